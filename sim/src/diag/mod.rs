@@ -1,0 +1,100 @@
+//! Diagnostics as data (STYLE.md): a [`Diagnostic`] is severity, a stable
+//! code, a message, labelled spans and notes. Rendering lives in
+//! [`render`], so the front-end and run reports share one type.
+
+pub mod codes;
+pub mod render;
+
+use crate::source::Span;
+pub use codes::Code;
+
+/// How bad it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The program cannot run.
+    Error,
+    /// Suspicious but runnable.
+    Warning,
+    /// Extra information.
+    Note,
+}
+
+/// A span with a message; the primary label is where the caret goes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What to say there (may be empty).
+    pub message: String,
+    /// Primary (the culprit) or secondary (context).
+    pub primary: bool,
+}
+
+/// One finding about the program.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Diagnostic {
+    /// Error, warning or note.
+    pub severity: Severity,
+    /// Stable code a rubric or the docs can refer to.
+    pub code: Code,
+    /// One sentence.
+    pub message: String,
+    /// Primary label first.
+    pub labels: Vec<Label>,
+    /// Extra sentences: what to use instead, why.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with its primary span.
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            labels: vec![Label { span, message: String::new(), primary: true }],
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: message.into(), primary: false });
+        self
+    }
+
+    /// The primary span.
+    pub fn span(&self) -> Span {
+        self.labels.iter().find(|l| l.primary).map(|l| l.span).unwrap_or_default()
+    }
+}
+
+/// Diagnostics collected across a phase that never gives up.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    /// In the order found.
+    pub list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.list.push(d);
+    }
+
+    /// Records an error.
+    pub fn error(&mut self, code: Code, span: Span, message: impl Into<String>) {
+        self.push(Diagnostic::error(code, span, message));
+    }
+
+    /// True if any error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|d| d.severity == Severity::Error)
+    }
+}

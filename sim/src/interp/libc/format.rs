@@ -1,0 +1,236 @@
+//! `printf` formatting, as glibc does it: flags `-+ #0`, `*` and `.*`,
+//! length modifiers, and every integer, character, string and pointer
+//! conversion. Arguments arrive as normalised 64-bit values; the
+//! conversion reads them at its own width, as a `va_arg` would.
+
+use crate::interp::memory::{BadAccess, Memory};
+
+/// Why formatting stopped.
+#[derive(Debug)]
+pub enum FormatError {
+    /// A `%s` (or similar) pointed at bad memory.
+    Memory(BadAccess),
+    /// An unsupported conversion (`%n`, floating point).
+    Unsupported(char),
+}
+
+impl From<BadAccess> for FormatError {
+    fn from(b: BadAccess) -> Self {
+        FormatError::Memory(b)
+    }
+}
+
+#[derive(Default)]
+struct Spec {
+    left: bool,
+    plus: bool,
+    space: bool,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    prec: Option<usize>,
+    len: u8, // 0: int, 1: hh, 2: h, 8: l/ll/z/j/t
+}
+
+/// Formats `fmt` with `args` into `out`.
+pub fn format(mem: &Memory, fmt: &[u8], args: &[u64], out: &mut Vec<u8>) -> Result<(), FormatError> {
+    let mut args = args.iter().copied();
+    let mut next = move || args.next().unwrap_or(0);
+    let mut i = 0;
+    while i < fmt.len() {
+        let c = fmt[i];
+        i += 1;
+        if c != b'%' {
+            out.push(c);
+            continue;
+        }
+        let start = i - 1;
+        let mut s = Spec::default();
+        while let Some(&f) = fmt.get(i) {
+            match f {
+                b'-' => s.left = true,
+                b'+' => s.plus = true,
+                b' ' => s.space = true,
+                b'#' => s.alt = true,
+                b'0' => s.zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if fmt.get(i) == Some(&b'*') {
+            i += 1;
+            let w = next() as i32;
+            if w < 0 {
+                s.left = true;
+            }
+            s.width = w.unsigned_abs() as usize;
+        } else {
+            while let Some(d @ b'0'..=b'9') = fmt.get(i) {
+                s.width = s.width * 10 + (d - b'0') as usize;
+                i += 1;
+            }
+        }
+        if fmt.get(i) == Some(&b'.') {
+            i += 1;
+            if fmt.get(i) == Some(&b'*') {
+                i += 1;
+                let p = next() as i32;
+                s.prec = if p < 0 { None } else { Some(p as usize) };
+            } else {
+                let mut p = 0;
+                while let Some(d @ b'0'..=b'9') = fmt.get(i) {
+                    p = p * 10 + (d - b'0') as usize;
+                    i += 1;
+                }
+                s.prec = Some(p);
+            }
+        }
+        loop {
+            match fmt.get(i) {
+                Some(b'h') => s.len = if s.len == 2 { 1 } else { 2 },
+                Some(b'l' | b'z' | b'j' | b't' | b'q') => s.len = 8,
+                Some(b'L') => return Err(FormatError::Unsupported('L')),
+                _ => break,
+            }
+            i += 1;
+        }
+        let Some(&conv) = fmt.get(i) else {
+            out.extend_from_slice(&fmt[start..]);
+            break;
+        };
+        i += 1;
+        match conv {
+            b'd' | b'i' => {
+                let v = signed(next(), s.len);
+                let sign: &[u8] = if v < 0 {
+                    b"-"
+                } else if s.plus {
+                    b"+"
+                } else if s.space {
+                    b" "
+                } else {
+                    b""
+                };
+                let digits = v.unsigned_abs().to_string();
+                integer(out, &s, sign, digits.as_bytes(), v == 0);
+            }
+            b'u' | b'x' | b'X' | b'o' => {
+                let v = unsigned(next(), s.len);
+                let digits = match conv {
+                    b'u' => v.to_string(),
+                    b'x' => format!("{v:x}"),
+                    b'X' => format!("{v:X}"),
+                    _ => format!("{v:o}"),
+                };
+                let prefix: &[u8] = match conv {
+                    b'x' if s.alt && v != 0 => b"0x",
+                    b'X' if s.alt && v != 0 => b"0X",
+                    _ => b"",
+                };
+                let mut digits = digits.into_bytes();
+                if conv == b'o' && s.alt && !digits.starts_with(b"0") && s.prec.is_none_or(|p| p <= digits.len()) {
+                    digits.insert(0, b'0');
+                }
+                let zero_alt_octal = conv == b'o' && s.alt;
+                integer(out, &s, prefix, &digits, v == 0 && !zero_alt_octal);
+            }
+            b'c' => {
+                let b = next() as u8;
+                pad(out, &Spec { prec: None, ..s }, &[b]);
+            }
+            b's' => {
+                let p = next();
+                if p == 0 {
+                    let text: &[u8] = if s.prec.is_none_or(|p| p >= 6) { b"(null)" } else { b"" };
+                    pad(out, &s, text);
+                } else {
+                    let text = match s.prec {
+                        Some(n) => mem.cstr_max(p, n)?,
+                        None => mem.cstr(p)?,
+                    };
+                    let text = text.to_vec();
+                    pad(out, &s, &text);
+                }
+            }
+            b'p' => {
+                let p = next();
+                if p == 0 {
+                    let s2 = Spec { prec: None, zero: false, ..s };
+                    pad(out, &s2, b"(nil)");
+                } else {
+                    let digits = format!("{p:x}");
+                    let sign: &[u8] = if s.plus {
+                        b"+0x"
+                    } else if s.space {
+                        b" 0x"
+                    } else {
+                        b"0x"
+                    };
+                    integer(out, &s, sign, digits.as_bytes(), false);
+                }
+            }
+            b'%' => out.push(b'%'),
+            b'n' => return Err(FormatError::Unsupported('n')),
+            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => return Err(FormatError::Unsupported(conv as char)),
+            _ => out.extend_from_slice(&fmt[start..i]),
+        }
+    }
+    Ok(())
+}
+
+fn signed(v: u64, len: u8) -> i64 {
+    match len {
+        1 => v as i8 as i64,
+        2 => v as i16 as i64,
+        8 => v as i64,
+        _ => v as i32 as i64,
+    }
+}
+
+fn unsigned(v: u64, len: u8) -> u64 {
+    match len {
+        1 => v as u8 as u64,
+        2 => v as u16 as u64,
+        8 => v,
+        _ => v as u32 as u64,
+    }
+}
+
+/// Emits a number: prefix (sign, `0x`), precision zeros, width padding.
+fn integer(out: &mut Vec<u8>, s: &Spec, prefix: &[u8], digits: &[u8], is_zero: bool) {
+    let digits: &[u8] = if is_zero && s.prec == Some(0) { b"" } else { digits };
+    let zeros = s.prec.map_or(0, |p| p.saturating_sub(digits.len()));
+    let body = prefix.len() + zeros + digits.len();
+    let fill = s.width.saturating_sub(body);
+    if s.left {
+        out.extend_from_slice(prefix);
+        out.extend(std::iter::repeat_n(b'0', zeros));
+        out.extend_from_slice(digits);
+        out.extend(std::iter::repeat_n(b' ', fill));
+    } else if s.zero && s.prec.is_none() {
+        out.extend_from_slice(prefix);
+        out.extend(std::iter::repeat_n(b'0', fill + zeros));
+        out.extend_from_slice(digits);
+    } else {
+        out.extend(std::iter::repeat_n(b' ', fill));
+        out.extend_from_slice(prefix);
+        out.extend(std::iter::repeat_n(b'0', zeros));
+        out.extend_from_slice(digits);
+    }
+}
+
+/// Emits text padded to the width (strings and characters).
+fn pad(out: &mut Vec<u8>, s: &Spec, text: &[u8]) {
+    let text = match s.prec {
+        Some(p) if p < text.len() && text != b"(nil)" => &text[..p],
+        _ => text,
+    };
+    let fill = s.width.saturating_sub(text.len());
+    if !s.left {
+        out.extend(std::iter::repeat_n(b' ', fill));
+    }
+    out.extend_from_slice(text);
+    if s.left {
+        out.extend(std::iter::repeat_n(b' ', fill));
+    }
+}

@@ -1,0 +1,257 @@
+//! The C library subset, running on the process's own memory. Each
+//! routine takes its arguments from the operand stack and either returns
+//! a value, or stops the process with a system call (`write` of a
+//! flushed buffer, `exit`) to be finished when the kernel answers.
+
+pub(crate) mod errtext;
+pub mod format;
+mod names;
+pub mod rand;
+pub mod stdio;
+mod stdlib;
+mod string;
+
+pub use names::LibFn;
+
+use super::fault::{Cause, Fault, Signal};
+use super::memory::BadAccess;
+use super::process::{After, Then};
+use super::{Event, Process, Syscall, WriteSrc};
+use crate::ir::{region, Program};
+
+/// What a library call did.
+pub enum Outcome {
+    /// Returned a value.
+    Value(u64),
+    /// Returned nothing (or its value comes after a drain).
+    Void,
+    /// Stopped the process: a system call, an exit, a fault.
+    Stop(Event),
+}
+
+/// Most arguments a library call reads (printf's beyond are ignored).
+const MAX_ARGS: usize = 64;
+
+/// Performs library routine `f` with `argc` arguments from the stack.
+pub fn call(p: &mut Process, prog: &Program, f: LibFn, argc: u8) -> Outcome {
+    let n = argc as usize;
+    let base = p.stack.len().saturating_sub(n);
+    let mut a = [0u64; MAX_ARGS];
+    let take = n.min(MAX_ARGS);
+    a[..take].copy_from_slice(&p.stack[base..base + take]);
+    p.stack.truncate(base);
+    let args = &a[..take];
+    let r = match f {
+        LibFn::Printf | LibFn::Fprintf | LibFn::Sprintf | LibFn::Snprintf | LibFn::Puts | LibFn::Putchar | LibFn::Perror | LibFn::Fflush | LibFn::Setvbuf | LibFn::Setbuf | LibFn::Fputs | LibFn::Fputc | LibFn::Putc => stdio_call(p, prog, f, args),
+        LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
+        LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
+        LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
+        LibFn::AssertFail => assert_fail(p, prog, args),
+        LibFn::Write => {
+            p.after = After::PushResult;
+            Ok(Outcome::Stop(Event::Syscall(Syscall::Write { fd: args[0] as i32, src: WriteSrc::Mem(args[1]), len: args[2] })))
+        }
+        LibFn::Read => {
+            p.after = After::PushResult;
+            Ok(Outcome::Stop(Event::Syscall(Syscall::Read { fd: args[0] as i32, addr: args[1], len: args[2] })))
+        }
+        LibFn::Getpid | LibFn::Getppid => {
+            p.after = After::PushResult;
+            Ok(Outcome::Stop(Event::Syscall(if f == LibFn::Getpid { Syscall::Getpid } else { Syscall::Getppid })))
+        }
+        _ => match string::call(p, prog, f, args) {
+            Some(r) => r,
+            None => stdlib::call(p, prog, f, args),
+        },
+    };
+    match r {
+        Ok(o) => o,
+        Err(Stop::Memory(b)) => kill(p, prog, Signal::Segv, Cause::Memory(b)),
+        Err(Stop::Fault(sig, cause)) => kill(p, prog, sig, cause),
+    }
+}
+
+/// Why a routine could not finish.
+pub(crate) enum Stop {
+    Memory(BadAccess),
+    Fault(Signal, Cause),
+}
+
+impl From<BadAccess> for Stop {
+    fn from(b: BadAccess) -> Self {
+        Stop::Memory(b)
+    }
+}
+
+pub(crate) type LibResult = Result<Outcome, Stop>;
+
+fn kill(p: &Process, prog: &Program, signal: Signal, cause: Cause) -> Outcome {
+    Outcome::Stop(Event::Killed(Fault { signal, cause, span: p.span(prog) }))
+}
+
+/// Ends a routine whose output may need writing first.
+fn finish(p: &mut Process, then: Then) -> Outcome {
+    if p.stdio.outq.is_empty() {
+        return match then {
+            Then::Push(v) => Outcome::Value(v),
+            Then::Continue => Outcome::Void,
+            Then::Exit(c) => Outcome::Stop(Event::Exit(c)),
+            Then::Kill(f) => Outcome::Stop(Event::Killed(f)),
+        };
+    }
+    p.after = After::Drain(then);
+    Outcome::Void
+}
+
+/// `exit(code)` (and returning from `main`): flush stdio, then exit.
+pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
+    p.stdio.flush_all();
+    match finish(p, Then::Exit(code)) {
+        Outcome::Stop(ev) => ev,
+        _ => Event::Syscall(Syscall::Write { fd: p.stdio.outq[0].0, src: WriteSrc::Stdio, len: p.stdio.outq[0].1.len() as u64 }),
+    }
+}
+
+/// Which stream a `FILE *` is: 0 stdout, 1 stderr, `None` for stdin.
+fn stream(f: u64) -> Result<Option<usize>, Stop> {
+    let base = (region::STDIO as u64) << 32;
+    match f.wrapping_sub(base) {
+        0 => Ok(None),
+        8 => Ok(Some(0)),
+        16 => Ok(Some(1)),
+        _ if f == 0 => Err(Stop::Memory(BadAccess::Null)),
+        _ => Err(Stop::Memory(BadAccess::Unmapped)),
+    }
+}
+
+fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult {
+    let mut text = Vec::new();
+    let (target, ret): (Option<usize>, u64) = match f {
+        LibFn::Printf => {
+            format::format(&p.mem, p.mem.cstr(a[0])?, &a[1..], &mut text).map_err(format_stop)?;
+            (Some(0), text.len() as u64)
+        }
+        LibFn::Fprintf => {
+            let s = stream(a[0])?;
+            format::format(&p.mem, p.mem.cstr(a[1])?, &a[2..], &mut text).map_err(format_stop)?;
+            (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
+        }
+        LibFn::Sprintf | LibFn::Snprintf => {
+            let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
+            format::format(&p.mem, p.mem.cstr(a[fmt_at])?, &a[fmt_at + 1..], &mut text).map_err(format_stop)?;
+            if cap > 0 {
+                let n = (text.len() as u64).min(cap - 1) as usize;
+                let out = p.mem.slice_mut(dst, n + 1)?;
+                out[..n].copy_from_slice(&text[..n]);
+                out[n] = 0;
+            }
+            return Ok(Outcome::Value(text.len() as i32 as u64));
+        }
+        LibFn::Puts => {
+            text.extend_from_slice(p.mem.cstr(a[0])?);
+            text.push(b'\n');
+            (Some(0), text.len() as u64)
+        }
+        LibFn::Putchar => {
+            text.push(a[0] as u8);
+            (Some(0), a[0] as u8 as u64)
+        }
+        LibFn::Fputs => {
+            text.extend_from_slice(p.mem.cstr(a[0])?);
+            let s = stream(a[1])?;
+            (s, if s.is_some() { 1 } else { u64::MAX })
+        }
+        LibFn::Fputc | LibFn::Putc => {
+            text.push(a[0] as u8);
+            let s = stream(a[1])?;
+            (s, if s.is_some() { a[0] as u8 as u64 } else { u64::MAX })
+        }
+        LibFn::Perror => {
+            if a[0] != 0 {
+                let s = p.mem.cstr(a[0])?;
+                if !s.is_empty() {
+                    text.extend_from_slice(s);
+                    text.extend_from_slice(b": ");
+                }
+            }
+            text.extend_from_slice(errtext::message(p.errno(prog)).as_bytes());
+            text.push(b'\n');
+            p.stdio.put(1, &text);
+            return Ok(finish(p, Then::Continue));
+        }
+        LibFn::Fflush => {
+            if a[0] == 0 {
+                p.stdio.flush_all();
+            } else if let Some(s) = stream(a[0])? {
+                p.stdio.flush(s);
+            }
+            return Ok(finish(p, Then::Push(0)));
+        }
+        LibFn::Setvbuf | LibFn::Setbuf => {
+            let mode = if f == LibFn::Setbuf {
+                if a[1] == 0 { 2 } else { 0 }
+            } else {
+                a[2] as i32
+            };
+            if let Some(s) = stream(a[0])? {
+                p.stdio.streams[s].mode = match mode {
+                    0 => stdio::Mode::Full,
+                    1 => stdio::Mode::Line,
+                    2 => stdio::Mode::Unbuffered,
+                    _ => return Ok(Outcome::Value(u64::MAX)),
+                };
+            }
+            return Ok(if f == LibFn::Setbuf { Outcome::Void } else { Outcome::Value(0) });
+        }
+        _ => unreachable!("only stdio routines are routed here"),
+    };
+    let ret = ret as i32 as i64 as u64;
+    match target {
+        Some(s) => {
+            p.stdio.put(s, &text);
+            Ok(finish(p, Then::Push(ret)))
+        }
+        None => {
+            // Writing to stdin: glibc fails with EBADF.
+            p.set_errno(prog, 9);
+            Ok(Outcome::Value(u64::MAX))
+        }
+    }
+}
+
+fn format_stop(e: format::FormatError) -> Stop {
+    match e {
+        format::FormatError::Memory(b) => Stop::Memory(b),
+        format::FormatError::Unsupported(c) => Stop::Fault(Signal::Abrt, Cause::BadFormat(c)),
+    }
+}
+
+/// `__assert_fail`: glibc's message on stderr, then `SIGABRT`.
+fn assert_fail(p: &mut Process, prog: &Program, a: &[u64]) -> LibResult {
+    let mut msg = Vec::new();
+    let argv0 = argv0(p);
+    let short = argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]).to_vec();
+    msg.extend_from_slice(&short);
+    if !short.is_empty() {
+        msg.extend_from_slice(b": ");
+    }
+    msg.extend_from_slice(p.mem.cstr(a[1])?);
+    msg.extend_from_slice(format!(":{}: ", a[2] as u32).as_bytes());
+    msg.extend_from_slice(p.mem.cstr(a[3])?);
+    msg.extend_from_slice(b": Assertion `");
+    msg.extend_from_slice(p.mem.cstr(a[0])?);
+    msg.extend_from_slice(b"' failed.\n");
+    p.stdio.put(1, &msg);
+    let fault = Fault { signal: Signal::Abrt, cause: Cause::Assertion, span: p.span(prog) };
+    Ok(finish(p, Then::Kill(fault)))
+}
+
+fn argv0(p: &Process) -> Vec<u8> {
+    let argv = p.mem.regions.iter().position(|r| r.kind == super::memory::RegionKind::Argv);
+    let Some(r) = argv else { return Vec::new() };
+    let base = (r as u64) << 32;
+    match p.mem.load(base, crate::ir::MemTy::I64) {
+        Ok(ptr) if ptr != 0 => p.mem.cstr(ptr).map(|s| s.to_vec()).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,172 @@
+//! `<stdlib.h>` and `<ctype.h>`: numbers, `rand`, the heap.
+
+use super::{LibFn, LibResult, Outcome, Stop};
+use crate::interp::fault::{Cause, Signal};
+use crate::interp::memory::RegionKind;
+use crate::interp::Process;
+use crate::ir::Program;
+
+/// Bytes a process may hold in `malloc` blocks before `malloc` fails.
+const HEAP_LIMIT: u64 = 1 << 30;
+const ENOMEM: i32 = 12;
+const ERANGE: i32 = 34;
+const EINVAL: i32 = 22;
+
+pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult {
+    let c = a.first().copied().unwrap_or(0) as i32;
+    let ch = u8::try_from(c).ok();
+    let class = |pred: fn(&u8) -> bool| Outcome::Value(ch.is_some_and(|b| pred(&b)) as u64);
+    Ok(match f {
+        LibFn::Abs => Outcome::Value((c.wrapping_abs()) as i64 as u64),
+        LibFn::Labs => Outcome::Value((a[0] as i64).wrapping_abs() as u64),
+        LibFn::Atoi => Outcome::Value(strtol(p, prog, a[0], 0, 10, true)? as i32 as i64 as u64),
+        LibFn::Atol => Outcome::Value(strtol(p, prog, a[0], 0, 10, true)? as u64),
+        LibFn::Strtol => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, true)? as u64),
+        LibFn::Strtoul => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, false)? as u64),
+        LibFn::Rand => Outcome::Value(p.rand.next() as u64),
+        LibFn::Srand => {
+            p.rand.seed(a[0] as u32);
+            Outcome::Void
+        }
+        LibFn::Malloc => Outcome::Value(malloc(p, prog, a[0])),
+        LibFn::Calloc => match a[0].checked_mul(a[1]) {
+            Some(n) => Outcome::Value(malloc(p, prog, n)),
+            None => {
+                p.set_errno(prog, ENOMEM);
+                Outcome::Value(0)
+            }
+        },
+        LibFn::Realloc => Outcome::Value(realloc(p, prog, a[0], a[1])?),
+        LibFn::Free => {
+            free(p, a[0])?;
+            Outcome::Void
+        }
+        LibFn::Toupper => Outcome::Value(match ch {
+            Some(b) if b.is_ascii_lowercase() => b.to_ascii_uppercase() as u64,
+            _ => c as i64 as u64,
+        }),
+        LibFn::Tolower => Outcome::Value(match ch {
+            Some(b) if b.is_ascii_uppercase() => b.to_ascii_lowercase() as u64,
+            _ => c as i64 as u64,
+        }),
+        LibFn::Isdigit => class(u8::is_ascii_digit),
+        LibFn::Isalpha => class(u8::is_ascii_alphabetic),
+        LibFn::Isalnum => class(u8::is_ascii_alphanumeric),
+        LibFn::Isspace => class(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)),
+        LibFn::Isupper => class(u8::is_ascii_uppercase),
+        LibFn::Islower => class(u8::is_ascii_lowercase),
+        LibFn::Isxdigit => class(u8::is_ascii_hexdigit),
+        LibFn::Isprint => class(|b| (0x20..0x7f).contains(b)),
+        LibFn::Ispunct => class(u8::is_ascii_punctuation),
+        _ => unreachable!("{f:?} is routed elsewhere"),
+    })
+}
+
+/// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,
+/// saturation with `ERANGE`, and `*end` at the first unused character.
+fn strtol(p: &mut Process, prog: &Program, s: u64, end: u64, base: i32, signed: bool) -> Result<i64, Stop> {
+    let text = p.mem.cstr(s)?.to_vec();
+    if base != 0 && !(2..=36).contains(&base) {
+        p.set_errno(prog, EINVAL);
+        return Ok(0);
+    }
+    let mut i = 0;
+    while i < text.len() && matches!(text[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        i += 1;
+    }
+    let neg = text.get(i) == Some(&b'-');
+    if matches!(text.get(i), Some(b'-' | b'+')) {
+        i += 1;
+    }
+    let mut base = base as u32;
+    let hex_prefix = text.get(i) == Some(&b'0') && matches!(text.get(i + 1), Some(b'x' | b'X')) && text.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit());
+    if (base == 0 || base == 16) && hex_prefix {
+        i += 2;
+        base = 16;
+    } else if base == 0 {
+        base = if text.get(i) == Some(&b'0') { 8 } else { 10 };
+    }
+    let start = i;
+    let mut acc: u64 = 0;
+    let mut overflow = false;
+    while let Some(d) = text.get(i).and_then(|&c| (c as char).to_digit(base)) {
+        match acc.checked_mul(base as u64).and_then(|v| v.checked_add(d as u64)) {
+            Some(v) => acc = v,
+            None => overflow = true,
+        }
+        i += 1;
+    }
+    let used = if i == start { 0 } else { i };
+    if end != 0 {
+        p.mem.store(end, crate::ir::MemTy::I64, s + used as u64)?;
+    }
+    let v = if signed {
+        let limit = if neg { 1u64 << 63 } else { i64::MAX as u64 };
+        if overflow || acc > limit {
+            p.set_errno(prog, ERANGE);
+            if neg { i64::MIN } else { i64::MAX }
+        } else if neg {
+            (acc as i64).wrapping_neg()
+        } else {
+            acc as i64
+        }
+    } else if overflow {
+        p.set_errno(prog, ERANGE);
+        -1
+    } else if neg {
+        acc.wrapping_neg() as i64
+    } else {
+        acc as i64
+    };
+    Ok(v)
+}
+
+fn malloc(p: &mut Process, prog: &Program, n: u64) -> u64 {
+    if n > u32::MAX as u64 || p.mem.heap_bytes + n > HEAP_LIMIT {
+        p.set_errno(prog, ENOMEM);
+        return 0;
+    }
+    p.mem.heap_bytes += n;
+    // Zeroed, so a run never depends on leftover bytes.
+    p.mem.add(vec![0; n as usize], RegionKind::Heap)
+}
+
+fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
+    let r = (ptr >> 32) as usize;
+    match p.mem.regions.get(r) {
+        Some(reg) if reg.kind == RegionKind::Heap && ptr & 0xffff_ffff == 0 => Ok(r),
+        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree)),
+        _ => Err(Stop::Fault(Signal::Abrt, Cause::BadFree)),
+    }
+}
+
+fn free(p: &mut Process, ptr: u64) -> Result<(), Stop> {
+    if ptr == 0 {
+        return Ok(());
+    }
+    let r = block(p, ptr)?;
+    let reg = &mut p.mem.regions[r];
+    p.mem.heap_bytes -= reg.bytes.len() as u64;
+    reg.kind = RegionKind::Freed;
+    reg.bytes = Vec::new();
+    Ok(())
+}
+
+fn realloc(p: &mut Process, prog: &Program, ptr: u64, n: u64) -> Result<u64, Stop> {
+    if ptr == 0 {
+        return Ok(malloc(p, prog, n));
+    }
+    let r = block(p, ptr)?;
+    if n == 0 {
+        free(p, ptr)?;
+        return Ok(0);
+    }
+    let old = p.mem.regions[r].bytes.len() as u64;
+    let new = malloc(p, prog, n);
+    if new == 0 {
+        return Ok(0);
+    }
+    p.mem.copy(new, ptr, old.min(n) as usize)?;
+    free(p, ptr)?;
+    Ok(new)
+}

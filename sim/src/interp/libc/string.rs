@@ -1,0 +1,114 @@
+//! `<string.h>`, on the process's memory. Comparisons return the
+//! difference of the first differing bytes, as glibc's x86_64 routines do.
+
+use super::{errtext, LibFn, LibResult, Outcome};
+use crate::interp::Process;
+use crate::ir::Program;
+
+/// Runs `f` if it is a string routine.
+pub(super) fn call(p: &mut Process, _prog: &Program, f: LibFn, a: &[u64]) -> Option<LibResult> {
+    Some(run(p, f, a))
+        .filter(|_| matches!(f, LibFn::Strlen | LibFn::Strcpy | LibFn::Strncpy | LibFn::Strcat | LibFn::Strncat | LibFn::Strcmp | LibFn::Strncmp | LibFn::Strchr | LibFn::Strrchr | LibFn::Strstr | LibFn::Memcpy | LibFn::Memmove | LibFn::Memset | LibFn::Memcmp | LibFn::Strerror))
+}
+
+fn diff(a: &[u8], b: &[u8], n: usize, stop_at_nul: bool) -> i64 {
+    for i in 0..n {
+        let (x, y) = (a.get(i).copied().unwrap_or(0), b.get(i).copied().unwrap_or(0));
+        if x != y {
+            return x as i64 - y as i64;
+        }
+        if stop_at_nul && x == 0 {
+            return 0;
+        }
+    }
+    0
+}
+
+fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
+    let v = match f {
+        LibFn::Strlen => p.mem.cstr(a[0])?.len() as u64,
+        LibFn::Strcpy => {
+            let n = p.mem.cstr(a[1])?.len();
+            p.mem.copy(a[0], a[1], n + 1)?;
+            a[0]
+        }
+        LibFn::Strncpy => {
+            let n = a[2] as usize;
+            let len = p.mem.cstr_max(a[1], n)?.len();
+            p.mem.copy(a[0], a[1], len)?;
+            p.mem.slice_mut(a[0] + len as u64, n - len)?.fill(0);
+            a[0]
+        }
+        LibFn::Strcat | LibFn::Strncat => {
+            let dlen = p.mem.cstr(a[0])?.len() as u64;
+            let slen = if f == LibFn::Strcat { p.mem.cstr(a[1])?.len() } else { p.mem.cstr_max(a[1], a[2] as usize)?.len() };
+            p.mem.copy(a[0] + dlen, a[1], slen)?;
+            p.mem.slice_mut(a[0] + dlen + slen as u64, 1)?[0] = 0;
+            a[0]
+        }
+        LibFn::Strcmp => {
+            let x = p.mem.cstr(a[0])?;
+            let y = p.mem.cstr(a[1])?;
+            diff(x, y, x.len().max(y.len()) + 1, true) as i32 as i64 as u64
+        }
+        LibFn::Strncmp => {
+            let n = a[2] as usize;
+            let x = p.mem.cstr_max(a[0], n)?;
+            let y = p.mem.cstr_max(a[1], n)?;
+            diff(x, y, n.min(x.len().max(y.len()) + 1), true) as i32 as i64 as u64
+        }
+        LibFn::Memcmp => {
+            let n = a[2] as usize;
+            let x = p.mem.slice(a[0], n)?;
+            let y = p.mem.slice(a[1], n)?;
+            diff(x, y, n, false) as i32 as i64 as u64
+        }
+        LibFn::Strchr | LibFn::Strrchr => {
+            let s = p.mem.cstr(a[0])?;
+            let c = a[1] as u8;
+            let hit = if c == 0 {
+                Some(s.len())
+            } else if f == LibFn::Strchr {
+                s.iter().position(|&b| b == c)
+            } else {
+                s.iter().rposition(|&b| b == c)
+            };
+            hit.map_or(0, |i| a[0] + i as u64)
+        }
+        LibFn::Strstr => {
+            let h = p.mem.cstr(a[0])?;
+            let n = p.mem.cstr(a[1])?;
+            if n.is_empty() {
+                a[0]
+            } else {
+                h.windows(n.len()).position(|w| w == n).map_or(0, |i| a[0] + i as u64)
+            }
+        }
+        LibFn::Memcpy | LibFn::Memmove => {
+            p.mem.copy(a[0], a[1], a[2] as usize)?;
+            a[0]
+        }
+        LibFn::Memset => {
+            p.mem.slice_mut(a[0], a[2] as usize)?.fill(a[1] as u8);
+            a[0]
+        }
+        LibFn::Strerror => {
+            let e = a[0] as i32;
+            match errtext::offset(e) {
+                Some(off) => p.libc_strings + off as u64,
+                None => {
+                    let at = p.libc_strings + errtext::unknown_offset() as u64;
+                    let msg = format!("Unknown error {e}");
+                    let region = (p.libc_strings >> 32) as usize;
+                    let bytes = &mut p.mem.regions[region].bytes;
+                    let o = (at & 0xffff_ffff) as usize;
+                    bytes[o..o + errtext::UNKNOWN_BUF].fill(0);
+                    bytes[o..o + msg.len()].copy_from_slice(msg.as_bytes());
+                    at
+                }
+            }
+        }
+        _ => return Ok(Outcome::Void),
+    };
+    Ok(Outcome::Value(v))
+}

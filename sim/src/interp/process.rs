@@ -1,0 +1,198 @@
+//! A process's whole state: memory, frames, operand stack, stdio buffers,
+//! `rand` state. A plain value: `Clone + Eq + Hash`, so a machine can be
+//! snapshotted, compared and hashed (DESIGN.md).
+
+use super::libc::rand::Rand;
+use super::libc::stdio::Stdio;
+use super::memory::{Memory, RegionKind};
+use super::ProcessOptions;
+use crate::interp::fault::Fault;
+use crate::ir::{ParamSlot, Program};
+
+/// How stdout is buffered, as glibc decides from what fd 1 is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum StdoutMode {
+    /// A pipe or file: fully buffered (4096 bytes).
+    #[default]
+    Pipe,
+    /// A terminal: line buffered.
+    Tty,
+}
+
+/// An activation record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Frame {
+    /// The function.
+    pub func: u32,
+    /// Next instruction.
+    pub pc: u32,
+    /// Frame base in the stack's bytes.
+    pub fp: u32,
+    /// Stack top to restore on return.
+    pub saved_sp: u32,
+}
+
+/// What to do once the kernel answers the pending system call.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum After {
+    /// Nothing is pending.
+    Nothing,
+    /// Push the call's result (the return value of `write`, `getpid`...).
+    PushResult,
+    /// A stdio write finished: write the rest of the queue, then this.
+    Drain(Then),
+}
+
+/// The end of a library routine that had output to write first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Then {
+    /// Push its return value.
+    Push(u64),
+    /// Return nothing.
+    Continue,
+    /// Exit with this status.
+    Exit(i32),
+    /// Die of this fault.
+    Kill(Fault),
+}
+
+/// One process.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Process {
+    /// Its address space.
+    pub mem: Memory,
+    /// Call stack.
+    pub frames: Vec<Frame>,
+    /// Operand stack.
+    pub stack: Vec<u64>,
+    /// Bytes of stack in use.
+    pub sp: u32,
+    /// `stdout`/`stderr` buffers and writes waiting to be made.
+    pub stdio: Stdio,
+    /// `rand()` state.
+    pub rand: Rand,
+    /// Continuation of the pending system call.
+    pub after: After,
+    /// Base address of the C library's string table.
+    pub libc_strings: u64,
+}
+
+impl Process {
+    /// The first process: memory image, `argv`, and `main` called.
+    pub fn new(prog: &Program, opts: &ProcessOptions) -> Process {
+        let mut mem = Memory::new(prog);
+        let libc_strings = mem.add(super::libc::errtext::table_bytes(), RegionKind::Libc);
+        let argv = build_argv(&mut mem, &opts.argv);
+        let mut p = Process {
+            mem,
+            frames: Vec::new(),
+            stack: Vec::with_capacity(64),
+            sp: 0,
+            stdio: Stdio::new(opts.stdout),
+            rand: Rand::default(),
+            after: After::Nothing,
+            libc_strings,
+        };
+        let main = &prog.functions[prog.main as usize];
+        if prog.main_params >= 2 {
+            p.stack.push(opts.argv.len() as u64);
+            p.stack.push(argv);
+        } else if prog.main_params == 1 {
+            p.stack.push(opts.argv.len() as u64);
+        }
+        let n = main.params.len().min(p.stack.len());
+        p.stack.truncate(n);
+        // The stack has room for main's frame: this cannot overflow.
+        let _ = p.enter(prog, prog.main);
+        p
+    }
+
+    /// Pushes a frame for `func`, moving its arguments from the operand
+    /// stack into parameter slots.
+    pub(super) fn enter(&mut self, prog: &Program, func: u32) -> Result<(), super::memory::BadAccess> {
+        let f = &prog.functions[func as usize];
+        let fp = self.sp.div_ceil(16) * 16;
+        let top = fp as usize + f.frame_size as usize;
+        if top > super::memory::STACK_LIMIT {
+            return Err(super::memory::BadAccess::StackOverflow);
+        }
+        if self.mem.stack.len() < top {
+            // Grows geometrically; steady state allocates nothing.
+            let want = top.max(self.mem.stack.len() * 2).min(super::memory::STACK_LIMIT);
+            self.mem.stack.resize(want, 0);
+        }
+        for slot in f.params.iter().rev() {
+            let v = self.stack.pop().unwrap_or(0);
+            match *slot {
+                ParamSlot::Scalar(off, m) => {
+                    let at = fp as usize + off as usize;
+                    let w = m.width() as usize;
+                    self.mem.stack[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
+                }
+                ParamSlot::Struct(off, size) => {
+                    let dst = ((crate::ir::region::STACK as u64) << 32) | (fp as u64 + off as u64);
+                    self.mem.copy(dst, v, size as usize)?;
+                }
+            }
+        }
+        self.frames.push(Frame { func, pc: 0, fp, saved_sp: self.sp });
+        self.sp = top as u32;
+        Ok(())
+    }
+
+    /// Resumes after the kernel performed the pending system call.
+    pub fn resume(&mut self, result: i64) {
+        match &self.after {
+            After::PushResult => {
+                self.stack.push(result as u64);
+                self.after = After::Nothing;
+            }
+            After::Drain(_) => {
+                self.stdio.outq.pop_front();
+            }
+            After::Nothing => {}
+        }
+    }
+
+    /// Sets `errno`.
+    pub fn set_errno(&mut self, prog: &Program, e: i32) {
+        let _ = self.mem.store((prog.errno_region as u64) << 32, crate::ir::MemTy::I32, e as u32 as u64);
+    }
+
+    /// Reads `errno`.
+    pub fn errno(&self, prog: &Program) -> i32 {
+        self.mem.load((prog.errno_region as u64) << 32, crate::ir::MemTy::I32).unwrap_or(0) as i32
+    }
+
+    /// The bytes of a pending write.
+    pub fn write_bytes(&self, src: super::WriteSrc, len: u64) -> Result<&[u8], super::memory::BadAccess> {
+        match src {
+            super::WriteSrc::Mem(addr) => self.mem.slice(addr, len as usize),
+            super::WriteSrc::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),
+        }
+    }
+
+    /// The source location the process is at.
+    pub fn span(&self, prog: &Program) -> crate::source::Span {
+        match self.frames.last() {
+            Some(f) => prog.span_of(f.func, f.pc.saturating_sub(1)),
+            None => Default::default(),
+        }
+    }
+}
+
+/// Lays out `argv`: the pointer array, then the strings.
+fn build_argv(mem: &mut Memory, args: &[String]) -> u64 {
+    let ptrs = (args.len() + 1) * 8;
+    let total = ptrs + args.iter().map(|a| a.len() + 1).sum::<usize>();
+    let base = mem.add(vec![0; total], RegionKind::Argv);
+    let region = (base >> 32) as usize;
+    let mut at = ptrs;
+    for (i, a) in args.iter().enumerate() {
+        let bytes = &mut mem.regions[region].bytes;
+        bytes[i * 8..i * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
+        bytes[at..at + a.len()].copy_from_slice(a.as_bytes());
+        at += a.len() + 1;
+    }
+    base
+}

@@ -1,0 +1,255 @@
+//! The instruction loop. Private computation runs straight through;
+//! the loop returns at the first visible operation. Locals in a register
+//! (`pc`, `fp`, the code slice) and no allocation per instruction.
+
+use super::arith;
+use super::fault::{Cause, Fault, Signal};
+use super::memory::BadAccess;
+use super::process::{After, Then};
+use super::{libc, Event, Process, Syscall, WriteSrc};
+use crate::ir::{region, Op, Program};
+
+const STACK_BASE: u64 = (region::STACK as u64) << 32;
+
+impl Process {
+    /// Runs until the next visible operation. `fuel` bounds loop
+    /// iterations and calls in between; `count` accumulates instructions.
+    pub fn run(&mut self, prog: &Program, fuel: u64, count: &mut u64) -> Event {
+        if let Some(ev) = self.drain() {
+            return ev;
+        }
+        let mut fuel = fuel;
+        let mut executed: u64 = 0;
+        let ev = self.exec(prog, &mut fuel, &mut executed);
+        *count += executed;
+        ev
+    }
+
+    /// Continues a stdio drain: the next queued write, or the routine's end.
+    fn drain(&mut self) -> Option<Event> {
+        let After::Drain(then) = &self.after else { return None };
+        if let Some((fd, bytes)) = self.stdio.outq.front() {
+            return Some(Event::Syscall(Syscall::Write { fd: *fd, src: WriteSrc::Stdio, len: bytes.len() as u64 }));
+        }
+        let then = then.clone();
+        self.after = After::Nothing;
+        match then {
+            Then::Push(v) => self.stack.push(v),
+            Then::Continue => {}
+            Then::Exit(code) => return Some(Event::Exit(code)),
+            Then::Kill(f) => return Some(Event::Killed(f)),
+        }
+        None
+    }
+
+    fn fault(&self, prog: &Program, signal: Signal, cause: Cause) -> Event {
+        Event::Killed(Fault { signal, cause, span: self.span(prog) })
+    }
+
+    fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
+        self.fault(prog, Signal::Segv, Cause::Memory(b))
+    }
+
+    fn exec(&mut self, prog: &Program, fuel: &mut u64, executed: &mut u64) -> Event {
+        'frames: loop {
+            let Some(frame) = self.frames.last() else { return Event::Exit(0) };
+            let func = &prog.functions[frame.func as usize];
+            let ops = &func.ops[..];
+            let fp = frame.fp as usize;
+            let mut pc = frame.pc as usize;
+            macro_rules! save_pc {
+                () => {
+                    if let Some(f) = self.frames.last_mut() {
+                        f.pc = pc as u32;
+                    }
+                };
+            }
+            macro_rules! pop {
+                () => {
+                    self.stack.pop().unwrap_or(0)
+                };
+            }
+            macro_rules! try_mem {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(b) => {
+                            save_pc!();
+                            return self.mem_fault(prog, b);
+                        }
+                    }
+                };
+            }
+            macro_rules! burn {
+                () => {
+                    *fuel = fuel.saturating_sub(1);
+                    if *fuel == 0 {
+                        save_pc!();
+                        return Event::OutOfFuel;
+                    }
+                };
+            }
+            loop {
+                let Some(&op) = ops.get(pc) else {
+                    // Defensive: code always ends in Ret.
+                    save_pc!();
+                    return Event::Exit(0);
+                };
+                pc += 1;
+                *executed += 1;
+                match op {
+                    Op::Const(v) => self.stack.push(v),
+                    Op::Frame(off) => self.stack.push(STACK_BASE | (fp as u64 + off as u64)),
+                    Op::LoadFrame(off, m) => {
+                        let at = fp + off as usize;
+                        let w = m.width() as usize;
+                        let mut b = [0u8; 8];
+                        b[..w].copy_from_slice(&self.mem.stack[at..at + w]);
+                        self.stack.push(m.norm(u64::from_le_bytes(b)));
+                    }
+                    Op::StoreFrame(off, m) => {
+                        let v = pop!();
+                        let at = fp + off as usize;
+                        let w = m.width() as usize;
+                        self.mem.stack[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
+                    }
+                    Op::Load(m) => {
+                        let a = pop!();
+                        let v = try_mem!(self.mem.load(a, m));
+                        self.stack.push(v);
+                    }
+                    Op::Store(m) => {
+                        let v = pop!();
+                        let a = pop!();
+                        try_mem!(self.mem.store(a, m, v));
+                    }
+                    Op::StoreKeep(m) => {
+                        let v = pop!();
+                        let a = pop!();
+                        try_mem!(self.mem.store(a, m, v));
+                        self.stack.push(m.norm(v));
+                    }
+                    Op::Copy(n) => {
+                        let src = pop!();
+                        let dst = pop!();
+                        try_mem!(self.mem.copy(dst, src, n as usize));
+                        self.stack.push(dst);
+                    }
+                    Op::ZeroFrame(off, n) => {
+                        let at = fp + off as usize;
+                        self.mem.stack[at..at + n as usize].fill(0);
+                    }
+                    Op::Pop => {
+                        self.stack.pop();
+                    }
+                    Op::Dup => {
+                        let v = *self.stack.last().unwrap_or(&0);
+                        self.stack.push(v);
+                    }
+                    Op::DupX1 => {
+                        let b = pop!();
+                        let a = pop!();
+                        self.stack.extend_from_slice(&[b, a, b]);
+                    }
+                    Op::Bin(bop, ty) => {
+                        let b = pop!();
+                        let a = pop!();
+                        match arith::binary(bop, ty, a, b) {
+                            Ok(v) => self.stack.push(v),
+                            Err(_) => {
+                                save_pc!();
+                                return self.fault(prog, Signal::Fpe, Cause::DivideByZero);
+                            }
+                        }
+                    }
+                    Op::Neg(ty) => {
+                        let a = pop!();
+                        self.stack.push(ty.norm(a.wrapping_neg()));
+                    }
+                    Op::BitNot(ty) => {
+                        let a = pop!();
+                        self.stack.push(ty.norm(!a));
+                    }
+                    Op::Not => {
+                        let a = pop!();
+                        self.stack.push((a == 0) as u64);
+                    }
+                    Op::Norm(m) => {
+                        let a = pop!();
+                        self.stack.push(m.norm(a));
+                    }
+                    Op::ToBool => {
+                        let a = pop!();
+                        self.stack.push((a != 0) as u64);
+                    }
+                    Op::Jump(t) => {
+                        if (t as usize) < pc {
+                            burn!();
+                        }
+                        pc = t as usize;
+                    }
+                    Op::JumpIfZero(t) => {
+                        if pop!() == 0 {
+                            if (t as usize) < pc {
+                                burn!();
+                            }
+                            pc = t as usize;
+                        }
+                    }
+                    Op::JumpIfNonZero(t) => {
+                        if pop!() != 0 {
+                            if (t as usize) < pc {
+                                burn!();
+                            }
+                            pc = t as usize;
+                        }
+                    }
+                    Op::Switch(t) => {
+                        let v = pop!();
+                        let table = &func.switches[t as usize];
+                        pc = match table.cases.binary_search_by_key(&v, |c| c.0) {
+                            Ok(i) => table.cases[i].1 as usize,
+                            Err(_) => table.default as usize,
+                        };
+                    }
+                    Op::Call(f) => {
+                        burn!();
+                        save_pc!();
+                        if let Err(b) = self.enter(prog, f) {
+                            return self.mem_fault(prog, b);
+                        }
+                        continue 'frames;
+                    }
+                    Op::Ret => {
+                        let v = pop!();
+                        let done = self.frames.pop().expect("a running frame");
+                        self.sp = done.saved_sp;
+                        if self.frames.is_empty() {
+                            // Returning from main is exit(status).
+                            return libc::exit(self, prog, v as i32);
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Op::FellOffEnd => {
+                        self.stack.push(0);
+                    }
+                    Op::Lib(f, argc) => {
+                        save_pc!();
+                        match libc::call(self, prog, f, argc) {
+                            libc::Outcome::Value(v) => self.stack.push(v),
+                            libc::Outcome::Void => {}
+                            libc::Outcome::Stop(ev) => return ev,
+                        }
+                        if self.after != After::Nothing {
+                            if let Some(ev) = self.drain() {
+                                return ev;
+                            }
+                        }
+                        continue 'frames;
+                    }
+                }
+            }
+        }
+    }
+}

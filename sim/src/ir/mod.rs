@@ -1,0 +1,268 @@
+//! The compiled program: immutable, shared by every run (and every
+//! process of a run). A stack machine over 64-bit values: every value is
+//! kept normalised for its C type (sign- or zero-extended from its width),
+//! so conversions are a single [`Op::Norm`].
+
+use crate::source::{SourceMap, Span};
+pub use crate::interp::libc::LibFn;
+
+/// Index of a function in [`Program::functions`].
+pub type FuncId = u32;
+
+/// Width and signedness of a memory access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MemTy {
+    /// `signed char`, `char`.
+    I8,
+    /// `unsigned char`, `_Bool`.
+    U8,
+    /// `short`.
+    I16,
+    /// `unsigned short`.
+    U16,
+    /// `int`.
+    I32,
+    /// `unsigned int`.
+    U32,
+    /// 64-bit integers and pointers.
+    I64,
+}
+
+impl MemTy {
+    /// Width in bytes.
+    pub fn width(self) -> u32 {
+        match self {
+            MemTy::I8 | MemTy::U8 => 1,
+            MemTy::I16 | MemTy::U16 => 2,
+            MemTy::I32 | MemTy::U32 => 4,
+            MemTy::I64 => 8,
+        }
+    }
+
+    /// Normalises a raw value to this type (sign- or zero-extension).
+    #[inline]
+    pub fn norm(self, v: u64) -> u64 {
+        match self {
+            MemTy::I8 => v as i8 as i64 as u64,
+            MemTy::U8 => v as u8 as u64,
+            MemTy::I16 => v as i16 as i64 as u64,
+            MemTy::U16 => v as u16 as u64,
+            MemTy::I32 => v as i32 as i64 as u64,
+            MemTy::U32 => v as u32 as u64,
+            MemTy::I64 => v,
+        }
+    }
+}
+
+/// The type arithmetic is done in after C's usual conversions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArithTy {
+    /// `int`.
+    I32,
+    /// `unsigned int`.
+    U32,
+    /// `long`.
+    I64,
+    /// `unsigned long` and pointers.
+    U64,
+}
+
+impl ArithTy {
+    /// True for the signed ones.
+    pub fn signed(self) -> bool {
+        matches!(self, ArithTy::I32 | ArithTy::I64)
+    }
+
+    /// Normalises a 64-bit result to this type.
+    #[inline]
+    pub fn norm(self, v: u64) -> u64 {
+        match self {
+            ArithTy::I32 => v as i32 as i64 as u64,
+            ArithTy::U32 => v as u32 as u64,
+            _ => v,
+        }
+    }
+}
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    /// `+`.
+    Add,
+    /// `-`.
+    Sub,
+    /// `*`.
+    Mul,
+    /// `/` (division by zero is a SIGFPE fault).
+    Div,
+    /// `%`.
+    Rem,
+    /// `<<` (count masked as x86 does).
+    Shl,
+    /// `>>` (arithmetic for signed).
+    Shr,
+    /// `&`.
+    And,
+    /// `|`.
+    Or,
+    /// `^`.
+    Xor,
+    /// `==`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+    /// `>`.
+    Gt,
+    /// `>=`.
+    Ge,
+}
+
+/// One instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// Push a constant.
+    Const(u64),
+    /// Push the address of a frame slot.
+    Frame(u32),
+    /// Push a frame slot's value (locals: always private memory).
+    LoadFrame(u32, MemTy),
+    /// Pop a value into a frame slot.
+    StoreFrame(u32, MemTy),
+    /// Pop an address, push the value there (a visible operation when
+    /// the address is in shared memory).
+    Load(MemTy),
+    /// Pop a value and an address, store.
+    Store(MemTy),
+    /// Like `Store`, then push the stored (normalised) value.
+    StoreKeep(MemTy),
+    /// Pop source and destination addresses, copy n bytes, push the
+    /// destination (struct assignment and by-value copies).
+    Copy(u32),
+    /// Zero n bytes of the frame at an offset.
+    ZeroFrame(u32, u32),
+    /// Drop the top value.
+    Pop,
+    /// Duplicate the top value.
+    Dup,
+    /// `a b -> b a b`.
+    DupX1,
+    /// Pop b, pop a, push `a op b`.
+    Bin(BinOp, ArithTy),
+    /// Arithmetic negation.
+    Neg(ArithTy),
+    /// Bitwise complement.
+    BitNot(ArithTy),
+    /// Logical not (`!`): 1 if zero.
+    Not,
+    /// Convert to a narrower or differently signed type.
+    Norm(MemTy),
+    /// `_Bool` conversion: 1 if non-zero.
+    ToBool,
+    /// Unconditional jump.
+    Jump(u32),
+    /// Pop; jump if zero.
+    JumpIfZero(u32),
+    /// Pop; jump if non-zero.
+    JumpIfNonZero(u32),
+    /// Pop the value and jump through a switch table.
+    Switch(u32),
+    /// Call a user function (arguments on the stack, last on top).
+    Call(FuncId),
+    /// Call a library routine with n arguments.
+    Lib(LibFn, u8),
+    /// Return the top value.
+    Ret,
+    /// Reached the end of a non-void function other than `main`.
+    FellOffEnd,
+}
+
+/// How a parameter is passed into its frame slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamSlot {
+    /// A scalar stored at the offset.
+    Scalar(u32, MemTy),
+    /// A struct copied from the address passed (a caller's temporary).
+    Struct(u32, u32),
+}
+
+/// A `switch` dispatch table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SwitchTable {
+    /// Case values (normalised) and their targets, sorted by value.
+    pub cases: Vec<(u64, u32)>,
+    /// Target of `default` (or the end of the switch).
+    pub default: u32,
+}
+
+/// A compiled function.
+#[derive(Debug, Clone, Default)]
+pub struct Function {
+    /// Its name.
+    pub name: String,
+    /// Code.
+    pub ops: Vec<Op>,
+    /// Source span of each op (for traces and faults).
+    pub spans: Vec<Span>,
+    /// Bytes of locals and temporaries (16-byte multiple).
+    pub frame_size: u32,
+    /// Parameter slots in order.
+    pub params: Vec<ParamSlot>,
+    /// Switch tables referenced by `Op::Switch`.
+    pub switches: Vec<SwitchTable>,
+    /// Where it was defined.
+    pub span: Span,
+}
+
+/// A global object's initial image: one memory region.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GlobalImage {
+    /// Name for messages (`counter`, `main.calls` for a static local,
+    /// `string literals`).
+    pub name: String,
+    /// Initial bytes.
+    pub bytes: Vec<u8>,
+    /// Writable (string literals are not).
+    pub writable: bool,
+}
+
+/// Region numbers fixed by the compiler (an address is `region << 32 |
+/// offset`; region 0 is the null page).
+pub mod region {
+    /// Every process's stack.
+    pub const STACK: u32 = 1;
+    /// The `FILE` objects `stdin`, `stdout`, `stderr` point into.
+    pub const STDIO: u32 = 2;
+    /// First global image ([`super::Program::globals`] index 0).
+    pub const FIRST_GLOBAL: u32 = 3;
+}
+
+/// A whole compiled program.
+#[derive(Debug)]
+pub struct Program {
+    /// All sources (for diagnostics and traces).
+    pub sources: SourceMap,
+    /// Functions; library functions are not here.
+    pub functions: Vec<Function>,
+    /// Global images, region `FIRST_GLOBAL + index`.
+    pub globals: Vec<GlobalImage>,
+    /// `main`.
+    pub main: FuncId,
+    /// Number of parameters `main` takes (0 or 2).
+    pub main_params: u8,
+    /// Region of `errno`.
+    pub errno_region: u32,
+    /// Name of the program file, for `argv[0]`.
+    pub name: String,
+}
+
+impl Program {
+    /// The span of an instruction.
+    pub fn span_of(&self, func: FuncId, pc: u32) -> Span {
+        let f = &self.functions[func as usize];
+        f.spans.get(pc as usize).copied().unwrap_or(f.span)
+    }
+}

@@ -1,0 +1,354 @@
+//! The syntax tree, with a span on every node. It is what the parser
+#![allow(dead_code)] // Spans kept on every node for diagnostics to come.
+//! saw, not yet what it means: types are resolved by `lower`.
+
+use crate::source::Span;
+use std::rc::Rc;
+
+/// A name with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The identifier.
+    pub name: Rc<str>,
+    /// Where.
+    pub span: Span,
+}
+
+/// A whole program (prelude and user file).
+#[derive(Debug, Default)]
+pub struct Unit {
+    /// Declarations and function definitions in order.
+    pub items: Vec<Item>,
+}
+
+/// A top-level item.
+#[derive(Debug)]
+pub enum Item {
+    /// `int x = 1, *p;`, `struct s {...};`, `typedef ...;`, prototypes.
+    Decl(Decl),
+    /// A function with its body.
+    Func(FuncDef),
+}
+
+/// Storage class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Storage {
+    /// None written.
+    #[default]
+    None,
+    /// `typedef`.
+    Typedef,
+    /// `extern`.
+    Extern,
+    /// `static`.
+    Static,
+}
+
+/// Integer sizes as written (`short`, `long long`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntSize {
+    /// `char`.
+    Char,
+    /// `short`.
+    Short,
+    /// `int`.
+    Int,
+    /// `long`.
+    Long,
+    /// `long long`.
+    LongLong,
+}
+
+/// The base type named by the specifiers.
+#[derive(Debug, Clone)]
+pub enum TypeSpec {
+    /// `void`.
+    Void,
+    /// `_Bool`.
+    Bool,
+    /// An integer type; `signed: None` is plain (only `char` differs).
+    Int { size: IntSize, signed: Option<bool> },
+    /// A typedef name.
+    Named(Name),
+    /// `struct`/`union`.
+    Record(Rc<RecordSpec>),
+    /// `enum`.
+    Enum(Rc<EnumSpec>),
+}
+
+/// `struct tag { fields }` or a reference `struct tag`.
+#[derive(Debug)]
+pub struct RecordSpec {
+    /// `union` rather than `struct`.
+    pub is_union: bool,
+    /// The tag, if any.
+    pub tag: Option<Name>,
+    /// The members, if this is a definition.
+    pub fields: Option<Vec<Decl>>,
+    /// Where.
+    pub span: Span,
+}
+
+/// `enum tag { A = 1, B }`.
+#[derive(Debug)]
+pub struct EnumSpec {
+    /// The tag, if any.
+    pub tag: Option<Name>,
+    /// Constants, if this is a definition.
+    pub items: Option<Vec<(Name, Option<Expr>)>>,
+    /// Where.
+    pub span: Span,
+}
+
+/// Declaration specifiers.
+#[derive(Debug, Clone)]
+pub struct Specs {
+    /// Storage class.
+    pub storage: Storage,
+    /// The type.
+    pub ty: TypeSpec,
+    /// `const` was written.
+    pub is_const: bool,
+    /// Where.
+    pub span: Span,
+}
+
+/// One step of a declarator, read from the name outwards.
+#[derive(Debug, Clone)]
+pub enum Derived {
+    /// `*` (with `const` if written after it).
+    Pointer { is_const: bool },
+    /// `[n]` or `[]`.
+    Array(Option<Rc<Expr>>),
+    /// `(params)`.
+    Function(Rc<Params>),
+}
+
+/// A function's parameter list.
+#[derive(Debug)]
+pub struct Params {
+    /// Each parameter.
+    pub list: Vec<Param>,
+    /// Ends with `...`.
+    pub variadic: bool,
+    /// Written `()`: unspecified in C17, treated as `(void)` here.
+    pub empty: bool,
+}
+
+/// One parameter.
+#[derive(Debug)]
+pub struct Param {
+    /// Its specifiers.
+    pub specs: Specs,
+    /// Its declarator (the name is optional in prototypes).
+    pub decl: Declarator,
+}
+
+/// A declarator: a name (maybe none) and how the type is derived.
+#[derive(Debug, Clone)]
+pub struct Declarator {
+    /// The declared name.
+    pub name: Option<Name>,
+    /// Derivations, innermost (next to the name) first.
+    pub derived: Vec<Derived>,
+    /// Where.
+    pub span: Span,
+}
+
+/// A declaration: specifiers and declarators with initializers.
+#[derive(Debug)]
+pub struct Decl {
+    /// Shared specifiers.
+    pub specs: Specs,
+    /// `x = 1`, `*p`, ...
+    pub vars: Vec<(Declarator, Option<Init>)>,
+    /// Where.
+    pub span: Span,
+}
+
+/// A function definition.
+#[derive(Debug)]
+pub struct FuncDef {
+    /// Return specifiers.
+    pub specs: Specs,
+    /// Name and parameters.
+    pub decl: Declarator,
+    /// The body.
+    pub body: Vec<Stmt>,
+    /// Where.
+    pub span: Span,
+}
+
+/// An initializer.
+#[derive(Debug)]
+pub enum Init {
+    /// `= expr`.
+    Expr(Expr),
+    /// `= { [designators =] init, ... }`.
+    List(Vec<(Vec<Designator>, Init)>, Span),
+}
+
+/// `.field` or `[index]` in a designated initializer.
+#[derive(Debug, Clone)]
+pub enum Designator {
+    /// `.name`.
+    Field(Name),
+    /// `[expr]`.
+    Index(Expr),
+}
+
+/// A type name, as in casts and `sizeof(T)`.
+#[derive(Debug, Clone)]
+pub struct TypeName {
+    /// Specifiers.
+    pub specs: Specs,
+    /// Abstract declarator.
+    pub decl: Declarator,
+}
+
+/// Statements.
+#[derive(Debug)]
+pub enum Stmt {
+    /// `expr;` or `;`.
+    Expr(Option<Expr>, Span),
+    /// A local declaration.
+    Decl(Decl),
+    /// `{ ... }`.
+    Block(Vec<Stmt>, Span),
+    /// `if`.
+    If(Expr, Box<Stmt>, Option<Box<Stmt>>),
+    /// `while`.
+    While(Expr, Box<Stmt>),
+    /// `do ... while`.
+    DoWhile(Box<Stmt>, Expr),
+    /// `for (init; cond; step) body`.
+    For(Option<Box<Stmt>>, Option<Expr>, Option<Expr>, Box<Stmt>, Span),
+    /// `switch`.
+    Switch(Expr, Box<Stmt>, Span),
+    /// `case v:`.
+    Case(Expr, Box<Stmt>, Span),
+    /// `default:`.
+    Default(Box<Stmt>, Span),
+    /// `break;`.
+    Break(Span),
+    /// `continue;`.
+    Continue(Span),
+    /// `return e;`.
+    Return(Option<Expr>, Span),
+}
+
+/// Unary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unary {
+    /// `-`.
+    Neg,
+    /// `+`.
+    Plus,
+    /// `!`.
+    Not,
+    /// `~`.
+    BitNot,
+    /// `*`.
+    Deref,
+    /// `&`.
+    Addr,
+    /// `++x`.
+    PreInc,
+    /// `--x`.
+    PreDec,
+    /// `x++`.
+    PostInc,
+    /// `x--`.
+    PostDec,
+}
+
+/// Binary operators (assignment excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binary {
+    /// `*`.
+    Mul,
+    /// `/`.
+    Div,
+    /// `%`.
+    Rem,
+    /// `+`.
+    Add,
+    /// `-`.
+    Sub,
+    /// `<<`.
+    Shl,
+    /// `>>`.
+    Shr,
+    /// `<`.
+    Lt,
+    /// `>`.
+    Gt,
+    /// `<=`.
+    Le,
+    /// `>=`.
+    Ge,
+    /// `==`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `&`.
+    BitAnd,
+    /// `^`.
+    BitXor,
+    /// `|`.
+    BitOr,
+    /// `&&`.
+    And,
+    /// `||`.
+    Or,
+    /// `,`.
+    Comma,
+}
+
+/// An expression with its span.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// Expression forms.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// Integer constant.
+    Int { value: u64, unsigned: bool, long: bool, decimal: bool },
+    /// Character constant (type `int`).
+    Char(i64),
+    /// String literal (adjacent literals joined).
+    Str(Rc<[u8]>),
+    /// A name.
+    Ident(Rc<str>),
+    /// Unary operator.
+    Unary(Unary, Box<Expr>),
+    /// Binary operator.
+    Binary(Binary, Box<Expr>, Box<Expr>),
+    /// `a = b` or `a op= b`.
+    Assign(Option<Binary>, Box<Expr>, Box<Expr>),
+    /// `c ? a : b`.
+    Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `f(args)`.
+    Call(Box<Expr>, Vec<Expr>),
+    /// `a[i]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `s.m` or `p->m`.
+    Member(Box<Expr>, Name, bool),
+    /// `(T)e`.
+    Cast(Box<TypeName>, Box<Expr>),
+    /// `sizeof(T)`.
+    SizeofType(Box<TypeName>),
+    /// `sizeof e`.
+    SizeofExpr(Box<Expr>),
+    /// `_Alignof(T)`.
+    AlignofType(Box<TypeName>),
+    /// `offsetof(T, a.b[2])`.
+    Offsetof(Box<TypeName>, Vec<Designator>),
+    /// Placeholder after a syntax error (already reported).
+    Error,
+}

@@ -1,0 +1,310 @@
+//! The lexer: text to tokens. It never stops at an error: a bad character
+//! becomes a diagnostic and is skipped.
+
+use super::token::{TokKind, Token};
+use crate::diag::{Code, Diagnostics};
+use crate::source::{FileId, Span};
+use std::rc::Rc;
+
+const PUNCTS: &[&str] = &[
+    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
+    "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "[", "]", "(", ")", "{", "}", ".", "&", "*",
+    "+", "-", "~", "!", "/", "%", "<", ">", "^", "|", "?", ":", ";", "=", ",", "#",
+];
+
+/// Splits one file into tokens (ending with `Eof`).
+pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
+    let mut lx = Lexer { file, src: text.as_bytes(), pos: 0, diags, out: Vec::new() };
+    lx.run();
+    lx.out
+}
+
+struct Lexer<'a> {
+    file: FileId,
+    src: &'a [u8],
+    pos: usize,
+    diags: &'a mut Diagnostics,
+    out: Vec<Token>,
+}
+
+fn empty_hide() -> Rc<[Rc<str>]> {
+    Rc::from(Vec::new())
+}
+
+impl Lexer<'_> {
+    fn span(&self, lo: usize) -> Span {
+        Span { file: self.file, lo: lo as u32, hi: self.pos as u32 }
+    }
+
+    fn peek(&self, k: usize) -> u8 {
+        *self.src.get(self.pos + k).unwrap_or(&0)
+    }
+
+    fn run(&mut self) {
+        let mut line_start = true;
+        let mut space = false;
+        loop {
+            // Whitespace, comments and line continuations.
+            let c = self.peek(0);
+            if self.pos >= self.src.len() {
+                break;
+            }
+            if c == b'\n' {
+                self.pos += 1;
+                line_start = true;
+                space = false;
+                continue;
+            }
+            if c == b' ' || c == b'\t' || c == b'\r' || c == 0x0c || c == 0x0b {
+                self.pos += 1;
+                space = true;
+                continue;
+            }
+            if c == b'\\' && (self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n')) {
+                self.pos += if self.peek(1) == b'\n' { 2 } else { 3 };
+                space = true;
+                continue;
+            }
+            if c == b'/' && self.peek(1) == b'/' {
+                while self.pos < self.src.len() && self.peek(0) != b'\n' {
+                    if self.peek(0) == b'\\' && self.peek(1) == b'\n' {
+                        self.pos += 1;
+                    }
+                    self.pos += 1;
+                }
+                space = true;
+                continue;
+            }
+            if c == b'/' && self.peek(1) == b'*' {
+                let lo = self.pos;
+                self.pos += 2;
+                loop {
+                    if self.pos >= self.src.len() {
+                        self.diags.error(Code::Unterminated, Span { file: self.file, lo: lo as u32, hi: lo as u32 + 2 }, "unterminated comment: `/*` has no matching `*/`");
+                        break;
+                    }
+                    if self.peek(0) == b'*' && self.peek(1) == b'/' {
+                        self.pos += 2;
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                space = true;
+                continue;
+            }
+            let lo = self.pos;
+            let kind = self.token();
+            if let Some(kind) = kind {
+                let text: Rc<str> = String::from_utf8_lossy(&self.src[lo..self.pos]).into();
+                self.out.push(Token { kind, span: self.span(lo), text, line_start, space_before: space, hide: empty_hide() });
+                line_start = false;
+                space = false;
+            }
+        }
+        let end = self.src.len();
+        self.out.push(Token {
+            kind: TokKind::Eof,
+            span: Span { file: self.file, lo: end as u32, hi: end as u32 },
+            text: "".into(),
+            line_start: true,
+            space_before: false,
+            hide: empty_hide(),
+        });
+    }
+
+    fn token(&mut self) -> Option<TokKind> {
+        let c = self.peek(0);
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let lo = self.pos;
+            while self.peek(0).is_ascii_alphanumeric() || self.peek(0) == b'_' {
+                self.pos += 1;
+            }
+            let word = std::str::from_utf8(&self.src[lo..self.pos]).unwrap_or("_");
+            // Wide and UTF-8 literal prefixes are outside the subset.
+            if matches!(word, "L" | "u" | "U" | "u8") && matches!(self.peek(0), b'"' | b'\'') {
+                self.diags.error(Code::Unsupported, self.span(lo), format!("`{word}` wide or Unicode literals are not supported: use plain \"...\" and '...'"));
+            }
+            return Some(TokKind::Ident(word.into()));
+        }
+        if c.is_ascii_digit() || (c == b'.' && self.peek(1).is_ascii_digit()) {
+            return Some(self.number());
+        }
+        if c == b'"' {
+            return Some(self.string());
+        }
+        if c == b'\'' {
+            return Some(self.char_lit());
+        }
+        for p in PUNCTS {
+            if self.src[self.pos..].starts_with(p.as_bytes()) {
+                self.pos += p.len();
+                return Some(TokKind::Punct(p));
+            }
+        }
+        let lo = self.pos;
+        let ch = std::str::from_utf8(&self.src[lo..]).ok().and_then(|s| s.chars().next());
+        self.pos += ch.map_or(1, |c| c.len_utf8());
+        let shown = ch.map_or_else(|| format!("byte 0x{c:02x}"), |c| format!("`{}`", c.escape_default()));
+        self.diags.error(Code::BadToken, self.span(lo), format!("unexpected character {shown} in the program text"));
+        None
+    }
+
+    fn number(&mut self) -> TokKind {
+        let lo = self.pos;
+        // A preprocessing number: digits, letters, dots, and signs after e/p.
+        while {
+            let c = self.peek(0);
+            c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || ((c == b'+' || c == b'-') && matches!(self.src[self.pos - 1], b'e' | b'E' | b'p' | b'P') && !is_hex_prefix(&self.src[lo..self.pos]))
+        } {
+            self.pos += 1;
+        }
+        let text = std::str::from_utf8(&self.src[lo..self.pos]).unwrap_or("0").to_ascii_lowercase();
+        let span = self.span(lo);
+        let digits_end = text.trim_end_matches(['u', 'l']).len();
+        let (digits, suffix) = text.split_at(digits_end);
+        let (radix, body) = if let Some(h) = digits.strip_prefix("0x") {
+            (16, h)
+        } else if let Some(b) = digits.strip_prefix("0b") {
+            (2, b)
+        } else if digits.len() > 1 && digits.starts_with('0') {
+            (8, &digits[1..])
+        } else {
+            (10, digits)
+        };
+        let is_hex = radix == 16;
+        let is_float = digits.contains('.') || (!is_hex && digits.contains('e')) || (is_hex && digits.contains('p'));
+        if is_float {
+            self.diags.error(Code::FloatingPoint, span, format!("floating-point constant `{text}`: floating point is not supported; use integers (e.g. milliseconds instead of seconds)"));
+            return TokKind::Int { value: 0, unsigned: false, long: false, decimal: true };
+        }
+        let valid_suffix = matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu");
+        let body = if body.is_empty() && radix == 8 { "0" } else { body };
+        match u64::from_str_radix(body, radix) {
+            Ok(value) if valid_suffix => TokKind::Int { value, unsigned: suffix.contains('u'), long: suffix.contains('l'), decimal: radix == 10 },
+            _ => {
+                self.diags.error(Code::BadToken, span, format!("invalid integer constant `{text}`"));
+                TokKind::Int { value: 0, unsigned: false, long: false, decimal: true }
+            }
+        }
+    }
+
+    /// One escape sequence after the backslash; returns the byte value.
+    fn escape(&mut self) -> u32 {
+        let lo = self.pos - 1;
+        let c = self.peek(0);
+        self.pos += 1;
+        match c {
+            b'n' => 10,
+            b't' => 9,
+            b'r' => 13,
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match self.peek(0) {
+                        d @ b'0'..=b'7' => {
+                            v = v * 8 + (d - b'0') as u32;
+                            self.pos += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                v
+            }
+            b'x' => {
+                let mut v: u32 = 0;
+                let start = self.pos;
+                while self.peek(0).is_ascii_hexdigit() {
+                    v = v.wrapping_mul(16) + (self.peek(0) as char).to_digit(16).unwrap_or(0);
+                    self.pos += 1;
+                }
+                if start == self.pos {
+                    self.diags.error(Code::BadToken, self.span(lo), "`\\x` escape with no hex digits");
+                }
+                v
+            }
+            b'a' => 7,
+            b'b' => 8,
+            b'f' => 12,
+            b'v' => 11,
+            b'e' => 27,
+            b'\\' | b'\'' | b'"' | b'?' => c as u32,
+            _ => {
+                self.diags.error(Code::BadToken, self.span(lo), format!("unknown escape sequence `\\{}`", c as char));
+                c as u32
+            }
+        }
+    }
+
+    fn string(&mut self) -> TokKind {
+        let lo = self.pos;
+        self.pos += 1;
+        let mut bytes = Vec::new();
+        loop {
+            match self.peek(0) {
+                b'"' => {
+                    self.pos += 1;
+                    break;
+                }
+                b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
+                    self.diags.error(Code::Unterminated, Span { file: self.file, lo: lo as u32, hi: self.pos as u32 }, "unterminated string literal: a `\"` is missing before the end of the line");
+                    break;
+                }
+                b'\\' if self.peek(1) == b'\n' => self.pos += 2,
+                b'\\' => {
+                    self.pos += 1;
+                    let v = self.escape();
+                    bytes.push(v as u8);
+                }
+                c => {
+                    bytes.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        TokKind::Str(bytes.into())
+    }
+
+    fn char_lit(&mut self) -> TokKind {
+        let lo = self.pos;
+        self.pos += 1;
+        let mut vals = Vec::new();
+        loop {
+            match self.peek(0) {
+                b'\'' => {
+                    self.pos += 1;
+                    break;
+                }
+                b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
+                    self.diags.error(Code::Unterminated, self.span(lo), "unterminated character constant: a `'` is missing");
+                    break;
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    vals.push(self.escape());
+                }
+                c => {
+                    vals.push(c as u32);
+                    self.pos += 1;
+                }
+            }
+        }
+        match vals.len() {
+            // gcc gives a char constant type int with the value of a signed char.
+            1 => TokKind::Char(vals[0] as u8 as i8 as i64),
+            0 => {
+                self.diags.error(Code::BadToken, self.span(lo), "empty character constant `''`");
+                TokKind::Char(0)
+            }
+            _ => {
+                // gcc: multi-character constants are big-endian packed ints.
+                let v = vals.iter().fold(0u32, |a, &b| a.wrapping_shl(8) | (b & 0xff));
+                TokKind::Char(v as i32 as i64)
+            }
+        }
+    }
+}
+
+fn is_hex_prefix(s: &[u8]) -> bool {
+    s.len() >= 2 && s[0] == b'0' && (s[1] == b'x' || s[1] == b'X')
+}
+

@@ -1,0 +1,405 @@
+//! Declarations: specifiers and declarators to types, globals, functions,
+//! locals.
+
+use super::{FnState, FuncInfo, Lower, Sym, Tag};
+use crate::diag::{Code, Diagnostic};
+use crate::ir::{region, Function, LibFn, Op, ParamSlot};
+use crate::lang::ast::*;
+use crate::lang::types::{Record, TypeId, TypeKind};
+use crate::source::Span;
+use std::rc::Rc;
+
+impl Lower<'_> {
+    /// The type named by declaration specifiers.
+    pub fn base_type(&mut self, specs: &Specs) -> TypeId {
+        match &specs.ty {
+            TypeSpec::Void => self.c.void,
+            TypeSpec::Bool => self.c.bool_,
+            TypeSpec::Int { size, signed } => {
+                let bytes = match size {
+                    IntSize::Char => 1,
+                    IntSize::Short => 2,
+                    IntSize::Int => 4,
+                    IntSize::Long | IntSize::LongLong => 8,
+                };
+                self.t.int(bytes, signed.unwrap_or(true))
+            }
+            TypeSpec::Named(n) => match self.lookup(&n.name) {
+                Some(Sym::Typedef(t, _)) => t,
+                _ => {
+                    self.error(Code::Undeclared, n.span, format!("unknown type name `{}`", n.name));
+                    self.c.int
+                }
+            },
+            TypeSpec::Record(r) => self.record_type(r),
+            TypeSpec::Enum(e) => self.enum_type(e),
+        }
+    }
+
+    /// True if the specifiers or a typedef they name carry `const`.
+    pub fn specs_const(&self, specs: &Specs) -> bool {
+        specs.is_const || matches!(&specs.ty, TypeSpec::Named(n) if matches!(self.lookup(&n.name), Some(Sym::Typedef(_, true))))
+    }
+
+    fn find_tag(&self, name: &str) -> Option<(usize, Tag)> {
+        self.tags.iter().enumerate().rev().find_map(|(i, s)| s.get(name).map(|t| (i, *t)))
+    }
+
+    fn record_type(&mut self, r: &RecordSpec) -> TypeId {
+        let existing = r.tag.as_ref().and_then(|t| self.find_tag(&t.name));
+        let innermost = self.tags.len() - 1;
+        let id = match (existing, &r.fields) {
+            (Some((scope, Tag::Record(id))), Some(_)) if scope == innermost && self.t.records[id as usize].fields.is_none() => id,
+            (Some((_, Tag::Record(id))), None) => id,
+            (Some((scope, _)), Some(_)) if scope == innermost => {
+                let tag = r.tag.as_ref().map(|t| t.name.clone()).unwrap_or_default();
+                self.error(Code::Redefinition, r.span, format!("`{}` {tag} is defined twice", if r.is_union { "union" } else { "struct" }));
+                return self.c.int;
+            }
+            _ => {
+                self.t.records.push(Record { tag: r.tag.as_ref().map(|t| t.name.clone()), is_union: r.is_union, fields: None, size: 0, align: 1 });
+                let id = self.t.records.len() as u32 - 1;
+                if let Some(tag) = &r.tag {
+                    self.tags.last_mut().expect("tag scope").insert(tag.name.clone(), Tag::Record(id));
+                }
+                id
+            }
+        };
+        if self.t.records[id as usize].is_union != r.is_union {
+            self.error(Code::TypeMismatch, r.span, "this tag was declared as the other kind (struct vs union)");
+        }
+        if let Some(fields) = &r.fields {
+            let mut members: Vec<(Rc<str>, TypeId, bool)> = Vec::new();
+            for d in fields {
+                let base = self.base_type(&d.specs);
+                let is_const = self.specs_const(&d.specs);
+                if d.vars.is_empty() {
+                    // Anonymous struct/union member.
+                    if matches!(self.t.kind(base), TypeKind::Record(_)) {
+                        members.push(("".into(), base, is_const));
+                    }
+                    continue;
+                }
+                for (decl, _) in &d.vars {
+                    let ty = self.apply_declarator(base, decl);
+                    let name = decl.name.as_ref().map(|n| n.name.clone()).unwrap_or_default();
+                    if self.t.size(ty).is_none() {
+                        self.error(Code::Incomplete, decl.span, format!("member `{name}` has incomplete type `{}`", self.t.name(ty)));
+                        continue;
+                    }
+                    if members.iter().any(|(n, _, _)| !n.is_empty() && *n == name) {
+                        self.error(Code::Redefinition, decl.span, format!("duplicate member `{name}`"));
+                    }
+                    members.push((name, ty, is_const));
+                }
+            }
+            self.t.complete_record(id, members);
+        }
+        self.t.intern(TypeKind::Record(id))
+    }
+
+    fn enum_type(&mut self, e: &EnumSpec) -> TypeId {
+        let Some(items) = &e.items else {
+            return match e.tag.as_ref().and_then(|t| self.find_tag(&t.name)) {
+                Some((_, Tag::Enum(t))) => t,
+                _ => self.c.uint,
+            };
+        };
+        let mut next: i64 = 0;
+        let mut negative = false;
+        for (name, value) in items {
+            if let Some(v) = value {
+                if let Some((v, _)) = self.const_int(v) {
+                    next = v as i64;
+                }
+            }
+            negative |= next < 0;
+            self.bind(&name.name, Sym::Enum(next), name.span);
+            next = next.wrapping_add(1);
+        }
+        // gcc: an enum without negative values is `unsigned int`.
+        let ty = if negative { self.c.int } else { self.c.uint };
+        if let Some(tag) = &e.tag {
+            self.tags.last_mut().expect("tag scope").insert(tag.name.clone(), Tag::Enum(ty));
+        }
+        ty
+    }
+
+    /// Applies a declarator's derivations to a base type.
+    pub fn apply_declarator(&mut self, base: TypeId, d: &Declarator) -> TypeId {
+        let mut ty = base;
+        for der in d.derived.iter().rev() {
+            ty = match der {
+                Derived::Pointer { is_const } => {
+                    if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
+                        let what = d.name.as_ref().map_or("a function pointer".to_string(), |n| format!("`{}`", n.name));
+                        let diag = Diagnostic::error(Code::FunctionPointer, d.span, format!("{what} is a function pointer: function pointers are not supported"))
+                            .note("call the function directly, or choose with a `switch` on an integer code");
+                        self.push(diag);
+                        return self.c.void_ptr;
+                    }
+                    self.t.ptr(ty, *is_const)
+                }
+                Derived::Array(len) => {
+                    if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
+                        self.error(Code::FunctionPointer, d.span, "arrays of functions are not supported");
+                    }
+                    let n = match len {
+                        None => None,
+                        Some(e) => match self.const_int(e) {
+                            Some((v, _)) if (v as i64) >= 0 => Some(v),
+                            Some(_) => {
+                                self.error(Code::TypeMismatch, e.span, "array size is negative");
+                                Some(1)
+                            }
+                            None => {
+                                let d = Diagnostic::error(Code::Unsupported, e.span, "variable-length arrays are not supported: the size must be a constant")
+                                    .note("use a constant size (a #define), or malloc");
+                                self.push(d);
+                                Some(1)
+                            }
+                        },
+                    };
+                    self.t.array(ty, n)
+                }
+                Derived::Function(ps) => self.func_type(ty, ps, d.span),
+            };
+        }
+        ty
+    }
+
+    fn func_type(&mut self, ret: TypeId, ps: &Params, span: Span) -> TypeId {
+        let mut params = Vec::new();
+        for p in &ps.list {
+            let t = self.param_type(p);
+            params.push(t);
+        }
+        if ps.variadic && !self.is_builtin(span) {
+            let d = Diagnostic::error(Code::Unsupported, span, "variadic functions of your own (`...`) are not supported")
+                .note("pass an array and a count instead");
+            self.push(d);
+        }
+        if matches!(self.t.kind(ret), TypeKind::Array { .. } | TypeKind::Func { .. }) {
+            self.error(Code::TypeMismatch, span, "a function cannot return an array or a function");
+        }
+        self.t.intern(TypeKind::Func { ret, params, variadic: ps.variadic })
+    }
+
+    /// A parameter's type after C's adjustments (arrays become pointers).
+    pub fn param_type(&mut self, p: &Param) -> TypeId {
+        let base = self.base_type(&p.specs);
+        let t = self.apply_declarator(base, &p.decl);
+        match self.t.kind(t).clone() {
+            TypeKind::Array { of, .. } => self.t.ptr(of, self.specs_const(&p.specs)),
+            TypeKind::Func { .. } => {
+                self.error(Code::FunctionPointer, p.decl.span, "a function parameter is a function pointer: function pointers are not supported");
+                self.c.void_ptr
+            }
+            _ => t,
+        }
+    }
+
+    /// A file-scope declaration.
+    pub fn global_decl(&mut self, d: &Decl) {
+        let base = self.base_type(&d.specs);
+        let is_const = self.specs_const(&d.specs);
+        for (decl, init) in &d.vars {
+            let Some(name) = &decl.name else { continue };
+            let ty = self.apply_declarator(base, decl);
+            if d.specs.storage == Storage::Typedef {
+                self.bind(&name.name, Sym::Typedef(ty, is_const), name.span);
+                continue;
+            }
+            if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
+                self.declare_func(name, ty, decl.span);
+                continue;
+            }
+            self.global_var(name, ty, is_const, d.specs.storage, init.as_ref(), decl.span);
+        }
+    }
+
+    fn global_var(&mut self, name: &Name, ty: TypeId, is_const: bool, storage: Storage, init: Option<&Init>, span: Span) {
+        if let Some(Sym::Global { region, ty: old, .. }) = self.scopes[0].get(&name.name).copied() {
+            if self.t.size(old).is_none() && self.t.size(ty).is_some() {
+                // `extern int a[];` completed later.
+                let size = self.t.size(ty).unwrap_or(0) as usize;
+                self.global_mut(region).bytes.resize(size, 0);
+                self.global_types[(region - region::FIRST_GLOBAL) as usize] = ty;
+                self.scopes[0].insert(name.name.clone(), Sym::Global { region, ty, is_const });
+            }
+            if let Some(init) = init {
+                let ty = self.global_types[(region - region::FIRST_GLOBAL) as usize];
+                self.init_global(region, ty, init);
+            }
+            return;
+        }
+        if self.is_builtin(span) {
+            self.builtin_global(name, ty);
+            return;
+        }
+        let ty = match init {
+            Some(i) => self.complete_array_from_init(ty, i),
+            None => ty,
+        };
+        let size = self.t.size(ty);
+        if size.is_none() && storage != Storage::Extern {
+            self.error(Code::Incomplete, span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
+        }
+        let region = self.new_global(&name.name, vec![0; size.unwrap_or(0) as usize], true, ty);
+        self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
+        if let Some(init) = init {
+            self.init_global(region, ty, init);
+        }
+    }
+
+    /// `stdin`, `stdout`, `stderr`, `errno` from the prelude.
+    fn builtin_global(&mut self, name: &Name, ty: TypeId) {
+        let stdio = (region::STDIO as u64) << 32;
+        let bytes = match &*name.name {
+            "stdin" => stdio.to_le_bytes().to_vec(),
+            "stdout" => (stdio | 8).to_le_bytes().to_vec(),
+            "stderr" => (stdio | 16).to_le_bytes().to_vec(),
+            _ => vec![0; self.t.size(ty).unwrap_or(0) as usize],
+        };
+        let region = self.new_global(&name.name, bytes, true, ty);
+        if &*name.name == "errno" {
+            self.errno_region = region;
+        }
+        self.bind(&name.name, Sym::Global { region, ty, is_const: false }, name.span);
+    }
+
+    fn declare_func(&mut self, name: &Name, ty: TypeId, span: Span) -> u32 {
+        if let Some(Sym::Func(i)) = self.scopes[0].get(&name.name).copied() {
+            return i;
+        }
+        let builtin = self.is_builtin(span);
+        let lib = if builtin { LibFn::from_name(&name.name) } else { None };
+        self.funcs.push(FuncInfo { name: name.name.clone(), ty, span, builtin, lib, code: None, called_at: None });
+        let id = self.funcs.len() as u32 - 1;
+        self.scopes[0].insert(name.name.clone(), Sym::Func(id));
+        id
+    }
+
+    /// A function definition: parameters into slots, then the body.
+    pub fn func_def(&mut self, fd: &FuncDef) {
+        let base = self.base_type(&fd.specs);
+        let ty = self.apply_declarator(base, &fd.decl);
+        let Some(name) = &fd.decl.name else { return };
+        let Some(Derived::Function(ps)) = fd.decl.derived.first() else { return };
+        let TypeKind::Func { ret, params, .. } = self.t.kind(ty).clone() else { return };
+        let mut id = self.declare_func(name, ty, fd.decl.span);
+        if self.funcs[id as usize].builtin {
+            // A program's own function replaces the library's of that name.
+            self.funcs.push(FuncInfo { name: name.name.clone(), ty, span: fd.decl.span, builtin: false, lib: None, code: None, called_at: None });
+            id = self.funcs.len() as u32 - 1;
+            self.scopes[0].insert(name.name.clone(), Sym::Func(id));
+        } else if self.funcs[id as usize].code.is_some() {
+            let d = Diagnostic::error(Code::Redefinition, name.span, format!("function `{}` is defined twice", name.name)).secondary(self.funcs[id as usize].span, "first defined here");
+            self.push(d);
+            return;
+        }
+        self.funcs[id as usize].ty = ty;
+        self.funcs[id as usize].span = fd.decl.span;
+        self.f = FnState { name: name.name.clone(), ret: Some(ret), span: fd.span, ..FnState::default() };
+        self.scopes.push(Default::default());
+        self.tags.push(Default::default());
+        let mut slots = Vec::new();
+        if matches!(self.t.kind(ret), TypeKind::Record(_)) {
+            let off = self.alloc_slot(self.c.void_ptr);
+            self.f.struct_ret = Some(off);
+            slots.push(ParamSlot::Scalar(off, crate::ir::MemTy::I64));
+        }
+        for (p, &pty) in ps.list.iter().zip(&params) {
+            let off = self.alloc_slot(pty);
+            slots.push(match self.mem_ty(pty) {
+                Some(m) => ParamSlot::Scalar(off, m),
+                None => ParamSlot::Struct(off, self.t.size(pty).unwrap_or(0) as u32),
+            });
+            if let Some(n) = &p.decl.name {
+                let is_const = self.specs_const(&p.specs);
+                self.bind(&n.name, Sym::Local { off, ty: pty, is_const }, n.span);
+            }
+        }
+        for s in &fd.body {
+            self.stmt(s);
+        }
+        // Falling off the end: `main` returns 0 (C99); others return an
+        // unspecified value, 0 here.
+        self.emit(Op::Const(0));
+        self.emit(Op::Ret);
+        self.scopes.pop();
+        self.tags.pop();
+        let st = std::mem::take(&mut self.f);
+        let frame_size = st.frame.div_ceil(16) * 16;
+        self.funcs[id as usize].code = Some(Function {
+            name: name.name.to_string(),
+            ops: st.code,
+            spans: st.spans,
+            frame_size,
+            params: slots,
+            switches: st.switches,
+            span: fd.span,
+        });
+    }
+
+    /// A declaration inside a function.
+    pub fn local_decl(&mut self, d: &Decl) {
+        let base = self.base_type(&d.specs);
+        let is_const = self.specs_const(&d.specs);
+        for (decl, init) in &d.vars {
+            let Some(name) = &decl.name else { continue };
+            let ty = self.apply_declarator(base, decl);
+            match d.specs.storage {
+                Storage::Typedef => {
+                    self.bind(&name.name, Sym::Typedef(ty, is_const), name.span);
+                    continue;
+                }
+                Storage::Extern => {
+                    match self.scopes[0].get(&name.name).copied() {
+                        Some(sym) => self.bind(&name.name, sym, name.span),
+                        None if matches!(self.t.kind(ty), TypeKind::Func { .. }) => {
+                            let id = self.declare_func(name, ty, decl.span);
+                            self.bind(&name.name, Sym::Func(id), name.span);
+                        }
+                        None => self.error(Code::Undeclared, name.span, format!("`extern` declaration of `{}` has no definition", name.name)),
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
+                let id = self.declare_func(name, ty, decl.span);
+                self.bind(&name.name, Sym::Func(id), name.span);
+                continue;
+            }
+            let ty = match init {
+                Some(i) => self.complete_array_from_init(ty, i),
+                None => ty,
+            };
+            if self.t.size(ty).is_none() {
+                self.error(Code::Incomplete, decl.span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
+                continue;
+            }
+            if d.specs.storage == Storage::Static {
+                self.statics += 1;
+                let gname = format!("{}.{}", self.f.name, name.name);
+                let size = self.t.size(ty).unwrap_or(0) as usize;
+                let region = self.new_global(&gname, vec![0; size], true, ty);
+                if let Some(init) = init {
+                    self.init_global(region, ty, init);
+                }
+                self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
+                continue;
+            }
+            let off = self.alloc_slot(ty);
+            // In scope in its own initializer, as in C (`p = malloc(sizeof *p)`).
+            self.bind(&name.name, Sym::Local { off, ty, is_const }, name.span);
+            if let Some(init) = init {
+                let saved = self.f.span;
+                self.f.span = decl.span;
+                self.init_local(off, ty, init);
+                self.f.span = saved;
+            }
+        }
+    }
+}

@@ -1,0 +1,979 @@
+//! Expressions: C's conversions, promotions and pointer arithmetic,
+//! emitted as stack code. Every value on the stack is normalised for its
+//! type, so the usual arithmetic conversions need no code: `Bin` reads
+//! its operands in the arithmetic type it is given.
+
+use super::{Lower, Sym};
+use crate::diag::{Code, Diagnostic};
+use crate::ir::{ArithTy, BinOp, MemTy, Op};
+use crate::lang::ast::{Binary, Designator, Expr, ExprKind, TypeName, Unary};
+use crate::lang::types::{TypeId, TypeKind};
+use crate::source::Span;
+
+/// Where an lvalue lives once lowered.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Place {
+    /// A frame slot (nothing pushed).
+    Frame(u32),
+    /// Its address has been pushed.
+    Addr,
+}
+
+/// A lowered lvalue.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lval {
+    pub place: Place,
+    pub ty: TypeId,
+    pub is_const: bool,
+}
+
+/// Library functions that are not in the subset, with what to do instead.
+fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
+    Some(match name {
+        n if n.starts_with("pthread_") => (Code::Threads, "threads are not supported: use fork() and processes, with semaphores or pipes to synchronise"),
+        "thrd_create" | "clone" => (Code::Threads, "threads are not supported: use fork() and processes"),
+        "qsort" | "bsearch" | "atexit" | "on_exit" => (Code::FunctionPointer, "it takes a function pointer, and function pointers are not supported: write the loop yourself"),
+        "sigaction" | "sigprocmask" | "sigsuspend" | "pause" | "alarm" | "raise" | "sigemptyset" | "sigaddset" => (Code::UnknownLibcCall, "signal handling is limited to kill() and signal(SIGPIPE, SIG_IGN)"),
+        "fopen" | "fclose" | "fread" | "fwrite" | "fgets" | "fscanf" | "fseek" | "open" | "creat" | "unlink" | "lseek" | "fileno" | "fdopen" | "getline" => (Code::UnknownLibcCall, "files are not supported: use pipes, shared memory, message queues or sockets"),
+        "scanf" | "getchar" | "gets" | "sscanf" | "getc" | "fgetc" => (Code::UnknownLibcCall, "input parsing is not supported (standard input is empty): use argv and atoi/strtol"),
+        "strtok" | "strtok_r" | "strdup" | "strndup" | "strcasecmp" | "strspn" | "strcspn" | "strpbrk" | "memchr" => (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions"),
+        "atof" | "strtod" | "sqrt" | "pow" | "floor" | "ceil" | "fabs" => (Code::FloatingPoint, "floating point is not supported"),
+        "execl" | "execlp" | "execv" | "execvp" | "execve" | "system" | "popen" | "pclose" | "vfork" | "posix_spawn" => (Code::UnknownLibcCall, "running other programs is not supported: fork() and run the code in the child"),
+        "select" | "poll" | "epoll_wait" | "pipe2" | "mkfifo" | "shmget" | "shmat" | "semget" | "semop" | "msgget" | "msgsnd" | "msgrcv" => (Code::UnknownLibcCall, "not in the IPC subset: see LANGUAGE.md (pipes, POSIX shm, mq, sem, AF_UNIX sockets)"),
+        "sem_timedwait" | "mq_timedsend" | "mq_timedreceive" | "gettimeofday" | "clock" | "setitimer" => (Code::UnknownLibcCall, "timed variants are not in the subset: use the blocking or try versions"),
+        "srandom" | "random" | "rand_r" | "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
+        "longjmp" | "setjmp" => (Code::Unsupported, "setjmp/longjmp are not supported"),
+        _ => return None,
+    })
+}
+
+impl Lower<'_> {
+    /// The memory type of a scalar type (`None` for aggregates).
+    pub fn mem_ty(&self, t: TypeId) -> Option<MemTy> {
+        match self.t.kind(t) {
+            TypeKind::Bool => Some(MemTy::U8),
+            TypeKind::Int { size: 1, signed } => Some(if *signed { MemTy::I8 } else { MemTy::U8 }),
+            TypeKind::Int { size: 2, signed } => Some(if *signed { MemTy::I16 } else { MemTy::U16 }),
+            TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
+            TypeKind::Int { .. } | TypeKind::Ptr { .. } => Some(MemTy::I64),
+            _ => None,
+        }
+    }
+
+    fn arith(&self, t: TypeId) -> ArithTy {
+        match self.t.kind(t) {
+            TypeKind::Int { size: 8, signed: true } => ArithTy::I64,
+            TypeKind::Int { size: 8, signed: false } | TypeKind::Ptr { .. } => ArithTy::U64,
+            TypeKind::Int { size: 4, signed: false } => ArithTy::U32,
+            _ => ArithTy::I32,
+        }
+    }
+
+    /// Integer promotion.
+    pub fn promote(&self, t: TypeId) -> TypeId {
+        match self.t.kind(t) {
+            TypeKind::Bool | TypeKind::Int { size: 1 | 2, .. } => self.c.int,
+            _ => t,
+        }
+    }
+
+    /// The usual arithmetic conversions.
+    fn usual(&mut self, a: TypeId, b: TypeId) -> TypeId {
+        let (a, b) = (self.promote(a), self.promote(b));
+        let (TypeKind::Int { size: sa, signed: ga }, TypeKind::Int { size: sb, signed: gb }) = (self.t.kind(a).clone(), self.t.kind(b).clone()) else {
+            return a;
+        };
+        if ga == gb {
+            return if sa >= sb { a } else { b };
+        }
+        // Signed vs unsigned: the unsigned one wins unless the signed one
+        // is wider (`long` vs `unsigned int`).
+        let (us, ss, ut, st) = if ga { (sb, sa, b, a) } else { (sa, sb, a, b) };
+        if us >= ss {
+            ut
+        } else {
+            st
+        }
+    }
+
+    fn expect_integer(&mut self, t: TypeId, span: Span, what: &str) {
+        if !self.t.is_integer(t) {
+            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what} needs an integer operand, but this has type `{}`", self.t.name(t)));
+            self.push(d);
+        }
+    }
+
+    fn expect_scalar(&mut self, t: TypeId, span: Span, what: &str) {
+        if !self.t.is_scalar(t) {
+            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what} needs a number or a pointer, but this has type `{}`", self.t.name(t)));
+            self.push(d);
+        }
+    }
+
+    /// Emits the conversion of the value on top from `from` to `to`.
+    pub fn convert(&mut self, from: TypeId, to: TypeId) {
+        if from == to {
+            return;
+        }
+        if matches!(self.t.kind(to), TypeKind::Bool) {
+            self.emit(Op::ToBool);
+            return;
+        }
+        match (self.mem_ty(from), self.mem_ty(to)) {
+            (Some(a), Some(b)) if a != b && b != MemTy::I64 => {
+                self.emit(Op::Norm(b));
+            }
+            _ => {}
+        }
+    }
+
+    /// Converts for assignment, argument passing or return, checking
+    /// that the types are compatible.
+    pub fn assign_convert(&mut self, from: TypeId, to: TypeId, span: Span, what: &str) {
+        let ok = match (self.t.kind(from), self.t.kind(to)) {
+            (_, TypeKind::Void) => true,
+            (TypeKind::Void, _) => false,
+            (TypeKind::Record(a), TypeKind::Record(b)) => a == b,
+            (TypeKind::Record(_), _) | (_, TypeKind::Record(_)) => false,
+            _ => self.t.is_scalar(from) && self.t.is_scalar(to),
+        };
+        if !ok {
+            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what}: cannot convert `{}` to `{}`", self.t.name(from), self.t.name(to)));
+            self.push(d);
+            return;
+        }
+        self.convert(from, to);
+    }
+
+    /// Lowers a type name (casts, `sizeof`).
+    pub fn type_name(&mut self, tn: &TypeName) -> TypeId {
+        let base = self.base_type(&tn.specs);
+        self.apply_declarator(base, &tn.decl)
+    }
+
+    /// Lowers `e` in a scratch buffer and returns its type, emitting
+    /// nothing (for `sizeof`).
+    pub fn type_of(&mut self, e: &Expr, decay: bool) -> TypeId {
+        let len = self.f.code.len();
+        let lvalue_like = matches!(e.kind, ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Member(..) | ExprKind::Unary(Unary::Deref, _));
+        let t = if !decay && lvalue_like {
+            self.lvalue(e).map_or(self.c.int, |lv| lv.ty)
+        } else if let (false, ExprKind::Str(s)) = (decay, &e.kind) {
+            self.t.array(self.c.char_, Some(s.len() as u64 + 1))
+        } else {
+            self.rvalue(e)
+        };
+        self.f.code.truncate(len);
+        self.f.spans.truncate(len);
+        t
+    }
+
+    /// Pushes the value of `e`; arrays decay to pointers, structs are
+    /// represented by their address. Returns the type.
+    pub fn rvalue(&mut self, e: &Expr) -> TypeId {
+        let saved = self.f.span;
+        self.f.span = e.span;
+        let t = self.rvalue_inner(e);
+        self.f.span = saved;
+        t
+    }
+
+    fn rvalue_inner(&mut self, e: &Expr) -> TypeId {
+        match &e.kind {
+            ExprKind::Int { value, unsigned, long, decimal } => {
+                let t = self.int_literal_type(*value, *unsigned, *long, *decimal);
+                let v = self.mem_ty(t).map_or(*value, |m| m.norm(*value));
+                self.emit(Op::Const(v));
+                t
+            }
+            ExprKind::Char(c) => {
+                self.emit(Op::Const(*c as u64));
+                self.c.int
+            }
+            ExprKind::Str(s) => {
+                let a = self.string_addr(s);
+                self.emit(Op::Const(a));
+                self.c.char_ptr
+            }
+            ExprKind::Ident(name) if &**name == "__func__" && self.lookup(name).is_none() => {
+                let n = self.f.name.clone();
+                let a = self.string_addr(n.as_bytes());
+                self.emit(Op::Const(a));
+                self.c.char_ptr
+            }
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Sym::Enum(v)) => {
+                    self.emit(Op::Const(v as i32 as i64 as u64));
+                    self.c.int
+                }
+                Some(Sym::Func(_)) => {
+                    let d = Diagnostic::error(Code::FunctionPointer, e.span, format!("function `{name}` used as a value: function pointers are not supported"))
+                        .note("call the function directly");
+                    self.push(d);
+                    self.emit(Op::Const(0));
+                    self.c.int
+                }
+                _ => match self.lvalue(e) {
+                    Some(lv) => self.load(lv, e.span),
+                    None => {
+                        self.emit(Op::Const(0));
+                        self.c.int
+                    }
+                },
+            },
+            ExprKind::Unary(op, x) => self.unary(*op, x, e.span),
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, e.span),
+            ExprKind::Assign(op, l, r) => self.assign(*op, l, r, true, e.span),
+            ExprKind::Cond(c, a, b) => self.conditional(c, a, b, e.span),
+            ExprKind::Call(f, args) => self.call(f, args, e.span),
+            ExprKind::Index(..) | ExprKind::Member(..) => match self.lvalue(e) {
+                Some(lv) => self.load(lv, e.span),
+                None => {
+                    self.emit(Op::Const(0));
+                    self.c.int
+                }
+            },
+            ExprKind::Cast(tn, x) => {
+                let to = self.type_name(tn);
+                let from = self.rvalue(x);
+                if matches!(self.t.kind(to), TypeKind::Void) {
+                    if !matches!(self.t.kind(from), TypeKind::Void) {
+                        self.emit(Op::Pop);
+                    }
+                    return to;
+                }
+                if !self.t.is_scalar(to) || !self.t.is_scalar(from) {
+                    let d = Diagnostic::error(Code::TypeMismatch, e.span, format!("cannot cast `{}` to `{}`", self.t.name(from), self.t.name(to)));
+                    self.push(d);
+                    return to;
+                }
+                self.convert(from, to);
+                to
+            }
+            ExprKind::SizeofType(tn) => {
+                let t = self.type_name(tn);
+                let size = match self.t.kind(t) {
+                    TypeKind::Void => Some(1),
+                    _ => self.t.size(t),
+                };
+                self.sized(size, t, e.span)
+            }
+            ExprKind::SizeofExpr(x) => {
+                let t = self.type_of(x, false);
+                let size = self.t.size(t);
+                self.sized(size, t, e.span)
+            }
+            ExprKind::AlignofType(tn) => {
+                let t = self.type_name(tn);
+                let a = self.t.align(t);
+                self.emit(Op::Const(a));
+                self.c.ulong
+            }
+            ExprKind::Offsetof(tn, path) => {
+                let t = self.type_name(tn);
+                let off = self.offsetof(t, path, e.span);
+                self.emit(Op::Const(off));
+                self.c.ulong
+            }
+            ExprKind::Error => {
+                self.emit(Op::Const(0));
+                self.c.int
+            }
+        }
+    }
+
+    fn sized(&mut self, size: Option<u64>, t: TypeId, span: Span) -> TypeId {
+        if size.is_none() {
+            self.error(Code::Incomplete, span, format!("`sizeof` of incomplete type `{}`", self.t.name(t)));
+        }
+        self.emit(Op::Const(size.unwrap_or(0)));
+        self.c.ulong
+    }
+
+    fn offsetof(&mut self, mut t: TypeId, path: &[Designator], span: Span) -> u64 {
+        let mut off = 0;
+        for d in path {
+            match (d, self.t.kind(t).clone()) {
+                (Designator::Field(n), TypeKind::Record(r)) => match self.t.field(r, &n.name) {
+                    Some(f) => {
+                        off += f.offset;
+                        t = f.ty;
+                    }
+                    None => {
+                        self.error(Code::NoMember, n.span, format!("`{}` has no member named `{}`", self.t.name(t), n.name));
+                        return 0;
+                    }
+                },
+                (Designator::Index(i), TypeKind::Array { of, .. }) => {
+                    let k = self.const_int(i).map_or(0, |v| v.0);
+                    off += k * self.t.size(of).unwrap_or(0);
+                    t = of;
+                }
+                _ => {
+                    self.error(Code::TypeMismatch, span, "invalid member path in `offsetof`");
+                    return 0;
+                }
+            }
+        }
+        off
+    }
+
+    fn int_literal_type(&mut self, v: u64, unsigned: bool, long: bool, decimal: bool) -> TypeId {
+        let c = self.c;
+        let fits_int = v <= i32::MAX as u64;
+        let fits_uint = v <= u32::MAX as u64;
+        let fits_long = v <= i64::MAX as u64;
+        match (unsigned, long) {
+            (false, false) if fits_int => c.int,
+            (false, false) if !decimal && fits_uint => c.uint,
+            (false, _) if fits_long => c.long,
+            (true, false) if fits_uint => c.uint,
+            _ => c.ulong,
+        }
+    }
+
+    /// Pushes the value of an lvalue (aggregates: their address).
+    pub fn load(&mut self, lv: Lval, span: Span) -> TypeId {
+        match self.t.kind(lv.ty).clone() {
+            TypeKind::Array { of, .. } => {
+                if let Place::Frame(off) = lv.place {
+                    self.emit(Op::Frame(off));
+                }
+                self.t.ptr(of, lv.is_const)
+            }
+            TypeKind::Record(_) => {
+                if let Place::Frame(off) = lv.place {
+                    self.emit(Op::Frame(off));
+                }
+                lv.ty
+            }
+            TypeKind::Void | TypeKind::Func { .. } => {
+                self.error(Code::TypeMismatch, span, format!("cannot use a value of type `{}`", self.t.name(lv.ty)));
+                if matches!(lv.place, Place::Frame(_)) {
+                    self.emit(Op::Const(0));
+                }
+                self.c.int
+            }
+            _ => {
+                let m = self.mem_ty(lv.ty).expect("scalar");
+                match lv.place {
+                    Place::Frame(off) => self.emit(Op::LoadFrame(off, m)),
+                    Place::Addr => self.emit(Op::Load(m)),
+                };
+                lv.ty
+            }
+        }
+    }
+
+    fn store(&mut self, lv: Lval, keep: bool) {
+        let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
+        match (lv.place, keep) {
+            (Place::Frame(off), keep) => {
+                if keep {
+                    self.emit(Op::Dup);
+                }
+                self.emit(Op::StoreFrame(off, m));
+            }
+            (Place::Addr, true) => {
+                self.emit(Op::StoreKeep(m));
+            }
+            (Place::Addr, false) => {
+                self.emit(Op::Store(m));
+            }
+        }
+    }
+
+    /// Lowers an lvalue: pushes its address unless it is a frame slot.
+    pub fn lvalue(&mut self, e: &Expr) -> Option<Lval> {
+        let saved = self.f.span;
+        self.f.span = e.span;
+        let r = self.lvalue_inner(e);
+        self.f.span = saved;
+        r
+    }
+
+    fn lvalue_inner(&mut self, e: &Expr) -> Option<Lval> {
+        match &e.kind {
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const }),
+                Some(Sym::Global { region, ty, is_const }) => {
+                    self.emit(Op::Const((region as u64) << 32));
+                    Some(Lval { place: Place::Addr, ty, is_const })
+                }
+                Some(_) => {
+                    self.error(Code::NotLvalue, e.span, format!("`{name}` is not a variable"));
+                    None
+                }
+                None => {
+                    self.error(Code::Undeclared, e.span, format!("`{name}` is not declared"));
+                    None
+                }
+            },
+            ExprKind::Unary(Unary::Deref, p) => self.deref(p, e.span),
+            ExprKind::Index(a, i) => {
+                let ta = self.rvalue(a);
+                let ti = self.rvalue(i);
+                let (pt, it) = if self.t.is_ptr(ta) {
+                    (ta, ti)
+                } else if self.t.is_ptr(ti) {
+                    self.emit_swap();
+                    (ti, ta)
+                } else {
+                    self.error(Code::TypeMismatch, e.span, format!("subscripted value of type `{}` is neither an array nor a pointer", self.t.name(ta)));
+                    return None;
+                };
+                self.expect_integer(it, i.span, "an array subscript");
+                let (elem, is_const) = self.t.pointee(pt).expect("pointer");
+                self.scale_and_add(elem, BinOp::Add, e.span);
+                Some(Lval { place: Place::Addr, ty: elem, is_const })
+            }
+            ExprKind::Member(s, m, arrow) => {
+                let (rec_ty, place, is_const) = if *arrow {
+                    let t = self.rvalue(s);
+                    match self.t.pointee(t) {
+                        Some((to, c)) => (to, Place::Addr, c),
+                        None => {
+                            self.error(Code::TypeMismatch, e.span, format!("`->` needs a pointer to a struct, but this has type `{}`", self.t.name(t)));
+                            return None;
+                        }
+                    }
+                } else {
+                    match self.lvalue_or_temp(s) {
+                        Some(lv) => (lv.ty, lv.place, lv.is_const),
+                        None => return None,
+                    }
+                };
+                let TypeKind::Record(r) = self.t.kind(rec_ty).clone() else {
+                    self.error(Code::TypeMismatch, e.span, format!("member `{}` of something that is not a struct or union (type `{}`)", m.name, self.t.name(rec_ty)));
+                    return None;
+                };
+                if self.t.records[r as usize].fields.is_none() {
+                    self.error(Code::Incomplete, e.span, format!("`{}` is incomplete: its members are not known here", self.t.name(rec_ty)));
+                    return None;
+                }
+                let Some(f) = self.t.field(r, &m.name).cloned() else {
+                    self.error(Code::NoMember, m.span, format!("`{}` has no member named `{}`", self.t.name(rec_ty), m.name));
+                    return None;
+                };
+                let place = match place {
+                    Place::Frame(off) => Place::Frame(off + f.offset as u32),
+                    Place::Addr => {
+                        if f.offset != 0 {
+                            self.emit(Op::Const(f.offset));
+                            self.emit(Op::Bin(BinOp::Add, ArithTy::U64));
+                        }
+                        Place::Addr
+                    }
+                };
+                Some(Lval { place, ty: f.ty, is_const: is_const || f.is_const })
+            }
+            ExprKind::Str(s) => {
+                let a = self.string_addr(s);
+                self.emit(Op::Const(a));
+                let ty = self.t.array(self.c.char_, Some(s.len() as u64 + 1));
+                Some(Lval { place: Place::Addr, ty, is_const: true })
+            }
+            _ => {
+                self.error(Code::NotLvalue, e.span, "this expression is not assignable (not an lvalue)");
+                None
+            }
+        }
+    }
+
+    /// `*p` as an lvalue.
+    fn deref(&mut self, p: &Expr, span: Span) -> Option<Lval> {
+        let t = self.rvalue(p);
+        match self.t.pointee(t) {
+            Some((to, is_const)) => {
+                if matches!(self.t.kind(to), TypeKind::Void) {
+                    self.error(Code::TypeMismatch, span, "dereferencing a `void *`: cast it to a pointer to the type stored there");
+                    return None;
+                }
+                Some(Lval { place: Place::Addr, ty: to, is_const })
+            }
+            None => {
+                self.error(Code::TypeMismatch, span, format!("cannot dereference a value of type `{}`: it is not a pointer", self.t.name(t)));
+                None
+            }
+        }
+    }
+
+    /// A struct-valued expression: an lvalue, or a call's temporary.
+    fn lvalue_or_temp(&mut self, s: &Expr) -> Option<Lval> {
+        if matches!(s.kind, ExprKind::Call(..) | ExprKind::Assign(..) | ExprKind::Cond(..) | ExprKind::Binary(Binary::Comma, ..)) {
+            let ty = self.rvalue(s);
+            return Some(Lval { place: Place::Addr, ty, is_const: false });
+        }
+        self.lvalue(s)
+    }
+
+    fn emit_swap(&mut self) {
+        // a b -> b a: DupX1 gives b a b, then drop the top b.
+        self.emit(Op::DupX1);
+        self.emit(Op::Pop);
+    }
+
+    /// `ptr ± int` with the int on top: scales it by the element size.
+    fn scale_and_add(&mut self, elem: TypeId, op: BinOp, span: Span) {
+        let size = match self.t.kind(elem) {
+            TypeKind::Void => Some(1),
+            _ => self.t.size(elem),
+        };
+        let Some(size) = size else {
+            self.error(Code::Incomplete, span, format!("pointer arithmetic on a pointer to incomplete type `{}`", self.t.name(elem)));
+            return;
+        };
+        if size != 1 {
+            self.emit(Op::Const(size));
+            self.emit(Op::Bin(BinOp::Mul, ArithTy::U64));
+        }
+        self.emit(Op::Bin(op, ArithTy::U64));
+    }
+
+    fn unary(&mut self, op: Unary, x: &Expr, span: Span) -> TypeId {
+        match op {
+            Unary::Neg | Unary::Plus | Unary::BitNot => {
+                let t = self.rvalue(x);
+                self.expect_integer(t, x.span, "a unary arithmetic operator");
+                let p = self.promote(t);
+                let a = self.arith(p);
+                match op {
+                    Unary::Neg => self.emit(Op::Neg(a)),
+                    Unary::BitNot => self.emit(Op::BitNot(a)),
+                    _ => 0,
+                };
+                p
+            }
+            Unary::Not => {
+                let t = self.rvalue(x);
+                self.expect_scalar(t, x.span, "`!`");
+                self.emit(Op::Not);
+                self.c.int
+            }
+            Unary::Deref => match self.deref(x, span) {
+                Some(lv) => self.load(lv, span),
+                None => {
+                    self.emit(Op::Const(0));
+                    self.c.int
+                }
+            },
+            Unary::Addr => {
+                if let ExprKind::Ident(n) = &x.kind {
+                    if let Some(Sym::Func(_)) = self.lookup(n) {
+                        let d = Diagnostic::error(Code::FunctionPointer, span, format!("taking the address of function `{n}`: function pointers are not supported"));
+                        self.push(d);
+                        self.emit(Op::Const(0));
+                        return self.c.void_ptr;
+                    }
+                }
+                match self.lvalue(x) {
+                    Some(lv) => {
+                        if let Place::Frame(off) = lv.place {
+                            self.emit(Op::Frame(off));
+                        }
+                        self.t.ptr(lv.ty, lv.is_const)
+                    }
+                    None => {
+                        self.emit(Op::Const(0));
+                        self.c.void_ptr
+                    }
+                }
+            }
+            Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec => self.incdec(op, x, true, span),
+        }
+    }
+
+    /// `++`/`--`; `keep` pushes the expression's value.
+    pub fn incdec(&mut self, op: Unary, x: &Expr, keep: bool, span: Span) -> TypeId {
+        let Some(lv) = self.lvalue(x) else {
+            if keep {
+                self.emit(Op::Const(0));
+            }
+            return self.c.int;
+        };
+        self.check_writable(&lv, x, span);
+        let step = match self.t.pointee(lv.ty) {
+            Some((to, _)) => self.t.size(to).unwrap_or(1),
+            None => 1,
+        };
+        if !self.t.is_scalar(lv.ty) {
+            self.error(Code::TypeMismatch, span, format!("`++`/`--` needs a number or a pointer, not `{}`", self.t.name(lv.ty)));
+            return lv.ty;
+        }
+        let post = matches!(op, Unary::PostInc | Unary::PostDec);
+        let bop = if matches!(op, Unary::PreInc | Unary::PostInc) { BinOp::Add } else { BinOp::Sub };
+        let m = self.mem_ty(lv.ty).expect("scalar");
+        let a = self.arith(self.promote(lv.ty));
+        let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
+        let step_ops = |l: &mut Self| {
+            l.emit(Op::Const(step));
+            l.emit(Op::Bin(bop, a));
+            l.emit(if is_bool { Op::ToBool } else { Op::Norm(m) });
+        };
+        match lv.place {
+            Place::Frame(off) => {
+                self.emit(Op::LoadFrame(off, m));
+                if post && keep {
+                    self.emit(Op::Dup);
+                }
+                step_ops(self);
+                if keep && !post {
+                    self.emit(Op::Dup);
+                }
+                self.emit(Op::StoreFrame(off, m));
+            }
+            Place::Addr => {
+                self.emit(Op::Dup);
+                self.emit(Op::Load(m));
+                if post && keep {
+                    self.emit(Op::DupX1);
+                    step_ops(self);
+                    self.emit(Op::Store(m));
+                } else {
+                    step_ops(self);
+                    self.emit(if keep { Op::StoreKeep(m) } else { Op::Store(m) });
+                }
+            }
+        }
+        lv.ty
+    }
+
+    fn check_writable(&mut self, lv: &Lval, x: &Expr, span: Span) {
+        if lv.is_const {
+            let what = match &x.kind {
+                ExprKind::Ident(n) => format!("`{n}`"),
+                _ => "this location".into(),
+            };
+            self.error(Code::NotLvalue, span, format!("cannot assign to {what}: it is `const`"));
+        } else if matches!(self.t.kind(lv.ty), TypeKind::Array { .. }) {
+            self.error(Code::NotLvalue, span, "an array cannot be assigned: copy it element by element or with memcpy");
+        }
+    }
+
+    /// Assignment, plain or compound.
+    pub fn assign(&mut self, op: Option<Binary>, l: &Expr, r: &Expr, keep: bool, span: Span) -> TypeId {
+        let Some(lv) = self.lvalue(l) else {
+            let _ = self.rvalue(r);
+            if !keep {
+                self.emit(Op::Pop);
+            }
+            return self.c.int;
+        };
+        self.check_writable(&lv, l, span);
+        if let TypeKind::Record(_) = self.t.kind(lv.ty) {
+            if let Place::Frame(off) = lv.place {
+                self.emit(Op::Frame(off));
+            }
+            let tr = self.rvalue(r);
+            if op.is_some() || tr != lv.ty {
+                let d = Diagnostic::error(Code::TypeMismatch, span, format!("cannot assign `{}` to `{}`", self.t.name(tr), self.t.name(lv.ty)));
+                self.push(d);
+            }
+            let size = self.t.size(lv.ty).unwrap_or(0) as u32;
+            self.emit(Op::Copy(size));
+            if !keep {
+                self.emit(Op::Pop);
+            }
+            return lv.ty;
+        }
+        let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
+        match op {
+            None => {
+                let tr = self.rvalue(r);
+                self.assign_convert(tr, lv.ty, r.span, "in assignment");
+            }
+            Some(bop) => {
+                match lv.place {
+                    Place::Frame(off) => self.emit(Op::LoadFrame(off, m)),
+                    Place::Addr => {
+                        self.emit(Op::Dup);
+                        self.emit(Op::Load(m))
+                    }
+                };
+                let tr = self.rvalue(r);
+                let t = self.arith_op(bop, lv.ty, tr, span);
+                self.convert(t, lv.ty);
+            }
+        }
+        self.store(lv, keep);
+        lv.ty
+    }
+
+    /// Emits `a op b` for the two values on the stack; returns its type.
+    fn arith_op(&mut self, op: Binary, ta: TypeId, tb: TypeId, span: Span) -> TypeId {
+        let bop = match op {
+            Binary::Add => BinOp::Add,
+            Binary::Sub => BinOp::Sub,
+            Binary::Mul => BinOp::Mul,
+            Binary::Div => BinOp::Div,
+            Binary::Rem => BinOp::Rem,
+            Binary::Shl => BinOp::Shl,
+            Binary::Shr => BinOp::Shr,
+            Binary::BitAnd => BinOp::And,
+            Binary::BitOr => BinOp::Or,
+            Binary::BitXor => BinOp::Xor,
+            Binary::Lt => BinOp::Lt,
+            Binary::Gt => BinOp::Gt,
+            Binary::Le => BinOp::Le,
+            Binary::Ge => BinOp::Ge,
+            Binary::Eq => BinOp::Eq,
+            Binary::Ne => BinOp::Ne,
+            _ => unreachable!("logical operators are lowered with jumps"),
+        };
+        let (pa, pb) = (self.t.is_ptr(ta), self.t.is_ptr(tb));
+        let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
+        if cmp && (pa || pb) {
+            let other = if pa { tb } else { ta };
+            self.expect_scalar(other, span, "a pointer comparison");
+            self.emit(Op::Bin(bop, ArithTy::U64));
+            return self.c.int;
+        }
+        if pa && self.t.is_integer(tb) && matches!(bop, BinOp::Add | BinOp::Sub) {
+            let (elem, _) = self.t.pointee(ta).expect("pointer");
+            self.scale_and_add(elem, bop, span);
+            return ta;
+        }
+        if pb && self.t.is_integer(ta) && bop == BinOp::Add {
+            self.emit_swap();
+            let (elem, _) = self.t.pointee(tb).expect("pointer");
+            self.scale_and_add(elem, bop, span);
+            return tb;
+        }
+        if pa && pb && bop == BinOp::Sub {
+            let (elem, _) = self.t.pointee(ta).expect("pointer");
+            let size = self.t.size(elem).unwrap_or(1).max(1);
+            self.emit(Op::Bin(BinOp::Sub, ArithTy::I64));
+            if size != 1 {
+                self.emit(Op::Const(size));
+                self.emit(Op::Bin(BinOp::Div, ArithTy::I64));
+            }
+            return self.c.long;
+        }
+        if !self.t.is_integer(ta) || !self.t.is_integer(tb) {
+            let d = Diagnostic::error(Code::TypeMismatch, span, format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)));
+            self.push(d);
+            self.emit(Op::Pop);
+            return self.c.int;
+        }
+        let t = if matches!(bop, BinOp::Shl | BinOp::Shr) { self.promote(ta) } else { self.usual(ta, tb) };
+        let a = self.arith(t);
+        self.emit(Op::Bin(bop, a));
+        if cmp {
+            self.c.int
+        } else {
+            t
+        }
+    }
+
+    fn binary(&mut self, op: Binary, a: &Expr, b: &Expr, span: Span) -> TypeId {
+        match op {
+            Binary::Comma => {
+                self.discard(a);
+                self.rvalue(b)
+            }
+            Binary::And | Binary::Or => {
+                let ta = self.rvalue(a);
+                self.expect_scalar(ta, a.span, "a logical operator");
+                let short = self.emit(if op == Binary::And { Op::JumpIfZero(0) } else { Op::JumpIfNonZero(0) });
+                let tb = self.rvalue(b);
+                self.expect_scalar(tb, b.span, "a logical operator");
+                self.emit(Op::ToBool);
+                let end = self.emit(Op::Jump(0));
+                let here = self.here();
+                self.patch(short, here);
+                self.emit(Op::Const((op == Binary::Or) as u64));
+                let here = self.here();
+                self.patch(end, here);
+                self.c.int
+            }
+            _ => {
+                let ta = self.rvalue(a);
+                let tb = self.rvalue(b);
+                self.arith_op(op, ta, tb, span)
+            }
+        }
+    }
+
+    fn conditional(&mut self, c: &Expr, a: &Expr, b: &Expr, span: Span) -> TypeId {
+        let tc = self.rvalue(c);
+        self.expect_scalar(tc, c.span, "the condition of `?:`");
+        let jz = self.emit(Op::JumpIfZero(0));
+        let ta = self.rvalue(a);
+        let end = self.emit(Op::Jump(0));
+        let here = self.here();
+        self.patch(jz, here);
+        let tb = self.rvalue(b);
+        let here = self.here();
+        self.patch(end, here);
+        let (ka, kb) = (self.t.kind(ta).clone(), self.t.kind(tb).clone());
+        match (ka, kb) {
+            (TypeKind::Void, TypeKind::Void) => ta,
+            _ if self.t.is_integer(ta) && self.t.is_integer(tb) => {
+                let t = self.usual(ta, tb);
+                if self.mem_ty(t) == Some(MemTy::U32) {
+                    self.emit(Op::Norm(MemTy::U32));
+                }
+                t
+            }
+            (TypeKind::Ptr { .. }, _) => ta,
+            (_, TypeKind::Ptr { .. }) => tb,
+            (TypeKind::Record(x), TypeKind::Record(y)) if x == y => ta,
+            _ => {
+                let d = Diagnostic::error(Code::TypeMismatch, span, format!("the branches of `?:` have incompatible types `{}` and `{}`", self.t.name(ta), self.t.name(tb)));
+                self.push(d);
+                ta
+            }
+        }
+    }
+
+    fn call(&mut self, f: &Expr, args: &[Expr], span: Span) -> TypeId {
+        let ExprKind::Ident(name) = &f.kind else {
+            self.error(Code::FunctionPointer, f.span, "calling through an expression: function pointers are not supported; call a function by its name");
+            self.emit(Op::Const(0));
+            return self.c.int;
+        };
+        let id = match self.lookup(name) {
+            Some(Sym::Func(id)) => id,
+            Some(_) => {
+                self.error(Code::TypeMismatch, f.span, format!("`{name}` is not a function"));
+                self.emit(Op::Const(0));
+                return self.c.int;
+            }
+            None => {
+                let d = match unsupported_call(name) {
+                    Some((code, why)) => Diagnostic::error(code, f.span, format!("`{name}` is not supported by ipcsim")).note(why),
+                    None => Diagnostic::error(Code::Undeclared, f.span, format!("call to undeclared function `{name}`"))
+                        .note("declare or define it before this call; library functions outside LANGUAGE.md are not available"),
+                };
+                self.push(d);
+                for a in args {
+                    self.discard(a);
+                }
+                self.emit(Op::Const(0));
+                return self.c.int;
+            }
+        };
+        let (fty, builtin, lib, decl_span) = {
+            let fi = &mut self.funcs[id as usize];
+            fi.called_at.get_or_insert(span);
+            (fi.ty, fi.builtin, fi.lib, fi.span)
+        };
+        let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("functions have function types") };
+        if builtin && lib.is_none() {
+            let d = Diagnostic::error(Code::NotYetImplemented, f.span, format!("`{name}` is in ipcsim's subset but this version does not run it yet"))
+                .note("see the README for what each version supports");
+            self.push(d);
+        }
+        if args.len() < params.len() || (!variadic && args.len() > params.len()) {
+            let (few, want) = (args.len() < params.len(), params.len());
+            let mut d = Diagnostic::error(Code::ArgCount, span, format!("too {} arguments to `{name}`: expected {}{want}, given {}", if few { "few" } else { "many" }, if variadic { "at least " } else { "" }, args.len()));
+            if !builtin {
+                d = d.secondary(decl_span, "declared here");
+            }
+            self.push(d);
+        }
+        let struct_ret = matches!(self.t.kind(ret), TypeKind::Record(_));
+        if struct_ret {
+            let tmp = self.alloc_slot(ret);
+            self.emit(Op::Frame(tmp));
+        }
+        for (i, a) in args.iter().enumerate() {
+            let ta = self.rvalue(a);
+            match params.get(i) {
+                Some(&pt) => {
+                    self.assign_convert(ta, pt, a.span, &format!("argument {} of `{name}`", i + 1));
+                    if let TypeKind::Record(_) = self.t.kind(pt) {
+                        // Pass a private copy: the callee copies it into its frame.
+                        let tmp = self.alloc_slot(pt);
+                        self.emit(Op::Frame(tmp));
+                        self.emit_swap();
+                        let size = self.t.size(pt).unwrap_or(0) as u32;
+                        self.emit(Op::Copy(size));
+                    }
+                }
+                None => {
+                    if !self.t.is_scalar(ta) {
+                        self.error(Code::TypeMismatch, a.span, format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta)));
+                    }
+                }
+            }
+        }
+        let saved = self.f.span;
+        self.f.span = span;
+        match lib {
+            Some(l) if builtin => {
+                self.emit(Op::Lib(l, args.len().min(255) as u8));
+            }
+            _ => {
+                self.emit(Op::Call(id));
+                if matches!(self.t.kind(ret), TypeKind::Void) {
+                    self.emit(Op::Pop);
+                }
+            }
+        }
+        self.f.span = saved;
+        ret
+    }
+
+    /// Evaluates `e` for its side effects only.
+    pub fn discard(&mut self, e: &Expr) {
+        let saved = self.f.span;
+        self.f.span = e.span;
+        match &e.kind {
+            ExprKind::Assign(op, l, r) => {
+                self.assign(*op, l, r, false, e.span);
+            }
+            ExprKind::Unary(op @ (Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec), x) => {
+                self.incdec(*op, x, false, e.span);
+            }
+            ExprKind::Binary(Binary::Comma, a, b) => {
+                self.discard(a);
+                self.discard(b);
+            }
+            ExprKind::Cond(c, a, b) => {
+                let tc = self.rvalue(c);
+                self.expect_scalar(tc, c.span, "the condition of `?:`");
+                let jz = self.emit(Op::JumpIfZero(0));
+                self.discard(a);
+                let end = self.emit(Op::Jump(0));
+                let here = self.here();
+                self.patch(jz, here);
+                self.discard(b);
+                let here = self.here();
+                self.patch(end, here);
+            }
+            ExprKind::Cast(tn, x) if tn.decl.derived.is_empty() && matches!(tn.specs.ty, crate::lang::ast::TypeSpec::Void) => self.discard(x),
+            _ => {
+                let t = self.rvalue(e);
+                if !matches!(self.t.kind(t), TypeKind::Void) {
+                    self.emit(Op::Pop);
+                }
+            }
+        }
+        self.f.span = saved;
+    }
+}
+
+fn binary_symbol(op: Binary) -> &'static str {
+    match op {
+        Binary::Mul => "*",
+        Binary::Div => "/",
+        Binary::Rem => "%",
+        Binary::Add => "+",
+        Binary::Sub => "-",
+        Binary::Shl => "<<",
+        Binary::Shr => ">>",
+        Binary::Lt => "<",
+        Binary::Gt => ">",
+        Binary::Le => "<=",
+        Binary::Ge => ">=",
+        Binary::Eq => "==",
+        Binary::Ne => "!=",
+        Binary::BitAnd => "&",
+        Binary::BitXor => "^",
+        Binary::BitOr => "|",
+        Binary::And => "&&",
+        Binary::Or => "||",
+        Binary::Comma => ",",
+    }
+}

@@ -1,0 +1,259 @@
+//! Lowering: the checked tree becomes IR. Type checking happens here,
+//! as the code is generated, so each rule lives in one place: the
+//! expression that needs it. Submodules split it by syntactic area.
+
+mod consteval;
+mod decl;
+mod expr;
+mod init;
+mod stmt;
+
+use super::ast::{self, Unit};
+use super::types::{Common, TypeId, Types};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::ir::{region, Function, GlobalImage, LibFn, Op, SwitchTable};
+use crate::source::{FileId, Span};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What a name means in a scope.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Sym {
+    /// A local at a frame offset.
+    Local { off: u32, ty: TypeId, is_const: bool },
+    /// A global (or static local) region.
+    Global { region: u32, ty: TypeId, is_const: bool },
+    /// A function (index into `funcs`).
+    Func(u32),
+    /// An enumeration constant.
+    Enum(i64),
+    /// A typedef name.
+    Typedef(TypeId, bool),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Tag {
+    Record(u32),
+    Enum(TypeId),
+}
+
+/// A declared function.
+#[derive(Debug)]
+pub(crate) struct FuncInfo {
+    pub name: Rc<str>,
+    pub ty: TypeId,
+    pub span: Span,
+    /// Declared by a built-in header.
+    pub builtin: bool,
+    /// Implemented library routine, for builtins.
+    pub lib: Option<LibFn>,
+    /// The compiled body, once defined.
+    pub code: Option<Function>,
+    /// Whether any call refers to it (for undefined-function errors).
+    pub called_at: Option<Span>,
+}
+
+/// A `break`/`continue` target being built.
+pub(crate) enum Ctx {
+    Loop { breaks: Vec<usize>, continues: Vec<usize> },
+    Switch { breaks: Vec<usize>, table: usize, values: HashMap<u64, Span>, default: Option<Span>, ty: TypeId },
+}
+
+/// State of the function being lowered.
+#[derive(Default)]
+pub(crate) struct FnState {
+    pub name: Rc<str>,
+    pub code: Vec<Op>,
+    pub spans: Vec<Span>,
+    pub frame: u32,
+    pub ret: Option<TypeId>,
+    pub ctx: Vec<Ctx>,
+    pub switches: Vec<SwitchTable>,
+    pub span: Span,
+    /// Frame slot of the hidden pointer a struct is returned through.
+    pub struct_ret: Option<u32>,
+}
+
+/// The lowering pass.
+pub(crate) struct Lower<'a> {
+    pub t: Types,
+    pub c: Common,
+    pub diags: &'a mut Diagnostics,
+    pub builtin_files: Vec<FileId>,
+    pub scopes: Vec<HashMap<Rc<str>, Sym>>,
+    pub tags: Vec<HashMap<Rc<str>, Tag>>,
+    pub funcs: Vec<FuncInfo>,
+    pub globals: Vec<GlobalImage>,
+    pub global_types: Vec<TypeId>,
+    pub strings: HashMap<Vec<u8>, u64>,
+    pub rodata: u32,
+    pub f: FnState,
+    pub errno_region: u32,
+    pub statics: u32,
+}
+
+/// The result of lowering: everything `Program` needs but the sources.
+pub(crate) struct Lowered {
+    pub functions: Vec<Function>,
+    pub globals: Vec<GlobalImage>,
+    pub main: u32,
+    pub main_params: u8,
+    pub errno_region: u32,
+}
+
+/// Lowers a parsed unit; `builtin_files` are the prelude's files.
+pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnostics) -> Option<Lowered> {
+    let (t, c) = Types::new();
+    let mut l = Lower {
+        t,
+        c,
+        diags,
+        builtin_files,
+        scopes: vec![HashMap::new()],
+        tags: vec![HashMap::new()],
+        funcs: Vec::new(),
+        globals: Vec::new(),
+        global_types: Vec::new(),
+        strings: HashMap::new(),
+        rodata: 0,
+        f: FnState::default(),
+        errno_region: 0,
+        statics: 0,
+    };
+    // Region FIRST_GLOBAL holds every string literal.
+    l.rodata = l.new_global("string literals", Vec::new(), false, c.char_);
+    for item in &unit.items {
+        match item {
+            ast::Item::Decl(d) => l.global_decl(d),
+            ast::Item::Func(f) => l.func_def(f),
+        }
+    }
+    l.finish()
+}
+
+impl Lower<'_> {
+    pub fn error(&mut self, code: Code, span: Span, msg: impl Into<String>) {
+        self.diags.error(code, span, msg);
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub fn is_builtin(&self, span: Span) -> bool {
+        self.builtin_files.contains(&span.file)
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<Sym> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    pub fn bind(&mut self, name: &Rc<str>, sym: Sym, span: Span) {
+        let scope = self.scopes.last_mut().expect("global scope always open");
+        if let Some(old) = scope.get(name) {
+            let clash = match (old, &sym) {
+                (Sym::Local { .. }, _) | (_, Sym::Local { .. }) | (Sym::Enum(_), _) => true,
+                (Sym::Typedef(a, _), Sym::Typedef(b, _)) => a != b,
+                _ => false,
+            };
+            if clash {
+                self.error(Code::Redefinition, span, format!("`{name}` is already defined in this scope"));
+                return;
+            }
+        }
+        scope.insert(name.clone(), sym);
+    }
+
+    /// Creates a global region with its initial bytes; returns its number.
+    pub fn new_global(&mut self, name: &str, bytes: Vec<u8>, writable: bool, ty: TypeId) -> u32 {
+        self.globals.push(GlobalImage { name: name.to_string(), bytes, writable });
+        self.global_types.push(ty);
+        region::FIRST_GLOBAL + self.globals.len() as u32 - 1
+    }
+
+    pub fn global_mut(&mut self, region: u32) -> &mut GlobalImage {
+        &mut self.globals[(region - region::FIRST_GLOBAL) as usize]
+    }
+
+    /// Address of a string literal (interned, NUL-terminated, read-only).
+    pub fn string_addr(&mut self, bytes: &[u8]) -> u64 {
+        if let Some(&a) = self.strings.get(bytes) {
+            return a;
+        }
+        let rodata = self.rodata;
+        let img = self.global_mut(rodata);
+        let off = img.bytes.len() as u64;
+        img.bytes.extend_from_slice(bytes);
+        img.bytes.push(0);
+        let addr = ((rodata as u64) << 32) | off;
+        self.strings.insert(bytes.to_vec(), addr);
+        addr
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.f.code.push(op);
+        self.f.spans.push(self.f.span);
+        self.f.code.len() - 1
+    }
+
+    pub fn here(&self) -> u32 {
+        self.f.code.len() as u32
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        self.f.code[at] = match self.f.code[at] {
+            Op::Jump(_) => Op::Jump(target),
+            Op::JumpIfZero(_) => Op::JumpIfZero(target),
+            Op::JumpIfNonZero(_) => Op::JumpIfNonZero(target),
+            other => other,
+        };
+    }
+
+    /// Reserves frame space for an object of this type.
+    pub fn alloc_slot(&mut self, ty: TypeId) -> u32 {
+        let size = self.t.size(ty).unwrap_or(8).max(1);
+        let align = self.t.align(ty).max(1);
+        self.alloc_bytes(size, align)
+    }
+
+    pub fn alloc_bytes(&mut self, size: u64, align: u64) -> u32 {
+        let off = (self.f.frame as u64).div_ceil(align) * align;
+        self.f.frame = (off + size).min(u32::MAX as u64 / 2) as u32;
+        off as u32
+    }
+
+    fn finish(mut self) -> Option<Lowered> {
+        let mut main = None;
+        let mut main_params = 0;
+        let mut undefined = Vec::new();
+        for (i, f) in self.funcs.iter().enumerate() {
+            if &*f.name == "main" && f.code.is_some() {
+                main = Some(i as u32);
+                if let super::types::TypeKind::Func { params, .. } = self.t.kind(f.ty) {
+                    main_params = params.len().min(2) as u8;
+                }
+            }
+            if f.code.is_none() && !f.builtin {
+                if let Some(at) = f.called_at {
+                    undefined.push((f.name.clone(), at, f.span));
+                }
+            }
+        }
+        for (name, at, decl) in undefined {
+            let d = Diagnostic::error(Code::Undeclared, at, format!("`{name}` is declared but never defined"))
+                .secondary(decl, "declared here")
+                .note("every function a program calls must have a body in the file (ipcsim links nothing else)");
+            self.push(d);
+        }
+        if main.is_none() {
+            let d = Diagnostic::error(Code::NoMain, Span::default(), "the program has no `main` function");
+            self.push(d);
+        }
+        if self.diags.has_errors() {
+            return None;
+        }
+        let functions = self.funcs.into_iter().map(|f| f.code.unwrap_or_default()).collect();
+        Some(Lowered { functions, globals: self.globals, main: main?, main_params, errno_region: self.errno_region })
+    }
+}

@@ -1,0 +1,441 @@
+//! Declarations: specifiers, declarators, initializers, type names.
+
+use super::Parser;
+use crate::diag::Code;
+use crate::lang::ast::*;
+use crate::lang::token::TokKind;
+use std::rc::Rc;
+
+impl Parser<'_> {
+    /// True if the next token starts declaration specifiers.
+    pub(super) fn starts_type(&self) -> bool {
+        let Some(n) = self.peek().ident() else { return false };
+        matches!(
+            &**n,
+            "void" | "char" | "short" | "int" | "long" | "signed" | "unsigned" | "_Bool" | "struct" | "union" | "enum" | "const"
+                | "volatile" | "typedef" | "extern" | "static" | "register" | "auto" | "inline" | "restrict" | "float" | "double"
+                | "__attribute__" | "_Noreturn" | "__extension__" | "__inline" | "__restrict" | "_Thread_local" | "_Complex" | "_Atomic"
+        ) || self.is_typedef_name(n)
+    }
+
+    /// A top-level declaration or function definition.
+    pub(super) fn external_decl(&mut self) -> Option<Item> {
+        let start = self.peek().span;
+        if !self.starts_type() {
+            let found = self.describe_next();
+            if self.peek().ident().is_some() && (self.peek_at(1).is("(") || self.peek_at(1).ident().is_some()) {
+                self.error(self.peek().span, format!("unknown type name {found}"));
+            } else {
+                self.error(self.peek().span, format!("expected a declaration or a function definition, found {found}"));
+            }
+            self.recover();
+            return None;
+        }
+        let specs = self.specs();
+        if self.eat(";") {
+            return Some(Item::Decl(Decl { specs, vars: Vec::new(), span: start }));
+        }
+        let decl = self.declarator(false);
+        let is_func = matches!(decl.derived.first(), Some(Derived::Function(_)));
+        if is_func && self.is("{") {
+            if let Some(n) = &decl.name {
+                self.declare(&n.name, false);
+            }
+            self.push_scope();
+            if let Some(Derived::Function(ps)) = decl.derived.first() {
+                for p in &ps.list {
+                    if let Some(n) = &p.decl.name {
+                        self.declare(&n.name, false);
+                    }
+                }
+            }
+            let body = self.block_body();
+            self.pop_scope();
+            let span = start.to(self.prev_span());
+            return Some(Item::Func(FuncDef { specs, decl, body, span }));
+        }
+        Some(Item::Decl(self.rest_of_decl(specs, decl, start)))
+    }
+
+    /// After the first declarator: initializer, more declarators, `;`.
+    pub(super) fn rest_of_decl(&mut self, specs: Specs, first: Declarator, start: crate::source::Span) -> Decl {
+        let mut vars = Vec::new();
+        let mut d = first;
+        loop {
+            if let Some(n) = &d.name {
+                self.declare(&n.name, specs.storage == Storage::Typedef);
+            }
+            let init = if self.eat("=") { Some(self.initializer()) } else { None };
+            vars.push((d, init));
+            if !self.eat(",") {
+                break;
+            }
+            d = self.declarator(false);
+        }
+        if !self.expect(";", "after the declaration") {
+            self.recover();
+        }
+        Decl { specs, vars, span: start.to(self.prev_span()) }
+    }
+
+    /// Declaration specifiers: storage class, qualifiers, one type.
+    pub(super) fn specs(&mut self) -> Specs {
+        let start = self.peek().span;
+        let mut storage = Storage::None;
+        let mut is_const = false;
+        let (mut void, mut bool_, mut char_, mut short, mut int, mut long, mut signed, mut unsigned) = (0, 0, 0, 0, 0, 0, 0, 0);
+        let mut other: Option<TypeSpec> = None;
+        loop {
+            let tok = self.peek().clone();
+            let Some(word) = tok.ident().cloned() else { break };
+            match &*word {
+                "typedef" => storage = Storage::Typedef,
+                "extern" => storage = Storage::Extern,
+                "static" => storage = Storage::Static,
+                "auto" | "register" | "inline" | "__inline" | "volatile" | "restrict" | "__restrict" | "_Noreturn" | "__extension__" => {}
+                "_Thread_local" | "_Atomic" | "_Complex" => {
+                    self.error_code(Code::Unsupported, tok.span, format!("`{word}` is not supported"));
+                }
+                "const" => is_const = true,
+                "__attribute__" => {
+                    self.bump();
+                    self.skip_parens();
+                    continue;
+                }
+                "void" => void += 1,
+                "_Bool" => bool_ += 1,
+                "char" => char_ += 1,
+                "short" => short += 1,
+                "int" => int += 1,
+                "long" => long += 1,
+                "signed" => signed += 1,
+                "unsigned" => unsigned += 1,
+                "float" | "double" => {
+                    self.error_code(Code::FloatingPoint, tok.span, format!("type `{word}`: floating point is not supported; use integer types (e.g. fixed-point or milliseconds)"));
+                    int += 1;
+                }
+                "struct" | "union" => {
+                    self.bump();
+                    other = Some(TypeSpec::Record(Rc::new(self.record(&*word == "union", tok.span))));
+                    continue;
+                }
+                "enum" => {
+                    self.bump();
+                    other = Some(TypeSpec::Enum(Rc::new(self.enum_spec(tok.span))));
+                    continue;
+                }
+                _ if other.is_none() && void + bool_ + char_ + short + int + long + signed + unsigned == 0 && self.is_typedef_name(&word) => {
+                    other = Some(TypeSpec::Named(Name { name: word.clone(), span: tok.span }));
+                }
+                _ => break,
+            }
+            self.bump();
+        }
+        let span = start.to(self.prev_span());
+        let signed_flag = if unsigned > 0 { Some(false) } else if signed > 0 { Some(true) } else { None };
+        let ty = if let Some(t) = other {
+            t
+        } else if void > 0 {
+            TypeSpec::Void
+        } else if bool_ > 0 {
+            TypeSpec::Bool
+        } else if char_ > 0 {
+            TypeSpec::Int { size: IntSize::Char, signed: signed_flag }
+        } else if short > 0 {
+            TypeSpec::Int { size: IntSize::Short, signed: signed_flag }
+        } else if long >= 2 {
+            TypeSpec::Int { size: IntSize::LongLong, signed: signed_flag }
+        } else if long == 1 {
+            TypeSpec::Int { size: IntSize::Long, signed: signed_flag }
+        } else {
+            if int + signed + unsigned == 0 {
+                let found = self.describe_next();
+                self.error(self.peek().span, format!("expected a type, found {found}"));
+            }
+            TypeSpec::Int { size: IntSize::Int, signed: signed_flag }
+        };
+        Specs { storage, ty, is_const, span }
+    }
+
+    fn skip_parens(&mut self) {
+        if !self.is("(") {
+            return;
+        }
+        let mut depth = 0;
+        loop {
+            if self.is("(") {
+                depth += 1;
+            } else if self.is(")") {
+                depth -= 1;
+                if depth == 0 {
+                    self.bump();
+                    return;
+                }
+            } else if self.at_eof() {
+                return;
+            }
+            self.bump();
+        }
+    }
+
+    fn record(&mut self, is_union: bool, start: crate::source::Span) -> RecordSpec {
+        while self.is_kw("__attribute__") {
+            self.bump();
+            self.skip_parens();
+        }
+        let tag = self.peek().ident().filter(|n| !super::KEYWORDS.contains(&&***n)).cloned().map(|name| Name { name, span: self.peek().span });
+        if tag.is_some() {
+            self.bump();
+        }
+        let mut fields = None;
+        if self.eat("{") {
+            let mut list = Vec::new();
+            while !self.is("}") && !self.at_eof() {
+                if self.eat(";") {
+                    continue;
+                }
+                let fstart = self.peek().span;
+                if !self.starts_type() {
+                    let found = self.describe_next();
+                    self.error(self.peek().span, format!("expected a member declaration, found {found}"));
+                    self.recover();
+                    continue;
+                }
+                let specs = self.specs();
+                let mut vars = Vec::new();
+                if !self.is(";") {
+                    loop {
+                        let d = self.declarator(false);
+                        if self.is(":") {
+                            let s = self.peek().span;
+                            self.error_code(Code::Unsupported, s, "bit-fields are not supported: use a whole integer member and masks");
+                            self.bump();
+                            let _ = self.conditional();
+                        }
+                        vars.push((d, None));
+                        if !self.eat(",") {
+                            break;
+                        }
+                    }
+                }
+                if !self.expect(";", "after the member declaration") {
+                    self.recover();
+                }
+                list.push(Decl { specs, vars, span: fstart.to(self.prev_span()) });
+            }
+            self.expect("}", "to close the struct");
+            fields = Some(list);
+        }
+        if tag.is_none() && fields.is_none() {
+            self.error(self.peek().span, format!("expected a {} tag or `{{`", if is_union { "union" } else { "struct" }));
+        }
+        RecordSpec { is_union, tag, fields, span: start.to(self.prev_span()) }
+    }
+
+    fn enum_spec(&mut self, start: crate::source::Span) -> EnumSpec {
+        let tag = self.peek().ident().filter(|n| !super::KEYWORDS.contains(&&***n)).cloned().map(|name| Name { name, span: self.peek().span });
+        if tag.is_some() {
+            self.bump();
+        }
+        let mut items = None;
+        if self.eat("{") {
+            let mut list = Vec::new();
+            while !self.is("}") && !self.at_eof() {
+                let t = self.peek().clone();
+                let Some(name) = t.ident().cloned() else {
+                    let found = self.describe_next();
+                    self.error(t.span, format!("expected an enumerator name, found {found}"));
+                    self.recover();
+                    break;
+                };
+                self.bump();
+                self.declare(&name, false);
+                let value = if self.eat("=") { Some(self.conditional()) } else { None };
+                list.push((Name { name, span: t.span }, value));
+                if !self.eat(",") {
+                    break;
+                }
+            }
+            self.expect("}", "to close the enum");
+            items = Some(list);
+        }
+        EnumSpec { tag, items, span: start.to(self.prev_span()) }
+    }
+
+    /// A declarator; `abstract_ok` allows the name to be missing.
+    pub(super) fn declarator(&mut self, abstract_ok: bool) -> Declarator {
+        let start = self.peek().span;
+        let mut pointers = Vec::new();
+        while self.eat("*") {
+            let mut is_const = false;
+            loop {
+                if self.eat_kw("const") {
+                    is_const = true;
+                } else if !(self.eat_kw("volatile") || self.eat_kw("restrict") || self.eat_kw("__restrict")) {
+                    break;
+                }
+            }
+            pointers.push(Derived::Pointer { is_const });
+        }
+        let mut inner: Option<Declarator> = None;
+        let mut name = None;
+        if self.is("(") && self.nested_declarator_follows() {
+            self.bump();
+            inner = Some(self.declarator(abstract_ok));
+            self.expect(")", "to close the declarator");
+        } else if let Some(n) = self.peek().ident().cloned() {
+            if !super::KEYWORDS.contains(&&*n) {
+                name = Some(Name { name: n, span: self.peek().span });
+                self.bump();
+            }
+        }
+        if name.is_none() && inner.is_none() && !abstract_ok {
+            let found = self.describe_next();
+            self.error(self.peek().span, format!("expected a name in the declaration, found {found}"));
+        }
+        let mut suffixes = Vec::new();
+        loop {
+            if self.eat("[") {
+                if self.eat("]") {
+                    suffixes.push(Derived::Array(None));
+                } else {
+                    let e = self.assignment();
+                    self.expect("]", "to close the array size");
+                    suffixes.push(Derived::Array(Some(Rc::new(e))));
+                }
+            } else if self.is("(") {
+                self.bump();
+                suffixes.push(Derived::Function(Rc::new(self.params())));
+            } else {
+                break;
+            }
+        }
+        while self.is_kw("__attribute__") {
+            self.bump();
+            self.skip_parens();
+        }
+        let (name, mut derived) = match inner {
+            Some(d) => (d.name, d.derived),
+            None => (name, Vec::new()),
+        };
+        derived.extend(suffixes);
+        derived.extend(pointers.into_iter().rev());
+        Declarator { name, derived, span: start.to(self.prev_span()) }
+    }
+
+    /// After `(` in a declarator: a nested declarator (`(*p)`) or a
+    /// parameter list (`(int)`).
+    fn nested_declarator_follows(&self) -> bool {
+        let next = self.peek_at(1);
+        if next.is("*") || next.is("(") || next.is("[") {
+            return true;
+        }
+        match next.ident() {
+            Some(n) => !self.is_typedef_name(n) && !super::KEYWORDS.contains(&&**n),
+            None => false,
+        }
+    }
+
+    fn params(&mut self) -> Params {
+        let mut list = Vec::new();
+        let mut variadic = false;
+        if self.eat(")") {
+            return Params { list, variadic, empty: true };
+        }
+        if self.is_kw("void") && self.peek_at(1).is(")") {
+            self.bump();
+            self.bump();
+            return Params { list, variadic, empty: false };
+        }
+        loop {
+            if self.eat("...") {
+                variadic = true;
+                break;
+            }
+            if !self.starts_type() {
+                let found = self.describe_next();
+                self.error(self.peek().span, format!("expected a parameter type, found {found}"));
+                while !self.is(")") && !self.at_eof() && !self.is(";") && !self.is("{") {
+                    self.bump();
+                }
+                break;
+            }
+            let specs = self.specs();
+            let decl = self.declarator(true);
+            list.push(Param { specs, decl });
+            if !self.eat(",") {
+                break;
+            }
+        }
+        self.expect(")", "to close the parameter list");
+        Params { list, variadic, empty: false }
+    }
+
+    /// `T` or `T *[3]` as in casts and `sizeof`.
+    pub(super) fn type_name(&mut self) -> TypeName {
+        let specs = self.specs();
+        let decl = self.declarator(true);
+        TypeName { specs, decl }
+    }
+
+    pub(super) fn initializer(&mut self) -> Init {
+        if !self.is("{") {
+            return Init::Expr(self.assignment());
+        }
+        let start = self.bump().span;
+        let mut items = Vec::new();
+        while !self.is("}") && !self.at_eof() {
+            let mut desig = Vec::new();
+            loop {
+                if self.eat(".") {
+                    let t = self.peek().clone();
+                    match t.ident() {
+                        Some(n) => {
+                            desig.push(Designator::Field(Name { name: n.clone(), span: t.span }));
+                            self.bump();
+                        }
+                        None => self.error(t.span, "expected a member name after `.`"),
+                    }
+                } else if self.eat("[") {
+                    let e = self.conditional();
+                    if self.is("...") {
+                        let s = self.peek().span;
+                        self.error_code(Code::Unsupported, s, "range designators `[a ... b]` are a GNU extension and not supported");
+                        self.bump();
+                        let _ = self.conditional();
+                    }
+                    self.expect("]", "to close the designator");
+                    desig.push(Designator::Index(e));
+                } else {
+                    break;
+                }
+            }
+            if !desig.is_empty() {
+                self.expect("=", "after the designator");
+            }
+            let init = self.initializer();
+            items.push((desig, init));
+            if !self.eat(",") {
+                break;
+            }
+        }
+        self.expect("}", "to close the initializer list");
+        Init::List(items, start.to(self.prev_span()))
+    }
+
+    /// A local declaration statement, after checking `starts_type`.
+    pub(super) fn local_decl(&mut self) -> Decl {
+        let start = self.peek().span;
+        let specs = self.specs();
+        if self.eat(";") {
+            return Decl { specs, vars: Vec::new(), span: start };
+        }
+        let first = self.declarator(false);
+        self.rest_of_decl(specs, first, start)
+    }
+
+    /// True if an identifier token is a plain (non-typedef) name.
+    pub(super) fn is_plain_ident(&self) -> bool {
+        matches!(&self.peek().kind, TokKind::Ident(n) if !super::KEYWORDS.contains(&&**n) && !self.is_typedef_name(n))
+    }
+}

@@ -1,0 +1,297 @@
+//! Expressions by precedence climbing.
+
+use super::Parser;
+use crate::diag::Code;
+use crate::lang::ast::*;
+use crate::lang::token::TokKind;
+use crate::source::Span;
+
+const BINARY: &[(&str, Binary, u8)] = &[
+    ("*", Binary::Mul, 10),
+    ("/", Binary::Div, 10),
+    ("%", Binary::Rem, 10),
+    ("+", Binary::Add, 9),
+    ("-", Binary::Sub, 9),
+    ("<<", Binary::Shl, 8),
+    (">>", Binary::Shr, 8),
+    ("<", Binary::Lt, 7),
+    (">", Binary::Gt, 7),
+    ("<=", Binary::Le, 7),
+    (">=", Binary::Ge, 7),
+    ("==", Binary::Eq, 6),
+    ("!=", Binary::Ne, 6),
+    ("&", Binary::BitAnd, 5),
+    ("^", Binary::BitXor, 4),
+    ("|", Binary::BitOr, 3),
+    ("&&", Binary::And, 2),
+    ("||", Binary::Or, 1),
+];
+
+const ASSIGN: &[(&str, Option<Binary>)] = &[
+    ("=", None),
+    ("+=", Some(Binary::Add)),
+    ("-=", Some(Binary::Sub)),
+    ("*=", Some(Binary::Mul)),
+    ("/=", Some(Binary::Div)),
+    ("%=", Some(Binary::Rem)),
+    ("<<=", Some(Binary::Shl)),
+    (">>=", Some(Binary::Shr)),
+    ("&=", Some(Binary::BitAnd)),
+    ("^=", Some(Binary::BitXor)),
+    ("|=", Some(Binary::BitOr)),
+];
+
+fn mk(kind: ExprKind, span: Span) -> Expr {
+    Expr { kind, span }
+}
+
+impl Parser<'_> {
+    /// A full expression, commas included.
+    pub(super) fn expr(&mut self) -> Expr {
+        let mut e = self.assignment();
+        while self.eat(",") {
+            let r = self.assignment();
+            let span = e.span.to(r.span);
+            e = mk(ExprKind::Binary(Binary::Comma, Box::new(e), Box::new(r)), span);
+        }
+        e
+    }
+
+    /// An assignment expression.
+    pub(super) fn assignment(&mut self) -> Expr {
+        let lhs = self.conditional();
+        for (p, op) in ASSIGN {
+            if self.is(p) {
+                self.bump();
+                let rhs = self.assignment();
+                let span = lhs.span.to(rhs.span);
+                return mk(ExprKind::Assign(*op, Box::new(lhs), Box::new(rhs)), span);
+            }
+        }
+        lhs
+    }
+
+    /// `c ? a : b` and below.
+    pub(super) fn conditional(&mut self) -> Expr {
+        let c = self.binary(1);
+        if !self.eat("?") {
+            return c;
+        }
+        let a = self.expr();
+        self.expect(":", "in the conditional expression");
+        let b = self.conditional();
+        let span = c.span.to(b.span);
+        mk(ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), span)
+    }
+
+    fn binary(&mut self, min: u8) -> Expr {
+        let mut lhs = self.cast();
+        loop {
+            let Some(&(_, op, prec)) = BINARY.iter().find(|(p, _, prec)| *prec >= min && self.is(p)) else { return lhs };
+            self.bump();
+            let rhs = self.binary(prec + 1);
+            let span = lhs.span.to(rhs.span);
+            lhs = mk(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
+        }
+    }
+
+    /// True after `(` when a type name follows (a cast or `sizeof(T)`).
+    fn paren_type_follows(&self) -> bool {
+        if !self.is("(") {
+            return false;
+        }
+        let next = self.peek_at(1);
+        match next.ident() {
+            Some(n) => {
+                matches!(
+                    &**n,
+                    "void" | "char" | "short" | "int" | "long" | "signed" | "unsigned" | "_Bool" | "struct" | "union" | "enum" | "const" | "volatile" | "float" | "double"
+                ) || self.is_typedef_name(n)
+            }
+            None => false,
+        }
+    }
+
+    fn cast(&mut self) -> Expr {
+        if self.paren_type_follows() {
+            let start = self.bump().span;
+            let ty = self.type_name();
+            self.expect(")", "to close the cast");
+            if self.is("{") {
+                let s = start.to(self.peek().span);
+                self.error_code(Code::Unsupported, s, "compound literals `(T){...}` are not supported: declare a variable and initialise it");
+                let _ = self.initializer();
+                return mk(ExprKind::Error, s);
+            }
+            let e = self.cast();
+            let span = start.to(e.span);
+            return mk(ExprKind::Cast(Box::new(ty), Box::new(e)), span);
+        }
+        self.unary()
+    }
+
+    fn unary(&mut self) -> Expr {
+        let t = self.peek().clone();
+        let op = match &t.kind {
+            TokKind::Punct("-") => Some(Unary::Neg),
+            TokKind::Punct("+") => Some(Unary::Plus),
+            TokKind::Punct("!") => Some(Unary::Not),
+            TokKind::Punct("~") => Some(Unary::BitNot),
+            TokKind::Punct("*") => Some(Unary::Deref),
+            TokKind::Punct("&") => Some(Unary::Addr),
+            TokKind::Punct("++") => Some(Unary::PreInc),
+            TokKind::Punct("--") => Some(Unary::PreDec),
+            _ => None,
+        };
+        if let Some(op) = op {
+            self.bump();
+            let e = if matches!(op, Unary::PreInc | Unary::PreDec) { self.unary() } else { self.cast() };
+            let span = t.span.to(e.span);
+            return mk(ExprKind::Unary(op, Box::new(e)), span);
+        }
+        if self.is("&&") {
+            self.error_code(Code::Unsupported, t.span, "labels as values (`&&label`) are not supported");
+        }
+        match t.ident().map(|n| &**n) {
+            Some("sizeof") => {
+                self.bump();
+                if self.paren_type_follows() {
+                    self.bump();
+                    let ty = self.type_name();
+                    self.expect(")", "to close `sizeof`");
+                    return mk(ExprKind::SizeofType(Box::new(ty)), t.span.to(self.prev_span()));
+                }
+                let e = self.unary();
+                let span = t.span.to(e.span);
+                mk(ExprKind::SizeofExpr(Box::new(e)), span)
+            }
+            Some("_Alignof" | "__alignof__" | "alignof") => {
+                self.bump();
+                self.expect("(", "after `_Alignof`");
+                let ty = self.type_name();
+                self.expect(")", "to close `_Alignof`");
+                mk(ExprKind::AlignofType(Box::new(ty)), t.span.to(self.prev_span()))
+            }
+            Some("__builtin_offsetof") => self.offsetof(),
+            _ => self.postfix(),
+        }
+    }
+
+    fn offsetof(&mut self) -> Expr {
+        let start = self.bump().span;
+        self.expect("(", "after `offsetof`");
+        let ty = self.type_name();
+        self.expect(",", "after the type in `offsetof`");
+        let mut path = Vec::new();
+        loop {
+            let t = self.peek().clone();
+            if let Some(n) = t.ident() {
+                path.push(Designator::Field(Name { name: n.clone(), span: t.span }));
+                self.bump();
+            } else {
+                self.error(t.span, "expected a member name in `offsetof`");
+                break;
+            }
+            loop {
+                if self.eat("[") {
+                    let e = self.expr();
+                    self.expect("]", "in `offsetof`");
+                    path.push(Designator::Index(e));
+                } else {
+                    break;
+                }
+            }
+            if !self.eat(".") {
+                break;
+            }
+        }
+        self.expect(")", "to close `offsetof`");
+        mk(ExprKind::Offsetof(Box::new(ty), path), start.to(self.prev_span()))
+    }
+
+    fn postfix(&mut self) -> Expr {
+        let mut e = self.primary();
+        loop {
+            if self.eat("[") {
+                let i = self.expr();
+                self.expect("]", "to close the subscript");
+                let span = e.span.to(self.prev_span());
+                e = mk(ExprKind::Index(Box::new(e), Box::new(i)), span);
+            } else if self.eat("(") {
+                let mut args = Vec::new();
+                if !self.is(")") {
+                    loop {
+                        args.push(self.assignment());
+                        if !self.eat(",") {
+                            break;
+                        }
+                    }
+                }
+                self.expect(")", "to close the argument list");
+                let span = e.span.to(self.prev_span());
+                e = mk(ExprKind::Call(Box::new(e), args), span);
+            } else if self.is(".") || self.is("->") {
+                let arrow = self.bump().is("->");
+                let t = self.peek().clone();
+                let Some(n) = t.ident().cloned() else {
+                    self.error(t.span, format!("expected a member name after `{}`", if arrow { "->" } else { "." }));
+                    return e;
+                };
+                self.bump();
+                let span = e.span.to(t.span);
+                e = mk(ExprKind::Member(Box::new(e), Name { name: n, span: t.span }, arrow), span);
+            } else if self.is("++") || self.is("--") {
+                let op = if self.bump().is("++") { Unary::PostInc } else { Unary::PostDec };
+                let span = e.span.to(self.prev_span());
+                e = mk(ExprKind::Unary(op, Box::new(e)), span);
+            } else {
+                return e;
+            }
+        }
+    }
+
+    fn primary(&mut self) -> Expr {
+        let t = self.peek().clone();
+        match &t.kind {
+            TokKind::Int { value, unsigned, long, decimal } => {
+                self.bump();
+                mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
+            }
+            TokKind::Char(c) => {
+                self.bump();
+                mk(ExprKind::Char(*c), t.span)
+            }
+            TokKind::Str(_) => {
+                let mut bytes = Vec::new();
+                let mut span = t.span;
+                while let TokKind::Str(s) = &self.peek().kind {
+                    bytes.extend_from_slice(s);
+                    span = span.to(self.peek().span);
+                    self.bump();
+                }
+                mk(ExprKind::Str(bytes.into()), span)
+            }
+            TokKind::Ident(n) if !super::KEYWORDS.contains(&&**n) || &**n == "__func__" => {
+                self.bump();
+                mk(ExprKind::Ident(n.clone()), t.span)
+            }
+            TokKind::Punct("(") => {
+                self.bump();
+                if self.is("{") {
+                    self.error_code(Code::Unsupported, t.span, "statement expressions `({ ... })` are a GNU extension and not supported");
+                    self.recover();
+                    return mk(ExprKind::Error, t.span);
+                }
+                let e = self.expr();
+                self.expect(")", "to close the parenthesis");
+                let span = t.span.to(self.prev_span());
+                Expr { kind: e.kind, span }
+            }
+            _ => {
+                let found = self.describe_next();
+                self.error(t.span, format!("expected an expression, found {found}"));
+                mk(ExprKind::Error, t.span)
+            }
+        }
+    }
+}

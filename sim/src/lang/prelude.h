@@ -1,0 +1,358 @@
+/* ipcsim built-in declarations: the C library subset of LANGUAGE.md.
+   Values are those of glibc 2.36 on x86_64 Linux. */
+typedef unsigned long size_t;
+typedef long ssize_t;
+typedef long ptrdiff_t;
+typedef int pid_t;
+typedef long off_t;
+typedef unsigned int mode_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef int mqd_t;
+typedef long time_t;
+typedef int clockid_t;
+typedef unsigned int useconds_t;
+typedef unsigned int socklen_t;
+typedef unsigned short sa_family_t;
+typedef signed char int8_t;
+typedef short int16_t;
+typedef int int32_t;
+typedef long int64_t;
+typedef unsigned char uint8_t;
+typedef unsigned short uint16_t;
+typedef unsigned int uint32_t;
+typedef unsigned long uint64_t;
+typedef long intptr_t;
+typedef unsigned long uintptr_t;
+typedef long intmax_t;
+typedef unsigned long uintmax_t;
+typedef struct _IO_FILE FILE;
+typedef union { char __size[32]; long int __align; } sem_t;
+typedef void *__ipcsim_sighandler_t;
+struct mq_attr { long mq_flags; long mq_maxmsg; long mq_msgsize; long mq_curmsgs; long __pad[4]; };
+struct timespec { time_t tv_sec; long tv_nsec; };
+struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
+struct sockaddr_un { sa_family_t sun_family; char sun_path[108]; };
+
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+extern int errno;
+
+/* stdio.h */
+int printf(const char *fmt, ...);
+int fprintf(FILE *f, const char *fmt, ...);
+int sprintf(char *s, const char *fmt, ...);
+int snprintf(char *s, size_t n, const char *fmt, ...);
+int puts(const char *s);
+int putchar(int c);
+void perror(const char *s);
+int fflush(FILE *f);
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+void setbuf(FILE *f, char *buf);
+int fputs(const char *s, FILE *f);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+/* string.h */
+size_t strlen(const char *s);
+char *strcpy(char *d, const char *s);
+char *strncpy(char *d, const char *s, size_t n);
+char *strcat(char *d, const char *s);
+char *strncat(char *d, const char *s, size_t n);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strstr(const char *h, const char *n);
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+char *strerror(int e);
+/* stdlib.h */
+void exit(int status);
+void abort(void);
+int abs(int x);
+long labs(long x);
+int atoi(const char *s);
+long atol(const char *s);
+long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+int rand(void);
+void srand(unsigned int seed);
+void *malloc(size_t n);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t n);
+void free(void *p);
+/* ctype.h */
+int toupper(int c);
+int tolower(int c);
+int isdigit(int c);
+int isalpha(int c);
+int isalnum(int c);
+int isspace(int c);
+int isupper(int c);
+int islower(int c);
+int isxdigit(int c);
+int isprint(int c);
+int ispunct(int c);
+/* assert.h */
+void __assert_fail(const char *expr, const char *file, unsigned int line, const char *func);
+/* unistd.h, sys/wait.h, signal.h, sched.h */
+pid_t fork(void);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t wait(int *status);
+pid_t waitpid(pid_t pid, int *status, int options);
+void _exit(int status);
+int kill(pid_t pid, int sig);
+__ipcsim_sighandler_t signal(int sig, __ipcsim_sighandler_t handler);
+int sched_yield(void);
+unsigned int sleep(unsigned int s);
+int usleep(useconds_t us);
+int nanosleep(const struct timespec *req, struct timespec *rem);
+time_t time(time_t *t);
+int clock_gettime(clockid_t clk, struct timespec *ts);
+int pipe(int fd[2]);
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+int dup(int fd);
+int dup2(int fd, int fd2);
+int fcntl(int fd, int cmd, ...);
+/* sys/mman.h, fcntl.h */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int munmap(void *addr, size_t len);
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
+int ftruncate(int fd, off_t len);
+/* mqueue.h */
+mqd_t mq_open(const char *name, int oflag, ...);
+int mq_close(mqd_t q);
+int mq_unlink(const char *name);
+int mq_send(mqd_t q, const char *msg, size_t len, unsigned int prio);
+ssize_t mq_receive(mqd_t q, char *msg, size_t len, unsigned int *prio);
+int mq_getattr(mqd_t q, struct mq_attr *attr);
+int mq_setattr(mqd_t q, const struct mq_attr *attr, struct mq_attr *old);
+/* semaphore.h */
+sem_t *sem_open(const char *name, int oflag, ...);
+int sem_close(sem_t *s);
+int sem_unlink(const char *name);
+int sem_init(sem_t *s, int pshared, unsigned int value);
+int sem_destroy(sem_t *s);
+int sem_wait(sem_t *s);
+int sem_trywait(sem_t *s);
+int sem_post(sem_t *s);
+int sem_getvalue(sem_t *s, int *value);
+/* sys/socket.h */
+int socketpair(int domain, int type, int protocol, int sv[2]);
+int socket(int domain, int type, int protocol);
+int bind(int fd, const struct sockaddr *addr, socklen_t len);
+int listen(int fd, int backlog);
+int accept(int fd, struct sockaddr *addr, socklen_t *len);
+int connect(int fd, const struct sockaddr *addr, socklen_t len);
+ssize_t send(int fd, const void *buf, size_t n, int flags);
+ssize_t recv(int fd, void *buf, size_t n, int flags);
+ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr, socklen_t len);
+ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, socklen_t *len);
+int shutdown(int fd, int how);
+
+#define NULL ((void *)0)
+#define EOF (-1)
+#define BUFSIZ 8192
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
+#define offsetof(type, member) __builtin_offsetof(type, member)
+#define bool _Bool
+#define true 1
+#define false 0
+#define __bool_true_false_are_defined 1
+#define assert(expr) ((expr) ? (void)0 : __assert_fail(#expr, __FILE__, __LINE__, __func__))
+
+#define CHAR_BIT 8
+#define SCHAR_MIN (-128)
+#define SCHAR_MAX 127
+#define UCHAR_MAX 255
+#define CHAR_MIN SCHAR_MIN
+#define CHAR_MAX SCHAR_MAX
+#define SHRT_MIN (-32768)
+#define SHRT_MAX 32767
+#define USHRT_MAX 65535
+#define INT_MIN (-INT_MAX - 1)
+#define INT_MAX 2147483647
+#define UINT_MAX 4294967295U
+#define LONG_MAX 9223372036854775807L
+#define LONG_MIN (-LONG_MAX - 1L)
+#define ULONG_MAX 18446744073709551615UL
+#define LLONG_MAX 9223372036854775807LL
+#define LLONG_MIN (-LLONG_MAX - 1LL)
+#define ULLONG_MAX 18446744073709551615ULL
+#define SSIZE_MAX LONG_MAX
+#define PIPE_BUF 4096
+#define PATH_MAX 4096
+#define NAME_MAX 255
+#define SEM_VALUE_MAX 2147483647
+#define MQ_PRIO_MAX 32768
+#define INT8_MIN (-128)
+#define INT16_MIN (-32767-1)
+#define INT32_MIN (-2147483647-1)
+#define INT64_MIN (-9223372036854775807L-1)
+#define INT8_MAX 127
+#define INT16_MAX 32767
+#define INT32_MAX 2147483647
+#define INT64_MAX 9223372036854775807L
+#define UINT8_MAX 255
+#define UINT16_MAX 65535
+#define UINT32_MAX 4294967295U
+#define UINT64_MAX 18446744073709551615UL
+#define SIZE_MAX 18446744073709551615UL
+#define INTPTR_MAX 9223372036854775807L
+#define UINTPTR_MAX 18446744073709551615UL
+
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define EWOULDBLOCK EAGAIN
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EBUSY 16
+#define EEXIST 17
+#define EXDEV 18
+#define ENODEV 19
+#define ENOTDIR 20
+#define EISDIR 21
+#define EINVAL 22
+#define ENFILE 23
+#define EMFILE 24
+#define ENOTTY 25
+#define EFBIG 27
+#define ENOSPC 28
+#define ESPIPE 29
+#define EROFS 30
+#define EMLINK 31
+#define EPIPE 32
+#define EDOM 33
+#define ERANGE 34
+#define EDEADLK 35
+#define ENAMETOOLONG 36
+#define ENOSYS 38
+#define ENOTEMPTY 39
+#define ENOMSG 42
+#define EOVERFLOW 75
+#define ENOTSOCK 88
+#define EDESTADDRREQ 89
+#define EMSGSIZE 90
+#define EPROTOTYPE 91
+#define ENOPROTOOPT 92
+#define EPROTONOSUPPORT 93
+#define EOPNOTSUPP 95
+#define EAFNOSUPPORT 97
+#define EADDRINUSE 98
+#define EADDRNOTAVAIL 99
+#define ECONNABORTED 103
+#define ECONNRESET 104
+#define ENOBUFS 105
+#define EISCONN 106
+#define ENOTCONN 107
+#define ETIMEDOUT 110
+#define ECONNREFUSED 111
+#define EALREADY 114
+#define EINPROGRESS 115
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+#define O_RDONLY 00
+#define O_WRONLY 01
+#define O_RDWR 02
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_NONBLOCK 04000
+#define O_CLOEXEC 02000000
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define FD_CLOEXEC 1
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_ANONYMOUS 0x20
+#define MAP_ANON MAP_ANONYMOUS
+#define MAP_FAILED ((void *)-1)
+#define S_IRWXU 0700
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define S_IXUSR 0100
+#define S_IRWXG 070
+#define S_IRGRP 040
+#define S_IWGRP 020
+#define S_IRWXO 07
+#define S_IROTH 04
+#define S_IWOTH 02
+#define WNOHANG 1
+#define WUNTRACED 2
+#define WEXITSTATUS(status) (((status) & 0xff00) >> 8)
+#define WTERMSIG(status) ((status) & 0x7f)
+#define WIFEXITED(status) (WTERMSIG(status) == 0)
+#define WIFSIGNALED(status) (((signed char) (((status) & 0x7f) + 1) >> 1) > 0)
+#define WIFSTOPPED(status) (((status) & 0xff) == 0x7f)
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGCHLD 17
+#define SIG_DFL ((__ipcsim_sighandler_t)0)
+#define SIG_IGN ((__ipcsim_sighandler_t)1)
+#define SIG_ERR ((__ipcsim_sighandler_t)-1)
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define SEM_FAILED ((sem_t *)0)
+#define AF_UNIX 1
+#define AF_LOCAL 1
+#define PF_UNIX 1
+#define PF_LOCAL 1
+#define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define SOCK_SEQPACKET 5
+#define SOCK_NONBLOCK 04000
+#define SOCK_CLOEXEC 02000000
+#define SHUT_RD 0
+#define SHUT_WR 1
+#define SHUT_RDWR 2
+#define MSG_PEEK 0x02
+#define MSG_TRUNC 0x20
+#define MSG_DONTWAIT 0x40
+#define MSG_NOSIGNAL 0x4000
+#define SOMAXCONN 4096

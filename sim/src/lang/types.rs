@@ -1,0 +1,268 @@
+//! C types and their x86_64 LP64 layout (sizes, alignment, padding as gcc
+//! lays them out). Types are interned: a [`TypeId`] compares by value.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// An interned type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+/// Index of a struct or union definition.
+pub type RecordId = u32;
+
+/// The shape of a type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    /// `void`.
+    Void,
+    /// `_Bool`.
+    Bool,
+    /// Integer of `size` bytes (1, 2, 4, 8).
+    Int { size: u8, signed: bool },
+    /// Pointer; `is_const` qualifies the pointee.
+    Ptr { to: TypeId, is_const: bool },
+    /// Array, maybe of unknown length.
+    Array { of: TypeId, len: Option<u64> },
+    /// Function type.
+    Func { ret: TypeId, params: Vec<TypeId>, variadic: bool },
+    /// Struct or union.
+    Record(RecordId),
+}
+
+/// A member of a struct or union.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its name (anonymous members are flattened into their parent).
+    pub name: Rc<str>,
+    /// Its type.
+    pub ty: TypeId,
+    /// Byte offset.
+    pub offset: u64,
+    /// Declared `const`.
+    pub is_const: bool,
+}
+
+/// A struct or union definition.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Tag, for messages.
+    pub tag: Option<Rc<str>>,
+    /// `union` rather than `struct`.
+    pub is_union: bool,
+    /// Members in order; `None` while incomplete.
+    pub fields: Option<Vec<Field>>,
+    /// Size in bytes (valid when complete).
+    pub size: u64,
+    /// Alignment (valid when complete).
+    pub align: u64,
+}
+
+/// The type table of one program.
+#[derive(Debug, Default)]
+pub struct Types {
+    kinds: Vec<TypeKind>,
+    index: HashMap<TypeKind, TypeId>,
+    /// Struct and union definitions.
+    pub records: Vec<Record>,
+}
+
+/// Frequently used types, interned up front.
+#[derive(Debug, Clone, Copy)]
+pub struct Common {
+    /// `void`.
+    pub void: TypeId,
+    /// `_Bool`.
+    pub bool_: TypeId,
+    /// `char` (signed on x86_64).
+    pub char_: TypeId,
+    /// `int`.
+    pub int: TypeId,
+    /// `unsigned int`.
+    pub uint: TypeId,
+    /// `long`.
+    pub long: TypeId,
+    /// `unsigned long` (also `size_t`).
+    pub ulong: TypeId,
+    /// `void *`.
+    pub void_ptr: TypeId,
+    /// `char *`.
+    pub char_ptr: TypeId,
+}
+
+impl Types {
+    /// A table with the common types.
+    pub fn new() -> (Types, Common) {
+        let mut t = Types::default();
+        let void = t.intern(TypeKind::Void);
+        let char_ = t.int(1, true);
+        let c = Common {
+            void,
+            bool_: t.intern(TypeKind::Bool),
+            char_,
+            int: t.int(4, true),
+            uint: t.int(4, false),
+            long: t.int(8, true),
+            ulong: t.int(8, false),
+            void_ptr: t.ptr(void, false),
+            char_ptr: t.ptr(char_, false),
+        };
+        (t, c)
+    }
+
+    /// Interns a kind.
+    pub fn intern(&mut self, k: TypeKind) -> TypeId {
+        if let Some(&id) = self.index.get(&k) {
+            return id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(k.clone());
+        self.index.insert(k, id);
+        id
+    }
+
+    /// The kind of a type.
+    pub fn kind(&self, t: TypeId) -> &TypeKind {
+        &self.kinds[t.0 as usize]
+    }
+
+    /// An integer type.
+    pub fn int(&mut self, size: u8, signed: bool) -> TypeId {
+        self.intern(TypeKind::Int { size, signed })
+    }
+
+    /// A pointer type.
+    pub fn ptr(&mut self, to: TypeId, is_const: bool) -> TypeId {
+        self.intern(TypeKind::Ptr { to, is_const })
+    }
+
+    /// An array type.
+    pub fn array(&mut self, of: TypeId, len: Option<u64>) -> TypeId {
+        self.intern(TypeKind::Array { of, len })
+    }
+
+    /// Size in bytes; `None` for incomplete types, `void` and functions.
+    pub fn size(&self, t: TypeId) -> Option<u64> {
+        match self.kind(t) {
+            TypeKind::Void | TypeKind::Func { .. } => None,
+            TypeKind::Bool => Some(1),
+            TypeKind::Int { size, .. } => Some(*size as u64),
+            TypeKind::Ptr { .. } => Some(8),
+            TypeKind::Array { of, len } => Some(self.size(*of)? * (*len)?),
+            TypeKind::Record(r) => {
+                let r = &self.records[*r as usize];
+                r.fields.as_ref().map(|_| r.size)
+            }
+        }
+    }
+
+    /// Alignment in bytes (1 for incomplete types).
+    pub fn align(&self, t: TypeId) -> u64 {
+        match self.kind(t) {
+            TypeKind::Void | TypeKind::Func { .. } | TypeKind::Bool => 1,
+            TypeKind::Int { size, .. } => *size as u64,
+            TypeKind::Ptr { .. } => 8,
+            TypeKind::Array { of, .. } => self.align(*of),
+            TypeKind::Record(r) => self.records[*r as usize].align.max(1),
+        }
+    }
+
+    /// True for integers, `_Bool` (enums are integers here).
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Int { .. } | TypeKind::Bool)
+    }
+
+    /// True for pointers.
+    pub fn is_ptr(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Ptr { .. })
+    }
+
+    /// True for scalar types (integers and pointers).
+    pub fn is_scalar(&self, t: TypeId) -> bool {
+        self.is_integer(t) || self.is_ptr(t)
+    }
+
+    /// The pointee of a pointer.
+    pub fn pointee(&self, t: TypeId) -> Option<(TypeId, bool)> {
+        match self.kind(t) {
+            TypeKind::Ptr { to, is_const } => Some((*to, *is_const)),
+            _ => None,
+        }
+    }
+
+    /// Looks a member up by name.
+    pub fn field(&self, rec: RecordId, name: &str) -> Option<&Field> {
+        self.records[rec as usize].fields.as_ref()?.iter().find(|f| &*f.name == name)
+    }
+
+    /// Lays out a struct or union from its members (gcc's rules: each
+    /// member at the next multiple of its alignment, the whole padded to
+    /// the largest alignment).
+    pub fn complete_record(&mut self, rec: RecordId, members: Vec<(Rc<str>, TypeId, bool)>) {
+        let is_union = self.records[rec as usize].is_union;
+        let mut fields = Vec::new();
+        let (mut size, mut align) = (0u64, 1u64);
+        for (name, ty, is_const) in members {
+            let a = self.align(ty);
+            let s = self.size(ty).unwrap_or(0);
+            let offset = if is_union { 0 } else { size.div_ceil(a) * a };
+            size = if is_union { size.max(s) } else { offset + s };
+            align = align.max(a);
+            if name.is_empty() {
+                // Anonymous struct/union member: its fields join ours.
+                if let TypeKind::Record(inner) = *self.kind(ty) {
+                    for f in self.records[inner as usize].fields.clone().unwrap_or_default() {
+                        fields.push(Field { offset: offset + f.offset, ..f });
+                    }
+                }
+                continue;
+            }
+            fields.push(Field { name, ty, offset, is_const });
+        }
+        let r = &mut self.records[rec as usize];
+        r.size = size.div_ceil(align) * align;
+        r.align = align;
+        r.fields = Some(fields);
+    }
+
+    /// The type as C writes it, for messages.
+    pub fn name(&self, t: TypeId) -> String {
+        match self.kind(t) {
+            TypeKind::Void => "void".into(),
+            TypeKind::Bool => "_Bool".into(),
+            TypeKind::Int { size, signed } => {
+                let base = match size {
+                    1 => "char",
+                    2 => "short",
+                    4 => "int",
+                    _ => "long",
+                };
+                match (signed, size) {
+                    (true, _) => base.into(),
+                    (false, 4) => "unsigned int".into(),
+                    (false, _) => format!("unsigned {base}"),
+                }
+            }
+            TypeKind::Ptr { to, is_const } => {
+                let c = if *is_const { "const " } else { "" };
+                match self.kind(*to) {
+                    TypeKind::Array { .. } | TypeKind::Func { .. } => format!("{}(*)", self.name(*to)),
+                    _ => format!("{c}{} *", self.name(*to)),
+                }
+            }
+            TypeKind::Array { of, len } => match len {
+                Some(n) => format!("{}[{n}]", self.name(*of)),
+                None => format!("{}[]", self.name(*of)),
+            },
+            TypeKind::Func { ret, .. } => format!("{} (function)", self.name(*ret)),
+            TypeKind::Record(r) => {
+                let r = &self.records[*r as usize];
+                let kw = if r.is_union { "union" } else { "struct" };
+                match &r.tag {
+                    Some(tag) => format!("{kw} {tag}"),
+                    None => format!("{kw} (anonymous)"),
+                }
+            }
+        }
+    }
+}

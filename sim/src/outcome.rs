@@ -1,0 +1,89 @@
+//! What a user can observe of a run (DESIGN.md): the writes to stdout
+//! and stderr per process and in global order, and how each process
+//! ended. Simulated and real runs are compared on this.
+
+use serde::Serialize;
+
+/// How a process ended, as `wait` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum ExitStatus {
+    /// `exit(code)` (already reduced to 0..=255).
+    Code(i32),
+    /// Killed by this signal.
+    Signal(i32),
+}
+
+impl ExitStatus {
+    /// The status word `wait` stores (`WEXITSTATUS`, `WTERMSIG` decode it).
+    pub fn wait_status(self) -> i32 {
+        match self {
+            ExitStatus::Code(c) => (c & 0xff) << 8,
+            ExitStatus::Signal(s) => s & 0x7f,
+        }
+    }
+
+    /// The exit code a shell would show (128 + signal for a signal).
+    pub fn shell_code(self) -> i32 {
+        match self {
+            ExitStatus::Code(c) => c,
+            ExitStatus::Signal(s) => 128 + s,
+        }
+    }
+}
+
+impl std::fmt::Display for ExitStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExitStatus::Code(c) => write!(f, "exit {c}"),
+            ExitStatus::Signal(s) => write!(f, "killed by {}", signal_name(*s)),
+        }
+    }
+}
+
+/// The name of a signal number.
+pub fn signal_name(s: i32) -> String {
+    match s {
+        1 => "SIGHUP".into(),
+        2 => "SIGINT".into(),
+        6 => "SIGABRT".into(),
+        7 => "SIGBUS".into(),
+        8 => "SIGFPE".into(),
+        9 => "SIGKILL".into(),
+        11 => "SIGSEGV".into(),
+        13 => "SIGPIPE".into(),
+        15 => "SIGTERM".into(),
+        _ => format!("signal {s}"),
+    }
+}
+
+/// One `write` to descriptor 1 or 2.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Write {
+    /// Virtual pid of the writer.
+    pub pid: i32,
+    /// 1 or 2.
+    pub fd: i32,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything observable of one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Outcome {
+    /// Writes in global order.
+    pub writes: Vec<Write>,
+    /// How each process ended, in pid order.
+    pub exits: Vec<(i32, ExitStatus)>,
+}
+
+impl Outcome {
+    /// All bytes written to `fd`, in order.
+    pub fn stream(&self, fd: i32) -> Vec<u8> {
+        self.writes.iter().filter(|w| w.fd == fd).flat_map(|w| w.bytes.iter().copied()).collect()
+    }
+
+    /// How the first process ended.
+    pub fn main_status(&self) -> Option<ExitStatus> {
+        self.exits.iter().min_by_key(|(pid, _)| *pid).map(|(_, s)| *s)
+    }
+}

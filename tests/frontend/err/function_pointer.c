@@ -1,0 +1,11 @@
+/* must reject: function pointer declaration `int (*op)(int, int)`; function pointers are not in the subset */
+#include <stdio.h>
+
+static int add(int a, int b) { return a + b; }
+
+int main(void)
+{
+    int (*op)(int, int) = add;
+    printf("%d\n", op(1, 2));
+    return 0;
+}

@@ -1,0 +1,12 @@
+/* must reject: signal(SIGINT, handler); only signal(SIGPIPE, SIG_IGN) is supported */
+#include <stdio.h>
+#include <signal.h>
+
+static void on_int(int sig) { (void)sig; }
+
+int main(void)
+{
+    signal(SIGINT, on_int);
+    printf("installed\n");
+    return 0;
+}
