@@ -102,17 +102,23 @@ impl Machine {
     pub fn run(mut self, prog: &Program, limits: Limits) -> Report {
         let mut instructions = 0;
         let end = loop {
-            let Some(i) = self.procs.iter().position(|p| p.status.is_none()) else { break End::AllExited };
-            if self.steps >= limits.max_steps {
-                break End::StepBudget;
-            }
-            let ev = self.procs[i].proc.run(prog, limits.fuel, &mut instructions);
-            self.steps += 1;
-            if let Some(end) = self.handle(prog, i, ev) {
+            if let Some(end) = self.step(prog, limits, &mut instructions) {
                 break end;
             }
         };
         Report { end, outcome: self.outcome.clone(), steps: self.steps, instructions, machine: self }
+    }
+
+    /// Performs one visible operation; `Some` once the run has ended.
+    /// `instructions` accumulates the IR instructions executed.
+    pub fn step(&mut self, prog: &Program, limits: Limits, instructions: &mut u64) -> Option<End> {
+        let Some(i) = self.procs.iter().position(|p| p.status.is_none()) else { return Some(End::AllExited) };
+        if self.steps >= limits.max_steps {
+            return Some(End::StepBudget);
+        }
+        let ev = self.procs[i].proc.run(prog, limits.fuel, instructions);
+        self.steps += 1;
+        self.handle(prog, i, ev)
     }
 
     fn handle(&mut self, prog: &Program, i: usize, ev: Event) -> Option<End> {

@@ -114,12 +114,21 @@ impl Lexer<'_> {
 
     fn token(&mut self) -> Option<TokKind> {
         let c = self.peek(0);
-        if c.is_ascii_alphabetic() || c == b'_' {
+        if c.is_ascii_alphabetic() || c == b'_' || c == b'$' {
             let lo = self.pos;
-            while self.peek(0).is_ascii_alphanumeric() || self.peek(0) == b'_' {
-                self.pos += 1;
+            let mut word = String::new();
+            loop {
+                let c = self.peek(0);
+                if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' {
+                    word.push(c as char);
+                    self.pos += 1;
+                } else if c == b'\\' && self.peek(1) == b'\n' {
+                    self.pos += 2; // a line splice inside the identifier
+                } else {
+                    break;
+                }
             }
-            let word = std::str::from_utf8(&self.src[lo..self.pos]).unwrap_or("_");
+            let word = word.as_str();
             // Wide and UTF-8 literal prefixes are outside the subset.
             if matches!(word, "L" | "u" | "U" | "u8") && matches!(self.peek(0), b'"' | b'\'') {
                 self.diags.error(Code::Unsupported, self.span(lo), format!("`{word}` wide or Unicode literals are not supported: use plain \"...\" and '...'"));
@@ -145,8 +154,12 @@ impl Lexer<'_> {
         let ch = std::str::from_utf8(&self.src[lo..]).ok().and_then(|s| s.chars().next());
         self.pos += ch.map_or(1, |c| c.len_utf8());
         let shown = ch.map_or_else(|| format!("byte 0x{c:02x}"), |c| format!("`{}`", c.escape_default()));
-        self.diags.error(Code::BadToken, self.span(lo), format!("unexpected character {shown} in the program text"));
-        None
+        Some(self.invalid(Code::BadToken, lo, format!("unexpected character {shown} in the program text")))
+    }
+
+    /// A token whose error is reported only if it is ever used.
+    fn invalid(&self, code: Code, lo: usize, msg: String) -> TokKind {
+        TokKind::Invalid(Rc::new(crate::diag::Diagnostic::error(code, self.span(lo), msg)))
     }
 
     fn number(&mut self) -> TokKind {
@@ -246,8 +259,7 @@ impl Lexer<'_> {
                     break;
                 }
                 b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
-                    self.diags.error(Code::Unterminated, Span { file: self.file, lo: lo as u32, hi: self.pos as u32 }, "unterminated string literal: a `\"` is missing before the end of the line");
-                    break;
+                    return self.invalid(Code::Unterminated, lo, "unterminated string literal: a `\"` is missing before the end of the line".into());
                 }
                 b'\\' if self.peek(1) == b'\n' => self.pos += 2,
                 b'\\' => {
@@ -275,8 +287,7 @@ impl Lexer<'_> {
                     break;
                 }
                 b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
-                    self.diags.error(Code::Unterminated, self.span(lo), "unterminated character constant: a `'` is missing");
-                    break;
+                    return self.invalid(Code::Unterminated, lo, "unterminated character constant: a `'` is missing".into());
                 }
                 b'\\' => {
                     self.pos += 1;

@@ -89,6 +89,10 @@ impl<'a> Preprocessor<'a> {
 
     /// Either emits `tok` or pushes its expansion back onto `input`.
     fn expand_one(&mut self, tok: Token, input: &mut Vec<Token>, out: &mut Vec<Token>) {
+        if let TokKind::Invalid(d) = &tok.kind {
+            self.diags.push((**d).clone());
+            return;
+        }
         let Some(name) = tok.ident().cloned() else {
             out.push(tok);
             return;

@@ -17,6 +17,10 @@ pub enum TokKind {
     Str(Rc<[u8]>),
     /// Punctuator, e.g. `->` or `<<=`.
     Punct(&'static str),
+    /// Something the lexer could not read; the diagnostic is reported
+    /// only if the token survives preprocessing (text in `#if 0` may be
+    /// anything).
+    Invalid(Rc<crate::diag::Diagnostic>),
     /// End of input.
     Eof,
 }

@@ -81,7 +81,7 @@ impl Lower<'_> {
                     continue;
                 }
                 for (decl, _) in &d.vars {
-                    let ty = self.apply_declarator(base, decl);
+                    let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
                     let name = decl.name.as_ref().map(|n| n.name.clone()).unwrap_or_default();
                     if self.t.size(ty).is_none() {
                         self.error(Code::Incomplete, decl.span, format!("member `{name}` has incomplete type `{}`", self.t.name(ty)));
@@ -127,7 +127,15 @@ impl Lower<'_> {
 
     /// Applies a declarator's derivations to a base type.
     pub fn apply_declarator(&mut self, base: TypeId, d: &Declarator) -> TypeId {
+        self.apply_declarator_q(base, false, d).0
+    }
+
+    /// Applies a declarator to a base type that may be `const`; returns
+    /// the type and whether the declared object itself is `const` (in
+    /// `const char *p` the chars are, `p` is not; in `char *const p`, `p` is).
+    pub fn apply_declarator_q(&mut self, base: TypeId, base_const: bool, d: &Declarator) -> (TypeId, bool) {
         let mut ty = base;
+        let mut cur_const = base_const;
         for der in d.derived.iter().rev() {
             ty = match der {
                 Derived::Pointer { is_const } => {
@@ -136,9 +144,11 @@ impl Lower<'_> {
                         let diag = Diagnostic::error(Code::FunctionPointer, d.span, format!("{what} is a function pointer: function pointers are not supported"))
                             .note("call the function directly, or choose with a `switch` on an integer code");
                         self.push(diag);
-                        return self.c.void_ptr;
+                        return (self.c.void_ptr, false);
                     }
-                    self.t.ptr(ty, *is_const)
+                    let p = self.t.ptr(ty, cur_const);
+                    cur_const = *is_const;
+                    p
                 }
                 Derived::Array(len) => {
                     if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
@@ -162,10 +172,13 @@ impl Lower<'_> {
                     };
                     self.t.array(ty, n)
                 }
-                Derived::Function(ps) => self.func_type(ty, ps, d.span),
+                Derived::Function(ps) => {
+                    cur_const = false;
+                    self.func_type(ty, ps, d.span)
+                }
             };
         }
-        ty
+        (ty, cur_const)
     }
 
     fn func_type(&mut self, ret: TypeId, ps: &Params, span: Span) -> TypeId {
@@ -188,9 +201,9 @@ impl Lower<'_> {
     /// A parameter's type after C's adjustments (arrays become pointers).
     pub fn param_type(&mut self, p: &Param) -> TypeId {
         let base = self.base_type(&p.specs);
-        let t = self.apply_declarator(base, &p.decl);
+        let (t, c) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
         match self.t.kind(t).clone() {
-            TypeKind::Array { of, .. } => self.t.ptr(of, self.specs_const(&p.specs)),
+            TypeKind::Array { of, .. } => self.t.ptr(of, c),
             TypeKind::Func { .. } => {
                 self.error(Code::FunctionPointer, p.decl.span, "a function parameter is a function pointer: function pointers are not supported");
                 self.c.void_ptr
@@ -205,7 +218,7 @@ impl Lower<'_> {
         let is_const = self.specs_const(&d.specs);
         for (decl, init) in &d.vars {
             let Some(name) = &decl.name else { continue };
-            let ty = self.apply_declarator(base, decl);
+            let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
             if d.specs.storage == Storage::Typedef {
                 self.bind(&name.name, Sym::Typedef(ty, is_const), name.span);
                 continue;
@@ -316,7 +329,10 @@ impl Lower<'_> {
                 None => ParamSlot::Struct(off, self.t.size(pty).unwrap_or(0) as u32),
             });
             if let Some(n) = &p.decl.name {
-                let is_const = self.specs_const(&p.specs);
+                let base = self.base_type(&p.specs);
+                let (_, is_const) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
+                // `const int a[]` is adjusted to a pointer, which is not const.
+                let is_const = is_const && !matches!(p.decl.derived.first(), Some(Derived::Array(_)));
                 self.bind(&n.name, Sym::Local { off, ty: pty, is_const }, n.span);
             }
         }
@@ -348,7 +364,7 @@ impl Lower<'_> {
         let is_const = self.specs_const(&d.specs);
         for (decl, init) in &d.vars {
             let Some(name) = &decl.name else { continue };
-            let ty = self.apply_declarator(base, decl);
+            let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
             match d.specs.storage {
                 Storage::Typedef => {
                     self.bind(&name.name, Sym::Typedef(ty, is_const), name.span);

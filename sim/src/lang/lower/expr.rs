@@ -148,7 +148,8 @@ impl Lower<'_> {
     /// Lowers a type name (casts, `sizeof`).
     pub fn type_name(&mut self, tn: &TypeName) -> TypeId {
         let base = self.base_type(&tn.specs);
-        self.apply_declarator(base, &tn.decl)
+        let c = self.specs_const(&tn.specs);
+        self.apply_declarator_q(base, c, &tn.decl).0
     }
 
     /// Lowers `e` in a scratch buffer and returns its type, emitting
