@@ -19,6 +19,19 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the program once under the simulator.
     Run(RunArgs),
+    /// Measure the simulator on a program: runs, steps and IR
+    /// instructions per second.
+    Bench(BenchArgs),
+}
+
+/// Options of `bench`.
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// How many runs to time.
+    #[arg(long, default_value_t = 5)]
+    pub runs: u64,
 }
 
 /// Options of `check`.

@@ -8,6 +8,6 @@ pub mod interp;
 pub mod ir;
 pub mod kernel;
 pub mod lang;
-pub mod source;
 pub mod outcome;
 pub mod report;
+pub mod source;

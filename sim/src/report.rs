@@ -9,7 +9,14 @@ use crate::outcome::ExitStatus;
 
 /// True if the run is a failure by DESIGN.md's definition.
 pub fn failed(r: &Report) -> bool {
-    !matches!(r.end, End::AllExited) || r.outcome.main_status().is_some_and(|s| s != ExitStatus::Code(0)) || r.outcome.exits.iter().any(|(_, s)| matches!(s, ExitStatus::Signal(_)))
+    !matches!(r.end, End::AllExited)
+        || r.outcome
+            .main_status()
+            .is_some_and(|s| s != ExitStatus::Code(0))
+        || r.outcome
+            .exits
+            .iter()
+            .any(|(_, s)| matches!(s, ExitStatus::Signal(_)))
 }
 
 /// The diagnostics describing how the run ended (empty for a clean end).
@@ -17,7 +24,12 @@ pub fn diagnostics(prog: &Program, r: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     match &r.end {
         End::AllExited => {
-            if let Some((pid, ExitStatus::Code(c))) = r.outcome.exits.first().filter(|(_, s)| *s != ExitStatus::Code(0)) {
+            if let Some((pid, ExitStatus::Code(c))) = r
+                .outcome
+                .exits
+                .first()
+                .filter(|(_, s)| *s != ExitStatus::Code(0))
+            {
                 out.push(Diagnostic {
                     severity: Severity::Error,
                     code: Code::NonZeroExit,
@@ -28,9 +40,28 @@ pub fn diagnostics(prog: &Program, r: &Report) -> Vec<Diagnostic> {
             }
         }
         End::Fault { pid, fault } => {
-            let mem = &r.machine.procs.iter().find(|p| p.pid == *pid).expect("faulting process is in the table").proc.mem;
-            let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
-            let d = Diagnostic::error(code, fault.span, format!("process {pid} killed by {}: {}", fault.signal.name(), fault.describe(prog, mem)));
+            let mem = &r
+                .machine
+                .procs
+                .iter()
+                .find(|p| p.pid == *pid)
+                .expect("faulting process is in the table")
+                .proc
+                .mem;
+            let code = if fault.cause == Cause::Assertion {
+                Code::AssertionFailed
+            } else {
+                Code::ProcessFault
+            };
+            let d = Diagnostic::error(
+                code,
+                fault.span,
+                format!(
+                    "process {pid} killed by {}: {}",
+                    fault.signal.name(),
+                    fault.describe(prog, mem)
+                ),
+            );
             out.push(d);
         }
         End::EndlessLoop { pid, span } => {

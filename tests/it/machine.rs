@@ -19,7 +19,10 @@ int main(void) {
 "#;
 
 fn opts() -> ProcessOptions {
-    ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] }
+    ProcessOptions {
+        stdout: StdoutMode::Pipe,
+        argv: vec!["p".into()],
+    }
 }
 
 #[test]
@@ -36,7 +39,10 @@ fn a_machine_cloned_mid_run_finishes_identically() {
     let b = copy.run(&prog, Limits::default());
     assert_eq!(a.outcome, b.outcome);
     assert_eq!(a.machine, b.machine);
-    assert_eq!(String::from_utf8_lossy(&a.outcome.stream(1)), "0 1 1 2 3 5 8 13 21 34 \n" .to_string() + &format!("{}\n", glibc_rand_after_srand7()));
+    assert_eq!(
+        String::from_utf8_lossy(&a.outcome.stream(1)),
+        "0 1 1 2 3 5 8 13 21 34 \n".to_string() + &format!("{}\n", glibc_rand_after_srand7())
+    );
 }
 
 /// The first `rand() % 1000` after `srand(7)` with glibc (measured natively).
@@ -56,7 +62,22 @@ fn the_same_program_gives_the_same_outcome_every_run() {
 
 #[test]
 fn an_endless_private_loop_is_reported_not_hung_on() {
-    let prog = sim::lang::compile("l.c", "int main(void) { volatile int x = 0; while (1) x++; }", &sim::lang::fs_loader).unwrap();
-    let r = Machine::new(&prog, &opts()).run(&prog, Limits { fuel: 10_000, max_steps: 100 });
-    assert!(matches!(r.end, sim::kernel::End::EndlessLoop { .. }), "{:?}", r.end);
+    let prog = sim::lang::compile(
+        "l.c",
+        "int main(void) { volatile int x = 0; while (1) x++; }",
+        &sim::lang::fs_loader,
+    )
+    .unwrap();
+    let r = Machine::new(&prog, &opts()).run(
+        &prog,
+        Limits {
+            fuel: 10_000,
+            max_steps: 100,
+        },
+    );
+    assert!(
+        matches!(r.end, sim::kernel::End::EndlessLoop { .. }),
+        "{:?}",
+        r.end
+    );
 }

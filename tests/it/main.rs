@@ -5,3 +5,4 @@ mod frontend;
 mod machine;
 mod mutate;
 mod native;
+mod scenarios;

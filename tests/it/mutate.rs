@@ -10,7 +10,15 @@ use sim::kernel::{Limits, Machine};
 fn tokens(src: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    let class = |c: char| if c.is_alphanumeric() || c == '_' { 0 } else if c.is_whitespace() { 1 } else { 2 };
+    let class = |c: char| {
+        if c.is_alphanumeric() || c == '_' {
+            0
+        } else if c.is_whitespace() {
+            1
+        } else {
+            2
+        }
+    };
     for c in src.chars() {
         if let Some(last) = cur.chars().last() {
             if class(last) != class(c) || class(c) == 2 {
@@ -26,7 +34,10 @@ fn tokens(src: &str) -> Vec<String> {
 fn corpus() -> Vec<String> {
     let mut files = crate::native::c_files("tests/diff");
     files.extend(crate::native::c_files("tests/frontend/ok"));
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
 }
 
 #[derive(Debug, Clone)]

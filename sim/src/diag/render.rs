@@ -14,7 +14,11 @@ pub fn to_text(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String
     for f in sources.files() {
         files.add(f.name.clone(), f.text.to_string());
     }
-    let mut buf = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buf = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let config = term::Config::default();
     for d in diags {
         // Rendering into a memory buffer cannot fail for valid spans; a
@@ -35,7 +39,11 @@ fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> cs::Diagnostic<usize> {
         .iter()
         .filter(|l| (l.span.file as usize) < sources.files().len())
         .map(|l| {
-            let style = if l.primary { cs::LabelStyle::Primary } else { cs::LabelStyle::Secondary };
+            let style = if l.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
             let len = sources.file(l.span.file).text.len();
             let lo = (l.span.lo as usize).min(len);
             let hi = (l.span.hi as usize).clamp(lo, len);

@@ -73,11 +73,23 @@ impl Fault {
             Cause::Memory(b) => match b {
                 BadAccess::Null => "null pointer dereference".into(),
                 BadAccess::Unmapped => "access through an invalid pointer (no object there)".into(),
-                BadAccess::OutOfBounds { region, offset, size } => {
-                    format!("out-of-bounds access at offset {offset} of {}, which has {size} bytes", mem.describe(prog, *region))
+                BadAccess::OutOfBounds {
+                    region,
+                    offset,
+                    size,
+                } => {
+                    format!(
+                        "out-of-bounds access at offset {offset} of {}, which has {size} bytes",
+                        mem.describe(prog, *region)
+                    )
                 }
-                BadAccess::UseAfterFree { region } => format!("use after free of {}", mem.describe(prog, *region)),
-                BadAccess::ReadOnly { region } => format!("write to read-only memory ({})", mem.describe(prog, *region)),
+                BadAccess::UseAfterFree { region } => {
+                    format!("use after free of {}", mem.describe(prog, *region))
+                }
+                BadAccess::ReadOnly { region } => format!(
+                    "write to read-only memory ({})",
+                    mem.describe(prog, *region)
+                ),
                 BadAccess::StackOverflow => "stack overflow (recursion too deep?)".into(),
             },
             Cause::DivideByZero => "integer division by zero".into(),

@@ -94,15 +94,37 @@ impl Memory {
     /// The initial image of a program's memory.
     pub fn new(prog: &Program) -> Memory {
         let mut regions = vec![
-            Region { bytes: Vec::new(), kind: RegionKind::Null, size: 0 },
-            Region { bytes: Vec::new(), kind: RegionKind::Stack, size: 0 },
-            Region { bytes: vec![0; 24], kind: RegionKind::Stdio, size: 24 },
+            Region {
+                bytes: Vec::new(),
+                kind: RegionKind::Null,
+                size: 0,
+            },
+            Region {
+                bytes: Vec::new(),
+                kind: RegionKind::Stack,
+                size: 0,
+            },
+            Region {
+                bytes: vec![0; 24],
+                kind: RegionKind::Stdio,
+                size: 24,
+            },
         ];
         debug_assert_eq!(regions.len() as u32, region::FIRST_GLOBAL);
         for g in &prog.globals {
-            regions.push(Region { bytes: g.bytes.clone(), kind: RegionKind::Global { writable: g.writable }, size: g.bytes.len() as u32 });
+            regions.push(Region {
+                bytes: g.bytes.clone(),
+                kind: RegionKind::Global {
+                    writable: g.writable,
+                },
+                size: g.bytes.len() as u32,
+            });
         }
-        Memory { stack: Vec::new(), regions, heap_bytes: 0 }
+        Memory {
+            stack: Vec::new(),
+            regions,
+            heap_bytes: 0,
+        }
     }
 
     /// Adds a region; returns its base address.
@@ -117,13 +139,22 @@ impl Memory {
     pub fn slice(&self, addr: u64, len: usize) -> Result<&[u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self.stack.get(off..off + len).ok_or(BadAccess::StackOverflow);
+            return self
+                .stack
+                .get(off..off + len)
+                .ok_or(BadAccess::StackOverflow);
         }
         match self.regions.get(r) {
-            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed) => match reg.bytes.get(off..off + len) {
-                Some(s) => Ok(s),
-                None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
-            },
+            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed) => {
+                match reg.bytes.get(off..off + len) {
+                    Some(s) => Ok(s),
+                    None => Err(BadAccess::OutOfBounds {
+                        region: r as u32,
+                        offset: off as u64,
+                        size: reg.size,
+                    }),
+                }
+            }
             other => Err(self.why(addr, other)),
         }
     }
@@ -133,12 +164,17 @@ impl Memory {
     pub fn slice_mut(&mut self, addr: u64, len: usize) -> Result<&mut [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self.stack.get_mut(off..off + len).ok_or(BadAccess::StackOverflow);
+            return self
+                .stack
+                .get_mut(off..off + len)
+                .ok_or(BadAccess::StackOverflow);
         }
         let why = match self.regions.get(r) {
             Some(reg) => match reg.kind {
                 RegionKind::Null | RegionKind::Freed => Some(self.why(addr, Some(reg))),
-                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => Some(BadAccess::ReadOnly { region: r as u32 }),
+                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => {
+                    Some(BadAccess::ReadOnly { region: r as u32 })
+                }
                 _ => None,
             },
             None => Some(self.why(addr, None)),
@@ -148,13 +184,21 @@ impl Memory {
         }
         let reg = &mut self.regions[r];
         let size = reg.size;
-        reg.bytes.get_mut(off..off + len).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
+        reg.bytes
+            .get_mut(off..off + len)
+            .ok_or(BadAccess::OutOfBounds {
+                region: r as u32,
+                offset: off as u64,
+                size,
+            })
     }
 
     fn why(&self, addr: u64, reg: Option<&Region>) -> BadAccess {
         match reg {
             _ if addr < 1 << 32 => BadAccess::Null,
-            Some(r) if r.kind == RegionKind::Freed => BadAccess::UseAfterFree { region: (addr >> 32) as u32 },
+            Some(r) if r.kind == RegionKind::Freed => BadAccess::UseAfterFree {
+                region: (addr >> 32) as u32,
+            },
             _ => BadAccess::Unmapped,
         }
     }
@@ -173,7 +217,8 @@ impl Memory {
     #[inline]
     pub fn store(&mut self, addr: u64, m: MemTy, v: u64) -> Result<(), BadAccess> {
         let w = m.width() as usize;
-        self.slice_mut(addr, w)?.copy_from_slice(&v.to_le_bytes()[..w]);
+        self.slice_mut(addr, w)?
+            .copy_from_slice(&v.to_le_bytes()[..w]);
         Ok(())
     }
 
@@ -188,7 +233,11 @@ impl Memory {
         };
         match bytes.iter().position(|&b| b == 0) {
             Some(n) => Ok(&bytes[..n]),
-            None => Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + bytes.len()) as u64, size: bytes.len() as u32 + off as u32 }),
+            None => Err(BadAccess::OutOfBounds {
+                region: r as u32,
+                offset: (off + bytes.len()) as u64,
+                size: bytes.len() as u32 + off as u32,
+            }),
         }
     }
 
@@ -205,7 +254,11 @@ impl Memory {
         let lim = &bytes[..max.min(bytes.len())];
         let n = lim.iter().position(|&b| b == 0).unwrap_or(lim.len());
         if n == lim.len() && n < max && n == bytes.len() {
-            return Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + n) as u64, size: (off + n) as u32 });
+            return Err(BadAccess::OutOfBounds {
+                region: r as u32,
+                offset: (off + n) as u64,
+                size: (off + n) as u32,
+            });
         }
         Ok(&bytes[..n])
     }
@@ -220,7 +273,11 @@ impl Memory {
         if rd == rs {
             self.slice(src, len)?;
             self.slice_mut(dst, len)?;
-            let bytes = if rd == region::STACK as usize { &mut self.stack } else { &mut self.regions[rd].bytes };
+            let bytes = if rd == region::STACK as usize {
+                &mut self.stack
+            } else {
+                &mut self.regions[rd].bytes
+            };
             bytes.copy_within(os..os + len, od);
             return Ok(());
         }
@@ -244,7 +301,9 @@ impl Memory {
 
     /// A human name for the object at `region`, for fault messages.
     pub fn describe(&self, prog: &Program, region: u32) -> String {
-        let Some(r) = self.regions.get(region as usize) else { return "nothing".into() };
+        let Some(r) = self.regions.get(region as usize) else {
+            return "nothing".into();
+        };
         match r.kind {
             RegionKind::Global { .. } => {
                 let g = &prog.globals[(region - region::FIRST_GLOBAL) as usize];
@@ -254,7 +313,9 @@ impl Memory {
                     "a string literal".into()
                 }
             }
-            RegionKind::Heap | RegionKind::Freed => format!("a block of {} bytes from malloc", r.size),
+            RegionKind::Heap | RegionKind::Freed => {
+                format!("a block of {} bytes from malloc", r.size)
+            }
             RegionKind::Argv => "argv".into(),
             RegionKind::Libc => "a C library string".into(),
             RegionKind::Stdio => "a FILE".into(),

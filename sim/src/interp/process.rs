@@ -109,7 +109,11 @@ impl Process {
 
     /// Pushes a frame for `func`, moving its arguments from the operand
     /// stack into parameter slots.
-    pub(super) fn enter(&mut self, prog: &Program, func: u32) -> Result<(), super::memory::BadAccess> {
+    pub(super) fn enter(
+        &mut self,
+        prog: &Program,
+        func: u32,
+    ) -> Result<(), super::memory::BadAccess> {
         let f = &prog.functions[func as usize];
         let fp = self.sp.div_ceil(16) * 16;
         let top = fp as usize + f.frame_size as usize;
@@ -118,7 +122,9 @@ impl Process {
         }
         if self.mem.stack.len() < top {
             // Grows geometrically; steady state allocates nothing.
-            let want = top.max(self.mem.stack.len() * 2).min(super::memory::STACK_LIMIT);
+            let want = top
+                .max(self.mem.stack.len() * 2)
+                .min(super::memory::STACK_LIMIT);
             self.mem.stack.resize(want, 0);
         }
         for slot in f.params.iter().rev() {
@@ -135,7 +141,12 @@ impl Process {
                 }
             }
         }
-        self.frames.push(Frame { func, pc: 0, fp, saved_sp: self.sp });
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            fp,
+            saved_sp: self.sp,
+        });
         self.sp = top as u32;
         Ok(())
     }
@@ -156,16 +167,26 @@ impl Process {
 
     /// Sets `errno`.
     pub fn set_errno(&mut self, prog: &Program, e: i32) {
-        let _ = self.mem.store((prog.errno_region as u64) << 32, crate::ir::MemTy::I32, e as u32 as u64);
+        let _ = self.mem.store(
+            (prog.errno_region as u64) << 32,
+            crate::ir::MemTy::I32,
+            e as u32 as u64,
+        );
     }
 
     /// Reads `errno`.
     pub fn errno(&self, prog: &Program) -> i32 {
-        self.mem.load((prog.errno_region as u64) << 32, crate::ir::MemTy::I32).unwrap_or(0) as i32
+        self.mem
+            .load((prog.errno_region as u64) << 32, crate::ir::MemTy::I32)
+            .unwrap_or(0) as i32
     }
 
     /// The bytes of a pending write.
-    pub fn write_bytes(&self, src: super::WriteSrc, len: u64) -> Result<&[u8], super::memory::BadAccess> {
+    pub fn write_bytes(
+        &self,
+        src: super::WriteSrc,
+        len: u64,
+    ) -> Result<&[u8], super::memory::BadAccess> {
         match src {
             super::WriteSrc::Mem(addr) => self.mem.slice(addr, len as usize),
             super::WriteSrc::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),

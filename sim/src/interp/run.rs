@@ -27,9 +27,15 @@ impl Process {
 
     /// Continues a stdio drain: the next queued write, or the routine's end.
     fn drain(&mut self) -> Option<Event> {
-        let After::Drain(then) = &self.after else { return None };
+        let After::Drain(then) = &self.after else {
+            return None;
+        };
         if let Some((fd, bytes)) = self.stdio.outq.front() {
-            return Some(Event::Syscall(Syscall::Write { fd: *fd, src: WriteSrc::Stdio, len: bytes.len() as u64 }));
+            return Some(Event::Syscall(Syscall::Write {
+                fd: *fd,
+                src: WriteSrc::Stdio,
+                len: bytes.len() as u64,
+            }));
         }
         let then = then.clone();
         self.after = After::Nothing;
@@ -43,7 +49,11 @@ impl Process {
     }
 
     fn fault(&self, prog: &Program, signal: Signal, cause: Cause) -> Event {
-        Event::Killed(Fault { signal, cause, span: self.span(prog) })
+        Event::Killed(Fault {
+            signal,
+            cause,
+            span: self.span(prog),
+        })
     }
 
     fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
@@ -52,7 +62,9 @@ impl Process {
 
     fn exec(&mut self, prog: &Program, fuel: &mut u64, executed: &mut u64) -> Event {
         'frames: loop {
-            let Some(frame) = self.frames.last() else { return Event::Exit(0) };
+            let Some(frame) = self.frames.last() else {
+                return Event::Exit(0);
+            };
             let func = &prog.functions[frame.func as usize];
             let ops = &func.ops[..];
             let fp = frame.fp as usize;

@@ -3,8 +3,8 @@
 //! kept normalised for its C type (sign- or zero-extended from its width),
 //! so conversions are a single [`Op::Norm`].
 
-use crate::source::{SourceMap, Span};
 pub use crate::interp::libc::LibFn;
+use crate::source::{SourceMap, Span};
 
 /// Index of a function in [`Program::functions`].
 pub type FuncId = u32;

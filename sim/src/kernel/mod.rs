@@ -25,7 +25,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: 1 << 30, max_steps: 10_000_000 }
+        Limits {
+            fuel: 1 << 30,
+            max_steps: 10_000_000,
+        }
     }
 }
 
@@ -94,8 +97,17 @@ pub struct Report {
 impl Machine {
     /// A machine with the program's first process ready to run.
     pub fn new(prog: &Program, opts: &ProcessOptions) -> Machine {
-        let first = Pcb { pid: FIRST_PID, ppid: INIT_PID, proc: Process::new(prog, opts), status: None };
-        Machine { procs: vec![first], outcome: Outcome::default(), steps: 0 }
+        let first = Pcb {
+            pid: FIRST_PID,
+            ppid: INIT_PID,
+            proc: Process::new(prog, opts),
+            status: None,
+        };
+        Machine {
+            procs: vec![first],
+            outcome: Outcome::default(),
+            steps: 0,
+        }
     }
 
     /// Runs to the end.
@@ -106,13 +118,21 @@ impl Machine {
                 break end;
             }
         };
-        Report { end, outcome: self.outcome.clone(), steps: self.steps, instructions, machine: self }
+        Report {
+            end,
+            outcome: self.outcome.clone(),
+            steps: self.steps,
+            instructions,
+            machine: self,
+        }
     }
 
     /// Performs one visible operation; `Some` once the run has ended.
     /// `instructions` accumulates the IR instructions executed.
     pub fn step(&mut self, prog: &Program, limits: Limits, instructions: &mut u64) -> Option<End> {
-        let Some(i) = self.procs.iter().position(|p| p.status.is_none()) else { return Some(End::AllExited) };
+        let Some(i) = self.procs.iter().position(|p| p.status.is_none()) else {
+            return Some(End::AllExited);
+        };
         if self.steps >= limits.max_steps {
             return Some(End::StepBudget);
         }
@@ -165,11 +185,17 @@ impl Machine {
                 if fd != 1 && fd != 2 {
                     return -EBADF;
                 }
-                let Ok(bytes) = pcb.proc.write_bytes(src, len) else { return -14 };
+                let Ok(bytes) = pcb.proc.write_bytes(src, len) else {
+                    return -14;
+                };
                 if bytes.is_empty() {
                     return 0;
                 }
-                let w = Write { pid: pcb.pid, fd, bytes: bytes.to_vec() };
+                let w = Write {
+                    pid: pcb.pid,
+                    fd,
+                    bytes: bytes.to_vec(),
+                };
                 self.outcome.writes.push(w);
                 len as i64
             }

@@ -13,10 +13,33 @@ pub enum Header {
 
 /// Headers whose declarations are built in.
 pub const KNOWN: &[&str] = &[
-    "stdio.h", "stdlib.h", "string.h", "strings.h", "unistd.h", "sys/types.h", "sys/wait.h",
-    "sys/mman.h", "sys/stat.h", "fcntl.h", "mqueue.h", "semaphore.h", "sys/socket.h", "sys/un.h",
-    "signal.h", "time.h", "sys/time.h", "errno.h", "assert.h", "ctype.h", "limits.h", "stddef.h",
-    "stdbool.h", "stdint.h", "inttypes.h", "sched.h", "pthread.h",
+    "stdio.h",
+    "stdlib.h",
+    "string.h",
+    "strings.h",
+    "unistd.h",
+    "sys/types.h",
+    "sys/wait.h",
+    "sys/mman.h",
+    "sys/stat.h",
+    "fcntl.h",
+    "mqueue.h",
+    "semaphore.h",
+    "sys/socket.h",
+    "sys/un.h",
+    "signal.h",
+    "time.h",
+    "sys/time.h",
+    "errno.h",
+    "assert.h",
+    "ctype.h",
+    "limits.h",
+    "stddef.h",
+    "stdbool.h",
+    "stdint.h",
+    "inttypes.h",
+    "sched.h",
+    "pthread.h",
 ];
 
 /// Classifies a header name.
@@ -25,12 +48,20 @@ pub fn lookup(name: &str) -> Option<Header> {
         return Some(Header::Known);
     }
     let why = match name {
-        "stdarg.h" => "variadic functions of your own are not supported; pass an array or a count instead",
-        "math.h" | "float.h" | "complex.h" | "fenv.h" => "floating point is not supported; use integer arithmetic",
+        "stdarg.h" => {
+            "variadic functions of your own are not supported; pass an array or a count instead"
+        }
+        "math.h" | "float.h" | "complex.h" | "fenv.h" => {
+            "floating point is not supported; use integer arithmetic"
+        }
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
-        "sys/ipc.h" | "sys/shm.h" | "sys/sem.h" | "sys/msg.h" => "System V IPC is not supported; use the POSIX calls (shm_open, sem_open, mq_open)",
-        "sys/select.h" | "poll.h" | "sys/epoll.h" => "I/O multiplexing is not supported yet; use blocking calls in separate processes",
+        "sys/ipc.h" | "sys/shm.h" | "sys/sem.h" | "sys/msg.h" => {
+            "System V IPC is not supported; use the POSIX calls (shm_open, sem_open, mq_open)"
+        }
+        "sys/select.h" | "poll.h" | "sys/epoll.h" => {
+            "I/O multiplexing is not supported yet; use blocking calls in separate processes"
+        }
         _ => return None,
     };
     Some(Header::Rejected(why))

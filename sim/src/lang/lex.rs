@@ -14,7 +14,13 @@ const PUNCTS: &[&str] = &[
 
 /// Splits one file into tokens (ending with `Eof`).
 pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
-    let mut lx = Lexer { file, src: text.as_bytes(), pos: 0, diags, out: Vec::new() };
+    let mut lx = Lexer {
+        file,
+        src: text.as_bytes(),
+        pos: 0,
+        diags,
+        out: Vec::new(),
+    };
     lx.run();
     lx.out
 }
@@ -33,7 +39,11 @@ fn empty_hide() -> Rc<[Rc<str>]> {
 
 impl Lexer<'_> {
     fn span(&self, lo: usize) -> Span {
-        Span { file: self.file, lo: lo as u32, hi: self.pos as u32 }
+        Span {
+            file: self.file,
+            lo: lo as u32,
+            hi: self.pos as u32,
+        }
     }
 
     fn peek(&self, k: usize) -> u8 {
@@ -60,7 +70,9 @@ impl Lexer<'_> {
                 space = true;
                 continue;
             }
-            if c == b'\\' && (self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n')) {
+            if c == b'\\'
+                && (self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n'))
+            {
                 self.pos += if self.peek(1) == b'\n' { 2 } else { 3 };
                 space = true;
                 continue;
@@ -80,7 +92,15 @@ impl Lexer<'_> {
                 self.pos += 2;
                 loop {
                     if self.pos >= self.src.len() {
-                        self.diags.error(Code::Unterminated, Span { file: self.file, lo: lo as u32, hi: lo as u32 + 2 }, "unterminated comment: `/*` has no matching `*/`");
+                        self.diags.error(
+                            Code::Unterminated,
+                            Span {
+                                file: self.file,
+                                lo: lo as u32,
+                                hi: lo as u32 + 2,
+                            },
+                            "unterminated comment: `/*` has no matching `*/`",
+                        );
                         break;
                     }
                     if self.peek(0) == b'*' && self.peek(1) == b'/' {
@@ -96,7 +116,14 @@ impl Lexer<'_> {
             let kind = self.token();
             if let Some(kind) = kind {
                 let text: Rc<str> = String::from_utf8_lossy(&self.src[lo..self.pos]).into();
-                self.out.push(Token { kind, span: self.span(lo), text, line_start, space_before: space, hide: empty_hide() });
+                self.out.push(Token {
+                    kind,
+                    span: self.span(lo),
+                    text,
+                    line_start,
+                    space_before: space,
+                    hide: empty_hide(),
+                });
                 line_start = false;
                 space = false;
             }
@@ -104,7 +131,11 @@ impl Lexer<'_> {
         let end = self.src.len();
         self.out.push(Token {
             kind: TokKind::Eof,
-            span: Span { file: self.file, lo: end as u32, hi: end as u32 },
+            span: Span {
+                file: self.file,
+                lo: end as u32,
+                hi: end as u32,
+            },
             text: "".into(),
             line_start: true,
             space_before: false,
@@ -151,15 +182,28 @@ impl Lexer<'_> {
             }
         }
         let lo = self.pos;
-        let ch = std::str::from_utf8(&self.src[lo..]).ok().and_then(|s| s.chars().next());
+        let ch = std::str::from_utf8(&self.src[lo..])
+            .ok()
+            .and_then(|s| s.chars().next());
         self.pos += ch.map_or(1, |c| c.len_utf8());
-        let shown = ch.map_or_else(|| format!("byte 0x{c:02x}"), |c| format!("`{}`", c.escape_default()));
-        Some(self.invalid(Code::BadToken, lo, format!("unexpected character {shown} in the program text")))
+        let shown = ch.map_or_else(
+            || format!("byte 0x{c:02x}"),
+            |c| format!("`{}`", c.escape_default()),
+        );
+        Some(self.invalid(
+            Code::BadToken,
+            lo,
+            format!("unexpected character {shown} in the program text"),
+        ))
     }
 
     /// A token whose error is reported only if it is ever used.
     fn invalid(&self, code: Code, lo: usize, msg: String) -> TokKind {
-        TokKind::Invalid(Rc::new(crate::diag::Diagnostic::error(code, self.span(lo), msg)))
+        TokKind::Invalid(Rc::new(crate::diag::Diagnostic::error(
+            code,
+            self.span(lo),
+            msg,
+        )))
     }
 
     fn number(&mut self) -> TokKind {
@@ -167,11 +211,18 @@ impl Lexer<'_> {
         // A preprocessing number: digits, letters, dots, and signs after e/p.
         while {
             let c = self.peek(0);
-            c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || ((c == b'+' || c == b'-') && matches!(self.src[self.pos - 1], b'e' | b'E' | b'p' | b'P') && !is_hex_prefix(&self.src[lo..self.pos]))
+            c.is_ascii_alphanumeric()
+                || c == b'.'
+                || c == b'_'
+                || ((c == b'+' || c == b'-')
+                    && matches!(self.src[self.pos - 1], b'e' | b'E' | b'p' | b'P')
+                    && !is_hex_prefix(&self.src[lo..self.pos]))
         } {
             self.pos += 1;
         }
-        let text = std::str::from_utf8(&self.src[lo..self.pos]).unwrap_or("0").to_ascii_lowercase();
+        let text = std::str::from_utf8(&self.src[lo..self.pos])
+            .unwrap_or("0")
+            .to_ascii_lowercase();
         let span = self.span(lo);
         let digits_end = text.trim_end_matches(['u', 'l']).len();
         let (digits, suffix) = text.split_at(digits_end);
@@ -185,18 +236,43 @@ impl Lexer<'_> {
             (10, digits)
         };
         let is_hex = radix == 16;
-        let is_float = digits.contains('.') || (!is_hex && digits.contains('e')) || (is_hex && digits.contains('p'));
+        let is_float = digits.contains('.')
+            || (!is_hex && digits.contains('e'))
+            || (is_hex && digits.contains('p'));
         if is_float {
             self.diags.error(Code::FloatingPoint, span, format!("floating-point constant `{text}`: floating point is not supported; use integers (e.g. milliseconds instead of seconds)"));
-            return TokKind::Int { value: 0, unsigned: false, long: false, decimal: true };
+            return TokKind::Int {
+                value: 0,
+                unsigned: false,
+                long: false,
+                decimal: true,
+            };
         }
         let valid_suffix = matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu");
-        let body = if body.is_empty() && radix == 8 { "0" } else { body };
+        let body = if body.is_empty() && radix == 8 {
+            "0"
+        } else {
+            body
+        };
         match u64::from_str_radix(body, radix) {
-            Ok(value) if valid_suffix => TokKind::Int { value, unsigned: suffix.contains('u'), long: suffix.contains('l'), decimal: radix == 10 },
+            Ok(value) if valid_suffix => TokKind::Int {
+                value,
+                unsigned: suffix.contains('u'),
+                long: suffix.contains('l'),
+                decimal: radix == 10,
+            },
             _ => {
-                self.diags.error(Code::BadToken, span, format!("invalid integer constant `{text}`"));
-                TokKind::Int { value: 0, unsigned: false, long: false, decimal: true }
+                self.diags.error(
+                    Code::BadToken,
+                    span,
+                    format!("invalid integer constant `{text}`"),
+                );
+                TokKind::Int {
+                    value: 0,
+                    unsigned: false,
+                    long: false,
+                    decimal: true,
+                }
             }
         }
     }
@@ -231,7 +307,11 @@ impl Lexer<'_> {
                     self.pos += 1;
                 }
                 if start == self.pos {
-                    self.diags.error(Code::BadToken, self.span(lo), "`\\x` escape with no hex digits");
+                    self.diags.error(
+                        Code::BadToken,
+                        self.span(lo),
+                        "`\\x` escape with no hex digits",
+                    );
                 }
                 v
             }
@@ -242,7 +322,11 @@ impl Lexer<'_> {
             b'e' => 27,
             b'\\' | b'\'' | b'"' | b'?' => c as u32,
             _ => {
-                self.diags.error(Code::BadToken, self.span(lo), format!("unknown escape sequence `\\{}`", c as char));
+                self.diags.error(
+                    Code::BadToken,
+                    self.span(lo),
+                    format!("unknown escape sequence `\\{}`", c as char),
+                );
                 c as u32
             }
         }
@@ -259,7 +343,12 @@ impl Lexer<'_> {
                     break;
                 }
                 b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
-                    return self.invalid(Code::Unterminated, lo, "unterminated string literal: a `\"` is missing before the end of the line".into());
+                    return self.invalid(
+                        Code::Unterminated,
+                        lo,
+                        "unterminated string literal: a `\"` is missing before the end of the line"
+                            .into(),
+                    );
                 }
                 b'\\' if self.peek(1) == b'\n' => self.pos += 2,
                 b'\\' => {
@@ -287,7 +376,11 @@ impl Lexer<'_> {
                     break;
                 }
                 b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
-                    return self.invalid(Code::Unterminated, lo, "unterminated character constant: a `'` is missing".into());
+                    return self.invalid(
+                        Code::Unterminated,
+                        lo,
+                        "unterminated character constant: a `'` is missing".into(),
+                    );
                 }
                 b'\\' => {
                     self.pos += 1;
@@ -303,12 +396,18 @@ impl Lexer<'_> {
             // gcc gives a char constant type int with the value of a signed char.
             1 => TokKind::Char(vals[0] as u8 as i8 as i64),
             0 => {
-                self.diags.error(Code::BadToken, self.span(lo), "empty character constant `''`");
+                self.diags.error(
+                    Code::BadToken,
+                    self.span(lo),
+                    "empty character constant `''`",
+                );
                 TokKind::Char(0)
             }
             _ => {
                 // gcc: multi-character constants are big-endian packed ints.
-                let v = vals.iter().fold(0u32, |a, &b| a.wrapping_shl(8) | (b & 0xff));
+                let v = vals
+                    .iter()
+                    .fold(0u32, |a, &b| a.wrapping_shl(8) | (b & 0xff));
                 TokKind::Char(v as i32 as i64)
             }
         }
@@ -318,4 +417,3 @@ impl Lexer<'_> {
 fn is_hex_prefix(s: &[u8]) -> bool {
     s.len() >= 2 && s[0] == b'0' && (s[1] == b'x' || s[1] == b'X')
 }
-

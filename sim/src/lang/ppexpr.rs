@@ -18,7 +18,18 @@ struct P<'a> {
     pos: usize,
 }
 
-const LEVELS: &[&[&str]] = &[&["||"], &["&&"], &["|"], &["^"], &["&"], &["==", "!="], &["<", ">", "<=", ">="], &["<<", ">>"], &["+", "-"], &["*", "/", "%"]];
+const LEVELS: &[&[&str]] = &[
+    &["||"],
+    &["&&"],
+    &["|"],
+    &["^"],
+    &["&"],
+    &["==", "!="],
+    &["<", ">", "<=", ">="],
+    &["<<", ">>"],
+    &["+", "-"],
+    &["*", "/", "%"],
+];
 
 impl P<'_> {
     fn eat(&mut self, p: &str) -> bool {
@@ -80,7 +91,9 @@ impl P<'_> {
             }
             return Ok(v);
         }
-        let Some(t) = self.toks.get(self.pos) else { return Err("expression ends early".into()) };
+        let Some(t) = self.toks.get(self.pos) else {
+            return Err("expression ends early".into());
+        };
         self.pos += 1;
         match &t.kind {
             TokKind::Int { value, .. } => Ok(*value as i64),

@@ -25,9 +25,16 @@ pub enum TypeKind {
     /// Array, maybe of unknown length.
     Array { of: TypeId, len: Option<u64> },
     /// Function type.
-    Func { ret: TypeId, params: Vec<TypeId>, variadic: bool },
+    Func {
+        ret: TypeId,
+        params: Vec<TypeId>,
+        variadic: bool,
+    },
     /// Struct or union.
     Record(RecordId),
+    /// The type of an expression already reported as wrong: it converts
+    /// to anything silently, so one mistake gives one diagnostic.
+    Error,
 }
 
 /// A member of a struct or union.
@@ -88,6 +95,8 @@ pub struct Common {
     pub void_ptr: TypeId,
     /// `char *`.
     pub char_ptr: TypeId,
+    /// The type of an erroneous expression.
+    pub error: TypeId,
 }
 
 impl Types {
@@ -106,6 +115,7 @@ impl Types {
             ulong: t.int(8, false),
             void_ptr: t.ptr(void, false),
             char_ptr: t.ptr(char_, false),
+            error: t.intern(TypeKind::Error),
         };
         (t, c)
     }
@@ -145,6 +155,7 @@ impl Types {
     pub fn size(&self, t: TypeId) -> Option<u64> {
         match self.kind(t) {
             TypeKind::Void | TypeKind::Func { .. } => None,
+            TypeKind::Error => Some(8),
             TypeKind::Bool => Some(1),
             TypeKind::Int { size, .. } => Some(*size as u64),
             TypeKind::Ptr { .. } => Some(8),
@@ -160,6 +171,7 @@ impl Types {
     pub fn align(&self, t: TypeId) -> u64 {
         match self.kind(t) {
             TypeKind::Void | TypeKind::Func { .. } | TypeKind::Bool => 1,
+            TypeKind::Error => 8,
             TypeKind::Int { size, .. } => *size as u64,
             TypeKind::Ptr { .. } => 8,
             TypeKind::Array { of, .. } => self.align(*of),
@@ -169,7 +181,10 @@ impl Types {
 
     /// True for integers, `_Bool` (enums are integers here).
     pub fn is_integer(&self, t: TypeId) -> bool {
-        matches!(self.kind(t), TypeKind::Int { .. } | TypeKind::Bool)
+        matches!(
+            self.kind(t),
+            TypeKind::Int { .. } | TypeKind::Bool | TypeKind::Error
+        )
     }
 
     /// True for pointers.
@@ -192,7 +207,11 @@ impl Types {
 
     /// Looks a member up by name.
     pub fn field(&self, rec: RecordId, name: &str) -> Option<&Field> {
-        self.records[rec as usize].fields.as_ref()?.iter().find(|f| &*f.name == name)
+        self.records[rec as usize]
+            .fields
+            .as_ref()?
+            .iter()
+            .find(|f| &*f.name == name)
     }
 
     /// Lays out a struct or union from its members (gcc's rules: each
@@ -211,13 +230,25 @@ impl Types {
             if name.is_empty() {
                 // Anonymous struct/union member: its fields join ours.
                 if let TypeKind::Record(inner) = *self.kind(ty) {
-                    for f in self.records[inner as usize].fields.clone().unwrap_or_default() {
-                        fields.push(Field { offset: offset + f.offset, ..f });
+                    for f in self.records[inner as usize]
+                        .fields
+                        .clone()
+                        .unwrap_or_default()
+                    {
+                        fields.push(Field {
+                            offset: offset + f.offset,
+                            ..f
+                        });
                     }
                 }
                 continue;
             }
-            fields.push(Field { name, ty, offset, is_const });
+            fields.push(Field {
+                name,
+                ty,
+                offset,
+                is_const,
+            });
         }
         let r = &mut self.records[rec as usize];
         r.size = size.div_ceil(align) * align;
@@ -229,6 +260,7 @@ impl Types {
     pub fn name(&self, t: TypeId) -> String {
         match self.kind(t) {
             TypeKind::Void => "void".into(),
+            TypeKind::Error => "<error>".into(),
             TypeKind::Bool => "_Bool".into(),
             TypeKind::Int { size, signed } => {
                 let base = match size {
@@ -246,7 +278,9 @@ impl Types {
             TypeKind::Ptr { to, is_const } => {
                 let c = if *is_const { "const " } else { "" };
                 match self.kind(*to) {
-                    TypeKind::Array { .. } | TypeKind::Func { .. } => format!("{}(*)", self.name(*to)),
+                    TypeKind::Array { .. } | TypeKind::Func { .. } => {
+                        format!("{}(*)", self.name(*to))
+                    }
                     _ => format!("{c}{} *", self.name(*to)),
                 }
             }

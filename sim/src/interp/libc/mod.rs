@@ -42,22 +42,46 @@ pub fn call(p: &mut Process, prog: &Program, f: LibFn, argc: u8) -> Outcome {
     p.stack.truncate(base);
     let args = &a[..take];
     let r = match f {
-        LibFn::Printf | LibFn::Fprintf | LibFn::Sprintf | LibFn::Snprintf | LibFn::Puts | LibFn::Putchar | LibFn::Perror | LibFn::Fflush | LibFn::Setvbuf | LibFn::Setbuf | LibFn::Fputs | LibFn::Fputc | LibFn::Putc => stdio_call(p, prog, f, args),
+        LibFn::Printf
+        | LibFn::Fprintf
+        | LibFn::Sprintf
+        | LibFn::Snprintf
+        | LibFn::Puts
+        | LibFn::Putchar
+        | LibFn::Perror
+        | LibFn::Fflush
+        | LibFn::Setvbuf
+        | LibFn::Setbuf
+        | LibFn::Fputs
+        | LibFn::Fputc
+        | LibFn::Putc => stdio_call(p, prog, f, args),
         LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
         LibFn::AssertFail => assert_fail(p, prog, args),
         LibFn::Write => {
             p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(Syscall::Write { fd: args[0] as i32, src: WriteSrc::Mem(args[1]), len: args[2] })))
+            Ok(Outcome::Stop(Event::Syscall(Syscall::Write {
+                fd: args[0] as i32,
+                src: WriteSrc::Mem(args[1]),
+                len: args[2],
+            })))
         }
         LibFn::Read => {
             p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(Syscall::Read { fd: args[0] as i32, addr: args[1], len: args[2] })))
+            Ok(Outcome::Stop(Event::Syscall(Syscall::Read {
+                fd: args[0] as i32,
+                addr: args[1],
+                len: args[2],
+            })))
         }
         LibFn::Getpid | LibFn::Getppid => {
             p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(if f == LibFn::Getpid { Syscall::Getpid } else { Syscall::Getppid })))
+            Ok(Outcome::Stop(Event::Syscall(if f == LibFn::Getpid {
+                Syscall::Getpid
+            } else {
+                Syscall::Getppid
+            })))
         }
         _ => match string::call(p, prog, f, args) {
             Some(r) => r,
@@ -86,7 +110,11 @@ impl From<BadAccess> for Stop {
 pub(crate) type LibResult = Result<Outcome, Stop>;
 
 fn kill(p: &Process, prog: &Program, signal: Signal, cause: Cause) -> Outcome {
-    Outcome::Stop(Event::Killed(Fault { signal, cause, span: p.span(prog) }))
+    Outcome::Stop(Event::Killed(Fault {
+        signal,
+        cause,
+        span: p.span(prog),
+    }))
 }
 
 /// Ends a routine whose output may need writing first.
@@ -108,7 +136,11 @@ pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
     p.stdio.flush_all();
     match finish(p, Then::Exit(code)) {
         Outcome::Stop(ev) => ev,
-        _ => Event::Syscall(Syscall::Write { fd: p.stdio.outq[0].0, src: WriteSrc::Stdio, len: p.stdio.outq[0].1.len() as u64 }),
+        _ => Event::Syscall(Syscall::Write {
+            fd: p.stdio.outq[0].0,
+            src: WriteSrc::Stdio,
+            len: p.stdio.outq[0].1.len() as u64,
+        }),
     }
 }
 
@@ -134,11 +166,23 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
         LibFn::Fprintf => {
             let s = stream(a[0])?;
             format::format(&p.mem, p.mem.cstr(a[1])?, &a[2..], &mut text).map_err(format_stop)?;
-            (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
+            (
+                s,
+                if s.is_some() {
+                    text.len() as u64
+                } else {
+                    u64::MAX
+                },
+            )
         }
         LibFn::Sprintf | LibFn::Snprintf => {
-            let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
-            format::format(&p.mem, p.mem.cstr(a[fmt_at])?, &a[fmt_at + 1..], &mut text).map_err(format_stop)?;
+            let (dst, cap, fmt_at) = if f == LibFn::Sprintf {
+                (a[0], u64::MAX, 1)
+            } else {
+                (a[0], a[1], 2)
+            };
+            format::format(&p.mem, p.mem.cstr(a[fmt_at])?, &a[fmt_at + 1..], &mut text)
+                .map_err(format_stop)?;
             if cap > 0 {
                 let n = (text.len() as u64).min(cap - 1) as usize;
                 let out = p.mem.slice_mut(dst, n + 1)?;
@@ -164,7 +208,14 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
         LibFn::Fputc | LibFn::Putc => {
             text.push(a[0] as u8);
             let s = stream(a[1])?;
-            (s, if s.is_some() { a[0] as u8 as u64 } else { u64::MAX })
+            (
+                s,
+                if s.is_some() {
+                    a[0] as u8 as u64
+                } else {
+                    u64::MAX
+                },
+            )
         }
         LibFn::Perror => {
             if a[0] != 0 {
@@ -189,7 +240,11 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
         }
         LibFn::Setvbuf | LibFn::Setbuf => {
             let mode = if f == LibFn::Setbuf {
-                if a[1] == 0 { 2 } else { 0 }
+                if a[1] == 0 {
+                    2
+                } else {
+                    0
+                }
             } else {
                 a[2] as i32
             };
@@ -201,7 +256,11 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
                     _ => return Ok(Outcome::Value(u64::MAX)),
                 };
             }
-            return Ok(if f == LibFn::Setbuf { Outcome::Void } else { Outcome::Value(0) });
+            return Ok(if f == LibFn::Setbuf {
+                Outcome::Void
+            } else {
+                Outcome::Value(0)
+            });
         }
         _ => unreachable!("only stdio routines are routed here"),
     };
@@ -242,12 +301,20 @@ fn assert_fail(p: &mut Process, prog: &Program, a: &[u64]) -> LibResult {
     msg.extend_from_slice(p.mem.cstr(a[0])?);
     msg.extend_from_slice(b"' failed.\n");
     p.stdio.put(1, &msg);
-    let fault = Fault { signal: Signal::Abrt, cause: Cause::Assertion, span: p.span(prog) };
+    let fault = Fault {
+        signal: Signal::Abrt,
+        cause: Cause::Assertion,
+        span: p.span(prog),
+    };
     Ok(finish(p, Then::Kill(fault)))
 }
 
 fn argv0(p: &Process) -> Vec<u8> {
-    let argv = p.mem.regions.iter().position(|r| r.kind == super::memory::RegionKind::Argv);
+    let argv = p
+        .mem
+        .regions
+        .iter()
+        .position(|r| r.kind == super::memory::RegionKind::Argv);
     let Some(r) = argv else { return Vec::new() };
     let base = (r as u64) << 32;
     match p.mem.load(base, crate::ir::MemTy::I64) {

@@ -23,7 +23,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibR
         LibFn::Atol => Outcome::Value(strtol(p, prog, a[0], 0, 10, true)? as u64),
         LibFn::Strtol => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, true)? as u64),
         LibFn::Strtoul => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, false)? as u64),
-        LibFn::Rand => Outcome::Value(p.rand.next() as u64),
+        LibFn::Rand => Outcome::Value(p.rand.rand() as u64),
         LibFn::Srand => {
             p.rand.seed(a[0] as u32);
             Outcome::Void
@@ -64,7 +64,14 @@ pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibR
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,
 /// saturation with `ERANGE`, and `*end` at the first unused character.
-fn strtol(p: &mut Process, prog: &Program, s: u64, end: u64, base: i32, signed: bool) -> Result<i64, Stop> {
+fn strtol(
+    p: &mut Process,
+    prog: &Program,
+    s: u64,
+    end: u64,
+    base: i32,
+    signed: bool,
+) -> Result<i64, Stop> {
     let text = p.mem.cstr(s)?.to_vec();
     if base != 0 && !(2..=36).contains(&base) {
         p.set_errno(prog, EINVAL);
@@ -79,7 +86,9 @@ fn strtol(p: &mut Process, prog: &Program, s: u64, end: u64, base: i32, signed: 
         i += 1;
     }
     let mut base = base as u32;
-    let hex_prefix = text.get(i) == Some(&b'0') && matches!(text.get(i + 1), Some(b'x' | b'X')) && text.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit());
+    let hex_prefix = text.get(i) == Some(&b'0')
+        && matches!(text.get(i + 1), Some(b'x' | b'X'))
+        && text.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit());
     if (base == 0 || base == 16) && hex_prefix {
         i += 2;
         base = 16;
@@ -90,7 +99,10 @@ fn strtol(p: &mut Process, prog: &Program, s: u64, end: u64, base: i32, signed: 
     let mut acc: u64 = 0;
     let mut overflow = false;
     while let Some(d) = text.get(i).and_then(|&c| (c as char).to_digit(base)) {
-        match acc.checked_mul(base as u64).and_then(|v| v.checked_add(d as u64)) {
+        match acc
+            .checked_mul(base as u64)
+            .and_then(|v| v.checked_add(d as u64))
+        {
             Some(v) => acc = v,
             None => overflow = true,
         }
@@ -104,7 +116,11 @@ fn strtol(p: &mut Process, prog: &Program, s: u64, end: u64, base: i32, signed: 
         let limit = if neg { 1u64 << 63 } else { i64::MAX as u64 };
         if overflow || acc > limit {
             p.set_errno(prog, ERANGE);
-            if neg { i64::MIN } else { i64::MAX }
+            if neg {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
         } else if neg {
             (acc as i64).wrapping_neg()
         } else {
@@ -135,7 +151,9 @@ fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
     let r = (ptr >> 32) as usize;
     match p.mem.regions.get(r) {
         Some(reg) if reg.kind == RegionKind::Heap && ptr & 0xffff_ffff == 0 => Ok(r),
-        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree)),
+        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => {
+            Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree))
+        }
         _ => Err(Stop::Fault(Signal::Abrt, Cause::BadFree)),
     }
 }

@@ -7,13 +7,34 @@ use crate::ir::Program;
 
 /// Runs `f` if it is a string routine.
 pub(super) fn call(p: &mut Process, _prog: &Program, f: LibFn, a: &[u64]) -> Option<LibResult> {
-    Some(run(p, f, a))
-        .filter(|_| matches!(f, LibFn::Strlen | LibFn::Strcpy | LibFn::Strncpy | LibFn::Strcat | LibFn::Strncat | LibFn::Strcmp | LibFn::Strncmp | LibFn::Strchr | LibFn::Strrchr | LibFn::Strstr | LibFn::Memcpy | LibFn::Memmove | LibFn::Memset | LibFn::Memcmp | LibFn::Strerror))
+    Some(run(p, f, a)).filter(|_| {
+        matches!(
+            f,
+            LibFn::Strlen
+                | LibFn::Strcpy
+                | LibFn::Strncpy
+                | LibFn::Strcat
+                | LibFn::Strncat
+                | LibFn::Strcmp
+                | LibFn::Strncmp
+                | LibFn::Strchr
+                | LibFn::Strrchr
+                | LibFn::Strstr
+                | LibFn::Memcpy
+                | LibFn::Memmove
+                | LibFn::Memset
+                | LibFn::Memcmp
+                | LibFn::Strerror
+        )
+    })
 }
 
 fn diff(a: &[u8], b: &[u8], n: usize, stop_at_nul: bool) -> i64 {
     for i in 0..n {
-        let (x, y) = (a.get(i).copied().unwrap_or(0), b.get(i).copied().unwrap_or(0));
+        let (x, y) = (
+            a.get(i).copied().unwrap_or(0),
+            b.get(i).copied().unwrap_or(0),
+        );
         if x != y {
             return x as i64 - y as i64;
         }
@@ -41,7 +62,11 @@ fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
         }
         LibFn::Strcat | LibFn::Strncat => {
             let dlen = p.mem.cstr(a[0])?.len() as u64;
-            let slen = if f == LibFn::Strcat { p.mem.cstr(a[1])?.len() } else { p.mem.cstr_max(a[1], a[2] as usize)?.len() };
+            let slen = if f == LibFn::Strcat {
+                p.mem.cstr(a[1])?.len()
+            } else {
+                p.mem.cstr_max(a[1], a[2] as usize)?.len()
+            };
             p.mem.copy(a[0] + dlen, a[1], slen)?;
             p.mem.slice_mut(a[0] + dlen + slen as u64, 1)?[0] = 0;
             a[0]
@@ -81,7 +106,9 @@ fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
             if n.is_empty() {
                 a[0]
             } else {
-                h.windows(n.len()).position(|w| w == n).map_or(0, |i| a[0] + i as u64)
+                h.windows(n.len())
+                    .position(|w| w == n)
+                    .map_or(0, |i| a[0] + i as u64)
             }
         }
         LibFn::Memcpy | LibFn::Memmove => {

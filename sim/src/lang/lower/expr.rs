@@ -53,18 +53,32 @@ impl Lower<'_> {
         match self.t.kind(t) {
             TypeKind::Bool => Some(MemTy::U8),
             TypeKind::Int { size: 1, signed } => Some(if *signed { MemTy::I8 } else { MemTy::U8 }),
-            TypeKind::Int { size: 2, signed } => Some(if *signed { MemTy::I16 } else { MemTy::U16 }),
-            TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
-            TypeKind::Int { .. } | TypeKind::Ptr { .. } => Some(MemTy::I64),
+            TypeKind::Int { size: 2, signed } => {
+                Some(if *signed { MemTy::I16 } else { MemTy::U16 })
+            }
+            TypeKind::Int { size: 4, signed } => {
+                Some(if *signed { MemTy::I32 } else { MemTy::U32 })
+            }
+            TypeKind::Int { .. } | TypeKind::Ptr { .. } | TypeKind::Error => Some(MemTy::I64),
             _ => None,
         }
     }
 
     fn arith(&self, t: TypeId) -> ArithTy {
         match self.t.kind(t) {
-            TypeKind::Int { size: 8, signed: true } => ArithTy::I64,
-            TypeKind::Int { size: 8, signed: false } | TypeKind::Ptr { .. } => ArithTy::U64,
-            TypeKind::Int { size: 4, signed: false } => ArithTy::U32,
+            TypeKind::Int {
+                size: 8,
+                signed: true,
+            } => ArithTy::I64,
+            TypeKind::Int {
+                size: 8,
+                signed: false,
+            }
+            | TypeKind::Ptr { .. } => ArithTy::U64,
+            TypeKind::Int {
+                size: 4,
+                signed: false,
+            } => ArithTy::U32,
             _ => ArithTy::I32,
         }
     }
@@ -80,7 +94,17 @@ impl Lower<'_> {
     /// The usual arithmetic conversions.
     fn usual(&mut self, a: TypeId, b: TypeId) -> TypeId {
         let (a, b) = (self.promote(a), self.promote(b));
-        let (TypeKind::Int { size: sa, signed: ga }, TypeKind::Int { size: sb, signed: gb }) = (self.t.kind(a).clone(), self.t.kind(b).clone()) else {
+        let (
+            TypeKind::Int {
+                size: sa,
+                signed: ga,
+            },
+            TypeKind::Int {
+                size: sb,
+                signed: gb,
+            },
+        ) = (self.t.kind(a).clone(), self.t.kind(b).clone())
+        else {
             return a;
         };
         if ga == gb {
@@ -98,14 +122,28 @@ impl Lower<'_> {
 
     fn expect_integer(&mut self, t: TypeId, span: Span, what: &str) {
         if !self.t.is_integer(t) {
-            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what} needs an integer operand, but this has type `{}`", self.t.name(t)));
+            let d = Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!(
+                    "{what} needs an integer operand, but this has type `{}`",
+                    self.t.name(t)
+                ),
+            );
             self.push(d);
         }
     }
 
     fn expect_scalar(&mut self, t: TypeId, span: Span, what: &str) {
         if !self.t.is_scalar(t) {
-            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what} needs a number or a pointer, but this has type `{}`", self.t.name(t)));
+            let d = Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!(
+                    "{what} needs a number or a pointer, but this has type `{}`",
+                    self.t.name(t)
+                ),
+            );
             self.push(d);
         }
     }
@@ -131,6 +169,7 @@ impl Lower<'_> {
     /// that the types are compatible.
     pub fn assign_convert(&mut self, from: TypeId, to: TypeId, span: Span, what: &str) {
         let ok = match (self.t.kind(from), self.t.kind(to)) {
+            (TypeKind::Error, _) | (_, TypeKind::Error) => return,
             (_, TypeKind::Void) => true,
             (TypeKind::Void, _) => false,
             (TypeKind::Record(a), TypeKind::Record(b)) => a == b,
@@ -138,7 +177,15 @@ impl Lower<'_> {
             _ => self.t.is_scalar(from) && self.t.is_scalar(to),
         };
         if !ok {
-            let d = Diagnostic::error(Code::TypeMismatch, span, format!("{what}: cannot convert `{}` to `{}`", self.t.name(from), self.t.name(to)));
+            let d = Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!(
+                    "{what}: cannot convert `{}` to `{}`",
+                    self.t.name(from),
+                    self.t.name(to)
+                ),
+            );
             self.push(d);
             return;
         }
@@ -156,7 +203,13 @@ impl Lower<'_> {
     /// nothing (for `sizeof`).
     pub fn type_of(&mut self, e: &Expr, decay: bool) -> TypeId {
         let len = self.f.code.len();
-        let lvalue_like = matches!(e.kind, ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Member(..) | ExprKind::Unary(Unary::Deref, _));
+        let lvalue_like = matches!(
+            e.kind,
+            ExprKind::Ident(_)
+                | ExprKind::Index(..)
+                | ExprKind::Member(..)
+                | ExprKind::Unary(Unary::Deref, _)
+        );
         let t = if !decay && lvalue_like {
             self.lvalue(e).map_or(self.c.int, |lv| lv.ty)
         } else if let (false, ExprKind::Str(s)) = (decay, &e.kind) {
@@ -181,7 +234,12 @@ impl Lower<'_> {
 
     fn rvalue_inner(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
-            ExprKind::Int { value, unsigned, long, decimal } => {
+            ExprKind::Int {
+                value,
+                unsigned,
+                long,
+                decimal,
+            } => {
                 let t = self.int_literal_type(*value, *unsigned, *long, *decimal);
                 let v = self.mem_ty(t).map_or(*value, |m| m.norm(*value));
                 self.emit(Op::Const(v));
@@ -218,7 +276,7 @@ impl Lower<'_> {
                     Some(lv) => self.load(lv, e.span),
                     None => {
                         self.emit(Op::Const(0));
-                        self.c.int
+                        self.c.error
                     }
                 },
             },
@@ -231,7 +289,7 @@ impl Lower<'_> {
                 Some(lv) => self.load(lv, e.span),
                 None => {
                     self.emit(Op::Const(0));
-                    self.c.int
+                    self.c.error
                 }
             },
             ExprKind::Cast(tn, x) => {
@@ -244,7 +302,15 @@ impl Lower<'_> {
                     return to;
                 }
                 if !self.t.is_scalar(to) || !self.t.is_scalar(from) {
-                    let d = Diagnostic::error(Code::TypeMismatch, e.span, format!("cannot cast `{}` to `{}`", self.t.name(from), self.t.name(to)));
+                    let d = Diagnostic::error(
+                        Code::TypeMismatch,
+                        e.span,
+                        format!(
+                            "cannot cast `{}` to `{}`",
+                            self.t.name(from),
+                            self.t.name(to)
+                        ),
+                    );
                     self.push(d);
                     return to;
                 }
@@ -278,14 +344,18 @@ impl Lower<'_> {
             }
             ExprKind::Error => {
                 self.emit(Op::Const(0));
-                self.c.int
+                self.c.error
             }
         }
     }
 
     fn sized(&mut self, size: Option<u64>, t: TypeId, span: Span) -> TypeId {
         if size.is_none() {
-            self.error(Code::Incomplete, span, format!("`sizeof` of incomplete type `{}`", self.t.name(t)));
+            self.error(
+                Code::Incomplete,
+                span,
+                format!("`sizeof` of incomplete type `{}`", self.t.name(t)),
+            );
         }
         self.emit(Op::Const(size.unwrap_or(0)));
         self.c.ulong
@@ -301,7 +371,11 @@ impl Lower<'_> {
                         t = f.ty;
                     }
                     None => {
-                        self.error(Code::NoMember, n.span, format!("`{}` has no member named `{}`", self.t.name(t), n.name));
+                        self.error(
+                            Code::NoMember,
+                            n.span,
+                            format!("`{}` has no member named `{}`", self.t.name(t), n.name),
+                        );
                         return 0;
                     }
                 },
@@ -311,7 +385,11 @@ impl Lower<'_> {
                     t = of;
                 }
                 _ => {
-                    self.error(Code::TypeMismatch, span, "invalid member path in `offsetof`");
+                    self.error(
+                        Code::TypeMismatch,
+                        span,
+                        "invalid member path in `offsetof`",
+                    );
                     return 0;
                 }
             }
@@ -349,7 +427,11 @@ impl Lower<'_> {
                 lv.ty
             }
             TypeKind::Void | TypeKind::Func { .. } => {
-                self.error(Code::TypeMismatch, span, format!("cannot use a value of type `{}`", self.t.name(lv.ty)));
+                self.error(
+                    Code::TypeMismatch,
+                    span,
+                    format!("cannot use a value of type `{}`", self.t.name(lv.ty)),
+                );
                 if matches!(lv.place, Place::Frame(_)) {
                     self.emit(Op::Const(0));
                 }
@@ -396,17 +478,37 @@ impl Lower<'_> {
     fn lvalue_inner(&mut self, e: &Expr) -> Option<Lval> {
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
-                Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const }),
-                Some(Sym::Global { region, ty, is_const }) => {
+                Some(Sym::Local { off, ty, is_const }) => Some(Lval {
+                    place: Place::Frame(off),
+                    ty,
+                    is_const,
+                }),
+                Some(Sym::Global {
+                    region,
+                    ty,
+                    is_const,
+                }) => {
                     self.emit(Op::Const((region as u64) << 32));
-                    Some(Lval { place: Place::Addr, ty, is_const })
+                    Some(Lval {
+                        place: Place::Addr,
+                        ty,
+                        is_const,
+                    })
                 }
                 Some(_) => {
-                    self.error(Code::NotLvalue, e.span, format!("`{name}` is not a variable"));
+                    self.error(
+                        Code::NotLvalue,
+                        e.span,
+                        format!("`{name}` is not a variable"),
+                    );
                     None
                 }
                 None => {
-                    self.error(Code::Undeclared, e.span, format!("`{name}` is not declared"));
+                    self.error(
+                        Code::Undeclared,
+                        e.span,
+                        format!("`{name}` is not declared"),
+                    );
                     None
                 }
             },
@@ -420,13 +522,24 @@ impl Lower<'_> {
                     self.emit_swap();
                     (ti, ta)
                 } else {
-                    self.error(Code::TypeMismatch, e.span, format!("subscripted value of type `{}` is neither an array nor a pointer", self.t.name(ta)));
+                    self.error(
+                        Code::TypeMismatch,
+                        e.span,
+                        format!(
+                            "subscripted value of type `{}` is neither an array nor a pointer",
+                            self.t.name(ta)
+                        ),
+                    );
                     return None;
                 };
                 self.expect_integer(it, i.span, "an array subscript");
                 let (elem, is_const) = self.t.pointee(pt).expect("pointer");
                 self.scale_and_add(elem, BinOp::Add, e.span);
-                Some(Lval { place: Place::Addr, ty: elem, is_const })
+                Some(Lval {
+                    place: Place::Addr,
+                    ty: elem,
+                    is_const,
+                })
             }
             ExprKind::Member(s, m, arrow) => {
                 let (rec_ty, place, is_const) = if *arrow {
@@ -434,7 +547,14 @@ impl Lower<'_> {
                     match self.t.pointee(t) {
                         Some((to, c)) => (to, Place::Addr, c),
                         None => {
-                            self.error(Code::TypeMismatch, e.span, format!("`->` needs a pointer to a struct, but this has type `{}`", self.t.name(t)));
+                            self.error(
+                                Code::TypeMismatch,
+                                e.span,
+                                format!(
+                                    "`->` needs a pointer to a struct, but this has type `{}`",
+                                    self.t.name(t)
+                                ),
+                            );
                             return None;
                         }
                     }
@@ -445,15 +565,34 @@ impl Lower<'_> {
                     }
                 };
                 let TypeKind::Record(r) = self.t.kind(rec_ty).clone() else {
-                    self.error(Code::TypeMismatch, e.span, format!("member `{}` of something that is not a struct or union (type `{}`)", m.name, self.t.name(rec_ty)));
+                    self.error(
+                        Code::TypeMismatch,
+                        e.span,
+                        format!(
+                            "member `{}` of something that is not a struct or union (type `{}`)",
+                            m.name,
+                            self.t.name(rec_ty)
+                        ),
+                    );
                     return None;
                 };
                 if self.t.records[r as usize].fields.is_none() {
-                    self.error(Code::Incomplete, e.span, format!("`{}` is incomplete: its members are not known here", self.t.name(rec_ty)));
+                    self.error(
+                        Code::Incomplete,
+                        e.span,
+                        format!(
+                            "`{}` is incomplete: its members are not known here",
+                            self.t.name(rec_ty)
+                        ),
+                    );
                     return None;
                 }
                 let Some(f) = self.t.field(r, &m.name).cloned() else {
-                    self.error(Code::NoMember, m.span, format!("`{}` has no member named `{}`", self.t.name(rec_ty), m.name));
+                    self.error(
+                        Code::NoMember,
+                        m.span,
+                        format!("`{}` has no member named `{}`", self.t.name(rec_ty), m.name),
+                    );
                     return None;
                 };
                 let place = match place {
@@ -466,16 +605,28 @@ impl Lower<'_> {
                         Place::Addr
                     }
                 };
-                Some(Lval { place, ty: f.ty, is_const: is_const || f.is_const })
+                Some(Lval {
+                    place,
+                    ty: f.ty,
+                    is_const: is_const || f.is_const,
+                })
             }
             ExprKind::Str(s) => {
                 let a = self.string_addr(s);
                 self.emit(Op::Const(a));
                 let ty = self.t.array(self.c.char_, Some(s.len() as u64 + 1));
-                Some(Lval { place: Place::Addr, ty, is_const: true })
+                Some(Lval {
+                    place: Place::Addr,
+                    ty,
+                    is_const: true,
+                })
             }
             _ => {
-                self.error(Code::NotLvalue, e.span, "this expression is not assignable (not an lvalue)");
+                self.error(
+                    Code::NotLvalue,
+                    e.span,
+                    "this expression is not assignable (not an lvalue)",
+                );
                 None
             }
         }
@@ -484,16 +635,34 @@ impl Lower<'_> {
     /// `*p` as an lvalue.
     fn deref(&mut self, p: &Expr, span: Span) -> Option<Lval> {
         let t = self.rvalue(p);
+        if t == self.c.error {
+            return None;
+        }
         match self.t.pointee(t) {
             Some((to, is_const)) => {
                 if matches!(self.t.kind(to), TypeKind::Void) {
-                    self.error(Code::TypeMismatch, span, "dereferencing a `void *`: cast it to a pointer to the type stored there");
+                    self.error(
+                        Code::TypeMismatch,
+                        span,
+                        "dereferencing a `void *`: cast it to a pointer to the type stored there",
+                    );
                     return None;
                 }
-                Some(Lval { place: Place::Addr, ty: to, is_const })
+                Some(Lval {
+                    place: Place::Addr,
+                    ty: to,
+                    is_const,
+                })
             }
             None => {
-                self.error(Code::TypeMismatch, span, format!("cannot dereference a value of type `{}`: it is not a pointer", self.t.name(t)));
+                self.error(
+                    Code::TypeMismatch,
+                    span,
+                    format!(
+                        "cannot dereference a value of type `{}`: it is not a pointer",
+                        self.t.name(t)
+                    ),
+                );
                 None
             }
         }
@@ -501,9 +670,19 @@ impl Lower<'_> {
 
     /// A struct-valued expression: an lvalue, or a call's temporary.
     fn lvalue_or_temp(&mut self, s: &Expr) -> Option<Lval> {
-        if matches!(s.kind, ExprKind::Call(..) | ExprKind::Assign(..) | ExprKind::Cond(..) | ExprKind::Binary(Binary::Comma, ..)) {
+        if matches!(
+            s.kind,
+            ExprKind::Call(..)
+                | ExprKind::Assign(..)
+                | ExprKind::Cond(..)
+                | ExprKind::Binary(Binary::Comma, ..)
+        ) {
             let ty = self.rvalue(s);
-            return Some(Lval { place: Place::Addr, ty, is_const: false });
+            return Some(Lval {
+                place: Place::Addr,
+                ty,
+                is_const: false,
+            });
         }
         self.lvalue(s)
     }
@@ -521,7 +700,14 @@ impl Lower<'_> {
             _ => self.t.size(elem),
         };
         let Some(size) = size else {
-            self.error(Code::Incomplete, span, format!("pointer arithmetic on a pointer to incomplete type `{}`", self.t.name(elem)));
+            self.error(
+                Code::Incomplete,
+                span,
+                format!(
+                    "pointer arithmetic on a pointer to incomplete type `{}`",
+                    self.t.name(elem)
+                ),
+            );
             return;
         };
         if size != 1 {
@@ -580,7 +766,9 @@ impl Lower<'_> {
                     }
                 }
             }
-            Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec => self.incdec(op, x, true, span),
+            Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec => {
+                self.incdec(op, x, true, span)
+            }
         }
     }
 
@@ -592,17 +780,28 @@ impl Lower<'_> {
             }
             return self.c.int;
         };
-        self.check_writable(&lv, x, span);
+        let _ = self.check_writable(&lv, x, span);
         let step = match self.t.pointee(lv.ty) {
             Some((to, _)) => self.t.size(to).unwrap_or(1),
             None => 1,
         };
         if !self.t.is_scalar(lv.ty) {
-            self.error(Code::TypeMismatch, span, format!("`++`/`--` needs a number or a pointer, not `{}`", self.t.name(lv.ty)));
+            self.error(
+                Code::TypeMismatch,
+                span,
+                format!(
+                    "`++`/`--` needs a number or a pointer, not `{}`",
+                    self.t.name(lv.ty)
+                ),
+            );
             return lv.ty;
         }
         let post = matches!(op, Unary::PostInc | Unary::PostDec);
-        let bop = if matches!(op, Unary::PreInc | Unary::PostInc) { BinOp::Add } else { BinOp::Sub };
+        let bop = if matches!(op, Unary::PreInc | Unary::PostInc) {
+            BinOp::Add
+        } else {
+            BinOp::Sub
+        };
         let m = self.mem_ty(lv.ty).expect("scalar");
         let a = self.arith(self.promote(lv.ty));
         let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
@@ -639,20 +838,38 @@ impl Lower<'_> {
         lv.ty
     }
 
-    fn check_writable(&mut self, lv: &Lval, x: &Expr, span: Span) {
+    fn check_writable(&mut self, lv: &Lval, x: &Expr, span: Span) -> bool {
         if lv.is_const {
             let what = match &x.kind {
                 ExprKind::Ident(n) => format!("`{n}`"),
                 _ => "this location".into(),
             };
-            self.error(Code::NotLvalue, span, format!("cannot assign to {what}: it is `const`"));
+            self.error(
+                Code::NotLvalue,
+                span,
+                format!("cannot assign to {what}: it is `const`"),
+            );
+            return false;
         } else if matches!(self.t.kind(lv.ty), TypeKind::Array { .. }) {
-            self.error(Code::NotLvalue, span, "an array cannot be assigned: copy it element by element or with memcpy");
+            self.error(
+                Code::NotLvalue,
+                span,
+                "an array cannot be assigned: copy it element by element or with memcpy",
+            );
+            return false;
         }
+        true
     }
 
     /// Assignment, plain or compound.
-    pub fn assign(&mut self, op: Option<Binary>, l: &Expr, r: &Expr, keep: bool, span: Span) -> TypeId {
+    pub fn assign(
+        &mut self,
+        op: Option<Binary>,
+        l: &Expr,
+        r: &Expr,
+        keep: bool,
+        span: Span,
+    ) -> TypeId {
         let Some(lv) = self.lvalue(l) else {
             let _ = self.rvalue(r);
             if !keep {
@@ -660,14 +877,33 @@ impl Lower<'_> {
             }
             return self.c.int;
         };
-        self.check_writable(&lv, l, span);
+        if !self.check_writable(&lv, l, span)
+            && matches!(self.t.kind(lv.ty), TypeKind::Array { .. })
+        {
+            if let Place::Addr = lv.place {
+                self.emit(Op::Pop);
+            }
+            let _ = self.type_of(r, true);
+            if keep {
+                self.emit(Op::Const(0));
+            }
+            return self.c.error;
+        }
         if let TypeKind::Record(_) = self.t.kind(lv.ty) {
             if let Place::Frame(off) = lv.place {
                 self.emit(Op::Frame(off));
             }
             let tr = self.rvalue(r);
             if op.is_some() || tr != lv.ty {
-                let d = Diagnostic::error(Code::TypeMismatch, span, format!("cannot assign `{}` to `{}`", self.t.name(tr), self.t.name(lv.ty)));
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    format!(
+                        "cannot assign `{}` to `{}`",
+                        self.t.name(tr),
+                        self.t.name(lv.ty)
+                    ),
+                );
                 self.push(d);
             }
             let size = self.t.size(lv.ty).unwrap_or(0) as u32;
@@ -721,8 +957,15 @@ impl Lower<'_> {
             Binary::Ne => BinOp::Ne,
             _ => unreachable!("logical operators are lowered with jumps"),
         };
+        if ta == self.c.error || tb == self.c.error {
+            self.emit(Op::Pop);
+            return self.c.error;
+        }
         let (pa, pb) = (self.t.is_ptr(ta), self.t.is_ptr(tb));
-        let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
+        let cmp = matches!(
+            bop,
+            BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
+        );
         if cmp && (pa || pb) {
             let other = if pa { tb } else { ta };
             self.expect_scalar(other, span, "a pointer comparison");
@@ -751,12 +994,25 @@ impl Lower<'_> {
             return self.c.long;
         }
         if !self.t.is_integer(ta) || !self.t.is_integer(tb) {
-            let d = Diagnostic::error(Code::TypeMismatch, span, format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)));
+            let d = Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!(
+                    "invalid operands to `{}`: `{}` and `{}`",
+                    binary_symbol(op),
+                    self.t.name(ta),
+                    self.t.name(tb)
+                ),
+            );
             self.push(d);
             self.emit(Op::Pop);
             return self.c.int;
         }
-        let t = if matches!(bop, BinOp::Shl | BinOp::Shr) { self.promote(ta) } else { self.usual(ta, tb) };
+        let t = if matches!(bop, BinOp::Shl | BinOp::Shr) {
+            self.promote(ta)
+        } else {
+            self.usual(ta, tb)
+        };
         let a = self.arith(t);
         self.emit(Op::Bin(bop, a));
         if cmp {
@@ -775,7 +1031,11 @@ impl Lower<'_> {
             Binary::And | Binary::Or => {
                 let ta = self.rvalue(a);
                 self.expect_scalar(ta, a.span, "a logical operator");
-                let short = self.emit(if op == Binary::And { Op::JumpIfZero(0) } else { Op::JumpIfNonZero(0) });
+                let short = self.emit(if op == Binary::And {
+                    Op::JumpIfZero(0)
+                } else {
+                    Op::JumpIfNonZero(0)
+                });
                 let tb = self.rvalue(b);
                 self.expect_scalar(tb, b.span, "a logical operator");
                 self.emit(Op::ToBool);
@@ -808,6 +1068,7 @@ impl Lower<'_> {
         self.patch(end, here);
         let (ka, kb) = (self.t.kind(ta).clone(), self.t.kind(tb).clone());
         match (ka, kb) {
+            (TypeKind::Error, _) | (_, TypeKind::Error) => self.c.error,
             (TypeKind::Void, TypeKind::Void) => ta,
             _ if self.t.is_integer(ta) && self.t.is_integer(tb) => {
                 let t = self.usual(ta, tb);
@@ -820,7 +1081,15 @@ impl Lower<'_> {
             (_, TypeKind::Ptr { .. }) => tb,
             (TypeKind::Record(x), TypeKind::Record(y)) if x == y => ta,
             _ => {
-                let d = Diagnostic::error(Code::TypeMismatch, span, format!("the branches of `?:` have incompatible types `{}` and `{}`", self.t.name(ta), self.t.name(tb)));
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    format!(
+                        "the branches of `?:` have incompatible types `{}` and `{}`",
+                        self.t.name(ta),
+                        self.t.name(tb)
+                    ),
+                );
                 self.push(d);
                 ta
             }
@@ -836,7 +1105,11 @@ impl Lower<'_> {
         let id = match self.lookup(name) {
             Some(Sym::Func(id)) => id,
             Some(_) => {
-                self.error(Code::TypeMismatch, f.span, format!("`{name}` is not a function"));
+                self.error(
+                    Code::TypeMismatch,
+                    f.span,
+                    format!("`{name}` is not a function"),
+                );
                 self.emit(Op::Const(0));
                 return self.c.int;
             }
@@ -851,7 +1124,7 @@ impl Lower<'_> {
                     self.discard(a);
                 }
                 self.emit(Op::Const(0));
-                return self.c.int;
+                return self.c.error;
             }
         };
         let (fty, builtin, lib, decl_span) = {
@@ -859,19 +1132,42 @@ impl Lower<'_> {
             fi.called_at.get_or_insert(span);
             (fi.ty, fi.builtin, fi.lib, fi.span)
         };
-        let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("functions have function types") };
+        let TypeKind::Func {
+            ret,
+            params,
+            variadic,
+        } = self.t.kind(fty).clone()
+        else {
+            unreachable!("functions have function types")
+        };
         if builtin && lib.is_none() {
-            let d = Diagnostic::error(Code::NotYetImplemented, f.span, format!("`{name}` is in ipcsim's subset but this version does not run it yet"))
-                .note("see the README for what each version supports");
+            let d = Diagnostic::error(
+                Code::NotYetImplemented,
+                f.span,
+                format!("`{name}` is in ipcsim's subset but this version does not run it yet"),
+            )
+            .note("see the README for what each version supports");
             self.push(d);
         }
         if args.len() < params.len() || (!variadic && args.len() > params.len()) {
             let (few, want) = (args.len() < params.len(), params.len());
-            let mut d = Diagnostic::error(Code::ArgCount, span, format!("too {} arguments to `{name}`: expected {}{want}, given {}", if few { "few" } else { "many" }, if variadic { "at least " } else { "" }, args.len()));
+            let mut d = Diagnostic::error(
+                Code::ArgCount,
+                span,
+                format!(
+                    "too {} arguments to `{name}`: expected {}{want}, given {}",
+                    if few { "few" } else { "many" },
+                    if variadic { "at least " } else { "" },
+                    args.len()
+                ),
+            );
             if !builtin {
                 d = d.secondary(decl_span, "declared here");
             }
             self.push(d);
+        }
+        if let Some(l) = lib {
+            self.check_format(l, args);
         }
         let struct_ret = matches!(self.t.kind(ret), TypeKind::Record(_));
         if struct_ret {
@@ -916,6 +1212,53 @@ impl Lower<'_> {
         ret
     }
 
+    /// Rejects `printf` conversions ipcsim cannot perform, when the
+    /// format is a literal (a computed format is checked at run time).
+    fn check_format(&mut self, f: crate::ir::LibFn, args: &[Expr]) {
+        use crate::ir::LibFn as L;
+        let at = match f {
+            L::Printf => 0,
+            L::Fprintf | L::Sprintf => 1,
+            L::Snprintf => 2,
+            _ => return,
+        };
+        let Some(Expr {
+            kind: ExprKind::Str(fmt),
+            span,
+        }) = args.get(at)
+        else {
+            return;
+        };
+        let mut i = 0;
+        while i < fmt.len() {
+            if fmt[i] != b'%' {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            while i < fmt.len() && b"-+ #0123456789.*hlzjtqL".contains(&fmt[i]) {
+                i += 1;
+            }
+            let Some(&c) = fmt.get(i) else { break };
+            i += 1;
+            let (code, why) = match c {
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
+                    (Code::FloatingPoint, "floating point is not supported")
+                }
+                b'n' => (
+                    Code::Unsupported,
+                    "`%n` writes through a pointer argument and is not supported",
+                ),
+                _ => continue,
+            };
+            self.error(
+                code,
+                *span,
+                format!("printf conversion `%{}` is not supported: {why}", c as char),
+            );
+        }
+    }
+
     /// Evaluates `e` for its side effects only.
     pub fn discard(&mut self, e: &Expr) {
         let saved = self.f.span;
@@ -924,7 +1267,10 @@ impl Lower<'_> {
             ExprKind::Assign(op, l, r) => {
                 self.assign(*op, l, r, false, e.span);
             }
-            ExprKind::Unary(op @ (Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec), x) => {
+            ExprKind::Unary(
+                op @ (Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec),
+                x,
+            ) => {
                 self.incdec(*op, x, false, e.span);
             }
             ExprKind::Binary(Binary::Comma, a, b) => {
@@ -943,7 +1289,12 @@ impl Lower<'_> {
                 let here = self.here();
                 self.patch(end, here);
             }
-            ExprKind::Cast(tn, x) if tn.decl.derived.is_empty() && matches!(tn.specs.ty, crate::lang::ast::TypeSpec::Void) => self.discard(x),
+            ExprKind::Cast(tn, x)
+                if tn.decl.derived.is_empty()
+                    && matches!(tn.specs.ty, crate::lang::ast::TypeSpec::Void) =>
+            {
+                self.discard(x)
+            }
             _ => {
                 let t = self.rvalue(e);
                 if !matches!(self.t.kind(t), TypeKind::Void) {

@@ -18,7 +18,10 @@ impl Parser<'_> {
         }
         if !self.eat("}") {
             let s = self.peek().span;
-            self.error(s, "expected `}` to close the block, found the end of the file");
+            self.error(
+                s,
+                "expected `}` to close the block, found the end of the file",
+            );
         }
         body
     }
@@ -45,7 +48,11 @@ impl Parser<'_> {
                 self.bump();
                 let c = self.paren_expr("if");
                 let then = self.sub_stmt();
-                let els = if self.eat_kw("else") { Some(self.sub_stmt()) } else { None };
+                let els = if self.eat_kw("else") {
+                    Some(self.sub_stmt())
+                } else {
+                    None
+                };
                 Stmt::If(c, then, els)
             }
             "while" => {
@@ -58,7 +65,10 @@ impl Parser<'_> {
                 let body = self.sub_stmt();
                 if !self.eat_kw("while") {
                     let found = self.describe_next();
-                    self.error(self.peek().span, format!("expected `while` after the body of `do`, found {found}"));
+                    self.error(
+                        self.peek().span,
+                        format!("expected `while` after the body of `do`, found {found}"),
+                    );
                 }
                 let c = self.paren_expr("do-while");
                 self.end_stmt();
@@ -73,6 +83,12 @@ impl Parser<'_> {
             "case" => {
                 self.bump();
                 let v = self.conditional();
+                if self.is("...") {
+                    let s = self.peek().span;
+                    self.error_code(Code::Unsupported, s, "case ranges `case a ... b:` are a GNU extension and not supported: list the cases");
+                    self.bump();
+                    let _ = self.conditional();
+                }
                 self.expect(":", "after the case value");
                 Stmt::Case(v, self.sub_stmt(), span)
             }
@@ -93,12 +109,20 @@ impl Parser<'_> {
             }
             "return" => {
                 self.bump();
-                let e = if self.is(";") { None } else { Some(self.expr()) };
+                let e = if self.is(";") {
+                    None
+                } else {
+                    Some(self.expr())
+                };
                 self.end_stmt();
                 Stmt::Return(e, span)
             }
             "goto" => {
-                self.error_code(Code::Unsupported, span, "`goto` is not supported: use loops, `break`, `continue` or a helper function");
+                self.error_code(
+                    Code::Unsupported,
+                    span,
+                    "`goto` is not supported: use loops, `break`, `continue` or a helper function",
+                );
                 self.recover();
                 Stmt::Expr(None, span)
             }
@@ -112,8 +136,26 @@ impl Parser<'_> {
                 self.recover();
                 Stmt::Expr(None, span)
             }
+            "typeof" | "__typeof__" | "__typeof" => {
+                self.error_code(
+                    Code::Unsupported,
+                    span,
+                    "`typeof` is a GNU extension and not supported: write the type",
+                );
+                self.recover();
+                Stmt::Expr(None, span)
+            }
+            _ if self.unknown_type_name_follows() => {
+                let name = self.peek().ident().cloned().expect("checked");
+                self.scopes[0].insert(name, true);
+                Stmt::Decl(self.local_decl())
+            }
             _ if self.is_plain_ident() && self.peek_at(1).is(":") => {
-                self.error_code(Code::Unsupported, span, format!("label `{word}:` is not supported (there is no `goto`)"));
+                self.error_code(
+                    Code::Unsupported,
+                    span,
+                    format!("label `{word}:` is not supported (there is no `goto`)"),
+                );
                 self.bump();
                 self.bump();
                 self.stmt()
@@ -125,6 +167,25 @@ impl Parser<'_> {
                 Stmt::Expr(Some(e), span)
             }
         }
+    }
+
+    /// `T x;` or `T *x;` where `T` is not a known type: a declaration
+    /// with a misspelled or unsupported type (the lowering names it).
+    fn unknown_type_name_follows(&self) -> bool {
+        if !self.is_plain_ident()
+            || self
+                .peek()
+                .ident()
+                .is_some_and(|n| self.scopes.iter().any(|s| s.contains_key(n)))
+        {
+            return false;
+        }
+        let after_name = |k: usize| {
+            let t = self.peek_at(k);
+            t.is(";") || t.is("=") || t.is(",") || t.is("[")
+        };
+        let plain = |k: usize| matches!(&self.peek_at(k).kind, crate::lang::token::TokKind::Ident(n) if !super::KEYWORDS.contains(&&**n));
+        (plain(1) && after_name(2)) || (self.peek_at(1).is("*") && plain(2) && after_name(3))
     }
 
     fn end_stmt(&mut self) {
@@ -155,9 +216,17 @@ impl Parser<'_> {
             self.expect(";", "after the `for` initialisation");
             Some(Box::new(Stmt::Expr(Some(e), s)))
         };
-        let cond = if self.is(";") { None } else { Some(self.expr()) };
+        let cond = if self.is(";") {
+            None
+        } else {
+            Some(self.expr())
+        };
         self.expect(";", "after the `for` condition");
-        let step = if self.is(")") { None } else { Some(self.expr()) };
+        let step = if self.is(")") {
+            None
+        } else {
+            Some(self.expr())
+        };
         self.expect(")", "to close the `for` header");
         let body = self.sub_stmt();
         self.pop_scope();
