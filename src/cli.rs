@@ -19,19 +19,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the program once under the simulator.
     Run(RunArgs),
-    /// Measure the simulator on a program: runs, steps and IR
-    /// instructions per second.
+    /// Run many schedules (seeds S, S+1, ...) looking for a failure.
+    Explore(ExploreArgs),
+    /// Reproduce a run from the token a report printed.
+    Replay(ReplayArgs),
+    /// Measure the simulator: runs, steps and IR instructions per second.
     Bench(BenchArgs),
-}
-
-/// Options of `bench`.
-#[derive(Args, Debug)]
-pub struct BenchArgs {
-    /// The C file.
-    pub file: PathBuf,
-    /// How many runs to time.
-    #[arg(long, default_value_t = 5)]
-    pub runs: u64,
 }
 
 /// Options of `check`.
@@ -53,24 +46,125 @@ pub enum StdoutArg {
     Pipe,
 }
 
-/// Options of `run`.
-#[derive(Args, Debug)]
-pub struct RunArgs {
-    /// The C file.
-    pub file: PathBuf,
+/// How `sleep` behaves.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeArg {
+    /// Sleepers wake exactly on time (the default of `run` and `replay`).
+    Strict,
+    /// A sleep is a lower bound: races "fixed" by sleeping are still found
+    /// (the default of `explore`).
+    LowerBound,
+}
+
+/// Which scheduler.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrategyArg {
+    /// Uniform random choice at every visible operation.
+    Random,
+    /// Round-robin with a quantum of visible operations.
+    Rr,
+}
+
+/// Options that change how a program behaves (bound into tokens).
+#[derive(Args, Debug, Clone)]
+pub struct SimArgs {
     /// Buffering of the program's stdout.
     #[arg(long, value_enum, default_value = "pipe")]
     pub stdout: StdoutArg,
     /// Loop iterations a process may run without a visible operation.
     #[arg(long, default_value_t = 1 << 30)]
     pub fuel: u64,
-    /// Visible operations in the whole run.
-    #[arg(long, default_value_t = 10_000_000)]
+    /// Visible operations in one run.
+    #[arg(long, default_value_t = 1_000_000)]
     pub max_steps: u64,
-    /// Print a versioned JSON report on stdout instead of the program's output.
-    #[arg(long)]
-    pub json: bool,
+    /// Sleep semantics (default: strict for run/replay, lower-bound for explore).
+    #[arg(long, value_enum)]
+    pub time: Option<TimeArg>,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,
+}
+
+/// Options of `run`.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// Seed of the random strategy.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// The scheduler.
+    #[arg(long, value_enum, default_value = "random")]
+    pub strategy: StrategyArg,
+    /// Quantum of the round-robin scheduler, in visible operations.
+    #[arg(long, default_value_t = 1)]
+    pub quantum: u32,
+    /// Print the trace (one visible operation a line) on stderr.
+    #[arg(long)]
+    pub trace: bool,
+    /// Print a versioned JSON report on stdout instead of the program's output.
+    #[arg(long)]
+    pub json: bool,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// Options of `explore`.
+#[derive(Args, Debug)]
+pub struct ExploreArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// How many runs (seeds).
+    #[arg(long, default_value_t = 1000)]
+    pub runs: u64,
+    /// The first seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// The scheduler.
+    #[arg(long, value_enum, default_value = "random")]
+    pub strategy: StrategyArg,
+    /// Quantum of the round-robin scheduler.
+    #[arg(long, default_value_t = 1)]
+    pub quantum: u32,
+    /// List every distinct outcome with its count and a token (runs all seeds).
+    #[arg(long)]
+    pub outcomes: bool,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// Options of `replay`.
+#[derive(Args, Debug)]
+pub struct ReplayArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// The token printed by run or explore.
+    pub token: String,
+    /// Print the trace on stderr.
+    #[arg(long)]
+    pub trace: bool,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Behaviour options (must be those the token was made with).
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// Options of `bench`.
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// How many runs (random strategy, seeds 0..runs).
+    #[arg(long, default_value_t = 5)]
+    pub runs: u64,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
 }

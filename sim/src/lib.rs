@@ -4,10 +4,13 @@
 #![deny(missing_docs)]
 
 pub mod diag;
+pub mod explore;
 pub mod interp;
 pub mod ir;
+pub mod ipc;
 pub mod kernel;
 pub mod lang;
 pub mod outcome;
 pub mod report;
+pub mod trace;
 pub mod source;

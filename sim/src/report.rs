@@ -1,83 +1,45 @@
-//! Turns the end of a run into diagnostics, so a fault is reported like
-//! a compile error: code, message, the source line and a caret.
+//! Turns the end of a run into diagnostics, so a fault or a deadlock is
+//! reported like a compile error: code, message, the source lines and
+//! carets.
 
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Label, Severity};
+use crate::explore::RunResult;
 use crate::interp::fault::Cause;
 use crate::ir::Program;
-use crate::kernel::{End, Report};
+use crate::kernel::verdict::Stuck;
+use crate::kernel::End;
 use crate::outcome::ExitStatus;
 
-/// True if the run is a failure by DESIGN.md's definition.
-pub fn failed(r: &Report) -> bool {
-    !matches!(r.end, End::AllExited)
-        || r.outcome
-            .main_status()
-            .is_some_and(|s| s != ExitStatus::Code(0))
-        || r.outcome
-            .exits
-            .iter()
-            .any(|(_, s)| matches!(s, ExitStatus::Signal(_)))
+fn plain(code: Code, message: String, notes: Vec<String>) -> Diagnostic {
+    Diagnostic { severity: Severity::Error, code, message, labels: Vec::new(), notes }
 }
 
-/// The diagnostics describing how the run ended (empty for a clean end).
-pub fn diagnostics(prog: &Program, r: &Report) -> Vec<Diagnostic> {
+fn stuck_diag(code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
+    let labels = stuck.iter().enumerate().map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why), primary: k == 0 }).collect();
+    let notes = stuck.iter().map(|s| format!("process {} {}", s.pid, s.why)).collect();
+    Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes }
+}
+
+/// The diagnostics describing how a run ended (empty for a clean end).
+pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    for (pid, fault) in &r.machine.faults {
+        let mem = &r.machine.procs[r.machine.index(*pid).expect("faulted processes stay in the table")].proc.mem;
+        let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
+        out.push(Diagnostic::error(code, fault.span, format!("process {pid} killed by {}: {}", fault.signal.name(), fault.describe(prog, mem))));
+    }
     match &r.end {
-        End::AllExited => {
-            if let Some((pid, ExitStatus::Code(c))) = r
-                .outcome
-                .exits
-                .first()
-                .filter(|(_, s)| *s != ExitStatus::Code(0))
-            {
-                out.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: Code::NonZeroExit,
-                    message: format!("process {pid} exited with status {c}"),
-                    labels: Vec::new(),
-                    notes: Vec::new(),
-                });
-            }
-        }
-        End::Fault { pid, fault } => {
-            let mem = &r
-                .machine
-                .procs
-                .iter()
-                .find(|p| p.pid == *pid)
-                .expect("faulting process is in the table")
-                .proc
-                .mem;
-            let code = if fault.cause == Cause::Assertion {
-                Code::AssertionFailed
-            } else {
-                Code::ProcessFault
-            };
-            let d = Diagnostic::error(
-                code,
-                fault.span,
-                format!(
-                    "process {pid} killed by {}: {}",
-                    fault.signal.name(),
-                    fault.describe(prog, mem)
-                ),
-            );
-            out.push(d);
-        }
-        End::EndlessLoop { pid, span } => {
-            let d = Diagnostic::error(Code::EndlessLoop, *span, format!("process {pid} ran its whole fuel without a visible operation: an endless loop?"))
-                .note("raise the limit with --fuel if the computation is just long");
-            out.push(d);
-        }
-        End::StepBudget => {
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                code: Code::StepBudget,
-                message: format!("the run reached its budget of {} steps", r.steps),
-                labels: Vec::new(),
-                notes: vec!["raise it with --max-steps".into()],
-            });
-        }
+        End::AllExited => {}
+        End::Deadlock(stuck) => out.push(stuck_diag(Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck)),
+        End::Livelock(stuck) => out.push(stuck_diag(Code::Livelock, "livelock: no process can make progress (the spinning ones wait for a write nobody will make)", stuck)),
+        End::EndlessLoop { pid, span } => out.push(
+            Diagnostic::error(Code::EndlessLoop, *span, format!("process {pid} ran its whole fuel without a visible operation: an endless loop?"))
+                .note("raise the limit with --fuel if the computation is just long"),
+        ),
+        End::StepBudget => out.push(plain(Code::StepBudget, format!("the run reached its budget of {} steps", r.steps), vec!["raise it with --max-steps".into()])),
+    }
+    if let Some(ExitStatus::Code(c)) = r.outcome.main_status().filter(|s| *s != ExitStatus::Code(0)) {
+        out.push(plain(Code::NonZeroExit, format!("process {} exited with status {c}", crate::kernel::FIRST_PID), Vec::new()));
     }
     out
 }

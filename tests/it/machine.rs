@@ -1,8 +1,9 @@
 //! The machine is a value (DESIGN.md): cloned mid-run, both copies finish
 //! identically; the same program and options give the same outcome.
 
+use sim::explore::{self, random::Random};
 use sim::interp::{ProcessOptions, StdoutMode};
-use sim::kernel::{Limits, Machine};
+use sim::kernel::{Config, Limits, Machine, StepCtx, TimeMode};
 
 const PROGRAM: &str = r#"
 #include <stdio.h>
@@ -28,21 +29,22 @@ fn opts() -> ProcessOptions {
 #[test]
 fn a_machine_cloned_mid_run_finishes_identically() {
     let prog = sim::lang::compile("p.c", PROGRAM, &sim::lang::fs_loader).unwrap();
-    let mut m = Machine::new(&prog, &opts());
-    let mut n = 0;
+    let cfg = config(Limits::default());
+    let mut edges = Vec::new();
+    let mut cx = StepCtx { prog: &prog, config: &cfg, trace: None, edges: &mut edges, instructions: 0 };
+    let mut m = Machine::new(&mut cx);
+    let mut ready = Vec::new();
     for _ in 0..5 {
-        assert!(m.step(&prog, Limits::default(), &mut n).is_none());
+        m.ready(&cfg, &mut ready);
+        m.step(ready[0], &mut cx);
     }
-    let copy = m.clone();
+    let mut copy = m.clone();
     assert_eq!(copy, m);
-    let a = m.run(&prog, Limits::default());
-    let b = copy.run(&prog, Limits::default());
-    assert_eq!(a.outcome, b.outcome);
-    assert_eq!(a.machine, b.machine);
-    assert_eq!(
-        String::from_utf8_lossy(&a.outcome.stream(1)),
-        "0 1 1 2 3 5 8 13 21 34 \n".to_string() + &format!("{}\n", glibc_rand_after_srand7())
-    );
+    finish(&mut m, &mut cx);
+    finish(&mut copy, &mut cx);
+    assert_eq!(m, copy);
+    let expected = format!("0 1 1 2 3 5 8 13 21 34 \n{}\n", glibc_rand_after_srand7());
+    assert_eq!(String::from_utf8_lossy(&m.outcome.stream(1)), expected);
 }
 
 /// The first `rand() % 1000` after `srand(7)` with glibc (measured natively).
@@ -53,11 +55,12 @@ fn glibc_rand_after_srand7() -> i32 {
 #[test]
 fn the_same_program_gives_the_same_outcome_every_run() {
     let prog = sim::lang::compile("p.c", PROGRAM, &sim::lang::fs_loader).unwrap();
-    let a = Machine::new(&prog, &opts()).run(&prog, Limits::default());
-    let b = Machine::new(&prog, &opts()).run(&prog, Limits::default());
+    let a = explore::run(&prog, &config(Limits::default()), &mut Random::new(3), true);
+    let b = explore::run(&prog, &config(Limits::default()), &mut Random::new(3), true);
     assert_eq!(a.outcome, b.outcome);
     assert_eq!(a.steps, b.steps);
     assert_eq!(a.instructions, b.instructions);
+    assert_eq!(a.trace, b.trace);
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! either diagnostics or a run report.
 
 use proptest::prelude::*;
+use sim::explore::{self, random::Random};
 use sim::interp::{ProcessOptions, StdoutMode};
-use sim::kernel::{Limits, Machine};
+use sim::kernel::{Config, Limits, TimeMode};
 
 /// Crude tokens: runs of word characters, runs of spaces, single others.
 fn tokens(src: &str) -> Vec<String> {
@@ -84,8 +85,8 @@ proptest! {
         match sim::lang::compile("m.c", &src, &|_, _| None) {
             Err(e) => prop_assert!(!e.diagnostics.is_empty()),
             Ok(prog) => {
-                let opts = ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] };
-                let r = Machine::new(&prog, &opts).run(&prog, Limits { fuel: 20_000, max_steps: 5_000 });
+                let cfg = Config { limits: Limits { fuel: 20_000, max_steps: 5_000 }, time: TimeMode::LowerBound, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] } };
+                let r = explore::run(&prog, &cfg, &mut Random::new(pick as u64), false);
                 prop_assert!(r.steps <= 5_000);
             }
         }

@@ -1,8 +1,9 @@
 //! Compiling and running C natively with `cc`, and running it under the
 //! simulator, so tests can compare the two.
 
+use sim::explore::{self, random::Random};
 use sim::interp::{ProcessOptions, StdoutMode};
-use sim::kernel::{Limits, Machine};
+use sim::kernel::{Config, Limits, TimeMode};
 use sim::outcome::ExitStatus;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
@@ -135,4 +136,9 @@ pub fn show(label: &str, native: &[u8], sim: &[u8]) -> String {
         String::from_utf8_lossy(native),
         String::from_utf8_lossy(sim)
     )
+}
+
+/// The configuration the tests run programs with.
+pub fn config(file: &Path, time: TimeMode) -> Config {
+    Config { limits: Limits::default(), time, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)] } }
 }

@@ -14,6 +14,10 @@ pub enum Signal {
     Fpe,
     /// `SIGSEGV` (11): invalid memory access.
     Segv,
+    /// `SIGBUS` (7): past the end of a shared object.
+    Bus,
+    /// `SIGPIPE` (13): write to a pipe nobody can read.
+    Pipe,
 }
 
 impl Signal {
@@ -23,6 +27,8 @@ impl Signal {
             Signal::Abrt => 6,
             Signal::Fpe => 8,
             Signal::Segv => 11,
+            Signal::Bus => 7,
+            Signal::Pipe => 13,
         }
     }
 
@@ -32,6 +38,8 @@ impl Signal {
             Signal::Abrt => "SIGABRT",
             Signal::Fpe => "SIGFPE",
             Signal::Segv => "SIGSEGV",
+            Signal::Bus => "SIGBUS",
+            Signal::Pipe => "SIGPIPE",
         }
     }
 }
@@ -53,6 +61,8 @@ pub enum Cause {
     DoubleFree,
     /// A `printf` conversion ipcsim does not support (`%n`, `%f`).
     BadFormat(char),
+    /// A write to a pipe whose read ends are all closed.
+    BrokenPipe,
 }
 
 /// A process killed by a signal, at a place.
@@ -91,6 +101,7 @@ impl Fault {
                     mem.describe(prog, *region)
                 ),
                 BadAccess::StackOverflow => "stack overflow (recursion too deep?)".into(),
+                BadAccess::PastObjectEnd { offset, size, .. } => format!("access at offset {offset} of a shared object of {size} bytes, past its last page (ftruncate it first)"),
             },
             Cause::DivideByZero => "integer division by zero".into(),
             Cause::Abort => "abort() called".into(),
@@ -98,6 +109,7 @@ impl Fault {
             Cause::BadFree => "free() of a pointer malloc did not return".into(),
             Cause::DoubleFree => "double free".into(),
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),
+            Cause::BrokenPipe => "write to a pipe with no reader left (every read end is closed)".into(),
         }
     }
 }

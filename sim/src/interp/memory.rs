@@ -28,6 +28,56 @@ pub enum RegionKind {
     Heap,
     /// A `free`d block: any access is a use after free.
     Freed,
+    /// A `MAP_SHARED` mapping: its bytes live in the [`SharedStore`]
+    /// (object `obj`, from byte `base`), so every process mapping the
+    /// object sees the same bytes.
+    Shared {
+        /// Backing object in the store.
+        obj: u32,
+        /// Offset of the mapping's first byte in the object.
+        base: u32,
+        /// Writable (`PROT_WRITE`).
+        writable: bool,
+    },
+    /// An unmapped mapping (`munmap`): any access is a fault.
+    Unmapped,
+}
+
+/// The bytes of every shared object (shm objects, anonymous shared
+/// mappings). Owned by the kernel, lent to the interpreter for one access.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SharedStore {
+    /// Object bytes by object number; `sizes` says how many are valid.
+    pub objects: Vec<Vec<u8>>,
+    /// The object's size (`ftruncate`); past the page holding the last
+    /// byte, an access is SIGBUS.
+    pub sizes: Vec<u64>,
+}
+
+/// Page size of x86_64 Linux.
+pub const PAGE: u64 = 4096;
+
+impl SharedStore {
+    /// A new zero-filled object; returns its number.
+    pub fn create(&mut self, size: u64) -> u32 {
+        self.objects.push(vec![0; size.div_ceil(PAGE) as usize * PAGE as usize]);
+        self.sizes.push(size);
+        (self.objects.len() - 1) as u32
+    }
+
+    /// `ftruncate`: new size; bytes past it read as zero again.
+    pub fn resize(&mut self, obj: u32, size: u64) {
+        let o = obj as usize;
+        let old = self.sizes[o] as usize;
+        let pages = size.div_ceil(PAGE) as usize * PAGE as usize;
+        let bytes = &mut self.objects[o];
+        if (size as usize) < old {
+            let keep = (size as usize).min(bytes.len());
+            bytes[keep..].fill(0);
+        }
+        bytes.resize(pages, 0);
+        self.sizes[o] = size;
+    }
 }
 
 /// One region: its bytes and kind.
@@ -69,6 +119,15 @@ pub enum BadAccess {
     },
     /// The stack is exhausted (too deep recursion).
     StackOverflow,
+    /// Past the end of a shared object's last page: SIGBUS.
+    PastObjectEnd {
+        /// Region.
+        region: u32,
+        /// Offset in the object.
+        offset: u64,
+        /// Object size.
+        size: u64,
+    },
 }
 
 /// Most bytes of stack a process may use (glibc's default 8 MiB).
@@ -134,47 +193,76 @@ impl Memory {
         ((self.regions.len() - 1) as u64) << 32
     }
 
+    /// True if `addr` is in a `MAP_SHARED` mapping (accessing it is a
+    /// visible operation).
+    #[inline]
+    pub fn is_shared(&self, addr: u64) -> bool {
+        matches!(self.regions.get((addr >> 32) as usize), Some(Region { kind: RegionKind::Shared { .. }, .. }))
+    }
+
+    /// The shared object and offset behind `addr`, if shared.
+    pub fn shared_location(&self, addr: u64) -> Option<(u32, u64)> {
+        let (r, off) = split(addr);
+        match self.regions.get(r)?.kind {
+            RegionKind::Shared { obj, base, .. } => Some((obj, base as u64 + off as u64)),
+            _ => None,
+        }
+    }
+
+    /// Checks an access to a shared mapping; returns (object, offset).
+    fn shared_range(&self, sh: &SharedStore, r: usize, off: usize, len: usize, write: bool) -> Result<(usize, usize), BadAccess> {
+        let reg = &self.regions[r];
+        let RegionKind::Shared { obj, base, writable } = reg.kind else { unreachable!("caller checked") };
+        if off + len > reg.size as usize {
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size });
+        }
+        if write && !writable {
+            return Err(BadAccess::ReadOnly { region: r as u32 });
+        }
+        let at = base as usize + off;
+        let size = sh.sizes[obj as usize];
+        let end_page = size.div_ceil(PAGE) * PAGE;
+        if (at + len) as u64 > end_page {
+            return Err(BadAccess::PastObjectEnd { region: r as u32, offset: at as u64, size });
+        }
+        Ok((obj as usize, at))
+    }
+
     /// Bytes `[addr, addr+len)` for reading.
     #[inline]
-    pub fn slice(&self, addr: u64, len: usize) -> Result<&[u8], BadAccess> {
+    pub fn slice<'a>(&'a self, sh: &'a SharedStore, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self
-                .stack
-                .get(off..off + len)
-                .ok_or(BadAccess::StackOverflow);
+            return self.stack.get(off..off + len).ok_or(BadAccess::StackOverflow);
         }
         match self.regions.get(r) {
-            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed) => {
-                match reg.bytes.get(off..off + len) {
-                    Some(s) => Ok(s),
-                    None => Err(BadAccess::OutOfBounds {
-                        region: r as u32,
-                        offset: off as u64,
-                        size: reg.size,
-                    }),
-                }
+            Some(Region { kind: RegionKind::Shared { .. }, .. }) => {
+                let (o, at) = self.shared_range(sh, r, off, len, false)?;
+                Ok(&sh.objects[o][at..at + len])
             }
+            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => match reg.bytes.get(off..off + len) {
+                Some(s) => Ok(s),
+                None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
+            },
             other => Err(self.why(addr, other)),
         }
     }
 
     /// Bytes `[addr, addr+len)` for writing.
     #[inline]
-    pub fn slice_mut(&mut self, addr: u64, len: usize) -> Result<&mut [u8], BadAccess> {
+    pub fn slice_mut<'a>(&'a mut self, sh: &'a mut SharedStore, addr: u64, len: usize) -> Result<&'a mut [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self
-                .stack
-                .get_mut(off..off + len)
-                .ok_or(BadAccess::StackOverflow);
+            return self.stack.get_mut(off..off + len).ok_or(BadAccess::StackOverflow);
         }
         let why = match self.regions.get(r) {
             Some(reg) => match reg.kind {
-                RegionKind::Null | RegionKind::Freed => Some(self.why(addr, Some(reg))),
-                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => {
-                    Some(BadAccess::ReadOnly { region: r as u32 })
+                RegionKind::Shared { .. } => {
+                    let (o, at) = self.shared_range(sh, r, off, len, true)?;
+                    return Ok(&mut sh.objects[o][at..at + len]);
                 }
+                RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped => Some(self.why(addr, Some(reg))),
+                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => Some(BadAccess::ReadOnly { region: r as u32 }),
                 _ => None,
             },
             None => Some(self.why(addr, None)),
@@ -184,13 +272,7 @@ impl Memory {
         }
         let reg = &mut self.regions[r];
         let size = reg.size;
-        reg.bytes
-            .get_mut(off..off + len)
-            .ok_or(BadAccess::OutOfBounds {
-                region: r as u32,
-                offset: off as u64,
-                size,
-            })
+        reg.bytes.get_mut(off..off + len).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
     }
 
     fn why(&self, addr: u64, reg: Option<&Region>) -> BadAccess {
@@ -205,9 +287,9 @@ impl Memory {
 
     /// Loads a scalar.
     #[inline]
-    pub fn load(&self, addr: u64, m: MemTy) -> Result<u64, BadAccess> {
+    pub fn load(&self, sh: &SharedStore, addr: u64, m: MemTy) -> Result<u64, BadAccess> {
         let w = m.width() as usize;
-        let s = self.slice(addr, w)?;
+        let s = self.slice(sh, addr, w)?;
         let mut b = [0u8; 8];
         b[..w].copy_from_slice(s);
         Ok(m.norm(u64::from_le_bytes(b)))
@@ -215,75 +297,76 @@ impl Memory {
 
     /// Stores a scalar (its low bytes).
     #[inline]
-    pub fn store(&mut self, addr: u64, m: MemTy, v: u64) -> Result<(), BadAccess> {
+    pub fn store(&mut self, sh: &mut SharedStore, addr: u64, m: MemTy, v: u64) -> Result<(), BadAccess> {
         let w = m.width() as usize;
-        self.slice_mut(addr, w)?
-            .copy_from_slice(&v.to_le_bytes()[..w]);
+        self.slice_mut(sh, addr, w)?.copy_from_slice(&v.to_le_bytes()[..w]);
         Ok(())
     }
 
-    /// The NUL-terminated string at `addr` (without the NUL).
-    pub fn cstr(&self, addr: u64) -> Result<&[u8], BadAccess> {
+    /// The bytes from `addr` to the end of its object.
+    fn rest<'a>(&'a self, sh: &'a SharedStore, addr: u64) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
-        let bytes: &[u8] = if r == region::STACK as usize {
-            self.stack.get(off..).ok_or(BadAccess::StackOverflow)?
-        } else {
-            self.slice(addr, 0)?;
-            &self.regions[r].bytes[off..]
-        };
+        if r == region::STACK as usize {
+            return self.stack.get(off..).ok_or(BadAccess::StackOverflow);
+        }
+        self.slice(sh, addr, 0)?;
+        let reg = &self.regions[r];
+        match reg.kind {
+            RegionKind::Shared { obj, base, .. } => {
+                let end = (reg.size as usize).min(sh.objects[obj as usize].len() - base as usize);
+                Ok(&sh.objects[obj as usize][base as usize + off..base as usize + end.max(off)])
+            }
+            _ => Ok(&reg.bytes[off..]),
+        }
+    }
+
+    /// The NUL-terminated string at `addr` (without the NUL).
+    pub fn cstr<'a>(&'a self, sh: &'a SharedStore, addr: u64) -> Result<&'a [u8], BadAccess> {
+        let bytes = self.rest(sh, addr)?;
         match bytes.iter().position(|&b| b == 0) {
             Some(n) => Ok(&bytes[..n]),
-            None => Err(BadAccess::OutOfBounds {
-                region: r as u32,
-                offset: (off + bytes.len()) as u64,
-                size: bytes.len() as u32 + off as u32,
-            }),
+            None => {
+                let (r, off) = split(addr);
+                Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + bytes.len()) as u64, size: (off + bytes.len()) as u32 })
+            }
         }
     }
 
     /// At most `max` bytes of the string at `addr` (`strncpy`, `%.*s`):
     /// stops at a NUL without requiring one.
-    pub fn cstr_max(&self, addr: u64, max: usize) -> Result<&[u8], BadAccess> {
-        let (r, off) = split(addr);
-        let bytes: &[u8] = if r == region::STACK as usize {
-            self.stack.get(off..).ok_or(BadAccess::StackOverflow)?
-        } else {
-            self.slice(addr, 0)?;
-            &self.regions[r].bytes[off..]
-        };
+    pub fn cstr_max<'a>(&'a self, sh: &'a SharedStore, addr: u64, max: usize) -> Result<&'a [u8], BadAccess> {
+        let bytes = self.rest(sh, addr)?;
         let lim = &bytes[..max.min(bytes.len())];
         let n = lim.iter().position(|&b| b == 0).unwrap_or(lim.len());
-        if n == lim.len() && n < max && n == bytes.len() {
-            return Err(BadAccess::OutOfBounds {
-                region: r as u32,
-                offset: (off + n) as u64,
-                size: (off + n) as u32,
-            });
+        if n == bytes.len() && n < max {
+            let (r, off) = split(addr);
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + n) as u64, size: (off + n) as u32 });
         }
         Ok(&bytes[..n])
     }
 
     /// Copies `len` bytes between any two addresses (overlap allowed).
-    pub fn copy(&mut self, dst: u64, src: u64, len: usize) -> Result<(), BadAccess> {
+    pub fn copy(&mut self, sh: &mut SharedStore, dst: u64, src: u64, len: usize) -> Result<(), BadAccess> {
         if len == 0 {
+            return Ok(());
+        }
+        if self.is_shared(dst) || self.is_shared(src) {
+            // A bulk copy touching shared memory: one step, via a buffer.
+            let tmp = self.slice(sh, src, len)?.to_vec();
+            self.slice_mut(sh, dst, len)?.copy_from_slice(&tmp);
             return Ok(());
         }
         let (rd, od) = split(dst);
         let (rs, os) = split(src);
         if rd == rs {
-            self.slice(src, len)?;
-            self.slice_mut(dst, len)?;
-            let bytes = if rd == region::STACK as usize {
-                &mut self.stack
-            } else {
-                &mut self.regions[rd].bytes
-            };
+            self.slice(sh, src, len)?;
+            self.slice_mut(sh, dst, len)?;
+            let bytes = if rd == region::STACK as usize { &mut self.stack } else { &mut self.regions[rd].bytes };
             bytes.copy_within(os..os + len, od);
             return Ok(());
         }
-        // Different regions: borrow both without a temporary buffer.
-        self.slice(src, len)?;
-        self.slice_mut(dst, len)?;
+        self.slice(sh, src, len)?;
+        self.slice_mut(sh, dst, len)?;
         let (s_bytes, d_bytes): (&[u8], &mut [u8]) = if rd == region::STACK as usize {
             (&self.regions[rs].bytes, &mut self.stack)
         } else if rs == region::STACK as usize {
@@ -321,6 +404,8 @@ impl Memory {
             RegionKind::Stdio => "a FILE".into(),
             RegionKind::Stack => "the stack".into(),
             RegionKind::Null => "the null page".into(),
+            RegionKind::Shared { obj, .. } => format!("shared mapping of object #{obj} ({} bytes)", r.size),
+            RegionKind::Unmapped => "an unmapped mapping".into(),
         }
     }
 }

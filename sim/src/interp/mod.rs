@@ -13,40 +13,65 @@ mod run;
 pub use fault::{Fault, Signal};
 pub use process::{Frame, Process, StdoutMode};
 
+pub use memory::SharedStore;
+
+use crate::ir::MemTy;
+pub use libc::LibFn;
+
 /// Where a `write` takes its bytes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WriteSrc {
-    /// The program's memory.
-    Mem(u64),
+    /// The program's memory (the buffer argument).
+    Mem,
     /// The front of the process's stdio output queue.
     Stdio,
 }
 
-/// A system call the process asks the kernel to perform.
+/// A system call the process asks the kernel to perform: the library
+/// routine that makes it and its arguments as passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Syscall {
-    /// `write(fd, buf, len)`.
-    Write {
-        /// Descriptor.
-        fd: i32,
-        /// Bytes.
-        src: WriteSrc,
-        /// Length.
-        len: u64,
-    },
-    /// `read(fd, buf, len)`.
-    Read {
-        /// Descriptor.
-        fd: i32,
-        /// Destination address.
-        addr: u64,
-        /// Capacity.
-        len: u64,
-    },
-    /// `getpid()`.
-    Getpid,
-    /// `getppid()`.
-    Getppid,
+pub struct Syscall {
+    /// Which call (`fork`, `read`, `write`, `mmap`, ...).
+    pub func: LibFn,
+    /// Arguments (unused ones are 0).
+    pub args: [u64; 6],
+    /// For `write`: where the bytes are.
+    pub src: WriteSrc,
+}
+
+/// What a shared-memory access does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccessKind {
+    /// A load of this width.
+    Load(MemTy),
+    /// A store of this width.
+    Store(MemTy),
+    /// A struct copy of n bytes.
+    Copy(u32),
+    /// A library routine reading or writing shared bytes (`memcpy`,
+    /// `strcpy`, `printf("%s")`): one step for its whole range.
+    Lib(LibFn),
+}
+
+/// A pending access to shared memory: the visible operation the process
+/// will perform when scheduled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Access {
+    /// What.
+    pub kind: AccessKind,
+    /// Backing object of the (first) shared address.
+    pub obj: u32,
+    /// Offset in the object.
+    pub off: u64,
+}
+
+/// A shared access as performed: what was read or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Performed {
+    /// The access.
+    pub access: Access,
+    /// The value loaded or stored (scalar accesses).
+    pub value: u64,
 }
 
 /// Why a process stopped running.
@@ -54,13 +79,30 @@ pub enum Syscall {
 pub enum Event {
     /// It needs the kernel.
     Syscall(Syscall),
+    /// It is about to access shared memory (re-run with a grant).
+    Access(Access),
     /// It exited with this status (stdio already flushed as it should be).
     Exit(i32),
     /// It was killed by a signal.
     Killed(Fault),
-    /// It ran `fuel` loop iterations and calls without a visible
+    /// It ran its fuel of loop iterations and calls without a visible
     /// operation: an endless private loop.
     OutOfFuel,
+}
+
+/// What one call of [`Process::run`] may use and reports back.
+#[derive(Debug)]
+pub struct RunCtx<'a> {
+    /// The bytes of shared objects.
+    pub shared: &'a mut SharedStore,
+    /// Loop iterations and calls allowed before `OutOfFuel`.
+    pub fuel: u64,
+    /// IR instructions executed (accumulates).
+    pub instructions: u64,
+    /// Whether the pending shared access may be performed now (one shot).
+    pub granted: bool,
+    /// The shared access performed under the grant, if any.
+    pub performed: Option<Performed>,
 }
 
 /// Options that change how a process runs.

@@ -136,8 +136,9 @@ impl Process {
                     self.mem.stack[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
                 }
                 ParamSlot::Struct(off, size) => {
+                    // The caller made a private copy: never shared memory.
                     let dst = ((crate::ir::region::STACK as u64) << 32) | (fp as u64 + off as u64);
-                    self.mem.copy(dst, v, size as usize)?;
+                    self.mem.copy(&mut super::SharedStore::default(), dst, v, size as usize)?;
                 }
             }
         }
@@ -165,30 +166,27 @@ impl Process {
         }
     }
 
-    /// Sets `errno`.
+    /// Sets `errno` (a private global).
     pub fn set_errno(&mut self, prog: &Program, e: i32) {
-        let _ = self.mem.store(
-            (prog.errno_region as u64) << 32,
-            crate::ir::MemTy::I32,
-            e as u32 as u64,
-        );
+        if let Some(reg) = self.mem.regions.get_mut(prog.errno_region as usize) {
+            if reg.bytes.len() >= 4 {
+                reg.bytes[..4].copy_from_slice(&e.to_le_bytes());
+            }
+        }
     }
 
     /// Reads `errno`.
     pub fn errno(&self, prog: &Program) -> i32 {
-        self.mem
-            .load((prog.errno_region as u64) << 32, crate::ir::MemTy::I32)
-            .unwrap_or(0) as i32
+        match self.mem.regions.get(prog.errno_region as usize) {
+            Some(reg) if reg.bytes.len() >= 4 => i32::from_le_bytes([reg.bytes[0], reg.bytes[1], reg.bytes[2], reg.bytes[3]]),
+            _ => 0,
+        }
     }
 
     /// The bytes of a pending write.
-    pub fn write_bytes(
-        &self,
-        src: super::WriteSrc,
-        len: u64,
-    ) -> Result<&[u8], super::memory::BadAccess> {
-        match src {
-            super::WriteSrc::Mem(addr) => self.mem.slice(addr, len as usize),
+    pub fn write_bytes<'a>(&'a self, sh: &'a super::SharedStore, call: &super::Syscall) -> Result<&'a [u8], super::memory::BadAccess> {
+        match call.src {
+            super::WriteSrc::Mem => self.mem.slice(sh, call.args[1], call.args[2] as usize),
             super::WriteSrc::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),
         }
     }

@@ -6,22 +6,33 @@ use super::arith;
 use super::fault::{Cause, Fault, Signal};
 use super::memory::BadAccess;
 use super::process::{After, Then};
-use super::{libc, Event, Process, Syscall, WriteSrc};
+use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx, Syscall, WriteSrc};
 use crate::ir::{region, Op, Program};
 
 const STACK_BASE: u64 = (region::STACK as u64) << 32;
 
+/// What the gate in front of a memory access decided.
+enum Gate {
+    /// Private memory: no visible operation.
+    Private,
+    /// Shared, and granted: perform it now.
+    Granted,
+    /// Shared, not granted: stop in front of it.
+    Stop(Access),
+}
+
 impl Process {
-    /// Runs until the next visible operation. `fuel` bounds loop
-    /// iterations and calls in between; `count` accumulates instructions.
-    pub fn run(&mut self, prog: &Program, fuel: u64, count: &mut u64) -> Event {
+    /// Runs until the next visible operation. A pending shared access is
+    /// performed only if `ctx.granted`; otherwise the process stops in
+    /// front of it with [`Event::Access`].
+    pub fn run(&mut self, prog: &Program, ctx: &mut RunCtx) -> Event {
         if let Some(ev) = self.drain() {
             return ev;
         }
-        let mut fuel = fuel;
+        let mut fuel = ctx.fuel;
         let mut executed: u64 = 0;
-        let ev = self.exec(prog, &mut fuel, &mut executed);
-        *count += executed;
+        let ev = self.exec(prog, ctx, &mut fuel, &mut executed);
+        ctx.instructions += executed;
         ev
     }
 
@@ -31,11 +42,7 @@ impl Process {
             return None;
         };
         if let Some((fd, bytes)) = self.stdio.outq.front() {
-            return Some(Event::Syscall(Syscall::Write {
-                fd: *fd,
-                src: WriteSrc::Stdio,
-                len: bytes.len() as u64,
-            }));
+            return Some(Event::Syscall(Syscall { func: libc::LibFn::Write, args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0], src: WriteSrc::Stdio }));
         }
         let then = then.clone();
         self.after = After::Nothing;
@@ -57,10 +64,24 @@ impl Process {
     }
 
     fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
-        self.fault(prog, Signal::Segv, Cause::Memory(b))
+        let sig = if matches!(b, BadAccess::PastObjectEnd { .. }) { Signal::Bus } else { Signal::Segv };
+        self.fault(prog, sig, Cause::Memory(b))
     }
 
-    fn exec(&mut self, prog: &Program, fuel: &mut u64, executed: &mut u64) -> Event {
+    /// Stops in front of a shared access, or consumes the grant for it.
+    fn gate(&self, ctx: &mut RunCtx, kind: AccessKind, addrs: &[u64]) -> Gate {
+        let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else { return Gate::Private };
+        let (obj, off) = self.mem.shared_location(addr).expect("shared");
+        let access = Access { kind, obj, off };
+        if ctx.granted {
+            ctx.granted = false;
+            ctx.performed = Some(Performed { access, value: 0 });
+            return Gate::Granted;
+        }
+        Gate::Stop(access)
+    }
+
+    fn exec(&mut self, prog: &Program, ctx: &mut RunCtx, fuel: &mut u64, executed: &mut u64) -> Event {
         'frames: loop {
             let Some(frame) = self.frames.last() else {
                 return Event::Exit(0);
@@ -89,6 +110,22 @@ impl Process {
                             save_pc!();
                             return self.mem_fault(prog, b);
                         }
+                    }
+                };
+            }
+            macro_rules! gate {
+                ($kind:expr, $($addr:expr),+) => {
+                    match self.gate(ctx, $kind, &[$($addr),+]) {
+                        Gate::Stop(access) => {
+                            // Stop in front of the instruction; it runs
+                            // again once the scheduler grants the access.
+                            pc -= 1;
+                            *executed -= 1;
+                            save_pc!();
+                            return Event::Access(access);
+                        }
+                        Gate::Granted => true,
+                        Gate::Private => false,
                     }
                 };
             }
@@ -126,25 +163,34 @@ impl Process {
                         self.mem.stack[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
                     }
                     Op::Load(m) => {
-                        let a = pop!();
-                        let v = try_mem!(self.mem.load(a, m));
+                        let a = *self.stack.last().unwrap_or(&0);
+                        let granted = gate!(AccessKind::Load(m), a);
+                        self.stack.pop();
+                        let v = try_mem!(self.mem.load(ctx.shared, a, m));
+                        if granted {
+                            ctx.performed.as_mut().expect("granted").value = v;
+                        }
                         self.stack.push(v);
                     }
-                    Op::Store(m) => {
-                        let v = pop!();
-                        let a = pop!();
-                        try_mem!(self.mem.store(a, m, v));
-                    }
-                    Op::StoreKeep(m) => {
-                        let v = pop!();
-                        let a = pop!();
-                        try_mem!(self.mem.store(a, m, v));
-                        self.stack.push(m.norm(v));
+                    Op::Store(m) | Op::StoreKeep(m) => {
+                        let n = self.stack.len();
+                        let (a, v) = (self.stack[n - 2], self.stack[n - 1]);
+                        let granted = gate!(AccessKind::Store(m), a);
+                        self.stack.truncate(n - 2);
+                        try_mem!(self.mem.store(ctx.shared, a, m, v));
+                        if granted {
+                            ctx.performed.as_mut().expect("granted").value = m.norm(v);
+                        }
+                        if matches!(op, Op::StoreKeep(_)) {
+                            self.stack.push(m.norm(v));
+                        }
                     }
                     Op::Copy(n) => {
-                        let src = pop!();
-                        let dst = pop!();
-                        try_mem!(self.mem.copy(dst, src, n as usize));
+                        let k = self.stack.len();
+                        let (dst, src) = (self.stack[k - 2], self.stack[k - 1]);
+                        let _ = gate!(AccessKind::Copy(n), dst, src);
+                        self.stack.truncate(k - 2);
+                        try_mem!(self.mem.copy(ctx.shared, dst, src, n as usize));
                         self.stack.push(dst);
                     }
                     Op::ZeroFrame(off, n) => {
@@ -247,8 +293,16 @@ impl Process {
                         self.stack.push(0);
                     }
                     Op::Lib(f, argc) => {
+                        if !libc::is_syscall(f) {
+                            let k = self.stack.len();
+                            let args = &self.stack[k.saturating_sub(argc as usize)..];
+                            if args.iter().any(|&a| self.mem.is_shared(a)) {
+                                let args: [u64; 8] = std::array::from_fn(|i| args.get(i).copied().unwrap_or(0));
+                                let _ = gate!(AccessKind::Lib(f), args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
+                            }
+                        }
                         save_pc!();
-                        match libc::call(self, prog, f, argc) {
+                        match libc::call(self, prog, ctx.shared, f, argc) {
                             libc::Outcome::Value(v) => self.stack.push(v),
                             libc::Outcome::Void => {}
                             libc::Outcome::Stop(ev) => return ev,

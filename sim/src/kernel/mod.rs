@@ -1,17 +1,30 @@
-//! The simulated kernel: the process table and the system calls. Every
-//! process sits at its next visible operation; the kernel performs one
-//! at a time, so a run is a sequence of atomic steps.
+//! The simulated kernel. Every live process sits at its next visible
+//! operation ([`Pending`]); a step performs one of them and runs the
+//! process's private code up to the next. Whether a process can take a
+//! step is derived from its pending operation (a read on an empty pipe
+//! cannot), so blocking needs no stored state that could drift.
 
-use crate::interp::{self, Event, Fault, Process, ProcessOptions, Syscall};
+mod fd;
+mod park;
+mod syscall;
+pub mod verdict;
+
+pub use fd::{FileKind, OpenFile};
+pub use verdict::End;
+
+use crate::interp::{self, Access, AccessKind, Event, Fault, Process, ProcessOptions, RunCtx, SharedStore, Syscall};
+use crate::ipc::{pipe::Pipe, shm::ShmNames};
 use crate::ir::Program;
-use crate::outcome::{ExitStatus, Outcome, Write};
+use crate::outcome::{ExitStatus, Outcome};
+use crate::source::Span;
+use crate::trace::{Edge, EdgeKind, TraceEvent};
 
 /// The pid of the first process; children count up from it.
 pub const FIRST_PID: i32 = 1000;
-/// The pid the first process sees as its parent.
+/// The pid of init, which adopts orphans and reaps them.
 pub const INIT_PID: i32 = 1;
-
-const EBADF: i64 = 9;
+/// The virtual clock's `CLOCK_REALTIME` epoch (2026-01-01T00:00:00Z).
+pub const EPOCH_SECS: u64 = 1_767_225_600;
 
 /// Limits on a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,188 +38,353 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            fuel: 1 << 30,
-            max_steps: 10_000_000,
-        }
+        Limits { fuel: 1 << 30, max_steps: 1_000_000 }
     }
 }
 
-/// Why a run ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum End {
-    /// Every process exited.
-    AllExited,
-    /// A process was killed by a fault (the first one).
-    Fault {
-        /// Who.
-        pid: i32,
-        /// What.
-        fault: Fault,
-    },
-    /// A process looped without a visible operation for its whole fuel.
-    EndlessLoop {
-        /// Who.
-        pid: i32,
-        /// Where it was.
-        span: crate::source::Span,
-    },
-    /// The step budget ran out.
-    StepBudget,
+/// How `sleep` behaves (DESIGN.md "Time").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeMode {
+    /// A sleeper wakes exactly when its time comes; time advances only
+    /// when every process waits (the timeline a machine would show).
+    Strict,
+    /// `sleep` is a lower bound: a sleeper may run at any step, so a race
+    /// "fixed" by sleeping is still found.
+    LowerBound,
 }
 
-/// A process-table entry.
+/// Everything that changes how a run behaves (and so is bound into a
+/// replay token).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Config {
+    /// Budgets.
+    pub limits: Limits,
+    /// Sleep semantics.
+    pub time: TimeMode,
+    /// stdout buffering and argv.
+    pub process: ProcessOptions,
+}
+
+/// The operation a process performs when next scheduled.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Pending {
+    /// A system call.
+    Syscall(Syscall),
+    /// A shared-memory access.
+    Access(Access),
+    /// `sleep` until this virtual time (ns).
+    Sleep(u64),
+    /// `exit`/`_exit` with this status.
+    Exit(i32),
+    /// Nothing: the process has ended.
+    Done,
+}
+
+/// A descriptor-table entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fd {
+    /// Open file it refers to.
+    pub file: u32,
+    /// `FD_CLOEXEC`.
+    pub cloexec: bool,
+}
+
+/// A location a parked process waits to see written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Watch {
+    /// Shared object.
+    pub obj: u32,
+    /// Offset.
+    pub off: u64,
+    /// Width.
+    pub width: u32,
+}
+
+/// A process-table entry (the PCB).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Pcb {
     /// Virtual pid.
     pub pid: i32,
     /// Parent's pid.
     pub ppid: i32,
-    /// Its interpreter state.
+    /// The interpreter state.
     pub proc: Process,
-    /// Set once it has ended.
+    /// Next visible operation.
+    pub pending: Pending,
+    /// Descriptor table.
+    pub fds: Vec<Option<Fd>>,
+    /// Signals set to `SIG_IGN` (bit n for signal n).
+    pub ignored: u64,
+    /// How it ended (a zombie until reaped).
     pub status: Option<ExitStatus>,
+    /// Reaped by `wait` (or by init).
+    pub reaped: bool,
+    /// Spin-parked: waiting for one of these to be written.
+    pub parked: Option<Vec<Watch>>,
+    /// Shared loads since its last other visible operation (spin detection).
+    pub spin: park::Streak,
+    /// Bytes of a page-by-page pipe write done so far.
+    pub io_done: usize,
+    /// Step of the `fork` that created it, until its first step.
+    pub born_at: Option<u64>,
+    /// Step of its exit (for the exit -> wait edge).
+    pub exit_step: u64,
 }
 
-/// The whole simulated machine.
+/// The whole simulated machine: a value (`Clone + Eq + Hash`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Machine {
     /// Process table in pid order.
     pub procs: Vec<Pcb>,
-    /// What has been observed so far.
+    /// Open file descriptions.
+    pub files: Vec<Option<OpenFile>>,
+    /// Pipes.
+    pub pipes: Vec<Pipe>,
+    /// The `/dev/shm` namespace.
+    pub shm: ShmNames,
+    /// Bytes of shared objects.
+    pub shared: SharedStore,
+    /// Virtual time in nanoseconds.
+    pub clock: u64,
+    /// What has been observed.
     pub outcome: Outcome,
     /// Visible operations performed.
     pub steps: u64,
+    /// Processes killed by faults or SIGPIPE, in order.
+    pub faults: Vec<(i32, Fault)>,
+    /// Set when a process looped without visible operations.
+    pub endless: Option<(i32, Span)>,
+    /// Next pid to give out.
+    pub next_pid: i32,
 }
 
-/// The result of [`Machine::run`].
-#[derive(Debug, Clone)]
-pub struct Report {
-    /// Why it ended.
-    pub end: End,
-    /// What was observed.
-    pub outcome: Outcome,
-    /// Visible operations.
-    pub steps: u64,
-    /// IR instructions executed.
+/// Per-step context: the program, the configuration, and where trace
+/// events and happens-before edges go (if anywhere).
+pub struct StepCtx<'a> {
+    /// The program.
+    pub prog: &'a Program,
+    /// The run's configuration.
+    pub config: &'a Config,
+    /// Trace events, when tracing.
+    pub trace: Option<&'a mut Vec<TraceEvent>>,
+    /// Happens-before edges.
+    pub edges: &'a mut Vec<Edge>,
+    /// IR instructions executed (accumulates).
     pub instructions: u64,
-    /// The final machine (for fault descriptions).
-    pub machine: Machine,
 }
 
 impl Machine {
-    /// A machine with the program's first process ready to run.
-    pub fn new(prog: &Program, opts: &ProcessOptions) -> Machine {
-        let first = Pcb {
-            pid: FIRST_PID,
-            ppid: INIT_PID,
-            proc: Process::new(prog, opts),
-            status: None,
-        };
-        Machine {
-            procs: vec![first],
+    /// A machine whose first process has run to its first visible operation.
+    pub fn new(cx: &mut StepCtx) -> Machine {
+        let mut m = Machine {
+            procs: Vec::new(),
+            files: Vec::new(),
+            pipes: Vec::new(),
+            shm: ShmNames::default(),
+            shared: SharedStore::default(),
+            clock: 0,
             outcome: Outcome::default(),
             steps: 0,
-        }
+            faults: Vec::new(),
+            endless: None,
+            next_pid: FIRST_PID + 1,
+        };
+        let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
+        let fds = stdio.iter().map(|k| Some(Fd { file: m.open_file(*k, if *k == FileKind::Stdin { 0 } else { 1 }), cloexec: false })).collect();
+        m.procs.push(Pcb {
+            pid: FIRST_PID,
+            ppid: INIT_PID,
+            proc: Process::new(cx.prog, &cx.config.process),
+            pending: Pending::Done,
+            fds,
+            ignored: 0,
+            status: None,
+            reaped: false,
+            parked: None,
+            spin: Default::default(),
+            io_done: 0,
+            born_at: None,
+            exit_step: 0,
+        });
+        m.advance(0, false, cx);
+        m
     }
 
-    /// Runs to the end.
-    pub fn run(mut self, prog: &Program, limits: Limits) -> Report {
-        let mut instructions = 0;
-        let end = loop {
-            if let Some(end) = self.step(prog, limits, &mut instructions) {
-                break end;
+    /// Index of a pid in the table.
+    pub fn index(&self, pid: i32) -> Option<usize> {
+        self.procs.binary_search_by_key(&pid, |p| p.pid).ok()
+    }
+
+    /// The processes that can take a step, in pid order.
+    pub fn ready(&self, config: &Config, out: &mut Vec<usize>) {
+        out.clear();
+        for i in 0..self.procs.len() {
+            if self.is_ready(i, config) {
+                out.push(i);
             }
-        };
-        Report {
-            end,
-            outcome: self.outcome.clone(),
-            steps: self.steps,
-            instructions,
-            machine: self,
         }
     }
 
-    /// Performs one visible operation; `Some` once the run has ended.
-    /// `instructions` accumulates the IR instructions executed.
-    pub fn step(&mut self, prog: &Program, limits: Limits, instructions: &mut u64) -> Option<End> {
-        let Some(i) = self.procs.iter().position(|p| p.status.is_none()) else {
-            return Some(End::AllExited);
-        };
-        if self.steps >= limits.max_steps {
-            return Some(End::StepBudget);
+    fn is_ready(&self, i: usize, config: &Config) -> bool {
+        let p = &self.procs[i];
+        if p.status.is_some() || p.parked.is_some() {
+            return false;
         }
-        let ev = self.procs[i].proc.run(prog, limits.fuel, instructions);
+        match &p.pending {
+            Pending::Access(_) | Pending::Exit(_) => true,
+            Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
+            Pending::Syscall(call) => self.syscall_ready(i, call),
+            Pending::Done => false,
+        }
+    }
+
+    /// Performs process `i`'s pending operation and runs it to the next.
+    pub fn step(&mut self, i: usize, cx: &mut StepCtx) {
         self.steps += 1;
-        self.handle(prog, i, ev)
+        let step = self.steps;
+        if let Some(born) = self.procs[i].born_at.take() {
+            cx.edges.push(Edge { from: born, to: step, kind: EdgeKind::Fork });
+        }
+        let span = self.procs[i].proc.span(cx.prog);
+        let pid = self.procs[i].pid;
+        let what = match self.procs[i].pending.clone() {
+            Pending::Access(a) => self.step_access(i, a, cx),
+            Pending::Syscall(call) => self.step_syscall(i, call, cx),
+            Pending::Sleep(until) => {
+                self.clock = self.clock.max(until);
+                self.procs[i].spin.clear();
+                self.procs[i].proc.resume(0);
+                self.advance(i, false, cx);
+                cx.trace.is_some().then(|| format!("sleep until {}", crate::trace::fmt_time(until)))
+            }
+            Pending::Exit(code) => {
+                self.terminate(i, ExitStatus::Code(code & 0xff), step);
+                cx.trace.is_some().then(|| format!("exit({code})"))
+            }
+            Pending::Done => None,
+        };
+        if let (Some(trace), Some(what)) = (cx.trace.as_deref_mut(), what) {
+            trace.push(TraceEvent { step, time: self.clock, pid, what, span });
+        }
     }
 
-    fn handle(&mut self, prog: &Program, i: usize, ev: Event) -> Option<End> {
-        let pid = self.procs[i].pid;
-        match ev {
-            Event::Syscall(call) => {
-                let r = self.syscall(prog, i, call);
-                let p = &mut self.procs[i].proc;
-                if r < 0 {
-                    p.set_errno(prog, (-r) as i32);
-                    p.resume(-1);
-                } else {
-                    p.resume(r);
-                }
-                None
+    fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<String> {
+        if let AccessKind::Load(m) = a.kind {
+            let fp = park::fingerprint(&self.procs[i].proc);
+            let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
+            let value = park::peek(&self.shared, &watch);
+            if let Some(watch) = self.procs[i].spin.spinning(fp, &self.shared) {
+                let text = cx.trace.is_some().then(|| format!("parked: spinning on {}", park::describe(&watch)));
+                self.procs[i].parked = Some(watch);
+                return text;
             }
-            Event::Exit(code) => {
-                self.end(i, ExitStatus::Code(code & 0xff));
-                None
+            self.procs[i].spin.push(fp, watch, value);
+        } else {
+            self.procs[i].spin.clear();
+        }
+        let performed = self.advance(i, true, cx);
+        let writes = !matches!(a.kind, AccessKind::Load(_));
+        if writes {
+            self.unpark_object(a.obj);
+        }
+        cx.trace.is_some().then(|| crate::trace::describe_access(&a, performed.map_or(0, |p| p.value)))
+    }
+
+    /// Wakes every process parked on a location of `obj` (a write to it
+    /// may have changed what it spins on).
+    pub fn unpark_object(&mut self, obj: u32) {
+        for p in &mut self.procs {
+            if p.parked.as_ref().is_some_and(|w| w.iter().any(|w| w.obj == obj)) {
+                p.parked = None;
+                p.spin.clear();
             }
+        }
+    }
+
+    /// Runs process `i` to its next visible operation and records it as
+    /// pending. `granted` lets it perform the shared access it stopped at.
+    pub fn advance(&mut self, i: usize, granted: bool, cx: &mut StepCtx) -> Option<interp::Performed> {
+        let mut ctx = RunCtx { shared: &mut self.shared, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
+        let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
+        cx.instructions += ctx.instructions;
+        let performed = ctx.performed;
+        self.set_pending(i, ev, cx);
+        performed
+    }
+
+    fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
+        let pending = match ev {
+            Event::Syscall(call) => match syscall::sleep_duration(self, i, &call) {
+                Some(ns) => Pending::Sleep(self.clock + ns),
+                None => Pending::Syscall(call),
+            },
+            Event::Access(a) => Pending::Access(a),
+            Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
-                self.end(i, ExitStatus::Signal(fault.signal.number()));
-                Some(End::Fault { pid, fault })
+                let sig = fault.signal.number();
+                let pid = self.procs[i].pid;
+                self.faults.push((pid, fault));
+                let step = self.steps;
+                self.terminate(i, ExitStatus::Signal(sig), step);
+                return;
             }
             Event::OutOfFuel => {
-                let span = self.procs[i].proc.span(prog);
-                Some(End::EndlessLoop { pid, span })
+                let span = self.procs[i].proc.span(cx.prog);
+                self.endless = Some((self.procs[i].pid, span));
+                Pending::Done
             }
-        }
+        };
+        self.procs[i].pending = pending;
     }
 
-    fn end(&mut self, i: usize, status: ExitStatus) {
-        self.procs[i].status = Some(status);
+    /// Ends process `i`: closes its descriptors, makes it a zombie,
+    /// hands its children to init.
+    pub fn terminate(&mut self, i: usize, status: ExitStatus, step: u64) {
+        let fds = std::mem::take(&mut self.procs[i].fds);
+        for fd in fds.into_iter().flatten() {
+            self.unref_file(fd.file);
+        }
         let pid = self.procs[i].pid;
+        let p = &mut self.procs[i];
+        p.status = Some(status);
+        p.pending = Pending::Done;
+        p.parked = None;
+        p.exit_step = step;
         self.outcome.exits.push((pid, status));
         self.outcome.exits.sort_by_key(|(p, _)| *p);
+        let parent_reaps = self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & (1 << 17) == 0);
+        if !parent_reaps {
+            self.procs[i].reaped = true;
+        }
+        for c in &mut self.procs {
+            if c.ppid == pid {
+                c.ppid = INIT_PID;
+                if c.status.is_some() {
+                    c.reaped = true;
+                }
+            }
+        }
     }
 
-    /// Performs a system call; a negative result is `-errno`.
-    fn syscall(&mut self, _prog: &Program, i: usize, call: Syscall) -> i64 {
-        let pcb = &self.procs[i];
-        match call {
-            Syscall::Write { fd, src, len } => {
-                if fd != 1 && fd != 2 {
-                    return -EBADF;
-                }
-                let Ok(bytes) = pcb.proc.write_bytes(src, len) else {
-                    return -14;
-                };
-                if bytes.is_empty() {
-                    return 0;
-                }
-                let w = Write {
-                    pid: pcb.pid,
-                    fd,
-                    bytes: bytes.to_vec(),
-                };
-                self.outcome.writes.push(w);
-                len as i64
+    /// When no process is ready: advance the clock to the next sleeper
+    /// (strict time), or say how the run ended.
+    pub fn idle(&mut self, prog: &Program, config: &Config) -> Option<End> {
+        if config.time == TimeMode::Strict {
+            let next = self.procs.iter().filter(|p| p.status.is_none() && p.parked.is_none()).filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None }).min();
+            if let Some(t) = next {
+                self.clock = self.clock.max(t);
+                return None;
             }
-            // Standard input is /dev/null: always at end of file.
-            Syscall::Read { fd: 0, .. } => 0,
-            Syscall::Read { .. } => -EBADF,
-            Syscall::Getpid => pcb.pid as i64,
-            Syscall::Getppid => pcb.ppid as i64,
         }
+        Some(verdict::judge(self, prog))
+    }
+
+    /// The run has failed by DESIGN.md's definition (faults, SIGPIPE, the
+    /// first process exiting non-zero; deadlock and livelock are ends).
+    pub fn failed(&self) -> bool {
+        !self.faults.is_empty() || self.endless.is_some() || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
     }
 }
 
-/// Options for one simulated run.
+/// Options for one simulated run (kept for the CLI).
 pub type RunOptions = interp::ProcessOptions;

@@ -3,7 +3,7 @@
 //! conversion. Arguments arrive as normalised 64-bit values; the
 //! conversion reads them at its own width, as a `va_arg` would.
 
-use crate::interp::memory::{BadAccess, Memory};
+use crate::interp::memory::{BadAccess, Memory, SharedStore};
 
 /// Why formatting stopped.
 #[derive(Debug)]
@@ -33,8 +33,7 @@ struct Spec {
 }
 
 /// Formats `fmt` with `args` into `out`.
-pub fn format(
-    mem: &Memory,
+pub fn format(mem: &Memory, sh: &SharedStore,
     fmt: &[u8],
     args: &[u64],
     out: &mut Vec<u8>,
@@ -158,8 +157,8 @@ pub fn format(
                     pad(out, &s, text);
                 } else {
                     let text = match s.prec {
-                        Some(n) => mem.cstr_max(p, n)?,
-                        None => mem.cstr(p)?,
+                        Some(n) => mem.cstr_max(sh, p, n)?,
+                        None => mem.cstr(sh, p)?,
                     };
                     let text = text.to_vec();
                     pad(out, &s, &text);

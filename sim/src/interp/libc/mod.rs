@@ -11,12 +11,12 @@ pub mod stdio;
 mod stdlib;
 mod string;
 
-pub use names::LibFn;
+pub use names::{is_syscall, LibFn};
 
 use super::fault::{Cause, Fault, Signal};
 use super::memory::BadAccess;
 use super::process::{After, Then};
-use super::{Event, Process, Syscall, WriteSrc};
+use super::{Event, Process, SharedStore, Syscall, WriteSrc};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -33,7 +33,7 @@ pub enum Outcome {
 const MAX_ARGS: usize = 64;
 
 /// Performs library routine `f` with `argc` arguments from the stack.
-pub fn call(p: &mut Process, prog: &Program, f: LibFn, argc: u8) -> Outcome {
+pub fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, argc: u8) -> Outcome {
     let n = argc as usize;
     let base = p.stack.len().saturating_sub(n);
     let mut a = [0u64; MAX_ARGS];
@@ -42,55 +42,27 @@ pub fn call(p: &mut Process, prog: &Program, f: LibFn, argc: u8) -> Outcome {
     p.stack.truncate(base);
     let args = &a[..take];
     let r = match f {
-        LibFn::Printf
-        | LibFn::Fprintf
-        | LibFn::Sprintf
-        | LibFn::Snprintf
-        | LibFn::Puts
-        | LibFn::Putchar
-        | LibFn::Perror
-        | LibFn::Fflush
-        | LibFn::Setvbuf
-        | LibFn::Setbuf
-        | LibFn::Fputs
-        | LibFn::Fputc
-        | LibFn::Putc => stdio_call(p, prog, f, args),
+        LibFn::Printf | LibFn::Fprintf | LibFn::Sprintf | LibFn::Snprintf | LibFn::Puts | LibFn::Putchar | LibFn::Perror | LibFn::Fflush | LibFn::Setvbuf | LibFn::Setbuf | LibFn::Fputs | LibFn::Fputc | LibFn::Putc => stdio_call(p, prog, sh, f, args),
         LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
-        LibFn::AssertFail => assert_fail(p, prog, args),
-        LibFn::Write => {
+        LibFn::AssertFail => assert_fail(p, prog, sh, args),
+        _ if is_syscall(f) => {
             p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(Syscall::Write {
-                fd: args[0] as i32,
-                src: WriteSrc::Mem(args[1]),
-                len: args[2],
-            })))
+            let a: [u64; 6] = std::array::from_fn(|i| args.get(i).copied().unwrap_or(0));
+            Ok(Outcome::Stop(Event::Syscall(Syscall { func: f, args: a, src: WriteSrc::Mem })))
         }
-        LibFn::Read => {
-            p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(Syscall::Read {
-                fd: args[0] as i32,
-                addr: args[1],
-                len: args[2],
-            })))
-        }
-        LibFn::Getpid | LibFn::Getppid => {
-            p.after = After::PushResult;
-            Ok(Outcome::Stop(Event::Syscall(if f == LibFn::Getpid {
-                Syscall::Getpid
-            } else {
-                Syscall::Getppid
-            })))
-        }
-        _ => match string::call(p, prog, f, args) {
+        _ => match string::call(p, sh, f, args) {
             Some(r) => r,
-            None => stdlib::call(p, prog, f, args),
+            None => stdlib::call(p, prog, sh, f, args),
         },
     };
     match r {
         Ok(o) => o,
-        Err(Stop::Memory(b)) => kill(p, prog, Signal::Segv, Cause::Memory(b)),
+        Err(Stop::Memory(b)) => {
+            let sig = if matches!(b, BadAccess::PastObjectEnd { .. }) { Signal::Bus } else { Signal::Segv };
+            kill(p, prog, sig, Cause::Memory(b))
+        }
         Err(Stop::Fault(sig, cause)) => kill(p, prog, sig, cause),
     }
 }
@@ -136,11 +108,10 @@ pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
     p.stdio.flush_all();
     match finish(p, Then::Exit(code)) {
         Outcome::Stop(ev) => ev,
-        _ => Event::Syscall(Syscall::Write {
-            fd: p.stdio.outq[0].0,
-            src: WriteSrc::Stdio,
-            len: p.stdio.outq[0].1.len() as u64,
-        }),
+        _ => {
+            let (fd, bytes) = &p.stdio.outq[0];
+            Event::Syscall(Syscall { func: LibFn::Write, args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0], src: WriteSrc::Stdio })
+        }
     }
 }
 
@@ -156,16 +127,16 @@ fn stream(f: u64) -> Result<Option<usize>, Stop> {
     }
 }
 
-fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult {
+fn stdio_call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
     let mut text = Vec::new();
     let (target, ret): (Option<usize>, u64) = match f {
         LibFn::Printf => {
-            format::format(&p.mem, p.mem.cstr(a[0])?, &a[1..], &mut text).map_err(format_stop)?;
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[0])?, &a[1..], &mut text).map_err(format_stop)?;
             (Some(0), text.len() as u64)
         }
         LibFn::Fprintf => {
             let s = stream(a[0])?;
-            format::format(&p.mem, p.mem.cstr(a[1])?, &a[2..], &mut text).map_err(format_stop)?;
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], &mut text).map_err(format_stop)?;
             (
                 s,
                 if s.is_some() {
@@ -181,18 +152,18 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
             } else {
                 (a[0], a[1], 2)
             };
-            format::format(&p.mem, p.mem.cstr(a[fmt_at])?, &a[fmt_at + 1..], &mut text)
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], &mut text)
                 .map_err(format_stop)?;
             if cap > 0 {
                 let n = (text.len() as u64).min(cap - 1) as usize;
-                let out = p.mem.slice_mut(dst, n + 1)?;
+                let out = p.mem.slice_mut(sh, dst, n + 1)?;
                 out[..n].copy_from_slice(&text[..n]);
                 out[n] = 0;
             }
             return Ok(Outcome::Value(text.len() as i32 as u64));
         }
         LibFn::Puts => {
-            text.extend_from_slice(p.mem.cstr(a[0])?);
+            text.extend_from_slice(p.mem.cstr(sh, a[0])?);
             text.push(b'\n');
             (Some(0), text.len() as u64)
         }
@@ -201,7 +172,7 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
             (Some(0), a[0] as u8 as u64)
         }
         LibFn::Fputs => {
-            text.extend_from_slice(p.mem.cstr(a[0])?);
+            text.extend_from_slice(p.mem.cstr(sh, a[0])?);
             let s = stream(a[1])?;
             (s, if s.is_some() { 1 } else { u64::MAX })
         }
@@ -219,7 +190,7 @@ fn stdio_call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult
         }
         LibFn::Perror => {
             if a[0] != 0 {
-                let s = p.mem.cstr(a[0])?;
+                let s = p.mem.cstr(sh, a[0])?;
                 if !s.is_empty() {
                     text.extend_from_slice(s);
                     text.extend_from_slice(b": ");
@@ -286,7 +257,7 @@ fn format_stop(e: format::FormatError) -> Stop {
 }
 
 /// `__assert_fail`: glibc's message on stderr, then `SIGABRT`.
-fn assert_fail(p: &mut Process, prog: &Program, a: &[u64]) -> LibResult {
+fn assert_fail(p: &mut Process, prog: &Program, sh: &mut SharedStore, a: &[u64]) -> LibResult {
     let mut msg = Vec::new();
     let argv0 = argv0(p);
     let short = argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]).to_vec();
@@ -294,11 +265,11 @@ fn assert_fail(p: &mut Process, prog: &Program, a: &[u64]) -> LibResult {
     if !short.is_empty() {
         msg.extend_from_slice(b": ");
     }
-    msg.extend_from_slice(p.mem.cstr(a[1])?);
+    msg.extend_from_slice(p.mem.cstr(sh, a[1])?);
     msg.extend_from_slice(format!(":{}: ", a[2] as u32).as_bytes());
-    msg.extend_from_slice(p.mem.cstr(a[3])?);
+    msg.extend_from_slice(p.mem.cstr(sh, a[3])?);
     msg.extend_from_slice(b": Assertion `");
-    msg.extend_from_slice(p.mem.cstr(a[0])?);
+    msg.extend_from_slice(p.mem.cstr(sh, a[0])?);
     msg.extend_from_slice(b"' failed.\n");
     p.stdio.put(1, &msg);
     let fault = Fault {
@@ -317,8 +288,9 @@ fn argv0(p: &Process) -> Vec<u8> {
         .position(|r| r.kind == super::memory::RegionKind::Argv);
     let Some(r) = argv else { return Vec::new() };
     let base = (r as u64) << 32;
-    match p.mem.load(base, crate::ir::MemTy::I64) {
-        Ok(ptr) if ptr != 0 => p.mem.cstr(ptr).map(|s| s.to_vec()).unwrap_or_default(),
+    let sh = SharedStore::default();
+    match p.mem.load(&sh, base, crate::ir::MemTy::I64) {
+        Ok(ptr) if ptr != 0 => p.mem.cstr(&sh, ptr).map(|s| s.to_vec()).unwrap_or_default(),
         _ => Vec::new(),
     }
 }

@@ -38,4 +38,20 @@ libfns! {
     Isxdigit = "isxdigit", Isprint = "isprint", Ispunct = "ispunct",
     AssertFail = "__assert_fail", UnderscoreExit = "_exit", Write = "write", Read = "read",
     Getpid = "getpid", Getppid = "getppid",
+    Fork = "fork", Wait = "wait", Waitpid = "waitpid", Kill = "kill", Signal = "signal",
+    SchedYield = "sched_yield", Sleep = "sleep", Usleep = "usleep", Nanosleep = "nanosleep",
+    Time = "time", ClockGettime = "clock_gettime",
+    Pipe = "pipe", Close = "close", Dup = "dup", Dup2 = "dup2", Fcntl = "fcntl",
+    Mmap = "mmap", Munmap = "munmap", ShmOpen = "shm_open", ShmUnlink = "shm_unlink",
+    Ftruncate = "ftruncate",
+}
+
+/// True for the routines that are system calls: the kernel performs them.
+pub fn is_syscall(f: LibFn) -> bool {
+    use LibFn::*;
+    matches!(
+        f,
+        Write | Read | Getpid | Getppid | Fork | Wait | Waitpid | Kill | Signal | SchedYield | Sleep | Usleep | Nanosleep | Time | ClockGettime | Pipe | Close | Dup | Dup2 | Fcntl | Mmap | Munmap
+            | ShmOpen | ShmUnlink | Ftruncate
+    )
 }

@@ -3,7 +3,7 @@
 use super::{LibFn, LibResult, Outcome, Stop};
 use crate::interp::fault::{Cause, Signal};
 use crate::interp::memory::RegionKind;
-use crate::interp::Process;
+use crate::interp::{Process, SharedStore};
 use crate::ir::Program;
 
 /// Bytes a process may hold in `malloc` blocks before `malloc` fails.
@@ -12,17 +12,17 @@ const ENOMEM: i32 = 12;
 const ERANGE: i32 = 34;
 const EINVAL: i32 = 22;
 
-pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibResult {
+pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
     let c = a.first().copied().unwrap_or(0) as i32;
     let ch = u8::try_from(c).ok();
     let class = |pred: fn(&u8) -> bool| Outcome::Value(ch.is_some_and(|b| pred(&b)) as u64);
     Ok(match f {
         LibFn::Abs => Outcome::Value((c.wrapping_abs()) as i64 as u64),
         LibFn::Labs => Outcome::Value((a[0] as i64).wrapping_abs() as u64),
-        LibFn::Atoi => Outcome::Value(strtol(p, prog, a[0], 0, 10, true)? as i32 as i64 as u64),
-        LibFn::Atol => Outcome::Value(strtol(p, prog, a[0], 0, 10, true)? as u64),
-        LibFn::Strtol => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, true)? as u64),
-        LibFn::Strtoul => Outcome::Value(strtol(p, prog, a[0], a[1], a[2] as i32, false)? as u64),
+        LibFn::Atoi => Outcome::Value(strtol(p, prog, sh, a[0], 0, 10, true)? as i32 as i64 as u64),
+        LibFn::Atol => Outcome::Value(strtol(p, prog, sh, a[0], 0, 10, true)? as u64),
+        LibFn::Strtol => Outcome::Value(strtol(p, prog, sh, a[0], a[1], a[2] as i32, true)? as u64),
+        LibFn::Strtoul => Outcome::Value(strtol(p, prog, sh, a[0], a[1], a[2] as i32, false)? as u64),
         LibFn::Rand => Outcome::Value(p.rand.rand() as u64),
         LibFn::Srand => {
             p.rand.seed(a[0] as u32);
@@ -36,7 +36,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibR
                 Outcome::Value(0)
             }
         },
-        LibFn::Realloc => Outcome::Value(realloc(p, prog, a[0], a[1])?),
+        LibFn::Realloc => Outcome::Value(realloc(p, prog, sh, a[0], a[1])?),
         LibFn::Free => {
             free(p, a[0])?;
             Outcome::Void
@@ -64,15 +64,13 @@ pub(super) fn call(p: &mut Process, prog: &Program, f: LibFn, a: &[u64]) -> LibR
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,
 /// saturation with `ERANGE`, and `*end` at the first unused character.
-fn strtol(
-    p: &mut Process,
-    prog: &Program,
+fn strtol(p: &mut Process, prog: &Program, sh: &mut SharedStore,
     s: u64,
     end: u64,
     base: i32,
     signed: bool,
 ) -> Result<i64, Stop> {
-    let text = p.mem.cstr(s)?.to_vec();
+    let text = p.mem.cstr(sh, s)?.to_vec();
     if base != 0 && !(2..=36).contains(&base) {
         p.set_errno(prog, EINVAL);
         return Ok(0);
@@ -110,7 +108,7 @@ fn strtol(
     }
     let used = if i == start { 0 } else { i };
     if end != 0 {
-        p.mem.store(end, crate::ir::MemTy::I64, s + used as u64)?;
+        p.mem.store(sh, end, crate::ir::MemTy::I64, s + used as u64)?;
     }
     let v = if signed {
         let limit = if neg { 1u64 << 63 } else { i64::MAX as u64 };
@@ -170,7 +168,7 @@ fn free(p: &mut Process, ptr: u64) -> Result<(), Stop> {
     Ok(())
 }
 
-fn realloc(p: &mut Process, prog: &Program, ptr: u64, n: u64) -> Result<u64, Stop> {
+fn realloc(p: &mut Process, prog: &Program, sh: &mut SharedStore, ptr: u64, n: u64) -> Result<u64, Stop> {
     if ptr == 0 {
         return Ok(malloc(p, prog, n));
     }
@@ -184,7 +182,7 @@ fn realloc(p: &mut Process, prog: &Program, ptr: u64, n: u64) -> Result<u64, Sto
     if new == 0 {
         return Ok(0);
     }
-    p.mem.copy(new, ptr, old.min(n) as usize)?;
+    p.mem.copy(sh, new, ptr, old.min(n) as usize)?;
     free(p, ptr)?;
     Ok(new)
 }

@@ -2,12 +2,11 @@
 //! difference of the first differing bytes, as glibc's x86_64 routines do.
 
 use super::{errtext, LibFn, LibResult, Outcome};
-use crate::interp::Process;
-use crate::ir::Program;
+use crate::interp::{Process, SharedStore};
 
 /// Runs `f` if it is a string routine.
-pub(super) fn call(p: &mut Process, _prog: &Program, f: LibFn, a: &[u64]) -> Option<LibResult> {
-    Some(run(p, f, a)).filter(|_| {
+pub(super) fn call(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> Option<LibResult> {
+    Some(run(p, sh, f, a)).filter(|_| {
         matches!(
             f,
             LibFn::Strlen
@@ -45,51 +44,51 @@ fn diff(a: &[u8], b: &[u8], n: usize, stop_at_nul: bool) -> i64 {
     0
 }
 
-fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
+fn run(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
     let v = match f {
-        LibFn::Strlen => p.mem.cstr(a[0])?.len() as u64,
+        LibFn::Strlen => p.mem.cstr(sh, a[0])?.len() as u64,
         LibFn::Strcpy => {
-            let n = p.mem.cstr(a[1])?.len();
-            p.mem.copy(a[0], a[1], n + 1)?;
+            let n = p.mem.cstr(sh, a[1])?.len();
+            p.mem.copy(sh, a[0], a[1], n + 1)?;
             a[0]
         }
         LibFn::Strncpy => {
             let n = a[2] as usize;
-            let len = p.mem.cstr_max(a[1], n)?.len();
-            p.mem.copy(a[0], a[1], len)?;
-            p.mem.slice_mut(a[0] + len as u64, n - len)?.fill(0);
+            let len = p.mem.cstr_max(sh, a[1], n)?.len();
+            p.mem.copy(sh, a[0], a[1], len)?;
+            p.mem.slice_mut(sh, a[0] + len as u64, n - len)?.fill(0);
             a[0]
         }
         LibFn::Strcat | LibFn::Strncat => {
-            let dlen = p.mem.cstr(a[0])?.len() as u64;
+            let dlen = p.mem.cstr(sh, a[0])?.len() as u64;
             let slen = if f == LibFn::Strcat {
-                p.mem.cstr(a[1])?.len()
+                p.mem.cstr(sh, a[1])?.len()
             } else {
-                p.mem.cstr_max(a[1], a[2] as usize)?.len()
+                p.mem.cstr_max(sh, a[1], a[2] as usize)?.len()
             };
-            p.mem.copy(a[0] + dlen, a[1], slen)?;
-            p.mem.slice_mut(a[0] + dlen + slen as u64, 1)?[0] = 0;
+            p.mem.copy(sh, a[0] + dlen, a[1], slen)?;
+            p.mem.slice_mut(sh, a[0] + dlen + slen as u64, 1)?[0] = 0;
             a[0]
         }
         LibFn::Strcmp => {
-            let x = p.mem.cstr(a[0])?;
-            let y = p.mem.cstr(a[1])?;
+            let x = p.mem.cstr(sh, a[0])?;
+            let y = p.mem.cstr(sh, a[1])?;
             diff(x, y, x.len().max(y.len()) + 1, true) as i32 as i64 as u64
         }
         LibFn::Strncmp => {
             let n = a[2] as usize;
-            let x = p.mem.cstr_max(a[0], n)?;
-            let y = p.mem.cstr_max(a[1], n)?;
+            let x = p.mem.cstr_max(sh, a[0], n)?;
+            let y = p.mem.cstr_max(sh, a[1], n)?;
             diff(x, y, n.min(x.len().max(y.len()) + 1), true) as i32 as i64 as u64
         }
         LibFn::Memcmp => {
             let n = a[2] as usize;
-            let x = p.mem.slice(a[0], n)?;
-            let y = p.mem.slice(a[1], n)?;
+            let x = p.mem.slice(sh, a[0], n)?;
+            let y = p.mem.slice(sh, a[1], n)?;
             diff(x, y, n, false) as i32 as i64 as u64
         }
         LibFn::Strchr | LibFn::Strrchr => {
-            let s = p.mem.cstr(a[0])?;
+            let s = p.mem.cstr(sh, a[0])?;
             let c = a[1] as u8;
             let hit = if c == 0 {
                 Some(s.len())
@@ -101,8 +100,8 @@ fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
             hit.map_or(0, |i| a[0] + i as u64)
         }
         LibFn::Strstr => {
-            let h = p.mem.cstr(a[0])?;
-            let n = p.mem.cstr(a[1])?;
+            let h = p.mem.cstr(sh, a[0])?;
+            let n = p.mem.cstr(sh, a[1])?;
             if n.is_empty() {
                 a[0]
             } else {
@@ -112,11 +111,11 @@ fn run(p: &mut Process, f: LibFn, a: &[u64]) -> LibResult {
             }
         }
         LibFn::Memcpy | LibFn::Memmove => {
-            p.mem.copy(a[0], a[1], a[2] as usize)?;
+            p.mem.copy(sh, a[0], a[1], a[2] as usize)?;
             a[0]
         }
         LibFn::Memset => {
-            p.mem.slice_mut(a[0], a[2] as usize)?.fill(a[1] as u8);
+            p.mem.slice_mut(sh, a[0], a[2] as usize)?.fill(a[1] as u8);
             a[0]
         }
         LibFn::Strerror => {

@@ -1,0 +1,34 @@
+//! Round-robin, the textbook scheduler: the running process keeps the CPU
+//! for `quantum` visible operations (or until it blocks), then the next
+//! ready process in pid order gets it.
+
+use super::Strategy;
+
+/// The round-robin strategy.
+pub struct RoundRobin {
+    quantum: u32,
+    current: i32,
+    used: u32,
+}
+
+impl RoundRobin {
+    /// With a quantum counted in visible operations (at least 1).
+    pub fn new(quantum: u32) -> RoundRobin {
+        RoundRobin { quantum: quantum.max(1), current: i32::MIN, used: 0 }
+    }
+}
+
+impl Strategy for RoundRobin {
+    fn pick(&mut self, ready: &[i32]) -> usize {
+        if let Some(k) = ready.iter().position(|&p| p == self.current) {
+            if self.used < self.quantum {
+                self.used += 1;
+                return k;
+            }
+        }
+        let k = ready.iter().position(|&p| p > self.current).unwrap_or(0);
+        self.current = ready[k];
+        self.used = 1;
+        k
+    }
+}

@@ -1,0 +1,5 @@
+//! Kernel IPC objects, one file each; each owns its state and decides
+//! when a caller must wait.
+
+pub mod pipe;
+pub mod shm;

@@ -1,0 +1,100 @@
+//! Spin-parking (DESIGN.md): a process whose loop brings it back to an
+//! identical private state, having only read shared locations that still
+//! hold what it read, is parked until one of them is written. A busy-wait
+//! then costs one iteration, search terminates on it, and a livelock is
+//! definite rather than a timeout.
+
+use super::Watch;
+use crate::interp::{Process, SharedStore};
+use std::hash::{Hash, Hasher};
+
+/// Most loads remembered in one streak.
+const MAX_STREAK: usize = 256;
+
+/// Shared loads since the process's last other visible operation: the
+/// fingerprint of its private state before each, what it read, and where.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Streak {
+    entries: Vec<(u64, Watch, u64)>,
+}
+
+impl Streak {
+    /// Forgets the streak (the process did something else).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// Records a load about to be performed.
+    pub fn push(&mut self, fp: u64, w: Watch, value: u64) {
+        if self.entries.len() >= MAX_STREAK {
+            self.entries.clear();
+        }
+        self.entries.push((fp, w, value));
+    }
+
+    /// If the process is back in a state it was in earlier in the streak
+    /// and every location read since holds the same value, the locations
+    /// it spins on.
+    pub fn spinning(&self, fp: u64, shared: &SharedStore) -> Option<Vec<Watch>> {
+        let j = self.entries.iter().position(|e| e.0 == fp)?;
+        let since = &self.entries[j..];
+        if !since.iter().all(|(_, w, v)| read(shared, w) == *v) {
+            return None;
+        }
+        let mut watch: Vec<Watch> = since.iter().map(|e| e.1).collect();
+        watch.sort();
+        watch.dedup();
+        Some(watch)
+    }
+}
+
+fn read(shared: &SharedStore, w: &Watch) -> u64 {
+    let bytes = &shared.objects[w.obj as usize];
+    let (o, n) = (w.off as usize, w.width as usize);
+    let mut b = [0u8; 8];
+    if o + n <= bytes.len() {
+        b[..n].copy_from_slice(&bytes[o..o + n]);
+    }
+    u64::from_le_bytes(b)
+}
+
+/// The raw bytes at a location, zero-extended (what a streak records).
+pub fn peek(shared: &SharedStore, w: &Watch) -> u64 {
+    read(shared, w)
+}
+
+/// A fast 64-bit hash of a process's whole private state.
+pub fn fingerprint(p: &Process) -> u64 {
+    let mut h = Fx(0);
+    p.hash(&mut h);
+    h.finish()
+}
+
+/// The words of a fingerprint; collisions only risk a spurious park,
+/// which the next write undoes.
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// "shm#0+16, shm#0+20" for messages.
+pub fn describe(watch: &[Watch]) -> String {
+    watch.iter().map(|w| format!("shm#{}+{}", w.obj, w.off)).collect::<Vec<_>>().join(", ")
+}

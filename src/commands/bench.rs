@@ -1,0 +1,28 @@
+//! `bench`: whole runs timed; the figures go in the README and notes.
+
+use super::{config, load};
+use crate::cli::{BenchArgs, TimeArg};
+use crate::Status;
+use sim::explore::{self, random::Random};
+
+pub fn bench(a: BenchArgs) -> Status {
+    let prog = match load(&a.file, false) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let cfg = config(&a.file, &a.sim, TimeArg::LowerBound);
+    let (mut steps, mut instructions, mut failures) = (0u64, 0u64, 0u64);
+    let start = std::time::Instant::now();
+    for seed in 0..a.runs {
+        let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
+        steps += r.steps;
+        instructions += r.instructions;
+        failures += r.failed() as u64;
+    }
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    println!("program       {}", a.file.display());
+    println!("runs          {} in {:.3} s ({:.1} runs/s), {} failed", a.runs, secs, a.runs as f64 / secs, failures);
+    println!("visible steps {} ({:.0} steps/s)", steps, steps as f64 / secs);
+    println!("instructions  {} ({:.1} M IR instructions/s)", instructions, instructions as f64 / secs / 1e6);
+    Status::Clean
+}

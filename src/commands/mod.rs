@@ -1,0 +1,109 @@
+//! The commands: load and compile the file, then do the work in `sim`.
+
+mod bench;
+mod explore;
+mod run;
+
+use crate::cli::{CheckArgs, Cli, Command, SimArgs, StdoutArg, TimeArg};
+use crate::Status;
+use sim::diag::render;
+use sim::interp::{ProcessOptions, StdoutMode};
+use sim::ir::Program;
+use sim::kernel::{Config, Limits, TimeMode};
+use std::io::IsTerminal;
+use std::path::Path;
+
+/// Version of every `--json` report.
+pub const JSON_VERSION: u32 = 1;
+
+/// Runs a parsed command line.
+pub fn dispatch(cli: Cli) -> Status {
+    match cli.command {
+        Command::Check(a) => check(a),
+        Command::Run(a) => run::run(a),
+        Command::Explore(a) => explore::explore(a),
+        Command::Replay(a) => run::replay(a),
+        Command::Bench(a) => bench::bench(a),
+    }
+}
+
+/// Reads and compiles a file, printing diagnostics; `Err` is the status.
+pub fn load(file: &Path, json: bool) -> Result<Program, Status> {
+    let name = file.display().to_string();
+    let text = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("ipcsim: cannot read {name}: {e}");
+            return Err(Status::Usage);
+        }
+    };
+    sim::lang::compile(&name, &text, &sim::lang::fs_loader).map_err(|e| {
+        if json {
+            let diags: Vec<_> = e.diagnostics.iter().map(|d| render::to_json(&e.sources, d)).collect();
+            println!("{}", serde_json::json!({ "version": JSON_VERSION, "ok": false, "diagnostics": diags }));
+        } else {
+            eprint!("{}", render::to_text(&e.sources, &e.diagnostics, std::io::stderr().is_terminal()));
+            let n = e.diagnostics.len();
+            eprintln!("ipcsim: {name}: {n} error{}", if n == 1 { "" } else { "s" });
+        }
+        Status::Usage
+    })
+}
+
+fn check(a: CheckArgs) -> Status {
+    match load(&a.file, a.json) {
+        Ok(_) => {
+            if a.json {
+                println!("{}", serde_json::json!({ "version": JSON_VERSION, "ok": true, "diagnostics": [] }));
+            }
+            Status::Clean
+        }
+        Err(s) => s,
+    }
+}
+
+/// `argv[0]` for a program file: its name without `.c`.
+pub fn program_name(file: &Path) -> String {
+    file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "a.out".into())
+}
+
+/// The run configuration from the behaviour options.
+pub fn config(file: &Path, sim: &SimArgs, default_time: TimeArg) -> Config {
+    let mut argv = vec![program_name(file)];
+    argv.extend(sim.args.iter().cloned());
+    let stdout = match sim.stdout {
+        StdoutArg::Tty => StdoutMode::Tty,
+        StdoutArg::Pipe => StdoutMode::Pipe,
+    };
+    let time = match sim.time.unwrap_or(default_time) {
+        TimeArg::Strict => TimeMode::Strict,
+        TimeArg::LowerBound => TimeMode::LowerBound,
+    };
+    Config { limits: Limits { fuel: sim.fuel, max_steps: sim.max_steps }, time, process: ProcessOptions { stdout, argv } }
+}
+
+/// The command line that replays `token` with the same behaviour options.
+pub fn replay_command(file: &Path, config: &Config, token: &str) -> String {
+    let mut cmd = format!("ipcsim replay {} {token}", file.display());
+    if config.time == TimeMode::LowerBound {
+        cmd.push_str(" --time lower-bound");
+    }
+    if config.process.stdout == StdoutMode::Tty {
+        cmd.push_str(" --stdout tty");
+    }
+    let d = Limits::default();
+    if config.limits.fuel != d.fuel {
+        cmd.push_str(&format!(" --fuel {}", config.limits.fuel));
+    }
+    if config.limits.max_steps != d.max_steps {
+        cmd.push_str(&format!(" --max-steps {}", config.limits.max_steps));
+    }
+    if config.process.argv.len() > 1 {
+        cmd.push_str(" --");
+        for a in &config.process.argv[1..] {
+            cmd.push(' ');
+            cmd.push_str(a);
+        }
+    }
+    cmd
+}
