@@ -31,11 +31,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                Status::Usage as u8
-            } else {
-                0
-            });
+            return ExitCode::from(if e.use_stderr() { Status::Usage as u8 } else { 0 });
         }
     };
     let status = std::panic::catch_unwind(|| commands::dispatch(args)).unwrap_or(Status::Internal);

@@ -6,11 +6,11 @@
 pub mod diag;
 pub mod explore;
 pub mod interp;
-pub mod ir;
 pub mod ipc;
+pub mod ir;
 pub mod kernel;
 pub mod lang;
 pub mod outcome;
 pub mod report;
-pub mod trace;
 pub mod source;
+pub mod trace;

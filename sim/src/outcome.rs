@@ -79,18 +79,11 @@ pub struct Outcome {
 impl Outcome {
     /// All bytes written to `fd`, in order.
     pub fn stream(&self, fd: i32) -> Vec<u8> {
-        self.writes
-            .iter()
-            .filter(|w| w.fd == fd)
-            .flat_map(|w| w.bytes.iter().copied())
-            .collect()
+        self.writes.iter().filter(|w| w.fd == fd).flat_map(|w| w.bytes.iter().copied()).collect()
     }
 
     /// How the first process ended.
     pub fn main_status(&self) -> Option<ExitStatus> {
-        self.exits
-            .iter()
-            .min_by_key(|(pid, _)| *pid)
-            .map(|(_, s)| *s)
+        self.exits.iter().min_by_key(|(pid, _)| *pid).map(|(_, s)| *s)
     }
 }

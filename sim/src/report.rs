@@ -15,7 +15,11 @@ fn plain(code: Code, message: String, notes: Vec<String>) -> Diagnostic {
 }
 
 fn stuck_diag(code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
-    let labels = stuck.iter().enumerate().map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why), primary: k == 0 }).collect();
+    let labels = stuck
+        .iter()
+        .enumerate()
+        .map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why), primary: k == 0 })
+        .collect();
     let notes = stuck.iter().map(|s| format!("process {} {}", s.pid, s.why)).collect();
     Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes }
 }
@@ -26,17 +30,35 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     for (pid, fault) in &r.machine.faults {
         let mem = &r.machine.procs[r.machine.index(*pid).expect("faulted processes stay in the table")].proc.mem;
         let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
-        out.push(Diagnostic::error(code, fault.span, format!("process {pid} killed by {}: {}", fault.signal.name(), fault.describe(prog, mem))));
+        out.push(Diagnostic::error(
+            code,
+            fault.span,
+            format!("process {pid} killed by {}: {}", fault.signal.name(), fault.describe(prog, mem)),
+        ));
     }
     match &r.end {
         End::AllExited => {}
-        End::Deadlock(stuck) => out.push(stuck_diag(Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck)),
-        End::Livelock(stuck) => out.push(stuck_diag(Code::Livelock, "livelock: no process can make progress (the spinning ones wait for a write nobody will make)", stuck)),
+        End::Deadlock(stuck) => {
+            out.push(stuck_diag(Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck))
+        }
+        End::Livelock(stuck) => out.push(stuck_diag(
+            Code::Livelock,
+            "livelock: no process can make progress (the spinning ones wait for a write nobody will make)",
+            stuck,
+        )),
         End::EndlessLoop { pid, span } => out.push(
-            Diagnostic::error(Code::EndlessLoop, *span, format!("process {pid} ran its whole fuel without a visible operation: an endless loop?"))
-                .note("raise the limit with --fuel if the computation is just long"),
+            Diagnostic::error(
+                Code::EndlessLoop,
+                *span,
+                format!("process {pid} ran its whole fuel without a visible operation: an endless loop?"),
+            )
+            .note("raise the limit with --fuel if the computation is just long"),
         ),
-        End::StepBudget => out.push(plain(Code::StepBudget, format!("the run reached its budget of {} steps", r.steps), vec!["raise it with --max-steps".into()])),
+        End::StepBudget => out.push(plain(
+            Code::StepBudget,
+            format!("the run reached its budget of {} steps", r.steps),
+            vec!["raise it with --max-steps".into()],
+        )),
     }
     if let Some(ExitStatus::Code(c)) = r.outcome.main_status().filter(|s| *s != ExitStatus::Code(0)) {
         out.push(plain(Code::NonZeroExit, format!("process {} exited with status {c}", crate::kernel::FIRST_PID), Vec::new()));

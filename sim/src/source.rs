@@ -23,11 +23,7 @@ impl Span {
         if self.file != other.file {
             return self;
         }
-        Span {
-            file: self.file,
-            lo: self.lo.min(other.lo),
-            hi: self.hi.max(other.hi),
-        }
+        Span { file: self.file, lo: self.lo.min(other.lo), hi: self.hi.max(other.hi) }
     }
 }
 
@@ -62,11 +58,7 @@ impl SourceMap {
     pub fn add(&mut self, name: &str, text: &str) -> FileId {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        self.files.push(SourceFile {
-            name: name.to_string(),
-            text: text.into(),
-            line_starts,
-        });
+        self.files.push(SourceFile { name: name.to_string(), text: text.into(), line_starts });
         (self.files.len() - 1) as FileId
     }
 
@@ -84,22 +76,15 @@ impl SourceMap {
     pub fn line_col(&self, file: FileId, offset: u32) -> LineCol {
         let f = self.file(file);
         let line = f.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
-        LineCol {
-            line: line as u32 + 1,
-            col: offset - f.line_starts[line] + 1,
-        }
+        LineCol { line: line as u32 + 1, col: offset - f.line_starts[line] + 1 }
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, file: FileId, line: u32) -> &str {
         let f = self.file(file);
-        let i = (line as usize)
-            .saturating_sub(1)
-            .min(f.line_starts.len() - 1);
+        let i = (line as usize).saturating_sub(1).min(f.line_starts.len() - 1);
         let start = f.line_starts[i] as usize;
-        let end = f.text[start..]
-            .find('\n')
-            .map_or(f.text.len(), |e| start + e);
+        let end = f.text[start..].find('\n').map_or(f.text.len(), |e| start + e);
         &f.text[start..end]
     }
 

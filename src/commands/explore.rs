@@ -56,9 +56,17 @@ pub fn explore(a: ExploreArgs) -> Status {
         }
         None => {
             if a.json && !a.outcomes {
-                println!("{}", serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": a.runs, "failed": false }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": a.runs, "failed": false })
+                );
             } else if !a.json {
-                eprintln!("ipcsim: no failure in {} runs (seeds {}..{}); random search is not a proof", a.runs, a.seed, a.seed + a.runs.saturating_sub(1));
+                eprintln!(
+                    "ipcsim: no failure in {} runs (seeds {}..{}); random search is not a proof",
+                    a.runs,
+                    a.seed,
+                    a.seed + a.runs.saturating_sub(1)
+                );
             }
             Status::Clean
         }
@@ -67,8 +75,12 @@ pub fn explore(a: ExploreArgs) -> Status {
 
 fn list_outcomes(a: &ExploreArgs, cfg: &sim::kernel::Config, seen: &BTreeMap<String, (Outcome, u64, String, bool)>) {
     if a.json {
-        let list: Vec<_> = seen.values().map(|(o, n, t, f)| serde_json::json!({ "count": n, "failed": f, "token": t, "outcome": o })).collect();
-        println!("{}", serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": a.runs, "outcomes": list }));
+        let list: Vec<_> =
+            seen.values().map(|(o, n, t, f)| serde_json::json!({ "count": n, "failed": f, "token": t, "outcome": o })).collect();
+        println!(
+            "{}",
+            serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": a.runs, "outcomes": list })
+        );
         return;
     }
     println!("{} distinct outcome{} in {} runs:", seen.len(), if seen.len() == 1 { "" } else { "s" }, a.runs);

@@ -15,10 +15,7 @@ fn same_as_native(file: &Path, dir: &Path) -> Result<(), String> {
         return Err(show("stderr", &n.stderr, &s.stderr));
     }
     if n.status != s.status {
-        return Err(format!(
-            "native ended with {}, ipcsim with {}",
-            n.status, s.status
-        ));
+        return Err(format!("native ended with {}, ipcsim with {}", n.status, s.status));
     }
     Ok(())
 }
@@ -27,19 +24,9 @@ fn same_as_native(file: &Path, dir: &Path) -> Result<(), String> {
 fn every_differential_program_matches_gcc() {
     let scratch = Scratch::new("diff");
     let files = c_files("tests/diff");
-    assert!(
-        files.len() >= 60,
-        "the differential corpus has {} programs",
-        files.len()
-    );
+    assert!(files.len() >= 60, "the differential corpus has {} programs", files.len());
     let fails = par_check(&files, |f| same_as_native(f, &scratch.0));
-    assert!(
-        fails.is_empty(),
-        "{} of {} programs differ:\n\n{}",
-        fails.len(),
-        files.len(),
-        fails.join("\n\n")
-    );
+    assert!(fails.is_empty(), "{} of {} programs differ:\n\n{}", fails.len(), files.len(), fails.join("\n\n"));
 }
 
 #[test]
@@ -47,11 +34,5 @@ fn every_accepted_frontend_program_matches_gcc() {
     let scratch = Scratch::new("ok");
     let files = c_files("tests/frontend/ok");
     let fails = par_check(&files, |f| same_as_native(f, &scratch.0));
-    assert!(
-        fails.is_empty(),
-        "{} of {} programs differ:\n\n{}",
-        fails.len(),
-        files.len(),
-        fails.join("\n\n")
-    );
+    assert!(fails.is_empty(), "{} of {} programs differ:\n\n{}", fails.len(), files.len(), fails.join("\n\n"));
 }

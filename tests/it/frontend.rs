@@ -29,23 +29,11 @@ fn rejected_programs_give_their_expected_diagnostics() {
         }
         let want = std::fs::read_to_string(&expect_path).unwrap_or_default();
         if got != want {
-            fails.push(format!(
-                "{}:\n--- expected\n{want}\n--- got\n{got}",
-                f.display()
-            ));
+            fails.push(format!("{}:\n--- expected\n{want}\n--- got\n{got}", f.display()));
         }
-        assert!(
-            got.contains("error["),
-            "{} must be rejected, got:\n{got}",
-            f.display()
-        );
+        assert!(got.contains("error["), "{} must be rejected, got:\n{got}", f.display());
     }
-    assert!(
-        fails.is_empty(),
-        "{} files differ (UPDATE_EXPECT=1 to accept):\n{}",
-        fails.len(),
-        fails.join("\n")
-    );
+    assert!(fails.is_empty(), "{} files differ (UPDATE_EXPECT=1 to accept):\n{}", fails.len(), fails.join("\n"));
 }
 
 #[test]
@@ -55,11 +43,7 @@ fn every_diagnostic_points_at_a_line_with_a_caret() {
         if got.contains("E0312") {
             continue; // "no main" has no place to point at
         }
-        assert!(
-            got.contains("┌─") && got.contains('^'),
-            "{}: no location or caret in\n{got}",
-            f.display()
-        );
+        assert!(got.contains("┌─") && got.contains('^'), "{}: no location or caret in\n{got}", f.display());
     }
 }
 

@@ -19,11 +19,26 @@ int main(void) {
 }
 "#;
 
-fn opts() -> ProcessOptions {
-    ProcessOptions {
-        stdout: StdoutMode::Pipe,
-        argv: vec!["p".into()],
+fn config(limits: Limits) -> Config {
+    Config { limits, time: TimeMode::Strict, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] } }
+}
+
+/// Steps the first ready process until the run ends.
+fn finish(m: &mut Machine, cx: &mut StepCtx) {
+    let mut ready = Vec::new();
+    loop {
+        m.ready(cx.config, &mut ready);
+        match ready.first() {
+            Some(&i) => m.step(i, cx),
+            None if m.idle(cx.prog, cx.config).is_some() => return,
+            None => {}
+        }
     }
+}
+
+/// The first `rand() % 1000` after `srand(7)` with glibc (measured natively).
+fn glibc_rand_after_srand7() -> i32 {
+    1045618677 % 1000
 }
 
 #[test]
@@ -47,13 +62,8 @@ fn a_machine_cloned_mid_run_finishes_identically() {
     assert_eq!(String::from_utf8_lossy(&m.outcome.stream(1)), expected);
 }
 
-/// The first `rand() % 1000` after `srand(7)` with glibc (measured natively).
-fn glibc_rand_after_srand7() -> i32 {
-    1045618677 % 1000
-}
-
 #[test]
-fn the_same_program_gives_the_same_outcome_every_run() {
+fn the_same_program_and_seed_give_the_same_trace_every_run() {
     let prog = sim::lang::compile("p.c", PROGRAM, &sim::lang::fs_loader).unwrap();
     let a = explore::run(&prog, &config(Limits::default()), &mut Random::new(3), true);
     let b = explore::run(&prog, &config(Limits::default()), &mut Random::new(3), true);
@@ -65,22 +75,7 @@ fn the_same_program_gives_the_same_outcome_every_run() {
 
 #[test]
 fn an_endless_private_loop_is_reported_not_hung_on() {
-    let prog = sim::lang::compile(
-        "l.c",
-        "int main(void) { volatile int x = 0; while (1) x++; }",
-        &sim::lang::fs_loader,
-    )
-    .unwrap();
-    let r = Machine::new(&prog, &opts()).run(
-        &prog,
-        Limits {
-            fuel: 10_000,
-            max_steps: 100,
-        },
-    );
-    assert!(
-        matches!(r.end, sim::kernel::End::EndlessLoop { .. }),
-        "{:?}",
-        r.end
-    );
+    let prog = sim::lang::compile("l.c", "int main(void) { volatile int x = 0; while (1) x++; }", &sim::lang::fs_loader).unwrap();
+    let r = explore::run(&prog, &config(Limits { fuel: 10_000, max_steps: 100 }), &mut Random::new(0), false);
+    assert!(matches!(r.end, sim::kernel::End::EndlessLoop { .. }), "{:?}", r.end);
 }

@@ -35,10 +35,7 @@ fn tokens(src: &str) -> Vec<String> {
 fn corpus() -> Vec<String> {
     let mut files = crate::native::c_files("tests/diff");
     files.extend(crate::native::c_files("tests/frontend/ok"));
-    files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap())
-        .collect()
+    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
 }
 
 #[derive(Debug, Clone)]

@@ -50,27 +50,16 @@ pub fn run_native(file: &Path, dir: &Path) -> Result<Observed, String> {
         .output()
         .map_err(|e| format!("cannot run cc: {e}"))?;
     if !cc.status.success() {
-        return Err(format!(
-            "cc failed on {}:\n{}",
-            file.display(),
-            String::from_utf8_lossy(&cc.stderr)
-        ));
+        return Err(format!("cc failed on {}:\n{}", file.display(), String::from_utf8_lossy(&cc.stderr)));
     }
-    let out = Command::new(&bin)
-        .arg0(stem(file))
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let out =
+        Command::new(&bin).arg0(stem(file)).stdin(Stdio::null()).output().map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
     let status = match (out.status.code(), out.status.signal()) {
         (Some(c), _) => ExitStatus::Code(c),
         (None, Some(s)) => ExitStatus::Signal(s),
         _ => return Err("no exit status".into()),
     };
-    Ok(Observed {
-        stdout: out.stdout,
-        stderr: out.stderr,
-        status,
-    })
+    Ok(Observed { stdout: out.stdout, stderr: out.stderr, status })
 }
 
 /// Compiles and runs under the simulator with stdout as a pipe.
@@ -79,20 +68,9 @@ pub fn run_sim(file: &Path) -> Result<Observed, String> {
     let name = file.display().to_string();
     let prog = sim::lang::compile(&name, &text, &sim::lang::fs_loader)
         .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false))?;
-    let opts = ProcessOptions {
-        stdout: StdoutMode::Pipe,
-        argv: vec![stem(file)],
-    };
-    let r = Machine::new(&prog, &opts).run(&prog, Limits::default());
-    let status = r
-        .outcome
-        .main_status()
-        .ok_or("the first process never ended")?;
-    Ok(Observed {
-        stdout: r.outcome.stream(1),
-        stderr: r.outcome.stream(2),
-        status,
-    })
+    let r = explore::run(&prog, &config(file, TimeMode::Strict), &mut Random::new(0), false);
+    let status = r.outcome.main_status().ok_or("the first process never ended")?;
+    Ok(Observed { stdout: r.outcome.stream(1), stderr: r.outcome.stream(2), status })
 }
 
 /// The `.c` files of a directory, sorted.
@@ -107,10 +85,7 @@ pub fn c_files(dir: &str) -> Vec<PathBuf> {
 }
 
 /// Runs `check` over files on two threads, collecting failure messages.
-pub fn par_check(
-    files: &[PathBuf],
-    check: impl Fn(&Path) -> Result<(), String> + Sync,
-) -> Vec<String> {
+pub fn par_check(files: &[PathBuf], check: impl Fn(&Path) -> Result<(), String> + Sync) -> Vec<String> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let fails = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -131,11 +106,7 @@ pub fn par_check(
 
 /// Shows two byte strings side by side for a failure message.
 pub fn show(label: &str, native: &[u8], sim: &[u8]) -> String {
-    format!(
-        "{label} differs:\n--- native\n{}\n--- ipcsim\n{}",
-        String::from_utf8_lossy(native),
-        String::from_utf8_lossy(sim)
-    )
+    format!("{label} differs:\n--- native\n{}\n--- ipcsim\n{}", String::from_utf8_lossy(native), String::from_utf8_lossy(sim))
 }
 
 /// The configuration the tests run programs with.

@@ -16,17 +16,8 @@ fn schedule_independent_scenarios_print_what_they_print_natively() {
             return Err("the header says neither schedule-independent nor how to check it".into());
         }
         let s = run_sim(f)?;
-        if (
-            native.stdout.as_slice(),
-            native.stderr.as_slice(),
-            native.status,
-        ) != (s.stdout.as_slice(), s.stderr.as_slice(), s.status)
-        {
-            return Err(show(
-                "outcome",
-                &[native.stdout, native.stderr].concat(),
-                &[s.stdout, s.stderr].concat(),
-            ));
+        if (native.stdout.as_slice(), native.stderr.as_slice(), native.status) != (s.stdout.as_slice(), s.stderr.as_slice(), s.status) {
+            return Err(show("outcome", &[native.stdout, native.stderr].concat(), &[s.stdout, s.stderr].concat()));
         }
         Ok(())
     });

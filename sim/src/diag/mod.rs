@@ -52,11 +52,7 @@ impl Diagnostic {
             severity: Severity::Error,
             code,
             message: message.into(),
-            labels: vec![Label {
-                span,
-                message: String::new(),
-                primary: true,
-            }],
+            labels: vec![Label { span, message: String::new(), primary: true }],
             notes: Vec::new(),
         }
     }
@@ -69,21 +65,13 @@ impl Diagnostic {
 
     /// Adds a secondary label.
     pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-            primary: false,
-        });
+        self.labels.push(Label { span, message: message.into(), primary: false });
         self
     }
 
     /// The primary span.
     pub fn span(&self) -> Span {
-        self.labels
-            .iter()
-            .find(|l| l.primary)
-            .map(|l| l.span)
-            .unwrap_or_default()
+        self.labels.iter().find(|l| l.primary).map(|l| l.span).unwrap_or_default()
     }
 }
 

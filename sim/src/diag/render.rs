@@ -14,11 +14,7 @@ pub fn to_text(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String
     for f in sources.files() {
         files.add(f.name.clone(), f.text.to_string());
     }
-    let mut buf = if color {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
-    };
+    let mut buf = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     let config = term::Config::default();
     for d in diags {
         // Rendering into a memory buffer cannot fail for valid spans; a
@@ -39,22 +35,14 @@ fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> cs::Diagnostic<usize> {
         .iter()
         .filter(|l| (l.span.file as usize) < sources.files().len())
         .map(|l| {
-            let style = if l.primary {
-                cs::LabelStyle::Primary
-            } else {
-                cs::LabelStyle::Secondary
-            };
+            let style = if l.primary { cs::LabelStyle::Primary } else { cs::LabelStyle::Secondary };
             let len = sources.file(l.span.file).text.len();
             let lo = (l.span.lo as usize).min(len);
             let hi = (l.span.hi as usize).clamp(lo, len);
             cs::Label::new(style, l.span.file as usize, lo..hi).with_message(l.message.clone())
         })
         .collect();
-    cs::Diagnostic::new(severity)
-        .with_code(d.code.as_str())
-        .with_message(d.message.clone())
-        .with_labels(labels)
-        .with_notes(d.notes.clone())
+    cs::Diagnostic::new(severity).with_code(d.code.as_str()).with_message(d.message.clone()).with_labels(labels).with_notes(d.notes.clone())
 }
 
 /// One diagnostic as a JSON value (part of every `--json` report).

@@ -22,7 +22,9 @@ impl std::fmt::Display for TokenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             TokenError::Malformed => write!(f, "this is not an ipcsim token (expected {PREFIX}-...)"),
-            TokenError::WrongBinding => write!(f, "the token was made for another program, ipcsim version or options (limits, time mode, stdout mode, arguments)"),
+            TokenError::WrongBinding => {
+                write!(f, "the token was made for another program, ipcsim version or options (limits, time mode, stdout mode, arguments)")
+            }
         }
     }
 }
@@ -115,7 +117,9 @@ pub fn encode(binding: u64, choices: &[u32]) -> String {
 /// Decodes a token, checking its binding.
 pub fn decode(token: &str, binding: u64) -> Result<Vec<u32>, TokenError> {
     let mut parts = token.trim().splitn(3, '-');
-    let (Some(PREFIX), Some(hash), Some(payload)) = (parts.next(), parts.next(), parts.next()) else { return Err(TokenError::Malformed) };
+    let (Some(PREFIX), Some(hash), Some(payload)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(TokenError::Malformed);
+    };
     let hash = u64::from_str_radix(hash, 16).map_err(|_| TokenError::Malformed)?;
     let bytes = unbase64(payload).ok_or(TokenError::Malformed)?;
     let mut choices = Vec::new();

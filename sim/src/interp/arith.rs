@@ -32,19 +32,13 @@ pub fn binary(op: BinOp, ty: ArithTy, a: u64, b: u64) -> Result<u64, DivideError
         BinOp::Xor => a ^ b,
         BinOp::Eq => return Ok((a == b) as u64),
         BinOp::Ne => return Ok((a != b) as u64),
-        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            return Ok(compare(op, ty.signed(), a, b) as u64)
-        }
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => return Ok(compare(op, ty.signed(), a, b) as u64),
     };
     Ok(ty.norm(r))
 }
 
 fn compare(op: BinOp, signed: bool, a: u64, b: u64) -> bool {
-    let ord = if signed {
-        (a as i64).cmp(&(b as i64))
-    } else {
-        a.cmp(&b)
-    };
+    let ord = if signed { (a as i64).cmp(&(b as i64)) } else { a.cmp(&b) };
     match op {
         BinOp::Lt => ord.is_lt(),
         BinOp::Le => ord.is_le(),

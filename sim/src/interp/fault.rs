@@ -83,25 +83,17 @@ impl Fault {
             Cause::Memory(b) => match b {
                 BadAccess::Null => "null pointer dereference".into(),
                 BadAccess::Unmapped => "access through an invalid pointer (no object there)".into(),
-                BadAccess::OutOfBounds {
-                    region,
-                    offset,
-                    size,
-                } => {
-                    format!(
-                        "out-of-bounds access at offset {offset} of {}, which has {size} bytes",
-                        mem.describe(prog, *region)
-                    )
+                BadAccess::OutOfBounds { region, offset, size } => {
+                    format!("out-of-bounds access at offset {offset} of {}, which has {size} bytes", mem.describe(prog, *region))
                 }
                 BadAccess::UseAfterFree { region } => {
                     format!("use after free of {}", mem.describe(prog, *region))
                 }
-                BadAccess::ReadOnly { region } => format!(
-                    "write to read-only memory ({})",
-                    mem.describe(prog, *region)
-                ),
+                BadAccess::ReadOnly { region } => format!("write to read-only memory ({})", mem.describe(prog, *region)),
                 BadAccess::StackOverflow => "stack overflow (recursion too deep?)".into(),
-                BadAccess::PastObjectEnd { offset, size, .. } => format!("access at offset {offset} of a shared object of {size} bytes, past its last page (ftruncate it first)"),
+                BadAccess::PastObjectEnd { offset, size, .. } => {
+                    format!("access at offset {offset} of a shared object of {size} bytes, past its last page (ftruncate it first)")
+                }
             },
             Cause::DivideByZero => "integer division by zero".into(),
             Cause::Abort => "abort() called".into(),

@@ -153,37 +153,15 @@ impl Memory {
     /// The initial image of a program's memory.
     pub fn new(prog: &Program) -> Memory {
         let mut regions = vec![
-            Region {
-                bytes: Vec::new(),
-                kind: RegionKind::Null,
-                size: 0,
-            },
-            Region {
-                bytes: Vec::new(),
-                kind: RegionKind::Stack,
-                size: 0,
-            },
-            Region {
-                bytes: vec![0; 24],
-                kind: RegionKind::Stdio,
-                size: 24,
-            },
+            Region { bytes: Vec::new(), kind: RegionKind::Null, size: 0 },
+            Region { bytes: Vec::new(), kind: RegionKind::Stack, size: 0 },
+            Region { bytes: vec![0; 24], kind: RegionKind::Stdio, size: 24 },
         ];
         debug_assert_eq!(regions.len() as u32, region::FIRST_GLOBAL);
         for g in &prog.globals {
-            regions.push(Region {
-                bytes: g.bytes.clone(),
-                kind: RegionKind::Global {
-                    writable: g.writable,
-                },
-                size: g.bytes.len() as u32,
-            });
+            regions.push(Region { bytes: g.bytes.clone(), kind: RegionKind::Global { writable: g.writable }, size: g.bytes.len() as u32 });
         }
-        Memory {
-            stack: Vec::new(),
-            regions,
-            heap_bytes: 0,
-        }
+        Memory { stack: Vec::new(), regions, heap_bytes: 0 }
     }
 
     /// Adds a region; returns its base address.
@@ -240,10 +218,12 @@ impl Memory {
                 let (o, at) = self.shared_range(sh, r, off, len, false)?;
                 Ok(&sh.objects[o][at..at + len])
             }
-            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => match reg.bytes.get(off..off + len) {
-                Some(s) => Ok(s),
-                None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
-            },
+            Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => {
+                match reg.bytes.get(off..off + len) {
+                    Some(s) => Ok(s),
+                    None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
+                }
+            }
             other => Err(self.why(addr, other)),
         }
     }
@@ -262,7 +242,9 @@ impl Memory {
                     return Ok(&mut sh.objects[o][at..at + len]);
                 }
                 RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped => Some(self.why(addr, Some(reg))),
-                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => Some(BadAccess::ReadOnly { region: r as u32 }),
+                RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => {
+                    Some(BadAccess::ReadOnly { region: r as u32 })
+                }
                 _ => None,
             },
             None => Some(self.why(addr, None)),
@@ -278,9 +260,7 @@ impl Memory {
     fn why(&self, addr: u64, reg: Option<&Region>) -> BadAccess {
         match reg {
             _ if addr < 1 << 32 => BadAccess::Null,
-            Some(r) if r.kind == RegionKind::Freed => BadAccess::UseAfterFree {
-                region: (addr >> 32) as u32,
-            },
+            Some(r) if r.kind == RegionKind::Freed => BadAccess::UseAfterFree { region: (addr >> 32) as u32 },
             _ => BadAccess::Unmapped,
         }
     }
@@ -404,7 +384,9 @@ impl Memory {
             RegionKind::Stdio => "a FILE".into(),
             RegionKind::Stack => "the stack".into(),
             RegionKind::Null => "the null page".into(),
-            RegionKind::Shared { obj, .. } => format!("shared mapping of object #{obj} ({} bytes)", r.size),
+            RegionKind::Shared { obj, .. } => {
+                format!("shared mapping of object #{obj} ({} bytes)", r.size)
+            }
             RegionKind::Unmapped => "an unmapped mapping".into(),
         }
     }

@@ -109,11 +109,7 @@ impl Process {
 
     /// Pushes a frame for `func`, moving its arguments from the operand
     /// stack into parameter slots.
-    pub(super) fn enter(
-        &mut self,
-        prog: &Program,
-        func: u32,
-    ) -> Result<(), super::memory::BadAccess> {
+    pub(super) fn enter(&mut self, prog: &Program, func: u32) -> Result<(), super::memory::BadAccess> {
         let f = &prog.functions[func as usize];
         let fp = self.sp.div_ceil(16) * 16;
         let top = fp as usize + f.frame_size as usize;
@@ -122,9 +118,7 @@ impl Process {
         }
         if self.mem.stack.len() < top {
             // Grows geometrically; steady state allocates nothing.
-            let want = top
-                .max(self.mem.stack.len() * 2)
-                .min(super::memory::STACK_LIMIT);
+            let want = top.max(self.mem.stack.len() * 2).min(super::memory::STACK_LIMIT);
             self.mem.stack.resize(want, 0);
         }
         for slot in f.params.iter().rev() {
@@ -142,12 +136,7 @@ impl Process {
                 }
             }
         }
-        self.frames.push(Frame {
-            func,
-            pc: 0,
-            fp,
-            saved_sp: self.sp,
-        });
+        self.frames.push(Frame { func, pc: 0, fp, saved_sp: self.sp });
         self.sp = top as u32;
         Ok(())
     }

@@ -42,7 +42,11 @@ impl Process {
             return None;
         };
         if let Some((fd, bytes)) = self.stdio.outq.front() {
-            return Some(Event::Syscall(Syscall { func: libc::LibFn::Write, args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0], src: WriteSrc::Stdio }));
+            return Some(Event::Syscall(Syscall {
+                func: libc::LibFn::Write,
+                args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0],
+                src: WriteSrc::Stdio,
+            }));
         }
         let then = then.clone();
         self.after = After::Nothing;
@@ -56,11 +60,7 @@ impl Process {
     }
 
     fn fault(&self, prog: &Program, signal: Signal, cause: Cause) -> Event {
-        Event::Killed(Fault {
-            signal,
-            cause,
-            span: self.span(prog),
-        })
+        Event::Killed(Fault { signal, cause, span: self.span(prog) })
     }
 
     fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
@@ -70,7 +70,9 @@ impl Process {
 
     /// Stops in front of a shared access, or consumes the grant for it.
     fn gate(&self, ctx: &mut RunCtx, kind: AccessKind, addrs: &[u64]) -> Gate {
-        let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else { return Gate::Private };
+        let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else {
+            return Gate::Private;
+        };
         let (obj, off) = self.mem.shared_location(addr).expect("shared");
         let access = Access { kind, obj, off };
         if ctx.granted {

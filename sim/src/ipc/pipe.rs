@@ -109,7 +109,9 @@ impl Pipe {
     pub fn read(&mut self, buf: &mut [u8], sources: &mut Vec<u64>) -> usize {
         let mut n = 0;
         while n < buf.len() {
-            let Some(s) = self.slots.front_mut() else { break };
+            let Some(s) = self.slots.front_mut() else {
+                break;
+            };
             let k = (s.data.len() - s.start).min(buf.len() - n);
             buf[n..n + k].copy_from_slice(&s.data[s.start..s.start + k]);
             s.start += k;

@@ -46,7 +46,9 @@ impl Machine {
 
     /// One more descriptor refers to `f`.
     pub(super) fn ref_file(&mut self, f: u32) {
-        let Some(file) = self.files[f as usize].as_mut() else { return };
+        let Some(file) = self.files[f as usize].as_mut() else {
+            return;
+        };
         file.refs += 1;
         match file.kind {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers += 1,
@@ -57,7 +59,9 @@ impl Machine {
 
     /// One descriptor less refers to `f`; the last one closes it.
     pub(super) fn unref_file(&mut self, f: u32) {
-        let Some(file) = self.files[f as usize].as_mut() else { return };
+        let Some(file) = self.files[f as usize].as_mut() else {
+            return;
+        };
         file.refs -= 1;
         let kind = file.kind;
         if file.refs == 0 {
@@ -90,7 +94,9 @@ impl Machine {
 
     /// Removes descriptor `fd` of process `i`; false if it was not open.
     pub(super) fn close_fd(&mut self, i: usize, fd: i64) -> bool {
-        let Some(slot) = usize::try_from(fd).ok().and_then(|k| self.procs[i].fds.get_mut(k)) else { return false };
+        let Some(slot) = usize::try_from(fd).ok().and_then(|k| self.procs[i].fds.get_mut(k)) else {
+            return false;
+        };
         match slot.take() {
             Some(d) => {
                 self.unref_file(d.file);

@@ -190,7 +190,8 @@ impl Machine {
             next_pid: FIRST_PID + 1,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
-        let fds = stdio.iter().map(|k| Some(Fd { file: m.open_file(*k, if *k == FileKind::Stdin { 0 } else { 1 }), cloexec: false })).collect();
+        let fds =
+            stdio.iter().map(|k| Some(Fd { file: m.open_file(*k, if *k == FileKind::Stdin { 0 } else { 1 }), cloexec: false })).collect();
         m.procs.push(Pcb {
             pid: FIRST_PID,
             ppid: INIT_PID,
@@ -352,7 +353,8 @@ impl Machine {
         p.exit_step = step;
         self.outcome.exits.push((pid, status));
         self.outcome.exits.sort_by_key(|(p, _)| *p);
-        let parent_reaps = self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & (1 << 17) == 0);
+        let parent_reaps =
+            self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & (1 << 17) == 0);
         if !parent_reaps {
             self.procs[i].reaped = true;
         }
@@ -370,7 +372,12 @@ impl Machine {
     /// (strict time), or say how the run ended.
     pub fn idle(&mut self, prog: &Program, config: &Config) -> Option<End> {
         if config.time == TimeMode::Strict {
-            let next = self.procs.iter().filter(|p| p.status.is_none() && p.parked.is_none()).filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None }).min();
+            let next = self
+                .procs
+                .iter()
+                .filter(|p| p.status.is_none() && p.parked.is_none())
+                .filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None })
+                .min();
             if let Some(t) = next {
                 self.clock = self.clock.max(t);
                 return None;

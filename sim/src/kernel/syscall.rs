@@ -81,7 +81,9 @@ impl Machine {
             },
             LibFn::Write => match self.file_of(i, a[0] as i32 as i64) {
                 Some((_, f)) => match f.kind {
-                    FileKind::PipeWrite(p) => f.flags & NONBLOCK != 0 || a[2] == 0 || self.pipes[p as usize].writable(a[2] as usize, self.procs[i].io_done),
+                    FileKind::PipeWrite(p) => {
+                        f.flags & NONBLOCK != 0 || a[2] == 0 || self.pipes[p as usize].writable(a[2] as usize, self.procs[i].io_done)
+                    }
                     _ => true,
                 },
                 None => true,
@@ -163,7 +165,9 @@ impl Machine {
                     1 => self.clock,
                     _ => return Sys::Ret(-EINVAL),
                 };
-                if self.store(i, a[1], MemTy::I64, t / 1_000_000_000).is_err() || self.store(i, a[1] + 8, MemTy::I64, t % 1_000_000_000).is_err() {
+                if self.store(i, a[1], MemTy::I64, t / 1_000_000_000).is_err()
+                    || self.store(i, a[1] + 8, MemTy::I64, t % 1_000_000_000).is_err()
+                {
                     return Sys::Ret(-EFAULT);
                 }
                 Sys::Ret(0)
@@ -243,7 +247,9 @@ impl Machine {
             // Process groups are not modelled.
             return Sys::Ret(-EINVAL);
         }
-        let Some(j) = self.index(pid) else { return Sys::Ret(-ESRCH) };
+        let Some(j) = self.index(pid) else {
+            return Sys::Ret(-ESRCH);
+        };
         if self.procs[j].reaped {
             return Sys::Ret(-ESRCH);
         }
@@ -299,7 +305,9 @@ impl Machine {
     }
 
     fn dup2(&mut self, i: usize, old: i64, new: i64) -> Sys {
-        let Some((f, _)) = self.file_of(i, old) else { return Sys::Ret(-EBADF) };
+        let Some((f, _)) = self.file_of(i, old) else {
+            return Sys::Ret(-EBADF);
+        };
         if !(0..MAX_FDS as i64).contains(&new) {
             return Sys::Ret(-EBADF);
         }
@@ -317,7 +325,9 @@ impl Machine {
     }
 
     fn fcntl(&mut self, i: usize, fd: i64, cmd: i32, arg: i64) -> Sys {
-        let Some((f, file)) = self.file_of(i, fd) else { return Sys::Ret(-EBADF) };
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-EBADF);
+        };
         let kind = file.kind;
         match cmd {
             1 => Sys::Ret(self.procs[i].fds[fd as usize].map_or(0, |d| d.cloexec as i64)),
@@ -349,7 +359,9 @@ impl Machine {
     }
 
     fn read(&mut self, i: usize, fd: i64, buf: u64, n: usize, cx: &mut StepCtx) -> Sys {
-        let Some((_, file)) = self.file_of(i, fd) else { return Sys::Ret(-EBADF) };
+        let Some((_, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-EBADF);
+        };
         if file.flags & ACCMODE == 1 {
             return Sys::Ret(-EBADF);
         }
@@ -360,7 +372,13 @@ impl Machine {
                 let pipe = &mut self.pipes[p as usize];
                 let k = n.min(pipe.available());
                 if k == 0 {
-                    return Sys::Ret(if n == 0 || pipe.writers == 0 { 0 } else if nonblock { -EAGAIN } else { unreachable!("a blocked read is never stepped") });
+                    return Sys::Ret(if n == 0 || pipe.writers == 0 {
+                        0
+                    } else if nonblock {
+                        -EAGAIN
+                    } else {
+                        unreachable!("a blocked read is never stepped")
+                    });
                 }
                 let dst = match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
                     Ok(d) => d,
@@ -383,7 +401,9 @@ impl Machine {
     fn write(&mut self, i: usize, call: &Syscall, cx: &mut StepCtx) -> Sys {
         let fd = call.args[0] as i32 as i64;
         let n = call.args[2] as usize;
-        let Some((_, file)) = self.file_of(i, fd) else { return Sys::Ret(-EBADF) };
+        let Some((_, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-EBADF);
+        };
         if file.flags & ACCMODE == 0 {
             return Sys::Ret(-EBADF);
         }
@@ -412,7 +432,10 @@ impl Machine {
                     let step = self.steps;
                     let pid = self.procs[i].pid;
                     let span = self.procs[i].proc.span(cx.prog);
-                    self.faults.push((pid, crate::interp::Fault { signal: crate::interp::Signal::Pipe, cause: crate::interp::fault::Cause::BrokenPipe, span }));
+                    self.faults.push((
+                        pid,
+                        crate::interp::Fault { signal: crate::interp::Signal::Pipe, cause: crate::interp::fault::Cause::BrokenPipe, span },
+                    ));
                     self.terminate(i, ExitStatus::Signal(SIGPIPE), step);
                     return Sys::Dead;
                 }
@@ -452,8 +475,12 @@ impl Machine {
             }
             return Sys::Ret(mem.add(vec![0; size as usize], RegionKind::Heap) as i64);
         }
-        let Some((_, file)) = self.file_of(i, fd) else { return Sys::Ret(-EBADF) };
-        let FileKind::Shm(obj) = file.kind else { return Sys::Ret(-ENODEV) };
+        let Some((_, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-EBADF);
+        };
+        let FileKind::Shm(obj) = file.kind else {
+            return Sys::Ret(-ENODEV);
+        };
         let mode = file.flags & ACCMODE;
         if mode == 1 || (kind == SHARED && writable && mode != 2) {
             return Sys::Ret(-EACCES);
@@ -531,8 +558,12 @@ impl Machine {
     }
 
     fn ftruncate(&mut self, i: usize, fd: i64, len: i64) -> Sys {
-        let Some((_, file)) = self.file_of(i, fd) else { return Sys::Ret(-EBADF) };
-        let FileKind::Shm(obj) = file.kind else { return Sys::Ret(-EINVAL) };
+        let Some((_, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-EBADF);
+        };
+        let FileKind::Shm(obj) = file.kind else {
+            return Sys::Ret(-EINVAL);
+        };
         if file.flags & ACCMODE == 0 || len < 0 {
             return Sys::Ret(-EINVAL);
         }

@@ -86,8 +86,14 @@ fn holders(m: &Machine, want: FileKind, except: usize) -> String {
 fn explain(m: &Machine, i: usize) -> Stuck {
     let p = &m.procs[i];
     if let Some(w) = &p.parked {
-        let values: Vec<String> = w.iter().map(|w| format!("{} = {}", park::describe(std::slice::from_ref(w)), park::peek(&m.shared, w))).collect();
-        return Stuck { pid: p.pid, span: Span::default(), parked: true, why: format!("spinning on {}: nothing can change them any more", values.join(", ")) };
+        let values: Vec<String> =
+            w.iter().map(|w| format!("{} = {}", park::describe(std::slice::from_ref(w)), park::peek(&m.shared, w))).collect();
+        return Stuck {
+            pid: p.pid,
+            span: Span::default(),
+            parked: true,
+            why: format!("spinning on {}: nothing can change them any more", values.join(", ")),
+        };
     }
     let why = match &p.pending {
         Pending::Syscall(c) => match c.func {

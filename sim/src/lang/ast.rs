@@ -222,13 +222,7 @@ pub enum Stmt {
     /// `do ... while`.
     DoWhile(Box<Stmt>, Expr),
     /// `for (init; cond; step) body`.
-    For(
-        Option<Box<Stmt>>,
-        Option<Expr>,
-        Option<Expr>,
-        Box<Stmt>,
-        Span,
-    ),
+    For(Option<Box<Stmt>>, Option<Expr>, Option<Expr>, Box<Stmt>, Span),
     /// `switch`.
     Switch(Expr, Box<Stmt>, Span),
     /// `case v:`.
@@ -324,12 +318,7 @@ pub struct Expr {
 #[derive(Debug, Clone)]
 pub enum ExprKind {
     /// Integer constant.
-    Int {
-        value: u64,
-        unsigned: bool,
-        long: bool,
-        decimal: bool,
-    },
+    Int { value: u64, unsigned: bool, long: bool, decimal: bool },
     /// Character constant (type `int`).
     Char(i64),
     /// String literal (adjacent literals joined).

@@ -48,20 +48,14 @@ pub fn lookup(name: &str) -> Option<Header> {
         return Some(Header::Known);
     }
     let why = match name {
-        "stdarg.h" => {
-            "variadic functions of your own are not supported; pass an array or a count instead"
-        }
-        "math.h" | "float.h" | "complex.h" | "fenv.h" => {
-            "floating point is not supported; use integer arithmetic"
-        }
+        "stdarg.h" => "variadic functions of your own are not supported; pass an array or a count instead",
+        "math.h" | "float.h" | "complex.h" | "fenv.h" => "floating point is not supported; use integer arithmetic",
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
         "sys/ipc.h" | "sys/shm.h" | "sys/sem.h" | "sys/msg.h" => {
             "System V IPC is not supported; use the POSIX calls (shm_open, sem_open, mq_open)"
         }
-        "sys/select.h" | "poll.h" | "sys/epoll.h" => {
-            "I/O multiplexing is not supported yet; use blocking calls in separate processes"
-        }
+        "sys/select.h" | "poll.h" | "sys/epoll.h" => "I/O multiplexing is not supported yet; use blocking calls in separate processes",
         _ => return None,
     };
     Some(Header::Rejected(why))

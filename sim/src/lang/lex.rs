@@ -7,20 +7,13 @@ use crate::source::{FileId, Span};
 use std::rc::Rc;
 
 const PUNCTS: &[&str] = &[
-    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
-    "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "[", "]", "(", ")", "{", "}", ".", "&", "*",
-    "+", "-", "~", "!", "/", "%", "<", ">", "^", "|", "?", ":", ";", "=", ",", "#",
+    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=",
+    "##", "[", "]", "(", ")", "{", "}", ".", "&", "*", "+", "-", "~", "!", "/", "%", "<", ">", "^", "|", "?", ":", ";", "=", ",", "#",
 ];
 
 /// Splits one file into tokens (ending with `Eof`).
 pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
-    let mut lx = Lexer {
-        file,
-        src: text.as_bytes(),
-        pos: 0,
-        diags,
-        out: Vec::new(),
-    };
+    let mut lx = Lexer { file, src: text.as_bytes(), pos: 0, diags, out: Vec::new() };
     lx.run();
     lx.out
 }
@@ -39,11 +32,7 @@ fn empty_hide() -> Rc<[Rc<str>]> {
 
 impl Lexer<'_> {
     fn span(&self, lo: usize) -> Span {
-        Span {
-            file: self.file,
-            lo: lo as u32,
-            hi: self.pos as u32,
-        }
+        Span { file: self.file, lo: lo as u32, hi: self.pos as u32 }
     }
 
     fn peek(&self, k: usize) -> u8 {
@@ -70,9 +59,7 @@ impl Lexer<'_> {
                 space = true;
                 continue;
             }
-            if c == b'\\'
-                && (self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n'))
-            {
+            if c == b'\\' && (self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n')) {
                 self.pos += if self.peek(1) == b'\n' { 2 } else { 3 };
                 space = true;
                 continue;
@@ -94,11 +81,7 @@ impl Lexer<'_> {
                     if self.pos >= self.src.len() {
                         self.diags.error(
                             Code::Unterminated,
-                            Span {
-                                file: self.file,
-                                lo: lo as u32,
-                                hi: lo as u32 + 2,
-                            },
+                            Span { file: self.file, lo: lo as u32, hi: lo as u32 + 2 },
                             "unterminated comment: `/*` has no matching `*/`",
                         );
                         break;
@@ -116,14 +99,7 @@ impl Lexer<'_> {
             let kind = self.token();
             if let Some(kind) = kind {
                 let text: Rc<str> = String::from_utf8_lossy(&self.src[lo..self.pos]).into();
-                self.out.push(Token {
-                    kind,
-                    span: self.span(lo),
-                    text,
-                    line_start,
-                    space_before: space,
-                    hide: empty_hide(),
-                });
+                self.out.push(Token { kind, span: self.span(lo), text, line_start, space_before: space, hide: empty_hide() });
                 line_start = false;
                 space = false;
             }
@@ -131,11 +107,7 @@ impl Lexer<'_> {
         let end = self.src.len();
         self.out.push(Token {
             kind: TokKind::Eof,
-            span: Span {
-                file: self.file,
-                lo: end as u32,
-                hi: end as u32,
-            },
+            span: Span { file: self.file, lo: end as u32, hi: end as u32 },
             text: "".into(),
             line_start: true,
             space_before: false,
@@ -162,7 +134,11 @@ impl Lexer<'_> {
             let word = word.as_str();
             // Wide and UTF-8 literal prefixes are outside the subset.
             if matches!(word, "L" | "u" | "U" | "u8") && matches!(self.peek(0), b'"' | b'\'') {
-                self.diags.error(Code::Unsupported, self.span(lo), format!("`{word}` wide or Unicode literals are not supported: use plain \"...\" and '...'"));
+                self.diags.error(
+                    Code::Unsupported,
+                    self.span(lo),
+                    format!("`{word}` wide or Unicode literals are not supported: use plain \"...\" and '...'"),
+                );
             }
             return Some(TokKind::Ident(word.into()));
         }
@@ -182,28 +158,15 @@ impl Lexer<'_> {
             }
         }
         let lo = self.pos;
-        let ch = std::str::from_utf8(&self.src[lo..])
-            .ok()
-            .and_then(|s| s.chars().next());
+        let ch = std::str::from_utf8(&self.src[lo..]).ok().and_then(|s| s.chars().next());
         self.pos += ch.map_or(1, |c| c.len_utf8());
-        let shown = ch.map_or_else(
-            || format!("byte 0x{c:02x}"),
-            |c| format!("`{}`", c.escape_default()),
-        );
-        Some(self.invalid(
-            Code::BadToken,
-            lo,
-            format!("unexpected character {shown} in the program text"),
-        ))
+        let shown = ch.map_or_else(|| format!("byte 0x{c:02x}"), |c| format!("`{}`", c.escape_default()));
+        Some(self.invalid(Code::BadToken, lo, format!("unexpected character {shown} in the program text")))
     }
 
     /// A token whose error is reported only if it is ever used.
     fn invalid(&self, code: Code, lo: usize, msg: String) -> TokKind {
-        TokKind::Invalid(Rc::new(crate::diag::Diagnostic::error(
-            code,
-            self.span(lo),
-            msg,
-        )))
+        TokKind::Invalid(Rc::new(crate::diag::Diagnostic::error(code, self.span(lo), msg)))
     }
 
     fn number(&mut self) -> TokKind {
@@ -220,9 +183,7 @@ impl Lexer<'_> {
         } {
             self.pos += 1;
         }
-        let text = std::str::from_utf8(&self.src[lo..self.pos])
-            .unwrap_or("0")
-            .to_ascii_lowercase();
+        let text = std::str::from_utf8(&self.src[lo..self.pos]).unwrap_or("0").to_ascii_lowercase();
         let span = self.span(lo);
         let digits_end = text.trim_end_matches(['u', 'l']).len();
         let (digits, suffix) = text.split_at(digits_end);
@@ -236,43 +197,20 @@ impl Lexer<'_> {
             (10, digits)
         };
         let is_hex = radix == 16;
-        let is_float = digits.contains('.')
-            || (!is_hex && digits.contains('e'))
-            || (is_hex && digits.contains('p'));
+        let is_float = digits.contains('.') || (!is_hex && digits.contains('e')) || (is_hex && digits.contains('p'));
         if is_float {
             self.diags.error(Code::FloatingPoint, span, format!("floating-point constant `{text}`: floating point is not supported; use integers (e.g. milliseconds instead of seconds)"));
-            return TokKind::Int {
-                value: 0,
-                unsigned: false,
-                long: false,
-                decimal: true,
-            };
+            return TokKind::Int { value: 0, unsigned: false, long: false, decimal: true };
         }
         let valid_suffix = matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu");
-        let body = if body.is_empty() && radix == 8 {
-            "0"
-        } else {
-            body
-        };
+        let body = if body.is_empty() && radix == 8 { "0" } else { body };
         match u64::from_str_radix(body, radix) {
-            Ok(value) if valid_suffix => TokKind::Int {
-                value,
-                unsigned: suffix.contains('u'),
-                long: suffix.contains('l'),
-                decimal: radix == 10,
-            },
+            Ok(value) if valid_suffix => {
+                TokKind::Int { value, unsigned: suffix.contains('u'), long: suffix.contains('l'), decimal: radix == 10 }
+            }
             _ => {
-                self.diags.error(
-                    Code::BadToken,
-                    span,
-                    format!("invalid integer constant `{text}`"),
-                );
-                TokKind::Int {
-                    value: 0,
-                    unsigned: false,
-                    long: false,
-                    decimal: true,
-                }
+                self.diags.error(Code::BadToken, span, format!("invalid integer constant `{text}`"));
+                TokKind::Int { value: 0, unsigned: false, long: false, decimal: true }
             }
         }
     }
@@ -307,11 +245,7 @@ impl Lexer<'_> {
                     self.pos += 1;
                 }
                 if start == self.pos {
-                    self.diags.error(
-                        Code::BadToken,
-                        self.span(lo),
-                        "`\\x` escape with no hex digits",
-                    );
+                    self.diags.error(Code::BadToken, self.span(lo), "`\\x` escape with no hex digits");
                 }
                 v
             }
@@ -322,11 +256,7 @@ impl Lexer<'_> {
             b'e' => 27,
             b'\\' | b'\'' | b'"' | b'?' => c as u32,
             _ => {
-                self.diags.error(
-                    Code::BadToken,
-                    self.span(lo),
-                    format!("unknown escape sequence `\\{}`", c as char),
-                );
+                self.diags.error(Code::BadToken, self.span(lo), format!("unknown escape sequence `\\{}`", c as char));
                 c as u32
             }
         }
@@ -346,8 +276,7 @@ impl Lexer<'_> {
                     return self.invalid(
                         Code::Unterminated,
                         lo,
-                        "unterminated string literal: a `\"` is missing before the end of the line"
-                            .into(),
+                        "unterminated string literal: a `\"` is missing before the end of the line".into(),
                     );
                 }
                 b'\\' if self.peek(1) == b'\n' => self.pos += 2,
@@ -376,11 +305,7 @@ impl Lexer<'_> {
                     break;
                 }
                 b'\n' | 0 if self.pos >= self.src.len() || self.peek(0) == b'\n' => {
-                    return self.invalid(
-                        Code::Unterminated,
-                        lo,
-                        "unterminated character constant: a `'` is missing".into(),
-                    );
+                    return self.invalid(Code::Unterminated, lo, "unterminated character constant: a `'` is missing".into());
                 }
                 b'\\' => {
                     self.pos += 1;
@@ -396,18 +321,12 @@ impl Lexer<'_> {
             // gcc gives a char constant type int with the value of a signed char.
             1 => TokKind::Char(vals[0] as u8 as i8 as i64),
             0 => {
-                self.diags.error(
-                    Code::BadToken,
-                    self.span(lo),
-                    "empty character constant `''`",
-                );
+                self.diags.error(Code::BadToken, self.span(lo), "empty character constant `''`");
                 TokKind::Char(0)
             }
             _ => {
                 // gcc: multi-character constants are big-endian packed ints.
-                let v = vals
-                    .iter()
-                    .fold(0u32, |a, &b| a.wrapping_shl(8) | (b & 0xff));
+                let v = vals.iter().fold(0u32, |a, &b| a.wrapping_shl(8) | (b & 0xff));
                 TokKind::Char(v as i32 as i64)
             }
         }

@@ -36,11 +36,7 @@ pub fn fs_loader(from: &str, name: &str) -> Option<(String, String)> {
 
 /// Compiles a C program. `name` is the path shown in diagnostics and in
 /// `__FILE__`; `loader` resolves quoted includes.
-pub fn compile(
-    name: &str,
-    text: &str,
-    loader: preprocess::Loader,
-) -> Result<Program, CompileError> {
+pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Program, CompileError> {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let mut toks = {
@@ -51,24 +47,14 @@ pub fn compile(
     };
     let eof = token::Token {
         kind: token::TokKind::Eof,
-        span: crate::source::Span {
-            file: 1,
-            lo: text.len() as u32,
-            hi: text.len() as u32,
-        },
+        span: crate::source::Span { file: 1, lo: text.len() as u32, hi: text.len() as u32 },
         text: "".into(),
         line_start: true,
         space_before: false,
         hide: std::rc::Rc::from(Vec::new()),
     };
     toks.push(eof);
-    let builtin: Vec<u32> = sources
-        .files()
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.name.starts_with('<'))
-        .map(|(i, _)| i as u32)
-        .collect();
+    let builtin: Vec<u32> = sources.files().iter().enumerate().filter(|(_, f)| f.name.starts_with('<')).map(|(i, _)| i as u32).collect();
     let unit = parse::parse(toks, &mut diags);
     let lowered = lower::lower(&unit, builtin, &mut diags);
     match lowered {
@@ -81,9 +67,6 @@ pub fn compile(
             errno_region: l.errno_region,
             name: name.to_string(),
         }),
-        _ => Err(CompileError {
-            sources,
-            diagnostics: diags.list,
-        }),
+        _ => Err(CompileError { sources, diagnostics: diags.list }),
     }
 }

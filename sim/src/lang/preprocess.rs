@@ -43,14 +43,7 @@ pub struct Preprocessor<'a> {
 impl<'a> Preprocessor<'a> {
     /// A preprocessor with no macros yet.
     pub fn new(sources: &'a mut SourceMap, diags: &'a mut Diagnostics, loader: Loader<'a>) -> Self {
-        Preprocessor {
-            sources,
-            diags,
-            loader,
-            macros: HashMap::new(),
-            depth: 0,
-            extensions: false,
-        }
+        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, extensions: false }
     }
 
     /// Preprocesses a file's text into the token stream the parser reads.
@@ -80,11 +73,7 @@ impl<'a> Preprocessor<'a> {
             self.expand_one(tok, &mut input, out);
         }
         for c in conds {
-            self.diags.error(
-                Code::Conditional,
-                c.span,
-                "this conditional has no matching `#endif`",
-            );
+            self.diags.error(Code::Conditional, c.span, "this conditional has no matching `#endif`");
         }
     }
 
@@ -122,12 +111,7 @@ impl<'a> Preprocessor<'a> {
         }
         let Some(params) = &mac.params else {
             let hide = with(&tok.hide, &name);
-            let body = mac
-                .body
-                .iter()
-                .enumerate()
-                .map(|(i, b)| relocate(b, &tok, &hide, i == 0))
-                .collect::<Vec<_>>();
+            let body = mac.body.iter().enumerate().map(|(i, b)| relocate(b, &tok, &hide, i == 0)).collect::<Vec<_>>();
             input.extend(body.into_iter().rev());
             return;
         };
@@ -142,27 +126,13 @@ impl<'a> Preprocessor<'a> {
             Some(a) => a,
             None => {
                 // Stand in a `0` so the parser does not report the gap too.
-                let zero = TokKind::Int {
-                    value: 0,
-                    unsigned: false,
-                    long: false,
-                    decimal: true,
-                };
-                out.push(Token {
-                    kind: zero,
-                    text: "0".into(),
-                    ..tok
-                });
+                let zero = TokKind::Int { value: 0, unsigned: false, long: false, decimal: true };
+                out.push(Token { kind: zero, text: "0".into(), ..tok });
                 return;
             }
         };
         let hide: Rc<[Rc<str>]> = {
-            let mut h: Vec<Rc<str>> = tok
-                .hide
-                .iter()
-                .filter(|n| rparen.hide.contains(n))
-                .cloned()
-                .collect();
+            let mut h: Vec<Rc<str>> = tok.hide.iter().filter(|n| rparen.hide.contains(n)).cloned().collect();
             h.push(name.clone());
             h.into()
         };
@@ -170,11 +140,7 @@ impl<'a> Preprocessor<'a> {
         let mut site = tok.clone();
         site.span = call_span;
         let body = self.substitute(&mac, params, &args, &site);
-        let body = body
-            .iter()
-            .enumerate()
-            .map(|(i, b)| relocate(b, &site, &hide, i == 0))
-            .collect::<Vec<_>>();
+        let body = body.iter().enumerate().map(|(i, b)| relocate(b, &site, &hide, i == 0)).collect::<Vec<_>>();
         input.extend(body.into_iter().rev());
     }
 
@@ -189,43 +155,22 @@ impl<'a> Preprocessor<'a> {
             },
             _ => return None,
         };
-        Some(Token {
-            kind,
-            ..tok.clone()
-        })
+        Some(Token { kind, ..tok.clone() })
     }
 
     /// Reads `( a, b, ... )` after a function-like macro's name.
-    fn collect_args(
-        &mut self,
-        name: &Token,
-        input: &mut Vec<Token>,
-    ) -> Option<(Vec<Vec<Token>>, Token)> {
+    fn collect_args(&mut self, name: &Token, input: &mut Vec<Token>) -> Option<(Vec<Vec<Token>>, Token)> {
         input.pop(); // (
         let mut args = vec![Vec::new()];
         let mut depth = 0;
         loop {
             let Some(t) = input.pop() else {
-                self.diags.error(
-                    Code::MacroArgs,
-                    name.span,
-                    format!(
-                        "unterminated call of macro `{}`: a `)` is missing",
-                        name.text
-                    ),
-                );
+                self.diags.error(Code::MacroArgs, name.span, format!("unterminated call of macro `{}`: a `)` is missing", name.text));
                 return None;
             };
             if t.kind == TokKind::Eof {
                 input.push(t);
-                self.diags.error(
-                    Code::MacroArgs,
-                    name.span,
-                    format!(
-                        "unterminated call of macro `{}`: a `)` is missing",
-                        name.text
-                    ),
-                );
+                self.diags.error(Code::MacroArgs, name.span, format!("unterminated call of macro `{}`: a `)` is missing", name.text));
                 return None;
             }
             if t.is("(") {
@@ -260,11 +205,7 @@ impl<'a> Preprocessor<'a> {
             let mut va = Vec::new();
             for (i, a) in rest.into_iter().enumerate() {
                 if i > 0 {
-                    va.push(Token {
-                        kind: TokKind::Punct(","),
-                        text: ",".into(),
-                        ..tok.clone()
-                    });
+                    va.push(Token { kind: TokKind::Punct(","), text: ",".into(), ..tok.clone() });
                 }
                 va.extend(a);
             }
@@ -278,24 +219,14 @@ impl<'a> Preprocessor<'a> {
             self.diags.push(Diagnostic::error(
                 Code::MacroArgs,
                 tok.span,
-                format!(
-                    "macro `{name}` takes {want} argument{}, but {} were given",
-                    if want == 1 { "" } else { "s" },
-                    args.len()
-                ),
+                format!("macro `{name}` takes {want} argument{}, but {} were given", if want == 1 { "" } else { "s" }, args.len()),
             ));
             return None;
         }
         Some(args)
     }
 
-    fn substitute(
-        &mut self,
-        mac: &Macro,
-        params: &[Rc<str>],
-        args: &[Vec<Token>],
-        site: &Token,
-    ) -> Vec<Token> {
+    fn substitute(&mut self, mac: &Macro, params: &[Rc<str>], args: &[Vec<Token>], site: &Token) -> Vec<Token> {
         let index = |t: &Token| -> Option<usize> {
             let n = t.ident()?;
             if &**n == "__VA_ARGS__" && mac.variadic {
@@ -354,31 +285,12 @@ impl<'a> Preprocessor<'a> {
         let mut toks = lex(file, &text, &mut d);
         toks.pop(); // Eof
         if toks.len() != 1 || d.has_errors() {
-            self.diags.error(
-                Code::MacroArgs,
-                site.span,
-                format!(
-                    "pasting `{}` and `{}` does not give a valid token",
-                    lhs.text, rhs.text
-                ),
-            );
+            self.diags.error(Code::MacroArgs, site.span, format!("pasting `{}` and `{}` does not give a valid token", lhs.text, rhs.text));
         }
-        toks.into_iter()
-            .map(|t| Token {
-                span: site.span,
-                space_before: lhs.space_before,
-                ..t
-            })
-            .collect()
+        toks.into_iter().map(|t| Token { span: site.span, space_before: lhs.space_before, ..t }).collect()
     }
 
-    fn directive(
-        &mut self,
-        hash: &Token,
-        line: Vec<Token>,
-        conds: &mut Vec<Cond>,
-        out: &mut Vec<Token>,
-    ) {
+    fn directive(&mut self, hash: &Token, line: Vec<Token>, conds: &mut Vec<Cond>, out: &mut Vec<Token>) {
         let Some(name_tok) = line.first() else { return }; // null directive
         let name = name_tok.text.clone();
         let rest = &line[1..];
@@ -391,37 +303,24 @@ impl<'a> Preprocessor<'a> {
                 } else if &*name == "if" {
                     self.eval_if(rest, span)
                 } else {
-                    let defined = rest.first().and_then(|t| t.ident()).is_some_and(|n| {
-                        self.macros.contains_key(n) || matches!(&**n, "__FILE__" | "__LINE__")
-                    });
+                    let defined = rest
+                        .first()
+                        .and_then(|t| t.ident())
+                        .is_some_and(|n| self.macros.contains_key(n) || matches!(&**n, "__FILE__" | "__LINE__"));
                     if rest.first().and_then(|t| t.ident()).is_none() {
-                        self.diags.error(
-                            Code::BadDirective,
-                            span,
-                            format!("`#{name}` needs a macro name"),
-                        );
+                        self.diags.error(Code::BadDirective, span, format!("`#{name}` needs a macro name"));
                     }
                     defined == (&*name == "ifdef")
                 };
-                conds.push(Cond {
-                    active: active && value,
-                    taken: value,
-                    seen_else: false,
-                    span,
-                });
+                conds.push(Cond { active: active && value, taken: value, seen_else: false, span });
             }
             "elif" | "else" => {
                 let Some(top) = conds.pop() else {
-                    self.diags.error(
-                        Code::Conditional,
-                        span,
-                        format!("`#{name}` without a matching `#if`"),
-                    );
+                    self.diags.error(Code::Conditional, span, format!("`#{name}` without a matching `#if`"));
                     return;
                 };
                 if top.seen_else {
-                    self.diags
-                        .error(Code::Conditional, span, format!("`#{name}` after `#else`"));
+                    self.diags.error(Code::Conditional, span, format!("`#{name}` after `#else`"));
                 }
                 let outer = conds.iter().all(|c| c.active);
                 let value = if top.taken || !outer {
@@ -440,8 +339,7 @@ impl<'a> Preprocessor<'a> {
             }
             "endif" => {
                 if conds.pop().is_none() {
-                    self.diags
-                        .error(Code::Conditional, span, "`#endif` without a matching `#if`");
+                    self.diags.error(Code::Conditional, span, "`#endif` without a matching `#if`");
                 }
             }
             _ if !active => {}
@@ -454,37 +352,21 @@ impl<'a> Preprocessor<'a> {
             "include" => self.include(rest, span, out),
             "error" => {
                 let msg: Vec<&str> = rest.iter().map(|t| &*t.text).collect();
-                self.diags.error(
-                    Code::ErrorDirective,
-                    span,
-                    format!("#error {}", msg.join(" ")),
-                );
+                self.diags.error(Code::ErrorDirective, span, format!("#error {}", msg.join(" ")));
             }
             "pragma" | "line" | "warning" | "ident" => {}
-            _ => self.diags.error(
-                Code::BadDirective,
-                name_tok.span,
-                format!("unknown preprocessor directive `#{name}`"),
-            ),
+            _ => self.diags.error(Code::BadDirective, name_tok.span, format!("unknown preprocessor directive `#{name}`")),
         }
     }
 
     fn define(&mut self, rest: &[Token], span: Span) {
         let Some(name) = rest.first().and_then(|t| t.ident()).cloned() else {
-            self.diags
-                .error(Code::BadDirective, span, "`#define` needs a macro name");
+            self.diags.error(Code::BadDirective, span, "`#define` needs a macro name");
             return;
         };
         let function_like = rest.get(1).is_some_and(|t| t.is("(") && !t.space_before);
         if !function_like {
-            self.macros.insert(
-                name,
-                Macro {
-                    params: None,
-                    variadic: false,
-                    body: rest[1..].to_vec(),
-                },
-            );
+            self.macros.insert(name, Macro { params: None, variadic: false, body: rest[1..].to_vec() });
             return;
         }
         let mut params = Vec::new();
@@ -495,57 +377,32 @@ impl<'a> Preprocessor<'a> {
                 Some(t) if t.is(")") => break,
                 Some(t) if t.is("...") => variadic = true,
                 Some(t) if t.is(",") => {}
-                Some(t) if t.ident().is_some() && !variadic => {
-                    params.push(t.ident().cloned().expect("ident"))
-                }
+                Some(t) if t.ident().is_some() && !variadic => params.push(t.ident().cloned().expect("ident")),
                 _ => {
-                    self.diags.error(
-                        Code::BadDirective,
-                        span,
-                        format!("malformed parameter list in `#define {name}`"),
-                    );
+                    self.diags.error(Code::BadDirective, span, format!("malformed parameter list in `#define {name}`"));
                     return;
                 }
             }
             i += 1;
         }
         let body = rest[i + 1..].to_vec();
-        self.macros.insert(
-            name,
-            Macro {
-                params: Some(params),
-                variadic,
-                body,
-            },
-        );
+        self.macros.insert(name, Macro { params: Some(params), variadic, body });
     }
 
     fn include(&mut self, rest: &[Token], span: Span, out: &mut Vec<Token>) {
         let (name, quoted) = match rest.first().map(|t| &t.kind) {
             Some(TokKind::Str(s)) => (String::from_utf8_lossy(s).into_owned(), true),
             Some(TokKind::Punct("<")) => {
-                let inner: String = rest[1..]
-                    .iter()
-                    .take_while(|t| !t.is(">"))
-                    .map(|t| &*t.text)
-                    .collect();
+                let inner: String = rest[1..].iter().take_while(|t| !t.is(">")).map(|t| &*t.text).collect();
                 (inner, false)
             }
             _ => {
-                self.diags.error(
-                    Code::BadDirective,
-                    span,
-                    "`#include` expects \"FILE\" or <FILE>",
-                );
+                self.diags.error(Code::BadDirective, span, "`#include` expects \"FILE\" or <FILE>");
                 return;
             }
         };
         if self.depth > 32 {
-            self.diags.error(
-                Code::BadDirective,
-                span,
-                format!("`#include \"{name}\"` nested too deeply (recursive include?)"),
-            );
+            self.diags.error(Code::BadDirective, span, format!("`#include \"{name}\"` nested too deeply (recursive include?)"));
             return;
         }
         if quoted {
@@ -572,29 +429,16 @@ impl<'a> Preprocessor<'a> {
                 }
             }
             Some(headers::Header::Rejected(why)) => {
-                self.diags.push(
-                    Diagnostic::error(
-                        Code::UnknownHeader,
-                        span,
-                        format!("header <{name}> is outside ipcsim's subset"),
-                    )
-                    .note(why),
-                );
+                self.diags
+                    .push(Diagnostic::error(Code::UnknownHeader, span, format!("header <{name}> is outside ipcsim's subset")).note(why));
             }
             None => {
                 let d = Diagnostic::error(
                     Code::UnknownHeader,
                     span,
-                    format!(
-                        "unknown header {}{name}{}",
-                        if quoted { '"' } else { '<' },
-                        if quoted { '"' } else { '>' }
-                    ),
+                    format!("unknown header {}{name}{}", if quoted { '"' } else { '<' }, if quoted { '"' } else { '>' }),
                 )
-                .note(format!(
-                    "ipcsim knows these headers: {}",
-                    headers::KNOWN.join(", ")
-                ))
+                .note(format!("ipcsim knows these headers: {}", headers::KNOWN.join(", ")))
                 .note("a quoted header is searched for beside the file that includes it");
                 self.diags.push(d);
             }
@@ -616,23 +460,9 @@ impl<'a> Preprocessor<'a> {
         while i < rest.len() {
             let t = &rest[i];
             if t.ident().is_some_and(|n| &**n == "defined") {
-                let (name, skip) = if rest.get(i + 1).is_some_and(|p| p.is("(")) {
-                    (rest.get(i + 2), 4)
-                } else {
-                    (rest.get(i + 1), 2)
-                };
-                let v = name
-                    .and_then(|n| n.ident())
-                    .is_some_and(|n| self.macros.contains_key(n));
-                toks.push(Token {
-                    kind: TokKind::Int {
-                        value: v as u64,
-                        unsigned: false,
-                        long: false,
-                        decimal: true,
-                    },
-                    ..t.clone()
-                });
+                let (name, skip) = if rest.get(i + 1).is_some_and(|p| p.is("(")) { (rest.get(i + 2), 4) } else { (rest.get(i + 1), 2) };
+                let v = name.and_then(|n| n.ident()).is_some_and(|n| self.macros.contains_key(n));
+                toks.push(Token { kind: TokKind::Int { value: v as u64, unsigned: false, long: false, decimal: true }, ..t.clone() });
                 i += skip;
                 continue;
             }
@@ -643,11 +473,7 @@ impl<'a> Preprocessor<'a> {
         match super::ppexpr::eval(&toks) {
             Ok(v) => v != 0,
             Err(msg) => {
-                self.diags.error(
-                    Code::BadDirective,
-                    span,
-                    format!("cannot evaluate `#if`: {msg}"),
-                );
+                self.diags.error(Code::BadDirective, span, format!("cannot evaluate `#if`: {msg}"));
                 false
             }
         }
@@ -685,11 +511,7 @@ fn relocate(b: &Token, site: &Token, hide: &Rc<[Rc<str>]>, first: bool) -> Token
         span: site.span,
         text: b.text.clone(),
         line_start: false,
-        space_before: if first {
-            site.space_before
-        } else {
-            b.space_before
-        },
+        space_before: if first { site.space_before } else { b.space_before },
         hide: h.into(),
     }
 }
@@ -702,9 +524,5 @@ fn stringize(arg: &[Token], site: &Token) -> Token {
         }
         s.push_str(&t.text);
     }
-    Token {
-        kind: TokKind::Str(s.as_bytes().into()),
-        text: format!("{s:?}").into(),
-        ..site.clone()
-    }
+    Token { kind: TokKind::Str(s.as_bytes().into()), text: format!("{s:?}").into(), ..site.clone() }
 }

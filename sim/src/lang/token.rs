@@ -10,12 +10,7 @@ pub enum TokKind {
     /// that the preprocessor can treat them as names).
     Ident(Rc<str>),
     /// Integer constant with its suffix.
-    Int {
-        value: u64,
-        unsigned: bool,
-        long: bool,
-        decimal: bool,
-    },
+    Int { value: u64, unsigned: bool, long: bool, decimal: bool },
     /// Character constant, already an `int` value as gcc computes it.
     Char(i64),
     /// String literal bytes, escapes resolved, without the terminating NUL.

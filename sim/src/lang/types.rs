@@ -25,11 +25,7 @@ pub enum TypeKind {
     /// Array, maybe of unknown length.
     Array { of: TypeId, len: Option<u64> },
     /// Function type.
-    Func {
-        ret: TypeId,
-        params: Vec<TypeId>,
-        variadic: bool,
-    },
+    Func { ret: TypeId, params: Vec<TypeId>, variadic: bool },
     /// Struct or union.
     Record(RecordId),
     /// The type of an expression already reported as wrong: it converts
@@ -181,10 +177,7 @@ impl Types {
 
     /// True for integers, `_Bool` (enums are integers here).
     pub fn is_integer(&self, t: TypeId) -> bool {
-        matches!(
-            self.kind(t),
-            TypeKind::Int { .. } | TypeKind::Bool | TypeKind::Error
-        )
+        matches!(self.kind(t), TypeKind::Int { .. } | TypeKind::Bool | TypeKind::Error)
     }
 
     /// True for pointers.
@@ -207,11 +200,7 @@ impl Types {
 
     /// Looks a member up by name.
     pub fn field(&self, rec: RecordId, name: &str) -> Option<&Field> {
-        self.records[rec as usize]
-            .fields
-            .as_ref()?
-            .iter()
-            .find(|f| &*f.name == name)
+        self.records[rec as usize].fields.as_ref()?.iter().find(|f| &*f.name == name)
     }
 
     /// Lays out a struct or union from its members (gcc's rules: each
@@ -230,25 +219,13 @@ impl Types {
             if name.is_empty() {
                 // Anonymous struct/union member: its fields join ours.
                 if let TypeKind::Record(inner) = *self.kind(ty) {
-                    for f in self.records[inner as usize]
-                        .fields
-                        .clone()
-                        .unwrap_or_default()
-                    {
-                        fields.push(Field {
-                            offset: offset + f.offset,
-                            ..f
-                        });
+                    for f in self.records[inner as usize].fields.clone().unwrap_or_default() {
+                        fields.push(Field { offset: offset + f.offset, ..f });
                     }
                 }
                 continue;
             }
-            fields.push(Field {
-                name,
-                ty,
-                offset,
-                is_const,
-            });
+            fields.push(Field { name, ty, offset, is_const });
         }
         let r = &mut self.records[rec as usize];
         r.size = size.div_ceil(align) * align;

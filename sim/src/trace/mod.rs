@@ -119,7 +119,11 @@ pub fn describe_syscall(call: &Syscall, ret: &Option<i64>, m: &Machine, i: usize
         }
         LibFn::Wait | LibFn::Waitpid => {
             let at = if call.func == LibFn::Wait { a[0] } else { a[1] };
-            let st = if at != 0 && ret.is_some_and(|r| r > 0) { p.mem.load(&m.shared, at, crate::ir::MemTy::I32).map(|s| format!(" [status {s:#06x}]")).unwrap_or_default() } else { String::new() };
+            let st = if at != 0 && ret.is_some_and(|r| r > 0) {
+                p.mem.load(&m.shared, at, crate::ir::MemTy::I32).map(|s| format!(" [status {s:#06x}]")).unwrap_or_default()
+            } else {
+                String::new()
+            };
             let head = if call.func == LibFn::Wait { String::new() } else { format!("{}, {}", a[0] as i32, a[2]) };
             return format!("{}({head}) = {}{st}", call.func.name(), ret.map_or("...".into(), |r| r.to_string()));
         }
@@ -133,7 +137,9 @@ pub fn describe_syscall(call: &Syscall, ret: &Option<i64>, m: &Machine, i: usize
         }
         LibFn::Mmap => format!("{}, {}, {:#x}, {}, {}", a[1], a[2], a[3], a[4] as i32, a[5]),
         LibFn::Fork | LibFn::Getpid | LibFn::Getppid | LibFn::SchedYield => String::new(),
-        LibFn::Kill | LibFn::Signal | LibFn::Dup2 | LibFn::Ftruncate | LibFn::ClockGettime => format!("{}, {}", int(0), int(1)),
+        LibFn::Kill | LibFn::Signal | LibFn::Dup2 | LibFn::Ftruncate | LibFn::ClockGettime => {
+            format!("{}, {}", int(0), int(1))
+        }
         LibFn::Fcntl => format!("{}, {}, {}", int(0), int(1), int(2)),
         _ => format!("{}", int(0)),
     };

@@ -33,11 +33,7 @@ struct Spec {
 }
 
 /// Formats `fmt` with `args` into `out`.
-pub fn format(mem: &Memory, sh: &SharedStore,
-    fmt: &[u8],
-    args: &[u64],
-    out: &mut Vec<u8>,
-) -> Result<(), FormatError> {
+pub fn format(mem: &Memory, sh: &SharedStore, fmt: &[u8], args: &[u64], out: &mut Vec<u8>) -> Result<(), FormatError> {
     let mut args = args.iter().copied();
     let mut next = move || args.next().unwrap_or(0);
     let mut i = 0;
@@ -132,11 +128,7 @@ pub fn format(mem: &Memory, sh: &SharedStore,
                     _ => b"",
                 };
                 let mut digits = digits.into_bytes();
-                if conv == b'o'
-                    && s.alt
-                    && !digits.starts_with(b"0")
-                    && s.prec.is_none_or(|p| p <= digits.len())
-                {
+                if conv == b'o' && s.alt && !digits.starts_with(b"0") && s.prec.is_none_or(|p| p <= digits.len()) {
                     digits.insert(0, b'0');
                 }
                 let zero_alt_octal = conv == b'o' && s.alt;
@@ -149,11 +141,7 @@ pub fn format(mem: &Memory, sh: &SharedStore,
             b's' => {
                 let p = next();
                 if p == 0 {
-                    let text: &[u8] = if s.prec.is_none_or(|p| p >= 6) {
-                        b"(null)"
-                    } else {
-                        b""
-                    };
+                    let text: &[u8] = if s.prec.is_none_or(|p| p >= 6) { b"(null)" } else { b"" };
                     pad(out, &s, text);
                 } else {
                     let text = match s.prec {
@@ -167,11 +155,7 @@ pub fn format(mem: &Memory, sh: &SharedStore,
             b'p' => {
                 let p = next();
                 if p == 0 {
-                    let s2 = Spec {
-                        prec: None,
-                        zero: false,
-                        ..s
-                    };
+                    let s2 = Spec { prec: None, zero: false, ..s };
                     pad(out, &s2, b"(nil)");
                 } else {
                     let digits = format!("{p:x}");
@@ -187,9 +171,7 @@ pub fn format(mem: &Memory, sh: &SharedStore,
             }
             b'%' => out.push(b'%'),
             b'n' => return Err(FormatError::Unsupported('n')),
-            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
-                return Err(FormatError::Unsupported(conv as char))
-            }
+            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => return Err(FormatError::Unsupported(conv as char)),
             _ => out.extend_from_slice(&fmt[start..i]),
         }
     }
@@ -216,11 +198,7 @@ fn unsigned(v: u64, len: u8) -> u64 {
 
 /// Emits a number: prefix (sign, `0x`), precision zeros, width padding.
 fn integer(out: &mut Vec<u8>, s: &Spec, prefix: &[u8], digits: &[u8], is_zero: bool) {
-    let digits: &[u8] = if is_zero && s.prec == Some(0) {
-        b""
-    } else {
-        digits
-    };
+    let digits: &[u8] = if is_zero && s.prec == Some(0) { b"" } else { digits };
     let zeros = s.prec.map_or(0, |p| p.saturating_sub(digits.len()));
     let body = prefix.len() + zeros + digits.len();
     let fill = s.width.saturating_sub(body);

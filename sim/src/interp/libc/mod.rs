@@ -42,7 +42,19 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, arg
     p.stack.truncate(base);
     let args = &a[..take];
     let r = match f {
-        LibFn::Printf | LibFn::Fprintf | LibFn::Sprintf | LibFn::Snprintf | LibFn::Puts | LibFn::Putchar | LibFn::Perror | LibFn::Fflush | LibFn::Setvbuf | LibFn::Setbuf | LibFn::Fputs | LibFn::Fputc | LibFn::Putc => stdio_call(p, prog, sh, f, args),
+        LibFn::Printf
+        | LibFn::Fprintf
+        | LibFn::Sprintf
+        | LibFn::Snprintf
+        | LibFn::Puts
+        | LibFn::Putchar
+        | LibFn::Perror
+        | LibFn::Fflush
+        | LibFn::Setvbuf
+        | LibFn::Setbuf
+        | LibFn::Fputs
+        | LibFn::Fputc
+        | LibFn::Putc => stdio_call(p, prog, sh, f, args),
         LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
@@ -82,11 +94,7 @@ impl From<BadAccess> for Stop {
 pub(crate) type LibResult = Result<Outcome, Stop>;
 
 fn kill(p: &Process, prog: &Program, signal: Signal, cause: Cause) -> Outcome {
-    Outcome::Stop(Event::Killed(Fault {
-        signal,
-        cause,
-        span: p.span(prog),
-    }))
+    Outcome::Stop(Event::Killed(Fault { signal, cause, span: p.span(prog) }))
 }
 
 /// Ends a routine whose output may need writing first.
@@ -137,23 +145,11 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a
         LibFn::Fprintf => {
             let s = stream(a[0])?;
             format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], &mut text).map_err(format_stop)?;
-            (
-                s,
-                if s.is_some() {
-                    text.len() as u64
-                } else {
-                    u64::MAX
-                },
-            )
+            (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
         }
         LibFn::Sprintf | LibFn::Snprintf => {
-            let (dst, cap, fmt_at) = if f == LibFn::Sprintf {
-                (a[0], u64::MAX, 1)
-            } else {
-                (a[0], a[1], 2)
-            };
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], &mut text)
-                .map_err(format_stop)?;
+            let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], &mut text).map_err(format_stop)?;
             if cap > 0 {
                 let n = (text.len() as u64).min(cap - 1) as usize;
                 let out = p.mem.slice_mut(sh, dst, n + 1)?;
@@ -179,14 +175,7 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a
         LibFn::Fputc | LibFn::Putc => {
             text.push(a[0] as u8);
             let s = stream(a[1])?;
-            (
-                s,
-                if s.is_some() {
-                    a[0] as u8 as u64
-                } else {
-                    u64::MAX
-                },
-            )
+            (s, if s.is_some() { a[0] as u8 as u64 } else { u64::MAX })
         }
         LibFn::Perror => {
             if a[0] != 0 {
@@ -227,11 +216,7 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a
                     _ => return Ok(Outcome::Value(u64::MAX)),
                 };
             }
-            return Ok(if f == LibFn::Setbuf {
-                Outcome::Void
-            } else {
-                Outcome::Value(0)
-            });
+            return Ok(if f == LibFn::Setbuf { Outcome::Void } else { Outcome::Value(0) });
         }
         _ => unreachable!("only stdio routines are routed here"),
     };
@@ -272,20 +257,12 @@ fn assert_fail(p: &mut Process, prog: &Program, sh: &mut SharedStore, a: &[u64])
     msg.extend_from_slice(p.mem.cstr(sh, a[0])?);
     msg.extend_from_slice(b"' failed.\n");
     p.stdio.put(1, &msg);
-    let fault = Fault {
-        signal: Signal::Abrt,
-        cause: Cause::Assertion,
-        span: p.span(prog),
-    };
+    let fault = Fault { signal: Signal::Abrt, cause: Cause::Assertion, span: p.span(prog) };
     Ok(finish(p, Then::Kill(fault)))
 }
 
 fn argv0(p: &Process) -> Vec<u8> {
-    let argv = p
-        .mem
-        .regions
-        .iter()
-        .position(|r| r.kind == super::memory::RegionKind::Argv);
+    let argv = p.mem.regions.iter().position(|r| r.kind == super::memory::RegionKind::Argv);
     let Some(r) = argv else { return Vec::new() };
     let base = (r as u64) << 32;
     let sh = SharedStore::default();

@@ -51,7 +51,30 @@ pub fn is_syscall(f: LibFn) -> bool {
     use LibFn::*;
     matches!(
         f,
-        Write | Read | Getpid | Getppid | Fork | Wait | Waitpid | Kill | Signal | SchedYield | Sleep | Usleep | Nanosleep | Time | ClockGettime | Pipe | Close | Dup | Dup2 | Fcntl | Mmap | Munmap
-            | ShmOpen | ShmUnlink | Ftruncate
+        Write
+            | Read
+            | Getpid
+            | Getppid
+            | Fork
+            | Wait
+            | Waitpid
+            | Kill
+            | Signal
+            | SchedYield
+            | Sleep
+            | Usleep
+            | Nanosleep
+            | Time
+            | ClockGettime
+            | Pipe
+            | Close
+            | Dup
+            | Dup2
+            | Fcntl
+            | Mmap
+            | Munmap
+            | ShmOpen
+            | ShmUnlink
+            | Ftruncate
     )
 }

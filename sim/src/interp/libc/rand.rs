@@ -30,9 +30,7 @@ impl Rand {
             let prev = r[i - 1] as i32;
             let hi = prev / 127773;
             let lo = prev % 127773;
-            let mut word = 16807i32
-                .wrapping_mul(lo)
-                .wrapping_sub(2836i32.wrapping_mul(hi));
+            let mut word = 16807i32.wrapping_mul(lo).wrapping_sub(2836i32.wrapping_mul(hi));
             if word < 0 {
                 word = word.wrapping_add(2147483647);
             }

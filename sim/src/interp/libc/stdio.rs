@@ -47,18 +47,7 @@ impl Stdio {
             StdoutMode::Tty => Mode::Line,
         };
         Stdio {
-            streams: [
-                Stream {
-                    fd: 1,
-                    buf: Vec::new(),
-                    mode: out,
-                },
-                Stream {
-                    fd: 2,
-                    buf: Vec::new(),
-                    mode: Mode::Unbuffered,
-                },
-            ],
+            streams: [Stream { fd: 1, buf: Vec::new(), mode: out }, Stream { fd: 2, buf: Vec::new(), mode: Mode::Unbuffered }],
             outq: VecDeque::new(),
         }
     }

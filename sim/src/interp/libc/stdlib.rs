@@ -64,12 +64,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: Lib
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,
 /// saturation with `ERANGE`, and `*end` at the first unused character.
-fn strtol(p: &mut Process, prog: &Program, sh: &mut SharedStore,
-    s: u64,
-    end: u64,
-    base: i32,
-    signed: bool,
-) -> Result<i64, Stop> {
+fn strtol(p: &mut Process, prog: &Program, sh: &mut SharedStore, s: u64, end: u64, base: i32, signed: bool) -> Result<i64, Stop> {
     let text = p.mem.cstr(sh, s)?.to_vec();
     if base != 0 && !(2..=36).contains(&base) {
         p.set_errno(prog, EINVAL);
@@ -97,10 +92,7 @@ fn strtol(p: &mut Process, prog: &Program, sh: &mut SharedStore,
     let mut acc: u64 = 0;
     let mut overflow = false;
     while let Some(d) = text.get(i).and_then(|&c| (c as char).to_digit(base)) {
-        match acc
-            .checked_mul(base as u64)
-            .and_then(|v| v.checked_add(d as u64))
-        {
+        match acc.checked_mul(base as u64).and_then(|v| v.checked_add(d as u64)) {
             Some(v) => acc = v,
             None => overflow = true,
         }
@@ -149,9 +141,7 @@ fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
     let r = (ptr >> 32) as usize;
     match p.mem.regions.get(r) {
         Some(reg) if reg.kind == RegionKind::Heap && ptr & 0xffff_ffff == 0 => Ok(r),
-        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => {
-            Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree))
-        }
+        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree)),
         _ => Err(Stop::Fault(Signal::Abrt, Cause::BadFree)),
     }
 }

@@ -30,10 +30,7 @@ pub(super) fn call(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -
 
 fn diff(a: &[u8], b: &[u8], n: usize, stop_at_nul: bool) -> i64 {
     for i in 0..n {
-        let (x, y) = (
-            a.get(i).copied().unwrap_or(0),
-            b.get(i).copied().unwrap_or(0),
-        );
+        let (x, y) = (a.get(i).copied().unwrap_or(0), b.get(i).copied().unwrap_or(0));
         if x != y {
             return x as i64 - y as i64;
         }
@@ -61,11 +58,7 @@ fn run(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult 
         }
         LibFn::Strcat | LibFn::Strncat => {
             let dlen = p.mem.cstr(sh, a[0])?.len() as u64;
-            let slen = if f == LibFn::Strcat {
-                p.mem.cstr(sh, a[1])?.len()
-            } else {
-                p.mem.cstr_max(sh, a[1], a[2] as usize)?.len()
-            };
+            let slen = if f == LibFn::Strcat { p.mem.cstr(sh, a[1])?.len() } else { p.mem.cstr_max(sh, a[1], a[2] as usize)?.len() };
             p.mem.copy(sh, a[0] + dlen, a[1], slen)?;
             p.mem.slice_mut(sh, a[0] + dlen + slen as u64, 1)?[0] = 0;
             a[0]
@@ -105,9 +98,7 @@ fn run(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult 
             if n.is_empty() {
                 a[0]
             } else {
-                h.windows(n.len())
-                    .position(|w| w == n)
-                    .map_or(0, |i| a[0] + i as u64)
+                h.windows(n.len()).position(|w| w == n).map_or(0, |i| a[0] + i as u64)
             }
         }
         LibFn::Memcpy | LibFn::Memmove => {

@@ -28,13 +28,10 @@ impl Lower<'_> {
                 Some(Sym::Typedef(t, _)) => t,
                 _ => {
                     let d = if n.name.starts_with("pthread_") {
-                        Diagnostic::error(Code::Threads, n.span, format!("unknown type name `{}`: threads are not supported", n.name)).note("use fork() and processes, with semaphores (sem_init in shared memory) for mutual exclusion")
+                        Diagnostic::error(Code::Threads, n.span, format!("unknown type name `{}`: threads are not supported", n.name))
+                            .note("use fork() and processes, with semaphores (sem_init in shared memory) for mutual exclusion")
                     } else {
-                        Diagnostic::error(
-                            Code::Undeclared,
-                            n.span,
-                            format!("unknown type name `{}`", n.name),
-                        )
+                        Diagnostic::error(Code::Undeclared, n.span, format!("unknown type name `{}`", n.name))
                     };
                     self.push(d);
                     // Declare it, so later uses do not repeat the error.
@@ -49,38 +46,22 @@ impl Lower<'_> {
 
     /// True if the specifiers or a typedef they name carry `const`.
     pub fn specs_const(&self, specs: &Specs) -> bool {
-        specs.is_const
-            || matches!(&specs.ty, TypeSpec::Named(n) if matches!(self.lookup(&n.name), Some(Sym::Typedef(_, true))))
+        specs.is_const || matches!(&specs.ty, TypeSpec::Named(n) if matches!(self.lookup(&n.name), Some(Sym::Typedef(_, true))))
     }
 
     fn find_tag(&self, name: &str) -> Option<(usize, Tag)> {
-        self.tags
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, s)| s.get(name).map(|t| (i, *t)))
+        self.tags.iter().enumerate().rev().find_map(|(i, s)| s.get(name).map(|t| (i, *t)))
     }
 
     fn record_type(&mut self, r: &RecordSpec) -> TypeId {
         let existing = r.tag.as_ref().and_then(|t| self.find_tag(&t.name));
         let innermost = self.tags.len() - 1;
         let id = match (existing, &r.fields) {
-            (Some((scope, Tag::Record(id))), Some(_))
-                if scope == innermost && self.t.records[id as usize].fields.is_none() =>
-            {
-                id
-            }
+            (Some((scope, Tag::Record(id))), Some(_)) if scope == innermost && self.t.records[id as usize].fields.is_none() => id,
             (Some((_, Tag::Record(id))), None) => id,
             (Some((scope, _)), Some(_)) if scope == innermost => {
                 let tag = r.tag.as_ref().map(|t| t.name.clone()).unwrap_or_default();
-                self.error(
-                    Code::Redefinition,
-                    r.span,
-                    format!(
-                        "`{}` {tag} is defined twice",
-                        if r.is_union { "union" } else { "struct" }
-                    ),
-                );
+                self.error(Code::Redefinition, r.span, format!("`{}` {tag} is defined twice", if r.is_union { "union" } else { "struct" }));
                 return self.c.int;
             }
             _ => {
@@ -93,20 +74,13 @@ impl Lower<'_> {
                 });
                 let id = self.t.records.len() as u32 - 1;
                 if let Some(tag) = &r.tag {
-                    self.tags
-                        .last_mut()
-                        .expect("tag scope")
-                        .insert(tag.name.clone(), Tag::Record(id));
+                    self.tags.last_mut().expect("tag scope").insert(tag.name.clone(), Tag::Record(id));
                 }
                 id
             }
         };
         if self.t.records[id as usize].is_union != r.is_union {
-            self.error(
-                Code::TypeMismatch,
-                r.span,
-                "this tag was declared as the other kind (struct vs union)",
-            );
+            self.error(Code::TypeMismatch, r.span, "this tag was declared as the other kind (struct vs union)");
         }
         if let Some(fields) = &r.fields {
             let mut members: Vec<(Rc<str>, TypeId, bool)> = Vec::new();
@@ -122,25 +96,13 @@ impl Lower<'_> {
                 }
                 for (decl, _) in &d.vars {
                     let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
-                    let name = decl
-                        .name
-                        .as_ref()
-                        .map(|n| n.name.clone())
-                        .unwrap_or_default();
+                    let name = decl.name.as_ref().map(|n| n.name.clone()).unwrap_or_default();
                     if self.t.size(ty).is_none() {
-                        self.error(
-                            Code::Incomplete,
-                            decl.span,
-                            format!("member `{name}` has incomplete type `{}`", self.t.name(ty)),
-                        );
+                        self.error(Code::Incomplete, decl.span, format!("member `{name}` has incomplete type `{}`", self.t.name(ty)));
                         continue;
                     }
                     if members.iter().any(|(n, _, _)| !n.is_empty() && *n == name) {
-                        self.error(
-                            Code::Redefinition,
-                            decl.span,
-                            format!("duplicate member `{name}`"),
-                        );
+                        self.error(Code::Redefinition, decl.span, format!("duplicate member `{name}`"));
                     }
                     members.push((name, ty, is_const));
                 }
@@ -172,10 +134,7 @@ impl Lower<'_> {
         // gcc: an enum without negative values is `unsigned int`.
         let ty = if negative { self.c.int } else { self.c.uint };
         if let Some(tag) = &e.tag {
-            self.tags
-                .last_mut()
-                .expect("tag scope")
-                .insert(tag.name.clone(), Tag::Enum(ty));
+            self.tags.last_mut().expect("tag scope").insert(tag.name.clone(), Tag::Enum(ty));
         }
         ty
     }
@@ -188,26 +147,20 @@ impl Lower<'_> {
     /// Applies a declarator to a base type that may be `const`; returns
     /// the type and whether the declared object itself is `const` (in
     /// `const char *p` the chars are, `p` is not; in `char *const p`, `p` is).
-    pub fn apply_declarator_q(
-        &mut self,
-        base: TypeId,
-        base_const: bool,
-        d: &Declarator,
-    ) -> (TypeId, bool) {
+    pub fn apply_declarator_q(&mut self, base: TypeId, base_const: bool, d: &Declarator) -> (TypeId, bool) {
         let mut ty = base;
         let mut cur_const = base_const;
         for der in d.derived.iter().rev() {
             ty = match der {
                 Derived::Pointer { is_const } => {
                     if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
-                        let what = d
-                            .name
-                            .as_ref()
-                            .map_or("a function pointer".to_string(), |n| {
-                                format!("`{}`", n.name)
-                            });
-                        let diag = Diagnostic::error(Code::FunctionPointer, d.span, format!("{what} is a function pointer: function pointers are not supported"))
-                            .note("call the function directly, or choose with a `switch` on an integer code");
+                        let what = d.name.as_ref().map_or("a function pointer".to_string(), |n| format!("`{}`", n.name));
+                        let diag = Diagnostic::error(
+                            Code::FunctionPointer,
+                            d.span,
+                            format!("{what} is a function pointer: function pointers are not supported"),
+                        )
+                        .note("call the function directly, or choose with a `switch` on an integer code");
                         self.push(diag);
                         return (self.c.void_ptr, false);
                     }
@@ -217,11 +170,7 @@ impl Lower<'_> {
                 }
                 Derived::Array(len) => {
                     if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
-                        self.error(
-                            Code::FunctionPointer,
-                            d.span,
-                            "arrays of functions are not supported",
-                        );
+                        self.error(Code::FunctionPointer, d.span, "arrays of functions are not supported");
                     }
                     let n = match len {
                         None => None,
@@ -232,8 +181,12 @@ impl Lower<'_> {
                                 Some(1)
                             }
                             None => {
-                                let d = Diagnostic::error(Code::Unsupported, e.span, "variable-length arrays are not supported: the size must be a constant")
-                                    .note("use a constant size (a #define), or malloc");
+                                let d = Diagnostic::error(
+                                    Code::Unsupported,
+                                    e.span,
+                                    "variable-length arrays are not supported: the size must be a constant",
+                                )
+                                .note("use a constant size (a #define), or malloc");
                                 self.push(d);
                                 Some(1)
                             }
@@ -257,29 +210,14 @@ impl Lower<'_> {
             params.push(t);
         }
         if ps.variadic && !self.is_builtin(span) {
-            let d = Diagnostic::error(
-                Code::Unsupported,
-                span,
-                "variadic functions of your own (`...`) are not supported",
-            )
-            .note("pass an array and a count instead");
+            let d = Diagnostic::error(Code::Unsupported, span, "variadic functions of your own (`...`) are not supported")
+                .note("pass an array and a count instead");
             self.push(d);
         }
-        if matches!(
-            self.t.kind(ret),
-            TypeKind::Array { .. } | TypeKind::Func { .. }
-        ) {
-            self.error(
-                Code::TypeMismatch,
-                span,
-                "a function cannot return an array or a function",
-            );
+        if matches!(self.t.kind(ret), TypeKind::Array { .. } | TypeKind::Func { .. }) {
+            self.error(Code::TypeMismatch, span, "a function cannot return an array or a function");
         }
-        self.t.intern(TypeKind::Func {
-            ret,
-            params,
-            variadic: ps.variadic,
-        })
+        self.t.intern(TypeKind::Func { ret, params, variadic: ps.variadic })
     }
 
     /// A parameter's type after C's adjustments (arrays become pointers).
@@ -289,7 +227,11 @@ impl Lower<'_> {
         match self.t.kind(t).clone() {
             TypeKind::Array { of, .. } => self.t.ptr(of, c),
             TypeKind::Func { .. } => {
-                self.error(Code::FunctionPointer, p.decl.span, "a function parameter is a function pointer: function pointers are not supported");
+                self.error(
+                    Code::FunctionPointer,
+                    p.decl.span,
+                    "a function parameter is a function pointer: function pointers are not supported",
+                );
                 self.c.void_ptr
             }
             _ => t,
@@ -311,43 +253,18 @@ impl Lower<'_> {
                 self.declare_func(name, ty, decl.span);
                 continue;
             }
-            self.global_var(
-                name,
-                ty,
-                is_const,
-                d.specs.storage,
-                init.as_ref(),
-                decl.span,
-            );
+            self.global_var(name, ty, is_const, d.specs.storage, init.as_ref(), decl.span);
         }
     }
 
-    fn global_var(
-        &mut self,
-        name: &Name,
-        ty: TypeId,
-        is_const: bool,
-        storage: Storage,
-        init: Option<&Init>,
-        span: Span,
-    ) {
-        if let Some(Sym::Global {
-            region, ty: old, ..
-        }) = self.scopes[0].get(&name.name).copied()
-        {
+    fn global_var(&mut self, name: &Name, ty: TypeId, is_const: bool, storage: Storage, init: Option<&Init>, span: Span) {
+        if let Some(Sym::Global { region, ty: old, .. }) = self.scopes[0].get(&name.name).copied() {
             if self.t.size(old).is_none() && self.t.size(ty).is_some() {
                 // `extern int a[];` completed later.
                 let size = self.t.size(ty).unwrap_or(0) as usize;
                 self.global_mut(region).bytes.resize(size, 0);
                 self.global_types[(region - region::FIRST_GLOBAL) as usize] = ty;
-                self.scopes[0].insert(
-                    name.name.clone(),
-                    Sym::Global {
-                        region,
-                        ty,
-                        is_const,
-                    },
-                );
+                self.scopes[0].insert(name.name.clone(), Sym::Global { region, ty, is_const });
             }
             if let Some(init) = init {
                 let ty = self.global_types[(region - region::FIRST_GLOBAL) as usize];
@@ -365,22 +282,10 @@ impl Lower<'_> {
         };
         let size = self.t.size(ty);
         if size.is_none() && storage != Storage::Extern {
-            self.error(
-                Code::Incomplete,
-                span,
-                format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)),
-            );
+            self.error(Code::Incomplete, span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
         }
         let region = self.new_global(&name.name, vec![0; size.unwrap_or(0) as usize], true, ty);
-        self.bind(
-            &name.name,
-            Sym::Global {
-                region,
-                ty,
-                is_const,
-            },
-            name.span,
-        );
+        self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
         if let Some(init) = init {
             self.init_global(region, ty, init);
         }
@@ -399,15 +304,7 @@ impl Lower<'_> {
         if &*name.name == "errno" {
             self.errno_region = region;
         }
-        self.bind(
-            &name.name,
-            Sym::Global {
-                region,
-                ty,
-                is_const: false,
-            },
-            name.span,
-        );
+        self.bind(&name.name, Sym::Global { region, ty, is_const: false }, name.span);
     }
 
     fn declare_func(&mut self, name: &Name, ty: TypeId, span: Span) -> u32 {
@@ -415,20 +312,8 @@ impl Lower<'_> {
             return i;
         }
         let builtin = self.is_builtin(span);
-        let lib = if builtin {
-            LibFn::from_name(&name.name)
-        } else {
-            None
-        };
-        self.funcs.push(FuncInfo {
-            name: name.name.clone(),
-            ty,
-            span,
-            builtin,
-            lib,
-            code: None,
-            called_at: None,
-        });
+        let lib = if builtin { LibFn::from_name(&name.name) } else { None };
+        self.funcs.push(FuncInfo { name: name.name.clone(), ty, span, builtin, lib, code: None, called_at: None });
         let id = self.funcs.len() as u32 - 1;
         self.scopes[0].insert(name.name.clone(), Sym::Func(id));
         id
@@ -460,23 +345,14 @@ impl Lower<'_> {
             id = self.funcs.len() as u32 - 1;
             self.scopes[0].insert(name.name.clone(), Sym::Func(id));
         } else if self.funcs[id as usize].code.is_some() {
-            let d = Diagnostic::error(
-                Code::Redefinition,
-                name.span,
-                format!("function `{}` is defined twice", name.name),
-            )
-            .secondary(self.funcs[id as usize].span, "first defined here");
+            let d = Diagnostic::error(Code::Redefinition, name.span, format!("function `{}` is defined twice", name.name))
+                .secondary(self.funcs[id as usize].span, "first defined here");
             self.push(d);
             return;
         }
         self.funcs[id as usize].ty = ty;
         self.funcs[id as usize].span = fd.decl.span;
-        self.f = FnState {
-            name: name.name.clone(),
-            ret: Some(ret),
-            span: fd.span,
-            ..FnState::default()
-        };
+        self.f = FnState { name: name.name.clone(), ret: Some(ret), span: fd.span, ..FnState::default() };
         self.scopes.push(Default::default());
         self.tags.push(Default::default());
         let mut slots = Vec::new();
@@ -493,20 +369,10 @@ impl Lower<'_> {
             });
             if let Some(n) = &p.decl.name {
                 let base = self.base_type(&p.specs);
-                let (_, is_const) =
-                    self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
+                let (_, is_const) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
                 // `const int a[]` is adjusted to a pointer, which is not const.
-                let is_const =
-                    is_const && !matches!(p.decl.derived.first(), Some(Derived::Array(_)));
-                self.bind(
-                    &n.name,
-                    Sym::Local {
-                        off,
-                        ty: pty,
-                        is_const,
-                    },
-                    n.span,
-                );
+                let is_const = is_const && !matches!(p.decl.derived.first(), Some(Derived::Array(_)));
+                self.bind(&n.name, Sym::Local { off, ty: pty, is_const }, n.span);
             }
         }
         for s in &fd.body {
@@ -550,11 +416,9 @@ impl Lower<'_> {
                             let id = self.declare_func(name, ty, decl.span);
                             self.bind(&name.name, Sym::Func(id), name.span);
                         }
-                        None => self.error(
-                            Code::Undeclared,
-                            name.span,
-                            format!("`extern` declaration of `{}` has no definition", name.name),
-                        ),
+                        None => {
+                            self.error(Code::Undeclared, name.span, format!("`extern` declaration of `{}` has no definition", name.name))
+                        }
                     }
                     continue;
                 }
@@ -570,11 +434,7 @@ impl Lower<'_> {
                 None => ty,
             };
             if self.t.size(ty).is_none() {
-                self.error(
-                    Code::Incomplete,
-                    decl.span,
-                    format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)),
-                );
+                self.error(Code::Incomplete, decl.span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
                 continue;
             }
             if d.specs.storage == Storage::Static {
@@ -585,15 +445,7 @@ impl Lower<'_> {
                 if let Some(init) = init {
                     self.init_global(region, ty, init);
                 }
-                self.bind(
-                    &name.name,
-                    Sym::Global {
-                        region,
-                        ty,
-                        is_const,
-                    },
-                    name.span,
-                );
+                self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
                 continue;
             }
             let off = self.alloc_slot(ty);

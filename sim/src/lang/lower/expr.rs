@@ -30,17 +30,33 @@ pub(crate) struct Lval {
 /// Library functions that are not in the subset, with what to do instead.
 fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
     Some(match name {
-        n if n.starts_with("pthread_") => (Code::Threads, "threads are not supported: use fork() and processes, with semaphores or pipes to synchronise"),
+        n if n.starts_with("pthread_") => {
+            (Code::Threads, "threads are not supported: use fork() and processes, with semaphores or pipes to synchronise")
+        }
         "thrd_create" | "clone" => (Code::Threads, "threads are not supported: use fork() and processes"),
-        "qsort" | "bsearch" | "atexit" | "on_exit" => (Code::FunctionPointer, "it takes a function pointer, and function pointers are not supported: write the loop yourself"),
-        "sigaction" | "sigprocmask" | "sigsuspend" | "pause" | "alarm" | "raise" | "sigemptyset" | "sigaddset" => (Code::UnknownLibcCall, "signal handling is limited to kill() and signal(SIGPIPE, SIG_IGN)"),
-        "fopen" | "fclose" | "fread" | "fwrite" | "fgets" | "fscanf" | "fseek" | "open" | "creat" | "unlink" | "lseek" | "fileno" | "fdopen" | "getline" => (Code::UnknownLibcCall, "files are not supported: use pipes, shared memory, message queues or sockets"),
-        "scanf" | "getchar" | "gets" | "sscanf" | "getc" | "fgetc" => (Code::UnknownLibcCall, "input parsing is not supported (standard input is empty): use argv and atoi/strtol"),
-        "strtok" | "strtok_r" | "strdup" | "strndup" | "strcasecmp" | "strspn" | "strcspn" | "strpbrk" | "memchr" => (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions"),
+        "qsort" | "bsearch" | "atexit" | "on_exit" => {
+            (Code::FunctionPointer, "it takes a function pointer, and function pointers are not supported: write the loop yourself")
+        }
+        "sigaction" | "sigprocmask" | "sigsuspend" | "pause" | "alarm" | "raise" | "sigemptyset" | "sigaddset" => {
+            (Code::UnknownLibcCall, "signal handling is limited to kill() and signal(SIGPIPE, SIG_IGN)")
+        }
+        "fopen" | "fclose" | "fread" | "fwrite" | "fgets" | "fscanf" | "fseek" | "open" | "creat" | "unlink" | "lseek" | "fileno"
+        | "fdopen" | "getline" => (Code::UnknownLibcCall, "files are not supported: use pipes, shared memory, message queues or sockets"),
+        "scanf" | "getchar" | "gets" | "sscanf" | "getc" | "fgetc" => {
+            (Code::UnknownLibcCall, "input parsing is not supported (standard input is empty): use argv and atoi/strtol")
+        }
+        "strtok" | "strtok_r" | "strdup" | "strndup" | "strcasecmp" | "strspn" | "strcspn" | "strpbrk" | "memchr" => {
+            (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions")
+        }
         "atof" | "strtod" | "sqrt" | "pow" | "floor" | "ceil" | "fabs" => (Code::FloatingPoint, "floating point is not supported"),
-        "execl" | "execlp" | "execv" | "execvp" | "execve" | "system" | "popen" | "pclose" | "vfork" | "posix_spawn" => (Code::UnknownLibcCall, "running other programs is not supported: fork() and run the code in the child"),
-        "select" | "poll" | "epoll_wait" | "pipe2" | "mkfifo" | "shmget" | "shmat" | "semget" | "semop" | "msgget" | "msgsnd" | "msgrcv" => (Code::UnknownLibcCall, "not in the IPC subset: see LANGUAGE.md (pipes, POSIX shm, mq, sem, AF_UNIX sockets)"),
-        "sem_timedwait" | "mq_timedsend" | "mq_timedreceive" | "gettimeofday" | "clock" | "setitimer" => (Code::UnknownLibcCall, "timed variants are not in the subset: use the blocking or try versions"),
+        "execl" | "execlp" | "execv" | "execvp" | "execve" | "system" | "popen" | "pclose" | "vfork" | "posix_spawn" => {
+            (Code::UnknownLibcCall, "running other programs is not supported: fork() and run the code in the child")
+        }
+        "select" | "poll" | "epoll_wait" | "pipe2" | "mkfifo" | "shmget" | "shmat" | "semget" | "semop" | "msgget" | "msgsnd"
+        | "msgrcv" => (Code::UnknownLibcCall, "not in the IPC subset: see LANGUAGE.md (pipes, POSIX shm, mq, sem, AF_UNIX sockets)"),
+        "sem_timedwait" | "mq_timedsend" | "mq_timedreceive" | "gettimeofday" | "clock" | "setitimer" => {
+            (Code::UnknownLibcCall, "timed variants are not in the subset: use the blocking or try versions")
+        }
         "srandom" | "random" | "rand_r" | "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
         "longjmp" | "setjmp" => (Code::Unsupported, "setjmp/longjmp are not supported"),
         _ => return None,
@@ -53,12 +69,8 @@ impl Lower<'_> {
         match self.t.kind(t) {
             TypeKind::Bool => Some(MemTy::U8),
             TypeKind::Int { size: 1, signed } => Some(if *signed { MemTy::I8 } else { MemTy::U8 }),
-            TypeKind::Int { size: 2, signed } => {
-                Some(if *signed { MemTy::I16 } else { MemTy::U16 })
-            }
-            TypeKind::Int { size: 4, signed } => {
-                Some(if *signed { MemTy::I32 } else { MemTy::U32 })
-            }
+            TypeKind::Int { size: 2, signed } => Some(if *signed { MemTy::I16 } else { MemTy::U16 }),
+            TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
             TypeKind::Int { .. } | TypeKind::Ptr { .. } | TypeKind::Error => Some(MemTy::I64),
             _ => None,
         }
@@ -66,19 +78,9 @@ impl Lower<'_> {
 
     fn arith(&self, t: TypeId) -> ArithTy {
         match self.t.kind(t) {
-            TypeKind::Int {
-                size: 8,
-                signed: true,
-            } => ArithTy::I64,
-            TypeKind::Int {
-                size: 8,
-                signed: false,
-            }
-            | TypeKind::Ptr { .. } => ArithTy::U64,
-            TypeKind::Int {
-                size: 4,
-                signed: false,
-            } => ArithTy::U32,
+            TypeKind::Int { size: 8, signed: true } => ArithTy::I64,
+            TypeKind::Int { size: 8, signed: false } | TypeKind::Ptr { .. } => ArithTy::U64,
+            TypeKind::Int { size: 4, signed: false } => ArithTy::U32,
             _ => ArithTy::I32,
         }
     }
@@ -94,16 +96,8 @@ impl Lower<'_> {
     /// The usual arithmetic conversions.
     fn usual(&mut self, a: TypeId, b: TypeId) -> TypeId {
         let (a, b) = (self.promote(a), self.promote(b));
-        let (
-            TypeKind::Int {
-                size: sa,
-                signed: ga,
-            },
-            TypeKind::Int {
-                size: sb,
-                signed: gb,
-            },
-        ) = (self.t.kind(a).clone(), self.t.kind(b).clone())
+        let (TypeKind::Int { size: sa, signed: ga }, TypeKind::Int { size: sb, signed: gb }) =
+            (self.t.kind(a).clone(), self.t.kind(b).clone())
         else {
             return a;
         };
@@ -125,10 +119,7 @@ impl Lower<'_> {
             let d = Diagnostic::error(
                 Code::TypeMismatch,
                 span,
-                format!(
-                    "{what} needs an integer operand, but this has type `{}`",
-                    self.t.name(t)
-                ),
+                format!("{what} needs an integer operand, but this has type `{}`", self.t.name(t)),
             );
             self.push(d);
         }
@@ -139,10 +130,7 @@ impl Lower<'_> {
             let d = Diagnostic::error(
                 Code::TypeMismatch,
                 span,
-                format!(
-                    "{what} needs a number or a pointer, but this has type `{}`",
-                    self.t.name(t)
-                ),
+                format!("{what} needs a number or a pointer, but this has type `{}`", self.t.name(t)),
             );
             self.push(d);
         }
@@ -180,11 +168,7 @@ impl Lower<'_> {
             let d = Diagnostic::error(
                 Code::TypeMismatch,
                 span,
-                format!(
-                    "{what}: cannot convert `{}` to `{}`",
-                    self.t.name(from),
-                    self.t.name(to)
-                ),
+                format!("{what}: cannot convert `{}` to `{}`", self.t.name(from), self.t.name(to)),
             );
             self.push(d);
             return;
@@ -203,13 +187,8 @@ impl Lower<'_> {
     /// nothing (for `sizeof`).
     pub fn type_of(&mut self, e: &Expr, decay: bool) -> TypeId {
         let len = self.f.code.len();
-        let lvalue_like = matches!(
-            e.kind,
-            ExprKind::Ident(_)
-                | ExprKind::Index(..)
-                | ExprKind::Member(..)
-                | ExprKind::Unary(Unary::Deref, _)
-        );
+        let lvalue_like =
+            matches!(e.kind, ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Member(..) | ExprKind::Unary(Unary::Deref, _));
         let t = if !decay && lvalue_like {
             self.lvalue(e).map_or(self.c.int, |lv| lv.ty)
         } else if let (false, ExprKind::Str(s)) = (decay, &e.kind) {
@@ -234,12 +213,7 @@ impl Lower<'_> {
 
     fn rvalue_inner(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
-            ExprKind::Int {
-                value,
-                unsigned,
-                long,
-                decimal,
-            } => {
+            ExprKind::Int { value, unsigned, long, decimal } => {
                 let t = self.int_literal_type(*value, *unsigned, *long, *decimal);
                 let v = self.mem_ty(t).map_or(*value, |m| m.norm(*value));
                 self.emit(Op::Const(v));
@@ -266,8 +240,12 @@ impl Lower<'_> {
                     self.c.int
                 }
                 Some(Sym::Func(_)) => {
-                    let d = Diagnostic::error(Code::FunctionPointer, e.span, format!("function `{name}` used as a value: function pointers are not supported"))
-                        .note("call the function directly");
+                    let d = Diagnostic::error(
+                        Code::FunctionPointer,
+                        e.span,
+                        format!("function `{name}` used as a value: function pointers are not supported"),
+                    )
+                    .note("call the function directly");
                     self.push(d);
                     self.emit(Op::Const(0));
                     self.c.int
@@ -305,11 +283,7 @@ impl Lower<'_> {
                     let d = Diagnostic::error(
                         Code::TypeMismatch,
                         e.span,
-                        format!(
-                            "cannot cast `{}` to `{}`",
-                            self.t.name(from),
-                            self.t.name(to)
-                        ),
+                        format!("cannot cast `{}` to `{}`", self.t.name(from), self.t.name(to)),
                     );
                     self.push(d);
                     return to;
@@ -351,11 +325,7 @@ impl Lower<'_> {
 
     fn sized(&mut self, size: Option<u64>, t: TypeId, span: Span) -> TypeId {
         if size.is_none() {
-            self.error(
-                Code::Incomplete,
-                span,
-                format!("`sizeof` of incomplete type `{}`", self.t.name(t)),
-            );
+            self.error(Code::Incomplete, span, format!("`sizeof` of incomplete type `{}`", self.t.name(t)));
         }
         self.emit(Op::Const(size.unwrap_or(0)));
         self.c.ulong
@@ -371,11 +341,7 @@ impl Lower<'_> {
                         t = f.ty;
                     }
                     None => {
-                        self.error(
-                            Code::NoMember,
-                            n.span,
-                            format!("`{}` has no member named `{}`", self.t.name(t), n.name),
-                        );
+                        self.error(Code::NoMember, n.span, format!("`{}` has no member named `{}`", self.t.name(t), n.name));
                         return 0;
                     }
                 },
@@ -385,11 +351,7 @@ impl Lower<'_> {
                     t = of;
                 }
                 _ => {
-                    self.error(
-                        Code::TypeMismatch,
-                        span,
-                        "invalid member path in `offsetof`",
-                    );
+                    self.error(Code::TypeMismatch, span, "invalid member path in `offsetof`");
                     return 0;
                 }
             }
@@ -427,11 +389,7 @@ impl Lower<'_> {
                 lv.ty
             }
             TypeKind::Void | TypeKind::Func { .. } => {
-                self.error(
-                    Code::TypeMismatch,
-                    span,
-                    format!("cannot use a value of type `{}`", self.t.name(lv.ty)),
-                );
+                self.error(Code::TypeMismatch, span, format!("cannot use a value of type `{}`", self.t.name(lv.ty)));
                 if matches!(lv.place, Place::Frame(_)) {
                     self.emit(Op::Const(0));
                 }
@@ -478,37 +436,17 @@ impl Lower<'_> {
     fn lvalue_inner(&mut self, e: &Expr) -> Option<Lval> {
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
-                Some(Sym::Local { off, ty, is_const }) => Some(Lval {
-                    place: Place::Frame(off),
-                    ty,
-                    is_const,
-                }),
-                Some(Sym::Global {
-                    region,
-                    ty,
-                    is_const,
-                }) => {
+                Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const }),
+                Some(Sym::Global { region, ty, is_const }) => {
                     self.emit(Op::Const((region as u64) << 32));
-                    Some(Lval {
-                        place: Place::Addr,
-                        ty,
-                        is_const,
-                    })
+                    Some(Lval { place: Place::Addr, ty, is_const })
                 }
                 Some(_) => {
-                    self.error(
-                        Code::NotLvalue,
-                        e.span,
-                        format!("`{name}` is not a variable"),
-                    );
+                    self.error(Code::NotLvalue, e.span, format!("`{name}` is not a variable"));
                     None
                 }
                 None => {
-                    self.error(
-                        Code::Undeclared,
-                        e.span,
-                        format!("`{name}` is not declared"),
-                    );
+                    self.error(Code::Undeclared, e.span, format!("`{name}` is not declared"));
                     None
                 }
             },
@@ -525,21 +463,14 @@ impl Lower<'_> {
                     self.error(
                         Code::TypeMismatch,
                         e.span,
-                        format!(
-                            "subscripted value of type `{}` is neither an array nor a pointer",
-                            self.t.name(ta)
-                        ),
+                        format!("subscripted value of type `{}` is neither an array nor a pointer", self.t.name(ta)),
                     );
                     return None;
                 };
                 self.expect_integer(it, i.span, "an array subscript");
                 let (elem, is_const) = self.t.pointee(pt).expect("pointer");
                 self.scale_and_add(elem, BinOp::Add, e.span);
-                Some(Lval {
-                    place: Place::Addr,
-                    ty: elem,
-                    is_const,
-                })
+                Some(Lval { place: Place::Addr, ty: elem, is_const })
             }
             ExprKind::Member(s, m, arrow) => {
                 let (rec_ty, place, is_const) = if *arrow {
@@ -550,10 +481,7 @@ impl Lower<'_> {
                             self.error(
                                 Code::TypeMismatch,
                                 e.span,
-                                format!(
-                                    "`->` needs a pointer to a struct, but this has type `{}`",
-                                    self.t.name(t)
-                                ),
+                                format!("`->` needs a pointer to a struct, but this has type `{}`", self.t.name(t)),
                             );
                             return None;
                         }
@@ -568,11 +496,7 @@ impl Lower<'_> {
                     self.error(
                         Code::TypeMismatch,
                         e.span,
-                        format!(
-                            "member `{}` of something that is not a struct or union (type `{}`)",
-                            m.name,
-                            self.t.name(rec_ty)
-                        ),
+                        format!("member `{}` of something that is not a struct or union (type `{}`)", m.name, self.t.name(rec_ty)),
                     );
                     return None;
                 };
@@ -580,19 +504,12 @@ impl Lower<'_> {
                     self.error(
                         Code::Incomplete,
                         e.span,
-                        format!(
-                            "`{}` is incomplete: its members are not known here",
-                            self.t.name(rec_ty)
-                        ),
+                        format!("`{}` is incomplete: its members are not known here", self.t.name(rec_ty)),
                     );
                     return None;
                 }
                 let Some(f) = self.t.field(r, &m.name).cloned() else {
-                    self.error(
-                        Code::NoMember,
-                        m.span,
-                        format!("`{}` has no member named `{}`", self.t.name(rec_ty), m.name),
-                    );
+                    self.error(Code::NoMember, m.span, format!("`{}` has no member named `{}`", self.t.name(rec_ty), m.name));
                     return None;
                 };
                 let place = match place {
@@ -605,28 +522,16 @@ impl Lower<'_> {
                         Place::Addr
                     }
                 };
-                Some(Lval {
-                    place,
-                    ty: f.ty,
-                    is_const: is_const || f.is_const,
-                })
+                Some(Lval { place, ty: f.ty, is_const: is_const || f.is_const })
             }
             ExprKind::Str(s) => {
                 let a = self.string_addr(s);
                 self.emit(Op::Const(a));
                 let ty = self.t.array(self.c.char_, Some(s.len() as u64 + 1));
-                Some(Lval {
-                    place: Place::Addr,
-                    ty,
-                    is_const: true,
-                })
+                Some(Lval { place: Place::Addr, ty, is_const: true })
             }
             _ => {
-                self.error(
-                    Code::NotLvalue,
-                    e.span,
-                    "this expression is not assignable (not an lvalue)",
-                );
+                self.error(Code::NotLvalue, e.span, "this expression is not assignable (not an lvalue)");
                 None
             }
         }
@@ -641,27 +546,16 @@ impl Lower<'_> {
         match self.t.pointee(t) {
             Some((to, is_const)) => {
                 if matches!(self.t.kind(to), TypeKind::Void) {
-                    self.error(
-                        Code::TypeMismatch,
-                        span,
-                        "dereferencing a `void *`: cast it to a pointer to the type stored there",
-                    );
+                    self.error(Code::TypeMismatch, span, "dereferencing a `void *`: cast it to a pointer to the type stored there");
                     return None;
                 }
-                Some(Lval {
-                    place: Place::Addr,
-                    ty: to,
-                    is_const,
-                })
+                Some(Lval { place: Place::Addr, ty: to, is_const })
             }
             None => {
                 self.error(
                     Code::TypeMismatch,
                     span,
-                    format!(
-                        "cannot dereference a value of type `{}`: it is not a pointer",
-                        self.t.name(t)
-                    ),
+                    format!("cannot dereference a value of type `{}`: it is not a pointer", self.t.name(t)),
                 );
                 None
             }
@@ -670,19 +564,9 @@ impl Lower<'_> {
 
     /// A struct-valued expression: an lvalue, or a call's temporary.
     fn lvalue_or_temp(&mut self, s: &Expr) -> Option<Lval> {
-        if matches!(
-            s.kind,
-            ExprKind::Call(..)
-                | ExprKind::Assign(..)
-                | ExprKind::Cond(..)
-                | ExprKind::Binary(Binary::Comma, ..)
-        ) {
+        if matches!(s.kind, ExprKind::Call(..) | ExprKind::Assign(..) | ExprKind::Cond(..) | ExprKind::Binary(Binary::Comma, ..)) {
             let ty = self.rvalue(s);
-            return Some(Lval {
-                place: Place::Addr,
-                ty,
-                is_const: false,
-            });
+            return Some(Lval { place: Place::Addr, ty, is_const: false });
         }
         self.lvalue(s)
     }
@@ -700,14 +584,7 @@ impl Lower<'_> {
             _ => self.t.size(elem),
         };
         let Some(size) = size else {
-            self.error(
-                Code::Incomplete,
-                span,
-                format!(
-                    "pointer arithmetic on a pointer to incomplete type `{}`",
-                    self.t.name(elem)
-                ),
-            );
+            self.error(Code::Incomplete, span, format!("pointer arithmetic on a pointer to incomplete type `{}`", self.t.name(elem)));
             return;
         };
         if size != 1 {
@@ -747,7 +624,11 @@ impl Lower<'_> {
             Unary::Addr => {
                 if let ExprKind::Ident(n) = &x.kind {
                     if let Some(Sym::Func(_)) = self.lookup(n) {
-                        let d = Diagnostic::error(Code::FunctionPointer, span, format!("taking the address of function `{n}`: function pointers are not supported"));
+                        let d = Diagnostic::error(
+                            Code::FunctionPointer,
+                            span,
+                            format!("taking the address of function `{n}`: function pointers are not supported"),
+                        );
                         self.push(d);
                         self.emit(Op::Const(0));
                         return self.c.void_ptr;
@@ -766,9 +647,7 @@ impl Lower<'_> {
                     }
                 }
             }
-            Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec => {
-                self.incdec(op, x, true, span)
-            }
+            Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec => self.incdec(op, x, true, span),
         }
     }
 
@@ -786,22 +665,11 @@ impl Lower<'_> {
             None => 1,
         };
         if !self.t.is_scalar(lv.ty) {
-            self.error(
-                Code::TypeMismatch,
-                span,
-                format!(
-                    "`++`/`--` needs a number or a pointer, not `{}`",
-                    self.t.name(lv.ty)
-                ),
-            );
+            self.error(Code::TypeMismatch, span, format!("`++`/`--` needs a number or a pointer, not `{}`", self.t.name(lv.ty)));
             return lv.ty;
         }
         let post = matches!(op, Unary::PostInc | Unary::PostDec);
-        let bop = if matches!(op, Unary::PreInc | Unary::PostInc) {
-            BinOp::Add
-        } else {
-            BinOp::Sub
-        };
+        let bop = if matches!(op, Unary::PreInc | Unary::PostInc) { BinOp::Add } else { BinOp::Sub };
         let m = self.mem_ty(lv.ty).expect("scalar");
         let a = self.arith(self.promote(lv.ty));
         let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
@@ -844,32 +712,17 @@ impl Lower<'_> {
                 ExprKind::Ident(n) => format!("`{n}`"),
                 _ => "this location".into(),
             };
-            self.error(
-                Code::NotLvalue,
-                span,
-                format!("cannot assign to {what}: it is `const`"),
-            );
+            self.error(Code::NotLvalue, span, format!("cannot assign to {what}: it is `const`"));
             return false;
         } else if matches!(self.t.kind(lv.ty), TypeKind::Array { .. }) {
-            self.error(
-                Code::NotLvalue,
-                span,
-                "an array cannot be assigned: copy it element by element or with memcpy",
-            );
+            self.error(Code::NotLvalue, span, "an array cannot be assigned: copy it element by element or with memcpy");
             return false;
         }
         true
     }
 
     /// Assignment, plain or compound.
-    pub fn assign(
-        &mut self,
-        op: Option<Binary>,
-        l: &Expr,
-        r: &Expr,
-        keep: bool,
-        span: Span,
-    ) -> TypeId {
+    pub fn assign(&mut self, op: Option<Binary>, l: &Expr, r: &Expr, keep: bool, span: Span) -> TypeId {
         let Some(lv) = self.lvalue(l) else {
             let _ = self.rvalue(r);
             if !keep {
@@ -877,9 +730,7 @@ impl Lower<'_> {
             }
             return self.c.int;
         };
-        if !self.check_writable(&lv, l, span)
-            && matches!(self.t.kind(lv.ty), TypeKind::Array { .. })
-        {
+        if !self.check_writable(&lv, l, span) && matches!(self.t.kind(lv.ty), TypeKind::Array { .. }) {
             if let Place::Addr = lv.place {
                 self.emit(Op::Pop);
             }
@@ -895,15 +746,8 @@ impl Lower<'_> {
             }
             let tr = self.rvalue(r);
             if op.is_some() || tr != lv.ty {
-                let d = Diagnostic::error(
-                    Code::TypeMismatch,
-                    span,
-                    format!(
-                        "cannot assign `{}` to `{}`",
-                        self.t.name(tr),
-                        self.t.name(lv.ty)
-                    ),
-                );
+                let d =
+                    Diagnostic::error(Code::TypeMismatch, span, format!("cannot assign `{}` to `{}`", self.t.name(tr), self.t.name(lv.ty)));
                 self.push(d);
             }
             let size = self.t.size(lv.ty).unwrap_or(0) as u32;
@@ -962,10 +806,7 @@ impl Lower<'_> {
             return self.c.error;
         }
         let (pa, pb) = (self.t.is_ptr(ta), self.t.is_ptr(tb));
-        let cmp = matches!(
-            bop,
-            BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
-        );
+        let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
         if cmp && (pa || pb) {
             let other = if pa { tb } else { ta };
             self.expect_scalar(other, span, "a pointer comparison");
@@ -997,22 +838,13 @@ impl Lower<'_> {
             let d = Diagnostic::error(
                 Code::TypeMismatch,
                 span,
-                format!(
-                    "invalid operands to `{}`: `{}` and `{}`",
-                    binary_symbol(op),
-                    self.t.name(ta),
-                    self.t.name(tb)
-                ),
+                format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
             );
             self.push(d);
             self.emit(Op::Pop);
             return self.c.int;
         }
-        let t = if matches!(bop, BinOp::Shl | BinOp::Shr) {
-            self.promote(ta)
-        } else {
-            self.usual(ta, tb)
-        };
+        let t = if matches!(bop, BinOp::Shl | BinOp::Shr) { self.promote(ta) } else { self.usual(ta, tb) };
         let a = self.arith(t);
         self.emit(Op::Bin(bop, a));
         if cmp {
@@ -1031,11 +863,7 @@ impl Lower<'_> {
             Binary::And | Binary::Or => {
                 let ta = self.rvalue(a);
                 self.expect_scalar(ta, a.span, "a logical operator");
-                let short = self.emit(if op == Binary::And {
-                    Op::JumpIfZero(0)
-                } else {
-                    Op::JumpIfNonZero(0)
-                });
+                let short = self.emit(if op == Binary::And { Op::JumpIfZero(0) } else { Op::JumpIfNonZero(0) });
                 let tb = self.rvalue(b);
                 self.expect_scalar(tb, b.span, "a logical operator");
                 self.emit(Op::ToBool);
@@ -1084,11 +912,7 @@ impl Lower<'_> {
                 let d = Diagnostic::error(
                     Code::TypeMismatch,
                     span,
-                    format!(
-                        "the branches of `?:` have incompatible types `{}` and `{}`",
-                        self.t.name(ta),
-                        self.t.name(tb)
-                    ),
+                    format!("the branches of `?:` have incompatible types `{}` and `{}`", self.t.name(ta), self.t.name(tb)),
                 );
                 self.push(d);
                 ta
@@ -1098,18 +922,18 @@ impl Lower<'_> {
 
     fn call(&mut self, f: &Expr, args: &[Expr], span: Span) -> TypeId {
         let ExprKind::Ident(name) = &f.kind else {
-            self.error(Code::FunctionPointer, f.span, "calling through an expression: function pointers are not supported; call a function by its name");
+            self.error(
+                Code::FunctionPointer,
+                f.span,
+                "calling through an expression: function pointers are not supported; call a function by its name",
+            );
             self.emit(Op::Const(0));
             return self.c.int;
         };
         let id = match self.lookup(name) {
             Some(Sym::Func(id)) => id,
             Some(_) => {
-                self.error(
-                    Code::TypeMismatch,
-                    f.span,
-                    format!("`{name}` is not a function"),
-                );
+                self.error(Code::TypeMismatch, f.span, format!("`{name}` is not a function"));
                 self.emit(Op::Const(0));
                 return self.c.int;
             }
@@ -1132,14 +956,7 @@ impl Lower<'_> {
             fi.called_at.get_or_insert(span);
             (fi.ty, fi.builtin, fi.lib, fi.span)
         };
-        let TypeKind::Func {
-            ret,
-            params,
-            variadic,
-        } = self.t.kind(fty).clone()
-        else {
-            unreachable!("functions have function types")
-        };
+        let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("functions have function types") };
         if builtin && lib.is_none() {
             let d = Diagnostic::error(
                 Code::NotYetImplemented,
@@ -1190,7 +1007,11 @@ impl Lower<'_> {
                 }
                 None => {
                     if !self.t.is_scalar(ta) {
-                        self.error(Code::TypeMismatch, a.span, format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta)));
+                        self.error(
+                            Code::TypeMismatch,
+                            a.span,
+                            format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta)),
+                        );
                     }
                 }
             }
@@ -1222,11 +1043,7 @@ impl Lower<'_> {
             L::Snprintf => 2,
             _ => return,
         };
-        let Some(Expr {
-            kind: ExprKind::Str(fmt),
-            span,
-        }) = args.get(at)
-        else {
+        let Some(Expr { kind: ExprKind::Str(fmt), span }) = args.get(at) else {
             return;
         };
         let mut i = 0;
@@ -1242,20 +1059,11 @@ impl Lower<'_> {
             let Some(&c) = fmt.get(i) else { break };
             i += 1;
             let (code, why) = match c {
-                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
-                    (Code::FloatingPoint, "floating point is not supported")
-                }
-                b'n' => (
-                    Code::Unsupported,
-                    "`%n` writes through a pointer argument and is not supported",
-                ),
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => (Code::FloatingPoint, "floating point is not supported"),
+                b'n' => (Code::Unsupported, "`%n` writes through a pointer argument and is not supported"),
                 _ => continue,
             };
-            self.error(
-                code,
-                *span,
-                format!("printf conversion `%{}` is not supported: {why}", c as char),
-            );
+            self.error(code, *span, format!("printf conversion `%{}` is not supported: {why}", c as char));
         }
     }
 
@@ -1267,10 +1075,7 @@ impl Lower<'_> {
             ExprKind::Assign(op, l, r) => {
                 self.assign(*op, l, r, false, e.span);
             }
-            ExprKind::Unary(
-                op @ (Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec),
-                x,
-            ) => {
+            ExprKind::Unary(op @ (Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec), x) => {
                 self.incdec(*op, x, false, e.span);
             }
             ExprKind::Binary(Binary::Comma, a, b) => {
@@ -1289,10 +1094,7 @@ impl Lower<'_> {
                 let here = self.here();
                 self.patch(end, here);
             }
-            ExprKind::Cast(tn, x)
-                if tn.decl.derived.is_empty()
-                    && matches!(tn.specs.ty, crate::lang::ast::TypeSpec::Void) =>
-            {
+            ExprKind::Cast(tn, x) if tn.decl.derived.is_empty() && matches!(tn.specs.ty, crate::lang::ast::TypeSpec::Void) => {
                 self.discard(x)
             }
             _ => {

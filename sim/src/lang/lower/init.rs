@@ -29,22 +29,13 @@ impl Lower<'_> {
             return ty;
         };
         let n = match init {
-            Init::Expr(Expr {
-                kind: ExprKind::Str(s),
-                ..
-            }) if self.is_char(of) => s.len() as u64 + 1,
+            Init::Expr(Expr { kind: ExprKind::Str(s), .. }) if self.is_char(of) => s.len() as u64 + 1,
             Init::List(items, _)
                 if items.len() == 1
                     && self.is_char(of)
                     && matches!(&items[0], (d, Init::Expr(Expr { kind: ExprKind::Str(_), .. })) if d.is_empty()) =>
             {
-                let Init::Expr(Expr {
-                    kind: ExprKind::Str(s),
-                    ..
-                }) = &items[0].1
-                else {
-                    unreachable!("matched")
-                };
+                let Init::Expr(Expr { kind: ExprKind::Str(s), .. }) = &items[0].1 else { unreachable!("matched") };
                 s.len() as u64 + 1
             }
             Init::List(items, _) => {
@@ -53,11 +44,7 @@ impl Lower<'_> {
                 self.fill(ty, 0, items, &mut pos, &mut out, true)
             }
             Init::Expr(e) => {
-                self.error(
-                    Code::BadInitializer,
-                    e.span,
-                    "an array needs a `{ ... }` initializer",
-                );
+                self.error(Code::BadInitializer, e.span, "an array needs a `{ ... }` initializer");
                 1
             }
         };
@@ -84,25 +71,14 @@ impl Lower<'_> {
                 let cap = len.unwrap_or(s.len() as u64 + 1);
                 out.push(Item::Str(off, cap, s, e.span));
             }
-            (TypeKind::Array { .. }, _) => self.error(
-                Code::BadInitializer,
-                e.span,
-                "an array needs a `{ ... }` initializer",
-            ),
+            (TypeKind::Array { .. }, _) => self.error(Code::BadInitializer, e.span, "an array needs a `{ ... }` initializer"),
             (TypeKind::Record(_), _) => out.push(Item::Copy(off, ty, e)),
             _ => out.push(Item::Scalar(off, ty, e)),
         }
     }
 
     /// A `{ ... }` list for an object of type `ty` at `off`.
-    fn braced<'e>(
-        &mut self,
-        ty: TypeId,
-        off: u64,
-        items: &'e List,
-        span: Span,
-        out: &mut Vec<Item<'e>>,
-    ) {
+    fn braced<'e>(&mut self, ty: TypeId, off: u64, items: &'e List, span: Span, out: &mut Vec<Item<'e>>) {
         if self.t.is_scalar(ty) {
             match items.first() {
                 Some((_, Init::Expr(e))) => out.push(Item::Scalar(off, ty, e)),
@@ -112,19 +88,7 @@ impl Lower<'_> {
             return;
         }
         // `char s[4] = {"abc"}`.
-        if let (
-            TypeKind::Array { of, .. },
-            [(
-                d,
-                Init::Expr(
-                    e @ Expr {
-                        kind: ExprKind::Str(_),
-                        ..
-                    },
-                ),
-            )],
-        ) = (self.t.kind(ty).clone(), items)
-        {
+        if let (TypeKind::Array { of, .. }, [(d, Init::Expr(e @ Expr { kind: ExprKind::Str(_), .. }))]) = (self.t.kind(ty).clone(), items) {
             if d.is_empty() && self.is_char(of) {
                 self.one(ty, off, e, out);
                 return;
@@ -135,26 +99,14 @@ impl Lower<'_> {
         if pos < items.len() {
             let s = items[pos].1.span();
             let _ = span;
-            self.error(
-                Code::BadInitializer,
-                s,
-                "excess elements in the initializer",
-            );
+            self.error(Code::BadInitializer, s, "excess elements in the initializer");
         }
     }
 
     /// Fills an aggregate from `items[pos..]`; `braced` says whether this
     /// list belongs to it (else it is a brace-elided sub-object, which
     /// stops at a designator). Returns the number of array elements seen.
-    fn fill<'e>(
-        &mut self,
-        ty: TypeId,
-        off: u64,
-        items: &'e List,
-        pos: &mut usize,
-        out: &mut Vec<Item<'e>>,
-        braced: bool,
-    ) -> u64 {
+    fn fill<'e>(&mut self, ty: TypeId, off: u64, items: &'e List, pos: &mut usize, out: &mut Vec<Item<'e>>, braced: bool) -> u64 {
         let members = self.members(ty);
         let mut next = 0usize;
         let mut count = 0u64;
@@ -194,9 +146,7 @@ impl Lower<'_> {
             }
             next += 1;
             count = count.max(next as u64);
-            if matches!(self.t.kind(ty), TypeKind::Record(r) if self.t.records[*r as usize].is_union)
-                && braced
-            {
+            if matches!(self.t.kind(ty), TypeKind::Record(r) if self.t.records[*r as usize].is_union) && braced {
                 // A union takes one initializer (unless designated again).
                 if *pos < items.len() && items[*pos].0.is_empty() {
                     break;
@@ -207,15 +157,7 @@ impl Lower<'_> {
     }
 
     /// Initialises one member from `items[*pos]`, eliding braces if needed.
-    fn element<'e>(
-        &mut self,
-        ty: TypeId,
-        off: u64,
-        init: &'e Init,
-        items: &'e List,
-        pos: &mut usize,
-        out: &mut Vec<Item<'e>>,
-    ) {
+    fn element<'e>(&mut self, ty: TypeId, off: u64, init: &'e Init, items: &'e List, pos: &mut usize, out: &mut Vec<Item<'e>>) {
         match init {
             Init::List(inner, span) => {
                 *pos += 1;
@@ -246,12 +188,9 @@ impl Lower<'_> {
     /// Members of an aggregate as (offset, type) pairs, arrays lazily.
     fn members(&self, ty: TypeId) -> Vec<(u64, TypeId)> {
         match self.t.kind(ty) {
-            TypeKind::Record(r) => self.t.records[*r as usize]
-                .fields
-                .as_ref()
-                .map_or(Vec::new(), |fs| {
-                    fs.iter().map(|f| (f.offset, f.ty)).collect()
-                }),
+            TypeKind::Record(r) => {
+                self.t.records[*r as usize].fields.as_ref().map_or(Vec::new(), |fs| fs.iter().map(|f| (f.offset, f.ty)).collect())
+            }
             _ => Vec::new(),
         }
     }
@@ -272,36 +211,21 @@ impl Lower<'_> {
         match (d, self.t.kind(ty).clone()) {
             (Designator::Index(e), TypeKind::Array { len, .. }) => {
                 let Some((v, _)) = self.const_int(e) else {
-                    self.error(
-                        Code::NotConstant,
-                        e.span,
-                        "an array designator must be an integer constant",
-                    );
+                    self.error(Code::NotConstant, e.span, "an array designator must be an integer constant");
                     return None;
                 };
                 if len.is_some_and(|n| v >= n) {
-                    self.error(
-                        Code::BadInitializer,
-                        e.span,
-                        format!("array index {v} in initializer is past the end of the array"),
-                    );
+                    self.error(Code::BadInitializer, e.span, format!("array index {v} in initializer is past the end of the array"));
                     return None;
                 }
                 Some(v as usize)
             }
             (Designator::Field(n), TypeKind::Record(r)) => {
-                let fields = self.t.records[r as usize]
-                    .fields
-                    .clone()
-                    .unwrap_or_default();
+                let fields = self.t.records[r as usize].fields.clone().unwrap_or_default();
                 match fields.iter().position(|f| f.name == n.name) {
                     Some(i) => Some(i),
                     None => {
-                        self.error(
-                            Code::NoMember,
-                            n.span,
-                            format!("`{}` has no member named `{}`", self.t.name(ty), n.name),
-                        );
+                        self.error(Code::NoMember, n.span, format!("`{}` has no member named `{}`", self.t.name(ty), n.name));
                         None
                     }
                 }
@@ -310,23 +234,12 @@ impl Lower<'_> {
                 self.error(
                     Code::BadInitializer,
                     n.span,
-                    format!(
-                        "field designator `.{}` for a non-struct type `{}`",
-                        n.name,
-                        self.t.name(ty)
-                    ),
+                    format!("field designator `.{}` for a non-struct type `{}`", n.name, self.t.name(ty)),
                 );
                 None
             }
             (Designator::Index(e), _) => {
-                self.error(
-                    Code::BadInitializer,
-                    e.span,
-                    format!(
-                        "array designator for a non-array type `{}`",
-                        self.t.name(ty)
-                    ),
-                );
+                self.error(Code::BadInitializer, e.span, format!("array designator for a non-array type `{}`", self.t.name(ty)));
                 None
             }
         }
@@ -352,19 +265,12 @@ impl Lower<'_> {
                         self.error(
                             Code::TypeMismatch,
                             e.span,
-                            format!(
-                                "cannot initialise `{}` with `{}`",
-                                self.t.name(t),
-                                self.t.name(from)
-                            ),
+                            format!("cannot initialise `{}` with `{}`", self.t.name(t), self.t.name(from)),
                         );
                         continue;
                     }
-                    let v = if matches!(self.t.kind(t), TypeKind::Bool) {
-                        (v != 0) as u64
-                    } else {
-                        self.mem_ty(t).map_or(v, |m| m.norm(v))
-                    };
+                    let v =
+                        if matches!(self.t.kind(t), TypeKind::Bool) { (v != 0) as u64 } else { self.mem_ty(t).map_or(v, |m| m.norm(v)) };
                     let size = self.t.size(t).unwrap_or(0) as usize;
                     let img = self.global_mut(region);
                     let o = off as usize;
@@ -377,10 +283,7 @@ impl Lower<'_> {
                         self.error(
                             Code::BadInitializer,
                             span,
-                            format!(
-                                "string of {} characters is too long for an array of {cap}",
-                                s.len()
-                            ),
+                            format!("string of {} characters is too long for an array of {cap}", s.len()),
                         );
                     }
                     let img = self.global_mut(region);
@@ -391,11 +294,7 @@ impl Lower<'_> {
                     }
                 }
                 Item::Copy(_, _, e) => {
-                    self.error(
-                        Code::NotConstant,
-                        e.span,
-                        "a global struct must be initialised with `{ ... }`, not another struct",
-                    );
+                    self.error(Code::NotConstant, e.span, "a global struct must be initialised with `{ ... }`, not another struct");
                 }
             }
         }
@@ -421,10 +320,7 @@ impl Lower<'_> {
                         self.error(
                             Code::BadInitializer,
                             span,
-                            format!(
-                                "string of {} characters is too long for an array of {cap}",
-                                s.len()
-                            ),
+                            format!("string of {} characters is too long for an array of {cap}", s.len()),
                         );
                     }
                     let n = (s.len() as u64 + 1).min(cap) as u32;

@@ -20,17 +20,9 @@ use std::rc::Rc;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Sym {
     /// A local at a frame offset.
-    Local {
-        off: u32,
-        ty: TypeId,
-        is_const: bool,
-    },
+    Local { off: u32, ty: TypeId, is_const: bool },
     /// A global (or static local) region.
-    Global {
-        region: u32,
-        ty: TypeId,
-        is_const: bool,
-    },
+    Global { region: u32, ty: TypeId, is_const: bool },
     /// A function (index into `funcs`).
     Func(u32),
     /// An enumeration constant.
@@ -63,17 +55,8 @@ pub(crate) struct FuncInfo {
 
 /// A `break`/`continue` target being built.
 pub(crate) enum Ctx {
-    Loop {
-        breaks: Vec<usize>,
-        continues: Vec<usize>,
-    },
-    Switch {
-        breaks: Vec<usize>,
-        table: usize,
-        values: HashMap<u64, Span>,
-        default: Option<Span>,
-        ty: TypeId,
-    },
+    Loop { breaks: Vec<usize>, continues: Vec<usize> },
+    Switch { breaks: Vec<usize>, table: usize, values: HashMap<u64, Span>, default: Option<Span>, ty: TypeId },
 }
 
 /// State of the function being lowered.
@@ -119,11 +102,7 @@ pub(crate) struct Lowered {
 }
 
 /// Lowers a parsed unit; `builtin_files` are the prelude's files.
-pub(crate) fn lower(
-    unit: &Unit,
-    builtin_files: Vec<FileId>,
-    diags: &mut Diagnostics,
-) -> Option<Lowered> {
+pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnostics) -> Option<Lowered> {
     let (t, c) = Types::new();
     let mut l = Lower {
         t,
@@ -178,11 +157,7 @@ impl Lower<'_> {
                 _ => false,
             };
             if clash {
-                self.error(
-                    Code::Redefinition,
-                    span,
-                    format!("`{name}` is already defined in this scope"),
-                );
+                self.error(Code::Redefinition, span, format!("`{name}` is already defined in this scope"));
                 return;
             }
         }
@@ -191,11 +166,7 @@ impl Lower<'_> {
 
     /// Creates a global region with its initial bytes; returns its number.
     pub fn new_global(&mut self, name: &str, bytes: Vec<u8>, writable: bool, ty: TypeId) -> u32 {
-        self.globals.push(GlobalImage {
-            name: name.to_string(),
-            bytes,
-            writable,
-        });
+        self.globals.push(GlobalImage { name: name.to_string(), bytes, writable });
         self.global_types.push(ty);
         region::FIRST_GLOBAL + self.globals.len() as u32 - 1
     }
@@ -276,27 +247,13 @@ impl Lower<'_> {
             self.push(d);
         }
         if main.is_none() && !self.diags.has_errors() {
-            let d = Diagnostic::error(
-                Code::NoMain,
-                Span::default(),
-                "the program has no `main` function",
-            );
+            let d = Diagnostic::error(Code::NoMain, Span::default(), "the program has no `main` function");
             self.push(d);
         }
         if self.diags.has_errors() {
             return None;
         }
-        let functions = self
-            .funcs
-            .into_iter()
-            .map(|f| f.code.unwrap_or_default())
-            .collect();
-        Some(Lowered {
-            functions,
-            globals: self.globals,
-            main: main?,
-            main_params,
-            errno_region: self.errno_region,
-        })
+        let functions = self.funcs.into_iter().map(|f| f.code.unwrap_or_default()).collect();
+        Some(Lowered { functions, globals: self.globals, main: main?, main_params, errno_region: self.errno_region })
     }
 }

@@ -11,14 +11,7 @@ impl Lower<'_> {
     fn cond(&mut self, e: &Expr) -> usize {
         let t = self.rvalue(e);
         if !self.t.is_scalar(t) {
-            self.error(
-                Code::TypeMismatch,
-                e.span,
-                format!(
-                    "a condition must be a number or a pointer, not `{}`",
-                    self.t.name(t)
-                ),
-            );
+            self.error(Code::TypeMismatch, e.span, format!("a condition must be a number or a pointer, not `{}`", self.t.name(t)));
         }
         self.emit(Op::JumpIfZero(0))
     }
@@ -63,25 +56,16 @@ impl Lower<'_> {
             }
             Stmt::DoWhile(body, c) => {
                 let top = self.here();
-                self.f.ctx.push(Ctx::Loop {
-                    breaks: Vec::new(),
-                    continues: Vec::new(),
-                });
+                self.f.ctx.push(Ctx::Loop { breaks: Vec::new(), continues: Vec::new() });
                 self.stmt(body);
-                let Some(Ctx::Loop { breaks, continues }) = self.f.ctx.pop() else {
-                    unreachable!("pushed above")
-                };
+                let Some(Ctx::Loop { breaks, continues }) = self.f.ctx.pop() else { unreachable!("pushed above") };
                 let cont = self.here();
                 for c in continues {
                     self.patch(c, cont);
                 }
                 let t = self.rvalue(c);
                 if !self.t.is_scalar(t) {
-                    self.error(
-                        Code::TypeMismatch,
-                        c.span,
-                        "a condition must be a number or a pointer",
-                    );
+                    self.error(Code::TypeMismatch, c.span, "a condition must be a number or a pointer");
                 }
                 self.emit(Op::JumpIfNonZero(top));
                 let end = self.here();
@@ -96,18 +80,9 @@ impl Lower<'_> {
                 }
                 let top = self.here();
                 let jz = c.as_ref().map(|c| self.cond(c));
-                self.f.ctx.push(Ctx::Loop {
-                    breaks: Vec::new(),
-                    continues: Vec::new(),
-                });
+                self.f.ctx.push(Ctx::Loop { breaks: Vec::new(), continues: Vec::new() });
                 self.stmt(body);
-                let Some(Ctx::Loop {
-                    mut breaks,
-                    continues,
-                }) = self.f.ctx.pop()
-                else {
-                    unreachable!("pushed above")
-                };
+                let Some(Ctx::Loop { mut breaks, continues }) = self.f.ctx.pop() else { unreachable!("pushed above") };
                 let cont = self.here();
                 for c in continues {
                     self.patch(c, cont);
@@ -135,14 +110,8 @@ impl Lower<'_> {
             Stmt::Break(span) => {
                 let j = self.emit(Op::Jump(0));
                 match self.f.ctx.last_mut() {
-                    Some(Ctx::Loop { breaks, .. }) | Some(Ctx::Switch { breaks, .. }) => {
-                        breaks.push(j)
-                    }
-                    None => self.error(
-                        Code::BadStatement,
-                        *span,
-                        "`break` outside a loop or `switch`",
-                    ),
+                    Some(Ctx::Loop { breaks, .. }) | Some(Ctx::Switch { breaks, .. }) => breaks.push(j),
+                    None => self.error(Code::BadStatement, *span, "`break` outside a loop or `switch`"),
                 }
             }
             Stmt::Continue(span) => {
@@ -161,14 +130,9 @@ impl Lower<'_> {
     }
 
     fn loop_body(&mut self, body: &Stmt, top: u32, jz: usize, cont: u32) {
-        self.f.ctx.push(Ctx::Loop {
-            breaks: Vec::new(),
-            continues: Vec::new(),
-        });
+        self.f.ctx.push(Ctx::Loop { breaks: Vec::new(), continues: Vec::new() });
         self.stmt(body);
-        let Some(Ctx::Loop { breaks, continues }) = self.f.ctx.pop() else {
-            unreachable!("pushed above")
-        };
+        let Some(Ctx::Loop { breaks, continues }) = self.f.ctx.pop() else { unreachable!("pushed above") };
         self.emit(Op::Jump(top));
         let end = self.here();
         self.patch(jz, end);
@@ -183,11 +147,7 @@ impl Lower<'_> {
     fn switch(&mut self, c: &Expr, body: &Stmt, span: Span) {
         let t = self.rvalue(c);
         if !self.t.is_integer(t) {
-            self.error(
-                Code::TypeMismatch,
-                c.span,
-                format!("`switch` needs an integer, not `{}`", self.t.name(t)),
-            );
+            self.error(Code::TypeMismatch, c.span, format!("`switch` needs an integer, not `{}`", self.t.name(t)));
         }
         let ty = self.promote(t);
         let table = self.f.switches.len();
@@ -196,20 +156,9 @@ impl Lower<'_> {
         self.f.span = span;
         self.emit(Op::Switch(table as u32));
         self.f.span = saved;
-        self.f.ctx.push(Ctx::Switch {
-            breaks: Vec::new(),
-            table,
-            values: Default::default(),
-            default: None,
-            ty,
-        });
+        self.f.ctx.push(Ctx::Switch { breaks: Vec::new(), table, values: Default::default(), default: None, ty });
         self.stmt(body);
-        let Some(Ctx::Switch {
-            breaks, default, ..
-        }) = self.f.ctx.pop()
-        else {
-            unreachable!("pushed above")
-        };
+        let Some(Ctx::Switch { breaks, default, .. }) = self.f.ctx.pop() else { unreachable!("pushed above") };
         let end = self.here();
         for b in breaks {
             self.patch(b, end);
@@ -224,66 +173,32 @@ impl Lower<'_> {
     fn case_label(&mut self, v: Option<&Expr>, span: Span) {
         let here = self.here();
         let value = v.map(|e| (self.const_int(e), e.span));
-        let Some(idx) = self
-            .f
-            .ctx
-            .iter()
-            .rposition(|c| matches!(c, Ctx::Switch { .. }))
-        else {
-            self.error(
-                Code::BadStatement,
-                span,
-                format!(
-                    "`{}` outside a `switch`",
-                    if v.is_some() { "case" } else { "default" }
-                ),
-            );
+        let Some(idx) = self.f.ctx.iter().rposition(|c| matches!(c, Ctx::Switch { .. })) else {
+            self.error(Code::BadStatement, span, format!("`{}` outside a `switch`", if v.is_some() { "case" } else { "default" }));
             return;
         };
         let norm = {
-            let Ctx::Switch { ty, .. } = &self.f.ctx[idx] else {
-                unreachable!("found above")
-            };
+            let Ctx::Switch { ty, .. } = &self.f.ctx[idx] else { unreachable!("found above") };
             self.mem_ty(*ty).unwrap_or(MemTy::I64)
         };
-        let Ctx::Switch {
-            table,
-            values,
-            default,
-            ..
-        } = &mut self.f.ctx[idx]
-        else {
-            unreachable!("found above")
-        };
+        let Ctx::Switch { table, values, default, .. } = &mut self.f.ctx[idx] else { unreachable!("found above") };
         let table = *table;
         match value {
             None => {
                 if let Some(prev) = default.replace(span) {
-                    let d = Diagnostic::error(
-                        Code::DuplicateCase,
-                        span,
-                        "two `default` labels in one `switch`",
-                    )
-                    .secondary(prev, "the first one");
+                    let d = Diagnostic::error(Code::DuplicateCase, span, "two `default` labels in one `switch`")
+                        .secondary(prev, "the first one");
                     self.push(d);
                     return;
                 }
                 self.f.switches[table].default = here;
             }
-            Some((None, vspan)) => self.error(
-                Code::NotConstant,
-                vspan,
-                "a `case` value must be an integer constant",
-            ),
+            Some((None, vspan)) => self.error(Code::NotConstant, vspan, "a `case` value must be an integer constant"),
             Some((Some((v, _)), vspan)) => {
                 let v = norm.norm(v);
                 if let Some(prev) = values.insert(v, vspan) {
-                    let d = Diagnostic::error(
-                        Code::DuplicateCase,
-                        vspan,
-                        format!("duplicate `case` value {}", v as i64),
-                    )
-                    .secondary(prev, "first used here");
+                    let d = Diagnostic::error(Code::DuplicateCase, vspan, format!("duplicate `case` value {}", v as i64))
+                        .secondary(prev, "first used here");
                     self.push(d);
                     return;
                 }
@@ -309,19 +224,13 @@ impl Lower<'_> {
                 let t = self.rvalue(e);
                 if !matches!(self.t.kind(t), TypeKind::Void) {
                     let n = self.f.name.clone();
-                    self.error(
-                        Code::BadReturn,
-                        e.span,
-                        format!("`{n}` returns `void` but this `return` has a value"),
-                    );
+                    self.error(Code::BadReturn, e.span, format!("`{n}` returns `void` but this `return` has a value"));
                     self.emit(Op::Pop);
                 }
                 self.emit(Op::Const(0));
             }
             (Some(e), false) => {
-                if let (Some(slot), TypeKind::Record(_)) =
-                    (self.f.struct_ret, self.t.kind(ret).clone())
-                {
+                if let (Some(slot), TypeKind::Record(_)) = (self.f.struct_ret, self.t.kind(ret).clone()) {
                     self.emit(Op::LoadFrame(slot, MemTy::I64));
                     let t = self.rvalue(e);
                     self.assign_convert(t, ret, e.span, "in `return`");

@@ -51,40 +51,27 @@ impl Parser<'_> {
     pub(super) fn external_decl(&mut self) -> Option<Item> {
         let start = self.peek().span;
         if self.is_kw("_Static_assert") || self.is_kw("static_assert") {
-            self.error_code(
-                Code::Unsupported,
-                start,
-                "`_Static_assert` is not supported",
-            );
+            self.error_code(Code::Unsupported, start, "`_Static_assert` is not supported");
             self.recover();
             return None;
         }
         if !self.starts_type() {
             let found = self.describe_next();
-            if self.peek().ident().is_some()
-                && (self.peek_at(1).ident().is_some() || self.peek_at(1).is("*"))
-            {
+            if self.peek().ident().is_some() && (self.peek_at(1).ident().is_some() || self.peek_at(1).is("*")) {
                 // An unknown type name: parse the declaration, the
                 // lowering reports the name once.
                 let name = self.peek().ident().cloned().expect("checked");
                 self.declare(&name, true);
                 return self.external_decl();
             } else {
-                self.error(
-                    self.peek().span,
-                    format!("expected a declaration or a function definition, found {found}"),
-                );
+                self.error(self.peek().span, format!("expected a declaration or a function definition, found {found}"));
             }
             self.recover();
             return None;
         }
         let specs = self.specs();
         if self.eat(";") {
-            return Some(Item::Decl(Decl {
-                specs,
-                vars: Vec::new(),
-                span: start,
-            }));
+            return Some(Item::Decl(Decl { specs, vars: Vec::new(), span: start }));
         }
         let decl = self.declarator(false);
         let is_func = matches!(decl.derived.first(), Some(Derived::Function(_)));
@@ -103,49 +90,32 @@ impl Parser<'_> {
             let body = self.block_body();
             self.pop_scope();
             let span = start.to(self.prev_span());
-            return Some(Item::Func(FuncDef {
-                specs,
-                decl,
-                body,
-                span,
-            }));
+            return Some(Item::Func(FuncDef { specs, decl, body, span }));
         }
         Some(Item::Decl(self.rest_of_decl(specs, decl, start)))
     }
 
     /// After the first declarator: initializer, more declarators, `;`.
-    pub(super) fn rest_of_decl(
-        &mut self,
-        specs: Specs,
-        first: Declarator,
-        start: crate::source::Span,
-    ) -> Decl {
+    pub(super) fn rest_of_decl(&mut self, specs: Specs, first: Declarator, start: crate::source::Span) -> Decl {
         let mut vars = Vec::new();
         let mut d = first;
-        if self.scopes.len() > 1
-            && self.is("{")
-            && matches!(d.derived.first(), Some(Derived::Function(_)))
-        {
+        if self.scopes.len() > 1 && self.is("{") && matches!(d.derived.first(), Some(Derived::Function(_))) {
             let s = d.span;
-            self.error_code(Code::Unsupported, s, "nested functions are a GNU extension and not supported: define the function at file scope");
+            self.error_code(
+                Code::Unsupported,
+                s,
+                "nested functions are a GNU extension and not supported: define the function at file scope",
+            );
             self.push_scope();
             let _ = self.block_body();
             self.pop_scope();
-            return Decl {
-                specs,
-                vars,
-                span: start.to(self.prev_span()),
-            };
+            return Decl { specs, vars, span: start.to(self.prev_span()) };
         }
         loop {
             if let Some(n) = &d.name {
                 self.declare(&n.name, specs.storage == Storage::Typedef);
             }
-            let init = if self.eat("=") {
-                Some(self.initializer())
-            } else {
-                None
-            };
+            let init = if self.eat("=") { Some(self.initializer()) } else { None };
             vars.push((d, init));
             if !self.eat(",") {
                 break;
@@ -155,11 +125,7 @@ impl Parser<'_> {
         if !self.expect(";", "after the declaration") {
             self.recover();
         }
-        Decl {
-            specs,
-            vars,
-            span: start.to(self.prev_span()),
-        }
+        Decl { specs, vars, span: start.to(self.prev_span()) }
     }
 
     /// Declaration specifiers: storage class, qualifiers, one type.
@@ -167,16 +133,7 @@ impl Parser<'_> {
         let start = self.peek().span;
         let mut storage = Storage::None;
         let mut is_const = false;
-        let (
-            mut void,
-            mut bool_,
-            mut char_,
-            mut short,
-            mut int,
-            mut long,
-            mut signed,
-            mut unsigned,
-        ) = (0, 0, 0, 0, 0, 0, 0, 0);
+        let (mut void, mut bool_, mut char_, mut short, mut int, mut long, mut signed, mut unsigned) = (0, 0, 0, 0, 0, 0, 0, 0);
         let mut other: Option<TypeSpec> = None;
         loop {
             let tok = self.peek().clone();
@@ -187,14 +144,9 @@ impl Parser<'_> {
                 "typedef" => storage = Storage::Typedef,
                 "extern" => storage = Storage::Extern,
                 "static" => storage = Storage::Static,
-                "auto" | "register" | "inline" | "__inline" | "volatile" | "restrict"
-                | "__restrict" | "_Noreturn" | "__extension__" => {}
+                "auto" | "register" | "inline" | "__inline" | "volatile" | "restrict" | "__restrict" | "_Noreturn" | "__extension__" => {}
                 "_Thread_local" | "_Atomic" | "_Complex" => {
-                    self.error_code(
-                        Code::Unsupported,
-                        tok.span,
-                        format!("`{word}` is not supported"),
-                    );
+                    self.error_code(Code::Unsupported, tok.span, format!("`{word}` is not supported"));
                 }
                 "const" => is_const = true,
                 "__attribute__" => {
@@ -211,14 +163,16 @@ impl Parser<'_> {
                 "signed" => signed += 1,
                 "unsigned" => unsigned += 1,
                 "float" | "double" => {
-                    self.error_code(Code::FloatingPoint, tok.span, format!("type `{word}`: floating point is not supported; use integer types (e.g. fixed-point or milliseconds)"));
+                    self.error_code(
+                        Code::FloatingPoint,
+                        tok.span,
+                        format!("type `{word}`: floating point is not supported; use integer types (e.g. fixed-point or milliseconds)"),
+                    );
                     int += 1;
                 }
                 "struct" | "union" => {
                     self.bump();
-                    other = Some(TypeSpec::Record(Rc::new(
-                        self.record(&*word == "union", tok.span),
-                    )));
+                    other = Some(TypeSpec::Record(Rc::new(self.record(&*word == "union", tok.span))));
                     continue;
                 }
                 "enum" => {
@@ -230,27 +184,17 @@ impl Parser<'_> {
                     && void + bool_ + char_ + short + int + long + signed + unsigned == 0
                     && self.is_typedef_name(&word) =>
                 {
-                    other = Some(TypeSpec::Named(Name {
-                        name: word.clone(),
-                        span: tok.span,
-                    }));
+                    other = Some(TypeSpec::Named(Name { name: word.clone(), span: tok.span }));
                 }
                 // `static jmp_buf env;`: an unknown type name, reported once
                 // by the lowering.
                 _ if other.is_none()
                     && void + bool_ + char_ + short + int + long + signed + unsigned == 0
                     && !super::KEYWORDS.contains(&&*word)
-                    && (self.peek_at(1).is("*")
-                        || self
-                            .peek_at(1)
-                            .ident()
-                            .is_some_and(|n| !super::KEYWORDS.contains(&&**n))) =>
+                    && (self.peek_at(1).is("*") || self.peek_at(1).ident().is_some_and(|n| !super::KEYWORDS.contains(&&**n))) =>
                 {
                     self.declare(&word, true);
-                    other = Some(TypeSpec::Named(Name {
-                        name: word.clone(),
-                        span: tok.span,
-                    }));
+                    other = Some(TypeSpec::Named(Name { name: word.clone(), span: tok.span }));
                 }
                 _ => break,
             }
@@ -271,41 +215,21 @@ impl Parser<'_> {
         } else if bool_ > 0 {
             TypeSpec::Bool
         } else if char_ > 0 {
-            TypeSpec::Int {
-                size: IntSize::Char,
-                signed: signed_flag,
-            }
+            TypeSpec::Int { size: IntSize::Char, signed: signed_flag }
         } else if short > 0 {
-            TypeSpec::Int {
-                size: IntSize::Short,
-                signed: signed_flag,
-            }
+            TypeSpec::Int { size: IntSize::Short, signed: signed_flag }
         } else if long >= 2 {
-            TypeSpec::Int {
-                size: IntSize::LongLong,
-                signed: signed_flag,
-            }
+            TypeSpec::Int { size: IntSize::LongLong, signed: signed_flag }
         } else if long == 1 {
-            TypeSpec::Int {
-                size: IntSize::Long,
-                signed: signed_flag,
-            }
+            TypeSpec::Int { size: IntSize::Long, signed: signed_flag }
         } else {
             if int + signed + unsigned == 0 {
                 let found = self.describe_next();
                 self.error(self.peek().span, format!("expected a type, found {found}"));
             }
-            TypeSpec::Int {
-                size: IntSize::Int,
-                signed: signed_flag,
-            }
+            TypeSpec::Int { size: IntSize::Int, signed: signed_flag }
         };
-        Specs {
-            storage,
-            ty,
-            is_const,
-            span,
-        }
+        Specs { storage, ty, is_const, span }
     }
 
     fn skip_parens(&mut self) {
@@ -334,15 +258,8 @@ impl Parser<'_> {
             self.bump();
             self.skip_parens();
         }
-        let tag = self
-            .peek()
-            .ident()
-            .filter(|n| !super::KEYWORDS.contains(&&***n))
-            .cloned()
-            .map(|name| Name {
-                name,
-                span: self.peek().span,
-            });
+        let tag =
+            self.peek().ident().filter(|n| !super::KEYWORDS.contains(&&***n)).cloned().map(|name| Name { name, span: self.peek().span });
         if tag.is_some() {
             self.bump();
         }
@@ -356,10 +273,7 @@ impl Parser<'_> {
                 let fstart = self.peek().span;
                 if !self.starts_type() {
                     let found = self.describe_next();
-                    self.error(
-                        self.peek().span,
-                        format!("expected a member declaration, found {found}"),
-                    );
+                    self.error(self.peek().span, format!("expected a member declaration, found {found}"));
                     self.recover();
                     continue;
                 }
@@ -383,42 +297,20 @@ impl Parser<'_> {
                 if !self.expect(";", "after the member declaration") {
                     self.recover();
                 }
-                list.push(Decl {
-                    specs,
-                    vars,
-                    span: fstart.to(self.prev_span()),
-                });
+                list.push(Decl { specs, vars, span: fstart.to(self.prev_span()) });
             }
             self.expect("}", "to close the struct");
             fields = Some(list);
         }
         if tag.is_none() && fields.is_none() {
-            self.error(
-                self.peek().span,
-                format!(
-                    "expected a {} tag or `{{`",
-                    if is_union { "union" } else { "struct" }
-                ),
-            );
+            self.error(self.peek().span, format!("expected a {} tag or `{{`", if is_union { "union" } else { "struct" }));
         }
-        RecordSpec {
-            is_union,
-            tag,
-            fields,
-            span: start.to(self.prev_span()),
-        }
+        RecordSpec { is_union, tag, fields, span: start.to(self.prev_span()) }
     }
 
     fn enum_spec(&mut self, start: crate::source::Span) -> EnumSpec {
-        let tag = self
-            .peek()
-            .ident()
-            .filter(|n| !super::KEYWORDS.contains(&&***n))
-            .cloned()
-            .map(|name| Name {
-                name,
-                span: self.peek().span,
-            });
+        let tag =
+            self.peek().ident().filter(|n| !super::KEYWORDS.contains(&&***n)).cloned().map(|name| Name { name, span: self.peek().span });
         if tag.is_some() {
             self.bump();
         }
@@ -429,20 +321,13 @@ impl Parser<'_> {
                 let t = self.peek().clone();
                 let Some(name) = t.ident().cloned() else {
                     let found = self.describe_next();
-                    self.error(
-                        t.span,
-                        format!("expected an enumerator name, found {found}"),
-                    );
+                    self.error(t.span, format!("expected an enumerator name, found {found}"));
                     self.recover();
                     break;
                 };
                 self.bump();
                 self.declare(&name, false);
-                let value = if self.eat("=") {
-                    Some(self.conditional())
-                } else {
-                    None
-                };
+                let value = if self.eat("=") { Some(self.conditional()) } else { None };
                 list.push((Name { name, span: t.span }, value));
                 if !self.eat(",") {
                     break;
@@ -451,11 +336,7 @@ impl Parser<'_> {
             self.expect("}", "to close the enum");
             items = Some(list);
         }
-        EnumSpec {
-            tag,
-            items,
-            span: start.to(self.prev_span()),
-        }
+        EnumSpec { tag, items, span: start.to(self.prev_span()) }
     }
 
     /// A declarator; `abstract_ok` allows the name to be missing.
@@ -467,10 +348,7 @@ impl Parser<'_> {
             loop {
                 if self.eat_kw("const") {
                     is_const = true;
-                } else if !(self.eat_kw("volatile")
-                    || self.eat_kw("restrict")
-                    || self.eat_kw("__restrict"))
-                {
+                } else if !(self.eat_kw("volatile") || self.eat_kw("restrict") || self.eat_kw("__restrict")) {
                     break;
                 }
             }
@@ -484,19 +362,13 @@ impl Parser<'_> {
             self.expect(")", "to close the declarator");
         } else if let Some(n) = self.peek().ident().cloned() {
             if !super::KEYWORDS.contains(&&*n) {
-                name = Some(Name {
-                    name: n,
-                    span: self.peek().span,
-                });
+                name = Some(Name { name: n, span: self.peek().span });
                 self.bump();
             }
         }
         if name.is_none() && inner.is_none() && !abstract_ok {
             let found = self.describe_next();
-            self.error(
-                self.peek().span,
-                format!("expected a name in the declaration, found {found}"),
-            );
+            self.error(self.peek().span, format!("expected a name in the declaration, found {found}"));
         }
         let mut suffixes = Vec::new();
         loop {
@@ -525,11 +397,7 @@ impl Parser<'_> {
         };
         derived.extend(suffixes);
         derived.extend(pointers.into_iter().rev());
-        Declarator {
-            name,
-            derived,
-            span: start.to(self.prev_span()),
-        }
+        Declarator { name, derived, span: start.to(self.prev_span()) }
     }
 
     /// After `(` in a declarator: a nested declarator (`(*p)`) or a
@@ -549,20 +417,12 @@ impl Parser<'_> {
         let mut list = Vec::new();
         let mut variadic = false;
         if self.eat(")") {
-            return Params {
-                list,
-                variadic,
-                empty: true,
-            };
+            return Params { list, variadic, empty: true };
         }
         if self.is_kw("void") && self.peek_at(1).is(")") {
             self.bump();
             self.bump();
-            return Params {
-                list,
-                variadic,
-                empty: false,
-            };
+            return Params { list, variadic, empty: false };
         }
         loop {
             if self.eat("...") {
@@ -571,10 +431,7 @@ impl Parser<'_> {
             }
             if !self.starts_type() {
                 let found = self.describe_next();
-                self.error(
-                    self.peek().span,
-                    format!("expected a parameter type, found {found}"),
-                );
+                self.error(self.peek().span, format!("expected a parameter type, found {found}"));
                 while !self.is(")") && !self.at_eof() && !self.is(";") && !self.is("{") {
                     self.bump();
                 }
@@ -588,11 +445,7 @@ impl Parser<'_> {
             }
         }
         self.expect(")", "to close the parameter list");
-        Params {
-            list,
-            variadic,
-            empty: false,
-        }
+        Params { list, variadic, empty: false }
     }
 
     /// `T` or `T *[3]` as in casts and `sizeof`.
@@ -615,10 +468,7 @@ impl Parser<'_> {
                     let t = self.peek().clone();
                     match t.ident() {
                         Some(n) => {
-                            desig.push(Designator::Field(Name {
-                                name: n.clone(),
-                                span: t.span,
-                            }));
+                            desig.push(Designator::Field(Name { name: n.clone(), span: t.span }));
                             self.bump();
                         }
                         None => self.error(t.span, "expected a member name after `.`"),
@@ -627,11 +477,7 @@ impl Parser<'_> {
                     let e = self.conditional();
                     if self.is("...") {
                         let s = self.peek().span;
-                        self.error_code(
-                            Code::Unsupported,
-                            s,
-                            "range designators `[a ... b]` are a GNU extension and not supported",
-                        );
+                        self.error_code(Code::Unsupported, s, "range designators `[a ... b]` are a GNU extension and not supported");
                         self.bump();
                         let _ = self.conditional();
                     }
@@ -659,11 +505,7 @@ impl Parser<'_> {
         let start = self.peek().span;
         let specs = self.specs();
         if self.eat(";") {
-            return Decl {
-                specs,
-                vars: Vec::new(),
-                span: start,
-            };
+            return Decl { specs, vars: Vec::new(), span: start };
         }
         let first = self.declarator(false);
         self.rest_of_decl(specs, first, start)

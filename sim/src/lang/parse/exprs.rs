@@ -52,10 +52,7 @@ impl Parser<'_> {
         while self.eat(",") {
             let r = self.assignment();
             let span = e.span.to(r.span);
-            e = mk(
-                ExprKind::Binary(Binary::Comma, Box::new(e), Box::new(r)),
-                span,
-            );
+            e = mk(ExprKind::Binary(Binary::Comma, Box::new(e), Box::new(r)), span);
         }
         e
     }
@@ -90,10 +87,7 @@ impl Parser<'_> {
     fn binary(&mut self, min: u8) -> Expr {
         let mut lhs = self.cast();
         loop {
-            let Some(&(_, op, prec)) = BINARY
-                .iter()
-                .find(|(p, _, prec)| *prec >= min && self.is(p))
-            else {
+            let Some(&(_, op, prec)) = BINARY.iter().find(|(p, _, prec)| *prec >= min && self.is(p)) else {
                 return lhs;
             };
             self.bump();
@@ -141,7 +135,11 @@ impl Parser<'_> {
             self.expect(")", "to close the cast");
             if self.is("{") {
                 let s = start.to(self.peek().span);
-                self.error_code(Code::Unsupported, s, "compound literals `(T){...}` are not supported: declare a variable and initialise it");
+                self.error_code(
+                    Code::Unsupported,
+                    s,
+                    "compound literals `(T){...}` are not supported: declare a variable and initialise it",
+                );
                 let _ = self.initializer();
                 return mk(ExprKind::Error, s);
             }
@@ -167,20 +165,12 @@ impl Parser<'_> {
         };
         if let Some(op) = op {
             self.bump();
-            let e = if matches!(op, Unary::PreInc | Unary::PreDec) {
-                self.unary()
-            } else {
-                self.cast()
-            };
+            let e = if matches!(op, Unary::PreInc | Unary::PreDec) { self.unary() } else { self.cast() };
             let span = t.span.to(e.span);
             return mk(ExprKind::Unary(op, Box::new(e)), span);
         }
         if self.is("&&") {
-            self.error_code(
-                Code::Unsupported,
-                t.span,
-                "labels as values (`&&label`) are not supported",
-            );
+            self.error_code(Code::Unsupported, t.span, "labels as values (`&&label`) are not supported");
         }
         match t.ident().map(|n| &**n) {
             Some("sizeof") => {
@@ -189,10 +179,7 @@ impl Parser<'_> {
                     self.bump();
                     let ty = self.type_name();
                     self.expect(")", "to close `sizeof`");
-                    return mk(
-                        ExprKind::SizeofType(Box::new(ty)),
-                        t.span.to(self.prev_span()),
-                    );
+                    return mk(ExprKind::SizeofType(Box::new(ty)), t.span.to(self.prev_span()));
                 }
                 let e = self.unary();
                 let span = t.span.to(e.span);
@@ -203,10 +190,7 @@ impl Parser<'_> {
                 self.expect("(", "after `_Alignof`");
                 let ty = self.type_name();
                 self.expect(")", "to close `_Alignof`");
-                mk(
-                    ExprKind::AlignofType(Box::new(ty)),
-                    t.span.to(self.prev_span()),
-                )
+                mk(ExprKind::AlignofType(Box::new(ty)), t.span.to(self.prev_span()))
             }
             Some("__builtin_offsetof") => self.offsetof(),
             _ => self.postfix(),
@@ -222,10 +206,7 @@ impl Parser<'_> {
         loop {
             let t = self.peek().clone();
             if let Some(n) = t.ident() {
-                path.push(Designator::Field(Name {
-                    name: n.clone(),
-                    span: t.span,
-                }));
+                path.push(Designator::Field(Name { name: n.clone(), span: t.span }));
                 self.bump();
             } else {
                 self.error(t.span, "expected a member name in `offsetof`");
@@ -245,10 +226,7 @@ impl Parser<'_> {
             }
         }
         self.expect(")", "to close `offsetof`");
-        mk(
-            ExprKind::Offsetof(Box::new(ty), path),
-            start.to(self.prev_span()),
-        )
+        mk(ExprKind::Offsetof(Box::new(ty), path), start.to(self.prev_span()))
     }
 
     fn postfix(&mut self) -> Expr {
@@ -276,34 +254,14 @@ impl Parser<'_> {
                 let arrow = self.bump().is("->");
                 let t = self.peek().clone();
                 let Some(n) = t.ident().cloned() else {
-                    self.error(
-                        t.span,
-                        format!(
-                            "expected a member name after `{}`",
-                            if arrow { "->" } else { "." }
-                        ),
-                    );
+                    self.error(t.span, format!("expected a member name after `{}`", if arrow { "->" } else { "." }));
                     return e;
                 };
                 self.bump();
                 let span = e.span.to(t.span);
-                e = mk(
-                    ExprKind::Member(
-                        Box::new(e),
-                        Name {
-                            name: n,
-                            span: t.span,
-                        },
-                        arrow,
-                    ),
-                    span,
-                );
+                e = mk(ExprKind::Member(Box::new(e), Name { name: n, span: t.span }, arrow), span);
             } else if self.is("++") || self.is("--") {
-                let op = if self.bump().is("++") {
-                    Unary::PostInc
-                } else {
-                    Unary::PostDec
-                };
+                let op = if self.bump().is("++") { Unary::PostInc } else { Unary::PostDec };
                 let span = e.span.to(self.prev_span());
                 e = mk(ExprKind::Unary(op, Box::new(e)), span);
             } else {
@@ -315,22 +273,9 @@ impl Parser<'_> {
     fn primary(&mut self) -> Expr {
         let t = self.peek().clone();
         match &t.kind {
-            TokKind::Int {
-                value,
-                unsigned,
-                long,
-                decimal,
-            } => {
+            TokKind::Int { value, unsigned, long, decimal } => {
                 self.bump();
-                mk(
-                    ExprKind::Int {
-                        value: *value,
-                        unsigned: *unsigned,
-                        long: *long,
-                        decimal: *decimal,
-                    },
-                    t.span,
-                )
+                mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
             }
             TokKind::Char(c) => {
                 self.bump();
@@ -353,11 +298,7 @@ impl Parser<'_> {
             TokKind::Punct("(") => {
                 self.bump();
                 if self.is("{") {
-                    self.error_code(
-                        Code::Unsupported,
-                        t.span,
-                        "statement expressions `({ ... })` are a GNU extension and not supported",
-                    );
+                    self.error_code(Code::Unsupported, t.span, "statement expressions `({ ... })` are a GNU extension and not supported");
                     self.push_scope();
                     let _ = self.block_body();
                     self.pop_scope();

@@ -15,13 +15,7 @@ use std::rc::Rc;
 
 /// Parses a preprocessed token stream into a unit.
 pub fn parse(toks: Vec<Token>, diags: &mut Diagnostics) -> Unit {
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        diags,
-        scopes: vec![HashMap::new()],
-        errors_here: 0,
-    };
+    let mut p = Parser { toks, pos: 0, diags, scopes: vec![HashMap::new()], errors_here: 0 };
     let mut unit = Unit::default();
     while !p.at_eof() {
         let before = p.pos;
@@ -139,11 +133,7 @@ impl Parser<'_> {
     /// Span of the previous token (where a missing `;` belongs).
     fn prev_span(&self) -> Span {
         let t = &self.toks[self.pos.saturating_sub(1)];
-        Span {
-            file: t.span.file,
-            lo: t.span.hi,
-            hi: t.span.hi,
-        }
+        Span { file: t.span.file, lo: t.span.hi, hi: t.span.hi }
     }
 
     fn error(&mut self, span: Span, msg: impl Into<String>) {
@@ -164,11 +154,7 @@ impl Parser<'_> {
             return true;
         }
         let found = self.describe_next();
-        let span = if p == ";" || p == ")" {
-            self.prev_span()
-        } else {
-            self.peek().span
-        };
+        let span = if p == ";" || p == ")" { self.prev_span() } else { self.peek().span };
         self.error(span, format!("expected `{p}` {context}, found {found}"));
         false
     }
@@ -212,10 +198,7 @@ impl Parser<'_> {
     }
 
     fn declare(&mut self, name: &Rc<str>, is_typedef: bool) {
-        self.scopes
-            .last_mut()
-            .expect("a scope is always open")
-            .insert(name.clone(), is_typedef);
+        self.scopes.last_mut().expect("a scope is always open").insert(name.clone(), is_typedef);
     }
 
     fn is_typedef_name(&self, name: &str) -> bool {

@@ -18,10 +18,7 @@ impl Parser<'_> {
         }
         if !self.eat("}") {
             let s = self.peek().span;
-            self.error(
-                s,
-                "expected `}` to close the block, found the end of the file",
-            );
+            self.error(s, "expected `}` to close the block, found the end of the file");
         }
         body
     }
@@ -48,11 +45,7 @@ impl Parser<'_> {
                 self.bump();
                 let c = self.paren_expr("if");
                 let then = self.sub_stmt();
-                let els = if self.eat_kw("else") {
-                    Some(self.sub_stmt())
-                } else {
-                    None
-                };
+                let els = if self.eat_kw("else") { Some(self.sub_stmt()) } else { None };
                 Stmt::If(c, then, els)
             }
             "while" => {
@@ -65,10 +58,7 @@ impl Parser<'_> {
                 let body = self.sub_stmt();
                 if !self.eat_kw("while") {
                     let found = self.describe_next();
-                    self.error(
-                        self.peek().span,
-                        format!("expected `while` after the body of `do`, found {found}"),
-                    );
+                    self.error(self.peek().span, format!("expected `while` after the body of `do`, found {found}"));
                 }
                 let c = self.paren_expr("do-while");
                 self.end_stmt();
@@ -85,7 +75,11 @@ impl Parser<'_> {
                 let v = self.conditional();
                 if self.is("...") {
                     let s = self.peek().span;
-                    self.error_code(Code::Unsupported, s, "case ranges `case a ... b:` are a GNU extension and not supported: list the cases");
+                    self.error_code(
+                        Code::Unsupported,
+                        s,
+                        "case ranges `case a ... b:` are a GNU extension and not supported: list the cases",
+                    );
                     self.bump();
                     let _ = self.conditional();
                 }
@@ -109,20 +103,12 @@ impl Parser<'_> {
             }
             "return" => {
                 self.bump();
-                let e = if self.is(";") {
-                    None
-                } else {
-                    Some(self.expr())
-                };
+                let e = if self.is(";") { None } else { Some(self.expr()) };
                 self.end_stmt();
                 Stmt::Return(e, span)
             }
             "goto" => {
-                self.error_code(
-                    Code::Unsupported,
-                    span,
-                    "`goto` is not supported: use loops, `break`, `continue` or a helper function",
-                );
+                self.error_code(Code::Unsupported, span, "`goto` is not supported: use loops, `break`, `continue` or a helper function");
                 self.recover();
                 Stmt::Expr(None, span)
             }
@@ -137,11 +123,7 @@ impl Parser<'_> {
                 Stmt::Expr(None, span)
             }
             "typeof" | "__typeof__" | "__typeof" => {
-                self.error_code(
-                    Code::Unsupported,
-                    span,
-                    "`typeof` is a GNU extension and not supported: write the type",
-                );
+                self.error_code(Code::Unsupported, span, "`typeof` is a GNU extension and not supported: write the type");
                 self.recover();
                 Stmt::Expr(None, span)
             }
@@ -151,11 +133,7 @@ impl Parser<'_> {
                 Stmt::Decl(self.local_decl())
             }
             _ if self.is_plain_ident() && self.peek_at(1).is(":") => {
-                self.error_code(
-                    Code::Unsupported,
-                    span,
-                    format!("label `{word}:` is not supported (there is no `goto`)"),
-                );
+                self.error_code(Code::Unsupported, span, format!("label `{word}:` is not supported (there is no `goto`)"));
                 self.bump();
                 self.bump();
                 self.stmt()
@@ -172,12 +150,7 @@ impl Parser<'_> {
     /// `T x;` or `T *x;` where `T` is not a known type: a declaration
     /// with a misspelled or unsupported type (the lowering names it).
     fn unknown_type_name_follows(&self) -> bool {
-        if !self.is_plain_ident()
-            || self
-                .peek()
-                .ident()
-                .is_some_and(|n| self.scopes.iter().any(|s| s.contains_key(n)))
-        {
+        if !self.is_plain_ident() || self.peek().ident().is_some_and(|n| self.scopes.iter().any(|s| s.contains_key(n))) {
             return false;
         }
         let after_name = |k: usize| {
@@ -216,17 +189,9 @@ impl Parser<'_> {
             self.expect(";", "after the `for` initialisation");
             Some(Box::new(Stmt::Expr(Some(e), s)))
         };
-        let cond = if self.is(";") {
-            None
-        } else {
-            Some(self.expr())
-        };
+        let cond = if self.is(";") { None } else { Some(self.expr()) };
         self.expect(";", "after the `for` condition");
-        let step = if self.is(")") {
-            None
-        } else {
-            Some(self.expr())
-        };
+        let step = if self.is(")") { None } else { Some(self.expr()) };
         self.expect(")", "to close the `for` header");
         let body = self.sub_stmt();
         self.pop_scope();
