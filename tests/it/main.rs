@@ -1,8 +1,11 @@
 //! Integration tests, one crate (faster to link), one module per area.
 
+mod detect;
 mod diff;
 mod frontend;
 mod machine;
 mod mutate;
 mod native;
+mod replay;
 mod scenarios;
+mod traces;

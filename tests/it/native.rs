@@ -41,6 +41,12 @@ pub fn stem(file: &Path) -> String {
 
 /// Compiles with `cc -Wall -lrt -pthread` and runs with stdout on a pipe.
 pub fn run_native(file: &Path, dir: &Path) -> Result<Observed, String> {
+    run_native_timeout(file, dir, 60)?.ok_or_else(|| "hung natively".to_string())
+}
+
+/// Like [`run_native`], but a run still going after `secs` seconds is
+/// killed with its whole process group and reported as `None` (hung).
+pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<Observed>, String> {
     let bin = dir.join(stem(file));
     let cc = Command::new("cc")
         .args(["-Wall", "-o"])
@@ -52,14 +58,42 @@ pub fn run_native(file: &Path, dir: &Path) -> Result<Observed, String> {
     if !cc.status.success() {
         return Err(format!("cc failed on {}:\n{}", file.display(), String::from_utf8_lossy(&cc.stderr)));
     }
-    let out =
-        Command::new(&bin).arg0(stem(file)).stdin(Stdio::null()).output().map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-    let status = match (out.status.code(), out.status.signal()) {
+    let out_path = dir.join(format!("{}.out", stem(file)));
+    let err_path = dir.join(format!("{}.err", stem(file)));
+    let mut child = Command::new(&bin)
+        .arg0(stem(file))
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).map_err(|e| e.to_string())?)
+        .stderr(std::fs::File::create(&err_path).map_err(|e| e.to_string())?)
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let pgid = child.id() as i32;
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed().as_secs() >= secs {
+            // The test harness, not the simulation: real time is fine here.
+            // SAFETY: kill(2) on our own process group has no memory effects.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+            let _ = child.wait();
+            return Ok(None);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    // Children may outlive the parent (a spinning orphan): end the group.
+    // SAFETY: as above.
+    unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    let status = match (status.code(), status.signal()) {
         (Some(c), _) => ExitStatus::Code(c),
         (None, Some(s)) => ExitStatus::Signal(s),
         _ => return Err("no exit status".into()),
     };
-    Ok(Observed { stdout: out.stdout, stderr: out.stderr, status })
+    let stdout = std::fs::read(&out_path).unwrap_or_default();
+    let stderr = std::fs::read(&err_path).unwrap_or_default();
+    Ok(Some(Observed { stdout, stderr, status }))
 }
 
 /// Compiles and runs under the simulator with stdout as a pipe.

@@ -282,12 +282,14 @@ impl Process {
                     }
                     Op::Ret => {
                         let v = pop!();
-                        let done = self.frames.pop().expect("a running frame");
-                        self.sp = done.saved_sp;
-                        if self.frames.is_empty() {
-                            // Returning from main is exit(status).
+                        if self.frames.len() == 1 {
+                            // Returning from main is exit(status); the frame
+                            // stays, so reports point at the `return`.
+                            save_pc!();
                             return libc::exit(self, prog, v as i32);
                         }
+                        let done = self.frames.pop().expect("a running frame");
+                        self.sp = done.saved_sp;
                         self.stack.push(v);
                         continue 'frames;
                     }

@@ -129,6 +129,8 @@ pub struct Pcb {
     pub born_at: Option<u64>,
     /// Step of its exit (for the exit -> wait edge).
     pub exit_step: u64,
+    /// Virtual time at which its pending operation was reached.
+    pub since: u64,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`).
@@ -206,6 +208,7 @@ impl Machine {
             io_done: 0,
             born_at: None,
             exit_step: 0,
+            since: 0,
         });
         m.advance(0, false, cx);
         m
@@ -248,6 +251,7 @@ impl Machine {
         }
         let span = self.procs[i].proc.span(cx.prog);
         let pid = self.procs[i].pid;
+        let since = self.procs[i].since;
         let what = match self.procs[i].pending.clone() {
             Pending::Access(a) => self.step_access(i, a, cx),
             Pending::Syscall(call) => self.step_syscall(i, call, cx),
@@ -264,7 +268,13 @@ impl Machine {
             }
             Pending::Done => None,
         };
-        if let (Some(trace), Some(what)) = (cx.trace.as_deref_mut(), what) {
+        if let (Some(trace), Some(mut what)) = (cx.trace.as_deref_mut(), what) {
+            if since < self.clock
+                && matches!(self.procs[i].pending, Pending::Syscall(_) | Pending::Access(_) | Pending::Exit(_) | Pending::Done)
+                && !what.starts_with("sleep")
+            {
+                what.push_str(&format!("  [blocked since {}]", crate::trace::fmt_time(since)));
+            }
             trace.push(TraceEvent { step, time: self.clock, pid, what, span });
         }
     }
@@ -336,6 +346,7 @@ impl Machine {
             }
         };
         self.procs[i].pending = pending;
+        self.procs[i].since = self.clock;
     }
 
     /// Ends process `i`: closes its descriptors, makes it a zombie,

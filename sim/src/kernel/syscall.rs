@@ -212,6 +212,7 @@ impl Machine {
         child.spin.clear();
         child.born_at = Some(self.steps);
         child.io_done = 0;
+        child.since = self.clock;
         for fd in child.fds.iter().flatten() {
             self.ref_file(fd.file);
         }

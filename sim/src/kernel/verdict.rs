@@ -41,6 +41,17 @@ pub enum End {
 }
 
 impl End {
+    /// A short name: "all exited", "deadlock", ...
+    pub fn name(&self) -> &'static str {
+        match self {
+            End::AllExited => "all exited",
+            End::Deadlock(_) => "deadlock",
+            End::Livelock(_) => "livelock",
+            End::EndlessLoop { .. } => "endless loop",
+            End::StepBudget => "step budget",
+        }
+    }
+
     /// True for the ends that are failures in themselves.
     pub fn is_failure(&self) -> bool {
         !matches!(self, End::AllExited)

@@ -65,10 +65,23 @@ pub fn quote(bytes: &[u8]) -> String {
 pub fn describe_access(a: &Access, value: u64) -> String {
     let at = format!("shm#{}+{}", a.obj, a.off);
     match a.kind {
-        AccessKind::Load(m) => format!("load {at} ({}) = {}", m.width() * 8, value as i64),
-        AccessKind::Store(m) => format!("store {at} ({}) := {}", m.width() * 8, value as i64),
+        AccessKind::Load(m) => format!("load {} {at} = {}", type_name(m), value as i64),
+        AccessKind::Store(m) => format!("store {} {at} := {}", type_name(m), value as i64),
         AccessKind::Copy(n) => format!("copy {n} bytes at {at}"),
         AccessKind::Lib(f) => format!("{}() on {at}", f.name()),
+    }
+}
+
+fn type_name(m: crate::ir::MemTy) -> &'static str {
+    use crate::ir::MemTy::*;
+    match m {
+        I8 => "i8",
+        U8 => "u8",
+        I16 => "i16",
+        U16 => "u16",
+        I32 => "i32",
+        U32 => "u32",
+        I64 => "i64",
     }
 }
 
@@ -104,8 +117,7 @@ pub fn describe_syscall(call: &Syscall, ret: &Option<i64>, m: &Machine, i: usize
     let args = match call.func {
         LibFn::Write => {
             let data = p.write_bytes(&m.shared, call).map(quote).unwrap_or_else(|_| "?".into());
-            let via = if call.src == WriteSrc::Stdio { " (stdio)" } else { "" };
-            format!("{}, {data}, {}{via}", a[0] as i32, a[2])
+            format!("{}, {data}, {}", a[0] as i32, a[2])
         }
         LibFn::Read => {
             let n = ret.unwrap_or(0).max(0) as usize;
@@ -152,7 +164,8 @@ pub fn describe_syscall(call: &Syscall, ret: &Option<i64>, m: &Machine, i: usize
         },
         Some(r) => r.to_string(),
     };
-    format!("{}({args}) = {result}", call.func.name())
+    let via = if call.func == LibFn::Write && call.src == WriteSrc::Stdio { "  [stdio flush]" } else { "" };
+    format!("{}({args}) = {result}{via}", call.func.name())
 }
 
 /// The canonical text form: `step  time  pid  what  @ file:line`.
