@@ -20,8 +20,7 @@ fn stuck_diag(code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
         .enumerate()
         .map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why), primary: k == 0 })
         .collect();
-    let notes = stuck.iter().map(|s| format!("process {} {}", s.pid, s.why)).collect();
-    Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes }
+    Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes: Vec::new() }
 }
 
 /// The diagnostics describing how a run ended (empty for a clean end).

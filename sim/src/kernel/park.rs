@@ -5,6 +5,7 @@
 //! definite rather than a timeout.
 
 use super::Watch;
+use crate::interp::memory::RegionKind;
 use crate::interp::{Process, SharedStore};
 use std::hash::{Hash, Hasher};
 
@@ -63,10 +64,26 @@ pub fn peek(shared: &SharedStore, w: &Watch) -> u64 {
     read(shared, w)
 }
 
-/// A fast 64-bit hash of a process's whole private state.
+/// A fast 64-bit hash of everything in a process's private state that can
+/// change: frames, operand stack, the live part of the stack, writable
+/// regions, stdio and `rand` (string literals and library strings cannot).
 pub fn fingerprint(p: &Process) -> u64 {
     let mut h = Fx(0);
-    p.hash(&mut h);
+    p.frames.hash(&mut h);
+    p.stack.hash(&mut h);
+    h.write(&p.mem.stack[..(p.sp as usize).min(p.mem.stack.len())]);
+    for r in &p.mem.regions {
+        match r.kind {
+            RegionKind::Global { writable: false } | RegionKind::Libc | RegionKind::Argv | RegionKind::Stdio => {}
+            _ => {
+                r.kind.hash(&mut h);
+                h.write(&r.bytes);
+            }
+        }
+    }
+    p.stdio.hash(&mut h);
+    p.rand.hash(&mut h);
+    p.after.hash(&mut h);
     h.finish()
 }
 

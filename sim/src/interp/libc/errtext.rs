@@ -139,15 +139,18 @@ pub const STRERROR: &[&str] = &[
 ];
 
 /// Bytes of the `strerror` table region: every message NUL-terminated,
-/// then a 32-byte buffer for "Unknown error N".
+/// then a 32-byte buffer for "Unknown error N". Built once.
 pub fn table_bytes() -> Vec<u8> {
-    let mut v = Vec::new();
-    for s in STRERROR {
-        v.extend_from_slice(s.as_bytes());
-        v.push(0);
-    }
-    v.extend_from_slice(&[0; UNKNOWN_BUF]);
-    v
+    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let mut v = Vec::new();
+        for s in STRERROR {
+            v.extend_from_slice(s.as_bytes());
+            v.push(0);
+        }
+        v.extend_from_slice(&[0; UNKNOWN_BUF]);
+        v
+    });
+    TABLE.clone()
 }
 
 /// Size of the buffer for unknown error numbers.

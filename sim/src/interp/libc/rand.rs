@@ -11,11 +11,14 @@ pub struct Rand {
 }
 
 impl Default for Rand {
-    /// The state after `srand(1)`, which is glibc's default.
+    /// The state after `srand(1)`, which is glibc's default (computed once).
     fn default() -> Self {
-        let mut r = Rand { r: [0; 34], i: 0 };
-        r.seed(1);
-        r
+        static DEFAULT: std::sync::LazyLock<Rand> = std::sync::LazyLock::new(|| {
+            let mut r = Rand { r: [0; 34], i: 0 };
+            r.seed(1);
+            r
+        });
+        DEFAULT.clone()
     }
 }
 
