@@ -56,6 +56,15 @@ pub enum TimeArg {
     LowerBound,
 }
 
+/// How `--trace` prints.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceFormat {
+    /// The canonical text form, one event a line.
+    Text,
+    /// JSON lines, one object per event.
+    Jsonl,
+}
+
 /// Which scheduler.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrategyArg {
@@ -102,6 +111,9 @@ pub struct RunArgs {
     /// Print the trace (one visible operation a line) on stderr.
     #[arg(long)]
     pub trace: bool,
+    /// Format of the trace.
+    #[arg(long, value_enum, default_value = "text")]
+    pub trace_format: TraceFormat,
     /// Print a versioned JSON report on stdout instead of the program's output.
     #[arg(long)]
     pub json: bool,
@@ -148,6 +160,9 @@ pub struct ReplayArgs {
     /// Print the trace on stderr.
     #[arg(long)]
     pub trace: bool,
+    /// Format of the trace.
+    #[arg(long, value_enum, default_value = "text")]
+    pub trace_format: TraceFormat,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,

@@ -52,7 +52,7 @@ pub fn explore(a: ExploreArgs) -> Status {
                 eprintln!("ipcsim: replay the first failure: {}", replay_command(&a.file, &cfg, &tok));
                 return Status::Failure;
             }
-            show(&a.file, &prog, &cfg, &r, true, a.json, "explore")
+            show(&a.file, &prog, &cfg, &r, Some(crate::cli::TraceFormat::Text), a.json, "explore")
         }
         None => {
             if a.json && !a.outcomes {

@@ -1,7 +1,7 @@
 //! `run` and `replay`: one run, its output, its trace and its account.
 
 use super::{config, load, replay_command, JSON_VERSION};
-use crate::cli::{ReplayArgs, RunArgs, StrategyArg, TimeArg};
+use crate::cli::{ReplayArgs, RunArgs, StrategyArg, TimeArg, TraceFormat};
 use crate::Status;
 use sim::diag::render;
 use sim::explore::{self, random::Random, replay::Replay, rr::RoundRobin, token, RunResult, Strategy};
@@ -26,7 +26,7 @@ pub fn run(a: RunArgs) -> Status {
     let cfg = config(&a.file, &a.sim, TimeArg::Strict);
     let mut st = strategy(a.strategy, a.seed, a.quantum);
     let r = explore::run(&prog, &cfg, st.as_mut(), a.trace);
-    show(&a.file, &prog, &cfg, &r, a.trace, a.json, "run")
+    show(&a.file, &prog, &cfg, &r, a.trace.then_some(a.trace_format), a.json, "run")
 }
 
 pub fn replay(a: ReplayArgs) -> Status {
@@ -48,11 +48,11 @@ pub fn replay(a: ReplayArgs) -> Status {
         eprintln!("ipcsim: the token's choices do not fit this program's runs");
         return Status::Usage;
     }
-    show(&a.file, &prog, &cfg, &r, a.trace, a.json, "replay")
+    show(&a.file, &prog, &cfg, &r, a.trace.then_some(a.trace_format), a.json, "replay")
 }
 
 /// Prints a run: the program's writes, the trace, the account, the token.
-pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: bool, json: bool, command: &str) -> Status {
+pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
     let diags = sim::report::diagnostics(prog, r);
     let tok = token::encode(token::binding(prog, cfg), &r.choices);
     if json {
@@ -73,9 +73,10 @@ pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: boo
             let _ = if w.fd == 1 { out.write_all(&w.bytes).and_then(|_| out.flush()) } else { err.write_all(&w.bytes) };
         }
         drop((out, err));
-        if trace {
-            if let Some(t) = &r.trace {
-                eprint!("{}", sim::trace::to_text(t, &prog.sources));
+        if let (Some(format), Some(t)) = (trace, &r.trace) {
+            match format {
+                TraceFormat::Text => eprint!("{}", sim::trace::to_text(t, &prog.sources)),
+                TraceFormat::Jsonl => eprint!("{}", sim::trace::to_json_lines(t, &prog.sources)),
             }
         }
         eprint!("{}", render::to_text(&prog.sources, &diags, std::io::stderr().is_terminal()));

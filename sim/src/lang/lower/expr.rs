@@ -201,6 +201,15 @@ impl Lower<'_> {
         t
     }
 
+    /// Like [`Lower::type_of`], reporting nothing: for a look ahead at an
+    /// expression that will be lowered (and reported) for real afterwards.
+    pub fn type_of_quiet(&mut self, e: &Expr, decay: bool) -> TypeId {
+        let errors = self.diags.list.len();
+        let t = self.type_of(e, decay);
+        self.diags.list.truncate(errors);
+        t
+    }
+
     /// Pushes the value of `e`; arrays decay to pointers, structs are
     /// represented by their address. Returns the type.
     pub fn rvalue(&mut self, e: &Expr) -> TypeId {
@@ -991,29 +1000,29 @@ impl Lower<'_> {
             let tmp = self.alloc_slot(ret);
             self.emit(Op::Frame(tmp));
         }
-        for (i, a) in args.iter().enumerate() {
-            let ta = self.rvalue(a);
-            match params.get(i) {
-                Some(&pt) => {
-                    self.assign_convert(ta, pt, a.span, &format!("argument {} of `{name}`", i + 1));
-                    if let TypeKind::Record(_) = self.t.kind(pt) {
-                        // Pass a private copy: the callee copies it into its frame.
-                        let tmp = self.alloc_slot(pt);
-                        self.emit(Op::Frame(tmp));
-                        self.emit_swap();
-                        let size = self.t.size(pt).unwrap_or(0) as u32;
-                        self.emit(Op::Copy(size));
-                    }
-                }
-                None => {
-                    if !self.t.is_scalar(ta) {
-                        self.error(
-                            Code::TypeMismatch,
-                            a.span,
-                            format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta)),
-                        );
-                    }
-                }
+        let record_arg = args.iter().any(|a| {
+            let t = self.type_of_quiet(a, true);
+            matches!(self.t.kind(t), TypeKind::Record(_))
+        });
+        if args.len() > 1 && !record_arg && args.iter().any(has_side_effects) {
+            // gcc on x86_64 evaluates arguments right to left; programs
+            // that depend on it (printf("%d %s", wait(&s), strerror(errno)))
+            // print what they print natively.
+            let mut slots = Vec::new();
+            for (i, a) in args.iter().enumerate().rev() {
+                let ta = self.rvalue(a);
+                self.convert_arg(ta, params.get(i).copied(), a, i, name);
+                let slot = self.alloc_bytes(8, 8);
+                self.emit(Op::StoreFrame(slot, MemTy::I64));
+                slots.push(slot);
+            }
+            for slot in slots.into_iter().rev() {
+                self.emit(Op::LoadFrame(slot, MemTy::I64));
+            }
+        } else {
+            for (i, a) in args.iter().enumerate() {
+                let ta = self.rvalue(a);
+                self.convert_arg(ta, params.get(i).copied(), a, i, name);
             }
         }
         let saved = self.f.span;
@@ -1031,6 +1040,30 @@ impl Lower<'_> {
         }
         self.f.span = saved;
         ret
+    }
+
+    /// Converts an argument on the stack to its parameter's type (structs:
+    /// a private copy the callee takes into its frame).
+    fn convert_arg(&mut self, ta: TypeId, param: Option<TypeId>, a: &Expr, i: usize, name: &str) {
+        match param {
+            Some(pt) => {
+                self.assign_convert(ta, pt, a.span, &format!("argument {} of `{name}`", i + 1));
+                if let TypeKind::Record(_) = self.t.kind(pt) {
+                    let tmp = self.alloc_slot(pt);
+                    self.emit(Op::Frame(tmp));
+                    self.emit_swap();
+                    let size = self.t.size(pt).unwrap_or(0) as u32;
+                    self.emit(Op::Copy(size));
+                }
+            }
+            None => {
+                if !self.t.is_scalar(ta) {
+                    let msg =
+                        format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta));
+                    self.error(Code::TypeMismatch, a.span, msg);
+                }
+            }
+        }
     }
 
     /// Rejects `printf` conversions ipcsim cannot perform, when the
@@ -1105,6 +1138,20 @@ impl Lower<'_> {
             }
         }
         self.f.span = saved;
+    }
+}
+
+/// True if evaluating `e` can change state or observe a change (calls,
+/// assignments, `++`/`--`): its order among arguments then matters.
+fn has_side_effects(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call(..) | ExprKind::Assign(..) => true,
+        ExprKind::Unary(Unary::PreInc | Unary::PreDec | Unary::PostInc | Unary::PostDec, _) => true,
+        ExprKind::SizeofExpr(_) => false,
+        ExprKind::Unary(_, x) | ExprKind::Cast(_, x) | ExprKind::Member(x, _, _) => has_side_effects(x),
+        ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => has_side_effects(a) || has_side_effects(b),
+        ExprKind::Cond(c, a, b) => has_side_effects(c) || has_side_effects(a) || has_side_effects(b),
+        _ => false,
     }
 }
 

@@ -167,7 +167,7 @@ impl Lower<'_> {
                 let aggregate = !self.t.is_scalar(ty);
                 let direct = match (self.t.kind(ty).clone(), &e.kind) {
                     (TypeKind::Array { of, .. }, ExprKind::Str(_)) => self.is_char(of),
-                    (TypeKind::Record(_), _) => self.type_of(e, true) == ty,
+                    (TypeKind::Record(_), _) => self.type_of_quiet(e, true) == ty,
                     _ => !aggregate,
                 };
                 if direct {
