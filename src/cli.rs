@@ -25,6 +25,89 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Measure the simulator: runs, steps and IR instructions per second.
     Bench(BenchArgs),
+    /// Run the program on the real kernel and list the outcomes observed.
+    Real(RealArgs),
+    /// Check that every outcome the real kernel shows is one the simulator
+    /// can produce.
+    Crosscheck(CrosscheckArgs),
+    /// (internal) One real run in a fresh process.
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Options of `real`.
+#[derive(Args, Debug)]
+pub struct RealArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// How many runs.
+    #[arg(long, default_value_t = 100)]
+    pub runs: u64,
+    /// Inject seeded random yields and short sleeps at visible operations.
+    #[arg(long)]
+    pub chaos: bool,
+    /// Seed of the chaos (run k uses seed + k).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Wall-clock limit of one run, in milliseconds (then it is a hang).
+    #[arg(long, default_value_t = 5000)]
+    pub timeout_ms: u64,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// Options of `crosscheck`.
+#[derive(Args, Debug)]
+pub struct CrosscheckArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// Real runs, with chaos.
+    #[arg(long, default_value_t = 1000)]
+    pub runs: u64,
+    /// Seed of the chaos.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Simulated runs (seeds) to look for each real outcome.
+    #[arg(long, default_value_t = 20000)]
+    pub sim_runs: u64,
+    /// Wall-clock limit of one real run, in milliseconds.
+    #[arg(long, default_value_t = 5000)]
+    pub timeout_ms: u64,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// Options of the internal worker.
+#[derive(Args, Debug)]
+pub struct WorkerArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// Chaos seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Chaos on.
+    #[arg(long)]
+    pub chaos: bool,
+    /// Fuel.
+    #[arg(long, default_value_t = 1 << 30)]
+    pub fuel: u64,
+    /// Timeout.
+    #[arg(long, default_value_t = 5000)]
+    pub timeout_ms: u64,
+    /// stdout buffering.
+    #[arg(long, value_enum, default_value = "pipe")]
+    pub stdout: StdoutArg,
+    /// Program arguments.
+    #[arg(last = true)]
+    pub args: Vec<String>,
 }
 
 /// Options of `check`.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod explore;
+mod real;
 mod run;
 
 use crate::cli::{CheckArgs, Cli, Command, SimArgs, StdoutArg, TimeArg};
@@ -24,6 +25,9 @@ pub fn dispatch(cli: Cli) -> Status {
         Command::Explore(a) => explore::explore(a),
         Command::Replay(a) => run::replay(a),
         Command::Bench(a) => bench::bench(a),
+        Command::Real(a) => real::real(a),
+        Command::Crosscheck(a) => real::crosscheck(a),
+        Command::Worker(a) => real::worker(a),
     }
 }
 

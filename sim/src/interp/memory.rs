@@ -57,6 +57,41 @@ pub struct SharedStore {
 /// Page size of x86_64 Linux.
 pub const PAGE: u64 = 4096;
 
+/// Where the bytes of shared objects live: the simulator's
+/// [`SharedStore`], or real `mmap`s in the real backend (DESIGN.md: one
+/// interpreter, two kernels). Scalar accesses go through `load`/`store`
+/// so a real backing can make them single atomic instructions.
+pub trait Shared {
+    /// All bytes of object `obj` (as mapped: whole pages).
+    fn bytes(&self, obj: u32) -> &[u8];
+    /// All bytes of object `obj`, writable.
+    fn bytes_mut(&mut self, obj: u32) -> &mut [u8];
+    /// The object's size; an access past its last page is SIGBUS.
+    fn size(&self, obj: u32) -> u64;
+    /// Loads `width` bytes at `off` (zero-extended).
+    fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
+        let mut b = [0u8; 8];
+        b[..width].copy_from_slice(&self.bytes(obj)[off..off + width]);
+        u64::from_le_bytes(b)
+    }
+    /// Stores the low `width` bytes of `v` at `off`.
+    fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
+        self.bytes_mut(obj)[off..off + width].copy_from_slice(&v.to_le_bytes()[..width]);
+    }
+}
+
+impl Shared for SharedStore {
+    fn bytes(&self, obj: u32) -> &[u8] {
+        &self.objects[obj as usize]
+    }
+    fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
+        &mut self.objects[obj as usize]
+    }
+    fn size(&self, obj: u32) -> u64 {
+        self.sizes[obj as usize]
+    }
+}
+
 impl SharedStore {
     /// A new zero-filled object; returns its number.
     pub fn create(&mut self, size: u64) -> u32 {
@@ -188,7 +223,7 @@ impl Memory {
     }
 
     /// Checks an access to a shared mapping; returns (object, offset).
-    fn shared_range(&self, sh: &SharedStore, r: usize, off: usize, len: usize, write: bool) -> Result<(usize, usize), BadAccess> {
+    fn shared_range(&self, sh: &dyn Shared, r: usize, off: usize, len: usize, write: bool) -> Result<(usize, usize), BadAccess> {
         let reg = &self.regions[r];
         let RegionKind::Shared { obj, base, writable } = reg.kind else { unreachable!("caller checked") };
         if off + len > reg.size as usize {
@@ -198,7 +233,7 @@ impl Memory {
             return Err(BadAccess::ReadOnly { region: r as u32 });
         }
         let at = base as usize + off;
-        let size = sh.sizes[obj as usize];
+        let size = sh.size(obj);
         let end_page = size.div_ceil(PAGE) * PAGE;
         if (at + len) as u64 > end_page {
             return Err(BadAccess::PastObjectEnd { region: r as u32, offset: at as u64, size });
@@ -208,7 +243,7 @@ impl Memory {
 
     /// Bytes `[addr, addr+len)` for reading.
     #[inline]
-    pub fn slice<'a>(&'a self, sh: &'a SharedStore, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
+    pub fn slice<'a>(&'a self, sh: &'a dyn Shared, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
             return self.stack.get(off..off + len).ok_or(BadAccess::StackOverflow);
@@ -216,7 +251,7 @@ impl Memory {
         match self.regions.get(r) {
             Some(Region { kind: RegionKind::Shared { .. }, .. }) => {
                 let (o, at) = self.shared_range(sh, r, off, len, false)?;
-                Ok(&sh.objects[o][at..at + len])
+                Ok(&sh.bytes(o as u32)[at..at + len])
             }
             Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => {
                 match reg.bytes.get(off..off + len) {
@@ -230,7 +265,7 @@ impl Memory {
 
     /// Bytes `[addr, addr+len)` for writing.
     #[inline]
-    pub fn slice_mut<'a>(&'a mut self, sh: &'a mut SharedStore, addr: u64, len: usize) -> Result<&'a mut [u8], BadAccess> {
+    pub fn slice_mut<'a>(&'a mut self, sh: &'a mut dyn Shared, addr: u64, len: usize) -> Result<&'a mut [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
             return self.stack.get_mut(off..off + len).ok_or(BadAccess::StackOverflow);
@@ -239,7 +274,7 @@ impl Memory {
             Some(reg) => match reg.kind {
                 RegionKind::Shared { .. } => {
                     let (o, at) = self.shared_range(sh, r, off, len, true)?;
-                    return Ok(&mut sh.objects[o][at..at + len]);
+                    return Ok(&mut sh.bytes_mut(o as u32)[at..at + len]);
                 }
                 RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped => Some(self.why(addr, Some(reg))),
                 RegionKind::Global { writable: false } | RegionKind::Stdio | RegionKind::Libc => {
@@ -267,8 +302,13 @@ impl Memory {
 
     /// Loads a scalar.
     #[inline]
-    pub fn load(&self, sh: &SharedStore, addr: u64, m: MemTy) -> Result<u64, BadAccess> {
+    pub fn load(&self, sh: &dyn Shared, addr: u64, m: MemTy) -> Result<u64, BadAccess> {
         let w = m.width() as usize;
+        let (r, off) = split(addr);
+        if matches!(self.regions.get(r), Some(Region { kind: RegionKind::Shared { .. }, .. })) {
+            let (o, at) = self.shared_range(sh, r, off, w, false)?;
+            return Ok(m.norm(sh.load(o as u32, at, w)));
+        }
         let s = self.slice(sh, addr, w)?;
         let mut b = [0u8; 8];
         b[..w].copy_from_slice(s);
@@ -277,14 +317,20 @@ impl Memory {
 
     /// Stores a scalar (its low bytes).
     #[inline]
-    pub fn store(&mut self, sh: &mut SharedStore, addr: u64, m: MemTy, v: u64) -> Result<(), BadAccess> {
+    pub fn store(&mut self, sh: &mut dyn Shared, addr: u64, m: MemTy, v: u64) -> Result<(), BadAccess> {
         let w = m.width() as usize;
+        let (r, off) = split(addr);
+        if matches!(self.regions.get(r), Some(Region { kind: RegionKind::Shared { .. }, .. })) {
+            let (o, at) = self.shared_range(sh, r, off, w, true)?;
+            sh.store(o as u32, at, w, v);
+            return Ok(());
+        }
         self.slice_mut(sh, addr, w)?.copy_from_slice(&v.to_le_bytes()[..w]);
         Ok(())
     }
 
     /// The bytes from `addr` to the end of its object.
-    fn rest<'a>(&'a self, sh: &'a SharedStore, addr: u64) -> Result<&'a [u8], BadAccess> {
+    fn rest<'a>(&'a self, sh: &'a dyn Shared, addr: u64) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
             return self.stack.get(off..).ok_or(BadAccess::StackOverflow);
@@ -293,15 +339,16 @@ impl Memory {
         let reg = &self.regions[r];
         match reg.kind {
             RegionKind::Shared { obj, base, .. } => {
-                let end = (reg.size as usize).min(sh.objects[obj as usize].len() - base as usize);
-                Ok(&sh.objects[obj as usize][base as usize + off..base as usize + end.max(off)])
+                let bytes = sh.bytes(obj);
+                let end = (reg.size as usize).min(bytes.len().saturating_sub(base as usize));
+                Ok(&bytes[base as usize + off..base as usize + end.max(off)])
             }
             _ => Ok(&reg.bytes[off..]),
         }
     }
 
     /// The NUL-terminated string at `addr` (without the NUL).
-    pub fn cstr<'a>(&'a self, sh: &'a SharedStore, addr: u64) -> Result<&'a [u8], BadAccess> {
+    pub fn cstr<'a>(&'a self, sh: &'a dyn Shared, addr: u64) -> Result<&'a [u8], BadAccess> {
         let bytes = self.rest(sh, addr)?;
         match bytes.iter().position(|&b| b == 0) {
             Some(n) => Ok(&bytes[..n]),
@@ -314,7 +361,7 @@ impl Memory {
 
     /// At most `max` bytes of the string at `addr` (`strncpy`, `%.*s`):
     /// stops at a NUL without requiring one.
-    pub fn cstr_max<'a>(&'a self, sh: &'a SharedStore, addr: u64, max: usize) -> Result<&'a [u8], BadAccess> {
+    pub fn cstr_max<'a>(&'a self, sh: &'a dyn Shared, addr: u64, max: usize) -> Result<&'a [u8], BadAccess> {
         let bytes = self.rest(sh, addr)?;
         let lim = &bytes[..max.min(bytes.len())];
         let n = lim.iter().position(|&b| b == 0).unwrap_or(lim.len());
@@ -326,7 +373,7 @@ impl Memory {
     }
 
     /// Copies `len` bytes between any two addresses (overlap allowed).
-    pub fn copy(&mut self, sh: &mut SharedStore, dst: u64, src: u64, len: usize) -> Result<(), BadAccess> {
+    pub fn copy(&mut self, sh: &mut dyn Shared, dst: u64, src: u64, len: usize) -> Result<(), BadAccess> {
         if len == 0 {
             return Ok(());
         }

@@ -13,7 +13,7 @@ mod run;
 pub use fault::{Fault, Signal};
 pub use process::{Frame, Process, StdoutMode};
 
-pub use memory::SharedStore;
+pub use memory::{Shared, SharedStore};
 
 use crate::ir::MemTy;
 pub use libc::LibFn;
@@ -91,10 +91,9 @@ pub enum Event {
 }
 
 /// What one call of [`Process::run`] may use and reports back.
-#[derive(Debug)]
 pub struct RunCtx<'a> {
     /// The bytes of shared objects.
-    pub shared: &'a mut SharedStore,
+    pub shared: &'a mut dyn Shared,
     /// Loop iterations and calls allowed before `OutOfFuel`.
     pub fuel: u64,
     /// IR instructions executed (accumulates).

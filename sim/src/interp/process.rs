@@ -173,7 +173,7 @@ impl Process {
     }
 
     /// The bytes of a pending write.
-    pub fn write_bytes<'a>(&'a self, sh: &'a super::SharedStore, call: &super::Syscall) -> Result<&'a [u8], super::memory::BadAccess> {
+    pub fn write_bytes<'a>(&'a self, sh: &'a dyn super::Shared, call: &super::Syscall) -> Result<&'a [u8], super::memory::BadAccess> {
         match call.src {
             super::WriteSrc::Mem => self.mem.slice(sh, call.args[1], call.args[2] as usize),
             super::WriteSrc::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),

@@ -3,7 +3,7 @@
 //! conversion. Arguments arrive as normalised 64-bit values; the
 //! conversion reads them at its own width, as a `va_arg` would.
 
-use crate::interp::memory::{BadAccess, Memory, SharedStore};
+use crate::interp::memory::{BadAccess, Memory, Shared};
 
 /// Why formatting stopped.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ struct Spec {
 }
 
 /// Formats `fmt` with `args` into `out`.
-pub fn format(mem: &Memory, sh: &SharedStore, fmt: &[u8], args: &[u64], out: &mut Vec<u8>) -> Result<(), FormatError> {
+pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Vec<u8>) -> Result<(), FormatError> {
     let mut args = args.iter().copied();
     let mut next = move || args.next().unwrap_or(0);
     let mut i = 0;

@@ -16,7 +16,7 @@ pub use names::{is_syscall, LibFn};
 use super::fault::{Cause, Fault, Signal};
 use super::memory::BadAccess;
 use super::process::{After, Then};
-use super::{Event, Process, SharedStore, Syscall, WriteSrc};
+use super::{Event, Process, Shared, SharedStore, Syscall, WriteSrc};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -33,7 +33,7 @@ pub enum Outcome {
 const MAX_ARGS: usize = 64;
 
 /// Performs library routine `f` with `argc` arguments from the stack.
-pub fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, argc: u8) -> Outcome {
+pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc: u8) -> Outcome {
     let n = argc as usize;
     let base = p.stack.len().saturating_sub(n);
     let mut a = [0u64; MAX_ARGS];
@@ -135,7 +135,7 @@ fn stream(f: u64) -> Result<Option<usize>, Stop> {
     }
 }
 
-fn stdio_call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
+fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
     let mut text = Vec::new();
     let (target, ret): (Option<usize>, u64) = match f {
         LibFn::Printf => {
@@ -242,7 +242,7 @@ fn format_stop(e: format::FormatError) -> Stop {
 }
 
 /// `__assert_fail`: glibc's message on stderr, then `SIGABRT`.
-fn assert_fail(p: &mut Process, prog: &Program, sh: &mut SharedStore, a: &[u64]) -> LibResult {
+fn assert_fail(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) -> LibResult {
     let mut msg = Vec::new();
     let argv0 = argv0(p);
     let short = argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]).to_vec();

@@ -3,7 +3,7 @@
 use super::{LibFn, LibResult, Outcome, Stop};
 use crate::interp::fault::{Cause, Signal};
 use crate::interp::memory::RegionKind;
-use crate::interp::{Process, SharedStore};
+use crate::interp::{Process, Shared};
 use crate::ir::Program;
 
 /// Bytes a process may hold in `malloc` blocks before `malloc` fails.
@@ -12,7 +12,7 @@ const ENOMEM: i32 = 12;
 const ERANGE: i32 = 34;
 const EINVAL: i32 = 22;
 
-pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
+pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
     let c = a.first().copied().unwrap_or(0) as i32;
     let ch = u8::try_from(c).ok();
     let class = |pred: fn(&u8) -> bool| Outcome::Value(ch.is_some_and(|b| pred(&b)) as u64);
@@ -64,7 +64,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut SharedStore, f: Lib
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,
 /// saturation with `ERANGE`, and `*end` at the first unused character.
-fn strtol(p: &mut Process, prog: &Program, sh: &mut SharedStore, s: u64, end: u64, base: i32, signed: bool) -> Result<i64, Stop> {
+fn strtol(p: &mut Process, prog: &Program, sh: &mut dyn Shared, s: u64, end: u64, base: i32, signed: bool) -> Result<i64, Stop> {
     let text = p.mem.cstr(sh, s)?.to_vec();
     if base != 0 && !(2..=36).contains(&base) {
         p.set_errno(prog, EINVAL);
@@ -158,7 +158,7 @@ fn free(p: &mut Process, ptr: u64) -> Result<(), Stop> {
     Ok(())
 }
 
-fn realloc(p: &mut Process, prog: &Program, sh: &mut SharedStore, ptr: u64, n: u64) -> Result<u64, Stop> {
+fn realloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, ptr: u64, n: u64) -> Result<u64, Stop> {
     if ptr == 0 {
         return Ok(malloc(p, prog, n));
     }

@@ -2,10 +2,10 @@
 //! difference of the first differing bytes, as glibc's x86_64 routines do.
 
 use super::{errtext, LibFn, LibResult, Outcome};
-use crate::interp::{Process, SharedStore};
+use crate::interp::{Process, Shared};
 
 /// Runs `f` if it is a string routine.
-pub(super) fn call(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> Option<LibResult> {
+pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     Some(run(p, sh, f, a)).filter(|_| {
         matches!(
             f,
@@ -41,7 +41,7 @@ fn diff(a: &[u8], b: &[u8], n: usize, stop_at_nul: bool) -> i64 {
     0
 }
 
-fn run(p: &mut Process, sh: &mut SharedStore, f: LibFn, a: &[u64]) -> LibResult {
+fn run(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
     let v = match f {
         LibFn::Strlen => p.mem.cstr(sh, a[0])?.len() as u64,
         LibFn::Strcpy => {

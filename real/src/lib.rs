@@ -1,0 +1,171 @@
+//! The real-kernel backend (DESIGN.md: one interpreter, two kernels). The
+//! same compiled program runs in real processes with real pipes, shared
+//! memory, `fork`, `wait` and `kill`; the interpreter's visible operations
+//! become real system calls. ipcsim uses it to check that the simulator
+//! tells the truth.
+#![deny(missing_docs)]
+
+mod chaos;
+mod control;
+mod log;
+mod process;
+mod shared;
+mod syscall;
+pub mod worker;
+
+use log::Record;
+use serde::{Deserialize, Serialize};
+use sim::interp::StdoutMode;
+use sim::outcome::{ExitStatus, Outcome, Write};
+use std::path::Path;
+use std::process::Command;
+
+/// How a real run is made.
+#[derive(Debug, Clone)]
+pub struct RealConfig {
+    /// stdout buffering (the interpreter's stdio).
+    pub stdout: StdoutMode,
+    /// argv.
+    pub argv: Vec<String>,
+    /// Fuel between visible operations.
+    pub fuel: u64,
+    /// Chaos on (seeded per run).
+    pub chaos: bool,
+    /// Wall-clock limit of a run, after which its process group is killed.
+    pub timeout_ms: u64,
+    /// Most processes a run may create.
+    pub max_procs: usize,
+}
+
+/// What the worker reports.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct WorkerReport {
+    /// Log records in the order they arrived.
+    #[serde(skip)]
+    pub(crate) records: Vec<Record>,
+    /// Writes: (pid, fd, bytes), in order.
+    pub writes: Vec<(i32, i32, Vec<u8>)>,
+    /// Exits: (pid, raw wait status).
+    pub exits: Vec<(i32, i32)>,
+    /// Processes that looped without visible operations.
+    pub endless: Vec<i32>,
+    /// Killed at the timeout.
+    pub hung: bool,
+    /// Ran in its own IPC and mount namespace.
+    pub isolated: bool,
+    /// Name prefix used instead, if not isolated.
+    pub prefix_used: Option<String>,
+    /// Set if the run could not be made (an environment error).
+    pub error: Option<String>,
+}
+
+impl WorkerReport {
+    fn failed(msg: &str) -> WorkerReport {
+        WorkerReport { error: Some(msg.into()), ..Default::default() }
+    }
+
+    /// Moves the records into the serialisable fields.
+    pub fn finish(mut self) -> WorkerReport {
+        for r in std::mem::take(&mut self.records) {
+            match r {
+                Record::Write { pid, fd, bytes } => match self.writes.last_mut() {
+                    // Packets of one large write arrive in order: rejoin them.
+                    Some(last) if last.0 == pid && last.1 == fd && last.2.len() % (log::PACKET - 9) == 0 && !last.2.is_empty() => {
+                        last.2.extend(bytes)
+                    }
+                    _ => self.writes.push((pid, fd, bytes)),
+                },
+                Record::Exit { pid, status } => self.exits.push((pid, status)),
+                Record::Endless { pid } => self.endless.push(pid),
+            }
+        }
+        self.exits.sort();
+        self
+    }
+}
+
+/// One real run as ipcsim compares it.
+#[derive(Debug, Clone)]
+pub struct RealRun {
+    /// Writes and exits, pids virtual.
+    pub outcome: Outcome,
+    /// The run hung (killed at the timeout).
+    pub hung: bool,
+    /// The run had its own namespace.
+    pub isolated: bool,
+}
+
+impl RealRun {
+    /// Failed by DESIGN.md's definition (or hung).
+    pub fn failed(&self) -> bool {
+        self.hung
+            || self.outcome.exits.iter().any(|(_, s)| matches!(s, ExitStatus::Signal(_)))
+            || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
+    }
+}
+
+/// Why a real run could not be made: an environment error (exit 4).
+#[derive(Debug, Clone)]
+pub struct EnvError(pub String);
+
+fn status(raw: i32) -> ExitStatus {
+    if raw & 0x7f == 0 {
+        ExitStatus::Code((raw >> 8) & 0xff)
+    } else {
+        ExitStatus::Signal(raw & 0x7f)
+    }
+}
+
+/// Runs the program once for real: execs `exe worker ...` (a fresh
+/// single-threaded process) and reads its report.
+pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<RealRun, EnvError> {
+    let mut cmd = Command::new(exe);
+    cmd.arg("__worker")
+        .arg(file)
+        .arg("--seed")
+        .arg(seed.to_string())
+        .arg("--fuel")
+        .arg(cfg.fuel.to_string())
+        .arg("--timeout-ms")
+        .arg(cfg.timeout_ms.to_string());
+    cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });
+    if cfg.chaos {
+        cmd.arg("--chaos");
+    }
+    cmd.arg("--");
+    cmd.args(&cfg.argv[1..]);
+    let out = cmd.output().map_err(|e| EnvError(format!("cannot start the worker: {e}")))?;
+    let rep: WorkerReport = serde_json::from_slice(&out.stdout)
+        .map_err(|e| EnvError(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
+    if let Some(e) = rep.error {
+        return Err(EnvError(e));
+    }
+    let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
+    let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
+    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, isolated: rep.isolated })
+}
+
+/// Removes `/dev/shm` entries of a name prefix (a run without namespace).
+pub fn cleanup_prefix(prefix: &str) {
+    if let Ok(dir) = std::fs::read_dir("/dev/shm") {
+        for e in dir.flatten() {
+            if e.file_name().to_string_lossy().starts_with(prefix) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Removes leftovers of runs whose worker died (prefix `ipcsim.<pid>.`
+/// with no such process any more).
+pub fn cleanup_dead_runs() {
+    let Ok(dir) = std::fs::read_dir("/dev/shm") else { return };
+    for e in dir.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("ipcsim.") else { continue };
+        let Some(pid) = rest.split('.').next().and_then(|p| p.parse::<i32>().ok()) else { continue };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}

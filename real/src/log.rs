@@ -1,0 +1,56 @@
+//! The log every process of a run writes to: a packet-mode pipe
+//! (`O_DIRECT`), so each record is one atomic packet and the supervisor
+//! reads them in the global order they happened.
+
+/// Largest record (one pipe packet).
+pub const PACKET: usize = 4096;
+const HEADER: usize = 9;
+
+/// What a record says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    /// Process `pid` wrote `bytes` to its stdout (1) or stderr (2).
+    Write { pid: i32, fd: i32, bytes: Vec<u8> },
+    /// Process `pid` ended with this raw wait status (logged by its reaper).
+    Exit { pid: i32, status: i32 },
+    /// Process `pid` looped without visible operations for its whole fuel.
+    Endless { pid: i32 },
+}
+
+fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
+    let mut buf = [0u8; PACKET];
+    buf[0] = kind;
+    buf[1..5].copy_from_slice(&pid.to_le_bytes());
+    buf[5..9].copy_from_slice(&a.to_le_bytes());
+    buf[HEADER..HEADER + payload.len()].copy_from_slice(payload);
+    // SAFETY: writing a stack buffer to a pipe.
+    unsafe { libc::write(fd, buf.as_ptr().cast(), HEADER + payload.len()) };
+}
+
+/// Writes a record (large writes become several packets, in order).
+pub fn send(fd: i32, r: &Record) {
+    match r {
+        Record::Write { pid, fd: which, bytes } => {
+            for chunk in bytes.chunks(PACKET - HEADER) {
+                put(fd, b'W', *pid, *which, chunk);
+            }
+        }
+        Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
+        Record::Endless { pid } => put(fd, b'E', *pid, 0, &[]),
+    }
+}
+
+/// Decodes one packet.
+pub fn decode(p: &[u8]) -> Option<Record> {
+    if p.len() < HEADER {
+        return None;
+    }
+    let pid = i32::from_le_bytes(p[1..5].try_into().ok()?);
+    let a = i32::from_le_bytes(p[5..9].try_into().ok()?);
+    Some(match p[0] {
+        b'W' => Record::Write { pid, fd: a, bytes: p[HEADER..].to_vec() },
+        b'X' => Record::Exit { pid, status: a },
+        b'E' => Record::Endless { pid },
+        _ => return None,
+    })
+}

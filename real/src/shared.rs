@@ -1,0 +1,87 @@
+//! Shared objects as real `mmap`s: the interpreter's shared regions point
+//! here, so processes really share the bytes. Scalar loads and stores are
+//! single atomic instructions of the C width (sequentially consistent), so
+//! races happen on the hardware but stay explainable by sequential
+//! consistency. No SIGBUS check: the real mapping raises it, as natively.
+
+use sim::interp::Shared;
+use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering::SeqCst};
+
+/// Real mappings by object number (a mapping per `mmap` call).
+#[derive(Default)]
+pub struct RealShared {
+    maps: Vec<(usize, usize)>,
+}
+
+impl RealShared {
+    /// Registers a real mapping; returns its object number.
+    pub fn add(&mut self, ptr: *mut u8, len: usize) -> u32 {
+        self.maps.push((ptr as usize, len));
+        (self.maps.len() - 1) as u32
+    }
+
+    /// The mapping behind object `obj`.
+    pub fn get(&self, obj: u32) -> Option<(usize, usize)> {
+        self.maps.get(obj as usize).copied().filter(|m| m.1 > 0)
+    }
+
+    /// Forgets a mapping (after `munmap`).
+    pub fn remove(&mut self, obj: u32) {
+        if let Some(m) = self.maps.get_mut(obj as usize) {
+            *m = (0, 0);
+        }
+    }
+}
+
+impl Shared for RealShared {
+    fn bytes(&self, obj: u32) -> &[u8] {
+        let (p, n) = self.maps[obj as usize];
+        // SAFETY: the mapping is live (never unmapped while registered) and
+        // n bytes long. Other processes may write it concurrently: that is
+        // the program's data race, the one being observed.
+        unsafe { std::slice::from_raw_parts(p as *const u8, n) }
+    }
+
+    fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
+        let (p, n) = self.maps[obj as usize];
+        // SAFETY: as in `bytes`.
+        unsafe { std::slice::from_raw_parts_mut(p as *mut u8, n) }
+    }
+
+    fn size(&self, obj: u32) -> u64 {
+        self.maps[obj as usize].1 as u64
+    }
+
+    fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
+        let p = self.maps[obj as usize].0 + off;
+        // SAFETY: in bounds (checked by the interpreter) and aligned
+        // for the atomic types used; unaligned falls back to a plain read.
+        unsafe {
+            match width {
+                1 => AtomicU8::from_ptr(p as *mut u8).load(SeqCst) as u64,
+                2 if p % 2 == 0 => AtomicU16::from_ptr(p as *mut u16).load(SeqCst) as u64,
+                4 if p % 4 == 0 => AtomicU32::from_ptr(p as *mut u32).load(SeqCst) as u64,
+                8 if p % 8 == 0 => AtomicU64::from_ptr(p as *mut u64).load(SeqCst),
+                _ => {
+                    let mut b = [0u8; 8];
+                    std::ptr::copy_nonoverlapping(p as *const u8, b.as_mut_ptr(), width);
+                    u64::from_le_bytes(b)
+                }
+            }
+        }
+    }
+
+    fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
+        let p = self.maps[obj as usize].0 + off;
+        // SAFETY: as in `load`.
+        unsafe {
+            match width {
+                1 => AtomicU8::from_ptr(p as *mut u8).store(v as u8, SeqCst),
+                2 if p % 2 == 0 => AtomicU16::from_ptr(p as *mut u16).store(v as u16, SeqCst),
+                4 if p % 4 == 0 => AtomicU32::from_ptr(p as *mut u32).store(v as u32, SeqCst),
+                8 if p % 8 == 0 => AtomicU64::from_ptr(p as *mut u64).store(v, SeqCst),
+                _ => std::ptr::copy_nonoverlapping(v.to_le_bytes().as_ptr(), p as *mut u8, width),
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The worker: a fresh, single-threaded process (ipcsim execs it) that
+//! isolates itself, forks the program's first process, and supervises the
+//! run: it reads the log, reaps orphans (it is their subreaper), enforces
+//! the timeout on the whole process group, and reports the result as JSON
+//! on its stdout.
+
+use crate::control::Ctl;
+use crate::log::{self, Record, PACKET};
+use crate::process::{Env, RealProc};
+use crate::shared::RealShared;
+use crate::syscall::PRIVATE_FD;
+use crate::{RealConfig, WorkerReport};
+use sim::interp::{Process, ProcessOptions};
+use sim::ir::Program;
+use std::time::{Duration, Instant};
+
+/// Tries to give the run its own IPC namespace and `/dev/shm`, so names
+/// stay the program's own and nothing outlives the run.
+fn isolate() -> bool {
+    // SAFETY: namespace and mount calls with constant arguments.
+    unsafe {
+        if libc::unshare(libc::CLONE_NEWIPC | libc::CLONE_NEWNS) != 0 {
+            return false;
+        }
+        let none = c"none";
+        if libc::mount(none.as_ptr(), c"/".as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) != 0 {
+            return false;
+        }
+        libc::mount(c"tmpfs".as_ptr(), c"/dev/shm".as_ptr(), c"tmpfs".as_ptr(), 0, c"mode=1777".as_ptr().cast()) == 0
+    }
+}
+
+fn limit(res: libc::__rlimit_resource_t, v: u64) {
+    let r = libc::rlimit { rlim_cur: v, rlim_max: v };
+    // SAFETY: setrlimit with a local struct.
+    unsafe { libc::setrlimit(res, &r) };
+}
+
+fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
+    // SAFETY: creating and stat-ing an anonymous file.
+    unsafe {
+        let fd = libc::memfd_create(name.as_ptr(), 0);
+        let mut st: libc::stat = std::mem::zeroed();
+        libc::fstat(fd, &mut st);
+        (fd, (st.st_dev, st.st_ino))
+    }
+}
+
+/// Runs the program once on the real kernel; the report is printed by
+/// the caller.
+pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
+    let isolated = isolate();
+    // SAFETY: getpid has no arguments.
+    let prefix = (!isolated).then(|| format!("ipcsim.{}.", unsafe { libc::getpid() }));
+    let prefix_used = prefix.clone();
+    limit(libc::RLIMIT_AS, 4 << 30);
+    limit(libc::RLIMIT_CPU, cfg.timeout_ms / 1000 + 5);
+    let mut fds = [0i32; 2];
+    // SAFETY: pipe2 into a local array; fcntl on the new descriptors.
+    unsafe {
+        if libc::pipe2(fds.as_mut_ptr(), libc::O_DIRECT) != 0 {
+            return WorkerReport::failed("cannot create the log pipe (pipe2 O_DIRECT)");
+        }
+        libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20);
+        let w = libc::fcntl(fds[1], libc::F_DUPFD, PRIVATE_FD);
+        libc::close(fds[1]);
+        fds[1] = w;
+    }
+    let (out_fd, out_id) = memfd(c"stdout");
+    let (err_fd, err_id) = memfd(c"stderr");
+    let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
+    // SAFETY: become the subreaper of the run, then fork (single-threaded).
+    let child = unsafe {
+        libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        libc::fork()
+    };
+    if child < 0 {
+        return WorkerReport::failed("fork failed");
+    }
+    if child == 0 {
+        // SAFETY: setting up the first program process's descriptors.
+        unsafe {
+            libc::setpgid(0, 0);
+            libc::close(fds[0]);
+            libc::dup2(out_fd, 1);
+            libc::dup2(err_fd, 2);
+            let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
+            libc::dup2(null, 0);
+            for fd in [null, out_fd, err_fd] {
+                if fd > 2 {
+                    libc::close(fd);
+                }
+            }
+            // Rust ignores SIGPIPE; a C program starts with the default.
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+        let pid = sim::kernel::FIRST_PID;
+        ctl.set(pid, unsafe { libc::getpid() });
+        let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
+        let env = Env {
+            prog,
+            fuel: cfg.fuel,
+            max_procs: cfg.max_procs,
+            ctl,
+            log: fds[1],
+            capture: [out_id, err_id],
+            prefix,
+            chaos: cfg.chaos.then_some(seed),
+        };
+        let rp = RealProc {
+            env,
+            pid,
+            ppid: sim::kernel::INIT_PID,
+            parent_real: unsafe { libc::getppid() },
+            proc: Process::new(prog, &opts),
+            shared: RealShared::default(),
+            chaos: cfg.chaos.then(|| crate::chaos::Chaos::new(seed, pid)),
+        };
+        rp.run();
+    }
+    // SAFETY: the supervisor closes what it does not use.
+    unsafe {
+        libc::close(fds[1]);
+        libc::close(out_fd);
+        libc::close(err_fd);
+    }
+    let mut report = supervise(fds[0], child, ctl, cfg, isolated);
+    report.prefix_used = prefix_used;
+    if let Some(p) = &report.prefix_used {
+        crate::cleanup_prefix(p);
+    }
+    report
+}
+
+fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool) -> WorkerReport {
+    let mut report = WorkerReport { isolated, ..WorkerReport::default() };
+    let start = Instant::now();
+    let deadline = Duration::from_millis(cfg.timeout_ms);
+    let mut buf = vec![0u8; PACKET];
+    let mut eof = false;
+    loop {
+        let mut pfd = libc::pollfd { fd: log_fd, events: libc::POLLIN, revents: 0 };
+        // SAFETY: poll and read on our own pipe into a local buffer.
+        let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
+        if ready > 0 {
+            let n = unsafe { libc::read(log_fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n == 0 {
+                eof = true;
+            } else if n > 0 {
+                if let Some(r) = log::decode(&buf[..n as usize]) {
+                    report.records.push(r);
+                }
+            }
+        }
+        reap(&ctl, &mut report, false);
+        if eof {
+            reap(&ctl, &mut report, true);
+            break;
+        }
+        if start.elapsed() > deadline && !report.hung {
+            report.hung = true;
+            // SAFETY: killing the run's own process group.
+            unsafe { libc::kill(-first, libc::SIGKILL) };
+        }
+    }
+    report
+}
+
+/// Reaps children and adopted orphans, logging their statuses.
+fn reap(ctl: &Ctl, report: &mut WorkerReport, block: bool) {
+    loop {
+        let mut st = 0;
+        // SAFETY: waitpid into a local.
+        let r = unsafe { libc::waitpid(-1, &mut st, if block { 0 } else { libc::WNOHANG }) };
+        if r <= 0 {
+            return;
+        }
+        let pid = ctl.virt(r).unwrap_or(r);
+        report.records.push(Record::Exit { pid, status: st });
+    }
+}

@@ -1,0 +1,170 @@
+//! `real` and `crosscheck`: the program on the real kernel, and whether
+//! the simulator can produce everything the real kernel shows.
+
+use super::{config, load, replay_command, JSON_VERSION};
+use crate::cli::{CrosscheckArgs, RealArgs, SimArgs, StdoutArg, TimeArg, WorkerArgs};
+use crate::Status;
+use real::{RealConfig, RealRun};
+use sim::explore::{self, random::Random, token};
+use sim::interp::StdoutMode;
+use sim::kernel::End;
+use sim::outcome::Outcome;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn real_config(file: &Path, sim: &SimArgs, chaos: bool, timeout_ms: u64) -> RealConfig {
+    let cfg = config(file, sim, TimeArg::Strict);
+    RealConfig { stdout: cfg.process.stdout, argv: cfg.process.argv, fuel: sim.fuel, chaos, timeout_ms, max_procs: 64 }
+}
+
+/// Runs `runs` real runs; the distinct outcomes (hung runs keyed apart).
+fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64) -> Result<BTreeMap<String, (RealRun, u64)>, Status> {
+    real::cleanup_dead_runs();
+    let exe = std::env::current_exe().map_err(|_| Status::Internal)?;
+    let mut seen: BTreeMap<String, (RealRun, u64)> = BTreeMap::new();
+    for k in 0..runs {
+        let r = match real::run_once(&exe, file, cfg, seed + k) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("ipcsim: environment error: {}", e.0);
+                return Err(Status::Internal);
+            }
+        };
+        let key = format!("{}{}", if r.hung { "hung " } else { "" }, serde_json::to_string(&r.outcome).unwrap_or_default());
+        seen.entry(key).or_insert((r, 0)).1 += 1;
+    }
+    Ok(seen)
+}
+
+fn describe(o: &Outcome, hung: bool) -> String {
+    let exits: Vec<String> = o.exits.iter().map(|(p, s)| format!("{p}: {s}")).collect();
+    format!("{}{}", if hung { "HUNG (killed at the timeout); " } else { "" }, exits.join(", "))
+}
+
+pub fn real(a: RealArgs) -> Status {
+    if let Err(s) = load(&a.file, a.json) {
+        return s;
+    }
+    let cfg = real_config(&a.file, &a.sim, a.chaos, a.timeout_ms);
+    let seen = match real_runs(&a.file, &cfg, a.runs, a.seed) {
+        Ok(s) => s,
+        Err(st) => return st,
+    };
+    let failed = seen.values().any(|(r, _)| r.failed());
+    if a.json {
+        let list: Vec<_> = seen
+            .values()
+            .map(|(r, n)| serde_json::json!({ "count": n, "hung": r.hung, "failed": r.failed(), "outcome": r.outcome }))
+            .collect();
+        println!("{}", serde_json::json!({ "version": JSON_VERSION, "command": "real", "runs": a.runs, "outcomes": list }));
+    } else {
+        let isolated = seen.values().all(|(r, _)| r.isolated);
+        println!(
+            "{} distinct outcome{} in {} real runs{}{}:",
+            seen.len(),
+            if seen.len() == 1 { "" } else { "s" },
+            a.runs,
+            if a.chaos { " with chaos" } else { "" },
+            if isolated { "" } else { " (no private /dev/shm: names were prefixed)" }
+        );
+        let mut rows: Vec<_> = seen.values().collect();
+        rows.sort_by(|x, y| y.1.cmp(&x.1));
+        for (r, n) in rows {
+            println!(
+                "\n{n} run{}{}: {}",
+                if *n == 1 { "" } else { "s" },
+                if r.failed() { " (FAILURE)" } else { "" },
+                describe(&r.outcome, r.hung)
+            );
+            println!("  stdout: {}", sim::trace::quote(&r.outcome.stream(1)));
+            let err = r.outcome.stream(2);
+            if !err.is_empty() {
+                println!("  stderr: {}", sim::trace::quote(&err));
+            }
+        }
+    }
+    if failed {
+        Status::Failure
+    } else {
+        Status::Clean
+    }
+}
+
+pub fn crosscheck(a: CrosscheckArgs) -> Status {
+    let prog = match load(&a.file, a.json) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let rcfg = real_config(&a.file, &a.sim, true, a.timeout_ms);
+    let seen = match real_runs(&a.file, &rcfg, a.runs, a.seed) {
+        Ok(s) => s,
+        Err(st) => return st,
+    };
+    // Search the simulator for each real outcome, seed by seed.
+    let scfg = config(&a.file, &a.sim, TimeArg::LowerBound);
+    let binding = token::binding(&prog, &scfg);
+    let mut unexplained: Vec<&RealRun> = seen.values().map(|(r, _)| r).collect();
+    let mut explained: Vec<(String, String)> = Vec::new();
+    for s in 0..a.sim_runs {
+        if unexplained.is_empty() {
+            break;
+        }
+        let r = explore::run(&prog, &scfg, &mut Random::new(s), false);
+        let stuck = matches!(r.end, End::Deadlock(_) | End::Livelock(_) | End::StepBudget);
+        unexplained.retain(|real| {
+            let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };
+            if same {
+                explained.push((describe(&real.outcome, real.hung), token::encode(binding, &r.choices)));
+            }
+            !same
+        });
+    }
+    if !a.json {
+        println!("{} distinct real outcome{} in {} chaos runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, a.runs);
+        for (d, t) in &explained {
+            println!("  explained: {d}\n    by: {}", replay_command(&a.file, &scfg, t));
+        }
+        for r in &unexplained {
+            println!(
+                "  NOT FOUND in {} simulated runs: {}\n    stdout: {}",
+                a.sim_runs,
+                describe(&r.outcome, r.hung),
+                sim::trace::quote(&r.outcome.stream(1))
+            );
+        }
+    } else {
+        let un: Vec<_> = unexplained.iter().map(|r| serde_json::json!({ "hung": r.hung, "outcome": r.outcome })).collect();
+        println!(
+            "{}",
+            serde_json::json!({ "version": JSON_VERSION, "command": "crosscheck", "complete": false, "real_outcomes": seen.len(), "explained": explained.len(), "unexplained": un })
+        );
+    }
+    if unexplained.is_empty() {
+        Status::Clean
+    } else {
+        // Random search cannot prove an outcome impossible: the budget ran out.
+        Status::Incomplete
+    }
+}
+
+/// A hung real run matches a stuck simulated one with the same writes so
+/// far and the same exits of the processes that did exit.
+fn prefix_of(real: &Outcome, sim: &Outcome) -> bool {
+    real.writes == sim.writes
+        && real.exits.iter().filter(|(_, s)| !matches!(s, sim::outcome::ExitStatus::Signal(9))).all(|e| sim.exits.contains(e))
+}
+
+/// The hidden worker: one real run, its report as JSON on stdout.
+pub fn worker(a: WorkerArgs) -> Status {
+    let prog = match load(&a.file, true) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let mut argv = vec![super::program_name(&a.file)];
+    argv.extend(a.args);
+    let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
+    let cfg = RealConfig { stdout, argv, fuel: a.fuel, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: 64 };
+    let report = real::worker::run(&prog, &cfg, a.seed).finish();
+    println!("{}", serde_json::to_string(&report).unwrap_or_default());
+    Status::Clean
+}
