@@ -59,9 +59,9 @@ impl Shared for RealShared {
         unsafe {
             match width {
                 1 => AtomicU8::from_ptr(p as *mut u8).load(SeqCst) as u64,
-                2 if p % 2 == 0 => AtomicU16::from_ptr(p as *mut u16).load(SeqCst) as u64,
-                4 if p % 4 == 0 => AtomicU32::from_ptr(p as *mut u32).load(SeqCst) as u64,
-                8 if p % 8 == 0 => AtomicU64::from_ptr(p as *mut u64).load(SeqCst),
+                2 if p.is_multiple_of(2) => AtomicU16::from_ptr(p as *mut u16).load(SeqCst) as u64,
+                4 if p.is_multiple_of(4) => AtomicU32::from_ptr(p as *mut u32).load(SeqCst) as u64,
+                8 if p.is_multiple_of(8) => AtomicU64::from_ptr(p as *mut u64).load(SeqCst),
                 _ => {
                     let mut b = [0u8; 8];
                     std::ptr::copy_nonoverlapping(p as *const u8, b.as_mut_ptr(), width);
@@ -77,9 +77,9 @@ impl Shared for RealShared {
         unsafe {
             match width {
                 1 => AtomicU8::from_ptr(p as *mut u8).store(v as u8, SeqCst),
-                2 if p % 2 == 0 => AtomicU16::from_ptr(p as *mut u16).store(v as u16, SeqCst),
-                4 if p % 4 == 0 => AtomicU32::from_ptr(p as *mut u32).store(v as u32, SeqCst),
-                8 if p % 8 == 0 => AtomicU64::from_ptr(p as *mut u64).store(v, SeqCst),
+                2 if p.is_multiple_of(2) => AtomicU16::from_ptr(p as *mut u16).store(v as u16, SeqCst),
+                4 if p.is_multiple_of(4) => AtomicU32::from_ptr(p as *mut u32).store(v as u32, SeqCst),
+                8 if p.is_multiple_of(8) => AtomicU64::from_ptr(p as *mut u64).store(v, SeqCst),
                 _ => std::ptr::copy_nonoverlapping(v.to_le_bytes().as_ptr(), p as *mut u8, width),
             }
         }

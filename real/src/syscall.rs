@@ -193,10 +193,10 @@ impl RealProc<'_> {
             Ok(d) => d.to_vec(),
             Err(_) => return -(libc::EFAULT as i64),
         };
-        if n == 0 {
-            return 0;
-        }
         if let Some(which) = self.captured(fd) {
+            if n == 0 {
+                return 0;
+            }
             log::send(self.env.log, &Record::Write { pid: self.pid, fd: which, bytes: data });
             return n as i64;
         }

@@ -68,7 +68,7 @@ pub fn real(a: RealArgs) -> Status {
             if isolated { "" } else { " (no private /dev/shm: names were prefixed)" }
         );
         let mut rows: Vec<_> = seen.values().collect();
-        rows.sort_by(|x, y| y.1.cmp(&x.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         for (r, n) in rows {
             println!(
                 "\n{n} run{}{}: {}",

@@ -1,11 +1,13 @@
 //! Integration tests, one crate (faster to link), one module per area.
 
+mod conformance;
 mod detect;
 mod diff;
 mod frontend;
 mod machine;
 mod mutate;
 mod native;
+mod real;
 mod replay;
 mod scenarios;
 mod traces;

@@ -1,0 +1,188 @@
+//! Model-based conformance: random sequences of operations on pipes,
+//! shared memory and processes, from one process or a child and its
+//! parent, rendered as a C program that prints every result and errno.
+//! The program runs on the real kernel (ipcsim's real backend) and in the
+//! simulator; outputs and how each process ended must be identical (a real
+//! hang matching a simulated deadlock). proptest shrinks a failure to a
+//! minimal sequence.
+
+use crate::native::{config, Scratch};
+use proptest::prelude::*;
+use real::RealConfig;
+use sim::explore::{self, random::Random};
+use sim::interp::StdoutMode;
+use sim::kernel::{End, TimeMode};
+use std::path::Path;
+
+const SIZES: &[usize] = &[0, 1, 100, 4095, 4096, 4097, 8192, 65536, 70000];
+const PIPE_SIZES: &[i64] = &[0, 4096, 5000, 16384, 65536, 1048576, -1];
+
+#[derive(Debug, Clone)]
+enum PipeOp {
+    Write(usize, usize),
+    Read(usize),
+    Close(usize),
+    NonBlock(usize),
+    SetSize(i64),
+    GetSize,
+    Dup(usize),
+    IgnoreSigpipe,
+}
+
+fn pipe_op() -> impl Strategy<Value = PipeOp> {
+    prop_oneof![
+        4 => (0..2usize, prop::sample::select(SIZES)).prop_map(|(e, n)| PipeOp::Write(e, n)),
+        3 => prop::sample::select(SIZES).prop_map(PipeOp::Read),
+        1 => (0..2usize).prop_map(PipeOp::Close),
+        2 => (0..2usize).prop_map(PipeOp::NonBlock),
+        1 => prop::sample::select(PIPE_SIZES).prop_map(PipeOp::SetSize),
+        1 => Just(PipeOp::GetSize),
+        1 => (0..2usize).prop_map(PipeOp::Dup),
+        1 => Just(PipeOp::IgnoreSigpipe),
+    ]
+}
+
+fn render_pipe(op: &PipeOp) -> String {
+    match op {
+        // Writes go to the write end (or, for end 0, a dup of it).
+        PipeOp::Write(e, n) => format!("show(\"write {n}\", write(w[{e}], buf, {n}));"),
+        PipeOp::Read(n) => format!("show(\"read {n}\", read(p[0], buf, {n}));"),
+        PipeOp::Close(e) => format!("show(\"close {e}\", close({}));", if *e == 0 { "p[0]" } else { "p[1]" }),
+        PipeOp::NonBlock(e) => format!("show(\"nonblock {e}\", fcntl(p[{e}], F_SETFL, O_NONBLOCK));"),
+        PipeOp::SetSize(s) => format!("show(\"setsize {s}\", fcntl(p[1], F_SETPIPE_SZ, {s}));"),
+        PipeOp::GetSize => "show(\"getsize\", fcntl(p[0], F_GETPIPE_SZ));".into(),
+        PipeOp::Dup(e) => format!("w[0] = dup(p[{e}]); show(\"dup\", w[0] >= 0);"),
+        PipeOp::IgnoreSigpipe => "signal(SIGPIPE, SIG_IGN); show(\"ignore SIGPIPE\", 0);".into(),
+    }
+}
+
+#[derive(Debug, Clone)]
+enum ShmOp {
+    Open(usize, u8),
+    Truncate(usize, u32),
+    Map(usize, u32),
+    Poke(usize, u32),
+    Peek(usize, u32),
+    Unlink(usize),
+    Close(usize),
+}
+
+fn shm_op() -> impl Strategy<Value = ShmOp> {
+    let size = prop::sample::select(vec![0u32, 4, 4096, 4097, 8192, 12288]);
+    let off = prop::sample::select(vec![0u32, 4, 4092, 4096, 8188, 12284]);
+    prop_oneof![
+        3 => (0..3usize, 0..4u8).prop_map(|(n, f)| ShmOp::Open(n, f)),
+        2 => (0..3usize, size.clone()).prop_map(|(n, s)| ShmOp::Truncate(n, s)),
+        2 => (0..3usize, size).prop_map(|(n, s)| ShmOp::Map(n, s)),
+        3 => (0..3usize, off.clone()).prop_map(|(n, o)| ShmOp::Poke(n, o)),
+        3 => (0..3usize, off).prop_map(|(n, o)| ShmOp::Peek(n, o)),
+        1 => (0..3usize).prop_map(ShmOp::Unlink),
+        1 => (0..3usize).prop_map(ShmOp::Close),
+    ]
+}
+
+fn render_shm(op: &ShmOp) -> String {
+    let flags = ["O_RDWR", "O_CREAT | O_RDWR", "O_CREAT | O_EXCL | O_RDWR", "O_RDONLY"];
+    match op {
+        ShmOp::Open(n, f) => format!("if (fd[{n}] >= 0) close(fd[{n}]); fd[{n}] = shm_open(names[{n}], {}, 0600); show(\"open {n} {f}\", fd[{n}] >= 0 ? 0 : -1);", flags[*f as usize]),
+        ShmOp::Truncate(n, s) => format!("show(\"truncate {n} {s}\", ftruncate(fd[{n}], {s}));"),
+        ShmOp::Map(n, s) => format!("map[{n}] = mmap(NULL, {}, PROT_READ | PROT_WRITE, MAP_SHARED, fd[{n}], 0); len[{n}] = map[{n}] == MAP_FAILED ? 0 : {}; show(\"map {n} {s}\", map[{n}] == MAP_FAILED ? -1 : 0);", s.max(&1), s.max(&1)),
+        ShmOp::Poke(n, o) => format!("if ({o} + 4 <= len[{n}]) {{ ((int *)map[{n}])[{o} / 4] = {o} + 1; show(\"poke {n} {o}\", 0); }}"),
+        ShmOp::Peek(n, o) => format!("if ({o} + 4 <= len[{n}]) show(\"peek {n} {o}\", ((int *)map[{n}])[{o} / 4]);"),
+        ShmOp::Unlink(n) => format!("show(\"unlink {n}\", shm_unlink(names[{n}]));"),
+        ShmOp::Close(n) => format!("show(\"close {n}\", close(fd[{n}])); fd[{n}] = -1;"),
+    }
+}
+
+const HEADER: &str = r#"#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static char buf[70000];
+static void show(const char *what, long r) {
+    printf("%d %s = %ld errno=%d\n", (int)getpid(), what, r, r < 0 ? errno : 0);
+    fflush(stdout);
+    errno = 0;
+}
+"#;
+
+/// A program: setup, the child's operations (if any), then the parent's.
+fn program(setup: &str, child: &[String], parent: &[String]) -> String {
+    let mut s = String::from(HEADER);
+    s.push_str("int main(void) {\n");
+    s.push_str(setup);
+    if !child.is_empty() {
+        s.push_str("    if (fork() == 0) {\n");
+        for l in child {
+            s.push_str(&format!("        {l}\n"));
+        }
+        s.push_str("        exit(3);\n    }\n    int st;\n    wait(&st);\n    show(\"child status\", st);\n");
+    }
+    for l in parent {
+        s.push_str(&format!("    {l}\n"));
+    }
+    s.push_str("    return 0;\n}\n");
+    s
+}
+
+/// Runs a program both ways; `Err` describes the difference.
+fn conforms(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    let file = dir.join(format!("{name}.c"));
+    std::fs::write(&file, text).map_err(|e| e.to_string())?;
+    let prog = sim::lang::compile(&file.display().to_string(), text, &|_, _| None)
+        .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false))?;
+    let s = explore::run(&prog, &config(&file, TimeMode::Strict), &mut Random::new(0), false);
+    let cfg = RealConfig { stdout: StdoutMode::Pipe, argv: vec![name.into()], fuel: 1 << 30, chaos: false, timeout_ms: 400, max_procs: 8 };
+    let r = real::run_once(Path::new(env!("CARGO_BIN_EXE_ipcsim")), &file, &cfg, 0).map_err(|e| e.0)?;
+    let sim_stuck = matches!(s.end, End::Deadlock(_) | End::Livelock(_));
+    let same_out = (r.outcome.stream(1), r.outcome.stream(2)) == (s.outcome.stream(1), s.outcome.stream(2));
+    let same_end = if r.hung { sim_stuck } else { !sim_stuck && r.outcome.exits == s.outcome.exits };
+    if same_out && same_end {
+        return Ok(());
+    }
+    Err(format!(
+        "{text}\n--- real ({})\n{}{:?}\n--- simulated ({})\n{}{:?}",
+        if r.hung { "hung" } else { "ended" },
+        String::from_utf8_lossy(&r.outcome.stream(1)),
+        r.outcome.exits,
+        s.end.name(),
+        String::from_utf8_lossy(&s.outcome.stream(1)),
+        s.outcome.exits
+    ))
+}
+
+fn scratch() -> &'static Scratch {
+    static S: std::sync::OnceLock<Scratch> = std::sync::OnceLock::new();
+    S.get_or_init(|| Scratch::new("conf"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn pipes_behave_as_on_the_real_kernel(child in prop::collection::vec(pipe_op(), 0..5), parent in prop::collection::vec(pipe_op(), 1..8), nonblock in any::<bool>()) {
+        let setup = format!("    int p[2]; pipe(p); int w[2] = {{p[1], p[1]}};\n{}", if nonblock { "    fcntl(p[0], F_SETFL, O_NONBLOCK); fcntl(p[1], F_SETFL, O_NONBLOCK);\n" } else { "" });
+        let c: Vec<String> = child.iter().map(render_pipe).collect();
+        let p: Vec<String> = parent.iter().map(render_pipe).collect();
+        let text = program(&setup, &c, &p);
+        if let Err(e) = conforms(&scratch().0, "pipes", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn shared_memory_behaves_as_on_the_real_kernel(child in prop::collection::vec(shm_op(), 0..5), parent in prop::collection::vec(shm_op(), 1..10)) {
+        let setup = "    const char *names[3] = {\"/conf_a\", \"conf_b\", \"//conf_a\"};\n    int fd[3] = {-1, -1, -1};\n    void *map[3] = {0, 0, 0};\n    long len[3] = {0, 0, 0};\n";
+        let c: Vec<String> = child.iter().map(render_shm).collect();
+        let p: Vec<String> = parent.iter().map(render_shm).collect();
+        let text = program(setup, &c, &p);
+        if let Err(e) = conforms(&scratch().0, "shm", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The real backend: every scenario's real outcomes are ones the simulator
+//! produces (crosscheck exits 0), chaos reproduces the two-producer race,
+//! and nothing a run creates outlives it.
+
+use std::process::Command;
+
+fn ipcsim(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).envs(env.iter().copied()).output().expect("run ipcsim");
+    (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+fn shm_leftovers() -> Vec<String> {
+    std::fs::read_dir("/dev/shm")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("ipcsim.") || n.starts_with("conf_"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn crosscheck_explains_every_scenarios_real_outcomes() {
+    for f in crate::native::c_files("scenarios") {
+        let name = crate::native::stem(&f);
+        // Runs that sleep or always hang are slow for real: fewer of them.
+        let (runs, timeout) = match name.as_str() {
+            "pipe_sleep" => ("1", "6000"),
+            "forgotten_close" => ("1", "400"),
+            "bounded_buffer_two_producers" => ("60", "400"),
+            _ => ("30", "2000"),
+        };
+        let (code, out) = ipcsim(&["crosscheck", f.to_str().unwrap(), "--runs", runs, "--timeout-ms", timeout], &[]);
+        assert_eq!(code, 0, "{}:\n{out}", f.display());
+    }
+}
+
+#[test]
+fn chaos_reproduces_the_lost_item_on_the_real_kernel_within_100_runs() {
+    let (code, out) = ipcsim(&["real", "scenarios/bounded_buffer_two_producers.c", "--chaos", "--runs", "100", "--timeout-ms", "300"], &[]);
+    assert_eq!(code, 1, "a failure is seen:\n{out}");
+    assert!(out.contains("FAILURE"), "{out}");
+}
+
+#[test]
+fn without_a_namespace_names_are_prefixed_and_removed() {
+    let (code, out) = ipcsim(&["real", "scenarios/named_shm.c", "--runs", "3"], &[("IPCSIM_NO_NAMESPACE", "1")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("names were prefixed") && out.contains("parent read: hello from the child"), "{out}");
+    assert_eq!(shm_leftovers(), Vec::<String>::new());
+}
+
+#[test]
+fn a_real_run_leaves_nothing_in_dev_shm() {
+    let (code, out) = ipcsim(&["real", "scenarios/named_shm.c", "--runs", "3"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(shm_leftovers(), Vec::<String>::new());
+    assert!(!std::path::Path::new("/dev/shm/ipcsim_named_shm_demo_real_check").exists());
+}
