@@ -58,6 +58,11 @@ impl Ctl {
         (r > 0).then_some(r)
     }
 
+    /// Every real pid recorded so far.
+    pub fn reals(&self) -> impl Iterator<Item = i32> + '_ {
+        self.page().real.iter().map(|s| s.load(SeqCst)).take_while(|&r| r > 0)
+    }
+
     /// The virtual pid of real pid `r`.
     pub fn virt(&self, r: i32) -> Option<i32> {
         self.page().real.iter().position(|s| s.load(SeqCst) == r).map(|i| i as i32 + sim::kernel::FIRST_PID)

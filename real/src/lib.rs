@@ -49,8 +49,10 @@ pub struct WorkerReport {
     pub exits: Vec<(i32, i32)>,
     /// Processes that looped without visible operations.
     pub endless: Vec<i32>,
-    /// Killed at the timeout.
+    /// Killed at the timeout, or when every process was blocked.
     pub hung: bool,
+    /// Every process was blocked in a system call (a deadlock).
+    pub blocked: bool,
     /// Ran in its own IPC and mount namespace.
     pub isolated: bool,
     /// Name prefix used instead, if not isolated.
@@ -89,8 +91,10 @@ impl WorkerReport {
 pub struct RealRun {
     /// Writes and exits, pids virtual.
     pub outcome: Outcome,
-    /// The run hung (killed at the timeout).
+    /// The run hung (killed at the timeout or when blocked).
     pub hung: bool,
+    /// Every process was blocked in a system call: a deadlock.
+    pub blocked: bool,
     /// The run had its own namespace.
     pub isolated: bool,
 }
@@ -142,7 +146,7 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
     }
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
     let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
-    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, isolated: rep.isolated })
+    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated })
 }
 
 /// Removes `/dev/shm` entries of a name prefix (a run without namespace).

@@ -142,7 +142,9 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
     let deadline = Duration::from_millis(cfg.timeout_ms);
     let mut buf = vec![0u8; PACKET];
     let mut eof = false;
+    let mut quiet_blocked = 0;
     loop {
+        let before = report.records.len();
         let mut pfd = libc::pollfd { fd: log_fd, events: libc::POLLIN, revents: 0 };
         // SAFETY: poll and read on our own pipe into a local buffer.
         let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
@@ -161,13 +163,43 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
             reap(&ctl, &mut report, true);
             break;
         }
-        if start.elapsed() > deadline && !report.hung {
+        // Blocked for good: every live process of the run waits in a
+        // system call that is not a sleep, and nothing happens.
+        quiet_blocked = if report.records.len() == before && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
+        let stuck = quiet_blocked >= 3;
+        if (stuck || start.elapsed() > deadline) && !report.hung {
             report.hung = true;
+            report.blocked = stuck;
             // SAFETY: killing the run's own process group.
             unsafe { libc::kill(-first, libc::SIGKILL) };
         }
     }
     report
+}
+
+/// True if every live process of the run (process group `pgrp`) is blocked
+/// in a system call other than a sleep, by `/proc/PID/stat` and
+/// `/proc/PID/syscall` (never by waiting to see).
+fn all_blocked(ctl: &Ctl, pgrp: i32) -> bool {
+    const SLEEPS: [&str; 2] = ["35", "230"]; // nanosleep, clock_nanosleep
+    let mut live = 0;
+    for pid in ctl.reals() {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else { continue };
+        let mut f = rest.split_whitespace();
+        let state = f.next().unwrap_or("?");
+        let group = f.nth(1).and_then(|g| g.parse::<i32>().ok());
+        if state == "Z" || group != Some(pgrp) {
+            continue;
+        }
+        live += 1;
+        let Ok(sc) = std::fs::read_to_string(format!("/proc/{pid}/syscall")) else { return false };
+        let nr = sc.split_whitespace().next().unwrap_or("running");
+        if nr == "running" || SLEEPS.contains(&nr) || state == "R" {
+            return false;
+        }
+    }
+    live > 0
 }
 
 /// Reaps children and adopted orphans, logging their statuses.

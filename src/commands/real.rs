@@ -36,9 +36,14 @@ fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64) -> Result<BTre
     Ok(seen)
 }
 
-fn describe(o: &Outcome, hung: bool) -> String {
-    let exits: Vec<String> = o.exits.iter().map(|(p, s)| format!("{p}: {s}")).collect();
-    format!("{}{}", if hung { "HUNG (killed at the timeout); " } else { "" }, exits.join(", "))
+fn describe(r: &RealRun) -> String {
+    let exits: Vec<String> = r.outcome.exits.iter().map(|(p, s)| format!("{p}: {s}")).collect();
+    let how = match (r.hung, r.blocked) {
+        (true, true) => "DEADLOCK (every process blocked in a system call, then killed); ",
+        (true, false) => "HUNG (killed at the timeout); ",
+        _ => "",
+    };
+    format!("{how}{}", exits.join(", "))
 }
 
 pub fn real(a: RealArgs) -> Status {
@@ -70,12 +75,7 @@ pub fn real(a: RealArgs) -> Status {
         let mut rows: Vec<_> = seen.values().collect();
         rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         for (r, n) in rows {
-            println!(
-                "\n{n} run{}{}: {}",
-                if *n == 1 { "" } else { "s" },
-                if r.failed() { " (FAILURE)" } else { "" },
-                describe(&r.outcome, r.hung)
-            );
+            println!("\n{n} run{}{}: {}", if *n == 1 { "" } else { "s" }, if r.failed() { " (FAILURE)" } else { "" }, describe(r));
             println!("  stdout: {}", sim::trace::quote(&r.outcome.stream(1)));
             let err = r.outcome.stream(2);
             if !err.is_empty() {
@@ -114,7 +114,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         unexplained.retain(|real| {
             let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };
             if same {
-                explained.push((describe(&real.outcome, real.hung), token::encode(binding, &r.choices)));
+                explained.push((describe(real), token::encode(binding, &r.choices)));
             }
             !same
         });
@@ -128,7 +128,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
             println!(
                 "  NOT FOUND in {} simulated runs: {}\n    stdout: {}",
                 a.sim_runs,
-                describe(&r.outcome, r.hung),
+                describe(r),
                 sim::trace::quote(&r.outcome.stream(1))
             );
         }

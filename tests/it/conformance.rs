@@ -137,7 +137,8 @@ fn conforms(dir: &Path, name: &str, text: &str) -> Result<(), String> {
     let prog = sim::lang::compile(&file.display().to_string(), text, &|_, _| None)
         .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false))?;
     let s = explore::run(&prog, &config(&file, TimeMode::Strict), &mut Random::new(0), false);
-    let cfg = RealConfig { stdout: StdoutMode::Pipe, argv: vec![name.into()], fuel: 1 << 30, chaos: false, timeout_ms: 400, max_procs: 8 };
+    let cfg =
+        RealConfig { stdout: StdoutMode::Pipe, argv: vec![name.into()], fuel: 1 << 30, chaos: false, timeout_ms: 10_000, max_procs: 8 };
     let r = real::run_once(Path::new(env!("CARGO_BIN_EXE_ipcsim")), &file, &cfg, 0).map_err(|e| e.0)?;
     let sim_stuck = matches!(s.end, End::Deadlock(_) | End::Livelock(_));
     let same_out = (r.outcome.stream(1), r.outcome.stream(2)) == (s.outcome.stream(1), s.outcome.stream(2));
