@@ -155,6 +155,8 @@ pub enum StrategyArg {
     Random,
     /// Round-robin with a quantum of visible operations.
     Rr,
+    /// Probabilistic concurrency testing: random priorities, depth-1 change points.
+    Pct,
 }
 
 /// Options that change how a program behaves (bound into tokens).
@@ -191,6 +193,9 @@ pub struct RunArgs {
     /// Quantum of the round-robin scheduler, in visible operations.
     #[arg(long, default_value_t = 1)]
     pub quantum: u32,
+    /// Depth of the PCT scheduler (priority change points plus one).
+    #[arg(long, default_value_t = 3)]
+    pub depth: u32,
     /// Print the trace (one visible operation a line) on stderr.
     #[arg(long)]
     pub trace: bool,
@@ -222,6 +227,9 @@ pub struct ExploreArgs {
     /// Quantum of the round-robin scheduler.
     #[arg(long, default_value_t = 1)]
     pub quantum: u32,
+    /// Depth of the PCT scheduler.
+    #[arg(long, default_value_t = 3)]
+    pub depth: u32,
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,

@@ -21,7 +21,7 @@ pub fn explore(a: ExploreArgs) -> Status {
     let mut first_failure = None;
     for k in 0..a.runs {
         let seed = a.seed + k;
-        let mut st = strategy(a.strategy, seed, a.quantum);
+        let mut st = strategy(a.strategy, seed, a.quantum, a.depth);
         let r = explore::run(&prog, &cfg, st.as_mut(), false);
         let failed = r.failed();
         if a.outcomes {

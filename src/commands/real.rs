@@ -5,7 +5,7 @@ use super::{config, load, replay_command, JSON_VERSION};
 use crate::cli::{CrosscheckArgs, RealArgs, SimArgs, StdoutArg, TimeArg, WorkerArgs};
 use crate::Status;
 use real::{RealConfig, RealRun};
-use sim::explore::{self, random::Random, token};
+use sim::explore::{self, pct::Pct, random::Random, token};
 use sim::interp::StdoutMode;
 use sim::kernel::End;
 use sim::outcome::Outcome;
@@ -109,7 +109,13 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         if unexplained.is_empty() {
             break;
         }
-        let r = explore::run(&prog, &scfg, &mut Random::new(s), false);
+        // Uniform random and PCT in turn: PCT starves a process for long
+        // stretches, as real schedulers often do to a freshly forked child.
+        let r = if s % 2 == 0 {
+            explore::run(&prog, &scfg, &mut Random::new(s), false)
+        } else {
+            explore::run(&prog, &scfg, &mut Pct::new(s, 3, 100), false)
+        };
         let stuck = matches!(r.end, End::Deadlock(_) | End::Livelock(_) | End::StepBudget);
         unexplained.retain(|real| {
             let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };

@@ -2,6 +2,7 @@
 //! takes the next step goes through [`Strategy`], and is recorded, so the
 //! list of choices (a token) replays the run exactly.
 
+pub mod pct;
 pub mod random;
 pub mod replay;
 pub mod rr;

@@ -131,6 +131,9 @@ pub struct Pcb {
     pub exit_step: u64,
     /// Virtual time at which its pending operation was reached.
     pub since: u64,
+    /// A signal sent to it that will kill it at its next step (delivery is
+    /// asynchronous, as on Linux: `kill` returns before the target dies).
+    pub dying: Option<i32>,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`).
@@ -209,6 +212,7 @@ impl Machine {
             born_at: None,
             exit_step: 0,
             since: 0,
+            dying: None,
         });
         m.advance(0, false, cx);
         m
@@ -231,6 +235,9 @@ impl Machine {
 
     fn is_ready(&self, i: usize, config: &Config) -> bool {
         let p = &self.procs[i];
+        if p.status.is_none() && p.dying.is_some() {
+            return true;
+        }
         if p.status.is_some() || p.parked.is_some() {
             return false;
         }
@@ -252,6 +259,14 @@ impl Machine {
         let span = self.procs[i].proc.span(cx.prog);
         let pid = self.procs[i].pid;
         let since = self.procs[i].since;
+        if let Some(sig) = self.procs[i].dying.take() {
+            self.terminate(i, ExitStatus::Signal(sig), step);
+            if let Some(trace) = cx.trace.as_deref_mut() {
+                let what = format!("killed by {}", crate::outcome::signal_name(sig));
+                trace.push(TraceEvent { step, time: self.clock, pid, what, span });
+            }
+            return;
+        }
         let what = match self.procs[i].pending.clone() {
             Pending::Access(a) => self.step_access(i, a, cx),
             Pending::Syscall(call) => self.step_syscall(i, call, cx),

@@ -211,6 +211,7 @@ impl Machine {
         child.ppid = self.procs[i].pid;
         child.spin.clear();
         child.born_at = Some(self.steps);
+        child.dying = None;
         child.io_done = 0;
         child.since = self.clock;
         for fd in child.fds.iter().flatten() {
@@ -264,13 +265,15 @@ impl Machine {
         if matches!(sig, 17 | 18 | 23 | 28) {
             return Sys::Ret(0);
         }
-        let step = self.steps;
-        self.terminate(j, ExitStatus::Signal(sig), step);
         if j == i {
-            Sys::Dead
-        } else {
-            Sys::Ret(0)
+            let step = self.steps;
+            self.terminate(j, ExitStatus::Signal(sig), step);
+            return Sys::Dead;
         }
+        // Delivered asynchronously: the target dies at its next step.
+        self.procs[j].dying.get_or_insert(sig);
+        self.procs[j].parked = None;
+        Sys::Ret(0)
     }
 
     fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {

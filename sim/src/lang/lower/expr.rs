@@ -356,7 +356,7 @@ impl Lower<'_> {
                 },
                 (Designator::Index(i), TypeKind::Array { of, .. }) => {
                     let k = self.const_int(i).map_or(0, |v| v.0);
-                    off += k * self.t.size(of).unwrap_or(0);
+                    off = off.wrapping_add(k.wrapping_mul(self.t.size(of).unwrap_or(0)));
                     t = of;
                 }
                 _ => {

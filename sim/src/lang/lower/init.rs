@@ -201,7 +201,8 @@ impl Lower<'_> {
                 if len.is_some_and(|n| i as u64 >= n) {
                     return None;
                 }
-                Some((i as u64 * self.t.size(*of).unwrap_or(0), *of))
+                let off = (i as u64).checked_mul(self.t.size(*of).unwrap_or(0)).filter(|&o| o < u32::MAX as u64)?;
+                Some((off, *of))
             }
             _ => members.get(i).copied(),
         }
@@ -214,7 +215,7 @@ impl Lower<'_> {
                     self.error(Code::NotConstant, e.span, "an array designator must be an integer constant");
                     return None;
                 };
-                if len.is_some_and(|n| v >= n) {
+                if len.is_some_and(|n| v >= n) || v >= u32::MAX as u64 {
                     self.error(Code::BadInitializer, e.span, format!("array index {v} in initializer is past the end of the array"));
                     return None;
                 }
