@@ -228,11 +228,6 @@ fn per_process(o: &sim::outcome::Outcome) -> std::collections::BTreeMap<(i32, i3
     m
 }
 
-fn scratch() -> &'static Scratch {
-    static S: std::sync::OnceLock<Scratch> = std::sync::OnceLock::new();
-    S.get_or_init(|| Scratch::new("conf"))
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -242,7 +237,8 @@ proptest! {
         let c: Vec<String> = child.iter().map(render_pipe).collect();
         let p: Vec<String> = parent.iter().map(render_pipe).collect();
         let text = program(&setup, &c, &p);
-        if let Err(e) = conforms(&scratch().0, "pipes", &text) {
+        let dir = Scratch::new("conf-pipes");
+        if let Err(e) = conforms(&dir.0, "pipes", &text) {
             prop_assert!(false, "{}", e);
         }
     }
@@ -252,7 +248,8 @@ proptest! {
         let setup = "    pid_t kid[3] = {0, 0, 0};\n    int never[2]; pipe(never);\n";
         let p: Vec<String> = ops.iter().map(render_proc).collect();
         let text = program(setup, &[], &p);
-        if let Err(e) = conforms(&scratch().0, "procs", &text) {
+        let dir = Scratch::new("conf-procs");
+        if let Err(e) = conforms(&dir.0, "procs", &text) {
             prop_assert!(false, "{}", e);
         }
     }
@@ -263,7 +260,8 @@ proptest! {
         let c: Vec<String> = child.iter().map(render_shm).collect();
         let p: Vec<String> = parent.iter().map(render_shm).collect();
         let text = program(setup, &c, &p);
-        if let Err(e) = conforms(&scratch().0, "shm", &text) {
+        let dir = Scratch::new("conf-shm");
+        if let Err(e) = conforms(&dir.0, "shm", &text) {
             prop_assert!(false, "{}", e);
         }
     }
