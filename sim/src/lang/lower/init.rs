@@ -246,6 +246,14 @@ impl Lower<'_> {
         }
     }
 
+    /// `char s[3] = "long"`: an error, as in gcc (which only warns when the
+    /// NUL alone does not fit: that case is allowed).
+    fn check_string_fits(&mut self, s: &[u8], cap: u64, span: Span) {
+        if s.len() as u64 > cap {
+            self.error(Code::BadInitializer, span, format!("string of {} characters is too long for an array of {cap}", s.len()));
+        }
+    }
+
     /// Writes a constant initializer into a global's image.
     pub fn init_global(&mut self, region: u32, ty: TypeId, init: &Init) {
         let items = self.flatten(ty, init);
@@ -280,13 +288,7 @@ impl Lower<'_> {
                     }
                 }
                 Item::Str(off, cap, s, span) => {
-                    if s.len() as u64 > cap {
-                        self.error(
-                            Code::BadInitializer,
-                            span,
-                            format!("string of {} characters is too long for an array of {cap}", s.len()),
-                        );
-                    }
+                    self.check_string_fits(s, cap, span);
                     let img = self.global_mut(region);
                     for (i, &b) in s.iter().take(cap as usize).enumerate() {
                         if let Some(slot) = img.bytes.get_mut(off as usize + i) {
@@ -317,13 +319,7 @@ impl Lower<'_> {
                     self.emit(Op::StoreFrame(base + off as u32, m));
                 }
                 Item::Str(off, cap, s, span) => {
-                    if s.len() as u64 > cap {
-                        self.error(
-                            Code::BadInitializer,
-                            span,
-                            format!("string of {} characters is too long for an array of {cap}", s.len()),
-                        );
-                    }
+                    self.check_string_fits(s, cap, span);
                     let n = (s.len() as u64 + 1).min(cap) as u32;
                     let a = self.string_addr(s);
                     self.emit(Op::Frame(base + off as u32));

@@ -9,42 +9,8 @@ use std::rc::Rc;
 impl Parser<'_> {
     /// True if the next token starts declaration specifiers.
     pub(super) fn starts_type(&self) -> bool {
-        let Some(n) = self.peek().ident() else {
-            return false;
-        };
-        matches!(
-            &**n,
-            "void"
-                | "char"
-                | "short"
-                | "int"
-                | "long"
-                | "signed"
-                | "unsigned"
-                | "_Bool"
-                | "struct"
-                | "union"
-                | "enum"
-                | "const"
-                | "volatile"
-                | "typedef"
-                | "extern"
-                | "static"
-                | "register"
-                | "auto"
-                | "inline"
-                | "restrict"
-                | "float"
-                | "double"
-                | "__attribute__"
-                | "_Noreturn"
-                | "__extension__"
-                | "__inline"
-                | "__restrict"
-                | "_Thread_local"
-                | "_Complex"
-                | "_Atomic"
-        ) || self.is_typedef_name(n)
+        let Some(n) = self.peek().ident() else { return false };
+        is_type_word(n) || self.is_typedef_name(n)
     }
 
     /// A top-level declaration or function definition.
@@ -515,4 +481,41 @@ impl Parser<'_> {
     pub(super) fn is_plain_ident(&self) -> bool {
         matches!(&self.peek().kind, TokKind::Ident(n) if !super::KEYWORDS.contains(&&**n) && !self.is_typedef_name(n))
     }
+}
+
+/// Keywords that start declaration specifiers (and so a type name).
+pub(super) fn is_type_word(w: &str) -> bool {
+    matches!(
+        w,
+        "void"
+            | "char"
+            | "short"
+            | "int"
+            | "long"
+            | "signed"
+            | "unsigned"
+            | "_Bool"
+            | "struct"
+            | "union"
+            | "enum"
+            | "const"
+            | "volatile"
+            | "typedef"
+            | "extern"
+            | "static"
+            | "register"
+            | "auto"
+            | "inline"
+            | "restrict"
+            | "float"
+            | "double"
+            | "__attribute__"
+            | "_Noreturn"
+            | "__extension__"
+            | "__inline"
+            | "__restrict"
+            | "_Thread_local"
+            | "_Complex"
+            | "_Atomic"
+    )
 }

@@ -98,31 +98,15 @@ impl Parser<'_> {
     }
 
     /// True after `(` when a type name follows (a cast or `sizeof(T)`).
+    /// Storage classes cannot start a type name, so they do not count.
     fn paren_type_follows(&self) -> bool {
         if !self.is("(") {
             return false;
         }
-        let next = self.peek_at(1);
-        match next.ident() {
+        match self.peek_at(1).ident() {
             Some(n) => {
-                matches!(
-                    &**n,
-                    "void"
-                        | "char"
-                        | "short"
-                        | "int"
-                        | "long"
-                        | "signed"
-                        | "unsigned"
-                        | "_Bool"
-                        | "struct"
-                        | "union"
-                        | "enum"
-                        | "const"
-                        | "volatile"
-                        | "float"
-                        | "double"
-                ) || self.is_typedef_name(n)
+                (super::decls::is_type_word(n) && !matches!(&**n, "typedef" | "extern" | "static" | "register" | "auto" | "inline"))
+                    || self.is_typedef_name(n)
             }
             None => false,
         }
