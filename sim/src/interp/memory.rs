@@ -226,7 +226,7 @@ impl Memory {
     fn shared_range(&self, sh: &dyn Shared, r: usize, off: usize, len: usize, write: bool) -> Result<(usize, usize), BadAccess> {
         let reg = &self.regions[r];
         let RegionKind::Shared { obj, base, writable } = reg.kind else { unreachable!("caller checked") };
-        if off + len > reg.size as usize {
+        if off.saturating_add(len) > reg.size as usize {
             return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size });
         }
         if write && !writable {
@@ -235,7 +235,7 @@ impl Memory {
         let at = base as usize + off;
         let size = sh.size(obj);
         let end_page = size.div_ceil(PAGE) * PAGE;
-        if (at + len) as u64 > end_page {
+        if at.saturating_add(len) as u64 > end_page {
             return Err(BadAccess::PastObjectEnd { region: r as u32, offset: at as u64, size });
         }
         Ok((obj as usize, at))
@@ -246,7 +246,7 @@ impl Memory {
     pub fn slice<'a>(&'a self, sh: &'a dyn Shared, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self.stack.get(off..off + len).ok_or(BadAccess::StackOverflow);
+            return self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off));
         }
         match self.regions.get(r) {
             Some(Region { kind: RegionKind::Shared { .. }, .. }) => {
@@ -254,7 +254,7 @@ impl Memory {
                 Ok(&sh.bytes(o as u32)[at..at + len])
             }
             Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => {
-                match reg.bytes.get(off..off + len) {
+                match reg.bytes.get(off..off.saturating_add(len)) {
                     Some(s) => Ok(s),
                     None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
                 }
@@ -268,7 +268,8 @@ impl Memory {
     pub fn slice_mut<'a>(&'a mut self, sh: &'a mut dyn Shared, addr: u64, len: usize) -> Result<&'a mut [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self.stack.get_mut(off..off + len).ok_or(BadAccess::StackOverflow);
+            let oob = self.stack_oob(off);
+            return self.stack.get_mut(off..off.saturating_add(len)).ok_or(oob);
         }
         let why = match self.regions.get(r) {
             Some(reg) => match reg.kind {
@@ -289,7 +290,13 @@ impl Memory {
         }
         let reg = &mut self.regions[r];
         let size = reg.size;
-        reg.bytes.get_mut(off..off + len).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
+        reg.bytes.get_mut(off..off.saturating_add(len)).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
+    }
+
+    /// An access past the stack's end: out of bounds of a local (the
+    /// stack limit itself is caught when a frame is pushed).
+    fn stack_oob(&self, off: usize) -> BadAccess {
+        BadAccess::OutOfBounds { region: region::STACK, offset: off as u64, size: self.stack.len() as u32 }
     }
 
     fn why(&self, addr: u64, reg: Option<&Region>) -> BadAccess {

@@ -10,7 +10,6 @@ use crate::ir::MemTy;
 use crate::outcome::{ExitStatus, Write};
 use crate::trace::{Edge, EdgeKind};
 
-const EPERM: i64 = 1;
 const ENOENT: i64 = 2;
 const ESRCH: i64 = 3;
 const EBADF: i64 = 9;
@@ -23,6 +22,12 @@ const ENODEV: i64 = 19;
 const EINVAL: i64 = 22;
 const EMFILE: i64 = 24;
 const EPIPE: i64 = 32;
+const ENOMEM: i64 = 12;
+const EFBIG: i64 = 27;
+
+/// Largest shared object the simulator holds (its bytes are real memory
+/// here, where Linux's tmpfs would be sparse): larger is EFBIG/ENOMEM.
+const MAX_SHARED: u64 = 256 << 20;
 
 const O_CREAT: u64 = 0o100;
 const O_EXCL: u64 = 0o200;
@@ -470,6 +475,9 @@ impl Machine {
         let size = len.div_ceil(PAGE) * PAGE;
         let writable = prot & 2 != 0;
         let mem = &mut self.procs[i].proc.mem;
+        if flags & ANON != 0 && size > MAX_SHARED {
+            return Sys::Ret(-ENOMEM);
+        }
         if flags & ANON != 0 {
             if kind == SHARED {
                 let obj = self.shared.create(size);
@@ -571,8 +579,8 @@ impl Machine {
         if file.flags & ACCMODE == 0 || len < 0 {
             return Sys::Ret(-EINVAL);
         }
-        if len > 1 << 31 {
-            return Sys::Ret(-EPERM);
+        if len as u64 > MAX_SHARED {
+            return Sys::Ret(-EFBIG);
         }
         self.shared.resize(obj, len as u64);
         self.unpark_object(obj);
