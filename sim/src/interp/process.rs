@@ -75,6 +75,8 @@ pub struct Process {
     pub after: After,
     /// Base address of the C library's string table.
     pub libc_strings: u64,
+    /// Reused buffer for formatted output (always empty between calls).
+    pub scratch: Vec<u8>,
 }
 
 impl Process {
@@ -92,6 +94,7 @@ impl Process {
             rand: Rand::default(),
             after: After::Nothing,
             libc_strings,
+            scratch: Vec::new(),
         };
         let main = &prog.functions[prog.main as usize];
         if prog.main_params >= 2 {

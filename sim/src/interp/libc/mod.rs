@@ -136,20 +136,28 @@ fn stream(f: u64) -> Result<Option<usize>, Stop> {
 }
 
 fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
-    let mut text = Vec::new();
+    let mut text = std::mem::take(&mut p.scratch);
+    text.clear();
+    let r = stdio_with(p, prog, sh, f, a, &mut text);
+    text.clear();
+    p.scratch = text;
+    r
+}
+
+fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], text: &mut Vec<u8>) -> LibResult {
     let (target, ret): (Option<usize>, u64) = match f {
         LibFn::Printf => {
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[0])?, &a[1..], &mut text).map_err(format_stop)?;
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[0])?, &a[1..], text).map_err(format_stop)?;
             (Some(0), text.len() as u64)
         }
         LibFn::Fprintf => {
             let s = stream(a[0])?;
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], &mut text).map_err(format_stop)?;
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], text).map_err(format_stop)?;
             (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
         }
         LibFn::Sprintf | LibFn::Snprintf => {
             let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], &mut text).map_err(format_stop)?;
+            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text).map_err(format_stop)?;
             if cap > 0 {
                 let n = (text.len() as u64).min(cap - 1) as usize;
                 let out = p.mem.slice_mut(sh, dst, n + 1)?;
@@ -187,7 +195,7 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             }
             text.extend_from_slice(errtext::message(p.errno(prog)).as_bytes());
             text.push(b'\n');
-            p.stdio.put(1, &text);
+            p.stdio.put(1, text);
             return Ok(finish(p, Then::Continue));
         }
         LibFn::Fflush => {
@@ -223,7 +231,7 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
     let ret = ret as i32 as i64 as u64;
     match target {
         Some(s) => {
-            p.stdio.put(s, &text);
+            p.stdio.put(s, text);
             Ok(finish(p, Then::Push(ret)))
         }
         None => {
