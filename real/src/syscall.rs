@@ -88,8 +88,12 @@ impl RealProc<'_> {
                 LibFn::Waitpid => self.wait(a[0] as i32, a[1], a[2] as i32),
                 LibFn::Kill => {
                     let (pid, sig) = (a[0] as i32, a[1] as i32);
-                    if pid <= 0 {
-                        return -(libc::EINVAL as i64);
+                    if pid == 0 || pid == -1 || pid == -sim::kernel::FIRST_PID {
+                        // The run is one process group: never the host's.
+                        return ret(libc::kill(0, sig) as i64);
+                    }
+                    if pid < 0 {
+                        return -(libc::ESRCH as i64);
                     }
                     match self.env.ctl.real(pid) {
                         Some(r) => ret(libc::kill(r, sig) as i64),
@@ -98,7 +102,7 @@ impl RealProc<'_> {
                 }
                 LibFn::Signal => {
                     let (sig, h) = (a[0] as i32, a[1]);
-                    if h > 1 || sig == libc::SIGKILL || sig == libc::SIGSTOP || !(1..64).contains(&sig) {
+                    if h > 1 || matches!(sig, libc::SIGKILL | libc::SIGSTOP | 32 | 33) || !(1..=64).contains(&sig) {
                         return -(libc::EINVAL as i64);
                     }
                     let old = libc::signal(sig, if h == 1 { libc::SIG_IGN } else { libc::SIG_DFL });
@@ -107,7 +111,7 @@ impl RealProc<'_> {
                 LibFn::Sleep => libc::sleep(a[0] as u32) as i64,
                 LibFn::Usleep => ret(libc::usleep(a[0] as u32) as i64),
                 LibFn::Nanosleep => {
-                    let (Some(s), Some(ns)) = (self.load(a[0], MemTy::I64), self.load(a[0] + 8, MemTy::I64)) else {
+                    let (Some(s), Some(ns)) = (self.load(a[0], MemTy::I64), self.load(a[0].wrapping_add(8), MemTy::I64)) else {
                         return -(libc::EFAULT as i64);
                     };
                     let ts = libc::timespec { tv_sec: s as i64, tv_nsec: ns as i64 };
@@ -145,7 +149,7 @@ impl RealProc<'_> {
                 LibFn::Close => ret(libc::close(fd) as i64),
                 LibFn::Dup => ret(libc::dup(fd) as i64),
                 LibFn::Dup2 => {
-                    if Self::own_fd(a[1] as i32 as i64) {
+                    if Self::own_fd(a[1] as i32 as i64) || Self::own_fd(fd as i64) {
                         return -(libc::EBADF as i64);
                     }
                     ret(libc::dup2(fd, a[1] as i32) as i64)
@@ -153,21 +157,21 @@ impl RealProc<'_> {
                 LibFn::Fcntl => ret(libc::fcntl(fd, a[1] as i32, a[2] as i64) as i64),
                 LibFn::Read => {
                     let n = a[2] as usize;
-                    if self.proc.mem.slice(&self.shared, a[1], n).is_err() {
-                        return -(libc::EFAULT as i64);
-                    }
                     let mut buf = vec![0u8; n.min(1 << 20)];
                     let got = libc::read(fd, buf.as_mut_ptr().cast(), buf.len());
                     if got < 0 {
                         return errno();
                     }
-                    let dst = self.proc.mem.slice_mut(&mut self.shared, a[1], got as usize).expect("checked above");
-                    dst.copy_from_slice(&buf[..got as usize]);
+                    // Only the bytes returned must fit (as in the kernel).
+                    match self.proc.mem.slice_mut(&mut self.shared, a[1], got as usize) {
+                        Ok(dst) => dst.copy_from_slice(&buf[..got as usize]),
+                        Err(_) => return -(libc::EFAULT as i64),
+                    }
                     got as i64
                 }
                 LibFn::Write => self.write(call),
                 LibFn::Mmap => self.mmap(a),
-                LibFn::Munmap => self.munmap(a[0]),
+                LibFn::Munmap => self.munmap(a[0], a[1]),
                 LibFn::ShmOpen => match self.name(a[0]) {
                     Ok(n) => ret(libc::shm_open(n.as_ptr(), a[1] as i32, a[2] as libc::mode_t) as i64),
                     Err(e) => e,
@@ -189,14 +193,15 @@ impl RealProc<'_> {
     fn write(&mut self, call: &Syscall) -> i64 {
         let fd = call.args[0] as i32;
         let n = call.args[2] as usize;
+        if n == 0 {
+            // SAFETY: a zero-length write never reads the buffer.
+            return ret(unsafe { libc::write(fd, std::ptr::null(), 0) } as i64);
+        }
         let data = match self.proc.write_bytes(&self.shared, call) {
             Ok(d) => d.to_vec(),
             Err(_) => return -(libc::EFAULT as i64),
         };
         if let Some(which) = self.captured(fd) {
-            if n == 0 {
-                return 0;
-            }
             log::send(self.env.log, &Record::Write { pid: self.pid, fd: which, bytes: data });
             return n as i64;
         }
@@ -266,7 +271,8 @@ impl RealProc<'_> {
         }
         let size = (len as u64).div_ceil(PAGE) * PAGE;
         let mem = &mut self.proc.mem;
-        if flags & libc::MAP_SHARED != 0 {
+        let read_only_view = flags & libc::MAP_PRIVATE != 0 && flags & libc::MAP_ANONYMOUS == 0 && prot & libc::PROT_WRITE == 0;
+        if flags & libc::MAP_SHARED != 0 || read_only_view {
             let obj = self.shared.add(p.cast(), size as usize);
             let base = mem.add(Vec::new(), RegionKind::Shared { obj, base: 0, writable: prot & libc::PROT_WRITE != 0 });
             mem.regions.last_mut().expect("just added").size = size as u32;
@@ -274,14 +280,23 @@ impl RealProc<'_> {
         }
         // Private: the interpreter keeps its own copy (copied by fork).
         let mut copy = vec![0u8; size as usize];
-        // SAFETY: the mapping is `len` bytes long and readable.
-        unsafe { std::ptr::copy_nonoverlapping(p as *const u8, copy.as_mut_ptr(), len) };
+        let mut avail = len;
+        if flags & libc::MAP_ANONYMOUS == 0 {
+            // Touching past the object's end would be SIGBUS: copy what it has.
+            // SAFETY: fstat into a local.
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            if unsafe { libc::fstat(fd, &mut st) } == 0 {
+                avail = len.min((st.st_size - off).max(0) as usize);
+            }
+        }
+        // SAFETY: the mapping's first `avail` bytes are backed and readable.
+        unsafe { std::ptr::copy_nonoverlapping(p as *const u8, copy.as_mut_ptr(), avail) };
         unsafe { libc::munmap(p, len) };
-        mem.add(copy, RegionKind::Heap) as i64
+        mem.add(copy, RegionKind::Mapping) as i64
     }
 
-    fn munmap(&mut self, addr: u64) -> i64 {
-        if addr & 0xfff != 0 {
+    fn munmap(&mut self, addr: u64, len: u64) -> i64 {
+        if addr & 0xfff != 0 || len == 0 {
             return -(libc::EINVAL as i64);
         }
         let r = (addr >> 32) as usize;
@@ -298,7 +313,7 @@ impl RealProc<'_> {
                 self.shared.remove(obj);
                 reg.kind = RegionKind::Unmapped;
             }
-            RegionKind::Heap => {
+            RegionKind::Mapping => {
                 reg.kind = RegionKind::Unmapped;
                 reg.bytes = Vec::new();
             }

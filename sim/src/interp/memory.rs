@@ -26,6 +26,8 @@ pub enum RegionKind {
     Argv,
     /// A `malloc` block.
     Heap,
+    /// A private mapping (`MAP_PRIVATE`): copied by `fork`, undone by `munmap`.
+    Mapping,
     /// A `free`d block: any access is a use after free.
     Freed,
     /// A `MAP_SHARED` mapping: its bytes live in the [`SharedStore`]
@@ -433,6 +435,7 @@ impl Memory {
             RegionKind::Heap | RegionKind::Freed => {
                 format!("a block of {} bytes from malloc", r.size)
             }
+            RegionKind::Mapping => format!("a private mapping of {} bytes", r.size),
             RegionKind::Argv => "argv".into(),
             RegionKind::Libc => "a C library string".into(),
             RegionKind::Stdio => "a FILE".into(),

@@ -28,6 +28,8 @@ pub struct OpenFile {
     pub flags: i32,
     /// Descriptors referring to it.
     pub refs: u32,
+    /// File offset (shm objects are files: `read`/`write` move it).
+    pub offset: u64,
 }
 
 /// `O_ACCMODE`.
@@ -38,7 +40,7 @@ pub const NONBLOCK: i32 = 0o4000;
 impl Machine {
     /// A new open file with no descriptors yet... counted once referenced.
     pub(super) fn open_file(&mut self, kind: FileKind, flags: i32) -> u32 {
-        self.files.push(Some(OpenFile { kind, flags, refs: 0 }));
+        self.files.push(Some(OpenFile { kind, flags, refs: 0, offset: 0 }));
         let f = (self.files.len() - 1) as u32;
         self.ref_file(f);
         f

@@ -32,6 +32,7 @@ const MAX_SHARED: u64 = 256 << 20;
 const O_CREAT: u64 = 0o100;
 const O_EXCL: u64 = 0o200;
 const O_TRUNC: u64 = 0o1000;
+const O_APPEND: i32 = 0o2000;
 const WNOHANG: u64 = 1;
 const SIGPIPE: i32 = 13;
 const SIGKILL: i32 = 9;
@@ -62,11 +63,11 @@ pub(super) fn sleep_duration(m: &Machine, i: usize, call: &Syscall) -> Option<u6
         LibFn::Nanosleep => {
             let p = &m.procs[i].proc;
             let sec = p.mem.load(&m.shared, call.args[0], MemTy::I64).ok()? as i64;
-            let nsec = p.mem.load(&m.shared, call.args[0] + 8, MemTy::I64).ok()? as i64;
+            let nsec = p.mem.load(&m.shared, call.args[0].wrapping_add(8), MemTy::I64).ok()? as i64;
             if sec < 0 || !(0..1_000_000_000).contains(&nsec) {
                 return None;
             }
-            Some(sec as u64 * 1_000_000_000 + nsec as u64)
+            Some((sec as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
         }
         _ => None,
     }
@@ -158,7 +159,7 @@ impl Machine {
             // An invalid timespec: a sleep with a valid one never gets here.
             LibFn::Sleep | LibFn::Usleep | LibFn::Nanosleep => Sys::Ret(-EINVAL),
             LibFn::Time => {
-                let t = (EPOCH_NS + self.clock) / 1_000_000_000;
+                let t = EPOCH_NS.saturating_add(self.clock) / 1_000_000_000;
                 if a[0] != 0 && self.store(i, a[0], MemTy::I64, t).is_err() {
                     return Sys::Ret(-EFAULT);
                 }
@@ -166,12 +167,12 @@ impl Machine {
             }
             LibFn::ClockGettime => {
                 let t = match a[0] {
-                    0 => EPOCH_NS + self.clock,
+                    0 => EPOCH_NS.saturating_add(self.clock),
                     1 => self.clock,
                     _ => return Sys::Ret(-EINVAL),
                 };
                 if self.store(i, a[1], MemTy::I64, t / 1_000_000_000).is_err()
-                    || self.store(i, a[1] + 8, MemTy::I64, t % 1_000_000_000).is_err()
+                    || self.store(i, a[1].wrapping_add(8), MemTy::I64, t % 1_000_000_000).is_err()
                 {
                     return Sys::Ret(-EFAULT);
                 }
@@ -188,7 +189,7 @@ impl Machine {
             LibFn::Read => self.read(i, fd, a[1], a[2] as usize, cx),
             LibFn::Write => self.write(i, call, cx),
             LibFn::Mmap => self.mmap(i, a),
-            LibFn::Munmap => self.munmap(i, a[0]),
+            LibFn::Munmap => self.munmap(i, a[0], a[1]),
             LibFn::ShmOpen => self.shm_open(i, a[0], a[1]),
             LibFn::ShmUnlink => self.shm_unlink(i, a[0]),
             LibFn::Ftruncate => self.ftruncate(i, fd, a[1] as i64),
@@ -196,8 +197,14 @@ impl Machine {
         }
     }
 
+    /// Stores into the caller's memory; a store into shared memory wakes
+    /// the processes spinning on that object.
     fn store(&mut self, i: usize, addr: u64, m: MemTy, v: u64) -> Result<(), ()> {
-        self.procs[i].proc.mem.store(&mut self.shared, addr, m, v).map_err(|_| ())
+        self.procs[i].proc.mem.store(&mut self.shared, addr, m, v).map_err(|_| ())?;
+        if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(addr) {
+            self.unpark_object(obj);
+        }
+        Ok(())
     }
 
     fn dup_to(&mut self, i: usize, f: u32, min: usize) -> i64 {
@@ -231,6 +238,7 @@ impl Machine {
 
     fn wait(&mut self, i: usize, pid: i32, status: u64, options: u64, cx: &mut StepCtx) -> Sys {
         match self.wait_for(i, pid) {
+            _ if pid < -1 && pid != -super::FIRST_PID => Sys::Ret(-ECHILD),
             WaitFor::NoChild => Sys::Ret(-ECHILD),
             WaitFor::Running if options & WNOHANG != 0 => Sys::Ret(0),
             WaitFor::Running => unreachable!("a blocked wait is never stepped"),
@@ -250,9 +258,18 @@ impl Machine {
         if !(0..=64).contains(&sig) {
             return Sys::Ret(-EINVAL);
         }
-        if pid <= 0 {
-            // Process groups are not modelled.
-            return Sys::Ret(-EINVAL);
+        if pid == 0 || pid == -1 || pid == -super::FIRST_PID {
+            // Every process of the run is in one process group (the first
+            // process's), so these all mean "everyone", the caller too.
+            let me = self.procs[i].pid;
+            let targets: Vec<i32> = self.procs.iter().filter(|p| p.status.is_none() && p.pid != me).map(|p| p.pid).collect();
+            for t in targets {
+                let _ = self.kill(i, t, sig);
+            }
+            return self.kill(i, me, sig);
+        }
+        if pid < 0 {
+            return Sys::Ret(-ESRCH);
         }
         let Some(j) = self.index(pid) else {
             return Sys::Ret(-ESRCH);
@@ -263,11 +280,12 @@ impl Machine {
         if sig == 0 || self.procs[j].status.is_some() {
             return Sys::Ret(0);
         }
-        if sig != SIGKILL && self.procs[j].ignored & (1 << sig) != 0 {
+        if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
             return Sys::Ret(0);
         }
-        // SIGCHLD, SIGCONT and friends are ignored by default.
-        if matches!(sig, 17 | 18 | 23 | 28) {
+        // SIGCHLD, SIGCONT, SIGURG, SIGWINCH are ignored by default; stop
+        // signals would stop the target, which is not modelled: no effect.
+        if matches!(sig, 17 | 18 | 19 | 20 | 21 | 22 | 23 | 28) {
             return Sys::Ret(0);
         }
         if j == i {
@@ -282,15 +300,17 @@ impl Machine {
     }
 
     fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
-        if !(1..64).contains(&sig) || sig == SIGKILL || sig == 19 || handler > 1 {
+        // glibc reserves 32 and 33 for itself; 64 (SIGRTMAX) is valid.
+        if !(1..=64).contains(&sig) || matches!(sig, SIGKILL | 19 | 32 | 33) || handler > 1 {
             return Sys::Ret(-EINVAL);
         }
         let p = &mut self.procs[i];
-        let old = (p.ignored >> sig) & 1;
+        let bit = 1u64.checked_shl(sig as u32).unwrap_or(0);
+        let old = (p.ignored & bit != 0) as u64;
         if handler == 1 {
-            p.ignored |= 1 << sig;
+            p.ignored |= bit;
         } else {
-            p.ignored &= !(1 << sig);
+            p.ignored &= !bit;
         }
         Sys::Ret(old as i64)
     }
@@ -305,7 +325,8 @@ impl Machine {
         let rfd = self.install(i, r, 0);
         let w = self.open_file(FileKind::PipeWrite(p), 1);
         let wfd = self.install(i, w, 0);
-        if self.store(i, fds_at, MemTy::I32, rfd as u64).is_err() || self.store(i, fds_at + 4, MemTy::I32, wfd as u64).is_err() {
+        if self.store(i, fds_at, MemTy::I32, rfd as u64).is_err() || self.store(i, fds_at.wrapping_add(4), MemTy::I32, wfd as u64).is_err()
+        {
             self.close_fd(i, rfd);
             self.close_fd(i, wfd);
             return Sys::Ret(-EFAULT);
@@ -349,7 +370,7 @@ impl Machine {
             3 => Sys::Ret(file.flags as i64),
             4 => {
                 let file = self.files[f as usize].as_mut().expect("open");
-                file.flags = (file.flags & ACCMODE) | (arg as i32 & NONBLOCK);
+                file.flags = (file.flags & ACCMODE) | (arg as i32 & (NONBLOCK | O_APPEND));
                 Sys::Ret(0)
             }
             1031 | 1032 => {
@@ -403,6 +424,21 @@ impl Machine {
                 }
                 Sys::Ret(got as i64)
             }
+            FileKind::Shm(obj) => {
+                let f = self.procs[i].fds[fd as usize].expect("open").file;
+                let off = self.files[f as usize].as_ref().map_or(0, |x| x.offset);
+                let size = self.shared.sizes[obj as usize];
+                let k = (n as u64).min(size.saturating_sub(off)) as usize;
+                let src = self.shared.objects[obj as usize][off as usize..off as usize + k].to_vec();
+                match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
+                    Ok(dst) => dst.copy_from_slice(&src),
+                    Err(_) => return Sys::Ret(-EFAULT),
+                }
+                if let Some(file) = self.files[f as usize].as_mut() {
+                    file.offset = off + k as u64;
+                }
+                Sys::Ret(k as i64)
+            }
             _ => Sys::Ret(-EINVAL),
         }
     }
@@ -432,11 +468,10 @@ impl Machine {
             FileKind::PipeWrite(p) => {
                 let done = self.procs[i].io_done;
                 if self.pipes[p as usize].readers == 0 {
-                    if done > 0 {
-                        return Sys::Ret(done as i64);
-                    }
+                    // SIGPIPE whether or not part of the write went in; only
+                    // with SIGPIPE ignored does the caller see a result.
                     if self.procs[i].ignored & (1 << SIGPIPE) != 0 {
-                        return Sys::Ret(-EPIPE);
+                        return Sys::Ret(if done > 0 { done as i64 } else { -EPIPE });
                     }
                     let step = self.steps;
                     let pid = self.procs[i].pid;
@@ -459,6 +494,24 @@ impl Machine {
                     WriteStep::Full => Sys::Progress,
                 }
             }
+            FileKind::Shm(obj) => {
+                let f = self.procs[i].fds[fd as usize].expect("open").file;
+                let file = self.files[f as usize].as_ref().expect("open");
+                let start = if file.flags & O_APPEND != 0 { self.shared.sizes[obj as usize] } else { file.offset };
+                let end = start + n as u64;
+                if end > MAX_SHARED {
+                    return Sys::Ret(-EFBIG);
+                }
+                if end > self.shared.sizes[obj as usize] {
+                    self.shared.resize(obj, end);
+                }
+                self.shared.objects[obj as usize][start as usize..end as usize].copy_from_slice(&data);
+                if let Some(file) = self.files[f as usize].as_mut() {
+                    file.offset = end;
+                }
+                self.unpark_object(obj);
+                Sys::Ret(n as i64)
+            }
             _ => Sys::Ret(-EINVAL),
         }
     }
@@ -475,7 +528,7 @@ impl Machine {
         let size = len.div_ceil(PAGE) * PAGE;
         let writable = prot & 2 != 0;
         let mem = &mut self.procs[i].proc.mem;
-        if flags & ANON != 0 && size > MAX_SHARED {
+        if size > MAX_SHARED {
             return Sys::Ret(-ENOMEM);
         }
         if flags & ANON != 0 {
@@ -485,7 +538,7 @@ impl Machine {
                 mem.regions.last_mut().expect("just added").size = size as u32;
                 return Sys::Ret(base as i64);
             }
-            return Sys::Ret(mem.add(vec![0; size as usize], RegionKind::Heap) as i64);
+            return Sys::Ret(mem.add(vec![0; size as usize], RegionKind::Mapping) as i64);
         }
         let Some((_, file)) = self.file_of(i, fd) else {
             return Sys::Ret(-EBADF);
@@ -498,7 +551,10 @@ impl Machine {
             return Sys::Ret(-EACCES);
         }
         let mem = &mut self.procs[i].proc.mem;
-        if kind == SHARED {
+        // A read-only private view sees the object's bytes as they change
+        // (Linux shares the pages until the first write, which PROT_READ
+        // rules out); a writable one is a snapshot (see the README).
+        if kind == SHARED || !writable {
             let base = mem.add(Vec::new(), RegionKind::Shared { obj, base: off as u32, writable });
             mem.regions.last_mut().expect("just added").size = size as u32;
             return Sys::Ret(base as i64);
@@ -510,17 +566,17 @@ impl Machine {
         let from = (off as usize).min(bytes.len());
         let n = (bytes.len() - from).min(copy.len());
         copy[..n].copy_from_slice(&bytes[from..from + n]);
-        Sys::Ret(mem.add(copy, RegionKind::Heap) as i64)
+        Sys::Ret(mem.add(copy, RegionKind::Mapping) as i64)
     }
 
-    fn munmap(&mut self, i: usize, addr: u64) -> Sys {
-        if addr & 0xfff != 0 {
+    fn munmap(&mut self, i: usize, addr: u64, len: u64) -> Sys {
+        if addr & 0xfff != 0 || len == 0 {
             return Sys::Ret(-EINVAL);
         }
         let r = (addr >> 32) as usize;
         let mem = &mut self.procs[i].proc.mem;
         if let Some(reg) = mem.regions.get_mut(r) {
-            if addr & 0xffff_ffff == 0 && matches!(reg.kind, RegionKind::Shared { .. } | RegionKind::Heap) {
+            if addr & 0xffff_ffff == 0 && matches!(reg.kind, RegionKind::Shared { .. } | RegionKind::Mapping) {
                 reg.kind = RegionKind::Unmapped;
                 reg.bytes = Vec::new();
             }
@@ -551,11 +607,17 @@ impl Machine {
                 obj
             }
         };
-        if oflag & O_TRUNC != 0 && oflag & 3 != 0 {
+        if oflag & O_TRUNC != 0 {
             self.shared.resize(obj, 0);
+            self.unpark_object(obj);
         }
         let f = self.open_file(FileKind::Shm(obj), (oflag & 3) as i32);
-        Sys::Ret(self.install(i, f, 0))
+        let fd = self.install(i, f, 0);
+        // glibc's shm_open adds O_CLOEXEC.
+        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+            d.cloexec = true;
+        }
+        Sys::Ret(fd)
     }
 
     fn shm_unlink(&mut self, i: usize, name: u64) -> Sys {

@@ -126,7 +126,7 @@ pub fn describe_syscall(call: &Syscall, ret: &Option<i64>, m: &Machine, i: usize
         }
         LibFn::Pipe => {
             let r = p.mem.load(&m.shared, a[0], crate::ir::MemTy::I32).unwrap_or(0);
-            let w = p.mem.load(&m.shared, a[0] + 4, crate::ir::MemTy::I32).unwrap_or(0);
+            let w = p.mem.load(&m.shared, a[0].wrapping_add(4), crate::ir::MemTy::I32).unwrap_or(0);
             format!("[{r}, {w}]")
         }
         LibFn::Wait | LibFn::Waitpid => {
