@@ -19,7 +19,11 @@ pub fn explore(a: ExploreArgs) -> Status {
     // Outcome (serialised, so the order is stable) -> (outcome, count, token, failed).
     let mut seen: BTreeMap<String, (Outcome, u64, String, bool)> = BTreeMap::new();
     let mut first_failure = None;
+    let bar = super::progress(a.runs, a.json, "runs");
     for k in 0..a.runs {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
         let seed = a.seed + k;
         let mut st = strategy(a.strategy, seed, a.quantum, a.depth);
         let r = explore::run(&prog, &cfg, st.as_mut(), false);
@@ -35,6 +39,9 @@ pub fn explore(a: ExploreArgs) -> Status {
                 break;
             }
         }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     if a.outcomes {
         list_outcomes(&a, &cfg, &seen);

@@ -14,6 +14,18 @@ use sim::kernel::{Config, Limits, TimeMode};
 use std::io::IsTerminal;
 use std::path::Path;
 
+/// A progress bar for `n` runs on stderr, only on a terminal (and never
+/// with `--json`), so captured output stays exactly the report.
+pub fn progress(n: u64, json: bool, what: &str) -> Option<indicatif::ProgressBar> {
+    if json || n < 50 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(n);
+    let style = indicatif::ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {what} ({{per_sec}}, {{eta}} left)")).ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
 /// Version of every `--json` report.
 pub const JSON_VERSION: u32 = 1;
 

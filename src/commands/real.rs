@@ -22,7 +22,11 @@ fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64) -> Result<BTre
     real::cleanup_dead_runs();
     let exe = std::env::current_exe().map_err(|_| Status::Internal)?;
     let mut seen: BTreeMap<String, (RealRun, u64)> = BTreeMap::new();
+    let bar = super::progress(runs, false, "real runs");
     for k in 0..runs {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
         let r = match real::run_once(&exe, file, cfg, seed + k) {
             Ok(r) => r,
             Err(e) => {
@@ -32,6 +36,9 @@ fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64) -> Result<BTre
         };
         let key = format!("{}{}", if r.hung { "hung " } else { "" }, serde_json::to_string(&r.outcome).unwrap_or_default());
         seen.entry(key).or_insert((r, 0)).1 += 1;
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     Ok(seen)
 }
