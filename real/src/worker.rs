@@ -40,10 +40,20 @@ fn limit(res: libc::__rlimit_resource_t, v: u64) {
     unsafe { libc::setrlimit(res, &r) };
 }
 
+/// A capture file for stdout or stderr: an anonymous file, reopened
+/// write-only so that, as with a native pipe, reading it is `EBADF`.
 fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
-    // SAFETY: creating and stat-ing an anonymous file.
+    // SAFETY: creating, reopening and stat-ing an anonymous file.
     unsafe {
         let fd = libc::memfd_create(name.as_ptr(), 0);
+        let path = std::ffi::CString::new(format!("/proc/self/fd/{fd}")).expect("no NUL in a path of digits");
+        let w = libc::open(path.as_ptr(), libc::O_WRONLY);
+        let fd = if w >= 0 {
+            libc::close(fd);
+            w
+        } else {
+            fd
+        };
         let mut st: libc::stat = std::mem::zeroed();
         libc::fstat(fd, &mut st);
         (fd, (st.st_dev, st.st_ino))
