@@ -21,14 +21,6 @@ impl ExitStatus {
             ExitStatus::Signal(s) => s & 0x7f,
         }
     }
-
-    /// The exit code a shell would show (128 + signal for a signal).
-    pub fn shell_code(self) -> i32 {
-        match self {
-            ExitStatus::Code(c) => c,
-            ExitStatus::Signal(s) => 128 + s,
-        }
-    }
 }
 
 impl std::fmt::Display for ExitStatus {

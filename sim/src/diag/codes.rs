@@ -18,8 +18,6 @@ macro_rules! codes {
                 match self { $(Code::$name => $summary,)* }
             }
 
-            /// Every code, in order.
-            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
         }
     };
 }

@@ -65,6 +65,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> serde_json::Value {
     serde_json::json!({
         "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" },
         "code": d.code.as_str(),
+        "code_summary": d.code.summary(),
         "message": d.message,
         "labels": labels,
         "notes": d.notes,

@@ -418,6 +418,3 @@ impl Machine {
         !self.faults.is_empty() || self.endless.is_some() || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
     }
 }
-
-/// Options for one simulated run (kept for the CLI).
-pub type RunOptions = interp::ProcessOptions;

@@ -2,7 +2,7 @@
 //! Results follow the kernel's convention: a negative value is `-errno`.
 
 use super::fd::{FileKind, ACCMODE, NONBLOCK};
-use super::{Machine, Pending, StepCtx};
+use super::{Machine, StepCtx};
 use crate::interp::memory::{RegionKind, PAGE};
 use crate::interp::{LibFn, Syscall};
 use crate::ipc::pipe::{Pipe, WriteStep, PAGE as PIPE_PAGE};
@@ -657,15 +657,5 @@ fn r_value(r: &Sys) -> Option<i64> {
     match r {
         Sys::Ret(v) => Some(*v),
         _ => None,
-    }
-}
-
-impl Pending {
-    /// The system call, if that is what is pending.
-    pub fn syscall(&self) -> Option<&Syscall> {
-        match self {
-            Pending::Syscall(c) => Some(c),
-            _ => None,
-        }
     }
 }
