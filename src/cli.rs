@@ -97,7 +97,7 @@ pub struct WorkerArgs {
     #[arg(long)]
     pub chaos: bool,
     /// Fuel.
-    #[arg(long, default_value_t = 1 << 30)]
+    #[arg(long, default_value_t = 1 << 25)]
     pub fuel: u64,
     /// Timeout.
     #[arg(long, default_value_t = 5000)]
@@ -166,7 +166,7 @@ pub struct SimArgs {
     #[arg(long, value_enum, default_value = "pipe")]
     pub stdout: StdoutArg,
     /// Loop iterations a process may run without a visible operation.
-    #[arg(long, default_value_t = 1 << 30)]
+    #[arg(long, default_value_t = 1 << 25)]
     pub fuel: u64,
     /// Visible operations in one run.
     #[arg(long, default_value_t = 1_000_000)]

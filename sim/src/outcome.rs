@@ -74,8 +74,8 @@ impl Outcome {
         self.writes.iter().filter(|w| w.fd == fd).flat_map(|w| w.bytes.iter().copied()).collect()
     }
 
-    /// How the first process ended.
+    /// How the first process (pid 1000) ended, if it has.
     pub fn main_status(&self) -> Option<ExitStatus> {
-        self.exits.iter().min_by_key(|(pid, _)| *pid).map(|(_, s)| *s)
+        self.exits.iter().find(|(pid, _)| *pid == crate::kernel::FIRST_PID).map(|(_, s)| *s)
     }
 }

@@ -47,6 +47,10 @@ impl RunResult {
     }
 }
 
+/// Visible operations after which strict time lets sleepers wake even
+/// though some process is still ready (it must be busy-waiting).
+const STEPS_WITHOUT_TIME: u32 = 1000;
+
 /// Runs `prog` to its end, asking `strategy` at every real choice.
 pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: bool) -> RunResult {
     let mut edges = Vec::new();
@@ -54,10 +58,8 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
     let mut cx = StepCtx { prog, config, trace: trace_buf.as_mut(), edges: &mut edges, instructions: 0 };
     let mut m = Machine::new(&mut cx);
     let (mut ready, mut pids, mut choices) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut clock, mut still) = (m.clock, 0u32);
     let end = loop {
-        if let Some((pid, span)) = m.endless {
-            break End::EndlessLoop { pid, span };
-        }
         if m.steps >= config.limits.max_steps {
             break End::StepBudget;
         }
@@ -78,6 +80,13 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
             k
         };
         m.step(ready[k], &mut cx);
+        // Strict time: computing takes no time, but a process busy-waiting
+        // for ever must not freeze the clock for a sleeping one.
+        still = if m.clock == clock { still + 1 } else { 0 };
+        clock = m.clock;
+        if still >= STEPS_WITHOUT_TIME && config.time == crate::kernel::TimeMode::Strict && m.wake_next_sleeper() {
+            still = 0;
+        }
     };
     let instructions = cx.instructions;
     RunResult { end, outcome: m.outcome.clone(), steps: m.steps, instructions, choices, trace: trace_buf, edges, machine: m }

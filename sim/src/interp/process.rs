@@ -152,6 +152,9 @@ impl Process {
                 self.after = After::Nothing;
             }
             After::Drain(_) => {
+                // glibc drops the buffer either way; a failure makes the
+                // call (fflush, printf, ...) return EOF.
+                self.stdio.failed |= result < 0;
                 self.stdio.outq.pop_front();
             }
             After::Nothing => {}

@@ -50,7 +50,9 @@ impl Process {
         }
         let then = then.clone();
         self.after = After::Nothing;
+        let failed = std::mem::take(&mut self.stdio.failed);
         match then {
+            Then::Push(_) if failed => self.stack.push(u64::MAX),
             Then::Push(v) => self.stack.push(v),
             Then::Continue => {}
             Then::Exit(code) => return Some(Event::Exit(code)),

@@ -16,7 +16,6 @@ use crate::interp::{self, Access, AccessKind, Event, Fault, Process, ProcessOpti
 use crate::ipc::{pipe::Pipe, shm::ShmNames};
 use crate::ir::Program;
 use crate::outcome::{ExitStatus, Outcome};
-use crate::source::Span;
 use crate::trace::{Edge, EdgeKind, TraceEvent};
 
 /// The pid of the first process; children count up from it.
@@ -38,7 +37,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: 1 << 30, max_steps: 1_000_000 }
+        Limits { fuel: 1 << 25, max_steps: 1_000_000 }
     }
 }
 
@@ -157,8 +156,6 @@ pub struct Machine {
     pub steps: u64,
     /// Processes killed by faults or SIGPIPE, in order.
     pub faults: Vec<(i32, Fault)>,
-    /// Set when a process looped without visible operations.
-    pub endless: Option<(i32, Span)>,
     /// Next pid to give out.
     pub next_pid: i32,
 }
@@ -191,7 +188,6 @@ impl Machine {
             outcome: Outcome::default(),
             steps: 0,
             faults: Vec::new(),
-            endless: None,
             next_pid: FIRST_PID + 1,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
@@ -334,11 +330,11 @@ impl Machine {
         let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
         cx.instructions += ctx.instructions;
         let performed = ctx.performed;
-        self.set_pending(i, ev, cx);
+        self.set_pending(i, ev);
         performed
     }
 
-    fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
+    fn set_pending(&mut self, i: usize, ev: Event) {
         let pending = match ev {
             Event::Syscall(call) => match syscall::sleep_duration(self, i, &call) {
                 Some(ns) => Pending::Sleep(self.clock + ns),
@@ -355,9 +351,10 @@ impl Machine {
                 return;
             }
             Event::OutOfFuel => {
-                let span = self.procs[i].proc.span(cx.prog);
-                self.endless = Some((self.procs[i].pid, span));
-                Pending::Done
+                // Looping in private code for good: parked with nothing to
+                // wait for, so only a signal (a parent's kill) ends it.
+                self.procs[i].parked = Some(Vec::new());
+                return;
             }
         };
         self.procs[i].pending = pending;
@@ -397,24 +394,35 @@ impl Machine {
     /// When no process is ready: advance the clock to the next sleeper
     /// (strict time), or say how the run ended.
     pub fn idle(&mut self, prog: &Program, config: &Config) -> Option<End> {
-        if config.time == TimeMode::Strict {
-            let next = self
-                .procs
-                .iter()
-                .filter(|p| p.status.is_none() && p.parked.is_none())
-                .filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None })
-                .min();
-            if let Some(t) = next {
-                self.clock = self.clock.max(t);
-                return None;
-            }
+        if config.time == TimeMode::Strict && self.wake_next_sleeper() {
+            return None;
         }
         Some(verdict::judge(self, prog))
+    }
+
+    /// Strict time: moves the clock to the earliest sleeper's wake-up;
+    /// false if nobody sleeps. Called when everyone waits, and also after
+    /// a long stretch of steps without time passing (a busy-waiting
+    /// process must not freeze the clock for a sleeping one).
+    pub fn wake_next_sleeper(&mut self) -> bool {
+        let next = self
+            .procs
+            .iter()
+            .filter(|p| p.status.is_none() && p.parked.is_none())
+            .filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None })
+            .min();
+        match next {
+            Some(t) => {
+                self.clock = self.clock.max(t);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The run has failed by DESIGN.md's definition (faults, SIGPIPE, the
     /// first process exiting non-zero; deadlock and livelock are ends).
     pub fn failed(&self) -> bool {
-        !self.faults.is_empty() || self.endless.is_some() || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
+        !self.faults.is_empty() || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
     }
 }

@@ -33,6 +33,8 @@ const O_CREAT: u64 = 0o100;
 const O_EXCL: u64 = 0o200;
 const O_TRUNC: u64 = 0o1000;
 const O_APPEND: i32 = 0o2000;
+const O_LARGEFILE: i32 = 0o100000;
+const O_NOFOLLOW: i32 = 0o400000;
 const WNOHANG: u64 = 1;
 const SIGPIPE: i32 = 13;
 const SIGKILL: i32 = 9;
@@ -370,7 +372,7 @@ impl Machine {
             3 => Sys::Ret(file.flags as i64),
             4 => {
                 let file = self.files[f as usize].as_mut().expect("open");
-                file.flags = (file.flags & ACCMODE) | (arg as i32 & (NONBLOCK | O_APPEND));
+                file.flags = (file.flags & !(NONBLOCK | O_APPEND)) | (arg as i32 & (NONBLOCK | O_APPEND));
                 Sys::Ret(0)
             }
             1031 | 1032 => {
@@ -611,7 +613,9 @@ impl Machine {
             self.shared.resize(obj, 0);
             self.unpark_object(obj);
         }
-        let f = self.open_file(FileKind::Shm(obj), (oflag & 3) as i32);
+        // glibc opens with O_NOFOLLOW and the kernel adds O_LARGEFILE:
+        // F_GETFL shows both.
+        let f = self.open_file(FileKind::Shm(obj), (oflag & 3) as i32 | O_LARGEFILE | O_NOFOLLOW);
         let fd = self.install(i, f, 0);
         // glibc's shm_open adds O_CLOEXEC.
         if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {

@@ -64,6 +64,9 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
     if live.is_empty() {
         return End::AllExited;
     }
+    if let Some(&i) = live.iter().find(|&&i| m.procs[i].parked.as_ref().is_some_and(|w| w.is_empty())) {
+        return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog) };
+    }
     let stuck: Vec<Stuck> = live.iter().map(|&i| Stuck { span: m.procs[i].proc.span(prog), ..explain(m, i) }).collect();
     if stuck.iter().any(|s| s.parked) {
         End::Livelock(stuck)

@@ -37,6 +37,8 @@ pub struct Stdio {
     pub streams: [Stream; 2],
     /// Writes to make, in order: (fd, bytes).
     pub outq: VecDeque<(i32, Vec<u8>)>,
+    /// A write of the current call failed (the call then returns EOF).
+    pub failed: bool,
 }
 
 impl Stdio {
@@ -49,6 +51,7 @@ impl Stdio {
         Stdio {
             streams: [Stream { fd: 1, buf: Vec::new(), mode: out }, Stream { fd: 2, buf: Vec::new(), mode: Mode::Unbuffered }],
             outq: VecDeque::new(),
+            failed: false,
         }
     }
 
