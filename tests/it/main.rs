@@ -4,6 +4,7 @@ mod conformance;
 mod detect;
 mod diff;
 mod frontend;
+mod headers;
 mod machine;
 mod mutate;
 mod native;

@@ -1,0 +1,53 @@
+//! The built-in headers tell the truth: every numeric macro of
+//! `sim/src/lang/prelude.h`, printed by one C program, has the same value
+//! under ipcsim (its prelude) as natively (glibc's real headers).
+
+use crate::native::{run_native, run_sim, show, Scratch};
+
+/// Macros that are not plain integers (pointers, types, keywords).
+const SKIP: &[&str] = &["NULL", "bool", "MAP_FAILED", "SIG_DFL", "SIG_IGN", "SIG_ERR", "SEM_FAILED", "__bool_true_false_are_defined"];
+
+#[test]
+fn every_numeric_macro_has_glibcs_value() {
+    let prelude = std::fs::read_to_string("sim/src/lang/prelude.h").unwrap();
+    let names: Vec<&str> = prelude
+        .lines()
+        .filter_map(|l| l.strip_prefix("#define "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| !n.contains('(') && !SKIP.contains(n))
+        .collect();
+    assert!(names.len() > 150, "found {} macros", names.len());
+    let mut c = String::from("#define _GNU_SOURCE\n");
+    for h in [
+        "errno.h",
+        "fcntl.h",
+        "limits.h",
+        "stdbool.h",
+        "stddef.h",
+        "mqueue.h",
+        "semaphore.h",
+        "signal.h",
+        "stdint.h",
+        "stdio.h",
+        "stdlib.h",
+        "sys/mman.h",
+        "sys/socket.h",
+        "sys/stat.h",
+        "sys/wait.h",
+        "time.h",
+        "unistd.h",
+    ] {
+        c.push_str(&format!("#include <{h}>\n"));
+    }
+    c.push_str("int main(void) {\n");
+    for n in &names {
+        c.push_str(&format!("    printf(\"{n} %lld\\n\", (long long)({n}));\n"));
+    }
+    c.push_str("    return 0;\n}\n");
+    let scratch = Scratch::new("headers");
+    let file = scratch.0.join("macros.c");
+    std::fs::write(&file, c).unwrap();
+    let native = run_native(&file, &scratch.0).unwrap();
+    let sim = run_sim(&file).unwrap();
+    assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
+}
