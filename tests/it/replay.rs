@@ -58,3 +58,11 @@ proptest! {
         prop_assert!(sim::explore::token::decode(&t, binding ^ 1).is_err());
     }
 }
+
+#[test]
+fn the_token_shown_in_the_readme_still_replays() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let token = readme.split_whitespace().find(|w| w.starts_with("ipcsim1-")).expect("the README shows a token");
+    let (code, _, err) = ipcsim(&["replay", RACE, token, "--time", "lower-bound"]);
+    assert_eq!(code, 1, "the README's token must replay the race (update it if options or the prelude changed):\n{err}");
+}
