@@ -159,6 +159,23 @@ pub enum StrategyArg {
     Pct,
 }
 
+/// Which scheduler decides the interleaving, and its parameters.
+#[derive(Args, Debug, Clone)]
+pub struct SchedArgs {
+    /// Seed of the random and PCT strategies.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// The scheduler.
+    #[arg(long, value_enum, default_value = "random")]
+    pub strategy: StrategyArg,
+    /// Quantum of the round-robin scheduler, in visible operations.
+    #[arg(long, default_value_t = 1)]
+    pub quantum: u32,
+    /// Depth of the PCT scheduler (priority change points plus one).
+    #[arg(long, default_value_t = 3)]
+    pub depth: u32,
+}
+
 /// Options that change how a program behaves (bound into tokens).
 #[derive(Args, Debug, Clone)]
 pub struct SimArgs {
@@ -184,18 +201,9 @@ pub struct SimArgs {
 pub struct RunArgs {
     /// The C file.
     pub file: PathBuf,
-    /// Seed of the random strategy.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
     /// The scheduler.
-    #[arg(long, value_enum, default_value = "random")]
-    pub strategy: StrategyArg,
-    /// Quantum of the round-robin scheduler, in visible operations.
-    #[arg(long, default_value_t = 1)]
-    pub quantum: u32,
-    /// Depth of the PCT scheduler (priority change points plus one).
-    #[arg(long, default_value_t = 3)]
-    pub depth: u32,
+    #[command(flatten)]
+    pub sched: SchedArgs,
     /// Print the trace (one visible operation a line) on stderr.
     #[arg(long)]
     pub trace: bool,
@@ -218,18 +226,9 @@ pub struct ExploreArgs {
     /// How many runs (seeds).
     #[arg(long, default_value_t = 1000)]
     pub runs: u64,
-    /// The first seed.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
-    /// The scheduler.
-    #[arg(long, value_enum, default_value = "random")]
-    pub strategy: StrategyArg,
-    /// Quantum of the round-robin scheduler.
-    #[arg(long, default_value_t = 1)]
-    pub quantum: u32,
-    /// Depth of the PCT scheduler.
-    #[arg(long, default_value_t = 3)]
-    pub depth: u32,
+    /// The scheduler (`--seed` is the first of the seeds).
+    #[command(flatten)]
+    pub sched: SchedArgs,
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,

@@ -47,8 +47,6 @@ pub struct WorkerReport {
     pub writes: Vec<(i32, i32, Vec<u8>)>,
     /// Exits: (pid, raw wait status).
     pub exits: Vec<(i32, i32)>,
-    /// Processes that looped without visible operations.
-    pub endless: Vec<i32>,
     /// Killed at the timeout, or when every process was blocked.
     pub hung: bool,
     /// Every process was blocked in a system call (a deadlock).
@@ -78,7 +76,6 @@ impl WorkerReport {
                     _ => self.writes.push((pid, fd, bytes)),
                 },
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
-                Record::Endless { pid } => self.endless.push(pid),
             }
         }
         self.exits.sort();

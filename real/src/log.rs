@@ -13,8 +13,6 @@ pub enum Record {
     Write { pid: i32, fd: i32, bytes: Vec<u8> },
     /// Process `pid` ended with this raw wait status (logged by its reaper).
     Exit { pid: i32, status: i32 },
-    /// Process `pid` looped without visible operations for its whole fuel.
-    Endless { pid: i32 },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -36,7 +34,6 @@ pub fn send(fd: i32, r: &Record) {
             }
         }
         Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
-        Record::Endless { pid } => put(fd, b'E', *pid, 0, &[]),
     }
 }
 
@@ -50,7 +47,6 @@ pub fn decode(p: &[u8]) -> Option<Record> {
     Some(match p[0] {
         b'W' => Record::Write { pid, fd: a, bytes: p[HEADER..].to_vec() },
         b'X' => Record::Exit { pid, status: a },
-        b'E' => Record::Endless { pid },
         _ => return None,
     })
 }

@@ -24,8 +24,8 @@ pub fn explore(a: ExploreArgs) -> Status {
         if let Some(b) = &bar {
             b.inc(1);
         }
-        let seed = a.seed + k;
-        let mut st = strategy(a.strategy, seed, a.quantum, a.depth);
+        let seed = a.sched.seed + k;
+        let mut st = strategy(&a.sched, seed);
         let r = explore::run(&prog, &cfg, st.as_mut(), false);
         let failed = r.failed();
         if a.outcomes {
@@ -71,8 +71,8 @@ pub fn explore(a: ExploreArgs) -> Status {
                 eprintln!(
                     "ipcsim: no failure in {} runs (seeds {}..{}); random search is not a proof",
                     a.runs,
-                    a.seed,
-                    a.seed + a.runs.saturating_sub(1)
+                    a.sched.seed,
+                    a.sched.seed + a.runs.saturating_sub(1)
                 );
             }
             Status::Clean

@@ -1,7 +1,7 @@
 //! `run` and `replay`: one run, its output, its trace and its account.
 
 use super::{config, load, replay_command, JSON_VERSION};
-use crate::cli::{ReplayArgs, RunArgs, StrategyArg, TimeArg, TraceFormat};
+use crate::cli::{ReplayArgs, RunArgs, SchedArgs, StrategyArg, TimeArg, TraceFormat};
 use crate::Status;
 use sim::diag::render;
 use sim::explore::{self, pct::Pct, random::Random, replay::Replay, rr::RoundRobin, token, RunResult, Strategy};
@@ -11,12 +11,12 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// The strategy a `--strategy` option names.
-pub fn strategy(s: StrategyArg, seed: u64, quantum: u32, depth: u32) -> Box<dyn Strategy> {
-    match s {
+pub fn strategy(a: &SchedArgs, seed: u64) -> Box<dyn Strategy> {
+    match a.strategy {
         StrategyArg::Random => Box::new(Random::new(seed)),
-        StrategyArg::Rr => Box::new(RoundRobin::new(quantum)),
+        StrategyArg::Rr => Box::new(RoundRobin::new(a.quantum)),
         // Change points spread over the first 100 choices.
-        StrategyArg::Pct => Box::new(Pct::new(seed, depth, 100)),
+        StrategyArg::Pct => Box::new(Pct::new(seed, a.depth, 100)),
     }
 }
 
@@ -26,7 +26,7 @@ pub fn run(a: RunArgs) -> Status {
         Err(s) => return s,
     };
     let cfg = config(&a.file, &a.sim, TimeArg::Strict);
-    let mut st = strategy(a.strategy, a.seed, a.quantum, a.depth);
+    let mut st = strategy(&a.sched, a.sched.seed);
     let r = explore::run(&prog, &cfg, st.as_mut(), a.trace);
     show(&a.file, &prog, &cfg, &r, a.trace.then_some(a.trace_format), a.json, "run")
 }
