@@ -30,7 +30,7 @@ impl Ctl {
             return None;
         }
         let c = Ctl(p as *const Control);
-        c.page().next.store(sim::kernel::FIRST_PID + 1, SeqCst);
+        c.page().next.store(sim::abi::FIRST_PID + 1, SeqCst);
         Some(c)
     }
 
@@ -42,19 +42,19 @@ impl Ctl {
     /// A new virtual pid, or `None` past the process limit.
     pub fn next_pid(&self, limit: usize) -> Option<i32> {
         let v = self.page().next.fetch_add(1, SeqCst);
-        ((v - sim::kernel::FIRST_PID) < limit.min(MAX_PROCS) as i32).then_some(v)
+        ((v - sim::abi::FIRST_PID) < limit.min(MAX_PROCS) as i32).then_some(v)
     }
 
     /// Records that virtual pid `v` is real pid `r`.
     pub fn set(&self, v: i32, r: i32) {
-        if let Some(slot) = self.page().real.get((v - sim::kernel::FIRST_PID) as usize) {
+        if let Some(slot) = self.page().real.get((v - sim::abi::FIRST_PID) as usize) {
             slot.store(r, SeqCst);
         }
     }
 
     /// The real pid of virtual pid `v`.
     pub fn real(&self, v: i32) -> Option<i32> {
-        let r = self.page().real.get(usize::try_from(v - sim::kernel::FIRST_PID).ok()?)?.load(SeqCst);
+        let r = self.page().real.get(usize::try_from(v - sim::abi::FIRST_PID).ok()?)?.load(SeqCst);
         (r > 0).then_some(r)
     }
 
@@ -63,8 +63,13 @@ impl Ctl {
         self.page().real.iter().map(|s| s.load(SeqCst)).take_while(|&r| r > 0)
     }
 
+    /// Every virtual pid given out so far.
+    pub fn pids(&self) -> Vec<i32> {
+        self.reals().enumerate().map(|(i, _)| i as i32 + sim::abi::FIRST_PID).collect()
+    }
+
     /// The virtual pid of real pid `r`.
     pub fn virt(&self, r: i32) -> Option<i32> {
-        self.page().real.iter().position(|s| s.load(SeqCst) == r).map(|i| i as i32 + sim::kernel::FIRST_PID)
+        self.page().real.iter().position(|s| s.load(SeqCst) == r).map(|i| i as i32 + sim::abi::FIRST_PID)
     }
 }

@@ -15,6 +15,7 @@ pub mod worker;
 
 use log::Record;
 use serde::{Deserialize, Serialize};
+use sim::check::{self, Failure};
 use sim::interp::StdoutMode;
 use sim::outcome::{ExitStatus, Outcome, Write};
 use std::path::Path;
@@ -47,6 +48,8 @@ pub struct WorkerReport {
     pub writes: Vec<(i32, i32, Vec<u8>)>,
     /// Exits: (pid, raw wait status).
     pub exits: Vec<(i32, i32)>,
+    /// Signals sent with `kill`: (target, signal).
+    pub sent: Vec<(i32, i32)>,
     /// Killed at the timeout, or when every process was blocked.
     pub hung: bool,
     /// Every process was blocked in a system call (a deadlock).
@@ -76,6 +79,7 @@ impl WorkerReport {
                     _ => self.writes.push((pid, fd, bytes)),
                 },
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
+                Record::Sent { pid, sig } => self.sent.push((pid, sig)),
             }
         }
         self.exits.sort();
@@ -94,14 +98,30 @@ pub struct RealRun {
     pub blocked: bool,
     /// The run had its own namespace.
     pub isolated: bool,
+    /// Signals sent with `kill`: (target, signal).
+    pub sent: Vec<(i32, i32)>,
 }
 
 impl RealRun {
-    /// Failed by DESIGN.md's definition (or hung).
+    /// The run's failure by the one definition ([`sim::check::failure`]);
+    /// a hung run (killed at the timeout, or with every process blocked)
+    /// is stuck.
+    pub fn failure(&self) -> Option<Failure> {
+        let sent: Vec<(i32, i32)> = self.sent.iter().copied().chain(self.hung_kills()).collect();
+        check::failure(&self.outcome, &sent, None).or(self.hung.then_some(Failure::Stuck(if self.blocked { "deadlock" } else { "hung" })))
+    }
+
+    /// True if the run failed.
     pub fn failed(&self) -> bool {
-        self.hung
-            || self.outcome.exits.iter().any(|(_, s)| matches!(s, ExitStatus::Signal(_)))
-            || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
+        self.failure().is_some()
+    }
+
+    /// The SIGKILLs ipcsim itself sent to end a hung run.
+    fn hung_kills(&self) -> Vec<(i32, i32)> {
+        if !self.hung {
+            return Vec::new();
+        }
+        self.outcome.exits.iter().filter(|(_, s)| *s == ExitStatus::Signal(libc::SIGKILL)).map(|(p, _)| (*p, libc::SIGKILL)).collect()
     }
 }
 
@@ -143,7 +163,7 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
     }
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
     let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
-    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated })
+    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent })
 }
 
 /// Removes `/dev/shm` entries of a name prefix (a run without namespace).

@@ -13,6 +13,8 @@ pub enum Record {
     Write { pid: i32, fd: i32, bytes: Vec<u8> },
     /// Process `pid` ended with this raw wait status (logged by its reaper).
     Exit { pid: i32, status: i32 },
+    /// A process of the run sent signal `sig` to process `pid` with `kill`.
+    Sent { pid: i32, sig: i32 },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -34,6 +36,7 @@ pub fn send(fd: i32, r: &Record) {
             }
         }
         Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
+        Record::Sent { pid, sig } => put(fd, b'S', *pid, *sig, &[]),
     }
 }
 
@@ -47,6 +50,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
     Some(match p[0] {
         b'W' => Record::Write { pid, fd: a, bytes: p[HEADER..].to_vec() },
         b'X' => Record::Exit { pid, status: a },
+        b'S' => Record::Sent { pid, sig: a },
         _ => return None,
     })
 }

@@ -5,8 +5,8 @@
 
 use crate::log::{self, Record};
 use crate::process::RealProc;
+use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
 use sim::interp::memory::{RegionKind, PAGE};
-use sim::interp::{LibFn, Syscall};
 use sim::ir::MemTy;
 use std::ffi::CString;
 
@@ -29,10 +29,6 @@ fn ret(r: i64) -> i64 {
 impl RealProc<'_> {
     fn store(&mut self, addr: u64, m: MemTy, v: u64) -> bool {
         self.proc.mem.store(&mut self.shared, addr, m, v).is_ok()
-    }
-
-    fn load(&self, addr: u64, m: MemTy) -> Option<u64> {
-        self.proc.mem.load(&self.shared, addr, m).ok()
     }
 
     fn own_fd(fd: i64) -> bool {
@@ -61,143 +57,201 @@ impl RealProc<'_> {
         CString::new(name).map_err(|_| -(libc::EINVAL as i64))
     }
 
-    /// Performs one system call.
-    pub fn syscall(&mut self, call: &Syscall) -> i64 {
-        let a = call.args;
-        let fd = a[0] as i32;
-        if matches!(call.func, LibFn::Read | LibFn::Write | LibFn::Close | LibFn::Dup | LibFn::Fcntl | LibFn::Ftruncate)
-            && Self::own_fd(fd as i64)
-        {
+    /// Performs one system call: the real backend's one match over the
+    /// typed call.
+    pub fn syscall(&mut self, call: &Call) -> i64 {
+        if call.fd().is_some_and(|fd| Self::own_fd(fd as i64)) {
             return -(libc::EBADF as i64);
         }
-        // SAFETY (for the libc calls below): arguments are plain values or
-        // pointers to local buffers sized for the call.
+        match *call {
+            Call::Proc(c) => self.proc_call(c),
+            Call::Time(c) => self.time_call(c),
+            Call::Fd(c) => self.fd_call(c),
+            Call::Pipe(PipeCall::Pipe { fds }) => self.pipe(fds),
+            Call::Shm(c) => self.shm_call(c),
+        }
+    }
+
+    fn proc_call(&mut self, c: ProcCall) -> i64 {
+        // SAFETY (for the libc calls below): arguments are plain values.
         unsafe {
-            match call.func {
-                LibFn::Getpid => self.pid as i64,
-                LibFn::Getppid => {
+            match c {
+                ProcCall::Getpid => self.pid as i64,
+                ProcCall::Getppid => {
                     if libc::getppid() == self.parent_real {
                         self.ppid as i64
                     } else {
-                        sim::kernel::INIT_PID as i64
+                        sim::abi::INIT_PID as i64
                     }
                 }
-                LibFn::SchedYield => ret(libc::sched_yield() as i64),
-                LibFn::Fork => self.fork(),
-                LibFn::Wait => self.wait(-1, a[0], 0),
-                LibFn::Waitpid => self.wait(a[0] as i32, a[1], a[2] as i32),
-                LibFn::Kill => {
-                    let (pid, sig) = (a[0] as i32, a[1] as i32);
-                    if pid == 0 || pid == -1 || pid == -sim::kernel::FIRST_PID {
-                        // The run is one process group: never the host's.
-                        return ret(libc::kill(0, sig) as i64);
-                    }
-                    if pid < 0 {
-                        return -(libc::ESRCH as i64);
-                    }
-                    match self.env.ctl.real(pid) {
-                        Some(r) => ret(libc::kill(r, sig) as i64),
-                        None => -(libc::ESRCH as i64),
-                    }
-                }
-                LibFn::Signal => {
-                    let (sig, h) = (a[0] as i32, a[1]);
-                    if h > 1 || matches!(sig, libc::SIGKILL | libc::SIGSTOP | 32 | 33) || !(1..=64).contains(&sig) {
+                ProcCall::Yield => ret(libc::sched_yield() as i64),
+                ProcCall::Fork => self.fork(),
+                ProcCall::Wait { status } => self.wait(-1, status, 0),
+                ProcCall::Waitpid { pid, status, options } => self.wait(pid, status, options),
+                ProcCall::Kill { pid, sig } => self.kill(pid, sig),
+                ProcCall::Signal { sig, handler } => {
+                    if handler > 1 || matches!(sig, libc::SIGKILL | libc::SIGSTOP | 32 | 33) || !(1..=64).contains(&sig) {
                         return -(libc::EINVAL as i64);
                     }
-                    let old = libc::signal(sig, if h == 1 { libc::SIG_IGN } else { libc::SIG_DFL });
+                    let old = libc::signal(sig, if handler == 1 { libc::SIG_IGN } else { libc::SIG_DFL });
                     (old == libc::SIG_IGN) as i64
-                }
-                LibFn::Sleep => libc::sleep(a[0] as u32) as i64,
-                LibFn::Usleep => ret(libc::usleep(a[0] as u32) as i64),
-                LibFn::Nanosleep => {
-                    let (Some(s), Some(ns)) = (self.load(a[0], MemTy::I64), self.load(a[0].wrapping_add(8), MemTy::I64)) else {
-                        return -(libc::EFAULT as i64);
-                    };
-                    let ts = libc::timespec { tv_sec: s as i64, tv_nsec: ns as i64 };
-                    ret(libc::nanosleep(&ts, std::ptr::null_mut()) as i64)
-                }
-                LibFn::Time => {
-                    let t = libc::time(std::ptr::null_mut()) as u64;
-                    if a[0] != 0 && !self.store(a[0], MemTy::I64, t) {
-                        return -(libc::EFAULT as i64);
-                    }
-                    t as i64
-                }
-                LibFn::ClockGettime => {
-                    let mut ts: libc::timespec = std::mem::zeroed();
-                    if libc::clock_gettime(a[0] as i32, &mut ts) != 0 {
-                        return errno();
-                    }
-                    if !self.store(a[1], MemTy::I64, ts.tv_sec as u64) || !self.store(a[1] + 8, MemTy::I64, ts.tv_nsec as u64) {
-                        return -(libc::EFAULT as i64);
-                    }
-                    0
-                }
-                LibFn::Pipe => {
-                    let mut fds = [0i32; 2];
-                    if libc::pipe(fds.as_mut_ptr()) != 0 {
-                        return errno();
-                    }
-                    if !self.store(a[0], MemTy::I32, fds[0] as u64) || !self.store(a[0] + 4, MemTy::I32, fds[1] as u64) {
-                        libc::close(fds[0]);
-                        libc::close(fds[1]);
-                        return -(libc::EFAULT as i64);
-                    }
-                    0
-                }
-                LibFn::Close => ret(libc::close(fd) as i64),
-                LibFn::Dup => ret(libc::dup(fd) as i64),
-                LibFn::Dup2 => {
-                    if Self::own_fd(a[1] as i32 as i64) || Self::own_fd(fd as i64) {
-                        return -(libc::EBADF as i64);
-                    }
-                    ret(libc::dup2(fd, a[1] as i32) as i64)
-                }
-                LibFn::Fcntl => ret(libc::fcntl(fd, a[1] as i32, a[2] as i64) as i64),
-                LibFn::Read => {
-                    let n = a[2] as usize;
-                    let mut buf = vec![0u8; n.min(1 << 20)];
-                    let got = libc::read(fd, buf.as_mut_ptr().cast(), buf.len());
-                    if got < 0 {
-                        return errno();
-                    }
-                    // Only the bytes returned must fit (as in the kernel).
-                    match self.proc.mem.slice_mut(&mut self.shared, a[1], got as usize) {
-                        Ok(dst) => dst.copy_from_slice(&buf[..got as usize]),
-                        Err(_) => return -(libc::EFAULT as i64),
-                    }
-                    got as i64
-                }
-                LibFn::Write => self.write(call),
-                LibFn::Mmap => self.mmap(a),
-                LibFn::Munmap => self.munmap(a[0], a[1]),
-                LibFn::ShmOpen => match self.name(a[0]) {
-                    Ok(n) => ret(libc::shm_open(n.as_ptr(), a[1] as i32, a[2] as libc::mode_t) as i64),
-                    Err(e) => e,
-                },
-                LibFn::ShmUnlink => match self.name(a[0]) {
-                    Ok(n) => ret(libc::shm_unlink(n.as_ptr()) as i64),
-                    Err(e) => e,
-                },
-                LibFn::Ftruncate => ret(libc::ftruncate(fd, a[1] as i64) as i64),
-                other => {
-                    // Every other routine is a library routine, not a call.
-                    let _ = other;
-                    -(libc::ENOSYS as i64)
                 }
             }
         }
     }
 
-    fn write(&mut self, call: &Syscall) -> i64 {
-        let fd = call.args[0] as i32;
-        let n = call.args[2] as usize;
+    /// `kill`: virtual pids to real ones; a group is always the run's own
+    /// process group, never the host's. Every signal sent is logged, so
+    /// that a death by it counts as the program's doing, not a failure.
+    fn kill(&mut self, pid: i32, sig: i32) -> i64 {
+        if !(0..=64).contains(&sig) {
+            return -(libc::EINVAL as i64);
+        }
+        if pid == 0 || pid == -1 || pid == -sim::abi::FIRST_PID {
+            let me = self.pid;
+            let targets: Vec<i32> = self.env.ctl.pids().into_iter().filter(|&v| pid != -1 || v != me).collect();
+            if sig != 0 {
+                for &t in &targets {
+                    log::send(self.env.log, &Record::Sent { pid: t, sig });
+                }
+            }
+            // SAFETY: signalling the run's own processes.
+            unsafe {
+                if pid != -1 {
+                    return ret(libc::kill(0, sig) as i64);
+                }
+                for t in targets {
+                    if let Some(r) = self.env.ctl.real(t) {
+                        libc::kill(r, sig);
+                    }
+                }
+            }
+            return 0;
+        }
+        if pid < 0 {
+            return -(libc::ESRCH as i64);
+        }
+        match self.env.ctl.real(pid) {
+            Some(r) => {
+                if sig != 0 {
+                    log::send(self.env.log, &Record::Sent { pid, sig });
+                }
+                // SAFETY: signalling a process of the run.
+                ret(unsafe { libc::kill(r, sig) } as i64)
+            }
+            None => -(libc::ESRCH as i64),
+        }
+    }
+
+    fn time_call(&mut self, c: TimeCall) -> i64 {
+        // SAFETY (for the libc calls below): plain values and locals.
+        unsafe {
+            match c {
+                TimeCall::Sleep { how: SleepFn::Sleep, ns } => libc::sleep((ns.unwrap_or(0) / 1_000_000_000) as u32) as i64,
+                TimeCall::Sleep { how: SleepFn::Usleep, ns } => ret(libc::usleep((ns.unwrap_or(0) / 1000) as u32) as i64),
+                TimeCall::Sleep { how: SleepFn::Nanosleep, ns } => match ns {
+                    Ok(ns) => {
+                        let ts = libc::timespec { tv_sec: (ns / 1_000_000_000) as i64, tv_nsec: (ns % 1_000_000_000) as i64 };
+                        ret(libc::nanosleep(&ts, std::ptr::null_mut()) as i64)
+                    }
+                    Err(e) => -(e as i64),
+                },
+                TimeCall::Time { out } => {
+                    let t = libc::time(std::ptr::null_mut()) as u64;
+                    if out != 0 && !self.store(out, MemTy::I64, t) {
+                        return -(libc::EFAULT as i64);
+                    }
+                    t as i64
+                }
+                TimeCall::ClockGettime { clock, out } => {
+                    let mut ts: libc::timespec = std::mem::zeroed();
+                    if libc::clock_gettime(clock, &mut ts) != 0 {
+                        return errno();
+                    }
+                    if !self.store(out, MemTy::I64, ts.tv_sec as u64) || !self.store(out.wrapping_add(8), MemTy::I64, ts.tv_nsec as u64) {
+                        return -(libc::EFAULT as i64);
+                    }
+                    0
+                }
+            }
+        }
+    }
+
+    fn pipe(&mut self, at: u64) -> i64 {
+        let mut fds = [0i32; 2];
+        // SAFETY: pipe into a local array; closing what it made.
+        unsafe {
+            if libc::pipe(fds.as_mut_ptr()) != 0 {
+                return errno();
+            }
+            if !self.store(at, MemTy::I32, fds[0] as u64) || !self.store(at.wrapping_add(4), MemTy::I32, fds[1] as u64) {
+                libc::close(fds[0]);
+                libc::close(fds[1]);
+                return -(libc::EFAULT as i64);
+            }
+        }
+        0
+    }
+
+    fn fd_call(&mut self, c: FdCall) -> i64 {
+        // SAFETY (for the libc calls below): plain values.
+        unsafe {
+            match c {
+                FdCall::Close { fd } => ret(libc::close(fd) as i64),
+                FdCall::Dup { fd } => ret(libc::dup(fd) as i64),
+                FdCall::Dup2 { old, new } => {
+                    if Self::own_fd(new as i64) {
+                        return -(libc::EBADF as i64);
+                    }
+                    ret(libc::dup2(old, new) as i64)
+                }
+                FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
+                FdCall::Read { fd, buf, len } => self.read(fd, buf, len),
+                FdCall::Write { fd, src, len } => self.write(fd, src, len),
+            }
+        }
+    }
+
+    fn read(&mut self, fd: i32, at: u64, n: u64) -> i64 {
+        let mut buf = vec![0u8; n.min(1 << 20) as usize];
+        // SAFETY: reading into a local buffer of that length.
+        let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if got < 0 {
+            return errno();
+        }
+        // Only the bytes returned must fit (as in the kernel).
+        match self.proc.mem.slice_mut(&mut self.shared, at, got as usize) {
+            Ok(dst) => dst.copy_from_slice(&buf[..got as usize]),
+            Err(_) => return -(libc::EFAULT as i64),
+        }
+        got as i64
+    }
+
+    fn shm_call(&mut self, c: ShmCall) -> i64 {
+        // SAFETY (for the libc calls below): names are C strings we made.
+        unsafe {
+            match c {
+                ShmCall::Open { name, oflag, mode } => match self.name(name) {
+                    Ok(n) => ret(libc::shm_open(n.as_ptr(), oflag, mode as libc::mode_t) as i64),
+                    Err(e) => e,
+                },
+                ShmCall::Unlink { name } => match self.name(name) {
+                    Ok(n) => ret(libc::shm_unlink(n.as_ptr()) as i64),
+                    Err(e) => e,
+                },
+                ShmCall::Ftruncate { fd, len } => ret(libc::ftruncate(fd, len) as i64),
+                ShmCall::Mmap { len, prot, flags, fd, off } => self.mmap(len, prot, flags, fd, off),
+                ShmCall::Munmap { addr, len } => self.munmap(addr, len),
+            }
+        }
+    }
+
+    fn write(&mut self, fd: i32, src: Src, n: u64) -> i64 {
         if n == 0 {
             // SAFETY: a zero-length write never reads the buffer.
             return ret(unsafe { libc::write(fd, std::ptr::null(), 0) } as i64);
         }
-        let data = match self.proc.write_bytes(&self.shared, call) {
+        let data = match self.proc.write_bytes(&self.shared, src, n) {
             Ok(d) => d.to_vec(),
             Err(_) => return -(libc::EFAULT as i64),
         };
@@ -259,8 +313,8 @@ impl RealProc<'_> {
         vpid as i64
     }
 
-    fn mmap(&mut self, a: [u64; 6]) -> i64 {
-        let (len, prot, flags, fd, off) = (a[1] as usize, a[2] as i32, a[3] as i32, a[4] as i32, a[5] as i64);
+    fn mmap(&mut self, len: u64, prot: i32, flags: i32, fd: i32, off: i64) -> i64 {
+        let len = len as usize;
         if Self::own_fd(fd as i64) && flags & libc::MAP_ANONYMOUS == 0 {
             return -(libc::EBADF as i64);
         }
@@ -274,9 +328,7 @@ impl RealProc<'_> {
         let read_only_view = flags & libc::MAP_PRIVATE != 0 && flags & libc::MAP_ANONYMOUS == 0 && prot & libc::PROT_WRITE == 0;
         if flags & libc::MAP_SHARED != 0 || read_only_view {
             let obj = self.shared.add(p.cast(), size as usize);
-            let base = mem.add(Vec::new(), RegionKind::Shared { obj, base: 0, writable: prot & libc::PROT_WRITE != 0 });
-            mem.regions.last_mut().expect("just added").size = size as u32;
-            return base as i64;
+            return mem.map_shared(obj, 0, size, prot & libc::PROT_WRITE != 0) as i64;
         }
         // Private: the interpreter keeps its own copy (copied by fork).
         let mut copy = vec![0u8; size as usize];
@@ -292,33 +344,21 @@ impl RealProc<'_> {
         // SAFETY: the mapping's first `avail` bytes are backed and readable.
         unsafe { std::ptr::copy_nonoverlapping(p as *const u8, copy.as_mut_ptr(), avail) };
         unsafe { libc::munmap(p, len) };
-        mem.add(copy, RegionKind::Mapping) as i64
+        mem.map_private(copy) as i64
     }
 
     fn munmap(&mut self, addr: u64, len: u64) -> i64 {
-        if addr & 0xfff != 0 || len == 0 {
-            return -(libc::EINVAL as i64);
-        }
-        let r = (addr >> 32) as usize;
-        let Some(reg) = self.proc.mem.regions.get_mut(r) else { return 0 };
-        if addr & 0xffff_ffff != 0 {
-            return 0;
-        }
-        match reg.kind {
-            RegionKind::Shared { obj, .. } => {
+        match self.proc.mem.unmap(addr, len) {
+            Err(_) => -(libc::EINVAL as i64),
+            Ok(Some(RegionKind::Shared { obj, .. })) => {
                 if let Some((p, n)) = self.shared.get(obj) {
                     // SAFETY: unmapping a mapping this process made or inherited.
                     unsafe { libc::munmap(p as *mut libc::c_void, n) };
                 }
                 self.shared.remove(obj);
-                reg.kind = RegionKind::Unmapped;
+                0
             }
-            RegionKind::Mapping => {
-                reg.kind = RegionKind::Unmapped;
-                reg.bytes = Vec::new();
-            }
-            _ => {}
+            Ok(_) => 0,
         }
-        0
     }
 }

@@ -108,7 +108,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             // Rust ignores SIGPIPE; a C program starts with the default.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
-        let pid = sim::kernel::FIRST_PID;
+        let pid = sim::abi::FIRST_PID;
         ctl.set(pid, unsafe { libc::getpid() });
         let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
         let env = Env {
@@ -124,7 +124,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
         let rp = RealProc {
             env,
             pid,
-            ppid: sim::kernel::INIT_PID,
+            ppid: sim::abi::INIT_PID,
             parent_real: unsafe { libc::getppid() },
             proc: Process::new(prog, &opts),
             shared: RealShared::default(),

@@ -3,6 +3,8 @@
 //! pure function of the program, its options and the seed.
 #![deny(missing_docs)]
 
+pub mod abi;
+pub mod check;
 pub mod diag;
 pub mod explore;
 pub mod interp;

@@ -76,6 +76,6 @@ impl Outcome {
 
     /// How the first process (pid 1000) ended, if it has.
     pub fn main_status(&self) -> Option<ExitStatus> {
-        self.exits.iter().find(|(pid, _)| *pid == crate::kernel::FIRST_PID).map(|(_, s)| *s)
+        self.exits.iter().find(|(pid, _)| *pid == crate::abi::FIRST_PID).map(|(_, s)| *s)
     }
 }

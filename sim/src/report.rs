@@ -2,23 +2,22 @@
 //! reported like a compile error: code, message, the source lines and
 //! carets.
 
+use crate::check::{End, Stuck};
 use crate::diag::{Code, Diagnostic, Label, Severity};
 use crate::explore::RunResult;
 use crate::interp::fault::Cause;
 use crate::ir::Program;
-use crate::kernel::verdict::Stuck;
-use crate::kernel::End;
 use crate::outcome::ExitStatus;
 
 fn plain(code: Code, message: String, notes: Vec<String>) -> Diagnostic {
     Diagnostic { severity: Severity::Error, code, message, labels: Vec::new(), notes }
 }
 
-fn stuck_diag(code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
+fn stuck_diag(prog: &Program, code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
     let labels = stuck
         .iter()
         .enumerate()
-        .map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why), primary: k == 0 })
+        .map(|(k, s)| Label { span: s.span, message: format!("process {}: {}", s.pid, s.why(&prog.sources)), primary: k == 0 })
         .collect();
     Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes: Vec::new() }
 }
@@ -26,7 +25,7 @@ fn stuck_diag(code: Code, message: &str, stuck: &[Stuck]) -> Diagnostic {
 /// The diagnostics describing how a run ended (empty for a clean end).
 pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (pid, fault) in &r.machine.faults {
+    for (pid, fault) in &r.faults {
         let mem = &r.machine.procs[r.machine.index(*pid).expect("faulted processes stay in the table")].proc.mem;
         let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
         out.push(Diagnostic::error(
@@ -37,10 +36,17 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     }
     match &r.end {
         End::AllExited => {}
-        End::Deadlock(stuck) => {
-            out.push(stuck_diag(Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck))
+        End::Deadlock { stuck, cycle } => {
+            let mut d = stuck_diag(prog, Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck);
+            if cycle.len() > 1 {
+                let mut names: Vec<String> = cycle.iter().map(|p| p.to_string()).collect();
+                names.push(cycle[0].to_string());
+                d = d.note(format!("wait-for cycle: {} (each waits for the next)", names.join(" -> ")));
+            }
+            out.push(d)
         }
         End::Livelock(stuck) => out.push(stuck_diag(
+            prog,
             Code::Livelock,
             "livelock: no process can make progress (the spinning ones wait for a write nobody will make)",
             stuck,
@@ -60,7 +66,7 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
         )),
     }
     if let Some(ExitStatus::Code(c)) = r.outcome.main_status().filter(|s| *s != ExitStatus::Code(0)) {
-        out.push(plain(Code::NonZeroExit, format!("process {} exited with status {c}", crate::kernel::FIRST_PID), Vec::new()));
+        out.push(plain(Code::NonZeroExit, format!("process {} exited with status {c}", crate::abi::FIRST_PID), Vec::new()));
     }
     out
 }

@@ -7,7 +7,6 @@ use crate::Status;
 use real::{RealConfig, RealRun};
 use sim::explore::{self, pct::Pct, random::Random, token};
 use sim::interp::StdoutMode;
-use sim::kernel::End;
 use sim::outcome::Outcome;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -123,7 +122,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         } else {
             explore::run(&prog, &scfg, &mut Pct::new(s, 3, 100), false)
         };
-        let stuck = matches!(r.end, End::Deadlock(_) | End::Livelock(_) | End::StepBudget);
+        let stuck = r.end.is_stuck() || matches!(r.end, sim::check::End::StepBudget);
         unexplained.retain(|real| {
             let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };
             if same {

@@ -65,7 +65,7 @@ pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: Opt
             "outcome": r.outcome,
             "steps": r.steps,
             "token": tok,
-            "trace": r.trace.as_ref().map(|t| t.iter().map(|e| serde_json::json!({"step": e.step, "time_ns": e.time, "pid": e.pid, "what": e.what})).collect::<Vec<_>>()),
+            "trace": r.trace.as_ref().map(|t| t.iter().map(|e| sim::trace::to_json(e, &prog.sources)).collect::<Vec<_>>()),
             "diagnostics": diags.iter().map(|d| render::to_json(&prog.sources, d)).collect::<Vec<_>>(),
         });
         println!("{j}");

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use real::RealConfig;
 use sim::explore::{self, pct::Pct, random::Random};
 use sim::interp::StdoutMode;
-use sim::kernel::{End, TimeMode};
+use sim::kernel::TimeMode;
 use std::path::Path;
 
 const SIZES: &[usize] = &[0, 1, 100, 4095, 4096, 4097, 8192, 65536, 70000];
@@ -198,7 +198,7 @@ fn conforms(dir: &Path, name: &str, text: &str) -> Result<(), String> {
         } else {
             explore::run(&prog, &config(&file, TimeMode::LowerBound), &mut Pct::new(seed, 3, 60), false)
         };
-        let sim_stuck = matches!(s.end, End::Deadlock(_) | End::Livelock(_));
+        let sim_stuck = s.end.is_stuck();
         let same_out = per_process(&r.outcome) == per_process(&s.outcome);
         let same_end = if r.hung { sim_stuck } else { !sim_stuck && r.outcome.exits == s.outcome.exits };
         if same_out && same_end {

@@ -3,9 +3,10 @@
 //! nothing in a correct program.
 
 use crate::native::config;
+use sim::check::End;
 use sim::explore::{self, random::Random, RunResult};
 use sim::ir::Program;
-use sim::kernel::{End, TimeMode};
+use sim::kernel::TimeMode;
 use std::path::Path;
 
 fn compile(path: &str) -> Program {
@@ -28,7 +29,7 @@ fn finds_the_lost_item_with_two_producers_within_1000_seeds() {
     let f = "scenarios/bounded_buffer_two_producers.c";
     let (seed, r) = first_failure(&compile(f), f, 1000).expect("the race is found");
     assert!(seed < 1000);
-    assert!(matches!(r.end, End::Livelock(_)) || !r.machine.faults.is_empty(), "{:?}", r.end);
+    assert!(matches!(r.end, End::Livelock(_)) || !r.faults.is_empty(), "{:?}", r.end);
 }
 
 #[test]
@@ -51,11 +52,14 @@ fn the_forgotten_close_is_a_deadlock_naming_the_read_and_the_parents_write_end()
     let f = "scenarios/forgotten_close.c";
     let prog = compile(f);
     let r = explore::run(&prog, &config(Path::new(f), TimeMode::Strict), &mut Random::new(0), false);
-    let End::Deadlock(stuck) = &r.end else { panic!("{:?}", r.end) };
+    let End::Deadlock { stuck, cycle } = &r.end else { panic!("{:?}", r.end) };
     let child = stuck.iter().find(|s| s.pid == 1001).expect("the child is stuck");
-    assert!(child.why.contains("read(fd 3)") && child.why.contains("still open in process 1000 as fd 4"), "{}", child.why);
+    let why = child.why(&prog.sources);
+    assert!(why.contains("read(fd 3)") && why.contains("still open in process 1000 as fd 4"), "{why}");
     let parent = stuck.iter().find(|s| s.pid == 1000).expect("the parent is stuck");
-    assert!(parent.why.contains("wait()"), "{}", parent.why);
+    assert!(parent.why(&prog.sources).contains("wait()"));
+    // The parent waits for the child, which waits for the parent's write end.
+    assert_eq!(cycle, &vec![1000, 1001]);
     assert_eq!(prog.sources.line_col(child.span.file, child.span.lo).line, 20);
 }
 
@@ -79,10 +83,11 @@ int main(void) {
     let prog = compile_text("spin.c", text);
     let r = explore::run(&prog, &config(Path::new("spin.c"), TimeMode::Strict), &mut Random::new(0), false);
     let End::Livelock(stuck) = &r.end else { panic!("{:?}", r.end) };
-    let spinner = stuck.iter().find(|s| s.parked).expect("a parked process");
+    let spinner = stuck.iter().find(|s| s.parked()).expect("a parked process");
+    let why = spinner.why(&prog.sources);
     assert_eq!(spinner.pid, 1001);
     assert_eq!(prog.sources.line_col(spinner.span.file, spinner.span.lo).line, 8);
-    assert!(spinner.why.contains("shm#0+16") && spinner.why.contains("shm#0+20"), "{}", spinner.why);
+    assert!(why.contains("s->in (shm#0+16)") && why.contains("s->out (shm#0+20)"), "{why}");
     assert!(r.steps < 20, "the busy-wait costs a handful of steps, not {}", r.steps);
 }
 
@@ -91,7 +96,9 @@ fn the_pipe_example_shows_the_child_blocked_in_read_until_two_seconds() {
     let f = "scenarios/pipe_sleep.c";
     let prog = compile(f);
     let r = explore::run(&prog, &config(Path::new(f), TimeMode::Strict), &mut Random::new(0), true);
-    let read = r.trace.unwrap().into_iter().find(|e| e.pid == 1001 && e.what.starts_with("read(")).expect("the child reads");
+    let trace = r.trace.unwrap();
+    let read = trace.iter().find(|e| e.pid == 1001 && sim::trace::describe(&e.what, &prog.sources).starts_with("read(")).expect("a read");
     assert_eq!(read.time, 2_000_000_000);
-    assert!(read.what.contains("\"hi\"") && read.what.contains("blocked since 0.000000"), "{}", read.what);
+    let line = sim::trace::to_text(std::slice::from_ref(read), &prog.sources);
+    assert!(line.contains("\"hi\"") && line.contains("blocked since 0.000000"), "{line}");
 }

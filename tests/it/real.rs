@@ -58,3 +58,25 @@ fn a_real_run_leaves_nothing_in_dev_shm() {
     assert_eq!(shm_leftovers(), Vec::<String>::new());
     assert!(!std::path::Path::new("/dev/shm/ipcsim_named_shm_demo_real_check").exists());
 }
+
+#[test]
+fn run_and_real_agree_that_a_parent_killing_its_spinning_child_is_no_failure() {
+    let f = "tests/programs/parent_kills_spinning_child.c";
+    let (code, out) = ipcsim(&["run", f], &[]);
+    assert_eq!(code, 0, "run:\n{out}");
+    assert!(out.contains("child killed by signal 9"), "{out}");
+    let (code, out) = ipcsim(&["real", f, "--runs", "3", "--timeout-ms", "3000"], &[]);
+    assert_eq!(code, 0, "real:\n{out}");
+    assert!(!out.contains("FAILURE"), "{out}");
+}
+
+#[test]
+fn kill_minus_one_spares_the_caller_in_both_backends() {
+    let f = "tests/programs/kill_minus_one_spares_the_caller.c";
+    let (code, out) = ipcsim(&["run", f], &[]);
+    assert_eq!(code, 0, "run:\n{out}");
+    assert!(out.contains("caller alive; child killed by signal 15"), "{out}");
+    let (code, out) = ipcsim(&["real", f, "--runs", "2", "--timeout-ms", "3000"], &[]);
+    assert_eq!(code, 0, "real:\n{out}");
+    assert!(out.contains("caller alive; child killed by signal 15"), "{out}");
+}

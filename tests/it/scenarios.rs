@@ -5,7 +5,7 @@
 
 use crate::native::{c_files, config, par_check, run_native_timeout, run_sim, show, Observed, Scratch};
 use sim::explore::{self, random::Random};
-use sim::kernel::{End, TimeMode};
+use sim::kernel::TimeMode;
 use std::path::Path;
 
 /// Seeds explored to collect a scenario's outcomes.
@@ -33,7 +33,7 @@ fn check(f: &Path, dir: &Path) -> Result<(), String> {
     let mut stuck = false;
     for seed in 0..SEEDS {
         let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
-        stuck |= matches!(r.end, End::Deadlock(_) | End::Livelock(_));
+        stuck |= r.end.is_stuck();
         if let Some(status) = r.outcome.main_status() {
             let o = Observed { stdout: r.outcome.stream(1), stderr: r.outcome.stream(2), status };
             if !outcomes.contains(&o) {

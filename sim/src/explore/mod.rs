@@ -8,10 +8,12 @@ pub mod replay;
 pub mod rr;
 pub mod token;
 
+use crate::check::{self, End, Failure};
+use crate::interp::Fault;
 use crate::ir::Program;
-use crate::kernel::{Config, End, Machine, StepCtx};
+use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::outcome::Outcome;
-use crate::trace::{Edge, TraceEvent};
+use crate::trace::{Edge, Event};
 
 /// Decides which ready process takes the next step.
 pub trait Strategy {
@@ -33,17 +35,26 @@ pub struct RunResult {
     /// The choice made at each step with more than one ready process.
     pub choices: Vec<u32>,
     /// The trace, if asked for.
-    pub trace: Option<Vec<TraceEvent>>,
+    pub trace: Option<Vec<Event>>,
     /// Happens-before edges.
     pub edges: Vec<Edge>,
+    /// Processes killed by signals the kernel raised, with the cause.
+    pub faults: Vec<(i32, Fault)>,
+    /// Signals sent with `kill`: (target, signal).
+    pub sent: Vec<(i32, i32)>,
     /// The final machine.
     pub machine: Machine,
 }
 
 impl RunResult {
-    /// A failure by DESIGN.md's definition.
+    /// The run's failure by DESIGN.md's definition ([`check::failure`]).
+    pub fn failure(&self) -> Option<Failure> {
+        check::failure(&self.outcome, &self.sent, Some(&self.end))
+    }
+
+    /// True if the run failed.
     pub fn failed(&self) -> bool {
-        self.end.is_failure() || self.machine.failed()
+        self.failure().is_some()
     }
 }
 
@@ -53,22 +64,21 @@ const STEPS_WITHOUT_TIME: u32 = 1000;
 
 /// Runs `prog` to its end, asking `strategy` at every real choice.
 pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: bool) -> RunResult {
-    let mut edges = Vec::new();
-    let mut trace_buf = trace.then(Vec::new);
-    let mut cx = StepCtx { prog, config, trace: trace_buf.as_mut(), edges: &mut edges, instructions: 0 };
+    let mut history = History::new(trace);
+    let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0, since: Vec::new() };
     let mut m = Machine::new(&mut cx);
     let (mut ready, mut pids, mut choices) = (Vec::new(), Vec::new(), Vec::new());
     let (mut clock, mut still) = (m.clock, 0u32);
     let end = loop {
-        if m.steps >= config.limits.max_steps {
+        if cx.history.steps >= config.limits.max_steps {
             break End::StepBudget;
         }
         m.ready(config, &mut ready);
         if ready.is_empty() {
-            match m.idle(prog, config) {
-                Some(end) => break end,
-                None => continue,
+            if config.time == TimeMode::Strict && m.wake_next_sleeper() {
+                continue;
             }
+            break check::judge(&m, prog);
         }
         let k = if ready.len() == 1 {
             0
@@ -84,10 +94,22 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
         // for ever must not freeze the clock for a sleeping one.
         still = if m.clock == clock { still + 1 } else { 0 };
         clock = m.clock;
-        if still >= STEPS_WITHOUT_TIME && config.time == crate::kernel::TimeMode::Strict && m.wake_next_sleeper() {
+        if still >= STEPS_WITHOUT_TIME && config.time == TimeMode::Strict && m.wake_next_sleeper() {
             still = 0;
         }
     };
     let instructions = cx.instructions;
-    RunResult { end, outcome: m.outcome.clone(), steps: m.steps, instructions, choices, trace: trace_buf, edges, machine: m }
+    let h = history;
+    RunResult {
+        end,
+        outcome: h.outcome,
+        steps: h.steps,
+        instructions,
+        choices,
+        trace: h.trace,
+        edges: h.edges,
+        faults: h.faults,
+        sent: h.sent,
+        machine: m,
+    }
 }

@@ -30,30 +30,20 @@ pub enum RegionKind {
     Mapping,
     /// A `free`d block: any access is a use after free.
     Freed,
-    /// A `MAP_SHARED` mapping: its bytes live in the [`SharedStore`]
+    /// A `MAP_SHARED` mapping: its bytes live in the kernel's store of shared objects
     /// (object `obj`, from byte `base`), so every process mapping the
     /// object sees the same bytes.
     Shared {
         /// Backing object in the store.
         obj: u32,
-        /// Offset of the mapping's first byte in the object.
-        base: u32,
+        /// Offset of the mapping's first byte in the object (a full
+        /// 64-bit `off_t`: an offset past 4 GiB is past the object).
+        base: u64,
         /// Writable (`PROT_WRITE`).
         writable: bool,
     },
     /// An unmapped mapping (`munmap`): any access is a fault.
     Unmapped,
-}
-
-/// The bytes of every shared object (shm objects, anonymous shared
-/// mappings). Owned by the kernel, lent to the interpreter for one access.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct SharedStore {
-    /// Object bytes by object number; `sizes` says how many are valid.
-    pub objects: Vec<Vec<u8>>,
-    /// The object's size (`ftruncate`); past the page holding the last
-    /// byte, an access is SIGBUS.
-    pub sizes: Vec<u64>,
 }
 
 /// Page size of x86_64 Linux.
@@ -82,38 +72,19 @@ pub trait Shared {
     }
 }
 
-impl Shared for SharedStore {
-    fn bytes(&self, obj: u32) -> &[u8] {
-        &self.objects[obj as usize]
-    }
-    fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
-        &mut self.objects[obj as usize]
-    }
-    fn size(&self, obj: u32) -> u64 {
-        self.sizes[obj as usize]
-    }
-}
+/// No shared memory at all: for work that only touches private bytes
+/// (a struct argument's copy, a routine run for its value alone).
+pub struct NoShared;
 
-impl SharedStore {
-    /// A new zero-filled object; returns its number.
-    pub fn create(&mut self, size: u64) -> u32 {
-        self.objects.push(vec![0; size.div_ceil(PAGE) as usize * PAGE as usize]);
-        self.sizes.push(size);
-        (self.objects.len() - 1) as u32
+impl Shared for NoShared {
+    fn bytes(&self, _: u32) -> &[u8] {
+        &[]
     }
-
-    /// `ftruncate`: new size; bytes past it read as zero again.
-    pub fn resize(&mut self, obj: u32, size: u64) {
-        let o = obj as usize;
-        let old = self.sizes[o] as usize;
-        let pages = size.div_ceil(PAGE) as usize * PAGE as usize;
-        let bytes = &mut self.objects[o];
-        if (size as usize) < old {
-            let keep = (size as usize).min(bytes.len());
-            bytes[keep..].fill(0);
-        }
-        bytes.resize(pages, 0);
-        self.sizes[o] = size;
+    fn bytes_mut(&mut self, _: u32) -> &mut [u8] {
+        &mut []
+    }
+    fn size(&self, _: u32) -> u64 {
+        0
     }
 }
 
@@ -219,7 +190,7 @@ impl Memory {
     pub fn shared_location(&self, addr: u64) -> Option<(u32, u64)> {
         let (r, off) = split(addr);
         match self.regions.get(r)?.kind {
-            RegionKind::Shared { obj, base, .. } => Some((obj, base as u64 + off as u64)),
+            RegionKind::Shared { obj, base, .. } => Some((obj, base.saturating_add(off as u64))),
             _ => None,
         }
     }
@@ -234,7 +205,7 @@ impl Memory {
         if write && !writable {
             return Err(BadAccess::ReadOnly { region: r as u32 });
         }
-        let at = base as usize + off;
+        let at = usize::try_from(base).unwrap_or(usize::MAX).saturating_add(off);
         let size = sh.size(obj);
         let end_page = size.div_ceil(PAGE) * PAGE;
         if at.saturating_add(len) as u64 > end_page {

@@ -3,9 +3,9 @@
 //! stops with an [`Event`] (a system call, an exit, a fault) and is
 //! resumed with the call's result.
 
-pub mod arith;
 pub mod fault;
 pub mod libc;
+pub mod mapping;
 pub mod memory;
 mod process;
 mod run;
@@ -13,31 +13,11 @@ mod run;
 pub use fault::{Fault, Signal};
 pub use process::{Frame, Process, StdoutMode};
 
-pub use memory::{Shared, SharedStore};
+pub use memory::{NoShared, Shared};
 
+use crate::abi::call::Call;
 use crate::ir::MemTy;
 pub use libc::LibFn;
-
-/// Where a `write` takes its bytes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WriteSrc {
-    /// The program's memory (the buffer argument).
-    Mem,
-    /// The front of the process's stdio output queue.
-    Stdio,
-}
-
-/// A system call the process asks the kernel to perform: the library
-/// routine that makes it and its arguments as passed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Syscall {
-    /// Which call (`fork`, `read`, `write`, `mmap`, ...).
-    pub func: LibFn,
-    /// Arguments (unused ones are 0).
-    pub args: [u64; 6],
-    /// For `write`: where the bytes are.
-    pub src: WriteSrc,
-}
 
 /// What a shared-memory access does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,6 +43,8 @@ pub struct Access {
     pub obj: u32,
     /// Offset in the object.
     pub off: u64,
+    /// The C expression making the access (its span in the source).
+    pub expr: Option<crate::source::Span>,
 }
 
 /// A shared access as performed: what was read or written.
@@ -78,7 +60,7 @@ pub struct Performed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// It needs the kernel.
-    Syscall(Syscall),
+    Syscall(Call),
     /// It is about to access shared memory (re-run with a grant).
     Access(Access),
     /// It exited with this status (stdio already flushed as it should be).

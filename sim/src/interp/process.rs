@@ -6,6 +6,7 @@ use super::libc::rand::Rand;
 use super::libc::stdio::Stdio;
 use super::memory::{Memory, RegionKind};
 use super::ProcessOptions;
+use crate::abi::call::Src;
 use crate::interp::fault::Fault;
 use crate::ir::{ParamSlot, Program};
 
@@ -135,7 +136,7 @@ impl Process {
                 ParamSlot::Struct(off, size) => {
                     // The caller made a private copy: never shared memory.
                     let dst = ((crate::ir::region::STACK as u64) << 32) | (fp as u64 + off as u64);
-                    self.mem.copy(&mut super::SharedStore::default(), dst, v, size as usize)?;
+                    self.mem.copy(&mut super::NoShared, dst, v, size as usize)?;
                 }
             }
         }
@@ -179,10 +180,10 @@ impl Process {
     }
 
     /// The bytes of a pending write.
-    pub fn write_bytes<'a>(&'a self, sh: &'a dyn super::Shared, call: &super::Syscall) -> Result<&'a [u8], super::memory::BadAccess> {
-        match call.src {
-            super::WriteSrc::Mem => self.mem.slice(sh, call.args[1], call.args[2] as usize),
-            super::WriteSrc::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),
+    pub fn write_bytes<'a>(&'a self, sh: &'a dyn super::Shared, src: Src, len: u64) -> Result<&'a [u8], super::memory::BadAccess> {
+        match src {
+            Src::Mem(at) => self.mem.slice(sh, at, usize::try_from(len).unwrap_or(usize::MAX)),
+            Src::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),
         }
     }
 

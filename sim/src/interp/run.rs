@@ -2,11 +2,11 @@
 //! the loop returns at the first visible operation. Locals in a register
 //! (`pc`, `fp`, the code slice) and no allocation per instruction.
 
-use super::arith;
 use super::fault::{Cause, Fault, Signal};
 use super::memory::BadAccess;
 use super::process::{After, Then};
-use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx, Syscall, WriteSrc};
+use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
+use crate::ir::arith;
 use crate::ir::{region, Op, Program};
 
 const STACK_BASE: u64 = (region::STACK as u64) << 32;
@@ -42,11 +42,7 @@ impl Process {
             return None;
         };
         if let Some((fd, bytes)) = self.stdio.outq.front() {
-            return Some(Event::Syscall(Syscall {
-                func: libc::LibFn::Write,
-                args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0],
-                src: WriteSrc::Stdio,
-            }));
+            return Some(libc::stdio_flush(*fd, bytes.len()));
         }
         let then = then.clone();
         self.after = After::Nothing;
@@ -76,7 +72,7 @@ impl Process {
             return Gate::Private;
         };
         let (obj, off) = self.mem.shared_location(addr).expect("shared");
-        let access = Access { kind, obj, off };
+        let access = Access { kind, obj, off, expr: None };
         if ctx.granted {
             ctx.granted = false;
             ctx.performed = Some(Performed { access, value: 0 });
@@ -126,7 +122,7 @@ impl Process {
                             pc -= 1;
                             *executed -= 1;
                             save_pc!();
-                            return Event::Access(access);
+                            return Event::Access(Access { expr: func.spans.get(pc).copied(), ..access });
                         }
                         Gate::Granted => true,
                         Gate::Private => false,

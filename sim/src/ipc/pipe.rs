@@ -20,8 +20,6 @@ pub struct Slot {
     pub data: Vec<u8>,
     /// Bytes already read from the front.
     pub start: usize,
-    /// Step that last wrote into this page (a happens-before source).
-    pub writer_step: u64,
 }
 
 /// A pipe's buffer and its ends.
@@ -77,14 +75,13 @@ impl Pipe {
 
     /// Writes from `data[*done..]`; `one_page` limits a blocking big write
     /// to one new page per step. Updates `*done`.
-    pub fn write(&mut self, data: &[u8], done: &mut usize, one_page: bool, step: u64) -> WriteStep {
+    pub fn write(&mut self, data: &[u8], done: &mut usize, one_page: bool) -> WriteStep {
         let total = data.len();
         if *done == 0 {
             let chars = total % PAGE;
             if self.can_merge(chars) {
                 let last = self.slots.back_mut().expect("checked by can_merge");
                 last.data.extend_from_slice(&data[..chars]);
-                last.writer_step = step;
                 *done = chars;
             }
         }
@@ -97,16 +94,16 @@ impl Pipe {
                 return WriteStep::Progress;
             }
             let n = (total - *done).min(PAGE);
-            self.slots.push_back(Slot { data: data[*done..*done + n].to_vec(), start: 0, writer_step: step });
+            self.slots.push_back(Slot { data: data[*done..*done + n].to_vec(), start: 0 });
             *done += n;
             pages += 1;
         }
         WriteStep::Done
     }
 
-    /// Reads up to `buf.len()` bytes; returns how many and the steps that
-    /// wrote them (happens-before sources).
-    pub fn read(&mut self, buf: &mut [u8], sources: &mut Vec<u64>) -> usize {
+    /// Reads up to `buf.len()` bytes; returns how many. (Which writes they
+    /// came from is the run's history, not the pipe's state.)
+    pub fn read(&mut self, buf: &mut [u8]) -> usize {
         let mut n = 0;
         while n < buf.len() {
             let Some(s) = self.slots.front_mut() else {
@@ -116,9 +113,6 @@ impl Pipe {
             buf[n..n + k].copy_from_slice(&s.data[s.start..s.start + k]);
             s.start += k;
             n += k;
-            if !sources.contains(&s.writer_step) {
-                sources.push(s.writer_step);
-            }
             if s.start == s.data.len() {
                 self.slots.pop_front();
             }
@@ -128,18 +122,16 @@ impl Pipe {
 
     /// `F_SETPIPE_SZ`: the new size in bytes, or a negative errno.
     pub fn set_size(&mut self, size: i64) -> i64 {
-        const EPERM: i64 = 1;
-        const EINVAL: i64 = 22;
-        const EBUSY: i64 = 16;
+        use crate::abi::errno::{EBUSY, EINVAL, EPERM};
         if !(0..=i32::MAX as i64).contains(&size) {
-            return -EINVAL;
+            return -(EINVAL as i64);
         }
         if size as u64 > MAX_SIZE {
-            return -EPERM;
+            return -(EPERM as i64);
         }
         let pages = (size as u64).div_ceil(PAGE as u64).max(1).next_power_of_two() as usize;
         if self.slots.len() > pages {
-            return -EBUSY;
+            return -(EBUSY as i64);
         }
         self.max_slots = pages;
         (pages * PAGE) as i64

@@ -1,21 +1,109 @@
-//! The POSIX shared-memory namespace (`/dev/shm`): names to objects, with
-//! glibc's name rules (§3 of linux-ipc-semantics.md). Objects outlive
-//! processes until unlinked; their bytes live in the `SharedStore`.
+//! POSIX shared memory: the bytes of every shared object (named objects
+//! and anonymous shared mappings), the `/dev/shm` namespace with glibc's
+//! name rules (§3 of linux-ipc-semantics.md), and the rules of the calls
+//! on them: file-like `read`/`write` at an offset, `ftruncate`, and what
+//! an `mmap` of an object maps. Objects outlive processes until unlinked.
 
+use crate::abi::errno::{EACCES, EFBIG, EINVAL, ENAMETOOLONG, ENOMEM};
+use crate::abi::flags::{MAP_ANONYMOUS, MAP_PRIVATE, MAP_SHARED, O_ACCMODE, O_RDWR, O_WRONLY, PROT_WRITE};
+use crate::interp::memory::{Shared, PAGE};
 use std::collections::BTreeMap;
 
-/// Why a name is refused.
-pub fn check_name(name: &[u8]) -> Result<String, i64> {
-    const EINVAL: i64 = 22;
-    const ENAMETOOLONG: i64 = 36;
+/// Largest shared object the simulator holds (its bytes are real memory
+/// here, where Linux's tmpfs would be sparse): larger is EFBIG/ENOMEM.
+pub const MAX_SHARED: u64 = 256 << 20;
+
+/// The bytes of every shared object. Owned by the kernel, lent to the
+/// interpreter for one access at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SharedStore {
+    /// Object bytes by object number, whole pages; `sizes` says how many
+    /// are valid.
+    pub objects: Vec<Vec<u8>>,
+    /// The object's size (`ftruncate`); past the page holding the last
+    /// byte, an access is SIGBUS.
+    pub sizes: Vec<u64>,
+}
+
+impl Shared for SharedStore {
+    fn bytes(&self, obj: u32) -> &[u8] {
+        &self.objects[obj as usize]
+    }
+    fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
+        &mut self.objects[obj as usize]
+    }
+    fn size(&self, obj: u32) -> u64 {
+        self.sizes[obj as usize]
+    }
+}
+
+impl SharedStore {
+    /// A new zero-filled object; returns its number.
+    pub fn create(&mut self, size: u64) -> u32 {
+        self.objects.push(vec![0; size.div_ceil(PAGE) as usize * PAGE as usize]);
+        self.sizes.push(size);
+        (self.objects.len() - 1) as u32
+    }
+
+    /// `ftruncate`: new size; bytes past it read as zero again.
+    pub fn resize(&mut self, obj: u32, size: u64) {
+        let o = obj as usize;
+        let old = self.sizes[o] as usize;
+        let pages = size.div_ceil(PAGE) as usize * PAGE as usize;
+        let bytes = &mut self.objects[o];
+        if (size as usize) < old {
+            let keep = (size as usize).min(bytes.len());
+            bytes[keep..].fill(0);
+        }
+        bytes.resize(pages, 0);
+        self.sizes[o] = size;
+    }
+
+    /// `read` at file offset `off`: at most `n` bytes, none past the end
+    /// of the object (an offset past it, after a shrinking `ftruncate`,
+    /// reads nothing).
+    pub fn read_at(&self, obj: u32, off: u64, n: u64) -> &[u8] {
+        let size = self.sizes[obj as usize];
+        let start = off.min(size) as usize;
+        let end = off.saturating_add(n).min(size) as usize;
+        &self.objects[obj as usize][start..end.max(start)]
+    }
+
+    /// `write` at file offset `off` (the object grows as a file does);
+    /// returns the new offset, or `-errno`.
+    pub fn write_at(&mut self, obj: u32, off: u64, data: &[u8]) -> Result<u64, i32> {
+        let end = off.checked_add(data.len() as u64).filter(|&e| e <= MAX_SHARED).ok_or(EFBIG)?;
+        if end > self.sizes[obj as usize] {
+            self.resize(obj, end);
+        }
+        self.objects[obj as usize][off as usize..end as usize].copy_from_slice(data);
+        Ok(end)
+    }
+
+    /// `ftruncate` with its checks: `EINVAL` for a negative length,
+    /// `EFBIG` past the simulator's limit.
+    pub fn truncate(&mut self, obj: u32, len: i64) -> Result<(), i32> {
+        if len < 0 {
+            return Err(EINVAL);
+        }
+        if len as u64 > MAX_SHARED {
+            return Err(EFBIG);
+        }
+        self.resize(obj, len as u64);
+        Ok(())
+    }
+}
+
+/// The canonical name of a valid shm name, or the errno glibc gives.
+pub fn check_name(name: &[u8]) -> Result<String, i32> {
     // glibc strips every leading slash; what is left must be one path
     // component.
     let rest: &[u8] = &name[name.iter().position(|&b| b != b'/').unwrap_or(name.len())..];
     if rest.is_empty() || rest.contains(&b'/') || rest == b"." || rest == b".." {
-        return Err(-EINVAL);
+        return Err(EINVAL);
     }
     if rest.len() > 255 {
-        return Err(-ENAMETOOLONG);
+        return Err(ENAMETOOLONG);
     }
     Ok(String::from_utf8_lossy(rest).into_owned())
 }
@@ -25,4 +113,62 @@ pub fn check_name(name: &[u8]) -> Result<String, i64> {
 pub struct ShmNames {
     /// Sorted, so listing leftovers is deterministic.
     pub names: BTreeMap<String, u32>,
+}
+
+/// What an `mmap` maps, once its arguments are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapKind {
+    /// A new anonymous shared object of this many bytes.
+    AnonShared,
+    /// Private zero pages.
+    AnonPrivate,
+    /// The object behind the descriptor, shared (or a read-only private
+    /// view, which sees the object's writes as Linux's shared pages do).
+    Object,
+    /// A private copy of the object's bytes (Linux shares the pages
+    /// until the first write; see the README).
+    ObjectCopy,
+}
+
+/// A checked `mmap` request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapPlan {
+    /// What to map.
+    pub kind: MapKind,
+    /// Length rounded up to whole pages.
+    pub size: u64,
+    /// `PROT_WRITE`.
+    pub writable: bool,
+}
+
+/// Checks `mmap`'s length, flags and offset: the plan, or `-errno`.
+pub fn plan_mmap(len: u64, prot: i32, flags: i32, off: i64) -> Result<MapPlan, i32> {
+    let share = flags & 3;
+    if len == 0 || (share != MAP_SHARED && share != MAP_PRIVATE) || off < 0 || !(off as u64).is_multiple_of(PAGE) || len > 1 << 31 {
+        return Err(EINVAL);
+    }
+    let size = len.div_ceil(PAGE) * PAGE;
+    if size > MAX_SHARED {
+        return Err(ENOMEM);
+    }
+    let writable = prot & PROT_WRITE != 0;
+    let kind = match (flags & MAP_ANONYMOUS != 0, share == MAP_SHARED) {
+        (true, true) => MapKind::AnonShared,
+        (true, false) => MapKind::AnonPrivate,
+        (false, true) => MapKind::Object,
+        (false, false) if !writable => MapKind::Object,
+        (false, false) => MapKind::ObjectCopy,
+    };
+    Ok(MapPlan { kind, size, writable })
+}
+
+/// Whether a descriptor opened with `mode` may be mapped as planned:
+/// `EACCES` for a write-only descriptor, or a writable shared mapping of
+/// a descriptor not opened for reading and writing.
+pub fn check_map_access(plan: &MapPlan, shared: bool, mode: i32) -> Result<(), i32> {
+    let mode = mode & O_ACCMODE;
+    if mode == O_WRONLY || (shared && plan.writable && mode != O_RDWR) {
+        return Err(EACCES);
+    }
+    Ok(())
 }

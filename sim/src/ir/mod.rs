@@ -3,8 +3,11 @@
 //! kept normalised for its C type (sign- or zero-extended from its width),
 //! so conversions are a single [`Op::Norm`].
 
-pub use crate::interp::libc::LibFn;
+pub mod arith;
+mod libfn;
+
 use crate::source::{SourceMap, Span};
+pub use libfn::{is_syscall, LibFn};
 
 /// Index of a function in [`Program::functions`].
 pub type FuncId = u32;

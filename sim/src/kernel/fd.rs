@@ -2,7 +2,16 @@
 //! readers and writers as descriptors, in every process: end of file
 //! comes only when the last write-end descriptor anywhere is closed.
 
-use super::{Fd, Machine};
+use super::calls::Sys;
+use super::{Fd, Machine, StepCtx};
+use crate::abi::call::{FdCall, PipeCall, Src};
+use crate::abi::errno::{EAGAIN, EBADF, EFAULT, EINVAL, EMFILE, EPIPE};
+use crate::abi::flags::{F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ, O_APPEND, O_WRONLY};
+use crate::abi::signal::SIGPIPE;
+use crate::interp::fault::{Cause, Fault, Signal};
+use crate::ipc::pipe::{Pipe, WriteStep, PAGE as PIPE_PAGE};
+use crate::ir::MemTy;
+use crate::outcome::{ExitStatus, Write};
 
 /// What an open file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,10 +41,10 @@ pub struct OpenFile {
     pub offset: u64,
 }
 
-/// `O_ACCMODE`.
-pub const ACCMODE: i32 = 3;
-/// `O_NONBLOCK`.
-pub const NONBLOCK: i32 = 0o4000;
+pub use crate::abi::flags::{O_ACCMODE as ACCMODE, O_NONBLOCK as NONBLOCK};
+
+/// Most descriptors a process may have open (`RLIMIT_NOFILE`).
+pub const MAX_FDS: usize = 1024;
 
 impl Machine {
     /// A new open file with no descriptors yet... counted once referenced.
@@ -77,7 +86,7 @@ impl Machine {
     }
 
     /// The open file behind descriptor `fd` of process `i`.
-    pub(super) fn file_of(&self, i: usize, fd: i64) -> Option<(u32, &OpenFile)> {
+    pub(crate) fn file_of(&self, i: usize, fd: i64) -> Option<(u32, &OpenFile)> {
         let fd = usize::try_from(fd).ok()?;
         let f = self.procs[i].fds.get(fd)?.as_ref()?.file;
         Some((f, self.files[f as usize].as_ref()?))
@@ -105,6 +114,252 @@ impl Machine {
                 true
             }
             None => false,
+        }
+    }
+}
+
+impl Machine {
+    pub(super) fn fd_call(&mut self, i: usize, c: FdCall, cx: &mut StepCtx) -> Sys {
+        match c {
+            FdCall::Close { fd } => Sys::Ret(if self.close_fd(i, fd as i64) { 0 } else { -(EBADF as i64) }),
+            FdCall::Dup { fd } => match self.file_of(i, fd as i64) {
+                Some((f, _)) => Sys::Ret(self.dup_to(i, f, 0)),
+                None => Sys::Ret(-(EBADF as i64)),
+            },
+            FdCall::Dup2 { old, new } => self.dup2(i, old as i64, new as i64),
+            FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
+            FdCall::Read { fd, buf, len } => self.read(i, fd as i64, buf, len, cx),
+            FdCall::Write { fd, src, len } => self.write(i, fd as i64, src, len, cx),
+        }
+    }
+
+    pub(super) fn pipe_call(&mut self, i: usize, c: PipeCall) -> Sys {
+        let PipeCall::Pipe { fds } = c;
+        if self.open_fds(i) + 2 > MAX_FDS {
+            return Sys::Ret(-(EMFILE as i64));
+        }
+        self.pipes.push(Pipe::default());
+        let p = (self.pipes.len() - 1) as u32;
+        let r = self.open_file(FileKind::PipeRead(p), 0);
+        let rfd = self.install(i, r, 0);
+        let w = self.open_file(FileKind::PipeWrite(p), 1);
+        let wfd = self.install(i, w, 0);
+        if self.store(i, fds, MemTy::I32, rfd as u64).is_err() || self.store(i, fds.wrapping_add(4), MemTy::I32, wfd as u64).is_err() {
+            self.close_fd(i, rfd);
+            self.close_fd(i, wfd);
+            return Sys::Ret(-(EFAULT as i64));
+        }
+        Sys::Ret(0)
+    }
+
+    /// Descriptors process `i` has open.
+    pub(super) fn open_fds(&self, i: usize) -> usize {
+        self.procs[i].fds.iter().filter(|d| d.is_some()).count()
+    }
+
+    /// A new descriptor for open file `f` (at least `min`), or `-EMFILE`.
+    pub(super) fn dup_to(&mut self, i: usize, f: u32, min: usize) -> i64 {
+        if self.open_fds(i) >= MAX_FDS {
+            return -(EMFILE as i64);
+        }
+        self.ref_file(f);
+        self.install(i, f, min)
+    }
+
+    /// A read would not block.
+    pub(super) fn read_ready(&self, i: usize, fd: i32, len: u64) -> bool {
+        match self.file_of(i, fd as i64) {
+            Some((_, f)) => match f.kind {
+                FileKind::PipeRead(p) => f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].readable(),
+                _ => true,
+            },
+            None => true,
+        }
+    }
+
+    /// A write would make progress now.
+    pub(super) fn write_ready(&self, i: usize, fd: i32, len: u64) -> bool {
+        match self.file_of(i, fd as i64) {
+            Some((_, f)) => match f.kind {
+                FileKind::PipeWrite(p) => {
+                    f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].writable(len as usize, self.procs[i].io_done)
+                }
+                _ => true,
+            },
+            None => true,
+        }
+    }
+
+    fn dup2(&mut self, i: usize, old: i64, new: i64) -> Sys {
+        let Some((f, _)) = self.file_of(i, old) else {
+            return Sys::Ret(-(EBADF as i64));
+        };
+        if !(0..MAX_FDS as i64).contains(&new) {
+            return Sys::Ret(-(EBADF as i64));
+        }
+        if old == new {
+            return Sys::Ret(new);
+        }
+        self.close_fd(i, new);
+        self.ref_file(f);
+        let fds = &mut self.procs[i].fds;
+        if fds.len() <= new as usize {
+            fds.resize(new as usize + 1, None);
+        }
+        fds[new as usize] = Some(Fd { file: f, cloexec: false });
+        Sys::Ret(new)
+    }
+
+    fn fcntl(&mut self, i: usize, fd: i64, cmd: i32, arg: i64) -> Sys {
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-(EBADF as i64));
+        };
+        let (kind, flags) = (file.kind, file.flags);
+        match cmd {
+            F_GETFD => Sys::Ret(self.procs[i].fds[fd as usize].map_or(0, |d| d.cloexec as i64)),
+            F_SETFD => {
+                if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+                    d.cloexec = arg & 1 != 0;
+                }
+                Sys::Ret(0)
+            }
+            F_GETFL => Sys::Ret(flags as i64),
+            F_SETFL => {
+                let file = self.files[f as usize].as_mut().expect("open");
+                file.flags = (file.flags & !(NONBLOCK | O_APPEND)) | (arg as i32 & (NONBLOCK | O_APPEND));
+                Sys::Ret(0)
+            }
+            F_SETPIPE_SZ | F_GETPIPE_SZ => {
+                let p = match kind {
+                    FileKind::PipeRead(p) | FileKind::PipeWrite(p) => p as usize,
+                    _ => return Sys::Ret(-(EBADF as i64)),
+                };
+                if cmd == F_GETPIPE_SZ {
+                    Sys::Ret((self.pipes[p].max_slots * PIPE_PAGE) as i64)
+                } else {
+                    Sys::Ret(self.pipes[p].set_size(arg))
+                }
+            }
+            _ => Sys::Ret(-(EINVAL as i64)),
+        }
+    }
+
+    fn read(&mut self, i: usize, fd: i64, buf: u64, n: u64, cx: &mut StepCtx) -> Sys {
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-(EBADF as i64));
+        };
+        if file.flags & ACCMODE == O_WRONLY {
+            return Sys::Ret(-(EBADF as i64));
+        }
+        let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
+        match kind {
+            FileKind::Stdin => Sys::Ret(0),
+            FileKind::PipeRead(p) => {
+                let pipe = &mut self.pipes[p as usize];
+                let k = (n.min(pipe.available() as u64)) as usize;
+                if k == 0 {
+                    return Sys::Ret(if n == 0 || pipe.writers == 0 {
+                        0
+                    } else if nonblock {
+                        -(EAGAIN as i64)
+                    } else {
+                        unreachable!("a blocked read is never stepped")
+                    });
+                }
+                let Ok(dst) = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) else {
+                    return Sys::Ret(-(EFAULT as i64));
+                };
+                let got = pipe.read(dst);
+                cx.history.pipe_read(p, got as u64);
+                self.wake_if_shared(i, buf);
+                Sys::Ret(got as i64)
+            }
+            FileKind::Shm(obj) => {
+                let src = self.shared.read_at(obj, offset, n).to_vec();
+                let k = src.len();
+                match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
+                    Ok(dst) => dst.copy_from_slice(&src),
+                    Err(_) => return Sys::Ret(-(EFAULT as i64)),
+                }
+                self.wake_if_shared(i, buf);
+                if let Some(file) = self.files[f as usize].as_mut() {
+                    file.offset = offset + k as u64;
+                }
+                Sys::Ret(k as i64)
+            }
+            _ => Sys::Ret(-(EINVAL as i64)),
+        }
+    }
+
+    /// A kernel store into the caller's buffer wakes those spinning on it.
+    fn wake_if_shared(&mut self, i: usize, addr: u64) {
+        if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(addr) {
+            self.unpark_object(obj);
+        }
+    }
+
+    fn write(&mut self, i: usize, fd: i64, src: Src, n: u64, cx: &mut StepCtx) -> Sys {
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::Ret(-(EBADF as i64));
+        };
+        if file.flags & ACCMODE == crate::abi::flags::O_RDONLY {
+            return Sys::Ret(-(EBADF as i64));
+        }
+        let (kind, flags, offset) = (file.kind, file.flags, file.offset);
+        if n == 0 {
+            return Sys::Ret(0);
+        }
+        let data = match self.procs[i].proc.write_bytes(&self.shared, src, n) {
+            Ok(d) => d.to_vec(),
+            Err(_) => return Sys::Ret(-(EFAULT as i64)),
+        };
+        match kind {
+            FileKind::Out(k) => {
+                cx.history.outcome.writes.push(Write { pid: self.procs[i].pid, fd: k, bytes: data });
+                Sys::Ret(n as i64)
+            }
+            FileKind::PipeWrite(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),
+            FileKind::Shm(obj) => {
+                let start = if flags & O_APPEND != 0 { self.shared.sizes[obj as usize] } else { offset };
+                match self.shared.write_at(obj, start, &data) {
+                    Ok(end) => {
+                        if let Some(file) = self.files[f as usize].as_mut() {
+                            file.offset = end;
+                        }
+                        self.unpark_object(obj);
+                        Sys::Ret(n as i64)
+                    }
+                    Err(e) => Sys::Ret(-(e as i64)),
+                }
+            }
+            _ => Sys::Ret(-(EINVAL as i64)),
+        }
+    }
+
+    fn pipe_write(&mut self, i: usize, p: u32, data: &[u8], nonblock: bool, cx: &mut StepCtx) -> Sys {
+        let done = self.procs[i].io_done;
+        if self.pipes[p as usize].readers == 0 {
+            // SIGPIPE whether or not part of the write went in; only with
+            // SIGPIPE ignored does the caller see a result.
+            if self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+                return Sys::Ret(if done > 0 { done as i64 } else { -(EPIPE as i64) });
+            }
+            let span = self.procs[i].proc.span(cx.prog);
+            let fault = Fault { signal: Signal::Pipe, cause: Cause::BrokenPipe, span };
+            cx.history.faults.push((self.procs[i].pid, fault));
+            self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
+            return Sys::Dead;
+        }
+        let mut now = done;
+        let one_page = !nonblock && data.len() > PIPE_PAGE;
+        let r = self.pipes[p as usize].write(data, &mut now, one_page);
+        cx.history.pipe_wrote(p, (now - done) as u64);
+        self.procs[i].io_done = now;
+        match r {
+            WriteStep::Done => Sys::Ret(data.len() as i64),
+            WriteStep::Progress => Sys::Progress,
+            WriteStep::Full if nonblock => Sys::Ret(if now > 0 { now as i64 } else { -(EAGAIN as i64) }),
+            WriteStep::Full => Sys::Progress,
         }
     }
 }

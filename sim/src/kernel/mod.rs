@@ -4,26 +4,26 @@
 //! step is derived from its pending operation (a read on an empty pipe
 //! cannot), so blocking needs no stored state that could drift.
 
+mod calls;
 mod fd;
-mod park;
-mod syscall;
-pub mod verdict;
+mod history;
+mod observe;
+pub mod park;
+mod process;
+mod shm;
+mod time;
 
 pub use fd::{FileKind, OpenFile};
-pub use verdict::End;
+pub use history::History;
 
-use crate::interp::{self, Access, AccessKind, Event, Fault, Process, ProcessOptions, RunCtx, SharedStore, Syscall};
-use crate::ipc::{pipe::Pipe, shm::ShmNames};
+use crate::abi::call::Call;
+use crate::abi::{FIRST_PID, INIT_PID};
+use crate::interp::{self, Access, AccessKind, Event, Process, ProcessOptions, RunCtx};
+use crate::ipc::pipe::Pipe;
+use crate::ipc::shm::{SharedStore, ShmNames};
 use crate::ir::Program;
-use crate::outcome::{ExitStatus, Outcome};
-use crate::trace::{Edge, EdgeKind, TraceEvent};
-
-/// The pid of the first process; children count up from it.
-pub const FIRST_PID: i32 = 1000;
-/// The pid of init, which adopts orphans and reaps them.
-pub const INIT_PID: i32 = 1;
-/// The virtual clock's `CLOCK_REALTIME` epoch (2026-01-01T00:00:00Z).
-pub const EPOCH_SECS: u64 = 1_767_225_600;
+use crate::outcome::ExitStatus;
+use crate::trace::{Loc, What};
 
 /// Limits on a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,7 +68,7 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Pending {
     /// A system call.
-    Syscall(Syscall),
+    Call(Call),
     /// A shared-memory access.
     Access(Access),
     /// `sleep` until this virtual time (ns).
@@ -124,18 +124,13 @@ pub struct Pcb {
     pub spin: park::Streak,
     /// Bytes of a page-by-page pipe write done so far.
     pub io_done: usize,
-    /// Step of the `fork` that created it, until its first step.
-    pub born_at: Option<u64>,
-    /// Step of its exit (for the exit -> wait edge).
-    pub exit_step: u64,
-    /// Virtual time at which its pending operation was reached.
-    pub since: u64,
     /// A signal sent to it that will kill it at its next step (delivery is
     /// asynchronous, as on Linux: `kill` returns before the target dies).
     pub dying: Option<i32>,
 }
 
-/// The whole simulated machine: a value (`Clone + Eq + Hash`).
+/// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
+/// only what determines the future; what happened is in [`History`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Machine {
     /// Process table in pid order.
@@ -150,29 +145,31 @@ pub struct Machine {
     pub shared: SharedStore,
     /// Virtual time in nanoseconds.
     pub clock: u64,
-    /// What has been observed.
-    pub outcome: Outcome,
-    /// Visible operations performed.
-    pub steps: u64,
-    /// Processes killed by faults or SIGPIPE, in order.
-    pub faults: Vec<(i32, Fault)>,
     /// Next pid to give out.
     pub next_pid: i32,
 }
 
-/// Per-step context: the program, the configuration, and where trace
-/// events and happens-before edges go (if anywhere).
+/// Per-step context: the program, the configuration, and the run's
+/// history, where steps, edges, outcome and trace events go.
 pub struct StepCtx<'a> {
     /// The program.
     pub prog: &'a Program,
     /// The run's configuration.
     pub config: &'a Config,
-    /// Trace events, when tracing.
-    pub trace: Option<&'a mut Vec<TraceEvent>>,
-    /// Happens-before edges.
-    pub edges: &'a mut Vec<Edge>,
+    /// What happened so far.
+    pub history: &'a mut History,
     /// IR instructions executed (accumulates).
     pub instructions: u64,
+    /// Virtual time at which each process (by index) reached its pending
+    /// operation: history, for "blocked since" in traces.
+    pub since: Vec<u64>,
+}
+
+impl StepCtx<'_> {
+    /// Whether trace events are wanted.
+    pub fn tracing(&self) -> bool {
+        self.history.trace.is_some()
+    }
 }
 
 impl Machine {
@@ -185,9 +182,6 @@ impl Machine {
             shm: ShmNames::default(),
             shared: SharedStore::default(),
             clock: 0,
-            outcome: Outcome::default(),
-            steps: 0,
-            faults: Vec::new(),
             next_pid: FIRST_PID + 1,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
@@ -205,9 +199,6 @@ impl Machine {
             parked: None,
             spin: Default::default(),
             io_done: 0,
-            born_at: None,
-            exit_step: 0,
-            since: 0,
             dying: None,
         });
         m.advance(0, false, cx);
@@ -240,76 +231,74 @@ impl Machine {
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) => true,
             Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
-            Pending::Syscall(call) => self.syscall_ready(i, call),
+            Pending::Call(call) => self.call_ready(i, call),
             Pending::Done => false,
         }
     }
 
     /// Performs process `i`'s pending operation and runs it to the next.
     pub fn step(&mut self, i: usize, cx: &mut StepCtx) {
-        self.steps += 1;
-        let step = self.steps;
-        if let Some(born) = self.procs[i].born_at.take() {
-            cx.edges.push(Edge { from: born, to: step, kind: EdgeKind::Fork });
-        }
-        let span = self.procs[i].proc.span(cx.prog);
+        cx.history.steps += 1;
         let pid = self.procs[i].pid;
-        let since = self.procs[i].since;
-        if let Some(sig) = self.procs[i].dying.take() {
-            self.terminate(i, ExitStatus::Signal(sig), step);
-            if let Some(trace) = cx.trace.as_deref_mut() {
-                let what = format!("killed by {}", crate::outcome::signal_name(sig));
-                trace.push(TraceEvent { step, time: self.clock, pid, what, span });
+        cx.history.stepping(pid);
+        let span = self.procs[i].proc.span(cx.prog);
+        let since = cx.since.get(i).copied().unwrap_or(0);
+        let what = if let Some(sig) = self.procs[i].dying.take() {
+            self.terminate(i, ExitStatus::Signal(sig), cx);
+            cx.tracing().then_some(What::Killed { sig })
+        } else {
+            match self.procs[i].pending.clone() {
+                Pending::Access(a) => self.step_access(i, a, cx),
+                Pending::Call(call) => self.step_call(i, call, cx),
+                Pending::Sleep(until) => {
+                    self.clock = self.clock.max(until);
+                    self.procs[i].spin.clear();
+                    self.procs[i].proc.resume(0);
+                    self.advance(i, false, cx);
+                    cx.tracing().then_some(What::Sleep { until })
+                }
+                Pending::Exit(code) => {
+                    self.terminate(i, ExitStatus::Code(code & 0xff), cx);
+                    cx.tracing().then_some(What::Exit { code })
+                }
+                Pending::Done => None,
             }
-            return;
-        }
-        let what = match self.procs[i].pending.clone() {
-            Pending::Access(a) => self.step_access(i, a, cx),
-            Pending::Syscall(call) => self.step_syscall(i, call, cx),
-            Pending::Sleep(until) => {
-                self.clock = self.clock.max(until);
-                self.procs[i].spin.clear();
-                self.procs[i].proc.resume(0);
-                self.advance(i, false, cx);
-                cx.trace.is_some().then(|| format!("sleep until {}", crate::trace::fmt_time(until)))
-            }
-            Pending::Exit(code) => {
-                self.terminate(i, ExitStatus::Code(code & 0xff), step);
-                cx.trace.is_some().then(|| format!("exit({code})"))
-            }
-            Pending::Done => None,
         };
-        if let (Some(trace), Some(mut what)) = (cx.trace.as_deref_mut(), what) {
-            if since < self.clock
-                && matches!(self.procs[i].pending, Pending::Syscall(_) | Pending::Access(_) | Pending::Exit(_) | Pending::Done)
-                && !what.starts_with("sleep")
-            {
-                what.push_str(&format!("  [blocked since {}]", crate::trace::fmt_time(since)));
+        if let Some(what) = what {
+            let waited = since < self.clock && !matches!(what, What::Sleep { .. } | What::Killed { .. });
+            let blocked_since = (waited && !matches!(self.procs[i].pending, Pending::Sleep(_))).then_some(since);
+            let event = crate::trace::Event { step: cx.history.steps, time: self.clock, pid, span, what, blocked_since };
+            if let Some(t) = cx.history.trace.as_mut() {
+                t.push(event);
             }
-            trace.push(TraceEvent { step, time: self.clock, pid, what, span });
         }
     }
 
-    fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<String> {
+    fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
+        let at = Loc { obj: a.obj, off: a.off, expr: a.expr };
         if let AccessKind::Load(m) = a.kind {
             let fp = park::fingerprint(&self.procs[i].proc);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
             let value = park::peek(&self.shared, &watch);
             if let Some(watch) = self.procs[i].spin.spinning(fp, &self.shared) {
-                let text = cx.trace.is_some().then(|| format!("parked: spinning on {}", park::describe(&watch)));
-                self.procs[i].parked = Some(watch);
-                return text;
+                self.procs[i].parked = Some(watch.clone());
+                return cx.tracing().then(|| What::Parked { on: park::locs(&watch, &self.procs[i].spin) });
             }
-            self.procs[i].spin.push(fp, watch, value);
+            self.procs[i].spin.push(fp, watch, value, a.expr);
         } else {
             self.procs[i].spin.clear();
         }
         let performed = self.advance(i, true, cx);
-        let writes = !matches!(a.kind, AccessKind::Load(_));
-        if writes {
+        if !matches!(a.kind, AccessKind::Load(_)) {
             self.unpark_object(a.obj);
         }
-        cx.trace.is_some().then(|| crate::trace::describe_access(&a, performed.map_or(0, |p| p.value)))
+        let value = performed.map_or(0, |p| p.value);
+        cx.tracing().then_some(match a.kind {
+            AccessKind::Load(ty) => What::Load { at, ty, value },
+            AccessKind::Store(ty) => What::Store { at, ty, value },
+            AccessKind::Copy(len) => What::Copy { at, len },
+            AccessKind::Lib(func) => What::Lib { func, at },
+        })
     }
 
     /// Wakes every process parked on a location of `obj` (a write to it
@@ -330,24 +319,22 @@ impl Machine {
         let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
         cx.instructions += ctx.instructions;
         let performed = ctx.performed;
-        self.set_pending(i, ev);
+        self.set_pending(i, ev, cx);
         performed
     }
 
-    fn set_pending(&mut self, i: usize, ev: Event) {
+    fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
         let pending = match ev {
-            Event::Syscall(call) => match syscall::sleep_duration(self, i, &call) {
-                Some(ns) => Pending::Sleep(self.clock + ns),
-                None => Pending::Syscall(call),
+            Event::Syscall(call) => match call.sleep_ns() {
+                Some(ns) => Pending::Sleep(self.clock.saturating_add(ns)),
+                None => Pending::Call(call),
             },
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
                 let sig = fault.signal.number();
-                let pid = self.procs[i].pid;
-                self.faults.push((pid, fault));
-                let step = self.steps;
-                self.terminate(i, ExitStatus::Signal(sig), step);
+                cx.history.faults.push((self.procs[i].pid, fault));
+                self.terminate(i, ExitStatus::Signal(sig), cx);
                 return;
             }
             Event::OutOfFuel => {
@@ -358,12 +345,15 @@ impl Machine {
             }
         };
         self.procs[i].pending = pending;
-        self.procs[i].since = self.clock;
+        if cx.since.len() <= i {
+            cx.since.resize(i + 1, 0);
+        }
+        cx.since[i] = self.clock;
     }
 
     /// Ends process `i`: closes its descriptors, makes it a zombie,
     /// hands its children to init.
-    pub fn terminate(&mut self, i: usize, status: ExitStatus, step: u64) {
+    pub fn terminate(&mut self, i: usize, status: ExitStatus, cx: &mut StepCtx) {
         let fds = std::mem::take(&mut self.procs[i].fds);
         for fd in fds.into_iter().flatten() {
             self.unref_file(fd.file);
@@ -373,11 +363,13 @@ impl Machine {
         p.status = Some(status);
         p.pending = Pending::Done;
         p.parked = None;
-        p.exit_step = step;
-        self.outcome.exits.push((pid, status));
-        self.outcome.exits.sort_by_key(|(p, _)| *p);
+        cx.history.ended(pid);
+        let exits = &mut cx.history.outcome.exits;
+        exits.push((pid, status));
+        exits.sort_by_key(|(p, _)| *p);
+        let sigchld = 1 << crate::abi::signal::SIGCHLD;
         let parent_reaps =
-            self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & (1 << 17) == 0);
+            self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & sigchld == 0);
         if !parent_reaps {
             self.procs[i].reaped = true;
         }
@@ -389,15 +381,6 @@ impl Machine {
                 }
             }
         }
-    }
-
-    /// When no process is ready: advance the clock to the next sleeper
-    /// (strict time), or say how the run ended.
-    pub fn idle(&mut self, prog: &Program, config: &Config) -> Option<End> {
-        if config.time == TimeMode::Strict && self.wake_next_sleeper() {
-            return None;
-        }
-        Some(verdict::judge(self, prog))
     }
 
     /// Strict time: moves the clock to the earliest sleeper's wake-up;
@@ -418,11 +401,5 @@ impl Machine {
             }
             None => false,
         }
-    }
-
-    /// The run has failed by DESIGN.md's definition (faults, SIGPIPE, the
-    /// first process exiting non-zero; deadlock and livelock are ends).
-    pub fn failed(&self) -> bool {
-        !self.faults.is_empty() || matches!(self.outcome.main_status(), Some(ExitStatus::Code(c)) if c != 0)
     }
 }

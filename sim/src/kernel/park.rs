@@ -6,7 +6,10 @@
 
 use super::Watch;
 use crate::interp::memory::RegionKind;
-use crate::interp::{Process, SharedStore};
+use crate::interp::Process;
+use crate::ipc::shm::SharedStore;
+use crate::source::Span;
+use crate::trace::Loc;
 use std::hash::{Hash, Hasher};
 
 /// Most loads remembered in one streak.
@@ -17,20 +20,29 @@ const MAX_STREAK: usize = 256;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Streak {
     entries: Vec<(u64, Watch, u64)>,
+    /// The C expression of each load (for reports).
+    exprs: Vec<Option<Span>>,
 }
 
 impl Streak {
     /// Forgets the streak (the process did something else).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.exprs.clear();
     }
 
     /// Records a load about to be performed.
-    pub fn push(&mut self, fp: u64, w: Watch, value: u64) {
+    pub fn push(&mut self, fp: u64, w: Watch, value: u64, expr: Option<Span>) {
         if self.entries.len() >= MAX_STREAK {
-            self.entries.clear();
+            self.clear();
         }
         self.entries.push((fp, w, value));
+        self.exprs.push(expr);
+    }
+
+    /// The C expression last seen loading `w`, if any.
+    pub fn expr_of(&self, w: &Watch) -> Option<Span> {
+        self.entries.iter().zip(&self.exprs).rev().find(|((_, e, _), _)| e == w).and_then(|(_, x)| *x)
     }
 
     /// If the process is back in a state it was in earlier in the streak
@@ -111,7 +123,7 @@ impl Hasher for Fx {
     }
 }
 
-/// "shm#0+16, shm#0+20" for messages.
-pub fn describe(watch: &[Watch]) -> String {
-    watch.iter().map(|w| format!("shm#{}+{}", w.obj, w.off)).collect::<Vec<_>>().join(", ")
+/// The locations of a park, with the expressions that read them.
+pub fn locs(watch: &[Watch], streak: &Streak) -> Vec<Loc> {
+    watch.iter().map(|w| Loc { obj: w.obj, off: w.off, expr: streak.expr_of(w) }).collect()
 }

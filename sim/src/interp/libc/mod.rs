@@ -3,20 +3,22 @@
 //! a value, or stops the process with a system call (`write` of a
 //! flushed buffer, `exit`) to be finished when the kernel answers.
 
+mod decode;
 pub(crate) mod errtext;
 pub mod format;
-mod names;
 pub mod rand;
 pub mod stdio;
 mod stdlib;
 mod string;
 
-pub use names::{is_syscall, LibFn};
+pub use crate::ir::{is_syscall, LibFn};
 
 use super::fault::{Cause, Fault, Signal};
 use super::memory::BadAccess;
+use super::memory::NoShared;
 use super::process::{After, Then};
-use super::{Event, Process, Shared, SharedStore, Syscall, WriteSrc};
+use super::{Event, Process, Shared};
+use crate::abi::call::{Call, FdCall, Src};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -62,7 +64,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         _ if is_syscall(f) => {
             p.after = After::PushResult;
             let a: [u64; 6] = std::array::from_fn(|i| args.get(i).copied().unwrap_or(0));
-            Ok(Outcome::Stop(Event::Syscall(Syscall { func: f, args: a, src: WriteSrc::Mem })))
+            Ok(Outcome::Stop(Event::Syscall(decode::decode(f, &a, p, sh))))
         }
         _ => match string::call(p, sh, f, args) {
             Some(r) => r,
@@ -118,7 +120,7 @@ pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
         Outcome::Stop(ev) => ev,
         _ => {
             let (fd, bytes) = &p.stdio.outq[0];
-            Event::Syscall(Syscall { func: LibFn::Write, args: [*fd as u64, 0, bytes.len() as u64, 0, 0, 0], src: WriteSrc::Stdio })
+            stdio_flush(*fd, bytes.len())
         }
     }
 }
@@ -273,9 +275,14 @@ fn argv0(p: &Process) -> Vec<u8> {
     let argv = p.mem.regions.iter().position(|r| r.kind == super::memory::RegionKind::Argv);
     let Some(r) = argv else { return Vec::new() };
     let base = (r as u64) << 32;
-    let sh = SharedStore::default();
+    let sh = NoShared;
     match p.mem.load(&sh, base, crate::ir::MemTy::I64) {
         Ok(ptr) if ptr != 0 => p.mem.cstr(&sh, ptr).map(|s| s.to_vec()).unwrap_or_default(),
         _ => Vec::new(),
     }
+}
+
+/// The `write` that flushes the front of the stdio queue.
+pub fn stdio_flush(fd: i32, len: usize) -> Event {
+    Event::Syscall(Call::Fd(FdCall::Write { fd, src: Src::Stdio, len: len as u64 }))
 }

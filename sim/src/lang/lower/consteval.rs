@@ -3,7 +3,7 @@
 //! resulting code is run, if it is pure (constants and arithmetic only).
 
 use super::Lower;
-use crate::interp::arith;
+use crate::ir::arith;
 use crate::ir::Op;
 use crate::lang::ast::Expr;
 use crate::lang::types::TypeId;

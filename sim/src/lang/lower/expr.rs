@@ -25,6 +25,9 @@ pub(crate) struct Lval {
     pub place: Place,
     pub ty: TypeId,
     pub is_const: bool,
+    /// The lvalue expression: a store through it is attributed to it
+    /// (traces name `s->in`, not the whole assignment).
+    pub span: Span,
 }
 
 /// Library functions that are not in the subset, with what to do instead.
@@ -417,7 +420,16 @@ impl Lower<'_> {
 
     fn store(&mut self, lv: Lval, keep: bool) {
         let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
-        match (lv.place, keep) {
+        let saved = self.f.span;
+        if lv.span != Span::default() {
+            self.f.span = lv.span;
+        }
+        self.store_op(lv.place, keep, m);
+        self.f.span = saved;
+    }
+
+    fn store_op(&mut self, place: Place, keep: bool, m: MemTy) {
+        match (place, keep) {
             (Place::Frame(off), keep) => {
                 if keep {
                     self.emit(Op::Dup);
@@ -437,7 +449,7 @@ impl Lower<'_> {
     pub fn lvalue(&mut self, e: &Expr) -> Option<Lval> {
         let saved = self.f.span;
         self.f.span = e.span;
-        let r = self.lvalue_inner(e);
+        let r = self.lvalue_inner(e).map(|lv| Lval { span: e.span, ..lv });
         self.f.span = saved;
         r
     }
@@ -445,10 +457,10 @@ impl Lower<'_> {
     fn lvalue_inner(&mut self, e: &Expr) -> Option<Lval> {
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
-                Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const }),
+                Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const, span: Span::default() }),
                 Some(Sym::Global { region, ty, is_const }) => {
                     self.emit(Op::Const((region as u64) << 32));
-                    Some(Lval { place: Place::Addr, ty, is_const })
+                    Some(Lval { place: Place::Addr, ty, is_const, span: Span::default() })
                 }
                 Some(_) => {
                     self.error(Code::NotLvalue, e.span, format!("`{name}` is not a variable"));
@@ -479,7 +491,7 @@ impl Lower<'_> {
                 self.expect_integer(it, i.span, "an array subscript");
                 let (elem, is_const) = self.t.pointee(pt).expect("pointer");
                 self.scale_and_add(elem, BinOp::Add, e.span);
-                Some(Lval { place: Place::Addr, ty: elem, is_const })
+                Some(Lval { place: Place::Addr, ty: elem, is_const, span: Span::default() })
             }
             ExprKind::Member(s, m, arrow) => {
                 let (rec_ty, place, is_const) = if *arrow {
@@ -531,13 +543,13 @@ impl Lower<'_> {
                         Place::Addr
                     }
                 };
-                Some(Lval { place, ty: f.ty, is_const: is_const || f.is_const })
+                Some(Lval { place, ty: f.ty, is_const: is_const || f.is_const, span: Span::default() })
             }
             ExprKind::Str(s) => {
                 let a = self.string_addr(s);
                 self.emit(Op::Const(a));
                 let ty = self.t.array(self.c.char_, Some(s.len() as u64 + 1));
-                Some(Lval { place: Place::Addr, ty, is_const: true })
+                Some(Lval { place: Place::Addr, ty, is_const: true, span: Span::default() })
             }
             _ => {
                 self.error(Code::NotLvalue, e.span, "this expression is not assignable (not an lvalue)");
@@ -558,7 +570,7 @@ impl Lower<'_> {
                     self.error(Code::TypeMismatch, span, "dereferencing a `void *`: cast it to a pointer to the type stored there");
                     return None;
                 }
-                Some(Lval { place: Place::Addr, ty: to, is_const })
+                Some(Lval { place: Place::Addr, ty: to, is_const, span: Span::default() })
             }
             None => {
                 self.error(
@@ -575,7 +587,7 @@ impl Lower<'_> {
     fn lvalue_or_temp(&mut self, s: &Expr) -> Option<Lval> {
         if matches!(s.kind, ExprKind::Call(..) | ExprKind::Assign(..) | ExprKind::Cond(..) | ExprKind::Binary(Binary::Comma, ..)) {
             let ty = self.rvalue(s);
-            return Some(Lval { place: Place::Addr, ty, is_const: false });
+            return Some(Lval { place: Place::Addr, ty, is_const: false, span: Span::default() });
         }
         self.lvalue(s)
     }
@@ -687,6 +699,11 @@ impl Lower<'_> {
             l.emit(Op::Bin(bop, a));
             l.emit(if is_bool { Op::ToBool } else { Op::Norm(m) });
         };
+        // The load and the store are the lvalue's accesses (`*counter`).
+        let saved = self.f.span;
+        if lv.span != Span::default() {
+            self.f.span = lv.span;
+        }
         match lv.place {
             Place::Frame(off) => {
                 self.emit(Op::LoadFrame(off, m));
@@ -712,6 +729,7 @@ impl Lower<'_> {
                 }
             }
         }
+        self.f.span = saved;
         lv.ty
     }
 
@@ -773,6 +791,10 @@ impl Lower<'_> {
                 self.assign_convert(tr, lv.ty, r.span, "in assignment");
             }
             Some(bop) => {
+                let saved = self.f.span;
+                if lv.span != Span::default() {
+                    self.f.span = lv.span;
+                }
                 match lv.place {
                     Place::Frame(off) => self.emit(Op::LoadFrame(off, m)),
                     Place::Addr => {
@@ -780,6 +802,7 @@ impl Lower<'_> {
                         self.emit(Op::Load(m))
                     }
                 };
+                self.f.span = saved;
                 let tr = self.rvalue(r);
                 let t = self.arith_op(bop, lv.ty, tr, span);
                 self.convert(t, lv.ty);

@@ -1,0 +1,281 @@
+//! The system calls a process asks its kernel for, typed and decoded once
+//! by the interpreter (DESIGN.md's seam). Each backend matches a [`Call`]
+//! once: the simulated kernel dispatches a family to the objects that own
+//! its rules, the real backend makes the real call. Buffers and
+//! out-parameters are addresses in the caller's memory ([`Addr`]): the
+//! backend reads or writes them through the caller's memory, so a bad
+//! pointer is `EFAULT` exactly where Linux would say so.
+
+/// An address in the calling process's memory.
+pub type Addr = u64;
+
+/// A file descriptor as the program passed it.
+pub type Fd = i32;
+
+/// A system call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Call {
+    /// Processes and signals.
+    Proc(ProcCall),
+    /// Clocks and sleeping.
+    Time(TimeCall),
+    /// Descriptors: reading, writing, duplicating, closing.
+    Fd(FdCall),
+    /// Creating pipes.
+    Pipe(PipeCall),
+    /// POSIX shared memory and mappings.
+    Shm(ShmCall),
+}
+
+/// Calls on processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProcCall {
+    /// `fork()`.
+    Fork,
+    /// `getpid()`.
+    Getpid,
+    /// `getppid()`.
+    Getppid,
+    /// `sched_yield()`.
+    Yield,
+    /// `wait(status)`.
+    Wait {
+        /// Where the status word goes (0: nowhere).
+        status: Addr,
+    },
+    /// `waitpid(pid, status, options)`.
+    Waitpid {
+        /// Which child (-1: any).
+        pid: i32,
+        /// Where the status word goes (0: nowhere).
+        status: Addr,
+        /// `WNOHANG`.
+        options: i32,
+    },
+    /// `kill(pid, sig)`.
+    Kill {
+        /// Target (0, -1 and -pgid: a group).
+        pid: i32,
+        /// Signal (0: just check).
+        sig: i32,
+    },
+    /// `signal(sig, handler)` with `SIG_DFL` or `SIG_IGN`.
+    Signal {
+        /// Signal.
+        sig: i32,
+        /// The handler value.
+        handler: u64,
+    },
+}
+
+/// How a sleep was asked for (the result conventions differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SleepFn {
+    /// `sleep(s)`: returns the seconds left (0).
+    Sleep,
+    /// `usleep(us)`.
+    Usleep,
+    /// `nanosleep(req, rem)`.
+    Nanosleep,
+}
+
+/// Calls on clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeCall {
+    /// `sleep`, `usleep`, `nanosleep`: the duration, or the errno of an
+    /// invalid or unreadable request.
+    Sleep {
+        /// Which routine.
+        how: SleepFn,
+        /// Nanoseconds to sleep, or `Err(errno)`.
+        ns: Result<u64, i32>,
+    },
+    /// `time(out)`.
+    Time {
+        /// Where the time also goes (0: nowhere).
+        out: Addr,
+    },
+    /// `clock_gettime(clock, out)`.
+    ClockGettime {
+        /// `CLOCK_REALTIME` or `CLOCK_MONOTONIC`.
+        clock: i32,
+        /// The `struct timespec`.
+        out: Addr,
+    },
+}
+
+/// Where the bytes of a `write` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Src {
+    /// The program's buffer.
+    Mem(Addr),
+    /// The front of the process's stdio queue (a flush by the C library).
+    Stdio,
+}
+
+/// Calls on descriptors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FdCall {
+    /// `read(fd, buf, len)`.
+    Read {
+        /// Descriptor.
+        fd: Fd,
+        /// Destination.
+        buf: Addr,
+        /// Most bytes to read.
+        len: u64,
+    },
+    /// `write(fd, buf, len)`, or a stdio flush.
+    Write {
+        /// Descriptor.
+        fd: Fd,
+        /// Source.
+        src: Src,
+        /// Bytes.
+        len: u64,
+    },
+    /// `close(fd)`.
+    Close {
+        /// Descriptor.
+        fd: Fd,
+    },
+    /// `dup(fd)`.
+    Dup {
+        /// Descriptor.
+        fd: Fd,
+    },
+    /// `dup2(old, new)`.
+    Dup2 {
+        /// Source descriptor.
+        old: Fd,
+        /// Target descriptor.
+        new: Fd,
+    },
+    /// `fcntl(fd, cmd, arg)`.
+    Fcntl {
+        /// Descriptor.
+        fd: Fd,
+        /// `F_GETFL`, `F_SETFD`, ...
+        cmd: i32,
+        /// The third argument.
+        arg: i64,
+    },
+}
+
+/// Calls that create pipes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PipeCall {
+    /// `pipe(fds)`.
+    Pipe {
+        /// Where the two descriptors go.
+        fds: Addr,
+    },
+}
+
+/// Calls on shared memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ShmCall {
+    /// `shm_open(name, oflag, mode)`.
+    Open {
+        /// The name (a C string).
+        name: Addr,
+        /// `O_CREAT`, `O_EXCL`, ...
+        oflag: i32,
+        /// Permission bits.
+        mode: u32,
+    },
+    /// `shm_unlink(name)`.
+    Unlink {
+        /// The name (a C string).
+        name: Addr,
+    },
+    /// `ftruncate(fd, len)`.
+    Ftruncate {
+        /// Descriptor.
+        fd: Fd,
+        /// New size.
+        len: i64,
+    },
+    /// `mmap(addr, len, prot, flags, fd, off)`.
+    Mmap {
+        /// Length in bytes.
+        len: u64,
+        /// `PROT_*`.
+        prot: i32,
+        /// `MAP_*`.
+        flags: i32,
+        /// Descriptor (anonymous mappings: ignored).
+        fd: Fd,
+        /// Offset in the object (a full 64-bit `off_t`).
+        off: i64,
+    },
+    /// `munmap(addr, len)`.
+    Munmap {
+        /// Start of the mapping.
+        addr: Addr,
+        /// Length.
+        len: u64,
+    },
+}
+
+impl Call {
+    /// The C name of the call, as traces print it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Call::Proc(c) => match c {
+                ProcCall::Fork => "fork",
+                ProcCall::Getpid => "getpid",
+                ProcCall::Getppid => "getppid",
+                ProcCall::Yield => "sched_yield",
+                ProcCall::Wait { .. } => "wait",
+                ProcCall::Waitpid { .. } => "waitpid",
+                ProcCall::Kill { .. } => "kill",
+                ProcCall::Signal { .. } => "signal",
+            },
+            Call::Time(c) => match c {
+                TimeCall::Sleep { how: SleepFn::Sleep, .. } => "sleep",
+                TimeCall::Sleep { how: SleepFn::Usleep, .. } => "usleep",
+                TimeCall::Sleep { how: SleepFn::Nanosleep, .. } => "nanosleep",
+                TimeCall::Time { .. } => "time",
+                TimeCall::ClockGettime { .. } => "clock_gettime",
+            },
+            Call::Fd(c) => match c {
+                FdCall::Read { .. } => "read",
+                FdCall::Write { .. } => "write",
+                FdCall::Close { .. } => "close",
+                FdCall::Dup { .. } => "dup",
+                FdCall::Dup2 { .. } => "dup2",
+                FdCall::Fcntl { .. } => "fcntl",
+            },
+            Call::Pipe(PipeCall::Pipe { .. }) => "pipe",
+            Call::Shm(c) => match c {
+                ShmCall::Open { .. } => "shm_open",
+                ShmCall::Unlink { .. } => "shm_unlink",
+                ShmCall::Ftruncate { .. } => "ftruncate",
+                ShmCall::Mmap { .. } => "mmap",
+                ShmCall::Munmap { .. } => "munmap",
+            },
+        }
+    }
+
+    /// The sleep's duration, if this is a valid sleep: the kernel turns it
+    /// into a wait on the clock rather than a call.
+    pub fn sleep_ns(&self) -> Option<u64> {
+        match self {
+            Call::Time(TimeCall::Sleep { ns: Ok(ns), .. }) => Some(*ns),
+            _ => None,
+        }
+    }
+
+    /// The descriptor the call works on, if any: the real backend keeps
+    /// its own descriptors out of the program's reach with it.
+    pub fn fd(&self) -> Option<Fd> {
+        match *self {
+            Call::Fd(FdCall::Read { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd })
+            | Call::Fd(FdCall::Fcntl { fd, .. })
+            | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
+            Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
+            _ => None,
+        }
+    }
+}

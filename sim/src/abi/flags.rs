@@ -1,0 +1,62 @@
+//! Flag bits and command numbers of the calls ipcsim runs (x86_64 glibc
+//! values; tests/it/headers.rs checks the prelude's copies against gcc).
+
+/// `O_ACCMODE`: the access-mode bits of open flags.
+pub const O_ACCMODE: i32 = 3;
+/// `O_RDONLY`.
+pub const O_RDONLY: i32 = 0;
+/// `O_WRONLY`.
+pub const O_WRONLY: i32 = 1;
+/// `O_RDWR`.
+pub const O_RDWR: i32 = 2;
+/// `O_CREAT`.
+pub const O_CREAT: i32 = 0o100;
+/// `O_EXCL`.
+pub const O_EXCL: i32 = 0o200;
+/// `O_TRUNC`.
+pub const O_TRUNC: i32 = 0o1000;
+/// `O_APPEND`.
+pub const O_APPEND: i32 = 0o2000;
+/// `O_NONBLOCK`.
+pub const O_NONBLOCK: i32 = 0o4000;
+/// `O_LARGEFILE` (the kernel adds it on 64-bit).
+pub const O_LARGEFILE: i32 = 0o100000;
+/// `O_NOFOLLOW` (glibc's `shm_open` adds it).
+pub const O_NOFOLLOW: i32 = 0o400000;
+
+/// `FD_CLOEXEC`.
+pub const FD_CLOEXEC: i32 = 1;
+/// `F_GETFD`.
+pub const F_GETFD: i32 = 1;
+/// `F_SETFD`.
+pub const F_SETFD: i32 = 2;
+/// `F_GETFL`.
+pub const F_GETFL: i32 = 3;
+/// `F_SETFL`.
+pub const F_SETFL: i32 = 4;
+/// `F_SETPIPE_SZ`.
+pub const F_SETPIPE_SZ: i32 = 1031;
+/// `F_GETPIPE_SZ`.
+pub const F_GETPIPE_SZ: i32 = 1032;
+
+/// `WNOHANG`.
+pub const WNOHANG: i32 = 1;
+
+/// `PROT_WRITE`.
+pub const PROT_WRITE: i32 = 2;
+/// `MAP_SHARED`.
+pub const MAP_SHARED: i32 = 1;
+/// `MAP_PRIVATE`.
+pub const MAP_PRIVATE: i32 = 2;
+/// `MAP_ANONYMOUS`.
+pub const MAP_ANONYMOUS: i32 = 0x20;
+
+/// `CLOCK_REALTIME`.
+pub const CLOCK_REALTIME: i32 = 0;
+/// `CLOCK_MONOTONIC`.
+pub const CLOCK_MONOTONIC: i32 = 1;
+
+/// `SIG_DFL` as a handler value.
+pub const SIG_DFL: u64 = 0;
+/// `SIG_IGN` as a handler value.
+pub const SIG_IGN: u64 = 1;

@@ -1,0 +1,18 @@
+//! The Linux x86_64 ABI as a C program sees it: errno values, signal
+//! numbers, flag bits, the virtual pids and the clock's epoch. One table
+//! for the simulated kernel, the real backend and the trace, so that a
+//! number means the same thing everywhere it is printed or compared.
+
+pub mod call;
+pub mod errno;
+pub mod flags;
+pub mod signal;
+
+/// The pid of the first process of a run; children count up from it.
+pub const FIRST_PID: i32 = 1000;
+/// The pid of init, which adopts orphans and reaps them.
+pub const INIT_PID: i32 = 1;
+/// `CLOCK_REALTIME` at the start of every run (2026-01-01T00:00:00Z): the
+/// simulator's clocks start here, so a program sees the same time in
+/// every run and on every machine.
+pub const EPOCH_SECS: u64 = 1_767_225_600;

@@ -1,0 +1,65 @@
+//! Signal numbers on x86_64 Linux and their names.
+
+/// Hangup.
+pub const SIGHUP: i32 = 1;
+/// Interrupt (Ctrl-C).
+pub const SIGINT: i32 = 2;
+/// `abort`, a failed `assert`.
+pub const SIGABRT: i32 = 6;
+/// Past the end of a shared object's last page.
+pub const SIGBUS: i32 = 7;
+/// Division by zero, `INT_MIN / -1`.
+pub const SIGFPE: i32 = 8;
+/// Cannot be caught or ignored.
+pub const SIGKILL: i32 = 9;
+/// User signal 1.
+pub const SIGUSR1: i32 = 10;
+/// Invalid memory access.
+pub const SIGSEGV: i32 = 11;
+/// User signal 2.
+pub const SIGUSR2: i32 = 12;
+/// Write to a pipe nobody can read.
+pub const SIGPIPE: i32 = 13;
+/// Alarm clock.
+pub const SIGALRM: i32 = 14;
+/// Termination request.
+pub const SIGTERM: i32 = 15;
+/// A child stopped or exited.
+pub const SIGCHLD: i32 = 17;
+/// Continue if stopped.
+pub const SIGCONT: i32 = 18;
+/// Stop (cannot be caught or ignored).
+pub const SIGSTOP: i32 = 19;
+/// Highest real-time signal.
+pub const SIGRTMAX: i32 = 64;
+
+/// Signals whose default action is to do nothing (SIGCHLD, SIGCONT,
+/// SIGURG, SIGWINCH) or to stop the process (SIGSTOP, SIGTSTP, SIGTTIN,
+/// SIGTTOU), which ipcsim does not model: either way the target goes on.
+pub fn default_is_harmless(sig: i32) -> bool {
+    matches!(sig, 17 | 18 | 19 | 20 | 21 | 22 | 23 | 28)
+}
+
+/// The name of a signal number: `SIGSEGV`, or `signal 40`.
+pub fn name(s: i32) -> String {
+    let known = match s {
+        SIGHUP => "SIGHUP",
+        SIGINT => "SIGINT",
+        3 => "SIGQUIT",
+        SIGABRT => "SIGABRT",
+        SIGBUS => "SIGBUS",
+        SIGFPE => "SIGFPE",
+        SIGKILL => "SIGKILL",
+        SIGUSR1 => "SIGUSR1",
+        SIGSEGV => "SIGSEGV",
+        SIGUSR2 => "SIGUSR2",
+        SIGPIPE => "SIGPIPE",
+        SIGALRM => "SIGALRM",
+        SIGTERM => "SIGTERM",
+        SIGCHLD => "SIGCHLD",
+        SIGCONT => "SIGCONT",
+        SIGSTOP => "SIGSTOP",
+        _ => return format!("signal {s}"),
+    };
+    known.into()
+}

@@ -1,0 +1,152 @@
+//! How a run ended, and when it is stuck, why: who waits on what, who
+//! could release it, and the cycle of the wait-for graph when there is
+//! one.
+
+use super::waits::{waits, Waits};
+use crate::ir::Program;
+use crate::kernel::Machine;
+use crate::source::{SourceMap, Span};
+
+/// A process that cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stuck {
+    /// Who.
+    pub pid: i32,
+    /// Where it waits.
+    pub span: Span,
+    /// What it waits for.
+    pub waits: Waits,
+}
+
+impl Stuck {
+    /// Spin-parked (rather than blocked in a system call).
+    pub fn parked(&self) -> bool {
+        matches!(self.waits, Waits::Spin(_))
+    }
+
+    /// The explanation, in words: on what it waits, and who could
+    /// release it.
+    pub fn why(&self, sources: &SourceMap) -> String {
+        let who = |holders: &[(i32, i32)]| -> String {
+            if holders.is_empty() {
+                return "nobody".into();
+            }
+            let me = self.pid;
+            let each = holders.iter().map(|&(pid, fd)| format!("process {pid}{} as fd {fd}", if pid == me { " (itself)" } else { "" }));
+            each.collect::<Vec<_>>().join(", ")
+        };
+        match &self.waits {
+            Waits::PipeData { fd, holders, .. } => format!(
+                "blocked in read(fd {fd}) on an empty pipe; it would see end-of-file only when every write end is closed, but the write end is still open in {}",
+                who(holders)
+            ),
+            Waits::PipeSpace { fd, holders, .. } => {
+                format!("blocked in write(fd {fd}) on a full pipe; its read end is open in {}, and nobody reads", who(holders))
+            }
+            Waits::Children { call, pids } => {
+                let list: Vec<String> = pids.iter().map(|p| p.to_string()).collect();
+                let (s, does) = if pids.len() == 1 { ("", "does") } else { ("ren", "do") };
+                format!("blocked in {call}() for child{s} {}, which {does} not exit", list.join(", "))
+            }
+            Waits::Sleep(t) => format!("sleeping until {}", crate::trace::fmt_time(*t)),
+            Waits::Spin(locs) => {
+                let shown: Vec<String> = locs.iter().map(|(l, v)| format!("{} = {v}", crate::trace::describe_loc(l, sources))).collect();
+                format!("spinning on {}: nothing can change them any more", shown.join(", "))
+            }
+            Waits::Other(call) => format!("blocked in {call}()"),
+        }
+    }
+}
+
+/// Why a run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// Every process exited.
+    AllExited,
+    /// Every live process is blocked; `cycle` is a cycle of the wait-for
+    /// graph (each waits for the next), if there is one.
+    Deadlock {
+        /// Every live process and what it waits for.
+        stuck: Vec<Stuck>,
+        /// A cycle of pids, each waiting for the next (the last for the first).
+        cycle: Vec<i32>,
+    },
+    /// Every live process is blocked or spin-parked, one at least parked.
+    Livelock(Vec<Stuck>),
+    /// A process ran its whole fuel without a visible operation.
+    EndlessLoop {
+        /// Who.
+        pid: i32,
+        /// Where.
+        span: Span,
+    },
+    /// The step budget ran out.
+    StepBudget,
+}
+
+impl End {
+    /// A short name: "all exited", "deadlock", ...
+    pub fn name(&self) -> &'static str {
+        match self {
+            End::AllExited => "all exited",
+            End::Deadlock { .. } => "deadlock",
+            End::Livelock(_) => "livelock",
+            End::EndlessLoop { .. } => "endless loop",
+            End::StepBudget => "step budget",
+        }
+    }
+
+    /// Deadlock or livelock: every live process waits for good.
+    pub fn is_stuck(&self) -> bool {
+        matches!(self, End::Deadlock { .. } | End::Livelock(_))
+    }
+}
+
+/// The verdict when no process can take a step.
+pub fn judge(m: &Machine, prog: &Program) -> End {
+    let live: Vec<usize> = (0..m.procs.len()).filter(|&i| m.procs[i].status.is_none()).collect();
+    if live.is_empty() {
+        return End::AllExited;
+    }
+    if let Some(&i) = live.iter().find(|&&i| m.procs[i].parked.as_ref().is_some_and(|w| w.is_empty())) {
+        return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog) };
+    }
+    let stuck: Vec<Stuck> =
+        live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits: waits(m, i) }).collect();
+    if stuck.iter().any(|s| s.parked()) {
+        End::Livelock(stuck)
+    } else {
+        let cycle = find_cycle(&stuck);
+        End::Deadlock { stuck, cycle }
+    }
+}
+
+/// A cycle in the wait-for graph (an edge from each stuck process to the
+/// processes that could release it), by depth-first search in pid order.
+pub fn find_cycle(stuck: &[Stuck]) -> Vec<i32> {
+    let next = |pid: i32| -> Vec<i32> { stuck.iter().find(|s| s.pid == pid).map(|s| s.waits.releasers()).unwrap_or_default() };
+    for s in stuck {
+        let mut path = vec![s.pid];
+        if let Some(c) = extend(&mut path, &next, stuck.len()) {
+            return c;
+        }
+    }
+    Vec::new()
+}
+
+fn extend(path: &mut Vec<i32>, next: &dyn Fn(i32) -> Vec<i32>, limit: usize) -> Option<Vec<i32>> {
+    let last = *path.last().expect("non-empty");
+    for n in next(last) {
+        if let Some(k) = path.iter().position(|&p| p == n) {
+            return Some(path[k..].to_vec());
+        }
+        if path.len() < limit {
+            path.push(n);
+            if let Some(c) = extend(path, next, limit) {
+                return Some(c);
+            }
+            path.pop();
+        }
+    }
+    None
+}

@@ -1,0 +1,96 @@
+//! What a blocked process waits for, as data: the object, and the
+//! processes whose actions could release it (the edges of the wait-for
+//! graph). Each kind of object answers for its own calls.
+
+use crate::abi::call::{Call, FdCall, ProcCall};
+use crate::kernel::{FileKind, Machine, Pending};
+
+/// Why a process cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Waits {
+    /// `read` on an empty pipe whose write ends are still open.
+    PipeData {
+        /// The descriptor read.
+        fd: i32,
+        /// Pipe number.
+        pipe: u32,
+        /// Who holds a write end, and as which descriptor.
+        holders: Vec<(i32, i32)>,
+    },
+    /// `write` on a full pipe.
+    PipeSpace {
+        /// The descriptor written.
+        fd: i32,
+        /// Pipe number.
+        pipe: u32,
+        /// Who holds a read end, and as which descriptor.
+        holders: Vec<(i32, i32)>,
+    },
+    /// `wait`/`waitpid` for children that do not exit.
+    Children {
+        /// The call's name.
+        call: &'static str,
+        /// The live children.
+        pids: Vec<i32>,
+    },
+    /// Sleeping until this virtual time.
+    Sleep(u64),
+    /// Spin-parked: waiting for a write to one of these locations, which
+    /// hold these values.
+    Spin(Vec<(crate::trace::Loc, u64)>),
+    /// Blocked in some other call.
+    Other(&'static str),
+}
+
+impl Waits {
+    /// The processes whose action could release the waiter.
+    pub fn releasers(&self) -> Vec<i32> {
+        let mut v: Vec<i32> = match self {
+            Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
+            Waits::Children { pids, .. } => pids.clone(),
+            _ => Vec::new(),
+        };
+        v.dedup();
+        v
+    }
+}
+
+fn holders(m: &Machine, want: FileKind) -> Vec<(i32, i32)> {
+    let mut v = Vec::new();
+    for p in m.procs.iter().filter(|p| p.status.is_none()) {
+        for (fd, d) in p.fds.iter().enumerate() {
+            if d.is_some_and(|d| m.files[d.file as usize].as_ref().is_some_and(|f| f.kind == want)) {
+                v.push((p.pid, fd as i32));
+            }
+        }
+    }
+    v
+}
+
+/// What process `i` waits for.
+pub fn waits(m: &Machine, i: usize) -> Waits {
+    let p = &m.procs[i];
+    if let Some(w) = &p.parked {
+        let locs = crate::kernel::park::locs(w, &p.spin);
+        return Waits::Spin(locs.into_iter().zip(w).map(|(l, w)| (l, crate::kernel::park::peek(&m.shared, w))).collect());
+    }
+    match &p.pending {
+        Pending::Call(c) => match *c {
+            Call::Fd(FdCall::Read { fd, .. }) => match m.file_of(i, fd as i64).map(|(_, f)| f.kind) {
+                Some(FileKind::PipeRead(pipe)) => Waits::PipeData { fd, pipe, holders: holders(m, FileKind::PipeWrite(pipe)) },
+                _ => Waits::Other("read"),
+            },
+            Call::Fd(FdCall::Write { fd, .. }) => match m.file_of(i, fd as i64).map(|(_, f)| f.kind) {
+                Some(FileKind::PipeWrite(pipe)) => Waits::PipeSpace { fd, pipe, holders: holders(m, FileKind::PipeRead(pipe)) },
+                _ => Waits::Other("write"),
+            },
+            Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) => {
+                let pids = m.procs.iter().filter(|c| c.ppid == p.pid && c.status.is_none()).map(|c| c.pid).collect();
+                Waits::Children { call: c.name(), pids }
+            }
+            other => Waits::Other(other.name()),
+        },
+        Pending::Sleep(t) => Waits::Sleep(*t),
+        _ => Waits::Other("an operation"),
+    }
+}

@@ -1,0 +1,57 @@
+//! Turns a system-call routine and its raw arguments into a typed
+//! [`Call`]: the one place where argument positions and C types of the
+//! calls are known. Each backend then matches the typed call once.
+
+use super::super::{Process, Shared};
+use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
+use crate::abi::errno::{EFAULT, EINVAL};
+use crate::ir::{LibFn, MemTy};
+
+/// The call routine `f` makes with arguments `a` (C types applied: an
+/// `int` argument is its low 32 bits, sign-extended).
+pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
+    let int = |k: usize| a[k] as i32;
+    match f {
+        LibFn::Fork => Call::Proc(ProcCall::Fork),
+        LibFn::Getpid => Call::Proc(ProcCall::Getpid),
+        LibFn::Getppid => Call::Proc(ProcCall::Getppid),
+        LibFn::SchedYield => Call::Proc(ProcCall::Yield),
+        LibFn::Wait => Call::Proc(ProcCall::Wait { status: a[0] }),
+        LibFn::Waitpid => Call::Proc(ProcCall::Waitpid { pid: int(0), status: a[1], options: int(2) }),
+        LibFn::Kill => Call::Proc(ProcCall::Kill { pid: int(0), sig: int(1) }),
+        LibFn::Signal => Call::Proc(ProcCall::Signal { sig: int(0), handler: a[1] }),
+        LibFn::Sleep => sleep(SleepFn::Sleep, Ok((a[0] as u32 as u64) * 1_000_000_000)),
+        LibFn::Usleep => sleep(SleepFn::Usleep, Ok((a[0] as u32 as u64) * 1_000)),
+        LibFn::Nanosleep => sleep(SleepFn::Nanosleep, timespec(p, sh, a[0])),
+        LibFn::Time => Call::Time(TimeCall::Time { out: a[0] }),
+        LibFn::ClockGettime => Call::Time(TimeCall::ClockGettime { clock: int(0), out: a[1] }),
+        LibFn::Read => Call::Fd(FdCall::Read { fd: int(0), buf: a[1], len: a[2] }),
+        LibFn::Write => Call::Fd(FdCall::Write { fd: int(0), src: Src::Mem(a[1]), len: a[2] }),
+        LibFn::Close => Call::Fd(FdCall::Close { fd: int(0) }),
+        LibFn::Dup => Call::Fd(FdCall::Dup { fd: int(0) }),
+        LibFn::Dup2 => Call::Fd(FdCall::Dup2 { old: int(0), new: int(1) }),
+        LibFn::Fcntl => Call::Fd(FdCall::Fcntl { fd: int(0), cmd: int(1), arg: a[2] as i64 }),
+        LibFn::Pipe => Call::Pipe(PipeCall::Pipe { fds: a[0] }),
+        LibFn::ShmOpen => Call::Shm(ShmCall::Open { name: a[0], oflag: int(1), mode: a[2] as u32 }),
+        LibFn::ShmUnlink => Call::Shm(ShmCall::Unlink { name: a[0] }),
+        LibFn::Ftruncate => Call::Shm(ShmCall::Ftruncate { fd: int(0), len: a[1] as i64 }),
+        LibFn::Mmap => Call::Shm(ShmCall::Mmap { len: a[1], prot: int(2), flags: int(3), fd: int(4), off: a[5] as i64 }),
+        LibFn::Munmap => Call::Shm(ShmCall::Munmap { addr: a[0], len: a[1] }),
+        other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
+    }
+}
+
+fn sleep(how: SleepFn, ns: Result<u64, i32>) -> Call {
+    Call::Time(TimeCall::Sleep { how, ns })
+}
+
+/// A `struct timespec` as nanoseconds: `EFAULT` if unreadable, `EINVAL`
+/// if out of range (as `nanosleep` checks it).
+fn timespec(p: &Process, sh: &dyn Shared, at: u64) -> Result<u64, i32> {
+    let sec = p.mem.load(sh, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
+    let nsec = p.mem.load(sh, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+    if sec < 0 || !(0..1_000_000_000).contains(&nsec) {
+        return Err(EINVAL);
+    }
+    Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
+}

@@ -1,0 +1,98 @@
+//! System calls: the simulated kernel's one match over a typed [`Call`].
+//! Each family goes to the file that owns its rules: processes
+//! (`process.rs`), clocks (`time.rs`), descriptors and the objects behind
+//! them (`fd.rs`, `ipc/pipe.rs`, `ipc/shm.rs`). Results follow the
+//! kernel's convention: a negative value is `-errno`.
+
+use super::{Machine, StepCtx};
+use crate::abi::call::{Call, FdCall, ProcCall};
+use crate::trace::{Data, What};
+
+/// What a system call did.
+pub(super) enum Sys {
+    /// Returned this value (negative: `-errno`).
+    Ret(i64),
+    /// Made progress and continues at the next step (a big pipe write).
+    Progress,
+    /// The caller died during the call (SIGPIPE, `kill` of itself).
+    Dead,
+}
+
+impl Sys {
+    /// A result from `Ok(value)` or `Err(errno)`.
+    pub(super) fn from(r: Result<i64, i32>) -> Sys {
+        Sys::Ret(r.unwrap_or_else(|e| -(e as i64)))
+    }
+
+    fn value(&self) -> Option<i64> {
+        match self {
+            Sys::Ret(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl Machine {
+    /// Whether the call can proceed now (else the caller is blocked).
+    pub(super) fn call_ready(&self, i: usize, call: &Call) -> bool {
+        match *call {
+            Call::Fd(FdCall::Read { fd, len, .. }) => self.read_ready(i, fd, len),
+            Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
+            Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),
+            Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),
+            _ => true,
+        }
+    }
+
+    /// Performs process `i`'s pending system call and runs the process to
+    /// its next visible operation; returns the trace event's content.
+    pub(super) fn step_call(&mut self, i: usize, call: Call, cx: &mut StepCtx) -> Option<What> {
+        if !matches!(call, Call::Proc(ProcCall::Yield)) {
+            self.procs[i].spin.clear();
+        }
+        // The bytes of a write are shown as they were before the call.
+        let data_before = match cx.tracing() {
+            true => self.call_data_before(i, &call),
+            false => Data::None,
+        };
+        let r = self.perform(i, &call, cx);
+        let what = cx.tracing().then(|| {
+            let data = match data_before {
+                Data::None => self.call_data_after(i, &call, r.value()),
+                d => d,
+            };
+            What::Call { call, ret: r.value(), data }
+        });
+        if let Sys::Ret(v) = r {
+            self.procs[i].io_done = 0;
+            if v < 0 {
+                self.procs[i].proc.set_errno(cx.prog, (-v) as i32);
+                self.procs[i].proc.resume(-1);
+            } else {
+                self.procs[i].proc.resume(v);
+            }
+            self.advance(i, false, cx);
+        }
+        what
+    }
+
+    fn perform(&mut self, i: usize, call: &Call, cx: &mut StepCtx) -> Sys {
+        match *call {
+            Call::Proc(c) => self.proc_call(i, c, cx),
+            Call::Time(c) => self.time_call(i, c),
+            Call::Fd(c) => self.fd_call(i, c, cx),
+            Call::Pipe(c) => self.pipe_call(i, c),
+            Call::Shm(c) => self.shm_call(i, c),
+        }
+    }
+
+    /// Stores into the caller's memory; a store into shared memory wakes
+    /// the processes spinning on that object.
+    pub(super) fn store(&mut self, i: usize, addr: u64, m: crate::ir::MemTy, v: u64) -> Result<(), ()> {
+        self.procs[i].proc.mem.store(&mut self.shared, addr, m, v).map_err(|_| ())?;
+        if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(addr) {
+            self.unpark_object(obj);
+        }
+        Ok(())
+    }
+}

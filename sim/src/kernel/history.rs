@@ -1,0 +1,138 @@
+//! A run's history, kept beside the machine rather than in it: step
+//! counts, when each process was born and ended, which pipe write each
+//! byte came from, the happens-before edges, the faults, the observed
+//! outcome and the trace. The [`super::Machine`] holds only what
+//! determines the future, so two interleavings that reach the same state
+//! give equal machines (what state matching in a search needs).
+
+use crate::interp::Fault;
+use crate::outcome::Outcome;
+use crate::trace::{Edge, EdgeKind, Event};
+use std::collections::VecDeque;
+
+/// Writes into one pipe not yet fully read: (end offset in the pipe's
+/// byte stream, step of the write).
+#[derive(Debug, Clone, Default)]
+struct PipeLog {
+    written: u64,
+    read: u64,
+    writes: VecDeque<(u64, u64)>,
+}
+
+/// What a run did so far.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Visible operations performed.
+    pub steps: u64,
+    /// What has been observed: writes to stdout/stderr, exits.
+    pub outcome: Outcome,
+    /// Processes killed by a signal the kernel raised for them (faults,
+    /// `abort`, a failed `assert`, `SIGPIPE`), in order.
+    pub faults: Vec<(i32, Fault)>,
+    /// Signals sent with `kill` to another process of the run (or the
+    /// caller itself): (target pid, signal). Deaths by them are the
+    /// program's own doing, not failures.
+    pub sent: Vec<(i32, i32)>,
+    /// Happens-before edges, as the objects create them.
+    pub edges: Vec<Edge>,
+    /// Trace events, when tracing.
+    pub trace: Option<Vec<Event>>,
+    /// Step of the `fork` that created each pid, until its first step.
+    born: Vec<(i32, u64)>,
+    /// Step at which each pid ended.
+    ended: Vec<(i32, u64)>,
+    pipes: Vec<PipeLog>,
+}
+
+impl History {
+    /// An empty history; `trace` turns the trace on.
+    pub fn new(trace: bool) -> History {
+        History { trace: trace.then(Vec::new), ..Default::default() }
+    }
+
+    /// Forgets everything but keeps the buffers (a search reuses one
+    /// history for many runs).
+    pub fn reset(&mut self, trace: bool) {
+        self.steps = 0;
+        self.outcome.writes.clear();
+        self.outcome.exits.clear();
+        self.faults.clear();
+        self.sent.clear();
+        self.edges.clear();
+        self.born.clear();
+        self.ended.clear();
+        self.pipes.clear();
+        match (&mut self.trace, trace) {
+            (Some(t), true) => t.clear(),
+            (t, on) => *t = on.then(Vec::new),
+        }
+    }
+
+    /// The current step is a `fork` that created `pid`.
+    pub fn forked(&mut self, pid: i32) {
+        self.born.push((pid, self.steps));
+    }
+
+    /// `pid` takes a step: its first one is ordered after its `fork`.
+    pub fn stepping(&mut self, pid: i32) {
+        if let Some(k) = self.born.iter().position(|b| b.0 == pid) {
+            let (_, from) = self.born.swap_remove(k);
+            self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Fork });
+        }
+    }
+
+    /// `pid` ended at the current step.
+    pub fn ended(&mut self, pid: i32) {
+        self.ended.push((pid, self.steps));
+    }
+
+    /// The current step observes `pid`'s end (a `wait`).
+    pub fn edge_from_exit(&mut self, pid: i32, kind: EdgeKind) {
+        if let Some(&(_, from)) = self.ended.iter().find(|e| e.0 == pid) {
+            self.edges.push(Edge { from, to: self.steps, kind });
+        }
+    }
+
+    fn pipe(&mut self, p: u32) -> &mut PipeLog {
+        let p = p as usize;
+        if self.pipes.len() <= p {
+            self.pipes.resize(p + 1, PipeLog::default());
+        }
+        &mut self.pipes[p]
+    }
+
+    /// The current step wrote `n` bytes into pipe `p`.
+    pub fn pipe_wrote(&mut self, p: u32, n: u64) {
+        let step = self.steps;
+        let log = self.pipe(p);
+        log.written += n;
+        let end = log.written;
+        log.writes.push_back((end, step));
+    }
+
+    /// The current step read `n` bytes from pipe `p`: each write it took
+    /// bytes of happens before it.
+    pub fn pipe_read(&mut self, p: u32, n: u64) {
+        let to = self.steps;
+        let log = self.pipe(p);
+        let (from_byte, to_byte) = (log.read, log.read + n);
+        log.read = to_byte;
+        let mut sources = Vec::new();
+        let mut start = from_byte;
+        for &(end, step) in &log.writes {
+            if end > from_byte && start < to_byte && !sources.contains(&step) {
+                sources.push(step);
+            }
+            start = end;
+            if start >= to_byte {
+                break;
+            }
+        }
+        while log.writes.front().is_some_and(|&(end, _)| end <= to_byte) {
+            log.writes.pop_front();
+        }
+        for from in sources {
+            self.edges.push(Edge { from, to, kind: EdgeKind::Pipe });
+        }
+    }
+}

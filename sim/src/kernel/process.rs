@@ -1,0 +1,165 @@
+//! Calls on processes: `fork`, `wait`/`waitpid`, `kill`, `signal`,
+//! `getpid`, `getppid`, `sched_yield`.
+
+use super::calls::Sys;
+use super::{Machine, StepCtx};
+use crate::abi::call::ProcCall;
+use crate::abi::errno::{ECHILD, EINVAL, ESRCH};
+use crate::abi::flags::{SIG_IGN, WNOHANG};
+use crate::abi::signal::{self, SIGKILL, SIGRTMAX, SIGSTOP};
+use crate::abi::FIRST_PID;
+use crate::ir::MemTy;
+use crate::outcome::ExitStatus;
+use crate::trace::EdgeKind;
+
+/// Who a `wait` would collect.
+pub(super) enum WaitFor {
+    NoChild,
+    Zombie(usize),
+    Running,
+}
+
+impl Machine {
+    pub(super) fn proc_call(&mut self, i: usize, c: ProcCall, cx: &mut StepCtx) -> Sys {
+        match c {
+            ProcCall::Getpid => Sys::Ret(self.procs[i].pid as i64),
+            ProcCall::Getppid => Sys::Ret(self.procs[i].ppid as i64),
+            ProcCall::Yield => Sys::Ret(0),
+            ProcCall::Fork => self.fork(i, cx),
+            ProcCall::Wait { status } => self.wait(i, -1, status, 0, cx),
+            ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),
+            ProcCall::Kill { pid, sig } => self.kill(i, pid, sig, cx),
+            ProcCall::Signal { sig, handler } => self.signal(i, sig, handler),
+        }
+    }
+
+    /// A `wait` would not block.
+    pub(super) fn wait_ready(&self, i: usize, pid: i32, options: i32) -> bool {
+        options & WNOHANG != 0 || !matches!(self.wait_for(i, pid), WaitFor::Running)
+    }
+
+    pub(super) fn wait_for(&self, i: usize, pid: i32) -> WaitFor {
+        let me = self.procs[i].pid;
+        let mut any = false;
+        for (j, c) in self.procs.iter().enumerate() {
+            if c.ppid != me || c.reaped || (pid > 0 && c.pid != pid) {
+                continue;
+            }
+            any = true;
+            if c.status.is_some() {
+                return WaitFor::Zombie(j);
+            }
+        }
+        if any {
+            WaitFor::Running
+        } else {
+            WaitFor::NoChild
+        }
+    }
+
+    fn fork(&mut self, i: usize, cx: &mut StepCtx) -> Sys {
+        let pid = self.next_pid;
+        self.next_pid += 1;
+        let mut child = self.procs[i].clone();
+        child.pid = pid;
+        child.ppid = self.procs[i].pid;
+        child.spin.clear();
+        child.dying = None;
+        child.io_done = 0;
+        for fd in child.fds.iter().flatten() {
+            self.ref_file(fd.file);
+        }
+        child.proc.resume(0);
+        self.procs.push(child);
+        let c = self.procs.len() - 1;
+        cx.history.forked(pid);
+        self.advance(c, false, cx);
+        Sys::Ret(pid as i64)
+    }
+
+    fn wait(&mut self, i: usize, pid: i32, status: u64, options: i32, cx: &mut StepCtx) -> Sys {
+        match self.wait_for(i, pid) {
+            _ if pid < -1 && pid != -FIRST_PID => Sys::Ret(-(ECHILD as i64)),
+            WaitFor::NoChild => Sys::Ret(-(ECHILD as i64)),
+            WaitFor::Running if options & WNOHANG != 0 => Sys::Ret(0),
+            WaitFor::Running => unreachable!("a blocked wait is never stepped"),
+            WaitFor::Zombie(j) => {
+                let st = self.procs[j].status.expect("zombie has a status");
+                if status != 0 && self.store(i, status, MemTy::I32, st.wait_status() as u32 as u64).is_err() {
+                    return Sys::Ret(-(crate::abi::errno::EFAULT as i64));
+                }
+                self.procs[j].reaped = true;
+                let child = self.procs[j].pid;
+                cx.history.edge_from_exit(child, EdgeKind::ExitWait);
+                Sys::Ret(child as i64)
+            }
+        }
+    }
+
+    fn kill(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
+        if !(0..=SIGRTMAX).contains(&sig) {
+            return Sys::Ret(-(EINVAL as i64));
+        }
+        if pid == 0 || pid == -1 || pid == -FIRST_PID {
+            return self.kill_group(i, pid, sig, cx);
+        }
+        if pid < 0 {
+            return Sys::Ret(-(ESRCH as i64));
+        }
+        let Some(j) = self.index(pid) else {
+            return Sys::Ret(-(ESRCH as i64));
+        };
+        if self.procs[j].reaped {
+            return Sys::Ret(-(ESRCH as i64));
+        }
+        if sig == 0 || self.procs[j].status.is_some() {
+            return Sys::Ret(0);
+        }
+        if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
+            return Sys::Ret(0);
+        }
+        if signal::default_is_harmless(sig) {
+            return Sys::Ret(0);
+        }
+        cx.history.sent.push((pid, sig));
+        if j == i {
+            self.terminate(j, ExitStatus::Signal(sig), cx);
+            return Sys::Dead;
+        }
+        // Delivered asynchronously: the target dies at its next step.
+        self.procs[j].dying.get_or_insert(sig);
+        self.procs[j].parked = None;
+        Sys::Ret(0)
+    }
+
+    /// `kill(0)`, `kill(-pgid)`: every process of the run, which is one
+    /// process group, the caller included. `kill(-1)`: every process the
+    /// caller may signal except itself (Linux spares the caller).
+    fn kill_group(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
+        let me = self.procs[i].pid;
+        let targets: Vec<i32> = self.procs.iter().filter(|p| p.status.is_none() && p.pid != me).map(|p| p.pid).collect();
+        for t in targets {
+            let _ = self.kill(i, t, sig, cx);
+        }
+        if pid == -1 {
+            return Sys::Ret(0);
+        }
+        self.kill(i, me, sig, cx)
+    }
+
+    fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
+        // glibc reserves 32 and 33 for itself; 64 (SIGRTMAX) is valid.
+        if !(1..=SIGRTMAX).contains(&sig) || matches!(sig, SIGKILL | SIGSTOP | 32 | 33) || handler > SIG_IGN {
+            return Sys::Ret(-(EINVAL as i64));
+        }
+        let p = &mut self.procs[i];
+        let bit = 1u64.checked_shl(sig as u32).unwrap_or(0);
+        let old = (p.ignored & bit != 0) as u64;
+        if handler == SIG_IGN {
+            p.ignored |= bit;
+        } else {
+            p.ignored &= !bit;
+        }
+        Sys::Ret(old as i64)
+    }
+}

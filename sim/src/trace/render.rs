@@ -1,0 +1,170 @@
+//! The renderings of trace events: the canonical text form and JSON
+//! lines. Everything shown comes from the events and the source map.
+
+use super::event::{Data, Event, Loc, What};
+use crate::abi::call::{Call, FdCall, ProcCall, ShmCall, Src, TimeCall};
+use crate::abi::{errno, signal};
+use crate::ir::MemTy;
+use crate::source::{SourceMap, Span};
+
+/// Virtual time as seconds with microseconds: `2.000000`.
+pub fn fmt_time(ns: u64) -> String {
+    format!("{}.{:06}", ns / 1_000_000_000, ns % 1_000_000_000 / 1000)
+}
+
+/// `"hi\n"`, escaped and shortened.
+pub fn quote(bytes: &[u8]) -> String {
+    const MAX: usize = 40;
+    let shown: String = bytes.iter().take(MAX).flat_map(|&b| std::ascii::escape_default(b)).map(char::from).collect();
+    if bytes.len() > MAX {
+        format!("\"{shown}\"...")
+    } else {
+        format!("\"{shown}\"")
+    }
+}
+
+/// The C expression of a span, on one line and shortened.
+fn expr_text(sources: &SourceMap, span: Span) -> Option<String> {
+    let file = sources.files().get(span.file as usize)?;
+    let text = file.text.get(span.lo as usize..span.hi as usize)?;
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!one_line.is_empty() && one_line.len() <= 60).then_some(one_line)
+}
+
+/// `s->in (shm#0+16)`, or `shm#0+16` where the expression is unknown.
+pub fn describe_loc(at: &Loc, sources: &SourceMap) -> String {
+    match at.expr.and_then(|e| expr_text(sources, e)) {
+        Some(e) => format!("{e} (shm#{}+{})", at.obj, at.off),
+        None => format!("shm#{}+{}", at.obj, at.off),
+    }
+}
+
+fn type_name(m: MemTy) -> &'static str {
+    match m {
+        MemTy::I8 => "i8",
+        MemTy::U8 => "u8",
+        MemTy::I16 => "i16",
+        MemTy::U16 => "u16",
+        MemTy::I32 => "i32",
+        MemTy::U32 => "u32",
+        MemTy::I64 => "i64",
+    }
+}
+
+/// What a step did, as the text form shows it.
+pub fn describe(what: &What, sources: &SourceMap) -> String {
+    match what {
+        What::Call { call, ret, data } => describe_call(call, *ret, data),
+        What::Load { at, ty, value } => format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), *value as i64),
+        What::Store { at, ty, value } => format!("store {} {} := {}", type_name(*ty), describe_loc(at, sources), *value as i64),
+        What::Copy { at, len } => format!("copy {len} bytes at {}", describe_loc(at, sources)),
+        What::Lib { func, at } => format!("{}() on {}", func.name(), describe_loc(at, sources)),
+        What::Parked { on } => {
+            format!("parked: spinning on {}", on.iter().map(|l| describe_loc(l, sources)).collect::<Vec<_>>().join(", "))
+        }
+        What::Sleep { until } => format!("sleep until {}", fmt_time(*until)),
+        What::Exit { code } => format!("exit({code})"),
+        What::Killed { sig } => format!("killed by {}", signal::name(*sig)),
+    }
+}
+
+fn result(call: &Call, ret: Option<i64>, data: &Data) -> String {
+    match ret {
+        None => "...".into(),
+        Some(r) if r < 0 => match errno::name((-r) as i32) {
+            Some(n) => format!("-1 {n}"),
+            None => format!("-1 errno {}", -r),
+        },
+        Some(_) if matches!(call, Call::Shm(ShmCall::Mmap { .. })) => match data {
+            Data::Mapping(Some(obj)) => format!("shm#{obj}"),
+            _ => "private mapping".into(),
+        },
+        Some(r) => r.to_string(),
+    }
+}
+
+fn args(call: &Call, data: &Data) -> String {
+    let bytes = || match data {
+        Data::Bytes(b) | Data::Name(b) => quote(b),
+        _ => String::new(),
+    };
+    match *call {
+        Call::Fd(FdCall::Write { fd, len, .. }) => {
+            let shown = if matches!(data, Data::Bytes(_)) { bytes() } else { "?".into() };
+            format!("{fd}, {shown}, {len}")
+        }
+        Call::Fd(FdCall::Read { fd, len, .. }) => format!("{fd}, {}, {len}", bytes()),
+        Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd }) => fd.to_string(),
+        Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
+        Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
+        Call::Pipe(_) => match data {
+            Data::Fds(r, w) => format!("[{r}, {w}]"),
+            _ => "[0, 0]".into(),
+        },
+        Call::Proc(ProcCall::Waitpid { pid, options, .. }) => format!("{pid}, {options}"),
+        Call::Proc(ProcCall::Kill { pid, sig }) => format!("{pid}, {sig}"),
+        Call::Proc(ProcCall::Signal { sig, handler }) => format!("{sig}, {}", handler as i64),
+        Call::Proc(_) => String::new(),
+        Call::Time(TimeCall::Sleep { ns, .. }) => ns.map_or_else(|e| format!("-{e}"), |n| n.to_string()),
+        Call::Time(TimeCall::Time { out }) => (out as i64).to_string(),
+        Call::Time(TimeCall::ClockGettime { clock, out }) => format!("{clock}, {}", out as i64),
+        Call::Shm(ShmCall::Open { oflag, .. }) => format!("{}, {oflag:#o}", bytes()),
+        Call::Shm(ShmCall::Unlink { .. }) => bytes(),
+        Call::Shm(ShmCall::Ftruncate { fd, len }) => format!("{fd}, {len}"),
+        Call::Shm(ShmCall::Mmap { len, prot, flags, fd, off }) => format!("{len}, {prot}, {flags:#x}, {fd}, {off}"),
+        Call::Shm(ShmCall::Munmap { addr, .. }) => (addr as i64).to_string(),
+    }
+}
+
+fn describe_call(call: &Call, ret: Option<i64>, data: &Data) -> String {
+    let status = match data {
+        Data::Status(s) => format!(" [status {s:#06x}]"),
+        _ => String::new(),
+    };
+    let via = if matches!(call, Call::Fd(FdCall::Write { src: Src::Stdio, .. })) { "  [stdio flush]" } else { "" };
+    format!("{}({}) = {}{status}{via}", call.name(), args(call, data), result(call, ret, data))
+}
+
+/// The line of an event in the canonical text form, without its place.
+fn line(e: &Event, sources: &SourceMap) -> String {
+    let mut what = describe(&e.what, sources);
+    if let Some(since) = e.blocked_since {
+        what.push_str(&format!("  [blocked since {}]", fmt_time(since)));
+    }
+    what
+}
+
+/// The canonical text form: `step  time  pid  what  @ file:line`.
+pub fn to_text(events: &[Event], sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for e in events {
+        let at = if sources.files().is_empty() {
+            String::new()
+        } else {
+            let lc = sources.line_col(e.span.file, e.span.lo);
+            format!("  @ {}:{}", sources.file(e.span.file).name, lc.line)
+        };
+        out.push_str(&format!("{:>5}  {}  {}  {}{at}\n", e.step, fmt_time(e.time), e.pid, line(e, sources)));
+    }
+    out
+}
+
+/// JSON lines: one object per event.
+pub fn to_json_lines(events: &[Event], sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for e in events {
+        out.push_str(&to_json(e, sources).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// One event as a JSON object (also what `--json` reports embed).
+pub fn to_json(e: &Event, sources: &SourceMap) -> serde_json::Value {
+    let lc = sources.line_col(e.span.file, e.span.lo);
+    let file = sources.files().get(e.span.file as usize).map(|f| f.name.clone()).unwrap_or_default();
+    serde_json::json!({
+        "step": e.step, "time_ns": e.time, "pid": e.pid, "what": line(e, sources),
+        "file": file, "line": lc.line,
+    })
+}
