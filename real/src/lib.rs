@@ -38,6 +38,17 @@ pub struct RealConfig {
     pub max_procs: usize,
 }
 
+/// Most processes a run may create (fork fails with `EAGAIN` past it).
+pub const MAX_PROCS: usize = 64;
+
+impl RealConfig {
+    /// The real backend's configuration: the behaviour options of the
+    /// library's one options type, plus what only a real run has.
+    pub fn new(opts: &sim::options::Options, chaos: bool, timeout_ms: u64) -> RealConfig {
+        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), fuel: opts.fuel, chaos, timeout_ms, max_procs: MAX_PROCS }
+    }
+}
+
 /// What the worker reports.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct WorkerReport {

@@ -1,20 +1,25 @@
 //! `bench`: whole runs timed; the figures go in the README and notes.
 
-use super::{config, load};
+use super::{load, options};
 use crate::cli::{BenchArgs, TimeArg};
 use crate::Status;
-use sim::explore::{self, random::Random};
+use sim::explore;
 
 pub fn bench(a: BenchArgs) -> Status {
     let prog = match load(&a.file, false) {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let cfg = config(&a.file, &a.sim, TimeArg::LowerBound);
+    let opts = options(&a.file, &a.sim, None, TimeArg::LowerBound);
+    let cfg = opts.config();
+    let mut sched = explore::scheduler(&opts);
     let (mut steps, mut instructions, mut failures) = (0u64, 0u64, 0u64);
     let start = std::time::Instant::now();
-    for seed in 0..a.runs {
-        let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
+    for k in 0..a.runs {
+        if k > 0 {
+            sched.new_execution();
+        }
+        let r = explore::run(&prog, &cfg, &mut sched, false);
         steps += r.steps;
         instructions += r.instructions;
         failures += r.failed() as u64;

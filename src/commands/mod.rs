@@ -5,12 +5,13 @@ mod explore;
 mod real;
 mod run;
 
-use crate::cli::{CheckArgs, Cli, Command, SimArgs, StdoutArg, TimeArg};
+use crate::cli::{CheckArgs, Cli, Command, SchedArgs, SimArgs, StdoutArg, StrategyArg, TimeArg};
 use crate::Status;
 use sim::diag::render;
-use sim::interp::{ProcessOptions, StdoutMode};
+use sim::explore::{Options, StrategyKind};
+use sim::interp::StdoutMode;
 use sim::ir::Program;
-use sim::kernel::{Config, Limits, TimeMode};
+use sim::kernel::{Limits, TimeMode};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -83,23 +84,35 @@ pub fn program_name(file: &Path) -> String {
     file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "a.out".into())
 }
 
-/// The run configuration from the behaviour options.
-pub fn config(file: &Path, sim: &SimArgs, default_time: TimeArg) -> Config {
-    let mut argv = vec![program_name(file)];
-    argv.extend(sim.args.iter().cloned());
-    let stdout = match sim.stdout {
+/// The library's options from the command line's behaviour and
+/// scheduler options (`sched`: `None` for commands without a scheduler).
+pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_time: TimeArg) -> Options {
+    let mut o = Options::for_program(&program_name(file));
+    o.argv.extend(sim.args.iter().cloned());
+    o.stdout = match sim.stdout {
         StdoutArg::Tty => StdoutMode::Tty,
         StdoutArg::Pipe => StdoutMode::Pipe,
     };
-    let time = match sim.time.unwrap_or(default_time) {
+    o.time = match sim.time.unwrap_or(default_time) {
         TimeArg::Strict => TimeMode::Strict,
         TimeArg::LowerBound => TimeMode::LowerBound,
     };
-    Config { limits: Limits { fuel: sim.fuel, max_steps: sim.max_steps }, time, process: ProcessOptions { stdout, argv } }
+    o.fuel = sim.fuel;
+    o.max_steps = sim.max_steps;
+    if let Some(a) = sched {
+        o.seed = a.seed;
+        o.strategy = match a.strategy {
+            StrategyArg::Random => StrategyKind::Random,
+            StrategyArg::Rr => StrategyKind::RoundRobin { quantum: a.quantum },
+            StrategyArg::Pct => StrategyKind::Pct { depth: a.depth },
+        };
+    }
+    o
 }
 
 /// The command line that replays `token` with the same behaviour options.
-pub fn replay_command(file: &Path, config: &Config, token: &str) -> String {
+pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
+    let config = &opts.config();
     let mut cmd = format!("ipcsim replay {} {token}", file.display());
     if config.time == TimeMode::LowerBound {
         cmd.push_str(" --time lower-bound");

@@ -1,19 +1,18 @@
 //! `real` and `crosscheck`: the program on the real kernel, and whether
 //! the simulator can produce everything the real kernel shows.
 
-use super::{config, load, replay_command, JSON_VERSION};
+use super::{load, options, replay_command, JSON_VERSION};
 use crate::cli::{CrosscheckArgs, RealArgs, SimArgs, StdoutArg, TimeArg, WorkerArgs};
 use crate::Status;
 use real::{RealConfig, RealRun};
-use sim::explore::{self, pct::Pct, random::Random, token};
+use sim::explore::{self, pct::Pct, random::Random, token, Scheduler};
 use sim::interp::StdoutMode;
 use sim::outcome::Outcome;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 fn real_config(file: &Path, sim: &SimArgs, chaos: bool, timeout_ms: u64) -> RealConfig {
-    let cfg = config(file, sim, TimeArg::Strict);
-    RealConfig { stdout: cfg.process.stdout, argv: cfg.process.argv, fuel: sim.fuel, chaos, timeout_ms, max_procs: 64 }
+    RealConfig::new(&options(file, sim, None, TimeArg::Strict), chaos, timeout_ms)
 }
 
 /// Runs `runs` real runs; the distinct outcomes (hung runs keyed apart).
@@ -107,7 +106,8 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         Err(st) => return st,
     };
     // Search the simulator for each real outcome, seed by seed.
-    let scfg = config(&a.file, &a.sim, TimeArg::LowerBound);
+    let sopts = options(&a.file, &a.sim, None, TimeArg::LowerBound);
+    let scfg = sopts.config();
     let binding = token::binding(&prog, &scfg);
     let mut unexplained: Vec<&RealRun> = seen.values().map(|(r, _)| r).collect();
     let mut explained: Vec<(String, String)> = Vec::new();
@@ -117,11 +117,9 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         }
         // Uniform random and PCT in turn: PCT starves a process for long
         // stretches, as real schedulers often do to a freshly forked child.
-        let r = if s % 2 == 0 {
-            explore::run(&prog, &scfg, &mut Random::new(s), false)
-        } else {
-            explore::run(&prog, &scfg, &mut Pct::new(s, 3, 100), false)
-        };
+        let mut sched: Box<dyn Scheduler> =
+            if s % 2 == 0 { Box::new(Random::new(s)) } else { Box::new(Pct::new(s, 3, explore::PCT_HORIZON)) };
+        let r = explore::run(&prog, &scfg, &mut sched, false);
         let stuck = r.end.is_stuck() || matches!(r.end, sim::check::End::StepBudget);
         unexplained.retain(|real| {
             let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };
@@ -134,7 +132,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
     if !a.json {
         println!("{} distinct real outcome{} in {} chaos runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, a.runs);
         for (d, t) in &explained {
-            println!("  explained: {d}\n    by: {}", replay_command(&a.file, &scfg, t));
+            println!("  explained: {d}\n    by: {}", replay_command(&a.file, &sopts, t));
         }
         for r in &unexplained {
             println!(
@@ -175,7 +173,7 @@ pub fn worker(a: WorkerArgs) -> Status {
     let mut argv = vec![super::program_name(&a.file)];
     argv.extend(a.args);
     let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
-    let cfg = RealConfig { stdout, argv, fuel: a.fuel, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: 64 };
+    let cfg = RealConfig { stdout, argv, fuel: a.fuel, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: real::MAX_PROCS };
     let report = real::worker::run(&prog, &cfg, a.seed).finish();
     println!("{}", serde_json::to_string(&report).unwrap_or_default());
     Status::Clean

@@ -1,34 +1,22 @@
 //! `run` and `replay`: one run, its output, its trace and its account.
 
-use super::{config, load, replay_command, JSON_VERSION};
-use crate::cli::{ReplayArgs, RunArgs, SchedArgs, StrategyArg, TimeArg, TraceFormat};
+use super::{load, options, replay_command, JSON_VERSION};
+use crate::cli::{ReplayArgs, RunArgs, TimeArg, TraceFormat};
 use crate::Status;
 use sim::diag::render;
-use sim::explore::{self, pct::Pct, random::Random, replay::Replay, rr::RoundRobin, token, RunResult, Strategy};
+use sim::explore::{self, token, Options, RunResult};
 use sim::ir::Program;
-use sim::kernel::Config;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-
-/// The strategy a `--strategy` option names.
-pub fn strategy(a: &SchedArgs, seed: u64) -> Box<dyn Strategy> {
-    match a.strategy {
-        StrategyArg::Random => Box::new(Random::new(seed)),
-        StrategyArg::Rr => Box::new(RoundRobin::new(a.quantum)),
-        // Change points spread over the first 100 choices.
-        StrategyArg::Pct => Box::new(Pct::new(seed, a.depth, 100)),
-    }
-}
 
 pub fn run(a: RunArgs) -> Status {
     let prog = match load(&a.file, a.json) {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let cfg = config(&a.file, &a.sim, TimeArg::Strict);
-    let mut st = strategy(&a.sched, a.sched.seed);
-    let r = explore::run(&prog, &cfg, st.as_mut(), a.trace);
-    show(&a.file, &prog, &cfg, &r, a.trace.then_some(a.trace_format), a.json, "run")
+    let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::Strict);
+    let r = explore::run(&prog, &opts.config(), &mut explore::scheduler(&opts), a.trace);
+    show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "run")
 }
 
 pub fn replay(a: ReplayArgs) -> Status {
@@ -36,32 +24,26 @@ pub fn replay(a: ReplayArgs) -> Status {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let cfg = config(&a.file, &a.sim, TimeArg::Strict);
-    let choices = match token::decode(&a.token, token::binding(&prog, &cfg)) {
-        Ok(c) => c,
+    let opts = options(&a.file, &a.sim, None, TimeArg::Strict);
+    match explore::replay(&prog, &opts, &a.token, a.trace) {
+        Ok(r) => show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "replay"),
         Err(e) => {
             eprintln!("ipcsim: cannot replay: {e}");
-            return Status::Usage;
+            Status::Usage
         }
-    };
-    let mut st = Replay::new(choices);
-    let r = explore::run(&prog, &cfg, &mut st, a.trace);
-    if st.misfit || !st.exhausted() {
-        eprintln!("ipcsim: the token's choices do not fit this program's runs");
-        return Status::Usage;
     }
-    show(&a.file, &prog, &cfg, &r, a.trace.then_some(a.trace_format), a.json, "replay")
 }
 
 /// Prints a run: the program's writes, the trace, the account, the token.
-pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
+pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
     let diags = sim::report::diagnostics(prog, r);
-    let tok = token::encode(token::binding(prog, cfg), &r.choices);
+    let tok = token::encode(token::binding(prog, &opts.config()), &r.choices);
     if json {
         let j = serde_json::json!({
             "version": JSON_VERSION,
             "command": command,
             "failed": r.failed(),
+            "failure": r.failure().map(|f| f.to_string()),
             "outcome": r.outcome,
             "steps": r.steps,
             "token": tok,
@@ -85,7 +67,7 @@ pub fn show(file: &Path, prog: &Program, cfg: &Config, r: &RunResult, trace: Opt
         for (pid, s) in &r.outcome.exits {
             eprintln!("ipcsim: process {pid}: {s}");
         }
-        eprintln!("ipcsim: {} steps; replay: {}", r.steps, replay_command(file, cfg, &tok));
+        eprintln!("ipcsim: {} steps; replay: {}", r.steps, replay_command(file, opts, &tok));
     }
     if r.failed() {
         Status::Failure

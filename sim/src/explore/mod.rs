@@ -1,25 +1,27 @@
-//! Running a program under a strategy: every choice of which process
-//! takes the next step goes through [`Strategy`], and is recorded, so the
-//! list of choices (a token) replays the run exactly.
+//! Running a program under a scheduler: every choice of which process
+//! takes the next step goes through [`Scheduler`], and is recorded (by a
+//! [`Recorder`]), so the list of choices (a token) replays the run
+//! exactly. `search.rs` holds the library's operations over many runs.
 
 pub mod pct;
 pub mod random;
 pub mod replay;
 pub mod rr;
+pub mod scheduler;
+pub mod search;
 pub mod token;
 
+pub use crate::options::{Options, StrategyKind, PCT_HORIZON};
+pub use scheduler::{Determinism, Recorder, Scheduler, Task};
+pub use search::{explore, outcomes, replay, Found, ReplayError, Search, Seen};
+
+use crate::abi::call::{Call, ProcCall};
 use crate::check::{self, End, Failure};
 use crate::interp::Fault;
 use crate::ir::Program;
-use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
+use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
-
-/// Decides which ready process takes the next step.
-pub trait Strategy {
-    /// Index into `ready` (pids in increasing order, at least two).
-    fn pick(&mut self, ready: &[i32]) -> usize;
-}
 
 /// Everything a run produced.
 #[derive(Debug, Clone)]
@@ -62,12 +64,16 @@ impl RunResult {
 /// though some process is still ready (it must be busy-waiting).
 const STEPS_WITHOUT_TIME: u32 = 1000;
 
-/// Runs `prog` to its end, asking `strategy` at every real choice.
-pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: bool) -> RunResult {
+/// Runs `prog` once to its end, asking `sched` at every real choice (the
+/// current execution: a search calls [`Scheduler::new_execution`] between
+/// runs).
+pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
     let mut history = History::new(trace);
     let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0, since: Vec::new() };
     let mut m = Machine::new(&mut cx);
-    let (mut ready, mut pids, mut choices) = (Vec::new(), Vec::new(), Vec::new());
+    let mut rec = Recorder::new(sched);
+    let (mut ready, mut tasks) = (Vec::new(), Vec::new());
+    let mut current = None;
     let (mut clock, mut still) = (m.clock, 0u32);
     let end = loop {
         if cx.history.steps >= config.limits.max_steps {
@@ -83,12 +89,11 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
         let k = if ready.len() == 1 {
             0
         } else {
-            pids.clear();
-            pids.extend(ready.iter().map(|&i| m.procs[i].pid));
-            let k = strategy.pick(&pids).min(ready.len() - 1);
-            choices.push(k as u32);
-            k
+            tasks.clear();
+            tasks.extend(ready.iter().map(|&i| task(&m, i)));
+            rec.next_task(&tasks, current)
         };
+        current = Some(m.procs[ready[k]].pid);
         m.step(ready[k], &mut cx);
         // Strict time: computing takes no time, but a process busy-waiting
         // for ever must not freeze the clock for a sleeping one.
@@ -99,6 +104,7 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
         }
     };
     let instructions = cx.instructions;
+    let choices = rec.choices().to_vec();
     let h = history;
     RunResult {
         end,
@@ -111,5 +117,19 @@ pub fn run(prog: &Program, config: &Config, strategy: &mut dyn Strategy, trace: 
         faults: h.faults,
         sent: h.sent,
         machine: m,
+    }
+}
+
+fn task(m: &Machine, i: usize) -> Task {
+    let p = &m.procs[i];
+    Task { pid: p.pid, yielding: matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))) }
+}
+
+/// A fresh scheduler of the strategy `opts` names, at its first seed.
+pub fn scheduler(opts: &Options) -> Box<dyn Scheduler> {
+    match opts.strategy {
+        StrategyKind::Random => Box::new(random::Random::new(opts.seed)),
+        StrategyKind::Pct { depth } => Box::new(pct::Pct::new(opts.seed, depth, PCT_HORIZON)),
+        StrategyKind::RoundRobin { quantum } => Box::new(rr::RoundRobin::new(quantum)),
     }
 }

@@ -5,13 +5,16 @@
 //! probability at least 1/(n k^(d-1)) per run; starving one process for a
 //! long stretch (a child that runs late) is the common case, not a rarity.
 
-use super::Strategy;
+use super::scheduler::{Scheduler, Task};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
 
 /// The PCT strategy.
 pub struct Pct {
+    seed: u64,
+    depth: u32,
+    horizon: u64,
     rng: ChaCha8Rng,
     priority: BTreeMap<i32, u64>,
     change_points: Vec<u64>,
@@ -25,12 +28,23 @@ impl Pct {
     pub fn new(seed: u64, depth: u32, horizon: u64) -> Pct {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let change_points = (1..depth.max(1)).map(|_| rng.gen_range(0..horizon.max(1))).collect();
-        Pct { rng, priority: BTreeMap::new(), change_points, step: 0, lowest: 0 }
+        Pct { seed, depth, horizon, rng, priority: BTreeMap::new(), change_points, step: 0, lowest: 0 }
     }
 }
 
-impl Strategy for Pct {
-    fn pick(&mut self, ready: &[i32]) -> usize {
+impl Scheduler for Pct {
+    fn new_execution(&mut self) -> bool {
+        *self = Pct::new(self.seed.wrapping_add(1), self.depth, self.horizon);
+        true
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        self.rng.gen()
+    }
+
+    fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+        let pids: Vec<i32> = tasks.iter().map(|t| t.pid).collect();
+        let ready = &pids[..];
         for &p in ready {
             if !self.priority.contains_key(&p) {
                 let prio = self.rng.gen_range(1_000_000..u64::MAX / 2);

@@ -1,24 +1,35 @@
 //! Uniform choice among the ready processes, from a ChaCha stream seeded
-//! explicitly: the same seed gives the same run on every machine.
+//! explicitly: the same seed gives the same run on every machine. Each
+//! new execution takes the next seed (seed, seed+1, ...), so execution k
+//! of a search is exactly the single run with seed `seed + k`.
 
-use super::Strategy;
+use super::scheduler::{Scheduler, Task};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// The random strategy.
 pub struct Random {
+    seed: u64,
     rng: ChaCha8Rng,
 }
 
 impl Random {
-    /// Seeded.
+    /// Seeded; the first execution uses `seed`.
     pub fn new(seed: u64) -> Random {
-        Random { rng: ChaCha8Rng::seed_from_u64(seed) }
+        Random { seed, rng: ChaCha8Rng::seed_from_u64(seed) }
     }
 }
 
-impl Strategy for Random {
-    fn pick(&mut self, ready: &[i32]) -> usize {
+impl Scheduler for Random {
+    fn new_execution(&mut self) -> bool {
+        self.seed = self.seed.wrapping_add(1);
+        self.rng = ChaCha8Rng::seed_from_u64(self.seed);
+        true
+    }
+    fn next_task(&mut self, ready: &[Task], _current: Option<i32>) -> usize {
         self.rng.gen_range(0..ready.len())
+    }
+    fn next_u64(&mut self) -> u64 {
+        self.rng.gen()
     }
 }

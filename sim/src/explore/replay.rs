@@ -1,6 +1,6 @@
 //! Replays recorded choices; notices when they do not fit the run.
 
-use super::Strategy;
+use super::scheduler::{Scheduler, Task};
 
 /// The replay strategy.
 pub struct Replay {
@@ -22,8 +22,17 @@ impl Replay {
     }
 }
 
-impl Strategy for Replay {
-    fn pick(&mut self, ready: &[i32]) -> usize {
+impl Scheduler for Replay {
+    /// A token holds one execution.
+    fn new_execution(&mut self) -> bool {
+        false
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+
+    fn next_task(&mut self, ready: &[Task], _current: Option<i32>) -> usize {
         let c = self.choices.get(self.next).copied();
         self.next += 1;
         match c {

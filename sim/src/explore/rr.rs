@@ -2,7 +2,7 @@
 //! for `quantum` visible operations (or until it blocks), then the next
 //! ready process in pid order gets it.
 
-use super::Strategy;
+use super::scheduler::{Scheduler, Task};
 
 /// The round-robin strategy.
 pub struct RoundRobin {
@@ -18,8 +18,18 @@ impl RoundRobin {
     }
 }
 
-impl Strategy for RoundRobin {
-    fn pick(&mut self, ready: &[i32]) -> usize {
+impl Scheduler for RoundRobin {
+    fn new_execution(&mut self) -> bool {
+        *self = RoundRobin::new(self.quantum);
+        true
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+
+    fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+        let ready: Vec<i32> = tasks.iter().map(|t| t.pid).collect();
         if let Some(k) = ready.iter().position(|&p| p == self.current) {
             if self.used < self.quantum {
                 self.used += 1;

@@ -3,8 +3,9 @@
 //! binding it to the program text, the tool version and every option that
 //! changes behaviour; replay refuses a token bound to anything else.
 
+use crate::interp::StdoutMode;
 use crate::ir::Program;
-use crate::kernel::Config;
+use crate::kernel::{Config, TimeMode};
 
 const PREFIX: &str = "ipcsim1";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -37,15 +38,27 @@ fn fnv(h: &mut u64, bytes: &[u8]) {
     }
 }
 
-/// The binding hash of a program and configuration.
+/// The binding hash of a program and configuration: the text of every
+/// source file (not its path, so a copy or another relative path still
+/// replays), the tool version, and each option that changes behaviour,
+/// field by field.
 pub fn binding(prog: &Program, config: &Config) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
+    let mut field = |bytes: &[u8]| {
+        fnv(&mut h, &(bytes.len() as u64).to_le_bytes());
+        fnv(&mut h, bytes);
+    };
     for f in prog.sources.files() {
-        fnv(&mut h, f.name.as_bytes());
-        fnv(&mut h, f.text.as_bytes());
+        field(f.text.as_bytes());
     }
-    fnv(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
-    fnv(&mut h, format!("{:?}|{:?}|{:?}|{:?}", config.limits, config.time, config.process.stdout, config.process.argv).as_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(&config.limits.fuel.to_le_bytes());
+    field(&config.limits.max_steps.to_le_bytes());
+    field(&[matches!(config.time, TimeMode::Strict) as u8]);
+    field(&[matches!(config.process.stdout, StdoutMode::Tty) as u8]);
+    for a in &config.process.argv {
+        field(a.as_bytes());
+    }
     h
 }
 

@@ -1,0 +1,106 @@
+//! One documented options type for a run or a search (like loom's
+//! `Builder`): the CLI fills it from its flags, a Rust test builds it
+//! directly, and the real backend takes its behaviour options from it.
+//! (The strategy is named here as data; `explore::scheduler` makes it.)
+
+use crate::interp::{ProcessOptions, StdoutMode};
+use crate::kernel::{Config, Limits, TimeMode};
+
+/// PCT's change points are spread over this many first choices.
+pub const PCT_HORIZON: u64 = 100;
+
+/// Which scheduler decides the interleavings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrategyKind {
+    /// Uniform choice at every step (execution k uses seed + k).
+    Random,
+    /// Probabilistic concurrency testing with this depth.
+    Pct {
+        /// Priority change points plus one.
+        depth: u32,
+    },
+    /// Round-robin with a quantum of visible operations.
+    RoundRobin {
+        /// Steps a process keeps the CPU.
+        quantum: u32,
+    },
+}
+
+/// Every option of a run or a search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The scheduler.
+    pub strategy: StrategyKind,
+    /// Seed of the first execution.
+    pub seed: u64,
+    /// Executions a search makes at most.
+    pub runs: u64,
+    /// Loop iterations and calls a process may run between two visible
+    /// operations (then it is parked as an endless loop).
+    pub fuel: u64,
+    /// Visible operations in one run.
+    pub max_steps: u64,
+    /// Sleep semantics: strict virtual time, or sleep as a lower bound.
+    pub time: TimeMode,
+    /// Buffering of the program's stdout (glibc: line on a tty, full on a pipe).
+    pub stdout: StdoutMode,
+    /// `argv`, the program's name first.
+    pub argv: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let limits = Limits::default();
+        Options {
+            strategy: StrategyKind::Random,
+            seed: 0,
+            runs: 1000,
+            fuel: limits.fuel,
+            max_steps: limits.max_steps,
+            time: TimeMode::LowerBound,
+            stdout: StdoutMode::Pipe,
+            argv: vec!["a.out".into()],
+        }
+    }
+}
+
+impl Options {
+    /// The defaults for the program called `name` (its `argv[0]`).
+    pub fn for_program(name: &str) -> Options {
+        Options { argv: vec![name.into()], ..Options::default() }
+    }
+
+    /// The same options with another strategy.
+    pub fn strategy(mut self, s: StrategyKind) -> Options {
+        self.strategy = s;
+        self
+    }
+
+    /// The same options with another seed.
+    pub fn seed(mut self, seed: u64) -> Options {
+        self.seed = seed;
+        self
+    }
+
+    /// The same options with another number of runs.
+    pub fn runs(mut self, runs: u64) -> Options {
+        self.runs = runs;
+        self
+    }
+
+    /// The same options with another time mode.
+    pub fn time(mut self, time: TimeMode) -> Options {
+        self.time = time;
+        self
+    }
+
+    /// What the kernel needs of them (all of it bound into tokens).
+    pub fn config(&self) -> Config {
+        Config {
+            limits: Limits { fuel: self.fuel, max_steps: self.max_steps },
+            time: self.time,
+            process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
+        }
+    }
+}

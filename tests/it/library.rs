@@ -1,0 +1,69 @@
+//! ipcsim as a library, without the command line: explore a scenario,
+//! check the failure's kind and line, replay its token, snapshot the
+//! trace; and the determinism wrapper over every scenario.
+
+use crate::native::c_files;
+use sim::check::{End, Failure};
+use sim::explore::{self, random::Random, Determinism, Options, Scheduler};
+use sim::kernel::TimeMode;
+
+#[test]
+fn the_library_finds_explains_and_replays_the_two_producer_race() {
+    let file = "scenarios/bounded_buffer_two_producers.c";
+    let text = std::fs::read_to_string(file).unwrap();
+    let prog = sim::lang::compile(file, &text, &sim::lang::fs_loader).unwrap();
+    let opts = Options::for_program("bounded_buffer_two_producers").runs(100);
+    let search = explore::explore(&prog, &opts, &mut |_| {});
+    let found = search.failure.expect("the lost item is found");
+    // The consumer spins for a fourth item nobody will produce.
+    assert_eq!(found.result.failure(), Some(Failure::Stuck("livelock")));
+    let End::Livelock(stuck) = &found.result.end else { panic!("{:?}", found.result.end) };
+    let line = prog.sources.line_col(stuck[0].span.file, stuck[0].span.lo).line;
+    assert_eq!((stuck[0].pid, line), (1000, 31), "the consumer's loop");
+    let again = explore::replay(&prog, &opts, &found.token, true).expect("the token replays");
+    assert_eq!(again.outcome, found.result.outcome);
+    let trace = sim::trace::to_text(again.trace.as_deref().unwrap(), &prog.sources);
+    insta::with_settings!({ snapshot_path => "../../traces", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("library_two_producers_race", trace);
+    });
+}
+
+#[test]
+fn every_scenario_runs_the_same_when_its_schedules_are_replayed() {
+    for f in c_files("scenarios") {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let prog = sim::lang::compile(&f.display().to_string(), &text, &sim::lang::fs_loader).unwrap();
+        let cfg = Options::for_program("s").time(TimeMode::LowerBound).config();
+        let mut sched = Determinism::new(Random::new(0));
+        for k in 0..20 {
+            if k > 0 {
+                assert!(sched.new_execution());
+            }
+            explore::run(&prog, &cfg, &mut sched, false);
+        }
+        assert!(sched.mismatches.is_empty(), "{}: {:?}", f.display(), sched.mismatches.first());
+    }
+}
+
+#[test]
+fn a_token_replays_from_another_path_to_the_same_text() {
+    let file = "scenarios/lost_update.c";
+    let text = std::fs::read_to_string(file).unwrap();
+    let prog = sim::lang::compile(file, &text, &sim::lang::fs_loader).unwrap();
+    let opts = Options::for_program("lost_update").runs(200);
+    let found = explore::explore(&prog, &opts, &mut |_| {}).failure.expect("the lost update is found");
+    let elsewhere = sim::lang::compile("/tmp/copy/lost_update.c", &text, &sim::lang::fs_loader).unwrap();
+    let again = explore::replay(&elsewhere, &opts, &found.token, false).expect("bound to the text, not the path");
+    assert_eq!(again.outcome, found.result.outcome);
+}
+
+#[test]
+fn the_determinism_wrapper_reports_a_replay_that_meets_other_ready_sets() {
+    use sim::explore::Task;
+    let t = |pid| Task { pid, yielding: false };
+    let mut sched = Determinism::new(Random::new(0));
+    sched.next_task(&[t(1000), t(1001)], None);
+    assert!(sched.new_execution());
+    sched.next_task(&[t(1000), t(1002)], None);
+    assert_eq!(sched.mismatches.len(), 1);
+}
