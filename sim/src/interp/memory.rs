@@ -328,6 +328,7 @@ impl Memory {
     }
 
     /// Sets (`on`) or clears the poison of the frame at `fp`'s redzones.
+    #[inline(never)]
     pub fn poison_frame(&mut self, fp: usize, redzones: &[(u32, u32)], on: bool) {
         for &(off, len) in redzones {
             let (mut i, hi) = (fp + off as usize, fp + off as usize + len as usize);
@@ -346,8 +347,7 @@ impl Memory {
     }
 
     /// The first poisoned stack byte in `[lo, lo+len)`, if any: a word of
-    /// the bitmap at a time, so an in-bounds scalar costs one or two reads.
-    #[inline]
+    /// the bitmap at a time.
     fn first_poisoned(&self, lo: usize, len: usize) -> Option<usize> {
         let hi = lo.saturating_add(len).min(self.poison.len() * 64);
         let mut i = lo;
@@ -364,9 +364,23 @@ impl Memory {
         None
     }
 
-    /// Fails if stack bytes `[off, off+len)` touch a redzone.
+    /// Fails if stack bytes `[off, off+len)` touch a redzone. Inline only
+    /// the common case, an access within one word of the bitmap.
     #[inline]
     fn check_poison(&self, off: usize, len: usize, write: bool) -> Result<(), BadAccess> {
+        let (w, b) = (off / 64, off % 64);
+        if len < 64 - b {
+            let word = self.poison.get(w).copied().unwrap_or(0);
+            if (word >> b) & ((1u64 << len) - 1) == 0 {
+                return Ok(());
+            }
+        }
+        self.check_poison_slow(off, len, write)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_poison_slow(&self, off: usize, len: usize, write: bool) -> Result<(), BadAccess> {
         match self.first_poisoned(off, len) {
             None => Ok(()),
             Some(p) => Err(BadAccess::Redzone { start: off as u32, len: len as u64, poisoned: p as u32, write }),

@@ -67,6 +67,7 @@ impl Process {
 
     /// The fault for a bad access (the library's too), with a redzone
     /// access traced back to the local object it strays from.
+    #[cold]
     pub(super) fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
         if let Some(o) = Overflow::locate(prog, &self.frames, &b) {
             return self.fault(prog, Signal::Segv, Cause::StackBufferOverflow(o));
@@ -296,7 +297,9 @@ impl Process {
                             return libc::exit(self, prog, v as i32);
                         }
                         let done = self.frames.pop().expect("a running frame");
-                        self.mem.poison_frame(fp, &func.redzones, false);
+                        if !func.redzones.is_empty() {
+                            self.mem.poison_frame(fp, &func.redzones, false);
+                        }
                         self.sp = done.saved_sp;
                         self.stack.push(v);
                         continue 'frames;
