@@ -102,3 +102,88 @@ fn the_pipe_example_shows_the_child_blocked_in_read_until_two_seconds() {
     let line = sim::trace::to_text(std::slice::from_ref(read), &prog.sources);
     assert!(line.contains("\"hi\"") && line.contains("blocked since 0.000000"), "{line}");
 }
+
+/// Runs `text` (written to a scratch file `name`) with `ipcsim run`;
+/// returns the exit code and stderr.
+fn run_cli(name: &str, text: &str) -> (i32, String) {
+    let scratch = crate::native::Scratch::new(&format!("detect-{name}"));
+    let file = scratch.0.join(name);
+    std::fs::write(&file, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).arg("run").arg(&file).output().expect("run ipcsim");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Asserts a stack buffer overflow report: the process is killed, the
+/// message is `what`, and it points at line `line` of `name`, whose text
+/// `source` is shown with a caret.
+fn assert_overflow(name: &str, text: &str, what: &str, line: usize, source: &str) {
+    let (code, err) = run_cli(name, text);
+    assert_eq!(code, 1, "the run fails:\n{err}");
+    assert!(err.contains(&format!("process 1000 killed by SIGSEGV: stack buffer overflow: {what}\n")), "{err}");
+    assert!(err.contains(&format!("{name}:{line}:")), "line {line}:\n{err}");
+    let shown = err.lines().skip_while(|l| !l.ends_with(source)).nth(1).unwrap_or("");
+    assert!(shown.contains('^'), "the line is shown with a caret:\n{err}");
+}
+
+#[test]
+fn writing_past_a_local_array_is_a_stack_buffer_overflow() {
+    let text = "int main(void) {\n    int a[4];\n    int x = 5;\n    a[4] = 1;\n    return x;\n}\n";
+    assert_overflow("past.c", text, "write of 4 bytes at offset 16 of local array `a` in `main` (16 bytes)", 4, "a[4] = 1;");
+}
+
+#[test]
+fn reading_before_a_local_array_is_a_stack_buffer_overflow() {
+    let text = "int main(void) {\n    char c = 1;\n    int a[4] = {1, 2, 3, 4};\n    return a[-1] + c;\n}\n";
+    assert_overflow("before.c", text, "read of 4 bytes at offset -4 of local array `a` in `main` (16 bytes)", 4, "return a[-1] + c;");
+}
+
+#[test]
+fn strcpy_past_a_local_buffer_is_a_stack_buffer_overflow() {
+    let text = "#include <string.h>\nint main(void) {\n    char b[8];\n    strcpy(b, \"0123456789\");\n    return b[0];\n}\n";
+    assert_overflow(
+        "strcpy.c",
+        text,
+        "write of 11 bytes at offset 0 of local array `b` in `main` (8 bytes)",
+        4,
+        "strcpy(b, \"0123456789\");",
+    );
+}
+
+#[test]
+fn a_loop_writing_one_element_too_many_overflows_on_its_last_iteration() {
+    let text = "#include <stdio.h>\nint main(void) {\n    int a[4];\n    int i;\n    for (i = 0; i <= 4; i++)\n        a[i] = i;\n    printf(\"%d\\n\", a[0]);\n    return 0;\n}\n";
+    assert_overflow("loop.c", text, "write of 4 bytes at offset 16 of local array `a` in `main` (16 bytes)", 6, "a[i] = i;");
+}
+
+#[test]
+fn a_callee_writing_past_its_callers_array_names_the_callers_array() {
+    let text = "static void fill(long *p, int n) {\n    for (int i = 0; i < n; i++)\n        p[i] = i;\n}\nint main(void) {\n    long small[2];\n    struct { int x; long big[3]; } s;\n    fill(s.big, 3);\n    fill(small, 3);\n    return (int)small[0];\n}\n";
+    assert_overflow("callee.c", text, "write of 8 bytes at offset 16 of local array `small` in `main` (16 bytes)", 3, "p[i] = i;");
+}
+
+#[test]
+fn memcpy_and_memset_past_a_local_struct_are_stack_buffer_overflows() {
+    let text = "#include <string.h>\nstruct pt { int x, y; };\nint main(void) {\n    struct pt p;\n    char src[16] = \"abcdefghijklmno\";\n    memcpy(&p, src, sizeof p);\n    memset(&p, 0, sizeof p + 1);\n    return p.x;\n}\n";
+    assert_overflow(
+        "memset.c",
+        text,
+        "write of 9 bytes at offset 0 of local struct `p` in `main` (8 bytes)",
+        7,
+        "memset(&p, 0, sizeof p + 1);",
+    );
+}
+
+#[test]
+fn printing_an_unterminated_local_string_is_a_stack_buffer_overflow() {
+    let text = "#include <stdio.h>\nint main(void) {\n    char s[3] = {'a', 'b', 'c'};\n    printf(\"%s\\n\", s);\n    return 0;\n}\n";
+    let (code, err) = run_cli("unterminated.c", text);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("stack buffer overflow: read of ") && err.contains("at offset 0 of local array `s` in `main` (3 bytes)"), "{err}");
+    assert!(err.contains("unterminated.c:4:"), "{err}");
+}
+
+#[test]
+fn reading_a_pipe_into_a_too_small_local_buffer_is_a_stack_buffer_overflow() {
+    let text = "#include <unistd.h>\nint main(void) {\n    int fd[2];\n    char buf[4];\n    pipe(fd);\n    write(fd[1], \"hello world\", 11);\n    read(fd[0], buf, 11);\n    return buf[0];\n}\n";
+    assert_overflow("read.c", text, "write of 11 bytes at offset 0 of local array `buf` in `main` (4 bytes)", 7, "read(fd[0], buf, 11);");
+}

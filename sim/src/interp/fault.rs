@@ -2,7 +2,8 @@
 //! place in the program.
 
 use super::memory::BadAccess;
-use crate::ir::Program;
+use super::process::Frame;
+use crate::ir::{LocalObject, Program};
 use crate::source::Span;
 
 /// A signal that ends a process.
@@ -49,6 +50,8 @@ impl Signal {
 pub enum Cause {
     /// A bad memory access.
     Memory(BadAccess),
+    /// An access out of the bounds of a local array or struct.
+    StackBufferOverflow(Overflow),
     /// Integer division by zero (or `INT_MIN / -1`).
     DivideByZero,
     /// `abort()` was called.
@@ -63,6 +66,59 @@ pub enum Cause {
     BadFormat(char),
     /// A write to a pipe whose read ends are all closed.
     BrokenPipe,
+}
+
+/// An access that strayed out of a local object into a redzone, traced
+/// back to the object (AddressSanitizer's "stack-buffer-overflow").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Overflow {
+    /// The function whose frame holds the object.
+    pub func: u32,
+    /// The object: an index into that function's `objects`.
+    pub object: u32,
+    /// Where the access starts, from the object's first byte (negative:
+    /// before it).
+    pub offset: i64,
+    /// Bytes accessed.
+    pub len: u64,
+    /// A write (else a read).
+    pub write: bool,
+}
+
+impl Overflow {
+    /// The object a redzone access strays from: in the frame holding the
+    /// first poisoned byte, the object nearest that byte (on a tie, the
+    /// one it runs past the end of: overflows are the common case).
+    pub fn locate(prog: &Program, frames: &[Frame], b: &BadAccess) -> Option<Overflow> {
+        let BadAccess::Redzone { start, len, poisoned, write } = *b else {
+            return None;
+        };
+        let frame = frames.iter().rev().find(|f| f.fp <= poisoned)?;
+        let objects = &prog.functions[frame.func as usize].objects;
+        let at = poisoned - frame.fp;
+        let (i, obj) = objects.iter().enumerate().min_by_key(|(_, o)| distance(o, at))?;
+        let offset = start as i64 - (frame.fp + obj.off) as i64;
+        Some(Overflow { func: frame.func, object: i as u32, offset, len, write })
+    }
+
+    /// "write of 4 bytes at offset 16 of local array `a` in `main` (16 bytes)".
+    fn describe(&self, prog: &Program) -> String {
+        let f = &prog.functions[self.func as usize];
+        let o = &f.objects[self.object as usize];
+        let (rw, len, off) = (if self.write { "write" } else { "read" }, self.len, self.offset);
+        let bytes = if len == 1 { "byte" } else { "bytes" };
+        format!("{rw} of {len} {bytes} at offset {off} of local {} `{}` in `{}` ({} bytes)", o.what, o.name, f.name, o.size)
+    }
+}
+
+/// How far frame offset `at` lies from `o`, and whether before it (so
+/// that, at equal distance, running past an end ranks first).
+fn distance(o: &LocalObject, at: u32) -> (u32, bool) {
+    if at < o.off {
+        (o.off - at, true)
+    } else {
+        (at.saturating_sub(o.off + o.size), false)
+    }
 }
 
 /// A process killed by a signal, at a place.
@@ -91,10 +147,15 @@ impl Fault {
                 }
                 BadAccess::ReadOnly { region } => format!("write to read-only memory ({})", mem.describe(prog, *region)),
                 BadAccess::StackOverflow => "stack overflow (recursion too deep?)".into(),
+                BadAccess::Redzone { start, len, write, .. } => {
+                    let rw = if *write { "write" } else { "read" };
+                    format!("stack buffer overflow: {rw} of {len} bytes at stack offset {start}, outside every local object")
+                }
                 BadAccess::PastObjectEnd { offset, size, .. } => {
                     format!("access at offset {offset} of a shared object of {size} bytes, past its last page (ftruncate it first)")
                 }
             },
+            Cause::StackBufferOverflow(o) => format!("stack buffer overflow: {}", o.describe(prog)),
             Cause::DivideByZero => "integer division by zero".into(),
             Cause::Abort => "abort() called".into(),
             Cause::Assertion => "assertion failed".into(),

@@ -127,6 +127,19 @@ pub enum BadAccess {
     },
     /// The stack is exhausted (too deep recursion).
     StackOverflow,
+    /// An access to a stack redzone: out of the bounds of a local array
+    /// or struct (resolved to the object by the process, which knows the
+    /// frames).
+    Redzone {
+        /// Stack offset of the access's first byte.
+        start: u32,
+        /// Bytes accessed.
+        len: u64,
+        /// Stack offset of the first poisoned byte it touches.
+        poisoned: u32,
+        /// A write (else a read).
+        write: bool,
+    },
     /// Past the end of a shared object's last page: SIGBUS.
     PastObjectEnd {
         /// Region.
@@ -146,6 +159,10 @@ pub const STACK_LIMIT: usize = 8 << 20;
 pub struct Memory {
     /// The stack's bytes (region [`region::STACK`]).
     pub stack: Vec<u8>,
+    /// One bit per stack byte, set on the redzones of the live frames'
+    /// local objects ([`crate::ir::Function::redzones`]): an access
+    /// touching a set bit is a stack buffer overflow.
+    poison: Vec<u64>,
     /// Every other region, indexed by number.
     pub regions: Vec<Region>,
     /// Bytes currently allocated by `malloc`.
@@ -169,7 +186,7 @@ impl Memory {
         for g in &prog.globals {
             regions.push(Region { bytes: g.bytes.clone(), kind: RegionKind::Global { writable: g.writable }, size: g.bytes.len() as u32 });
         }
-        Memory { stack: Vec::new(), regions, heap_bytes: 0 }
+        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0 }
     }
 
     /// Adds a region; returns its base address.
@@ -219,7 +236,9 @@ impl Memory {
     pub fn slice<'a>(&'a self, sh: &'a dyn Shared, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            return self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off));
+            let s = self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off))?;
+            self.check_poison(off, len, false)?;
+            return Ok(s);
         }
         match self.regions.get(r) {
             Some(Region { kind: RegionKind::Shared { .. }, .. }) => {
@@ -241,8 +260,11 @@ impl Memory {
     pub fn slice_mut<'a>(&'a mut self, sh: &'a mut dyn Shared, addr: u64, len: usize) -> Result<&'a mut [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            let oob = self.stack_oob(off);
-            return self.stack.get_mut(off..off.saturating_add(len)).ok_or(oob);
+            if self.stack.len() < off.saturating_add(len) {
+                return Err(self.stack_oob(off));
+            }
+            self.check_poison(off, len, true)?;
+            return Ok(&mut self.stack[off..off + len]);
         }
         let why = match self.regions.get(r) {
             Some(reg) => match reg.kind {
@@ -264,6 +286,88 @@ impl Memory {
         let reg = &mut self.regions[r];
         let size = reg.size;
         reg.bytes.get_mut(off..off.saturating_add(len)).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
+    }
+
+    /// Makes room for `top` bytes of stack (growing geometrically, so
+    /// the steady state allocates nothing); `top` is within the limit.
+    pub fn grow_stack(&mut self, top: usize) {
+        if self.stack.len() < top {
+            let want = top.max(self.stack.len() * 2).min(STACK_LIMIT);
+            self.stack.resize(want, 0);
+            self.poison.resize(want.div_ceil(64), 0);
+        }
+    }
+
+    /// Sets (`on`) or clears the poison of the frame at `fp`'s redzones.
+    #[inline(never)]
+    pub fn poison_frame(&mut self, fp: usize, redzones: &[(u32, u32)], on: bool) {
+        for &(off, len) in redzones {
+            let (mut i, hi) = (fp + off as usize, fp + off as usize + len as usize);
+            while i < hi {
+                let (w, b) = (i / 64, i % 64);
+                let n = (64 - b).min(hi - i);
+                let mask = if n == 64 { !0 } else { ((1u64 << n) - 1) << b };
+                if on {
+                    self.poison[w] |= mask;
+                } else {
+                    self.poison[w] &= !mask;
+                }
+                i += n;
+            }
+        }
+    }
+
+    /// The first poisoned stack byte in `[lo, lo+len)`, if any: a word of
+    /// the bitmap at a time.
+    fn first_poisoned(&self, lo: usize, len: usize) -> Option<usize> {
+        let hi = lo.saturating_add(len).min(self.poison.len() * 64);
+        let mut i = lo;
+        while i < hi {
+            let (w, b) = (i / 64, i % 64);
+            let n = (64 - b).min(hi - i);
+            let mask = if n == 64 { !0 } else { (1u64 << n) - 1 };
+            let hit = (self.poison[w] >> b) & mask;
+            if hit != 0 {
+                return Some(i + hit.trailing_zeros() as usize);
+            }
+            i += n;
+        }
+        None
+    }
+
+    /// Fails if stack bytes `[off, off+len)` touch a redzone. Inline only
+    /// the common case, an access within one word of the bitmap.
+    #[inline]
+    fn check_poison(&self, off: usize, len: usize, write: bool) -> Result<(), BadAccess> {
+        let (w, b) = (off / 64, off % 64);
+        if len < 64 - b {
+            let word = self.poison.get(w).copied().unwrap_or(0);
+            if (word >> b) & ((1u64 << len) - 1) == 0 {
+                return Ok(());
+            }
+        }
+        self.check_poison_slow(off, len, write)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_poison_slow(&self, off: usize, len: usize, write: bool) -> Result<(), BadAccess> {
+        match self.first_poisoned(off, len) {
+            None => Ok(()),
+            Some(p) => Err(BadAccess::Redzone { start: off as u32, len: len as u64, poisoned: p as u32, write }),
+        }
+    }
+
+    /// Fails if `[addr, addr+len)` touches a stack redzone (any other
+    /// region: never). Library routines that scan for a NUL check what
+    /// they scanned; system calls check their buffers before the kernel
+    /// gets them, so a too-small local buffer is an overflow, not `EFAULT`.
+    pub fn check_redzones(&self, addr: u64, len: usize, write: bool) -> Result<(), BadAccess> {
+        let (r, off) = split(addr);
+        if r == region::STACK as usize {
+            self.check_poison(off, len, write)?;
+        }
+        Ok(())
     }
 
     /// An access past the stack's end: out of bounds of a local (the
@@ -330,7 +434,9 @@ impl Memory {
     /// The NUL-terminated string at `addr` (without the NUL).
     pub fn cstr<'a>(&'a self, sh: &'a dyn Shared, addr: u64) -> Result<&'a [u8], BadAccess> {
         let bytes = self.rest(sh, addr)?;
-        match bytes.iter().position(|&b| b == 0) {
+        let nul = bytes.iter().position(|&b| b == 0);
+        self.check_redzones(addr, nul.map_or(bytes.len(), |n| n + 1), false)?;
+        match nul {
             Some(n) => Ok(&bytes[..n]),
             None => {
                 let (r, off) = split(addr);
@@ -345,6 +451,7 @@ impl Memory {
         let bytes = self.rest(sh, addr)?;
         let lim = &bytes[..max.min(bytes.len())];
         let n = lim.iter().position(|&b| b == 0).unwrap_or(lim.len());
+        self.check_redzones(addr, (n + 1).min(lim.len()), false)?;
         if n == bytes.len() && n < max {
             let (r, off) = split(addr);
             return Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + n) as u64, size: (off + n) as u32 });

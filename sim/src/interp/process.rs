@@ -120,11 +120,7 @@ impl Process {
         if top > super::memory::STACK_LIMIT {
             return Err(super::memory::BadAccess::StackOverflow);
         }
-        if self.mem.stack.len() < top {
-            // Grows geometrically; steady state allocates nothing.
-            let want = top.max(self.mem.stack.len() * 2).min(super::memory::STACK_LIMIT);
-            self.mem.stack.resize(want, 0);
-        }
+        self.mem.grow_stack(top);
         for slot in f.params.iter().rev() {
             let v = self.stack.pop().unwrap_or(0);
             match *slot {
@@ -140,6 +136,8 @@ impl Process {
                 }
             }
         }
+        // Cleared again on return (run.rs), so bits above `sp` are clear.
+        self.mem.poison_frame(fp as usize, &f.redzones, true);
         self.frames.push(Frame { func, pc: 0, fp, saved_sp: self.sp });
         self.sp = top as u32;
         Ok(())

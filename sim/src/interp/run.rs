@@ -2,7 +2,7 @@
 //! the loop returns at the first visible operation. Locals in a register
 //! (`pc`, `fp`, the code slice) and no allocation per instruction.
 
-use super::fault::{Cause, Fault, Signal};
+use super::fault::{Cause, Fault, Overflow, Signal};
 use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
@@ -61,7 +61,13 @@ impl Process {
         Event::Killed(Fault { signal, cause, span: self.span(prog) })
     }
 
-    fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
+    /// The fault for a bad access (the library's too), with a redzone
+    /// access traced back to the local object it strays from.
+    #[cold]
+    pub(super) fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
+        if let Some(o) = Overflow::locate(prog, &self.frames, &b) {
+            return self.fault(prog, Signal::Segv, Cause::StackBufferOverflow(o));
+        }
         let sig = if matches!(b, BadAccess::PastObjectEnd { .. }) { Signal::Bus } else { Signal::Segv };
         self.fault(prog, sig, Cause::Memory(b))
     }
@@ -287,6 +293,9 @@ impl Process {
                             return libc::exit(self, prog, v as i32);
                         }
                         let done = self.frames.pop().expect("a running frame");
+                        if !func.redzones.is_empty() {
+                            self.mem.poison_frame(fp, &func.redzones, false);
+                        }
                         self.sp = done.saved_sp;
                         self.stack.push(v);
                         continue 'frames;

@@ -201,6 +201,22 @@ pub struct SwitchTable {
     pub default: u32,
 }
 
+/// A local object whose bounds the interpreter checks (an array, struct or
+/// union): the frame has a redzone on each side of it, poisoned while the
+/// frame lives, so an access that strays past either end is a fault that
+/// names the object, as AddressSanitizer reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LocalObject {
+    /// Its name in the source.
+    pub name: String,
+    /// What it is, for messages: "array", "struct" or "union".
+    pub what: &'static str,
+    /// Offset in the frame.
+    pub off: u32,
+    /// Size in bytes.
+    pub size: u32,
+}
+
 /// A compiled function.
 #[derive(Debug, Clone, Default)]
 pub struct Function {
@@ -216,6 +232,11 @@ pub struct Function {
     pub params: Vec<ParamSlot>,
     /// Switch tables referenced by `Op::Switch`.
     pub switches: Vec<SwitchTable>,
+    /// Bounds-checked locals, by increasing offset.
+    pub objects: Vec<LocalObject>,
+    /// The redzones around `objects`: frame ranges (offset, length),
+    /// disjoint and increasing, poisoned from entry to return.
+    pub redzones: Vec<(u32, u32)>,
     /// Where it was defined.
     pub span: Span,
 }

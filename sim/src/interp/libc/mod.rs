@@ -61,11 +61,11 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
         LibFn::AssertFail => assert_fail(p, prog, sh, args),
-        _ if is_syscall(f) => {
+        _ if is_syscall(f) => check_syscall_buffer(p, f, args).map(|()| {
             p.after = After::PushResult;
             let a: [u64; 6] = std::array::from_fn(|i| args.get(i).copied().unwrap_or(0));
-            Ok(Outcome::Stop(Event::Syscall(decode::decode(f, &a, p, sh))))
-        }
+            Outcome::Stop(Event::Syscall(decode::decode(f, &a, p, sh)))
+        }),
         _ => match string::call(p, sh, f, args) {
             Some(r) => r,
             None => stdlib::call(p, prog, sh, f, args),
@@ -73,12 +73,24 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
     };
     match r {
         Ok(o) => o,
-        Err(Stop::Memory(b)) => {
-            let sig = if matches!(b, BadAccess::PastObjectEnd { .. }) { Signal::Bus } else { Signal::Segv };
-            kill(p, prog, sig, Cause::Memory(b))
-        }
+        Err(Stop::Memory(b)) => Outcome::Stop(p.mem_fault(prog, b)),
         Err(Stop::Fault(sig, cause)) => kill(p, prog, sig, cause),
     }
+}
+
+/// A system call's buffer reaching into a stack redzone overflows the
+/// local it was meant for: a fault before the call, as AddressSanitizer's
+/// interceptors report it (the kernel would only see `EFAULT`). `read`
+/// is checked for all the bytes it may write, as glibc's `__read_chk`.
+fn check_syscall_buffer(p: &Process, f: LibFn, a: &[u64]) -> Result<(), Stop> {
+    let arg = |i: usize| a.get(i).copied().unwrap_or(0);
+    let (addr, len, write) = match f {
+        LibFn::Read => (arg(1), arg(2) as usize, true),
+        LibFn::Write => (arg(1), arg(2) as usize, false),
+        LibFn::Pipe => (arg(0), 8, true),
+        _ => return Ok(()),
+    };
+    Ok(p.mem.check_redzones(addr, len, write)?)
 }
 
 /// Why a routine could not finish.

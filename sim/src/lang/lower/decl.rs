@@ -393,6 +393,8 @@ impl Lower<'_> {
             frame_size,
             params: slots,
             switches: st.switches,
+            objects: st.objects,
+            redzones: st.redzones,
             span: fd.span,
         });
     }
@@ -448,7 +450,7 @@ impl Lower<'_> {
                 self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
                 continue;
             }
-            let off = self.alloc_slot(ty);
+            let off = self.alloc_local(&name.name, ty);
             // In scope in its own initializer, as in C (`p = malloc(sizeof *p)`).
             self.bind(&name.name, Sym::Local { off, ty, is_const }, name.span);
             if let Some(init) = init {

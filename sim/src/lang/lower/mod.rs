@@ -9,9 +9,9 @@ mod init;
 mod stmt;
 
 use super::ast::{self, Unit};
-use super::types::{Common, TypeId, Types};
+use super::types::{Common, TypeId, TypeKind, Types};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::ir::{region, Function, GlobalImage, LibFn, Op, SwitchTable};
+use crate::ir::{region, Function, GlobalImage, LibFn, LocalObject, Op, SwitchTable};
 use crate::source::{FileId, Span};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -72,7 +72,15 @@ pub(crate) struct FnState {
     pub span: Span,
     /// Frame slot of the hidden pointer a struct is returned through.
     pub struct_ret: Option<u32>,
+    /// Bounds-checked locals ([`Function::objects`]).
+    pub objects: Vec<LocalObject>,
+    /// Their redzones ([`Function::redzones`]).
+    pub redzones: Vec<(u32, u32)>,
 }
+
+/// Least bytes of redzone on each side of a bounds-checked local
+/// (AddressSanitizer's): an index up to 32 bytes out is caught.
+const REDZONE: u64 = 32;
 
 /// The lowering pass.
 pub(crate) struct Lower<'a> {
@@ -215,6 +223,47 @@ impl Lower<'_> {
         let size = self.t.size(ty).unwrap_or(8).max(1);
         let align = self.t.align(ty).max(1);
         self.alloc_bytes(size, align)
+    }
+
+    /// Reserves frame space for a named local. An array, struct or union
+    /// gets a redzone on each side (shared with a neighbour's) and an
+    /// entry in the function's object table, so the interpreter can catch
+    /// and name an access past either end; a scalar is a plain slot.
+    pub fn alloc_local(&mut self, name: &str, ty: TypeId) -> u32 {
+        let what = match self.t.kind(ty) {
+            TypeKind::Array { .. } => "array",
+            TypeKind::Record(r) if self.t.records[*r as usize].is_union => "union",
+            TypeKind::Record(_) => "struct",
+            _ => return self.alloc_slot(ty),
+        };
+        let size = self.t.size(ty).unwrap_or(0);
+        let align = self.t.align(ty).max(1);
+        let lo = self.f.frame as u64;
+        let lead = match self.f.redzones.last() {
+            Some(&(o, n)) if (o + n) as u64 == lo => 0,
+            _ => REDZONE,
+        };
+        let off = (lo + lead).div_ceil(align) * align;
+        let end = off + size;
+        let hi = (end + REDZONE).div_ceil(16) * 16;
+        if hi > u32::MAX as u64 / 2 {
+            // Absurdly large: the frame cannot be entered anyway.
+            return self.alloc_slot(ty);
+        }
+        self.poison_slot(lo as u32, off as u32);
+        self.poison_slot(end as u32, hi as u32);
+        self.f.objects.push(LocalObject { name: name.to_string(), what, off: off as u32, size: size as u32 });
+        self.f.frame = hi as u32;
+        off as u32
+    }
+
+    /// Adds frame bytes `[lo, hi)` to the redzones, merged with the last.
+    fn poison_slot(&mut self, lo: u32, hi: u32) {
+        match self.f.redzones.last_mut() {
+            Some((o, n)) if *o + *n == lo => *n += hi - lo,
+            _ if hi > lo => self.f.redzones.push((lo, hi - lo)),
+            _ => {}
+        }
     }
 
     pub fn alloc_bytes(&mut self, size: u64, align: u64) -> u32 {
