@@ -262,6 +262,7 @@ fn input_size_and_error_count_are_capped() {
     std::fs::create_dir_all(&dir).unwrap();
     let _ = std::os::unix::fs::symlink("/dev/zero", dir.join("zero.h"));
     assert_refused("inc_zero.c", b"#include \"zero.h\"\nint main(void) { return 0; }\n", "8 MiB");
+    let _ = std::fs::remove_file(dir.join("zero.h"));
 
     // Binary junk: 2 MiB of pseudo-random bytes.
     let mut junk = Vec::with_capacity(2 << 20);
