@@ -12,7 +12,7 @@ use sim::explore::{Options, StrategyKind};
 use sim::interp::StdoutMode;
 use sim::ir::Program;
 use sim::kernel::{Limits, TimeMode};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 /// A progress bar for `n` runs on stderr, only on a terminal (and never
@@ -45,9 +45,16 @@ pub fn dispatch(cli: Cli) -> Status {
 }
 
 /// Reads and compiles a file, printing diagnostics; `Err` is the status.
+/// Reads at most one byte past the front-end's input limit (the file may
+/// be `/dev/zero`): the front-end then refuses it with a diagnostic.
 pub fn load(file: &Path, json: bool) -> Result<Program, Status> {
     let name = file.display().to_string();
-    let text = match std::fs::read(file) {
+    let read = |file: &Path| -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        std::fs::File::open(file)?.take(sim::lang::limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let text = match read(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             eprintln!("ipcsim: cannot read {name}: {e}");

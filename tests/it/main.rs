@@ -5,6 +5,7 @@ mod detect;
 mod diff;
 mod frontend;
 mod headers;
+mod hostile;
 mod library;
 mod machine;
 mod mutate;

@@ -75,6 +75,12 @@ impl Diagnostic {
     }
 }
 
+/// Most diagnostics one compilation reports (gcc's `-fmax-errors`): past
+/// them, one [`Code::TooManyErrors`] closes the list and the front-end
+/// stops at the end of the phase it is in. A binary file would otherwise
+/// give one diagnostic per byte, and nobody reads the hundred-and-first.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// Diagnostics collected across a phase that never gives up.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -83,9 +89,30 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    /// Records one.
+    /// Records one; past [`MAX_DIAGNOSTICS`], records "too many errors"
+    /// where the next one was found, then nothing more.
     pub fn push(&mut self, d: Diagnostic) {
+        if self.is_full() {
+            return;
+        }
+        if self.list.len() >= MAX_DIAGNOSTICS {
+            let stop = Diagnostic::error(
+                Code::TooManyErrors,
+                d.span(),
+                format!("too many errors: ipcsim stops after {MAX_DIAGNOSTICS} diagnostics (more were found here)"),
+            )
+            .note("fix these first; if the file is not C source (a binary?), check the file name");
+            self.list.push(stop);
+            return;
+        }
         self.list.push(d);
+    }
+
+    /// True once the list is closed by "too many errors": every phase
+    /// stops early, since nothing it finds can be reported. Derived from
+    /// the list, so truncating it (a quiet trial) cannot leave it stale.
+    pub fn is_full(&self) -> bool {
+        self.list.last().is_some_and(|d| d.code == Code::TooManyErrors)
     }
 
     /// Records an error.

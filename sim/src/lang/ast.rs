@@ -312,6 +312,77 @@ pub struct Expr {
     pub kind: ExprKind,
     /// Where.
     pub span: Span,
+    /// Height of the tree below (1 for a leaf), type names inside
+    /// included: how deep any walk over it recurses, lowering and drop
+    /// alike. The parser keeps it within `limits::MAX_NESTING`, also for
+    /// chains like `1+1+...` that it builds without recursing.
+    pub height: u32,
+}
+
+impl Expr {
+    /// The height of a node of this kind over its children.
+    pub fn height_of(kind: &ExprKind) -> u32 {
+        let h = |e: &Expr| e.height;
+        1 + match kind {
+            ExprKind::Int { .. } | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Ident(_) | ExprKind::Error => 0,
+            ExprKind::Unary(_, e) | ExprKind::Member(e, _, _) | ExprKind::SizeofExpr(e) => h(e),
+            ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::Index(a, b) => h(a).max(h(b)),
+            ExprKind::Cond(c, a, b) => h(c).max(h(a)).max(h(b)),
+            ExprKind::Call(f, args) => args.iter().map(h).fold(h(f), u32::max),
+            ExprKind::Cast(t, e) => t.height().max(h(e)),
+            ExprKind::SizeofType(t) | ExprKind::AlignofType(t) => t.height(),
+            ExprKind::Offsetof(t, path) => path.iter().map(Designator::height).fold(t.height(), u32::max),
+        }
+    }
+}
+
+impl Designator {
+    /// Height of the index expression (0 for a field).
+    pub fn height(&self) -> u32 {
+        match self {
+            Designator::Field(_) => 0,
+            Designator::Index(e) => e.height,
+        }
+    }
+}
+
+impl TypeName {
+    /// Height of the expressions and types inside (array sizes, struct
+    /// bodies): a cast or `sizeof` walks them too. The structure itself
+    /// is nested only as deep as the parser recursed.
+    pub fn height(&self) -> u32 {
+        self.specs.height().max(self.decl.height())
+    }
+}
+
+impl Specs {
+    /// Height of a struct or enum body written in the specifiers.
+    pub fn height(&self) -> u32 {
+        match &self.ty {
+            TypeSpec::Record(r) => {
+                let fields = r.fields.iter().flatten();
+                1 + fields.map(|d| d.vars.iter().map(|(v, _)| v.height()).fold(d.specs.height(), u32::max)).max().unwrap_or(0)
+            }
+            TypeSpec::Enum(e) => 1 + e.items.iter().flatten().filter_map(|(_, v)| v.as_ref()).map(|v| v.height).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
+impl Declarator {
+    /// Height of the array sizes and parameter types in it.
+    pub fn height(&self) -> u32 {
+        1 + self
+            .derived
+            .iter()
+            .map(|d| match d {
+                Derived::Pointer { .. } | Derived::Array(None) => 0,
+                Derived::Array(Some(e)) => e.height,
+                Derived::Function(ps) => ps.list.iter().map(|p| p.specs.height().max(p.decl.height())).max().unwrap_or(0),
+            })
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// Expression forms.

@@ -4,6 +4,7 @@
 use super::token::{TokKind, Token};
 use crate::diag::{Code, Diagnostics};
 use crate::source::{FileId, Span};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 const PUNCTS: &[&str] = &[
@@ -13,7 +14,7 @@ const PUNCTS: &[&str] = &[
 
 /// Splits one file into tokens (ending with `Eof`).
 pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
-    let mut lx = Lexer { file, src: text.as_bytes(), pos: 0, diags, out: Vec::new() };
+    let mut lx = Lexer { file, src: text.as_bytes(), pos: 0, diags, out: Vec::new(), empty: empty_hide(), spellings: HashMap::new() };
     lx.run();
     lx.out
 }
@@ -24,6 +25,11 @@ struct Lexer<'a> {
     pos: usize,
     diags: &'a mut Diagnostics,
     out: Vec<Token>,
+    /// One empty hide set shared by every token: an 8 MiB file has
+    /// millions of tokens, and each allocation counts.
+    empty: Rc<[Rc<str>]>,
+    /// Interned spellings of names and punctuators, for the same reason.
+    spellings: HashMap<Box<[u8]>, Rc<str>>,
 }
 
 fn empty_hide() -> Rc<[Rc<str>]> {
@@ -98,8 +104,8 @@ impl Lexer<'_> {
             let lo = self.pos;
             let kind = self.token();
             if let Some(kind) = kind {
-                let text: Rc<str> = String::from_utf8_lossy(&self.src[lo..self.pos]).into();
-                self.out.push(Token { kind, span: self.span(lo), text, line_start, space_before: space, hide: empty_hide() });
+                let text = self.spelling(lo, &kind);
+                self.out.push(Token { kind, span: self.span(lo), text, line_start, space_before: space, hide: self.empty.clone() });
                 line_start = false;
                 space = false;
             }
@@ -111,8 +117,21 @@ impl Lexer<'_> {
             text: "".into(),
             line_start: true,
             space_before: false,
-            hide: empty_hide(),
+            hide: self.empty.clone(),
         });
+    }
+
+    /// The spelling of the token at `lo..pos`, shared with earlier tokens
+    /// spelt alike if it is a name or a punctuator.
+    fn spelling(&mut self, lo: usize, kind: &TokKind) -> Rc<str> {
+        let bytes = &self.src[lo..self.pos];
+        match kind {
+            TokKind::Ident(name) if name.as_bytes() == bytes => self.spellings.entry(bytes.into()).or_insert_with(|| name.clone()).clone(),
+            TokKind::Punct(_) | TokKind::Ident(_) => {
+                self.spellings.entry(bytes.into()).or_insert_with(|| String::from_utf8_lossy(bytes).into()).clone()
+            }
+            _ => String::from_utf8_lossy(bytes).into(),
+        }
     }
 
     fn token(&mut self) -> Option<TokKind> {
@@ -140,7 +159,8 @@ impl Lexer<'_> {
                     format!("`{word}` wide or Unicode literals are not supported: use plain \"...\" and '...'"),
                 );
             }
-            return Some(TokKind::Ident(word.into()));
+            let name = self.spellings.entry(word.as_bytes().into()).or_insert_with(|| word.into()).clone();
+            return Some(TokKind::Ident(name));
         }
         if c.is_ascii_digit() || (c == b'.' && self.peek(1).is_ascii_digit()) {
             return Some(self.number());
@@ -158,7 +178,9 @@ impl Lexer<'_> {
             }
         }
         let lo = self.pos;
-        let ch = std::str::from_utf8(&self.src[lo..]).ok().and_then(|s| s.chars().next());
+        // Decode just this character (validating the rest of the file
+        // each time would be quadratic on a binary file).
+        let ch = (1..=4).find_map(|n| std::str::from_utf8(self.src.get(lo..lo + n)?).ok()).and_then(|s| s.chars().next());
         self.pos += ch.map_or(1, |c| c.len_utf8());
         let shown = ch.map_or_else(|| format!("byte 0x{c:02x}"), |c| format!("`{}`", c.escape_default()));
         Some(self.invalid(Code::BadToken, lo, format!("unexpected character {shown} in the program text")))
@@ -216,8 +238,13 @@ impl Lexer<'_> {
     }
 
     /// One escape sequence after the backslash; returns the byte value.
+    /// At the end of the file there is none: nothing is consumed, so the
+    /// literal's loop sees the end and reports it unterminated.
     fn escape(&mut self) -> u32 {
         let lo = self.pos - 1;
+        if self.pos >= self.src.len() {
+            return 0;
+        }
         let c = self.peek(0);
         self.pos += 1;
         match c {

@@ -5,6 +5,7 @@
 mod ast;
 mod headers;
 mod lex;
+pub mod limits;
 mod lower;
 mod parse;
 mod ppexpr;
@@ -12,9 +13,10 @@ mod preprocess;
 mod token;
 pub(crate) mod types;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ir::Program;
 use crate::source::SourceMap;
+use std::sync::mpsc;
 
 /// A program that did not compile: its sources and every diagnostic.
 #[derive(Debug)]
@@ -26,25 +28,111 @@ pub struct CompileError {
 }
 
 /// Reads quoted `#include`s from the file system, relative to the
-/// including file.
+/// including file. At most [`limits::MAX_INPUT_BYTES`] + 1 bytes are
+/// read (a header may be `/dev/zero`); the preprocessor refuses a longer
+/// text.
 pub fn fs_loader(from: &str, name: &str) -> Option<(String, String)> {
+    use std::io::Read;
     let dir = std::path::Path::new(from).parent()?;
     let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).ok()?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path).ok()?.take(limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     Some((path.display().to_string(), text))
 }
 
 /// Compiles a C program. `name` is the path shown in diagnostics and in
 /// `__FILE__`; `loader` resolves quoted includes.
+///
+/// The front-end runs on a thread of its own with a known stack
+/// ([`limits::COMPILE_STACK`]), so its nesting limits are safe whatever
+/// thread calls this (test threads have 2 MiB). The loader stays on the
+/// calling thread (it need not be `Sync`): the front-end asks for each
+/// include over a channel. Its results hold `Rc`s, so they come back as
+/// plain data and the sources are rebuilt here.
 pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Program, CompileError> {
+    let (ask, questions) = mpsc::channel::<(String, String)>();
+    let (reply, answers) = mpsc::channel::<Option<(String, String)>>();
+    let outcome = std::thread::scope(|s| {
+        let front =
+            std::thread::Builder::new().name("ipcsim front-end".into()).stack_size(limits::COMPILE_STACK).spawn_scoped(s, move || {
+                let remote = move |from: &str, file: &str| {
+                    ask.send((from.to_string(), file.to_string())).ok()?;
+                    answers.recv().ok()?
+                };
+                compile_here(name, text, &remote)
+            });
+        let front = front.ok()?;
+        for (from, file) in questions.iter() {
+            let _ = reply.send(loader(&from, &file));
+        }
+        Some(front.join())
+    });
+    let compiled = match outcome {
+        Some(Ok(c)) => c,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread to be had: compile here, on whatever stack there is.
+        None => compile_here(name, text, loader),
+    };
+    compiled.finish(name)
+}
+
+/// A compilation's result as plain (`Send`) data.
+struct Compiled {
+    /// Each source file's name and text, in id order.
+    files: Vec<(String, String)>,
+    result: Result<lower::Lowered, Vec<Diagnostic>>,
+}
+
+impl Compiled {
+    fn finish(self, name: &str) -> Result<Program, CompileError> {
+        let mut sources = SourceMap::default();
+        for (n, t) in &self.files {
+            sources.add(n, t);
+        }
+        match self.result {
+            Ok(l) => Ok(Program {
+                sources,
+                functions: l.functions,
+                globals: l.globals,
+                main: l.main,
+                main_params: l.main_params,
+                errno_region: l.errno_region,
+                name: name.to_string(),
+            }),
+            Err(diagnostics) => Err(CompileError { sources, diagnostics }),
+        }
+    }
+}
+
+/// The front-end proper, on the current thread. A phase that hits a
+/// limit or [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) is the last.
+fn compile_here(name: &str, text: &str, loader: preprocess::Loader) -> Compiled {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
-    let mut toks = {
+    let files = |sources: &SourceMap| sources.files().iter().map(|f| (f.name.clone(), f.text.to_string())).collect();
+    if text.len() as u64 > limits::MAX_INPUT_BYTES {
+        // Only the start of the file is kept, to show where it is.
+        let end = text.find('\n').unwrap_or(text.len()).min(120);
+        let end = (0..=end).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let file = sources.add(name, &text[..end]);
+        let d = Diagnostic::error(
+            Code::Limit,
+            crate::source::Span { file, lo: 0, hi: 0 },
+            format!("`{name}` is larger than {} MiB (ipcsim's limit for a source file)", limits::MAX_INPUT_BYTES >> 20),
+        );
+        return Compiled { files: files(&sources), result: Err(vec![d]) };
+    }
+    let (mut toks, halted) = {
         let mut pp = preprocess::Preprocessor::new(&mut sources, &mut diags, loader);
         let mut toks = pp.run_file("<built-in>", headers::PRELUDE);
         toks.extend(pp.run_file(name, text));
-        toks
+        (toks, pp.halted)
     };
+    if halted || diags.is_full() {
+        drop(toks);
+        return Compiled { files: files(&sources), result: Err(diags.list) };
+    }
     let eof = token::Token {
         kind: token::TokKind::Eof,
         span: crate::source::Span { file: 1, lo: text.len() as u32, hi: text.len() as u32 },
@@ -56,17 +144,10 @@ pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Pro
     toks.push(eof);
     let builtin: Vec<u32> = sources.files().iter().enumerate().filter(|(_, f)| f.name.starts_with('<')).map(|(i, _)| i as u32).collect();
     let unit = parse::parse(toks, &mut diags);
-    let lowered = lower::lower(&unit, builtin, &mut diags);
-    match lowered {
-        Some(l) if !diags.has_errors() => Ok(Program {
-            sources,
-            functions: l.functions,
-            globals: l.globals,
-            main: l.main,
-            main_params: l.main_params,
-            errno_region: l.errno_region,
-            name: name.to_string(),
-        }),
-        _ => Err(CompileError { sources, diagnostics: diags.list }),
-    }
+    let lowered = if diags.is_full() { None } else { lower::lower(&unit, builtin, &mut diags) };
+    let result = match lowered {
+        Some(l) if !diags.has_errors() => Ok(l),
+        _ => Err(diags.list),
+    };
+    Compiled { files: files(&sources), result }
 }

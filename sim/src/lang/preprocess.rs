@@ -5,6 +5,7 @@
 
 use super::headers;
 use super::lex::lex;
+use super::limits;
 use super::token::{TokKind, Token};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceMap, Span};
@@ -36,6 +37,16 @@ pub struct Preprocessor<'a> {
     loader: Loader<'a>,
     macros: HashMap<Rc<str>, Macro>,
     depth: usize,
+    /// Macro calls nested in the arguments being expanded (each level
+    /// recurses through `expand_list`).
+    nesting: u32,
+    /// Work done by macro expansion: tokens produced or moved into
+    /// arguments, plus hide-set entries built (see
+    /// [`limits::MAX_EXPANDED_TOKENS`]).
+    expanded: usize,
+    /// Set once a limit is exceeded: the rest of the input is dropped and
+    /// the compilation ends with the diagnostic that says which limit.
+    pub halted: bool,
     /// Set once `ipcsim.h` is included: its extensions become visible.
     pub extensions: bool,
 }
@@ -43,7 +54,7 @@ pub struct Preprocessor<'a> {
 impl<'a> Preprocessor<'a> {
     /// A preprocessor with no macros yet.
     pub fn new(sources: &'a mut SourceMap, diags: &'a mut Diagnostics, loader: Loader<'a>) -> Self {
-        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, extensions: false }
+        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, nesting: 0, expanded: 0, halted: false, extensions: false }
     }
 
     /// Preprocesses a file's text into the token stream the parser reads.
@@ -56,10 +67,16 @@ impl<'a> Preprocessor<'a> {
     }
 
     fn process(&mut self, toks: Vec<Token>, out: &mut Vec<Token>) {
-        let mut input: Vec<Token> = toks.into_iter().rev().collect();
+        // A stack, next token last; reversed in place, and given back as
+        // it empties, so a big file is not held twice while `out` grows.
+        let mut input = toks;
+        input.reverse();
         let mut conds: Vec<Cond> = Vec::new();
         while let Some(tok) = input.pop() {
-            if tok.kind == TokKind::Eof {
+            if input.capacity() > 2 * input.len() + 4096 {
+                input.shrink_to_fit();
+            }
+            if tok.kind == TokKind::Eof || self.halted || self.diags.is_full() {
                 break;
             }
             if tok.line_start && tok.is("#") && tok.hide.is_empty() {
@@ -72,19 +89,43 @@ impl<'a> Preprocessor<'a> {
             }
             self.expand_one(tok, &mut input, out);
         }
-        for c in conds {
+        for c in conds.into_iter().filter(|_| !self.halted) {
             self.diags.error(Code::Conditional, c.span, "this conditional has no matching `#endif`");
         }
     }
 
     /// Expands a token list with no directives (macro arguments, `#if`).
     fn expand_list(&mut self, toks: Vec<Token>) -> Vec<Token> {
-        let mut input: Vec<Token> = toks.into_iter().rev().collect();
+        let mut input = toks;
+        input.reverse();
         let mut out = Vec::new();
         while let Some(tok) = input.pop() {
+            if self.halted {
+                break;
+            }
             self.expand_one(tok, &mut input, &mut out);
         }
         out
+    }
+
+    /// Counts expansion work; past the limit, reports it at `site` and
+    /// halts. Returns false if halted.
+    fn spend(&mut self, work: usize, site: Span) -> bool {
+        self.expanded += work;
+        if self.expanded > limits::MAX_EXPANDED_TOKENS && !self.halted {
+            let d = Diagnostic::error(
+                Code::Limit,
+                site,
+                format!(
+                    "macro expansion is too large: more than {} tokens produced or copied (ipcsim's limit)",
+                    limits::MAX_EXPANDED_TOKENS
+                ),
+            )
+            .note("a macro whose body uses another several times grows exponentially with each level");
+            self.diags.push(d);
+            self.halted = true;
+        }
+        !self.halted
     }
 
     /// Either emits `tok` or pushes its expansion back onto `input`.
@@ -111,6 +152,9 @@ impl<'a> Preprocessor<'a> {
         }
         let Some(params) = &mac.params else {
             let hide = with(&tok.hide, &name);
+            if !self.spend(mac.body.len() + hide.len(), tok.span) {
+                return;
+            }
             let body = mac.body.iter().enumerate().map(|(i, b)| relocate(b, &tok, &hide, i == 0)).collect::<Vec<_>>();
             input.extend(body.into_iter().rev());
             return;
@@ -122,6 +166,12 @@ impl<'a> Preprocessor<'a> {
         let Some((args, rparen)) = self.collect_args(&tok, input) else {
             return;
         };
+        // The arguments moved out of `input`: give the memory back, or
+        // nested calls `I(I(I(...)))` would each keep a copy's worth of
+        // capacity and use memory quadratic in the depth.
+        if input.capacity() > 2 * input.len() + 64 {
+            input.shrink_to_fit();
+        }
         let args = match self.bind_args(&tok, &name, params, mac.variadic, args) {
             Some(a) => a,
             None => {
@@ -139,7 +189,11 @@ impl<'a> Preprocessor<'a> {
         let call_span = tok.span.to(rparen.span);
         let mut site = tok.clone();
         site.span = call_span;
-        let body = self.substitute(&mac, params, &args, &site);
+        let body = self.substitute(&mac, params, args, &site);
+        let merged: usize = body.iter().map(|b| if b.hide.is_empty() { 0 } else { b.hide.len() + hide.len() }).sum();
+        if !self.spend(body.len() + merged, site.span) {
+            return;
+        }
         let body = body.iter().enumerate().map(|(i, b)| relocate(b, &site, &hide, i == 0)).collect::<Vec<_>>();
         input.extend(body.into_iter().rev());
     }
@@ -177,7 +231,10 @@ impl<'a> Preprocessor<'a> {
                 depth += 1;
             } else if t.is(")") {
                 if depth == 0 {
-                    return Some((args, t));
+                    // Moving the arguments is work too: `I(I(I(...)))`
+                    // moves what is inside once per level.
+                    let moved = args.iter().map(Vec::len).sum::<usize>() + 2;
+                    return self.spend(moved, name.span).then_some((args, t));
                 }
                 depth -= 1;
             } else if t.is(",") && depth == 0 {
@@ -226,7 +283,11 @@ impl<'a> Preprocessor<'a> {
         Some(args)
     }
 
-    fn substitute(&mut self, mac: &Macro, params: &[Rc<str>], args: &[Vec<Token>], site: &Token) -> Vec<Token> {
+    /// The body with the arguments in place. Each argument is macro
+    /// expanded once, however often it is used, and moved rather than
+    /// copied where it is used once: nested calls then cost memory linear
+    /// in their depth.
+    fn substitute(&mut self, mac: &Macro, params: &[Rc<str>], mut args: Vec<Vec<Token>>, site: &Token) -> Vec<Token> {
         let index = |t: &Token| -> Option<usize> {
             let n = t.ident()?;
             if &**n == "__VA_ARGS__" && mac.variadic {
@@ -235,6 +296,20 @@ impl<'a> Preprocessor<'a> {
             params.iter().position(|p| p == n)
         };
         let body = &mac.body;
+        // How each argument is used: as written (next to `#` or `##`),
+        // and how many times expanded.
+        let mut raw = vec![false; args.len()];
+        let mut plain = vec![0usize; args.len()];
+        for (i, t) in body.iter().enumerate() {
+            let Some(k) = index(t) else { continue };
+            let pasted = (i > 0 && (body[i - 1].is("#") || body[i - 1].is("##"))) || body.get(i + 1).is_some_and(|n| n.is("##"));
+            if pasted {
+                raw[k] = true;
+            } else {
+                plain[k] += 1;
+            }
+        }
+        let mut expanded: Vec<Option<Vec<Token>>> = vec![None; args.len()];
         let mut out: Vec<Token> = Vec::new();
         let mut i = 0;
         while i < body.len() {
@@ -263,7 +338,16 @@ impl<'a> Preprocessor<'a> {
                 if body.get(i + 1).is_some_and(|n| n.is("##")) {
                     out.extend(args[k].iter().cloned());
                 } else {
-                    let mut e = self.expand_list(args[k].clone());
+                    if expanded[k].is_none() {
+                        let arg = if raw[k] { args[k].clone() } else { std::mem::take(&mut args[k]) };
+                        expanded[k] = Some(self.expand_arg(arg, site));
+                    }
+                    plain[k] -= 1;
+                    let mut e =
+                        if plain[k] == 0 { expanded[k].take().unwrap_or_default() } else { expanded[k].clone().unwrap_or_default() };
+                    if !self.spend(e.len(), site.span) {
+                        return out;
+                    }
                     if let Some(f) = e.first_mut() {
                         f.space_before = t.space_before;
                     }
@@ -276,6 +360,22 @@ impl<'a> Preprocessor<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Expands one macro argument, one nesting level deeper: macro calls
+    /// nested in arguments recurse here, so their depth is bounded.
+    fn expand_arg(&mut self, arg: Vec<Token>, site: &Token) -> Vec<Token> {
+        if self.nesting >= limits::MAX_NESTING {
+            if !self.halted {
+                self.diags.error(Code::Limit, site.span, limits::too_deep("macro calls in macro arguments"));
+                self.halted = true;
+            }
+            return Vec::new();
+        }
+        self.nesting += 1;
+        let e = self.expand_list(arg);
+        self.nesting -= 1;
+        e
     }
 
     fn paste(&mut self, lhs: &Token, rhs: &Token, site: &Token) -> Vec<Token> {
@@ -349,7 +449,11 @@ impl<'a> Preprocessor<'a> {
                     self.macros.remove(n);
                 }
             }
-            "include" => self.include(rest, span, out),
+            "include" => match rest.first().map(|t| &t.kind) {
+                // `#include "\` at the end of the file: say what is wrong with the name.
+                Some(TokKind::Invalid(d)) => self.diags.push((**d).clone()),
+                _ => self.include(rest, span, out),
+            },
             "error" => {
                 let msg: Vec<&str> = rest.iter().map(|t| &*t.text).collect();
                 self.diags.error(Code::ErrorDirective, span, format!("#error {}", msg.join(" ")));
@@ -412,6 +516,12 @@ impl<'a> Preprocessor<'a> {
             }
             let from = self.sources.file(span.file).name.clone();
             if let Some((path, text)) = (self.loader)(&from, &name) {
+                if text.len() as u64 > limits::MAX_INPUT_BYTES {
+                    let mib = limits::MAX_INPUT_BYTES >> 20;
+                    self.diags.error(Code::Limit, span, format!("`{path}` is larger than {mib} MiB (ipcsim's limit for a source file)"));
+                    self.halted = true;
+                    return;
+                }
                 let file = self.sources.add(&path, &text);
                 let toks = lex(file, &text, self.diags);
                 self.depth += 1;
@@ -470,10 +580,17 @@ impl<'a> Preprocessor<'a> {
             i += 1;
         }
         let toks = self.expand_list(toks);
+        if self.halted {
+            return false;
+        }
         match super::ppexpr::eval(&toks) {
             Ok(v) => v != 0,
-            Err(msg) => {
+            Err(super::ppexpr::PpError::Invalid(msg)) => {
                 self.diags.error(Code::BadDirective, span, format!("cannot evaluate `#if`: {msg}"));
+                false
+            }
+            Err(super::ppexpr::PpError::TooDeep) => {
+                self.diags.error(Code::Limit, span, limits::too_deep("`#if` expression"));
                 false
             }
         }
@@ -500,19 +617,25 @@ fn with(hide: &Rc<[Rc<str>]>, name: &Rc<str>) -> Rc<[Rc<str>]> {
 /// A body token placed at the invocation: its span is the call's, so
 /// diagnostics and `__LINE__` point where the user wrote the macro.
 fn relocate(b: &Token, site: &Token, hide: &Rc<[Rc<str>]>, first: bool) -> Token {
-    let mut h = b.hide.to_vec();
-    for n in hide.iter() {
-        if !h.contains(n) {
-            h.push(n.clone());
+    // Body tokens come with no hide set: share the invocation's.
+    let h = if b.hide.is_empty() {
+        hide.clone()
+    } else {
+        let mut h = b.hide.to_vec();
+        for n in hide.iter() {
+            if !h.contains(n) {
+                h.push(n.clone());
+            }
         }
-    }
+        h.into()
+    };
     Token {
         kind: b.kind.clone(),
         span: site.span,
         text: b.text.clone(),
         line_start: false,
         space_before: if first { site.space_before } else { b.space_before },
-        hide: h.into(),
+        hide: h,
     }
 }
 

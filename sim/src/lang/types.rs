@@ -1,6 +1,7 @@
 //! C types and their x86_64 LP64 layout (sizes, alignment, padding as gcc
 //! lays them out). Types are interned: a [`TypeId`] compares by value.
 
+use super::limits::MAX_OBJECT_BYTES;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -65,10 +66,19 @@ pub struct Record {
 #[derive(Debug, Default)]
 pub struct Types {
     kinds: Vec<TypeKind>,
+    /// Per type: how many types deep it is built (see [`Types::depth`]).
+    depths: Vec<u32>,
     index: HashMap<TypeKind, TypeId>,
     /// Struct and union definitions.
     pub records: Vec<Record>,
+    /// Depth of each completed record (1 if absent).
+    record_depths: HashMap<RecordId, u32>,
 }
+
+/// A struct or union larger than [`MAX_OBJECT_BYTES`] (gcc: "type is too
+/// large"); it is left without members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
 
 /// Frequently used types, interned up front.
 #[derive(Debug, Clone, Copy)]
@@ -122,6 +132,13 @@ impl Types {
             return id;
         }
         let id = TypeId(self.kinds.len() as u32);
+        let depth = 1 + match &k {
+            TypeKind::Ptr { to, .. } => self.depth(*to),
+            TypeKind::Array { of, .. } => self.depth(*of),
+            TypeKind::Func { ret, params, .. } => params.iter().map(|&p| self.depth(p)).fold(self.depth(*ret), u32::max),
+            _ => 0,
+        };
+        self.depths.push(depth);
         self.kinds.push(k.clone());
         self.index.insert(k, id);
         id
@@ -130,6 +147,18 @@ impl Types {
     /// The kind of a type.
     pub fn kind(&self, t: TypeId) -> &TypeKind {
         &self.kinds[t.0 as usize]
+    }
+
+    /// How deep the type is built: 1 for a base type, one more per
+    /// pointer, array or function level, and per struct nesting. Every
+    /// recursive walk over types (`size`, `name`, initializers) goes at
+    /// most this deep; the lowering keeps it within
+    /// [`MAX_NESTING`](super::limits::MAX_NESTING), typedef chains included.
+    pub fn depth(&self, t: TypeId) -> u32 {
+        match self.kind(t) {
+            TypeKind::Record(r) => self.record_depths.get(r).copied().unwrap_or(1),
+            _ => self.depths[t.0 as usize],
+        }
     }
 
     /// An integer type.
@@ -155,7 +184,9 @@ impl Types {
             TypeKind::Bool => Some(1),
             TypeKind::Int { size, .. } => Some(*size as u64),
             TypeKind::Ptr { .. } => Some(8),
-            TypeKind::Array { of, len } => Some(self.size(*of)? * (*len)?),
+            // Saturating: the lowering refuses arrays past MAX_OBJECT_BYTES,
+            // but asks for the size to find out.
+            TypeKind::Array { of, len } => Some(self.size(*of)?.saturating_mul((*len)?)),
             TypeKind::Record(r) => {
                 let r = &self.records[*r as usize];
                 r.fields.as_ref().map(|_| r.size)
@@ -205,17 +236,19 @@ impl Types {
 
     /// Lays out a struct or union from its members (gcc's rules: each
     /// member at the next multiple of its alignment, the whole padded to
-    /// the largest alignment).
-    pub fn complete_record(&mut self, rec: RecordId, members: Vec<(Rc<str>, TypeId, bool)>) {
+    /// the largest alignment). Past [`MAX_OBJECT_BYTES`] the record is
+    /// completed without members and [`TooLarge`] returned.
+    pub fn complete_record(&mut self, rec: RecordId, members: Vec<(Rc<str>, TypeId, bool)>) -> Result<(), TooLarge> {
         let is_union = self.records[rec as usize].is_union;
         let mut fields = Vec::new();
-        let (mut size, mut align) = (0u64, 1u64);
+        let (mut size, mut align, mut depth) = (0u64, 1u64, 1u32);
         for (name, ty, is_const) in members {
             let a = self.align(ty);
             let s = self.size(ty).unwrap_or(0);
-            let offset = if is_union { 0 } else { size.div_ceil(a) * a };
-            size = if is_union { size.max(s) } else { offset + s };
+            let offset = if is_union { 0 } else { size.div_ceil(a).saturating_mul(a) };
+            size = if is_union { size.max(s) } else { offset.saturating_add(s) };
             align = align.max(a);
+            depth = depth.max(self.depth(ty) + 1);
             if name.is_empty() {
                 // Anonymous struct/union member: its fields join ours.
                 if let TypeKind::Record(inner) = *self.kind(ty) {
@@ -227,10 +260,18 @@ impl Types {
             }
             fields.push(Field { name, ty, offset, is_const });
         }
+        let size = size.div_ceil(align).saturating_mul(align);
+        self.record_depths.insert(rec, depth);
         let r = &mut self.records[rec as usize];
-        r.size = size.div_ceil(align) * align;
         r.align = align;
+        if size > MAX_OBJECT_BYTES {
+            r.size = 0;
+            r.fields = Some(Vec::new());
+            return Err(TooLarge);
+        }
+        r.size = size;
         r.fields = Some(fields);
+        Ok(())
     }
 
     /// The type as C writes it, for messages.

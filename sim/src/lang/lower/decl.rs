@@ -5,6 +5,7 @@ use super::{FnState, FuncInfo, Lower, Sym, Tag};
 use crate::diag::{Code, Diagnostic};
 use crate::ir::{region, Function, LibFn, Op, ParamSlot};
 use crate::lang::ast::*;
+use crate::lang::limits::{self, MAX_NESTING, MAX_OBJECT_BYTES};
 use crate::lang::types::{Record, TypeId, TypeKind};
 use crate::source::Span;
 use std::rc::Rc;
@@ -107,7 +108,17 @@ impl Lower<'_> {
                     members.push((name, ty, is_const));
                 }
             }
-            self.t.complete_record(id, members);
+            let depth = members.iter().map(|(_, t, _)| self.t.depth(*t)).max().unwrap_or(0);
+            if depth >= MAX_NESTING {
+                self.error(Code::Limit, r.span, limits::too_deep("type"));
+                members.clear();
+            }
+            if self.t.complete_record(id, members).is_err() {
+                let ty = self.t.intern(TypeKind::Record(id));
+                let name = self.t.name(ty);
+                let span = r.tag.as_ref().map_or(r.span, |t| t.span);
+                self.error(Code::TooLarge, span, format!("type `{name}` is too large"));
+            }
         }
         self.t.intern(TypeKind::Record(id))
     }
@@ -151,6 +162,11 @@ impl Lower<'_> {
         let mut ty = base;
         let mut cur_const = base_const;
         for der in d.derived.iter().rev() {
+            if self.t.depth(ty) >= MAX_NESTING {
+                // `int ***...` or a chain of typedefs, each one level more.
+                self.error(Code::Limit, d.span, limits::too_deep("type"));
+                return (self.c.error, false);
+            }
             ty = match der {
                 Derived::Pointer { is_const } => {
                     if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
@@ -191,6 +207,16 @@ impl Lower<'_> {
                                 Some(1)
                             }
                         },
+                    };
+                    // The size in bytes, `None` if it overflows 64 bits.
+                    let bytes = n.zip(self.t.size(ty)).map(|(n, elem)| elem.checked_mul(n));
+                    let n = if bytes.is_some_and(|b| b.is_none_or(|b| b > MAX_OBJECT_BYTES)) {
+                        // gcc's words; the array becomes one element.
+                        let what = d.name.as_ref().map_or(String::new(), |n| format!(" `{}`", n.name));
+                        self.error(Code::TooLarge, d.span, format!("size of array{what} exceeds maximum object size `{MAX_OBJECT_BYTES}`"));
+                        Some(1)
+                    } else {
+                        n
                     };
                     self.t.array(ty, n)
                 }
@@ -261,8 +287,8 @@ impl Lower<'_> {
         if let Some(Sym::Global { region, ty: old, .. }) = self.scopes[0].get(&name.name).copied() {
             if self.t.size(old).is_none() && self.t.size(ty).is_some() {
                 // `extern int a[];` completed later.
-                let size = self.t.size(ty).unwrap_or(0) as usize;
-                self.global_mut(region).bytes.resize(size, 0);
+                let bytes = self.static_image(&name.name, self.t.size(ty).unwrap_or(0), span);
+                self.global_mut(region).bytes = bytes;
                 self.global_types[(region - region::FIRST_GLOBAL) as usize] = ty;
                 self.scopes[0].insert(name.name.clone(), Sym::Global { region, ty, is_const });
             }
@@ -284,7 +310,8 @@ impl Lower<'_> {
         if size.is_none() && storage != Storage::Extern {
             self.error(Code::Incomplete, span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
         }
-        let region = self.new_global(&name.name, vec![0; size.unwrap_or(0) as usize], true, ty);
+        let bytes = self.static_image(&name.name, size.unwrap_or(0), span);
+        let region = self.new_global(&name.name, bytes, true, ty);
         self.bind(&name.name, Sym::Global { region, ty, is_const }, name.span);
         if let Some(init) = init {
             self.init_global(region, ty, init);
@@ -442,8 +469,8 @@ impl Lower<'_> {
             if d.specs.storage == Storage::Static {
                 self.statics += 1;
                 let gname = format!("{}.{}", self.f.name, name.name);
-                let size = self.t.size(ty).unwrap_or(0) as usize;
-                let region = self.new_global(&gname, vec![0; size], true, ty);
+                let bytes = self.static_image(&name.name, self.t.size(ty).unwrap_or(0), decl.span);
+                let region = self.new_global(&gname, bytes, true, ty);
                 if let Some(init) = init {
                     self.init_global(region, ty, init);
                 }

@@ -1099,7 +1099,7 @@ impl Lower<'_> {
             L::Snprintf => 2,
             _ => return,
         };
-        let Some(Expr { kind: ExprKind::Str(fmt), span }) = args.get(at) else {
+        let Some(Expr { kind: ExprKind::Str(fmt), span, .. }) = args.get(at) else {
             return;
         };
         let mut i = 0;

@@ -9,6 +9,7 @@ mod init;
 mod stmt;
 
 use super::ast::{self, Unit};
+use super::limits;
 use super::types::{Common, TypeId, TypeKind, Types};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ir::{region, Function, GlobalImage, LibFn, LocalObject, Op, SwitchTable};
@@ -98,6 +99,8 @@ pub(crate) struct Lower<'a> {
     pub f: FnState,
     pub errno_region: u32,
     pub statics: u32,
+    /// Bytes of static storage so far (see [`limits::MAX_STATIC_BYTES`]).
+    pub static_bytes: u64,
 }
 
 /// The result of lowering: everything `Program` needs but the sources.
@@ -127,10 +130,14 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         f: FnState::default(),
         errno_region: 0,
         statics: 0,
+        static_bytes: 0,
     };
     // Region FIRST_GLOBAL holds every string literal.
     l.rodata = l.new_global("string literals", Vec::new(), false, c.char_);
     for item in &unit.items {
+        if l.diags.is_full() {
+            break;
+        }
         match item {
             ast::Item::Decl(d) => l.global_decl(d),
             ast::Item::Func(f) => l.func_def(f),
@@ -181,6 +188,26 @@ impl Lower<'_> {
 
     pub fn global_mut(&mut self, region: u32) -> &mut GlobalImage {
         &mut self.globals[(region - region::FIRST_GLOBAL) as usize]
+    }
+
+    /// The zeroed image of a static object of `size` bytes, counted
+    /// against [`limits::MAX_STATIC_BYTES`]. Past it the object is
+    /// reported and gets no bytes (initializers check their bounds).
+    pub fn static_image(&mut self, name: &str, size: u64, span: Span) -> Vec<u8> {
+        let total = self.static_bytes.saturating_add(size);
+        if total > limits::MAX_STATIC_BYTES {
+            let d = Diagnostic::error(
+                Code::Limit,
+                span,
+                format!("`{name}` needs {size} bytes: past ipcsim's static storage limit of {} MiB", limits::MAX_STATIC_BYTES >> 20),
+            )
+            .note("the limit is for all globals and `static` locals together; gcc would accept it, but ipcsim keeps them in memory")
+            .note("allocate it with malloc, or make it smaller");
+            self.push(d);
+            return Vec::new();
+        }
+        self.static_bytes = total;
+        vec![0; size as usize]
     }
 
     /// Address of a string literal (interned, NUL-terminated, read-only).
@@ -268,7 +295,7 @@ impl Lower<'_> {
 
     pub fn alloc_bytes(&mut self, size: u64, align: u64) -> u32 {
         let off = (self.f.frame as u64).div_ceil(align) * align;
-        self.f.frame = (off + size).min(u32::MAX as u64 / 2) as u32;
+        self.f.frame = off.saturating_add(size).min(u32::MAX as u64 / 2) as u32;
         off as u32
     }
 

@@ -138,7 +138,9 @@ impl Parser<'_> {
                 }
                 "struct" | "union" => {
                     self.bump();
-                    other = Some(TypeSpec::Record(Rc::new(self.record(&*word == "union", tok.span))));
+                    let is_union = &*word == "union";
+                    let fallback = |span| RecordSpec { is_union, tag: None, fields: Some(Vec::new()), span };
+                    other = Some(TypeSpec::Record(Rc::new(self.nested("struct", |p| p.record(is_union, tok.span), fallback))));
                     continue;
                 }
                 "enum" => {
@@ -305,8 +307,13 @@ impl Parser<'_> {
         EnumSpec { tag, items, span: start.to(self.prev_span()) }
     }
 
-    /// A declarator; `abstract_ok` allows the name to be missing.
+    /// A declarator; `abstract_ok` allows the name to be missing. Nested
+    /// declarators and parameter lists recurse, one level each.
     pub(super) fn declarator(&mut self, abstract_ok: bool) -> Declarator {
+        self.nested("declarator", |p| p.declarator_inner(abstract_ok), |span| Declarator { name: None, derived: Vec::new(), span })
+    }
+
+    fn declarator_inner(&mut self, abstract_ok: bool) -> Declarator {
         let start = self.peek().span;
         let mut pointers = Vec::new();
         while self.eat("*") {
@@ -425,6 +432,12 @@ impl Parser<'_> {
         if !self.is("{") {
             return Init::Expr(self.assignment());
         }
+        let fallback = |span| Init::Expr(Expr { kind: ExprKind::Error, span, height: 1 });
+        self.nested("initializer", Self::init_list, fallback)
+    }
+
+    /// `{ ... }`, each item one level deeper.
+    fn init_list(&mut self) -> Init {
         let start = self.bump().span;
         let mut items = Vec::new();
         while !self.is("}") && !self.at_eof() {

@@ -3,6 +3,7 @@
 use super::Parser;
 use crate::diag::Code;
 use crate::lang::ast::*;
+use crate::lang::limits::MAX_NESTING;
 use crate::lang::token::TokKind;
 use crate::source::Span;
 
@@ -41,18 +42,33 @@ const ASSIGN: &[(&str, Option<Binary>)] = &[
     ("|=", Some(Binary::BitOr)),
 ];
 
-fn mk(kind: ExprKind, span: Span) -> Expr {
-    Expr { kind, span }
+fn error_expr(span: Span) -> Expr {
+    Expr { kind: ExprKind::Error, span, height: 1 }
 }
 
 impl Parser<'_> {
+    /// A node over its children; one taller than [`MAX_NESTING`] is
+    /// reported and replaced by an error, so no tree is ever taller.
+    /// This catches what the parser builds in loops (`1+1+...`,
+    /// `a[0][0]...`), which [`Parser::nested`] does not see.
+    fn mk(&mut self, kind: ExprKind, span: Span) -> Expr {
+        let height = Expr::height_of(&kind);
+        if height > MAX_NESTING {
+            // Point at the last token read, not at the whole expression.
+            let at = self.toks[self.pos.saturating_sub(1)].span;
+            self.too_deep(at, "expression");
+            return error_expr(span);
+        }
+        Expr { kind, span, height }
+    }
+
     /// A full expression, commas included.
     pub(super) fn expr(&mut self) -> Expr {
         let mut e = self.assignment();
         while self.eat(",") {
             let r = self.assignment();
             let span = e.span.to(r.span);
-            e = mk(ExprKind::Binary(Binary::Comma, Box::new(e), Box::new(r)), span);
+            e = self.mk(ExprKind::Binary(Binary::Comma, Box::new(e), Box::new(r)), span);
         }
         e
     }
@@ -63,9 +79,9 @@ impl Parser<'_> {
         for (p, op) in ASSIGN {
             if self.is(p) {
                 self.bump();
-                let rhs = self.assignment();
+                let rhs = self.nested("assignment", Self::assignment, error_expr);
                 let span = lhs.span.to(rhs.span);
-                return mk(ExprKind::Assign(*op, Box::new(lhs), Box::new(rhs)), span);
+                return self.mk(ExprKind::Assign(*op, Box::new(lhs), Box::new(rhs)), span);
             }
         }
         lhs
@@ -77,11 +93,11 @@ impl Parser<'_> {
         if !self.eat("?") {
             return c;
         }
-        let a = self.expr();
+        let a = self.nested("conditional expression", Self::expr, error_expr);
         self.expect(":", "in the conditional expression");
-        let b = self.conditional();
+        let b = self.nested("conditional expression", Self::conditional, error_expr);
         let span = c.span.to(b.span);
-        mk(ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), span)
+        self.mk(ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), span)
     }
 
     fn binary(&mut self, min: u8) -> Expr {
@@ -93,7 +109,7 @@ impl Parser<'_> {
             self.bump();
             let rhs = self.binary(prec + 1);
             let span = lhs.span.to(rhs.span);
-            lhs = mk(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
+            lhs = self.mk(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
         }
     }
 
@@ -125,11 +141,11 @@ impl Parser<'_> {
                     "compound literals `(T){...}` are not supported: declare a variable and initialise it",
                 );
                 let _ = self.initializer();
-                return mk(ExprKind::Error, s);
+                return self.mk(ExprKind::Error, s);
             }
-            let e = self.cast();
+            let e = self.nested("cast", Self::cast, error_expr);
             let span = start.to(e.span);
-            return mk(ExprKind::Cast(Box::new(ty), Box::new(e)), span);
+            return self.mk(ExprKind::Cast(Box::new(ty), Box::new(e)), span);
         }
         self.unary()
     }
@@ -149,9 +165,10 @@ impl Parser<'_> {
         };
         if let Some(op) = op {
             self.bump();
-            let e = if matches!(op, Unary::PreInc | Unary::PreDec) { self.unary() } else { self.cast() };
+            let operand = if matches!(op, Unary::PreInc | Unary::PreDec) { Self::unary } else { Self::cast };
+            let e = self.nested("unary operator", operand, error_expr);
             let span = t.span.to(e.span);
-            return mk(ExprKind::Unary(op, Box::new(e)), span);
+            return self.mk(ExprKind::Unary(op, Box::new(e)), span);
         }
         if self.is("&&") {
             self.error_code(Code::Unsupported, t.span, "labels as values (`&&label`) are not supported");
@@ -163,18 +180,18 @@ impl Parser<'_> {
                     self.bump();
                     let ty = self.type_name();
                     self.expect(")", "to close `sizeof`");
-                    return mk(ExprKind::SizeofType(Box::new(ty)), t.span.to(self.prev_span()));
+                    return self.mk(ExprKind::SizeofType(Box::new(ty)), t.span.to(self.prev_span()));
                 }
-                let e = self.unary();
+                let e = self.nested("`sizeof`", Self::unary, error_expr);
                 let span = t.span.to(e.span);
-                mk(ExprKind::SizeofExpr(Box::new(e)), span)
+                self.mk(ExprKind::SizeofExpr(Box::new(e)), span)
             }
             Some("_Alignof" | "__alignof__" | "alignof") => {
                 self.bump();
                 self.expect("(", "after `_Alignof`");
                 let ty = self.type_name();
                 self.expect(")", "to close `_Alignof`");
-                mk(ExprKind::AlignofType(Box::new(ty)), t.span.to(self.prev_span()))
+                self.mk(ExprKind::AlignofType(Box::new(ty)), t.span.to(self.prev_span()))
             }
             Some("__builtin_offsetof") => self.offsetof(),
             _ => self.postfix(),
@@ -198,7 +215,7 @@ impl Parser<'_> {
             }
             loop {
                 if self.eat("[") {
-                    let e = self.expr();
+                    let e = self.nested("`offsetof`", Self::expr, error_expr);
                     self.expect("]", "in `offsetof`");
                     path.push(Designator::Index(e));
                 } else {
@@ -210,22 +227,22 @@ impl Parser<'_> {
             }
         }
         self.expect(")", "to close `offsetof`");
-        mk(ExprKind::Offsetof(Box::new(ty), path), start.to(self.prev_span()))
+        self.mk(ExprKind::Offsetof(Box::new(ty), path), start.to(self.prev_span()))
     }
 
     fn postfix(&mut self) -> Expr {
         let mut e = self.primary();
         loop {
             if self.eat("[") {
-                let i = self.expr();
+                let i = self.nested("subscript", Self::expr, error_expr);
                 self.expect("]", "to close the subscript");
                 let span = e.span.to(self.prev_span());
-                e = mk(ExprKind::Index(Box::new(e), Box::new(i)), span);
+                e = self.mk(ExprKind::Index(Box::new(e), Box::new(i)), span);
             } else if self.eat("(") {
                 let mut args = Vec::new();
                 if !self.is(")") {
                     loop {
-                        args.push(self.assignment());
+                        args.push(self.nested("call", Self::assignment, error_expr));
                         if !self.eat(",") {
                             break;
                         }
@@ -233,7 +250,7 @@ impl Parser<'_> {
                 }
                 self.expect(")", "to close the argument list");
                 let span = e.span.to(self.prev_span());
-                e = mk(ExprKind::Call(Box::new(e), args), span);
+                e = self.mk(ExprKind::Call(Box::new(e), args), span);
             } else if self.is(".") || self.is("->") {
                 let arrow = self.bump().is("->");
                 let t = self.peek().clone();
@@ -243,11 +260,11 @@ impl Parser<'_> {
                 };
                 self.bump();
                 let span = e.span.to(t.span);
-                e = mk(ExprKind::Member(Box::new(e), Name { name: n, span: t.span }, arrow), span);
+                e = self.mk(ExprKind::Member(Box::new(e), Name { name: n, span: t.span }, arrow), span);
             } else if self.is("++") || self.is("--") {
                 let op = if self.bump().is("++") { Unary::PostInc } else { Unary::PostDec };
                 let span = e.span.to(self.prev_span());
-                e = mk(ExprKind::Unary(op, Box::new(e)), span);
+                e = self.mk(ExprKind::Unary(op, Box::new(e)), span);
             } else {
                 return e;
             }
@@ -259,11 +276,11 @@ impl Parser<'_> {
         match &t.kind {
             TokKind::Int { value, unsigned, long, decimal } => {
                 self.bump();
-                mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
+                self.mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
             }
             TokKind::Char(c) => {
                 self.bump();
-                mk(ExprKind::Char(*c), t.span)
+                self.mk(ExprKind::Char(*c), t.span)
             }
             TokKind::Str(_) => {
                 let mut bytes = Vec::new();
@@ -273,11 +290,11 @@ impl Parser<'_> {
                     span = span.to(self.peek().span);
                     self.bump();
                 }
-                mk(ExprKind::Str(bytes.into()), span)
+                self.mk(ExprKind::Str(bytes.into()), span)
             }
             TokKind::Ident(n) if !super::KEYWORDS.contains(&&**n) || &**n == "__func__" => {
                 self.bump();
-                mk(ExprKind::Ident(n.clone()), t.span)
+                self.mk(ExprKind::Ident(n.clone()), t.span)
             }
             TokKind::Punct("(") => {
                 self.bump();
@@ -287,17 +304,17 @@ impl Parser<'_> {
                     let _ = self.block_body();
                     self.pop_scope();
                     self.eat(")");
-                    return mk(ExprKind::Error, t.span);
+                    return self.mk(ExprKind::Error, t.span);
                 }
-                let e = self.expr();
+                let e = self.nested("parenthesis", Self::expr, error_expr);
                 self.expect(")", "to close the parenthesis");
                 let span = t.span.to(self.prev_span());
-                Expr { kind: e.kind, span }
+                Expr { span, ..e }
             }
             _ => {
                 let found = self.describe_next();
                 self.error(t.span, format!("expected an expression, found {found}"));
-                mk(ExprKind::Error, t.span)
+                error_expr(t.span)
             }
         }
     }

@@ -7,6 +7,7 @@ mod exprs;
 mod stmts;
 
 use super::ast::{Item, Unit};
+use super::limits::{self, MAX_NESTING};
 use super::token::{TokKind, Token};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::Span;
@@ -15,9 +16,9 @@ use std::rc::Rc;
 
 /// Parses a preprocessed token stream into a unit.
 pub fn parse(toks: Vec<Token>, diags: &mut Diagnostics) -> Unit {
-    let mut p = Parser { toks, pos: 0, diags, scopes: vec![HashMap::new()], errors_here: 0 };
+    let mut p = Parser { toks, pos: 0, diags, scopes: vec![HashMap::new()], errors_here: 0, depth: 0, item_start: 0, bail_to: None };
     let mut unit = Unit::default();
-    while !p.at_eof() {
+    while !p.at_eof() && !p.diags.is_full() {
         let before = p.pos;
         if let Some(item) = p.item() {
             unit.items.push(item);
@@ -80,6 +81,15 @@ pub(crate) struct Parser<'a> {
     scopes: Vec<HashMap<Rc<str>, bool>>,
     /// Errors reported since the last resynchronisation, to avoid cascades.
     errors_here: usize,
+    /// Nesting of the construct being parsed (see [`Parser::nested`]).
+    depth: u32,
+    /// Where the current top-level item starts.
+    item_start: usize,
+    /// Set when a limit was hit in this item: where the item ends. Until
+    /// the parser is back at the item's level it sees only the end of the
+    /// file, so every level unwinds at once, quietly; then it resumes
+    /// here. One diagnostic per item, and the rest of it is not parsed.
+    bail_to: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -88,7 +98,8 @@ impl Parser<'_> {
     }
 
     fn peek_at(&self, k: usize) -> &Token {
-        let i = (self.pos + k).min(self.toks.len() - 1);
+        let end = self.toks.len() - 1;
+        let i = if self.bail_to.is_some() { end } else { (self.pos + k).min(end) };
         &self.toks[i]
     }
 
@@ -98,7 +109,7 @@ impl Parser<'_> {
 
     fn bump(&mut self) -> Token {
         let t = self.peek().clone();
-        if self.pos < self.toks.len() - 1 {
+        if self.pos < self.toks.len() - 1 && self.bail_to.is_none() {
             self.pos += 1;
         }
         t
@@ -141,7 +152,7 @@ impl Parser<'_> {
     }
 
     fn error_code(&mut self, code: Code, span: Span, msg: impl Into<String>) {
-        if self.errors_here == 0 || code != Code::Syntax {
+        if (self.errors_here == 0 || code != Code::Syntax) && self.bail_to.is_none() {
             self.diags.push(Diagnostic::error(code, span, msg));
         }
         if code == Code::Syntax {
@@ -214,8 +225,66 @@ impl Parser<'_> {
         if self.eat(";") {
             return None;
         }
+        self.item_start = self.pos;
         let r = self.external_decl();
         self.errors_here = 0;
+        if let Some(end) = self.bail_to.take() {
+            self.pos = end;
+            return None;
+        }
         r
+    }
+
+    /// Parses with `f` one nesting level deeper. Every recursion of the
+    /// parser goes through here, so its stack (and the tree's height) is
+    /// bounded by [`MAX_NESTING`]. Past it, the limit is reported (once
+    /// per top-level item), the rest of the statement is skipped and
+    /// `fallback` stands in for the construct.
+    fn nested<T>(&mut self, what: &str, f: impl FnOnce(&mut Self) -> T, fallback: impl FnOnce(Span) -> T) -> T {
+        if self.depth >= MAX_NESTING {
+            let span = self.peek().span;
+            self.too_deep(span, what);
+            return fallback(span);
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    /// Reports the nesting limit and abandons the rest of the top-level
+    /// item (see `bail_to`).
+    fn too_deep(&mut self, span: Span, what: &str) {
+        if self.bail_to.is_some() {
+            return;
+        }
+        self.diags.push(Diagnostic::error(Code::Limit, span, limits::too_deep(what)));
+        self.bail_to = Some(self.end_of_item());
+    }
+
+    /// Where the current item ends: past the `}` closing a function's
+    /// body, else past the `;` ending a declaration (struct bodies and
+    /// initializer braces included), or at the end of the file.
+    fn end_of_item(&self) -> usize {
+        let toks = &self.toks;
+        let first_brace = (self.item_start..toks.len()).find(|&i| toks[i].is("{"));
+        let function = first_brace.is_some_and(|i| i > 0 && toks[i - 1].is(")"));
+        let mut depth = 0i64;
+        for (i, t) in toks.iter().enumerate().skip(self.item_start) {
+            if t.kind == TokKind::Eof {
+                return i;
+            }
+            if t.is("{") {
+                depth += 1;
+            } else if t.is("}") {
+                depth -= 1;
+                if depth <= 0 && i >= self.pos && function {
+                    return i + 1;
+                }
+            } else if t.is(";") && depth <= 0 && i >= self.pos {
+                return i + 1;
+            }
+        }
+        toks.len() - 1
     }
 }

@@ -27,7 +27,12 @@ impl Parser<'_> {
         Box::new(self.stmt())
     }
 
+    /// One statement, one nesting level deeper than its parent.
     pub(super) fn stmt(&mut self) -> Stmt {
+        self.nested("statement", Self::stmt_inner, |span| Stmt::Expr(None, span))
+    }
+
+    fn stmt_inner(&mut self) -> Stmt {
         let t = self.peek().clone();
         let span = t.span;
         let word = t.ident().map(|n| n.to_string()).unwrap_or_default();
