@@ -118,21 +118,16 @@ impl RealRun {
     /// a hung run (killed at the timeout, or with every process blocked)
     /// is stuck.
     pub fn failure(&self) -> Option<Failure> {
-        let sent: Vec<(i32, i32)> = self.sent.iter().copied().chain(self.hung_kills()).collect();
-        check::failure(&self.outcome, &sent, None).or(self.hung.then_some(Failure::Stuck(if self.blocked { "deadlock" } else { "hung" })))
+        if self.hung {
+            // Its SIGKILLed processes were ended by ipcsim, not the program.
+            return Some(Failure::Stuck(if self.blocked { "deadlock" } else { "hung" }));
+        }
+        check::failure(&self.outcome, &self.sent, None)
     }
 
     /// True if the run failed.
     pub fn failed(&self) -> bool {
         self.failure().is_some()
-    }
-
-    /// The SIGKILLs ipcsim itself sent to end a hung run.
-    fn hung_kills(&self) -> Vec<(i32, i32)> {
-        if !self.hung {
-            return Vec::new();
-        }
-        self.outcome.exits.iter().filter(|(_, s)| *s == ExitStatus::Signal(libc::SIGKILL)).map(|(p, _)| (*p, libc::SIGKILL)).collect()
     }
 }
 

@@ -90,7 +90,7 @@ impl RealProc<'_> {
                 ProcCall::Waitpid { pid, status, options } => self.wait(pid, status, options),
                 ProcCall::Kill { pid, sig } => self.kill(pid, sig),
                 ProcCall::Signal { sig, handler } => {
-                    if handler > 1 || matches!(sig, libc::SIGKILL | libc::SIGSTOP | 32 | 33) || !(1..=64).contains(&sig) {
+                    if !sim::abi::signal::can_set(sig, handler) {
                         return -(libc::EINVAL as i64);
                     }
                     let old = libc::signal(sig, if handler == 1 { libc::SIG_IGN } else { libc::SIG_DFL });
@@ -104,7 +104,7 @@ impl RealProc<'_> {
     /// process group, never the host's. Every signal sent is logged, so
     /// that a death by it counts as the program's doing, not a failure.
     fn kill(&mut self, pid: i32, sig: i32) -> i64 {
-        if !(0..=64).contains(&sig) {
+        if !sim::abi::signal::can_send(sig) {
             return -(libc::EINVAL as i64);
         }
         if pid == 0 || pid == -1 || pid == -sim::abi::FIRST_PID {

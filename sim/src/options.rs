@@ -71,18 +71,6 @@ impl Options {
         Options { argv: vec![name.into()], ..Options::default() }
     }
 
-    /// The same options with another strategy.
-    pub fn strategy(mut self, s: StrategyKind) -> Options {
-        self.strategy = s;
-        self
-    }
-
-    /// The same options with another seed.
-    pub fn seed(mut self, seed: u64) -> Options {
-        self.seed = seed;
-        self
-    }
-
     /// The same options with another number of runs.
     pub fn runs(mut self, runs: u64) -> Options {
         self.runs = runs;

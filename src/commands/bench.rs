@@ -19,7 +19,7 @@ pub fn bench(a: BenchArgs) -> Status {
         if k > 0 {
             sched.new_execution();
         }
-        let r = explore::run(&prog, &cfg, &mut sched, false);
+        let r = explore::run(&prog, &cfg, &mut *sched, false);
         steps += r.steps;
         instructions += r.instructions;
         failures += r.failed() as u64;

@@ -119,7 +119,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         // stretches, as real schedulers often do to a freshly forked child.
         let mut sched: Box<dyn Scheduler> =
             if s % 2 == 0 { Box::new(Random::new(s)) } else { Box::new(Pct::new(s, 3, explore::PCT_HORIZON)) };
-        let r = explore::run(&prog, &scfg, &mut sched, false);
+        let r = explore::run(&prog, &scfg, &mut *sched, false);
         let stuck = r.end.is_stuck() || matches!(r.end, sim::check::End::StepBudget);
         unexplained.retain(|real| {
             let same = if real.hung { stuck && prefix_of(&real.outcome, &r.outcome) } else { real.outcome == r.outcome };

@@ -67,3 +67,29 @@ fn the_determinism_wrapper_reports_a_replay_that_meets_other_ready_sets() {
     sched.next_task(&[t(1000), t(1002)], None);
     assert_eq!(sched.mismatches.len(), 1);
 }
+
+/// Remembers whether any choice offered a yielding process.
+struct SeesYield(bool);
+
+impl Scheduler for SeesYield {
+    fn new_execution(&mut self) -> bool {
+        false
+    }
+    fn next_task(&mut self, ready: &[sim::explore::Task], _current: Option<i32>) -> usize {
+        self.0 |= ready.iter().any(|t| t.yielding);
+        0
+    }
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+}
+
+#[test]
+fn a_scheduler_sees_which_ready_processes_are_yielding() {
+    let text = "#include <sched.h>\n#include <sys/wait.h>\n#include <unistd.h>\n\
+        int main(void) { pid_t c = fork(); for (int i = 0; i < 3; i++) sched_yield(); if (c) wait(NULL); return 0; }\n";
+    let prog = sim::lang::compile("y.c", text, &sim::lang::fs_loader).unwrap();
+    let mut sched = SeesYield(false);
+    explore::run(&prog, &Options::for_program("y").config(), &mut sched, false);
+    assert!(sched.0, "a process at sched_yield is offered as yielding");
+}

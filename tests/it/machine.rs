@@ -46,7 +46,7 @@ fn a_machine_cloned_mid_run_finishes_identically() {
     let prog = sim::lang::compile("p.c", PROGRAM, &sim::lang::fs_loader).unwrap();
     let cfg = config(Limits::default());
     let mut history = History::new(false);
-    let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0, since: Vec::new() };
+    let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0 };
     let mut m = Machine::new(&mut cx);
     let mut ready = Vec::new();
     for _ in 0..5 {
@@ -57,7 +57,7 @@ fn a_machine_cloned_mid_run_finishes_identically() {
     assert_eq!(copy, m);
     let mut copy_history = cx.history.clone();
     finish(&mut m, &mut cx);
-    let mut cx2 = StepCtx { prog: &prog, config: &cfg, history: &mut copy_history, instructions: 0, since: Vec::new() };
+    let mut cx2 = StepCtx { prog: &prog, config: &cfg, history: &mut copy_history, instructions: 0 };
     finish(&mut copy, &mut cx2);
     assert_eq!(m, copy);
     let expected = format!("0 1 1 2 3 5 8 13 21 34 \n{}\n", glibc_rand_after_srand7());
@@ -86,7 +86,7 @@ fn an_endless_private_loop_is_reported_not_hung_on() {
 /// Steps process `i` once.
 fn step(m: &mut Machine, i: usize, prog: &sim::ir::Program, cfg: &Config) {
     let mut history = History::new(false);
-    let mut cx = StepCtx { prog, config: cfg, history: &mut history, instructions: 0, since: Vec::new() };
+    let mut cx = StepCtx { prog, config: cfg, history: &mut history, instructions: 0 };
     m.step(i, &mut cx);
 }
 
@@ -115,7 +115,7 @@ int main(void) {
     let prog = sim::lang::compile("w.c", text, &sim::lang::fs_loader).unwrap();
     let cfg = config(Limits::default());
     let mut history = History::new(false);
-    let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0, since: Vec::new() };
+    let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0 };
     let mut m = Machine::new(&mut cx);
     let mut ready = Vec::new();
     // The parent runs until it blocks in wait, both children at their write.

@@ -40,6 +40,18 @@ pub fn default_is_harmless(sig: i32) -> bool {
     matches!(sig, 17 | 18 | 19 | 20 | 21 | 22 | 23 | 28)
 }
 
+/// A signal number `kill` accepts (0 only checks the target).
+pub fn can_send(sig: i32) -> bool {
+    (0..=SIGRTMAX).contains(&sig)
+}
+
+/// A signal whose disposition `signal()` may set to `handler` (`SIG_DFL`
+/// or `SIG_IGN`): not SIGKILL or SIGSTOP, and not 32 or 33, which glibc
+/// reserves for itself (64, SIGRTMAX, is valid).
+pub fn can_set(sig: i32, handler: u64) -> bool {
+    (1..=SIGRTMAX).contains(&sig) && !matches!(sig, SIGKILL | SIGSTOP | 32 | 33) && handler <= crate::abi::flags::SIG_IGN
+}
+
 /// The name of a signal number: `SIGSEGV`, or `signal 40`.
 pub fn name(s: i32) -> String {
     let known = match s {

@@ -69,7 +69,7 @@ const STEPS_WITHOUT_TIME: u32 = 1000;
 /// runs).
 pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
     let mut history = History::new(trace);
-    let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0, since: Vec::new() };
+    let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
     let mut m = Machine::new(&mut cx);
     let mut rec = Recorder::new(sched);
     let (mut ready, mut tasks) = (Vec::new(), Vec::new());

@@ -39,18 +39,6 @@ impl<S: Scheduler + ?Sized> Scheduler for &mut S {
     }
 }
 
-impl<S: Scheduler + ?Sized> Scheduler for Box<S> {
-    fn new_execution(&mut self) -> bool {
-        (**self).new_execution()
-    }
-    fn next_task(&mut self, ready: &[Task], current: Option<i32>) -> usize {
-        (**self).next_task(ready, current)
-    }
-    fn next_u64(&mut self) -> u64 {
-        (**self).next_u64()
-    }
-}
-
 /// Records the choices of the current execution (the token's content).
 pub struct Recorder<S> {
     inner: S,

@@ -68,7 +68,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         if k > 0 && !sched.new_execution() {
             break;
         }
-        let r = run(prog, &config, &mut sched, false);
+        let r = run(prog, &config, &mut *sched, false);
         out.runs = k + 1;
         on_run(k + 1);
         let failed = r.failed();

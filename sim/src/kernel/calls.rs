@@ -19,6 +19,11 @@ pub(super) enum Sys {
 }
 
 impl Sys {
+    /// Failed with this errno.
+    pub(super) fn err(e: i32) -> Sys {
+        Sys::Ret(-(e as i64))
+    }
+
     /// A result from `Ok(value)` or `Err(errno)`.
     pub(super) fn from(r: Result<i64, i32>) -> Sys {
         Sys::Ret(r.unwrap_or_else(|e| -(e as i64)))

@@ -121,10 +121,16 @@ impl Machine {
 impl Machine {
     pub(super) fn fd_call(&mut self, i: usize, c: FdCall, cx: &mut StepCtx) -> Sys {
         match c {
-            FdCall::Close { fd } => Sys::Ret(if self.close_fd(i, fd as i64) { 0 } else { -(EBADF as i64) }),
+            FdCall::Close { fd } => {
+                if self.close_fd(i, fd as i64) {
+                    Sys::Ret(0)
+                } else {
+                    Sys::err(EBADF)
+                }
+            }
             FdCall::Dup { fd } => match self.file_of(i, fd as i64) {
                 Some((f, _)) => Sys::Ret(self.dup_to(i, f, 0)),
-                None => Sys::Ret(-(EBADF as i64)),
+                None => Sys::err(EBADF),
             },
             FdCall::Dup2 { old, new } => self.dup2(i, old as i64, new as i64),
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
@@ -136,7 +142,7 @@ impl Machine {
     pub(super) fn pipe_call(&mut self, i: usize, c: PipeCall) -> Sys {
         let PipeCall::Pipe { fds } = c;
         if self.open_fds(i) + 2 > MAX_FDS {
-            return Sys::Ret(-(EMFILE as i64));
+            return Sys::err(EMFILE);
         }
         self.pipes.push(Pipe::default());
         let p = (self.pipes.len() - 1) as u32;
@@ -147,7 +153,7 @@ impl Machine {
         if self.store(i, fds, MemTy::I32, rfd as u64).is_err() || self.store(i, fds.wrapping_add(4), MemTy::I32, wfd as u64).is_err() {
             self.close_fd(i, rfd);
             self.close_fd(i, wfd);
-            return Sys::Ret(-(EFAULT as i64));
+            return Sys::err(EFAULT);
         }
         Sys::Ret(0)
     }
@@ -192,10 +198,10 @@ impl Machine {
 
     fn dup2(&mut self, i: usize, old: i64, new: i64) -> Sys {
         let Some((f, _)) = self.file_of(i, old) else {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         };
         if !(0..MAX_FDS as i64).contains(&new) {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         }
         if old == new {
             return Sys::Ret(new);
@@ -212,7 +218,7 @@ impl Machine {
 
     fn fcntl(&mut self, i: usize, fd: i64, cmd: i32, arg: i64) -> Sys {
         let Some((f, file)) = self.file_of(i, fd) else {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         };
         let (kind, flags) = (file.kind, file.flags);
         match cmd {
@@ -232,7 +238,7 @@ impl Machine {
             F_SETPIPE_SZ | F_GETPIPE_SZ => {
                 let p = match kind {
                     FileKind::PipeRead(p) | FileKind::PipeWrite(p) => p as usize,
-                    _ => return Sys::Ret(-(EBADF as i64)),
+                    _ => return Sys::err(EBADF),
                 };
                 if cmd == F_GETPIPE_SZ {
                     Sys::Ret((self.pipes[p].max_slots * PIPE_PAGE) as i64)
@@ -240,16 +246,16 @@ impl Machine {
                     Sys::Ret(self.pipes[p].set_size(arg))
                 }
             }
-            _ => Sys::Ret(-(EINVAL as i64)),
+            _ => Sys::err(EINVAL),
         }
     }
 
     fn read(&mut self, i: usize, fd: i64, buf: u64, n: u64, cx: &mut StepCtx) -> Sys {
         let Some((f, file)) = self.file_of(i, fd) else {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         };
         if file.flags & ACCMODE == O_WRONLY {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         }
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
@@ -267,7 +273,7 @@ impl Machine {
                     });
                 }
                 let Ok(dst) = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) else {
-                    return Sys::Ret(-(EFAULT as i64));
+                    return Sys::err(EFAULT);
                 };
                 let got = pipe.read(dst);
                 cx.history.pipe_read(p, got as u64);
@@ -279,7 +285,7 @@ impl Machine {
                 let k = src.len();
                 match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
                     Ok(dst) => dst.copy_from_slice(&src),
-                    Err(_) => return Sys::Ret(-(EFAULT as i64)),
+                    Err(_) => return Sys::err(EFAULT),
                 }
                 self.wake_if_shared(i, buf);
                 if let Some(file) = self.files[f as usize].as_mut() {
@@ -287,7 +293,7 @@ impl Machine {
                 }
                 Sys::Ret(k as i64)
             }
-            _ => Sys::Ret(-(EINVAL as i64)),
+            _ => Sys::err(EINVAL),
         }
     }
 
@@ -300,10 +306,10 @@ impl Machine {
 
     fn write(&mut self, i: usize, fd: i64, src: Src, n: u64, cx: &mut StepCtx) -> Sys {
         let Some((f, file)) = self.file_of(i, fd) else {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         };
         if file.flags & ACCMODE == crate::abi::flags::O_RDONLY {
-            return Sys::Ret(-(EBADF as i64));
+            return Sys::err(EBADF);
         }
         let (kind, flags, offset) = (file.kind, file.flags, file.offset);
         if n == 0 {
@@ -311,7 +317,7 @@ impl Machine {
         }
         let data = match self.procs[i].proc.write_bytes(&self.shared, src, n) {
             Ok(d) => d.to_vec(),
-            Err(_) => return Sys::Ret(-(EFAULT as i64)),
+            Err(_) => return Sys::err(EFAULT),
         };
         match kind {
             FileKind::Out(k) => {
@@ -329,10 +335,10 @@ impl Machine {
                         self.unpark_object(obj);
                         Sys::Ret(n as i64)
                     }
-                    Err(e) => Sys::Ret(-(e as i64)),
+                    Err(e) => Sys::err(e),
                 }
             }
-            _ => Sys::Ret(-(EINVAL as i64)),
+            _ => Sys::err(EINVAL),
         }
     }
 

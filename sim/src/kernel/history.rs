@@ -42,6 +42,9 @@ pub struct History {
     /// Step at which each pid ended.
     ended: Vec<(i32, u64)>,
     pipes: Vec<PipeLog>,
+    /// Virtual time at which each process (by index) reached its pending
+    /// operation, for "blocked since" in traces.
+    reached: Vec<u64>,
 }
 
 impl History {
@@ -50,22 +53,17 @@ impl History {
         History { trace: trace.then(Vec::new), ..Default::default() }
     }
 
-    /// Forgets everything but keeps the buffers (a search reuses one
-    /// history for many runs).
-    pub fn reset(&mut self, trace: bool) {
-        self.steps = 0;
-        self.outcome.writes.clear();
-        self.outcome.exits.clear();
-        self.faults.clear();
-        self.sent.clear();
-        self.edges.clear();
-        self.born.clear();
-        self.ended.clear();
-        self.pipes.clear();
-        match (&mut self.trace, trace) {
-            (Some(t), true) => t.clear(),
-            (t, on) => *t = on.then(Vec::new),
+    /// Process `i` reached its pending operation at virtual time `t`.
+    pub fn reached(&mut self, i: usize, t: u64) {
+        if self.reached.len() <= i {
+            self.reached.resize(i + 1, 0);
         }
+        self.reached[i] = t;
+    }
+
+    /// When process `i` reached its pending operation.
+    pub fn since(&self, i: usize) -> u64 {
+        self.reached.get(i).copied().unwrap_or(0)
     }
 
     /// The current step is a `fork` that created `pid`.
@@ -86,10 +84,10 @@ impl History {
         self.ended.push((pid, self.steps));
     }
 
-    /// The current step observes `pid`'s end (a `wait`).
-    pub fn edge_from_exit(&mut self, pid: i32, kind: EdgeKind) {
+    /// The current step reaps `pid` (a `wait`): its end happens before.
+    pub fn reaped(&mut self, pid: i32) {
         if let Some(&(_, from)) = self.ended.iter().find(|e| e.0 == pid) {
-            self.edges.push(Edge { from, to: self.steps, kind });
+            self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::ExitWait });
         }
     }
 

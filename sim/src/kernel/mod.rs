@@ -65,7 +65,7 @@ pub struct Config {
 }
 
 /// The operation a process performs when next scheduled.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pending {
     /// A system call.
     Call(Call),
@@ -160,9 +160,6 @@ pub struct StepCtx<'a> {
     pub history: &'a mut History,
     /// IR instructions executed (accumulates).
     pub instructions: u64,
-    /// Virtual time at which each process (by index) reached its pending
-    /// operation: history, for "blocked since" in traces.
-    pub since: Vec<u64>,
 }
 
 impl StepCtx<'_> {
@@ -241,13 +238,14 @@ impl Machine {
         cx.history.steps += 1;
         let pid = self.procs[i].pid;
         cx.history.stepping(pid);
-        let span = self.procs[i].proc.span(cx.prog);
-        let since = cx.since.get(i).copied().unwrap_or(0);
+        // Where the operation is, and since when it waits: read before it
+        // is performed, and only for the trace.
+        let (span, since) = if cx.tracing() { (self.procs[i].proc.span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
         let what = if let Some(sig) = self.procs[i].dying.take() {
             self.terminate(i, ExitStatus::Signal(sig), cx);
             cx.tracing().then_some(What::Killed { sig })
         } else {
-            match self.procs[i].pending.clone() {
+            match self.procs[i].pending {
                 Pending::Access(a) => self.step_access(i, a, cx),
                 Pending::Call(call) => self.step_call(i, call, cx),
                 Pending::Sleep(until) => {
@@ -345,10 +343,7 @@ impl Machine {
             }
         };
         self.procs[i].pending = pending;
-        if cx.since.len() <= i {
-            cx.since.resize(i + 1, 0);
-        }
-        cx.since[i] = self.clock;
+        cx.history.reached(i, self.clock);
     }
 
     /// Ends process `i`: closes its descriptors, makes it a zombie,

@@ -19,16 +19,14 @@ const MAX_STREAK: usize = 256;
 /// fingerprint of its private state before each, what it read, and where.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Streak {
-    entries: Vec<(u64, Watch, u64)>,
-    /// The C expression of each load (for reports).
-    exprs: Vec<Option<Span>>,
+    /// (fingerprint before the load, where, value read, the C expression).
+    entries: Vec<(u64, Watch, u64, Option<Span>)>,
 }
 
 impl Streak {
     /// Forgets the streak (the process did something else).
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.exprs.clear();
     }
 
     /// Records a load about to be performed.
@@ -36,13 +34,12 @@ impl Streak {
         if self.entries.len() >= MAX_STREAK {
             self.clear();
         }
-        self.entries.push((fp, w, value));
-        self.exprs.push(expr);
+        self.entries.push((fp, w, value, expr));
     }
 
     /// The C expression last seen loading `w`, if any.
     pub fn expr_of(&self, w: &Watch) -> Option<Span> {
-        self.entries.iter().zip(&self.exprs).rev().find(|((_, e, _), _)| e == w).and_then(|(_, x)| *x)
+        self.entries.iter().rev().find(|e| e.1 == *w).and_then(|e| e.3)
     }
 
     /// If the process is back in a state it was in earlier in the streak
@@ -51,7 +48,7 @@ impl Streak {
     pub fn spinning(&self, fp: u64, shared: &SharedStore) -> Option<Vec<Watch>> {
         let j = self.entries.iter().position(|e| e.0 == fp)?;
         let since = &self.entries[j..];
-        if !since.iter().all(|(_, w, v)| read(shared, w) == *v) {
+        if !since.iter().all(|(_, w, v, _)| read(shared, w) == *v) {
             return None;
         }
         let mut watch: Vec<Watch> = since.iter().map(|e| e.1).collect();

@@ -6,11 +6,10 @@ use super::{Machine, StepCtx};
 use crate::abi::call::ProcCall;
 use crate::abi::errno::{ECHILD, EINVAL, ESRCH};
 use crate::abi::flags::{SIG_IGN, WNOHANG};
-use crate::abi::signal::{self, SIGKILL, SIGRTMAX, SIGSTOP};
+use crate::abi::signal::{self, SIGKILL};
 use crate::abi::FIRST_PID;
 use crate::ir::MemTy;
 use crate::outcome::ExitStatus;
-use crate::trace::EdgeKind;
 
 /// Who a `wait` would collect.
 pub(super) enum WaitFor {
@@ -79,38 +78,38 @@ impl Machine {
 
     fn wait(&mut self, i: usize, pid: i32, status: u64, options: i32, cx: &mut StepCtx) -> Sys {
         match self.wait_for(i, pid) {
-            _ if pid < -1 && pid != -FIRST_PID => Sys::Ret(-(ECHILD as i64)),
-            WaitFor::NoChild => Sys::Ret(-(ECHILD as i64)),
+            _ if pid < -1 && pid != -FIRST_PID => Sys::err(ECHILD),
+            WaitFor::NoChild => Sys::err(ECHILD),
             WaitFor::Running if options & WNOHANG != 0 => Sys::Ret(0),
             WaitFor::Running => unreachable!("a blocked wait is never stepped"),
             WaitFor::Zombie(j) => {
                 let st = self.procs[j].status.expect("zombie has a status");
                 if status != 0 && self.store(i, status, MemTy::I32, st.wait_status() as u32 as u64).is_err() {
-                    return Sys::Ret(-(crate::abi::errno::EFAULT as i64));
+                    return Sys::err(crate::abi::errno::EFAULT);
                 }
                 self.procs[j].reaped = true;
                 let child = self.procs[j].pid;
-                cx.history.edge_from_exit(child, EdgeKind::ExitWait);
+                cx.history.reaped(child);
                 Sys::Ret(child as i64)
             }
         }
     }
 
     fn kill(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
-        if !(0..=SIGRTMAX).contains(&sig) {
-            return Sys::Ret(-(EINVAL as i64));
+        if !signal::can_send(sig) {
+            return Sys::err(EINVAL);
         }
         if pid == 0 || pid == -1 || pid == -FIRST_PID {
             return self.kill_group(i, pid, sig, cx);
         }
         if pid < 0 {
-            return Sys::Ret(-(ESRCH as i64));
+            return Sys::err(ESRCH);
         }
         let Some(j) = self.index(pid) else {
-            return Sys::Ret(-(ESRCH as i64));
+            return Sys::err(ESRCH);
         };
         if self.procs[j].reaped {
-            return Sys::Ret(-(ESRCH as i64));
+            return Sys::err(ESRCH);
         }
         if sig == 0 || self.procs[j].status.is_some() {
             return Sys::Ret(0);
@@ -148,9 +147,8 @@ impl Machine {
     }
 
     fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
-        // glibc reserves 32 and 33 for itself; 64 (SIGRTMAX) is valid.
-        if !(1..=SIGRTMAX).contains(&sig) || matches!(sig, SIGKILL | SIGSTOP | 32 | 33) || handler > SIG_IGN {
-            return Sys::Ret(-(EINVAL as i64));
+        if !signal::can_set(sig, handler) {
+            return Sys::err(EINVAL);
         }
         let p = &mut self.procs[i];
         let bit = 1u64.checked_shl(sig as u32).unwrap_or(0);

@@ -19,7 +19,7 @@ impl Machine {
             TimeCall::Time { out } => {
                 let t = EPOCH_NS.saturating_add(self.clock) / 1_000_000_000;
                 if out != 0 && self.store(i, out, MemTy::I64, t).is_err() {
-                    return Sys::Ret(-(EFAULT as i64));
+                    return Sys::err(EFAULT);
                 }
                 Sys::Ret(t as i64)
             }
@@ -27,12 +27,12 @@ impl Machine {
                 let t = match clock {
                     CLOCK_REALTIME => EPOCH_NS.saturating_add(self.clock),
                     CLOCK_MONOTONIC => self.clock,
-                    _ => return Sys::Ret(-(EINVAL as i64)),
+                    _ => return Sys::err(EINVAL),
                 };
                 if self.store(i, out, MemTy::I64, t / 1_000_000_000).is_err()
                     || self.store(i, out.wrapping_add(8), MemTy::I64, t % 1_000_000_000).is_err()
                 {
-                    return Sys::Ret(-(EFAULT as i64));
+                    return Sys::err(EFAULT);
                 }
                 Sys::Ret(0)
             }

@@ -18,7 +18,7 @@ use super::memory::BadAccess;
 use super::memory::NoShared;
 use super::process::{After, Then};
 use super::{Event, Process, Shared};
-use crate::abi::call::{Call, FdCall, Src};
+use crate::abi::call::{Call, FdCall, PipeCall, Src};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -61,11 +61,14 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
         LibFn::AssertFail => assert_fail(p, prog, sh, args),
-        _ if is_syscall(f) => check_syscall_buffer(p, f, args).map(|()| {
-            p.after = After::PushResult;
+        _ if is_syscall(f) => {
             let a: [u64; 6] = std::array::from_fn(|i| args.get(i).copied().unwrap_or(0));
-            Outcome::Stop(Event::Syscall(decode::decode(f, &a, p, sh)))
-        }),
+            let call = decode::decode(f, &a, p, sh);
+            check_syscall_buffer(p, &call).map(|()| {
+                p.after = After::PushResult;
+                Outcome::Stop(Event::Syscall(call))
+            })
+        }
         _ => match string::call(p, sh, f, args) {
             Some(r) => r,
             None => stdlib::call(p, prog, sh, f, args),
@@ -82,12 +85,11 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
 /// local it was meant for: a fault before the call, as AddressSanitizer's
 /// interceptors report it (the kernel would only see `EFAULT`). `read`
 /// is checked for all the bytes it may write, as glibc's `__read_chk`.
-fn check_syscall_buffer(p: &Process, f: LibFn, a: &[u64]) -> Result<(), Stop> {
-    let arg = |i: usize| a.get(i).copied().unwrap_or(0);
-    let (addr, len, write) = match f {
-        LibFn::Read => (arg(1), arg(2) as usize, true),
-        LibFn::Write => (arg(1), arg(2) as usize, false),
-        LibFn::Pipe => (arg(0), 8, true),
+fn check_syscall_buffer(p: &Process, call: &Call) -> Result<(), Stop> {
+    let (addr, len, write) = match *call {
+        Call::Fd(FdCall::Read { buf, len, .. }) => (buf, len as usize, true),
+        Call::Fd(FdCall::Write { src: Src::Mem(buf), len, .. }) => (buf, len as usize, false),
+        Call::Pipe(PipeCall::Pipe { fds }) => (fds, 8, true),
         _ => return Ok(()),
     };
     Ok(p.mem.check_redzones(addr, len, write)?)
