@@ -80,3 +80,30 @@ fn kill_minus_one_spares_the_caller_in_both_backends() {
     assert_eq!(code, 0, "real:\n{out}");
     assert!(out.contains("caller alive; child killed by signal 15"), "{out}");
 }
+
+/// The crosscheck driver as a library: every real outcome of the lost
+/// update is explained with a token that replays it, and an outcome the
+/// program cannot show (nothing printed, all exited 0) is not.
+#[test]
+fn the_library_crosscheck_explains_real_outcomes_and_not_impossible_ones() {
+    use ipcsim::crosscheck;
+    let file = std::path::Path::new("scenarios/lost_update.c");
+    let text = std::fs::read_to_string(file).unwrap();
+    let prog = sim::lang::compile("scenarios/lost_update.c", &text, &sim::lang::fs_loader).unwrap();
+    let opts = sim::options::Options::for_program("lost_update");
+    let cfg = real::RealConfig::new(&opts, true, 2000);
+    let worker = std::path::Path::new(env!("CARGO_BIN_EXE_ipcsim"));
+    let mut seen = crosscheck::real_outcomes(worker, file, &cfg, 10, 0, &mut |_| {}).expect("real runs");
+    assert!(!seen.is_empty() && seen.iter().all(|s| !s.run.hung), "{seen:?}");
+    let mut impossible = seen[0].clone();
+    impossible.run.outcome.writes.clear();
+    seen.push(impossible);
+    let check = crosscheck::explain(&prog, &opts, &seen, 400);
+    assert_eq!(check.explained.len(), seen.len() - 1, "{check:?}");
+    assert_eq!(check.unexplained.len(), 1);
+    assert!(check.unexplained[0].outcome.writes.is_empty());
+    for (r, tok) in &check.explained {
+        let again = sim::explore::replay(&prog, &opts, tok, false).expect("the token replays");
+        assert_eq!(again.outcome, r.outcome);
+    }
+}

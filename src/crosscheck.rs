@@ -1,0 +1,113 @@
+//! Does the simulator tell the truth? Run the program on the real kernel,
+//! collect its distinct outcomes, then search the simulator for each: an
+//! outcome the real kernel shows and the simulator never produces is a
+//! bug of the simulator (or a search budget too small to find it).
+
+use real::{EnvError, RealConfig, RealRun};
+use sim::check::End;
+use sim::explore::{self, pct::Pct, random::Random, token, RunResult, Scheduler};
+use sim::ir::Program;
+use sim::options::Options;
+use sim::outcome::{ExitStatus, Outcome};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One distinct outcome of the real runs.
+#[derive(Debug, Clone)]
+pub struct RealSeen {
+    /// The first run that ended so.
+    pub run: RealRun,
+    /// How many runs ended so.
+    pub count: u64,
+}
+
+/// Runs the program `runs` times on the real kernel (seeds `seed..`)
+/// through `worker` (the `ipcsim` binary, which runs `ipcsim __worker`);
+/// the distinct outcomes, hung runs apart, in a stable order.
+/// `on_run` is called after each run (for progress bars).
+pub fn real_outcomes(
+    worker: &Path,
+    file: &Path,
+    cfg: &RealConfig,
+    runs: u64,
+    seed: u64,
+    on_run: &mut dyn FnMut(u64),
+) -> Result<Vec<RealSeen>, EnvError> {
+    real::cleanup_dead_runs();
+    let mut seen: BTreeMap<String, RealSeen> = BTreeMap::new();
+    for k in 0..runs {
+        let r = real::run_once(worker, file, cfg, seed + k)?;
+        on_run(k + 1);
+        let key = format!("{}{}", if r.hung { "hung " } else { "" }, serde_json::to_string(&r.outcome).unwrap_or_default());
+        seen.entry(key).or_insert(RealSeen { run: r, count: 0 }).count += 1;
+    }
+    Ok(seen.into_values().collect())
+}
+
+/// What the simulator made of the real outcomes.
+#[derive(Debug, Clone, Default)]
+pub struct Crosscheck {
+    /// Real outcomes the simulator produced, with the token of the run.
+    pub explained: Vec<(RealRun, String)>,
+    /// Real outcomes it did not produce within the budget.
+    pub unexplained: Vec<RealRun>,
+    /// Simulated runs made.
+    pub sim_runs: u64,
+}
+
+/// Searches the simulator (up to `sim_runs` runs, seed by seed) for each
+/// real outcome. Uniform random and PCT take turns: PCT starves a process
+/// for long stretches, as real schedulers often do to a freshly forked
+/// child. Random search cannot prove an outcome impossible, so an
+/// unexplained outcome means "not found", not "impossible".
+pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64) -> Crosscheck {
+    let config = opts.config();
+    let binding = token::binding(prog, &config);
+    let mut out = Crosscheck { unexplained: real.iter().map(|s| s.run.clone()).collect(), ..Default::default() };
+    for s in 0..sim_runs {
+        if out.unexplained.is_empty() {
+            break;
+        }
+        let mut sched: Box<dyn Scheduler> =
+            if s % 2 == 0 { Box::new(Random::new(s)) } else { Box::new(Pct::new(s, 3, explore::PCT_HORIZON)) };
+        let r = explore::run(prog, &config, &mut *sched, false);
+        out.sim_runs = s + 1;
+        let explained = &mut out.explained;
+        out.unexplained.retain(|real| {
+            let same = produces(&r, real);
+            if same {
+                explained.push((real.clone(), token::encode(binding, &r.choices)));
+            }
+            !same
+        });
+    }
+    out
+}
+
+/// Whether a simulated run shows what a real run showed. A hung real run
+/// (killed at the timeout or when all blocked) matches a stuck simulated
+/// run with the same writes so far and the same exits of the processes
+/// that did exit.
+pub fn produces(sim: &RunResult, real: &RealRun) -> bool {
+    if real.hung {
+        let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget);
+        stuck && prefix_of(&real.outcome, &sim.outcome)
+    } else {
+        real.outcome == sim.outcome
+    }
+}
+
+fn prefix_of(real: &Outcome, sim: &Outcome) -> bool {
+    real.writes == sim.writes && real.exits.iter().filter(|(_, s)| !matches!(s, ExitStatus::Signal(9))).all(|e| sim.exits.contains(e))
+}
+
+/// One line for a real outcome: how it ended and each process's exit.
+pub fn describe(r: &RealRun) -> String {
+    let exits: Vec<String> = r.outcome.exits.iter().map(|(p, s)| format!("{p}: {s}")).collect();
+    let how = match (r.hung, r.blocked) {
+        (true, true) => "DEADLOCK (every process blocked in a system call, then killed); ",
+        (true, false) => "HUNG (killed at the timeout); ",
+        _ => "",
+    };
+    format!("{how}{}", exits.join(", "))
+}
