@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// Largest shared object the simulator holds (its bytes are real memory
 /// here, where Linux's tmpfs would be sparse): larger is EFBIG/ENOMEM.
-pub const MAX_SHARED: u64 = 256 << 20;
+pub use crate::abi::limits::MAX_SHARED;
 
 /// The bytes of every shared object. Owned by the kernel, lent to the
 /// interpreter for one access at a time.

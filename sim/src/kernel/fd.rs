@@ -43,8 +43,7 @@ pub struct OpenFile {
 
 pub use crate::abi::flags::{O_ACCMODE as ACCMODE, O_NONBLOCK as NONBLOCK};
 
-/// Most descriptors a process may have open (`RLIMIT_NOFILE`).
-pub const MAX_FDS: usize = 1024;
+pub use crate::abi::limits::MAX_FDS;
 
 impl Machine {
     /// A new open file with no descriptors yet... counted once referenced.

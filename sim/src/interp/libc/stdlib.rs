@@ -6,8 +6,7 @@ use crate::interp::memory::RegionKind;
 use crate::interp::{Process, Shared};
 use crate::ir::Program;
 
-/// Bytes a process may hold in `malloc` blocks before `malloc` fails.
-const HEAP_LIMIT: u64 = 1 << 30;
+use crate::abi::limits::MAX_HEAP as HEAP_LIMIT;
 const ENOMEM: i32 = 12;
 const ERANGE: i32 = 34;
 const EINVAL: i32 = 22;
