@@ -169,7 +169,7 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
     }
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
     let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
-    Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent })
+    Ok(RealRun { outcome: Outcome::new(writes, exits), hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent })
 }
 
 /// Removes `/dev/shm` entries of a name prefix (a run without namespace).

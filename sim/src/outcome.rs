@@ -2,6 +2,7 @@
 //! and stderr per process and in global order, and how each process
 //! ended. Simulated and real runs are compared on this.
 
+use crate::abi::limits::MAX_OUTPUT;
 use serde::Serialize;
 
 /// How a process ended, as `wait` reports it.
@@ -66,9 +67,35 @@ pub struct Outcome {
     pub writes: Vec<Write>,
     /// How each process ended, in pid order.
     pub exits: Vec<(i32, ExitStatus)>,
+    /// Writes past [`MAX_OUTPUT`] bytes in all were not kept.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    /// Bytes kept in `writes`.
+    #[serde(skip)]
+    kept: usize,
 }
 
 impl Outcome {
+    /// An outcome of these writes and exits.
+    pub fn new(writes: Vec<Write>, exits: Vec<(i32, ExitStatus)>) -> Outcome {
+        let kept = writes.iter().map(|w| w.bytes.len()).sum();
+        Outcome { writes, exits, truncated: false, kept }
+    }
+
+    /// Records a write, keeping at most [`MAX_OUTPUT`] bytes of the
+    /// run's output (the program's write succeeds either way): a program
+    /// that prints for ever must not exhaust ipcsim. The same rule in
+    /// both backends, so their outcomes compare.
+    pub fn record(&mut self, pid: i32, fd: i32, mut bytes: Vec<u8>) {
+        let keep = bytes.len().min(MAX_OUTPUT - self.kept);
+        self.truncated |= keep < bytes.len();
+        if keep > 0 {
+            bytes.truncate(keep);
+            self.kept += keep;
+            self.writes.push(Write { pid, fd, bytes });
+        }
+    }
+
     /// All bytes written to `fd`, in order.
     pub fn stream(&self, fd: i32) -> Vec<u8> {
         self.writes.iter().filter(|w| w.fd == fd).flat_map(|w| w.bytes.iter().copied()).collect()

@@ -64,6 +64,10 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: O
             }
         }
         eprint!("{}", render::to_text(&prog.sources, &diags, std::io::stderr().is_terminal()));
+        if r.outcome.truncated {
+            let mib = sim::abi::limits::MAX_OUTPUT >> 20;
+            eprintln!("ipcsim: output truncated: the run wrote more than {mib} MiB; only the first {mib} MiB were kept");
+        }
         for (pid, s) in &r.outcome.exits {
             eprintln!("ipcsim: process {pid}: {s}");
         }

@@ -7,6 +7,7 @@ mod frontend;
 mod headers;
 mod hostile;
 mod library;
+mod limits;
 mod machine;
 mod mutate;
 mod native;

@@ -19,6 +19,13 @@ pub const MAX_SHARED: u64 = 256 << 20;
 /// with `ENOMEM` past it.
 pub const MAX_HEAP: u64 = 1 << 30;
 
+/// Bytes of private memory all processes of a run hold together
+/// (`malloc` blocks, private mappings, writable globals), counted as if
+/// each process had its own copy, though `fork` shares them until one
+/// writes: `malloc` and `mmap` fail with `ENOMEM` past it, and so does a
+/// `fork` whose child would not fit. Stacks are bounded apart (8 MiB).
+pub const MAX_MEMORY: u64 = 2 << 30;
+
 /// Bytes written to stdout and stderr that a run keeps: past it, the
 /// program's writes still succeed, but the outcome keeps only the first
 /// `MAX_OUTPUT` bytes and says it was truncated.

@@ -1,7 +1,7 @@
 //! Mapping and unmapping regions: the small API both kernels use for
 //! `mmap` and `munmap`, so neither edits the region table itself.
 
-use super::memory::{Memory, Region, RegionKind, PAGE};
+use super::memory::{Memory, RegionKind, PAGE};
 
 /// Why `munmap` refuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl Memory {
         if let Some(reg) = self.regions.get_mut((addr >> 32) as usize) {
             if addr & 0xffff_ffff == 0 && matches!(reg.kind, RegionKind::Shared { .. } | RegionKind::Mapping) {
                 let was = reg.kind;
-                *reg = Region { bytes: Vec::new(), kind: RegionKind::Unmapped, size: reg.size };
+                reg.clear(RegionKind::Unmapped);
                 return Ok(Some(was));
             }
         }

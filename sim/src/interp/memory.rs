@@ -5,6 +5,7 @@
 //! compiler; globals follow, then library strings, `argv` and the heap.
 
 use crate::ir::{region, MemTy, Program};
+use std::rc::Rc;
 
 /// What a region is, for access rules and fault messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,6 +71,15 @@ pub trait Shared {
     fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
         self.bytes_mut(obj)[off..off + width].copy_from_slice(&v.to_le_bytes()[..width]);
     }
+    /// Commits `n` more bytes of private memory to the calling process
+    /// (`malloc`); false if the run's memory is exhausted (`ENOMEM`).
+    /// The simulated kernel keeps one budget for the whole run; the real
+    /// kernel enforces its own limits, so by default there is none.
+    fn reserve(&mut self, _n: u64) -> bool {
+        true
+    }
+    /// Gives back `n` bytes committed with [`Shared::reserve`] (`free`).
+    fn release(&mut self, _n: u64) {}
 }
 
 /// No shared memory at all: for work that only touches private bytes
@@ -91,12 +101,31 @@ impl Shared for NoShared {
 /// One region: its bytes and kind.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Region {
-    /// Contents.
-    pub bytes: Vec<u8>,
+    /// Contents, shared with the processes forked from this one (and
+    /// with the search's saved states) until one of them writes: fork
+    /// costs one reference count per region, as copy-on-write pages
+    /// make it cost little natively. `Rc`, not `Arc`: the check on each
+    /// store is then a plain load (a machine never crosses threads).
+    pub bytes: Rc<Vec<u8>>,
     /// Kind.
     pub kind: RegionKind,
     /// Size before it was freed (for messages).
     pub size: u32,
+}
+
+impl Region {
+    /// The bytes for writing: this process's own copy, made now if they
+    /// are still shared with another process.
+    #[inline]
+    pub fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        Rc::make_mut(&mut self.bytes)
+    }
+
+    /// Drops the bytes (a `free`d block, an unmapped mapping).
+    pub fn clear(&mut self, kind: RegionKind) {
+        self.bytes = Rc::default();
+        self.kind = kind;
+    }
 }
 
 /// Why an access failed.
@@ -175,16 +204,37 @@ fn split(addr: u64) -> (usize, usize) {
 }
 
 impl Memory {
+    /// Bytes of private memory the process holds that count against the
+    /// run's memory budget: `malloc` blocks, private mappings and
+    /// writable globals, as if each process had its own copy (the
+    /// stack is bounded per process, by [`STACK_LIMIT`]).
+    pub fn committed(&self) -> u64 {
+        let own = |r: &Region| match r.kind {
+            RegionKind::Mapping | RegionKind::Global { writable: true } => r.bytes.len() as u64,
+            _ => 0,
+        };
+        self.heap_bytes + self.regions.iter().map(own).sum::<u64>()
+    }
+
+    /// No memory at all: what an ended process keeps.
+    pub fn empty() -> Memory {
+        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0 }
+    }
+
     /// The initial image of a program's memory.
     pub fn new(prog: &Program) -> Memory {
         let mut regions = vec![
-            Region { bytes: Vec::new(), kind: RegionKind::Null, size: 0 },
-            Region { bytes: Vec::new(), kind: RegionKind::Stack, size: 0 },
-            Region { bytes: vec![0; 24], kind: RegionKind::Stdio, size: 24 },
+            Region { bytes: Rc::default(), kind: RegionKind::Null, size: 0 },
+            Region { bytes: Rc::default(), kind: RegionKind::Stack, size: 0 },
+            Region { bytes: Rc::new(vec![0; 24]), kind: RegionKind::Stdio, size: 24 },
         ];
         debug_assert_eq!(regions.len() as u32, region::FIRST_GLOBAL);
         for g in &prog.globals {
-            regions.push(Region { bytes: g.bytes.clone(), kind: RegionKind::Global { writable: g.writable }, size: g.bytes.len() as u32 });
+            regions.push(Region {
+                bytes: Rc::new(g.bytes.clone()),
+                kind: RegionKind::Global { writable: g.writable },
+                size: g.bytes.len() as u32,
+            });
         }
         Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0 }
     }
@@ -192,7 +242,7 @@ impl Memory {
     /// Adds a region; returns its base address.
     pub fn add(&mut self, bytes: Vec<u8>, kind: RegionKind) -> u64 {
         let size = bytes.len() as u32;
-        self.regions.push(Region { bytes, kind, size });
+        self.regions.push(Region { bytes: Rc::new(bytes), kind, size });
         ((self.regions.len() - 1) as u64) << 32
     }
 
@@ -285,7 +335,10 @@ impl Memory {
         }
         let reg = &mut self.regions[r];
         let size = reg.size;
-        reg.bytes.get_mut(off..off.saturating_add(len)).ok_or(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size })
+        if off.saturating_add(len) > reg.bytes.len() {
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size });
+        }
+        Ok(&mut reg.bytes_mut()[off..off + len])
     }
 
     /// Makes room for `top` bytes of stack (growing geometrically, so
@@ -475,7 +528,7 @@ impl Memory {
         if rd == rs {
             self.slice(sh, src, len)?;
             self.slice_mut(sh, dst, len)?;
-            let bytes = if rd == region::STACK as usize { &mut self.stack } else { &mut self.regions[rd].bytes };
+            let bytes = if rd == region::STACK as usize { &mut self.stack } else { self.regions[rd].bytes_mut() };
             bytes.copy_within(os..os + len, od);
             return Ok(());
         }
@@ -484,13 +537,13 @@ impl Memory {
         let (s_bytes, d_bytes): (&[u8], &mut [u8]) = if rd == region::STACK as usize {
             (&self.regions[rs].bytes, &mut self.stack)
         } else if rs == region::STACK as usize {
-            (&self.stack, &mut self.regions[rd].bytes)
+            (&self.stack, self.regions[rd].bytes_mut())
         } else if rs < rd {
             let (a, b) = self.regions.split_at_mut(rd);
-            (&a[rs].bytes, &mut b[0].bytes)
+            (&a[rs].bytes, b[0].bytes_mut())
         } else {
             let (a, b) = self.regions.split_at_mut(rs);
-            (&b[0].bytes, &mut a[rd].bytes)
+            (&b[0].bytes, a[rd].bytes_mut())
         };
         d_bytes[od..od + len].copy_from_slice(&s_bytes[os..os + len]);
         Ok(())

@@ -143,6 +143,17 @@ impl Process {
         Ok(())
     }
 
+    /// Drops what an ended process no longer needs (its memory, frames
+    /// and operand stack): a zombie costs a few words, and two zombies
+    /// that exited alike are equal states.
+    pub fn discard(&mut self) {
+        self.mem = Memory::empty();
+        self.frames = Vec::new();
+        self.stack = Vec::new();
+        self.scratch = Vec::new();
+        self.sp = 0;
+    }
+
     /// Resumes after the kernel performed the pending system call.
     pub fn resume(&mut self, result: i64) {
         match &self.after {
@@ -164,7 +175,7 @@ impl Process {
     pub fn set_errno(&mut self, prog: &Program, e: i32) {
         if let Some(reg) = self.mem.regions.get_mut(prog.errno_region as usize) {
             if reg.bytes.len() >= 4 {
-                reg.bytes[..4].copy_from_slice(&e.to_le_bytes());
+                reg.bytes_mut()[..4].copy_from_slice(&e.to_le_bytes());
             }
         }
     }
@@ -202,7 +213,7 @@ fn build_argv(mem: &mut Memory, args: &[String]) -> u64 {
     let region = (base >> 32) as usize;
     let mut at = ptrs;
     for (i, a) in args.iter().enumerate() {
-        let bytes = &mut mem.regions[region].bytes;
+        let bytes = mem.regions[region].bytes_mut();
         bytes[i * 8..i * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
         bytes[at..at + a.len()].copy_from_slice(a.as_bytes());
         at += a.len() + 1;

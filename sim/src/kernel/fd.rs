@@ -11,7 +11,7 @@ use crate::abi::signal::SIGPIPE;
 use crate::interp::fault::{Cause, Fault, Signal};
 use crate::ipc::pipe::{Pipe, WriteStep, PAGE as PIPE_PAGE};
 use crate::ir::MemTy;
-use crate::outcome::{ExitStatus, Write};
+use crate::outcome::ExitStatus;
 
 /// What an open file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -320,7 +320,7 @@ impl Machine {
         };
         match kind {
             FileKind::Out(k) => {
-                cx.history.outcome.writes.push(Write { pid: self.procs[i].pid, fd: k, bytes: data });
+                cx.history.outcome.record(self.procs[i].pid, k, data);
                 Sys::Ret(n as i64)
             }
             FileKind::PipeWrite(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),

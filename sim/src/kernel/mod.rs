@@ -147,6 +147,52 @@ pub struct Machine {
     pub clock: u64,
     /// Next pid to give out.
     pub next_pid: i32,
+    /// Private memory the live processes hold, against
+    /// [`MAX_MEMORY`](crate::abi::limits::MAX_MEMORY) (see
+    /// [`Memory::committed`](crate::interp::memory::Memory::committed)).
+    pub committed: u64,
+}
+
+/// What the interpreter sees of the kernel's memory while a process
+/// runs: the shared objects' bytes, and the run's one memory budget.
+struct KernelMemory<'a> {
+    store: &'a mut SharedStore,
+    committed: &'a mut u64,
+}
+
+impl interp::Shared for KernelMemory<'_> {
+    fn bytes(&self, obj: u32) -> &[u8] {
+        self.store.bytes(obj)
+    }
+    fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
+        self.store.bytes_mut(obj)
+    }
+    fn size(&self, obj: u32) -> u64 {
+        self.store.size(obj)
+    }
+    fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
+        self.store.load(obj, off, width)
+    }
+    fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
+        self.store.store(obj, off, width, v)
+    }
+    fn reserve(&mut self, n: u64) -> bool {
+        reserve(self.committed, n)
+    }
+    fn release(&mut self, n: u64) {
+        *self.committed = self.committed.saturating_sub(n);
+    }
+}
+
+/// Commits `n` bytes of the run's memory budget, if they fit.
+fn reserve(committed: &mut u64, n: u64) -> bool {
+    match committed.checked_add(n) {
+        Some(t) if t <= crate::abi::limits::MAX_MEMORY => {
+            *committed = t;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Per-step context: the program, the configuration, and the run's
@@ -180,6 +226,7 @@ impl Machine {
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,
+            committed: 0,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
         let fds =
@@ -198,8 +245,16 @@ impl Machine {
             io_done: 0,
             dying: None,
         });
+        // Static storage is bounded by the front-end, far below the budget.
+        m.committed = m.procs[0].proc.mem.committed();
         m.advance(0, false, cx);
         m
+    }
+
+    /// Commits `n` bytes of the run's memory budget, if they fit
+    /// (`fork`, a private mapping).
+    pub fn reserve(&mut self, n: u64) -> bool {
+        reserve(&mut self.committed, n)
     }
 
     /// Index of a pid in the table.
@@ -313,7 +368,8 @@ impl Machine {
     /// Runs process `i` to its next visible operation and records it as
     /// pending. `granted` lets it perform the shared access it stopped at.
     pub fn advance(&mut self, i: usize, granted: bool, cx: &mut StepCtx) -> Option<interp::Performed> {
-        let mut ctx = RunCtx { shared: &mut self.shared, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
+        let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed };
+        let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
         let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
         cx.instructions += ctx.instructions;
         let performed = ctx.performed;
@@ -355,6 +411,8 @@ impl Machine {
         }
         let pid = self.procs[i].pid;
         let p = &mut self.procs[i];
+        self.committed = self.committed.saturating_sub(p.proc.mem.committed());
+        p.proc.discard();
         p.status = Some(status);
         p.pending = Pending::Done;
         p.parked = None;

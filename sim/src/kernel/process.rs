@@ -4,8 +4,9 @@
 use super::calls::Sys;
 use super::{Machine, StepCtx};
 use crate::abi::call::ProcCall;
-use crate::abi::errno::{ECHILD, EINVAL, ESRCH};
+use crate::abi::errno::{EAGAIN, ECHILD, EINVAL, ENOMEM, ESRCH};
 use crate::abi::flags::{SIG_IGN, WNOHANG};
+use crate::abi::limits::MAX_PROCS;
 use crate::abi::signal::{self, SIGKILL};
 use crate::abi::FIRST_PID;
 use crate::ir::MemTy;
@@ -56,7 +57,17 @@ impl Machine {
         }
     }
 
+    /// `fork`: `EAGAIN` when the run has [`MAX_PROCS`] processes (alive or
+    /// not yet reaped), `ENOMEM` when the child's memory would not fit the
+    /// run's budget; else a child sharing its parent's memory until one
+    /// of them writes.
     fn fork(&mut self, i: usize, cx: &mut StepCtx) -> Sys {
+        if self.procs.iter().filter(|p| !p.reaped).count() >= MAX_PROCS {
+            return Sys::err(EAGAIN);
+        }
+        if !self.reserve(self.procs[i].proc.mem.committed()) {
+            return Sys::err(ENOMEM);
+        }
         let pid = self.next_pid;
         self.next_pid += 1;
         let mut child = self.procs[i].clone();

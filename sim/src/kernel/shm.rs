@@ -5,7 +5,7 @@ use super::calls::Sys;
 use super::fd::{FileKind, ACCMODE, MAX_FDS};
 use super::Machine;
 use crate::abi::call::ShmCall;
-use crate::abi::errno::{EBADF, EEXIST, EFAULT, EINVAL, EMFILE, ENODEV, ENOENT};
+use crate::abi::errno::{EBADF, EEXIST, EFAULT, EINVAL, EMFILE, ENODEV, ENOENT, ENOMEM};
 use crate::abi::flags::{MAP_SHARED, O_CREAT, O_EXCL, O_LARGEFILE, O_NOFOLLOW, O_RDONLY, O_TRUNC};
 use crate::ipc::shm::{self, MapKind};
 
@@ -16,7 +16,7 @@ impl Machine {
             ShmCall::Unlink { name } => Sys::from(self.shm_unlink(i, name)),
             ShmCall::Ftruncate { fd, len } => Sys::from(self.ftruncate(i, fd as i64, len)),
             ShmCall::Mmap { len, prot, flags, fd, off } => Sys::from(self.mmap(i, len, prot, flags, fd as i64, off)),
-            ShmCall::Munmap { addr, len } => Sys::from(self.procs[i].proc.mem.unmap(addr, len).map(|_| 0).map_err(|_| EINVAL)),
+            ShmCall::Munmap { addr, len } => Sys::from(self.munmap(i, addr, len)),
         }
     }
 
@@ -74,14 +74,30 @@ impl Machine {
         Ok(0)
     }
 
+    /// `munmap`; a private mapping's bytes go back to the run's budget.
+    fn munmap(&mut self, i: usize, addr: u64, len: u64) -> Result<i64, i32> {
+        let mem = &mut self.procs[i].proc.mem;
+        let before = mem.committed();
+        mem.unmap(addr, len).map_err(|_| EINVAL)?;
+        self.committed -= before - mem.committed();
+        Ok(0)
+    }
+
+    /// `mmap`: new memory (anonymous, or a private copy of an object)
+    /// comes out of the run's budget, `ENOMEM` past it.
     fn mmap(&mut self, i: usize, len: u64, prot: i32, flags: i32, fd: i64, off: i64) -> Result<i64, i32> {
         let plan = shm::plan_mmap(len, prot, flags, off)?;
+        let budget = |m: &mut Machine| if m.reserve(plan.size) { Ok(()) } else { Err(ENOMEM) };
         let obj = match plan.kind {
             MapKind::AnonShared => {
+                budget(self)?;
                 let obj = self.shared.create(plan.size);
                 return Ok(self.procs[i].proc.mem.map_shared(obj, 0, plan.size, plan.writable) as i64);
             }
-            MapKind::AnonPrivate => return Ok(self.procs[i].proc.mem.map_private(vec![0; plan.size as usize]) as i64),
+            MapKind::AnonPrivate => {
+                budget(self)?;
+                return Ok(self.procs[i].proc.mem.map_private(vec![0; plan.size as usize]) as i64);
+            }
             MapKind::Object | MapKind::ObjectCopy => {
                 let (_, file) = self.file_of(i, fd).ok_or(EBADF)?;
                 let FileKind::Shm(obj) = file.kind else {
@@ -91,10 +107,11 @@ impl Machine {
                 obj
             }
         };
-        let mem = &mut self.procs[i].proc.mem;
         if plan.kind == MapKind::Object {
-            return Ok(mem.map_shared(obj, off as u64, plan.size, plan.writable) as i64);
+            return Ok(self.procs[i].proc.mem.map_shared(obj, off as u64, plan.size, plan.writable) as i64);
         }
+        budget(self)?;
+        let mem = &mut self.procs[i].proc.mem;
         let bytes = self.shared.read_at(obj, off as u64, plan.size);
         let mut copy = vec![0; plan.size as usize];
         copy[..bytes.len()].copy_from_slice(bytes);

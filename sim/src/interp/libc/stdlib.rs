@@ -27,9 +27,9 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             p.rand.seed(a[0] as u32);
             Outcome::Void
         }
-        LibFn::Malloc => Outcome::Value(malloc(p, prog, a[0])),
+        LibFn::Malloc => Outcome::Value(malloc(p, prog, sh, a[0])),
         LibFn::Calloc => match a[0].checked_mul(a[1]) {
-            Some(n) => Outcome::Value(malloc(p, prog, n)),
+            Some(n) => Outcome::Value(malloc(p, prog, sh, n)),
             None => {
                 p.set_errno(prog, ENOMEM);
                 Outcome::Value(0)
@@ -37,7 +37,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         },
         LibFn::Realloc => Outcome::Value(realloc(p, prog, sh, a[0], a[1])?),
         LibFn::Free => {
-            free(p, a[0])?;
+            free(p, sh, a[0])?;
             Outcome::Void
         }
         LibFn::Toupper => Outcome::Value(match ch {
@@ -126,8 +126,8 @@ fn strtol(p: &mut Process, prog: &Program, sh: &mut dyn Shared, s: u64, end: u64
     Ok(v)
 }
 
-fn malloc(p: &mut Process, prog: &Program, n: u64) -> u64 {
-    if n > u32::MAX as u64 || p.mem.heap_bytes + n > HEAP_LIMIT {
+fn malloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, n: u64) -> u64 {
+    if n > u32::MAX as u64 || p.mem.heap_bytes + n > HEAP_LIMIT || !sh.reserve(n) {
         p.set_errno(prog, ENOMEM);
         return 0;
     }
@@ -145,33 +145,33 @@ fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
     }
 }
 
-fn free(p: &mut Process, ptr: u64) -> Result<(), Stop> {
+fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
     if ptr == 0 {
         return Ok(());
     }
     let r = block(p, ptr)?;
     let reg = &mut p.mem.regions[r];
     p.mem.heap_bytes -= reg.bytes.len() as u64;
-    reg.kind = RegionKind::Freed;
-    reg.bytes = Vec::new();
+    sh.release(reg.bytes.len() as u64);
+    reg.clear(RegionKind::Freed);
     Ok(())
 }
 
 fn realloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, ptr: u64, n: u64) -> Result<u64, Stop> {
     if ptr == 0 {
-        return Ok(malloc(p, prog, n));
+        return Ok(malloc(p, prog, sh, n));
     }
     let r = block(p, ptr)?;
     if n == 0 {
-        free(p, ptr)?;
+        free(p, sh, ptr)?;
         return Ok(0);
     }
     let old = p.mem.regions[r].bytes.len() as u64;
-    let new = malloc(p, prog, n);
+    let new = malloc(p, prog, sh, n);
     if new == 0 {
         return Ok(0);
     }
     p.mem.copy(sh, new, ptr, old.min(n) as usize)?;
-    free(p, ptr)?;
+    free(p, sh, ptr)?;
     Ok(new)
 }

@@ -1,0 +1,48 @@
+//! The simulator's run limits (sim::abi::limits): a program that forks,
+//! allocates or prints without bound ends the way it would natively
+//! under the matching rlimit, and never exhausts ipcsim.
+
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+/// Runs `ipcsim run FILE` with ipcsim's own address space capped at
+/// `max_as` bytes: past it ipcsim's allocations fail and it aborts.
+fn run_capped(file: &str, max_as: u64) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ipcsim"));
+    cmd.args(["run", file]);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit { rlim_cur: max_as, rlim_max: max_as };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("run ipcsim");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+const GIB: u64 = 1 << 30;
+
+#[test]
+fn forked_children_share_their_parents_memory_until_they_write() {
+    // 60 live children of a 32 MiB process: 1.9 GiB if fork copied.
+    let (code, out, err) = run_capped("tests/limits/cow_fork.c", GIB + GIB / 2);
+    assert_eq!((code, out.as_str()), (0, "sum 420\n"), "{err}");
+}
+
+#[test]
+fn the_runs_memory_budget_makes_malloc_fail_with_enomem() {
+    let (code, out, err) = run_capped("tests/limits/memory_budget.c", 8 * GIB);
+    assert_eq!((code, out.as_str()), (0, "1 of 3 could not allocate\n"), "{err}");
+}
+
+#[test]
+fn output_past_the_limit_is_dropped_and_the_run_says_so() {
+    let (code, out, err) = run_capped("tests/limits/endless_output.c", 2 * GIB);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.len(), sim::abi::limits::MAX_OUTPUT);
+    assert!(err.contains("output truncated"), "{err}");
+}
