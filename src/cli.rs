@@ -96,9 +96,6 @@ pub struct WorkerArgs {
     /// Chaos on.
     #[arg(long)]
     pub chaos: bool,
-    /// Fuel.
-    #[arg(long, default_value_t = 1 << 25)]
-    pub fuel: u64,
     /// Timeout.
     #[arg(long, default_value_t = 5000)]
     pub timeout_ms: u64,

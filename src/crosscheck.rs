@@ -85,12 +85,12 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
 }
 
 /// Whether a simulated run shows what a real run showed. A hung real run
-/// (killed at the timeout or when all blocked) matches a stuck simulated
-/// run with the same writes so far and the same exits of the processes
-/// that did exit.
+/// (killed at the timeout or when all blocked) matches a simulated run
+/// that never ends (stuck, an endless loop, or out of steps) with the same
+/// writes so far and the same exits of the processes that did exit.
 pub fn produces(sim: &RunResult, real: &RealRun) -> bool {
     if real.hung {
-        let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget);
+        let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget | End::EndlessLoop { .. });
         stuck && prefix_of(&real.outcome, &sim.outcome)
     } else {
         real.outcome == sim.outcome

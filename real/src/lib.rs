@@ -28,8 +28,6 @@ pub struct RealConfig {
     pub stdout: StdoutMode,
     /// argv.
     pub argv: Vec<String>,
-    /// Fuel between visible operations.
-    pub fuel: u64,
     /// Chaos on (seeded per run).
     pub chaos: bool,
     /// Wall-clock limit of a run, after which its process group is killed.
@@ -45,7 +43,7 @@ impl RealConfig {
     /// The real backend's configuration: the behaviour options of the
     /// library's one options type, plus what only a real run has.
     pub fn new(opts: &sim::options::Options, chaos: bool, timeout_ms: u64) -> RealConfig {
-        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), fuel: opts.fuel, chaos, timeout_ms, max_procs: MAX_PROCS }
+        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), chaos, timeout_ms, max_procs: MAX_PROCS }
     }
 }
 
@@ -151,8 +149,6 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
         .arg(file)
         .arg("--seed")
         .arg(seed.to_string())
-        .arg("--fuel")
-        .arg(cfg.fuel.to_string())
         .arg("--timeout-ms")
         .arg(cfg.timeout_ms.to_string());
     cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });

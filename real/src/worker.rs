@@ -82,6 +82,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     }
     let (out_fd, out_id) = memfd(c"stdout");
     let (err_fd, err_id) = memfd(c"stderr");
+    let clock = crate::process::RunClock::start();
     let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
     // SAFETY: become the subreaper of the run, then fork (single-threaded).
     let child = unsafe {
@@ -113,13 +114,13 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
         let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
         let env = Env {
             prog,
-            fuel: cfg.fuel,
             max_procs: cfg.max_procs,
             ctl,
             log: fds[1],
             capture: [out_id, err_id],
             prefix,
             chaos: cfg.chaos.then_some(seed),
+            clock,
         };
         let rp = RealProc {
             env,

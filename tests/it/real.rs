@@ -254,7 +254,7 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
     let file = tempfile(&format!("{tag}.c"));
     std::fs::write(&file, src).unwrap();
     use std::os::unix::process::CommandExt;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+    let child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
         .args([cmd, file.to_str().unwrap(), "--runs", "5", "--timeout-ms", "60000"])
         .envs(env.iter().copied())
         .process_group(0)
@@ -264,8 +264,8 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
         .expect("run ipcsim");
     let pid = child.id() as i32;
     let t = std::time::Instant::now();
-    // The worker and the program's two processes.
-    while processes_with(&tag).len() < 3 {
+    // The driver, the worker and the program's two processes.
+    while processes_with(&tag).len() < 4 {
         assert!(t.elapsed().as_secs() < 20, "the run's processes never appeared");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }

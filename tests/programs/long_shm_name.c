@@ -28,6 +28,7 @@ int main(void) {
     wait(0);
     printf("%s\n", p);
     printf("unlink %d\n", shm_unlink(NAME));
-    printf("reopen %d errno %d\n", shm_open(NAME, O_RDWR, 0), errno);
+    int reopened = shm_open(NAME, O_RDWR, 0);
+    printf("reopen %d errno %d\n", reopened, errno);
     return 0;
 }
