@@ -32,18 +32,16 @@ pub struct RealConfig {
     pub chaos: bool,
     /// Wall-clock limit of a run, after which its process group is killed.
     pub timeout_ms: u64,
-    /// Most processes a run may create.
+    /// Most processes of the run that may exist at once (running, or
+    /// ended and not yet reaped); `fork` fails with `EAGAIN` past it.
     pub max_procs: usize,
 }
-
-/// Most processes a run may create (fork fails with `EAGAIN` past it).
-pub const MAX_PROCS: usize = 64;
 
 impl RealConfig {
     /// The real backend's configuration: the behaviour options of the
     /// library's one options type, plus what only a real run has.
     pub fn new(opts: &sim::options::Options, chaos: bool, timeout_ms: u64) -> RealConfig {
-        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), chaos, timeout_ms, max_procs: MAX_PROCS }
+        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), chaos, timeout_ms, max_procs: sim::abi::limits::MAX_PROCS }
     }
 }
 
@@ -150,7 +148,9 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
         .arg("--seed")
         .arg(seed.to_string())
         .arg("--timeout-ms")
-        .arg(cfg.timeout_ms.to_string());
+        .arg(cfg.timeout_ms.to_string())
+        .arg("--max-procs")
+        .arg(cfg.max_procs.to_string());
     cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });
     if cfg.chaos {
         cmd.arg("--chaos");

@@ -12,8 +12,9 @@ use sim::ir::MemTy;
 use std::ffi::CString;
 
 /// Descriptors at or above this are ipcsim's own (the log): the program
-/// cannot see or touch them.
-pub const PRIVATE_FD: i32 = 900;
+/// cannot see or touch them. It is the descriptor limit, so the program
+/// has every descriptor below it, as in the simulator.
+pub const PRIVATE_FD: i32 = sim::abi::limits::MAX_FDS as i32;
 
 /// `CLOCK_REALTIME` at the run's start, in ns: the simulator's epoch
 /// ([`sim::abi::EPOCH_SECS`]), so outcomes that print or seed with the
@@ -293,12 +294,14 @@ impl RealProc<'_> {
     }
 
     fn fork(&mut self) -> i64 {
-        let Some(vpid) = self.env.ctl.next_pid(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
+        let Some(vpid) = self.env.ctl.reserve(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
         // SAFETY: this process is single-threaded (the worker never starts
         // threads), so fork is safe.
         let r = unsafe { libc::fork() };
         if r < 0 {
-            return errno();
+            let e = errno();
+            self.env.ctl.unreserve();
+            return e;
         }
         if r == 0 {
             // SAFETY: plain calls in the new child.
@@ -334,7 +337,7 @@ impl RealProc<'_> {
         if r == 0 {
             return 0;
         }
-        let vpid = self.env.ctl.virt(r).unwrap_or(r);
+        let vpid = self.env.ctl.reaped(r).unwrap_or(r);
         log::send(self.env.log, &Record::Exit { pid: vpid, status: st });
         if status_at != 0 && !self.store(status_at, MemTy::I32, st as u32 as u64) {
             return -(libc::EFAULT as i64);

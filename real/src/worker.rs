@@ -40,6 +40,19 @@ fn limit(res: libc::__rlimit_resource_t, v: u64) {
     unsafe { libc::setrlimit(res, &r) };
 }
 
+/// Raises the worker's own soft descriptor limit to the hard one, so the
+/// log can sit past the program's descriptors.
+fn raise_nofile() {
+    // SAFETY: getrlimit and setrlimit with a local struct.
+    unsafe {
+        let mut r = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) == 0 && r.rlim_cur < r.rlim_max {
+            r.rlim_cur = r.rlim_max.min(1 << 16);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &r);
+        }
+    }
+}
+
 /// A capture file for stdout or stderr: an anonymous file, reopened
 /// write-only so that, as with a native pipe, reading it is `EBADF`.
 fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
@@ -76,8 +89,12 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             return WorkerReport::failed("cannot create the log pipe (pipe2 O_DIRECT)");
         }
         libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20);
+        raise_nofile();
         let w = libc::fcntl(fds[1], libc::F_DUPFD, PRIVATE_FD);
         libc::close(fds[1]);
+        if w < 0 {
+            return WorkerReport::failed("cannot place the log descriptor past the program's descriptors (RLIMIT_NOFILE)");
+        }
         fds[1] = w;
     }
     let (out_fd, out_id) = memfd(c"stdout");
@@ -101,14 +118,17 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             libc::dup2(err_fd, 2);
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
             libc::dup2(null, 0);
-            for fd in [null, out_fd, err_fd] {
-                if fd > 2 {
-                    libc::close(fd);
-                }
+            // The program starts with stdin, stdout and stderr only, as in
+            // the simulator: nothing inherited from ipcsim's own caller.
+            for fd in 3..PRIVATE_FD {
+                libc::close(fd);
             }
             // Rust ignores SIGPIPE; a C program starts with the default.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
+        // The simulator's descriptor limit: EMFILE at the same point. The
+        // log, opened past it, stays usable.
+        limit(libc::RLIMIT_NOFILE, sim::abi::limits::MAX_FDS as u64);
         let pid = sim::abi::FIRST_PID;
         ctl.set(pid, unsafe { libc::getpid() });
         let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
@@ -222,7 +242,7 @@ fn reap(ctl: &Ctl, report: &mut WorkerReport, block: bool) {
         if r <= 0 {
             return;
         }
-        let pid = ctl.virt(r).unwrap_or(r);
+        let pid = ctl.reaped(r).unwrap_or(r);
         report.records.push(Record::Exit { pid, status: st });
     }
 }

@@ -125,7 +125,7 @@ pub fn worker(a: WorkerArgs) -> Status {
     let mut argv = vec![super::program_name(&a.file)];
     argv.extend(a.args);
     let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
-    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: real::MAX_PROCS };
+    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: a.max_procs };
     let report = real::worker::run(&prog, &cfg, a.seed).finish();
     println!("{}", serde_json::to_string(&report).unwrap_or_default());
     Status::Clean
