@@ -127,6 +127,10 @@ pub fn describe(r: &RealRun) -> String {
         (true, false) => "HUNG (killed at the timeout); ",
         _ => "",
     };
-    let cut = if r.truncated { format!(" (output truncated: only the first {} MiB kept)", sim::abi::limits::MAX_OUTPUT >> 20) } else { String::new() };
+    let cut = if r.truncated {
+        format!(" (output truncated: only the first {} MiB kept)", sim::abi::limits::MAX_OUTPUT >> 20)
+    } else {
+        String::new()
+    };
     format!("{how}{}{cut}", exits.join(", "))
 }

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use sim::check::{self, Failure};
 use sim::interp::StdoutMode;
 use sim::outcome::{ExitStatus, Outcome, Write};
-use std::path::Path;
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// How a real run is made.
@@ -183,9 +183,8 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
     let out = child.wait_with_output();
     stop::set_worker(0);
     let out = out.map_err(|e| RunError::Env(format!("cannot read the worker: {e}")))?;
-    let rep: WorkerReport = serde_json::from_slice(&out.stdout).map_err(|e| {
-        RunError::Env(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr)))
-    })?;
+    let rep: WorkerReport = serde_json::from_slice(&out.stdout)
+        .map_err(|e| RunError::Env(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
     if let Some(e) = rep.error {
         return Err(RunError::Env(e));
     }

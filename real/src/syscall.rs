@@ -5,8 +5,8 @@
 
 use crate::log::{self, Record};
 use crate::process::RealProc;
-use sim::abi::flags::{CLOCK_MONOTONIC, CLOCK_REALTIME};
 use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
+use sim::abi::flags::{CLOCK_MONOTONIC, CLOCK_REALTIME};
 use sim::interp::memory::{RegionKind, PAGE};
 use sim::ir::MemTy;
 use std::ffi::CString;

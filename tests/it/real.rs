@@ -114,8 +114,8 @@ fn real_json(file: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String, s
     let mut all = vec!["real", file, "--json"];
     all.extend_from_slice(args);
     let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(&all).envs(env.iter().copied()).output().expect("run ipcsim");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{file}: no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{file}: no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
     let first = v["outcomes"][0].clone();
     let stdout: Vec<u8> = first["outcome"]["writes"]
         .as_array()
@@ -204,6 +204,8 @@ fn real_clocks_start_at_the_simulators_epoch() {
 #[test]
 fn real_output_is_bounded_and_said_to_be_truncated() {
     let out = tempfile("big_output.out");
+    // Waited for with wait4, for its resource usage.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
         .args(["real", "tests/programs/big_output.c", "--runs", "2", "--timeout-ms", "60000"])
         .stdout(std::fs::File::create(&out).unwrap())
