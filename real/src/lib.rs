@@ -183,6 +183,10 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
     let out = child.wait_with_output();
     stop::set_worker(0);
     let out = out.map_err(|e| RunError::Env(format!("cannot read the worker: {e}")))?;
+    if stop::requested() && !out.status.success() {
+        // Stopped before it could catch the signal (nothing started yet).
+        return Err(RunError::Stopped);
+    }
     let rep: WorkerReport = serde_json::from_slice(&out.stdout)
         .map_err(|e| RunError::Env(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
     if let Some(e) = rep.error {

@@ -129,13 +129,10 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         for (r, t) in &check.explained {
             println!("  explained: {}\n    by: {}", describe(r), replay_command(&a.file, &sopts, t));
         }
+        // A stop signal also ends the simulator's search: say how far it got.
+        let searched = if real::stop::requested() { format!("{} (interrupted)", check.sim_runs) } else { a.sim_runs.to_string() };
         for r in &check.unexplained {
-            println!(
-                "  NOT FOUND in {} simulated runs: {}\n    stdout: {}",
-                a.sim_runs,
-                describe(r),
-                sim::trace::quote(&r.outcome.stream(1))
-            );
+            println!("  NOT FOUND in {searched} simulated runs: {}\n    stdout: {}", describe(r), sim::trace::quote(&r.outcome.stream(1)));
         }
     } else {
         let un: Vec<_> = check.unexplained.iter().map(|r| serde_json::json!({ "hung": r.hung, "outcome": r.outcome })).collect();
