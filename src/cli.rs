@@ -96,12 +96,12 @@ pub struct WorkerArgs {
     /// Chaos on.
     #[arg(long)]
     pub chaos: bool,
-    /// Fuel.
-    #[arg(long, default_value_t = 1 << 25)]
-    pub fuel: u64,
     /// Timeout.
     #[arg(long, default_value_t = 5000)]
     pub timeout_ms: u64,
+    /// Processes that may exist at once.
+    #[arg(long, default_value_t = sim::abi::limits::MAX_PROCS)]
+    pub max_procs: usize,
     /// stdout buffering.
     #[arg(long, value_enum, default_value = "pipe")]
     pub stdout: StdoutArg,

@@ -3,7 +3,7 @@
 //! outcome the real kernel shows and the simulator never produces is a
 //! bug of the simulator (or a search budget too small to find it).
 
-use real::{EnvError, RealConfig, RealRun};
+use real::{RealConfig, RealRun, RunError};
 use sim::check::End;
 use sim::explore::{self, pct::Pct, random::Random, token, RunResult, Scheduler};
 use sim::ir::Program;
@@ -24,7 +24,9 @@ pub struct RealSeen {
 /// Runs the program `runs` times on the real kernel (seeds `seed..`)
 /// through `worker` (the `ipcsim` binary, which runs `ipcsim __worker`);
 /// the distinct outcomes, hung runs apart, in a stable order.
-/// `on_run` is called after each run (for progress bars).
+/// `on_run` is called after each run (for progress bars). A stop signal
+/// ([`real::stop`]) ends the runs early: the outcomes of the runs that
+/// ended are returned, and [`real::stop::requested`] says so.
 pub fn real_outcomes(
     worker: &Path,
     file: &Path,
@@ -32,16 +34,32 @@ pub fn real_outcomes(
     runs: u64,
     seed: u64,
     on_run: &mut dyn FnMut(u64),
-) -> Result<Vec<RealSeen>, EnvError> {
+) -> Result<Vec<RealSeen>, RunError> {
     real::cleanup_dead_runs();
-    let mut seen: BTreeMap<String, RealSeen> = BTreeMap::new();
+    // By hash, then compared: a key is not a copy of the output (up to
+    // 16 MiB a run).
+    let mut seen: BTreeMap<u64, Vec<RealSeen>> = BTreeMap::new();
     for k in 0..runs {
-        let r = real::run_once(worker, file, cfg, seed + k)?;
+        let r = match real::run_once(worker, file, cfg, seed + k) {
+            Ok(r) => r,
+            Err(RunError::Stopped) => break,
+            Err(e) => return Err(e),
+        };
         on_run(k + 1);
-        let key = format!("{}{}", if r.hung { "hung " } else { "" }, serde_json::to_string(&r.outcome).unwrap_or_default());
-        seen.entry(key).or_insert(RealSeen { run: r, count: 0 }).count += 1;
+        let same = seen.entry(key(&r)).or_default();
+        match same.iter_mut().find(|s| s.run.hung == r.hung && s.run.outcome == r.outcome) {
+            Some(s) => s.count += 1,
+            None => same.push(RealSeen { run: r, count: 1 }),
+        }
     }
-    Ok(seen.into_values().collect())
+    Ok(seen.into_values().flatten().collect())
+}
+
+fn key(r: &RealRun) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (r.hung, &r.outcome).hash(&mut h);
+    h.finish()
 }
 
 /// What the simulator made of the real outcomes.
@@ -65,7 +83,7 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
     let binding = token::binding(prog, &config);
     let mut out = Crosscheck { unexplained: real.iter().map(|s| s.run.clone()).collect(), ..Default::default() };
     for s in 0..sim_runs {
-        if out.unexplained.is_empty() {
+        if out.unexplained.is_empty() || real::stop::requested() {
             break;
         }
         let mut sched: Box<dyn Scheduler> =
@@ -85,12 +103,12 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
 }
 
 /// Whether a simulated run shows what a real run showed. A hung real run
-/// (killed at the timeout or when all blocked) matches a stuck simulated
-/// run with the same writes so far and the same exits of the processes
-/// that did exit.
+/// (killed at the timeout or when all blocked) matches a simulated run
+/// that never ends (stuck, an endless loop, or out of steps) with the same
+/// writes so far and the same exits of the processes that did exit.
 pub fn produces(sim: &RunResult, real: &RealRun) -> bool {
     if real.hung {
-        let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget);
+        let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget | End::EndlessLoop { .. });
         stuck && prefix_of(&real.outcome, &sim.outcome)
     } else {
         real.outcome == sim.outcome
@@ -109,5 +127,10 @@ pub fn describe(r: &RealRun) -> String {
         (true, false) => "HUNG (killed at the timeout); ",
         _ => "",
     };
-    format!("{how}{}", exits.join(", "))
+    let cut = if r.outcome.truncated {
+        format!(" (output truncated: only the first {} MiB kept)", sim::abi::limits::MAX_OUTPUT >> 20)
+    } else {
+        String::new()
+    };
+    format!("{how}{}{cut}", exits.join(", "))
 }

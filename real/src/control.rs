@@ -1,17 +1,24 @@
 //! The run's control page: a `MAP_SHARED` page every process of the run
-//! inherits, holding the virtual-pid counter and the virtual-to-real pid
-//! table, so pids in outcomes are the simulator's (1000, 1001, ...).
+//! inherits, holding the virtual-pid counter, the virtual-to-real pid
+//! table (so pids in outcomes are the simulator's: 1000, 1001, ...) and
+//! the count of processes that exist (for the process limit).
 
 use std::sync::atomic::{AtomicI32, Ordering::SeqCst};
 
-/// Most processes in one run.
-pub const MAX_PROCS: usize = 256;
+/// Virtual pids one run may give out in total; `fork` fails with
+/// `EAGAIN` past it. Far more than the processes that may exist at once
+/// ([`sim::abi::limits::MAX_PROCS`]), so forking and reaping children one
+/// after another works as natively.
+pub const MAX_PIDS: usize = 4096;
 
 /// The page's layout.
 #[repr(C)]
 pub struct Control {
     next: AtomicI32,
-    real: [AtomicI32; MAX_PROCS],
+    /// Processes that exist: running, or ended and not yet reaped.
+    live: AtomicI32,
+    /// Real pid of each virtual pid; 0 before it exists and once reaped.
+    real: [AtomicI32; MAX_PIDS],
 }
 
 /// A handle on the control page.
@@ -19,7 +26,8 @@ pub struct Control {
 pub struct Ctl(*const Control);
 
 impl Ctl {
-    /// Maps a fresh page (before the first fork).
+    /// Maps a fresh page (before the first fork); the first process
+    /// counts as existing.
     pub fn create() -> Option<Ctl> {
         let len = std::mem::size_of::<Control>();
         // SAFETY: an anonymous shared mapping, zero-filled.
@@ -31,6 +39,7 @@ impl Ctl {
         }
         let c = Ctl(p as *const Control);
         c.page().next.store(sim::abi::FIRST_PID + 1, SeqCst);
+        c.page().live.store(1, SeqCst);
         Some(c)
     }
 
@@ -39,37 +48,81 @@ impl Ctl {
         unsafe { &*self.0 }
     }
 
-    /// A new virtual pid, or `None` past the process limit.
-    pub fn next_pid(&self, limit: usize) -> Option<i32> {
-        let v = self.page().next.fetch_add(1, SeqCst);
-        ((v - sim::abi::FIRST_PID) < limit.min(MAX_PROCS) as i32).then_some(v)
+    /// Reserves a process for a `fork`: its virtual pid, or `None` if
+    /// `limit` processes exist already or the pids are used up (`EAGAIN`).
+    /// A failed real fork gives it back with [`Ctl::unreserve`].
+    pub fn reserve(&self, limit: usize) -> Option<i32> {
+        let page = self.page();
+        if page.live.fetch_add(1, SeqCst) >= limit as i32 {
+            page.live.fetch_sub(1, SeqCst);
+            return None;
+        }
+        let v = page.next.fetch_add(1, SeqCst);
+        if v - sim::abi::FIRST_PID >= MAX_PIDS as i32 {
+            page.live.fetch_sub(1, SeqCst);
+            return None;
+        }
+        Some(v)
+    }
+
+    /// Gives back a reservation whose fork failed.
+    pub fn unreserve(&self) {
+        self.page().live.fetch_sub(1, SeqCst);
+    }
+
+    /// Real pid `r` was reaped: it no longer exists or counts. Its
+    /// virtual pid, if it was one of the run's.
+    pub fn reaped(&self, r: i32) -> Option<i32> {
+        let v = self.virt(r)?;
+        self.slot(v)?.store(0, SeqCst);
+        self.page().live.fetch_sub(1, SeqCst);
+        Some(v)
+    }
+
+    fn slot(&self, v: i32) -> Option<&AtomicI32> {
+        self.page().real.get(usize::try_from(v - sim::abi::FIRST_PID).ok()?)
     }
 
     /// Records that virtual pid `v` is real pid `r`.
     pub fn set(&self, v: i32, r: i32) {
-        if let Some(slot) = self.page().real.get((v - sim::abi::FIRST_PID) as usize) {
+        if let Some(slot) = self.slot(v) {
             slot.store(r, SeqCst);
         }
     }
 
-    /// The real pid of virtual pid `v`.
+    /// The real pid of virtual pid `v`, while it exists.
     pub fn real(&self, v: i32) -> Option<i32> {
-        let r = self.page().real.get(usize::try_from(v - sim::abi::FIRST_PID).ok()?)?.load(SeqCst);
+        let r = self.slot(v)?.load(SeqCst);
         (r > 0).then_some(r)
     }
 
-    /// Every real pid recorded so far.
-    pub fn reals(&self) -> impl Iterator<Item = i32> + '_ {
-        self.page().real.iter().map(|s| s.load(SeqCst)).take_while(|&r| r > 0)
+    /// Pids given out so far (at most [`MAX_PIDS`]).
+    fn given(&self) -> usize {
+        ((self.page().next.load(SeqCst) - sim::abi::FIRST_PID).max(0) as usize).min(MAX_PIDS)
     }
 
-    /// Every virtual pid given out so far.
+    /// (virtual, real) of every process that exists.
+    fn existing(&self) -> impl Iterator<Item = (i32, i32)> + '_ {
+        self.page().real[..self.given()]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as i32 + sim::abi::FIRST_PID, s.load(SeqCst)))
+            .filter(|&(_, r)| r > 0)
+    }
+
+    /// The real pid of every process that exists.
+    pub fn reals(&self) -> Vec<i32> {
+        self.existing().map(|(_, r)| r).collect()
+    }
+
+    /// The virtual pid of every process that exists.
     pub fn pids(&self) -> Vec<i32> {
-        self.reals().enumerate().map(|(i, _)| i as i32 + sim::abi::FIRST_PID).collect()
+        self.existing().map(|(v, _)| v).collect()
     }
 
-    /// The virtual pid of real pid `r`.
+    /// The virtual pid of real pid `r` (the latest, should the kernel
+    /// reuse a real pid).
     pub fn virt(&self, r: i32) -> Option<i32> {
-        self.page().real.iter().position(|s| s.load(SeqCst) == r).map(|i| i as i32 + sim::abi::FIRST_PID)
+        self.existing().filter(|&(_, x)| x == r).map(|(v, _)| v).last()
     }
 }

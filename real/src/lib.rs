@@ -10,6 +10,7 @@ mod control;
 mod log;
 mod process;
 mod shared;
+pub mod stop;
 mod syscall;
 pub mod worker;
 
@@ -18,8 +19,9 @@ use serde::{Deserialize, Serialize};
 use sim::check::{self, Failure};
 use sim::interp::StdoutMode;
 use sim::outcome::{ExitStatus, Outcome, Write};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// How a real run is made.
 #[derive(Debug, Clone)]
@@ -28,24 +30,20 @@ pub struct RealConfig {
     pub stdout: StdoutMode,
     /// argv.
     pub argv: Vec<String>,
-    /// Fuel between visible operations.
-    pub fuel: u64,
     /// Chaos on (seeded per run).
     pub chaos: bool,
     /// Wall-clock limit of a run, after which its process group is killed.
     pub timeout_ms: u64,
-    /// Most processes a run may create.
+    /// Most processes of the run that may exist at once (running, or
+    /// ended and not yet reaped); `fork` fails with `EAGAIN` past it.
     pub max_procs: usize,
 }
-
-/// Most processes a run may create (fork fails with `EAGAIN` past it).
-pub const MAX_PROCS: usize = 64;
 
 impl RealConfig {
     /// The real backend's configuration: the behaviour options of the
     /// library's one options type, plus what only a real run has.
     pub fn new(opts: &sim::options::Options, chaos: bool, timeout_ms: u64) -> RealConfig {
-        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), fuel: opts.fuel, chaos, timeout_ms, max_procs: MAX_PROCS }
+        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), chaos, timeout_ms, max_procs: sim::abi::limits::MAX_PROCS }
     }
 }
 
@@ -71,6 +69,11 @@ pub struct WorkerReport {
     pub prefix_used: Option<String>,
     /// Set if the run could not be made (an environment error).
     pub error: Option<String>,
+    /// The program wrote more than [`sim::abi::limits::MAX_OUTPUT`] bytes
+    /// to stdout and stderr: only the first are kept.
+    pub truncated: bool,
+    /// A stop signal ended the run before the program did.
+    pub interrupted: bool,
 }
 
 impl WorkerReport {
@@ -131,9 +134,24 @@ impl RealRun {
     }
 }
 
-/// Why a real run could not be made: an environment error (exit 4).
+/// Why a real run has no result.
 #[derive(Debug, Clone)]
-pub struct EnvError(pub String);
+pub enum RunError {
+    /// It could not be made: an environment error (exit 4).
+    Env(String),
+    /// A stop signal (Ctrl-C, SIGTERM, SIGHUP) ended it; its processes
+    /// are gone and its names removed.
+    Stopped,
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            RunError::Env(e) => write!(f, "{e}"),
+            RunError::Stopped => write!(f, "stopped by a signal"),
+        }
+    }
+}
 
 fn status(raw: i32) -> ExitStatus {
     if raw & 0x7f == 0 {
@@ -144,32 +162,69 @@ fn status(raw: i32) -> ExitStatus {
 }
 
 /// Runs the program once for real: execs `exe worker ...` (a fresh
-/// single-threaded process) and reads its report.
-pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<RealRun, EnvError> {
+/// single-threaded process) and reads its report. The worker dies with
+/// the thread that calls this (`PR_SET_PDEATHSIG`), taking the run with
+/// it; a stop signal caught by [`stop::catch_signals`] is passed on to it.
+pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<RealRun, RunError> {
+    if stop::requested() {
+        return Err(RunError::Stopped);
+    }
+    let mut cmd = worker_command(exe, file, cfg, seed);
+    let me = std::process::id() as i32;
+    // SAFETY: between fork and exec, only async-signal-safe calls.
+    unsafe {
+        cmd.pre_exec(move || if stop::die_with(me) { Ok(()) } else { Err(std::io::Error::other("ipcsim ended")) });
+    }
+    let child = cmd.spawn().map_err(|e| RunError::Env(format!("cannot start the worker: {e}")))?;
+    stop::set_worker(child.id() as i32);
+    let out = child.wait_with_output();
+    stop::set_worker(0);
+    let out = out.map_err(|e| RunError::Env(format!("cannot read the worker: {e}")))?;
+    if stop::requested() && !out.status.success() {
+        // Stopped before it could catch the signal (nothing started yet).
+        return Err(RunError::Stopped);
+    }
+    let rep: WorkerReport = serde_json::from_slice(&out.stdout)
+        .map_err(|e| RunError::Env(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
+    if let Some(e) = rep.error {
+        return Err(RunError::Env(e));
+    }
+    if rep.interrupted {
+        // Stopped from outside, perhaps the worker alone: stop the rest.
+        stop::request();
+        return Err(RunError::Stopped);
+    }
+    Ok(real_run(rep))
+}
+
+/// `exe __worker FILE ...` for one run.
+fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Command {
     let mut cmd = Command::new(exe);
     cmd.arg("__worker")
         .arg(file)
         .arg("--seed")
         .arg(seed.to_string())
-        .arg("--fuel")
-        .arg(cfg.fuel.to_string())
         .arg("--timeout-ms")
-        .arg(cfg.timeout_ms.to_string());
+        .arg(cfg.timeout_ms.to_string())
+        .arg("--max-procs")
+        .arg(cfg.max_procs.to_string());
     cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });
     if cfg.chaos {
         cmd.arg("--chaos");
     }
     cmd.arg("--");
     cmd.args(&cfg.argv[1..]);
-    let out = cmd.output().map_err(|e| EnvError(format!("cannot start the worker: {e}")))?;
-    let rep: WorkerReport = serde_json::from_slice(&out.stdout)
-        .map_err(|e| EnvError(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
-    if let Some(e) = rep.error {
-        return Err(EnvError(e));
-    }
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd
+}
+
+/// The run's outcome from the worker's report.
+fn real_run(rep: WorkerReport) -> RealRun {
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
     let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
-    Ok(RealRun { outcome: Outcome::new(writes, exits), hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent })
+    let mut outcome = Outcome::new(writes, exits);
+    outcome.truncated = rep.truncated;
+    RealRun { outcome, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent }
 }
 
 /// Removes `/dev/shm` entries of a name prefix (a run without namespace).

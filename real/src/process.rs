@@ -12,8 +12,6 @@ use sim::ir::Program;
 pub struct Env<'a> {
     /// The program.
     pub prog: &'a Program,
-    /// Fuel between visible operations.
-    pub fuel: u64,
     /// Most processes in the run.
     pub max_procs: usize,
     /// The control page.
@@ -26,6 +24,35 @@ pub struct Env<'a> {
     pub prefix: Option<String>,
     /// Chaos seed, if chaos is on.
     pub chaos: Option<u64>,
+    /// The run's clock (started before the first process).
+    pub clock: RunClock,
+}
+
+/// The run's clocks start at the simulator's: `CLOCK_MONOTONIC` at 0 and
+/// `CLOCK_REALTIME` at the epoch when the run starts, then advance with
+/// real time, the same for every process of the run.
+#[derive(Clone, Copy)]
+pub struct RunClock(libc::timespec);
+
+impl RunClock {
+    /// A clock starting now.
+    pub fn start() -> RunClock {
+        RunClock(now())
+    }
+
+    /// Real ns since the run started.
+    pub fn elapsed_ns(&self) -> u64 {
+        let (a, b) = (self.0, now());
+        let ns = (b.tv_sec - a.tv_sec) as i128 * 1_000_000_000 + (b.tv_nsec - a.tv_nsec) as i128;
+        ns.max(0) as u64
+    }
+}
+
+fn now() -> libc::timespec {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime into a local.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts
 }
 
 /// A running real process.
@@ -51,7 +78,9 @@ impl RealProc<'_> {
     pub fn run(mut self) -> ! {
         let mut granted = false;
         loop {
-            let mut ctx = RunCtx { shared: &mut self.shared, fuel: self.env.fuel, instructions: 0, granted, performed: None };
+            // Unlimited fuel: on the real kernel a private loop runs as
+            // natively, until the program or the run's timeout ends it.
+            let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None };
             let ev = self.proc.run(self.env.prog, &mut ctx);
             granted = false;
             match ev {
@@ -77,9 +106,13 @@ impl RealProc<'_> {
                 // interpreter's own writes, exactly as natively.
                 Event::Exit(code) => unsafe { libc::_exit(code) },
                 Event::Killed(fault) => die(fault.signal.number()),
-                // A long private computation: natively it just goes on (a
-                // parent may kill it); the run's timeout bounds it.
-                Event::OutOfFuel => {}
+                // Unreachable in practice (2^64 iterations). The interpreter
+                // cannot resume where fuel ran out, so never go on elsewhere:
+                // wait, as a spinning process would, for the end of the run.
+                Event::OutOfFuel => loop {
+                    // SAFETY: waiting for a signal.
+                    unsafe { libc::pause() };
+                },
             }
         }
     }

@@ -6,13 +6,20 @@
 use crate::log::{self, Record};
 use crate::process::RealProc;
 use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
+use sim::abi::flags::{CLOCK_MONOTONIC, CLOCK_REALTIME};
 use sim::interp::memory::{RegionKind, PAGE};
 use sim::ir::MemTy;
 use std::ffi::CString;
 
 /// Descriptors at or above this are ipcsim's own (the log): the program
-/// cannot see or touch them.
-pub const PRIVATE_FD: i32 = 900;
+/// cannot see or touch them. It is the descriptor limit, so the program
+/// has every descriptor below it, as in the simulator.
+pub const PRIVATE_FD: i32 = sim::abi::limits::MAX_FDS as i32;
+
+/// `CLOCK_REALTIME` at the run's start, in ns: the simulator's epoch
+/// ([`sim::abi::EPOCH_SECS`]), so outcomes that print or seed with the
+/// time compare.
+const EPOCH_NS: u64 = sim::abi::EPOCH_SECS * 1_000_000_000;
 
 fn errno() -> i64 {
     -(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO) as i64)
@@ -24,6 +31,28 @@ fn ret(r: i64) -> i64 {
     } else {
         r
     }
+}
+
+/// Longest file name in `/dev/shm` (`NAME_MAX`).
+const NAME_MAX: usize = 255;
+
+/// A program's (already checked) shm name under the run's prefix. A name
+/// the prefix would make longer than `NAME_MAX` becomes the prefix and a
+/// 128-bit hash of it instead, the same for `shm_open` and `shm_unlink`,
+/// so every name valid natively stays valid (and distinct) in the run.
+pub fn prefixed(prefix: &str, name: &str) -> String {
+    if prefix.len() + name.len() <= NAME_MAX {
+        return format!("{prefix}{name}");
+    }
+    // Only this run's processes (one binary) see the prefix, so a hash
+    // that is stable within one build is enough.
+    let hash = |salt: u8| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (salt, name).hash(&mut h);
+        h.finish()
+    };
+    format!("{prefix}#{:016x}{:016x}", hash(1), hash(2))
 }
 
 impl RealProc<'_> {
@@ -51,7 +80,7 @@ impl RealProc<'_> {
         // glibc's rules first, so a prefix never changes the verdict.
         let checked = sim::ipc::shm::check_name(&raw)?;
         let name = match &self.env.prefix {
-            Some(p) => format!("/{p}{checked}"),
+            Some(p) => format!("/{}", prefixed(p, &checked)),
             None => format!("/{checked}"),
         };
         CString::new(name).map_err(|_| -(libc::EINVAL as i64))
@@ -157,18 +186,19 @@ impl RealProc<'_> {
                     Err(e) => -(e as i64),
                 },
                 TimeCall::Time { out } => {
-                    let t = libc::time(std::ptr::null_mut()) as u64;
+                    let t = (EPOCH_NS + self.env.clock.elapsed_ns()) / 1_000_000_000;
                     if out != 0 && !self.store(out, MemTy::I64, t) {
                         return -(libc::EFAULT as i64);
                     }
                     t as i64
                 }
                 TimeCall::ClockGettime { clock, out } => {
-                    let mut ts: libc::timespec = std::mem::zeroed();
-                    if libc::clock_gettime(clock, &mut ts) != 0 {
-                        return errno();
-                    }
-                    if !self.store(out, MemTy::I64, ts.tv_sec as u64) || !self.store(out.wrapping_add(8), MemTy::I64, ts.tv_nsec as u64) {
+                    let t = match clock {
+                        CLOCK_REALTIME => EPOCH_NS + self.env.clock.elapsed_ns(),
+                        CLOCK_MONOTONIC => self.env.clock.elapsed_ns(),
+                        _ => return -(libc::EINVAL as i64),
+                    };
+                    if !self.store(out, MemTy::I64, t / 1_000_000_000) || !self.store(out.wrapping_add(8), MemTy::I64, t % 1_000_000_000) {
                         return -(libc::EFAULT as i64);
                     }
                     0
@@ -264,12 +294,14 @@ impl RealProc<'_> {
     }
 
     fn fork(&mut self) -> i64 {
-        let Some(vpid) = self.env.ctl.next_pid(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
+        let Some(vpid) = self.env.ctl.reserve(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
         // SAFETY: this process is single-threaded (the worker never starts
         // threads), so fork is safe.
         let r = unsafe { libc::fork() };
         if r < 0 {
-            return errno();
+            let e = errno();
+            self.env.ctl.unreserve();
+            return e;
         }
         if r == 0 {
             // SAFETY: plain calls in the new child.
@@ -305,7 +337,7 @@ impl RealProc<'_> {
         if r == 0 {
             return 0;
         }
-        let vpid = self.env.ctl.virt(r).unwrap_or(r);
+        let vpid = self.env.ctl.reaped(r).unwrap_or(r);
         log::send(self.env.log, &Record::Exit { pid: vpid, status: st });
         if status_at != 0 && !self.store(status_at, MemTy::I32, st as u32 as u64) {
             return -(libc::EFAULT as i64);

@@ -10,6 +10,7 @@ use crate::process::{Env, RealProc};
 use crate::shared::RealShared;
 use crate::syscall::PRIVATE_FD;
 use crate::{RealConfig, WorkerReport};
+use sim::abi::limits::MAX_OUTPUT;
 use sim::interp::{Process, ProcessOptions};
 use sim::ir::Program;
 use std::time::{Duration, Instant};
@@ -40,6 +41,19 @@ fn limit(res: libc::__rlimit_resource_t, v: u64) {
     unsafe { libc::setrlimit(res, &r) };
 }
 
+/// Raises the worker's own soft descriptor limit to the hard one, so the
+/// log can sit past the program's descriptors.
+fn raise_nofile() {
+    // SAFETY: getrlimit and setrlimit with a local struct.
+    unsafe {
+        let mut r = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) == 0 && r.rlim_cur < r.rlim_max {
+            r.rlim_cur = r.rlim_max.min(1 << 16);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &r);
+        }
+    }
+}
+
 /// A capture file for stdout or stderr: an anonymous file, reopened
 /// write-only so that, as with a native pipe, reading it is `EBADF`.
 fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
@@ -63,6 +77,7 @@ fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
 /// Runs the program once on the real kernel; the report is printed by
 /// the caller.
 pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
+    crate::stop::catch_signals();
     let isolated = isolate();
     // SAFETY: getpid has no arguments.
     let prefix = (!isolated).then(|| format!("ipcsim.{}.", unsafe { libc::getpid() }));
@@ -76,13 +91,22 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             return WorkerReport::failed("cannot create the log pipe (pipe2 O_DIRECT)");
         }
         libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20);
+        raise_nofile();
         let w = libc::fcntl(fds[1], libc::F_DUPFD, PRIVATE_FD);
         libc::close(fds[1]);
+        if w < 0 {
+            return WorkerReport::failed("cannot place the log descriptor past the program's descriptors (RLIMIT_NOFILE)");
+        }
         fds[1] = w;
     }
     let (out_fd, out_id) = memfd(c"stdout");
     let (err_fd, err_id) = memfd(c"stderr");
+    let clock = crate::process::RunClock::start();
     let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
+    crate::stop::block(true);
+    if crate::stop::requested() {
+        return WorkerReport { interrupted: true, ..WorkerReport::default() };
+    }
     // SAFETY: become the subreaper of the run, then fork (single-threaded).
     let child = unsafe {
         libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
@@ -90,6 +114,13 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     };
     if child < 0 {
         return WorkerReport::failed("fork failed");
+    }
+    if child > 0 {
+        // Here too, so the group exists before anyone signals it.
+        // SAFETY: our new child.
+        unsafe { libc::setpgid(child, child) };
+        crate::stop::set_group(child);
+        crate::stop::block(false);
     }
     if child == 0 {
         // SAFETY: setting up the first program process's descriptors.
@@ -100,26 +131,30 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             libc::dup2(err_fd, 2);
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
             libc::dup2(null, 0);
-            for fd in [null, out_fd, err_fd] {
-                if fd > 2 {
-                    libc::close(fd);
-                }
+            // The program starts with stdin, stdout and stderr only, as in
+            // the simulator: nothing inherited from ipcsim's own caller.
+            for fd in 3..PRIVATE_FD {
+                libc::close(fd);
             }
             // Rust ignores SIGPIPE; a C program starts with the default.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
+        crate::stop::default_handlers();
+        // The simulator's descriptor limit: EMFILE at the same point. The
+        // log, opened past it, stays usable.
+        limit(libc::RLIMIT_NOFILE, sim::abi::limits::MAX_FDS as u64);
         let pid = sim::abi::FIRST_PID;
         ctl.set(pid, unsafe { libc::getpid() });
         let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
         let env = Env {
             prog,
-            fuel: cfg.fuel,
             max_procs: cfg.max_procs,
             ctl,
             log: fds[1],
             capture: [out_id, err_id],
             prefix,
             chaos: cfg.chaos.then_some(seed),
+            clock,
         };
         let rp = RealProc {
             env,
@@ -150,32 +185,25 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
     let mut report = WorkerReport { isolated, ..WorkerReport::default() };
     let start = Instant::now();
     let deadline = Duration::from_millis(cfg.timeout_ms);
-    let mut buf = vec![0u8; PACKET];
-    let mut eof = false;
+    let mut log = LogReader { fd: log_fd, buf: vec![0u8; PACKET], output: 0 };
     let mut quiet_blocked = 0;
     loop {
-        let before = report.records.len();
-        let mut pfd = libc::pollfd { fd: log_fd, events: libc::POLLIN, revents: 0 };
-        // SAFETY: poll and read on our own pipe into a local buffer.
-        let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
-        if ready > 0 {
-            let n = unsafe { libc::read(log_fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n == 0 {
-                eof = true;
-            } else if n > 0 {
-                if let Some(r) = log::decode(&buf[..n as usize]) {
-                    report.records.push(r);
-                }
-            }
-        }
+        let read = log.drain(&mut report);
         reap(&ctl, &mut report, false);
-        if eof {
+        let Some(progress) = read else {
             reap(&ctl, &mut report, true);
             break;
+        };
+        if crate::stop::requested() {
+            // Again at each turn: a fork may have raced the first kill.
+            report.interrupted = true;
+            // SAFETY: killing the run's own process group.
+            unsafe { libc::kill(-first, libc::SIGKILL) };
+            continue;
         }
         // Blocked for good: every live process of the run waits in a
         // system call that is not a sleep, and nothing happens.
-        quiet_blocked = if report.records.len() == before && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
+        quiet_blocked = if !progress && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
         let stuck = quiet_blocked >= 3;
         if (stuck || start.elapsed() > deadline) && !report.hung {
             report.hung = true;
@@ -185,6 +213,63 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
         }
     }
     report
+}
+
+/// The supervisor's end of the log.
+struct LogReader {
+    fd: i32,
+    buf: Vec<u8>,
+    /// Bytes of writes kept so far.
+    output: usize,
+}
+
+impl LogReader {
+    /// Reads what the log holds (waiting up to 20 ms for the first
+    /// packet, at most 256 packets): `Some(true)` if anything came,
+    /// `None` at its end (every process of the run has exited).
+    fn drain(&mut self, report: &mut WorkerReport) -> Option<bool> {
+        let mut progress = false;
+        for wait in std::iter::once(20).chain(std::iter::repeat_n(0, 255)) {
+            let mut pfd = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
+            // SAFETY: poll and read on our own pipe into our own buffer.
+            if unsafe { libc::poll(&mut pfd, 1, wait) } <= 0 {
+                break;
+            }
+            let n = unsafe { libc::read(self.fd, self.buf.as_mut_ptr().cast(), self.buf.len()) };
+            if n == 0 {
+                return None;
+            }
+            if n > 0 {
+                progress = true;
+                if let Some(r) = log::decode(&self.buf[..n as usize]) {
+                    keep(report, &mut self.output, r);
+                }
+            }
+        }
+        Some(progress)
+    }
+}
+
+/// Keeps a record, but no more than [`MAX_OUTPUT`] bytes of writes in
+/// all (`output` counts them): the program's writes go on succeeding, and
+/// the report says the rest was dropped.
+fn keep(report: &mut WorkerReport, output: &mut usize, r: Record) {
+    let r = match r {
+        Record::Write { pid, fd, mut bytes } => {
+            let room = MAX_OUTPUT - *output;
+            if bytes.len() > room {
+                report.truncated = true;
+                bytes.truncate(room);
+            }
+            if bytes.is_empty() {
+                return;
+            }
+            *output += bytes.len();
+            Record::Write { pid, fd, bytes }
+        }
+        r => r,
+    };
+    report.records.push(r);
 }
 
 /// True if every live process of the run (process group `pgrp`) is blocked
@@ -221,7 +306,7 @@ fn reap(ctl: &Ctl, report: &mut WorkerReport, block: bool) {
         if r <= 0 {
             return;
         }
-        let pid = ctl.virt(r).unwrap_or(r);
+        let pid = ctl.reaped(r).unwrap_or(r);
         report.records.push(Record::Exit { pid, status: st });
     }
 }

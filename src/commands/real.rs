@@ -13,11 +13,30 @@ fn real_config(file: &Path, sim: &SimArgs, chaos: bool, timeout_ms: u64) -> Real
     RealConfig::new(&options(file, sim, None, TimeArg::Strict), chaos, timeout_ms)
 }
 
-/// Runs `runs` real runs with a progress bar; the distinct outcomes.
-fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64, json: bool) -> Result<Vec<RealSeen>, Status> {
+/// The real runs made: their distinct outcomes, and how many ended before
+/// a stop signal (Ctrl-C, SIGTERM, SIGHUP), if one came.
+struct Runs {
+    seen: Vec<RealSeen>,
+    done: u64,
+    interrupted: bool,
+}
+
+impl Runs {
+    /// The line saying the runs were cut short, if they were.
+    fn interrupted_line(&self, runs: u64) -> Option<String> {
+        self.interrupted.then(|| format!("ipcsim: interrupted after {} runs of {runs}; outcomes found so far:", self.done))
+    }
+}
+
+/// Runs `runs` real runs with a progress bar. A stop signal ends them
+/// (the running one's processes killed and its names removed).
+fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64, json: bool) -> Result<Runs, Status> {
     let exe = std::env::current_exe().map_err(|_| Status::Internal)?;
+    real::stop::catch_signals();
     let bar = super::progress(runs, json, "real runs");
-    let seen = crosscheck::real_outcomes(&exe, file, cfg, runs, seed, &mut |_| {
+    let mut done = 0;
+    let seen = crosscheck::real_outcomes(&exe, file, cfg, runs, seed, &mut |k| {
+        done = k;
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -25,10 +44,20 @@ fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64, json: bool) ->
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    seen.map_err(|e| {
-        eprintln!("ipcsim: environment error: {}", e.0);
+    let seen = seen.map_err(|e| {
+        eprintln!("ipcsim: environment error: {e}");
         Status::Internal
-    })
+    })?;
+    Ok(Runs { seen, done, interrupted: real::stop::requested() })
+}
+
+/// Exit status of what was found: a failure, else incomplete if cut short.
+fn found(failed: bool, interrupted: bool) -> Status {
+    match (failed, interrupted) {
+        (true, _) => Status::Failure,
+        (false, true) => Status::Incomplete,
+        (false, false) => Status::Clean,
+    }
 }
 
 pub fn real(a: RealArgs) -> Status {
@@ -36,24 +65,31 @@ pub fn real(a: RealArgs) -> Status {
         return s;
     }
     let cfg = real_config(&a.file, &a.sim, a.chaos, a.timeout_ms);
-    let seen = match real_runs(&a.file, &cfg, a.runs, a.seed, a.json) {
+    let runs = match real_runs(&a.file, &cfg, a.runs, a.seed, a.json) {
         Ok(s) => s,
         Err(st) => return st,
     };
+    let seen = &runs.seen;
     let failed = seen.iter().any(|s| s.run.failed());
+    if let Some(line) = runs.interrupted_line(a.runs) {
+        eprintln!("{line}");
+    }
     if a.json {
         let list: Vec<_> = seen
             .iter()
             .map(|s| serde_json::json!({ "count": s.count, "hung": s.run.hung, "failed": s.run.failed(), "outcome": s.run.outcome }))
             .collect();
-        println!("{}", serde_json::json!({ "version": JSON_VERSION, "command": "real", "runs": a.runs, "outcomes": list }));
+        println!(
+            "{}",
+            serde_json::json!({ "version": JSON_VERSION, "command": "real", "runs": runs.done, "interrupted": runs.interrupted, "outcomes": list })
+        );
     } else {
         let isolated = seen.iter().all(|s| s.run.isolated);
         println!(
             "{} distinct outcome{} in {} real runs{}{}:",
             seen.len(),
             if seen.len() == 1 { "" } else { "s" },
-            a.runs,
+            runs.done,
             if a.chaos { " with chaos" } else { "" },
             if isolated { "" } else { " (no private /dev/shm: names were prefixed)" }
         );
@@ -69,11 +105,7 @@ pub fn real(a: RealArgs) -> Status {
             }
         }
     }
-    if failed {
-        Status::Failure
-    } else {
-        Status::Clean
-    }
+    found(failed, runs.interrupted)
 }
 
 pub fn crosscheck(a: CrosscheckArgs) -> Status {
@@ -82,24 +114,25 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         Err(s) => return s,
     };
     let rcfg = real_config(&a.file, &a.sim, true, a.timeout_ms);
-    let seen = match real_runs(&a.file, &rcfg, a.runs, a.seed, a.json) {
+    let runs = match real_runs(&a.file, &rcfg, a.runs, a.seed, a.json) {
         Ok(s) => s,
         Err(st) => return st,
     };
+    if let Some(line) = runs.interrupted_line(a.runs) {
+        eprintln!("{line}");
+    }
+    let seen = &runs.seen;
     let sopts = options(&a.file, &a.sim, None, TimeArg::LowerBound);
-    let check = crosscheck::explain(&prog, &sopts, &seen, a.sim_runs);
+    let check = crosscheck::explain(&prog, &sopts, seen, a.sim_runs);
     if !a.json {
-        println!("{} distinct real outcome{} in {} chaos runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, a.runs);
+        println!("{} distinct real outcome{} in {} chaos runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, runs.done);
         for (r, t) in &check.explained {
             println!("  explained: {}\n    by: {}", describe(r), replay_command(&a.file, &sopts, t));
         }
+        // A stop signal also ends the simulator's search: say how far it got.
+        let searched = if real::stop::requested() { format!("{} (interrupted)", check.sim_runs) } else { a.sim_runs.to_string() };
         for r in &check.unexplained {
-            println!(
-                "  NOT FOUND in {} simulated runs: {}\n    stdout: {}",
-                a.sim_runs,
-                describe(r),
-                sim::trace::quote(&r.outcome.stream(1))
-            );
+            println!("  NOT FOUND in {searched} simulated runs: {}\n    stdout: {}", describe(r), sim::trace::quote(&r.outcome.stream(1)));
         }
     } else {
         let un: Vec<_> = check.unexplained.iter().map(|r| serde_json::json!({ "hung": r.hung, "outcome": r.outcome })).collect();
@@ -108,10 +141,11 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
             serde_json::json!({ "version": JSON_VERSION, "command": "crosscheck", "complete": false, "real_outcomes": seen.len(), "explained": check.explained.len(), "unexplained": un })
         );
     }
-    if check.unexplained.is_empty() {
+    if check.unexplained.is_empty() && !real::stop::requested() {
         Status::Clean
     } else {
-        // Random search cannot prove an outcome impossible: the budget ran out.
+        // Random search cannot prove an outcome impossible: the budget ran
+        // out (or a stop signal cut it short).
         Status::Incomplete
     }
 }
@@ -125,8 +159,10 @@ pub fn worker(a: WorkerArgs) -> Status {
     let mut argv = vec![super::program_name(&a.file)];
     argv.extend(a.args);
     let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
-    let cfg = RealConfig { stdout, argv, fuel: a.fuel, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: real::MAX_PROCS };
+    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: a.max_procs };
     let report = real::worker::run(&prog, &cfg, a.seed).finish();
-    println!("{}", serde_json::to_string(&report).unwrap_or_default());
+    // The driver may be gone (killed): nobody to tell, and nothing left.
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string(&report).unwrap_or_default());
     Status::Clean
 }

@@ -186,9 +186,14 @@ fn conforms(dir: &Path, name: &str, text: &str) -> Result<(), String> {
     std::fs::write(&file, text).map_err(|e| e.to_string())?;
     let prog = sim::lang::compile(&file.display().to_string(), text, &|_, _| None)
         .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false))?;
-    let cfg =
-        RealConfig { stdout: StdoutMode::Pipe, argv: vec![name.into()], fuel: 1 << 30, chaos: false, timeout_ms: 10_000, max_procs: 8 };
-    let r = real::run_once(Path::new(env!("CARGO_BIN_EXE_ipcsim")), &file, &cfg, 0).map_err(|e| e.0)?;
+    let cfg = RealConfig {
+        stdout: StdoutMode::Pipe,
+        argv: vec![name.into()],
+        chaos: false,
+        timeout_ms: 10_000,
+        max_procs: sim::abi::limits::MAX_PROCS,
+    };
+    let r = real::run_once(Path::new(env!("CARGO_BIN_EXE_ipcsim")), &file, &cfg, 0).map_err(|e| e.to_string())?;
     let mut first = None;
     for seed in 0..SEEDS {
         // Alternate uniform random and PCT (which starves processes for

@@ -107,3 +107,233 @@ fn the_library_crosscheck_explains_real_outcomes_and_not_impossible_ones() {
         assert_eq!(again.outcome, r.outcome);
     }
 }
+
+/// `ipcsim real --json` on a test program: the exit status and the first
+/// outcome's stdout and report (or the whole JSON if there is none).
+fn real_json(file: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String, serde_json::Value) {
+    let mut all = vec!["real", file, "--json"];
+    all.extend_from_slice(args);
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(&all).envs(env.iter().copied()).output().expect("run ipcsim");
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{file}: no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let first = v["outcomes"][0].clone();
+    let stdout: Vec<u8> = first["outcome"]["writes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|w| w["fd"] == 1)
+        .flat_map(|w| w["bytes"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8))
+        .collect();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&stdout).into_owned(), first)
+}
+
+/// Namespace on and off (`IPCSIM_NO_NAMESPACE=1`, names prefixed).
+const MODES: [&[(&str, &str)]; 2] = [&[], &[("IPCSIM_NO_NAMESPACE", "1")]];
+
+#[test]
+fn a_255_character_shm_name_works_in_both_modes() {
+    for env in MODES {
+        let (code, out, _) = real_json("tests/programs/long_shm_name.c", &["--runs", "2"], env);
+        assert_eq!(code, 0, "{env:?}: {out}");
+        assert_eq!(out, "through the long name\nunlink 0\nreopen -1 errno 2\n", "{env:?}");
+        assert!(shm_leftovers().iter().all(|n| !n.contains("nnnnnnnn")), "{:?}", shm_leftovers());
+    }
+}
+
+/// A child that spins for ever stays in its loop on the real kernel (the
+/// fuel of a visible-operation-free stretch is the simulator's measure of
+/// an endless loop, not a reason to stop or jump): the run hangs and is
+/// killed at the timeout, the child never prints, and crosscheck agrees
+/// with the simulator, which reports an endless loop.
+#[test]
+fn a_spinning_child_stays_in_its_loop_and_hangs_like_natively() {
+    let f = "tests/programs/child_spins_parent_waits.c";
+    let (code, out, first) = real_json(f, &["--runs", "1", "--timeout-ms", "500"], &[]);
+    assert_eq!(code, 1, "{first}");
+    assert_eq!(first["hung"], true, "{first}");
+    assert_eq!(out, "", "the child left its loop");
+    let (code, out) = ipcsim(&["crosscheck", f, "--runs", "1", "--timeout-ms", "500"], &[]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = ipcsim(&["real", "tests/programs/parent_kills_spinning_child.c", "--runs", "1"], &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+/// Processes are counted while they exist (running or not yet reaped),
+/// not over the run: 100 children one after another all work, and the
+/// fork that would make the 65th process at once fails with EAGAIN.
+#[test]
+fn the_process_limit_counts_processes_that_exist_at_once() {
+    let (code, out, _) = real_json("tests/programs/process_limit.c", &["--runs", "1", "--timeout-ms", "20000"], &[]);
+    assert_eq!(code, 0, "{out}");
+    let want = format!("sequential 100, concurrent {}, then errno 11\n", sim::abi::limits::MAX_PROCS - 1);
+    assert_eq!(out, want);
+    assert_eq!(sim_stdout("tests/programs/process_limit.c"), want, "the simulator agrees");
+}
+
+/// What `ipcsim run FILE` prints on stdout (seed 0).
+fn sim_stdout(file: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["run", file]).output().expect("run ipcsim");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_fork_bomb_ends_promptly_with_eagain_on_the_real_kernel() {
+    let t = std::time::Instant::now();
+    let (code, out, first) = real_json("tests/programs/fork_bomb.c", &["--runs", "1", "--timeout-ms", "20000"], &[]);
+    assert_eq!(code, 0, "{first}");
+    assert_eq!(first["hung"], false);
+    assert!(out.contains("EAGAIN"), "{out}");
+    assert!(t.elapsed() < std::time::Duration::from_secs(15), "{:?}", t.elapsed());
+    let (code, out) = ipcsim(&["explore", "tests/programs/fork_bomb.c", "--runs", "20"], &[]);
+    assert_eq!(code, 0, "the simulator ends it too:\n{out}");
+    assert!(sim_stdout("tests/programs/fork_bomb.c").contains("EAGAIN"));
+}
+
+#[test]
+fn a_descriptor_leak_gets_emfile_where_the_simulator_does() {
+    let (code, out, _) = real_json("tests/programs/fd_leak.c", &["--runs", "1"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, format!("{} descriptors, then errno 24\n", sim::abi::limits::MAX_FDS - 3));
+    assert_eq!(sim_stdout("tests/programs/fd_leak.c"), out, "the simulator agrees");
+}
+
+/// The real clocks start where the simulator's do (`abi::EPOCH_SECS`,
+/// monotonic 0), so a program seeding `rand` with the time crosschecks.
+#[test]
+fn real_clocks_start_at_the_simulators_epoch() {
+    let f = "tests/programs/print_time.c";
+    let (code, out, _) = real_json(f, &["--runs", "1"], &[]);
+    assert_eq!(code, 0, "{out}");
+    let e = sim::abi::EPOCH_SECS;
+    assert!(out.starts_with(&format!("time {e} realtime {e} dice ")) && out.ends_with("\nmonotonic 0\n"), "{out}");
+    let (code, out) = ipcsim(&["crosscheck", f, "--runs", "3"], &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+/// 40 MiB of output: the run keeps 16 MiB (`abi::limits::MAX_OUTPUT`),
+/// says so, and ipcsim's memory stays bounded (peak resident size of the
+/// driver and its worker, from `wait4`).
+#[test]
+fn real_output_is_bounded_and_said_to_be_truncated() {
+    let out = tempfile("big_output.out");
+    // Waited for with wait4, for its resource usage.
+    #[allow(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["real", "tests/programs/big_output.c", "--runs", "2", "--timeout-ms", "60000"])
+        .stdout(std::fs::File::create(&out).unwrap())
+        .spawn()
+        .expect("run ipcsim");
+    let (mut st, mut ru) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: waiting for our own child into locals.
+    assert_eq!(unsafe { libc::wait4(child.id() as i32, &mut st, 0, &mut ru) }, child.id() as i32);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    assert_eq!(libc::WEXITSTATUS(st), 0, "{text}");
+    assert!(text.contains("output truncated"), "{text}");
+    let peak_mb = ru.ru_maxrss / 1024;
+    eprintln!("peak RSS of ipcsim real with 40 MiB of output: {peak_mb} MB");
+    assert!(peak_mb < 200, "{peak_mb} MB");
+}
+
+fn tempfile(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("ipcsim-test-{}-{name}", std::process::id()))
+}
+
+/// Real pids of processes whose command line mentions `tag`.
+fn processes_with(tag: &str) -> Vec<i32> {
+    let me = std::process::id() as i32;
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|&p| p != me)
+        .filter(|p| std::fs::read(format!("/proc/{p}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).contains(tag)))
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    /// Ctrl-C: SIGINT to the process group.
+    CtrlC,
+    Term,
+    Kill,
+}
+
+/// Starts `ipcsim real` on `program` (its shm name made unique), waits
+/// for the run's processes, stops ipcsim as `how` says, and checks that
+/// within a second no process of the run and no shm name is left.
+fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
+    let tag = format!("stoptest{}x{:?}x{}x{}", std::process::id(), how, env.len(), cmd);
+    let src = std::fs::read_to_string(program).unwrap().replace("SHM_NAME", &tag);
+    let file = tempfile(&format!("{tag}.c"));
+    std::fs::write(&file, src).unwrap();
+    use std::os::unix::process::CommandExt;
+    let child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args([cmd, file.to_str().unwrap(), "--runs", "5", "--timeout-ms", "60000"])
+        .envs(env.iter().copied())
+        .process_group(0)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ipcsim");
+    let pid = child.id() as i32;
+    let t = std::time::Instant::now();
+    // The driver, the worker and the program's two processes.
+    while processes_with(&tag).len() < 4 {
+        assert!(t.elapsed().as_secs() < 20, "the run's processes never appeared");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let sent = std::time::Instant::now();
+    // SAFETY: signalling the child we started (or its own group).
+    match how {
+        Stop::CtrlC => unsafe { libc::kill(-pid, libc::SIGINT) },
+        Stop::Term => unsafe { libc::kill(pid, libc::SIGTERM) },
+        Stop::Kill => unsafe { libc::kill(pid, libc::SIGKILL) },
+    };
+    let out = child.wait_with_output().unwrap();
+    while !processes_with(&tag).is_empty() && sent.elapsed().as_millis() < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let gone = sent.elapsed();
+    let left = processes_with(&tag);
+    // Never leave them behind, even when failing.
+    for &p in &left {
+        unsafe { libc::kill(p, libc::SIGKILL) };
+    }
+    let shm: Vec<String> = std::fs::read_dir("/dev/shm").unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    for n in shm.iter().filter(|n| n.contains(&tag)) {
+        let _ = std::fs::remove_file(format!("/dev/shm/{n}"));
+    }
+    let _ = std::fs::remove_file(&file);
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!("{cmd} {program} {how:?} {env:?}: all gone {gone:?} after the signal");
+    assert!(left.is_empty(), "{how:?} {env:?}: processes left: {left:?}\n{text}");
+    assert!(shm.iter().all(|n| !n.contains(&tag)), "{how:?} {env:?}: shm left: {shm:?}");
+    match how {
+        Stop::Kill => assert_eq!(out.status.code(), None),
+        _ => {
+            assert_eq!(out.status.code(), Some(3), "{how:?} {env:?}: {text}");
+            assert!(text.contains("interrupted after 0 runs"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_sigterm_and_sigkill_leave_no_process_or_name_of_a_real_run() {
+    for env in MODES {
+        for how in [Stop::CtrlC, Stop::Term, Stop::Kill] {
+            stop_real_run("tests/programs/spin_forever.c", "real", how, env);
+        }
+    }
+}
+
+#[test]
+fn stopping_a_run_with_a_sleeping_child_or_a_crosscheck_leaves_nothing() {
+    for env in MODES {
+        for how in [Stop::CtrlC, Stop::Term, Stop::Kill] {
+            stop_real_run("tests/programs/sleep_forever.c", "real", how, env);
+        }
+        stop_real_run("tests/programs/spin_forever.c", "crosscheck", Stop::CtrlC, env);
+    }
+}
