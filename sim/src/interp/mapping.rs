@@ -11,8 +11,9 @@ impl Memory {
     /// Maps `size` bytes of shared object `obj` from byte `base`; returns
     /// the mapping's address.
     pub fn map_shared(&mut self, obj: u32, base: u64, size: u64, writable: bool) -> u64 {
-        let at = self.add(Vec::new(), RegionKind::Shared { obj, base, writable });
-        self.regions.last_mut().expect("just added").size = size as u32;
+        let at = self.add_shared(super::memory::no_bytes(), RegionKind::Shared { obj, base, writable });
+        let r = self.regions().len() - 1;
+        self.region_mut(r).expect("just added").size = size as u32;
         at
     }
 
@@ -30,7 +31,7 @@ impl Memory {
         if !addr.is_multiple_of(PAGE) || len == 0 {
             return Err(BadUnmap);
         }
-        if let Some(reg) = self.regions.get_mut((addr >> 32) as usize) {
+        if let Some(reg) = self.region_mut((addr >> 32) as usize) {
             if addr & 0xffff_ffff == 0 && matches!(reg.kind, RegionKind::Shared { .. } | RegionKind::Mapping) {
                 let was = reg.kind;
                 reg.clear(RegionKind::Unmapped);

@@ -123,9 +123,18 @@ impl Region {
 
     /// Drops the bytes (a `free`d block, an unmapped mapping).
     pub fn clear(&mut self, kind: RegionKind) {
-        self.bytes = Rc::default();
+        self.bytes = no_bytes();
         self.kind = kind;
     }
+}
+
+/// The bytes of a region that has none, shared: `Rc::default` would
+/// allocate a fresh box for each.
+pub(super) fn no_bytes() -> Rc<Vec<u8>> {
+    thread_local! {
+        static NONE: Rc<Vec<u8>> = Rc::default();
+    }
+    NONE.with(Rc::clone)
 }
 
 /// Why an access failed.
@@ -192,10 +201,32 @@ pub struct Memory {
     /// local objects ([`crate::ir::Function::redzones`]): an access
     /// touching a set bit is a stack buffer overflow.
     poison: Vec<u64>,
-    /// Every other region, indexed by number.
-    pub regions: Vec<Region>,
+    /// Every other region, indexed by number. Written only through
+    /// methods that count the write in `writes`.
+    pub(in crate::interp) regions: Vec<Region>,
     /// Bytes currently allocated by `malloc`.
     pub heap_bytes: u64,
+    /// Changes to `regions` so far: the spin detector hashes the regions
+    /// again only when this moved (most loops write only the stack).
+    writes: Writes,
+}
+
+/// A counter that is not part of the state: every two are equal and it
+/// hashes to nothing, so two memories with equal contents stay equal
+/// whatever their histories.
+#[derive(Debug, Clone, Copy, Default)]
+struct Writes(u64);
+
+impl PartialEq for Writes {
+    fn eq(&self, _: &Writes) -> bool {
+        true
+    }
+}
+
+impl Eq for Writes {}
+
+impl std::hash::Hash for Writes {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 #[inline]
@@ -218,16 +249,17 @@ impl Memory {
 
     /// No memory at all: what an ended process keeps.
     pub fn empty() -> Memory {
-        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0 }
+        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0, writes: Writes::default() }
     }
 
     /// The initial image of a program's memory.
     pub fn new(prog: &Program) -> Memory {
-        let mut regions = vec![
-            Region { bytes: Rc::default(), kind: RegionKind::Null, size: 0 },
-            Region { bytes: Rc::default(), kind: RegionKind::Stack, size: 0 },
+        let mut regions = Vec::with_capacity(region::FIRST_GLOBAL as usize + prog.globals.len() + 4);
+        regions.extend([
+            Region { bytes: no_bytes(), kind: RegionKind::Null, size: 0 },
+            Region { bytes: no_bytes(), kind: RegionKind::Stack, size: 0 },
             Region { bytes: Rc::new(vec![0; 24]), kind: RegionKind::Stdio, size: 24 },
-        ];
+        ]);
         debug_assert_eq!(regions.len() as u32, region::FIRST_GLOBAL);
         for g in &prog.globals {
             regions.push(Region {
@@ -236,13 +268,37 @@ impl Memory {
                 size: g.bytes.len() as u32,
             });
         }
-        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0 }
+        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0, writes: Writes::default() }
+    }
+
+    /// The regions other than the stack, by number.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// A region for writing (counted, see [`Memory::writes`]).
+    pub fn region_mut(&mut self, r: usize) -> Option<&mut Region> {
+        self.writes.0 += 1;
+        self.regions.get_mut(r)
+    }
+
+    /// How many times the regions other than the stack were changed: if
+    /// equal at two moments, so are the regions (for one process).
+    #[inline]
+    pub fn writes(&self) -> u64 {
+        self.writes.0
     }
 
     /// Adds a region; returns its base address.
     pub fn add(&mut self, bytes: Vec<u8>, kind: RegionKind) -> u64 {
+        self.add_shared(Rc::new(bytes), kind)
+    }
+
+    /// Adds a region whose bytes others hold too (copied on first write).
+    pub fn add_shared(&mut self, bytes: Rc<Vec<u8>>, kind: RegionKind) -> u64 {
+        self.writes.0 += 1;
         let size = bytes.len() as u32;
-        self.regions.push(Region { bytes: Rc::new(bytes), kind, size });
+        self.regions.push(Region { bytes, kind, size });
         ((self.regions.len() - 1) as u64) << 32
     }
 
@@ -333,6 +389,7 @@ impl Memory {
         if let Some(w) = why {
             return Err(w);
         }
+        self.writes.0 += 1;
         let reg = &mut self.regions[r];
         let size = reg.size;
         if off.saturating_add(len) > reg.bytes.len() {
@@ -525,6 +582,9 @@ impl Memory {
         }
         let (rd, od) = split(dst);
         let (rs, os) = split(src);
+        if rd != region::STACK as usize {
+            self.writes.0 += 1;
+        }
         if rd == rs {
             self.slice(sh, src, len)?;
             self.slice_mut(sh, dst, len)?;

@@ -84,7 +84,7 @@ impl Process {
     /// The first process: memory image, `argv`, and `main` called.
     pub fn new(prog: &Program, opts: &ProcessOptions) -> Process {
         let mut mem = Memory::new(prog);
-        let libc_strings = mem.add(super::libc::errtext::table_bytes(), RegionKind::Libc);
+        let libc_strings = mem.add_shared(super::libc::errtext::table_bytes(), RegionKind::Libc);
         let argv = build_argv(&mut mem, &opts.argv);
         let mut p = Process {
             mem,
@@ -173,7 +173,7 @@ impl Process {
 
     /// Sets `errno` (a private global).
     pub fn set_errno(&mut self, prog: &Program, e: i32) {
-        if let Some(reg) = self.mem.regions.get_mut(prog.errno_region as usize) {
+        if let Some(reg) = self.mem.region_mut(prog.errno_region as usize) {
             if reg.bytes.len() >= 4 {
                 reg.bytes_mut()[..4].copy_from_slice(&e.to_le_bytes());
             }
@@ -213,7 +213,7 @@ fn build_argv(mem: &mut Memory, args: &[String]) -> u64 {
     let region = (base >> 32) as usize;
     let mut at = ptrs;
     for (i, a) in args.iter().enumerate() {
-        let bytes = mem.regions[region].bytes_mut();
+        let bytes = mem.region_mut(region).expect("just added").bytes_mut();
         bytes[i * 8..i * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
         bytes[at..at + a.len()].copy_from_slice(a.as_bytes());
         at += a.len() + 1;

@@ -122,6 +122,8 @@ pub struct Pcb {
     pub parked: Option<Vec<Watch>>,
     /// Shared loads since its last other visible operation (spin detection).
     pub spin: park::Streak,
+    /// The spin detector's cached hash of its regions.
+    pub digest: park::RegionDigest,
     /// Bytes of a page-by-page pipe write done so far.
     pub io_done: usize,
     /// A signal sent to it that will kill it at its next step (delivery is
@@ -242,6 +244,7 @@ impl Machine {
             reaped: false,
             parked: None,
             spin: Default::default(),
+            digest: Default::default(),
             io_done: 0,
             dying: None,
         });
@@ -330,7 +333,8 @@ impl Machine {
     fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
         let at = Loc { obj: a.obj, off: a.off, expr: a.expr };
         if let AccessKind::Load(m) = a.kind {
-            let fp = park::fingerprint(&self.procs[i].proc);
+            let pcb = &mut self.procs[i];
+            let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
             let value = park::peek(&self.shared, &watch);
             if let Some(watch) = self.procs[i].spin.spinning(fp, &self.shared) {

@@ -5,7 +5,7 @@
 //! definite rather than a timeout.
 
 use super::Watch;
-use crate::interp::memory::RegionKind;
+use crate::interp::memory::{Memory, RegionKind};
 use crate::interp::Process;
 use crate::ipc::shm::SharedStore;
 use crate::source::Span;
@@ -73,15 +73,52 @@ pub fn peek(shared: &SharedStore, w: &Watch) -> u64 {
     read(shared, w)
 }
 
+/// The digest of a process's regions (heap, writable globals, private
+/// mappings) as of a count of writes ([`Memory::writes`]): a loop that
+/// writes only its stack has it hashed once, not at every shared load.
+/// Not part of the state: equal to every other, hashes to nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RegionDigest(Option<(u64, u64)>);
+
+impl PartialEq for RegionDigest {
+    fn eq(&self, _: &RegionDigest) -> bool {
+        true
+    }
+}
+
+impl Eq for RegionDigest {}
+
+impl Hash for RegionDigest {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
 /// A fast 64-bit hash of everything in a process's private state that can
 /// change: frames, operand stack, the live part of the stack, writable
 /// regions, stdio and `rand` (string literals and library strings cannot).
-pub fn fingerprint(p: &Process) -> u64 {
+pub fn fingerprint(p: &Process, digest: &mut RegionDigest) -> u64 {
     let mut h = Fx(0);
     p.frames.hash(&mut h);
     p.stack.hash(&mut h);
     h.write(&p.mem.stack[..(p.sp as usize).min(p.mem.stack.len())]);
-    for r in &p.mem.regions {
+    let writes = p.mem.writes();
+    let regions = match digest.0 {
+        Some((w, d)) if w == writes => d,
+        _ => {
+            let d = region_digest(&p.mem);
+            digest.0 = Some((writes, d));
+            d
+        }
+    };
+    h.write_u64(regions);
+    p.stdio.hash(&mut h);
+    p.rand.hash(&mut h);
+    p.after.hash(&mut h);
+    h.finish()
+}
+
+fn region_digest(mem: &Memory) -> u64 {
+    let mut h = Fx(0);
+    for r in mem.regions() {
         match r.kind {
             RegionKind::Global { writable: false } | RegionKind::Libc | RegionKind::Argv | RegionKind::Stdio => {}
             _ => {
@@ -90,9 +127,6 @@ pub fn fingerprint(p: &Process) -> u64 {
             }
         }
     }
-    p.stdio.hash(&mut h);
-    p.rand.hash(&mut h);
-    p.after.hash(&mut h);
     h.finish()
 }
 

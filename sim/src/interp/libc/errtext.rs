@@ -1,5 +1,7 @@
 //! glibc 2.36 `strerror` texts, generated from the real library.
 
+use std::rc::Rc;
+
 /// Message for errno `e` (index), as glibc prints it.
 pub const STRERROR: &[&str] = &[
     "Success",
@@ -139,18 +141,21 @@ pub const STRERROR: &[&str] = &[
 ];
 
 /// Bytes of the `strerror` table region: every message NUL-terminated,
-/// then a 32-byte buffer for "Unknown error N". Built once.
-pub fn table_bytes() -> Vec<u8> {
-    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let mut v = Vec::new();
-        for s in STRERROR {
-            v.extend_from_slice(s.as_bytes());
-            v.push(0);
-        }
-        v.extend_from_slice(&[0; UNKNOWN_BUF]);
-        v
-    });
-    TABLE.clone()
+/// then a 32-byte buffer for "Unknown error N". Built once per thread
+/// and shared by every process (copied only if one writes the buffer).
+pub fn table_bytes() -> Rc<Vec<u8>> {
+    thread_local! {
+        static TABLE: Rc<Vec<u8>> = {
+            let mut v = Vec::new();
+            for s in STRERROR {
+                v.extend_from_slice(s.as_bytes());
+                v.push(0);
+            }
+            v.extend_from_slice(&[0; UNKNOWN_BUF]);
+            Rc::new(v)
+        };
+    }
+    TABLE.with(Rc::clone)
 }
 
 /// Size of the buffer for unknown error numbers.

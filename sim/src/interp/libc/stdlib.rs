@@ -150,10 +150,10 @@ fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
         return Ok(());
     }
     let r = block(p, ptr)?;
-    let reg = &mut p.mem.regions[r];
-    p.mem.heap_bytes -= reg.bytes.len() as u64;
-    sh.release(reg.bytes.len() as u64);
-    reg.clear(RegionKind::Freed);
+    let n = p.mem.regions()[r].bytes.len() as u64;
+    p.mem.heap_bytes -= n;
+    sh.release(n);
+    p.mem.region_mut(r).expect("a heap block").clear(RegionKind::Freed);
     Ok(())
 }
 

@@ -117,7 +117,7 @@ fn run(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
                     let at = p.libc_strings + errtext::unknown_offset() as u64;
                     let msg = format!("Unknown error {e}");
                     let region = (p.libc_strings >> 32) as usize;
-                    let bytes = p.mem.regions[region].bytes_mut();
+                    let bytes = p.mem.region_mut(region).expect("the library's strings").bytes_mut();
                     let o = (at & 0xffff_ffff) as usize;
                     bytes[o..o + errtext::UNKNOWN_BUF].fill(0);
                     bytes[o..o + msg.len()].copy_from_slice(msg.as_bytes());
