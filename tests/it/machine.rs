@@ -135,3 +135,68 @@ int main(void) {
     assert_eq!(one, two, "the state holds no history of the order");
     assert_eq!(hash(&one), hash(&two));
 }
+
+/// Partial-order reduction's premise: along a random run of every program
+/// of the corpus, any two ready processes whose next steps' footprints do
+/// not conflict reach the same machine (and the same output) in either
+/// order. A footprint that forgets a cell fails here.
+#[test]
+fn steps_with_independent_footprints_commute() {
+    use crate::native::{c_files, config, par_check};
+    use rand::{Rng, SeedableRng};
+    let mut files = c_files("scenarios");
+    files.extend(c_files("tests/diff"));
+    files.extend(c_files("tests/programs"));
+    let checked = std::sync::atomic::AtomicUsize::new(0);
+    let fails =
+        par_check(&files, |file| {
+            let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+            let Ok(prog) = sim::lang::compile(&file.display().to_string(), &text, &sim::lang::fs_loader) else { return Ok(()) };
+            for time in [TimeMode::Strict, TimeMode::LowerBound] {
+                let cfg = config(file, time);
+                let mut history = History::new(false);
+                let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0 };
+                let mut m = Machine::new(&mut cx);
+                let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+                let mut ready = Vec::new();
+                for _ in 0..300 {
+                    m.ready(&cfg, &mut ready);
+                    if ready.is_empty() {
+                        break;
+                    }
+                    for (a, &i) in ready.iter().enumerate() {
+                        for &j in &ready[a + 1..] {
+                            if m.footprint(i).conflicts(&m.footprint(j)) {
+                                continue;
+                            }
+                            let both = |first: usize, second: usize| {
+                                let (mut m2, mut h2) = (m.clone(), cx.history.clone());
+                                let mut cx2 = StepCtx { prog: &prog, config: &cfg, history: &mut h2, instructions: 0 };
+                                m2.step(first, &mut cx2);
+                                let mut r = Vec::new();
+                                m2.ready(&cfg, &mut r);
+                                let still = r.contains(&second);
+                                m2.step(second, &mut cx2);
+                                (m2, h2.outcome, still)
+                            };
+                            let (x, y) = (both(i, j), both(j, i));
+                            checked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if !(x.2 && y.2 && x.0 == y.0 && x.1 == y.1) {
+                                let (pi, pj) = (&m.procs[i], &m.procs[j]);
+                                return Err(format!(
+                                "{time:?}: {} {:?} and {} {:?} do not commute (still ready: {}, {}; machines equal: {}; outputs equal: {})",
+                                pi.pid, pi.pending, pj.pid, pj.pending, x.2, y.2, x.0 == y.0, x.1 == y.1
+                            ));
+                            }
+                        }
+                    }
+                    let k = ready[rng.gen_range(0..ready.len())];
+                    m.step(k, &mut cx);
+                }
+            }
+            Ok(())
+        });
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+    let n = checked.into_inner();
+    assert!(n > 1000, "only {n} independent pairs were tried");
+}

@@ -8,7 +8,7 @@
 use crate::interp::Fault;
 use crate::outcome::Outcome;
 use crate::trace::{Edge, EdgeKind, Event};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 /// Writes into one pipe not yet fully read: (end offset in the pipe's
 /// byte stream, step of the write).
@@ -45,12 +45,19 @@ pub struct History {
     /// Virtual time at which each process (by index) reached its pending
     /// operation, for "blocked since" in traces.
     reached: Vec<u64>,
+    /// Whether to record [`EdgeKind::ReadsFrom`] edges: they cost a map
+    /// update per shared byte stored, so only a run that is traced (or a
+    /// race detector) asks for them.
+    pub reads_from: bool,
+    /// The step of the last store to each byte of shared memory, by
+    /// (object, offset): only bytes ever stored to are here.
+    stores: BTreeMap<(u32, u64), u64>,
 }
 
 impl History {
     /// An empty history; `trace` turns the trace on.
     pub fn new(trace: bool) -> History {
-        History { trace: trace.then(Vec::new), ..Default::default() }
+        History { trace: trace.then(Vec::new), reads_from: trace, ..Default::default() }
     }
 
     /// Process `i` reached its pending operation at virtual time `t`.
@@ -88,6 +95,32 @@ impl History {
     pub fn reaped(&mut self, pid: i32) {
         if let Some(&(_, from)) = self.ended.iter().find(|e| e.0 == pid) {
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::ExitWait });
+        }
+    }
+
+    /// The current step stored `len` bytes at `off` of shared object `obj`.
+    pub fn shm_stored(&mut self, obj: u32, off: u64, len: u64) {
+        if !self.reads_from {
+            return;
+        }
+        for b in off..off.saturating_add(len) {
+            self.stores.insert((obj, b), self.steps);
+        }
+    }
+
+    /// The current step loaded `len` bytes at `off` of `obj`: each store
+    /// it reads a byte of happens before it.
+    pub fn shm_loaded(&mut self, obj: u32, off: u64, len: u64) {
+        if !self.reads_from {
+            return;
+        }
+        let to = self.steps;
+        let mut last = None;
+        for (_, &from) in self.stores.range((obj, off)..(obj, off.saturating_add(len))) {
+            if last != Some(from) && !self.edges.iter().rev().take(8).any(|e| e.from == from && e.to == to) {
+                self.edges.push(Edge { from, to, kind: EdgeKind::ReadsFrom });
+            }
+            last = Some(from);
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod calls;
 mod fd;
+pub mod footprint;
 mod history;
 mod observe;
 pub mod park;
@@ -346,8 +347,19 @@ impl Machine {
             self.procs[i].spin.clear();
         }
         let performed = self.advance(i, true, cx);
-        if !matches!(a.kind, AccessKind::Load(_)) {
-            self.unpark_object(a.obj);
+        match a.kind {
+            AccessKind::Load(m) => cx.history.shm_loaded(a.obj, a.off, m.width() as u64),
+            AccessKind::Store(m) => {
+                cx.history.shm_stored(a.obj, a.off, m.width() as u64);
+                self.unpark(a.obj, a.off, m.width() as u64);
+            }
+            AccessKind::Copy(n) => {
+                // Either side may be the shared one: a read and a write.
+                cx.history.shm_loaded(a.obj, a.off, n as u64);
+                cx.history.shm_stored(a.obj, a.off, n as u64);
+                self.unpark(a.obj, a.off, n as u64);
+            }
+            AccessKind::Lib(_) => self.unpark_object(a.obj),
         }
         let value = performed.map_or(0, |p| p.value);
         cx.tracing().then_some(match a.kind {
@@ -361,8 +373,16 @@ impl Machine {
     /// Wakes every process parked on a location of `obj` (a write to it
     /// may have changed what it spins on).
     pub fn unpark_object(&mut self, obj: u32) {
+        self.unpark(obj, 0, u64::MAX);
+    }
+
+    /// Wakes every process parked on a location that bytes `[off, off +
+    /// len)` of `obj` overlap: only a write to what it spins on can change
+    /// what it does (so a store elsewhere in the object commutes with it).
+    pub fn unpark(&mut self, obj: u32, off: u64, len: u64) {
+        let hit = |w: &Watch| w.obj == obj && w.off < off.saturating_add(len) && off < w.off + w.width as u64;
         for p in &mut self.procs {
-            if p.parked.as_ref().is_some_and(|w| w.iter().any(|w| w.obj == obj)) {
+            if p.parked.as_ref().is_some_and(|ws| ws.iter().any(hit)) {
                 p.parked = None;
                 p.spin.clear();
             }

@@ -37,6 +37,11 @@ impl Streak {
         self.entries.push((fp, w, value, expr));
     }
 
+    /// The locations read in the streak, oldest first.
+    pub fn watches(&self) -> impl Iterator<Item = &Watch> {
+        self.entries.iter().map(|e| &e.1)
+    }
+
     /// The C expression last seen loading `w`, if any.
     pub fn expr_of(&self, w: &Watch) -> Option<Span> {
         self.entries.iter().rev().find(|e| e.1 == *w).and_then(|e| e.3)

@@ -20,6 +20,10 @@ pub enum EdgeKind {
     ExitWait,
     /// A pipe write before the read that takes its bytes.
     Pipe,
+    /// A store to shared memory before a load that reads what it stored
+    /// (sequentially consistent: the load sees the last store to each
+    /// byte).
+    ReadsFrom,
 }
 
 /// A happens-before edge between two steps.

@@ -1,0 +1,259 @@
+//! What a process's next step reads and writes of the kernel's state,
+//! known before the step is taken: the independence relation a
+//! partial-order reduction needs. Two steps of different processes whose
+//! footprints do not conflict commute: taken in either order they reach
+//! the same machine (a property test checks it on every scenario).
+//!
+//! Each object names its own cells (a pipe, an open file, a range of a
+//! shared object). A process's private state is no cell: only its own
+//! steps touch it. Two approximations: the run's memory budget
+//! (`abi::limits::MAX_MEMORY`) is left out, so near it two `malloc`s of
+//! different processes do not commute although their footprints say so;
+//! and a call's effect on a shared buffer it reads or writes (`read`
+//! into shared memory, `wait`'s status) covers the whole object.
+
+use super::fd::FileKind;
+use super::{Machine, Pending};
+use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, Src, TimeCall};
+use crate::interp::AccessKind;
+
+/// One piece of kernel state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cell {
+    /// Bytes `[off, off + len)` of shared object `obj` (its size, for
+    /// the whole range).
+    Shared {
+        /// Object.
+        obj: u32,
+        /// First byte.
+        off: u64,
+        /// Bytes (`u64::MAX`: to the end, and the size).
+        len: u64,
+    },
+    /// A pipe: its bytes and how many readers and writers it has.
+    Pipe(u32),
+    /// An open file description: offset, flags, references.
+    File(u32),
+    /// What other processes see of a process: alive or a zombie, its
+    /// parent, its ignored signals, a pending kill.
+    Proc(i32),
+    /// Which processes exist, which are reaped, the next pid.
+    ProcTable,
+    /// The numbering of new pipes, files and shared objects.
+    Tables,
+    /// The `/dev/shm` namespace.
+    ShmNames,
+    /// The order of writes to stdout and stderr.
+    Output,
+    /// Virtual time.
+    Clock,
+}
+
+impl Cell {
+    fn overlaps(&self, other: &Cell) -> bool {
+        match (*self, *other) {
+            (Cell::Shared { obj: a, off: x, len: n }, Cell::Shared { obj: b, off: y, len: m }) => {
+                a == b && x < y.saturating_add(m) && y < x.saturating_add(n)
+            }
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// What a step reads and writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Footprint {
+    /// Cells read.
+    pub reads: Vec<Cell>,
+    /// Cells written.
+    pub writes: Vec<Cell>,
+}
+
+impl Footprint {
+    /// Whether the two steps may not commute: one writes what the other
+    /// reads or writes.
+    pub fn conflicts(&self, other: &Footprint) -> bool {
+        let hits = |w: &[Cell], c: &[Cell]| w.iter().any(|a| c.iter().any(|b| a.overlaps(b)));
+        hits(&self.writes, &other.writes) || hits(&self.writes, &other.reads) || hits(&other.writes, &self.reads)
+    }
+
+    fn read(&mut self, c: Cell) {
+        self.reads.push(c);
+    }
+
+    fn write(&mut self, c: Cell) {
+        self.writes.push(c);
+    }
+}
+
+fn whole(obj: u32) -> Cell {
+    Cell::Shared { obj, off: 0, len: u64::MAX }
+}
+
+impl Machine {
+    /// The footprint of process `i`'s next step.
+    pub fn footprint(&self, i: usize) -> Footprint {
+        let p = &self.procs[i];
+        let mut f = Footprint::default();
+        // Whether it was killed, and how it ends, others can change.
+        f.read(Cell::Proc(p.pid));
+        if p.dying.is_some() {
+            self.ending(i, &mut f);
+            return f;
+        }
+        match p.pending {
+            Pending::Access(a) => {
+                let (obj, off) = (a.obj, a.off);
+                match a.kind {
+                    AccessKind::Load(m) => {
+                        f.read(Cell::Shared { obj, off, len: m.width() as u64 });
+                        // Parking compares what was read since the loop began.
+                        for w in p.spin.watches() {
+                            f.read(Cell::Shared { obj: w.obj, off: w.off, len: w.width as u64 });
+                        }
+                    }
+                    AccessKind::Store(m) => f.write(Cell::Shared { obj, off, len: m.width() as u64 }),
+                    AccessKind::Copy(n) => f.write(Cell::Shared { obj, off, len: n as u64 }),
+                    AccessKind::Lib(_) => f.write(whole(obj)),
+                }
+            }
+            Pending::Call(call) => self.call_footprint(i, &call, &mut f),
+            Pending::Sleep(_) => f.write(Cell::Clock),
+            Pending::Exit(_) => self.ending(i, &mut f),
+            Pending::Done => {}
+        }
+        f
+    }
+
+    /// A process ends: its descriptors close, its parent may reap it,
+    /// its children get a new parent.
+    fn ending(&self, i: usize, f: &mut Footprint) {
+        let p = &self.procs[i];
+        f.write(Cell::Proc(p.pid));
+        f.read(Cell::Proc(p.ppid));
+        f.write(Cell::ProcTable);
+        for c in self.procs.iter().filter(|c| c.ppid == p.pid) {
+            f.write(Cell::Proc(c.pid));
+        }
+        for fd in p.fds.iter().flatten() {
+            self.file_cells(fd.file, f);
+        }
+    }
+
+    /// An open file and the pipe behind it, written.
+    fn file_cells(&self, file: u32, f: &mut Footprint) {
+        f.write(Cell::File(file));
+        match self.files.get(file as usize).and_then(|o| o.as_ref()).map(|o| o.kind) {
+            Some(FileKind::PipeRead(p) | FileKind::PipeWrite(p)) => f.write(Cell::Pipe(p)),
+            Some(FileKind::Shm(obj)) => f.write(whole(obj)),
+            Some(FileKind::Out(_)) => f.write(Cell::Output),
+            _ => {}
+        }
+    }
+
+    fn fd_cells(&self, i: usize, fd: i64, f: &mut Footprint) {
+        if let Some(fd) = usize::try_from(fd).ok().and_then(|k| self.procs[i].fds.get(k).copied().flatten()) {
+            self.file_cells(fd.file, f);
+        }
+    }
+
+    fn writes_to_closed_pipe(&self, i: usize, fd: i64) -> bool {
+        match self.file_of(i, fd).map(|(_, o)| o.kind) {
+            Some(FileKind::PipeWrite(p)) => self.pipes[p as usize].readers == 0,
+            _ => false,
+        }
+    }
+
+    /// A buffer in the caller's memory: if shared, its object.
+    fn buffer(&self, i: usize, addr: u64, write: bool, f: &mut Footprint) {
+        if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(addr) {
+            if write {
+                f.write(whole(obj));
+            } else {
+                f.read(whole(obj));
+            }
+        }
+    }
+
+    fn call_footprint(&self, i: usize, call: &Call, f: &mut Footprint) {
+        let me = self.procs[i].pid;
+        match *call {
+            Call::Proc(c) => match c {
+                ProcCall::Getpid | ProcCall::Yield => {}
+                ProcCall::Getppid => {}
+                ProcCall::Signal { .. } => f.write(Cell::Proc(me)),
+                ProcCall::Fork => {
+                    f.write(Cell::ProcTable);
+                    for fd in self.procs[i].fds.iter().flatten() {
+                        self.file_cells(fd.file, f);
+                    }
+                }
+                ProcCall::Wait { status } | ProcCall::Waitpid { status, .. } => {
+                    f.write(Cell::ProcTable);
+                    for c in self.procs.iter().filter(|c| c.ppid == me) {
+                        f.read(Cell::Proc(c.pid));
+                    }
+                    self.buffer(i, status, true, f);
+                }
+                ProcCall::Kill { pid, .. } => {
+                    f.read(Cell::ProcTable);
+                    if pid > 0 && pid != me {
+                        f.write(Cell::Proc(pid));
+                    } else {
+                        // A group, or itself: the caller may die in the call.
+                        self.procs.iter().for_each(|p| f.write(Cell::Proc(p.pid)));
+                        self.ending(i, f);
+                    }
+                }
+            },
+            Call::Time(c) => match c {
+                TimeCall::Sleep { .. } => f.write(Cell::Clock),
+                TimeCall::Time { out } | TimeCall::ClockGettime { out, .. } => {
+                    f.read(Cell::Clock);
+                    self.buffer(i, out, true, f);
+                }
+            },
+            Call::Fd(c) => match c {
+                FdCall::Read { fd, buf, .. } => {
+                    self.fd_cells(i, fd as i64, f);
+                    self.buffer(i, buf, true, f);
+                }
+                FdCall::Write { fd, src, .. } => {
+                    self.fd_cells(i, fd as i64, f);
+                    if self.writes_to_closed_pipe(i, fd as i64) {
+                        self.ending(i, f); // SIGPIPE
+                    }
+                    if let Src::Mem(addr) = src {
+                        self.buffer(i, addr, false, f);
+                    }
+                }
+                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } => self.fd_cells(i, fd as i64, f),
+                FdCall::Dup2 { old, new } => {
+                    self.fd_cells(i, old as i64, f);
+                    self.fd_cells(i, new as i64, f);
+                }
+            },
+            Call::Pipe(PipeCall::Pipe { fds }) => {
+                f.write(Cell::Tables);
+                self.buffer(i, fds, true, f);
+            }
+            Call::Shm(c) => match c {
+                ShmCall::Open { name, .. } => {
+                    f.write(Cell::ShmNames);
+                    f.write(Cell::Tables);
+                    self.buffer(i, name, false, f);
+                }
+                ShmCall::Unlink { name } => {
+                    f.write(Cell::ShmNames);
+                    self.buffer(i, name, false, f);
+                }
+                ShmCall::Ftruncate { fd, .. } => self.fd_cells(i, fd as i64, f),
+                ShmCall::Mmap { fd, .. } => {
+                    f.write(Cell::Tables);
+                    self.fd_cells(i, fd as i64, f);
+                }
+                ShmCall::Munmap { .. } => {}
+            },
+        }
+    }
+}
