@@ -61,6 +61,9 @@ pub struct WorkerReport {
     pub exits: Vec<(i32, i32)>,
     /// Signals sent with `kill`: (target, signal).
     pub sent: Vec<(i32, i32)>,
+    /// Processes that stopped at undefined behaviour.
+    #[serde(default)]
+    pub undefined: Vec<i32>,
     /// Killed at the timeout, or when every process was blocked.
     pub hung: bool,
     /// Every process was blocked in a system call (a deadlock).
@@ -91,6 +94,7 @@ impl WorkerReport {
                 },
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
+                Record::Undefined { pid } => self.undefined.push(pid),
             }
         }
         self.exits.sort();
@@ -168,7 +172,9 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
         return Err(EnvError(e));
     }
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
-    let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
+    let ub = &rep.undefined;
+    let exits =
+        rep.exits.into_iter().map(|(pid, st)| (pid, if ub.contains(&pid) { ExitStatus::UndefinedBehaviour } else { status(st) })).collect();
     Ok(RealRun { outcome: Outcome { writes, exits }, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent })
 }
 

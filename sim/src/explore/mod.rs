@@ -95,6 +95,9 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
         };
         current = Some(m.procs[ready[k]].pid);
         m.step(ready[k], &mut cx);
+        if let Some(pid) = undefined(&cx.history) {
+            break End::Undefined { pid };
+        }
         // Strict time: computing takes no time, but a process busy-waiting
         // for ever must not freeze the clock for a sleeping one.
         still = if m.clock == clock { still + 1 } else { 0 };
@@ -118,6 +121,13 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
         sent: h.sent,
         machine: m,
     }
+}
+
+/// The process that reached undefined behaviour, if one did: the run
+/// stops there (nothing after it is defined, so nothing after it is
+/// claimed).
+fn undefined(h: &History) -> Option<i32> {
+    h.faults.iter().find(|(_, f)| f.signal.is_none()).map(|(pid, _)| *pid)
 }
 
 fn task(m: &Machine, i: usize) -> Task {

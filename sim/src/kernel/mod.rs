@@ -330,9 +330,9 @@ impl Machine {
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
-                let sig = fault.signal.number();
+                let status = fault.status();
                 cx.history.faults.push((self.procs[i].pid, fault));
-                self.terminate(i, ExitStatus::Signal(sig), cx);
+                self.terminate(i, status, cx);
                 return;
             }
             Event::OutOfFuel => {
