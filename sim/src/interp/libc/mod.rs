@@ -206,25 +206,26 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
 
 fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], text: &mut Vec<u8>) -> LibResult {
     let (target, ret): (Option<usize>, u64) = match f {
-        LibFn::Printf => {
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[0])?, &a[1..], text).map_err(format_stop)?;
-            (Some(0), text.len() as u64)
-        }
+        LibFn::Printf => (Some(0), formatted(p, prog, sh, a[0], &a[1..], text, STREAM_KEEP)?),
         LibFn::Fprintf => {
             let s = stream(a[0])?;
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], text).map_err(format_stop)?;
-            (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
+            let n = formatted(p, prog, sh, a[1], &a[2..], text, STREAM_KEEP)?;
+            (s, if s.is_some() { n } else { u64::MAX })
         }
         LibFn::Sprintf | LibFn::Snprintf => {
-            let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text).map_err(format_stop)?;
-            if cap > 0 {
-                let n = (text.len() as u64).min(cap - 1) as usize;
-                let out = p.mem.slice_mut(sh, dst, n + 1)?;
+            let (dst, size, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
+            // Keep no more than fits where it goes: a huge field into a
+            // small buffer is caught as out of bounds, never allocated.
+            let keep = size.saturating_sub(1).min(room(&p.mem, dst) as u64) as usize;
+            let r = format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text, keep);
+            let (made, ret) = result_of(p, prog, r)?;
+            if size > 0 {
+                let n = made.min(size - 1) as usize;
+                let out = p.mem.slice_mut(sh, dst, n.saturating_add(1))?;
                 out[..n].copy_from_slice(&text[..n]);
                 out[n] = 0;
             }
-            return Ok(Outcome::Value(text.len() as i32 as u64));
+            return Ok(Outcome::Value(ret));
         }
         LibFn::Puts => {
             text.extend_from_slice(p.mem.cstr(sh, a[0])?);
@@ -302,11 +303,39 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
     }
 }
 
-fn format_stop(e: format::FormatError) -> Stop {
-    match e {
-        format::FormatError::Memory(b) => Stop::Memory(b),
-        format::FormatError::Unsupported(c) => Stop::Fault(Signal::Abrt, Cause::BadFormat(c)),
+/// Bytes of one `printf` to a stream kept: the run's output limit (and
+/// one more, so the limit notices), whatever width the format asks for.
+const STREAM_KEEP: usize = crate::abi::limits::MAX_OUTPUT + 1;
+
+/// Formats the format at `fmt` with `args` into `text` (at most `keep`
+/// bytes kept); the value the routine returns.
+fn formatted(p: &mut Process, prog: &Program, sh: &mut dyn Shared, fmt: u64, args: &[u64], text: &mut Vec<u8>, keep: usize) -> Result<u64, Stop> {
+    let r = format::format(&p.mem, sh, p.mem.cstr(sh, fmt)?, args, text, keep);
+    Ok(result_of(p, prog, r)?.1)
+}
+
+/// (bytes made, value returned) of a formatting: its length, or `-1`
+/// with `errno` `EOVERFLOW` past `INT_MAX` (glibc: the text made before
+/// stays).
+fn result_of(p: &mut Process, prog: &Program, r: Result<u64, format::FormatError>) -> Result<(u64, u64), Stop> {
+    match r {
+        Ok(n) => Ok((n, n)),
+        Err(format::FormatError::Overflow { made }) => {
+            p.set_errno(prog, crate::abi::errno::EOVERFLOW);
+            Ok((made, u64::MAX))
+        }
+        Err(format::FormatError::Memory(b)) => Err(Stop::Memory(b)),
+        Err(format::FormatError::Unsupported(c)) => Err(Stop::Fault(Signal::Abrt, Cause::BadFormat(c))),
     }
+}
+
+/// Bytes from `addr` to the end of the object it points into (0 if none).
+fn room(mem: &super::memory::Memory, addr: u64) -> usize {
+    let (r, off) = ((addr >> 32) as usize, (addr & 0xffff_ffff) as usize);
+    if r == region::STACK as usize {
+        return mem.stack.len().saturating_sub(off);
+    }
+    mem.regions.get(r).map_or(0, |reg| (reg.size as usize).saturating_sub(off))
 }
 
 /// `__assert_fail`: glibc's message on stderr, then `SIGABRT`.
