@@ -246,7 +246,8 @@ fn null_stays_sigsegv_and_a_call_given_null_gets_efault() {
     let (code, err) = run_cli("null.c", "int main(void) {\n    int *p = 0;\n    return *p;\n}\n");
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("process 1000 killed by SIGSEGV: null pointer dereference"), "{err}");
-    let text = "#include <errno.h>\n#include <unistd.h>\nint main(void) {\n    return write(1, 0, 3) == -1 && errno == EFAULT ? 0 : 1;\n}\n";
+    let text =
+        "#include <errno.h>\n#include <unistd.h>\nint main(void) {\n    return write(1, 0, 3) == -1 && errno == EFAULT ? 0 : 1;\n}\n";
     let (code, err) = run_cli("efault.c", text);
     assert_eq!(code, 0, "{err}");
 }

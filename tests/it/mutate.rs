@@ -81,7 +81,11 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
     match sim::lang::compile("m.c", src, &|_, _| None) {
         Err(e) => prop_assert!(!e.diagnostics.is_empty()),
         Ok(prog) => {
-            let cfg = Config { limits: Limits { fuel: 20_000, max_steps: 5_000 }, time: TimeMode::LowerBound, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] } };
+            let cfg = Config {
+                limits: Limits { fuel: 20_000, max_steps: 5_000 },
+                time: TimeMode::LowerBound,
+                process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
+            };
             let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
             prop_assert!(r.steps <= 5_000);
             let _ = sim::report::diagnostics(&prog, &r);

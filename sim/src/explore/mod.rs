@@ -95,7 +95,7 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
         };
         current = Some(m.procs[ready[k]].pid);
         m.step(ready[k], &mut cx);
-        if let Some(pid) = undefined(&cx.history) {
+        if let Some(pid) = undefined(cx.history) {
             break End::Undefined { pid };
         }
         // Strict time: computing takes no time, but a process busy-waiting

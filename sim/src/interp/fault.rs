@@ -5,8 +5,8 @@
 
 use super::memory::{BadAccess, RegionKind};
 use super::process::{Frame, Process};
-use crate::outcome::ExitStatus;
 use crate::ir::{LocalObject, Program};
+use crate::outcome::ExitStatus;
 use crate::source::Span;
 
 /// A signal that ends a process.

@@ -252,7 +252,9 @@ impl Memory {
             Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => {
                 match reg.bytes.get(off..off.saturating_add(len)) {
                     Some(s) => Ok(s),
-                    None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size, len: len as u64, write: false }),
+                    None => {
+                        Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size, len: len as u64, write: false })
+                    }
                 }
             }
             other => Err(self.why(addr, other)),

@@ -14,8 +14,8 @@ mod string;
 pub use crate::ir::{is_syscall, LibFn};
 
 use super::fault::{Cause, Fault, Signal, Undefined};
-use super::memory::{BadAccess, RegionKind};
 use super::memory::NoShared;
+use super::memory::{BadAccess, RegionKind};
 use super::process::{After, Then};
 use super::{Event, Process, Shared};
 use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, Src, TimeCall};
@@ -309,7 +309,15 @@ const STREAM_KEEP: usize = crate::abi::limits::MAX_OUTPUT + 1;
 
 /// Formats the format at `fmt` with `args` into `text` (at most `keep`
 /// bytes kept); the value the routine returns.
-fn formatted(p: &mut Process, prog: &Program, sh: &mut dyn Shared, fmt: u64, args: &[u64], text: &mut Vec<u8>, keep: usize) -> Result<u64, Stop> {
+fn formatted(
+    p: &mut Process,
+    prog: &Program,
+    sh: &mut dyn Shared,
+    fmt: u64,
+    args: &[u64],
+    text: &mut Vec<u8>,
+    keep: usize,
+) -> Result<u64, Stop> {
     let r = format::format(&p.mem, sh, p.mem.cstr(sh, fmt)?, args, text, keep);
     Ok(result_of(p, prog, r)?.1)
 }
