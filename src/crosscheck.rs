@@ -105,14 +105,28 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
 /// Whether a simulated run shows what a real run showed. A hung real run
 /// (killed at the timeout or when all blocked) matches a simulated run
 /// that never ends (stuck, an endless loop, or out of steps) with the same
-/// writes so far and the same exits of the processes that did exit.
+/// writes so far and the same exits of the processes that did exit. A
+/// simulated run that stopped at undefined behaviour matches any real run
+/// that agrees with it up to there (after undefined behaviour, anything
+/// may happen): see [`agrees_until_undefined`].
 pub fn produces(sim: &RunResult, real: &RealRun) -> bool {
+    if let End::Undefined { pid } = sim.end {
+        return agrees_until_undefined(&sim.outcome, pid, &real.outcome);
+    }
     if real.hung {
         let stuck = sim.end.is_stuck() || matches!(sim.end, End::StepBudget | End::EndlessLoop { .. });
         stuck && prefix_of(&real.outcome, &sim.outcome)
     } else {
         real.outcome == sim.outcome
     }
+}
+
+/// A simulated run stopped when process `ub` reached undefined behaviour:
+/// the real writes must start with the simulated ones (all made before
+/// it), and every process that ended before it must have ended the same
+/// way for real. What the real run did afterwards is not compared.
+pub fn agrees_until_undefined(sim: &Outcome, ub: i32, real: &Outcome) -> bool {
+    real.writes.starts_with(&sim.writes) && sim.exits.iter().filter(|(pid, _)| *pid != ub).all(|e| real.exits.contains(e))
 }
 
 fn prefix_of(real: &Outcome, sim: &Outcome) -> bool {

@@ -59,6 +59,9 @@ pub struct WorkerReport {
     pub exits: Vec<(i32, i32)>,
     /// Signals sent with `kill`: (target, signal).
     pub sent: Vec<(i32, i32)>,
+    /// Processes that stopped at undefined behaviour.
+    #[serde(default)]
+    pub undefined: Vec<i32>,
     /// Killed at the timeout, or when every process was blocked.
     pub hung: bool,
     /// Every process was blocked in a system call (a deadlock).
@@ -94,6 +97,7 @@ impl WorkerReport {
                 },
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
+                Record::Undefined { pid } => self.undefined.push(pid),
             }
         }
         self.exits.sort();
@@ -221,7 +225,9 @@ fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Comma
 /// The run's outcome from the worker's report.
 fn real_run(rep: WorkerReport) -> RealRun {
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
-    let exits = rep.exits.into_iter().map(|(pid, st)| (pid, status(st))).collect();
+    let ub = &rep.undefined;
+    let exits =
+        rep.exits.into_iter().map(|(pid, st)| (pid, if ub.contains(&pid) { ExitStatus::UndefinedBehaviour } else { status(st) })).collect();
     let mut outcome = Outcome::new(writes, exits);
     outcome.truncated = rep.truncated;
     RealRun { outcome, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent }

@@ -15,6 +15,8 @@ pub enum Record {
     Exit { pid: i32, status: i32 },
     /// A process of the run sent signal `sig` to process `pid` with `kill`.
     Sent { pid: i32, sig: i32 },
+    /// Process `pid` stopped at undefined behaviour (then exits).
+    Undefined { pid: i32 },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -37,6 +39,7 @@ pub fn send(fd: i32, r: &Record) {
         }
         Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
         Record::Sent { pid, sig } => put(fd, b'S', *pid, *sig, &[]),
+        Record::Undefined { pid } => put(fd, b'U', *pid, 0, &[]),
     }
 }
 
@@ -51,6 +54,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
         b'W' => Record::Write { pid, fd: a, bytes: p[HEADER..].to_vec() },
         b'X' => Record::Exit { pid, status: a },
         b'S' => Record::Sent { pid, sig: a },
+        b'U' => Record::Undefined { pid },
         _ => return None,
     })
 }

@@ -105,7 +105,10 @@ impl RealProc<'_> {
                 // SAFETY: ending the process; stdio was flushed by the
                 // interpreter's own writes, exactly as natively.
                 Event::Exit(code) => unsafe { libc::_exit(code) },
-                Event::Killed(fault) => die(fault.signal.number()),
+                Event::Killed(fault) => match fault.signal {
+                    Some(sig) => die(sig.number()),
+                    None => self.stop_undefined(),
+                },
                 // Unreachable in practice (2^64 iterations). The interpreter
                 // cannot resume where fuel ran out, so never go on elsewhere:
                 // wait, as a spinning process would, for the end of the run.
@@ -117,6 +120,22 @@ impl RealProc<'_> {
         }
     }
 }
+
+impl RealProc<'_> {
+    /// Stops at undefined behaviour the interpreter caught: natively the
+    /// process might run on, but its interpreter cannot, so it says so
+    /// in the log (the outcome shows `UndefinedBehaviour`, no signal)
+    /// and exits; what the rest of the run does is undefined.
+    fn stop_undefined(&self) -> ! {
+        crate::log::send(self.env.log, &crate::log::Record::Undefined { pid: self.pid });
+        // SAFETY: ending the process.
+        unsafe { libc::_exit(UNDEFINED_EXIT) }
+    }
+}
+
+/// The exit code of a process stopped at undefined behaviour (its
+/// parent may see it; the outcome records the undefined behaviour).
+pub const UNDEFINED_EXIT: i32 = 127;
 
 /// Dies of `sig` as the native program would (the fault the interpreter
 /// caught is the one the hardware would have raised).

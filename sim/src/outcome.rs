@@ -12,6 +12,11 @@ pub enum ExitStatus {
     Code(i32),
     /// Killed by this signal.
     Signal(i32),
+    /// Stopped by ipcsim at undefined behaviour of C that Linux may not
+    /// trap (an out-of-bounds access, a use after free, a double free):
+    /// natively the process may run on, so no signal is claimed. The
+    /// simulated run ends there (what follows is undefined).
+    UndefinedBehaviour,
 }
 
 impl ExitStatus {
@@ -20,6 +25,10 @@ impl ExitStatus {
         match self {
             ExitStatus::Code(c) => (c & 0xff) << 8,
             ExitStatus::Signal(s) => s & 0x7f,
+            // Never waited for in the simulator (its run ends at the
+            // undefined behaviour); as a status word: killed, by nothing
+            // a program could send.
+            ExitStatus::UndefinedBehaviour => 0x7e,
         }
     }
 }
@@ -29,6 +38,7 @@ impl std::fmt::Display for ExitStatus {
         match self {
             ExitStatus::Code(c) => write!(f, "exit {c}"),
             ExitStatus::Signal(s) => write!(f, "killed by {}", signal_name(*s)),
+            ExitStatus::UndefinedBehaviour => f.write_str("stopped at undefined behaviour"),
         }
     }
 }

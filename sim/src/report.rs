@@ -5,7 +5,7 @@
 use crate::check::{End, Stuck};
 use crate::diag::{Code, Diagnostic, Label, Severity};
 use crate::explore::RunResult;
-use crate::interp::fault::Cause;
+use crate::interp::fault::{Cause, Faulted};
 use crate::ir::Program;
 use crate::outcome::ExitStatus;
 
@@ -22,20 +22,29 @@ fn stuck_diag(prog: &Program, code: Code, message: &str, stuck: &[Stuck]) -> Dia
     Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes: Vec::new() }
 }
 
+/// A fault as a diagnostic: the signal Linux delivers, or the undefined
+/// behaviour ipcsim stopped at (with a note that natively the program
+/// may run on: no signal is claimed).
+fn fault_diag(f: &Faulted) -> Diagnostic {
+    let (pid, fault, what) = (f.pid, &f.fault, &f.what);
+    match fault.signal {
+        None => Diagnostic::error(Code::UndefinedBehaviour, fault.span, format!("process {pid} stopped at undefined behaviour: {what}"))
+            .note("this is undefined behaviour in C, which Linux may not trap: natively the program may run on and even exit 0; ipcsim stopped the run here"),
+        Some(sig) => {
+            let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
+            Diagnostic::error(code, fault.span, format!("process {pid} killed by {}: {what}", sig.name()))
+        }
+    }
+}
+
 /// The diagnostics describing how a run ended (empty for a clean end).
 pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (pid, fault) in &r.faults {
-        let mem = &r.machine.procs[r.machine.index(*pid).expect("faulted processes stay in the table")].proc.mem;
-        let code = if fault.cause == Cause::Assertion { Code::AssertionFailed } else { Code::ProcessFault };
-        out.push(Diagnostic::error(
-            code,
-            fault.span,
-            format!("process {pid} killed by {}: {}", fault.signal.name(), fault.describe(prog, mem)),
-        ));
+    for f in &r.faults {
+        out.push(fault_diag(f));
     }
     match &r.end {
-        End::AllExited => {}
+        End::AllExited | End::Undefined { .. } => {}
         End::Deadlock { stuck, cycle } => {
             let mut d = stuck_diag(prog, Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck);
             if cycle.len() > 1 {

@@ -113,13 +113,16 @@ fn run_cli(name: &str, text: &str) -> (i32, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-/// Asserts a stack buffer overflow report: the process is killed, the
+/// Asserts a stack buffer overflow report: the process stopped at
+/// undefined behaviour (no signal claimed: Linux may run on), the
 /// message is `what`, and it points at line `line` of `name`, whose text
 /// `source` is shown with a caret.
 fn assert_overflow(name: &str, text: &str, what: &str, line: usize, source: &str) {
     let (code, err) = run_cli(name, text);
     assert_eq!(code, 1, "the run fails:\n{err}");
-    assert!(err.contains(&format!("process 1000 killed by SIGSEGV: stack buffer overflow: {what}\n")), "{err}");
+    assert!(err.contains("process 1000 stopped at undefined behaviour: stack buffer overflow"), "{err}");
+    assert!(err.contains(&format!(": {what}\n")), "{err}");
+    assert!(!err.contains("killed by"), "no signal is claimed:\n{err}");
     assert!(err.contains(&format!("{name}:{line}:")), "line {line}:\n{err}");
     let shown = err.lines().skip_while(|l| !l.ends_with(source)).nth(1).unwrap_or("");
     assert!(shown.contains('^'), "the line is shown with a caret:\n{err}");
@@ -186,4 +189,65 @@ fn printing_an_unterminated_local_string_is_a_stack_buffer_overflow() {
 fn reading_a_pipe_into_a_too_small_local_buffer_is_a_stack_buffer_overflow() {
     let text = "#include <unistd.h>\nint main(void) {\n    int fd[2];\n    char buf[4];\n    pipe(fd);\n    write(fd[1], \"hello world\", 11);\n    read(fd[0], buf, 11);\n    return buf[0];\n}\n";
     assert_overflow("read.c", text, "write of 11 bytes at offset 0 of local array `buf` in `main` (4 bytes)", 7, "read(fd[0], buf, 11);");
+}
+
+/// Asserts an undefined-behaviour report: exit 1, the run stopped (no
+/// signal claimed), the message contains `what`, at `name:line`.
+fn assert_undefined(name: &str, text: &str, what: &str, line: usize) -> String {
+    let (code, err) = run_cli(name, text);
+    assert_eq!(code, 1, "the run fails:\n{err}");
+    assert!(err.contains("error[R0106]: process 1000 stopped at undefined behaviour: "), "{err}");
+    assert!(err.contains(what), "{what}:\n{err}");
+    assert!(err.contains(&format!("{name}:{line}:")), "line {line}:\n{err}");
+    assert!(err.contains("Linux may not trap") && !err.contains("killed by"), "no signal is claimed:\n{err}");
+    err
+}
+
+#[test]
+fn reading_one_past_a_malloc_block_is_undefined_behaviour_naming_the_block_and_its_line() {
+    let text = "#include <stdio.h>\n#include <stdlib.h>\nint main(void) {\n    int *a = malloc(16);\n    printf(\"%d\\n\", a[4]);\n    return 0;\n}\n";
+    let what = "out-of-bounds read of 4 bytes at offset 16 of a malloc block of 16 bytes allocated at ";
+    let err = assert_undefined("heap.c", text, what, 5);
+    assert!(err.contains("heap.c:4:14\n"), "the allocation's line:\n{err}");
+}
+
+#[test]
+fn writing_past_a_global_array_is_undefined_behaviour_naming_the_global() {
+    let text = "char g[8];\nint main(void) {\n    char *p = g;\n    p[8] = 1;\n    return 0;\n}\n";
+    let _ = assert_undefined("global.c", text, "out-of-bounds write of 1 byte at offset 8 of global `g` (8 bytes)", 4);
+}
+
+#[test]
+fn use_after_free_and_double_free_are_undefined_behaviour() {
+    let uaf = "#include <stdlib.h>\nint main(void) {\n    int *p = malloc(4);\n    free(p);\n    return *p;\n}\n";
+    let err = assert_undefined("uaf.c", uaf, "use after free of a malloc block of 4 bytes allocated at ", 5);
+    assert!(err.contains("uaf.c:3:14\n"), "{err}");
+    let twice = "#include <stdlib.h>\nint main(void) {\n    int *p = malloc(4);\n    free(p);\n    free(p);\n    return 0;\n}\n";
+    let err = assert_undefined("twice.c", twice, "double free of a malloc block of 4 bytes allocated at ", 5);
+    assert!(err.contains("twice.c:3:14\n"), "{err}");
+}
+
+#[test]
+fn a_write_call_past_a_string_literal_is_undefined_behaviour_naming_the_call() {
+    let text = "#include <unistd.h>\nint main(void) {\n    write(1, \"abc\", 10);\n    return 0;\n}\n";
+    let _ = assert_undefined("lit.c", text, "out-of-bounds read of 10 bytes by write() at offset 0 of a string literal of 4 bytes", 3);
+}
+
+#[test]
+fn a_read_call_past_a_heap_buffer_is_undefined_behaviour_naming_the_call() {
+    let text = "#include <stdlib.h>\n#include <unistd.h>\nint main(void) {\n    int fd[2];\n    char *buf = malloc(10);\n    pipe(fd);\n    write(fd[1], \"hi\", 2);\n    read(fd[0], buf, 100);\n    return 0;\n}\n";
+    let _ = assert_undefined("rd.c", text, "out-of-bounds write of 100 bytes by read() at offset 0 of a malloc block of 10 bytes", 8);
+}
+
+/// Where Linux does trap for certain, the signal stays: a NULL
+/// dereference is SIGSEGV; a system call given NULL fails with EFAULT.
+#[test]
+fn null_stays_sigsegv_and_a_call_given_null_gets_efault() {
+    let (code, err) = run_cli("null.c", "int main(void) {\n    int *p = 0;\n    return *p;\n}\n");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("process 1000 killed by SIGSEGV: null pointer dereference"), "{err}");
+    let text =
+        "#include <errno.h>\n#include <unistd.h>\nint main(void) {\n    return write(1, 0, 3) == -1 && errno == EFAULT ? 0 : 1;\n}\n";
+    let (code, err) = run_cli("efault.c", text);
+    assert_eq!(code, 0, "{err}");
 }

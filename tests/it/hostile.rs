@@ -23,6 +23,8 @@ struct Outcome {
     code: Option<i32>,
     stderr: String,
     elapsed: Duration,
+    /// The child's peak resident set (`getrusage` of the reaped child).
+    max_rss_kib: i64,
 }
 
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -52,18 +54,33 @@ fn ipcsim(args: &[&str], file: &Path) -> Outcome {
         let _ = err.read_to_string(&mut s);
         s
     });
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
+    let (status, max_rss_kib) = reap(&mut child, start, args, file);
+    let code = if libc::WIFEXITED(status) { Some(libc::WEXITSTATUS(status)) } else { None };
+    Outcome { code, stderr: reader.join().unwrap(), elapsed: start.elapsed(), max_rss_kib }
+}
+
+/// Waits for `child` under the watchdog with `wait4`, which gives this
+/// child's own resource usage (its peak RSS), unlike `RUSAGE_CHILDREN`
+/// (shared by every test thread). Returns the raw status and the peak.
+fn reap(child: &mut std::process::Child, start: Instant, args: &[&str], file: &Path) -> (i32, i64) {
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid out-parameter.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: waiting for our own child, with valid out-pointers.
+        let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut ru) };
+        if r == pid {
+            return (status, ru.ru_maxrss);
         }
         if start.elapsed() > WATCHDOG {
             let _ = child.kill();
-            let _ = child.wait();
+            // SAFETY: as above, blocking this time.
+            unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
             panic!("ipcsim {args:?} {} still running after {WATCHDOG:?}", file.display());
         }
         std::thread::sleep(Duration::from_millis(10));
-    };
-    Outcome { code: status.code(), stderr: reader.join().unwrap(), elapsed: start.elapsed() }
+    }
 }
 
 fn check_file(name: &str, src: &[u8]) -> Outcome {
@@ -283,4 +300,45 @@ fn input_size_and_error_count_are_capped() {
     assert_eq!(o.code, Some(2));
     assert_eq!(o.stderr.matches("error[").count(), 101, "{}", o.stderr);
     assert!(o.stderr.contains("too many errors"));
+}
+
+/// Peak resident set allowed to one `ipcsim check` or `run` of a hostile
+/// input (the address space is capped at [`MEMORY`] besides).
+const MAX_RSS_KIB: i64 = 512 << 10;
+/// Wall time allowed to one of them (debug build, two shared cores).
+const MAX_TIME: Duration = Duration::from_secs(15);
+
+/// The regression corpus of issue 8 (`tests/hostile/`): each input gets
+/// `ipcsim check` and `ipcsim run --max-steps 200000` (a fifth of the
+/// default budget, which a debug build spends in about 16 s on the
+/// descriptor leak), which must answer with an exit status
+/// of 0 to 3 (never a crash or an internal error, 4), within
+/// [`MAX_TIME`] and [`MAX_RSS_KIB`] of resident memory, under a 1 GiB
+/// address-space limit.
+#[test]
+fn every_hostile_input_gets_an_answer_within_time_and_memory_bounds() {
+    for f in corpus_files() {
+        assert_answers_within_bounds(&f);
+    }
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    let entries = std::fs::read_dir("tests/hostile").unwrap().map(|e| e.unwrap().path());
+    let mut files: Vec<PathBuf> = entries.filter(|p| p.extension().is_none_or(|e| e != "md")).collect();
+    files.sort();
+    assert!(files.len() >= 20, "the corpus is there: {files:?}");
+    files
+}
+
+#[track_caller]
+fn assert_answers_within_bounds(file: &Path) {
+    for cmd in [&["check"][..], &["run", "--max-steps", "200000"]] {
+        let o = ipcsim(cmd, file);
+        let tail: String = o.stderr.chars().take(2000).collect();
+        let what = format!("ipcsim {} {}", cmd.join(" "), file.display());
+        assert!(matches!(o.code, Some(0..=3)), "{what}: exit {:?} (None: killed), stderr:\n{tail}", o.code);
+        assert!(!o.stderr.contains("internal error") && !o.stderr.contains("panicked"), "{what}:\n{tail}");
+        assert!(o.elapsed < MAX_TIME, "{what}: took {:?}", o.elapsed);
+        assert!(o.max_rss_kib < MAX_RSS_KIB, "{what}: peak RSS {} KiB", o.max_rss_kib);
+    }
 }

@@ -337,3 +337,39 @@ fn stopping_a_run_with_a_sleeping_child_or_a_crosscheck_leaves_nothing() {
         stop_real_run("tests/programs/spin_forever.c", "crosscheck", Stop::CtrlC, env);
     }
 }
+
+/// A read one past a malloc block stops the simulated run at undefined
+/// behaviour; the real outcomes agree with it up to there, so crosscheck
+/// explains them (exit 0) rather than calling the simulator wrong.
+#[test]
+fn crosscheck_explains_a_program_reading_one_past_a_malloc_block() {
+    let (code, out) = ipcsim(&["crosscheck", "tests/programs/oob_read_past_malloc.c", "--runs", "10"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("explained: 1000: stopped at undefined behaviour, 1001: exit 0"), "{out}");
+}
+
+/// After undefined behaviour anything may happen: a real run that went on
+/// (as native code does: it printed a number and exited 0) is explained
+/// by the simulated run that stopped there, as long as it agrees before
+/// it; one whose writes before it differ is not.
+#[test]
+fn a_run_stopped_at_undefined_behaviour_explains_any_real_continuation_that_agrees_before_it() {
+    use ipcsim::crosscheck;
+    use sim::outcome::{ExitStatus, Outcome, Write};
+    let file = "tests/programs/oob_read_past_malloc.c";
+    let prog = sim::lang::compile(file, &std::fs::read_to_string(file).unwrap(), &sim::lang::fs_loader).unwrap();
+    let opts = sim::options::Options::for_program("oob_read_past_malloc");
+    let write = |pid, text: &str| Write { pid, fd: 1, bytes: text.as_bytes().to_vec() };
+    let native =
+        Outcome::new(vec![write(1001, "child\n"), write(1000, "0\n")], vec![(1000, ExitStatus::Code(0)), (1001, ExitStatus::Code(0))]);
+    let mut wrong = native.clone();
+    wrong.writes[0] = write(1001, "other\n");
+    let seen = |outcome| crosscheck::RealSeen {
+        run: real::RealRun { outcome, hung: false, blocked: false, isolated: true, sent: Vec::new() },
+        count: 1,
+    };
+    let check = crosscheck::explain(&prog, &opts, &[seen(native), seen(wrong)], 50);
+    assert_eq!(check.explained.len(), 1, "{check:?}");
+    assert_eq!(check.explained[0].0.outcome.writes[1].bytes, b"0\n");
+    assert_eq!(check.unexplained.len(), 1);
+}

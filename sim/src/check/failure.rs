@@ -24,6 +24,11 @@ pub enum Failure {
         /// The signal.
         sig: i32,
     },
+    /// A process stopped at undefined behaviour.
+    Undefined {
+        /// Who.
+        pid: i32,
+    },
     /// The first process exited with a non-zero status.
     NonZeroExit {
         /// The status.
@@ -37,6 +42,7 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Signal { pid, sig } => write!(f, "process {pid} killed by {}", signal::name(*sig)),
+            Failure::Undefined { pid } => write!(f, "process {pid} reached undefined behaviour"),
             Failure::NonZeroExit { code } => write!(f, "process {} exited with status {code}", crate::abi::FIRST_PID),
             Failure::Stuck(what) => f.write_str(what),
         }
@@ -49,10 +55,10 @@ impl std::fmt::Display for Failure {
 /// for a real run that was not stuck).
 pub fn failure(outcome: &Outcome, sent: &[(i32, i32)], end: Option<&End>) -> Option<Failure> {
     for &(pid, status) in &outcome.exits {
-        if let ExitStatus::Signal(sig) = status {
-            if !sent.contains(&(pid, sig)) {
-                return Some(Failure::Signal { pid, sig });
-            }
+        match status {
+            ExitStatus::Signal(sig) if !sent.contains(&(pid, sig)) => return Some(Failure::Signal { pid, sig }),
+            ExitStatus::UndefinedBehaviour => return Some(Failure::Undefined { pid }),
+            _ => {}
         }
     }
     if let Some(ExitStatus::Code(code)) = outcome.main_status() {
@@ -61,7 +67,7 @@ pub fn failure(outcome: &Outcome, sent: &[(i32, i32)], end: Option<&End>) -> Opt
         }
     }
     match end {
-        Some(e) if !matches!(e, End::AllExited) => Some(Failure::Stuck(e.name())),
+        Some(e) if !matches!(e, End::AllExited | End::Undefined { .. }) => Some(Failure::Stuck(e.name())),
         _ => None,
     }
 }

@@ -82,6 +82,13 @@ pub enum End {
     },
     /// The step budget ran out.
     StepBudget,
+    /// A process reached undefined behaviour (its exit status is
+    /// [`crate::outcome::ExitStatus::UndefinedBehaviour`]): the run
+    /// stops there, since nothing after it is defined.
+    Undefined {
+        /// Who.
+        pid: i32,
+    },
 }
 
 impl End {
@@ -93,6 +100,7 @@ impl End {
             End::Livelock(_) => "livelock",
             End::EndlessLoop { .. } => "endless loop",
             End::StepBudget => "step budget",
+            End::Undefined { .. } => "undefined behaviour",
         }
     }
 

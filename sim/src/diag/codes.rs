@@ -58,6 +58,7 @@ codes! {
     EndlessLoop = "R0103": "a process looped without any visible operation until its fuel ran out",
     StepBudget = "R0104": "the run reached its step budget before every process ended",
     NonZeroExit = "R0105": "the first process exited with a non-zero status",
+    UndefinedBehaviour = "R0106": "a process reached undefined behaviour Linux may not trap (out-of-bounds access, use after free, double free): ipcsim stopped the run there",
     Deadlock = "R0201": "every live process is blocked: a deadlock",
     Livelock = "R0202": "every live process is blocked or spinning on memory nobody will change: a livelock",
 }

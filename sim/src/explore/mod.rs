@@ -17,7 +17,7 @@ pub use search::{explore, outcomes, replay, Found, ReplayError, Search, Seen};
 
 use crate::abi::call::{Call, ProcCall};
 use crate::check::{self, End, Failure};
-use crate::interp::Fault;
+use crate::interp::fault::Faulted;
 use crate::ir::Program;
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
@@ -41,7 +41,7 @@ pub struct RunResult {
     /// Happens-before edges.
     pub edges: Vec<Edge>,
     /// Processes killed by signals the kernel raised, with the cause.
-    pub faults: Vec<(i32, Fault)>,
+    pub faults: Vec<Faulted>,
     /// Signals sent with `kill`: (target, signal).
     pub sent: Vec<(i32, i32)>,
     /// The final machine.
@@ -95,6 +95,9 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
         };
         current = Some(m.procs[ready[k]].pid);
         m.step(ready[k], &mut cx);
+        if let Some(pid) = undefined(cx.history) {
+            break End::Undefined { pid };
+        }
         // Strict time: computing takes no time, but a process busy-waiting
         // for ever must not freeze the clock for a sleeping one.
         still = if m.clock == clock { still + 1 } else { 0 };
@@ -118,6 +121,13 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
         sent: h.sent,
         machine: m,
     }
+}
+
+/// The process that reached undefined behaviour, if one did: the run
+/// stops there (nothing after it is defined, so nothing after it is
+/// claimed).
+fn undefined(h: &History) -> Option<i32> {
+    h.faults.iter().find(|f| f.fault.signal.is_none()).map(|f| f.pid)
 }
 
 fn task(m: &Machine, i: usize) -> Task {

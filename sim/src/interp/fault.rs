@@ -1,9 +1,12 @@
 //! How a process dies: the signal Linux would deliver and why, with the
-//! place in the program.
+//! place in the program; or, where C is undefined and Linux may not trap
+//! (an access out of an object's bounds, a use after free, a double
+//! free), the undefined behaviour itself, with no signal claimed.
 
-use super::memory::BadAccess;
-use super::process::Frame;
+use super::memory::{BadAccess, RegionKind};
+use super::process::{Frame, Process};
 use crate::ir::{LocalObject, Program};
+use crate::outcome::ExitStatus;
 use crate::source::Span;
 
 /// A signal that ends a process.
@@ -48,24 +51,125 @@ impl Signal {
 /// Why: the account ipcsim gives of the death.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Cause {
-    /// A bad memory access.
+    /// A bad memory access Linux traps deterministically (null, no
+    /// object, read-only, stack exhaustion, past a shared object).
     Memory(BadAccess),
-    /// An access out of the bounds of a local array or struct.
-    StackBufferOverflow(Overflow),
+    /// Undefined behaviour Linux may not trap; `call` names the library
+    /// routine or system call that made the access, if one did.
+    Undefined {
+        /// What.
+        ub: Undefined,
+        /// The routine (`write`, `read`, ...) whose buffer it was.
+        call: Option<&'static str>,
+    },
     /// Integer division by zero (or `INT_MIN / -1`).
     DivideByZero,
     /// `abort()` was called.
     Abort,
     /// `assert` failed (glibc's message already written to stderr).
     Assertion,
-    /// `free` of something `malloc` did not return.
-    BadFree,
-    /// `free` of a block already freed.
-    DoubleFree,
     /// A `printf` conversion ipcsim does not support (`%n`, `%f`).
     BadFormat(char),
     /// A write to a pipe whose read ends are all closed.
     BrokenPipe,
+}
+
+/// Undefined behaviour of C that Linux may not trap: natively the
+/// program may run on (reading a neighbour's bytes, corrupting the
+/// heap), so ipcsim stops the process and says what happened instead of
+/// claiming a signal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Undefined {
+    /// An access out of the bounds of an object (heap block, global,
+    /// string literal, `argv`, a private mapping within its last page).
+    OutOfBounds {
+        /// The object's region.
+        region: u32,
+        /// Where the access starts, from the object's first byte.
+        offset: u64,
+        /// Bytes accessed.
+        len: u64,
+        /// A write (else a read).
+        write: bool,
+    },
+    /// An access out of the bounds of a local array or struct.
+    StackBufferOverflow(Overflow),
+    /// An access to a freed `malloc` block.
+    UseAfterFree {
+        /// The block's region.
+        region: u32,
+    },
+    /// `free` of a block already freed.
+    DoubleFree {
+        /// The block's region.
+        region: u32,
+    },
+    /// `free` of something `malloc` did not return.
+    BadFree,
+}
+
+impl Undefined {
+    /// The undefined behaviour a bad access is, if it is one (else the
+    /// signal Linux delivers for it deterministically). `regions` tells
+    /// an object from a mapping: past a mapping's last page is `SIGSEGV`.
+    pub fn classify(b: &BadAccess, regions: &[super::memory::Region]) -> Result<Undefined, Signal> {
+        match *b {
+            BadAccess::OutOfBounds { region, offset, len, write, .. } => {
+                let Some(r) = regions.get(region as usize) else { return Err(Signal::Segv) };
+                let mapped = r.size as u64;
+                let in_pages = mapped.div_ceil(super::memory::PAGE) * super::memory::PAGE;
+                let mapping = matches!(r.kind, RegionKind::Mapping | RegionKind::Shared { .. });
+                if mapping && offset.saturating_add(len) > in_pages {
+                    return Err(Signal::Segv);
+                }
+                Ok(Undefined::OutOfBounds { region, offset, len, write })
+            }
+            BadAccess::UseAfterFree { region } => Ok(Undefined::UseAfterFree { region }),
+            BadAccess::PastObjectEnd { .. } => Err(Signal::Bus),
+            _ => Err(Signal::Segv),
+        }
+    }
+
+    /// One sentence: what, the object, its size, the offset and width.
+    fn describe(&self, prog: &Program, p: &Process, call: Option<&str>) -> String {
+        let by = call.map(|c| format!(" by {c}()")).unwrap_or_default();
+        match self {
+            Undefined::OutOfBounds { region, offset, len, write } => {
+                let rw = if *write { "write" } else { "read" };
+                format!("out-of-bounds {rw} of {len} {}{by} at offset {offset} of {}", plural(*len), object(prog, p, *region))
+            }
+            Undefined::StackBufferOverflow(o) => format!("stack buffer overflow{by}: {}", o.describe(prog)),
+            Undefined::UseAfterFree { region } => format!("use after free{by} of {}", object(prog, p, *region)),
+            Undefined::DoubleFree { region } => format!("double free of {}", object(prog, p, *region)),
+            Undefined::BadFree => "free() of a pointer malloc did not return".into(),
+        }
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        "byte"
+    } else {
+        "bytes"
+    }
+}
+
+/// The object at `region`, named for a report: a heap block with where
+/// it was allocated, else as memory names it (a global by name).
+fn object(prog: &Program, p: &Process, region: u32) -> String {
+    let r = p.mem.regions.get(region as usize);
+    match (r.map(|r| r.kind), p.heap_site(region)) {
+        (Some(RegionKind::Heap | RegionKind::Freed), Some(site)) => {
+            let size = r.map_or(0, |r| r.size);
+            let at = prog.sources.describe(site);
+            format!("a malloc block of {size} {} allocated at {at}", plural(size as u64))
+        }
+        (Some(RegionKind::Global { writable: false }), _) => {
+            let size = r.map_or(0, |r| r.size);
+            format!("a string literal of {size} {}", plural(size as u64))
+        }
+        _ => p.mem.describe(prog, region),
+    }
 }
 
 /// An access that strayed out of a local object into a redzone, traced
@@ -121,25 +225,59 @@ fn distance(o: &LocalObject, at: u32) -> (u32, bool) {
     }
 }
 
-/// A process killed by a signal, at a place.
+/// A process killed by a signal, or stopped at undefined behaviour, at
+/// a place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fault {
-    /// The signal.
-    pub signal: Signal,
+    /// The signal; `None` when the process stopped at undefined
+    /// behaviour ([`Cause::Undefined`]): no signal is claimed.
+    pub signal: Option<Signal>,
     /// Why.
     pub cause: Cause,
     /// Where in the source.
     pub span: Span,
 }
 
+/// A process ended by a fault, described while its memory still
+/// existed (an ended process drops its memory).
+#[derive(Debug, Clone)]
+pub struct Faulted {
+    /// Its pid.
+    pub pid: i32,
+    /// The fault.
+    pub fault: Fault,
+    /// One sentence naming the object, offset and size involved.
+    pub what: String,
+}
+
 impl Fault {
+    /// A process killed by `signal` for `cause`.
+    pub fn signal(signal: Signal, cause: Cause, span: Span) -> Fault {
+        Fault { signal: Some(signal), cause, span }
+    }
+
+    /// A process stopped at undefined behaviour.
+    pub fn undefined(ub: Undefined, call: Option<&'static str>, span: Span) -> Fault {
+        Fault { signal: None, cause: Cause::Undefined { ub, call }, span }
+    }
+
+    /// How the process ended, as `wait` and outcomes see it.
+    pub fn status(&self) -> ExitStatus {
+        match self.signal {
+            Some(s) => ExitStatus::Signal(s.number()),
+            None => ExitStatus::UndefinedBehaviour,
+        }
+    }
+
     /// One sentence describing the cause.
-    pub fn describe(&self, prog: &Program, mem: &super::memory::Memory) -> String {
+    pub fn describe(&self, prog: &Program, p: &Process) -> String {
+        let mem = &p.mem;
         match &self.cause {
+            Cause::Undefined { ub, call } => ub.describe(prog, p, *call),
             Cause::Memory(b) => match b {
                 BadAccess::Null => "null pointer dereference".into(),
                 BadAccess::Unmapped => "access through an invalid pointer (no object there)".into(),
-                BadAccess::OutOfBounds { region, offset, size } => {
+                BadAccess::OutOfBounds { region, offset, size, .. } => {
                     format!("out-of-bounds access at offset {offset} of {}, which has {size} bytes", mem.describe(prog, *region))
                 }
                 BadAccess::UseAfterFree { region } => {
@@ -155,12 +293,9 @@ impl Fault {
                     format!("access at offset {offset} of a shared object of {size} bytes, past its last page (ftruncate it first)")
                 }
             },
-            Cause::StackBufferOverflow(o) => format!("stack buffer overflow: {}", o.describe(prog)),
             Cause::DivideByZero => "integer division by zero".into(),
             Cause::Abort => "abort() called".into(),
             Cause::Assertion => "assertion failed".into(),
-            Cause::BadFree => "free() of a pointer malloc did not return".into(),
-            Cause::DoubleFree => "double free".into(),
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),
             Cause::BrokenPipe => "write to a pipe with no reader left (every read end is closed)".into(),
         }

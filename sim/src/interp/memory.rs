@@ -152,6 +152,10 @@ pub enum BadAccess {
         offset: u64,
         /// Object size.
         size: u32,
+        /// Bytes accessed.
+        len: u64,
+        /// A write (else a read).
+        write: bool,
     },
     /// The object was freed.
     UseAfterFree {
@@ -323,7 +327,7 @@ impl Memory {
         let reg = &self.regions[r];
         let RegionKind::Shared { obj, base, writable } = reg.kind else { unreachable!("caller checked") };
         if off.saturating_add(len) > reg.size as usize {
-            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size });
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size, len: len as u64, write });
         }
         if write && !writable {
             return Err(BadAccess::ReadOnly { region: r as u32 });
@@ -342,7 +346,7 @@ impl Memory {
     pub fn slice<'a>(&'a self, sh: &'a dyn Shared, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            let s = self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off))?;
+            let s = self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off, len, false))?;
             self.check_poison(off, len, false)?;
             return Ok(s);
         }
@@ -354,7 +358,9 @@ impl Memory {
             Some(reg) if !matches!(reg.kind, RegionKind::Null | RegionKind::Freed | RegionKind::Unmapped) => {
                 match reg.bytes.get(off..off.saturating_add(len)) {
                     Some(s) => Ok(s),
-                    None => Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size }),
+                    None => {
+                        Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size: reg.size, len: len as u64, write: false })
+                    }
                 }
             }
             other => Err(self.why(addr, other)),
@@ -367,7 +373,7 @@ impl Memory {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
             if self.stack.len() < off.saturating_add(len) {
-                return Err(self.stack_oob(off));
+                return Err(self.stack_oob(off, len, true));
             }
             self.check_poison(off, len, true)?;
             return Ok(&mut self.stack[off..off + len]);
@@ -393,7 +399,7 @@ impl Memory {
         let reg = &mut self.regions[r];
         let size = reg.size;
         if off.saturating_add(len) > reg.bytes.len() {
-            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size });
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size, len: len as u64, write: true });
         }
         Ok(&mut reg.bytes_mut()[off..off + len])
     }
@@ -482,8 +488,8 @@ impl Memory {
 
     /// An access past the stack's end: out of bounds of a local (the
     /// stack limit itself is caught when a frame is pushed).
-    fn stack_oob(&self, off: usize) -> BadAccess {
-        BadAccess::OutOfBounds { region: region::STACK, offset: off as u64, size: self.stack.len() as u32 }
+    fn stack_oob(&self, off: usize, len: usize, write: bool) -> BadAccess {
+        BadAccess::OutOfBounds { region: region::STACK, offset: off as u64, size: self.stack.len() as u32, len: len as u64, write }
     }
 
     fn why(&self, addr: u64, reg: Option<&Region>) -> BadAccess {
@@ -550,7 +556,8 @@ impl Memory {
             Some(n) => Ok(&bytes[..n]),
             None => {
                 let (r, off) = split(addr);
-                Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + bytes.len()) as u64, size: (off + bytes.len()) as u32 })
+                let (offset, size) = ((off + bytes.len()) as u64, (off + bytes.len()) as u32);
+                Err(BadAccess::OutOfBounds { region: r as u32, offset, size, len: 1, write: false })
             }
         }
     }
@@ -564,7 +571,8 @@ impl Memory {
         self.check_redzones(addr, (n + 1).min(lim.len()), false)?;
         if n == bytes.len() && n < max {
             let (r, off) = split(addr);
-            return Err(BadAccess::OutOfBounds { region: r as u32, offset: (off + n) as u64, size: (off + n) as u32 });
+            let (offset, size) = ((off + n) as u64, (off + n) as u32);
+            return Err(BadAccess::OutOfBounds { region: r as u32, offset, size, len: 1, write: false });
         }
         Ok(&bytes[..n])
     }

@@ -78,6 +78,9 @@ pub struct Process {
     pub libc_strings: u64,
     /// Reused buffer for formatted output (always empty between calls).
     pub scratch: Vec<u8>,
+    /// Where each `malloc` block was allocated, by region, in allocation
+    /// order: an out-of-bounds report names the block by its line.
+    pub heap_sites: Vec<(u32, crate::source::Span)>,
 }
 
 impl Process {
@@ -96,6 +99,7 @@ impl Process {
             after: After::Nothing,
             libc_strings,
             scratch: Vec::new(),
+            heap_sites: Vec::new(),
         };
         let main = &prog.functions[prog.main as usize];
         if prog.main_params >= 2 {
@@ -194,6 +198,12 @@ impl Process {
             Src::Mem(at) => self.mem.slice(sh, at, usize::try_from(len).unwrap_or(usize::MAX)),
             Src::Stdio => Ok(self.stdio.outq.front().map_or(&[][..], |(_, b)| &b[..])),
         }
+    }
+
+    /// Where the `malloc` block at `region` was allocated, if it is one.
+    pub fn heap_site(&self, region: u32) -> Option<crate::source::Span> {
+        let i = self.heap_sites.binary_search_by_key(&region, |s| s.0).ok()?;
+        Some(self.heap_sites[i].1)
     }
 
     /// The source location the process is at.

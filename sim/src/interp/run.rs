@@ -2,7 +2,7 @@
 //! the loop returns at the first visible operation. Locals in a register
 //! (`pc`, `fp`, the code slice) and no allocation per instruction.
 
-use super::fault::{Cause, Fault, Overflow, Signal};
+use super::fault::{Cause, Fault, Overflow, Signal, Undefined};
 use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
@@ -58,18 +58,29 @@ impl Process {
     }
 
     fn fault(&self, prog: &Program, signal: Signal, cause: Cause) -> Event {
-        Event::Killed(Fault { signal, cause, span: self.span(prog) })
+        Event::Killed(Fault::signal(signal, cause, self.span(prog)))
     }
 
-    /// The fault for a bad access (the library's too), with a redzone
-    /// access traced back to the local object it strays from.
+    /// The end for a bad access (the library's too, or a system call's
+    /// buffer: `call`): undefined behaviour when Linux may not trap it
+    /// (a redzone access traced back to the local object it strays
+    /// from), else the signal Linux delivers.
+    #[cold]
+    pub(super) fn mem_fault_in(&self, prog: &Program, b: BadAccess, call: Option<&'static str>) -> Event {
+        let ub = match Overflow::locate(prog, &self.frames, &b) {
+            Some(o) => Ok(Undefined::StackBufferOverflow(o)),
+            None => Undefined::classify(&b, &self.mem.regions),
+        };
+        match ub {
+            Ok(ub) => Event::Killed(Fault::undefined(ub, call, self.span(prog))),
+            Err(sig) => self.fault(prog, sig, Cause::Memory(b)),
+        }
+    }
+
+    /// [`Self::mem_fault_in`] for an access of the program's own code.
     #[cold]
     pub(super) fn mem_fault(&self, prog: &Program, b: BadAccess) -> Event {
-        if let Some(o) = Overflow::locate(prog, &self.frames, &b) {
-            return self.fault(prog, Signal::Segv, Cause::StackBufferOverflow(o));
-        }
-        let sig = if matches!(b, BadAccess::PastObjectEnd { .. }) { Signal::Bus } else { Signal::Segv };
-        self.fault(prog, sig, Cause::Memory(b))
+        self.mem_fault_in(prog, b, None)
     }
 
     /// Stops in front of a shared access, or consumes the grant for it.

@@ -350,8 +350,8 @@ impl Machine {
                 return Sys::Ret(if done > 0 { done as i64 } else { -(EPIPE as i64) });
             }
             let span = self.procs[i].proc.span(cx.prog);
-            let fault = Fault { signal: Signal::Pipe, cause: Cause::BrokenPipe, span };
-            cx.history.faults.push((self.procs[i].pid, fault));
+            let fault = Fault::signal(Signal::Pipe, Cause::BrokenPipe, span);
+            self.faulted(i, fault, cx);
             self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
             return Sys::Dead;
         }

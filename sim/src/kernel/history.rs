@@ -5,7 +5,7 @@
 //! determines the future, so two interleavings that reach the same state
 //! give equal machines (what state matching in a search needs).
 
-use crate::interp::Fault;
+use crate::interp::fault::Faulted;
 use crate::outcome::Outcome;
 use crate::trace::{Edge, EdgeKind, Event};
 use std::collections::{BTreeMap, VecDeque};
@@ -27,8 +27,9 @@ pub struct History {
     /// What has been observed: writes to stdout/stderr, exits.
     pub outcome: Outcome,
     /// Processes killed by a signal the kernel raised for them (faults,
-    /// `abort`, a failed `assert`, `SIGPIPE`), in order.
-    pub faults: Vec<(i32, Fault)>,
+    /// `abort`, a failed `assert`, `SIGPIPE`) or stopped at undefined
+    /// behaviour, in order.
+    pub faults: Vec<Faulted>,
     /// Signals sent with `kill` to another process of the run (or the
     /// caller itself): (target pid, signal). Deaths by them are the
     /// program's own doing, not failures.

@@ -370,6 +370,13 @@ impl Machine {
         })
     }
 
+    /// Records process `i`'s fault, described now, before its end drops
+    /// the memory the description names.
+    pub(super) fn faulted(&mut self, i: usize, fault: crate::interp::Fault, cx: &mut StepCtx) {
+        let what = fault.describe(cx.prog, &self.procs[i].proc);
+        cx.history.faults.push(crate::interp::fault::Faulted { pid: self.procs[i].pid, fault, what });
+    }
+
     /// Wakes every process parked on a location of `obj` (a write to it
     /// may have changed what it spins on).
     pub fn unpark_object(&mut self, obj: u32) {
@@ -410,9 +417,9 @@ impl Machine {
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
-                let sig = fault.signal.number();
-                cx.history.faults.push((self.procs[i].pid, fault));
-                self.terminate(i, ExitStatus::Signal(sig), cx);
+                let status = fault.status();
+                self.faulted(i, fault, cx);
+                self.terminate(i, status, cx);
                 return;
             }
             Event::OutOfFuel => {

@@ -2,6 +2,14 @@
 //! length modifiers, and every integer, character, string and pointer
 //! conversion. Arguments arrive as normalised 64-bit values; the
 //! conversion reads them at its own width, as a `va_arg` would.
+//!
+//! A field may be huge (`%2147483647d` is valid: 2^31 - 1 bytes): the
+//! text is counted in full but kept only up to a bound the caller gives
+//! (the room in `sprintf`'s buffer, the run's output limit), so a width
+//! never allocates more than that bound. As in glibc, a width or
+//! precision past `INT_MAX`, or a result longer than `INT_MAX` bytes, is
+//! [`FormatError::Overflow`] (`-1` with `EOVERFLOW`): the text made
+//! before it stays.
 
 use crate::interp::memory::{BadAccess, Memory, Shared};
 
@@ -12,6 +20,65 @@ pub enum FormatError {
     Memory(BadAccess),
     /// An unsupported conversion (`%n`, floating point).
     Unsupported(char),
+    /// The result would be longer than `INT_MAX` bytes, or a width or
+    /// precision in the format is past `INT_MAX`: glibc's `EOVERFLOW`.
+    /// The text made before it (`made` bytes, counted) stays.
+    Overflow {
+        /// Bytes of text made before the overflow.
+        made: u64,
+    },
+}
+
+/// Longest result `printf` can report (its return value is an `int`).
+pub const MAX_RESULT: u64 = i32::MAX as u64;
+
+/// Where formatted text goes: every byte is counted, the first `cap` are
+/// kept.
+struct Sink<'a> {
+    out: &'a mut Vec<u8>,
+    cap: usize,
+    total: u64,
+}
+
+impl Sink<'_> {
+    fn put(&mut self, b: &[u8]) {
+        let room = self.cap.saturating_sub(self.out.len());
+        self.out.extend_from_slice(&b[..b.len().min(room)]);
+        self.total += b.len() as u64;
+    }
+
+    fn push(&mut self, b: u8) {
+        self.put(&[b]);
+    }
+
+    /// `n` copies of `b` (padding): only the kept ones are allocated.
+    fn fill(&mut self, b: u8, n: usize) {
+        let room = self.cap.saturating_sub(self.out.len());
+        self.out.extend(std::iter::repeat_n(b, n.min(room)));
+        self.total += n as u64;
+    }
+
+    /// Fails once the text is longer than an `int` can count.
+    fn check(&self) -> Result<(), FormatError> {
+        if self.total > MAX_RESULT {
+            return Err(FormatError::Overflow { made: self.total });
+        }
+        Ok(())
+    }
+}
+
+/// A decimal width or precision at `fmt[*i..]`; past `INT_MAX` is
+/// [`FormatError::Overflow`], as glibc's `read_int`.
+fn number(fmt: &[u8], i: &mut usize, made: u64) -> Result<usize, FormatError> {
+    let mut n: u64 = 0;
+    while let Some(d @ b'0'..=b'9') = fmt.get(*i) {
+        n = n * 10 + (d - b'0') as u64;
+        if n > MAX_RESULT {
+            return Err(FormatError::Overflow { made });
+        }
+        *i += 1;
+    }
+    Ok(n as usize)
 }
 
 impl From<BadAccess> for FormatError {
@@ -32,8 +99,15 @@ struct Spec {
     len: u8, // 0: int, 1: hh, 2: h, 8: l/ll/z/j/t
 }
 
-/// Formats `fmt` with `args` into `out`.
-pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Vec<u8>) -> Result<(), FormatError> {
+/// Formats `fmt` with `args`, keeping at most `cap` bytes of the text in
+/// `out`; returns the length of the whole text.
+pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Vec<u8>, cap: usize) -> Result<u64, FormatError> {
+    let mut sink = Sink { out, cap, total: 0 };
+    format_into(mem, sh, fmt, args, &mut sink)?;
+    Ok(sink.total)
+}
+
+fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Sink) -> Result<(), FormatError> {
     let mut args = args.iter().copied();
     let mut next = move || args.next().unwrap_or(0);
     let mut i = 0;
@@ -42,6 +116,7 @@ pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut
         i += 1;
         if c != b'%' {
             out.push(c);
+            out.check()?;
             continue;
         }
         let start = i - 1;
@@ -65,10 +140,7 @@ pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut
             }
             s.width = w.unsigned_abs() as usize;
         } else {
-            while let Some(d @ b'0'..=b'9') = fmt.get(i) {
-                s.width = s.width * 10 + (d - b'0') as usize;
-                i += 1;
-            }
+            s.width = number(fmt, &mut i, out.total)?;
         }
         if fmt.get(i) == Some(&b'.') {
             i += 1;
@@ -77,12 +149,7 @@ pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut
                 let p = next() as i32;
                 s.prec = if p < 0 { None } else { Some(p as usize) };
             } else {
-                let mut p = 0;
-                while let Some(d @ b'0'..=b'9') = fmt.get(i) {
-                    p = p * 10 + (d - b'0') as usize;
-                    i += 1;
-                }
-                s.prec = Some(p);
+                s.prec = Some(number(fmt, &mut i, out.total)?);
             }
         }
         loop {
@@ -95,7 +162,8 @@ pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut
             i += 1;
         }
         let Some(&conv) = fmt.get(i) else {
-            out.extend_from_slice(&fmt[start..]);
+            out.put(&fmt[start..]);
+            out.check()?;
             break;
         };
         i += 1;
@@ -172,8 +240,9 @@ pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut
             b'%' => out.push(b'%'),
             b'n' => return Err(FormatError::Unsupported('n')),
             b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => return Err(FormatError::Unsupported(conv as char)),
-            _ => out.extend_from_slice(&fmt[start..i]),
+            _ => out.put(&fmt[start..i]),
         }
+        out.check()?;
     }
     Ok(())
 }
@@ -197,40 +266,40 @@ fn unsigned(v: u64, len: u8) -> u64 {
 }
 
 /// Emits a number: prefix (sign, `0x`), precision zeros, width padding.
-fn integer(out: &mut Vec<u8>, s: &Spec, prefix: &[u8], digits: &[u8], is_zero: bool) {
+fn integer(out: &mut Sink, s: &Spec, prefix: &[u8], digits: &[u8], is_zero: bool) {
     let digits: &[u8] = if is_zero && s.prec == Some(0) { b"" } else { digits };
     let zeros = s.prec.map_or(0, |p| p.saturating_sub(digits.len()));
     let body = prefix.len() + zeros + digits.len();
     let fill = s.width.saturating_sub(body);
     if s.left {
-        out.extend_from_slice(prefix);
-        out.extend(std::iter::repeat_n(b'0', zeros));
-        out.extend_from_slice(digits);
-        out.extend(std::iter::repeat_n(b' ', fill));
+        out.put(prefix);
+        out.fill(b'0', zeros);
+        out.put(digits);
+        out.fill(b' ', fill);
     } else if s.zero && s.prec.is_none() {
-        out.extend_from_slice(prefix);
-        out.extend(std::iter::repeat_n(b'0', fill + zeros));
-        out.extend_from_slice(digits);
+        out.put(prefix);
+        out.fill(b'0', fill + zeros);
+        out.put(digits);
     } else {
-        out.extend(std::iter::repeat_n(b' ', fill));
-        out.extend_from_slice(prefix);
-        out.extend(std::iter::repeat_n(b'0', zeros));
-        out.extend_from_slice(digits);
+        out.fill(b' ', fill);
+        out.put(prefix);
+        out.fill(b'0', zeros);
+        out.put(digits);
     }
 }
 
 /// Emits text padded to the width (strings and characters).
-fn pad(out: &mut Vec<u8>, s: &Spec, text: &[u8]) {
+fn pad(out: &mut Sink, s: &Spec, text: &[u8]) {
     let text = match s.prec {
         Some(p) if p < text.len() && text != b"(nil)" => &text[..p],
         _ => text,
     };
     let fill = s.width.saturating_sub(text.len());
     if !s.left {
-        out.extend(std::iter::repeat_n(b' ', fill));
+        out.fill(b' ', fill);
     }
-    out.extend_from_slice(text);
+    out.put(text);
     if s.left {
-        out.extend(std::iter::repeat_n(b' ', fill));
+        out.fill(b' ', fill);
     }
 }

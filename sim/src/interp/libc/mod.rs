@@ -13,12 +13,12 @@ mod string;
 
 pub use crate::ir::{is_syscall, LibFn};
 
-use super::fault::{Cause, Fault, Signal};
-use super::memory::BadAccess;
+use super::fault::{Cause, Fault, Signal, Undefined};
 use super::memory::NoShared;
+use super::memory::{BadAccess, RegionKind};
 use super::process::{After, Then};
 use super::{Event, Process, Shared};
-use crate::abi::call::{Call, FdCall, PipeCall, Src};
+use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, Src, TimeCall};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -77,27 +77,71 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
     match r {
         Ok(o) => o,
         Err(Stop::Memory(b)) => Outcome::Stop(p.mem_fault(prog, b)),
+        Err(Stop::Call(name, b)) => Outcome::Stop(p.mem_fault_in(prog, b, Some(name))),
+        Err(Stop::Undefined(ub)) => Outcome::Stop(Event::Killed(Fault::undefined(ub, None, p.span(prog)))),
         Err(Stop::Fault(sig, cause)) => kill(p, prog, sig, cause),
     }
 }
 
-/// A system call's buffer reaching into a stack redzone overflows the
-/// local it was meant for: a fault before the call, as AddressSanitizer's
-/// interceptors report it (the kernel would only see `EFAULT`). `read`
-/// is checked for all the bytes it may write, as glibc's `__read_chk`.
+/// A system call's buffer must lie inside the object it points into:
+/// one running past the object's end (`write(1, "abc", 10)`, a 10-byte
+/// buffer given to `read(fd, buf, 100)`) is undefined behaviour that
+/// Linux does not trap (it copies the neighbouring bytes), so it stops
+/// the process before the call, naming the call, as AddressSanitizer's
+/// interceptors do. A pointer into no object at all (NULL, a wild
+/// address) is left to the kernel: `EFAULT` in both backends. `read` is
+/// checked for all the bytes it may write, as glibc's `__read_chk`.
 fn check_syscall_buffer(p: &Process, call: &Call) -> Result<(), Stop> {
-    let (addr, len, write) = match *call {
-        Call::Fd(FdCall::Read { buf, len, .. }) => (buf, len as usize, true),
-        Call::Fd(FdCall::Write { src: Src::Mem(buf), len, .. }) => (buf, len as usize, false),
-        Call::Pipe(PipeCall::Pipe { fds }) => (fds, 8, true),
-        _ => return Ok(()),
-    };
-    Ok(p.mem.check_redzones(addr, len, write)?)
+    let Some((addr, len, write)) = call_buffer(call) else { return Ok(()) };
+    if len == 0 {
+        return Ok(());
+    }
+    let stop = |b| Stop::Call(call.name(), b);
+    p.mem.check_redzones(addr, len, write).map_err(stop)?;
+    match overrun(&p.mem, addr, len, write) {
+        Some(b) if Undefined::classify(&b, &p.mem.regions).is_ok() => Err(stop(b)),
+        _ => Ok(()),
+    }
+}
+
+/// The buffer a system call reads or writes in the caller's memory:
+/// (address, bytes, written by the call).
+fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
+    let len = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    match *call {
+        Call::Fd(FdCall::Read { buf, len: n, .. }) => Some((buf, len(n), true)),
+        Call::Fd(FdCall::Write { src: Src::Mem(buf), len: n, .. }) => Some((buf, len(n), false)),
+        Call::Pipe(PipeCall::Pipe { fds }) => Some((fds, 8, true)),
+        Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }) if status != 0 => Some((status, 4, true)),
+        Call::Time(TimeCall::Time { out }) if out != 0 => Some((out, 8, true)),
+        Call::Time(TimeCall::ClockGettime { out, .. }) => Some((out, 16, true)),
+        _ => None,
+    }
+}
+
+/// The bad access `[addr, addr+len)` makes past the end of (or after the
+/// `free` of) the object `addr` points into; `None` if it stays inside,
+/// or if `addr` is in no object (the stack's locals are the redzones').
+fn overrun(mem: &super::memory::Memory, addr: u64, len: usize, write: bool) -> Option<BadAccess> {
+    let (r, off) = ((addr >> 32) as u32, addr & 0xffff_ffff);
+    let reg = mem.regions.get(r as usize).filter(|_| r != region::STACK)?;
+    match reg.kind {
+        RegionKind::Freed => Some(BadAccess::UseAfterFree { region: r }),
+        RegionKind::Null | RegionKind::Stack | RegionKind::Stdio | RegionKind::Unmapped => None,
+        _ if off.saturating_add(len as u64) <= reg.size as u64 => None,
+        _ => Some(BadAccess::OutOfBounds { region: r, offset: off, size: reg.size, len: len as u64, write }),
+    }
 }
 
 /// Why a routine could not finish.
 pub(crate) enum Stop {
+    /// A bad access of the routine's own.
     Memory(BadAccess),
+    /// A bad access by the buffer of this system call.
+    Call(&'static str, BadAccess),
+    /// Undefined behaviour other than an access (a double free).
+    Undefined(Undefined),
+    /// A signal Linux delivers.
     Fault(Signal, Cause),
 }
 
@@ -110,7 +154,7 @@ impl From<BadAccess> for Stop {
 pub(crate) type LibResult = Result<Outcome, Stop>;
 
 fn kill(p: &Process, prog: &Program, signal: Signal, cause: Cause) -> Outcome {
-    Outcome::Stop(Event::Killed(Fault { signal, cause, span: p.span(prog) }))
+    Outcome::Stop(Event::Killed(Fault::signal(signal, cause, p.span(prog))))
 }
 
 /// Ends a routine whose output may need writing first.
@@ -162,25 +206,26 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
 
 fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], text: &mut Vec<u8>) -> LibResult {
     let (target, ret): (Option<usize>, u64) = match f {
-        LibFn::Printf => {
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[0])?, &a[1..], text).map_err(format_stop)?;
-            (Some(0), text.len() as u64)
-        }
+        LibFn::Printf => (Some(0), formatted(p, prog, sh, a[0], &a[1..], text, STREAM_KEEP)?),
         LibFn::Fprintf => {
             let s = stream(a[0])?;
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[1])?, &a[2..], text).map_err(format_stop)?;
-            (s, if s.is_some() { text.len() as u64 } else { u64::MAX })
+            let n = formatted(p, prog, sh, a[1], &a[2..], text, STREAM_KEEP)?;
+            (s, if s.is_some() { n } else { u64::MAX })
         }
         LibFn::Sprintf | LibFn::Snprintf => {
-            let (dst, cap, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
-            format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text).map_err(format_stop)?;
-            if cap > 0 {
-                let n = (text.len() as u64).min(cap - 1) as usize;
-                let out = p.mem.slice_mut(sh, dst, n + 1)?;
+            let (dst, size, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
+            // Keep no more than fits where it goes: a huge field into a
+            // small buffer is caught as out of bounds, never allocated.
+            let keep = size.saturating_sub(1).min(room(&p.mem, dst) as u64) as usize;
+            let r = format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text, keep);
+            let (made, ret) = result_of(p, prog, r)?;
+            if size > 0 {
+                let n = made.min(size - 1) as usize;
+                let out = p.mem.slice_mut(sh, dst, n.saturating_add(1))?;
                 out[..n].copy_from_slice(&text[..n]);
                 out[n] = 0;
             }
-            return Ok(Outcome::Value(text.len() as i32 as u64));
+            return Ok(Outcome::Value(ret));
         }
         LibFn::Puts => {
             text.extend_from_slice(p.mem.cstr(sh, a[0])?);
@@ -258,11 +303,47 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
     }
 }
 
-fn format_stop(e: format::FormatError) -> Stop {
-    match e {
-        format::FormatError::Memory(b) => Stop::Memory(b),
-        format::FormatError::Unsupported(c) => Stop::Fault(Signal::Abrt, Cause::BadFormat(c)),
+/// Bytes of one `printf` to a stream kept: the run's output limit (and
+/// one more, so the limit notices), whatever width the format asks for.
+const STREAM_KEEP: usize = crate::abi::limits::MAX_OUTPUT + 1;
+
+/// Formats the format at `fmt` with `args` into `text` (at most `keep`
+/// bytes kept); the value the routine returns.
+fn formatted(
+    p: &mut Process,
+    prog: &Program,
+    sh: &mut dyn Shared,
+    fmt: u64,
+    args: &[u64],
+    text: &mut Vec<u8>,
+    keep: usize,
+) -> Result<u64, Stop> {
+    let r = format::format(&p.mem, sh, p.mem.cstr(sh, fmt)?, args, text, keep);
+    Ok(result_of(p, prog, r)?.1)
+}
+
+/// (bytes made, value returned) of a formatting: its length, or `-1`
+/// with `errno` `EOVERFLOW` past `INT_MAX` (glibc: the text made before
+/// stays).
+fn result_of(p: &mut Process, prog: &Program, r: Result<u64, format::FormatError>) -> Result<(u64, u64), Stop> {
+    match r {
+        Ok(n) => Ok((n, n)),
+        Err(format::FormatError::Overflow { made }) => {
+            p.set_errno(prog, crate::abi::errno::EOVERFLOW);
+            Ok((made, u64::MAX))
+        }
+        Err(format::FormatError::Memory(b)) => Err(Stop::Memory(b)),
+        Err(format::FormatError::Unsupported(c)) => Err(Stop::Fault(Signal::Abrt, Cause::BadFormat(c))),
     }
+}
+
+/// Bytes from `addr` to the end of the object it points into (0 if none).
+fn room(mem: &super::memory::Memory, addr: u64) -> usize {
+    let (r, off) = ((addr >> 32) as usize, (addr & 0xffff_ffff) as usize);
+    if r == region::STACK as usize {
+        return mem.stack.len().saturating_sub(off);
+    }
+    mem.regions.get(r).map_or(0, |reg| (reg.size as usize).saturating_sub(off))
 }
 
 /// `__assert_fail`: glibc's message on stderr, then `SIGABRT`.
@@ -281,7 +362,7 @@ fn assert_fail(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) 
     msg.extend_from_slice(p.mem.cstr(sh, a[0])?);
     msg.extend_from_slice(b"' failed.\n");
     p.stdio.put(1, &msg);
-    let fault = Fault { signal: Signal::Abrt, cause: Cause::Assertion, span: p.span(prog) };
+    let fault = Fault::signal(Signal::Abrt, Cause::Assertion, p.span(prog));
     Ok(finish(p, Then::Kill(fault)))
 }
 

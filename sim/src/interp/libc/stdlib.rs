@@ -1,7 +1,7 @@
 //! `<stdlib.h>` and `<ctype.h>`: numbers, `rand`, the heap.
 
 use super::{LibFn, LibResult, Outcome, Stop};
-use crate::interp::fault::{Cause, Signal};
+use crate::interp::fault::Undefined;
 use crate::interp::memory::RegionKind;
 use crate::interp::{Process, Shared};
 use crate::ir::Program;
@@ -133,15 +133,20 @@ fn malloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, n: u64) -> u64 {
     }
     p.mem.heap_bytes += n;
     // Zeroed, so a run never depends on leftover bytes.
-    p.mem.add(vec![0; n as usize], RegionKind::Heap)
+    let at = p.mem.add(vec![0; n as usize], RegionKind::Heap);
+    let site = p.span(prog);
+    p.heap_sites.push(((at >> 32) as u32, site));
+    at
 }
 
 fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
     let r = (ptr >> 32) as usize;
     match p.mem.regions.get(r) {
         Some(reg) if reg.kind == RegionKind::Heap && ptr & 0xffff_ffff == 0 => Ok(r),
-        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => Err(Stop::Fault(Signal::Abrt, Cause::DoubleFree)),
-        _ => Err(Stop::Fault(Signal::Abrt, Cause::BadFree)),
+        Some(reg) if reg.kind == RegionKind::Freed && ptr & 0xffff_ffff == 0 => {
+            Err(Stop::Undefined(Undefined::DoubleFree { region: r as u32 }))
+        }
+        _ => Err(Stop::Undefined(Undefined::BadFree)),
     }
 }
 

@@ -1,0 +1,2 @@
+int a[9223372036854775807];
+int main(void) { return 0; }
