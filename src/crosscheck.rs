@@ -135,7 +135,7 @@ fn prefix_of(real: &Outcome, sim: &Outcome) -> bool {
 
 /// One line for a real outcome: how it ended and each process's exit.
 pub fn describe(r: &RealRun) -> String {
-    let exits: Vec<String> = r.outcome.exits.iter().map(|(p, s)| format!("{p}: {s}")).collect();
+    let exits = exit_ranges(&r.outcome.exits);
     let how = match (r.hung, r.blocked) {
         (true, true) => "DEADLOCK (every process blocked in a system call, then killed); ",
         (true, false) => "HUNG (killed at the timeout); ",
@@ -147,4 +147,17 @@ pub fn describe(r: &RealRun) -> String {
         String::new()
     };
     format!("{how}{}{cut}", exits.join(", "))
+}
+
+/// Exits with consecutive pids and the same status in one entry
+/// (`1001-1063: exit 0`): a fork bomb's outcome stays one line.
+fn exit_ranges(exits: &[(i32, ExitStatus)]) -> Vec<String> {
+    let mut out: Vec<(i32, i32, ExitStatus)> = Vec::new();
+    for &(pid, st) in exits {
+        match out.last_mut() {
+            Some(last) if last.1 + 1 == pid && last.2 == st => last.1 = pid,
+            _ => out.push((pid, pid, st)),
+        }
+    }
+    out.iter().map(|&(a, b, st)| if a == b { format!("{a}: {st}") } else { format!("{a}-{b}: {st}") }).collect()
 }
