@@ -7,6 +7,7 @@
 
 mod chaos;
 mod control;
+mod guard;
 mod log;
 mod process;
 mod shared;

@@ -103,8 +103,12 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     let (err_fd, err_id) = memfd(c"stderr");
     let clock = crate::process::RunClock::start();
     let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
+    let Some(guard) = crate::guard::Guard::start(prefix.as_deref()) else {
+        return WorkerReport::failed("cannot start the guard process");
+    };
     crate::stop::block(true);
     if crate::stop::requested() {
+        guard.release();
         return WorkerReport { interrupted: true, ..WorkerReport::default() };
     }
     // SAFETY: become the subreaper of the run, then fork (single-threaded).
@@ -113,12 +117,14 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
         libc::fork()
     };
     if child < 0 {
+        guard.release();
         return WorkerReport::failed("fork failed");
     }
     if child > 0 {
         // Here too, so the group exists before anyone signals it.
         // SAFETY: our new child.
         unsafe { libc::setpgid(child, child) };
+        guard.watch_group(child);
         crate::stop::set_group(child);
         crate::stop::block(false);
     }
@@ -127,6 +133,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
         unsafe {
             libc::setpgid(0, 0);
             libc::close(fds[0]);
+            libc::close(guard.fd());
             libc::dup2(out_fd, 1);
             libc::dup2(err_fd, 2);
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
@@ -178,6 +185,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     if let Some(p) = &report.prefix_used {
         crate::cleanup_prefix(p);
     }
+    guard.release();
     report
 }
 
@@ -189,9 +197,9 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
     let mut quiet_blocked = 0;
     loop {
         let read = log.drain(&mut report);
-        reap(&ctl, &mut report, false);
+        reap(&ctl, first, &mut report, false);
         let Some(progress) = read else {
-            reap(&ctl, &mut report, true);
+            reap(&ctl, first, &mut report, true);
             break;
         };
         if crate::stop::requested() {
@@ -298,11 +306,13 @@ fn all_blocked(ctl: &Ctl, pgrp: i32) -> bool {
 }
 
 /// Reaps children and adopted orphans, logging their statuses.
-fn reap(ctl: &Ctl, report: &mut WorkerReport, block: bool) {
+fn reap(ctl: &Ctl, first: i32, report: &mut WorkerReport, block: bool) {
     loop {
         let mut st = 0;
         // SAFETY: waitpid into a local.
-        let r = unsafe { libc::waitpid(-1, &mut st, if block { 0 } else { libc::WNOHANG }) };
+        // The run's processes only (orphans are adopted into the same
+        // group): never the guard.
+        let r = unsafe { libc::waitpid(-first, &mut st, if block { 0 } else { libc::WNOHANG }) };
         if r <= 0 {
             return;
         }

@@ -257,6 +257,9 @@ enum Stop {
     CtrlC,
     Term,
     Kill,
+    /// SIGKILL to ipcsim's whole process group (driver and worker at
+    /// once: only the guard is left to end the run).
+    GroupKill,
 }
 
 /// Starts `ipcsim real` on `program` (its shm name made unique), waits
@@ -278,8 +281,8 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
         .expect("run ipcsim");
     let pid = child.id() as i32;
     let t = std::time::Instant::now();
-    // The driver, the worker and the program's two processes.
-    while processes_with(&tag).len() < 4 {
+    // The driver, the worker, its guard and the program's two processes.
+    while processes_with(&tag).len() < 5 {
         assert!(t.elapsed().as_secs() < 20, "the run's processes never appeared");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -290,6 +293,7 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
         Stop::CtrlC => unsafe { libc::kill(-pid, libc::SIGINT) },
         Stop::Term => unsafe { libc::kill(pid, libc::SIGTERM) },
         Stop::Kill => unsafe { libc::kill(pid, libc::SIGKILL) },
+        Stop::GroupKill => unsafe { libc::kill(-pid, libc::SIGKILL) },
     };
     let out = child.wait_with_output().unwrap();
     while !processes_with(&tag).is_empty() && sent.elapsed().as_millis() < 1000 {
@@ -311,7 +315,7 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
     assert!(left.is_empty(), "{how:?} {env:?}: processes left: {left:?}\n{text}");
     assert!(shm.iter().all(|n| !n.contains(&tag)), "{how:?} {env:?}: shm left: {shm:?}");
     match how {
-        Stop::Kill => assert_eq!(out.status.code(), None),
+        Stop::Kill | Stop::GroupKill => assert_eq!(out.status.code(), None),
         _ => {
             assert_eq!(out.status.code(), Some(3), "{how:?} {env:?}: {text}");
             assert!(text.contains("interrupted after 0 runs"), "{text}");
@@ -322,7 +326,7 @@ fn stop_real_run(program: &str, cmd: &str, how: Stop, env: &[(&str, &str)]) {
 #[test]
 fn ctrl_c_sigterm_and_sigkill_leave_no_process_or_name_of_a_real_run() {
     for env in MODES {
-        for how in [Stop::CtrlC, Stop::Term, Stop::Kill] {
+        for how in [Stop::CtrlC, Stop::Term, Stop::Kill, Stop::GroupKill] {
             stop_real_run("tests/programs/spin_forever.c", "real", how, env);
         }
     }
@@ -331,7 +335,7 @@ fn ctrl_c_sigterm_and_sigkill_leave_no_process_or_name_of_a_real_run() {
 #[test]
 fn stopping_a_run_with_a_sleeping_child_or_a_crosscheck_leaves_nothing() {
     for env in MODES {
-        for how in [Stop::CtrlC, Stop::Term, Stop::Kill] {
+        for how in [Stop::CtrlC, Stop::Term, Stop::Kill, Stop::GroupKill] {
             stop_real_run("tests/programs/sleep_forever.c", "real", how, env);
         }
         stop_real_run("tests/programs/spin_forever.c", "crosscheck", Stop::CtrlC, env);
