@@ -46,3 +46,43 @@ fn output_past_the_limit_is_dropped_and_the_run_says_so() {
     assert_eq!(out.len(), sim::abi::limits::MAX_OUTPUT);
     assert!(err.contains("output truncated"), "{err}");
 }
+
+/// Reaped processes leave the process table: a program that forks and
+/// reaps children one after another keeps the table as small as the
+/// processes that exist at once (a step scans the table, so it would
+/// otherwise grow slower with every fork), and no exit is lost.
+#[test]
+fn reaped_processes_leave_the_process_table() {
+    let src = r#"
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+    for (int i = 0; i < 500; i++) {
+        pid_t p = fork();
+        if (p == 0) exit(i % 7);
+        waitpid(p, 0, 0);
+    }
+    fork();
+    return 0;
+}
+"#;
+    use sim::explore::{self, random::Random, Options};
+    let prog = sim::lang::compile("seq.c", src, &sim::lang::fs_loader).unwrap();
+    let opts = Options::for_program("seq");
+    let mut history = sim::kernel::History::new(false);
+    let cfg = opts.config();
+    let mut cx = sim::kernel::StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0 };
+    let mut m = sim::kernel::Machine::new(&mut cx);
+    let (mut ready, mut most) = (Vec::new(), 0);
+    loop {
+        m.ready(&cfg, &mut ready);
+        let Some(&i) = ready.first() else { break };
+        m.step(i, &mut cx);
+        most = most.max(m.procs.len());
+    }
+    assert!(most <= 3, "the table held {most} processes");
+    assert_eq!(cx.history.outcome.exits.len(), 502);
+    let r = explore::run(&prog, &cfg, &mut Random::new(1), false);
+    assert!(!r.failed() && r.machine.procs.is_empty(), "{:?}", r.end);
+}

@@ -172,12 +172,16 @@ fn steps_with_independent_footprints_commute() {
                             let both = |first: usize, second: usize| {
                                 let (mut m2, mut h2) = (m.clone(), cx.history.clone());
                                 let mut cx2 = StepCtx { prog: &prog, config: &cfg, history: &mut h2, instructions: 0 };
+                                // By pid: a step may drop reaped processes from the table.
+                                let pid = m2.procs[second].pid;
                                 m2.step(first, &mut cx2);
                                 let mut r = Vec::new();
                                 m2.ready(&cfg, &mut r);
-                                let still = r.contains(&second);
+                                let Some(second) = m2.index(pid).filter(|k| r.contains(k)) else {
+                                    return (m2, h2.outcome, false);
+                                };
                                 m2.step(second, &mut cx2);
-                                (m2, h2.outcome, still)
+                                (m2, h2.outcome, true)
                             };
                             let (x, y) = (both(i, j), both(j, i));
                             checked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

@@ -69,6 +69,13 @@ impl History {
         self.reached[i] = t;
     }
 
+    /// Process index `from` became `to` (the table dropped reaped ones).
+    pub fn moved(&mut self, from: usize, to: usize) {
+        if from != to && from < self.reached.len() {
+            self.reached[to] = self.reached[from];
+        }
+    }
+
     /// When process `i` reached its pending operation.
     pub fn since(&self, i: usize) -> u64 {
         self.reached.get(i).copied().unwrap_or(0)

@@ -329,6 +329,24 @@ impl Machine {
                 t.push(event);
             }
         }
+        if self.procs.iter().any(|p| p.reaped) {
+            self.forget_reaped(cx);
+        }
+    }
+
+    /// Drops the reaped processes from the table (their pids are never
+    /// given out again): the table holds only processes that exist, so a
+    /// step costs the same after a million forks as after one, and two
+    /// runs that reaped different children can reach equal states.
+    fn forget_reaped(&mut self, cx: &mut StepCtx) {
+        let mut kept = 0;
+        for k in 0..self.procs.len() {
+            if !self.procs[k].reaped {
+                cx.history.moved(k, kept);
+                kept += 1;
+            }
+        }
+        self.procs.retain(|p| !p.reaped);
     }
 
     fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
