@@ -150,6 +150,9 @@ pub struct Machine {
     pub clock: u64,
     /// Next pid to give out.
     pub next_pid: i32,
+    /// A process was reaped during the current step (always false
+    /// between steps, when the table is compacted).
+    reaped_now: bool,
     /// Private memory the live processes hold, against
     /// [`MAX_MEMORY`](crate::abi::limits::MAX_MEMORY) (see
     /// [`Memory::committed`](crate::interp::memory::Memory::committed)).
@@ -230,6 +233,7 @@ impl Machine {
             clock: 0,
             next_pid: FIRST_PID + 1,
             committed: 0,
+            reaped_now: false,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
         let fds =
@@ -329,7 +333,7 @@ impl Machine {
                 t.push(event);
             }
         }
-        if self.procs.iter().any(|p| p.reaped) {
+        if self.reaped_now {
             self.forget_reaped(cx);
         }
     }
@@ -347,6 +351,13 @@ impl Machine {
             }
         }
         self.procs.retain(|p| !p.reaped);
+        self.reaped_now = false;
+    }
+
+    /// Marks process `j` reaped: it leaves the table at the step's end.
+    pub(super) fn reap(&mut self, j: usize) {
+        self.procs[j].reaped = true;
+        self.reaped_now = true;
     }
 
     fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
@@ -473,13 +484,13 @@ impl Machine {
         let parent_reaps =
             self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & sigchld == 0);
         if !parent_reaps {
-            self.procs[i].reaped = true;
+            self.reap(i);
         }
-        for c in &mut self.procs {
-            if c.ppid == pid {
-                c.ppid = INIT_PID;
-                if c.status.is_some() {
-                    c.reaped = true;
+        for j in 0..self.procs.len() {
+            if self.procs[j].ppid == pid {
+                self.procs[j].ppid = INIT_PID;
+                if self.procs[j].status.is_some() {
+                    self.reap(j);
                 }
             }
         }

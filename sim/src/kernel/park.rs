@@ -116,7 +116,7 @@ pub fn fingerprint(p: &Process, digest: &mut RegionDigest) -> u64 {
     };
     h.write_u64(regions);
     p.stdio.hash(&mut h);
-    p.rand.hash(&mut h);
+    p.rand.digest().hash(&mut h);
     p.after.hash(&mut h);
     h.finish()
 }

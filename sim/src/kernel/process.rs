@@ -98,7 +98,7 @@ impl Machine {
                 if status != 0 && self.store(i, status, MemTy::I32, st.wait_status() as u32 as u64).is_err() {
                     return Sys::err(crate::abi::errno::EFAULT);
                 }
-                self.procs[j].reaped = true;
+                self.reap(j);
                 let child = self.procs[j].pid;
                 cx.history.reaped(child);
                 Sys::Ret(child as i64)

@@ -57,6 +57,16 @@ impl Rand {
         v
     }
 
+    /// A cheap summary of the state for the spin detector: its position
+    /// and the two words next read. Equal states give equal digests; two
+    /// states that differ elsewhere but agree here (a chance of 2^-64 for
+    /// generated words) could only park a spinning process early, which
+    /// the next write undoes.
+    pub fn digest(&self) -> (usize, u32, u32) {
+        let i = self.i;
+        (i, self.r[(i + 34 - 31) % 34], self.r[(i + 34 - 3) % 34])
+    }
+
     /// `rand()`.
     pub fn rand(&mut self) -> i32 {
         (self.step() >> 1) as i32
