@@ -81,6 +81,7 @@ pub struct Crosscheck {
 pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64) -> Crosscheck {
     let config = opts.config();
     let binding = token::binding(prog, &config);
+    let runner = explore::Runner::new(prog, &config);
     let mut out = Crosscheck { unexplained: real.iter().map(|s| s.run.clone()).collect(), ..Default::default() };
     for s in 0..sim_runs {
         if out.unexplained.is_empty() || real::stop::requested() {
@@ -88,7 +89,7 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
         }
         let mut sched: Box<dyn Scheduler> =
             if s % 2 == 0 { Box::new(Random::new(s)) } else { Box::new(Pct::new(s, 3, explore::PCT_HORIZON)) };
-        let r = explore::run(prog, &config, &mut *sched, false);
+        let r = runner.run(&mut *sched, false);
         out.sim_runs = s + 1;
         let explained = &mut out.explained;
         out.unexplained.retain(|real| {

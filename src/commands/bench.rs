@@ -15,11 +15,12 @@ pub fn bench(a: BenchArgs) -> Status {
     let mut sched = explore::scheduler(&opts);
     let (mut steps, mut instructions, mut failures) = (0u64, 0u64, 0u64);
     let start = std::time::Instant::now();
+    let runner = explore::Runner::new(&prog, &cfg);
     for k in 0..a.runs {
         if k > 0 {
             sched.new_execution();
         }
-        let r = explore::run(&prog, &cfg, &mut *sched, false);
+        let r = runner.run(&mut *sched, false);
         steps += r.steps;
         instructions += r.instructions;
         failures += r.failed() as u64;

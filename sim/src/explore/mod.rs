@@ -66,16 +66,57 @@ const STEPS_WITHOUT_TIME: u32 = 1000;
 
 /// Runs `prog` once to its end, asking `sched` at every real choice (the
 /// current execution: a search calls [`Scheduler::new_execution`] between
-/// runs).
+/// runs). For many runs of one program, a [`Runner`] saves the start.
 pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
-    let mut history = History::new(trace);
-    let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
-    let mut m = Machine::new(&mut cx);
+    Runner::new(prog, config).run(sched, trace)
+}
+
+/// Runs of one program with one configuration. Every run starts the
+/// same way (the first process runs alone to its first visible
+/// operation, with no choice to make), so that start is made once and
+/// each run begins from a copy of it.
+pub struct Runner<'a> {
+    prog: &'a Program,
+    config: &'a Config,
+    /// The machine, the history and the instructions of the start, for
+    /// an untraced and a traced run (the trace starts empty either way).
+    start: (Machine, History, u64),
+}
+
+impl<'a> Runner<'a> {
+    /// Makes the start.
+    pub fn new(prog: &'a Program, config: &'a Config) -> Runner<'a> {
+        let mut history = History::new(false);
+        let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
+        let m = Machine::new(&mut cx);
+        let instructions = cx.instructions;
+        Runner { prog, config, start: (m, history, instructions) }
+    }
+
+    /// One run to its end, asking `sched` at every real choice.
+    pub fn run(&self, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
+        let (prog, config) = (self.prog, self.config);
+        let mut history = self.start.1.clone();
+        if trace {
+            history.trace = Some(Vec::new());
+            history.reads_from = true;
+        }
+        let mut cx = StepCtx { prog, config, history: &mut history, instructions: self.start.2 };
+        let m = self.start.0.clone();
+        drive(m, &mut cx, sched)
+    }
+}
+
+fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResult {
+    let (prog, config) = (cx.prog, cx.config);
     let mut rec = Recorder::new(sched);
     let (mut ready, mut tasks) = (Vec::new(), Vec::new());
     let mut current = None;
     let (mut clock, mut still) = (m.clock, 0u32);
     let end = loop {
+        if let Some(pid) = undefined(cx.history) {
+            break End::Undefined { pid };
+        }
         if cx.history.steps >= config.limits.max_steps {
             break End::StepBudget;
         }
@@ -94,10 +135,7 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
             rec.next_task(&tasks, current)
         };
         current = Some(m.procs[ready[k]].pid);
-        m.step(ready[k], &mut cx);
-        if let Some(pid) = undefined(cx.history) {
-            break End::Undefined { pid };
-        }
+        m.step(ready[k], cx);
         // Strict time: computing takes no time, but a process busy-waiting
         // for ever must not freeze the clock for a sleeping one.
         still = if m.clock == clock { still + 1 } else { 0 };
@@ -108,7 +146,7 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
     };
     let instructions = cx.instructions;
     let choices = rec.choices().to_vec();
-    let h = history;
+    let h = std::mem::take(cx.history);
     RunResult {
         end,
         outcome: h.outcome,

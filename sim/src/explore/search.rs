@@ -3,7 +3,7 @@
 
 use super::replay::Replay;
 use super::token::{self, TokenError};
-use super::{run, RunResult};
+use super::{run, RunResult, Runner};
 use crate::ir::Program;
 use crate::options::Options;
 use crate::outcome::Outcome;
@@ -60,6 +60,7 @@ pub fn outcomes(prog: &Program, opts: &Options, on_run: &mut dyn FnMut(u64)) -> 
 
 fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64)) -> Search {
     let config = opts.config();
+    let runner = Runner::new(prog, &config);
     let binding = token::binding(prog, &config);
     let mut sched = super::scheduler(opts);
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
@@ -68,7 +69,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         if k > 0 && !sched.new_execution() {
             break;
         }
-        let r = run(prog, &config, &mut *sched, false);
+        let r = runner.run(&mut *sched, false);
         out.runs = k + 1;
         on_run(k + 1);
         let failed = r.failed();
@@ -80,7 +81,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         }
         if failed && out.failure.is_none() {
             // Replay the failing schedule with the trace on, to show it.
-            let result = run(prog, &config, &mut Replay::new(r.choices.clone()), true);
+            let result = runner.run(&mut Replay::new(r.choices.clone()), true);
             let token = token::encode(binding, &r.choices);
             out.failure = Some(Found { run: k + 1, seed: opts.seed.wrapping_add(k), result, token });
             if !collect {
