@@ -89,12 +89,12 @@ impl WorkerReport {
     pub fn finish(mut self) -> WorkerReport {
         for r in std::mem::take(&mut self.records) {
             match r {
-                Record::Write { pid, fd, bytes } => match self.writes.last_mut() {
-                    // Packets of one large write arrive in order: rejoin them.
-                    Some(last) if last.0 == pid && last.1 == fd && last.2.len() % (log::PACKET - 9) == 0 && !last.2.is_empty() => {
-                        last.2.extend(bytes)
-                    }
-                    _ => self.writes.push((pid, fd, bytes)),
+                Record::Write { pid, fd, bytes } => self.writes.push((pid, fd, bytes)),
+                // The rest of a large write joins its start, wherever other
+                // processes' records came in between: it was one call.
+                Record::More { pid, fd, bytes } => match self.writes.iter_mut().rev().find(|w| w.0 == pid && w.1 == fd) {
+                    Some(start) => start.2.extend(bytes),
+                    None => self.writes.push((pid, fd, bytes)),
                 },
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),

@@ -11,6 +11,9 @@ const HEADER: usize = 9;
 pub enum Record {
     /// Process `pid` wrote `bytes` to its stdout (1) or stderr (2).
     Write { pid: i32, fd: i32, bytes: Vec<u8> },
+    /// More bytes of the last `Write` of `pid` to `fd` (a write larger
+    /// than a packet; another process's records may come in between).
+    More { pid: i32, fd: i32, bytes: Vec<u8> },
     /// Process `pid` ended with this raw wait status (logged by its reaper).
     Exit { pid: i32, status: i32 },
     /// A process of the run sent signal `sig` to process `pid` with `kill`.
@@ -32,9 +35,10 @@ fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
 /// Writes a record (large writes become several packets, in order).
 pub fn send(fd: i32, r: &Record) {
     match r {
-        Record::Write { pid, fd: which, bytes } => {
-            for chunk in bytes.chunks(PACKET - HEADER) {
-                put(fd, b'W', *pid, *which, chunk);
+        Record::Write { pid, fd: which, bytes } | Record::More { pid, fd: which, bytes } => {
+            for (k, chunk) in bytes.chunks(PACKET - HEADER).enumerate() {
+                let kind = if k == 0 && matches!(r, Record::Write { .. }) { b'W' } else { b'M' };
+                put(fd, kind, *pid, *which, chunk);
             }
         }
         Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
@@ -52,6 +56,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
     let a = i32::from_le_bytes(p[5..9].try_into().ok()?);
     Some(match p[0] {
         b'W' => Record::Write { pid, fd: a, bytes: p[HEADER..].to_vec() },
+        b'M' => Record::More { pid, fd: a, bytes: p[HEADER..].to_vec() },
         b'X' => Record::Exit { pid, status: a },
         b'S' => Record::Sent { pid, sig: a },
         b'U' => Record::Undefined { pid },

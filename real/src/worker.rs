@@ -262,21 +262,18 @@ impl LogReader {
 /// all (`output` counts them): the program's writes go on succeeding, and
 /// the report says the rest was dropped.
 fn keep(report: &mut WorkerReport, output: &mut usize, r: Record) {
-    let r = match r {
-        Record::Write { pid, fd, mut bytes } => {
-            let room = MAX_OUTPUT - *output;
-            if bytes.len() > room {
-                report.truncated = true;
-                bytes.truncate(room);
-            }
-            if bytes.is_empty() {
-                return;
-            }
-            *output += bytes.len();
-            Record::Write { pid, fd, bytes }
+    let mut r = r;
+    if let Record::Write { bytes, .. } | Record::More { bytes, .. } = &mut r {
+        let room = MAX_OUTPUT - *output;
+        if bytes.len() > room {
+            report.truncated = true;
+            bytes.truncate(room);
         }
-        r => r,
-    };
+        if bytes.is_empty() {
+            return;
+        }
+        *output += bytes.len();
+    }
     report.records.push(r);
 }
 

@@ -377,3 +377,18 @@ fn a_run_stopped_at_undefined_behaviour_explains_any_real_continuation_that_agre
     assert_eq!(check.explained[0].0.outcome.writes[1].bytes, b"0\n");
     assert_eq!(check.unexplained.len(), 1);
 }
+
+/// Each write() is one write in a real outcome, whatever its size: two
+/// writes of exactly one log packet's payload were joined into one (and
+/// crosscheck then found the outcome impossible), and a write larger than
+/// a packet must stay whole.
+#[test]
+fn writes_the_size_of_a_log_packet_stay_separate_writes() {
+    let f = "tests/programs/packet_sized_writes.c";
+    let (code, _, first) = real_json(f, &["--runs", "1"], &[]);
+    assert_eq!(code, 0, "{first}");
+    let sizes: Vec<usize> = first["outcome"]["writes"].as_array().unwrap().iter().map(|w| w["bytes"].as_array().unwrap().len()).collect();
+    assert_eq!(sizes, vec![4087, 4087, 10000, 2]);
+    let (code, out) = ipcsim(&["crosscheck", f, "--runs", "2"], &[]);
+    assert_eq!(code, 0, "{out}");
+}
