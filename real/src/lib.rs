@@ -54,7 +54,9 @@ pub struct WorkerReport {
     /// Log records in the order they arrived.
     #[serde(skip)]
     pub(crate) records: Vec<Record>,
-    /// Writes: (pid, fd, bytes), in order.
+    /// Writes: (pid, fd, bytes), in order (the bytes in hex: as a JSON
+    /// array of numbers, 16 MiB of output cost 64 MB in the driver).
+    #[serde(with = "hex_writes")]
     pub writes: Vec<(i32, i32, Vec<u8>)>,
     /// Exits: (pid, raw wait status).
     pub exits: Vec<(i32, i32)>,
@@ -103,6 +105,29 @@ impl WorkerReport {
         }
         self.exits.sort();
         self
+    }
+}
+
+/// The worker report's writes with their bytes as hex strings.
+mod hex_writes {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(w: &[(i32, i32, Vec<u8>)], s: S) -> Result<S::Ok, S::Error> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let hex =
+            |b: &[u8]| -> String { b.iter().flat_map(|&x| [HEX[(x >> 4) as usize] as char, HEX[(x & 15) as usize] as char]).collect() };
+        w.iter().map(|(p, f, b)| (*p, *f, hex(b))).collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(i32, i32, Vec<u8>)>, D::Error> {
+        let v: Vec<(i32, i32, String)> = Vec::deserialize(d)?;
+        let nib = |c: u8| (c as char).to_digit(16).map(|n| n as u8);
+        v.into_iter()
+            .map(|(p, f, h)| {
+                let b: Option<Vec<u8>> = h.as_bytes().chunks(2).map(|c| Some(nib(c[0])? << 4 | nib(*c.get(1)?)?)).collect();
+                b.map(|b| (p, f, b)).ok_or_else(|| serde::de::Error::custom("bad hex in a worker report"))
+            })
+            .collect()
     }
 }
 
