@@ -112,6 +112,9 @@ impl WorkerReport {
 mod hex_writes {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    /// (pid, fd, bytes).
+    type Writes = Vec<(i32, i32, Vec<u8>)>;
+
     pub fn serialize<S: Serializer>(w: &[(i32, i32, Vec<u8>)], s: S) -> Result<S::Ok, S::Error> {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let hex =
@@ -119,7 +122,7 @@ mod hex_writes {
         w.iter().map(|(p, f, b)| (*p, *f, hex(b))).collect::<Vec<_>>().serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(i32, i32, Vec<u8>)>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Writes, D::Error> {
         let v: Vec<(i32, i32, String)> = Vec::deserialize(d)?;
         let nib = |c: u8| (c as char).to_digit(16).map(|n| n as u8);
         v.into_iter()
