@@ -262,24 +262,26 @@ fn real_run(rep: WorkerReport) -> RealRun {
     RealRun { outcome, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent }
 }
 
-/// Removes `/dev/shm` entries of a name prefix (a run without namespace).
+/// Removes `/dev/shm` entries of a name prefix (a run without
+/// namespace): shm objects, and named semaphores (`sem.` + the name).
 pub fn cleanup_prefix(prefix: &str) {
     if let Ok(dir) = std::fs::read_dir("/dev/shm") {
         for e in dir.flatten() {
-            if e.file_name().to_string_lossy().starts_with(prefix) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.strip_prefix("sem.").unwrap_or(&name).starts_with(prefix) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
 }
 
-/// Removes leftovers of runs whose worker died (prefix `ipcsim.<pid>.`
-/// with no such process any more).
+/// Removes leftovers of runs whose worker died (prefix `ipcsim.<pid>.`,
+/// or `sem.ipcsim.<pid>.`, with no such process any more).
 pub fn cleanup_dead_runs() {
     let Ok(dir) = std::fs::read_dir("/dev/shm") else { return };
     for e in dir.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name.strip_prefix("ipcsim.") else { continue };
+        let Some(rest) = name.strip_prefix("sem.").unwrap_or(&name).strip_prefix("ipcsim.") else { continue };
         let Some(pid) = rest.split('.').next().and_then(|p| p.parse::<i32>().ok()) else { continue };
         if !Path::new(&format!("/proc/{pid}")).exists() {
             let _ = std::fs::remove_file(e.path());

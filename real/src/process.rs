@@ -97,7 +97,7 @@ impl RealProc<'_> {
                     let r = self.syscall(&call);
                     if r < 0 {
                         self.proc.set_errno(self.env.prog, (-r) as i32);
-                        self.proc.resume(-1);
+                        self.proc.resume(call.failure_value());
                     } else {
                         self.proc.resume(r);
                     }

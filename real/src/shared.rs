@@ -25,6 +25,11 @@ impl RealShared {
         self.maps.get(obj as usize).copied().filter(|m| m.1 > 0)
     }
 
+    /// The object of the live mapping at `ptr`, if registered.
+    pub fn find(&self, ptr: *mut u8) -> Option<u32> {
+        self.maps.iter().position(|m| m.0 == ptr as usize && m.1 > 0).map(|k| k as u32)
+    }
+
     /// Forgets a mapping (after `munmap`).
     pub fn remove(&mut self, obj: u32) {
         if let Some(m) = self.maps.get_mut(obj as usize) {

@@ -5,7 +5,7 @@
 
 use crate::log::{self, Record};
 use crate::process::RealProc;
-use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
+use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
 use sim::abi::flags::{CLOCK_MONOTONIC, CLOCK_REALTIME};
 use sim::interp::memory::{RegionKind, PAGE};
 use sim::ir::MemTy;
@@ -98,7 +98,87 @@ impl RealProc<'_> {
             Call::Fd(c) => self.fd_call(c),
             Call::Pipe(PipeCall::Pipe { fds }) => self.pipe(fds),
             Call::Shm(c) => self.shm_call(c),
+            Call::Sem(c) => self.sem_call(c),
         }
+    }
+
+    /// The real `sem_t` behind an address of the program: in a real
+    /// shared mapping, or in the interpreter's copy of private memory
+    /// (this process is single-threaded: nothing moves it during a call).
+    fn sem_ptr(&mut self, sem: u64) -> Option<*mut libc::sem_t> {
+        self.proc.mem.slice_mut(&mut self.shared, sem, 32).ok().map(|s| s.as_mut_ptr().cast())
+    }
+
+    fn sem_call(&mut self, c: SemCall) -> i64 {
+        match c {
+            SemCall::Open { name, oflag, mode, value } => return self.sem_open(name, oflag, mode, value),
+            SemCall::Close { sem } => return self.sem_close(sem),
+            SemCall::Unlink { name } => {
+                return match self.name(name) {
+                    // SAFETY: a C string we made.
+                    Ok(n) => ret(unsafe { libc::sem_unlink(n.as_ptr()) } as i64),
+                    Err(e) => e,
+                };
+            }
+            _ => {}
+        }
+        // glibc dereferences the pointer: a bad one is SIGSEGV.
+        let Some(p) = self.sem_ptr(c.sem().unwrap_or(0)) else { crate::process::die(libc::SIGSEGV) };
+        // SAFETY: `p` points at 32 bytes of this process's memory.
+        unsafe {
+            match c {
+                SemCall::Init { pshared, value, .. } => ret(libc::sem_init(p, pshared, value) as i64),
+                SemCall::Destroy { .. } => ret(libc::sem_destroy(p) as i64),
+                SemCall::Wait { .. } => ret(libc::sem_wait(p) as i64),
+                SemCall::TryWait { .. } => ret(libc::sem_trywait(p) as i64),
+                SemCall::Post { .. } => ret(libc::sem_post(p) as i64),
+                SemCall::GetValue { out, .. } => {
+                    let mut v = 0;
+                    match libc::sem_getvalue(p, &mut v) {
+                        0 if self.store(out, MemTy::I32, v as u64) => 0,
+                        0 => -(libc::EFAULT as i64),
+                        _ => errno(),
+                    }
+                }
+                SemCall::Open { .. } | SemCall::Close { .. } | SemCall::Unlink { .. } => unreachable!("handled above"),
+            }
+        }
+    }
+
+    /// `sem_open` by glibc (under the run's name prefix), its mapping
+    /// shown to the interpreter as a shared region; a second open of one
+    /// name gets the same pointer, as glibc gives.
+    fn sem_open(&mut self, name: u64, oflag: i32, mode: u32, value: u32) -> i64 {
+        let n = match self.name(name) {
+            Ok(n) => n,
+            Err(e) => return e,
+        };
+        // SAFETY: a C string we made; glibc maps the semaphore.
+        let p = unsafe { libc::sem_open(n.as_ptr(), oflag, mode as libc::c_uint, value) };
+        if p == libc::SEM_FAILED {
+            return errno();
+        }
+        let obj = match self.shared.find(p.cast()) {
+            Some(obj) => obj,
+            None => self.shared.add(p.cast(), 32),
+        };
+        let mem = &mut self.proc.mem;
+        match mem.mapping_of(obj) {
+            Some(at) => at as i64,
+            None => mem.map_shared(obj, 0, 32, true) as i64,
+        }
+    }
+
+    fn sem_close(&mut self, sem: u64) -> i64 {
+        let Some((obj, 0)) = self.proc.mem.shared_location(sem) else { return -(libc::EINVAL as i64) };
+        let Some((p, _)) = self.shared.get(obj) else { return -(libc::EINVAL as i64) };
+        // SAFETY: a pointer sem_open returned in this process.
+        let r = unsafe { libc::sem_close(p as *mut libc::sem_t) };
+        if r == 0 {
+            let _ = self.proc.mem.unmap(sem, 32);
+            self.shared.remove(obj);
+        }
+        ret(r as i64)
     }
 
     fn proc_call(&mut self, c: ProcCall) -> i64 {

@@ -251,3 +251,21 @@ fn null_stays_sigsegv_and_a_call_given_null_gets_efault() {
     let (code, err) = run_cli("efault.c", text);
     assert_eq!(code, 0, "{err}");
 }
+
+/// Semaphores taken in opposite orders: a deadlock whose explanation
+/// names each sem_wait, the semaphore, its value and who could post it,
+/// with the wait-for cycle; the correct semaphore bounded buffer never
+/// fails.
+#[test]
+fn semaphores_taken_in_opposite_orders_deadlock_with_a_wait_for_cycle() {
+    let f = "tests/programs/semaphores_in_opposite_orders.c";
+    let prog = compile(f);
+    let (_, r) = first_failure(&prog, f, 200).expect("the deadlock is found");
+    let End::Deadlock { stuck, cycle } = &r.end else { panic!("{:?}", r.end) };
+    assert_eq!(cycle.len(), 2, "{cycle:?}");
+    let why: Vec<String> = stuck.iter().map(|s| s.why(&prog.sources)).collect();
+    assert!(why.iter().all(|w| w.contains("blocked in sem_wait() on the semaphore at shm#0+") && w.contains("of value 0")), "{why:?}");
+    assert!(why.iter().any(|w| w.contains("process 1000 could post it")), "{why:?}");
+    let ok = "scenarios/semaphore_bounded_buffer.c";
+    assert!(first_failure(&compile(ok), ok, 2000).is_none(), "the semaphore buffer never fails");
+}

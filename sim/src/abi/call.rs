@@ -25,6 +25,8 @@ pub enum Call {
     Pipe(PipeCall),
     /// POSIX shared memory and mappings.
     Shm(ShmCall),
+    /// POSIX semaphores.
+    Sem(SemCall),
 }
 
 /// Calls on processes.
@@ -218,6 +220,88 @@ pub enum ShmCall {
     },
 }
 
+/// Calls on POSIX semaphores. A semaphore is the 32 bytes of its
+/// `sem_t` in the caller's memory (glibc keeps the value in the first
+/// four): shared between processes when it lives in a shared mapping (a
+/// named one always does), private to one process otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SemCall {
+    /// `sem_init(sem, pshared, value)`.
+    Init {
+        /// The `sem_t`.
+        sem: Addr,
+        /// Shared between processes (no effect on where it lives).
+        pshared: i32,
+        /// Initial value.
+        value: u32,
+    },
+    /// `sem_destroy(sem)`.
+    Destroy {
+        /// The `sem_t`.
+        sem: Addr,
+    },
+    /// `sem_wait(sem)`: blocks while the value is 0.
+    Wait {
+        /// The `sem_t`.
+        sem: Addr,
+    },
+    /// `sem_trywait(sem)`: `EAGAIN` at 0.
+    TryWait {
+        /// The `sem_t`.
+        sem: Addr,
+    },
+    /// `sem_post(sem)`.
+    Post {
+        /// The `sem_t`.
+        sem: Addr,
+    },
+    /// `sem_getvalue(sem, out)`.
+    GetValue {
+        /// The `sem_t`.
+        sem: Addr,
+        /// Where the value goes (an `int`).
+        out: Addr,
+    },
+    /// `sem_open(name, oflag[, mode, value])`: a pointer to the named
+    /// semaphore (`/dev/shm/sem.NAME`), or `SEM_FAILED` (0).
+    Open {
+        /// The name (a C string).
+        name: Addr,
+        /// `O_CREAT`, `O_EXCL`.
+        oflag: i32,
+        /// Permission bits.
+        mode: u32,
+        /// Initial value, when created.
+        value: u32,
+    },
+    /// `sem_close(sem)`: unmaps a named semaphore.
+    Close {
+        /// The `sem_t` `sem_open` returned.
+        sem: Addr,
+    },
+    /// `sem_unlink(name)`.
+    Unlink {
+        /// The name (a C string).
+        name: Addr,
+    },
+}
+
+impl SemCall {
+    /// The semaphore the call works on, if any.
+    pub fn sem(&self) -> Option<Addr> {
+        match *self {
+            SemCall::Init { sem, .. }
+            | SemCall::Destroy { sem }
+            | SemCall::Wait { sem }
+            | SemCall::TryWait { sem }
+            | SemCall::Post { sem }
+            | SemCall::GetValue { sem, .. }
+            | SemCall::Close { sem } => Some(sem),
+            SemCall::Open { .. } | SemCall::Unlink { .. } => None,
+        }
+    }
+}
+
 impl Call {
     /// The C name of the call, as traces print it.
     pub fn name(&self) -> &'static str {
@@ -255,6 +339,26 @@ impl Call {
                 ShmCall::Mmap { .. } => "mmap",
                 ShmCall::Munmap { .. } => "munmap",
             },
+            Call::Sem(c) => match c {
+                SemCall::Init { .. } => "sem_init",
+                SemCall::Destroy { .. } => "sem_destroy",
+                SemCall::Wait { .. } => "sem_wait",
+                SemCall::TryWait { .. } => "sem_trywait",
+                SemCall::Post { .. } => "sem_post",
+                SemCall::GetValue { .. } => "sem_getvalue",
+                SemCall::Open { .. } => "sem_open",
+                SemCall::Close { .. } => "sem_close",
+                SemCall::Unlink { .. } => "sem_unlink",
+            },
+        }
+    }
+
+    /// What the C function returns when the call fails (errno set):
+    /// -1, or `SEM_FAILED`, a null pointer, for `sem_open`.
+    pub fn failure_value(&self) -> i64 {
+        match self {
+            Call::Sem(SemCall::Open { .. }) => 0,
+            _ => -1,
         }
     }
 

@@ -53,6 +53,14 @@ impl Stuck {
                 let shown: Vec<String> = locs.iter().map(|(l, v)| format!("{} = {v}", crate::trace::describe_loc(l, sources))).collect();
                 format!("spinning on {}: nothing can change them any more", shown.join(", "))
             }
+            Waits::Semaphore { at: None, .. } => {
+                "blocked in sem_wait() on a semaphore of value 0 in its own private memory, which no other process can post".into()
+            }
+            Waits::Semaphore { at: Some((obj, off)), posters } => {
+                let list: Vec<String> = posters.iter().map(|p| format!("process {p}")).collect();
+                let by = if list.is_empty() { "no other process maps it".into() } else { format!("{} could post it", list.join(", ")) };
+                format!("blocked in sem_wait() on the semaphore at shm#{obj}+{off}, of value 0; {by}")
+            }
             Waits::Other(call) => format!("blocked in {call}()"),
         }
     }

@@ -2,7 +2,7 @@
 //! processes whose actions could release it (the edges of the wait-for
 //! graph). Each kind of object answers for its own calls.
 
-use crate::abi::call::{Call, FdCall, ProcCall};
+use crate::abi::call::{Call, FdCall, ProcCall, SemCall};
 use crate::kernel::{FileKind, Machine, Pending};
 
 /// Why a process cannot go on.
@@ -38,6 +38,15 @@ pub enum Waits {
     /// Spin-parked: waiting for a write to one of these locations, which
     /// hold these values.
     Spin(Vec<(crate::trace::Loc, u64)>),
+    /// `sem_wait` on a semaphore whose value is 0.
+    Semaphore {
+        /// Shared object and offset of the `sem_t` (`None`: in the
+        /// waiter's private memory, where nobody else can post).
+        at: Option<(u32, u64)>,
+        /// The other live processes that map that object, and so could
+        /// post.
+        posters: Vec<i32>,
+    },
     /// Blocked in some other call.
     Other(&'static str),
 }
@@ -48,6 +57,7 @@ impl Waits {
         let mut v: Vec<i32> = match self {
             Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
             Waits::Children { pids, .. } => pids.clone(),
+            Waits::Semaphore { posters, .. } => posters.clone(),
             _ => Vec::new(),
         };
         v.dedup();
@@ -87,6 +97,12 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
             Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) => {
                 let pids = m.procs.iter().filter(|c| c.ppid == p.pid && c.status.is_none()).map(|c| c.pid).collect();
                 Waits::Children { call: c.name(), pids }
+            }
+            Call::Sem(SemCall::Wait { sem }) => {
+                let at = p.proc.mem.shared_location(sem);
+                let maps = |q: &crate::kernel::Pcb| at.is_some_and(|(obj, _)| q.proc.mem.mapping_of_any(obj));
+                let posters = m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none() && maps(q)).map(|q| q.pid).collect();
+                Waits::Semaphore { at, posters }
             }
             other => Waits::Other(other.name()),
         },

@@ -17,6 +17,19 @@ impl Memory {
         at
     }
 
+    /// The address of a mapping of all of shared object `obj` from its
+    /// first byte, if the process has one (`sem_open` maps a named
+    /// semaphore once per process).
+    pub fn mapping_of(&self, obj: u32) -> Option<u64> {
+        let hit = |r: &super::memory::Region| matches!(r.kind, RegionKind::Shared { obj: o, base: 0, .. } if o == obj);
+        self.regions().iter().position(hit).map(|r| (r as u64) << 32)
+    }
+
+    /// Whether any region maps shared object `obj`.
+    pub fn mapping_of_any(&self, obj: u32) -> bool {
+        self.regions().iter().any(|r| matches!(r.kind, RegionKind::Shared { obj: o, .. } if o == obj))
+    }
+
     /// Maps private bytes (an anonymous or copy-on-write mapping, copied
     /// by `fork`); returns the mapping's address.
     pub fn map_private(&mut self, bytes: Vec<u8>) -> u64 {

@@ -2,4 +2,5 @@
 //! when a caller must wait.
 
 pub mod pipe;
+pub mod sem;
 pub mod shm;

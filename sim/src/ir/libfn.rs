@@ -44,6 +44,9 @@ libfns! {
     Pipe = "pipe", Close = "close", Dup = "dup", Dup2 = "dup2", Fcntl = "fcntl",
     Mmap = "mmap", Munmap = "munmap", ShmOpen = "shm_open", ShmUnlink = "shm_unlink",
     Ftruncate = "ftruncate",
+    SemInit = "sem_init", SemDestroy = "sem_destroy", SemWait = "sem_wait", SemTrywait = "sem_trywait",
+    SemPost = "sem_post", SemGetvalue = "sem_getvalue", SemOpen = "sem_open", SemClose = "sem_close",
+    SemUnlink = "sem_unlink",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -76,5 +79,14 @@ pub fn is_syscall(f: LibFn) -> bool {
             | ShmOpen
             | ShmUnlink
             | Ftruncate
+            | SemInit
+            | SemDestroy
+            | SemWait
+            | SemTrywait
+            | SemPost
+            | SemGetvalue
+            | SemOpen
+            | SemClose
+            | SemUnlink
     )
 }

@@ -45,6 +45,7 @@ impl Machine {
             Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
             Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),
             Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),
+            Call::Sem(ref c) => self.sem_ready(i, c),
             _ => true,
         }
     }
@@ -72,7 +73,7 @@ impl Machine {
             self.procs[i].io_done = 0;
             if v < 0 {
                 self.procs[i].proc.set_errno(cx.prog, (-v) as i32);
-                self.procs[i].proc.resume(-1);
+                self.procs[i].proc.resume(call.failure_value());
             } else {
                 self.procs[i].proc.resume(v);
             }
@@ -88,6 +89,7 @@ impl Machine {
             Call::Fd(c) => self.fd_call(i, c, cx),
             Call::Pipe(c) => self.pipe_call(i, c),
             Call::Shm(c) => self.shm_call(i, c),
+            Call::Sem(c) => self.sem_call(i, c, cx),
         }
     }
 

@@ -14,7 +14,7 @@
 
 use super::fd::FileKind;
 use super::{Machine, Pending};
-use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
 use crate::interp::AccessKind;
 
 /// One piece of kernel state.
@@ -175,6 +175,19 @@ impl Machine {
         }
     }
 
+    /// The 32 bytes of a `sem_t`, if in shared memory (a private one is
+    /// the caller's own).
+    fn sem_cell(&self, i: usize, sem: u64, write: bool, f: &mut Footprint) {
+        if let Some((obj, off)) = self.procs[i].proc.mem.shared_location(sem) {
+            let c = Cell::Shared { obj, off, len: crate::ipc::sem::SEM_SIZE };
+            if write {
+                f.write(c);
+            } else {
+                f.read(c);
+            }
+        }
+    }
+
     fn call_footprint(&self, i: usize, call: &Call, f: &mut Footprint) {
         let me = self.procs[i].pid;
         match *call {
@@ -253,6 +266,19 @@ impl Machine {
                     self.fd_cells(i, fd as i64, f);
                 }
                 ShmCall::Munmap { .. } => {}
+            },
+            Call::Sem(c) => match c {
+                SemCall::Open { name, .. } | SemCall::Unlink { name } => {
+                    f.write(Cell::ShmNames);
+                    f.write(Cell::Tables);
+                    self.buffer(i, name, false, f);
+                }
+                SemCall::Close { .. } => {}
+                SemCall::GetValue { sem, out } => {
+                    self.sem_cell(i, sem, false, f);
+                    self.buffer(i, out, true, f);
+                }
+                _ => self.sem_cell(i, c.sem().unwrap_or(0), true, f),
             },
         }
     }

@@ -11,6 +11,7 @@ mod history;
 mod observe;
 pub mod park;
 mod process;
+mod sem;
 mod shm;
 mod time;
 

@@ -4,7 +4,7 @@
 //! `wait` stored, the name passed to `shm_open`, what `mmap` mapped.
 
 use super::Machine;
-use crate::abi::call::{Call, FdCall, ProcCall, ShmCall, Src};
+use crate::abi::call::{Call, FdCall, ProcCall, SemCall, ShmCall, Src};
 use crate::ir::MemTy;
 use crate::trace::Data;
 
@@ -17,7 +17,8 @@ impl Machine {
                 let len = if matches!(src, Src::Mem(_)) { len.min(64) } else { len };
                 p.write_bytes(&self.shared, src, len).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
-            Call::Shm(ShmCall::Open { name, .. } | ShmCall::Unlink { name }) => {
+            Call::Shm(ShmCall::Open { name, .. } | ShmCall::Unlink { name })
+            | Call::Sem(SemCall::Open { name, .. } | SemCall::Unlink { name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
             _ => Data::None,
@@ -39,6 +40,11 @@ impl Machine {
                 load(status, MemTy::I32).map_or(Data::None, |s| Data::Status(s as i32))
             }
             (Call::Shm(ShmCall::Mmap { .. }), Some(r)) if r >= 0 => Data::Mapping(p.mem.shared_location(r as u64).map(|(o, _)| o)),
+            (Call::Sem(SemCall::Open { .. }), Some(r)) if r > 0 => Data::Mapping(p.mem.shared_location(r as u64).map(|(o, _)| o)),
+            (Call::Sem(c), _) if c.sem().is_some() => {
+                let sem = c.sem().unwrap_or(0);
+                Data::Sem { at: p.mem.shared_location(sem), value: load(sem, MemTy::U32).map(|v| v as u32) }
+            }
             _ => Data::None,
         }
     }

@@ -51,8 +51,17 @@ pub enum Data {
     Status(i32),
     /// The name a `shm_open`/`shm_unlink` passed.
     Name(Vec<u8>),
-    /// What `mmap` mapped: a shared object, or private memory.
+    /// What `mmap` (or `sem_open`) mapped: a shared object, or private
+    /// memory.
     Mapping(Option<u32>),
+    /// The semaphore a call worked on: where (object and offset, if in
+    /// shared memory) and its value after the call.
+    Sem {
+        /// Shared object and offset of the `sem_t`.
+        at: Option<(u32, u64)>,
+        /// The value after the call.
+        value: Option<u32>,
+    },
 }
 
 /// What one step did.

@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, ProcCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -75,6 +75,10 @@ fn result(call: &Call, ret: Option<i64>, data: &Data) -> String {
             Some(n) => format!("-1 {n}"),
             None => format!("-1 errno {}", -r),
         },
+        Some(r) if matches!(call, Call::Sem(SemCall::Open { .. })) => match data {
+            Data::Mapping(Some(obj)) => format!("shm#{obj}"),
+            _ => format!("{r:#x}"),
+        },
         Some(_) if matches!(call, Call::Shm(ShmCall::Mmap { .. })) => match data {
             Data::Mapping(Some(obj)) => format!("shm#{obj}"),
             _ => "private mapping".into(),
@@ -113,12 +117,19 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Shm(ShmCall::Ftruncate { fd, len }) => format!("{fd}, {len}"),
         Call::Shm(ShmCall::Mmap { len, prot, flags, fd, off }) => format!("{len}, {prot}, {flags:#x}, {fd}, {off}"),
         Call::Shm(ShmCall::Munmap { addr, .. }) => (addr as i64).to_string(),
+        Call::Sem(SemCall::Open { oflag, value, .. }) => format!("{}, {oflag:#o}, {value}", bytes()),
+        Call::Sem(SemCall::Unlink { .. }) => bytes(),
+        Call::Sem(c) => match data {
+            Data::Sem { at: Some((obj, off)), .. } => format!("shm#{obj}+{off}"),
+            _ => format!("{:#x}", c.sem().unwrap_or(0)),
+        },
     }
 }
 
 fn describe_call(call: &Call, ret: Option<i64>, data: &Data) -> String {
     let status = match data {
         Data::Status(s) => format!(" [status {s:#06x}]"),
+        Data::Sem { value: Some(v), .. } => format!(" [value {v}]"),
         _ => String::new(),
     };
     let via = if matches!(call, Call::Fd(FdCall::Write { src: Src::Stdio, .. })) { "  [stdio flush]" } else { "" };

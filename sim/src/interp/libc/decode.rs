@@ -3,7 +3,7 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, ShmCall, SleepFn, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -37,6 +37,15 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Ftruncate => Call::Shm(ShmCall::Ftruncate { fd: int(0), len: a[1] as i64 }),
         LibFn::Mmap => Call::Shm(ShmCall::Mmap { len: a[1], prot: int(2), flags: int(3), fd: int(4), off: a[5] as i64 }),
         LibFn::Munmap => Call::Shm(ShmCall::Munmap { addr: a[0], len: a[1] }),
+        LibFn::SemInit => Call::Sem(SemCall::Init { sem: a[0], pshared: int(1), value: a[2] as u32 }),
+        LibFn::SemDestroy => Call::Sem(SemCall::Destroy { sem: a[0] }),
+        LibFn::SemWait => Call::Sem(SemCall::Wait { sem: a[0] }),
+        LibFn::SemTrywait => Call::Sem(SemCall::TryWait { sem: a[0] }),
+        LibFn::SemPost => Call::Sem(SemCall::Post { sem: a[0] }),
+        LibFn::SemGetvalue => Call::Sem(SemCall::GetValue { sem: a[0], out: a[1] }),
+        LibFn::SemOpen => Call::Sem(SemCall::Open { name: a[0], oflag: int(1), mode: a[2] as u32, value: a[3] as u32 }),
+        LibFn::SemClose => Call::Sem(SemCall::Close { sem: a[0] }),
+        LibFn::SemUnlink => Call::Sem(SemCall::Unlink { name: a[0] }),
         other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
     }
 }

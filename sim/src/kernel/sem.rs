@@ -1,0 +1,124 @@
+//! Calls on POSIX semaphores: the kernel's glue between the caller's
+//! memory, where a `sem_t` lives, and the rules of `ipc/sem.rs`. A
+//! `sem_wait` at 0 blocks: the call is not ready until some process
+//! posts, which readiness reads from the semaphore's bytes.
+
+use super::calls::Sys;
+use super::{Machine, StepCtx};
+use crate::abi::call::SemCall;
+use crate::abi::errno::{EEXIST, EFAULT, EINVAL, ENOENT, ENOMEM};
+use crate::abi::flags::{O_CREAT, O_EXCL};
+use crate::interp::fault::{Cause, Fault, Signal};
+use crate::interp::memory::BadAccess;
+use crate::ipc::sem::{self, SEM_SIZE};
+use crate::ir::MemTy;
+use crate::outcome::ExitStatus;
+
+impl Machine {
+    /// Whether the call can go on now: a `sem_wait` needs a value above
+    /// 0 (a bad pointer goes on, to fail).
+    pub(super) fn sem_ready(&self, i: usize, c: &SemCall) -> bool {
+        match *c {
+            SemCall::Wait { sem } => self.sem_value(i, sem).map_or(true, |v| v > 0),
+            _ => true,
+        }
+    }
+
+    /// The value of the semaphore at `sem` in process `i`'s memory.
+    pub fn sem_value(&self, i: usize, sem: u64) -> Result<u32, BadAccess> {
+        self.procs[i].proc.mem.load(&self.shared, sem, MemTy::U32).map(|v| v as u32)
+    }
+
+    pub(super) fn sem_call(&mut self, i: usize, c: SemCall, cx: &mut StepCtx) -> Sys {
+        let r = match c {
+            SemCall::Init { sem, value, .. } => sem::initial(value).map(|v| self.sem_init(i, sem, v)),
+            SemCall::Destroy { sem } => Ok(self.sem_value(i, sem).map(|_| 0)),
+            SemCall::Wait { sem } | SemCall::TryWait { sem } => self.sem_update(i, sem, sem::take),
+            SemCall::Post { sem } => self.sem_update(i, sem, sem::post),
+            SemCall::GetValue { sem, out } => Ok(self.sem_value(i, sem).map(|v| match self.store(i, out, MemTy::I32, v as u64) {
+                Ok(()) => 0,
+                Err(()) => -(EFAULT as i64),
+            })),
+            SemCall::Open { name, oflag, value, .. } => return Sys::from(self.sem_open(i, name, oflag, value)),
+            SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
+            SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
+        };
+        match r {
+            Ok(Ok(v)) => Sys::Ret(v),
+            Ok(Err(bad)) => self.sem_fault(i, bad, cx),
+            Err(e) => Sys::err(e),
+        }
+    }
+
+    /// Writes a fresh semaphore: the value, then no waiters.
+    fn sem_init(&mut self, i: usize, sem: u64, value: u32) -> Result<i64, BadAccess> {
+        self.sem_value(i, sem)?;
+        for (off, v) in [(4, 0), (8, 0), (0, value as u64)] {
+            let _ = self.store(i, sem + off, MemTy::U32, v);
+        }
+        Ok(0)
+    }
+
+    /// Applies `rule` to the value: `Err` inside is the call's errno.
+    fn sem_update(&mut self, i: usize, sem: u64, rule: fn(u32) -> Result<u32, i32>) -> Result<Result<i64, BadAccess>, i32> {
+        let v = match self.sem_value(i, sem) {
+            Ok(v) => v,
+            Err(b) => return Ok(Err(b)),
+        };
+        let new = rule(v)?;
+        let _ = self.store(i, sem, MemTy::U32, new as u64);
+        Ok(Ok(0))
+    }
+
+    /// A `sem_t` pointer into no object: glibc dereferences it, and the
+    /// process dies of SIGSEGV there.
+    fn sem_fault(&mut self, i: usize, bad: BadAccess, cx: &mut StepCtx) -> Sys {
+        let span = self.procs[i].proc.span(cx.prog);
+        self.faulted(i, Fault::signal(Signal::Segv, Cause::Memory(bad), span), cx);
+        self.terminate(i, ExitStatus::Signal(crate::abi::signal::SIGSEGV), cx);
+        Sys::Dead
+    }
+
+    /// `sem_open`: the object `/dev/shm/sem.NAME` of 32 bytes, mapped
+    /// once per process (glibc returns the same pointer to a second open).
+    fn sem_open(&mut self, i: usize, name: u64, oflag: i32, value: u32) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?;
+        let name = sem::object_name(raw)?;
+        let obj = match self.shm.names.get(&name) {
+            Some(_) if oflag & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
+            Some(&obj) => obj,
+            None if oflag & O_CREAT == 0 => return Err(ENOENT),
+            None => {
+                let value = sem::initial(value)?;
+                if !self.reserve(SEM_SIZE) {
+                    return Err(ENOMEM);
+                }
+                let obj = self.shared.create(SEM_SIZE);
+                self.shared.write_at(obj, 0, &value.to_le_bytes()).map_err(|_| EINVAL)?;
+                self.shm.names.insert(name, obj);
+                obj
+            }
+        };
+        let mem = &mut self.procs[i].proc.mem;
+        Ok(match mem.mapping_of(obj) {
+            Some(at) => at,
+            None => mem.map_shared(obj, 0, SEM_SIZE, true),
+        } as i64)
+    }
+
+    /// `sem_close`: unmaps what `sem_open` mapped.
+    fn sem_close(&mut self, i: usize, sem: u64) -> Result<i64, i32> {
+        let mem = &mut self.procs[i].proc.mem;
+        match mem.shared_location(sem) {
+            Some((obj, 0)) if mem.mapping_of(obj) == Some(sem) => mem.unmap(sem, SEM_SIZE).map(|_| 0).map_err(|_| EINVAL),
+            _ => Err(EINVAL),
+        }
+    }
+
+    /// `sem_unlink`: the name goes; open semaphores keep working.
+    fn sem_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?;
+        let name = sem::object_name(raw)?;
+        self.shm.names.remove(&name).map(|_| 0).ok_or(ENOENT)
+    }
+}
