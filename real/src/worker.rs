@@ -131,6 +131,13 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     if child == 0 {
         // SAFETY: setting up the first program process's descriptors.
         unsafe {
+            // Until the guard knows this group, the worker's death must
+            // end this process by itself.
+            let worker = libc::getppid();
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            if libc::getppid() != worker {
+                libc::_exit(1);
+            }
             libc::setpgid(0, 0);
             libc::close(fds[0]);
             libc::close(guard.fd());
@@ -181,11 +188,13 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
         libc::close(err_fd);
     }
     let mut report = supervise(fds[0], child, ctl, cfg, isolated);
+    // The group is reaped: its id may be given out again, so the guard
+    // must never kill it now.
+    guard.release();
     report.prefix_used = prefix_used;
     if let Some(p) = &report.prefix_used {
         crate::cleanup_prefix(p);
     }
-    guard.release();
     report
 }
 

@@ -269,3 +269,12 @@ fn semaphores_taken_in_opposite_orders_deadlock_with_a_wait_for_cycle() {
     let ok = "scenarios/semaphore_bounded_buffer.c";
     assert!(first_failure(&compile(ok), ok, 2000).is_none(), "the semaphore buffer never fails");
 }
+
+/// A routine writing shared memory through a later pointer argument
+/// (`strtol(b, &a->end, 10)`) wakes a process spinning on what it wrote:
+/// it was reported as a livelock "spinning on a->end = <non-zero>".
+#[test]
+fn a_routine_writing_another_shared_object_wakes_its_spinner() {
+    let f = "tests/programs/routine_writes_second_object.c";
+    assert!(first_failure(&compile(f), f, 300).is_none(), "no livelock");
+}

@@ -32,6 +32,8 @@ pub const EINVAL: i32 = 22;
 pub const EMFILE: i32 = 24;
 /// File too large.
 pub const EFBIG: i32 = 27;
+/// No space left on device (a full tmpfs).
+pub const ENOSPC: i32 = 28;
 /// Broken pipe.
 pub const EPIPE: i32 = 32;
 /// File name too long.
@@ -58,6 +60,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         EINVAL => "EINVAL",
         EMFILE => "EMFILE",
         EFBIG => "EFBIG",
+        ENOSPC => "ENOSPC",
         EPIPE => "EPIPE",
         ENAMETOOLONG => "ENAMETOOLONG",
         EOVERFLOW => "EOVERFLOW",

@@ -23,6 +23,9 @@ pub struct SharedStore {
     /// The object's size (`ftruncate`); past the page holding the last
     /// byte, an access is SIGBUS.
     pub sizes: Vec<u64>,
+    /// Bytes held for all objects (whole pages): part of the run's
+    /// memory budget.
+    held: u64,
 }
 
 impl Shared for SharedStore {
@@ -40,22 +43,50 @@ impl Shared for SharedStore {
 impl SharedStore {
     /// A new zero-filled object; returns its number.
     pub fn create(&mut self, size: u64) -> u32 {
-        self.objects.push(vec![0; size.div_ceil(PAGE) as usize * PAGE as usize]);
+        let bytes = pages(size);
+        self.held += bytes;
+        self.objects.push(vec![0; bytes as usize]);
         self.sizes.push(size);
         (self.objects.len() - 1) as u32
+    }
+
+    /// Bytes held for all objects.
+    pub fn held(&self) -> u64 {
+        self.held
+    }
+
+    /// Bytes object `obj` would hold more at `size` (0 if it would not
+    /// grow).
+    pub fn growth(&self, obj: u32, size: u64) -> u64 {
+        pages(size).saturating_sub(self.objects[obj as usize].len() as u64)
+    }
+
+    /// Drops the bytes of an object nothing refers to any more (no name,
+    /// no descriptor, no mapping): its number is never given out again.
+    pub fn free(&mut self, obj: u32) {
+        let o = obj as usize;
+        self.held -= self.objects[o].len() as u64;
+        self.objects[o] = Vec::new();
+        self.sizes[o] = 0;
     }
 
     /// `ftruncate`: new size; bytes past it read as zero again.
     pub fn resize(&mut self, obj: u32, size: u64) {
         let o = obj as usize;
         let old = self.sizes[o] as usize;
-        let pages = size.div_ceil(PAGE) as usize * PAGE as usize;
         let bytes = &mut self.objects[o];
         if (size as usize) < old {
             let keep = (size as usize).min(bytes.len());
             bytes[keep..].fill(0);
         }
-        bytes.resize(pages, 0);
+        self.held = self.held - bytes.len() as u64 + pages(size);
+        if bytes.is_empty() {
+            // Fresh zeroed pages the system hands out untouched: a large
+            // `ftruncate` costs nothing until the program writes.
+            *bytes = vec![0; pages(size) as usize];
+        } else {
+            bytes.resize(pages(size) as usize, 0);
+        }
         self.sizes[o] = size;
     }
 
@@ -92,6 +123,11 @@ impl SharedStore {
         self.resize(obj, len as u64);
         Ok(())
     }
+}
+
+/// Bytes of the whole pages holding `size` bytes.
+fn pages(size: u64) -> u64 {
+    size.div_ceil(PAGE) * PAGE
 }
 
 /// The canonical name of a valid shm name, or the errno glibc gives.

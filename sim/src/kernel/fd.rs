@@ -74,12 +74,14 @@ impl Machine {
         };
         file.refs -= 1;
         let kind = file.kind;
-        if file.refs == 0 {
+        let last = file.refs == 0;
+        if last {
             self.files[f as usize] = None;
         }
         match kind {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers -= 1,
             FileKind::PipeWrite(p) => self.pipes[p as usize].writers -= 1,
+            FileKind::Shm(_) if last => self.collect_shared(),
             _ => {}
         }
     }
@@ -326,6 +328,9 @@ impl Machine {
             FileKind::PipeWrite(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),
             FileKind::Shm(obj) => {
                 let start = if flags & O_APPEND != 0 { self.shared.sizes[obj as usize] } else { offset };
+                if !self.may_grow(obj, start.saturating_add(data.len() as u64)) {
+                    return Sys::err(crate::abi::errno::ENOSPC);
+                }
                 match self.shared.write_at(obj, start, &data) {
                     Ok(end) => {
                         if let Some(file) = self.files[f as usize].as_mut() {

@@ -6,15 +6,26 @@
 //!
 //! Each object names its own cells (a pipe, an open file, a range of a
 //! shared object). A process's private state is no cell: only its own
-//! steps touch it. Two approximations: the run's memory budget
-//! (`abi::limits::MAX_MEMORY`) is left out, so near it two `malloc`s of
-//! different processes do not commute although their footprints say so;
-//! and a call's effect on a shared buffer it reads or writes (`read`
-//! into shared memory, `wait`'s status) covers the whole object.
+//! steps touch it. Approximations, and two known gaps:
+//! - the run's memory budget (`abi::limits::MAX_MEMORY`) is left out, so
+//!   near it two `malloc`s of different processes do not commute although
+//!   their footprints say so;
+//! - a call's shared buffer (`read` into shared memory, `wait`'s status),
+//!   a struct copy and a library routine on shared memory count as
+//!   writing whole objects (a routine may write through any pointer);
+//! - gap: a step after which the process faults in its private code ends
+//!   the process inside the step (descriptors closed, parent's `wait`
+//!   changed), which the footprint cannot know beforehand; a search must
+//!   take a step that ended its process as dependent after the fact (or
+//!   the fault should become a pending operation of its own);
+//! - gap: in lower-bound time, the step that runs a process into a
+//!   `sleep` fixes its deadline from the clock, a read the footprint does
+//!   not declare.
 
 use super::fd::FileKind;
 use super::{Machine, Pending};
 use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
+use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
 /// One piece of kernel state.
@@ -113,8 +124,15 @@ impl Machine {
                         }
                     }
                     AccessKind::Store(m) => f.write(Cell::Shared { obj, off, len: m.width() as u64 }),
-                    AccessKind::Copy(n) => f.write(Cell::Shared { obj, off, len: n as u64 }),
-                    AccessKind::Lib(_) => f.write(whole(obj)),
+                    // The access names one shared object; a struct copy or
+                    // a routine may touch others the process maps.
+                    AccessKind::Copy(_) | AccessKind::Lib(_) => {
+                        for r in p.proc.mem.regions() {
+                            if let RegionKind::Shared { obj, .. } = r.kind {
+                                f.write(whole(obj));
+                            }
+                        }
+                    }
                 }
             }
             Pending::Call(call) => self.call_footprint(i, &call, &mut f),

@@ -184,22 +184,21 @@ impl interp::Shared for KernelMemory<'_> {
         self.store.store(obj, off, width, v)
     }
     fn reserve(&mut self, n: u64) -> bool {
-        reserve(self.committed, n)
+        reserve(self.committed, self.store.held(), n)
     }
     fn release(&mut self, n: u64) {
         *self.committed = self.committed.saturating_sub(n);
     }
 }
 
-/// Commits `n` bytes of the run's memory budget, if they fit.
-fn reserve(committed: &mut u64, n: u64) -> bool {
-    match committed.checked_add(n) {
-        Some(t) if t <= crate::abi::limits::MAX_MEMORY => {
-            *committed = t;
-            true
-        }
-        _ => false,
+/// Commits `n` bytes of private memory, if they fit the run's budget
+/// beside what is committed and what the shared objects hold.
+fn reserve(committed: &mut u64, shared: u64, n: u64) -> bool {
+    let fits = committed.checked_add(n).and_then(|t| t.checked_add(shared)).is_some_and(|t| t <= crate::abi::limits::MAX_MEMORY);
+    if fits {
+        *committed += n;
     }
+    fits
 }
 
 /// Per-step context: the program, the configuration, and the run's
@@ -263,7 +262,47 @@ impl Machine {
     /// Commits `n` bytes of the run's memory budget, if they fit
     /// (`fork`, a private mapping).
     pub fn reserve(&mut self, n: u64) -> bool {
-        reserve(&mut self.committed, n)
+        reserve(&mut self.committed, self.shared.held(), n)
+    }
+
+    /// Whether shared object `obj` may grow to `size` bytes within the
+    /// run's memory budget.
+    pub(super) fn may_grow(&self, obj: u32, size: u64) -> bool {
+        let more = self.shared.growth(obj, size);
+        more == 0 || self.committed + self.shared.held() + more <= crate::abi::limits::MAX_MEMORY
+    }
+
+    /// Whether a new shared object of `size` bytes fits the budget.
+    pub(super) fn may_create(&self, size: u64) -> bool {
+        self.committed + self.shared.held() + size.div_ceil(crate::interp::memory::PAGE) * crate::interp::memory::PAGE
+            <= crate::abi::limits::MAX_MEMORY
+    }
+
+    /// Drops the bytes of shared objects nothing refers to any more: no
+    /// name in `/dev/shm`, no open descriptor, no mapping in a live
+    /// process (after `munmap`, `close`, an unlink, an exit).
+    pub(super) fn collect_shared(&mut self) {
+        let mut used = vec![false; self.shared.objects.len()];
+        for &obj in self.shm.names.values() {
+            used[obj as usize] = true;
+        }
+        for f in self.files.iter().flatten() {
+            if let FileKind::Shm(obj) = f.kind {
+                used[obj as usize] = true;
+            }
+        }
+        for p in self.procs.iter().filter(|p| p.status.is_none()) {
+            for r in p.proc.mem.regions() {
+                if let interp::memory::RegionKind::Shared { obj, .. } = r.kind {
+                    used[obj as usize] = true;
+                }
+            }
+        }
+        for (obj, used) in used.into_iter().enumerate() {
+            if !used && !self.shared.objects[obj].is_empty() {
+                self.shared.free(obj as u32);
+            }
+        }
     }
 
     /// Index of a pid in the table.
@@ -387,9 +426,13 @@ impl Machine {
                 // Either side may be the shared one: a read and a write.
                 cx.history.shm_loaded(a.obj, a.off, n as u64);
                 cx.history.shm_stored(a.obj, a.off, n as u64);
-                self.unpark(a.obj, a.off, n as u64);
+                // Both sides may be shared (`*a = *b` across two
+                // mappings): the access names only the first.
+                self.unpark_all();
             }
-            AccessKind::Lib(_) => self.unpark_object(a.obj),
+            // A routine may write through any of its pointers
+            // (`strtol(s, &shared->end, 10)`), not only the one named.
+            AccessKind::Lib(_) => self.unpark_all(),
         }
         let value = performed.map_or(0, |p| p.value);
         cx.tracing().then_some(match a.kind {
@@ -405,6 +448,15 @@ impl Machine {
     pub(super) fn faulted(&mut self, i: usize, fault: crate::interp::Fault, cx: &mut StepCtx) {
         let what = fault.describe(cx.prog, &self.procs[i].proc);
         cx.history.faults.push(crate::interp::fault::Faulted { pid: self.procs[i].pid, fault, what });
+    }
+
+    /// Wakes every parked process (a write whose extent is not known).
+    pub fn unpark_all(&mut self) {
+        for p in &mut self.procs {
+            if p.parked.take().is_some() {
+                p.spin.clear();
+            }
+        }
     }
 
     /// Wakes every process parked on a location of `obj` (a write to it
@@ -477,6 +529,7 @@ impl Machine {
         p.status = Some(status);
         p.pending = Pending::Done;
         p.parked = None;
+        self.collect_shared();
         cx.history.ended(pid);
         let exits = &mut cx.history.outcome.exits;
         exits.push((pid, status));

@@ -90,7 +90,7 @@ impl Machine {
             None if oflag & O_CREAT == 0 => return Err(ENOENT),
             None => {
                 let value = sem::initial(value)?;
-                if !self.reserve(SEM_SIZE) {
+                if !self.may_create(SEM_SIZE) {
                     return Err(ENOMEM);
                 }
                 let obj = self.shared.create(SEM_SIZE);
@@ -110,7 +110,11 @@ impl Machine {
     fn sem_close(&mut self, i: usize, sem: u64) -> Result<i64, i32> {
         let mem = &mut self.procs[i].proc.mem;
         match mem.shared_location(sem) {
-            Some((obj, 0)) if mem.mapping_of(obj) == Some(sem) => mem.unmap(sem, SEM_SIZE).map(|_| 0).map_err(|_| EINVAL),
+            Some((obj, 0)) if mem.mapping_of(obj) == Some(sem) => {
+                mem.unmap(sem, SEM_SIZE).map_err(|_| EINVAL)?;
+                self.collect_shared();
+                Ok(0)
+            }
             _ => Err(EINVAL),
         }
     }
@@ -119,6 +123,8 @@ impl Machine {
     fn sem_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?;
         let name = sem::object_name(raw)?;
-        self.shm.names.remove(&name).map(|_| 0).ok_or(ENOENT)
+        self.shm.names.remove(&name).ok_or(ENOENT)?;
+        self.collect_shared();
+        Ok(0)
     }
 }

@@ -5,7 +5,7 @@ use super::calls::Sys;
 use super::fd::{FileKind, ACCMODE, MAX_FDS};
 use super::Machine;
 use crate::abi::call::ShmCall;
-use crate::abi::errno::{EBADF, EEXIST, EFAULT, EINVAL, EMFILE, ENODEV, ENOENT, ENOMEM};
+use crate::abi::errno::{EBADF, EEXIST, EFAULT, EFBIG, EINVAL, EMFILE, ENODEV, ENOENT, ENOMEM};
 use crate::abi::flags::{MAP_SHARED, O_CREAT, O_EXCL, O_LARGEFILE, O_NOFOLLOW, O_RDONLY, O_TRUNC};
 use crate::ipc::shm::{self, MapKind};
 
@@ -58,7 +58,9 @@ impl Machine {
 
     fn shm_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
         let name = self.shm_name(i, name)?;
-        self.shm.names.remove(&name).map(|_| 0).ok_or(ENOENT)
+        self.shm.names.remove(&name).ok_or(ENOENT)?;
+        self.collect_shared();
+        Ok(0)
     }
 
     fn ftruncate(&mut self, i: usize, fd: i64, len: i64) -> Result<i64, i32> {
@@ -69,6 +71,9 @@ impl Machine {
         if file.flags & ACCMODE == O_RDONLY {
             return Err(EINVAL);
         }
+        if len > 0 && !self.may_grow(obj, len as u64) {
+            return Err(EFBIG);
+        }
         self.shared.truncate(obj, len)?;
         self.unpark_object(obj);
         Ok(0)
@@ -78,8 +83,11 @@ impl Machine {
     fn munmap(&mut self, i: usize, addr: u64, len: u64) -> Result<i64, i32> {
         let mem = &mut self.procs[i].proc.mem;
         let before = mem.committed();
-        mem.unmap(addr, len).map_err(|_| EINVAL)?;
+        let was = mem.unmap(addr, len).map_err(|_| EINVAL)?;
         self.committed -= before - mem.committed();
+        if matches!(was, Some(crate::interp::memory::RegionKind::Shared { .. })) {
+            self.collect_shared();
+        }
         Ok(0)
     }
 
@@ -90,7 +98,9 @@ impl Machine {
         let budget = |m: &mut Machine| if m.reserve(plan.size) { Ok(()) } else { Err(ENOMEM) };
         let obj = match plan.kind {
             MapKind::AnonShared => {
-                budget(self)?;
+                if !self.may_create(plan.size) {
+                    return Err(ENOMEM);
+                }
                 let obj = self.shared.create(plan.size);
                 return Ok(self.procs[i].proc.mem.map_shared(obj, 0, plan.size, plan.writable) as i64);
             }
