@@ -5,7 +5,7 @@
 
 use crate::log::{self, Record};
 use crate::process::RealProc;
-use sim::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
+use sim::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
 use sim::abi::flags::{CLOCK_MONOTONIC, CLOCK_REALTIME};
 use sim::interp::memory::{RegionKind, PAGE};
 use sim::ir::MemTy;
@@ -99,6 +99,108 @@ impl RealProc<'_> {
             Call::Pipe(PipeCall::Pipe { fds }) => self.pipe(fds),
             Call::Shm(c) => self.shm_call(c),
             Call::Sem(c) => self.sem_call(c),
+            Call::Mq(c) => self.mq_call(c),
+        }
+    }
+
+    /// A queue name by the kernel's and glibc's rules, under the run's
+    /// prefix when it has no namespace of its own.
+    fn mq_name(&self, addr: u64) -> Result<CString, i64> {
+        let raw = self.proc.mem.cstr(&self.shared, addr).map_err(|_| -(libc::EFAULT as i64))?.to_vec();
+        let checked = sim::ipc::mq::check_name(&raw).map_err(|e| -(e as i64))?;
+        let name = match &self.env.prefix {
+            Some(p) => format!("/{}", prefixed(p, &checked)),
+            None => format!("/{checked}"),
+        };
+        CString::new(name).map_err(|_| -(libc::EINVAL as i64))
+    }
+
+    /// Reads the program's `struct mq_attr` (eight `long`s).
+    fn mq_attr_in(&self, at: u64) -> Option<libc::mq_attr> {
+        let word = |k: u64| self.proc.mem.load(&self.shared, at + 8 * k, MemTy::I64).ok().map(|v| v as i64);
+        // SAFETY: mq_attr is plain integers.
+        let mut a: libc::mq_attr = unsafe { std::mem::zeroed() };
+        a.mq_flags = word(0)?;
+        a.mq_maxmsg = word(1)?;
+        a.mq_msgsize = word(2)?;
+        a.mq_curmsgs = word(3)?;
+        Some(a)
+    }
+
+    fn mq_attr_out(&mut self, at: u64, a: &libc::mq_attr) -> bool {
+        [a.mq_flags, a.mq_maxmsg, a.mq_msgsize, a.mq_curmsgs]
+            .iter()
+            .enumerate()
+            .all(|(k, &w)| self.store(at + 8 * k as u64, MemTy::I64, w as u64))
+    }
+
+    fn mq_call(&mut self, c: MqCall) -> i64 {
+        let efault = -(libc::EFAULT as i64);
+        // SAFETY (for the libc calls below): names are C strings we made,
+        // buffers are ours and as long as said.
+        unsafe {
+            match c {
+                MqCall::Open { name, oflag, mode, attr } => {
+                    let n = match self.mq_name(name) {
+                        Ok(n) => n,
+                        Err(e) => return e,
+                    };
+                    let a = match attr {
+                        0 => None,
+                        at => match self.mq_attr_in(at) {
+                            Some(a) => Some(a),
+                            None => return efault,
+                        },
+                    };
+                    let ptr = a.as_ref().map_or(std::ptr::null(), |a| a as *const libc::mq_attr);
+                    ret(libc::mq_open(n.as_ptr(), oflag, mode as libc::mode_t, ptr) as i64)
+                }
+                MqCall::Close { mqd } => ret(libc::mq_close(mqd) as i64),
+                MqCall::Unlink { name } => match self.mq_name(name) {
+                    Ok(n) => ret(libc::mq_unlink(n.as_ptr()) as i64),
+                    Err(e) => e,
+                },
+                MqCall::Send { mqd, msg, len, prio } => {
+                    let Ok(bytes) = self.proc.mem.slice(&self.shared, msg, len as usize).map(|b| b.to_vec()) else { return efault };
+                    ret(libc::mq_send(mqd, bytes.as_ptr().cast(), bytes.len(), prio) as i64)
+                }
+                MqCall::Receive { mqd, buf, len, prio } => {
+                    let mut tmp = vec![0u8; len.min(1 << 24) as usize];
+                    let mut p: libc::c_uint = 0;
+                    let n = libc::mq_receive(mqd, tmp.as_mut_ptr().cast(), len.min(1 << 24) as usize, &mut p);
+                    if n < 0 {
+                        return errno();
+                    }
+                    let Ok(dst) = self.proc.mem.slice_mut(&mut self.shared, buf, n as usize) else { return efault };
+                    dst.copy_from_slice(&tmp[..n as usize]);
+                    if prio != 0 && !self.store(prio, MemTy::U32, p as u64) {
+                        return efault;
+                    }
+                    n as i64
+                }
+                MqCall::GetAttr { mqd, attr } => {
+                    let mut a: libc::mq_attr = std::mem::zeroed();
+                    if libc::mq_getattr(mqd, &mut a) != 0 {
+                        return errno();
+                    }
+                    if self.mq_attr_out(attr, &a) {
+                        0
+                    } else {
+                        efault
+                    }
+                }
+                MqCall::SetAttr { mqd, new, old } => {
+                    let Some(a) = self.mq_attr_in(new) else { return efault };
+                    let mut was: libc::mq_attr = std::mem::zeroed();
+                    if libc::mq_setattr(mqd, &a, &mut was) != 0 {
+                        return errno();
+                    }
+                    if old != 0 && !self.mq_attr_out(old, &was) {
+                        return efault;
+                    }
+                    0
+                }
+            }
         }
     }
 

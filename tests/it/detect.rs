@@ -278,3 +278,15 @@ fn a_routine_writing_another_shared_object_wakes_its_spinner() {
     let f = "tests/programs/routine_writes_second_object.c";
     assert!(first_failure(&compile(f), f, 300).is_none(), "no livelock");
 }
+
+/// A receive on a message queue nobody sends to is a deadlock that says
+/// so, naming the queue's other holders.
+#[test]
+fn a_receive_on_a_queue_nobody_sends_to_is_a_deadlock_that_says_so() {
+    let text = "#include <fcntl.h>\n#include <mqueue.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n    mq_unlink(\"/q\");\n    mqd_t q = mq_open(\"/q\", O_CREAT | O_RDWR, 0600, 0);\n    char buf[8192];\n    if (fork() == 0)\n        return 0;\n    mq_receive(q, buf, sizeof buf, 0);\n    return 0;\n}\n";
+    let prog = compile_text("mq.c", text);
+    let (_, r) = first_failure(&prog, "mq.c", 5).expect("the deadlock");
+    let End::Deadlock { stuck, .. } = &r.end else { panic!("{:?}", r.end) };
+    let why = stuck[0].why(&prog.sources);
+    assert!(why.starts_with("blocked in mq_receive() on an empty message queue, to which nobody sends"), "{why}");
+}

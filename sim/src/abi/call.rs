@@ -27,6 +27,74 @@ pub enum Call {
     Shm(ShmCall),
     /// POSIX semaphores.
     Sem(SemCall),
+    /// POSIX message queues.
+    Mq(MqCall),
+}
+
+/// Calls on POSIX message queues. A `mqd_t` is a descriptor, as on
+/// Linux; a `struct mq_attr` is eight `long`s (flags, maxmsg, msgsize,
+/// curmsgs, padding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MqCall {
+    /// `mq_open(name, oflag[, mode, attr])`.
+    Open {
+        /// The name (a C string).
+        name: Addr,
+        /// `O_RDONLY`.. `O_CREAT`, `O_EXCL`, `O_NONBLOCK`.
+        oflag: i32,
+        /// Permission bits.
+        mode: u32,
+        /// The queue's `struct mq_attr` when created (0: the defaults).
+        attr: Addr,
+    },
+    /// `mq_close(mqd)`.
+    Close {
+        /// The queue descriptor.
+        mqd: Fd,
+    },
+    /// `mq_unlink(name)`.
+    Unlink {
+        /// The name (a C string).
+        name: Addr,
+    },
+    /// `mq_send(mqd, msg, len, prio)`.
+    Send {
+        /// The queue descriptor.
+        mqd: Fd,
+        /// The message.
+        msg: Addr,
+        /// Its length.
+        len: u64,
+        /// Its priority.
+        prio: u32,
+    },
+    /// `mq_receive(mqd, buf, len, prio)`.
+    Receive {
+        /// The queue descriptor.
+        mqd: Fd,
+        /// Where the message goes.
+        buf: Addr,
+        /// The buffer's size.
+        len: u64,
+        /// Where its priority goes (0: nowhere).
+        prio: Addr,
+    },
+    /// `mq_getattr(mqd, attr)`.
+    GetAttr {
+        /// The queue descriptor.
+        mqd: Fd,
+        /// Where the attributes go.
+        attr: Addr,
+    },
+    /// `mq_setattr(mqd, new, old)`: only `O_NONBLOCK` changes.
+    SetAttr {
+        /// The queue descriptor.
+        mqd: Fd,
+        /// The new flags' `struct mq_attr`.
+        new: Addr,
+        /// Where the old attributes go (0: nowhere).
+        old: Addr,
+    },
 }
 
 /// Calls on processes.
@@ -350,6 +418,15 @@ impl Call {
                 SemCall::Close { .. } => "sem_close",
                 SemCall::Unlink { .. } => "sem_unlink",
             },
+            Call::Mq(c) => match c {
+                MqCall::Open { .. } => "mq_open",
+                MqCall::Close { .. } => "mq_close",
+                MqCall::Unlink { .. } => "mq_unlink",
+                MqCall::Send { .. } => "mq_send",
+                MqCall::Receive { .. } => "mq_receive",
+                MqCall::GetAttr { .. } => "mq_getattr",
+                MqCall::SetAttr { .. } => "mq_setattr",
+            },
         }
     }
 
@@ -378,6 +455,13 @@ impl Call {
             Call::Fd(FdCall::Read { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd })
             | Call::Fd(FdCall::Fcntl { fd, .. })
             | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
+            Call::Mq(
+                MqCall::Close { mqd }
+                | MqCall::Send { mqd, .. }
+                | MqCall::Receive { mqd, .. }
+                | MqCall::GetAttr { mqd, .. }
+                | MqCall::SetAttr { mqd, .. },
+            ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
             _ => None,
         }

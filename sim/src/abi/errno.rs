@@ -34,6 +34,8 @@ pub const EMFILE: i32 = 24;
 pub const EFBIG: i32 = 27;
 /// No space left on device (a full tmpfs).
 pub const ENOSPC: i32 = 28;
+/// Message too long.
+pub const EMSGSIZE: i32 = 90;
 /// Broken pipe.
 pub const EPIPE: i32 = 32;
 /// File name too long.
@@ -61,6 +63,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         EMFILE => "EMFILE",
         EFBIG => "EFBIG",
         ENOSPC => "ENOSPC",
+        EMSGSIZE => "EMSGSIZE",
         EPIPE => "EPIPE",
         ENAMETOOLONG => "ENAMETOOLONG",
         EOVERFLOW => "EOVERFLOW",

@@ -61,6 +61,12 @@ impl Stuck {
                 let by = if list.is_empty() { "no other process maps it".into() } else { format!("{} could post it", list.join(", ")) };
                 format!("blocked in sem_wait() on the semaphore at shm#{obj}+{off}, of value 0; {by}")
             }
+            Waits::Queue { call, full, holders } => {
+                let state = if *full { "a full message queue, which nobody receives from" } else { "an empty message queue, to which nobody sends" };
+                let list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+                let open = if list.is_empty() { "no other process has it open".into() } else { format!("it is open in {}", list.join(", ")) };
+                format!("blocked in {call}() on {state}; {open}")
+            }
             Waits::Other(call) => format!("blocked in {call}()"),
         }
     }

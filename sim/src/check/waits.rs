@@ -2,7 +2,7 @@
 //! processes whose actions could release it (the edges of the wait-for
 //! graph). Each kind of object answers for its own calls.
 
-use crate::abi::call::{Call, FdCall, ProcCall, SemCall};
+use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall};
 use crate::kernel::{FileKind, Machine, Pending};
 
 /// Why a process cannot go on.
@@ -47,6 +47,15 @@ pub enum Waits {
         /// post.
         posters: Vec<i32>,
     },
+    /// `mq_send` on a full queue, or `mq_receive` on an empty one.
+    Queue {
+        /// The call's name.
+        call: &'static str,
+        /// The queue is full (else empty).
+        full: bool,
+        /// The other live processes that have the queue open.
+        holders: Vec<i32>,
+    },
     /// Blocked in some other call.
     Other(&'static str),
 }
@@ -58,6 +67,7 @@ impl Waits {
             Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
             Waits::Children { pids, .. } => pids.clone(),
             Waits::Semaphore { posters, .. } => posters.clone(),
+            Waits::Queue { holders, .. } => holders.clone(),
             _ => Vec::new(),
         };
         v.dedup();
@@ -104,6 +114,13 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 let posters = m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none() && maps(q)).map(|q| q.pid).collect();
                 Waits::Semaphore { at, posters }
             }
+            Call::Mq(MqCall::Send { mqd, .. } | MqCall::Receive { mqd, .. }) => match m.mq_of(i, mqd) {
+                Some((_, q, _)) => {
+                    let holders = holders(m, FileKind::Mq(q)).into_iter().map(|h| h.0).filter(|&pid| pid != p.pid).collect();
+                    Waits::Queue { call: c.name(), full: matches!(c, Call::Mq(MqCall::Send { .. })), holders }
+                }
+                None => Waits::Other(c.name()),
+            },
             other => Waits::Other(other.name()),
         },
         Pending::Sleep(t) => Waits::Sleep(*t),

@@ -47,6 +47,8 @@ libfns! {
     SemInit = "sem_init", SemDestroy = "sem_destroy", SemWait = "sem_wait", SemTrywait = "sem_trywait",
     SemPost = "sem_post", SemGetvalue = "sem_getvalue", SemOpen = "sem_open", SemClose = "sem_close",
     SemUnlink = "sem_unlink",
+    MqOpen = "mq_open", MqClose = "mq_close", MqUnlink = "mq_unlink", MqSend = "mq_send",
+    MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -88,5 +90,12 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SemOpen
             | SemClose
             | SemUnlink
+            | MqOpen
+            | MqClose
+            | MqUnlink
+            | MqSend
+            | MqReceive
+            | MqGetattr
+            | MqSetattr
     )
 }

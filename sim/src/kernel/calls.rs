@@ -46,6 +46,7 @@ impl Machine {
             Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),
             Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),
             Call::Sem(ref c) => self.sem_ready(i, c),
+            Call::Mq(ref c) => self.mq_ready(i, c),
             _ => true,
         }
     }
@@ -90,6 +91,7 @@ impl Machine {
             Call::Pipe(c) => self.pipe_call(i, c),
             Call::Shm(c) => self.shm_call(i, c),
             Call::Sem(c) => self.sem_call(i, c, cx),
+            Call::Mq(c) => self.mq_call(i, c, cx),
         }
     }
 

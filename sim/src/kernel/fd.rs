@@ -26,6 +26,8 @@ pub enum FileKind {
     PipeWrite(u32),
     /// A shared-memory object.
     Shm(u32),
+    /// A message queue (`mqd_t`).
+    Mq(u32),
 }
 
 /// An open file description, shared by `dup` and `fork`.
@@ -82,6 +84,7 @@ impl Machine {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers -= 1,
             FileKind::PipeWrite(p) => self.pipes[p as usize].writers -= 1,
             FileKind::Shm(_) if last => self.collect_shared(),
+            FileKind::Mq(_) if last => self.collect_queues(),
             _ => {}
         }
     }
@@ -299,7 +302,7 @@ impl Machine {
     }
 
     /// A kernel store into the caller's buffer wakes those spinning on it.
-    fn wake_if_shared(&mut self, i: usize, addr: u64) {
+    pub(super) fn wake_if_shared(&mut self, i: usize, addr: u64) {
         if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(addr) {
             self.unpark_object(obj);
         }

@@ -24,7 +24,7 @@
 
 use super::fd::FileKind;
 use super::{Machine, Pending};
-use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
@@ -54,6 +54,10 @@ pub enum Cell {
     Tables,
     /// The `/dev/shm` namespace.
     ShmNames,
+    /// A message queue's messages.
+    Queue(u32),
+    /// The message queues' names.
+    MqNames,
     /// The order of writes to stdout and stderr.
     Output,
     /// Virtual time.
@@ -165,6 +169,7 @@ impl Machine {
             Some(FileKind::PipeRead(p) | FileKind::PipeWrite(p)) => f.write(Cell::Pipe(p)),
             Some(FileKind::Shm(obj)) => f.write(whole(obj)),
             Some(FileKind::Out(_)) => f.write(Cell::Output),
+            Some(FileKind::Mq(q)) => f.write(Cell::Queue(q)),
             _ => {}
         }
     }
@@ -284,6 +289,37 @@ impl Machine {
                     self.fd_cells(i, fd as i64, f);
                 }
                 ShmCall::Munmap { .. } => {}
+            },
+            Call::Mq(c) => match c {
+                MqCall::Open { name, attr, .. } => {
+                    f.write(Cell::MqNames);
+                    f.write(Cell::Tables);
+                    self.buffer(i, name, false, f);
+                    self.buffer(i, attr, false, f);
+                }
+                MqCall::Unlink { name } => {
+                    f.write(Cell::MqNames);
+                    self.buffer(i, name, false, f);
+                }
+                MqCall::Close { mqd } => self.fd_cells(i, mqd as i64, f),
+                MqCall::Send { mqd, msg, .. } => {
+                    self.fd_cells(i, mqd as i64, f);
+                    self.buffer(i, msg, false, f);
+                }
+                MqCall::Receive { mqd, buf, prio, .. } => {
+                    self.fd_cells(i, mqd as i64, f);
+                    self.buffer(i, buf, true, f);
+                    self.buffer(i, prio, true, f);
+                }
+                MqCall::GetAttr { mqd, attr } => {
+                    self.fd_cells(i, mqd as i64, f);
+                    self.buffer(i, attr, true, f);
+                }
+                MqCall::SetAttr { mqd, new, old } => {
+                    self.fd_cells(i, mqd as i64, f);
+                    self.buffer(i, new, false, f);
+                    self.buffer(i, old, true, f);
+                }
             },
             Call::Sem(c) => match c {
                 SemCall::Open { name, .. } | SemCall::Unlink { name } => {

@@ -8,6 +8,7 @@ mod calls;
 mod fd;
 pub mod footprint;
 mod history;
+mod mq;
 mod observe;
 pub mod park;
 mod process;
@@ -145,6 +146,8 @@ pub struct Machine {
     pub pipes: Vec<Pipe>,
     /// The `/dev/shm` namespace.
     pub shm: ShmNames,
+    /// Message queues and their names.
+    pub mq: crate::ipc::mq::Queues,
     /// Bytes of shared objects.
     pub shared: SharedStore,
     /// Virtual time in nanoseconds.
@@ -229,6 +232,7 @@ impl Machine {
             files: Vec::new(),
             pipes: Vec::new(),
             shm: ShmNames::default(),
+            mq: Default::default(),
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,

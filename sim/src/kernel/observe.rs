@@ -4,7 +4,7 @@
 //! `wait` stored, the name passed to `shm_open`, what `mmap` mapped.
 
 use super::Machine;
-use crate::abi::call::{Call, FdCall, ProcCall, SemCall, ShmCall, Src};
+use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, ShmCall, Src};
 use crate::ir::MemTy;
 use crate::trace::Data;
 
@@ -18,8 +18,12 @@ impl Machine {
                 p.write_bytes(&self.shared, src, len).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
             Call::Shm(ShmCall::Open { name, .. } | ShmCall::Unlink { name })
-            | Call::Sem(SemCall::Open { name, .. } | SemCall::Unlink { name }) => {
+            | Call::Sem(SemCall::Open { name, .. } | SemCall::Unlink { name })
+            | Call::Mq(MqCall::Open { name, .. } | MqCall::Unlink { name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
+            }
+            Call::Mq(MqCall::Send { msg, len, .. }) => {
+                p.mem.slice(&self.shared, msg, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
             _ => Data::None,
         }
@@ -30,7 +34,7 @@ impl Machine {
         let p = &self.procs[i].proc;
         let load = |at: u64, m: MemTy| p.mem.load(&self.shared, at, m).ok();
         match (*call, ret) {
-            (Call::Fd(FdCall::Read { buf, .. }), Some(n)) if n > 0 => {
+            (Call::Fd(FdCall::Read { buf, .. }) | Call::Mq(MqCall::Receive { buf, .. }), Some(n)) if n > 0 => {
                 p.mem.slice(&self.shared, buf, n as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
             (Call::Pipe(crate::abi::call::PipeCall::Pipe { fds }), Some(0)) => {

@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -117,6 +117,11 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Shm(ShmCall::Ftruncate { fd, len }) => format!("{fd}, {len}"),
         Call::Shm(ShmCall::Mmap { len, prot, flags, fd, off }) => format!("{len}, {prot}, {flags:#x}, {fd}, {off}"),
         Call::Shm(ShmCall::Munmap { addr, .. }) => (addr as i64).to_string(),
+        Call::Mq(MqCall::Open { oflag, .. }) => format!("{}, {oflag:#o}", bytes()),
+        Call::Mq(MqCall::Unlink { .. }) => bytes(),
+        Call::Mq(MqCall::Send { mqd, len, prio, .. }) => format!("{mqd}, {}, {len}, {prio}", bytes()),
+        Call::Mq(MqCall::Receive { mqd, len, .. }) => format!("{mqd}, {}, {len}", bytes()),
+        Call::Mq(MqCall::Close { mqd } | MqCall::GetAttr { mqd, .. } | MqCall::SetAttr { mqd, .. }) => mqd.to_string(),
         Call::Sem(SemCall::Open { oflag, value, .. }) => format!("{}, {oflag:#o}, {value}", bytes()),
         Call::Sem(SemCall::Unlink { .. }) => bytes(),
         Call::Sem(c) => match data {

@@ -3,7 +3,7 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -46,6 +46,13 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::SemOpen => Call::Sem(SemCall::Open { name: a[0], oflag: int(1), mode: a[2] as u32, value: a[3] as u32 }),
         LibFn::SemClose => Call::Sem(SemCall::Close { sem: a[0] }),
         LibFn::SemUnlink => Call::Sem(SemCall::Unlink { name: a[0] }),
+        LibFn::MqOpen => Call::Mq(MqCall::Open { name: a[0], oflag: int(1), mode: a[2] as u32, attr: a[3] }),
+        LibFn::MqClose => Call::Mq(MqCall::Close { mqd: int(0) }),
+        LibFn::MqUnlink => Call::Mq(MqCall::Unlink { name: a[0] }),
+        LibFn::MqSend => Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32 }),
+        LibFn::MqReceive => Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3] }),
+        LibFn::MqGetattr => Call::Mq(MqCall::GetAttr { mqd: int(0), attr: a[1] }),
+        LibFn::MqSetattr => Call::Mq(MqCall::SetAttr { mqd: int(0), new: a[1], old: a[2] }),
         other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
     }
 }

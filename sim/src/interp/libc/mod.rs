@@ -18,7 +18,7 @@ use super::memory::NoShared;
 use super::memory::{BadAccess, RegionKind};
 use super::process::{After, Then};
 use super::{Event, Process, Shared};
-use crate::abi::call::{Call, FdCall, PipeCall, ProcCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, Src, TimeCall};
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -117,6 +117,8 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
         Call::Time(TimeCall::ClockGettime { out, .. }) => Some((out, 16, true)),
         // A sem_t is 32 bytes; a smaller object is overrun.
         Call::Sem(c) => c.sem().map(|sem| (sem, 32, true)),
+        Call::Mq(MqCall::Send { msg, len: n, .. }) => Some((msg, len(n), false)),
+        Call::Mq(MqCall::GetAttr { attr, .. }) => Some((attr, 64, true)),
         _ => None,
     }
 }

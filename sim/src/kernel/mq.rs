@@ -1,0 +1,195 @@
+//! Calls on POSIX message queues: the kernel's glue between descriptors,
+//! the caller's memory and the rules of `ipc/mq.rs`. A send on a full
+//! queue and a receive on an empty one block (unless `O_NONBLOCK`): the
+//! call is not ready until another process makes room or a message.
+
+use super::calls::Sys;
+use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
+use super::Machine;
+use crate::abi::call::{FdCall, MqCall};
+use crate::abi::errno::{EAGAIN, EBADF, EEXIST, EFAULT, EMFILE, ENOENT, ENOSPC};
+use crate::abi::flags::{O_CREAT, O_EXCL, O_RDONLY, O_WRONLY};
+use crate::ipc::mq::{self, Queue, MAX_MSG, MAX_MSGSIZE, MAX_QUEUES};
+use crate::ir::MemTy;
+
+impl Machine {
+    /// The queue behind descriptor `mqd` of process `i`, with the open
+    /// file's number and flags.
+    pub(crate) fn mq_of(&self, i: usize, mqd: i32) -> Option<(u32, u32, i32)> {
+        let (f, file) = self.file_of(i, mqd as i64)?;
+        match file.kind {
+            FileKind::Mq(q) => Some((f, q, file.flags)),
+            _ => None,
+        }
+    }
+
+    fn queue(&self, q: u32) -> &Queue {
+        self.mq.queues[q as usize].as_ref().expect("an open queue exists")
+    }
+
+    /// Whether the call can go on now: a send needs room, a receive a
+    /// message, unless it is non-blocking or fails at once.
+    pub(super) fn mq_ready(&self, i: usize, c: &MqCall) -> bool {
+        match *c {
+            MqCall::Send { mqd, len, prio, .. } => match self.mq_of(i, mqd) {
+                Some((_, q, flags)) => {
+                    let q = self.queue(q);
+                    flags & NONBLOCK != 0 || flags & ACCMODE == O_RDONLY || q.check_send(len, prio).is_err() || !q.full()
+                }
+                None => true,
+            },
+            MqCall::Receive { mqd, len, .. } => match self.mq_of(i, mqd) {
+                Some((_, q, flags)) => {
+                    let q = self.queue(q);
+                    flags & NONBLOCK != 0 || flags & ACCMODE == O_WRONLY || q.check_receive(len).is_err() || !q.msgs.is_empty()
+                }
+                None => true,
+            },
+            _ => true,
+        }
+    }
+
+    pub(super) fn mq_call(&mut self, i: usize, c: MqCall, cx: &mut super::StepCtx) -> Sys {
+        match c {
+            MqCall::Open { name, oflag, attr, .. } => Sys::from(self.mq_open(i, name, oflag, attr)),
+            // glibc's mq_close is close(2).
+            MqCall::Close { mqd } => self.fd_call(i, FdCall::Close { fd: mqd }, cx),
+            MqCall::Unlink { name } => Sys::from(self.mq_unlink(i, name)),
+            MqCall::Send { mqd, msg, len, prio } => Sys::from(self.mq_send(i, mqd, msg, len, prio)),
+            MqCall::Receive { mqd, buf, len, prio } => Sys::from(self.mq_receive(i, mqd, buf, len, prio)),
+            MqCall::GetAttr { mqd, attr } => Sys::from(self.mq_getattr(i, mqd, attr)),
+            MqCall::SetAttr { mqd, new, old } => Sys::from(self.mq_setattr(i, mqd, new, old)),
+        }
+    }
+
+    fn mq_name(&self, i: usize, addr: u64) -> Result<String, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, addr).map_err(|_| EFAULT)?;
+        mq::check_name(raw)
+    }
+
+    fn mq_open(&mut self, i: usize, name: u64, oflag: i32, attr: u64) -> Result<i64, i32> {
+        let name = self.mq_name(i, name)?;
+        if self.open_fds(i) >= MAX_FDS {
+            return Err(EMFILE);
+        }
+        let q = match self.mq.names.get(&name) {
+            Some(_) if oflag & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
+            Some(&q) => q,
+            None if oflag & O_CREAT == 0 => return Err(ENOENT),
+            None => {
+                let (maxmsg, msgsize) = match attr {
+                    0 => (MAX_MSG, MAX_MSGSIZE),
+                    a => (self.load_long(i, a + 8)?, self.load_long(i, a + 16)?),
+                };
+                let queue = Queue::new(maxmsg, msgsize)?;
+                if self.mq.queues.iter().flatten().count() >= MAX_QUEUES {
+                    return Err(ENOSPC);
+                }
+                self.mq.queues.push(Some(queue));
+                let q = (self.mq.queues.len() - 1) as u32;
+                self.mq.names.insert(name, q);
+                q
+            }
+        };
+        let f = self.open_file(FileKind::Mq(q), oflag & (ACCMODE | NONBLOCK));
+        let fd = self.install(i, f, 0);
+        // The kernel opens queue descriptors close-on-exec.
+        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+            d.cloexec = true;
+        }
+        Ok(fd)
+    }
+
+    fn load_long(&self, i: usize, at: u64) -> Result<i64, i32> {
+        self.procs[i].proc.mem.load(&self.shared, at, MemTy::I64).map(|v| v as i64).map_err(|_| EFAULT)
+    }
+
+    fn mq_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
+        let name = self.mq_name(i, name)?;
+        self.mq.names.remove(&name).ok_or(ENOENT)?;
+        self.collect_queues();
+        Ok(0)
+    }
+
+    fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32) -> Result<i64, i32> {
+        let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
+        if flags & ACCMODE == O_RDONLY {
+            return Err(EBADF);
+        }
+        self.queue(q).check_send(len, prio)?;
+        if self.queue(q).full() {
+            return Err(EAGAIN);
+        }
+        let bytes = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec();
+        self.mq.queues[q as usize].as_mut().expect("open").send(prio, bytes);
+        Ok(0)
+    }
+
+    fn mq_receive(&mut self, i: usize, mqd: i32, buf: u64, len: u64, prio: u64) -> Result<i64, i32> {
+        let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
+        if flags & ACCMODE == O_WRONLY {
+            return Err(EBADF);
+        }
+        self.queue(q).check_receive(len)?;
+        if self.queue(q).msgs.is_empty() {
+            return Err(EAGAIN);
+        }
+        let n = self.queue(q).msgs[0].1.len();
+        // The message stays queued if it cannot be delivered.
+        self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).map_err(|_| EFAULT)?;
+        let (p, bytes) = self.mq.queues[q as usize].as_mut().expect("open").receive().expect("not empty");
+        if let Ok(dst) = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n) {
+            dst.copy_from_slice(&bytes);
+        }
+        self.wake_if_shared(i, buf);
+        if prio != 0 && self.store(i, prio, MemTy::U32, p as u64).is_err() {
+            return Err(EFAULT);
+        }
+        Ok(n as i64)
+    }
+
+    fn mq_getattr(&mut self, i: usize, mqd: i32, attr: u64) -> Result<i64, i32> {
+        let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
+        self.store_attr(i, attr, flags, q)
+    }
+
+    fn store_attr(&mut self, i: usize, at: u64, flags: i32, q: u32) -> Result<i64, i32> {
+        let queue = self.queue(q);
+        let words = [(flags & NONBLOCK) as i64, queue.maxmsg, queue.msgsize, queue.msgs.len() as i64];
+        for (k, w) in words.into_iter().enumerate() {
+            self.store(i, at + 8 * k as u64, MemTy::I64, w as u64).map_err(|_| EFAULT)?;
+        }
+        Ok(0)
+    }
+
+    /// `mq_setattr`: only `O_NONBLOCK` of the new flags changes.
+    fn mq_setattr(&mut self, i: usize, mqd: i32, new: u64, old: u64) -> Result<i64, i32> {
+        let (f, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
+        let want = self.load_long(i, new)? as i32;
+        if old != 0 {
+            self.store_attr(i, old, flags, q)?;
+        }
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.flags = (file.flags & !NONBLOCK) | (want & NONBLOCK);
+        }
+        Ok(0)
+    }
+
+    /// Drops the queues that are unlinked and no longer open.
+    pub(super) fn collect_queues(&mut self) {
+        let mut used = vec![false; self.mq.queues.len()];
+        for &q in self.mq.names.values() {
+            used[q as usize] = true;
+        }
+        for f in self.files.iter().flatten() {
+            if let FileKind::Mq(q) = f.kind {
+                used[q as usize] = true;
+            }
+        }
+        for (q, used) in used.into_iter().enumerate() {
+            if !used {
+                self.mq.queues[q] = None;
+            }
+        }
+    }
+}
