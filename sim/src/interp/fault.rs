@@ -240,7 +240,7 @@ pub struct Fault {
 
 /// A process ended by a fault, described while its memory still
 /// existed (an ended process drops its memory).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Faulted {
     /// Its pid.
     pub pid: i32,

@@ -13,17 +13,13 @@
 //! - a call's shared buffer (`read` into shared memory, `wait`'s status),
 //!   a struct copy and a library routine on shared memory count as
 //!   writing whole objects (a routine may write through any pointer);
-//! - gap: a step after which the process faults in its private code ends
-//!   the process inside the step (descriptors closed, parent's `wait`
-//!   changed), which the footprint cannot know beforehand; a search must
-//!   take a step that ended its process as dependent after the fact (or
-//!   the fault should become a pending operation of its own);
-//! - gap: in lower-bound time, the step that runs a process into a
-//!   `sleep` fixes its deadline from the clock, a read the footprint does
-//!   not declare.
+//! - a fault in a process's private code is a pending step of its own
+//!   ([`Pending::Fault`]), with the footprint of an exit;
+//! - in lower-bound time every step reads the clock: the step that runs a
+//!   process into a `sleep` fixes its deadline from it.
 
 use super::fd::FileKind;
-use super::{Machine, Pending};
+use super::{Machine, Pending, TimeMode};
 use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
@@ -106,12 +102,17 @@ fn whole(obj: u32) -> Cell {
 }
 
 impl Machine {
-    /// The footprint of process `i`'s next step.
-    pub fn footprint(&self, i: usize) -> Footprint {
+    /// The footprint of process `i`'s next step under time mode `time`.
+    pub fn footprint(&self, i: usize, time: TimeMode) -> Footprint {
         let p = &self.procs[i];
         let mut f = Footprint::default();
         // Whether it was killed, and how it ends, others can change.
         f.read(Cell::Proc(p.pid));
+        // In lower-bound time a sleeper's step moves the clock, and any
+        // step may run its process into a sleep whose deadline reads it.
+        if time == TimeMode::LowerBound {
+            f.read(Cell::Clock);
+        }
         if p.dying.is_some() {
             self.ending(i, &mut f);
             return f;
@@ -141,7 +142,7 @@ impl Machine {
             }
             Pending::Call(call) => self.call_footprint(i, &call, &mut f),
             Pending::Sleep(_) => f.write(Cell::Clock),
-            Pending::Exit(_) => self.ending(i, &mut f),
+            Pending::Exit(_) | Pending::Fault => self.ending(i, &mut f),
             Pending::Done => {}
         }
         f

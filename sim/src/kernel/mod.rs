@@ -78,6 +78,11 @@ pub enum Pending {
     Sleep(u64),
     /// `exit`/`_exit` with this status.
     Exit(i32),
+    /// Killed by the fault its private code ran into (or stopped at
+    /// undefined behaviour), described in [`Pcb::fault`]: the death is a
+    /// step of its own, so a search sees its effects (descriptors closed,
+    /// a parent's `wait`) as one dependent step.
+    Fault,
     /// Nothing: the process has ended.
     Done,
 }
@@ -132,6 +137,9 @@ pub struct Pcb {
     /// A signal sent to it that will kill it at its next step (delivery is
     /// asynchronous, as on Linux: `kill` returns before the target dies).
     pub dying: Option<i32>,
+    /// The fault of a pending [`Pending::Fault`], described while the
+    /// memory it names still exists.
+    pub fault: Option<Box<crate::interp::fault::Faulted>>,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -256,6 +264,7 @@ impl Machine {
             digest: Default::default(),
             io_done: 0,
             dying: None,
+            fault: None,
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
@@ -333,7 +342,7 @@ impl Machine {
             return false;
         }
         match &p.pending {
-            Pending::Access(_) | Pending::Exit(_) => true,
+            Pending::Access(_) | Pending::Exit(_) | Pending::Fault => true,
             Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
             Pending::Call(call) => self.call_ready(i, call),
             Pending::Done => false,
@@ -366,11 +375,18 @@ impl Machine {
                     self.terminate(i, ExitStatus::Code(code & 0xff), cx);
                     cx.tracing().then_some(What::Exit { code })
                 }
+                Pending::Fault => {
+                    let f = self.procs[i].fault.take().expect("a pending fault is described");
+                    let (status, sig) = (f.fault.status(), f.fault.signal.map(|s| s.number()));
+                    cx.history.faults.push(*f);
+                    self.terminate(i, status, cx);
+                    cx.tracing().then_some(What::Fault { sig })
+                }
                 Pending::Done => None,
             }
         };
         if let Some(what) = what {
-            let waited = since < self.clock && !matches!(what, What::Sleep { .. } | What::Killed { .. });
+            let waited = since < self.clock && !matches!(what, What::Sleep { .. } | What::Killed { .. } | What::Fault { .. });
             let blocked_since = (waited && !matches!(self.procs[i].pending, Pending::Sleep(_))).then_some(since);
             let event = crate::trace::Event { step: cx.history.steps, time: self.clock, pid, span, what, blocked_since };
             if let Some(t) = cx.history.trace.as_mut() {
@@ -447,6 +463,16 @@ impl Machine {
         })
     }
 
+    /// Process `i` dies of `fault` at its next step (described now, while
+    /// the memory the description names exists).
+    pub(super) fn fault_next(&mut self, i: usize, fault: crate::interp::Fault, cx: &mut StepCtx) {
+        let what = fault.describe(cx.prog, &self.procs[i].proc);
+        let pid = self.procs[i].pid;
+        self.procs[i].fault = Some(Box::new(crate::interp::fault::Faulted { pid, fault, what }));
+        self.procs[i].pending = Pending::Fault;
+        cx.history.reached(i, self.clock);
+    }
+
     /// Records process `i`'s fault, described now, before its end drops
     /// the memory the description names.
     pub(super) fn faulted(&mut self, i: usize, fault: crate::interp::Fault, cx: &mut StepCtx) {
@@ -503,9 +529,7 @@ impl Machine {
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
-                let status = fault.status();
-                self.faulted(i, fault, cx);
-                self.terminate(i, status, cx);
+                self.fault_next(i, fault, cx);
                 return;
             }
             Event::OutOfFuel => {

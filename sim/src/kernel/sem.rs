@@ -12,7 +12,6 @@ use crate::interp::fault::{Cause, Fault, Signal};
 use crate::interp::memory::BadAccess;
 use crate::ipc::sem::{self, SEM_SIZE};
 use crate::ir::MemTy;
-use crate::outcome::ExitStatus;
 
 impl Machine {
     /// Whether the call can go on now: a `sem_wait` needs a value above
@@ -74,8 +73,8 @@ impl Machine {
     /// process dies of SIGSEGV there.
     fn sem_fault(&mut self, i: usize, bad: BadAccess, cx: &mut StepCtx) -> Sys {
         let span = self.procs[i].proc.span(cx.prog);
-        self.faulted(i, Fault::signal(Signal::Segv, Cause::Memory(bad), span), cx);
-        self.terminate(i, ExitStatus::Signal(crate::abi::signal::SIGSEGV), cx);
+        let fault = Fault::signal(Signal::Segv, Cause::Memory(bad), span);
+        self.fault_next(i, fault, cx);
         Sys::Dead
     }
 

@@ -129,4 +129,10 @@ pub enum What {
         /// The signal.
         sig: i32,
     },
+    /// Ended by the fault its own code ran into: the signal Linux
+    /// delivers, or `None` for undefined behaviour Linux may not trap.
+    Fault {
+        /// The signal.
+        sig: Option<i32>,
+    },
 }

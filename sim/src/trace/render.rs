@@ -65,6 +65,8 @@ pub fn describe(what: &What, sources: &SourceMap) -> String {
         What::Sleep { until } => format!("sleep until {}", fmt_time(*until)),
         What::Exit { code } => format!("exit({code})"),
         What::Killed { sig } => format!("killed by {}", signal::name(*sig)),
+        What::Fault { sig: Some(sig) } => format!("killed by {} (its own fault)", signal::name(*sig)),
+        What::Fault { sig: None } => "stopped at undefined behaviour".into(),
     }
 }
 
