@@ -140,9 +140,99 @@ fn render_proc(op: &ProcOp) -> String {
     }
 }
 
+#[derive(Debug, Clone)]
+enum SemOp {
+    Init(usize, u32),
+    Wait(usize),
+    TryWait(usize),
+    Post(usize),
+    GetValue(usize),
+    Open(usize, u8, u32),
+    Close(usize),
+    Unlink(usize),
+}
+
+const SEM_VALUES: &[u32] = &[0, 1, 2, 2147483647, 2147483648];
+
+fn sem_op() -> impl Strategy<Value = SemOp> {
+    prop_oneof![
+        2 => (0..2usize, prop::sample::select(SEM_VALUES)).prop_map(|(n, v)| SemOp::Init(n, v)),
+        2 => (0..4usize).prop_map(SemOp::Wait),
+        2 => (0..4usize).prop_map(SemOp::TryWait),
+        3 => (0..4usize).prop_map(SemOp::Post),
+        2 => (0..4usize).prop_map(SemOp::GetValue),
+        2 => (0..2usize, 0..3u8, prop::sample::select(SEM_VALUES)).prop_map(|(n, f, v)| SemOp::Open(n, f, v)),
+        1 => (0..2usize).prop_map(SemOp::Close),
+        1 => (0..2usize).prop_map(SemOp::Unlink),
+    ]
+}
+
+/// Semaphores 0 and 1 are unnamed in shared memory; 2 and 3 are the
+/// named ones (a null handle is skipped, as a program would check it).
+fn render_sem(op: &SemOp) -> String {
+    let s = |n: usize| if n < 2 { format!("&un[{n}]") } else { format!("h[{}]", n - 2) };
+    let guard = |n: usize, call: String| if n < 2 { call } else { format!("if (h[{}]) {call}", n - 2) };
+    let flags = ["0", "O_CREAT", "O_CREAT | O_EXCL"];
+    match op {
+        SemOp::Init(n, v) => format!("show(\"init {n} {v}\", sem_init(&un[{n}], 1, {v}u));"),
+        SemOp::Wait(n) => guard(*n, format!("show(\"wait {n}\", sem_wait({}));", s(*n))),
+        SemOp::TryWait(n) => guard(*n, format!("show(\"trywait {n}\", sem_trywait({}));", s(*n))),
+        SemOp::Post(n) => guard(*n, format!("show(\"post {n}\", sem_post({}));", s(*n))),
+        SemOp::GetValue(n) => guard(*n, format!("{{ int v = -1; int r = sem_getvalue({}, &v); show(\"value {n}\", r < 0 ? r : v); }}", s(*n))),
+        SemOp::Open(n, f, v) => format!(
+            "{{ sem_t *x = sem_open(snames[{n}], {}, 0600, {v}u); show(\"open {n} {f}\", x == SEM_FAILED ? -1 : 0); if (x != SEM_FAILED) h[{n}] = x; }}",
+            flags[*f as usize]
+        ),
+        SemOp::Close(n) => format!("if (h[{n}]) {{ show(\"close {n}\", sem_close(h[{n}])); h[{n}] = 0; }}"),
+        SemOp::Unlink(n) => format!("show(\"unlink {n}\", sem_unlink(snames[{n}]));"),
+    }
+}
+
+#[derive(Debug, Clone)]
+enum MqOp {
+    Open(usize, u8, bool),
+    Send(usize, usize, u32),
+    Receive(usize, usize),
+    GetAttr(usize),
+    NonBlock(usize, bool),
+    Close(usize),
+    Unlink(usize),
+}
+
+fn mq_op() -> impl Strategy<Value = MqOp> {
+    prop_oneof![
+        2 => (0..3usize, 0..4u8, any::<bool>()).prop_map(|(n, f, a)| MqOp::Open(n, f, a)),
+        4 => (0..3usize, prop::sample::select(vec![0usize, 1, 64, 65, 8192]), prop::sample::select(vec![0u32, 1, 5, 32767, 32768])).prop_map(|(n, l, p)| MqOp::Send(n, l, p)),
+        3 => (0..3usize, prop::sample::select(vec![1usize, 63, 64, 8192])).prop_map(|(n, l)| MqOp::Receive(n, l)),
+        1 => (0..3usize).prop_map(MqOp::GetAttr),
+        2 => (0..3usize, any::<bool>()).prop_map(|(n, b)| MqOp::NonBlock(n, b)),
+        1 => (0..3usize).prop_map(MqOp::Close),
+        1 => (0..3usize).prop_map(MqOp::Unlink),
+    ]
+}
+
+fn render_mq(op: &MqOp) -> String {
+    let flags = ["O_RDWR", "O_CREAT | O_RDWR", "O_CREAT | O_EXCL | O_RDWR", "O_CREAT | O_WRONLY"];
+    match op {
+        MqOp::Open(n, f, a) => format!(
+            "if (q[{n}] >= 0) mq_close(q[{n}]); q[{n}] = mq_open(qnames[{n}], {}, 0600, {}); show(\"open {n} {f}\", q[{n}] >= 0 ? 0 : -1);",
+            flags[*f as usize],
+            if *a { "&small" } else { "NULL" }
+        ),
+        MqOp::Send(n, l, p) => format!("show(\"send {n} {l} {p}\", mq_send(q[{n}], buf, {l}, {p}u));"),
+        MqOp::Receive(n, l) => format!("{{ unsigned p = 0; long r = mq_receive(q[{n}], buf, {l}, &p); show(\"receive {n} {l}\", r < 0 ? r : r * 100000 + p); }}"),
+        MqOp::GetAttr(n) => format!("{{ struct mq_attr a; int r = mq_getattr(q[{n}], &a); show(\"attr {n}\", r < 0 ? r : a.mq_flags * 1000000 + a.mq_maxmsg * 100000 + a.mq_msgsize * 10 + a.mq_curmsgs); }}"),
+        MqOp::NonBlock(n, b) => format!("{{ struct mq_attr a = {{0}}; a.mq_flags = {}; show(\"nonblock {n}\", mq_setattr(q[{n}], &a, NULL)); }}", if *b { "O_NONBLOCK" } else { "0" }),
+        MqOp::Close(n) => format!("show(\"close {n}\", mq_close(q[{n}])); q[{n}] = -1;"),
+        MqOp::Unlink(n) => format!("show(\"unlink {n}\", mq_unlink(qnames[{n}]));"),
+    }
+}
+
 const HEADER: &str = r#"#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <mqueue.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +345,32 @@ proptest! {
         let text = program(setup, &[], &p);
         let dir = Scratch::new("conf-procs");
         if let Err(e) = conforms(&dir.0, "procs", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn semaphores_behave_as_on_the_real_kernel(child in prop::collection::vec(sem_op(), 0..5), parent in prop::collection::vec(sem_op(), 1..10)) {
+        let setup = "    const char *snames[2] = {\"/conf_s0\", \"conf_s1\"};\n    sem_unlink(snames[0]); sem_unlink(snames[1]);\n    sem_t *un = mmap(NULL, 2 * sizeof(sem_t), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);\n    sem_t *h[2] = {0, 0};\n";
+        let c: Vec<String> = child.iter().map(render_sem).collect();
+        let mut p: Vec<String> = parent.iter().map(render_sem).collect();
+        p.push("sem_unlink(snames[0]); sem_unlink(snames[1]);".into());
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-sem");
+        if let Err(e) = conforms(&dir.0, "sem", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn message_queues_behave_as_on_the_real_kernel(child in prop::collection::vec(mq_op(), 0..5), parent in prop::collection::vec(mq_op(), 1..10)) {
+        let setup = "    const char *qnames[3] = {\"/conf_q0\", \"/conf_q1\", \"conf_q2\"};\n    mq_unlink(qnames[0]); mq_unlink(qnames[1]);\n    struct mq_attr small = {0}; small.mq_maxmsg = 2; small.mq_msgsize = 64;\n    mqd_t q[3] = {-1, -1, -1};\n";
+        let c: Vec<String> = child.iter().map(render_mq).collect();
+        let mut p: Vec<String> = parent.iter().map(render_mq).collect();
+        p.push("mq_unlink(qnames[0]); mq_unlink(qnames[1]);".into());
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-mq");
+        if let Err(e) = conforms(&dir.0, "mq", &text) {
             prop_assert!(false, "{}", e);
         }
     }

@@ -112,6 +112,10 @@ impl Machine {
     }
 
     fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32) -> Result<i64, i32> {
+        // The kernel checks the priority before the descriptor.
+        if prio >= mq::PRIO_MAX {
+            return Err(crate::abi::errno::EINVAL);
+        }
         let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
         if flags & ACCMODE == O_RDONLY {
             return Err(EBADF);

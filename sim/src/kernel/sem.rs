@@ -83,6 +83,12 @@ impl Machine {
     fn sem_open(&mut self, i: usize, name: u64, oflag: i32, value: u32) -> Result<i64, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?;
         let name = sem::object_name(raw)?;
+        // glibc opens an existing semaphore first (unless O_EXCL), and
+        // checks the value only when it is to create one.
+        let exists = self.shm.names.contains_key(&name);
+        if oflag & O_CREAT != 0 && (oflag & O_EXCL != 0 || !exists) {
+            sem::initial(value)?;
+        }
         let obj = match self.shm.names.get(&name) {
             Some(_) if oflag & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
             Some(&obj) => obj,
