@@ -101,6 +101,7 @@ impl WorkerReport {
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
                 Record::Undefined { pid } => self.undefined.push(pid),
+                Record::Queue { .. } => {}
             }
         }
         self.exits.sort();

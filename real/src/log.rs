@@ -20,6 +20,10 @@ pub enum Record {
     Sent { pid: i32, sig: i32 },
     /// Process `pid` stopped at undefined behaviour (then exits).
     Undefined { pid: i32 },
+    /// A message queue of the run by its real (prefixed) name: without a
+    /// namespace of its own, the worker unlinks it after the run (the
+    /// mqueue filesystem is rarely mounted to list them).
+    Queue { name: Vec<u8> },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -44,6 +48,7 @@ pub fn send(fd: i32, r: &Record) {
         Record::Exit { pid, status } => put(fd, b'X', *pid, *status, &[]),
         Record::Sent { pid, sig } => put(fd, b'S', *pid, *sig, &[]),
         Record::Undefined { pid } => put(fd, b'U', *pid, 0, &[]),
+        Record::Queue { name } => put(fd, b'Q', 0, 0, &name[..name.len().min(PACKET - HEADER)]),
     }
 }
 
@@ -60,6 +65,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
         b'X' => Record::Exit { pid, status: a },
         b'S' => Record::Sent { pid, sig: a },
         b'U' => Record::Undefined { pid },
+        b'Q' => Record::Queue { name: p[HEADER..].to_vec() },
         _ => return None,
     })
 }

@@ -153,7 +153,11 @@ impl RealProc<'_> {
                         },
                     };
                     let ptr = a.as_ref().map_or(std::ptr::null(), |a| a as *const libc::mq_attr);
-                    ret(libc::mq_open(n.as_ptr(), oflag, mode as libc::mode_t, ptr) as i64)
+                    let r = ret(libc::mq_open(n.as_ptr(), oflag, mode as libc::mode_t, ptr) as i64);
+                    if r >= 0 && self.env.prefix.is_some() {
+                        log::send(self.env.log, &Record::Queue { name: n.as_bytes().to_vec() });
+                    }
+                    r
                 }
                 MqCall::Close { mqd } => ret(libc::mq_close(mqd) as i64),
                 MqCall::Unlink { name } => match self.mq_name(name) {

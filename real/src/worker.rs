@@ -194,6 +194,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     report.prefix_used = prefix_used;
     if let Some(p) = &report.prefix_used {
         crate::cleanup_prefix(p);
+        unlink_queues(&report.records);
     }
     report
 }
@@ -264,6 +265,18 @@ impl LogReader {
             }
         }
         Some(progress)
+    }
+}
+
+/// Unlinks the message queues the run named (without a namespace).
+fn unlink_queues(records: &[Record]) {
+    for r in records {
+        if let Record::Queue { name } = r {
+            if let Ok(n) = std::ffi::CString::new(name.clone()) {
+                // SAFETY: a C string we made.
+                unsafe { libc::mq_unlink(n.as_ptr()) };
+            }
+        }
     }
 }
 
