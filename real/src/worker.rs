@@ -210,6 +210,9 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
         reap(&ctl, first, &mut report, false);
         let Some(progress) = read else {
             reap(&ctl, first, &mut report, true);
+            // A stop that came while the run was ending still stops it:
+            // its processes may have died of the stop's own kill.
+            report.interrupted |= crate::stop::requested();
             break;
         };
         if crate::stop::requested() {
