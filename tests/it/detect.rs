@@ -290,3 +290,13 @@ fn a_receive_on_a_queue_nobody_sends_to_is_a_deadlock_that_says_so() {
     let why = stuck[0].why(&prog.sources);
     assert!(why.starts_with("blocked in mq_receive() on an empty message queue, to which nobody sends"), "{why}");
 }
+
+/// glibc writes a `sem_t` in place: posting one that lives in read-only
+/// memory (a string literal) is SIGSEGV, as natively, not a silent 0.
+#[test]
+fn posting_a_semaphore_in_read_only_memory_is_sigsegv() {
+    let text = "#include <semaphore.h>\n#include <stdio.h>\nint main(void) {\n    sem_t *s = (sem_t *)\"this string is at least thirty-two bytes long!!\";\n    printf(\"%d\\n\", sem_post(s));\n    return 0;\n}\n";
+    let prog = compile_text("semro.c", text);
+    let (_, r) = first_failure(&prog, "semro.c", 1).expect("the fault");
+    assert_eq!(r.outcome.main_status(), Some(sim::outcome::ExitStatus::Signal(11)), "{:?}", r.outcome);
+}

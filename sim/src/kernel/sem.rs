@@ -52,10 +52,19 @@ impl Machine {
     /// Writes a fresh semaphore: the value, then no waiters.
     fn sem_init(&mut self, i: usize, sem: u64, value: u32) -> Result<i64, BadAccess> {
         self.sem_value(i, sem)?;
-        for (off, v) in [(4, 0), (8, 0), (0, value as u64)] {
-            let _ = self.store(i, sem + off, MemTy::U32, v);
+        for (off, v) in [(4, 0), (8, 0), (0, value)] {
+            self.sem_store(i, sem + off, v)?;
         }
         Ok(0)
+    }
+
+    /// Stores into a `sem_t`; a read-only one is glibc's SIGSEGV.
+    fn sem_store(&mut self, i: usize, at: u64, v: u32) -> Result<(), BadAccess> {
+        self.procs[i].proc.mem.store(&mut self.shared, at, MemTy::U32, v as u64)?;
+        if let Some((obj, off)) = self.procs[i].proc.mem.shared_location(at) {
+            self.unpark(obj, off, 4);
+        }
+        Ok(())
     }
 
     /// Applies `rule` to the value: `Err` inside is the call's errno.
@@ -65,8 +74,7 @@ impl Machine {
             Err(b) => return Ok(Err(b)),
         };
         let new = rule(v)?;
-        let _ = self.store(i, sem, MemTy::U32, new as u64);
-        Ok(Ok(0))
+        Ok(self.sem_store(i, sem, new).map(|()| 0))
     }
 
     /// A `sem_t` pointer into no object: glibc dereferences it, and the
