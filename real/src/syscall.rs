@@ -242,7 +242,8 @@ impl RealProc<'_> {
                     let mut v = 0;
                     match libc::sem_getvalue(p, &mut v) {
                         0 if self.store(out, MemTy::I32, v as u64) => 0,
-                        0 => -(libc::EFAULT as i64),
+                        // glibc stores through `out` itself.
+                        0 => crate::process::die(libc::SIGSEGV),
                         _ => errno(),
                     }
                 }

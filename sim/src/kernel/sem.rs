@@ -34,10 +34,8 @@ impl Machine {
             SemCall::Destroy { sem } => Ok(self.sem_value(i, sem).map(|_| 0)),
             SemCall::Wait { sem } | SemCall::TryWait { sem } => self.sem_update(i, sem, sem::take),
             SemCall::Post { sem } => self.sem_update(i, sem, sem::post),
-            SemCall::GetValue { sem, out } => Ok(self.sem_value(i, sem).map(|v| match self.store(i, out, MemTy::I32, v as u64) {
-                Ok(()) => 0,
-                Err(()) => -(EFAULT as i64),
-            })),
+            // glibc stores the value itself: a bad `out` is SIGSEGV too.
+            SemCall::GetValue { sem, out } => Ok(self.sem_value(i, sem).and_then(|v| self.sem_store(i, out, v).map(|()| 0))),
             SemCall::Open { name, oflag, value, .. } => return Sys::from(self.sem_open(i, name, oflag, value)),
             SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
             SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
