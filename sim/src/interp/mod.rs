@@ -11,7 +11,7 @@ mod process;
 mod run;
 
 pub use fault::{Fault, Signal};
-pub use process::{Frame, Process, StdoutMode};
+pub use process::{After, Frame, Process, StdoutMode};
 
 pub use memory::{NoShared, Shared};
 

@@ -101,9 +101,16 @@ impl Hash for RegionDigest {
 /// change: frames, operand stack, the live part of the stack, writable
 /// regions, stdio and `rand` (string literals and library strings cannot).
 pub fn fingerprint(p: &Process, digest: &mut RegionDigest) -> u64 {
-    let mut h = Fx(0);
-    p.frames.hash(&mut h);
-    p.stack.hash(&mut h);
+    let mut h = Fx(p.frames.len() as u64 ^ (p.stack.len() as u64) << 32);
+    // Two words a frame, one a value: not the derived `Hash`, which
+    // spends a round per field and per length.
+    for f in &p.frames {
+        h.write_u64(f.func as u64 | (f.pc as u64) << 32);
+        h.write_u64(f.fp as u64 | (f.saved_sp as u64) << 32);
+    }
+    for &v in &p.stack {
+        h.write_u64(v);
+    }
     h.write(&p.mem.stack[..(p.sp as usize).min(p.mem.stack.len())]);
     let writes = p.mem.writes();
     let regions = match digest.0 {
@@ -115,9 +122,16 @@ pub fn fingerprint(p: &Process, digest: &mut RegionDigest) -> u64 {
         }
     };
     h.write_u64(regions);
-    p.stdio.hash(&mut h);
-    p.rand.digest().hash(&mut h);
-    p.after.hash(&mut h);
+    // Empty buffers and queue (the usual case) cost one round.
+    if p.stdio.streams.iter().any(|s| !s.buf.is_empty()) || !p.stdio.outq.is_empty() || p.stdio.failed {
+        p.stdio.hash(&mut h);
+    }
+    let (i, a, b) = p.rand.digest();
+    h.write_u64(i as u64 | (a as u64) << 32);
+    h.write_u64(b as u64);
+    if !matches!(p.after, crate::interp::After::Nothing) {
+        p.after.hash(&mut h);
+    }
     h.finish()
 }
 
