@@ -38,6 +38,13 @@ fn fnv(h: &mut u64, bytes: &[u8]) {
     }
 }
 
+/// The revision of the simulator's semantics: bumped whenever a change
+/// makes an old schedule mean another run (a new kind of step, another
+/// wake-up rule), so an old token is refused instead of replaying
+/// something else. 2: faults and exits are steps of their own, stores
+/// wake only the spinners on what they overwrote.
+pub const MODEL: u32 = 2;
+
 /// The binding hash of a program and configuration: the text of every
 /// source file (not its path, so a copy or another relative path still
 /// replays), the tool version, and each option that changes behaviour,
@@ -52,6 +59,7 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
         field(f.text.as_bytes());
     }
     field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(&MODEL.to_le_bytes());
     field(&config.limits.fuel.to_le_bytes());
     field(&config.limits.max_steps.to_le_bytes());
     field(&[matches!(config.time, TimeMode::Strict) as u8]);

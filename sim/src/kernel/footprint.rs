@@ -142,7 +142,9 @@ impl Machine {
             }
             Pending::Call(call) => self.call_footprint(i, &call, &mut f),
             Pending::Sleep(_) => f.write(Cell::Clock),
-            Pending::Exit(_) | Pending::Fault => self.ending(i, &mut f),
+            // Entering the exit only changes whether signals reach it.
+            Pending::Exit(_) => f.write(Cell::Proc(p.pid)),
+            Pending::Exiting(_) | Pending::Fault => self.ending(i, &mut f),
             Pending::Done => {}
         }
         f

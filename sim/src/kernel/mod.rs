@@ -78,6 +78,10 @@ pub enum Pending {
     Sleep(u64),
     /// `exit`/`_exit` with this status.
     Exit(i32),
+    /// Exiting with this status: past its `exit` call (signals no longer
+    /// reach it) but not yet a zombie (`wait` does not see it yet), as a
+    /// Linux process in `exit_group` is for a while.
+    Exiting(i32),
     /// Killed by the fault its private code ran into (or stopped at
     /// undefined behaviour), described in [`Pcb::fault`]: the death is a
     /// step of its own, so a search sees its effects (descriptors closed,
@@ -342,7 +346,7 @@ impl Machine {
             return false;
         }
         match &p.pending {
-            Pending::Access(_) | Pending::Exit(_) | Pending::Fault => true,
+            Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
             Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
             Pending::Call(call) => self.call_ready(i, call),
             Pending::Done => false,
@@ -372,8 +376,12 @@ impl Machine {
                     cx.tracing().then_some(What::Sleep { until })
                 }
                 Pending::Exit(code) => {
-                    self.terminate(i, ExitStatus::Code(code & 0xff), cx);
+                    self.procs[i].pending = Pending::Exiting(code);
                     cx.tracing().then_some(What::Exit { code })
+                }
+                Pending::Exiting(code) => {
+                    self.terminate(i, ExitStatus::Code(code & 0xff), cx);
+                    None
                 }
                 Pending::Fault => {
                     let f = self.procs[i].fault.take().expect("a pending fault is described");

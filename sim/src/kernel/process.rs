@@ -122,7 +122,8 @@ impl Machine {
         if self.procs[j].reaped {
             return Sys::err(ESRCH);
         }
-        if sig == 0 || self.procs[j].status.is_some() {
+        // A zombie, or a process already inside its exit, takes no signal.
+        if sig == 0 || self.procs[j].status.is_some() || matches!(self.procs[j].pending, super::Pending::Exiting(_)) {
             return Sys::Ret(0);
         }
         if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
