@@ -164,10 +164,12 @@ impl RealProc<'_> {
                     Ok(n) => ret(libc::mq_unlink(n.as_ptr()) as i64),
                     Err(e) => e,
                 },
-                MqCall::Send { mqd, msg, len, prio } => {
-                    let Ok(bytes) = self.proc.mem.slice(&self.shared, msg, len as usize).map(|b| b.to_vec()) else { return efault };
-                    ret(libc::mq_send(mqd, bytes.as_ptr().cast(), bytes.len(), prio) as i64)
-                }
+                MqCall::Send { mqd, msg, len, prio } => match self.proc.mem.slice(&self.shared, msg, len as usize).map(|b| b.to_vec()) {
+                    Ok(bytes) => ret(libc::mq_send(mqd, bytes.as_ptr().cast(), bytes.len(), prio) as i64),
+                    // An unreadable message: the kernel's own checks come
+                    // first (EINVAL, EBADF, EMSGSIZE), then its EFAULT.
+                    Err(_) => ret(libc::mq_send(mqd, std::ptr::null(), len as usize, prio) as i64),
+                },
                 MqCall::Receive { mqd, buf, len, prio } => {
                     let mut tmp = vec![0u8; len.min(1 << 24) as usize];
                     let mut p: libc::c_uint = 0;

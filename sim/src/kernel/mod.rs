@@ -144,6 +144,9 @@ pub struct Pcb {
     /// The fault of a pending [`Pending::Fault`], described while the
     /// memory it names still exists.
     pub fault: Option<Box<crate::interp::fault::Faulted>>,
+    /// Addresses `sem_open` returned (inherited by `fork`, as mappings
+    /// are): `sem_close` accepts only these.
+    pub named_sems: Vec<u64>,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -269,6 +272,7 @@ impl Machine {
             io_done: 0,
             dying: None,
             fault: None,
+            named_sems: Vec::new(),
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();

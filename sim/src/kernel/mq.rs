@@ -8,7 +8,7 @@ use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
 use super::Machine;
 use crate::abi::call::{FdCall, MqCall};
 use crate::abi::errno::{EAGAIN, EBADF, EEXIST, EFAULT, EMFILE, ENOENT, ENOSPC};
-use crate::abi::flags::{O_CREAT, O_EXCL, O_RDONLY, O_WRONLY};
+use crate::abi::flags::{O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_WRONLY};
 use crate::ipc::mq::{self, Queue, MAX_MSG, MAX_MSGSIZE, MAX_QUEUES};
 use crate::ir::MemTy;
 
@@ -23,6 +23,14 @@ impl Machine {
         }
     }
 
+    fn can_write(flags: i32) -> bool {
+        matches!(flags & ACCMODE, O_WRONLY | O_RDWR)
+    }
+
+    fn can_read(flags: i32) -> bool {
+        matches!(flags & ACCMODE, O_RDONLY | O_RDWR)
+    }
+
     fn queue(&self, q: u32) -> &Queue {
         self.mq.queues[q as usize].as_ref().expect("an open queue exists")
     }
@@ -31,17 +39,18 @@ impl Machine {
     /// message, unless it is non-blocking or fails at once.
     pub(super) fn mq_ready(&self, i: usize, c: &MqCall) -> bool {
         match *c {
-            MqCall::Send { mqd, len, prio, .. } => match self.mq_of(i, mqd) {
+            MqCall::Send { mqd, msg, len, prio } => match self.mq_of(i, mqd) {
                 Some((_, q, flags)) => {
                     let q = self.queue(q);
-                    flags & NONBLOCK != 0 || flags & ACCMODE == O_RDONLY || q.check_send(len, prio).is_err() || !q.full()
+                    let unreadable = || self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).is_err();
+                    flags & NONBLOCK != 0 || !Self::can_write(flags) || q.check_send(len, prio).is_err() || !q.full() || unreadable()
                 }
                 None => true,
             },
             MqCall::Receive { mqd, len, .. } => match self.mq_of(i, mqd) {
                 Some((_, q, flags)) => {
                     let q = self.queue(q);
-                    flags & NONBLOCK != 0 || flags & ACCMODE == O_WRONLY || q.check_receive(len).is_err() || !q.msgs.is_empty()
+                    flags & NONBLOCK != 0 || !Self::can_read(flags) || q.check_receive(len).is_err() || !q.msgs.is_empty()
                 }
                 None => true,
             },
@@ -74,6 +83,8 @@ impl Machine {
         }
         let q = match self.mq.names.get(&name) {
             Some(_) if oflag & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
+            // Access mode 3 may create a queue but not open one.
+            Some(_) if oflag & ACCMODE == ACCMODE => return Err(crate::abi::errno::EINVAL),
             Some(&q) => q,
             None if oflag & O_CREAT == 0 => return Err(ENOENT),
             None => {
@@ -117,34 +128,34 @@ impl Machine {
             return Err(crate::abi::errno::EINVAL);
         }
         let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
-        if flags & ACCMODE == O_RDONLY {
+        if !Self::can_write(flags) {
             return Err(EBADF);
         }
         self.queue(q).check_send(len, prio)?;
+        // The kernel copies the message in before it looks for room.
+        let bytes = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec();
         if self.queue(q).full() {
             return Err(EAGAIN);
         }
-        let bytes = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec();
         self.mq.queues[q as usize].as_mut().expect("open").send(prio, bytes);
         Ok(0)
     }
 
     fn mq_receive(&mut self, i: usize, mqd: i32, buf: u64, len: u64, prio: u64) -> Result<i64, i32> {
         let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
-        if flags & ACCMODE == O_WRONLY {
+        if !Self::can_read(flags) {
             return Err(EBADF);
         }
         self.queue(q).check_receive(len)?;
         if self.queue(q).msgs.is_empty() {
             return Err(EAGAIN);
         }
-        let n = self.queue(q).msgs[0].1.len();
-        // The message stays queued if it cannot be delivered.
-        self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).map_err(|_| EFAULT)?;
+        // The kernel takes the message off the queue, then copies it out:
+        // a bad buffer loses it.
         let (p, bytes) = self.mq.queues[q as usize].as_mut().expect("open").receive().expect("not empty");
-        if let Ok(dst) = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n) {
-            dst.copy_from_slice(&bytes);
-        }
+        let n = bytes.len();
+        let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).map_err(|_| EFAULT)?;
+        dst.copy_from_slice(&bytes);
         self.wake_if_shared(i, buf);
         if prio != 0 && self.store(i, prio, MemTy::U32, p as u64).is_err() {
             return Err(EFAULT);
@@ -168,13 +179,18 @@ impl Machine {
 
     /// `mq_setattr`: only `O_NONBLOCK` of the new flags changes.
     fn mq_setattr(&mut self, i: usize, mqd: i32, new: u64, old: u64) -> Result<i64, i32> {
+        // Linux's order: the new flags read and checked, the descriptor,
+        // the flags changed, then the old attributes written.
+        let want = self.load_long(i, new)?;
+        if want & !(NONBLOCK as i64) != 0 {
+            return Err(crate::abi::errno::EINVAL);
+        }
         let (f, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
-        let want = self.load_long(i, new)? as i32;
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.flags = (file.flags & !NONBLOCK) | (want as i32 & NONBLOCK);
+        }
         if old != 0 {
             self.store_attr(i, old, flags, q)?;
-        }
-        if let Some(file) = self.files[f as usize].as_mut() {
-            file.flags = (file.flags & !NONBLOCK) | (want & NONBLOCK);
         }
         Ok(0)
     }

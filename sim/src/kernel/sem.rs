@@ -111,23 +111,25 @@ impl Machine {
             }
         };
         let mem = &mut self.procs[i].proc.mem;
-        Ok(match mem.mapping_of(obj) {
+        let at = match mem.mapping_of(obj) {
             Some(at) => at,
             None => mem.map_shared(obj, 0, SEM_SIZE, true),
-        } as i64)
+        };
+        if !self.procs[i].named_sems.contains(&at) {
+            self.procs[i].named_sems.push(at);
+        }
+        Ok(at as i64)
     }
 
     /// `sem_close`: unmaps what `sem_open` mapped.
+    /// `sem_close`: unmaps what `sem_open` returned; any other pointer
+    /// is `EINVAL`, as glibc keeps a list of its named semaphores.
     fn sem_close(&mut self, i: usize, sem: u64) -> Result<i64, i32> {
-        let mem = &mut self.procs[i].proc.mem;
-        match mem.shared_location(sem) {
-            Some((obj, 0)) if mem.mapping_of(obj) == Some(sem) => {
-                mem.unmap(sem, SEM_SIZE).map_err(|_| EINVAL)?;
-                self.collect_shared();
-                Ok(0)
-            }
-            _ => Err(EINVAL),
-        }
+        let k = self.procs[i].named_sems.iter().position(|&a| a == sem).ok_or(EINVAL)?;
+        self.procs[i].named_sems.swap_remove(k);
+        self.procs[i].proc.mem.unmap(sem, SEM_SIZE).map_err(|_| EINVAL)?;
+        self.collect_shared();
+        Ok(0)
     }
 
     /// `sem_unlink`: the name goes; open semaphores keep working.
