@@ -124,3 +124,18 @@ int main(void) {
     assert_eq!(rf, vec![(store, load0)], "load of s[1] ({load4}) reads no store");
     assert!(!r.failed());
 }
+
+/// The happens-before edge from a child's exit to the `wait` that reaps
+/// it starts at the step the trace shows as `exit(...)` (an exit is two
+/// steps; the second, the end, has no event).
+#[test]
+fn the_exit_wait_edge_starts_at_the_traced_exit() {
+    use sim::trace::{EdgeKind, What};
+    let src = "#include <stdlib.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n    if (fork() == 0) exit(3);\n    wait(0);\n    return 0;\n}\n";
+    let prog = sim::lang::compile("ew.c", src, &sim::lang::fs_loader).unwrap();
+    let r = explore::run(&prog, &Options::for_program("ew").config(), &mut Random::new(0), true);
+    let trace = r.trace.as_deref().unwrap();
+    let exit_step = trace.iter().find(|e| e.pid == 1001 && matches!(e.what, What::Exit { code: 3 })).map(|e| e.step).unwrap();
+    let edge = r.edges.iter().find(|e| e.kind == EdgeKind::ExitWait).expect("an exit-wait edge");
+    assert_eq!(edge.from, exit_step);
+}

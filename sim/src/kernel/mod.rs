@@ -381,6 +381,9 @@ impl Machine {
                 }
                 Pending::Exit(code) => {
                     self.procs[i].pending = Pending::Exiting(code);
+                    // The exit a `wait` is ordered after is this step, the
+                    // one the trace shows (the end has no event).
+                    cx.history.ended(pid);
                     cx.tracing().then_some(What::Exit { code })
                 }
                 Pending::Exiting(code) => {

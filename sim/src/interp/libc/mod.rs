@@ -117,7 +117,8 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
         Call::Time(TimeCall::ClockGettime { out, .. }) => Some((out, 16, true)),
         // A sem_t is 32 bytes; a smaller object is overrun.
         Call::Sem(c) => c.sem().map(|sem| (sem, 32, true)),
-        Call::Mq(MqCall::Send { msg, len: n, .. }) => Some((msg, len(n), false)),
+        // Longer than any queue's messages: EMSGSIZE, and nothing is read.
+        Call::Mq(MqCall::Send { msg, len: n, .. }) if n <= crate::ipc::mq::MAX_MSGSIZE as u64 => Some((msg, len(n), false)),
         Call::Mq(MqCall::GetAttr { attr, .. }) => Some((attr, 64, true)),
         _ => None,
     }
