@@ -162,3 +162,15 @@ fn exit_ranges(exits: &[(i32, ExitStatus)]) -> Vec<String> {
     }
     out.iter().map(|&(a, b, st)| if a == b { format!("{a}: {st}") } else { format!("{a}-{b}: {st}") }).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::exit_ranges;
+    use sim::outcome::ExitStatus::{Code, Signal};
+
+    #[test]
+    fn consecutive_pids_that_ended_alike_share_one_entry() {
+        let exits = [(1000, Code(0)), (1001, Code(0)), (1002, Code(0)), (1003, Signal(9)), (1005, Signal(9)), (1006, Code(0))];
+        assert_eq!(exit_ranges(&exits), ["1000-1002: exit 0", "1003: killed by SIGKILL", "1005: killed by SIGKILL", "1006: exit 0"]);
+    }
+}

@@ -76,9 +76,20 @@ impl RealProc<'_> {
     }
 
     fn name(&self, addr: u64) -> Result<CString, i64> {
+        self.checked_name(addr, sim::ipc::shm::check_name)
+    }
+
+    /// The name of an unlink (glibc reports a refused name as absent).
+    fn unlink_name(&self, addr: u64) -> Result<CString, i64> {
+        self.checked_name(addr, |raw| sim::ipc::shm::check_name(raw).map_err(sim::ipc::shm::unlink_errno))
+    }
+
+    /// The name at `addr` checked by `check` (glibc's and the kernel's
+    /// rules first, so a prefix never changes the verdict), under the
+    /// run's prefix when it has no namespace of its own.
+    fn checked_name(&self, addr: u64, check: fn(&[u8]) -> Result<String, i32>) -> Result<CString, i64> {
         let raw = self.proc.mem.cstr(&self.shared, addr).map_err(|_| -(libc::EFAULT as i64))?.to_vec();
-        // glibc's rules first, so a prefix never changes the verdict.
-        let checked = sim::ipc::shm::check_name(&raw)?;
+        let checked = check(&raw).map_err(|e| -(e as i64))?;
         let name = match &self.env.prefix {
             Some(p) => format!("/{}", prefixed(p, &checked)),
             None => format!("/{checked}"),
@@ -103,16 +114,8 @@ impl RealProc<'_> {
         }
     }
 
-    /// A queue name by the kernel's and glibc's rules, under the run's
-    /// prefix when it has no namespace of its own.
     fn mq_name(&self, addr: u64) -> Result<CString, i64> {
-        let raw = self.proc.mem.cstr(&self.shared, addr).map_err(|_| -(libc::EFAULT as i64))?.to_vec();
-        let checked = sim::ipc::mq::check_name(&raw).map_err(|e| -(e as i64))?;
-        let name = match &self.env.prefix {
-            Some(p) => format!("/{}", prefixed(p, &checked)),
-            None => format!("/{checked}"),
-        };
-        CString::new(name).map_err(|_| -(libc::EINVAL as i64))
+        self.checked_name(addr, sim::ipc::mq::check_name)
     }
 
     /// Reads the program's `struct mq_attr` (eight `long`s).
@@ -222,7 +225,7 @@ impl RealProc<'_> {
             SemCall::Open { name, oflag, mode, value } => return self.sem_open(name, oflag, mode, value),
             SemCall::Close { sem } => return self.sem_close(sem),
             SemCall::Unlink { name } => {
-                return match self.name(name) {
+                return match self.unlink_name(name) {
                     // SAFETY: a C string we made.
                     Ok(n) => ret(unsafe { libc::sem_unlink(n.as_ptr()) } as i64),
                     Err(e) => e,
@@ -454,7 +457,7 @@ impl RealProc<'_> {
                     Ok(n) => ret(libc::shm_open(n.as_ptr(), oflag, mode as libc::mode_t) as i64),
                     Err(e) => e,
                 },
-                ShmCall::Unlink { name } => match self.name(name) {
+                ShmCall::Unlink { name } => match self.unlink_name(name) {
                     Ok(n) => ret(libc::shm_unlink(n.as_ptr()) as i64),
                     Err(e) => e,
                 },

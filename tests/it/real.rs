@@ -421,3 +421,14 @@ fn without_a_namespace_the_runs_message_queues_are_unlinked() {
     assert!(out.contains("\"1\\n\""), "{out}");
     assert!(left.iter().all(|n| !n.contains("queue_left_open")), "left behind: {left:?}");
 }
+
+/// A name the rules refuse fails alike in both backends, for shm, queues
+/// and semaphores (the real backend returned the errno as a descriptor).
+#[test]
+fn refused_ipc_names_fail_alike_in_both_backends() {
+    let f = "tests/diff/151_refused_ipc_names.c";
+    let (code, out, _) = real_json(f, &["--runs", "1"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("shm_open /a/b: -1 22"), "{out}");
+    assert_eq!(sim_stdout(f), out);
+}

@@ -212,24 +212,25 @@ pub struct Memory {
     pub heap_bytes: u64,
     /// Changes to `regions` so far: the spin detector hashes the regions
     /// again only when this moved (most loops write only the stack).
-    writes: Writes,
+    writes: Ephemeral<u64>,
 }
 
-/// A counter that is not part of the state: every two are equal and it
-/// hashes to nothing, so two memories with equal contents stay equal
-/// whatever their histories.
+/// A value kept beside the state but not part of it (a counter or a
+/// cache that only saves work): every two are equal and it hashes to
+/// nothing, so two states with equal contents stay equal whatever their
+/// histories.
 #[derive(Debug, Clone, Copy, Default)]
-struct Writes(u64);
+pub struct Ephemeral<T>(pub T);
 
-impl PartialEq for Writes {
-    fn eq(&self, _: &Writes) -> bool {
+impl<T> PartialEq for Ephemeral<T> {
+    fn eq(&self, _: &Ephemeral<T>) -> bool {
         true
     }
 }
 
-impl Eq for Writes {}
+impl<T> Eq for Ephemeral<T> {}
 
-impl std::hash::Hash for Writes {
+impl<T> std::hash::Hash for Ephemeral<T> {
     fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
@@ -253,7 +254,7 @@ impl Memory {
 
     /// No memory at all: what an ended process keeps.
     pub fn empty() -> Memory {
-        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0, writes: Writes::default() }
+        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0, writes: Ephemeral::default() }
     }
 
     /// The initial image of a program's memory.
@@ -272,7 +273,7 @@ impl Memory {
                 size: g.bytes.len() as u32,
             });
         }
-        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0, writes: Writes::default() }
+        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0, writes: Ephemeral::default() }
     }
 
     /// The regions other than the stack, by number.

@@ -126,8 +126,19 @@ impl SharedStore {
 }
 
 /// Bytes of the whole pages holding `size` bytes.
-fn pages(size: u64) -> u64 {
+pub fn pages(size: u64) -> u64 {
     size.div_ceil(PAGE) * PAGE
+}
+
+/// The errno of `shm_unlink`/`sem_unlink` for a name `check_name`
+/// refuses: glibc reports a name it cannot accept as one that does not
+/// exist.
+pub fn unlink_errno(e: i32) -> i32 {
+    if e == EINVAL {
+        crate::abi::errno::ENOENT
+    } else {
+        e
+    }
 }
 
 /// The canonical name of a valid shm name, or the errno glibc gives.

@@ -212,11 +212,17 @@ impl interp::Shared for KernelMemory<'_> {
 /// Commits `n` bytes of private memory, if they fit the run's budget
 /// beside what is committed and what the shared objects hold.
 fn reserve(committed: &mut u64, shared: u64, n: u64) -> bool {
-    let fits = committed.checked_add(n).and_then(|t| t.checked_add(shared)).is_some_and(|t| t <= crate::abi::limits::MAX_MEMORY);
-    if fits {
+    let ok = fits(*committed, shared, n);
+    if ok {
         *committed += n;
     }
-    fits
+    ok
+}
+
+/// Whether `more` bytes fit the run's budget beside what is committed
+/// and what the shared objects hold.
+fn fits(committed: u64, shared: u64, more: u64) -> bool {
+    committed.checked_add(shared).and_then(|t| t.checked_add(more)).is_some_and(|t| t <= crate::abi::limits::MAX_MEMORY)
 }
 
 /// Per-step context: the program, the configuration, and the run's
@@ -289,29 +295,22 @@ impl Machine {
     /// Whether shared object `obj` may grow to `size` bytes within the
     /// run's memory budget.
     pub(super) fn may_grow(&self, obj: u32, size: u64) -> bool {
-        let more = self.shared.growth(obj, size);
-        more == 0 || self.committed + self.shared.held() + more <= crate::abi::limits::MAX_MEMORY
+        fits(self.committed, self.shared.held(), self.shared.growth(obj, size))
     }
 
     /// Whether a new shared object of `size` bytes fits the budget.
     pub(super) fn may_create(&self, size: u64) -> bool {
-        self.committed + self.shared.held() + size.div_ceil(crate::interp::memory::PAGE) * crate::interp::memory::PAGE
-            <= crate::abi::limits::MAX_MEMORY
+        fits(self.committed, self.shared.held(), crate::ipc::shm::pages(size))
     }
 
     /// Drops the bytes of shared objects nothing refers to any more: no
     /// name in `/dev/shm`, no open descriptor, no mapping in a live
     /// process (after `munmap`, `close`, an unlink, an exit).
     pub(super) fn collect_shared(&mut self) {
-        let mut used = vec![false; self.shared.objects.len()];
-        for &obj in self.shm.names.values() {
-            used[obj as usize] = true;
-        }
-        for f in self.files.iter().flatten() {
-            if let FileKind::Shm(obj) = f.kind {
-                used[obj as usize] = true;
-            }
-        }
+        let mut used = self.named_or_open(self.shared.objects.len(), self.shm.names.values(), |k| match k {
+            FileKind::Shm(obj) => Some(obj),
+            _ => None,
+        });
         for p in self.procs.iter().filter(|p| p.status.is_none()) {
             for r in p.proc.mem.regions() {
                 if let interp::memory::RegionKind::Shared { obj, .. } = r.kind {
@@ -324,6 +323,25 @@ impl Machine {
                 self.shared.free(obj as u32);
             }
         }
+    }
+
+    /// Which of `n` objects a name or an open file refers to (`which`
+    /// says what object a kind of file is): the start of every object's
+    /// collection.
+    pub(super) fn named_or_open<'a>(
+        &self,
+        n: usize,
+        names: impl Iterator<Item = &'a u32>,
+        which: fn(FileKind) -> Option<u32>,
+    ) -> Vec<bool> {
+        let mut used = vec![false; n];
+        for &o in names {
+            used[o as usize] = true;
+        }
+        for o in self.files.iter().flatten().filter_map(|f| which(f.kind)) {
+            used[o as usize] = true;
+        }
+        used
     }
 
     /// Index of a pid in the table.
@@ -567,13 +585,17 @@ impl Machine {
         }
         let pid = self.procs[i].pid;
         let p = &mut self.procs[i];
+        // An exit's end was recorded at its first step, the traced one.
+        let recorded = matches!(p.pending, Pending::Exiting(_));
         self.committed = self.committed.saturating_sub(p.proc.mem.committed());
         p.proc.discard();
         p.status = Some(status);
         p.pending = Pending::Done;
         p.parked = None;
         self.collect_shared();
-        cx.history.ended(pid);
+        if !recorded {
+            cx.history.ended(pid);
+        }
         let exits = &mut cx.history.outcome.exits;
         exits.push((pid, status));
         exits.sort_by_key(|(p, _)| *p);

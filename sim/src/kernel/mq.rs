@@ -197,15 +197,10 @@ impl Machine {
 
     /// Drops the queues that are unlinked and no longer open.
     pub(super) fn collect_queues(&mut self) {
-        let mut used = vec![false; self.mq.queues.len()];
-        for &q in self.mq.names.values() {
-            used[q as usize] = true;
-        }
-        for f in self.files.iter().flatten() {
-            if let FileKind::Mq(q) = f.kind {
-                used[q as usize] = true;
-            }
-        }
+        let used = self.named_or_open(self.mq.queues.len(), self.mq.names.values(), |k| match k {
+            FileKind::Mq(q) => Some(q),
+            _ => None,
+        });
         for (q, used) in used.into_iter().enumerate() {
             if !used {
                 self.mq.queues[q] = None;

@@ -5,7 +5,7 @@
 //! definite rather than a timeout.
 
 use super::Watch;
-use crate::interp::memory::{Memory, RegionKind};
+use crate::interp::memory::{Ephemeral, Memory, RegionKind};
 use crate::interp::Process;
 use crate::ipc::shm::SharedStore;
 use crate::source::Span;
@@ -81,21 +81,7 @@ pub fn peek(shared: &SharedStore, w: &Watch) -> u64 {
 /// The digest of a process's regions (heap, writable globals, private
 /// mappings) as of a count of writes ([`Memory::writes`]): a loop that
 /// writes only its stack has it hashed once, not at every shared load.
-/// Not part of the state: equal to every other, hashes to nothing.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RegionDigest(Option<(u64, u64)>);
-
-impl PartialEq for RegionDigest {
-    fn eq(&self, _: &RegionDigest) -> bool {
-        true
-    }
-}
-
-impl Eq for RegionDigest {}
-
-impl Hash for RegionDigest {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
-}
+pub type RegionDigest = Ephemeral<Option<(u64, u64)>>;
 
 /// A fast 64-bit hash of everything in a process's private state that can
 /// change: frames, operand stack, the live part of the stack, writable

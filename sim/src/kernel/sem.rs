@@ -13,6 +13,19 @@ use crate::interp::memory::BadAccess;
 use crate::ipc::sem::{self, SEM_SIZE};
 use crate::ir::MemTy;
 
+/// How a call on a `sem_t` fails: with an errno, or by glibc touching
+/// memory it cannot (the process dies of SIGSEGV).
+enum SemError {
+    Errno(i32),
+    Bad(BadAccess),
+}
+
+impl From<BadAccess> for SemError {
+    fn from(b: BadAccess) -> SemError {
+        SemError::Bad(b)
+    }
+}
+
 impl Machine {
     /// Whether the call can go on now: a `sem_wait` needs a value above
     /// 0 (a bad pointer goes on, to fail).
@@ -30,25 +43,27 @@ impl Machine {
 
     pub(super) fn sem_call(&mut self, i: usize, c: SemCall, cx: &mut StepCtx) -> Sys {
         let r = match c {
-            SemCall::Init { sem, value, .. } => sem::initial(value).map(|v| self.sem_init(i, sem, v)),
-            SemCall::Destroy { sem } => Ok(self.sem_value(i, sem).map(|_| 0)),
+            SemCall::Init { sem, value, .. } => sem::initial(value).map_err(SemError::Errno).and_then(|v| self.sem_init(i, sem, v)),
+            SemCall::Destroy { sem } => self.sem_value(i, sem).map(|_| 0).map_err(SemError::Bad),
             SemCall::Wait { sem } | SemCall::TryWait { sem } => self.sem_update(i, sem, sem::take),
             SemCall::Post { sem } => self.sem_update(i, sem, sem::post),
             // glibc stores the value itself: a bad `out` is SIGSEGV too.
-            SemCall::GetValue { sem, out } => Ok(self.sem_value(i, sem).and_then(|v| self.sem_store(i, out, v).map(|()| 0))),
+            SemCall::GetValue { sem, out } => {
+                self.sem_value(i, sem).and_then(|v| self.sem_store(i, out, v)).map(|()| 0).map_err(SemError::Bad)
+            }
             SemCall::Open { name, oflag, value, .. } => return Sys::from(self.sem_open(i, name, oflag, value)),
             SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
             SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
         };
         match r {
-            Ok(Ok(v)) => Sys::Ret(v),
-            Ok(Err(bad)) => self.sem_fault(i, bad, cx),
-            Err(e) => Sys::err(e),
+            Ok(v) => Sys::Ret(v),
+            Err(SemError::Errno(e)) => Sys::err(e),
+            Err(SemError::Bad(bad)) => self.sem_fault(i, bad, cx),
         }
     }
 
     /// Writes a fresh semaphore: the value, then no waiters.
-    fn sem_init(&mut self, i: usize, sem: u64, value: u32) -> Result<i64, BadAccess> {
+    fn sem_init(&mut self, i: usize, sem: u64, value: u32) -> Result<i64, SemError> {
         self.sem_value(i, sem)?;
         for (off, v) in [(4, 0), (8, 0), (0, value)] {
             self.sem_store(i, sem + off, v)?;
@@ -65,14 +80,11 @@ impl Machine {
         Ok(())
     }
 
-    /// Applies `rule` to the value: `Err` inside is the call's errno.
-    fn sem_update(&mut self, i: usize, sem: u64, rule: fn(u32) -> Result<u32, i32>) -> Result<Result<i64, BadAccess>, i32> {
-        let v = match self.sem_value(i, sem) {
-            Ok(v) => v,
-            Err(b) => return Ok(Err(b)),
-        };
-        let new = rule(v)?;
-        Ok(self.sem_store(i, sem, new).map(|()| 0))
+    /// Applies `rule` (which may refuse with an errno) to the value.
+    fn sem_update(&mut self, i: usize, sem: u64, rule: fn(u32) -> Result<u32, i32>) -> Result<i64, SemError> {
+        let new = rule(self.sem_value(i, sem)?).map_err(SemError::Errno)?;
+        self.sem_store(i, sem, new)?;
+        Ok(0)
     }
 
     /// A `sem_t` pointer into no object: glibc dereferences it, and the
@@ -135,7 +147,7 @@ impl Machine {
     /// `sem_unlink`: the name goes; open semaphores keep working.
     fn sem_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?;
-        let name = sem::object_name(raw)?;
+        let name = sem::object_name(raw).map_err(crate::ipc::shm::unlink_errno)?;
         self.shm.names.remove(&name).ok_or(ENOENT)?;
         self.collect_shared();
         Ok(0)

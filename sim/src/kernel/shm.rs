@@ -57,7 +57,7 @@ impl Machine {
     }
 
     fn shm_unlink(&mut self, i: usize, name: u64) -> Result<i64, i32> {
-        let name = self.shm_name(i, name)?;
+        let name = self.shm_name(i, name).map_err(shm::unlink_errno)?;
         self.shm.names.remove(&name).ok_or(ENOENT)?;
         self.collect_shared();
         Ok(0)
