@@ -20,7 +20,7 @@ impl Guard {
     /// Starts the guard (before the program's first process, so that
     /// process can close the pipe's write end). `prefix`: the run's shm
     /// name prefix, when it has no namespace of its own.
-    pub fn start(prefix: Option<&str>) -> Option<Guard> {
+    pub fn start(prefix: Option<&str>, rundir: &str) -> Option<Guard> {
         let mut fds = [0i32; 2];
         // SAFETY: pipe into a local array; fork of a single-threaded worker.
         unsafe {
@@ -31,7 +31,7 @@ impl Guard {
                 -1 => None,
                 0 => {
                     libc::close(fds[1]);
-                    watch(fds[0], prefix)
+                    watch(fds[0], prefix, rundir)
                 }
                 pid => {
                     libc::close(fds[0]);
@@ -67,7 +67,7 @@ impl Guard {
 
 /// The guard's life: its own session (no group kill of ipcsim reaches
 /// it), then wait for the worker's end.
-fn watch(fd: i32, prefix: Option<&str>) -> ! {
+fn watch(fd: i32, prefix: Option<&str>, rundir: &str) -> ! {
     close_all_but(fd);
     // SAFETY: plain system calls on our own descriptors and groups.
     unsafe {
@@ -86,6 +86,7 @@ fn watch(fd: i32, prefix: Option<&str>) -> ! {
             if let Some(p) = prefix {
                 crate::cleanup_prefix(p);
             }
+            crate::remove_rundir(rundir);
         }
         libc::_exit(0)
     }

@@ -11,6 +11,7 @@ mod guard;
 mod log;
 mod process;
 mod shared;
+mod socket;
 pub mod stop;
 mod syscall;
 pub mod worker;
@@ -276,9 +277,36 @@ pub fn cleanup_prefix(prefix: &str) {
     }
 }
 
+/// The run directory of worker `pid`: where its socket paths live.
+pub fn rundir(pid: i32) -> String {
+    format!("/tmp/ipcsim.{pid}")
+}
+
+/// Creates a run directory laid out as the simulator's file system
+/// (`sim::ipc::sockname`): its `tmp`, `var/tmp`, `dev/shm` and the
+/// working directory `home/ipcsim`.
+pub fn create_rundir(dir: &str) -> bool {
+    let cwd = sim::ipc::sockname::CWD;
+    ["/tmp", "/var/tmp", "/dev/shm", cwd].iter().all(|d| std::fs::create_dir_all(format!("{dir}{d}")).is_ok())
+}
+
+/// Removes a run directory and everything in it.
+pub fn remove_rundir(dir: &str) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// Removes leftovers of runs whose worker died (prefix `ipcsim.<pid>.`,
 /// or `sem.ipcsim.<pid>.`, with no such process any more).
 pub fn cleanup_dead_runs() {
+    if let Ok(dir) = std::fs::read_dir("/tmp") {
+        for e in dir.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name.strip_prefix("ipcsim.").and_then(|p| p.parse::<i32>().ok()) else { continue };
+            if !Path::new(&format!("/proc/{pid}")).exists() {
+                remove_rundir(&rundir(pid));
+            }
+        }
+    }
     let Ok(dir) = std::fs::read_dir("/dev/shm") else { return };
     for e in dir.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();

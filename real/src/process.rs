@@ -22,6 +22,9 @@ pub struct Env<'a> {
     pub capture: [(u64, u64); 2],
     /// Prefix for shm names when there is no private `/dev/shm`.
     pub prefix: Option<String>,
+    /// The run's own directory, where socket paths live (the program's
+    /// working directory is its `home/ipcsim`).
+    pub rundir: String,
     /// Chaos seed, if chaos is on.
     pub chaos: Option<u64>,
     /// The run's clock (started before the first process).

@@ -111,6 +111,8 @@ impl RealProc<'_> {
             Call::Shm(c) => self.shm_call(c),
             Call::Sem(c) => self.sem_call(c),
             Call::Mq(c) => self.mq_call(c),
+            Call::Sock(c) => self.sock_call(c),
+            Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
         }
     }
 

@@ -82,6 +82,12 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     // SAFETY: getpid has no arguments.
     let prefix = (!isolated).then(|| format!("ipcsim.{}.", unsafe { libc::getpid() }));
     let prefix_used = prefix.clone();
+    // SAFETY: getpid has no arguments.
+    let rundir = crate::rundir(unsafe { libc::getpid() });
+    if !crate::create_rundir(&rundir) {
+        crate::remove_rundir(&rundir);
+        return WorkerReport::failed("cannot create the run's directory under /tmp");
+    }
     limit(libc::RLIMIT_AS, 4 << 30);
     limit(libc::RLIMIT_CPU, cfg.timeout_ms / 1000 + 5);
     let mut fds = [0i32; 2];
@@ -103,12 +109,13 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     let (err_fd, err_id) = memfd(c"stderr");
     let clock = crate::process::RunClock::start();
     let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
-    let Some(guard) = crate::guard::Guard::start(prefix.as_deref()) else {
+    let Some(guard) = crate::guard::Guard::start(prefix.as_deref(), &rundir) else {
         return WorkerReport::failed("cannot start the guard process");
     };
     crate::stop::block(true);
     if crate::stop::requested() {
         guard.release();
+        crate::remove_rundir(&rundir);
         return WorkerReport { interrupted: true, ..WorkerReport::default() };
     }
     // SAFETY: become the subreaper of the run, then fork (single-threaded).
@@ -118,6 +125,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     };
     if child < 0 {
         guard.release();
+        crate::remove_rundir(&rundir);
         return WorkerReport::failed("fork failed");
     }
     if child > 0 {
@@ -153,6 +161,11 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             // Rust ignores SIGPIPE; a C program starts with the default.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
+        // Relative socket paths land in the run's directory.
+        if std::env::set_current_dir(format!("{rundir}{}", sim::ipc::sockname::CWD)).is_err() {
+            // SAFETY: ending this process before it runs the program.
+            unsafe { libc::_exit(127) };
+        }
         crate::stop::default_handlers();
         // The simulator's descriptor limit: EMFILE at the same point. The
         // log, opened past it, stays usable.
@@ -167,6 +180,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             log: fds[1],
             capture: [out_id, err_id],
             prefix,
+            rundir: rundir.clone(),
             chaos: cfg.chaos.then_some(seed),
             clock,
         };
@@ -192,6 +206,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     // must never kill it now.
     guard.release();
     report.prefix_used = prefix_used;
+    crate::remove_rundir(&rundir);
     if let Some(p) = &report.prefix_used {
         crate::cleanup_prefix(p);
         unlink_queues(&report.records);

@@ -62,6 +62,8 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
     let err_path = dir.join(format!("{}.err", stem(file)));
     let mut child = Command::new(&bin)
         .arg0(stem(file))
+        // Socket paths a program makes land in the scratch directory.
+        .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).map_err(|e| e.to_string())?)
         .stderr(std::fs::File::create(&err_path).map_err(|e| e.to_string())?)

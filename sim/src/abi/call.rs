@@ -29,6 +29,121 @@ pub enum Call {
     Sem(SemCall),
     /// POSIX message queues.
     Mq(MqCall),
+    /// `AF_UNIX` sockets.
+    Sock(SockCall),
+    /// Names in the file system.
+    Fs(FsCall),
+}
+
+/// Calls on `AF_UNIX` sockets. An address is a `struct sockaddr_un` in
+/// the caller's memory with the length the program passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SockCall {
+    /// `socketpair(domain, type, protocol, sv)`.
+    Socketpair {
+        /// `AF_UNIX`.
+        domain: i32,
+        /// `SOCK_STREAM`.. with `SOCK_NONBLOCK`, `SOCK_CLOEXEC`.
+        ty: i32,
+        /// 0.
+        protocol: i32,
+        /// Where the two descriptors go.
+        sv: Addr,
+    },
+    /// `socket(domain, type, protocol)`.
+    Socket {
+        /// `AF_UNIX`.
+        domain: i32,
+        /// `SOCK_STREAM`.. with `SOCK_NONBLOCK`, `SOCK_CLOEXEC`.
+        ty: i32,
+        /// 0.
+        protocol: i32,
+    },
+    /// `bind(fd, addr, len)`.
+    Bind {
+        /// The socket.
+        fd: Fd,
+        /// The address.
+        addr: Addr,
+        /// Its length.
+        len: u32,
+    },
+    /// `listen(fd, backlog)`.
+    Listen {
+        /// The socket.
+        fd: Fd,
+        /// Connections that may wait for `accept`.
+        backlog: i32,
+    },
+    /// `accept(fd, addr, len)`.
+    Accept {
+        /// The listening socket.
+        fd: Fd,
+        /// Where the peer's address goes (0: nowhere).
+        addr: Addr,
+        /// In: room at `addr`; out: the address's length.
+        len: Addr,
+    },
+    /// `connect(fd, addr, len)`.
+    Connect {
+        /// The socket.
+        fd: Fd,
+        /// The address.
+        addr: Addr,
+        /// Its length.
+        len: u32,
+    },
+    /// `send(fd, buf, len, flags)` or `sendto(..., to, tolen)`.
+    Send {
+        /// The socket.
+        fd: Fd,
+        /// The bytes.
+        buf: Addr,
+        /// Their length.
+        len: u64,
+        /// `MSG_DONTWAIT`, `MSG_NOSIGNAL`.
+        flags: i32,
+        /// The destination (`sendto`; 0: none).
+        to: Addr,
+        /// Its length.
+        tolen: u32,
+        /// Called as `sendto`.
+        sendto: bool,
+    },
+    /// `recv(fd, buf, len, flags)` or `recvfrom(..., from, fromlen)`.
+    Recv {
+        /// The socket.
+        fd: Fd,
+        /// Destination.
+        buf: Addr,
+        /// Its size.
+        len: u64,
+        /// `MSG_DONTWAIT`, `MSG_PEEK`, `MSG_TRUNC`.
+        flags: i32,
+        /// Where the sender's address goes (`recvfrom`; 0: nowhere).
+        from: Addr,
+        /// In: room at `from`; out: the address's length.
+        fromlen: Addr,
+        /// Called as `recvfrom`.
+        recvfrom: bool,
+    },
+    /// `shutdown(fd, how)`.
+    Shutdown {
+        /// The socket.
+        fd: Fd,
+        /// `SHUT_RD`, `SHUT_WR`, `SHUT_RDWR`.
+        how: i32,
+    },
+}
+
+/// Calls on names in the file system (where socket paths live).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FsCall {
+    /// `unlink(path)`.
+    Unlink {
+        /// The path (a C string).
+        path: Addr,
+    },
 }
 
 /// Calls on POSIX message queues. A `mqd_t` is a descriptor, as on
@@ -370,6 +485,22 @@ impl SemCall {
     }
 }
 
+impl SockCall {
+    /// The socket the call works on, if any.
+    pub fn fd(&self) -> Option<Fd> {
+        match *self {
+            SockCall::Socketpair { .. } | SockCall::Socket { .. } => None,
+            SockCall::Bind { fd, .. }
+            | SockCall::Listen { fd, .. }
+            | SockCall::Accept { fd, .. }
+            | SockCall::Connect { fd, .. }
+            | SockCall::Send { fd, .. }
+            | SockCall::Recv { fd, .. }
+            | SockCall::Shutdown { fd, .. } => Some(fd),
+        }
+    }
+}
+
 impl Call {
     /// The C name of the call, as traces print it.
     pub fn name(&self) -> &'static str {
@@ -427,6 +558,20 @@ impl Call {
                 MqCall::GetAttr { .. } => "mq_getattr",
                 MqCall::SetAttr { .. } => "mq_setattr",
             },
+            Call::Sock(c) => match c {
+                SockCall::Socketpair { .. } => "socketpair",
+                SockCall::Socket { .. } => "socket",
+                SockCall::Bind { .. } => "bind",
+                SockCall::Listen { .. } => "listen",
+                SockCall::Accept { .. } => "accept",
+                SockCall::Connect { .. } => "connect",
+                SockCall::Send { sendto: false, .. } => "send",
+                SockCall::Send { sendto: true, .. } => "sendto",
+                SockCall::Recv { recvfrom: false, .. } => "recv",
+                SockCall::Recv { recvfrom: true, .. } => "recvfrom",
+                SockCall::Shutdown { .. } => "shutdown",
+            },
+            Call::Fs(FsCall::Unlink { .. }) => "unlink",
         }
     }
 
@@ -463,6 +608,7 @@ impl Call {
                 | MqCall::SetAttr { mqd, .. },
             ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
+            Call::Sock(c) => c.fd(),
             _ => None,
         }
     }

@@ -42,6 +42,36 @@ pub const EPIPE: i32 = 32;
 pub const ENAMETOOLONG: i32 = 36;
 /// Value too large for defined data type.
 pub const EOVERFLOW: i32 = 75;
+/// Not a directory.
+pub const ENOTDIR: i32 = 20;
+/// Is a directory.
+pub const EISDIR: i32 = 21;
+/// Socket operation on non-socket.
+pub const ENOTSOCK: i32 = 88;
+/// Destination address required.
+pub const EDESTADDRREQ: i32 = 89;
+/// Protocol wrong type for socket.
+pub const EPROTOTYPE: i32 = 91;
+/// Protocol not supported.
+pub const EPROTONOSUPPORT: i32 = 93;
+/// Socket type not supported.
+pub const ESOCKTNOSUPPORT: i32 = 94;
+/// Operation not supported.
+pub const EOPNOTSUPP: i32 = 95;
+/// Address family not supported by protocol.
+pub const EAFNOSUPPORT: i32 = 97;
+/// Address already in use.
+pub const EADDRINUSE: i32 = 98;
+/// Connection reset by peer.
+pub const ECONNRESET: i32 = 104;
+/// No buffer space available.
+pub const ENOBUFS: i32 = 105;
+/// Transport endpoint is already connected.
+pub const EISCONN: i32 = 106;
+/// Transport endpoint is not connected.
+pub const ENOTCONN: i32 = 107;
+/// Connection refused.
+pub const ECONNREFUSED: i32 = 111;
 
 /// The symbolic name of an errno value, if it is one ipcsim can produce.
 pub fn name(e: i32) -> Option<&'static str> {
@@ -67,6 +97,21 @@ pub fn name(e: i32) -> Option<&'static str> {
         EPIPE => "EPIPE",
         ENAMETOOLONG => "ENAMETOOLONG",
         EOVERFLOW => "EOVERFLOW",
+        ENOTDIR => "ENOTDIR",
+        EISDIR => "EISDIR",
+        ENOTSOCK => "ENOTSOCK",
+        EDESTADDRREQ => "EDESTADDRREQ",
+        EPROTOTYPE => "EPROTOTYPE",
+        EPROTONOSUPPORT => "EPROTONOSUPPORT",
+        ESOCKTNOSUPPORT => "ESOCKTNOSUPPORT",
+        EOPNOTSUPP => "EOPNOTSUPP",
+        EAFNOSUPPORT => "EAFNOSUPPORT",
+        EADDRINUSE => "EADDRINUSE",
+        ECONNRESET => "ECONNRESET",
+        ENOBUFS => "ENOBUFS",
+        EISCONN => "EISCONN",
+        ENOTCONN => "ENOTCONN",
+        ECONNREFUSED => "ECONNREFUSED",
         _ => return None,
     })
 }

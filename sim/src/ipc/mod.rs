@@ -5,3 +5,5 @@ pub mod mq;
 pub mod pipe;
 pub mod sem;
 pub mod shm;
+pub mod socket;
+pub mod sockname;

@@ -49,6 +49,9 @@ libfns! {
     SemUnlink = "sem_unlink",
     MqOpen = "mq_open", MqClose = "mq_close", MqUnlink = "mq_unlink", MqSend = "mq_send",
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
+    Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
+    Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",
+    Recvfrom = "recvfrom", Shutdown = "shutdown", Unlink = "unlink",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -97,5 +100,17 @@ pub fn is_syscall(f: LibFn) -> bool {
             | MqReceive
             | MqGetattr
             | MqSetattr
+            | Socketpair
+            | Socket
+            | Bind
+            | Listen
+            | Accept
+            | Connect
+            | Send
+            | Recv
+            | Sendto
+            | Recvfrom
+            | Shutdown
+            | Unlink
     )
 }

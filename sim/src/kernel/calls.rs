@@ -47,6 +47,7 @@ impl Machine {
             Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),
             Call::Sem(ref c) => self.sem_ready(i, c),
             Call::Mq(ref c) => self.mq_ready(i, c),
+            Call::Sock(ref c) => self.sock_ready(i, c),
             _ => true,
         }
     }
@@ -92,6 +93,8 @@ impl Machine {
             Call::Shm(c) => self.shm_call(i, c),
             Call::Sem(c) => self.sem_call(i, c, cx),
             Call::Mq(c) => self.mq_call(i, c, cx),
+            Call::Sock(c) => self.sock_call(i, c, cx),
+            Call::Fs(crate::abi::call::FsCall::Unlink { path }) => Sys::from(self.unlink(i, path)),
         }
     }
 

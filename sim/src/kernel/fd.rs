@@ -28,6 +28,8 @@ pub enum FileKind {
     Shm(u32),
     /// A message queue (`mqd_t`).
     Mq(u32),
+    /// A socket.
+    Socket(u32),
 }
 
 /// An open file description, shared by `dup` and `fork`.
@@ -85,6 +87,7 @@ impl Machine {
             FileKind::PipeWrite(p) => self.pipes[p as usize].writers -= 1,
             FileKind::Shm(_) if last => self.collect_shared(),
             FileKind::Mq(_) if last => self.collect_queues(),
+            FileKind::Socket(s) if last => self.release_socket(s, false),
             _ => {}
         }
     }
@@ -181,6 +184,7 @@ impl Machine {
         match self.file_of(i, fd as i64) {
             Some((_, f)) => match f.kind {
                 FileKind::PipeRead(p) => f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].readable(),
+                FileKind::Socket(_) => self.recv_ready(i, fd, 0),
                 _ => true,
             },
             None => true,
@@ -194,6 +198,7 @@ impl Machine {
                 FileKind::PipeWrite(p) => {
                     f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].writable(len as usize, self.procs[i].io_done)
                 }
+                FileKind::Socket(_) => self.send_ready(i, fd, super::socket::Io::plain(Src::Stdio, len)),
                 _ => true,
             },
             None => true,
@@ -264,6 +269,7 @@ impl Machine {
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
             FileKind::Stdin => Sys::Ret(0),
+            FileKind::Socket(s) => Sys::from(self.sock_recv(i, s, file.flags, super::socket::Io::plain(Src::Mem(buf), n))),
             FileKind::PipeRead(p) => {
                 let pipe = &mut self.pipes[p as usize];
                 let k = (n.min(pipe.available() as u64)) as usize;
@@ -316,6 +322,9 @@ impl Machine {
             return Sys::err(EBADF);
         }
         let (kind, flags, offset) = (file.kind, file.flags, file.offset);
+        if let FileKind::Socket(s) = kind {
+            return self.sock_send(i, s, flags, super::socket::Io::plain(src, n), cx);
+        }
         if n == 0 {
             return Sys::Ret(0);
         }

@@ -20,7 +20,7 @@
 
 use super::fd::FileKind;
 use super::{Machine, Pending, TimeMode};
-use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
@@ -54,6 +54,9 @@ pub enum Cell {
     Queue(u32),
     /// The message queues' names.
     MqNames,
+    /// Every socket and the socket names (one cell: a send touches the
+    /// sender's charge and the receiver's queue, a close its peer).
+    Sockets,
     /// The order of writes to stdout and stderr.
     Output,
     /// Virtual time.
@@ -173,6 +176,7 @@ impl Machine {
             Some(FileKind::Shm(obj)) => f.write(whole(obj)),
             Some(FileKind::Out(_)) => f.write(Cell::Output),
             Some(FileKind::Mq(q)) => f.write(Cell::Queue(q)),
+            Some(FileKind::Socket(_)) => f.write(Cell::Sockets),
             _ => {}
         }
     }
@@ -186,6 +190,8 @@ impl Machine {
     fn writes_to_closed_pipe(&self, i: usize, fd: i64) -> bool {
         match self.file_of(i, fd).map(|(_, o)| o.kind) {
             Some(FileKind::PipeWrite(p)) => self.pipes[p as usize].readers == 0,
+            // A stream send may raise SIGPIPE.
+            Some(FileKind::Socket(_)) => true,
             _ => false,
         }
     }
@@ -324,6 +330,38 @@ impl Machine {
                     self.buffer(i, old, true, f);
                 }
             },
+            Call::Sock(c) => {
+                f.write(Cell::Sockets);
+                f.write(Cell::Tables);
+                if let Some(fd) = c.fd() {
+                    self.fd_cells(i, fd as i64, f);
+                }
+                match c {
+                    SockCall::Socketpair { sv, .. } => self.buffer(i, sv, true, f),
+                    SockCall::Bind { addr, .. } | SockCall::Connect { addr, .. } => self.buffer(i, addr, false, f),
+                    SockCall::Accept { addr, len, .. } => {
+                        self.buffer(i, addr, true, f);
+                        self.buffer(i, len, true, f);
+                    }
+                    SockCall::Send { fd, buf, to, .. } => {
+                        self.buffer(i, buf, false, f);
+                        self.buffer(i, to, false, f);
+                        if self.writes_to_closed_pipe(i, fd as i64) {
+                            self.ending(i, f);
+                        }
+                    }
+                    SockCall::Recv { buf, from, fromlen, .. } => {
+                        self.buffer(i, buf, true, f);
+                        self.buffer(i, from, true, f);
+                        self.buffer(i, fromlen, true, f);
+                    }
+                    SockCall::Socket { .. } | SockCall::Listen { .. } | SockCall::Shutdown { .. } => {}
+                }
+            }
+            Call::Fs(FsCall::Unlink { path }) => {
+                f.write(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
             Call::Sem(c) => match c {
                 SemCall::Open { name, .. } | SemCall::Unlink { name } => {
                     f.write(Cell::ShmNames);

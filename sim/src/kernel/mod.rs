@@ -14,6 +14,7 @@ pub mod park;
 mod process;
 mod sem;
 mod shm;
+mod socket;
 mod time;
 
 pub use fd::{FileKind, OpenFile};
@@ -163,6 +164,8 @@ pub struct Machine {
     pub shm: ShmNames,
     /// Message queues and their names.
     pub mq: crate::ipc::mq::Queues,
+    /// Sockets and their names.
+    pub socks: crate::ipc::socket::Sockets,
     /// Bytes of shared objects.
     pub shared: SharedStore,
     /// Virtual time in nanoseconds.
@@ -254,6 +257,7 @@ impl Machine {
             pipes: Vec::new(),
             shm: ShmNames::default(),
             mq: Default::default(),
+            socks: Default::default(),
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,

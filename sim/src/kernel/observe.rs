@@ -4,7 +4,7 @@
 //! `wait` stored, the name passed to `shm_open`, what `mmap` mapped.
 
 use super::Machine;
-use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, ShmCall, Src};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, ProcCall, SemCall, ShmCall, SockCall, Src};
 use crate::ir::MemTy;
 use crate::trace::Data;
 
@@ -22,6 +22,22 @@ impl Machine {
             | Call::Mq(MqCall::Open { name, .. } | MqCall::Unlink { name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
+            Call::Fs(FsCall::Unlink { path: name }) => {
+                p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
+            }
+            Call::Sock(SockCall::Bind { addr, len, .. } | SockCall::Connect { addr, len, .. }) if len > 2 => {
+                let len = len.min(110) as usize;
+                p.mem.slice(&self.shared, addr.wrapping_add(2), len - 2).map_or(Data::None, |b| {
+                    let name = match b.split_first() {
+                        Some((0, _)) => b.to_vec(),
+                        _ => b.split(|&c| c == 0).next().unwrap_or_default().to_vec(),
+                    };
+                    Data::Name(name)
+                })
+            }
+            Call::Sock(SockCall::Send { buf, len, .. }) => {
+                p.mem.slice(&self.shared, buf, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
+            }
             Call::Mq(MqCall::Send { msg, len, .. }) => {
                 p.mem.slice(&self.shared, msg, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
@@ -34,6 +50,12 @@ impl Machine {
         let p = &self.procs[i].proc;
         let load = |at: u64, m: MemTy| p.mem.load(&self.shared, at, m).ok();
         match (*call, ret) {
+            (Call::Sock(SockCall::Recv { buf, len, .. }), Some(n)) if n > 0 => {
+                p.mem.slice(&self.shared, buf, (n as u64).min(len).min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
+            }
+            (Call::Sock(SockCall::Socketpair { sv: fds, .. }), Some(0)) => {
+                Data::Fds(load(fds, MemTy::I32).unwrap_or(0) as i32, load(fds.wrapping_add(4), MemTy::I32).unwrap_or(0) as i32)
+            }
             (Call::Fd(FdCall::Read { buf, .. }) | Call::Mq(MqCall::Receive { buf, .. }), Some(n)) if n > 0 => {
                 p.mem.slice(&self.shared, buf, n as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }

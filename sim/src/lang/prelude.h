@@ -156,6 +156,8 @@ ssize_t recv(int fd, void *buf, size_t n, int flags);
 ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr, socklen_t len);
 ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, socklen_t *len);
 int shutdown(int fd, int how);
+/* unistd.h: names in the file system */
+int unlink(const char *path);
 
 #define NULL ((void *)0)
 #define EOF (-1)
@@ -258,6 +260,7 @@ int shutdown(int fd, int how);
 #define EPROTOTYPE 91
 #define ENOPROTOOPT 92
 #define EPROTONOSUPPORT 93
+#define ESOCKTNOSUPPORT 94
 #define EOPNOTSUPP 95
 #define EAFNOSUPPORT 97
 #define EADDRINUSE 98

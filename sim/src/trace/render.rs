@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, ShmCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -130,6 +130,23 @@ fn args(call: &Call, data: &Data) -> String {
             Data::Sem { at: Some((obj, off)), .. } => format!("shm#{obj}+{off}"),
             _ => format!("{:#x}", c.sem().unwrap_or(0)),
         },
+        Call::Sock(c) => sock_args(c, data, bytes),
+        Call::Fs(FsCall::Unlink { .. }) => bytes(),
+    }
+}
+
+fn sock_args(c: SockCall, data: &Data, bytes: impl Fn() -> String) -> String {
+    match c {
+        SockCall::Socketpair { domain, ty, protocol, .. } => match data {
+            Data::Fds(a, b) => format!("{domain}, {ty}, {protocol}, [{a}, {b}]"),
+            _ => format!("{domain}, {ty}, {protocol}"),
+        },
+        SockCall::Socket { domain, ty, protocol } => format!("{domain}, {ty}, {protocol}"),
+        SockCall::Bind { fd, .. } | SockCall::Connect { fd, .. } => format!("{fd}, {}", bytes()),
+        SockCall::Listen { fd, backlog } => format!("{fd}, {backlog}"),
+        SockCall::Accept { fd, .. } => fd.to_string(),
+        SockCall::Send { fd, len, flags, .. } | SockCall::Recv { fd, len, flags, .. } => format!("{fd}, {}, {len}, {flags:#x}", bytes()),
+        SockCall::Shutdown { fd, how } => format!("{fd}, {how}"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, SockCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -53,6 +53,24 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::MqReceive => Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3] }),
         LibFn::MqGetattr => Call::Mq(MqCall::GetAttr { mqd: int(0), attr: a[1] }),
         LibFn::MqSetattr => Call::Mq(MqCall::SetAttr { mqd: int(0), new: a[1], old: a[2] }),
+        LibFn::Socketpair => Call::Sock(SockCall::Socketpair { domain: int(0), ty: int(1), protocol: int(2), sv: a[3] }),
+        LibFn::Socket => Call::Sock(SockCall::Socket { domain: int(0), ty: int(1), protocol: int(2) }),
+        LibFn::Bind => Call::Sock(SockCall::Bind { fd: int(0), addr: a[1], len: a[2] as u32 }),
+        LibFn::Listen => Call::Sock(SockCall::Listen { fd: int(0), backlog: int(1) }),
+        LibFn::Accept => Call::Sock(SockCall::Accept { fd: int(0), addr: a[1], len: a[2] }),
+        LibFn::Connect => Call::Sock(SockCall::Connect { fd: int(0), addr: a[1], len: a[2] as u32 }),
+        LibFn::Send => Call::Sock(SockCall::Send { fd: int(0), buf: a[1], len: a[2], flags: int(3), to: 0, tolen: 0, sendto: false }),
+        LibFn::Sendto => {
+            Call::Sock(SockCall::Send { fd: int(0), buf: a[1], len: a[2], flags: int(3), to: a[4], tolen: a[5] as u32, sendto: true })
+        }
+        LibFn::Recv => {
+            Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: 0, fromlen: 0, recvfrom: false })
+        }
+        LibFn::Recvfrom => {
+            Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: a[4], fromlen: a[5], recvfrom: true })
+        }
+        LibFn::Shutdown => Call::Sock(SockCall::Shutdown { fd: int(0), how: int(1) }),
+        LibFn::Unlink => Call::Fs(FsCall::Unlink { path: a[0] }),
         other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
     }
 }

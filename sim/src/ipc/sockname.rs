@@ -1,0 +1,223 @@
+//! The addresses of `AF_UNIX` sockets: paths in the run's simulated
+//! file system (a socket file stays after its socket closes, until
+//! `unlink`), and abstract names (a leading 0 byte; gone with the
+//! socket). The file system holds the directories a program may bind in
+//! (`/tmp`, `/var/tmp`, `/dev/shm` and the working directory) and the
+//! socket files; a path is resolved as the kernel does (`.`, `..`,
+//! repeated slashes, relative to the working directory).
+
+use crate::abi::errno::{EADDRINUSE, ECONNREFUSED, EISDIR, ENAMETOOLONG, ENOENT, ENOTDIR};
+use std::collections::BTreeMap;
+
+/// The working directory of every process of a run.
+pub const CWD: &str = "/home/ipcsim";
+/// Directories of the simulated file system.
+const DIRS: [&str; 8] = ["/", "/tmp", "/var", "/var/tmp", "/dev", "/dev/shm", "/home", CWD];
+
+/// A socket address as the program gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Address {
+    /// A path (up to its first 0 byte).
+    Path(Vec<u8>),
+    /// An abstract name: the bytes after the leading 0.
+    Abstract(Vec<u8>),
+}
+
+/// The address in `sun_path` (the bytes after the family).
+pub fn parse(sun_path: &[u8]) -> Address {
+    match sun_path.split_first() {
+        Some((0, rest)) => Address::Abstract(rest.to_vec()),
+        _ => Address::Path(sun_path.split(|&b| b == 0).next().unwrap_or_default().to_vec()),
+    }
+}
+
+impl Address {
+    /// The `struct sockaddr_un` bytes the kernel reports for it: the
+    /// family, then the path with its 0, or the 0 and the name.
+    pub fn sockaddr(&self) -> Vec<u8> {
+        let mut v = vec![1, 0];
+        match self {
+            Address::Path(p) => {
+                v.extend_from_slice(p);
+                v.push(0);
+            }
+            Address::Abstract(n) => {
+                v.push(0);
+                v.extend_from_slice(n);
+            }
+        }
+        v
+    }
+}
+
+/// What a name in the namespace refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Path(Vec<u8>),
+    Abstract(Vec<u8>),
+}
+
+/// The run's socket names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Names {
+    /// Name -> the socket bound to it (`None`: a socket file whose
+    /// socket has closed).
+    names: BTreeMap<Key, Option<u32>>,
+    /// Abstract names given by autobind so far.
+    autobound: u32,
+}
+
+/// A path made absolute and resolved, if its directory exists in the
+/// run's file system (`ENOENT` otherwise): the real backend maps paths
+/// into the run's own directory with it.
+pub fn resolve(path: &[u8]) -> Result<Vec<u8>, i32> {
+    resolve_in(path, &BTreeMap::new())
+}
+
+/// As [`resolve`]; `ENOTDIR` if a socket file stands where a directory
+/// should.
+fn resolve_in(path: &[u8], names: &BTreeMap<Key, Option<u32>>) -> Result<Vec<u8>, i32> {
+    if path.is_empty() {
+        return Err(ENOENT);
+    }
+    let full = match path.first() {
+        Some(b'/') => path.to_vec(),
+        _ => [CWD.as_bytes(), b"/", path].concat(),
+    };
+    let mut parts: Vec<&[u8]> = Vec::new();
+    for c in full.split(|&b| b == b'/') {
+        match c {
+            b"" | b"." => {}
+            b".." => {
+                parts.pop();
+            }
+            c if c.len() > 255 => return Err(ENAMETOOLONG),
+            c => parts.push(c),
+        }
+    }
+    let join = |p: &[&[u8]]| -> Vec<u8> { p.iter().flat_map(|c| [b"/".as_slice(), c].concat()).collect() };
+    let parent = match parts.len() {
+        0 => return Ok(b"/".to_vec()),
+        n => join(&parts[..n - 1]),
+    };
+    let parent = if parent.is_empty() { b"/".to_vec() } else { parent };
+    if !is_dir(&parent) {
+        return Err(if names.contains_key(&Key::Path(parent)) { ENOTDIR } else { ENOENT });
+    }
+    Ok(join(&parts))
+}
+
+fn is_dir(path: &[u8]) -> bool {
+    DIRS.iter().any(|d| d.as_bytes() == path)
+}
+
+impl Names {
+    fn key(&self, a: &Address) -> Result<Key, i32> {
+        match a {
+            Address::Path(p) => resolve_in(p, &self.names).map(Key::Path),
+            Address::Abstract(n) => Ok(Key::Abstract(n.clone())),
+        }
+    }
+
+    /// The live socket bound to `a`: `ENOENT` for a path that does not
+    /// exist, `ECONNREFUSED` for a name nobody is bound to any more (or
+    /// a directory).
+    pub fn find(&self, a: &Address) -> Result<u32, i32> {
+        let key = self.key(a)?;
+        match (self.names.get(&key), &key) {
+            (Some(Some(s)), _) => Ok(*s),
+            (Some(None), _) => Err(ECONNREFUSED),
+            (None, Key::Path(p)) if !is_dir(p) => Err(ENOENT),
+            (None, _) => Err(ECONNREFUSED),
+        }
+    }
+
+    /// Whether `a` could be bound: `EADDRINUSE` if the name exists.
+    pub fn check_free(&self, a: &Address) -> Result<(), i32> {
+        let key = self.key(a)?;
+        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if is_dir(p)) {
+            return Err(EADDRINUSE);
+        }
+        Ok(())
+    }
+
+    /// Binds socket `s` to `a`: `EADDRINUSE` if the name exists.
+    pub fn bind(&mut self, s: u32, a: &Address) -> Result<(), i32> {
+        self.check_free(a)?;
+        self.names.insert(self.key(a)?, Some(s));
+        Ok(())
+    }
+
+    /// Socket `s` closes: its path stays as a socket file nobody is bound
+    /// to, its abstract name goes.
+    pub fn unbind(&mut self, s: u32, a: &Address) {
+        let Ok(key) = self.key(a) else { return };
+        if self.names.get(&key) != Some(&Some(s)) {
+            return;
+        }
+        match key {
+            Key::Path(_) => {
+                self.names.insert(key, None);
+            }
+            Key::Abstract(_) => {
+                self.names.remove(&key);
+            }
+        }
+    }
+
+    /// `unlink(path)`.
+    pub fn unlink(&mut self, path: &[u8]) -> Result<i64, i32> {
+        let key = Key::Path(resolve_in(path, &self.names)?);
+        if matches!(&key, Key::Path(p) if is_dir(p)) {
+            return Err(EISDIR);
+        }
+        self.names.remove(&key).map(|_| 0).ok_or(ENOENT)
+    }
+
+    /// A fresh abstract name for autobind (five hex digits, as Linux).
+    pub fn autobind_name(&mut self) -> Address {
+        loop {
+            self.autobound += 1;
+            let name = format!("{:05x}", self.autobound & 0xfffff).into_bytes();
+            if !self.names.contains_key(&Key::Abstract(name.clone())) {
+                return Address::Abstract(name);
+            }
+        }
+    }
+
+    /// The paths of socket files (sorted), for leak reports.
+    pub fn paths(&self) -> impl Iterator<Item = &[u8]> {
+        self.names.keys().filter_map(|k| match k {
+            Key::Path(p) => Some(p.as_slice()),
+            Key::Abstract(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_and_absolute_paths_name_the_same_file() {
+        let mut n = Names::default();
+        n.bind(7, &Address::Path(b"sock".to_vec())).unwrap();
+        assert_eq!(n.find(&Address::Path(format!("{CWD}/./sock").into_bytes())), Ok(7));
+        assert_eq!(n.find(&Address::Path(b"/tmp/../home/ipcsim//sock".to_vec())), Ok(7));
+        assert_eq!(n.bind(8, &Address::Path(b"./sock".to_vec())), Err(EADDRINUSE));
+    }
+
+    #[test]
+    fn a_closed_sockets_path_refuses_until_unlinked() {
+        let mut n = Names::default();
+        let a = Address::Path(b"/tmp/s".to_vec());
+        n.bind(1, &a).unwrap();
+        n.unbind(1, &a);
+        assert_eq!(n.find(&a), Err(ECONNREFUSED));
+        assert_eq!(n.bind(2, &a), Err(EADDRINUSE));
+        assert_eq!(n.unlink(b"/tmp/s"), Ok(0));
+        assert_eq!(n.find(&a), Err(ENOENT));
+        assert_eq!(n.unlink(b"/tmp/s"), Err(ENOENT));
+        assert_eq!(n.find(&Address::Path(b"/nope/s".to_vec())), Err(ENOENT));
+    }
+}

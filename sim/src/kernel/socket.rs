@@ -1,0 +1,675 @@
+//! Calls on `AF_UNIX` sockets: the kernel's glue between descriptors,
+//! the caller's memory and the rules of `ipc/socket.rs`, in the order
+//! `net/unix/af_unix.c` checks things (so the errno of a call with two
+//! faults is Linux's). `read` and `write` on a socket are `recv` and
+//! `send` with no flags. A call that would block is not ready until
+//! another process changes what it waits for.
+
+use super::calls::Sys;
+use super::fd::{FileKind, MAX_FDS, NONBLOCK};
+use super::{Machine, StepCtx};
+use crate::abi::call::{SockCall, Src};
+use crate::abi::errno::*;
+use crate::abi::signal::SIGPIPE;
+use crate::interp::fault::{Cause, Fault, Signal};
+use crate::ipc::socket::{
+    dgram_truesize, stream_chunk, stream_truesize, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET,
+    SOMAXCONN,
+};
+use crate::ipc::sockname::{self, Address};
+use crate::ir::MemTy;
+use crate::outcome::ExitStatus;
+
+const AF_UNIX: i32 = 1;
+const SOCK_NONBLOCK: i32 = 0o4000;
+const SOCK_CLOEXEC: i32 = 0o2000000;
+const MSG_OOB: i32 = 0x1;
+const MSG_PEEK: i32 = 0x2;
+const MSG_TRUNC: i32 = 0x20;
+const MSG_DONTWAIT: i32 = 0x40;
+const MSG_NOSIGNAL: i32 = 0x4000;
+const O_RDWR: i32 = 2;
+
+/// A send or receive, whichever call made it (`send`, `write`, ...).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Io {
+    pub buf: u64,
+    pub len: u64,
+    pub flags: i32,
+    /// `sendto`'s destination or `recvfrom`'s source (0: none).
+    pub addr: u64,
+    /// `sendto`'s address length, or `recvfrom`'s length pointer.
+    pub alen: u64,
+    /// A send's bytes are a stdio flush, not at `buf`.
+    pub stdio: bool,
+}
+
+impl Io {
+    /// `read`/`write` on a socket.
+    pub(super) fn plain(buf: Src, len: u64) -> Io {
+        match buf {
+            Src::Mem(buf) => Io { buf, len, flags: 0, addr: 0, alen: 0, stdio: false },
+            Src::Stdio => Io { buf: 0, len, flags: 0, addr: 0, alen: 0, stdio: true },
+        }
+    }
+
+    fn src(&self) -> Src {
+        if self.stdio {
+            Src::Stdio
+        } else {
+            Src::Mem(self.buf)
+        }
+    }
+}
+
+impl Machine {
+    fn sock(&self, s: u32) -> &Socket {
+        self.socks.socks[s as usize].as_ref().expect("a referenced socket exists")
+    }
+
+    fn sock_mut(&mut self, s: u32) -> &mut Socket {
+        self.socks.socks[s as usize].as_mut().expect("a referenced socket exists")
+    }
+
+    /// The socket behind descriptor `fd` with its file's flags:
+    /// `EBADF`, or `ENOTSOCK` for another kind of file.
+    pub(crate) fn sock_of(&self, i: usize, fd: i32) -> Result<(u32, i32), i32> {
+        let (_, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
+        match file.kind {
+            FileKind::Socket(s) => Ok((s, file.flags)),
+            _ => Err(ENOTSOCK),
+        }
+    }
+
+    /// Whether the call can go on now (or fails at once).
+    pub(super) fn sock_ready(&self, i: usize, c: &SockCall) -> bool {
+        match *c {
+            SockCall::Accept { fd, .. } => match self.sock_of(i, fd) {
+                Ok((s, flags)) => match &self.sock(s).state {
+                    State::Listening { pending, .. } => flags & NONBLOCK != 0 || !pending.is_empty(),
+                    _ => true,
+                },
+                Err(_) => true,
+            },
+            SockCall::Connect { fd, addr, len } => match (self.sock_of(i, fd), self.lookup(i, addr, len)) {
+                (Ok((s, flags)), Ok(Some(t))) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => !self.backlog_full(t),
+                _ => true,
+            },
+            SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
+                self.send_ready(i, fd, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false })
+            }
+            SockCall::Recv { fd, flags, .. } => self.recv_ready(i, fd, flags),
+            _ => true,
+        }
+    }
+
+    fn backlog_full(&self, t: u32) -> bool {
+        match &self.sock(t).state {
+            State::Listening { backlog, pending } => pending.len() as u64 > *backlog as u64,
+            _ => false,
+        }
+    }
+
+    /// A send would not block.
+    pub(super) fn send_ready(&self, i: usize, fd: i32, io: Io) -> bool {
+        let Ok((s, flags)) = self.sock_of(i, fd) else { return true };
+        let me = self.sock(s);
+        if flags & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0 || io.len == 0 && me.kind == Kind::Stream {
+            return true;
+        }
+        let target = match me.kind {
+            Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32).ok().flatten(),
+            _ => me.peer,
+        };
+        let Some(t) = target else { return true };
+        let other = self.sock(t);
+        if me.no_send || other.dead || other.no_recv || me.err != 0 {
+            return true;
+        }
+        let queue_full = me.kind == Kind::Dgram && other.peer != Some(s) && other.rx.len() > MAX_DGRAM_QLEN;
+        me.may_alloc() && !queue_full
+    }
+
+    /// A receive would not block.
+    pub(super) fn recv_ready(&self, i: usize, fd: i32, flags: i32) -> bool {
+        let Ok((s, fl)) = self.sock_of(i, fd) else { return true };
+        let me = self.sock(s);
+        let eof = me.kind.connected() && (me.no_recv || me.state != State::Connected);
+        fl & NONBLOCK != 0 || flags & MSG_DONTWAIT != 0 || !me.rx.is_empty() || me.err != 0 || eof
+    }
+
+    pub(super) fn sock_call(&mut self, i: usize, c: SockCall, cx: &mut StepCtx) -> Sys {
+        match c {
+            SockCall::Socketpair { domain, ty, protocol, sv } => Sys::from(self.socketpair(i, domain, ty, protocol, sv)),
+            SockCall::Socket { domain, ty, protocol } => Sys::from(self.socket(i, domain, ty, protocol)),
+            SockCall::Bind { fd, addr, len } => Sys::from(self.bind(i, fd, addr, len)),
+            SockCall::Listen { fd, backlog } => Sys::from(self.listen(i, fd, backlog)),
+            SockCall::Accept { fd, addr, len } => Sys::from(self.accept(i, fd, addr, len)),
+            SockCall::Connect { fd, addr, len } => Sys::from(self.connect(i, fd, addr, len)),
+            SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
+                match self.sock_of(i, fd) {
+                    Ok((s, fl)) => self.sock_send(i, s, fl, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false }, cx),
+                    Err(e) => Sys::err(e),
+                }
+            }
+            SockCall::Recv { fd, buf, len, flags, from, fromlen, .. } => match self.sock_of(i, fd) {
+                Ok((s, fl)) => Sys::from(self.sock_recv(i, s, fl, Io { buf, len, flags, addr: from, alen: fromlen, stdio: false })),
+                Err(e) => Sys::err(e),
+            },
+            SockCall::Shutdown { fd, how } => Sys::from(self.shutdown(i, fd, how)),
+        }
+    }
+
+    fn new_socket(&mut self, kind: Kind) -> u32 {
+        self.socks.socks.push(Some(Socket::new(kind)));
+        (self.socks.socks.len() - 1) as u32
+    }
+
+    /// Opens socket `s` in process `i` with the flags of a `type`.
+    fn install_socket(&mut self, i: usize, s: u32, ty: i32) -> i64 {
+        let f = self.open_file(FileKind::Socket(s), O_RDWR | (ty & SOCK_NONBLOCK));
+        let fd = self.install(i, f, 0);
+        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+            d.cloexec = ty & SOCK_CLOEXEC != 0;
+        }
+        fd
+    }
+
+    fn check_create(domain: i32, ty: i32, protocol: i32) -> Result<Kind, i32> {
+        if !(0..46).contains(&domain) {
+            return Err(EAFNOSUPPORT);
+        }
+        if ty & 0xf >= 11 || ty < 0 {
+            return Err(EINVAL);
+        }
+        if domain != AF_UNIX {
+            return Err(EAFNOSUPPORT);
+        }
+        let kind = Kind::from_type(ty)?;
+        if protocol != 0 && protocol != AF_UNIX {
+            return Err(EPROTONOSUPPORT);
+        }
+        Ok(kind)
+    }
+
+    fn socket(&mut self, i: usize, domain: i32, ty: i32, protocol: i32) -> Result<i64, i32> {
+        let kind = Self::check_create(domain, ty, protocol)?;
+        if self.open_fds(i) >= MAX_FDS {
+            return Err(EMFILE);
+        }
+        let s = self.new_socket(kind);
+        Ok(self.install_socket(i, s, ty))
+    }
+
+    fn socketpair(&mut self, i: usize, domain: i32, ty: i32, protocol: i32, sv: u64) -> Result<i64, i32> {
+        let kind = Self::check_create(domain, ty, protocol)?;
+        if self.open_fds(i) + 2 > MAX_FDS {
+            return Err(EMFILE);
+        }
+        let (a, b) = (self.new_socket(kind), self.new_socket(kind));
+        for (x, y) in [(a, b), (b, a)] {
+            let s = self.sock_mut(x);
+            s.peer = Some(y);
+            if kind.connected() {
+                s.state = State::Connected;
+            }
+        }
+        let fa = self.install_socket(i, a, ty);
+        let fb = self.install_socket(i, b, ty);
+        if self.store(i, sv, MemTy::I32, fa as u64).is_err() || self.store(i, sv.wrapping_add(4), MemTy::I32, fb as u64).is_err() {
+            self.close_fd(i, fa);
+            self.close_fd(i, fb);
+            return Err(EFAULT);
+        }
+        Ok(0)
+    }
+
+    /// The `sockaddr_un` at `addr`, `len` bytes, as the kernel copies it
+    /// in: `EINVAL` for a bad length, `EFAULT` if unreadable.
+    fn sockaddr(&self, i: usize, addr: u64, len: u32) -> Result<Vec<u8>, i32> {
+        if len > 128 {
+            return Err(EINVAL);
+        }
+        let bytes = self.procs[i].proc.mem.slice(&self.shared, addr, len as usize).map_err(|_| EFAULT)?;
+        Ok(bytes.to_vec())
+    }
+
+    /// The address a `connect` or `sendto` names (`unix_validate_addr`).
+    fn target_address(&self, i: usize, addr: u64, len: u32) -> Result<Address, i32> {
+        let raw = self.sockaddr(i, addr, len)?;
+        if len <= PATH_OFFSET || len > ADDR_MAX || family(&raw) != AF_UNIX {
+            return Err(EINVAL);
+        }
+        Ok(sockname::parse(&raw[PATH_OFFSET as usize..]))
+    }
+
+    /// The live socket an address names: `Ok(None)` never (kept for
+    /// the shape of readiness checks), `ENOENT` for no such path,
+    /// `ECONNREFUSED` for a socket file nobody is bound to.
+    fn lookup(&self, i: usize, addr: u64, len: u32) -> Result<Option<u32>, i32> {
+        let a = self.target_address(i, addr, len)?;
+        self.socks.names.find(&a).map(Some)
+    }
+
+    fn bind(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
+        let raw = self.sockaddr(i, addr, len)?;
+        let (s, _) = self.sock_of(i, fd)?;
+        if len == PATH_OFFSET && family(&raw) == AF_UNIX {
+            if self.sock(s).name.is_none() {
+                let name = self.socks.names.autobind_name();
+                self.socks.names.bind(s, &name)?;
+                self.sock_mut(s).name = Some(name);
+            }
+            return Ok(0);
+        }
+        if len < PATH_OFFSET || family(&raw) != AF_UNIX || len > ADDR_MAX {
+            return Err(EINVAL);
+        }
+        let a = sockname::parse(&raw[PATH_OFFSET as usize..]);
+        // A path is created before the socket's own name is looked at;
+        // an abstract name is checked after.
+        if let Address::Path(_) = a {
+            self.socks.names.check_free(&a)?;
+        }
+        if self.sock(s).name.is_some() {
+            return Err(EINVAL);
+        }
+        self.socks.names.bind(s, &a)?;
+        self.sock_mut(s).name = Some(a);
+        Ok(0)
+    }
+
+    fn listen(&mut self, i: usize, fd: i32, backlog: i32) -> Result<i64, i32> {
+        let (s, _) = self.sock_of(i, fd)?;
+        let backlog = if backlog as u32 > SOMAXCONN { SOMAXCONN } else { backlog as u32 };
+        let me = self.sock_mut(s);
+        if !me.kind.connected() {
+            return Err(EOPNOTSUPP);
+        }
+        if me.name.is_none() {
+            return Err(EINVAL);
+        }
+        match &mut me.state {
+            State::Listening { backlog: b, .. } => *b = backlog,
+            State::Unconnected => me.state = State::Listening { backlog, pending: Default::default() },
+            State::Connected => return Err(EINVAL),
+        }
+        Ok(0)
+    }
+
+    fn connect(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
+        let raw = self.sockaddr(i, addr, len)?;
+        let (s, flags) = self.sock_of(i, fd)?;
+        let kind = self.sock(s).kind;
+        if kind == Kind::Dgram && len >= PATH_OFFSET && family(&raw) == 0 {
+            self.sock_mut(s).peer = None; // AF_UNSPEC: disconnect
+            return Ok(0);
+        }
+        let t = self.lookup(i, addr, len)?.expect("lookup finds or fails");
+        if self.sock(t).kind != kind {
+            return Err(EPROTOTYPE);
+        }
+        if kind == Kind::Dgram {
+            if self.sock(t).peer.is_some_and(|p| p != s) {
+                return Err(EPERM);
+            }
+            self.sock_mut(s).peer = Some(t);
+            return Ok(0);
+        }
+        let target = self.sock(t);
+        if !matches!(target.state, State::Listening { .. }) || target.no_recv {
+            return Err(ECONNREFUSED);
+        }
+        if self.backlog_full(t) {
+            debug_assert!(flags & NONBLOCK != 0, "a blocked connect is never stepped");
+            return Err(EAGAIN);
+        }
+        match self.sock(s).state {
+            State::Connected => return Err(EISCONN),
+            State::Listening { .. } => return Err(EINVAL),
+            State::Unconnected => {}
+        }
+        // The server's end, waiting for `accept`; it has the server's name.
+        let n = self.new_socket(kind);
+        let server_name = self.sock(t).name.clone();
+        let embryo = self.sock_mut(n);
+        embryo.state = State::Connected;
+        embryo.peer = Some(s);
+        embryo.name = server_name;
+        let me = self.sock_mut(s);
+        me.state = State::Connected;
+        me.peer = Some(n);
+        if let State::Listening { pending, .. } = &mut self.sock_mut(t).state {
+            pending.push_back(n);
+        }
+        Ok(0)
+    }
+
+    fn accept(&mut self, i: usize, fd: i32, addr: u64, len: u64) -> Result<i64, i32> {
+        let (s, flags) = self.sock_of(i, fd)?;
+        if !self.sock(s).kind.connected() {
+            return Err(EOPNOTSUPP);
+        }
+        if self.open_fds(i) >= MAX_FDS {
+            return Err(EMFILE);
+        }
+        let State::Listening { pending, .. } = &mut self.sock_mut(s).state else { return Err(EINVAL) };
+        let Some(n) = pending.pop_front() else {
+            debug_assert!(flags & NONBLOCK != 0, "a blocked accept is never stepped");
+            return Err(EAGAIN);
+        };
+        let nfd = self.install_socket(i, n, 0);
+        if addr != 0 {
+            let peer = self.sock(n).peer.and_then(|p| self.sock(p).name.clone());
+            if let Err(e) = self.store_address(i, addr, len, peer.as_ref(), true) {
+                self.close_fd(i, nfd);
+                return Err(e);
+            }
+        }
+        Ok(nfd)
+    }
+
+    /// Writes a socket's address for `accept`/`recvfrom`: at most `*len`
+    /// bytes of it at `at`, and its full length to `*len`. An unnamed
+    /// socket is just the family for `accept` (`unnamed_family`), and
+    /// no address (length 0) for `recvfrom`.
+    fn store_address(&mut self, i: usize, at: u64, len: u64, name: Option<&Address>, unnamed_family: bool) -> Result<(), i32> {
+        let room = self.procs[i].proc.mem.load(&self.shared, len, MemTy::I32).map_err(|_| EFAULT)? as i32;
+        if room < 0 {
+            return Err(EINVAL);
+        }
+        let mut bytes = match name {
+            Some(a) => a.sockaddr(),
+            None if unnamed_family => vec![AF_UNIX as u8, 0],
+            None => Vec::new(),
+        };
+        let full = bytes.len();
+        bytes.truncate(room as usize);
+        if !bytes.is_empty() {
+            let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, at, bytes.len()).map_err(|_| EFAULT)?;
+            dst.copy_from_slice(&bytes);
+            self.wake_if_shared(i, at);
+        }
+        self.store(i, len, MemTy::I32, full as u64).map_err(|_| EFAULT)
+    }
+
+    fn shutdown(&mut self, i: usize, fd: i32, how: i32) -> Result<i64, i32> {
+        let (s, _) = self.sock_of(i, fd)?;
+        if !(0..=2).contains(&how) {
+            return Err(EINVAL);
+        }
+        let (rd, wr) = (how != 1, how != 0);
+        let me = self.sock_mut(s);
+        me.no_recv |= rd;
+        me.no_send |= wr;
+        let (kind, peer) = (me.kind, me.peer);
+        if let (true, Some(p)) = (kind.connected(), peer) {
+            let other = self.sock_mut(p);
+            other.no_send |= rd;
+            other.no_recv |= wr;
+        }
+        Ok(0)
+    }
+
+    /// `send`, `sendto` or `write` on socket `s`.
+    pub(super) fn sock_send(&mut self, i: usize, s: u32, fl: i32, io: Io, cx: &mut StepCtx) -> Sys {
+        if io.flags & MSG_OOB != 0 {
+            return Sys::err(EOPNOTSUPP);
+        }
+        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
+        match self.sock(s).kind {
+            Kind::Stream => self.stream_send(i, s, io, nonblock, cx),
+            _ => Sys::from(self.dgram_send(i, s, io, nonblock)),
+        }
+    }
+
+    fn stream_send(&mut self, i: usize, s: u32, io: Io, nonblock: bool, cx: &mut StepCtx) -> Sys {
+        let me = self.sock(s);
+        if io.addr != 0 && io.alen != 0 {
+            return Sys::err(if me.state == State::Connected { EISCONN } else { EOPNOTSUPP });
+        }
+        let Some(p) = me.peer.filter(|_| me.state == State::Connected) else { return Sys::err(ENOTCONN) };
+        let done = self.procs[i].io_done;
+        if self.sock(s).no_send {
+            return self.broken_pipe(i, done, io.flags, cx);
+        }
+        let data = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
+            Ok(d) => d[done..].to_vec(),
+            Err(_) => return Sys::err(EFAULT),
+        };
+        let mut sent = done;
+        let mut rest = &data[..];
+        while !rest.is_empty() && self.sock(s).may_alloc() {
+            let other = self.sock(p);
+            if other.dead || other.no_recv {
+                return self.broken_pipe(i, sent, io.flags, cx);
+            }
+            let n = rest.len().min(stream_chunk() as usize);
+            self.enqueue(s, p, rest[..n].to_vec(), stream_truesize(n as u64));
+            rest = &rest[n..];
+            sent += n;
+        }
+        self.procs[i].io_done = sent;
+        if rest.is_empty() {
+            Sys::Ret(io.len as i64)
+        } else if nonblock {
+            Sys::Ret(if sent > 0 { sent as i64 } else { -(EAGAIN as i64) })
+        } else {
+            Sys::Progress
+        }
+    }
+
+    /// Queues a buffer from `s` in `t`'s receive queue, charged to `s`.
+    fn enqueue(&mut self, s: u32, t: u32, data: Vec<u8>, truesize: u64) {
+        self.sock_mut(s).wmem += truesize;
+        self.sock_mut(t).rx.push_back(Skb { data, start: 0, truesize, owner: s });
+    }
+
+    /// A stream send that finds the connection shut: `SIGPIPE` (unless
+    /// ignored or `MSG_NOSIGNAL`) and `EPIPE`, or what was sent before.
+    fn broken_pipe(&mut self, i: usize, sent: usize, flags: i32, cx: &mut StepCtx) -> Sys {
+        if sent > 0 {
+            return Sys::Ret(sent as i64);
+        }
+        if flags & MSG_NOSIGNAL != 0 || self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+            return Sys::err(EPIPE);
+        }
+        let span = self.procs[i].proc.span(cx.prog);
+        self.faulted(i, Fault::signal(Signal::Pipe, Cause::BrokenPipe, span), cx);
+        self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
+        Sys::Dead
+    }
+
+    fn dgram_send(&mut self, i: usize, s: u32, io: Io, nonblock: bool) -> Result<i64, i32> {
+        let kind = self.sock(s).kind;
+        let t = if kind == Kind::Seqpacket {
+            let e = self.sock_mut(s).take_err();
+            if e != 0 {
+                return Err(e);
+            }
+            if self.sock(s).state != State::Connected {
+                return Err(ENOTCONN);
+            }
+            self.sock(s).peer
+        } else if io.addr != 0 && io.alen != 0 {
+            self.target_address(i, io.addr, io.alen as u32)?;
+            None
+        } else {
+            Some(self.sock(s).peer.ok_or(ENOTCONN)?)
+        };
+        if io.len > MAX_DGRAM {
+            return Err(EMSGSIZE);
+        }
+        let data = self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len).map_err(|_| EFAULT)?.to_vec();
+        if !self.sock(s).may_alloc() {
+            return Err(EAGAIN);
+        }
+        let t = match t {
+            Some(t) => t,
+            None => self.lookup(i, io.addr, io.alen as u32)?.expect("lookup finds or fails"),
+        };
+        let other = self.sock(t);
+        if other.dead {
+            if kind == Kind::Seqpacket {
+                return Err(EPIPE);
+            }
+            self.sock_mut(s).peer = None;
+            return Err(ECONNREFUSED);
+        }
+        if kind == Kind::Dgram && other.kind != Kind::Dgram {
+            return Err(EPROTOTYPE);
+        }
+        if other.peer.is_some_and(|p| p != s) && kind == Kind::Dgram {
+            return Err(EPERM);
+        }
+        if other.no_recv {
+            return Err(EPIPE);
+        }
+        if other.peer != Some(s) && other.rx.len() > MAX_DGRAM_QLEN {
+            debug_assert!(nonblock, "a blocked send is never stepped");
+            return Err(EAGAIN);
+        }
+        self.enqueue(s, t, data, dgram_truesize(io.len));
+        Ok(io.len as i64)
+    }
+
+    /// `recv`, `recvfrom` or `read` on socket `s`.
+    pub(super) fn sock_recv(&mut self, i: usize, s: u32, fl: i32, io: Io) -> Result<i64, i32> {
+        if io.flags & MSG_OOB != 0 {
+            return Err(EOPNOTSUPP);
+        }
+        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
+        let me = self.sock(s);
+        match me.kind {
+            Kind::Stream if me.state != State::Connected => return Err(EINVAL),
+            Kind::Seqpacket if me.state != State::Connected => return Err(ENOTCONN),
+            Kind::Seqpacket if me.err != 0 => return Err(self.sock_mut(s).take_err()),
+            _ => {}
+        }
+        let me = self.sock(s);
+        if me.rx.is_empty() {
+            let e = self.sock_mut(s).take_err();
+            let me = self.sock(s);
+            return match () {
+                _ if e != 0 => Err(e),
+                _ if me.kind.connected() && me.no_recv => Ok(0),
+                _ => {
+                    debug_assert!(nonblock, "a blocked receive is never stepped");
+                    Err(EAGAIN)
+                }
+            };
+        }
+        if self.procs[i].proc.mem.slice(&self.shared, io.buf, io.len as usize).is_err() {
+            return Err(EFAULT);
+        }
+        let peek = io.flags & MSG_PEEK != 0;
+        let (bytes, sender, full) = match me.kind {
+            Kind::Stream => self.take_stream(s, io.len as usize, peek),
+            _ => self.take_message(s, io.len as usize, peek),
+        };
+        let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, io.buf, bytes.len()).expect("checked above");
+        dst.copy_from_slice(&bytes);
+        self.wake_if_shared(i, io.buf);
+        if io.addr != 0 {
+            let name = self.socks.socks[sender as usize].as_ref().and_then(|o| o.name.clone());
+            self.store_address(i, io.addr, io.alen, name.as_ref(), false)?;
+        }
+        Ok(recv_result(io.flags, full, bytes.len()) as i64)
+    }
+
+    /// Up to `n` bytes across a stream's buffers; frees the ones read.
+    fn take_stream(&mut self, s: u32, n: usize, peek: bool) -> (Vec<u8>, u32, usize) {
+        let sender = self.sock(s).rx.front().map_or(s, |b| b.owner);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while out.len() < n {
+            let Some(b) = self.sock(s).rx.get(k) else { break };
+            let start = b.start;
+            let take = (b.data.len() - start).min(n - out.len());
+            out.extend_from_slice(&b.data[start..start + take]);
+            if peek {
+                k += 1;
+                continue;
+            }
+            let b = &mut self.sock_mut(s).rx[0];
+            b.start += take;
+            if b.start == b.data.len() {
+                let b = self.sock_mut(s).rx.pop_front().expect("present");
+                self.uncharge(b);
+            }
+        }
+        let len = out.len();
+        (out, sender, len)
+    }
+
+    /// The next message, cut to `n` bytes (the rest is lost); returns its
+    /// full length too.
+    fn take_message(&mut self, s: u32, n: usize, peek: bool) -> (Vec<u8>, u32, usize) {
+        let b = if peek { self.sock(s).rx.front().cloned() } else { self.sock_mut(s).rx.pop_front() };
+        let b = b.expect("not empty");
+        let full = b.data.len();
+        let out = b.data[..full.min(n)].to_vec();
+        let owner = b.owner;
+        if !peek {
+            self.uncharge(b);
+        }
+        (out, owner, full)
+    }
+
+    /// A consumed buffer no longer counts against its sender.
+    fn uncharge(&mut self, b: Skb) {
+        let owner = self.sock_mut(b.owner);
+        owner.wmem -= b.truesize;
+    }
+
+    /// The last descriptor of socket `s` is closed (`unix_release_sock`).
+    pub(super) fn release_socket(&mut self, s: u32, embryo: bool) {
+        let me = self.sock_mut(s);
+        me.dead = true;
+        let (kind, peer, unread) = (me.kind, me.peer.take(), !me.rx.is_empty());
+        let state = std::mem::replace(&mut me.state, State::Unconnected);
+        if let Some(name) = me.name.clone() {
+            self.socks.names.unbind(s, &name);
+        }
+        if let State::Listening { pending, .. } = state {
+            for n in pending {
+                self.release_socket(n, true);
+            }
+        }
+        if let (true, Some(p)) = (kind.connected(), peer) {
+            let other = self.sock_mut(p);
+            other.no_send = true;
+            other.no_recv = true;
+            if unread || embryo {
+                other.err = ECONNRESET;
+            }
+        }
+        let rx = std::mem::take(&mut self.sock_mut(s).rx);
+        for b in rx {
+            self.uncharge(b);
+        }
+    }
+
+    /// `unlink(path)`: removes a socket file's name.
+    pub(super) fn unlink(&mut self, i: usize, path: u64) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?;
+        self.socks.names.unlink(raw)
+    }
+}
+
+/// `recv`'s result: the bytes copied, or with `MSG_TRUNC` the message's
+/// full length.
+fn recv_result(flags: i32, full: usize, copied: usize) -> usize {
+    if flags & MSG_TRUNC != 0 {
+        full
+    } else {
+        copied
+    }
+}
+
+fn family(raw: &[u8]) -> i32 {
+    match raw {
+        [a, b, ..] => u16::from_le_bytes([*a, *b]) as i32,
+        _ => -1,
+    }
+}
