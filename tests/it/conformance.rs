@@ -228,6 +228,51 @@ fn render_mq(op: &MqOp) -> String {
     }
 }
 
+#[derive(Debug, Clone)]
+enum SockOp {
+    Send(usize, usize, usize),
+    Recv(usize, usize, usize),
+    Close(usize),
+    Shutdown(usize, i32),
+    Connect(usize),
+    Accept(usize),
+    ClientSend(usize, usize),
+    ServerRecv(usize, usize),
+    CloseClient(usize),
+}
+
+fn sock_op() -> impl Strategy<Value = SockOp> {
+    let len = || prop::sample::select(vec![0usize, 1, 100, 1024, 70000]);
+    prop_oneof![
+        4 => (0..2usize, len(), 0..4usize).prop_map(|(e, l, f)| SockOp::Send(e, l, f)),
+        4 => (0..2usize, prop::sample::select(vec![0usize, 1, 64, 70000]), 0..4usize).prop_map(|(e, l, f)| SockOp::Recv(e, l, f)),
+        1 => (0..2usize).prop_map(SockOp::Close),
+        1 => (0..2usize, 0..4i32).prop_map(|(e, h)| SockOp::Shutdown(e, h)),
+        2 => (0..3usize).prop_map(SockOp::Connect),
+        2 => (0..3usize).prop_map(SockOp::Accept),
+        2 => (0..3usize, len()).prop_map(|(k, l)| SockOp::ClientSend(k, l)),
+        2 => (0..3usize, prop::sample::select(vec![1usize, 64, 70000])).prop_map(|(k, l)| SockOp::ServerRecv(k, l)),
+        1 => (0..3usize).prop_map(SockOp::CloseClient),
+    ]
+}
+
+fn render_sock(op: &SockOp) -> String {
+    let flags = ["MSG_DONTWAIT", "MSG_DONTWAIT | MSG_NOSIGNAL", "MSG_DONTWAIT | MSG_PEEK", "MSG_DONTWAIT | MSG_TRUNC"];
+    match op {
+        SockOp::Send(e, l, f) => format!("show(\"send {e} {l}\", send(sp[{e}], buf, {l}, {}));", flags[*f % 2]),
+        SockOp::Recv(e, l, f) => format!("show(\"recv {e} {l} {f}\", recv(sp[{e}], buf, {l}, {}));", flags[*f]),
+        SockOp::Close(e) => format!("show(\"close {e}\", close(sp[{e}])); sp[{e}] = -1;"),
+        SockOp::Shutdown(e, h) => format!("show(\"shutdown {e} {h}\", shutdown(sp[{e}], {h}));"),
+        SockOp::Connect(k) => format!(
+            "if (cl[{k}] < 0) cl[{k}] = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0); show(\"connect {k}\", connect(cl[{k}], (struct sockaddr *)&sa, sizeof sa));"
+        ),
+        SockOp::Accept(k) => format!("if (ac[{k}] >= 0) close(ac[{k}]); ac[{k}] = accept(srv, NULL, NULL); show(\"accept {k}\", ac[{k}] < 0 ? -1 : 0);"),
+        SockOp::ClientSend(k, l) => format!("show(\"client send {k} {l}\", send(cl[{k}], buf, {l}, MSG_DONTWAIT | MSG_NOSIGNAL));"),
+        SockOp::ServerRecv(k, l) => format!("show(\"server recv {k} {l}\", recv(ac[{k}], buf, {l}, MSG_DONTWAIT));"),
+        SockOp::CloseClient(k) => format!("show(\"close client {k}\", close(cl[{k}])); cl[{k}] = -1;"),
+    }
+}
+
 const HEADER: &str = r#"#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -236,7 +281,10 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 static char buf[70000];
@@ -371,6 +419,19 @@ proptest! {
         let text = program(setup, &c, &p);
         let dir = Scratch::new("conf-mq");
         if let Err(e) = conforms(&dir.0, "mq", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn sockets_behave_as_on_the_real_kernel(child in prop::collection::vec(sock_op(), 0..5), parent in prop::collection::vec(sock_op(), 1..10), ty in prop::sample::select(vec!["SOCK_STREAM", "SOCK_DGRAM", "SOCK_SEQPACKET"])) {
+        let setup = format!("    int sp[2]; socketpair(AF_UNIX, {ty}, 0, sp);\n    struct sockaddr_un sa; memset(&sa, 0, sizeof sa); sa.sun_family = AF_UNIX; strcpy(sa.sun_path, \"conf.sock\");\n    unlink(\"conf.sock\"); int srv = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0); bind(srv, (struct sockaddr *)&sa, sizeof sa); listen(srv, 1);\n    int cl[3] = {{-1, -1, -1}}; int ac[3] = {{-1, -1, -1}};\n");
+        let c: Vec<String> = child.iter().map(render_sock).collect();
+        let mut p: Vec<String> = parent.iter().map(render_sock).collect();
+        p.push("unlink(\"conf.sock\");".into());
+        let text = program(&setup, &c, &p);
+        let dir = Scratch::new("conf-sock");
+        if let Err(e) = conforms(&dir.0, "sock", &text) {
             prop_assert!(false, "{}", e);
         }
     }

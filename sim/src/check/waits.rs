@@ -2,7 +2,7 @@
 //! processes whose actions could release it (the edges of the wait-for
 //! graph). Each kind of object answers for its own calls.
 
-use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall};
+use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, SockCall};
 use crate::kernel::{FileKind, Machine, Pending};
 
 /// Why a process cannot go on.
@@ -56,6 +56,18 @@ pub enum Waits {
         /// The other live processes that have the queue open.
         holders: Vec<i32>,
     },
+    /// A socket call: receiving with nothing queued, sending with the
+    /// buffer full, accepting with no connection, connecting to a full
+    /// backlog.
+    Socket {
+        /// The call's name.
+        call: &'static str,
+        /// What it waits for.
+        what: &'static str,
+        /// The other live processes holding the socket at the other end
+        /// (or any socket, for an `accept`), which could release it.
+        holders: Vec<i32>,
+    },
     /// Blocked in some other call.
     Other(&'static str),
 }
@@ -67,7 +79,7 @@ impl Waits {
             Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
             Waits::Children { pids, .. } => pids.clone(),
             Waits::Semaphore { posters, .. } => posters.clone(),
-            Waits::Queue { holders, .. } => holders.clone(),
+            Waits::Queue { holders, .. } | Waits::Socket { holders, .. } => holders.clone(),
             _ => Vec::new(),
         };
         v.dedup();
@@ -76,10 +88,35 @@ impl Waits {
 }
 
 fn holders(m: &Machine, want: FileKind) -> Vec<(i32, i32)> {
+    holders_of(m, |k| k == want)
+}
+
+fn is_socket(m: &Machine, i: usize, fd: i32) -> bool {
+    m.sock_of(i, fd).is_ok()
+}
+
+/// A blocked socket call: who holds the other end (a connection's peer, a
+/// datagram socket's destination); for an `accept` or a connect, any
+/// other process holding a socket could be the one to act.
+fn socket_waits(m: &Machine, i: usize, fd: i32, call: &'static str, what: &'static str) -> Waits {
+    let me = m.procs[i].pid;
+    let peer = m.sock_of(i, fd).ok().and_then(|(s, _)| m.socks.socks[s as usize].as_ref().and_then(|k| k.peer));
+    let mut holders: Vec<i32> = match (peer, call) {
+        (Some(p), "recv" | "read" | "recvfrom" | "send" | "write" | "sendto") => {
+            holders_of(m, |k| k == FileKind::Socket(p)).into_iter().map(|h| h.0).collect()
+        }
+        _ => holders_of(m, |k| matches!(k, FileKind::Socket(_))).into_iter().map(|h| h.0).collect(),
+    };
+    holders.retain(|&p| p != me);
+    holders.dedup();
+    Waits::Socket { call, what, holders }
+}
+
+fn holders_of(m: &Machine, want: impl Fn(FileKind) -> bool) -> Vec<(i32, i32)> {
     let mut v = Vec::new();
     for p in m.procs.iter().filter(|p| p.status.is_none()) {
         for (fd, d) in p.fds.iter().enumerate() {
-            if d.is_some_and(|d| m.files[d.file as usize].as_ref().is_some_and(|f| f.kind == want)) {
+            if d.is_some_and(|d| m.files[d.file as usize].as_ref().is_some_and(|f| want(f.kind))) {
                 v.push((p.pid, fd as i32));
             }
         }
@@ -96,6 +133,14 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
     }
     match &p.pending {
         Pending::Call(c) => match *c {
+            Call::Fd(FdCall::Read { fd, .. }) | Call::Sock(SockCall::Recv { fd, .. }) if is_socket(m, i, fd) => {
+                socket_waits(m, i, fd, c.name(), "data on a socket")
+            }
+            Call::Fd(FdCall::Write { fd, .. }) | Call::Sock(SockCall::Send { fd, .. }) if is_socket(m, i, fd) => {
+                socket_waits(m, i, fd, c.name(), "room in a socket's buffer (its receiver must read)")
+            }
+            Call::Sock(SockCall::Accept { fd, .. }) => socket_waits(m, i, fd, c.name(), "a connection"),
+            Call::Sock(SockCall::Connect { fd, .. }) => socket_waits(m, i, fd, c.name(), "room in the listener's backlog (it must accept)"),
             Call::Fd(FdCall::Read { fd, .. }) => match m.file_of(i, fd as i64).map(|(_, f)| f.kind) {
                 Some(FileKind::PipeRead(pipe)) => Waits::PipeData { fd, pipe, holders: holders(m, FileKind::PipeWrite(pipe)) },
                 _ => Waits::Other("read"),

@@ -497,6 +497,10 @@ impl Machine {
         } else {
             Some(self.sock(s).peer.ok_or(ENOTCONN)?)
         };
+        // Measured: a datagram socket shut for sending says EPIPE.
+        if self.sock(s).no_send {
+            return Err(EPIPE);
+        }
         if io.len > MAX_DGRAM {
             return Err(EMSGSIZE);
         }
@@ -626,7 +630,8 @@ impl Machine {
     pub(super) fn release_socket(&mut self, s: u32, embryo: bool) {
         let me = self.sock_mut(s);
         me.dead = true;
-        let (kind, peer, unread) = (me.kind, me.peer.take(), !me.rx.is_empty());
+        // Measured: unread empty messages do not reset the connection.
+        let (kind, peer, unread) = (me.kind, me.peer.take(), me.queued() > 0);
         let state = std::mem::replace(&mut me.state, State::Unconnected);
         if let Some(name) = me.name.clone() {
             self.socks.names.unbind(s, &name);
