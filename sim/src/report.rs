@@ -48,9 +48,15 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
         End::Deadlock { stuck, cycle } => {
             let mut d = stuck_diag(prog, Code::Deadlock, "deadlock: every live process is blocked, and none can release another", stuck);
             if cycle.len() > 1 {
-                let mut names: Vec<String> = cycle.iter().map(|p| p.to_string()).collect();
-                names.push(cycle[0].to_string());
-                d = d.note(format!("wait-for cycle: {} (each waits for the next)", names.join(" -> ")));
+                let edges: Vec<String> = cycle
+                    .iter()
+                    .zip(cycle.iter().cycle().skip(1))
+                    .map(|(&a, &b)| {
+                        let what = stuck.iter().find(|s| s.pid == a).map_or_else(|| b.to_string(), |s| s.waits.edge(b));
+                        format!("{a} waits for {what}")
+                    })
+                    .collect();
+                d = d.note(format!("wait-for cycle: {}", edges.join("; ")));
             }
             out.push(d)
         }

@@ -300,3 +300,43 @@ fn posting_a_semaphore_in_read_only_memory_is_sigsegv() {
     let (_, r) = first_failure(&prog, "semro.c", 1).expect("the fault");
     assert_eq!(r.outcome.main_status(), Some(sim::outcome::ExitStatus::Signal(11)), "{:?}", r.outcome);
 }
+
+fn report_text(prog: &Program, r: &RunResult) -> String {
+    sim::diag::render::to_text(&prog.sources, &sim::report::diagnostics(prog, r), false)
+}
+
+/// Two processes reading each other's pipe first: the deadlock's wait-for
+/// cycle says which pipe each waits for and who would write it.
+#[test]
+fn two_processes_reading_each_others_pipe_deadlock_in_a_named_cycle() {
+    let f = "scenarios/pipe_mutual_deadlock.c";
+    let prog = compile(f);
+    let (_, r) = first_failure(&prog, f, 10).expect("the deadlock");
+    let End::Deadlock { cycle, .. } = &r.end else { panic!("{:?}", r.end) };
+    assert_eq!(cycle, &vec![1000, 1001]);
+    let text = report_text(&prog, &r);
+    assert!(text.contains("wait-for cycle: 1000 waits for pipe#1 written by 1001; 1001 waits for pipe#0 written by 1000"), "{text}");
+}
+
+/// A semaphore in private memory copied by fork: the parent's wait is a
+/// deadlock that names the child's copy.
+#[test]
+fn a_semaphore_in_private_memory_deadlocks_naming_the_copies() {
+    let f = "scenarios/semaphore_private_memory.c";
+    let prog = compile(f);
+    let (_, r) = first_failure(&prog, f, 10).expect("the deadlock");
+    let End::Deadlock { stuck, .. } = &r.end else { panic!("{:?}", r.end) };
+    let why = stuck[0].why(&prog.sources);
+    assert!(why.contains("in its own private memory") && why.contains("process 1001 has a copy of its own at the same address"), "{why}");
+}
+
+/// Two processes receiving on the two ends of one socketpair before
+/// sending: a deadlock whose cycle names the sockets.
+#[test]
+fn two_processes_receiving_on_a_socketpair_deadlock_in_a_cycle() {
+    let text = "#include <sys/socket.h>\n#include <unistd.h>\nint main(void) {\n    int sv[2];\n    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);\n    char c;\n    if (fork() == 0) {\n        read(sv[1], &c, 1);\n        return 0;\n    }\n    recv(sv[0], &c, 1, 0);\n    return 0;\n}\n";
+    let prog = compile_text("sockdl.c", text);
+    let (_, r) = first_failure(&prog, "sockdl.c", 5).expect("the deadlock");
+    let text = report_text(&prog, &r);
+    assert!(text.contains("1000 waits for data on a socket from 1001; 1001 waits for data on a socket from 1000"), "{text}");
+}

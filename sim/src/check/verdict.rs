@@ -53,10 +53,18 @@ impl Stuck {
                 let shown: Vec<String> = locs.iter().map(|(l, v)| format!("{} = {v}", crate::trace::describe_loc(l, sources))).collect();
                 format!("spinning on {}: nothing can change them any more", shown.join(", "))
             }
-            Waits::Semaphore { at: None, .. } => {
-                "blocked in sem_wait() on a semaphore of value 0 in its own private memory, which no other process can post".into()
+            Waits::Semaphore { at: None, copies, .. } => {
+                let mut s = "blocked in sem_wait() on a semaphore of value 0 in its own private memory, which no other process can post".to_string();
+                if !copies.is_empty() {
+                    let list: Vec<String> = copies.iter().map(|p| format!("process {p}")).collect();
+                    s += &format!(
+                        " (fork copied it: {} has a copy of its own at the same address, and a sem_post there changes only that copy; put the sem_t in a MAP_SHARED mapping)",
+                        list.join(", ")
+                    );
+                }
+                s
             }
-            Waits::Semaphore { at: Some((obj, off)), posters } => {
+            Waits::Semaphore { at: Some((obj, off)), posters, .. } => {
                 let list: Vec<String> = posters.iter().map(|p| format!("process {p}")).collect();
                 let by = if list.is_empty() { "no other process maps it".into() } else { format!("{} could post it", list.join(", ")) };
                 format!("blocked in sem_wait() on the semaphore at shm#{obj}+{off}, of value 0; {by}")
@@ -151,7 +159,13 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
 /// A cycle in the wait-for graph (an edge from each stuck process to the
 /// processes that could release it), by depth-first search in pid order.
 pub fn find_cycle(stuck: &[Stuck]) -> Vec<i32> {
-    let next = |pid: i32| -> Vec<i32> { stuck.iter().find(|s| s.pid == pid).map(|s| s.waits.releasers()).unwrap_or_default() };
+    // A process cannot release itself while it waits (the write end it
+    // holds itself is the forgotten-close bug, not a cycle).
+    let next = |pid: i32| -> Vec<i32> {
+        let mut v = stuck.iter().find(|s| s.pid == pid).map(|s| s.waits.releasers()).unwrap_or_default();
+        v.retain(|&p| p != pid);
+        v
+    };
     for s in stuck {
         let mut path = vec![s.pid];
         if let Some(c) = extend(&mut path, &next, stuck.len()) {

@@ -46,6 +46,9 @@ pub enum Waits {
         /// The other live processes that map that object, and so could
         /// post.
         posters: Vec<i32>,
+        /// For a private one: the other processes of the run, each with
+        /// its own copy made by `fork`, where their posts go.
+        copies: Vec<i32>,
     },
     /// `mq_send` on a full queue, or `mq_receive` on an empty one.
     Queue {
@@ -73,6 +76,22 @@ pub enum Waits {
 }
 
 impl Waits {
+    /// One edge of the wait-for graph in words: what the waiter waits
+    /// for, and how `by` could release it ("pipe#1 written by 1001").
+    pub fn edge(&self, by: i32) -> String {
+        match self {
+            Waits::PipeData { pipe, .. } => format!("pipe#{pipe} written by {by}"),
+            Waits::PipeSpace { pipe, .. } => format!("room in pipe#{pipe} read by {by}"),
+            Waits::Children { .. } => format!("child {by} to exit"),
+            Waits::Semaphore { at: Some((obj, off)), .. } => format!("the semaphore at shm#{obj}+{off} posted by {by}"),
+            Waits::Semaphore { .. } => format!("a semaphore {by} cannot post"),
+            Waits::Queue { full: true, .. } => format!("room in a message queue {by} receives from"),
+            Waits::Queue { .. } => format!("a message queue {by} sends to"),
+            Waits::Socket { what, .. } => format!("{what} from {by}"),
+            Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) => format!("{by}"),
+        }
+    }
+
     /// The processes whose action could release the waiter.
     pub fn releasers(&self) -> Vec<i32> {
         let mut v: Vec<i32> = match self {
@@ -157,7 +176,11 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 let at = p.proc.mem.shared_location(sem);
                 let maps = |q: &crate::kernel::Pcb| at.is_some_and(|(obj, _)| q.proc.mem.mapping_of_any(obj));
                 let posters = m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none() && maps(q)).map(|q| q.pid).collect();
-                Waits::Semaphore { at, posters }
+                let copies = match at {
+                    None => m.procs.iter().filter(|q| q.pid != p.pid).map(|q| q.pid).collect(),
+                    Some(_) => Vec::new(),
+                };
+                Waits::Semaphore { at, posters, copies }
             }
             Call::Mq(MqCall::Send { mqd, .. } | MqCall::Receive { mqd, .. }) => match m.mq_of(i, mqd) {
                 Some((_, q, _)) => {

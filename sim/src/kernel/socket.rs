@@ -13,8 +13,7 @@ use crate::abi::errno::*;
 use crate::abi::signal::SIGPIPE;
 use crate::interp::fault::{Cause, Fault, Signal};
 use crate::ipc::socket::{
-    dgram_truesize, stream_chunk, stream_truesize, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET,
-    SOMAXCONN,
+    dgram_truesize, stream_chunk, stream_truesize, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET, SOMAXCONN,
 };
 use crate::ipc::sockname::{self, Address};
 use crate::ir::MemTy;
@@ -146,12 +145,10 @@ impl Machine {
             SockCall::Listen { fd, backlog } => Sys::from(self.listen(i, fd, backlog)),
             SockCall::Accept { fd, addr, len } => Sys::from(self.accept(i, fd, addr, len)),
             SockCall::Connect { fd, addr, len } => Sys::from(self.connect(i, fd, addr, len)),
-            SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
-                match self.sock_of(i, fd) {
-                    Ok((s, fl)) => self.sock_send(i, s, fl, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false }, cx),
-                    Err(e) => Sys::err(e),
-                }
-            }
+            SockCall::Send { fd, buf, len, flags, to, tolen, .. } => match self.sock_of(i, fd) {
+                Ok((s, fl)) => self.sock_send(i, s, fl, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false }, cx),
+                Err(e) => Sys::err(e),
+            },
             SockCall::Recv { fd, buf, len, flags, from, fromlen, .. } => match self.sock_of(i, fd) {
                 Ok((s, fl)) => Sys::from(self.sock_recv(i, s, fl, Io { buf, len, flags, addr: from, alen: fromlen, stdio: false })),
                 Err(e) => Sys::err(e),

@@ -3,7 +3,7 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, SockCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, TimeCall};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -63,9 +63,7 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Sendto => {
             Call::Sock(SockCall::Send { fd: int(0), buf: a[1], len: a[2], flags: int(3), to: a[4], tolen: a[5] as u32, sendto: true })
         }
-        LibFn::Recv => {
-            Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: 0, fromlen: 0, recvfrom: false })
-        }
+        LibFn::Recv => Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: 0, fromlen: 0, recvfrom: false }),
         LibFn::Recvfrom => {
             Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: a[4], fromlen: a[5], recvfrom: true })
         }
