@@ -9,6 +9,7 @@ mod chaos;
 mod control;
 mod guard;
 mod log;
+mod message;
 mod process;
 mod shared;
 mod socket;

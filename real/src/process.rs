@@ -25,6 +25,8 @@ pub struct Env<'a> {
     /// The run's own directory, where socket paths live (the program's
     /// working directory is its `home/ipcsim`).
     pub rundir: String,
+    /// The run's mailboxes and links.
+    pub messages: crate::message::Messages,
     /// Chaos seed, if chaos is on.
     pub chaos: Option<u64>,
     /// The run's clock (started before the first process).
@@ -74,6 +76,11 @@ pub struct RealProc<'a> {
     pub shared: RealShared,
     /// Its chaos source.
     pub chaos: Option<Chaos>,
+    /// Its mailbox descriptors and the mailboxes they are (copied by
+    /// `fork` with the process).
+    pub mbox_fds: std::collections::BTreeMap<i32, u32>,
+    /// `link_capacity`.
+    pub link_capacity: i32,
 }
 
 impl RealProc<'_> {

@@ -113,6 +113,7 @@ impl RealProc<'_> {
             Call::Mq(c) => self.mq_call(c),
             Call::Sock(c) => self.sock_call(c),
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
+            Call::Msg(c) => self.msg_call(c),
         }
     }
 

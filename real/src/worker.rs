@@ -109,6 +109,9 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     let (err_fd, err_id) = memfd(c"stderr");
     let clock = crate::process::RunClock::start();
     let Some(ctl) = Ctl::create() else { return WorkerReport::failed("cannot map the control page") };
+    let Some(messages) = crate::message::Messages::create() else {
+        return WorkerReport::failed("cannot map the registry of mailboxes and links");
+    };
     let Some(guard) = crate::guard::Guard::start(prefix.as_deref(), &rundir) else {
         return WorkerReport::failed("cannot start the guard process");
     };
@@ -181,6 +184,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             capture: [out_id, err_id],
             prefix,
             rundir: rundir.clone(),
+            messages,
             chaos: cfg.chaos.then_some(seed),
             clock,
         };
@@ -192,6 +196,8 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             proc: Process::new(prog, &opts),
             shared: RealShared::default(),
             chaos: cfg.chaos.then(|| crate::chaos::Chaos::new(seed, pid)),
+            mbox_fds: Default::default(),
+            link_capacity: 0,
         };
         rp.run();
     }

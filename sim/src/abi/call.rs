@@ -33,6 +33,71 @@ pub enum Call {
     Sock(SockCall),
     /// Names in the file system.
     Fs(FsCall),
+    /// `ipcsim.h`'s mailboxes and direct links.
+    Msg(MsgCall),
+}
+
+/// Calls of `ipcsim.h` (LANGUAGE.md): mailboxes (indirect communication,
+/// a descriptor per open mailbox) and direct links between processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MsgCall {
+    /// `mbox_open(name, capacity)`.
+    MboxOpen {
+        /// The name (a C string).
+        name: Addr,
+        /// Messages it holds: -1 unbounded, 0 rendezvous.
+        capacity: i32,
+    },
+    /// `mbox_send` (`block`) or `mbox_try_send`.
+    MboxSend {
+        /// The mailbox descriptor.
+        mb: Fd,
+        /// The message.
+        msg: Addr,
+        /// Its length.
+        len: u64,
+        /// Waits rather than fail with `EAGAIN`.
+        block: bool,
+    },
+    /// `mbox_receive` (`block`) or `mbox_try_receive`.
+    MboxReceive {
+        /// The mailbox descriptor.
+        mb: Fd,
+        /// Where the message goes.
+        buf: Addr,
+        /// The buffer's size.
+        cap: u64,
+        /// Waits rather than fail with `EAGAIN`.
+        block: bool,
+    },
+    /// `mbox_close(mb)`.
+    MboxClose {
+        /// The mailbox descriptor.
+        mb: Fd,
+    },
+    /// `send_to(pid, msg, len)`.
+    SendTo {
+        /// The receiver.
+        pid: i32,
+        /// The message.
+        msg: Addr,
+        /// Its length.
+        len: u64,
+    },
+    /// `receive_from(pid, buf, cap)`.
+    ReceiveFrom {
+        /// The sender, or `ANY_PROCESS` (-1).
+        pid: i32,
+        /// Where the message goes.
+        buf: Addr,
+        /// The buffer's size.
+        cap: u64,
+    },
+    /// `link_capacity(n)`.
+    LinkCapacity {
+        /// Buffering of the links this process creates from now on.
+        n: i32,
+    },
 }
 
 /// Calls on `AF_UNIX` sockets. An address is a `struct sockaddr_un` in
@@ -572,6 +637,17 @@ impl Call {
                 SockCall::Shutdown { .. } => "shutdown",
             },
             Call::Fs(FsCall::Unlink { .. }) => "unlink",
+            Call::Msg(c) => match c {
+                MsgCall::MboxOpen { .. } => "mbox_open",
+                MsgCall::MboxSend { block: true, .. } => "mbox_send",
+                MsgCall::MboxSend { block: false, .. } => "mbox_try_send",
+                MsgCall::MboxReceive { block: true, .. } => "mbox_receive",
+                MsgCall::MboxReceive { block: false, .. } => "mbox_try_receive",
+                MsgCall::MboxClose { .. } => "mbox_close",
+                MsgCall::SendTo { .. } => "send_to",
+                MsgCall::ReceiveFrom { .. } => "receive_from",
+                MsgCall::LinkCapacity { .. } => "link_capacity",
+            },
         }
     }
 
@@ -609,6 +685,7 @@ impl Call {
             ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
             Call::Sock(c) => c.fd(),
+            Call::Msg(MsgCall::MboxSend { mb, .. } | MsgCall::MboxReceive { mb, .. } | MsgCall::MboxClose { mb }) => Some(mb),
             _ => None,
         }
     }

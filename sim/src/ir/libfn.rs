@@ -52,6 +52,9 @@ libfns! {
     Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
     Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",
     Recvfrom = "recvfrom", Shutdown = "shutdown", Unlink = "unlink",
+    MboxOpen = "mbox_open", MboxSend = "mbox_send", MboxReceive = "mbox_receive",
+    MboxTrySend = "mbox_try_send", MboxTryReceive = "mbox_try_receive", MboxClose = "mbox_close",
+    SendTo = "send_to", ReceiveFrom = "receive_from", LinkCapacity = "link_capacity",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -112,5 +115,14 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Recvfrom
             | Shutdown
             | Unlink
+            | MboxOpen
+            | MboxSend
+            | MboxReceive
+            | MboxTrySend
+            | MboxTryReceive
+            | MboxClose
+            | SendTo
+            | ReceiveFrom
+            | LinkCapacity
     )
 }

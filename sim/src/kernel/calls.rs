@@ -48,6 +48,7 @@ impl Machine {
             Call::Sem(ref c) => self.sem_ready(i, c),
             Call::Mq(ref c) => self.mq_ready(i, c),
             Call::Sock(ref c) => self.sock_ready(i, c),
+            Call::Msg(ref c) => self.msg_ready(i, c),
             _ => true,
         }
     }
@@ -94,6 +95,7 @@ impl Machine {
             Call::Sem(c) => self.sem_call(i, c, cx),
             Call::Mq(c) => self.mq_call(i, c, cx),
             Call::Sock(c) => self.sock_call(i, c, cx),
+            Call::Msg(c) => self.msg_call(i, c, cx),
             Call::Fs(crate::abi::call::FsCall::Unlink { path }) => Sys::from(self.unlink(i, path)),
         }
     }

@@ -30,6 +30,8 @@ pub enum FileKind {
     Mq(u32),
     /// A socket.
     Socket(u32),
+    /// A mailbox of `ipcsim.h`.
+    Mbox(u32),
 }
 
 /// An open file description, shared by `dup` and `fork`.

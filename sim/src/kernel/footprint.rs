@@ -15,12 +15,16 @@
 //!   writing whole objects (a routine may write through any pointer);
 //! - a fault in a process's private code is a pending step of its own
 //!   ([`Pending::Fault`]), with the footprint of an exit;
+//! - a try-send to a rendezvous mailbox succeeds only if a receiver is
+//!   blocked on it, which reads other processes' pending calls: no cell
+//!   says so, so the step that takes a process into its receive and the
+//!   try-send do not commute although their footprints say so;
 //! - in lower-bound time every step reads the clock: the step that runs a
 //!   process into a `sleep` fixes its deadline from it.
 
 use super::fd::FileKind;
 use super::{Machine, Pending, TimeMode};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
@@ -57,6 +61,8 @@ pub enum Cell {
     /// Every socket and the socket names (one cell: a send touches the
     /// sender's charge and the receiver's queue, a close its peer).
     Sockets,
+    /// `ipcsim.h`'s mailboxes, their names and the links.
+    Messages,
     /// The order of writes to stdout and stderr.
     Output,
     /// Virtual time.
@@ -177,6 +183,7 @@ impl Machine {
             Some(FileKind::Out(_)) => f.write(Cell::Output),
             Some(FileKind::Mq(q)) => f.write(Cell::Queue(q)),
             Some(FileKind::Socket(_)) => f.write(Cell::Sockets),
+            Some(FileKind::Mbox(_)) => f.write(Cell::Messages),
             _ => {}
         }
     }
@@ -356,6 +363,25 @@ impl Machine {
                         self.buffer(i, fromlen, true, f);
                     }
                     SockCall::Socket { .. } | SockCall::Listen { .. } | SockCall::Shutdown { .. } => {}
+                }
+            }
+            Call::Msg(c) => {
+                f.write(Cell::Messages);
+                match c {
+                    MsgCall::MboxOpen { name, .. } => {
+                        f.write(Cell::Tables);
+                        self.buffer(i, name, false, f);
+                    }
+                    MsgCall::MboxClose { mb } => self.fd_cells(i, mb as i64, f),
+                    MsgCall::MboxSend { msg, .. } | MsgCall::SendTo { msg, .. } => {
+                        f.read(Cell::ProcTable);
+                        self.buffer(i, msg, false, f);
+                    }
+                    MsgCall::MboxReceive { buf, .. } | MsgCall::ReceiveFrom { buf, .. } => {
+                        f.read(Cell::ProcTable);
+                        self.buffer(i, buf, true, f);
+                    }
+                    MsgCall::LinkCapacity { .. } => {}
                 }
             }
             Call::Fs(FsCall::Unlink { path }) => {

@@ -8,6 +8,7 @@ mod calls;
 mod fd;
 pub mod footprint;
 mod history;
+mod message;
 mod mq;
 mod observe;
 pub mod park;
@@ -148,6 +149,8 @@ pub struct Pcb {
     /// Addresses `sem_open` returned (inherited by `fork`, as mappings
     /// are): `sem_close` accepts only these.
     pub named_sems: Vec<u64>,
+    /// `link_capacity`: the buffering of the links it makes from now on.
+    pub link_capacity: i32,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -166,6 +169,8 @@ pub struct Machine {
     pub mq: crate::ipc::mq::Queues,
     /// Sockets and their names.
     pub socks: crate::ipc::socket::Sockets,
+    /// Mailboxes and links of `ipcsim.h`.
+    pub msg: crate::ipc::message::Messaging,
     /// Bytes of shared objects.
     pub shared: SharedStore,
     /// Virtual time in nanoseconds.
@@ -258,6 +263,7 @@ impl Machine {
             shm: ShmNames::default(),
             mq: Default::default(),
             socks: Default::default(),
+            msg: Default::default(),
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,
@@ -283,6 +289,7 @@ impl Machine {
             dying: None,
             fault: None,
             named_sems: Vec::new(),
+            link_capacity: 0,
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();

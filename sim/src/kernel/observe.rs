@@ -4,7 +4,7 @@
 //! `wait` stored, the name passed to `shm_open`, what `mmap` mapped.
 
 use super::Machine;
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, ProcCall, SemCall, ShmCall, SockCall, Src};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src};
 use crate::ir::MemTy;
 use crate::trace::Data;
 
@@ -22,7 +22,7 @@ impl Machine {
             | Call::Mq(MqCall::Open { name, .. } | MqCall::Unlink { name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
-            Call::Fs(FsCall::Unlink { path: name }) => {
+            Call::Msg(MsgCall::MboxOpen { name, .. }) | Call::Fs(FsCall::Unlink { path: name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
             Call::Sock(SockCall::Bind { addr, len, .. } | SockCall::Connect { addr, len, .. }) if len > 2 => {
@@ -35,7 +35,8 @@ impl Machine {
                     Data::Name(name)
                 })
             }
-            Call::Sock(SockCall::Send { buf, len, .. }) => {
+            Call::Sock(SockCall::Send { buf, len, .. })
+            | Call::Msg(MsgCall::MboxSend { msg: buf, len, .. } | MsgCall::SendTo { msg: buf, len, .. }) => {
                 p.mem.slice(&self.shared, buf, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
             Call::Mq(MqCall::Send { msg, len, .. }) => {
@@ -50,7 +51,11 @@ impl Machine {
         let p = &self.procs[i].proc;
         let load = |at: u64, m: MemTy| p.mem.load(&self.shared, at, m).ok();
         match (*call, ret) {
-            (Call::Sock(SockCall::Recv { buf, len, .. }), Some(n)) if n > 0 => {
+            (
+                Call::Sock(SockCall::Recv { buf, len, .. })
+                | Call::Msg(MsgCall::MboxReceive { buf, cap: len, .. } | MsgCall::ReceiveFrom { buf, cap: len, .. }),
+                Some(n),
+            ) if n > 0 => {
                 p.mem.slice(&self.shared, buf, (n as u64).min(len).min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
             (Call::Sock(SockCall::Socketpair { sv: fds, .. }), Some(0)) => {

@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -132,6 +132,15 @@ fn args(call: &Call, data: &Data) -> String {
         },
         Call::Sock(c) => sock_args(c, data, bytes),
         Call::Fs(FsCall::Unlink { .. }) => bytes(),
+        Call::Msg(c) => match c {
+            MsgCall::MboxOpen { capacity, .. } => format!("{}, {capacity}", bytes()),
+            MsgCall::MboxSend { mb, len, .. } => format!("{mb}, {}, {len}", bytes()),
+            MsgCall::MboxReceive { mb, cap, .. } => format!("{mb}, {}, {cap}", bytes()),
+            MsgCall::MboxClose { mb } => mb.to_string(),
+            MsgCall::SendTo { pid, len, .. } => format!("{pid}, {}, {len}", bytes()),
+            MsgCall::ReceiveFrom { pid, cap, .. } => format!("{pid}, {}, {cap}", bytes()),
+            MsgCall::LinkCapacity { n } => n.to_string(),
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, TimeCall};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -69,6 +69,15 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         }
         LibFn::Shutdown => Call::Sock(SockCall::Shutdown { fd: int(0), how: int(1) }),
         LibFn::Unlink => Call::Fs(FsCall::Unlink { path: a[0] }),
+        LibFn::MboxOpen => Call::Msg(MsgCall::MboxOpen { name: a[0], capacity: int(1) }),
+        LibFn::MboxSend => Call::Msg(MsgCall::MboxSend { mb: int(0), msg: a[1], len: a[2], block: true }),
+        LibFn::MboxTrySend => Call::Msg(MsgCall::MboxSend { mb: int(0), msg: a[1], len: a[2], block: false }),
+        LibFn::MboxReceive => Call::Msg(MsgCall::MboxReceive { mb: int(0), buf: a[1], cap: a[2], block: true }),
+        LibFn::MboxTryReceive => Call::Msg(MsgCall::MboxReceive { mb: int(0), buf: a[1], cap: a[2], block: false }),
+        LibFn::MboxClose => Call::Msg(MsgCall::MboxClose { mb: int(0) }),
+        LibFn::SendTo => Call::Msg(MsgCall::SendTo { pid: int(0), msg: a[1], len: a[2] }),
+        LibFn::ReceiveFrom => Call::Msg(MsgCall::ReceiveFrom { pid: int(0), buf: a[1], cap: a[2] }),
+        LibFn::LinkCapacity => Call::Msg(MsgCall::LinkCapacity { n: int(0) }),
         other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
     }
 }
