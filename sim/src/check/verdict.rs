@@ -80,6 +80,11 @@ impl Stuck {
                 let by = if list.is_empty() { "no other process holds the other end".into() } else { format!("the other end is held by {}", list.join(", ")) };
                 format!("blocked in {call}() waiting for {what}; {by}")
             }
+            Waits::Message { call, what, holders } => {
+                let list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+                let by = if list.is_empty() { "no other live process could provide it".into() } else { format!("only {} could provide it", list.join(", ")) };
+                format!("blocked in {call}() waiting for {what}; {by}")
+            }
             Waits::Other(call) => format!("blocked in {call}()"),
         }
     }

@@ -2,7 +2,7 @@
 //! processes whose actions could release it (the edges of the wait-for
 //! graph). Each kind of object answers for its own calls.
 
-use crate::abi::call::{Call, FdCall, MqCall, ProcCall, SemCall, SockCall};
+use crate::abi::call::{Call, FdCall, MqCall, MsgCall, ProcCall, SemCall, SockCall};
 use crate::kernel::{FileKind, Machine, Pending};
 
 /// Why a process cannot go on.
@@ -71,6 +71,15 @@ pub enum Waits {
         /// (or any socket, for an `accept`), which could release it.
         holders: Vec<i32>,
     },
+    /// A mailbox or link call of `ipcsim.h`.
+    Message {
+        /// The call's name.
+        call: &'static str,
+        /// What it waits for.
+        what: String,
+        /// The other live processes that could release it.
+        holders: Vec<i32>,
+    },
     /// Blocked in some other call.
     Other(&'static str),
 }
@@ -88,6 +97,7 @@ impl Waits {
             Waits::Queue { full: true, .. } => format!("room in a message queue {by} receives from"),
             Waits::Queue { .. } => format!("a message queue {by} sends to"),
             Waits::Socket { what, .. } => format!("{what} from {by}"),
+            Waits::Message { what, .. } => format!("{what}, which {by} could provide"),
             Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) => format!("{by}"),
         }
     }
@@ -98,7 +108,7 @@ impl Waits {
             Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
             Waits::Children { pids, .. } => pids.clone(),
             Waits::Semaphore { posters, .. } => posters.clone(),
-            Waits::Queue { holders, .. } | Waits::Socket { holders, .. } => holders.clone(),
+            Waits::Queue { holders, .. } | Waits::Socket { holders, .. } | Waits::Message { holders, .. } => holders.clone(),
             _ => Vec::new(),
         };
         v.dedup();
@@ -141,6 +151,37 @@ fn holders_of(m: &Machine, want: impl Fn(FileKind) -> bool) -> Vec<(i32, i32)> {
         }
     }
     v
+}
+
+/// A blocked mailbox or link call: what it waits for, and who could
+/// provide it.
+fn message_waits(m: &Machine, i: usize, c: MsgCall, call: &'static str) -> Waits {
+    let p = &m.procs[i];
+    let others = |keep: &dyn Fn(i32) -> bool| -> Vec<i32> {
+        m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none() && keep(q.pid)).map(|q| q.pid).collect()
+    };
+    let (what, holders) = match c {
+        MsgCall::MboxSend { mb, .. } | MsgCall::MboxReceive { mb, .. } => {
+            let b = m.mbox_of(i, mb).ok();
+            let name = b.and_then(|b| m.msg.names.iter().find(|(_, &v)| v == b)).map(|(n, _)| String::from_utf8_lossy(n).into_owned());
+            let name = name.unwrap_or_default();
+            let holders: Vec<i32> = b.map_or_else(Vec::new, |b| holders(m, FileKind::Mbox(b)).into_iter().map(|h| h.0).filter(|&q| q != p.pid).collect());
+            let what = match c {
+                MsgCall::MboxReceive { .. } => format!("a message in mailbox \"{name}\""),
+                _ if p.io_done > 0 => format!("a receiver to take its message from mailbox \"{name}\" (a rendezvous)"),
+                _ => format!("room in mailbox \"{name}\""),
+            };
+            (what, holders)
+        }
+        MsgCall::SendTo { pid, .. } => {
+            let what = if p.io_done > 0 { format!("process {pid} to receive its message (a rendezvous)") } else { format!("room on its link to process {pid}") };
+            (what, others(&|q| q == pid))
+        }
+        MsgCall::ReceiveFrom { pid: -1, .. } => ("a message from any process".to_string(), others(&|_| true)),
+        MsgCall::ReceiveFrom { pid, .. } => (format!("a message from process {pid}"), others(&|q| q == pid)),
+        _ => return Waits::Other(call),
+    };
+    Waits::Message { call, what, holders }
 }
 
 /// What process `i` waits for.
@@ -189,6 +230,7 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 }
                 None => Waits::Other(c.name()),
             },
+            Call::Msg(mc) => message_waits(m, i, mc, c.name()),
             other => Waits::Other(other.name()),
         },
         Pending::Sleep(t) => Waits::Sleep(*t),
