@@ -43,6 +43,9 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     for f in &r.faults {
         out.push(fault_diag(f));
     }
+    for l in &r.leaks {
+        out.push(Diagnostic::warning(Code::Leak, l.span.unwrap_or_default(), l.what.clone()).note(l.fix.clone()));
+    }
     match &r.end {
         End::AllExited | End::Undefined { .. } => {}
         End::Deadlock { stuck, cycle } => {

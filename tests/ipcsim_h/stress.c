@@ -1,4 +1,5 @@
 /* Race shaker: many processes on rendezvous, bounded and try paths. */
+#include <sched.h>
 #include "ipcsim.h"
 #include "check.h"
 
@@ -130,34 +131,30 @@ int main(void)
         reap(k[p]);
     printf("bounded 1, 4x4: total %ld\n", total);
 
-    /* Links: 6 senders to the parent over capacity-1 links, ANY_PROCESS. */
+    /* Links: 6 senders to the parent over capacity-1 links; the parent
+     * mixes receive_from(ANY_PROCESS) with receive_from(a given sender). */
     link_capacity(1);
     for (p = 0; p < 6; p++) {
         if ((k[p] = fork()) == 0) {
-            for (i = 1; i <= N; i++)
-                CHECK(send_to(me, &i, sizeof i) == 0);
+            int m[2];
+            for (i = 1; i <= N; i++) {
+                m[0] = p;
+                m[1] = i;
+                CHECK(send_to(me, m, sizeof m) == 0);
+            }
             _exit(0);
         }
     }
-    int last[6] = {0};
+    int last[6] = {0}, m[2];
     for (total = 0, i = 0; i < 6 * N; i++) {
-        int v;
-        if (i % 3 == 0) { /* mix in receives from one given process */
-            p = i / 3 % 6;
-            if (last[p] == N)
-                p = -1;
-        } else {
+        p = i % 3 == 0 ? i / 3 % 6 : -1;
+        if (p >= 0 && last[p] == N)
             p = -1;
-        }
-        if (p >= 0) {
-            CHECK(receive_from(k[p], &v, sizeof v) == sizeof v && v == last[p] + 1);
-            last[p] = v;
-        } else {
-            pid_t from;
-            CHECK(receive_from(ANY_PROCESS, &v, sizeof v) == sizeof v);
-            (void)from;
-        }
-        total += v;
+        CHECK(receive_from(p >= 0 ? k[p] : ANY_PROCESS, m, sizeof m) == sizeof m);
+        CHECK(m[0] >= 0 && m[0] < 6 && (p < 0 || m[0] == p));
+        CHECK(m[1] == last[m[0]] + 1);
+        last[m[0]] = m[1];
+        total += m[1];
     }
     for (p = 0; p < 6; p++)
         reap(k[p]);

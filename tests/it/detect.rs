@@ -340,3 +340,28 @@ fn two_processes_receiving_on_a_socketpair_deadlock_in_a_cycle() {
     let text = report_text(&prog, &r);
     assert!(text.contains("1000 waits for data on a socket from 1001; 1001 waits for data on a socket from 1000"), "{text}");
 }
+
+/// A run that leaves named objects and a zombie behind is warned about
+/// each, at the line that made it; one that cleans up is not.
+#[test]
+fn leaks_are_reported_with_the_line_that_made_them() {
+    let f = "tests/programs/leaks_everything.c";
+    let prog = compile(f);
+    let r = explore::run(&prog, &config(Path::new(f), TimeMode::Strict), &mut Random::new(0), false);
+    let whats: Vec<(String, u32)> =
+        r.leaks.iter().map(|l| (l.what.clone(), l.span.map_or(0, |s| prog.sources.line_col(s.file, s.lo).line))).collect();
+    let expect = [
+        ("shared memory object \"/leaky\"", 13),
+        ("named semaphore \"/leaky_sem\"", 14),
+        ("message queue \"/leaky_q\"", 15),
+        ("socket file \"leaky.sock\"", 18),
+        ("process 1001 was never waited for", 19),
+    ];
+    assert_eq!(whats.len(), expect.len(), "{whats:?}");
+    for ((what, line), (want, want_line)) in whats.iter().zip(expect) {
+        assert!(what.starts_with(want) && *line == want_line, "{what} at line {line}, expected {want} at {want_line}");
+    }
+    let clean = "scenarios/socket_client_server.c";
+    let r = explore::run(&compile(clean), &config(Path::new(clean), TimeMode::Strict), &mut Random::new(0), false);
+    assert!(r.leaks.is_empty(), "{:?}", r.leaks);
+}

@@ -3,6 +3,7 @@
 //! definition of failure that every command and both backends use.
 
 mod failure;
+pub mod leaks;
 pub mod verdict;
 mod waits;
 

@@ -165,7 +165,8 @@ fn message_waits(m: &Machine, i: usize, c: MsgCall, call: &'static str) -> Waits
             let b = m.mbox_of(i, mb).ok();
             let name = b.and_then(|b| m.msg.names.iter().find(|(_, &v)| v == b)).map(|(n, _)| String::from_utf8_lossy(n).into_owned());
             let name = name.unwrap_or_default();
-            let holders: Vec<i32> = b.map_or_else(Vec::new, |b| holders(m, FileKind::Mbox(b)).into_iter().map(|h| h.0).filter(|&q| q != p.pid).collect());
+            let holders: Vec<i32> =
+                b.map_or_else(Vec::new, |b| holders(m, FileKind::Mbox(b)).into_iter().map(|h| h.0).filter(|&q| q != p.pid).collect());
             let what = match c {
                 MsgCall::MboxReceive { .. } => format!("a message in mailbox \"{name}\""),
                 _ if p.io_done > 0 => format!("a receiver to take its message from mailbox \"{name}\" (a rendezvous)"),
@@ -174,7 +175,11 @@ fn message_waits(m: &Machine, i: usize, c: MsgCall, call: &'static str) -> Waits
             (what, holders)
         }
         MsgCall::SendTo { pid, .. } => {
-            let what = if p.io_done > 0 { format!("process {pid} to receive its message (a rendezvous)") } else { format!("room on its link to process {pid}") };
+            let what = if p.io_done > 0 {
+                format!("process {pid} to receive its message (a rendezvous)")
+            } else {
+                format!("room on its link to process {pid}")
+            };
             (what, others(&|q| q == pid))
         }
         MsgCall::ReceiveFrom { pid: -1, .. } => ("a message from any process".to_string(), others(&|_| true)),

@@ -61,4 +61,5 @@ codes! {
     UndefinedBehaviour = "R0106": "a process reached undefined behaviour Linux may not trap (out-of-bounds access, use after free, double free): ipcsim stopped the run there",
     Deadlock = "R0201": "every live process is blocked: a deadlock",
     Livelock = "R0202": "every live process is blocked or spinning on memory nobody will change: a livelock",
+    Leak = "W0601": "the run left something behind: a named object never unlinked, or a child never waited for",
 }

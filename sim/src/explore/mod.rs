@@ -44,6 +44,8 @@ pub struct RunResult {
     pub faults: Vec<Faulted>,
     /// Signals sent with `kill`: (target, signal).
     pub sent: Vec<(i32, i32)>,
+    /// What it left behind (when every process exited).
+    pub leaks: Vec<check::leaks::Leak>,
     /// The final machine.
     pub machine: Machine,
 }
@@ -147,7 +149,9 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     let instructions = cx.instructions;
     let choices = rec.choices().to_vec();
     let h = std::mem::take(cx.history);
+    let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, &h) } else { Vec::new() };
     RunResult {
+        leaks,
         end,
         outcome: h.outcome,
         steps: h.steps,

@@ -65,6 +65,9 @@ impl Machine {
             false => Data::None,
         };
         let r = self.perform(i, &call, cx);
+        if matches!(r, Sys::Ret(v) if v >= 0) {
+            self.note_created(i, &call, cx);
+        }
         let what = cx.tracing().then(|| {
             let data = match data_before {
                 Data::None => self.call_data_after(i, &call, r.value()),
@@ -97,6 +100,37 @@ impl Machine {
             Call::Sock(c) => self.sock_call(i, c, cx),
             Call::Msg(c) => self.msg_call(i, c, cx),
             Call::Fs(crate::abi::call::FsCall::Unlink { path }) => Sys::from(self.unlink(i, path)),
+        }
+    }
+
+    /// Records the named object a successful call made (for leak
+    /// reports), with its call site, the first time the name appears.
+    fn note_created(&mut self, i: usize, call: &Call, cx: &mut StepCtx) {
+        use crate::abi::call::{MqCall, SemCall, ShmCall, SockCall};
+        use crate::kernel::Named;
+        let mem = &self.procs[i].proc.mem;
+        let cstr = |a: u64| mem.cstr(&self.shared, a).ok().map(|b| b.to_vec());
+        let named = match *call {
+            Call::Shm(ShmCall::Open { name, .. }) => cstr(name).and_then(|n| crate::ipc::shm::check_name(&n).ok()).map(|k| (Named::Shm, k)),
+            Call::Sem(SemCall::Open { name, .. }) => {
+                cstr(name).and_then(|n| crate::ipc::sem::object_name(&n).ok()).map(|k| (Named::Sem, k))
+            }
+            Call::Mq(MqCall::Open { name, .. }) => cstr(name).and_then(|n| crate::ipc::mq::check_name(&n).ok()).map(|k| (Named::Queue, k)),
+            Call::Sock(SockCall::Bind { addr, len, .. }) if len > 2 => mem
+                .slice(&self.shared, addr.wrapping_add(2), (len.min(110) - 2) as usize)
+                .ok()
+                .and_then(|b| match crate::ipc::sockname::parse(b) {
+                    crate::ipc::sockname::Address::Path(p) => crate::ipc::sockname::resolve(&p).ok(),
+                    _ => None,
+                })
+                .map(|k| (Named::SocketPath, String::from_utf8_lossy(&k).into_owned())),
+            _ => None,
+        };
+        if let Some((kind, key)) = named {
+            if !cx.history.created.iter().any(|c| c.0 == kind && c.1 == key) {
+                let span = self.procs[i].proc.span(cx.prog);
+                cx.history.created.push((kind, key, span));
+            }
         }
     }
 

@@ -186,7 +186,8 @@ impl Machine {
         match self.file_of(i, fd as i64) {
             Some((_, f)) => match f.kind {
                 FileKind::PipeRead(p) => f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].readable(),
-                FileKind::Socket(_) => self.recv_ready(i, fd, 0),
+                // read(2) of 0 bytes returns at once; recv(2) waits.
+                FileKind::Socket(_) => len == 0 || self.recv_ready(i, fd, 0),
                 _ => true,
             },
             None => true,
@@ -271,6 +272,7 @@ impl Machine {
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
             FileKind::Stdin => Sys::Ret(0),
+            FileKind::Socket(_) if n == 0 => Sys::Ret(0),
             FileKind::Socket(s) => Sys::from(self.sock_recv(i, s, file.flags, super::socket::Io::plain(Src::Mem(buf), n))),
             FileKind::PipeRead(p) => {
                 let pipe = &mut self.pipes[p as usize];

@@ -19,6 +19,19 @@ struct PipeLog {
     writes: VecDeque<(u64, u64)>,
 }
 
+/// The kinds of named objects a run can leave behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// A POSIX shared memory object.
+    Shm,
+    /// A named semaphore.
+    Sem,
+    /// A message queue.
+    Queue,
+    /// A socket file.
+    SocketPath,
+}
+
 /// What a run did so far.
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -38,6 +51,14 @@ pub struct History {
     pub edges: Vec<Edge>,
     /// Trace events, when tracing.
     pub trace: Option<Vec<Event>>,
+    /// Named objects made, with the line that made each (for leak
+    /// reports): (kind, name as the namespace keys it, call site).
+    pub created: Vec<(Named, String, crate::source::Span)>,
+    /// Children a parent never waited for: zombies when it exited
+    /// (pid, parent, the `fork` that made it).
+    pub zombies: Vec<(i32, i32, Option<crate::source::Span>)>,
+    /// The `fork` that made each pid.
+    pub fork_sites: Vec<(i32, crate::source::Span)>,
     /// Step of the `fork` that created each pid, until its first step.
     born: Vec<(i32, u64)>,
     /// Step at which each pid ended.

@@ -19,7 +19,7 @@ mod socket;
 mod time;
 
 pub use fd::{FileKind, OpenFile};
-pub use history::History;
+pub use history::{History, Named};
 
 use crate::abi::call::Call;
 use crate::abi::{FIRST_PID, INIT_PID};
@@ -620,6 +620,9 @@ impl Machine {
             if self.procs[j].ppid == pid {
                 self.procs[j].ppid = INIT_PID;
                 if self.procs[j].status.is_some() {
+                    let child = self.procs[j].pid;
+                    let site = cx.history.fork_sites.iter().find(|s| s.0 == child).map(|s| s.1);
+                    cx.history.zombies.push((child, pid, site));
                     self.reap(j);
                 }
             }

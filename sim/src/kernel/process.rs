@@ -83,6 +83,8 @@ impl Machine {
         self.procs.push(child);
         let c = self.procs.len() - 1;
         cx.history.forked(pid);
+        let site = self.procs[i].proc.span(cx.prog);
+        cx.history.fork_sites.push((pid, site));
         self.advance(c, false, cx);
         Sys::Ret(pid as i64)
     }

@@ -133,7 +133,9 @@ impl Machine {
     pub(super) fn recv_ready(&self, i: usize, fd: i32, flags: i32) -> bool {
         let Ok((s, fl)) = self.sock_of(i, fd) else { return true };
         let me = self.sock(s);
-        let eof = me.kind.connected() && (me.no_recv || me.state != State::Connected);
+        // Measured: a datagram socket shut for reading returns 0 to a
+        // blocking receive (and EAGAIN to a non-blocking one).
+        let eof = me.no_recv || me.kind.connected() && me.state != State::Connected;
         fl & NONBLOCK != 0 || flags & MSG_DONTWAIT != 0 || !me.rx.is_empty() || me.err != 0 || eof
     }
 
@@ -173,11 +175,12 @@ impl Machine {
     }
 
     fn check_create(domain: i32, ty: i32, protocol: i32) -> Result<Kind, i32> {
-        if !(0..46).contains(&domain) {
-            return Err(EAFNOSUPPORT);
-        }
+        // Measured: the type is checked before the domain.
         if ty & 0xf >= 11 || ty < 0 {
             return Err(EINVAL);
+        }
+        if !(0..46).contains(&domain) {
+            return Err(EAFNOSUPPORT);
         }
         if domain != AF_UNIX {
             return Err(EAFNOSUPPORT);
@@ -554,6 +557,7 @@ impl Machine {
             return match () {
                 _ if e != 0 => Err(e),
                 _ if me.kind.connected() && me.no_recv => Ok(0),
+                _ if me.no_recv && !nonblock => Ok(0),
                 _ => {
                     debug_assert!(nonblock, "a blocked receive is never stepped");
                     Err(EAGAIN)
