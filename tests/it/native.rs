@@ -53,6 +53,8 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .arg(&bin)
         .arg(file)
         .args(["-lrt", "-pthread"])
+        // The native ipcsim.h (mailboxes and links) of programs that use it.
+        .arg(concat!("-I", env!("CARGO_MANIFEST_DIR"), "/include"))
         .output()
         .map_err(|e| format!("cannot run cc: {e}"))?;
     if !cc.status.success() {
