@@ -273,6 +273,51 @@ fn render_sock(op: &SockOp) -> String {
     }
 }
 
+#[derive(Debug, Clone)]
+enum MsgOp {
+    Open(usize, i32),
+    TrySend(usize, usize),
+    Send(usize),
+    TryReceive(usize, usize),
+    Receive(usize),
+    Close(usize),
+    Capacity(i32),
+    SendTo(usize),
+    ReceiveFrom(bool),
+}
+
+fn msg_op() -> impl Strategy<Value = MsgOp> {
+    prop_oneof![
+        2 => (0..2usize, prop::sample::select(vec![0, 1, 2, -1, -2])).prop_map(|(k, c)| MsgOp::Open(k, c)),
+        3 => (0..2usize, prop::sample::select(vec![0usize, 3, 8192, 8193])).prop_map(|(k, l)| MsgOp::TrySend(k, l)),
+        1 => (0..2usize).prop_map(MsgOp::Send),
+        3 => (0..2usize, prop::sample::select(vec![1usize, 3, 8192])).prop_map(|(k, c)| MsgOp::TryReceive(k, c)),
+        1 => (0..2usize).prop_map(MsgOp::Receive),
+        1 => (0..2usize).prop_map(MsgOp::Close),
+        1 => prop::sample::select(vec![0, 1, -1]).prop_map(MsgOp::Capacity),
+        1 => (0..3usize).prop_map(MsgOp::SendTo),
+        1 => any::<bool>().prop_map(MsgOp::ReceiveFrom),
+    ]
+}
+
+fn render_msg(op: &MsgOp) -> String {
+    match op {
+        MsgOp::Open(k, c) => format!("mb[{k}] = mbox_open(mbnames[{k}], {c}); show(\"open {k} {c}\", mb[{k}]);"),
+        MsgOp::TrySend(k, l) => format!("show(\"try_send {k} {l}\", mbox_try_send(mb[{k}], buf, {l}));"),
+        MsgOp::Send(k) => format!("show(\"send {k}\", mbox_send(mb[{k}], buf, 3));"),
+        MsgOp::TryReceive(k, c) => format!("show(\"try_receive {k} {c}\", mbox_try_receive(mb[{k}], buf, {c}));"),
+        MsgOp::Receive(k) => format!("show(\"receive {k}\", mbox_receive(mb[{k}], buf, sizeof buf));"),
+        MsgOp::Close(k) => format!("show(\"close {k}\", mbox_close(mb[{k}]));"),
+        MsgOp::Capacity(n) => format!("link_capacity({n});"),
+        MsgOp::SendTo(0) => "show(\"send_to other\", send_to(other, buf, 2));".into(),
+        MsgOp::SendTo(1) => "show(\"send_to self\", send_to(getpid(), buf, 2));".into(),
+        MsgOp::SendTo(_) => "show(\"send_to none\", send_to(99999, buf, 2));".into(),
+        MsgOp::ReceiveFrom(any) => {
+            format!("show(\"receive_from\", receive_from({}, buf, sizeof buf));", if *any { "ANY_PROCESS" } else { "other" })
+        }
+    }
+}
+
 const HEADER: &str = r#"#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -432,6 +477,19 @@ proptest! {
         let text = program(&setup, &c, &p);
         let dir = Scratch::new("conf-sock");
         if let Err(e) = conforms(&dir.0, "sock", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn mailboxes_and_links_behave_as_on_the_real_kernel(child in prop::collection::vec(msg_op(), 0..5), parent in prop::collection::vec(msg_op(), 1..10)) {
+        let setup = "    const char *mbnames[2] = {\"conf_a\", \"conf_b\"};\n    int mb[2] = {-1, -1};\n    pid_t other = getppid();\n";
+        let c: Vec<String> = child.iter().map(render_msg).collect();
+        let p: Vec<String> = parent.iter().map(render_msg).collect();
+        // The child's `other` is its parent; the parent's, its child.
+        let text = program(setup, &c, &p).replace("#include <unistd.h>", "#include <unistd.h>\n#include \"ipcsim.h\"").replace("    if (fork() == 0) {", "    pid_t kid = fork();\n    if (kid == 0) {").replace("    int st;\n    wait(&st);", "    other = kid;\n    int st;\n    wait(&st);");
+        let dir = Scratch::new("conf-msg");
+        if let Err(e) = conforms(&dir.0, "msg", &text) {
             prop_assert!(false, "{}", e);
         }
     }
