@@ -14,4 +14,5 @@ mod native;
 mod real;
 mod replay;
 mod scenarios;
+mod semantics;
 mod traces;

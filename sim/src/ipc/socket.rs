@@ -51,6 +51,15 @@ impl Kind {
         }
     }
 
+    /// Its `SOCK_*` number.
+    pub fn number(self) -> u8 {
+        match self {
+            Kind::Stream => 1,
+            Kind::Dgram => 2,
+            Kind::Seqpacket => 5,
+        }
+    }
+
     /// Connection-oriented: `connect` needs a listener, `accept` exists.
     pub fn connected(self) -> bool {
         self != Kind::Dgram

@@ -54,7 +54,8 @@ impl Address {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Key {
     Path(Vec<u8>),
-    Abstract(Vec<u8>),
+    /// Abstract names are separate per socket type (measured).
+    Abstract(u8, Vec<u8>),
 }
 
 /// The run's socket names.
@@ -112,18 +113,18 @@ fn is_dir(path: &[u8]) -> bool {
 }
 
 impl Names {
-    fn key(&self, a: &Address) -> Result<Key, i32> {
+    fn key(&self, a: &Address, ty: u8) -> Result<Key, i32> {
         match a {
             Address::Path(p) => resolve_in(p, &self.names).map(Key::Path),
-            Address::Abstract(n) => Ok(Key::Abstract(n.clone())),
+            Address::Abstract(n) => Ok(Key::Abstract(ty, n.clone())),
         }
     }
 
     /// The live socket bound to `a`: `ENOENT` for a path that does not
     /// exist, `ECONNREFUSED` for a name nobody is bound to any more (or
     /// a directory).
-    pub fn find(&self, a: &Address) -> Result<u32, i32> {
-        let key = self.key(a)?;
+    pub fn find(&self, a: &Address, ty: u8) -> Result<u32, i32> {
+        let key = self.key(a, ty)?;
         match (self.names.get(&key), &key) {
             (Some(Some(s)), _) => Ok(*s),
             (Some(None), _) => Err(ECONNREFUSED),
@@ -133,8 +134,8 @@ impl Names {
     }
 
     /// Whether `a` could be bound: `EADDRINUSE` if the name exists.
-    pub fn check_free(&self, a: &Address) -> Result<(), i32> {
-        let key = self.key(a)?;
+    pub fn check_free(&self, a: &Address, ty: u8) -> Result<(), i32> {
+        let key = self.key(a, ty)?;
         if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if is_dir(p)) {
             return Err(EADDRINUSE);
         }
@@ -142,16 +143,16 @@ impl Names {
     }
 
     /// Binds socket `s` to `a`: `EADDRINUSE` if the name exists.
-    pub fn bind(&mut self, s: u32, a: &Address) -> Result<(), i32> {
-        self.check_free(a)?;
-        self.names.insert(self.key(a)?, Some(s));
+    pub fn bind(&mut self, s: u32, a: &Address, ty: u8) -> Result<(), i32> {
+        self.check_free(a, ty)?;
+        self.names.insert(self.key(a, ty)?, Some(s));
         Ok(())
     }
 
     /// Socket `s` closes: its path stays as a socket file nobody is bound
     /// to, its abstract name goes.
-    pub fn unbind(&mut self, s: u32, a: &Address) {
-        let Ok(key) = self.key(a) else { return };
+    pub fn unbind(&mut self, s: u32, a: &Address, ty: u8) {
+        let Ok(key) = self.key(a, ty) else { return };
         if self.names.get(&key) != Some(&Some(s)) {
             return;
         }
@@ -159,7 +160,7 @@ impl Names {
             Key::Path(_) => {
                 self.names.insert(key, None);
             }
-            Key::Abstract(_) => {
+            Key::Abstract(..) => {
                 self.names.remove(&key);
             }
         }
@@ -175,11 +176,11 @@ impl Names {
     }
 
     /// A fresh abstract name for autobind (five hex digits, as Linux).
-    pub fn autobind_name(&mut self) -> Address {
+    pub fn autobind_name(&mut self, ty: u8) -> Address {
         loop {
             self.autobound += 1;
             let name = format!("{:05x}", self.autobound & 0xfffff).into_bytes();
-            if !self.names.contains_key(&Key::Abstract(name.clone())) {
+            if !self.names.contains_key(&Key::Abstract(ty, name.clone())) {
                 return Address::Abstract(name);
             }
         }
@@ -189,7 +190,7 @@ impl Names {
     pub fn paths(&self) -> impl Iterator<Item = &[u8]> {
         self.names.keys().filter_map(|k| match k {
             Key::Path(p) => Some(p.as_slice()),
-            Key::Abstract(_) => None,
+            Key::Abstract(..) => None,
         })
     }
 }
@@ -201,23 +202,27 @@ mod tests {
     #[test]
     fn relative_and_absolute_paths_name_the_same_file() {
         let mut n = Names::default();
-        n.bind(7, &Address::Path(b"sock".to_vec())).unwrap();
-        assert_eq!(n.find(&Address::Path(format!("{CWD}/./sock").into_bytes())), Ok(7));
-        assert_eq!(n.find(&Address::Path(b"/tmp/../home/ipcsim//sock".to_vec())), Ok(7));
-        assert_eq!(n.bind(8, &Address::Path(b"./sock".to_vec())), Err(EADDRINUSE));
+        n.bind(7, &Address::Path(b"sock".to_vec()), 1).unwrap();
+        assert_eq!(n.find(&Address::Path(format!("{CWD}/./sock").into_bytes()), 1), Ok(7));
+        assert_eq!(n.find(&Address::Path(b"/tmp/../home/ipcsim//sock".to_vec()), 2), Ok(7));
+        assert_eq!(n.bind(8, &Address::Path(b"./sock".to_vec()), 2), Err(EADDRINUSE));
+        let abs = Address::Abstract(b"x".to_vec());
+        n.bind(9, &abs, 1).unwrap();
+        assert_eq!(n.bind(10, &abs, 2), Ok(()), "abstract names are per type");
+        assert_eq!(n.bind(11, &abs, 1), Err(EADDRINUSE));
     }
 
     #[test]
     fn a_closed_sockets_path_refuses_until_unlinked() {
         let mut n = Names::default();
         let a = Address::Path(b"/tmp/s".to_vec());
-        n.bind(1, &a).unwrap();
-        n.unbind(1, &a);
-        assert_eq!(n.find(&a), Err(ECONNREFUSED));
-        assert_eq!(n.bind(2, &a), Err(EADDRINUSE));
+        n.bind(1, &a, 1).unwrap();
+        n.unbind(1, &a, 1);
+        assert_eq!(n.find(&a, 1), Err(ECONNREFUSED));
+        assert_eq!(n.bind(2, &a, 1), Err(EADDRINUSE));
         assert_eq!(n.unlink(b"/tmp/s"), Ok(0));
-        assert_eq!(n.find(&a), Err(ENOENT));
+        assert_eq!(n.find(&a, 1), Err(ENOENT));
         assert_eq!(n.unlink(b"/tmp/s"), Err(ENOENT));
-        assert_eq!(n.find(&Address::Path(b"/nope/s".to_vec())), Err(ENOENT));
+        assert_eq!(n.find(&Address::Path(b"/nope/s".to_vec()), 1), Err(ENOENT));
     }
 }

@@ -90,10 +90,12 @@ impl Machine {
                 },
                 Err(_) => true,
             },
-            SockCall::Connect { fd, addr, len } => match (self.sock_of(i, fd), self.lookup(i, addr, len)) {
-                (Ok((s, flags)), Ok(Some(t))) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => !self.backlog_full(t),
-                _ => true,
-            },
+            SockCall::Connect { fd, addr, len } => {
+                match (self.sock_of(i, fd), self.lookup(i, addr, len, self.sock_of(i, fd).map_or(0, |(s, _)| self.sock(s).kind.number()))) {
+                    (Ok((s, flags)), Ok(Some(t))) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => !self.backlog_full(t),
+                    _ => true,
+                }
+            }
             SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
                 self.send_ready(i, fd, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false })
             }
@@ -117,7 +119,7 @@ impl Machine {
             return true;
         }
         let target = match me.kind {
-            Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32).ok().flatten(),
+            Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32, me.kind.number()).ok().flatten(),
             _ => me.peer,
         };
         let Some(t) = target else { return true };
@@ -175,8 +177,9 @@ impl Machine {
     }
 
     fn check_create(domain: i32, ty: i32, protocol: i32) -> Result<Kind, i32> {
-        // Measured: the type is checked before the domain.
-        if ty & 0xf >= 11 || ty < 0 {
+        // Measured: the type (flags, then range) is checked before the
+        // domain.
+        if ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) != 0 || ty & 0xf >= 11 {
             return Err(EINVAL);
         }
         if !(0..46).contains(&domain) {
@@ -202,6 +205,11 @@ impl Machine {
     }
 
     fn socketpair(&mut self, i: usize, domain: i32, ty: i32, protocol: i32, sv: u64) -> Result<i64, i32> {
+        // Families Linux has but that have no pairs (inet, inet6, netlink,
+        // packet) refuse the operation rather than the family.
+        if matches!(domain, 2 | 10 | 16 | 17) && ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) == 0 && ty & 0xf < 11 {
+            return Err(EOPNOTSUPP);
+        }
         let kind = Self::check_create(domain, ty, protocol)?;
         if self.open_fds(i) + 2 > MAX_FDS {
             return Err(EMFILE);
@@ -230,8 +238,14 @@ impl Machine {
         if len > 128 {
             return Err(EINVAL);
         }
-        let bytes = self.procs[i].proc.mem.slice(&self.shared, addr, len as usize).map_err(|_| EFAULT)?;
-        Ok(bytes.to_vec())
+        let mem = &self.procs[i].proc.mem;
+        match mem.slice(&self.shared, addr, len as usize) {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            // Natively the kernel copies the bytes past a `sockaddr_un`
+            // (whatever lies there) and then refuses the length.
+            Err(_) if len > ADDR_MAX && mem.slice(&self.shared, addr, ADDR_MAX as usize).is_ok() => Err(EINVAL),
+            Err(_) => Err(EFAULT),
+        }
     }
 
     /// The address a `connect` or `sendto` names (`unix_validate_addr`).
@@ -246,9 +260,9 @@ impl Machine {
     /// The live socket an address names: `Ok(None)` never (kept for
     /// the shape of readiness checks), `ENOENT` for no such path,
     /// `ECONNREFUSED` for a socket file nobody is bound to.
-    fn lookup(&self, i: usize, addr: u64, len: u32) -> Result<Option<u32>, i32> {
+    fn lookup(&self, i: usize, addr: u64, len: u32, ty: u8) -> Result<Option<u32>, i32> {
         let a = self.target_address(i, addr, len)?;
-        self.socks.names.find(&a).map(Some)
+        self.socks.names.find(&a, ty).map(Some)
     }
 
     fn bind(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
@@ -256,8 +270,9 @@ impl Machine {
         let (s, _) = self.sock_of(i, fd)?;
         if len == PATH_OFFSET && family(&raw) == AF_UNIX {
             if self.sock(s).name.is_none() {
-                let name = self.socks.names.autobind_name();
-                self.socks.names.bind(s, &name)?;
+                let ty = self.sock(s).kind.number();
+                let name = self.socks.names.autobind_name(ty);
+                self.socks.names.bind(s, &name, ty)?;
                 self.sock_mut(s).name = Some(name);
             }
             return Ok(0);
@@ -268,13 +283,14 @@ impl Machine {
         let a = sockname::parse(&raw[PATH_OFFSET as usize..]);
         // A path is created before the socket's own name is looked at;
         // an abstract name is checked after.
+        let ty = self.sock(s).kind.number();
         if let Address::Path(_) = a {
-            self.socks.names.check_free(&a)?;
+            self.socks.names.check_free(&a, ty)?;
         }
         if self.sock(s).name.is_some() {
             return Err(EINVAL);
         }
-        self.socks.names.bind(s, &a)?;
+        self.socks.names.bind(s, &a, ty)?;
         self.sock_mut(s).name = Some(a);
         Ok(0)
     }
@@ -305,7 +321,7 @@ impl Machine {
             self.sock_mut(s).peer = None; // AF_UNSPEC: disconnect
             return Ok(0);
         }
-        let t = self.lookup(i, addr, len)?.expect("lookup finds or fails");
+        let t = self.lookup(i, addr, len, kind.number())?.expect("lookup finds or fails");
         if self.sock(t).kind != kind {
             return Err(EPROTOTYPE);
         }
@@ -510,7 +526,7 @@ impl Machine {
         }
         let t = match t {
             Some(t) => t,
-            None => self.lookup(i, io.addr, io.alen as u32)?.expect("lookup finds or fails"),
+            None => self.lookup(i, io.addr, io.alen as u32, kind.number())?.expect("lookup finds or fails"),
         };
         let other = self.sock(t);
         if other.dead {
@@ -635,7 +651,7 @@ impl Machine {
         let (kind, peer, unread) = (me.kind, me.peer.take(), me.queued() > 0);
         let state = std::mem::replace(&mut me.state, State::Unconnected);
         if let Some(name) = me.name.clone() {
-            self.socks.names.unbind(s, &name);
+            self.socks.names.unbind(s, &name, kind.number());
         }
         if let State::Listening { pending, .. } = state {
             for n in pending {
