@@ -42,6 +42,7 @@ int main(void)
         }
         _exit(0);
     }
+    await_eq(done, 2);
     msleep(200);
     printf("sends completed before any receive: %d\n", done[0]);
     for (i = 0; i < 10; i++) {

@@ -64,6 +64,16 @@ T__FN void reap(pid_t p)
     }
 }
 
+/* Wait (at most 5 s) until *v == want. */
+T__FN void await_eq(volatile int *v, int want)
+{
+    long t0 = now_ms();
+    while (*v != want) {
+        CHECK(now_ms() - t0 < 5000);
+        msleep(1);
+    }
+}
+
 /* A zero-filled anonymous shared area (for test bookkeeping only). */
 T__FN void *shared(size_t n)
 {

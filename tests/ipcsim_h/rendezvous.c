@@ -91,16 +91,22 @@ int main(void)
     reap(c);
     printf("try_receive took the blocked sender's message\n");
 
-    /* Blocked senders are served in the order they started offering. */
+    /* Blocked senders are served in the order they started offering
+     * (each child raises its flag just before mbox_send). */
+    flag[1] = flag[2] = 0;
     if ((c = fork()) == 0) {
+        flag[1] = 1;
         CHECK(mbox_send(mb, "first", 5) == 0);
         _exit(0);
     }
+    await_eq(&flag[1], 1);
     msleep(200);
     if ((c2 = fork()) == 0) {
+        flag[2] = 1;
         CHECK(mbox_send(mb, "second", 6) == 0);
         _exit(0);
     }
+    await_eq(&flag[2], 1);
     msleep(200);
     n = mbox_receive(mb, buf, sizeof buf);
     printf("got %.*s\n", (int)n, buf);

@@ -66,7 +66,8 @@ int main(void)
         }
         _exit(0);
     }
-    msleep(300);
+    await_eq(done, IPCSIM_POOL_MSGS);
+    msleep(200);
     printf("sends before the pool ran out: %d\n", done[0]);
     FAILS(mbox_try_send(late, "x", 1), EAGAIN);
     for (i = 0; i < IPCSIM_POOL_MSGS + 1000; i++)
