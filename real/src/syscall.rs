@@ -97,6 +97,18 @@ impl RealProc<'_> {
         CString::new(name).map_err(|_| -(libc::EINVAL as i64))
     }
 
+    /// A deadline of the program's `CLOCK_REALTIME` (which starts at the
+    /// simulator's epoch when the run starts) as the real clock's.
+    fn real_abstime(&self, deadline: u64) -> libc::timespec {
+        let now_virtual = (sim::abi::EPOCH_SECS * 1_000_000_000).saturating_add(self.env.clock.elapsed_ns());
+        let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: clock_gettime into a local.
+        unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut now) };
+        let real = (now.tv_sec as i128 * 1_000_000_000 + now.tv_nsec as i128) + deadline as i128 - now_virtual as i128;
+        let real = real.max(0);
+        libc::timespec { tv_sec: (real / 1_000_000_000) as libc::time_t, tv_nsec: (real % 1_000_000_000) as libc::c_long }
+    }
+
     /// Performs one system call: the real backend's one match over the
     /// typed call.
     pub fn syscall(&mut self, call: &Call) -> i64 {
@@ -170,16 +182,23 @@ impl RealProc<'_> {
                     Ok(n) => ret(libc::mq_unlink(n.as_ptr()) as i64),
                     Err(e) => e,
                 },
-                MqCall::Send { mqd, msg, len, prio } => match self.proc.mem.slice(&self.shared, msg, len as usize).map(|b| b.to_vec()) {
-                    Ok(bytes) => ret(libc::mq_send(mqd, bytes.as_ptr().cast(), bytes.len(), prio) as i64),
-                    // An unreadable message: the kernel's own checks come
-                    // first (EINVAL, EBADF, EMSGSIZE), then its EFAULT.
-                    Err(_) => ret(libc::mq_send(mqd, std::ptr::null(), len as usize, prio) as i64),
-                },
-                MqCall::Receive { mqd, buf, len, prio } => {
+                MqCall::Send { timeout: Some(Err(e)), .. } | MqCall::Receive { timeout: Some(Err(e)), .. } => -(e as i64),
+                MqCall::Send { mqd, msg, len, prio, timeout } => {
+                    let ts = timeout.map(|t| self.real_abstime(t.unwrap_or(0)));
+                    let tp = ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
+                    match self.proc.mem.slice(&self.shared, msg, len as usize).map(|b| b.to_vec()) {
+                        Ok(bytes) => ret(libc::mq_timedsend(mqd, bytes.as_ptr().cast(), bytes.len(), prio, tp) as i64),
+                        // An unreadable message: the kernel's own checks come
+                        // first (EINVAL, EBADF, EMSGSIZE), then its EFAULT.
+                        Err(_) => ret(libc::mq_timedsend(mqd, std::ptr::null(), len as usize, prio, tp) as i64),
+                    }
+                }
+                MqCall::Receive { mqd, buf, len, prio, timeout } => {
+                    let ts = timeout.map(|t| self.real_abstime(t.unwrap_or(0)));
+                    let tp = ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
                     let mut tmp = vec![0u8; len.min(1 << 24) as usize];
                     let mut p: libc::c_uint = 0;
-                    let n = libc::mq_receive(mqd, tmp.as_mut_ptr().cast(), len.min(1 << 24) as usize, &mut p);
+                    let n = libc::mq_timedreceive(mqd, tmp.as_mut_ptr().cast(), len.min(1 << 24) as usize, &mut p, tp);
                     if n < 0 {
                         return errno();
                     }
@@ -244,6 +263,11 @@ impl RealProc<'_> {
                 SemCall::Init { pshared, value, .. } => ret(libc::sem_init(p, pshared, value) as i64),
                 SemCall::Destroy { .. } => ret(libc::sem_destroy(p) as i64),
                 SemCall::Wait { .. } => ret(libc::sem_wait(p) as i64),
+                SemCall::TimedWait { abstime: Err(e), .. } => -(e as i64),
+                SemCall::TimedWait { abstime: Ok(t), .. } => {
+                    let ts = self.real_abstime(t);
+                    ret(libc::sem_timedwait(p, &ts) as i64)
+                }
                 SemCall::TryWait { .. } => ret(libc::sem_trywait(p) as i64),
                 SemCall::Post { .. } => ret(libc::sem_post(p) as i64),
                 SemCall::GetValue { out, .. } => {

@@ -341,11 +341,23 @@ fn all_blocked(ctl: &Ctl, pgrp: i32) -> bool {
         live += 1;
         let Ok(sc) = std::fs::read_to_string(format!("/proc/{pid}/syscall")) else { return false };
         let nr = sc.split_whitespace().next().unwrap_or("running");
-        if nr == "running" || SLEEPS.contains(&nr) || state == "R" {
+        if nr == "running" || SLEEPS.contains(&nr) || state == "R" || timed_wait(&sc) {
             return false;
         }
     }
     live > 0
+}
+
+/// A wait with a timeout (`sem_timedwait`'s futex, `mq_timedsend`,
+/// `mq_timedreceive`): it ends by itself, so it is a sleep, not a block.
+fn timed_wait(syscall: &str) -> bool {
+    let f: Vec<&str> = syscall.split_whitespace().collect();
+    let set = |k: usize| f.get(k).is_some_and(|a| *a != "0x0");
+    match f.first() {
+        Some(&"202") => set(4),          // futex(uaddr, op, val, timeout, ...)
+        Some(&"242" | &"243") => set(5), // mq_timed{send,receive}(.., abs_timeout)
+        _ => false,
+    }
 }
 
 /// Reaps children and adopted orphans, logging their statuses.

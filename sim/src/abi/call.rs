@@ -9,6 +9,10 @@
 /// An address in the calling process's memory.
 pub type Addr = u64;
 
+/// The absolute `CLOCK_REALTIME` time (ns) a timed call gives up at, or
+/// the errno of an unreadable or invalid `struct timespec`.
+pub type Deadline = Result<u64, i32>;
+
 /// A file descriptor as the program passed it.
 pub type Fd = i32;
 
@@ -237,7 +241,7 @@ pub enum MqCall {
         /// The name (a C string).
         name: Addr,
     },
-    /// `mq_send(mqd, msg, len, prio)`.
+    /// `mq_send(mqd, msg, len, prio)` or `mq_timedsend(..., abstime)`.
     Send {
         /// The queue descriptor.
         mqd: Fd,
@@ -247,8 +251,10 @@ pub enum MqCall {
         len: u64,
         /// Its priority.
         prio: u32,
+        /// `mq_timedsend`'s deadline.
+        timeout: Option<Deadline>,
     },
-    /// `mq_receive(mqd, buf, len, prio)`.
+    /// `mq_receive(mqd, buf, len, prio)` or `mq_timedreceive(..., abstime)`.
     Receive {
         /// The queue descriptor.
         mqd: Fd,
@@ -258,6 +264,8 @@ pub enum MqCall {
         len: u64,
         /// Where its priority goes (0: nowhere).
         prio: Addr,
+        /// `mq_timedreceive`'s deadline.
+        timeout: Option<Deadline>,
     },
     /// `mq_getattr(mqd, attr)`.
     GetAttr {
@@ -493,6 +501,13 @@ pub enum SemCall {
         /// The `sem_t`.
         sem: Addr,
     },
+    /// `sem_timedwait(sem, abstime)`: `ETIMEDOUT` once the deadline passes.
+    TimedWait {
+        /// The `sem_t`.
+        sem: Addr,
+        /// The deadline.
+        abstime: Deadline,
+    },
     /// `sem_trywait(sem)`: `EAGAIN` at 0.
     TryWait {
         /// The `sem_t`.
@@ -541,6 +556,7 @@ impl SemCall {
             SemCall::Init { sem, .. }
             | SemCall::Destroy { sem }
             | SemCall::Wait { sem }
+            | SemCall::TimedWait { sem, .. }
             | SemCall::TryWait { sem }
             | SemCall::Post { sem }
             | SemCall::GetValue { sem, .. }
@@ -607,6 +623,7 @@ impl Call {
                 SemCall::Init { .. } => "sem_init",
                 SemCall::Destroy { .. } => "sem_destroy",
                 SemCall::Wait { .. } => "sem_wait",
+                SemCall::TimedWait { .. } => "sem_timedwait",
                 SemCall::TryWait { .. } => "sem_trywait",
                 SemCall::Post { .. } => "sem_post",
                 SemCall::GetValue { .. } => "sem_getvalue",
@@ -618,8 +635,10 @@ impl Call {
                 MqCall::Open { .. } => "mq_open",
                 MqCall::Close { .. } => "mq_close",
                 MqCall::Unlink { .. } => "mq_unlink",
-                MqCall::Send { .. } => "mq_send",
-                MqCall::Receive { .. } => "mq_receive",
+                MqCall::Send { timeout: None, .. } => "mq_send",
+                MqCall::Send { .. } => "mq_timedsend",
+                MqCall::Receive { timeout: None, .. } => "mq_receive",
+                MqCall::Receive { .. } => "mq_timedreceive",
                 MqCall::GetAttr { .. } => "mq_getattr",
                 MqCall::SetAttr { .. } => "mq_setattr",
             },
@@ -657,6 +676,17 @@ impl Call {
         match self {
             Call::Sem(SemCall::Open { .. }) => 0,
             _ => -1,
+        }
+    }
+
+    /// The deadline of a timed call (`sem_timedwait`, `mq_timedsend`,
+    /// `mq_timedreceive`) with a valid timeout: absolute `CLOCK_REALTIME`
+    /// ns.
+    pub fn deadline(&self) -> Option<u64> {
+        match *self {
+            Call::Sem(SemCall::TimedWait { abstime: Ok(t), .. })
+            | Call::Mq(MqCall::Send { timeout: Some(Ok(t)), .. } | MqCall::Receive { timeout: Some(Ok(t)), .. }) => Some(t),
+            _ => None,
         }
     }
 

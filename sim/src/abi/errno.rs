@@ -72,6 +72,8 @@ pub const EISCONN: i32 = 106;
 pub const ENOTCONN: i32 = 107;
 /// Connection refused.
 pub const ECONNREFUSED: i32 = 111;
+/// Connection timed out (a timed wait's deadline passed).
+pub const ETIMEDOUT: i32 = 110;
 
 /// The symbolic name of an errno value, if it is one ipcsim can produce.
 pub fn name(e: i32) -> Option<&'static str> {
@@ -112,6 +114,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         EISCONN => "EISCONN",
         ENOTCONN => "ENOTCONN",
         ECONNREFUSED => "ECONNREFUSED",
+        ETIMEDOUT => "ETIMEDOUT",
         _ => return None,
     })
 }

@@ -49,6 +49,7 @@ libfns! {
     SemUnlink = "sem_unlink",
     MqOpen = "mq_open", MqClose = "mq_close", MqUnlink = "mq_unlink", MqSend = "mq_send",
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
+    SemTimedwait = "sem_timedwait", MqTimedsend = "mq_timedsend", MqTimedreceive = "mq_timedreceive",
     Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
     Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",
     Recvfrom = "recvfrom", Shutdown = "shutdown", Unlink = "unlink",
@@ -103,6 +104,9 @@ pub fn is_syscall(f: LibFn) -> bool {
             | MqReceive
             | MqGetattr
             | MqSetattr
+            | SemTimedwait
+            | MqTimedsend
+            | MqTimedreceive
             | Socketpair
             | Socket
             | Bind

@@ -229,6 +229,10 @@ impl Machine {
 
     fn call_footprint(&self, i: usize, call: &Call, f: &mut Footprint) {
         let me = self.procs[i].pid;
+        // A timed call's outcome depends on the clock.
+        if call.deadline().is_some() {
+            f.read(Cell::Clock);
+        }
         match *call {
             Call::Proc(c) => match c {
                 ProcCall::Getpid | ProcCall::Yield => {}

@@ -381,9 +381,21 @@ impl Machine {
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
             Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
-            Pending::Call(call) => self.call_ready(i, call),
+            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, config.time),
             Pending::Done => false,
         }
+    }
+
+    /// A timed call whose deadline has come: in lower-bound time at any
+    /// step (as a sleep may end at any step), in strict time once the
+    /// clock reaches it.
+    fn timed_out(&self, call: &Call, time: TimeMode) -> bool {
+        call.deadline().is_some_and(|d| time == TimeMode::LowerBound || self.realtime() >= d)
+    }
+
+    /// `CLOCK_REALTIME` now, in ns.
+    pub(crate) fn realtime(&self) -> u64 {
+        (crate::abi::EPOCH_SECS * 1_000_000_000).saturating_add(self.clock)
     }
 
     /// Performs process `i`'s pending operation and runs it to the next.
@@ -638,7 +650,12 @@ impl Machine {
             .procs
             .iter()
             .filter(|p| p.status.is_none() && p.parked.is_none())
-            .filter_map(|p| if let Pending::Sleep(t) = p.pending { Some(t) } else { None })
+            .filter_map(|p| match p.pending {
+                Pending::Sleep(t) => Some(t),
+                // A timed call's deadline, as virtual time.
+                Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
+                _ => None,
+            })
             .min();
         match next {
             Some(t) => {

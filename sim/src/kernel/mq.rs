@@ -39,7 +39,8 @@ impl Machine {
     /// message, unless it is non-blocking or fails at once.
     pub(super) fn mq_ready(&self, i: usize, c: &MqCall) -> bool {
         match *c {
-            MqCall::Send { mqd, msg, len, prio } => match self.mq_of(i, mqd) {
+            MqCall::Send { timeout: Some(Err(_)), .. } | MqCall::Receive { timeout: Some(Err(_)), .. } => true,
+            MqCall::Send { mqd, msg, len, prio, .. } => match self.mq_of(i, mqd) {
                 Some((_, q, flags)) => {
                     let q = self.queue(q);
                     let unreadable = || self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).is_err();
@@ -64,8 +65,10 @@ impl Machine {
             // glibc's mq_close is close(2).
             MqCall::Close { mqd } => self.fd_call(i, FdCall::Close { fd: mqd }, cx),
             MqCall::Unlink { name } => Sys::from(self.mq_unlink(i, name)),
-            MqCall::Send { mqd, msg, len, prio } => Sys::from(self.mq_send(i, mqd, msg, len, prio)),
-            MqCall::Receive { mqd, buf, len, prio } => Sys::from(self.mq_receive(i, mqd, buf, len, prio)),
+            // The kernel checks a timeout before anything else.
+            MqCall::Send { timeout: Some(Err(e)), .. } | MqCall::Receive { timeout: Some(Err(e)), .. } => Sys::err(e),
+            MqCall::Send { mqd, msg, len, prio, timeout } => Sys::from(self.mq_send(i, mqd, msg, len, prio, timeout.is_some())),
+            MqCall::Receive { mqd, buf, len, prio, timeout } => Sys::from(self.mq_receive(i, mqd, buf, len, prio, timeout.is_some())),
             MqCall::GetAttr { mqd, attr } => Sys::from(self.mq_getattr(i, mqd, attr)),
             MqCall::SetAttr { mqd, new, old } => Sys::from(self.mq_setattr(i, mqd, new, old)),
         }
@@ -122,7 +125,17 @@ impl Machine {
         Ok(0)
     }
 
-    fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32) -> Result<i64, i32> {
+    /// A call that would block fails: `EAGAIN` when non-blocking, else
+    /// (a timed call past its deadline) `ETIMEDOUT`.
+    fn would_block(flags: i32, timed: bool) -> i32 {
+        if timed && flags & NONBLOCK == 0 {
+            crate::abi::errno::ETIMEDOUT
+        } else {
+            EAGAIN
+        }
+    }
+
+    fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32, timed: bool) -> Result<i64, i32> {
         // The kernel checks the priority before the descriptor.
         if prio >= mq::PRIO_MAX {
             return Err(crate::abi::errno::EINVAL);
@@ -135,20 +148,20 @@ impl Machine {
         // The kernel copies the message in before it looks for room.
         let bytes = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec();
         if self.queue(q).full() {
-            return Err(EAGAIN);
+            return Err(Self::would_block(flags, timed));
         }
         self.mq.queues[q as usize].as_mut().expect("open").send(prio, bytes);
         Ok(0)
     }
 
-    fn mq_receive(&mut self, i: usize, mqd: i32, buf: u64, len: u64, prio: u64) -> Result<i64, i32> {
+    fn mq_receive(&mut self, i: usize, mqd: i32, buf: u64, len: u64, prio: u64, timed: bool) -> Result<i64, i32> {
         let (_, q, flags) = self.mq_of(i, mqd).ok_or(EBADF)?;
         if !Self::can_read(flags) {
             return Err(EBADF);
         }
         self.queue(q).check_receive(len)?;
         if self.queue(q).msgs.is_empty() {
-            return Err(EAGAIN);
+            return Err(Self::would_block(flags, timed));
         }
         // The kernel takes the message off the queue, then copies it out:
         // a bad buffer loses it.

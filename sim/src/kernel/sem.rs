@@ -32,6 +32,7 @@ impl Machine {
     pub(super) fn sem_ready(&self, i: usize, c: &SemCall) -> bool {
         match *c {
             SemCall::Wait { sem } => self.sem_value(i, sem).map_or(true, |v| v > 0),
+            SemCall::TimedWait { sem, abstime } => abstime.is_err() || self.sem_value(i, sem).map_or(true, |v| v > 0),
             _ => true,
         }
     }
@@ -46,6 +47,13 @@ impl Machine {
             SemCall::Init { sem, value, .. } => sem::initial(value).map_err(SemError::Errno).and_then(|v| self.sem_init(i, sem, v)),
             SemCall::Destroy { sem } => self.sem_value(i, sem).map(|_| 0).map_err(SemError::Bad),
             SemCall::Wait { sem } | SemCall::TryWait { sem } => self.sem_update(i, sem, sem::take),
+            // glibc refuses a bad timeout before it looks at the value; a
+            // wait that had to go on past its deadline times out.
+            SemCall::TimedWait { abstime: Err(e), .. } => Err(SemError::Errno(e)),
+            SemCall::TimedWait { sem, .. } => self.sem_update(i, sem, sem::take).map_err(|e| match e {
+                SemError::Errno(crate::abi::errno::EAGAIN) => SemError::Errno(crate::abi::errno::ETIMEDOUT),
+                other => other,
+            }),
             SemCall::Post { sem } => self.sem_update(i, sem, sem::post),
             // glibc stores the value itself: a bad `out` is SIGSEGV too.
             SemCall::GetValue { sem, out } => {

@@ -133,6 +133,8 @@ int mq_unlink(const char *name);
 int mq_send(mqd_t q, const char *msg, size_t len, unsigned int prio);
 ssize_t mq_receive(mqd_t q, char *msg, size_t len, unsigned int *prio);
 int mq_getattr(mqd_t q, struct mq_attr *attr);
+ssize_t mq_timedreceive(mqd_t q, char *buf, size_t len, unsigned int *prio, const struct timespec *abstime);
+int mq_timedsend(mqd_t q, const char *msg, size_t len, unsigned int prio, const struct timespec *abstime);
 int mq_setattr(mqd_t q, const struct mq_attr *attr, struct mq_attr *old);
 /* semaphore.h */
 sem_t *sem_open(const char *name, int oflag, ...);
@@ -142,6 +144,7 @@ int sem_init(sem_t *s, int pshared, unsigned int value);
 int sem_destroy(sem_t *s);
 int sem_wait(sem_t *s);
 int sem_trywait(sem_t *s);
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
 int sem_post(sem_t *s);
 int sem_getvalue(sem_t *s, int *value);
 /* sys/socket.h */

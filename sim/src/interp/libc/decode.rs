@@ -49,8 +49,15 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::MqOpen => Call::Mq(MqCall::Open { name: a[0], oflag: int(1), mode: a[2] as u32, attr: a[3] }),
         LibFn::MqClose => Call::Mq(MqCall::Close { mqd: int(0) }),
         LibFn::MqUnlink => Call::Mq(MqCall::Unlink { name: a[0] }),
-        LibFn::MqSend => Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32 }),
-        LibFn::MqReceive => Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3] }),
+        LibFn::MqSend => Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32, timeout: None }),
+        LibFn::MqReceive => Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3], timeout: None }),
+        LibFn::MqTimedsend => {
+            Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32, timeout: Some(abstime(p, sh, a[4], false)) })
+        }
+        LibFn::MqTimedreceive => {
+            Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3], timeout: Some(abstime(p, sh, a[4], false)) })
+        }
+        LibFn::SemTimedwait => Call::Sem(SemCall::TimedWait { sem: a[0], abstime: abstime(p, sh, a[1], true) }),
         LibFn::MqGetattr => Call::Mq(MqCall::GetAttr { mqd: int(0), attr: a[1] }),
         LibFn::MqSetattr => Call::Mq(MqCall::SetAttr { mqd: int(0), new: a[1], old: a[2] }),
         LibFn::Socketpair => Call::Sock(SockCall::Socketpair { domain: int(0), ty: int(1), protocol: int(2), sv: a[3] }),
@@ -84,6 +91,19 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
 
 fn sleep(how: SleepFn, ns: Result<u64, i32>) -> Call {
     Call::Time(TimeCall::Sleep { how, ns })
+}
+
+/// An absolute `struct timespec` deadline in ns: `EFAULT` if unreadable,
+/// `EINVAL` for nanoseconds out of range, or (the kernel's check, not
+/// glibc's `sem_timedwait`'s) negative seconds; a deadline before the
+/// epoch is 0.
+fn abstime(p: &Process, sh: &dyn Shared, at: u64, negative_ok: bool) -> Result<u64, i32> {
+    let sec = p.mem.load(sh, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
+    let nsec = p.mem.load(sh, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+    if !(0..1_000_000_000).contains(&nsec) || sec < 0 && !negative_ok {
+        return Err(EINVAL);
+    }
+    Ok((sec.max(0) as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
 }
 
 /// A `struct timespec` as nanoseconds: `EFAULT` if unreadable, `EINVAL`
