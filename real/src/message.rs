@@ -46,9 +46,9 @@ struct Registry {
     names: [[u8; NAME_MAX + 1]; MBOX_MAX],
     mboxes: [Chan; MBOX_MAX],
     nlinks: u32,
-    /// (sender, receiver) of each way of a link.
-    link_ends: [(i32, i32); LINK_MAX],
-    links: [Chan; LINK_MAX],
+    /// (sender, receiver) of each way of a link (a link is two ways).
+    link_ends: [(i32, i32); 2 * LINK_MAX],
+    links: [Chan; 2 * LINK_MAX],
     /// Slots never used so far, then the free list.
     fresh: u32,
     free: i32,
@@ -133,20 +133,23 @@ impl Locked {
         }
     }
 
-    /// The way from `from` to `to`, made with `capacity` if new.
+    /// The way from `from` to `to`; with `capacity`, the link is made
+    /// (both ways) if new.
     fn way(&mut self, from: i32, to: i32, capacity: Option<i32>) -> Result<Option<usize>, i32> {
         let r = self.reg();
         if let Some(k) = (0..r.nlinks as usize).find(|&k| r.link_ends[k] == (from, to)) {
             return Ok(Some(k));
         }
         let Some(capacity) = capacity else { return Ok(None) };
-        if r.nlinks as usize >= LINK_MAX {
+        if r.nlinks as usize >= 2 * LINK_MAX {
             return Err(libc::ENOSPC);
         }
         let k = r.nlinks as usize;
-        r.nlinks += 1;
-        r.link_ends[k] = (from, to);
-        r.links[k] = Chan { capacity, head: NONE, tail: NONE, count: 0, receivers: 0 };
+        r.nlinks += 2;
+        for (j, ends) in [(k, (from, to)), (k + 1, (to, from))] {
+            r.link_ends[j] = ends;
+            r.links[j] = Chan { capacity, head: NONE, tail: NONE, count: 0, receivers: 0 };
+        }
         Ok(Some(k))
     }
 
@@ -318,7 +321,9 @@ impl RealProc<'_> {
         let rendezvous = l.chan(w).capacity == 0;
         loop {
             let c = *l.chan(w);
-            let room = if rendezvous { block || c.receivers > 0 } else { c.capacity < 0 || c.count < c.capacity as u32 };
+            // A try-send to a rendezvous needs a blocked receiver no offer
+            // already queued will take.
+            let room = if rendezvous { block || c.receivers > c.count } else { c.capacity < 0 || c.count < c.capacity as u32 };
             match (room, l.alloc()) {
                 (true, Some(slot)) => {
                     let seq = {
@@ -366,14 +371,20 @@ impl RealProc<'_> {
                 }
                 (None, Some(q)) => match l.way(q, self.pid, None)? {
                     Some(k) => l.head(Which::Link(k)).map(|h| (Which::Link(k), h)),
-                    None => None,
+                    // The first receive from an existing process makes the
+                    // link, with this process's capacity.
+                    None if self.exists(q) => {
+                        l.way(q, self.pid, Some(self.link_capacity))?;
+                        None
+                    }
+                    None => break Err(libc::ESRCH),
                 },
                 (None, None) => None,
             };
             match pick {
                 Some((_, (_, len))) if len as u64 > cap => break Err(libc::EMSGSIZE),
                 Some((ch, (_, len))) => {
-                    if self.proc.mem.slice(&self.shared, buf, len as usize).is_err() {
+                    if len > 0 && self.proc.mem.slice(&self.shared, buf, len as usize).is_err() {
                         break Err(libc::EFAULT);
                     }
                     let data = l.pop(ch);
@@ -399,8 +410,10 @@ impl RealProc<'_> {
         }
         drop(l);
         let data = result?;
-        let dst = self.proc.mem.slice_mut(&mut self.shared, buf, data.len()).map_err(|_| libc::EFAULT)?;
-        dst.copy_from_slice(&data);
+        if !data.is_empty() {
+            let dst = self.proc.mem.slice_mut(&mut self.shared, buf, data.len()).map_err(|_| libc::EFAULT)?;
+            dst.copy_from_slice(&data);
+        }
         Ok(data.len() as i64)
     }
 }

@@ -6,6 +6,7 @@ mod diff;
 mod frontend;
 mod headers;
 mod hostile;
+mod ipcsim_h;
 mod library;
 mod limits;
 mod machine;

@@ -1,6 +1,6 @@
 //! The lecture's message passing (`ipcsim.h`, LANGUAGE.md): mailboxes
 //! (indirect communication, named, shared by whoever opens them) and
-//! direct links (a queue each way between two processes). Both are
+//! direct links (one per pair of processes, a queue each way). Both are
 //! channels of a capacity: 0 is a rendezvous (a send returns only once a
 //! receiver has taken its message), `n` holds `n` messages, -1 is
 //! unbounded. Messages come out in send order; every message has a
@@ -15,7 +15,7 @@ pub const MSG_MAX: u64 = 8192;
 pub const NAME_MAX: usize = 200;
 /// Mailboxes a run may create (`IPCSIM_MBOX_MAX`).
 pub const MBOX_MAX: usize = 64;
-/// Ways of links a run may make.
+/// Links a run may make.
 pub const LINK_MAX: usize = 256;
 
 /// One message.
@@ -84,8 +84,10 @@ pub struct Messaging {
     pub mboxes: Vec<Channel>,
     /// Mailbox names -> number.
     pub names: BTreeMap<Vec<u8>, u32>,
-    /// The direct links' two ways, by (sender, receiver): each way is
-    /// made by its first `send_to`, with the sender's link capacity.
+    /// The direct links, by their two ways (sender, receiver): a link
+    /// between two processes is made, both ways at once, by the first
+    /// `send_to` or `receive_from` naming the pair, with the capacity of
+    /// the process that made it.
     pub links: BTreeMap<(i32, i32), Channel>,
     /// The next message's sequence number.
     pub next_seq: u64,
@@ -97,12 +99,22 @@ impl Messaging {
         self.links.get(&(from, to))
     }
 
-    /// As [`Messaging::way`], making it with `capacity`.
+    /// As [`Messaging::way`], making the link with `capacity` if new.
     pub fn way_mut(&mut self, from: i32, to: i32, capacity: i32) -> Result<&mut Channel, i32> {
-        if !self.links.contains_key(&(from, to)) && self.links.len() >= LINK_MAX {
-            return Err(crate::abi::errno::ENOSPC);
+        self.link(from, to, capacity)?;
+        Ok(self.links.get_mut(&(from, to)).expect("just made"))
+    }
+
+    /// Makes the link between `a` and `b` (both ways) if it is new.
+    pub fn link(&mut self, a: i32, b: i32, capacity: i32) -> Result<(), i32> {
+        if !self.links.contains_key(&(a, b)) {
+            if self.links.len() / 2 >= LINK_MAX {
+                return Err(crate::abi::errno::ENOSPC);
+            }
+            self.links.insert((a, b), Channel::new(capacity));
+            self.links.insert((b, a), Channel::new(capacity));
         }
-        Ok(self.links.entry((from, to)).or_insert_with(|| Channel::new(capacity)))
+        Ok(())
     }
 
     /// A fresh sequence number.

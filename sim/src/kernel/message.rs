@@ -54,9 +54,16 @@ impl Machine {
                 Ok(b) => !self.msg.mboxes[b as usize].msgs.is_empty(),
                 Err(_) => true,
             },
-            MsgCall::SendTo { pid, .. } if pid != me && self.exists(pid) => self.way_ready(To::Link { from: me, to: pid }, waiting),
+            // An offer already made waits to be taken, receiver alive or not.
+            MsgCall::SendTo { pid, .. } if waiting > 0 || pid != me && self.exists(pid) => {
+                self.way_ready(To::Link { from: me, to: pid }, waiting)
+            }
             MsgCall::ReceiveFrom { pid: ANY, .. } => self.msg.oldest_for(me).is_some(),
-            MsgCall::ReceiveFrom { pid, .. } if pid != me => self.msg.way(pid, me).is_some_and(|w| !w.msgs.is_empty()) || !self.exists(pid),
+            MsgCall::ReceiveFrom { pid, .. } if pid != me => match self.msg.way(pid, me) {
+                Some(w) => !w.msgs.is_empty() || !self.exists(pid),
+                // The first receive from a process makes the link, then waits.
+                None => true,
+            },
             _ => true,
         }
     }
@@ -86,11 +93,12 @@ impl Machine {
                 Err(e) => Sys::err(e),
             },
             MsgCall::SendTo { pid, msg, len } => match () {
+                _ if self.procs[i].io_done > 0 => Sys::Ret(0), // the offer was taken
                 _ if pid == me => Sys::err(EINVAL),
                 _ if !self.exists(pid) => Sys::err(ESRCH),
                 _ => self.msg_send(i, To::Link { from: me, to: pid }, msg, len, true),
             },
-            MsgCall::ReceiveFrom { pid, buf, cap } => Sys::from(self.receive_from(i, pid, buf, cap)),
+            MsgCall::ReceiveFrom { pid, buf, cap } => self.receive_from(i, pid, buf, cap),
             MsgCall::LinkCapacity { n } => {
                 if n >= -1 {
                     self.procs[i].link_capacity = n;
@@ -133,7 +141,7 @@ impl Machine {
         };
         let capacity = self.procs[i].link_capacity;
         let rendezvous = self.channel(to).map_or(capacity == 0, |c| c.capacity == 0);
-        let room = if rendezvous { block || self.receiver_waits(to) } else { self.channel(to).is_none_or(|c| c.has_room()) };
+        let room = if rendezvous { block || self.receiver_waits(to, len) } else { self.channel(to).is_none_or(|c| c.has_room()) };
         if !room {
             debug_assert!(!block, "a blocked send is never stepped");
             return Sys::err(EAGAIN);
@@ -155,24 +163,43 @@ impl Machine {
         }
     }
 
-    /// Some process is blocked receiving from `to` (a try-send to a
-    /// rendezvous needs one).
-    fn receiver_waits(&self, to: To) -> bool {
+    /// Some process is blocked receiving from `to` with room for `len`
+    /// bytes (a try-send to a rendezvous needs one; an offer already
+    /// queued would be taken first).
+    fn receiver_waits(&self, to: To, len: u64) -> bool {
+        if self.channel(to).is_some_and(|c| !c.msgs.is_empty()) {
+            return false;
+        }
         (0..self.procs.len()).any(|j| {
             let p = &self.procs[j];
             let Pending::Call(Call::Msg(c)) = p.pending else { return false };
             match (c, to) {
-                (MsgCall::MboxReceive { mb, block: true, .. }, To::Mbox(b)) => self.mbox_of(j, mb) == Ok(b),
-                (MsgCall::ReceiveFrom { pid, .. }, To::Link { from, to }) => p.pid == to && (pid == ANY || pid == from),
+                (MsgCall::MboxReceive { mb, cap, block: true, .. }, To::Mbox(b)) => self.mbox_of(j, mb) == Ok(b) && cap >= len,
                 _ => false,
             }
         })
     }
 
-    fn receive_from(&mut self, i: usize, pid: i32, buf: u64, cap: u64) -> Result<i64, i32> {
+    fn receive_from(&mut self, i: usize, pid: i32, buf: u64, cap: u64) -> Sys {
+        match self.receive_from_now(i, pid, buf, cap) {
+            Err(EAGAIN) => Sys::Progress,
+            r => Sys::from(r),
+        }
+    }
+
+    /// `receive_from`; `EAGAIN` when it made the link and must wait.
+    fn receive_from_now(&mut self, i: usize, pid: i32, buf: u64, cap: u64) -> Result<i64, i32> {
         let me = self.procs[i].pid;
         if pid == me {
             return Err(EINVAL);
+        }
+        if pid != ANY && self.msg.way(pid, me).is_none() {
+            if !self.exists(pid) {
+                return Err(ESRCH);
+            }
+            let capacity = self.procs[i].link_capacity;
+            self.msg.link(pid, me, capacity)?;
+            return Err(EAGAIN);
         }
         let from = match pid {
             ANY => self.msg.oldest_for(me),
@@ -197,7 +224,7 @@ impl Machine {
         if n as u64 > cap {
             return Err(EMSGSIZE);
         }
-        if self.procs[i].proc.mem.slice(&self.shared, buf, n).is_err() {
+        if n > 0 && self.procs[i].proc.mem.slice(&self.shared, buf, n).is_err() {
             return Err(EFAULT);
         }
         let ch = match from {
@@ -205,9 +232,11 @@ impl Machine {
             To::Link { from, to } => self.msg.way_mut(from, to, 0).expect("the link exists"),
         };
         let m = ch.take(cap).expect("not empty").expect("fits");
-        let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).expect("checked above");
-        dst.copy_from_slice(&m.data);
-        self.wake_if_shared(i, buf);
+        if n > 0 {
+            let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).expect("checked above");
+            dst.copy_from_slice(&m.data);
+            self.wake_if_shared(i, buf);
+        }
         Ok(n as i64)
     }
 }
