@@ -105,6 +105,9 @@ pub struct WorkerArgs {
     /// stdout buffering.
     #[arg(long, value_enum, default_value = "pipe")]
     pub stdout: StdoutArg,
+    /// The file the program's standard input comes from.
+    #[arg(long)]
+    pub stdin: Option<PathBuf>,
     /// Program arguments.
     #[arg(last = true)]
     pub args: Vec<String>,
@@ -191,6 +194,9 @@ pub struct SimArgs {
     /// Sleep semantics (default: strict for run/replay, lower-bound for explore).
     #[arg(long, value_enum)]
     pub time: Option<TimeArg>,
+    /// The program's standard input (default: empty, as /dev/null).
+    #[arg(long)]
+    pub stdin: Option<PathBuf>,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,

@@ -40,13 +40,22 @@ pub struct RealConfig {
     /// Most processes of the run that may exist at once (running, or
     /// ended and not yet reaped); `fork` fails with `EAGAIN` past it.
     pub max_procs: usize,
+    /// The file standard input comes from (`None`: `/dev/null`).
+    pub stdin: Option<std::path::PathBuf>,
 }
 
 impl RealConfig {
     /// The real backend's configuration: the behaviour options of the
     /// library's one options type, plus what only a real run has.
     pub fn new(opts: &sim::options::Options, chaos: bool, timeout_ms: u64) -> RealConfig {
-        RealConfig { stdout: opts.stdout, argv: opts.argv.clone(), chaos, timeout_ms, max_procs: sim::abi::limits::MAX_PROCS }
+        RealConfig {
+            stdout: opts.stdout,
+            argv: opts.argv.clone(),
+            chaos,
+            timeout_ms,
+            max_procs: sim::abi::limits::MAX_PROCS,
+            stdin: opts.stdin_from.clone(),
+        }
     }
 }
 
@@ -236,8 +245,11 @@ pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<
 /// `exe __worker FILE ...` for one run.
 fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Command {
     let mut cmd = Command::new(exe);
-    cmd.arg("__worker")
-        .arg(file)
+    cmd.arg("__worker");
+    if let Some(p) = &cfg.stdin {
+        cmd.arg("--stdin").arg(p);
+    }
+    cmd.arg(file)
         .arg("--seed")
         .arg(seed.to_string())
         .arg("--timeout-ms")

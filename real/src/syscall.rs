@@ -456,6 +456,16 @@ impl RealProc<'_> {
                 }
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
                 FdCall::Read { fd, buf, len } => self.read(fd, buf, len),
+                FdCall::Fill { fd, len } => {
+                    let mut tmp = vec![0u8; len.min(1 << 20) as usize];
+                    // SAFETY: reading into a local buffer of that length.
+                    let got = libc::read(fd, tmp.as_mut_ptr().cast(), tmp.len());
+                    if got < 0 {
+                        return errno();
+                    }
+                    self.proc.stdio.input.fill(&tmp[..got as usize]);
+                    got as i64
+                }
                 FdCall::Write { fd, src, len } => self.write(fd, src, len),
             }
         }

@@ -154,8 +154,12 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             libc::close(guard.fd());
             libc::dup2(out_fd, 1);
             libc::dup2(err_fd, 2);
-            let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
-            libc::dup2(null, 0);
+            let input = match &cfg.stdin {
+                Some(p) => std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).map_or(-1, |c| libc::open(c.as_ptr(), libc::O_RDONLY)),
+                None => -1,
+            };
+            let input = if input >= 0 { input } else { libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY) };
+            libc::dup2(input, 0);
             // The program starts with stdin, stdout and stderr only, as in
             // the simulator: nothing inherited from ipcsim's own caller.
             for fd in 3..PRIVATE_FD {

@@ -47,6 +47,11 @@ pub struct Options {
     pub stdout: StdoutMode,
     /// `argv`, the program's name first.
     pub argv: Vec<String>,
+    /// The bytes of standard input (`--stdin PATH`; empty by default, as
+    /// `/dev/null`).
+    pub stdin: Vec<u8>,
+    /// The file standard input came from (for the replay command).
+    pub stdin_from: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -61,6 +66,8 @@ impl Default for Options {
             time: TimeMode::LowerBound,
             stdout: StdoutMode::Pipe,
             argv: vec!["a.out".into()],
+            stdin: Vec::new(),
+            stdin_from: None,
         }
     }
 }
@@ -89,6 +96,7 @@ impl Options {
             limits: Limits { fuel: self.fuel, max_steps: self.max_steps },
             time: self.time,
             process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
+            stdin: self.stdin.clone(),
         }
     }
 }

@@ -106,6 +106,16 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
     };
     o.fuel = sim.fuel;
     o.max_steps = sim.max_steps;
+    if let Some(path) = &sim.stdin {
+        match std::fs::read(path) {
+            Ok(bytes) => o.stdin = bytes,
+            Err(e) => {
+                eprintln!("ipcsim: cannot read the standard input file {}: {e}", path.display());
+                std::process::exit(2);
+            }
+        }
+        o.stdin_from = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
+    }
     if let Some(a) = sched {
         o.seed = a.seed;
         o.strategy = match a.strategy {
@@ -133,6 +143,9 @@ pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
     }
     if config.limits.max_steps != d.max_steps {
         cmd.push_str(&format!(" --max-steps {}", config.limits.max_steps));
+    }
+    if let Some(p) = &opts.stdin_from {
+        cmd.push_str(&format!(" --stdin {}", p.display()));
     }
     if config.process.argv.len() > 1 {
         cmd.push_str(" --");

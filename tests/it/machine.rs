@@ -20,7 +20,12 @@ int main(void) {
 "#;
 
 fn config(limits: Limits) -> Config {
-    Config { limits, time: TimeMode::Strict, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] } }
+    Config {
+        limits,
+        time: TimeMode::Strict,
+        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] },
+        stdin: Vec::new(),
+    }
 }
 
 /// Steps the first ready process until the run ends.

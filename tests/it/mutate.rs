@@ -85,6 +85,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
                 limits: Limits { fuel: 20_000, max_steps: 5_000 },
                 time: TimeMode::LowerBound,
                 process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
+                stdin: Vec::new(),
             };
             let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
             prop_assert!(r.steps <= 5_000);

@@ -66,7 +66,10 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .arg0(stem(file))
         // Socket paths a program makes land in the scratch directory.
         .current_dir(dir)
-        .stdin(Stdio::null())
+        .stdin(match stdin_file(file) {
+            Some(f) => Stdio::from(std::fs::File::open(f).map_err(|e| e.to_string())?),
+            None => Stdio::null(),
+        })
         .stdout(std::fs::File::create(&out_path).map_err(|e| e.to_string())?)
         .stderr(std::fs::File::create(&err_path).map_err(|e| e.to_string())?)
         .process_group(0)
@@ -148,6 +151,16 @@ pub fn show(label: &str, native: &[u8], sim: &[u8]) -> String {
 }
 
 /// The configuration the tests run programs with.
+/// A program's standard input: the file beside it named `NAME.stdin`.
+pub fn stdin_file(file: &Path) -> Option<PathBuf> {
+    Some(file.with_extension("stdin")).filter(|p| p.exists())
+}
+
 pub fn config(file: &Path, time: TimeMode) -> Config {
-    Config { limits: Limits::default(), time, process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)] } }
+    Config {
+        limits: Limits::default(),
+        time,
+        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)] },
+        stdin: stdin_file(file).map(|f| std::fs::read(f).expect("readable stdin file")).unwrap_or_default(),
+    }
 }

@@ -392,6 +392,14 @@ pub enum FdCall {
         /// Bytes.
         len: u64,
     },
+    /// glibc filling a `FILE`'s input buffer: `read(fd, <buffer>, len)`,
+    /// the bytes going to the process's stdio rather than its memory.
+    Fill {
+        /// Descriptor.
+        fd: Fd,
+        /// Most bytes to read (the buffer's size).
+        len: u64,
+    },
     /// `close(fd)`.
     Close {
         /// Descriptor.
@@ -604,7 +612,7 @@ impl Call {
                 TimeCall::ClockGettime { .. } => "clock_gettime",
             },
             Call::Fd(c) => match c {
-                FdCall::Read { .. } => "read",
+                FdCall::Read { .. } | FdCall::Fill { .. } => "read",
                 FdCall::Write { .. } => "write",
                 FdCall::Close { .. } => "close",
                 FdCall::Dup { .. } => "dup",
@@ -703,7 +711,9 @@ impl Call {
     /// its own descriptors out of the program's reach with it.
     pub fn fd(&self) -> Option<Fd> {
         match *self {
-            Call::Fd(FdCall::Read { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd })
+            Call::Fd(
+                FdCall::Read { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd },
+            )
             | Call::Fd(FdCall::Fcntl { fd, .. })
             | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
             Call::Mq(

@@ -42,6 +42,10 @@ pub enum After {
     PushResult,
     /// A stdio write finished: write the rest of the queue, then this.
     Drain(Then),
+    /// `stdin`'s buffer was filled (by this many bytes, 0 at end of file,
+    /// negative on error): the library routine that asked runs again with
+    /// these arguments.
+    Refill(Vec<u64>),
 }
 
 /// The end of a library routine that had output to write first.
@@ -170,6 +174,19 @@ impl Process {
                 // call (fflush, printf, ...) return EOF.
                 self.stdio.failed |= result < 0;
                 self.stdio.outq.pop_front();
+            }
+            After::Refill(args) => {
+                let input = &mut self.stdio.input;
+                input.eof |= result == 0;
+                input.error |= result < 0;
+                // Run the routine again: its arguments back on the stack,
+                // the frame back at its call.
+                let args = args.clone();
+                self.stack.extend_from_slice(&args);
+                if let Some(f) = self.frames.last_mut() {
+                    f.pc -= 1;
+                }
+                self.after = After::Nothing;
             }
             After::Nothing => {}
         }

@@ -49,6 +49,8 @@ libfns! {
     SemUnlink = "sem_unlink",
     MqOpen = "mq_open", MqClose = "mq_close", MqUnlink = "mq_unlink", MqSend = "mq_send",
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
+    Getchar = "getchar", Fgetc = "fgetc", Getc = "getc", Fgets = "fgets", Getline = "getline",
+    Scanf = "scanf", Fscanf = "fscanf", Sscanf = "sscanf", Feof = "feof", Ferror = "ferror",
     SemTimedwait = "sem_timedwait", MqTimedsend = "mq_timedsend", MqTimedreceive = "mq_timedreceive",
     Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
     Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",

@@ -41,7 +41,7 @@ impl Machine {
     /// Whether the call can proceed now (else the caller is blocked).
     pub(super) fn call_ready(&self, i: usize, call: &Call) -> bool {
         match *call {
-            Call::Fd(FdCall::Read { fd, len, .. }) => self.read_ready(i, fd, len),
+            Call::Fd(FdCall::Read { fd, len, .. } | FdCall::Fill { fd, len }) => self.read_ready(i, fd, len),
             Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
             Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),
             Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),

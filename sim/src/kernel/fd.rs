@@ -144,6 +144,7 @@ impl Machine {
             FdCall::Dup2 { old, new } => self.dup2(i, old as i64, new as i64),
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
             FdCall::Read { fd, buf, len } => self.read(i, fd as i64, buf, len, cx),
+            FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
             FdCall::Write { fd, src, len } => self.write(i, fd as i64, src, len, cx),
         }
     }
@@ -271,7 +272,17 @@ impl Machine {
         }
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
-            FileKind::Stdin => Sys::Ret(0),
+            FileKind::Stdin => {
+                let k = self.stdin_bytes(f, offset, n, cx).len();
+                let src = self.stdin_bytes(f, offset, n, cx).to_vec();
+                match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
+                    Ok(dst) => dst.copy_from_slice(&src),
+                    Err(_) => return Sys::err(EFAULT),
+                }
+                self.wake_if_shared(i, buf);
+                self.advance_offset(f, k);
+                Sys::Ret(k as i64)
+            }
             FileKind::Socket(_) if n == 0 => Sys::Ret(0),
             FileKind::Socket(s) => Sys::from(self.sock_recv(i, s, file.flags, super::socket::Io::plain(Src::Mem(buf), n))),
             FileKind::PipeRead(p) => {
@@ -309,6 +320,57 @@ impl Machine {
             }
             _ => Sys::err(EINVAL),
         }
+    }
+
+    /// The run's standard input from `offset`, at most `n` bytes.
+    fn stdin_bytes<'a>(&self, _f: u32, offset: u64, n: u64, cx: &'a StepCtx) -> &'a [u8] {
+        let data = &cx.config.stdin;
+        let start = (offset as usize).min(data.len());
+        &data[start..start + (n as usize).min(data.len() - start)]
+    }
+
+    fn advance_offset(&mut self, f: u32, k: usize) {
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.offset += k as u64;
+        }
+    }
+
+    /// glibc filling `stdin`'s buffer: a read whose bytes go to the
+    /// process's stdio (the trace shows it as the `read` it is).
+    fn fill(&mut self, i: usize, fd: i64, n: u64, cx: &mut StepCtx) -> Sys {
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::err(EBADF);
+        };
+        if file.flags & ACCMODE == O_WRONLY {
+            return Sys::err(EBADF);
+        }
+        let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
+        let bytes = match kind {
+            FileKind::Stdin => {
+                let b = self.stdin_bytes(f, offset, n, cx).to_vec();
+                self.advance_offset(f, b.len());
+                b
+            }
+            FileKind::PipeRead(p) => {
+                let pipe = &mut self.pipes[p as usize];
+                let k = (n.min(pipe.available() as u64)) as usize;
+                if k == 0 && nonblock && pipe.writers > 0 {
+                    return Sys::err(EAGAIN);
+                }
+                let mut b = vec![0; k];
+                pipe.read(&mut b);
+                cx.history.pipe_read(p, k as u64);
+                b
+            }
+            FileKind::Shm(obj) => {
+                let b = self.shared.read_at(obj, offset, n).to_vec();
+                self.advance_offset(f, b.len());
+                b
+            }
+            _ => return Sys::err(EINVAL),
+        };
+        self.procs[i].proc.stdio.input.fill(&bytes);
+        Sys::Ret(bytes.len() as i64)
     }
 
     /// A kernel store into the caller's buffer wakes those spinning on it.

@@ -283,7 +283,9 @@ impl Machine {
                         self.buffer(i, addr, false, f);
                     }
                 }
-                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } => self.fd_cells(i, fd as i64, f),
+                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } | FdCall::Fill { fd, .. } => {
+                    self.fd_cells(i, fd as i64, f)
+                }
                 FdCall::Dup2 { old, new } => {
                     self.fd_cells(i, old as i64, f);
                     self.fd_cells(i, new as i64, f);

@@ -67,6 +67,8 @@ pub struct Config {
     pub time: TimeMode,
     /// stdout buffering and argv.
     pub process: ProcessOptions,
+    /// The bytes of standard input (`--stdin`; empty: `/dev/null`).
+    pub stdin: Vec<u8>,
 }
 
 /// The operation a process performs when next scheduled.

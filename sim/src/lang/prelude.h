@@ -53,6 +53,16 @@ void setbuf(FILE *f, char *buf);
 int fputs(const char *s, FILE *f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
+int getchar(void);
+int fgetc(FILE *f);
+int getc(FILE *f);
+char *fgets(char *s, int n, FILE *f);
+ssize_t getline(char **line, size_t *n, FILE *f);
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int feof(FILE *f);
+int ferror(FILE *f);
 /* string.h */
 size_t strlen(const char *s);
 char *strcpy(char *d, const char *s);

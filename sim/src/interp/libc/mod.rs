@@ -6,6 +6,7 @@
 mod decode;
 pub(crate) mod errtext;
 pub mod format;
+mod input;
 pub mod rand;
 pub mod stdio;
 mod stdlib;
@@ -69,7 +70,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
                 Outcome::Stop(Event::Syscall(call))
             })
         }
-        _ => match string::call(p, sh, f, args) {
+        _ => match string::call(p, sh, f, args).or_else(|| input::call(p, prog, sh, f, args)) {
             Some(r) => r,
             None => stdlib::call(p, prog, sh, f, args),
         },

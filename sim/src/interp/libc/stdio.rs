@@ -30,9 +30,46 @@ pub struct Stream {
     pub mode: Mode,
 }
 
+/// `stdin`'s buffer: bytes read from descriptor 0 and not yet consumed.
+/// It is the process's own (copied by `fork`): two processes that both
+/// read buffered input each see the same bytes, as natively.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Input {
+    /// Bytes read in, the consumed ones first.
+    pub buf: Vec<u8>,
+    /// How many are consumed.
+    pub pos: usize,
+    /// A read returned 0: end of file.
+    pub eof: bool,
+    /// A read failed.
+    pub error: bool,
+}
+
+impl Input {
+    /// The bytes not yet consumed.
+    pub fn avail(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    /// Consumes `n` bytes.
+    pub fn consume(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.buf.len());
+    }
+
+    /// What a read of the descriptor brought (glibc's underflow): the
+    /// consumed bytes go, the new ones follow the unconsumed ones.
+    pub fn fill(&mut self, bytes: &[u8]) {
+        self.buf.drain(..self.pos);
+        self.pos = 0;
+        self.buf.extend_from_slice(bytes);
+    }
+}
+
 /// `stdout` (index 0) and `stderr` (index 1), and the writes waiting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Stdio {
+    /// `stdin`'s buffer.
+    pub input: Input,
     /// The two streams.
     pub streams: [Stream; 2],
     /// Writes to make, in order: (fd, bytes).
@@ -49,6 +86,7 @@ impl Stdio {
             StdoutMode::Tty => Mode::Line,
         };
         Stdio {
+            input: Input::default(),
             streams: [Stream { fd: 1, buf: Vec::new(), mode: out }, Stream { fd: 2, buf: Vec::new(), mode: Mode::Unbuffered }],
             outq: VecDeque::new(),
             failed: false,

@@ -162,6 +162,40 @@ fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
     Ok(())
 }
 
+/// `getline(&line, &n, stream)`: a whole line (its newline kept) into a
+/// `malloc`ed buffer grown as glibc grows it (120 bytes first, then
+/// doubling); -1 at end of file.
+pub(super) fn getline(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) -> LibResult {
+    use crate::ir::MemTy;
+    let (line, size) = (a[0], a[1]);
+    if super::stream(a[2])?.is_some() {
+        return Ok(Outcome::Value(u64::MAX));
+    }
+    let Some(len) = super::input::line_len(p) else { return Ok(super::input::refill(p, a)) };
+    if len == 0 {
+        return Ok(Outcome::Value(u64::MAX));
+    }
+    let mut buf = p.mem.load(sh, line, MemTy::I64)?;
+    let cap = p.mem.load(sh, size, MemTy::I64)?;
+    if buf == 0 || cap < len as u64 + 1 {
+        let mut want = if buf == 0 || cap == 0 { 120 } else { cap };
+        while want < len as u64 + 1 {
+            want *= 2;
+        }
+        buf = realloc(p, prog, sh, buf, want)?;
+        if buf == 0 {
+            return Ok(Outcome::Value(u64::MAX));
+        }
+        p.mem.store(sh, line, MemTy::I64, buf)?;
+        p.mem.store(sh, size, MemTy::I64, want)?;
+    }
+    let mut bytes = p.stdio.input.avail()[..len].to_vec();
+    bytes.push(0);
+    p.mem.slice_mut(sh, buf, bytes.len())?.copy_from_slice(&bytes);
+    p.stdio.input.consume(len);
+    Ok(Outcome::Value(len as u64))
+}
+
 fn realloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, ptr: u64, n: u64) -> Result<u64, Stop> {
     if ptr == 0 {
         return Ok(malloc(p, prog, sh, n));
