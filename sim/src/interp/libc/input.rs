@@ -285,7 +285,8 @@ impl Scanner<'_, '_> {
                         None => break,
                     }
                 }
-                if got.len() < w {
+                // glibc keeps what it got before the end of input.
+                if got.is_empty() {
                     return Err(Fail::Input);
                 }
                 if !suppress {
@@ -358,6 +359,8 @@ impl Scanner<'_, '_> {
             used += 1;
         }
         let mut base = base;
+        // A leading 0 counts as a digit even if no digit follows its x.
+        let mut zero_seen = false;
         if (base == 16 || base == 0) && used + 1 < width && self.peek()? == Some(b'0') {
             let zero = self.i;
             self.i += 1;
@@ -367,6 +370,7 @@ impl Scanner<'_, '_> {
                     self.i += 1;
                     used += 1;
                     base = 16;
+                    zero_seen = true;
                 }
                 _ => {
                     // The 0 is a digit (octal for %i).
@@ -390,7 +394,7 @@ impl Scanner<'_, '_> {
             used += 1;
             digits += 1;
         }
-        if digits == 0 {
+        if digits == 0 && !zero_seen {
             return Err(Fail::Matching);
         }
         let v = if signed {
