@@ -76,6 +76,8 @@ pub struct Process {
     pub stdio: Stdio,
     /// `rand()` state.
     pub rand: Rand,
+    /// Where `strtok` goes on (its static pointer, 0 when done).
+    pub strtok_save: u64,
     /// Continuation of the pending system call.
     pub after: After,
     /// Base address of the C library's string table.
@@ -100,6 +102,7 @@ impl Process {
             sp: 0,
             stdio: Stdio::new(opts.stdout),
             rand: Rand::default(),
+            strtok_save: 0,
             after: After::Nothing,
             libc_strings,
             scratch: Vec::new(),

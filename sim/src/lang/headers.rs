@@ -20,6 +20,7 @@ pub const KNOWN: &[&str] = &[
     "unistd.h",
     "sys/types.h",
     "sys/wait.h",
+    "wait.h",
     "sys/mman.h",
     "sys/stat.h",
     "fcntl.h",

@@ -53,6 +53,7 @@ void setbuf(FILE *f, char *buf);
 int fputs(const char *s, FILE *f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
+int fileno(FILE *f);
 int getchar(void);
 int fgetc(FILE *f);
 int getc(FILE *f);
@@ -74,6 +75,16 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 char *strstr(const char *h, const char *n);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+char *strpbrk(const char *s, const char *accept);
+char *strtok(char *s, const char *delim);
+char *strtok_r(char *s, const char *delim, char **save);
+char *strsep(char **stringp, const char *delim);
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+char *strdup(const char *s);
+char *strndup(const char *s, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 void *memmove(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);
@@ -120,6 +131,7 @@ __ipcsim_sighandler_t signal(int sig, __ipcsim_sighandler_t handler);
 int sched_yield(void);
 unsigned int sleep(unsigned int s);
 int usleep(useconds_t us);
+long sysconf(int name);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
 int clock_gettime(clockid_t clk, struct timespec *ts);
@@ -288,6 +300,12 @@ int unlink(const char *path);
 #define EALREADY 114
 #define EINPROGRESS 115
 
+#define O_NDELAY 04000
+#define WCOREDUMP(s) ((s) & 0x80)
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE 30
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2

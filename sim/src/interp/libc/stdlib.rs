@@ -28,6 +28,29 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             Outcome::Void
         }
         LibFn::Malloc => Outcome::Value(malloc(p, prog, sh, a[0])),
+        LibFn::Fileno => match super::stream(a[0])? {
+            None => Outcome::Value(0),
+            Some(s) => Outcome::Value(s as u64 + 1),
+        },
+        LibFn::Sysconf => match a[0] as i32 {
+            2 => Outcome::Value(100),
+            4 => Outcome::Value(crate::abi::limits::MAX_FDS as u64),
+            30 => Outcome::Value(4096),
+            _ => {
+                p.set_errno(prog, crate::abi::errno::EINVAL);
+                Outcome::Value(u64::MAX)
+            }
+        },
+        LibFn::Strdup | LibFn::Strndup => {
+            let n = if f == LibFn::Strndup { a[1] as usize } else { usize::MAX };
+            let mut s = p.mem.cstr_max(sh, a[0], n)?.to_vec();
+            s.push(0);
+            let at = malloc(p, prog, sh, s.len() as u64);
+            if at != 0 {
+                p.mem.slice_mut(sh, at, s.len())?.copy_from_slice(&s);
+            }
+            Outcome::Value(at)
+        }
         LibFn::Calloc => match a[0].checked_mul(a[1]) {
             Some(n) => Outcome::Value(malloc(p, prog, sh, n)),
             None => {

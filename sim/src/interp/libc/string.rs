@@ -24,6 +24,14 @@ pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) ->
                 | LibFn::Memset
                 | LibFn::Memcmp
                 | LibFn::Strerror
+                | LibFn::Strspn
+                | LibFn::Strcspn
+                | LibFn::Strpbrk
+                | LibFn::Strtok
+                | LibFn::StrtokR
+                | LibFn::Strsep
+                | LibFn::Strcasecmp
+                | LibFn::Strncasecmp
         )
     })
 }
@@ -125,7 +133,74 @@ fn run(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
                 }
             }
         }
+        LibFn::Strspn | LibFn::Strcspn => {
+            let set = p.mem.cstr(sh, a[1])?.to_vec();
+            let s = p.mem.cstr(sh, a[0])?;
+            let inside = f == LibFn::Strspn;
+            s.iter().position(|b| set.contains(b) != inside).unwrap_or(s.len()) as u64
+        }
+        LibFn::Strpbrk => {
+            let set = p.mem.cstr(sh, a[1])?.to_vec();
+            let s = p.mem.cstr(sh, a[0])?;
+            s.iter().position(|b| set.contains(b)).map_or(0, |i| a[0] + i as u64)
+        }
+        LibFn::Strtok => {
+            let save = p.strtok_save;
+            let (tok, next) = token(p, sh, if a[0] != 0 { a[0] } else { save }, a[1])?;
+            p.strtok_save = next;
+            tok
+        }
+        LibFn::StrtokR => {
+            let save = p.mem.load(sh, a[2], crate::ir::MemTy::I64)?;
+            let (tok, next) = token(p, sh, if a[0] != 0 { a[0] } else { save }, a[1])?;
+            p.mem.store(sh, a[2], crate::ir::MemTy::I64, next)?;
+            tok
+        }
+        LibFn::Strsep => {
+            // *stringp up to the first delimiter, which becomes a 0.
+            let at = p.mem.load(sh, a[0], crate::ir::MemTy::I64)?;
+            if at == 0 {
+                return Ok(Outcome::Value(0));
+            }
+            let set = p.mem.cstr(sh, a[1])?.to_vec();
+            let s = p.mem.cstr(sh, at)?;
+            let next = match s.iter().position(|b| set.contains(b)) {
+                Some(i) => {
+                    p.mem.slice_mut(sh, at + i as u64, 1)?[0] = 0;
+                    at + i as u64 + 1
+                }
+                None => 0,
+            };
+            p.mem.store(sh, a[0], crate::ir::MemTy::I64, next)?;
+            at
+        }
+        LibFn::Strcasecmp | LibFn::Strncasecmp => {
+            let n = if f == LibFn::Strncasecmp { a[2] as usize } else { usize::MAX };
+            let x: Vec<u8> = p.mem.cstr_max(sh, a[0], n)?.iter().map(u8::to_ascii_lowercase).collect();
+            let y: Vec<u8> = p.mem.cstr_max(sh, a[1], n)?.iter().map(u8::to_ascii_lowercase).collect();
+            diff(&x, &y, n.min(x.len().max(y.len()) + 1), true) as i32 as i64 as u64
+        }
         _ => return Ok(Outcome::Void),
     };
     Ok(Outcome::Value(v))
+}
+
+/// `strtok`'s work from `at`: the next token (0 if none) and where the
+/// next search starts (0 once the string is used up), writing a 0 after
+/// the token as glibc does.
+fn token(p: &mut Process, sh: &mut dyn Shared, at: u64, delims: u64) -> Result<(u64, u64), super::Stop> {
+    if at == 0 {
+        return Ok((0, 0));
+    }
+    let set = p.mem.cstr(sh, delims)?.to_vec();
+    let s = p.mem.cstr(sh, at)?;
+    let Some(start) = s.iter().position(|b| !set.contains(b)) else { return Ok((0, 0)) };
+    match s[start..].iter().position(|b| set.contains(b)) {
+        Some(len) => {
+            let end = at + (start + len) as u64;
+            p.mem.slice_mut(sh, end, 1)?[0] = 0;
+            Ok((at + start as u64, end + 1))
+        }
+        None => Ok((at + start as u64, 0)),
+    }
 }
