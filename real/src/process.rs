@@ -20,6 +20,8 @@ pub struct Env<'a> {
     pub log: i32,
     /// Identity (device, inode) of the captured stdout and stderr.
     pub capture: [(u64, u64); 2],
+    /// `--stdout tty`: the captured outputs are terminals for `isatty`.
+    pub tty: bool,
     /// Prefix for shm names when there is no private `/dev/shm`.
     pub prefix: Option<String>,
     /// The run's own directory, where socket paths live (the program's

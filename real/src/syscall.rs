@@ -325,6 +325,8 @@ impl RealProc<'_> {
         unsafe {
             match c {
                 ProcCall::Getpid => self.pid as i64,
+                // The run is one process group, led by its first process.
+                ProcCall::Getpgrp => sim::abi::FIRST_PID as i64,
                 ProcCall::Getppid => {
                     if libc::getppid() == self.parent_real {
                         self.ppid as i64
@@ -456,6 +458,19 @@ impl RealProc<'_> {
                 }
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
                 FdCall::Read { fd, buf, len } => self.read(fd, buf, len),
+                FdCall::Isatty { fd } => {
+                    let mut st: libc::stat = std::mem::zeroed();
+                    if libc::fstat(fd, &mut st) != 0 {
+                        return -(libc::EBADF as i64);
+                    }
+                    // The captured stdout and stderr are terminals when the
+                    // run says so (`--stdout tty`), as in the simulator.
+                    if self.env.tty && self.captured(fd).is_some() {
+                        1
+                    } else {
+                        -(libc::ENOTTY as i64)
+                    }
+                }
                 FdCall::Fill { fd, len } => {
                     let mut tmp = vec![0u8; len.min(1 << 20) as usize];
                     // SAFETY: reading into a local buffer of that length.

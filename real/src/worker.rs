@@ -188,6 +188,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             capture: [out_id, err_id],
             prefix,
             rundir: rundir.clone(),
+            tty: cfg.stdout == sim::interp::StdoutMode::Tty,
             messages,
             chaos: cfg.chaos.then_some(seed),
             clock,

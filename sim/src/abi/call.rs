@@ -296,6 +296,8 @@ pub enum ProcCall {
     Getppid,
     /// `sched_yield()`.
     Yield,
+    /// `getpgrp()`: the run is one process group, the first process's.
+    Getpgrp,
     /// `wait(status)`.
     Wait {
         /// Where the status word goes (0: nowhere).
@@ -416,6 +418,12 @@ pub enum FdCall {
         old: Fd,
         /// Target descriptor.
         new: Fd,
+    },
+    /// `isatty(fd)`: 1 for the captured stdout or stderr with
+    /// `--stdout tty`, else 0 with `ENOTTY` (or `EBADF`).
+    Isatty {
+        /// Descriptor.
+        fd: Fd,
     },
     /// `fcntl(fd, cmd, arg)`.
     Fcntl {
@@ -599,6 +607,7 @@ impl Call {
                 ProcCall::Getpid => "getpid",
                 ProcCall::Getppid => "getppid",
                 ProcCall::Yield => "sched_yield",
+                ProcCall::Getpgrp => "getpgrp",
                 ProcCall::Wait { .. } => "wait",
                 ProcCall::Waitpid { .. } => "waitpid",
                 ProcCall::Kill { .. } => "kill",
@@ -618,6 +627,7 @@ impl Call {
                 FdCall::Dup { .. } => "dup",
                 FdCall::Dup2 { .. } => "dup2",
                 FdCall::Fcntl { .. } => "fcntl",
+                FdCall::Isatty { .. } => "isatty",
             },
             Call::Pipe(PipeCall::Pipe { .. }) => "pipe",
             Call::Shm(c) => match c {
@@ -682,7 +692,7 @@ impl Call {
     /// -1, or `SEM_FAILED`, a null pointer, for `sem_open`.
     pub fn failure_value(&self) -> i64 {
         match self {
-            Call::Sem(SemCall::Open { .. }) => 0,
+            Call::Sem(SemCall::Open { .. }) | Call::Fd(FdCall::Isatty { .. }) => 0,
             _ => -1,
         }
     }
@@ -714,7 +724,7 @@ impl Call {
             Call::Fd(
                 FdCall::Read { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd },
             )
-            | Call::Fd(FdCall::Fcntl { fd, .. })
+            | Call::Fd(FdCall::Fcntl { fd, .. } | FdCall::Isatty { fd })
             | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
             Call::Mq(
                 MqCall::Close { mqd }

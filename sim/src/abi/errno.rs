@@ -72,6 +72,8 @@ pub const EISCONN: i32 = 106;
 pub const ENOTCONN: i32 = 107;
 /// Connection refused.
 pub const ECONNREFUSED: i32 = 111;
+/// Inappropriate ioctl for device (`isatty` of a non-terminal).
+pub const ENOTTY: i32 = 25;
 /// Connection timed out (a timed wait's deadline passed).
 pub const ETIMEDOUT: i32 = 110;
 
@@ -115,6 +117,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         ENOTCONN => "ENOTCONN",
         ECONNREFUSED => "ECONNREFUSED",
         ETIMEDOUT => "ETIMEDOUT",
+        ENOTTY => "ENOTTY",
         _ => return None,
     })
 }

@@ -51,7 +51,7 @@ libfns! {
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
-    Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf",
+    Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp",
     Getchar = "getchar", Fgetc = "fgetc", Getc = "getc", Fgets = "fgets", Getline = "getline",
     Scanf = "scanf", Fscanf = "fscanf", Sscanf = "sscanf", Feof = "feof", Ferror = "ferror",
     SemTimedwait = "sem_timedwait", MqTimedsend = "mq_timedsend", MqTimedreceive = "mq_timedreceive",
@@ -110,6 +110,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | MqGetattr
             | MqSetattr
             | SemTimedwait
+            | Isatty
+            | Getpgrp
             | MqTimedsend
             | MqTimedreceive
             | Socketpair

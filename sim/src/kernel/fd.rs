@@ -145,6 +145,13 @@ impl Machine {
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
             FdCall::Read { fd, buf, len } => self.read(i, fd as i64, buf, len, cx),
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
+            FdCall::Isatty { fd } => match self.file_of(i, fd as i64) {
+                None => Sys::err(EBADF),
+                Some((_, f)) if matches!(f.kind, FileKind::Out(_)) && cx.config.process.stdout == crate::interp::StdoutMode::Tty => {
+                    Sys::Ret(1)
+                }
+                Some(_) => Sys::err(crate::abi::errno::ENOTTY),
+            },
             FdCall::Write { fd, src, len } => self.write(i, fd as i64, src, len, cx),
         }
     }

@@ -235,7 +235,7 @@ impl Machine {
         }
         match *call {
             Call::Proc(c) => match c {
-                ProcCall::Getpid | ProcCall::Yield => {}
+                ProcCall::Getpid | ProcCall::Yield | ProcCall::Getpgrp => {}
                 ProcCall::Getppid => {}
                 ProcCall::Signal { .. } => f.write(Cell::Proc(me)),
                 ProcCall::Fork => {
@@ -283,7 +283,7 @@ impl Machine {
                         self.buffer(i, addr, false, f);
                     }
                 }
-                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } | FdCall::Fill { fd, .. } => {
+                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Isatty { fd } => {
                     self.fd_cells(i, fd as i64, f)
                 }
                 FdCall::Dup2 { old, new } => {

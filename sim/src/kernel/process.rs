@@ -25,6 +25,7 @@ impl Machine {
             ProcCall::Getpid => Sys::Ret(self.procs[i].pid as i64),
             ProcCall::Getppid => Sys::Ret(self.procs[i].ppid as i64),
             ProcCall::Yield => Sys::Ret(0),
+            ProcCall::Getpgrp => Sys::Ret(crate::abi::FIRST_PID as i64),
             ProcCall::Fork => self.fork(i, cx),
             ProcCall::Wait { status } => self.wait(i, -1, status, 0, cx),
             ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),

@@ -132,6 +132,8 @@ int sched_yield(void);
 unsigned int sleep(unsigned int s);
 int usleep(useconds_t us);
 long sysconf(int name);
+int isatty(int fd);
+pid_t getpgrp(void);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
 int clock_gettime(clockid_t clk, struct timespec *ts);

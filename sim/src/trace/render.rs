@@ -101,7 +101,7 @@ fn args(call: &Call, data: &Data) -> String {
         }
         Call::Fd(FdCall::Read { fd, len, .. }) => format!("{fd}, {}, {len}", bytes()),
         Call::Fd(FdCall::Fill { fd, len }) => format!("{fd}, <stdin buffer>, {len}"),
-        Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd }) => fd.to_string(),
+        Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Isatty { fd }) => fd.to_string(),
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
         Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
         Call::Pipe(_) => match data {

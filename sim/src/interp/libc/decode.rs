@@ -16,6 +16,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Getpid => Call::Proc(ProcCall::Getpid),
         LibFn::Getppid => Call::Proc(ProcCall::Getppid),
         LibFn::SchedYield => Call::Proc(ProcCall::Yield),
+        LibFn::Getpgrp => Call::Proc(ProcCall::Getpgrp),
+        LibFn::Isatty => Call::Fd(FdCall::Isatty { fd: int(0) }),
         LibFn::Wait => Call::Proc(ProcCall::Wait { status: a[0] }),
         LibFn::Waitpid => Call::Proc(ProcCall::Waitpid { pid: int(0), status: a[1], options: int(2) }),
         LibFn::Kill => Call::Proc(ProcCall::Kill { pid: int(0), sig: int(1) }),
