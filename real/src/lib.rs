@@ -15,6 +15,7 @@ mod shared;
 mod socket;
 pub mod stop;
 mod syscall;
+mod sysv;
 pub mod worker;
 
 use log::Record;
@@ -112,7 +113,7 @@ impl WorkerReport {
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
                 Record::Undefined { pid } => self.undefined.push(pid),
-                Record::Queue { .. } => {}
+                Record::Queue { .. } | Record::Sysv { .. } => {}
             }
         }
         self.exits.sort();

@@ -24,6 +24,10 @@ pub enum Record {
     /// namespace of its own, the worker unlinks it after the run (the
     /// mqueue filesystem is rarely mounted to list them).
     Queue { name: Vec<u8> },
+    /// A System V object the run made (kind: b'm' segment, b'q' queue,
+    /// b's' semaphore set): without a namespace of its own, the worker
+    /// removes it after the run.
+    Sysv { kind: u8, id: i32 },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -49,6 +53,7 @@ pub fn send(fd: i32, r: &Record) {
         Record::Sent { pid, sig } => put(fd, b'S', *pid, *sig, &[]),
         Record::Undefined { pid } => put(fd, b'U', *pid, 0, &[]),
         Record::Queue { name } => put(fd, b'Q', 0, 0, &name[..name.len().min(PACKET - HEADER)]),
+        Record::Sysv { kind, id } => put(fd, b'V', *kind as i32, *id, &[]),
     }
 }
 
@@ -66,6 +71,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
         b'S' => Record::Sent { pid, sig: a },
         b'U' => Record::Undefined { pid },
         b'Q' => Record::Queue { name: p[HEADER..].to_vec() },
+        b'V' => Record::Sysv { kind: pid as u8, id: a },
         _ => return None,
     })
 }

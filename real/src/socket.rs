@@ -71,7 +71,7 @@ impl RealProc<'_> {
     }
 
     /// The real path of a program's socket path, or its errno.
-    fn real_path(&self, path: &[u8]) -> Result<Vec<u8>, i32> {
+    pub(crate) fn real_path(&self, path: &[u8]) -> Result<Vec<u8>, i32> {
         let plain = !path.starts_with(b"/") && !path.split(|&b| b == b'/').any(|c| c == b"..");
         let real = if plain { path.to_vec() } else { [self.env.rundir.as_bytes(), &sim::ipc::sockname::resolve(path)?].concat() };
         if real.len() >= 108 {

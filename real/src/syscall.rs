@@ -126,6 +126,7 @@ impl RealProc<'_> {
             Call::Sock(c) => self.sock_call(c),
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
             Call::Msg(c) => self.msg_call(c),
+            Call::Sysv(c) => self.sysv_call(c),
         }
     }
 

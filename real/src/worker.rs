@@ -300,11 +300,26 @@ impl LogReader {
 /// Unlinks the message queues the run named (without a namespace).
 fn unlink_queues(records: &[Record]) {
     for r in records {
-        if let Record::Queue { name } = r {
-            if let Ok(n) = std::ffi::CString::new(name.clone()) {
-                // SAFETY: a C string we made.
-                unsafe { libc::mq_unlink(n.as_ptr()) };
+        match r {
+            Record::Queue { name } => {
+                if let Ok(n) = std::ffi::CString::new(name.clone()) {
+                    // SAFETY: a C string we made.
+                    unsafe { libc::mq_unlink(n.as_ptr()) };
+                }
             }
+            // SAFETY: removing an object of the run by id (an id reused
+            // since by someone else cannot be told apart: only without a
+            // namespace, where the run shares the host's).
+            Record::Sysv { kind: b'm', id } => unsafe {
+                libc::shmctl(*id, libc::IPC_RMID, std::ptr::null_mut());
+            },
+            Record::Sysv { kind: b'q', id } => unsafe {
+                libc::msgctl(*id, libc::IPC_RMID, std::ptr::null_mut());
+            },
+            Record::Sysv { kind: b's', id } => unsafe {
+                libc::semctl(*id, 0, libc::IPC_RMID);
+            },
+            _ => {}
         }
     }
 }

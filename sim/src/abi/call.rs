@@ -39,6 +39,127 @@ pub enum Call {
     Fs(FsCall),
     /// `ipcsim.h`'s mailboxes and direct links.
     Msg(MsgCall),
+    /// System V IPC: shared memory segments, message queues, semaphore
+    /// sets.
+    Sysv(SysvCall),
+}
+
+/// Calls of System V IPC. Ids are Linux's (`index + 32768 * seq`); the
+/// structures (`shmid_ds`, `msqid_ds`, `semid_ds`, `sembuf`, a message's
+/// `long` type then text) are glibc's x86_64 layouts in the caller's
+/// memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SysvCall {
+    /// `ftok(path, id)`.
+    Ftok {
+        /// The path (a C string).
+        path: Addr,
+        /// The project id (its low 8 bits count).
+        id: i32,
+    },
+    /// `shmget(key, size, flags)`.
+    Shmget {
+        /// The key (`IPC_PRIVATE`: always a new segment).
+        key: i32,
+        /// Bytes.
+        size: u64,
+        /// `IPC_CREAT`, `IPC_EXCL`, permissions.
+        flags: i32,
+    },
+    /// `shmat(id, addr, flags)`.
+    Shmat {
+        /// The segment.
+        id: i32,
+        /// The address asked for (ignored: the kernel chooses).
+        addr: Addr,
+        /// `SHM_RDONLY`.
+        flags: i32,
+    },
+    /// `shmdt(addr)`.
+    Shmdt {
+        /// What `shmat` returned.
+        addr: Addr,
+    },
+    /// `shmctl(id, cmd, buf)`.
+    Shmctl {
+        /// The segment.
+        id: i32,
+        /// `IPC_RMID`, `IPC_STAT`, `IPC_SET`.
+        cmd: i32,
+        /// The `struct shmid_ds`.
+        buf: Addr,
+    },
+    /// `msgget(key, flags)`.
+    Msgget {
+        /// The key.
+        key: i32,
+        /// `IPC_CREAT`, `IPC_EXCL`, permissions.
+        flags: i32,
+    },
+    /// `msgsnd(id, msg, size, flags)`.
+    Msgsnd {
+        /// The queue.
+        id: i32,
+        /// The message: a `long` type, then the text.
+        msg: Addr,
+        /// Bytes of text.
+        size: u64,
+        /// `IPC_NOWAIT`.
+        flags: i32,
+    },
+    /// `msgrcv(id, msg, size, type, flags)`.
+    Msgrcv {
+        /// The queue.
+        id: i32,
+        /// Where the type and text go.
+        msg: Addr,
+        /// Room for text.
+        size: u64,
+        /// 0: the first; > 0: the first of that type; < 0: the lowest
+        /// type up to its magnitude.
+        typ: i64,
+        /// `IPC_NOWAIT`, `MSG_NOERROR`, `MSG_EXCEPT`.
+        flags: i32,
+    },
+    /// `msgctl(id, cmd, buf)`.
+    Msgctl {
+        /// The queue.
+        id: i32,
+        /// `IPC_RMID`, `IPC_STAT`, `IPC_SET`.
+        cmd: i32,
+        /// The `struct msqid_ds`.
+        buf: Addr,
+    },
+    /// `semget(key, nsems, flags)`.
+    Semget {
+        /// The key.
+        key: i32,
+        /// Semaphores in the set.
+        nsems: i32,
+        /// `IPC_CREAT`, `IPC_EXCL`, permissions.
+        flags: i32,
+    },
+    /// `semop(id, sops, nsops)`.
+    Semop {
+        /// The set.
+        id: i32,
+        /// The `struct sembuf` array.
+        sops: Addr,
+        /// Its length.
+        nsops: u64,
+    },
+    /// `semctl(id, num, cmd, arg)`.
+    Semctl {
+        /// The set.
+        id: i32,
+        /// The semaphore.
+        num: i32,
+        /// `GETVAL`, `SETVAL`, `GETALL`, `SETALL`, `GETNCNT`, `GETZCNT`,
+        /// `GETPID`, `IPC_RMID`, `IPC_STAT`.
+        cmd: i32,
+        /// `union semun` as passed (a value or a pointer).
+        arg: u64,
+    },
 }
 
 /// Calls of `ipcsim.h` (LANGUAGE.md): mailboxes (indirect communication,
@@ -674,6 +795,20 @@ impl Call {
                 SockCall::Shutdown { .. } => "shutdown",
             },
             Call::Fs(FsCall::Unlink { .. }) => "unlink",
+            Call::Sysv(c) => match c {
+                SysvCall::Ftok { .. } => "ftok",
+                SysvCall::Shmget { .. } => "shmget",
+                SysvCall::Shmat { .. } => "shmat",
+                SysvCall::Shmdt { .. } => "shmdt",
+                SysvCall::Shmctl { .. } => "shmctl",
+                SysvCall::Msgget { .. } => "msgget",
+                SysvCall::Msgsnd { .. } => "msgsnd",
+                SysvCall::Msgrcv { .. } => "msgrcv",
+                SysvCall::Msgctl { .. } => "msgctl",
+                SysvCall::Semget { .. } => "semget",
+                SysvCall::Semop { .. } => "semop",
+                SysvCall::Semctl { .. } => "semctl",
+            },
             Call::Msg(c) => match c {
                 MsgCall::MboxOpen { .. } => "mbox_open",
                 MsgCall::MboxSend { block: true, .. } => "mbox_send",

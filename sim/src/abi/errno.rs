@@ -74,6 +74,15 @@ pub const ENOTCONN: i32 = 107;
 pub const ECONNREFUSED: i32 = 111;
 /// Inappropriate ioctl for device (`isatty` of a non-terminal).
 pub const ENOTTY: i32 = 25;
+/// Argument list too long (`msgrcv` of a longer message, `semop` of too
+/// many operations).
+pub const E2BIG: i32 = 7;
+/// No message of the desired type.
+pub const ENOMSG: i32 = 42;
+/// Identifier removed.
+pub const EIDRM: i32 = 43;
+/// Result out of range.
+pub const ERANGE: i32 = 34;
 /// Connection timed out (a timed wait's deadline passed).
 pub const ETIMEDOUT: i32 = 110;
 
@@ -117,6 +126,10 @@ pub fn name(e: i32) -> Option<&'static str> {
         ENOTCONN => "ENOTCONN",
         ECONNREFUSED => "ECONNREFUSED",
         ETIMEDOUT => "ETIMEDOUT",
+        E2BIG => "E2BIG",
+        ENOMSG => "ENOMSG",
+        EIDRM => "EIDRM",
+        ERANGE => "ERANGE",
         ENOTTY => "ENOTTY",
         _ => return None,
     })

@@ -8,6 +8,38 @@ use crate::ipc::sockname::CWD;
 use crate::kernel::{History, Machine, Named};
 use crate::source::Span;
 
+/// The ids and keys of a System V table's objects not yet removed.
+fn ids<T: SysvObject>(t: &crate::ipc::sysv::Table<T>) -> Vec<(i32, i32)> {
+    t.slots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.as_ref().filter(|s| !s.obj.removed()).map(|s| (k as i32 + s.seq * crate::ipc::sysv::SEQ_MULTIPLIER, s.key)))
+        .collect()
+}
+
+/// Whether an object has been removed (a segment stays while attached).
+trait SysvObject {
+    fn removed(&self) -> bool;
+}
+
+impl SysvObject for crate::ipc::sysv::Segment {
+    fn removed(&self) -> bool {
+        self.removed
+    }
+}
+
+impl SysvObject for crate::ipc::sysv::MsgQueue {
+    fn removed(&self) -> bool {
+        false
+    }
+}
+
+impl SysvObject for crate::ipc::sysv::SemSet {
+    fn removed(&self) -> bool {
+        false
+    }
+}
+
 fn unlink(call: &str) -> String {
     format!("remove it with {call} once no process needs the name")
 }
@@ -56,6 +88,20 @@ pub fn find(m: &Machine, h: &History) -> Vec<Leak> {
             fix: unlink("unlink"),
             span: site(Named::SocketPath, &path),
         });
+    }
+    let sysv = [
+        ('m', "System V shared memory segment", "shmctl(id, IPC_RMID, NULL)", ids(&m.sysv.shm)),
+        ('q', "System V message queue", "msgctl(id, IPC_RMID, NULL)", ids(&m.sysv.msg)),
+        ('s', "System V semaphore set", "semctl(id, 0, IPC_RMID)", ids(&m.sysv.sem)),
+    ];
+    for (letter, what, fix, ids) in sysv {
+        for (id, key) in ids {
+            out.push(Leak {
+                what: format!("{what} {id} (key {key:#x}) is never removed: it outlives the run"),
+                fix: format!("remove it with {fix} once no process needs it"),
+                span: site(Named::Sysv, &format!("{letter}{id}")),
+            });
+        }
     }
     for &(pid, parent, span) in &h.zombies {
         out.push(Leak {

@@ -236,6 +236,15 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 None => Waits::Other(c.name()),
             },
             Call::Msg(mc) => message_waits(m, i, mc, c.name()),
+            Call::Sysv(sc) => {
+                let what = match sc {
+                    crate::abi::call::SysvCall::Msgsnd { .. } => "room on a System V message queue",
+                    crate::abi::call::SysvCall::Msgrcv { .. } => "a message of its type on a System V message queue",
+                    _ => "semaphore values that let its whole semop go on",
+                };
+                let holders = m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none()).map(|q| q.pid).collect();
+                Waits::Message { call: c.name(), what: what.into(), holders }
+            }
             other => Waits::Other(other.name()),
         },
         Pending::Sleep(t) => Waits::Sleep(*t),

@@ -8,3 +8,4 @@ pub mod sem;
 pub mod shm;
 pub mod socket;
 pub mod sockname;
+pub mod sysv;

@@ -125,9 +125,10 @@ impl SharedStore {
     }
 }
 
-/// Bytes of the whole pages holding `size` bytes.
+/// Bytes of the whole pages holding `size` bytes (saturating: a size
+/// near `u64::MAX` is then refused by the budget, not an overflow).
 pub fn pages(size: u64) -> u64 {
-    size.div_ceil(PAGE) * PAGE
+    size.div_ceil(PAGE).saturating_mul(PAGE)
 }
 
 /// The errno of `shm_unlink`/`sem_unlink` for a name `check_name`

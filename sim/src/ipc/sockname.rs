@@ -166,6 +166,11 @@ impl Names {
         }
     }
 
+    /// Whether a resolved path names a directory or a socket file.
+    pub fn exists(&self, resolved: &[u8]) -> bool {
+        is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec()))
+    }
+
     /// `unlink(path)`.
     pub fn unlink(&mut self, path: &[u8]) -> Result<i64, i32> {
         let key = Key::Path(resolve_in(path, &self.names)?);

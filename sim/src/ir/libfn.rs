@@ -52,6 +52,9 @@ libfns! {
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
     Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp",
+    Ftok = "ftok", Shmget = "shmget", Shmat = "shmat", Shmdt = "shmdt", Shmctl = "shmctl",
+    Msgget = "msgget", Msgsnd = "msgsnd", Msgrcv = "msgrcv", Msgctl = "msgctl", Semget = "semget",
+    Semop = "semop", Semctl = "semctl",
     Getchar = "getchar", Fgetc = "fgetc", Getc = "getc", Fgets = "fgets", Getline = "getline",
     Scanf = "scanf", Fscanf = "fscanf", Sscanf = "sscanf", Feof = "feof", Ferror = "ferror",
     SemTimedwait = "sem_timedwait", MqTimedsend = "mq_timedsend", MqTimedreceive = "mq_timedreceive",
@@ -112,6 +115,18 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SemTimedwait
             | Isatty
             | Getpgrp
+            | Ftok
+            | Shmget
+            | Shmat
+            | Shmdt
+            | Shmctl
+            | Msgget
+            | Msgsnd
+            | Msgrcv
+            | Msgctl
+            | Semget
+            | Semop
+            | Semctl
             | MqTimedsend
             | MqTimedreceive
             | Socketpair

@@ -49,6 +49,7 @@ impl Machine {
             Call::Mq(ref c) => self.mq_ready(i, c),
             Call::Sock(ref c) => self.sock_ready(i, c),
             Call::Msg(ref c) => self.msg_ready(i, c),
+            Call::Sysv(ref c) => self.sysv_ready(i, c),
             _ => true,
         }
     }
@@ -65,8 +66,8 @@ impl Machine {
             false => Data::None,
         };
         let r = self.perform(i, &call, cx);
-        if matches!(r, Sys::Ret(v) if v >= 0) {
-            self.note_created(i, &call, cx);
+        if let Sys::Ret(v @ 0..) = r {
+            self.note_created(i, &call, v, cx);
         }
         let what = cx.tracing().then(|| {
             let data = match data_before {
@@ -77,6 +78,7 @@ impl Machine {
         });
         if let Sys::Ret(v) = r {
             self.procs[i].io_done = 0;
+            self.procs[i].idrm = false;
             if v < 0 {
                 self.procs[i].proc.set_errno(cx.prog, (-v) as i32);
                 self.procs[i].proc.resume(call.failure_value());
@@ -99,13 +101,15 @@ impl Machine {
             Call::Mq(c) => self.mq_call(i, c, cx),
             Call::Sock(c) => self.sock_call(i, c, cx),
             Call::Msg(c) => self.msg_call(i, c, cx),
+            Call::Sysv(c) => self.sysv_call(i, c, cx),
             Call::Fs(crate::abi::call::FsCall::Unlink { path }) => Sys::from(self.unlink(i, path)),
         }
     }
 
     /// Records the named object a successful call made (for leak
     /// reports), with its call site, the first time the name appears.
-    fn note_created(&mut self, i: usize, call: &Call, cx: &mut StepCtx) {
+    fn note_created(&mut self, i: usize, call: &Call, ret: i64, cx: &mut StepCtx) {
+        let r_id = |r: i64| Some(r).filter(|&r| r >= 0);
         use crate::abi::call::{MqCall, SemCall, ShmCall, SockCall};
         use crate::kernel::Named;
         let mem = &self.procs[i].proc.mem;
@@ -124,6 +128,9 @@ impl Machine {
                     _ => None,
                 })
                 .map(|k| (Named::SocketPath, String::from_utf8_lossy(&k).into_owned())),
+            Call::Sysv(crate::abi::call::SysvCall::Shmget { .. }) => r_id(ret).map(|id| (Named::Sysv, format!("m{id}"))),
+            Call::Sysv(crate::abi::call::SysvCall::Msgget { .. }) => r_id(ret).map(|id| (Named::Sysv, format!("q{id}"))),
+            Call::Sysv(crate::abi::call::SysvCall::Semget { .. }) => r_id(ret).map(|id| (Named::Sysv, format!("s{id}"))),
             _ => None,
         };
         if let Some((kind, key)) = named {

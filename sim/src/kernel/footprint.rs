@@ -24,7 +24,7 @@
 
 use super::fd::FileKind;
 use super::{Machine, Pending, TimeMode};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
@@ -63,6 +63,8 @@ pub enum Cell {
     Sockets,
     /// `ipcsim.h`'s mailboxes, their names and the links.
     Messages,
+    /// System V objects (and who is attached to a segment).
+    Sysv,
     /// The order of writes to stdout and stderr.
     Output,
     /// Virtual time.
@@ -388,6 +390,24 @@ impl Machine {
                         self.buffer(i, buf, true, f);
                     }
                     MsgCall::LinkCapacity { .. } => {}
+                }
+            }
+            Call::Sysv(c) => {
+                f.write(Cell::Sysv);
+                f.write(Cell::Tables);
+                f.read(Cell::ProcTable);
+                match c {
+                    SysvCall::Ftok { path, .. } => {
+                        f.read(Cell::Sockets);
+                        self.buffer(i, path, false, f);
+                    }
+                    SysvCall::Shmdt { addr } => self.buffer(i, addr, true, f),
+                    SysvCall::Shmctl { buf, .. } | SysvCall::Msgctl { buf, .. } => self.buffer(i, buf, true, f),
+                    SysvCall::Msgsnd { msg, .. } => self.buffer(i, msg, false, f),
+                    SysvCall::Msgrcv { msg, .. } => self.buffer(i, msg, true, f),
+                    SysvCall::Semop { sops, .. } => self.buffer(i, sops, false, f),
+                    SysvCall::Semctl { arg, .. } => self.buffer(i, arg, true, f),
+                    SysvCall::Shmget { .. } | SysvCall::Shmat { .. } | SysvCall::Msgget { .. } | SysvCall::Semget { .. } => {}
                 }
             }
             Call::Fs(FsCall::Unlink { path }) => {

@@ -30,6 +30,8 @@ pub enum Named {
     Queue,
     /// A socket file.
     SocketPath,
+    /// A System V segment, queue or semaphore set (by kind letter and id).
+    Sysv,
 }
 
 /// What a run did so far.

@@ -16,6 +16,7 @@ mod process;
 mod sem;
 mod shm;
 mod socket;
+mod sysv;
 mod time;
 
 pub use fd::{FileKind, OpenFile};
@@ -153,6 +154,12 @@ pub struct Pcb {
     pub named_sems: Vec<u64>,
     /// `link_capacity`: the buffering of the links it makes from now on.
     pub link_capacity: i32,
+    /// `SEM_UNDO` adjustments: (set index, its sequence, semaphore,
+    /// adjustment), applied when it ends.
+    pub sem_undo: Vec<(usize, i32, u16, i32)>,
+    /// Blocked on a System V queue or set that was removed: its call
+    /// fails with `EIDRM`.
+    pub idrm: bool,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -173,6 +180,8 @@ pub struct Machine {
     pub socks: crate::ipc::socket::Sockets,
     /// Mailboxes and links of `ipcsim.h`.
     pub msg: crate::ipc::message::Messaging,
+    /// System V segments, queues and semaphore sets.
+    pub sysv: crate::ipc::sysv::Sysv,
     /// Bytes of shared objects.
     pub shared: SharedStore,
     /// Virtual time in nanoseconds.
@@ -266,6 +275,7 @@ impl Machine {
             mq: Default::default(),
             socks: Default::default(),
             msg: Default::default(),
+            sysv: Default::default(),
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,
@@ -292,6 +302,8 @@ impl Machine {
             fault: None,
             named_sems: Vec::new(),
             link_capacity: 0,
+            sem_undo: Vec::new(),
+            idrm: false,
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
@@ -320,10 +332,17 @@ impl Machine {
     /// name in `/dev/shm`, no open descriptor, no mapping in a live
     /// process (after `munmap`, `close`, an unlink, an exit).
     pub(super) fn collect_shared(&mut self) {
+        self.collect_segments();
         let mut used = self.named_or_open(self.shared.objects.len(), self.shm.names.values(), |k| match k {
             FileKind::Shm(obj) => Some(obj),
             _ => None,
         });
+        // A System V segment keeps its bytes until removed and detached.
+        for s in self.sysv.shm.slots.iter().flatten() {
+            if let Some(u) = used.get_mut(s.obj.obj as usize) {
+                *u = true;
+            }
+        }
         for p in self.procs.iter().filter(|p| p.status.is_none()) {
             for r in p.proc.mem.regions() {
                 if let interp::memory::RegionKind::Shared { obj, .. } = r.kind {
@@ -608,6 +627,7 @@ impl Machine {
         for fd in fds.into_iter().flatten() {
             self.unref_file(fd.file);
         }
+        self.undo_semaphores(i);
         let pid = self.procs[i].pid;
         let p = &mut self.procs[i];
         // An exit's end was recorded at its first step, the traced one.

@@ -22,7 +22,9 @@ impl Machine {
             | Call::Mq(MqCall::Open { name, .. } | MqCall::Unlink { name }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
-            Call::Msg(MsgCall::MboxOpen { name, .. }) | Call::Fs(FsCall::Unlink { path: name }) => {
+            Call::Msg(MsgCall::MboxOpen { name, .. })
+            | Call::Fs(FsCall::Unlink { path: name })
+            | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
             Call::Sock(SockCall::Bind { addr, len, .. } | SockCall::Connect { addr, len, .. }) if len > 2 => {

@@ -21,6 +21,10 @@ pub const KNOWN: &[&str] = &[
     "sys/types.h",
     "sys/wait.h",
     "wait.h",
+    "sys/ipc.h",
+    "sys/shm.h",
+    "sys/msg.h",
+    "sys/sem.h",
     "sys/mman.h",
     "sys/stat.h",
     "fcntl.h",
@@ -53,9 +57,6 @@ pub fn lookup(name: &str) -> Option<Header> {
         "math.h" | "float.h" | "complex.h" | "fenv.h" => "floating point is not supported; use integer arithmetic",
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
-        "sys/ipc.h" | "sys/shm.h" | "sys/sem.h" | "sys/msg.h" => {
-            "System V IPC is not supported; use the POSIX calls (shm_open, sem_open, mq_open)"
-        }
         "sys/select.h" | "poll.h" | "sys/epoll.h" => "I/O multiplexing is not supported yet; use blocking calls in separate processes",
         _ => return None,
     };

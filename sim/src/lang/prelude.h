@@ -171,6 +171,25 @@ int sem_trywait(sem_t *s);
 int sem_timedwait(sem_t *s, const struct timespec *abstime);
 int sem_post(sem_t *s);
 int sem_getvalue(sem_t *s, int *value);
+/* sys/ipc.h, sys/shm.h, sys/msg.h, sys/sem.h: System V IPC */
+typedef int key_t;
+struct ipc_perm { key_t __key; unsigned int uid; unsigned int gid; unsigned int cuid; unsigned int cgid; unsigned short mode; unsigned short __pad1; unsigned short __seq; unsigned short __pad2; unsigned long __glibc_reserved1; unsigned long __glibc_reserved2; };
+struct shmid_ds { struct ipc_perm shm_perm; size_t shm_segsz; long shm_atime; long shm_dtime; long shm_ctime; pid_t shm_cpid; pid_t shm_lpid; unsigned long shm_nattch; unsigned long __glibc_reserved5; unsigned long __glibc_reserved6; };
+struct msqid_ds { struct ipc_perm msg_perm; long msg_stime; long msg_rtime; long msg_ctime; unsigned long __msg_cbytes; unsigned long msg_qnum; unsigned long msg_qbytes; pid_t msg_lspid; pid_t msg_lrpid; unsigned long __glibc_reserved4; unsigned long __glibc_reserved5; };
+struct semid_ds { struct ipc_perm sem_perm; long sem_otime; unsigned long __sem_otime_high; long sem_ctime; unsigned long __sem_ctime_high; unsigned long sem_nsems; unsigned long __glibc_reserved3; unsigned long __glibc_reserved4; };
+struct sembuf { unsigned short sem_num; short sem_op; short sem_flg; };
+key_t ftok(const char *path, int id);
+int shmget(key_t key, size_t size, int flags);
+void *shmat(int id, const void *addr, int flags);
+int shmdt(const void *addr);
+int shmctl(int id, int cmd, struct shmid_ds *buf);
+int msgget(key_t key, int flags);
+int msgsnd(int id, const void *msg, size_t size, int flags);
+ssize_t msgrcv(int id, void *msg, size_t size, long type, int flags);
+int msgctl(int id, int cmd, struct msqid_ds *buf);
+int semget(key_t key, int nsems, int flags);
+int semop(int id, struct sembuf *sops, size_t nsops);
+int semctl(int id, int num, int cmd, ...);
 /* sys/socket.h */
 int socketpair(int domain, int type, int protocol, int sv[2]);
 int socket(int domain, int type, int protocol);
@@ -280,6 +299,7 @@ int unlink(const char *path);
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define ENOMSG 42
+#define EIDRM 43
 #define EOVERFLOW 75
 #define ENOTSOCK 88
 #define EDESTADDRREQ 89
@@ -302,6 +322,26 @@ int unlink(const char *path);
 #define EALREADY 114
 #define EINPROGRESS 115
 
+#define IPC_PRIVATE ((key_t)0)
+#define IPC_CREAT 01000
+#define IPC_EXCL 02000
+#define IPC_NOWAIT 04000
+#define IPC_RMID 0
+#define IPC_SET 1
+#define IPC_STAT 2
+#define SHM_RDONLY 010000
+#define SHM_RND 020000
+#define SHM_DEST 01000
+#define MSG_NOERROR 010000
+#define MSG_EXCEPT 020000
+#define SEM_UNDO 0x1000
+#define GETPID 11
+#define GETVAL 12
+#define GETALL 13
+#define GETNCNT 14
+#define GETZCNT 15
+#define SETVAL 16
+#define SETALL 17
 #define O_NDELAY 04000
 #define WCOREDUMP(s) ((s) & 0x80)
 #define _SC_CLK_TCK 2

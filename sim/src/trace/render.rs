@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -133,6 +133,19 @@ fn args(call: &Call, data: &Data) -> String {
         },
         Call::Sock(c) => sock_args(c, data, bytes),
         Call::Fs(FsCall::Unlink { .. }) => bytes(),
+        Call::Sysv(c) => match c {
+            SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),
+            SysvCall::Shmget { key, size, flags } => format!("{key:#x}, {size}, {flags:#o}"),
+            SysvCall::Shmat { id, flags, .. } => format!("{id}, {flags:#o}"),
+            SysvCall::Shmdt { addr } => format!("{addr:#x}"),
+            SysvCall::Shmctl { id, cmd, .. } | SysvCall::Msgctl { id, cmd, .. } => format!("{id}, {cmd}"),
+            SysvCall::Msgget { key, flags } => format!("{key:#x}, {flags:#o}"),
+            SysvCall::Msgsnd { id, size, flags, .. } => format!("{id}, {size}, {flags:#o}"),
+            SysvCall::Msgrcv { id, size, typ, flags, .. } => format!("{id}, {size}, {typ}, {flags:#o}"),
+            SysvCall::Semget { key, nsems, flags } => format!("{key:#x}, {nsems}, {flags:#o}"),
+            SysvCall::Semop { id, nsops, .. } => format!("{id}, {nsops}"),
+            SysvCall::Semctl { id, num, cmd, .. } => format!("{id}, {num}, {cmd}"),
+        },
         Call::Msg(c) => match c {
             MsgCall::MboxOpen { capacity, .. } => format!("{}, {capacity}", bytes()),
             MsgCall::MboxSend { mb, len, .. } => format!("{mb}, {}, {len}", bytes()),

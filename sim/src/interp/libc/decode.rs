@@ -3,7 +3,9 @@
 //! calls are known. Each backend then matches the typed call once.
 
 use super::super::{Process, Shared};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, TimeCall};
+use crate::abi::call::{
+    Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, SysvCall, TimeCall,
+};
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
 
@@ -18,6 +20,18 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::SchedYield => Call::Proc(ProcCall::Yield),
         LibFn::Getpgrp => Call::Proc(ProcCall::Getpgrp),
         LibFn::Isatty => Call::Fd(FdCall::Isatty { fd: int(0) }),
+        LibFn::Ftok => Call::Sysv(SysvCall::Ftok { path: a[0], id: int(1) }),
+        LibFn::Shmget => Call::Sysv(SysvCall::Shmget { key: int(0), size: a[1], flags: int(2) }),
+        LibFn::Shmat => Call::Sysv(SysvCall::Shmat { id: int(0), addr: a[1], flags: int(2) }),
+        LibFn::Shmdt => Call::Sysv(SysvCall::Shmdt { addr: a[0] }),
+        LibFn::Shmctl => Call::Sysv(SysvCall::Shmctl { id: int(0), cmd: int(1), buf: a[2] }),
+        LibFn::Msgget => Call::Sysv(SysvCall::Msgget { key: int(0), flags: int(1) }),
+        LibFn::Msgsnd => Call::Sysv(SysvCall::Msgsnd { id: int(0), msg: a[1], size: a[2], flags: int(3) }),
+        LibFn::Msgrcv => Call::Sysv(SysvCall::Msgrcv { id: int(0), msg: a[1], size: a[2], typ: a[3] as i64, flags: int(4) }),
+        LibFn::Msgctl => Call::Sysv(SysvCall::Msgctl { id: int(0), cmd: int(1), buf: a[2] }),
+        LibFn::Semget => Call::Sysv(SysvCall::Semget { key: int(0), nsems: int(1), flags: int(2) }),
+        LibFn::Semop => Call::Sysv(SysvCall::Semop { id: int(0), sops: a[1], nsops: a[2] }),
+        LibFn::Semctl => Call::Sysv(SysvCall::Semctl { id: int(0), num: int(1), cmd: int(2), arg: a[3] }),
         LibFn::Wait => Call::Proc(ProcCall::Wait { status: a[0] }),
         LibFn::Waitpid => Call::Proc(ProcCall::Waitpid { pid: int(0), status: a[1], options: int(2) }),
         LibFn::Kill => Call::Proc(ProcCall::Kill { pid: int(0), sig: int(1) }),

@@ -1080,7 +1080,19 @@ impl Lower<'_> {
                 }
             }
             None => {
-                if !self.t.is_scalar(ta) {
+                // A small union or struct (`union semun` to `semctl`) goes
+                // in a register: its bytes as one integer.
+                let small = match self.t.kind(ta) {
+                    TypeKind::Record(_) => match self.t.size(ta) {
+                        Some(8) => Some(crate::ir::MemTy::I64),
+                        Some(4) => Some(crate::ir::MemTy::U32),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(m) = small {
+                    self.emit(Op::Load(m));
+                } else if !self.t.is_scalar(ta) {
                     let msg =
                         format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta));
                     self.error(Code::TypeMismatch, a.span, msg);
