@@ -13,7 +13,7 @@ pub const PRIVATE: i32 = 0;
 /// `IPCMNI`: the id multiplier.
 pub const SEQ_MULTIPLIER: i32 = 32768;
 /// `shmmax`: the largest segment.
-pub const SHMMAX: u64 = i64::MAX as u64 - (1 << 24);
+pub const SHMMAX: u64 = u64::MAX - (1 << 24);
 /// `shmmni`, `msgmni`, `semmni`: objects of a kind.
 pub const MNI: usize = 32000;
 /// `msgmax`: the largest message.
