@@ -318,6 +318,57 @@ fn render_msg(op: &MsgOp) -> String {
     }
 }
 
+#[derive(Debug, Clone)]
+enum SysvOp {
+    Snd(i64, usize, bool),
+    Rcv(i64, usize, i32),
+    Sem(Vec<(u16, i16, bool)>),
+    SetVal(u16, i32),
+    GetVal(u16),
+    Stat,
+    RmQueue,
+    RmSet,
+    Shm(u8),
+}
+
+fn sysv_op() -> impl Strategy<Value = SysvOp> {
+    prop_oneof![
+        3 => (prop::sample::select(vec![1i64, 2, 3, 0, -1]), prop::sample::select(vec![0usize, 5, 100, 8192, 8193]), any::<bool>())
+            .prop_map(|(t, l, w)| SysvOp::Snd(t, l, w)),
+        3 => (prop::sample::select(vec![0i64, 1, 2, -2, 5]), prop::sample::select(vec![0usize, 4, 100]), prop::sample::select(vec![0o4000, 0o14000, 0o24000, 0]))
+            .prop_map(|(t, l, f)| SysvOp::Rcv(t, l, f)),
+        3 => prop::collection::vec((0..3u16, -2..3i16, any::<bool>()), 1..3).prop_map(SysvOp::Sem),
+        1 => (0..3u16, prop::sample::select(vec![0, 1, 32767, 32768, -1])).prop_map(|(n, v)| SysvOp::SetVal(n, v)),
+        1 => (0..3u16).prop_map(SysvOp::GetVal),
+        1 => Just(SysvOp::Stat),
+        1 => Just(SysvOp::RmQueue),
+        1 => Just(SysvOp::RmSet),
+        1 => (0..3u8).prop_map(SysvOp::Shm),
+    ]
+}
+
+fn render_sysv(op: &SysvOp) -> String {
+    match op {
+        SysvOp::Snd(t, l, w) => format!(
+            "{{ struct {{ long t; char x[8200]; }} m; m.t = {t}; memset(m.x, 'a', sizeof m.x); show(\"msgsnd {t} {l}\", msgsnd(q, &m, {l}, {})); }}",
+            if *w { "IPC_NOWAIT" } else { "0" }
+        ),
+        SysvOp::Rcv(t, l, f) => format!("{{ struct {{ long t; char x[8200]; }} m; long r = msgrcv(q, &m, {l}, {t}, {f}); show(\"msgrcv {t} {l} {f}\", r < 0 ? r : r * 100 + m.t); }}"),
+        SysvOp::Sem(ops) => {
+            let list: Vec<String> = ops.iter().map(|(n, o, w)| format!("{{{n}, {o}, {}}}", if *w { "IPC_NOWAIT" } else { "IPC_NOWAIT | SEM_UNDO" })).collect();
+            format!("{{ struct sembuf o[] = {{{}}}; show(\"semop\", semop(s, o, {})); }}", list.join(", "), ops.len())
+        }
+        SysvOp::SetVal(n, v) => format!("{{ union semun u; u.val = {v}; show(\"setval {n} {v}\", semctl(s, {n}, SETVAL, u)); }}"),
+        SysvOp::GetVal(n) => format!("show(\"getval {n}\", semctl(s, {n}, GETVAL));"),
+        SysvOp::Stat => "{ struct msqid_ds d; int r = msgctl(q, IPC_STAT, &d); show(\"msgstat\", r < 0 ? r : (long)(d.msg_qnum * 100000 + d.__msg_cbytes)); }".into(),
+        SysvOp::RmQueue => "show(\"rm q\", msgctl(q, IPC_RMID, NULL));".into(),
+        SysvOp::RmSet => "show(\"rm s\", semctl(s, 0, IPC_RMID));".into(),
+        SysvOp::Shm(0) => "{ int *p = shmat(m, NULL, 0); show(\"shmat\", p == (void *)-1 ? -1 : (*p)++); }".into(),
+        SysvOp::Shm(1) => "{ struct shmid_ds d; int r = shmctl(m, IPC_STAT, &d); show(\"shmstat\", r < 0 ? r : (long)(d.shm_nattch * 1000 + d.shm_segsz)); }".into(),
+        SysvOp::Shm(_) => "show(\"rm m\", shmctl(m, IPC_RMID, NULL));".into(),
+    }
+}
+
 const HEADER: &str = r#"#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -328,11 +379,16 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 static char buf[70000];
+union semun { int val; struct semid_ds *b; unsigned short *array; };
 static void show(const char *what, long r) {
     printf("%d %s = %ld errno=%d\n", (int)getpid(), what, r, r < 0 ? errno : 0);
     fflush(stdout);
@@ -491,6 +547,19 @@ proptest! {
         let text = program(setup, &c, &p).replace("#include <unistd.h>", "#include <unistd.h>\n#include \"ipcsim.h\"").replace("    if (fork() == 0) {", "    pid_t kid = fork();\n    if (kid == 0) {").replace("    int st;\n    wait(&st);", "    other = kid;\n    int st;\n    wait(&st);");
         let dir = Scratch::new("conf-msg");
         if let Err(e) = conforms(&dir.0, "msg", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn system_v_ipc_behaves_as_on_the_real_kernel(child in prop::collection::vec(sysv_op(), 0..5), parent in prop::collection::vec(sysv_op(), 1..10)) {
+        let setup = "    int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);\n    int s = semget(IPC_PRIVATE, 3, IPC_CREAT | 0600);\n    int m = shmget(IPC_PRIVATE, 100, IPC_CREAT | 0600);\n";
+        let c: Vec<String> = child.iter().map(render_sysv).collect();
+        let mut p: Vec<String> = parent.iter().map(render_sysv).collect();
+        p.push("msgctl(q, IPC_RMID, NULL); semctl(s, 0, IPC_RMID); shmctl(m, IPC_RMID, NULL);".into());
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-sysv");
+        if let Err(e) = conforms(&dir.0, "sysv", &text) {
             prop_assert!(false, "{}", e);
         }
     }

@@ -60,8 +60,8 @@ impl Machine {
     /// Whether the call can go on now (or fails at once).
     pub(super) fn sysv_ready(&self, i: usize, c: &SysvCall) -> bool {
         match *c {
-            SysvCall::Msgsnd { id, size, flags, .. } if flags & IPC_NOWAIT == 0 => {
-                self.sysv.msg.by_id(id).is_none_or(|k| size > MSGMAX || self.sysv.msg.get(k).obj.fits(size))
+            SysvCall::Msgsnd { id, msg, size, flags } if flags & IPC_NOWAIT == 0 => {
+                self.msgsnd_check(i, msg, size).is_err() || self.sysv.msg.by_id(id).is_none_or(|k| self.sysv.msg.get(k).obj.fits(size))
             }
             SysvCall::Msgrcv { id, typ, flags, .. } if flags & IPC_NOWAIT == 0 => {
                 self.sysv.msg.by_id(id).is_none_or(|k| self.sysv.msg.get(k).obj.find(typ, flags & MSG_EXCEPT != 0).is_some())
@@ -254,16 +254,20 @@ impl Machine {
         Ok(())
     }
 
-    fn msgsnd(&mut self, i: usize, id: i32, msg: u64, size: u64, flags: i32) -> Result<i64, i32> {
-        if size > MSGMAX {
+    /// What `msgsnd` refuses before it looks at the queue: an unreadable
+    /// type, a size past `msgmax`, a type below 1 (Linux's order).
+    fn msgsnd_check(&self, i: usize, msg: u64, size: u64) -> Result<i64, i32> {
+        let typ = self.procs[i].proc.mem.load(&self.shared, msg, MemTy::I64).map_err(|_| EFAULT)? as i64;
+        if size > MSGMAX || typ < 1 {
             return Err(EINVAL);
         }
+        Ok(typ)
+    }
+
+    fn msgsnd(&mut self, i: usize, id: i32, msg: u64, size: u64, flags: i32) -> Result<i64, i32> {
+        let typ = self.msgsnd_check(i, msg, size)?;
         let k = self.sysv.msg.by_id(id).ok_or_else(|| self.gone(i))?;
         let mem = &self.procs[i].proc.mem;
-        let typ = mem.load(&self.shared, msg, MemTy::I64).map_err(|_| EFAULT)? as i64;
-        if typ < 1 {
-            return Err(EINVAL);
-        }
         let text = mem.slice(&self.shared, msg.wrapping_add(8), size as usize).map_err(|_| EFAULT)?.to_vec();
         let q = &mut self.sysv.msg.get_mut(k).obj;
         if !q.fits(size) {
@@ -384,6 +388,10 @@ impl Machine {
     }
 
     fn semctl(&mut self, i: usize, id: i32, num: i32, cmd: i32, arg: u64) -> Result<i64, i32> {
+        // Linux checks a SETVAL's value before the id.
+        if cmd == SETVAL && !(0..=SEMVMX).contains(&(arg as i32)) {
+            return Err(ERANGE);
+        }
         let k = self.sysv.sem.by_id(id).ok_or(EINVAL)?;
         let n = self.sysv.sem.get(k).obj.vals.len();
         let one = |num: i32| if (0..n as i32).contains(&num) { Ok(num as usize) } else { Err(EINVAL) };
