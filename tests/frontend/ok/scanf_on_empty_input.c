@@ -1,4 +1,4 @@
-/* must reject: scanf is not in the subset (standard input is empty; no input functions) */
+/* scanf on an empty standard input returns EOF and assigns nothing */
 #include <stdio.h>
 
 int main(void)

@@ -1,4 +1,4 @@
-/* must reject: System V shared memory (shmget/shmat) is not in the subset; use shm_open + mmap or MAP_SHARED|MAP_ANONYMOUS */
+/* System V shared memory: a private segment is created */
 #include <stdio.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
@@ -7,5 +7,6 @@ int main(void)
 {
     int id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
     printf("%d\n", id >= 0);
+    shmctl(id, IPC_RMID, NULL);
     return 0;
 }
