@@ -90,12 +90,13 @@ impl Machine {
                 },
                 Err(_) => true,
             },
-            SockCall::Connect { fd, addr, len } => {
-                match (self.sock_of(i, fd), self.lookup(i, addr, len, self.sock_of(i, fd).map_or(0, |(s, _)| self.sock(s).kind.number()))) {
-                    (Ok((s, flags)), Ok(Some(t))) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => !self.backlog_full(t),
-                    _ => true,
+            SockCall::Connect { fd, addr, len } => match self.sock_of(i, fd) {
+                // Waits only for room in a listener's backlog.
+                Ok((s, flags)) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => {
+                    !self.lookup(i, addr, len, self.sock(s).kind.number()).is_ok_and(|t| self.backlog_full(t))
                 }
-            }
+                _ => true,
+            },
             SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
                 self.send_ready(i, fd, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false })
             }
@@ -119,7 +120,7 @@ impl Machine {
             return true;
         }
         let target = match me.kind {
-            Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32, me.kind.number()).ok().flatten(),
+            Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32, me.kind.number()).ok(),
             _ => me.peer,
         };
         let Some(t) = target else { return true };
@@ -257,12 +258,11 @@ impl Machine {
         Ok(sockname::parse(&raw[PATH_OFFSET as usize..]))
     }
 
-    /// The live socket an address names: `Ok(None)` never (kept for
-    /// the shape of readiness checks), `ENOENT` for no such path,
-    /// `ECONNREFUSED` for a socket file nobody is bound to.
-    fn lookup(&self, i: usize, addr: u64, len: u32, ty: u8) -> Result<Option<u32>, i32> {
+    /// The live socket of type `ty` an address names: `ENOENT` for no
+    /// such path, `ECONNREFUSED` for a socket file nobody is bound to.
+    fn lookup(&self, i: usize, addr: u64, len: u32, ty: u8) -> Result<u32, i32> {
         let a = self.target_address(i, addr, len)?;
-        self.socks.names.find(&a, ty).map(Some)
+        self.socks.names.find(&a, ty)
     }
 
     fn bind(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
@@ -321,7 +321,7 @@ impl Machine {
             self.sock_mut(s).peer = None; // AF_UNSPEC: disconnect
             return Ok(0);
         }
-        let t = self.lookup(i, addr, len, kind.number())?.expect("lookup finds or fails");
+        let t = self.lookup(i, addr, len, kind.number())?;
         if self.sock(t).kind != kind {
             return Err(EPROTOTYPE);
         }
@@ -526,7 +526,7 @@ impl Machine {
         }
         let t = match t {
             Some(t) => t,
-            None => self.lookup(i, io.addr, io.alen as u32, kind.number())?.expect("lookup finds or fails"),
+            None => self.lookup(i, io.addr, io.alen as u32, kind.number())?,
         };
         let other = self.sock(t);
         if other.dead {
