@@ -201,6 +201,22 @@ impl RealProc<'_> {
         got as i64
     }
 
+    /// `open(path, flags, mode)` of a file of the run's directory (or a
+    /// device: `/dev/null`, `/dev/zero`).
+    pub(crate) fn open(&mut self, path: u64, flags: i32, mode: u32) -> i64 {
+        let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
+        let real = match raw.as_slice() {
+            b"/dev/null" | b"/dev/zero" => raw,
+            _ => match self.real_path(&raw) {
+                Ok(p) => p,
+                Err(e) => return err(e),
+            },
+        };
+        let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
+        // SAFETY: a C string we made.
+        ret(unsafe { libc::open(c.as_ptr(), flags, mode) } as isize)
+    }
+
     /// `unlink(path)`, of a socket path of the run.
     pub(crate) fn unlink(&mut self, path: u64) -> i64 {
         let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };

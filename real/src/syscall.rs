@@ -125,6 +125,9 @@ impl RealProc<'_> {
             Call::Mq(c) => self.mq_call(c),
             Call::Sock(c) => self.sock_call(c),
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
+            Call::Fs(sim::abi::call::FsCall::Open { path, flags, mode }) => self.open(path, flags, mode),
+            // SAFETY: plain integer arguments.
+            Call::Fs(sim::abi::call::FsCall::Lseek { fd, off, whence }) => ret(unsafe { libc::lseek(fd, off, whence) }),
             Call::Msg(c) => self.msg_call(c),
             Call::Sysv(c) => self.sysv_call(c),
         }

@@ -326,9 +326,28 @@ pub enum SockCall {
     },
 }
 
-/// Calls on names in the file system (where socket paths live).
+/// Calls on names in the file system (socket paths, regular files,
+/// `/dev/null`, `/dev/zero`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FsCall {
+    /// `open(path, flags, mode)` (`creat` is `O_CREAT|O_WRONLY|O_TRUNC`).
+    Open {
+        /// The path (a C string).
+        path: Addr,
+        /// `O_RDONLY`.. `O_CREAT`, `O_EXCL`, `O_TRUNC`, `O_APPEND`.
+        flags: i32,
+        /// Permission bits.
+        mode: u32,
+    },
+    /// `lseek(fd, offset, whence)`.
+    Lseek {
+        /// Descriptor.
+        fd: Fd,
+        /// Offset.
+        off: i64,
+        /// `SEEK_SET`, `SEEK_CUR`, `SEEK_END`.
+        whence: i32,
+    },
     /// `unlink(path)`.
     Unlink {
         /// The path (a C string).
@@ -795,6 +814,8 @@ impl Call {
                 SockCall::Shutdown { .. } => "shutdown",
             },
             Call::Fs(FsCall::Unlink { .. }) => "unlink",
+            Call::Fs(FsCall::Open { .. }) => "open",
+            Call::Fs(FsCall::Lseek { .. }) => "lseek",
             Call::Sysv(c) => match c {
                 SysvCall::Ftok { .. } => "ftok",
                 SysvCall::Shmget { .. } => "shmget",
@@ -870,6 +891,7 @@ impl Call {
             ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
             Call::Sock(c) => c.fd(),
+            Call::Fs(FsCall::Lseek { fd, .. }) => Some(fd),
             Call::Msg(MsgCall::MboxSend { mb, .. } | MsgCall::MboxReceive { mb, .. } | MsgCall::MboxClose { mb }) => Some(mb),
             _ => None,
         }

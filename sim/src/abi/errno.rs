@@ -83,6 +83,10 @@ pub const ENOMSG: i32 = 42;
 pub const EIDRM: i32 = 43;
 /// Result out of range.
 pub const ERANGE: i32 = 34;
+/// No such device or address (`open` of a socket file).
+pub const ENXIO: i32 = 6;
+/// Illegal seek (`lseek` of a pipe or socket).
+pub const ESPIPE: i32 = 29;
 /// Connection timed out (a timed wait's deadline passed).
 pub const ETIMEDOUT: i32 = 110;
 
@@ -126,6 +130,8 @@ pub fn name(e: i32) -> Option<&'static str> {
         ENOTCONN => "ENOTCONN",
         ECONNREFUSED => "ECONNREFUSED",
         ETIMEDOUT => "ETIMEDOUT",
+        ENXIO => "ENXIO",
+        ESPIPE => "ESPIPE",
         E2BIG => "E2BIG",
         ENOMSG => "ENOMSG",
         EIDRM => "EIDRM",

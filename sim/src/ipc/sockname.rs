@@ -50,6 +50,19 @@ impl Address {
     }
 }
 
+/// What a path is, for `open`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    /// A regular file, its bytes in this shared object.
+    File(u32),
+    /// A directory.
+    Dir,
+    /// A socket file.
+    Socket,
+    /// Nothing (its directory exists).
+    Missing,
+}
+
 /// What a name in the namespace refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Key {
@@ -58,12 +71,14 @@ enum Key {
     Abstract(u8, Vec<u8>),
 }
 
-/// The run's socket names.
+/// The run's socket names, and its regular files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Names {
     /// Name -> the socket bound to it (`None`: a socket file whose
     /// socket has closed).
     names: BTreeMap<Key, Option<u32>>,
+    /// Resolved path -> the shared object holding a regular file's bytes.
+    pub files: BTreeMap<Vec<u8>, u32>,
     /// Abstract names given by autobind so far.
     autobound: u32,
 }
@@ -128,7 +143,7 @@ impl Names {
         match (self.names.get(&key), &key) {
             (Some(Some(s)), _) => Ok(*s),
             (Some(None), _) => Err(ECONNREFUSED),
-            (None, Key::Path(p)) if !is_dir(p) => Err(ENOENT),
+            (None, Key::Path(p)) if !is_dir(p) && !self.files.contains_key(p) => Err(ENOENT),
             (None, _) => Err(ECONNREFUSED),
         }
     }
@@ -136,7 +151,7 @@ impl Names {
     /// Whether `a` could be bound: `EADDRINUSE` if the name exists.
     pub fn check_free(&self, a: &Address, ty: u8) -> Result<(), i32> {
         let key = self.key(a, ty)?;
-        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if is_dir(p)) {
+        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if is_dir(p) || self.files.contains_key(p)) {
             return Err(EADDRINUSE);
         }
         Ok(())
@@ -166,18 +181,35 @@ impl Names {
         }
     }
 
-    /// Whether a resolved path names a directory or a socket file.
+    /// Whether a resolved path names a directory, a socket file or a
+    /// regular file.
     pub fn exists(&self, resolved: &[u8]) -> bool {
-        is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec()))
+        is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec())) || self.files.contains_key(resolved)
     }
 
     /// `unlink(path)`.
     pub fn unlink(&mut self, path: &[u8]) -> Result<i64, i32> {
-        let key = Key::Path(resolve_in(path, &self.names)?);
-        if matches!(&key, Key::Path(p) if is_dir(p)) {
+        let resolved = resolve_in(path, &self.names)?;
+        if is_dir(&resolved) {
             return Err(EISDIR);
         }
-        self.names.remove(&key).map(|_| 0).ok_or(ENOENT)
+        if self.files.remove(&resolved).is_some() {
+            return Ok(0);
+        }
+        self.names.remove(&Key::Path(resolved)).map(|_| 0).ok_or(ENOENT)
+    }
+
+    /// What a path names for `open`: a regular file's object, a socket
+    /// file, a directory, or nothing (with its resolved form).
+    pub fn lookup_file(&self, path: &[u8]) -> Result<(Vec<u8>, Node), i32> {
+        let resolved = resolve_in(path, &self.names)?;
+        let node = match self.files.get(&resolved) {
+            Some(&obj) => Node::File(obj),
+            None if is_dir(&resolved) => Node::Dir,
+            None if self.names.contains_key(&Key::Path(resolved.clone())) => Node::Socket,
+            None => Node::Missing,
+        };
+        Ok((resolved, node))
     }
 
     /// A fresh abstract name for autobind (five hex digits, as Linux).

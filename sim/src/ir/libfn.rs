@@ -52,6 +52,7 @@ libfns! {
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
     Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp",
+    Open = "open", Creat = "creat", Lseek = "lseek",
     Ftok = "ftok", Shmget = "shmget", Shmat = "shmat", Shmdt = "shmdt", Shmctl = "shmctl",
     Msgget = "msgget", Msgsnd = "msgsnd", Msgrcv = "msgrcv", Msgctl = "msgctl", Semget = "semget",
     Semop = "semop", Semctl = "semctl",
@@ -115,6 +116,9 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SemTimedwait
             | Isatty
             | Getpgrp
+            | Open
+            | Creat
+            | Lseek
             | Ftok
             | Shmget
             | Shmat

@@ -102,7 +102,7 @@ impl Machine {
             Call::Sock(c) => self.sock_call(i, c, cx),
             Call::Msg(c) => self.msg_call(i, c, cx),
             Call::Sysv(c) => self.sysv_call(i, c, cx),
-            Call::Fs(crate::abi::call::FsCall::Unlink { path }) => Sys::from(self.unlink(i, path)),
+            Call::Fs(c) => self.fs_call(i, c),
         }
     }
 

@@ -32,6 +32,10 @@ pub enum FileKind {
     Socket(u32),
     /// A mailbox of `ipcsim.h`.
     Mbox(u32),
+    /// `/dev/null`: reads end at once, writes vanish.
+    DevNull,
+    /// `/dev/zero`: reads give zeros, writes vanish.
+    DevZero,
 }
 
 /// An open file description, shared by `dup` and `fork`.
@@ -279,6 +283,15 @@ impl Machine {
         }
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
+            FileKind::DevNull => Sys::Ret(0),
+            FileKind::DevZero => match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n as usize) {
+                Ok(dst) => {
+                    dst.fill(0);
+                    self.wake_if_shared(i, buf);
+                    Sys::Ret(n as i64)
+                }
+                Err(_) => Sys::err(EFAULT),
+            },
             FileKind::Stdin => {
                 let k = self.stdin_bytes(f, offset, n, cx).len();
                 let src = self.stdin_bytes(f, offset, n, cx).to_vec();
@@ -353,6 +366,8 @@ impl Machine {
         }
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         let bytes = match kind {
+            FileKind::DevNull => Vec::new(),
+            FileKind::DevZero => vec![0; n as usize],
             FileKind::Stdin => {
                 let b = self.stdin_bytes(f, offset, n, cx).to_vec();
                 self.advance_offset(f, b.len());
@@ -410,6 +425,7 @@ impl Machine {
                 cx.history.outcome.record(self.procs[i].pid, k, data);
                 Sys::Ret(n as i64)
             }
+            FileKind::DevNull | FileKind::DevZero => Sys::Ret(n as i64),
             FileKind::PipeWrite(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),
             FileKind::Shm(obj) => {
                 let start = if flags & O_APPEND != 0 { self.shared.sizes[obj as usize] } else { offset };

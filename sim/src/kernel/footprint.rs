@@ -414,6 +414,19 @@ impl Machine {
                 f.write(Cell::Sockets);
                 self.buffer(i, path, false, f);
             }
+            // A file's name is in the socket namespace; its bytes are a
+            // shared object.
+            Call::Fs(FsCall::Open { path, .. }) => {
+                f.write(Cell::Sockets);
+                f.write(Cell::Tables);
+                self.buffer(i, path, false, f);
+                if let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path) {
+                    if let Ok((_, crate::ipc::sockname::Node::File(obj))) = self.socks.names.lookup_file(raw) {
+                        f.write(whole(obj));
+                    }
+                }
+            }
+            Call::Fs(FsCall::Lseek { fd, .. }) => self.fd_cells(i, fd as i64, f),
             Call::Sem(c) => match c {
                 SemCall::Open { name, .. } | SemCall::Unlink { name } => {
                     f.write(Cell::ShmNames);

@@ -6,6 +6,7 @@
 
 mod calls;
 mod fd;
+mod file;
 pub mod footprint;
 mod history;
 mod message;
@@ -337,6 +338,12 @@ impl Machine {
             FileKind::Shm(obj) => Some(obj),
             _ => None,
         });
+        // A regular file keeps its bytes while it has a name.
+        for &obj in self.socks.names.files.values() {
+            if let Some(u) = used.get_mut(obj as usize) {
+                *u = true;
+            }
+        }
         // A System V segment keeps its bytes until removed and detached.
         for s in self.sysv.shm.slots.iter().flatten() {
             if let Some(u) = used.get_mut(s.obj.obj as usize) {

@@ -108,6 +108,20 @@ impl Machine {
                 budget(self)?;
                 return Ok(self.procs[i].proc.mem.map_private(vec![0; plan.size as usize]) as i64);
             }
+            // A mapping of /dev/zero is anonymous memory, shared or not.
+            MapKind::Object | MapKind::ObjectCopy if self.file_of(i, fd).is_some_and(|(_, f)| f.kind == FileKind::DevZero) => {
+                let (_, file) = self.file_of(i, fd).ok_or(EBADF)?;
+                shm::check_map_access(&plan, flags & 3 == MAP_SHARED, file.flags)?;
+                if plan.kind == MapKind::Object {
+                    if !self.may_create(plan.size) {
+                        return Err(ENOMEM);
+                    }
+                    let obj = self.shared.create(plan.size);
+                    return Ok(self.procs[i].proc.mem.map_shared(obj, 0, plan.size, plan.writable) as i64);
+                }
+                budget(self)?;
+                return Ok(self.procs[i].proc.mem.map_private(vec![0; plan.size as usize]) as i64);
+            }
             MapKind::Object | MapKind::ObjectCopy => {
                 let (_, file) = self.file_of(i, fd).ok_or(EBADF)?;
                 let FileKind::Shm(obj) = file.kind else {

@@ -204,6 +204,9 @@ ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, 
 int shutdown(int fd, int how);
 /* unistd.h: names in the file system */
 int unlink(const char *path);
+int open(const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+off_t lseek(int fd, off_t off, int whence);
 
 #define NULL ((void *)0)
 #define EOF (-1)
@@ -357,6 +360,9 @@ int unlink(const char *path);
 #define O_CREAT 0100
 #define O_EXCL 0200
 #define O_TRUNC 01000
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
 #define O_APPEND 02000
 #define O_NONBLOCK 04000
 #define O_CLOEXEC 02000000

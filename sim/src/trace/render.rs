@@ -133,6 +133,8 @@ fn args(call: &Call, data: &Data) -> String {
         },
         Call::Sock(c) => sock_args(c, data, bytes),
         Call::Fs(FsCall::Unlink { .. }) => bytes(),
+        Call::Fs(FsCall::Open { flags, .. }) => format!("{}, {flags:#o}", bytes()),
+        Call::Fs(FsCall::Lseek { fd, off, whence }) => format!("{fd}, {off}, {whence}"),
         Call::Sysv(c) => match c {
             SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),
             SysvCall::Shmget { key, size, flags } => format!("{key:#x}, {size}, {flags:#o}"),

@@ -1,0 +1,94 @@
+//! Regular files and devices of the run's file system: `open`, `creat`,
+//! `lseek`, `unlink`. A regular file's bytes are a shared object (as a
+//! POSIX shm object's are), so reading, writing, `ftruncate` and `mmap`
+//! of a file are those of shm; its name is a path in the run's file
+//! system (`ipc/sockname.rs`), beside socket files. `/dev/null` and
+//! `/dev/zero` are devices.
+
+use super::calls::Sys;
+use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
+use super::Machine;
+use crate::abi::call::FsCall;
+use crate::abi::errno::*;
+use crate::abi::flags::{O_APPEND, O_CREAT, O_EXCL, O_RDONLY};
+use crate::ipc::sockname::Node;
+
+const O_TRUNC: i32 = 0o1000;
+const O_CLOEXEC: i32 = 0o2000000;
+const SEEK_SET: i32 = 0;
+const SEEK_CUR: i32 = 1;
+const SEEK_END: i32 = 2;
+
+impl Machine {
+    pub(super) fn fs_call(&mut self, i: usize, c: FsCall) -> Sys {
+        Sys::from(match c {
+            FsCall::Unlink { path } => self.unlink(i, path),
+            FsCall::Open { path, flags, .. } => self.open(i, path, flags),
+            FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
+        })
+    }
+
+    fn open(&mut self, i: usize, path: u64, flags: i32) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let kind = match raw.as_slice() {
+            b"/dev/null" => FileKind::DevNull,
+            b"/dev/zero" => FileKind::DevZero,
+            _ => FileKind::Shm(self.open_regular(&raw, flags)?),
+        };
+        if self.open_fds(i) >= MAX_FDS {
+            return Err(EMFILE);
+        }
+        let f = self.open_file(kind, flags & (ACCMODE | NONBLOCK | O_APPEND));
+        let fd = self.install(i, f, 0);
+        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+            d.cloexec = flags & O_CLOEXEC != 0;
+        }
+        Ok(fd)
+    }
+
+    /// The object of the regular file `path` names, created or truncated
+    /// as `flags` say.
+    fn open_regular(&mut self, path: &[u8], flags: i32) -> Result<u32, i32> {
+        let (resolved, node) = self.socks.names.lookup_file(path)?;
+        let writing = flags & ACCMODE != O_RDONLY;
+        let obj = match node {
+            Node::Dir if writing || flags & O_CREAT != 0 => return Err(EISDIR),
+            Node::Dir => return Err(EISDIR),
+            Node::Socket if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
+            Node::Socket => return Err(ENXIO),
+            Node::File(_) if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
+            Node::File(obj) => obj,
+            Node::Missing if flags & O_CREAT == 0 => return Err(ENOENT),
+            Node::Missing => {
+                let obj = self.shared.create(0);
+                self.socks.names.files.insert(resolved, obj);
+                obj
+            }
+        };
+        if flags & O_TRUNC != 0 && writing {
+            self.shared.resize(obj, 0);
+            self.unpark_object(obj);
+        }
+        Ok(obj)
+    }
+
+    fn lseek(&mut self, i: usize, fd: i32, off: i64, whence: i32) -> Result<i64, i32> {
+        let (f, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
+        let size = match file.kind {
+            FileKind::Shm(obj) => self.shared.sizes[obj as usize] as i64,
+            FileKind::DevNull | FileKind::DevZero | FileKind::Stdin => 0,
+            _ => return Err(ESPIPE),
+        };
+        let base = match whence {
+            SEEK_SET => 0,
+            SEEK_CUR => file.offset as i64,
+            SEEK_END => size,
+            _ => return Err(EINVAL),
+        };
+        let to = base.checked_add(off).filter(|&t| t >= 0).ok_or(EINVAL)?;
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.offset = to as u64;
+        }
+        Ok(to)
+    }
+}
