@@ -37,7 +37,11 @@ impl RealProc<'_> {
                         Err(e) => return err(e),
                     };
                     let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
-                    ret(libc::ftok(c.as_ptr(), id) as i64)
+                    // A key with its top bit set is negative, not an error.
+                    match libc::ftok(c.as_ptr(), id) {
+                        -1 => ret(-1),
+                        k => k as u32 as i64,
+                    }
                 }
                 SysvCall::Shmget { key, size, flags } => self.made(b'm', flags, libc::shmget(key, size as usize, flags) as i64),
                 SysvCall::Msgget { key, flags } => self.made(b'q', flags, libc::msgget(key, flags) as i64),

@@ -107,10 +107,10 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
     o.fuel = sim.fuel;
     o.max_steps = sim.max_steps;
     if let Some(path) = &sim.stdin {
-        match std::fs::read(path) {
+        match read_stdin(path) {
             Ok(bytes) => o.stdin = bytes,
             Err(e) => {
-                eprintln!("ipcsim: cannot read the standard input file {}: {e}", path.display());
+                eprintln!("ipcsim: cannot use {} as standard input: {e}", path.display());
                 std::process::exit(2);
             }
         }
@@ -125,6 +125,22 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         };
     }
     o
+}
+
+/// Most bytes of a `--stdin` file: it is read whole before the run.
+const STDIN_MAX: u64 = 256 << 20;
+
+/// The bytes of a `--stdin` file: a regular file (a device or a FIFO
+/// could never end) of at most [`STDIN_MAX`] bytes.
+fn read_stdin(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("it is not a regular file (a device or a FIFO may never end)".into());
+    }
+    if meta.len() > STDIN_MAX {
+        return Err(format!("it is larger than {} MiB (ipcsim's limit)", STDIN_MAX >> 20));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
 }
 
 /// The command line that replays `token` with the same behaviour options.

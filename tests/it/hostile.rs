@@ -27,12 +27,22 @@ struct Outcome {
     max_rss_kib: i64,
 }
 
+/// Writes a hostile input into a directory of its own (tests run in
+/// parallel); [`discard`] removes both.
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ipcsim-hostile-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("ipcsim-hostile-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
+}
+
+/// Removes an input [`temp`] wrote, and its directory.
+fn discard(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 fn ipcsim(args: &[&str], file: &Path) -> Outcome {
@@ -86,7 +96,7 @@ fn reap(child: &mut std::process::Child, start: Instant, args: &[&str], file: &P
 fn check_file(name: &str, src: &[u8]) -> Outcome {
     let path = temp(name, src);
     let o = ipcsim(&["check"], &path);
-    let _ = std::fs::remove_file(&path);
+    discard(&path);
     o
 }
 
@@ -270,16 +280,19 @@ fn input_size_and_error_count_are_capped() {
     big.resize(9 << 20, b' ');
     let path = temp("big.c", &big);
     let o = ipcsim(&["check"], &path);
-    let _ = std::fs::remove_file(&path);
+    discard(&path);
     assert_eq!(o.code, Some(2), "{}", o.stderr);
     assert!(o.stderr.contains("8 MiB"), "{}", o.stderr);
 
     // An included file is capped the same way.
-    let dir = std::env::temp_dir().join(format!("ipcsim-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let _ = std::os::unix::fs::symlink("/dev/zero", dir.join("zero.h"));
-    assert_refused("inc_zero.c", b"#include \"zero.h\"\nint main(void) { return 0; }\n", "8 MiB");
-    let _ = std::fs::remove_file(dir.join("zero.h"));
+    let inc = temp("inc_zero.c", b"#include \"zero.h\"\nint main(void) { return 0; }\n");
+    let zero = inc.with_file_name("zero.h");
+    let _ = std::os::unix::fs::symlink("/dev/zero", &zero);
+    let o = ipcsim(&["check"], &inc);
+    let _ = std::fs::remove_file(&zero);
+    discard(&inc);
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    assert!(o.stderr.contains("8 MiB"), "{}", o.stderr);
 
     // Binary junk: 2 MiB of pseudo-random bytes.
     let mut junk = Vec::with_capacity(2 << 20);
@@ -324,7 +337,7 @@ fn every_hostile_input_gets_an_answer_within_time_and_memory_bounds() {
 
 fn corpus_files() -> Vec<PathBuf> {
     let entries = std::fs::read_dir("tests/hostile").unwrap().map(|e| e.unwrap().path());
-    let mut files: Vec<PathBuf> = entries.filter(|p| p.extension().is_none_or(|e| e != "md")).collect();
+    let mut files: Vec<PathBuf> = entries.filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md")).collect();
     files.sort();
     assert!(files.len() >= 20, "the corpus is there: {files:?}");
     files
@@ -341,4 +354,17 @@ fn assert_answers_within_bounds(file: &Path) {
         assert!(o.elapsed < MAX_TIME, "{what}: took {:?}", o.elapsed);
         assert!(o.max_rss_kib < MAX_RSS_KIB, "{what}: peak RSS {} KiB", o.max_rss_kib);
     }
+}
+
+/// A `--stdin` that never ends (a device) or is too large is refused at
+/// once (exit 2): it used to be read whole before the run, for ever.
+#[test]
+fn an_endless_standard_input_is_refused() {
+    let prog = temp("stdin_zero.c", b"int main(void) { return 0; }\n");
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["run"]).arg(&prog).args(["--stdin", "/dev/zero"]).output().unwrap();
+    discard(&prog);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert!(start.elapsed() < Duration::from_secs(10));
 }

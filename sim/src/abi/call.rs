@@ -859,7 +859,9 @@ impl Call {
     pub fn deadline(&self) -> Option<u64> {
         match *self {
             Call::Sem(SemCall::TimedWait { abstime: Ok(t), .. })
-            | Call::Mq(MqCall::Send { timeout: Some(Ok(t)), .. } | MqCall::Receive { timeout: Some(Ok(t)), .. }) => Some(t),
+            | Call::Mq(MqCall::Send { timeout: Some(Ok(t)), .. } | MqCall::Receive { timeout: Some(Ok(t)), .. }) => {
+                Some(t).filter(|&t| t < crate::abi::HORIZON_NS)
+            }
             _ => None,
         }
     }

@@ -17,3 +17,7 @@ pub const INIT_PID: i32 = 1;
 /// simulator's clocks start here, so a program sees the same time in
 /// every run and on every machine.
 pub const EPOCH_SECS: u64 = 1_767_225_600;
+
+/// The end of virtual time (ns): a sleep or a deadline past it never comes
+/// (Linux's would take centuries), so waiting for it is waiting for ever.
+pub const HORIZON_NS: u64 = i64::MAX as u64;

@@ -120,7 +120,12 @@ fn resolve_in(path: &[u8], names: &BTreeMap<Key, Option<u32>>) -> Result<Vec<u8>
     if !is_dir(&parent) {
         return Err(if names.contains_key(&Key::Path(parent)) { ENOTDIR } else { ENOENT });
     }
-    Ok(join(&parts))
+    let resolved = join(&parts);
+    // A trailing slash asks for a directory.
+    if path.ends_with(b"/") && !is_dir(&resolved) {
+        return Err(if names.contains_key(&Key::Path(resolved)) { ENOTDIR } else { ENOENT });
+    }
+    Ok(resolved)
 }
 
 fn is_dir(path: &[u8]) -> bool {

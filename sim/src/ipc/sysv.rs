@@ -202,6 +202,8 @@ pub enum Try {
     Wait(usize),
     /// A value would pass `SEMVMX`.
     Range,
+    /// An operation names a semaphore the set does not have.
+    Bad,
 }
 
 impl SemSet {
@@ -209,7 +211,7 @@ impl SemSet {
     pub fn try_ops(&self, ops: &[SemOp]) -> Try {
         let mut vals = self.vals.clone();
         for (k, o) in ops.iter().enumerate() {
-            let v = &mut vals[o.num as usize];
+            let Some(v) = vals.get_mut(o.num as usize) else { return Try::Bad };
             match o.op {
                 0 if *v != 0 => return Try::Wait(k),
                 op if op < 0 && *v < -(op as i32) => return Try::Wait(k),

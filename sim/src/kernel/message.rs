@@ -109,6 +109,10 @@ impl Machine {
     }
 
     fn mbox_open(&mut self, i: usize, name: u64, capacity: i32) -> Result<i64, i32> {
+        // ipcsim.h: a NULL name is EINVAL, like an empty one.
+        if name == 0 {
+            return Err(EINVAL);
+        }
         let name = self.procs[i].proc.mem.cstr(&self.shared, name).map_err(|_| EFAULT)?.to_vec();
         message::check_open(&name, capacity)?;
         if self.open_fds(i) >= MAX_FDS {
@@ -136,8 +140,12 @@ impl Machine {
         if len > MSG_MAX {
             return Sys::err(EMSGSIZE);
         }
-        let Ok(data) = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map(|d| d.to_vec()) else {
-            return Sys::err(EFAULT);
+        let data = match len {
+            0 => Vec::new(),
+            _ => match self.procs[i].proc.mem.slice(&self.shared, msg, len as usize) {
+                Ok(d) => d.to_vec(),
+                Err(_) => return Sys::err(EFAULT),
+            },
         };
         let capacity = self.procs[i].link_capacity;
         let rendezvous = self.channel(to).map_or(capacity == 0, |c| c.capacity == 0);
@@ -145,6 +153,11 @@ impl Machine {
         if !room {
             debug_assert!(!block, "a blocked send is never stepped");
             return Sys::err(EAGAIN);
+        }
+        // Messages waiting count against the run's memory (natively a
+        // pool bounds them).
+        if !self.reserve(data.len() as u64) {
+            return Sys::err(crate::abi::errno::ENOMEM);
         }
         let seq = self.msg.seq();
         let ch = match to {
@@ -232,6 +245,7 @@ impl Machine {
             To::Link { from, to } => self.msg.way_mut(from, to, 0).expect("the link exists"),
         };
         let m = ch.take(cap).expect("not empty").expect("fits");
+        self.release(m.data.len() as u64);
         if n > 0 {
             let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n).expect("checked above");
             dst.copy_from_slice(&m.data);

@@ -313,9 +313,14 @@ impl Machine {
     }
 
     /// Commits `n` bytes of the run's memory budget, if they fit
-    /// (`fork`, a private mapping).
+    /// (`fork`, a private mapping, bytes waiting in a kernel buffer).
     pub fn reserve(&mut self, n: u64) -> bool {
         reserve(&mut self.committed, self.shared.held(), n)
+    }
+
+    /// Gives back `n` bytes of the budget (a kernel buffer emptied).
+    pub(super) fn release(&mut self, n: u64) {
+        self.committed = self.committed.saturating_sub(n);
     }
 
     /// Whether shared object `obj` may grow to `size` bytes within the
@@ -685,6 +690,7 @@ impl Machine {
                 Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
                 _ => None,
             })
+            .filter(|&t| t < crate::abi::HORIZON_NS - crate::abi::EPOCH_SECS * 1_000_000_000)
             .min();
         match next {
             Some(t) => {

@@ -146,7 +146,10 @@ impl Machine {
         }
         self.queue(q).check_send(len, prio)?;
         // The kernel copies the message in before it looks for room.
-        let bytes = self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec();
+        let bytes = match len {
+            0 => Vec::new(),
+            _ => self.procs[i].proc.mem.slice(&self.shared, msg, len as usize).map_err(|_| EFAULT)?.to_vec(),
+        };
         if self.queue(q).full() {
             return Err(Self::would_block(flags, timed));
         }

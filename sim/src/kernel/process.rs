@@ -77,6 +77,9 @@ impl Machine {
         child.spin.clear();
         child.dying = None;
         child.io_done = 0;
+        // semop(2): undo adjustments are not inherited.
+        child.sem_undo.clear();
+        child.idrm = false;
         for fd in child.fds.iter().flatten() {
             self.ref_file(fd.file);
         }

@@ -451,6 +451,7 @@ impl Machine {
         }
         let data = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
             Ok(d) => d[done..].to_vec(),
+            Err(_) if io.len == 0 => Vec::new(),
             Err(_) => return Sys::err(EFAULT),
         };
         let mut sent = done;
@@ -461,7 +462,10 @@ impl Machine {
                 return self.broken_pipe(i, sent, io.flags, cx);
             }
             let n = rest.len().min(stream_chunk() as usize);
-            self.enqueue(s, p, rest[..n].to_vec(), stream_truesize(n as u64));
+            if !self.enqueue(s, p, rest[..n].to_vec(), stream_truesize(n as u64)) {
+                // The run's memory budget is spent: what went in, or ENOBUFS.
+                return Sys::Ret(if sent > 0 { sent as i64 } else { -(ENOBUFS as i64) });
+            }
             rest = &rest[n..];
             sent += n;
         }
@@ -475,10 +479,15 @@ impl Machine {
         }
     }
 
-    /// Queues a buffer from `s` in `t`'s receive queue, charged to `s`.
-    fn enqueue(&mut self, s: u32, t: u32, data: Vec<u8>, truesize: u64) {
+    /// Queues a buffer from `s` in `t`'s receive queue, charged to `s`
+    /// and to the run's memory budget (false, nothing queued, past it).
+    fn enqueue(&mut self, s: u32, t: u32, data: Vec<u8>, truesize: u64) -> bool {
+        if !self.reserve(data.len() as u64) {
+            return false;
+        }
         self.sock_mut(s).wmem += truesize;
         self.sock_mut(t).rx.push_back(Skb { data, start: 0, truesize, owner: s });
+        true
     }
 
     /// A stream send that finds the connection shut: `SIGPIPE` (unless
@@ -520,7 +529,11 @@ impl Machine {
         if io.len > MAX_DGRAM {
             return Err(EMSGSIZE);
         }
-        let data = self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len).map_err(|_| EFAULT)?.to_vec();
+        let data = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
+            Ok(d) => d.to_vec(),
+            Err(_) if io.len == 0 => Vec::new(),
+            Err(_) => return Err(EFAULT),
+        };
         if !self.sock(s).may_alloc() {
             return Err(EAGAIN);
         }
@@ -549,7 +562,9 @@ impl Machine {
             debug_assert!(nonblock, "a blocked send is never stepped");
             return Err(EAGAIN);
         }
-        self.enqueue(s, t, data, dgram_truesize(io.len));
+        if !self.enqueue(s, t, data, dgram_truesize(io.len)) {
+            return Err(ENOBUFS);
+        }
         Ok(io.len as i64)
     }
 
@@ -580,7 +595,7 @@ impl Machine {
                 }
             };
         }
-        if self.procs[i].proc.mem.slice(&self.shared, io.buf, io.len as usize).is_err() {
+        if io.len > 0 && self.procs[i].proc.mem.slice(&self.shared, io.buf, io.len as usize).is_err() {
             return Err(EFAULT);
         }
         let peek = io.flags & MSG_PEEK != 0;
@@ -588,9 +603,11 @@ impl Machine {
             Kind::Stream => self.take_stream(s, io.len as usize, peek),
             _ => self.take_message(s, io.len as usize, peek),
         };
-        let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, io.buf, bytes.len()).expect("checked above");
-        dst.copy_from_slice(&bytes);
-        self.wake_if_shared(i, io.buf);
+        if !bytes.is_empty() {
+            let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, io.buf, bytes.len()).expect("checked above");
+            dst.copy_from_slice(&bytes);
+            self.wake_if_shared(i, io.buf);
+        }
         if io.addr != 0 {
             let name = self.socks.socks[sender as usize].as_ref().and_then(|o| o.name.clone());
             self.store_address(i, io.addr, io.alen, name.as_ref(), false)?;
@@ -637,10 +654,12 @@ impl Machine {
         (out, owner, full)
     }
 
-    /// A consumed buffer no longer counts against its sender.
+    /// A consumed buffer no longer counts against its sender, nor the
+    /// run's memory.
     fn uncharge(&mut self, b: Skb) {
         let owner = self.sock_mut(b.owner);
         owner.wmem -= b.truesize;
+        self.release(b.data.len() as u64);
     }
 
     /// The last descriptor of socket `s` is closed (`unix_release_sock`).

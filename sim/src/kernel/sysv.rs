@@ -180,7 +180,9 @@ impl Machine {
         }
         let ino = resolved.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
         // The device byte of the run's file system is 0 (as measured here).
-        Ok(((id as u32 & 0xff) << 24 | (ino & 0xffff)) as i32 as i64)
+        // The key as an unsigned number: a key with its top bit set is a
+        // negative `key_t`, not an error.
+        Ok(((id as u32 & 0xff) << 24 | (ino & 0xffff)) as i64)
     }
 
     fn shmat(&mut self, i: usize, id: i32, flags: i32) -> Result<i64, i32> {
@@ -238,7 +240,7 @@ impl Machine {
                 }
                 Ok(0)
             }
-            IPC_SET => Ok(0),
+            IPC_SET => self.procs[i].proc.mem.slice(&self.shared, buf, 112).map(|_| 0).map_err(|_| EFAULT),
             _ => Err(EINVAL),
         }
     }
@@ -269,11 +271,14 @@ impl Machine {
         let k = self.sysv.msg.by_id(id).ok_or_else(|| self.gone(i))?;
         let mem = &self.procs[i].proc.mem;
         let text = mem.slice(&self.shared, msg.wrapping_add(8), size as usize).map_err(|_| EFAULT)?.to_vec();
-        let q = &mut self.sysv.msg.get_mut(k).obj;
-        if !q.fits(size) {
+        if !self.sysv.msg.get(k).obj.fits(size) {
             debug_assert!(flags & IPC_NOWAIT != 0, "a blocked msgsnd is never stepped");
             return Err(EAGAIN);
         }
+        if !self.reserve(size) {
+            return Err(ENOMEM);
+        }
+        let q = &mut self.sysv.msg.get_mut(k).obj;
         q.msgs.push_back((typ, text));
         q.lspid = self.procs[i].pid;
         Ok(0)
@@ -295,6 +300,7 @@ impl Machine {
         }
         let n = len.min(size) as usize;
         let (mtype, text) = self.sysv.msg.get_mut(k).obj.msgs.remove(m).expect("found");
+        self.release(text.len() as u64);
         self.sysv.msg.get_mut(k).obj.lrpid = self.procs[i].pid;
         self.store(i, msg, MemTy::I64, mtype as u64).map_err(|_| EFAULT)?;
         let dst = self.procs[i].proc.mem.slice_mut(&mut self.shared, msg.wrapping_add(8), n).map_err(|_| EFAULT)?;
@@ -308,6 +314,8 @@ impl Machine {
         match cmd {
             IPC_RMID => {
                 self.wake_removed(id);
+                let held = self.sysv.msg.get(k).obj.cbytes();
+                self.release(held);
                 self.sysv.msg.slots[k] = None;
                 Ok(0)
             }
@@ -366,6 +374,7 @@ impl Machine {
             return Err(EFBIG);
         }
         match set.try_ops(&ops) {
+            Try::Bad => return Err(EFBIG),
             Try::Range => return Err(ERANGE),
             Try::Wait(_) => return Err(EAGAIN),
             Try::Go => {}
@@ -377,6 +386,18 @@ impl Machine {
         }
         set.otime = (crate::abi::EPOCH_SECS * 1_000_000_000).saturating_add(self.clock) / 1_000_000_000;
         let seq = self.sysv.sem.get(k).seq;
+        // An undo adjustment stays within SEMAEM (32767), or the whole
+        // operation fails (measured: ERANGE).
+        for o in ops.iter().filter(|o| o.flg & SEM_UNDO != 0 && o.op != 0) {
+            let now = self.procs[i].sem_undo.iter().find(|u| u.0 == k && u.1 == seq && u.2 == o.num).map_or(0, |u| u.3);
+            if (now - o.op as i32).abs() > SEMVMX {
+                let set = &mut self.sysv.sem.get_mut(k).obj;
+                for o in &ops {
+                    set.vals[o.num as usize] -= o.op as i32;
+                }
+                return Err(ERANGE);
+            }
+        }
         for o in ops.iter().filter(|o| o.flg & SEM_UNDO != 0 && o.op != 0) {
             let undo = &mut self.procs[i].sem_undo;
             match undo.iter_mut().find(|u| u.0 == k && u.1 == seq && u.2 == o.num) {
@@ -443,7 +464,7 @@ impl Machine {
                 }
                 Ok(0)
             }
-            IPC_SET => Ok(0),
+            IPC_SET => self.procs[i].proc.mem.slice(&self.shared, arg, 104).map(|_| 0).map_err(|_| EFAULT),
             _ => Err(EINVAL),
         }
     }

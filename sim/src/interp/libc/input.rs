@@ -16,17 +16,34 @@ use crate::ir::{MemTy, Program};
 /// `EOF` as a returned `int`.
 const EOF: u64 = u64::MAX;
 
+/// C's `isspace`: space, \t, \n, \v, \f, \r.
+fn space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Reading an output stream: `EOF` with `EBADF`, as glibc.
+fn not_readable(p: &mut Process, prog: &Program) -> LibResult {
+    p.set_errno(prog, crate::abi::errno::EBADF);
+    Ok(Outcome::Value(EOF))
+}
+
 /// Runs `f` if it reads input.
 pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     let r = match f {
         LibFn::Getchar => getc(p, a, None),
-        LibFn::Fgetc | LibFn::Getc => stream(a[0]).and_then(|s| getc(p, a, s)),
-        LibFn::Fgets => fgets(p, sh, a),
+        LibFn::Fgetc | LibFn::Getc => match stream(a[0]) {
+            Ok(Some(_)) => not_readable(p, prog),
+            s => s.and_then(|s| getc(p, a, s)),
+        },
+        LibFn::Fgets => match stream(a[2]) {
+            Ok(Some(_)) => not_readable(p, prog).map(|_| Outcome::Value(0)),
+            _ => fgets(p, sh, a),
+        },
         LibFn::Getline => super::stdlib::getline(p, prog, sh, a),
         LibFn::Scanf => scan_stdin(p, sh, a, a[0], &a[1..]),
         LibFn::Fscanf => match stream(a[0]) {
             Ok(None) => scan_stdin(p, sh, a, a[1], &a[2..]),
-            Ok(Some(_)) => Ok(Outcome::Value(EOF)),
+            Ok(Some(_)) => not_readable(p, prog),
             Err(e) => Err(e),
         },
         LibFn::Sscanf => sscanf(p, sh, a),
@@ -181,7 +198,7 @@ impl Scanner<'_, '_> {
 
     fn skip_space(&mut self) -> Result<(), Fail> {
         while let Some(b) = self.peek()? {
-            if !b.is_ascii_whitespace() {
+            if !space(b) {
                 break;
             }
             self.i += 1;
@@ -201,7 +218,7 @@ impl Scanner<'_, '_> {
         let result = loop {
             let Some(&c) = fmt.get(k) else { break Ok(()) };
             k += 1;
-            let r = if c.is_ascii_whitespace() {
+            let r = if space(c) {
                 self.skip_space()
             } else if c != b'%' {
                 match self.peek() {
@@ -297,7 +314,13 @@ impl Scanner<'_, '_> {
                 Ok(())
             }
             b's' | b'[' => {
-                let set = if conv == b'[' { Some(parse_set(fmt, k)) } else { None };
+                let set = if conv == b'[' {
+                    // An unterminated set ends the scan (glibc: a
+                    // conversion error).
+                    Some(parse_set(fmt, k).ok_or(Fail::Matching)?)
+                } else {
+                    None
+                };
                 if conv == b's' {
                     self.skip_space()?;
                 }
@@ -306,7 +329,7 @@ impl Scanner<'_, '_> {
                     let Some(b) = self.peek()? else { break };
                     let take = match &set {
                         Some((neg, members)) => members.contains(&b) != *neg,
-                        None => !b.is_ascii_whitespace(),
+                        None => !space(b),
                     };
                     if !take {
                         break;
@@ -433,8 +456,9 @@ impl Scanner<'_, '_> {
 }
 
 /// A `%[...]` set from just after the `[`: negated or not, and its
-/// members (a `]` first is a member; `a-z` is a range).
-fn parse_set(fmt: &[u8], k: &mut usize) -> (bool, Vec<u8>) {
+/// members (a `]` first is a member; `a-z` is a range when it ascends,
+/// else three members, as glibc reads it); `None` if it never ends.
+fn parse_set(fmt: &[u8], k: &mut usize) -> Option<(bool, Vec<u8>)> {
     let neg = fmt.get(*k) == Some(&b'^');
     if neg {
         *k += 1;
@@ -444,17 +468,19 @@ fn parse_set(fmt: &[u8], k: &mut usize) -> (bool, Vec<u8>) {
     while let Some(&c) = fmt.get(*k) {
         if c == b']' && !first {
             *k += 1;
-            break;
+            return Some((neg, members));
         }
         first = false;
-        if fmt.get(*k + 1) == Some(&b'-') && fmt.get(*k + 2).is_some_and(|&e| e != b']') {
-            let e = fmt[*k + 2];
-            members.extend(c.min(e)..=c.max(e));
-            *k += 3;
-        } else {
-            members.push(c);
-            *k += 1;
+        match (fmt.get(*k + 1), fmt.get(*k + 2)) {
+            (Some(b'-'), Some(&e)) if e != b']' && e >= c => {
+                members.extend(c..=e);
+                *k += 3;
+            }
+            _ => {
+                members.push(c);
+                *k += 1;
+            }
         }
     }
-    (neg, members)
+    None
 }

@@ -191,7 +191,12 @@ fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
 pub(super) fn getline(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) -> LibResult {
     use crate::ir::MemTy;
     let (line, size) = (a[0], a[1]);
+    if line == 0 || size == 0 {
+        p.set_errno(prog, crate::abi::errno::EINVAL);
+        return Ok(Outcome::Value(u64::MAX));
+    }
     if super::stream(a[2])?.is_some() {
+        p.set_errno(prog, crate::abi::errno::EBADF);
         return Ok(Outcome::Value(u64::MAX));
     }
     let Some(len) = super::input::line_len(p) else { return Ok(super::input::refill(p, a)) };

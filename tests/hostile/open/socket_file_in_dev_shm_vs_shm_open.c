@@ -1,4 +1,4 @@
-/* A socket bound to /dev/shm/hsx and the POSIX shm object "/hsx" are the same file on Linux: shm_open("/hsx", O_CREAT|O_EXCL) fails with EEXIST, shm_open("/hsx", O_RDWR) with ENXIO, and binding /dev/shm/sem.hsx over a named semaphore fails with EADDRINUSE. ipcsim keeps them apart: all succeed. Run: ipcsim run socket_file_in_dev_shm_vs_shm_open.c */
+/* A socket bound to /dev/shm/hsx and the POSIX shm object "/hsx" are the same file on Linux: shm_open("/hsx", O_CREAT|O_EXCL) fails with EEXIST, shm_open("/hsx", O_RDWR) with ENXIO, and binding /dev/shm/sem.hsx over a named semaphore fails with EADDRINUSE. ipcsim keeps them apart: all succeed. Likewise ftok("/dev/shm/hsx") of an existing shm object fails with ENOENT and connect() to a shm object path gives ENOENT instead of ECONNREFUSED. Run: ipcsim run socket_file_in_dev_shm_vs_shm_open.c */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>

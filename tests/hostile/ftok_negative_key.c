@@ -1,4 +1,4 @@
-/* ftok(path, proj_id) with proj_id >= 128 (key with the top bit set, i.e. negative) returns -1 in ipcsim and sets errno to a garbage value (the negated key), so `if (key == -1) perror(...)` fails; Linux returns the negative key (e.g. 0xc800xxxx) with errno untouched. Run: ipcsim run ftok_negative_key.c */
+/* Fixed (issue 9/10 hostile review), was: ftok(path, proj_id) with proj_id >= 128 (key with the top bit set, i.e. negative) returns -1 in ipcsim and sets errno to a garbage value (the negated key), so `if (key == -1) perror(...)` fails; Linux returns the negative key (e.g. 0xc800xxxx) with errno untouched. Run: ipcsim run ftok_negative_key.c */
 #include <stdio.h>
 #include <errno.h>
 #include <sys/ipc.h>

@@ -1,4 +1,4 @@
-/* shmctl(IPC_SET) and semctl(IPC_SET) with a NULL or wild buffer return 0 in ipcsim (the buffer is never read); Linux returns -1 EFAULT, as ipcsim already does for msgctl. Run: ipcsim run sysv_ipc_set_bad_pointer.c */
+/* Fixed (issue 9/10 hostile review), was: shmctl(IPC_SET) and semctl(IPC_SET) with a NULL or wild buffer return 0 in ipcsim (the buffer is never read); Linux returns -1 EFAULT, as ipcsim already does for msgctl. Run: ipcsim run sysv_ipc_set_bad_pointer.c */
 #include <stdio.h>
 #include <errno.h>
 #include <sys/ipc.h>

@@ -1,4 +1,4 @@
-/* sscanf/scanf do not treat vertical tab (\v, 11) as white space: sscanf("1\v2", "%d%d") returns 1 and sscanf("\v7", "%d") returns 0 in ipcsim; glibc returns 2 and 1 (isspace(\v) is true in both). Shows as different counts when scanf reads a binary --stdin file. Run: ipcsim run scanf_vertical_tab.c */
+/* Fixed (issue 9/10 hostile review), was: sscanf/scanf do not treat vertical tab (\v, 11) as white space: sscanf("1\v2", "%d%d") returns 1 and sscanf("\v7", "%d") returns 0 in ipcsim; glibc returns 2 and 1 (isspace(\v) is true in both). Shows as different counts when scanf reads a binary --stdin file. Run: ipcsim run scanf_vertical_tab.c */
 #include <stdio.h>
 #include <ctype.h>
 int main(void) {

@@ -1,4 +1,4 @@
-/* mbox_open(NULL, 1) fails with EFAULT in ipcsim but ipcsim.h documents (and natively does) EINVAL; mbox_send(m, NULL, 0) fails with EFAULT in ipcsim but natively sends an empty message (try_receive then returns 0). Run: ipcsim run mbox_null_name_and_empty_send.c; native: cc -Iinclude ... */
+/* Fixed (issue 9/10 hostile review), was: mbox_open(NULL, 1) fails with EFAULT in ipcsim but ipcsim.h documents (and natively does) EINVAL; mbox_send(m, NULL, 0) fails with EFAULT in ipcsim but natively sends an empty message (try_receive then returns 0). Run: ipcsim run mbox_null_name_and_empty_send.c; native: cc -Iinclude ... */
 #include "ipcsim.h"
 #include <stdio.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* getline(&l, NULL, stdin) and getline(NULL, &n, stdin): glibc returns -1 with errno EINVAL; ipcsim kills the process with SIGSEGV "null pointer dereference". Run: ipcsim run getline_null_args.c --stdin SOMEFILE */
+/* Fixed (issue 9/10 hostile review), was: getline(&l, NULL, stdin) and getline(NULL, &n, stdin): glibc returns -1 with errno EINVAL; ipcsim kills the process with SIGSEGV "null pointer dereference". Run: ipcsim run getline_null_args.c --stdin SOMEFILE */
 #include <stdio.h>
 #include <errno.h>
 int main(void) {

@@ -1,4 +1,4 @@
-/* fscanf(stdout, ...) and fgetc(stdout) return -1 in both, but glibc sets errno to EBADF (9); ipcsim leaves errno 0. Run: ipcsim run fscanf_stdout_errno.c */
+/* Fixed (issue 9/10 hostile review), was: fscanf(stdout, ...) and fgetc(stdout) return -1 in both, but glibc sets errno to EBADF (9); ipcsim leaves errno 0. Run: ipcsim run fscanf_stdout_errno.c */
 #include <stdio.h>
 #include <errno.h>
 int main(void) {

@@ -1,4 +1,4 @@
-/* bind() of an AF_UNIX socket to "/tmp/hsock_dir/" (trailing slash, nothing there) succeeds in ipcsim; Linux fails with ENOENT (a trailing slash demands a directory). Run: ipcsim run socket_bind_trailing_slash.c */
+/* Fixed (issue 9/10 hostile review), was: bind() of an AF_UNIX socket to "/tmp/hsock_dir/" (trailing slash, nothing there) succeeds in ipcsim; Linux fails with ENOENT (a trailing slash demands a directory). Run: ipcsim run socket_bind_trailing_slash.c */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* sem_timedwait with deadline {LONG_MAX, 999999999} and nobody to post: Linux blocks forever (ipcsim should report a deadlock), but `ipcsim run` (strict time) returns ETIMEDOUT and the virtual CLOCK_REALTIME saturates at 18446744073.709551615 s -- still before the deadline that supposedly passed -- and then sleep(10) no longer advances CLOCK_REALTIME. Run: ipcsim run timedwait_far_deadline_clock.c */
+/* Fixed (issue 9/10 hostile review), was: sem_timedwait with deadline {LONG_MAX, 999999999} and nobody to post: Linux blocks forever (ipcsim should report a deadlock), but `ipcsim run` (strict time) returns ETIMEDOUT and the virtual CLOCK_REALTIME saturates at 18446744073.709551615 s -- still before the deadline that supposedly passed -- and then sleep(10) no longer advances CLOCK_REALTIME. Run: ipcsim run timedwait_far_deadline_clock.c */
 #include <stdio.h>
 #include <errno.h>
 #include <time.h>
