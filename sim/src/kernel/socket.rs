@@ -318,7 +318,7 @@ impl Machine {
         let (s, flags) = self.sock_of(i, fd)?;
         let kind = self.sock(s).kind;
         if kind == Kind::Dgram && len >= PATH_OFFSET && family(&raw) == 0 {
-            self.sock_mut(s).peer = None; // AF_UNSPEC: disconnect
+            self.disconnect(s); // AF_UNSPEC
             return Ok(0);
         }
         let t = self.lookup(i, addr, len, kind.number())?;
@@ -328,6 +328,9 @@ impl Machine {
         if kind == Kind::Dgram {
             if self.sock(t).peer.is_some_and(|p| p != s) {
                 return Err(EPERM);
+            }
+            if self.sock(s).peer.is_some_and(|p| p != t) {
+                self.disconnect(s);
             }
             self.sock_mut(s).peer = Some(t);
             return Ok(0);
@@ -546,7 +549,7 @@ impl Machine {
             if kind == Kind::Seqpacket {
                 return Err(EPIPE);
             }
-            self.sock_mut(s).peer = None;
+            self.disconnect(s);
             return Err(ECONNREFUSED);
         }
         if kind == Kind::Dgram && other.kind != Kind::Dgram {
@@ -652,6 +655,17 @@ impl Machine {
             self.uncharge(b);
         }
         (out, owner, full)
+    }
+
+    /// A datagram socket leaves its peer: what it had received is purged
+    /// (Linux's `unix_dgram_disconnected`).
+    fn disconnect(&mut self, s: u32) {
+        let me = self.sock_mut(s);
+        me.peer = None;
+        let rx = std::mem::take(&mut me.rx);
+        for b in rx {
+            self.uncharge(b);
+        }
     }
 
     /// A consumed buffer no longer counts against its sender, nor the

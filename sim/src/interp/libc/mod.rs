@@ -19,7 +19,9 @@ use super::memory::NoShared;
 use super::memory::{BadAccess, RegionKind};
 use super::process::{After, Then};
 use super::{Event, Process, Shared};
-use crate::abi::call::{Call, FdCall, MqCall, PipeCall, ProcCall, Src, TimeCall};
+use crate::abi::call::{Call, FdCall, MqCall, MsgCall, PipeCall, ProcCall, SockCall, Src, SysvCall, TimeCall};
+use crate::ipc::message::MSG_MAX;
+use crate::ipc::sysv;
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -121,6 +123,18 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
         // Longer than any queue's messages: EMSGSIZE, and nothing is read.
         Call::Mq(MqCall::Send { msg, len: n, .. }) if n <= crate::ipc::mq::MAX_MSGSIZE as u64 => Some((msg, len(n), false)),
         Call::Mq(MqCall::GetAttr { attr, .. }) => Some((attr, 64, true)),
+        Call::Sock(SockCall::Send { buf, len: n, .. }) => Some((buf, len(n), false)),
+        Call::Msg(MsgCall::MboxSend { msg, len: n, .. } | MsgCall::SendTo { msg, len: n, .. }) if n <= MSG_MAX => {
+            Some((msg, len(n), false))
+        }
+        // What a call surely reads or writes; a receive's buffer is only
+        // touched as far as the message goes, so it is not checked here.
+        // A message is its `long` type, then its text.
+        Call::Sysv(SysvCall::Msgsnd { msg, size, .. }) if size <= sysv::MSGMAX => Some((msg, 8 + len(size), false)),
+        Call::Sysv(SysvCall::Semop { sops, nsops, .. }) if nsops <= sysv::SEMOPM => Some((sops, 6 * len(nsops), false)),
+        Call::Sysv(SysvCall::Shmctl { cmd: 2, buf, .. }) => Some((buf, 112, true)),
+        Call::Sysv(SysvCall::Msgctl { cmd: 2, buf, .. }) => Some((buf, 120, true)),
+        Call::Sysv(SysvCall::Semctl { cmd: 2, arg, .. }) => Some((arg, 104, true)),
         _ => None,
     }
 }
