@@ -217,6 +217,40 @@ impl RealProc<'_> {
         ret(unsafe { libc::open(c.as_ptr(), flags, mode) } as isize)
     }
 
+    /// `stat(path, buf)` (a file of the run's directory) or `fstat(fd,
+    /// buf)`: the real `struct stat`, copied out.
+    pub(crate) fn stat(&mut self, path: Option<u64>, fd: i32, buf: u64) -> i64 {
+        // SAFETY: a zeroed local struct stat.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        let r = match path {
+            Some(path) => {
+                let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
+                let real = match raw.as_slice() {
+                    b"/dev/null" | b"/dev/zero" => raw,
+                    _ => match self.real_path(&raw) {
+                        Ok(p) => p,
+                        Err(e) => return err(e),
+                    },
+                };
+                let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
+                // SAFETY: a C string we made, a local struct.
+                unsafe { libc::stat(c.as_ptr(), &mut st) }
+            }
+            // SAFETY: a local struct.
+            None => unsafe { libc::fstat(fd, &mut st) },
+        };
+        if r != 0 {
+            return ret(-1);
+        }
+        // SAFETY: struct stat is plain bytes.
+        let bytes = unsafe { std::slice::from_raw_parts((&st as *const libc::stat).cast::<u8>(), std::mem::size_of::<libc::stat>()) };
+        match self.proc.mem.slice_mut(&mut self.shared, buf, bytes.len()) {
+            Ok(dst) => dst.copy_from_slice(bytes),
+            Err(_) => return err(libc::EFAULT),
+        }
+        0
+    }
+
     /// `unlink(path)`, of a socket path of the run.
     pub(crate) fn unlink(&mut self, path: u64) -> i64 {
         let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };

@@ -126,6 +126,8 @@ impl RealProc<'_> {
             Call::Sock(c) => self.sock_call(c),
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
             Call::Fs(sim::abi::call::FsCall::Open { path, flags, mode }) => self.open(path, flags, mode),
+            Call::Fs(sim::abi::call::FsCall::Stat { path, buf }) => self.stat(Some(path), 0, buf),
+            Call::Fs(sim::abi::call::FsCall::Fstat { fd, buf }) => self.stat(None, fd, buf),
             // SAFETY: plain integer arguments.
             Call::Fs(sim::abi::call::FsCall::Lseek { fd, off, whence }) => ret(unsafe { libc::lseek(fd, off, whence) }),
             Call::Msg(c) => self.msg_call(c),

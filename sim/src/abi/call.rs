@@ -339,6 +339,20 @@ pub enum FsCall {
         /// Permission bits.
         mode: u32,
     },
+    /// `stat(path, buf)`.
+    Stat {
+        /// The path (a C string).
+        path: Addr,
+        /// The `struct stat` (144 bytes).
+        buf: Addr,
+    },
+    /// `fstat(fd, buf)`.
+    Fstat {
+        /// Descriptor.
+        fd: Fd,
+        /// The `struct stat` (144 bytes).
+        buf: Addr,
+    },
     /// `lseek(fd, offset, whence)`.
     Lseek {
         /// Descriptor.
@@ -816,6 +830,8 @@ impl Call {
             Call::Fs(FsCall::Unlink { .. }) => "unlink",
             Call::Fs(FsCall::Open { .. }) => "open",
             Call::Fs(FsCall::Lseek { .. }) => "lseek",
+            Call::Fs(FsCall::Stat { .. }) => "stat",
+            Call::Fs(FsCall::Fstat { .. }) => "fstat",
             Call::Sysv(c) => match c {
                 SysvCall::Ftok { .. } => "ftok",
                 SysvCall::Shmget { .. } => "shmget",
@@ -893,7 +909,7 @@ impl Call {
             ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
             Call::Sock(c) => c.fd(),
-            Call::Fs(FsCall::Lseek { fd, .. }) => Some(fd),
+            Call::Fs(FsCall::Lseek { fd, .. } | FsCall::Fstat { fd, .. }) => Some(fd),
             Call::Msg(MsgCall::MboxSend { mb, .. } | MsgCall::MboxReceive { mb, .. } | MsgCall::MboxClose { mb }) => Some(mb),
             _ => None,
         }

@@ -52,7 +52,7 @@ libfns! {
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
     Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp",
-    Open = "open", Creat = "creat", Lseek = "lseek",
+    Open = "open", Creat = "creat", Lseek = "lseek", Stat = "stat", Fstat = "fstat",
     Ftok = "ftok", Shmget = "shmget", Shmat = "shmat", Shmdt = "shmdt", Shmctl = "shmctl",
     Msgget = "msgget", Msgsnd = "msgsnd", Msgrcv = "msgrcv", Msgctl = "msgctl", Semget = "semget",
     Semop = "semop", Semctl = "semctl",
@@ -119,6 +119,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Open
             | Creat
             | Lseek
+            | Stat
+            | Fstat
             | Ftok
             | Shmget
             | Shmat

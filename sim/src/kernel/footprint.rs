@@ -427,6 +427,20 @@ impl Machine {
                 }
             }
             Call::Fs(FsCall::Lseek { fd, .. }) => self.fd_cells(i, fd as i64, f),
+            Call::Fs(FsCall::Fstat { fd, buf }) => {
+                self.fd_cells(i, fd as i64, f);
+                self.buffer(i, buf, true, f);
+            }
+            Call::Fs(FsCall::Stat { path, buf }) => {
+                f.read(Cell::Sockets);
+                self.buffer(i, path, false, f);
+                self.buffer(i, buf, true, f);
+                if let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path) {
+                    if let Ok((_, crate::ipc::sockname::Node::File(obj))) = self.socks.names.lookup_file(raw) {
+                        f.read(whole(obj));
+                    }
+                }
+            }
             Call::Sem(c) => match c {
                 SemCall::Open { name, .. } | SemCall::Unlink { name } => {
                     f.write(Cell::ShmNames);

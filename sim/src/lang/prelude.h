@@ -204,6 +204,9 @@ ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, 
 int shutdown(int fd, int how);
 /* unistd.h: names in the file system */
 int unlink(const char *path);
+struct stat { unsigned long st_dev; unsigned long st_ino; unsigned long st_nlink; unsigned int st_mode; unsigned int st_uid; unsigned int st_gid; int __pad0; unsigned long st_rdev; long st_size; long st_blksize; long st_blocks; struct timespec st_atim; struct timespec st_mtim; struct timespec st_ctim; long __glibc_reserved[3]; };
+int stat(const char *path, struct stat *buf);
+int fstat(int fd, struct stat *buf);
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 off_t lseek(int fd, off_t off, int whence);
@@ -360,6 +363,17 @@ off_t lseek(int fd, off_t off, int whence);
 #define O_CREAT 0100
 #define O_EXCL 0200
 #define O_TRUNC 01000
+#define S_IFMT 0170000
+#define S_IFSOCK 0140000
+#define S_IFREG 0100000
+#define S_IFDIR 040000
+#define S_IFCHR 020000
+#define S_IFIFO 010000
+#define S_ISREG(m) (((m) & 0170000) == 0100000)
+#define S_ISDIR(m) (((m) & 0170000) == 040000)
+#define S_ISCHR(m) (((m) & 0170000) == 020000)
+#define S_ISFIFO(m) (((m) & 0170000) == 010000)
+#define S_ISSOCK(m) (((m) & 0170000) == 0140000)
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
