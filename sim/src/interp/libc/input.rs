@@ -260,6 +260,19 @@ impl Scanner<'_, '_> {
                 None => Err(Fail::Input),
             };
         }
+        // A positional argument (`%2$d`): its pointer by number.
+        let start = *k;
+        let mut n = 0usize;
+        while at(*k).is_ascii_digit() {
+            n = n.saturating_mul(10).saturating_add((at(*k) - b'0') as usize);
+            *k += 1;
+        }
+        if at(*k) == b'$' && n > 0 {
+            *k += 1;
+            self.next = n - 1;
+        } else {
+            *k = start;
+        }
         let suppress = at(*k) == b'*';
         if suppress {
             *k += 1;
@@ -352,6 +365,16 @@ impl Scanner<'_, '_> {
                 self.skip_space()?;
                 if self.peek()?.is_none() {
                     return Err(Fail::Input);
+                }
+                // glibc prints a null pointer as "(nil)" and reads it back.
+                if conv == b'p' && self.input[self.i..].starts_with(b"(nil)") {
+                    self.i += 5;
+                    if !suppress {
+                        let t = self.target();
+                        self.store_int(t, 8, 0)?;
+                        *done += 1;
+                    }
+                    return Ok(());
                 }
                 let base = match conv {
                     b'd' | b'u' => 10,
