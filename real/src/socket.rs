@@ -201,20 +201,26 @@ impl RealProc<'_> {
         got as i64
     }
 
-    /// `open(path, flags, mode)` of a file of the run's directory (or a
-    /// device: `/dev/null`, `/dev/zero`).
-    pub(crate) fn open(&mut self, path: u64, flags: i32, mode: u32) -> i64 {
-        let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
+    /// The real path of the program's C string at `path`: a device
+    /// (`/dev/null`, `/dev/zero`) as it is, anything else in the run's
+    /// directory.
+    pub(crate) fn file_name(&self, path: u64) -> Result<std::ffi::CString, i32> {
+        let raw = self.proc.mem.cstr(&self.shared, path).map_err(|_| libc::EFAULT)?.to_vec();
         let real = match raw.as_slice() {
             b"/dev/null" | b"/dev/zero" => raw,
-            _ => match self.real_path(&raw) {
-                Ok(p) => p,
-                Err(e) => return err(e),
-            },
+            _ => self.real_path(&raw)?,
         };
-        let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
-        // SAFETY: a C string we made.
-        ret(unsafe { libc::open(c.as_ptr(), flags, mode) } as isize)
+        std::ffi::CString::new(real).map_err(|_| libc::EINVAL)
+    }
+
+    /// `open(path, flags, mode)` of a file of the run's directory (or a
+    /// device).
+    pub(crate) fn open(&mut self, path: u64, flags: i32, mode: u32) -> i64 {
+        match self.file_name(path) {
+            // SAFETY: a C string we made.
+            Ok(c) => ret(unsafe { libc::open(c.as_ptr(), flags, mode) } as isize),
+            Err(e) => err(e),
+        }
     }
 
     /// `stat(path, buf)` (a file of the run's directory) or `fstat(fd,
@@ -223,19 +229,11 @@ impl RealProc<'_> {
         // SAFETY: a zeroed local struct stat.
         let mut st: libc::stat = unsafe { std::mem::zeroed() };
         let r = match path {
-            Some(path) => {
-                let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
-                let real = match raw.as_slice() {
-                    b"/dev/null" | b"/dev/zero" => raw,
-                    _ => match self.real_path(&raw) {
-                        Ok(p) => p,
-                        Err(e) => return err(e),
-                    },
-                };
-                let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
+            Some(path) => match self.file_name(path) {
                 // SAFETY: a C string we made, a local struct.
-                unsafe { libc::stat(c.as_ptr(), &mut st) }
-            }
+                Ok(c) => unsafe { libc::stat(c.as_ptr(), &mut st) },
+                Err(e) => return err(e),
+            },
             // SAFETY: a local struct.
             None => unsafe { libc::fstat(fd, &mut st) },
         };
@@ -251,15 +249,12 @@ impl RealProc<'_> {
         0
     }
 
-    /// `unlink(path)`, of a socket path of the run.
+    /// `unlink(path)` of a file of the run's directory.
     pub(crate) fn unlink(&mut self, path: u64) -> i64 {
-        let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
-        let real = match self.real_path(&raw) {
-            Ok(p) => p,
-            Err(e) => return err(e),
-        };
-        let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
-        // SAFETY: a C string we made.
-        ret(unsafe { libc::unlink(c.as_ptr()) } as isize)
+        match self.file_name(path) {
+            // SAFETY: a C string we made.
+            Ok(c) => ret(unsafe { libc::unlink(c.as_ptr()) } as isize),
+            Err(e) => err(e),
+        }
     }
 }

@@ -31,12 +31,10 @@ impl RealProc<'_> {
         unsafe {
             match c {
                 SysvCall::Ftok { path, id } => {
-                    let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
-                    let real = match self.real_path(&raw) {
-                        Ok(p) => p,
+                    let c = match self.file_name(path) {
+                        Ok(c) => c,
                         Err(e) => return err(e),
                     };
-                    let Ok(c) = std::ffi::CString::new(real) else { return err(libc::EINVAL) };
                     // A key with its top bit set is negative, not an error.
                     match libc::ftok(c.as_ptr(), id) {
                         -1 => ret(-1),

@@ -33,21 +33,23 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind of a `socket` type without its flags (`SOCK_RAW` is a
-    /// datagram socket in `AF_UNIX`), or the errno Linux gives.
-    pub fn from_type(ty: i32) -> Result<Kind, i32> {
-        use crate::abi::errno::{EINVAL, ESOCKTNOSUPPORT};
+    /// Whether a `socket` type is well formed: known flags
+    /// (`SOCK_NONBLOCK`, `SOCK_CLOEXEC`) and a number below `SOCK_MAX`
+    /// (Linux checks this before the domain).
+    pub fn well_formed(ty: i32) -> bool {
         const SOCK_NONBLOCK: i32 = 0o4000;
         const SOCK_CLOEXEC: i32 = 0o2000000;
-        let base = ty & 0xf;
-        if ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) != 0 || base >= 11 {
-            return Err(EINVAL);
-        }
-        match base {
+        ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) == 0 && ty & 0xf < 11
+    }
+
+    /// The kind of a well-formed `socket` type (`SOCK_RAW` is a datagram
+    /// socket in `AF_UNIX`), or `ESOCKTNOSUPPORT`.
+    pub fn from_type(ty: i32) -> Result<Kind, i32> {
+        match ty & 0xf {
             1 => Ok(Kind::Stream),
             2 | 3 => Ok(Kind::Dgram),
             5 => Ok(Kind::Seqpacket),
-            _ => Err(ESOCKTNOSUPPORT),
+            _ => Err(crate::abi::errno::ESOCKTNOSUPPORT),
         }
     }
 

@@ -293,10 +293,10 @@ impl Machine {
                 Err(_) => Sys::err(EFAULT),
             },
             FileKind::Stdin => {
-                let k = self.stdin_bytes(f, offset, n, cx).len();
-                let src = self.stdin_bytes(f, offset, n, cx).to_vec();
+                let src = stdin_bytes(offset, n, cx);
+                let k = src.len();
                 match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, k) {
-                    Ok(dst) => dst.copy_from_slice(&src),
+                    Ok(dst) => dst.copy_from_slice(src),
                     Err(_) => return Sys::err(EFAULT),
                 }
                 self.wake_if_shared(i, buf);
@@ -342,13 +342,6 @@ impl Machine {
         }
     }
 
-    /// The run's standard input from `offset`, at most `n` bytes.
-    fn stdin_bytes<'a>(&self, _f: u32, offset: u64, n: u64, cx: &'a StepCtx) -> &'a [u8] {
-        let data = &cx.config.stdin;
-        let start = (offset as usize).min(data.len());
-        &data[start..start + (n as usize).min(data.len() - start)]
-    }
-
     fn advance_offset(&mut self, f: u32, k: usize) {
         if let Some(file) = self.files[f as usize].as_mut() {
             file.offset += k as u64;
@@ -369,7 +362,7 @@ impl Machine {
             FileKind::DevNull => Vec::new(),
             FileKind::DevZero => vec![0; n as usize],
             FileKind::Stdin => {
-                let b = self.stdin_bytes(f, offset, n, cx).to_vec();
+                let b = stdin_bytes(offset, n, cx).to_vec();
                 self.advance_offset(f, b.len());
                 b
             }
@@ -473,4 +466,11 @@ impl Machine {
             WriteStep::Full => Sys::Progress,
         }
     }
+}
+
+/// The run's standard input from `offset`, at most `n` bytes.
+fn stdin_bytes<'a>(offset: u64, n: u64, cx: &'a StepCtx) -> &'a [u8] {
+    let data = &cx.config.stdin;
+    let start = (offset as usize).min(data.len());
+    &data[start..start + (n as usize).min(data.len() - start)]
 }

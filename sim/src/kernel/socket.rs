@@ -178,9 +178,8 @@ impl Machine {
     }
 
     fn check_create(domain: i32, ty: i32, protocol: i32) -> Result<Kind, i32> {
-        // Measured: the type (flags, then range) is checked before the
-        // domain.
-        if ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) != 0 || ty & 0xf >= 11 {
+        // Measured: the type is checked before the domain.
+        if !Kind::well_formed(ty) {
             return Err(EINVAL);
         }
         if !(0..46).contains(&domain) {
@@ -208,7 +207,7 @@ impl Machine {
     fn socketpair(&mut self, i: usize, domain: i32, ty: i32, protocol: i32, sv: u64) -> Result<i64, i32> {
         // Families Linux has but that have no pairs (inet, inet6, netlink,
         // packet) refuse the operation rather than the family.
-        if matches!(domain, 2 | 10 | 16 | 17) && ty & !(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC) == 0 && ty & 0xf < 11 {
+        if matches!(domain, 2 | 10 | 16 | 17) && Kind::well_formed(ty) {
             return Err(EOPNOTSUPP);
         }
         let kind = Self::check_create(domain, ty, protocol)?;

@@ -369,7 +369,9 @@ impl Machine {
         }
         let ops = self.sem_ops(i, sops, nsops)?;
         let k = self.sysv.sem.by_id(id).ok_or_else(|| self.gone(i))?;
-        let set = &mut self.sysv.sem.get_mut(k).obj;
+        let set = &self.sysv.sem.get(k).obj;
+        // Measured: a semaphore past the set is EFBIG even after an
+        // operation that would wait.
         if ops.iter().any(|o| o.num as usize >= set.vals.len()) {
             return Err(EFBIG);
         }
@@ -379,25 +381,24 @@ impl Machine {
             Try::Wait(_) => return Err(EAGAIN),
             Try::Go => {}
         }
-        let pid = self.procs[i].pid;
+        // An undo adjustment stays within SEMAEM (32767), or the whole
+        // operation fails (measured: ERANGE).
+        let seq = self.sysv.sem.get(k).seq;
+        let undo = &self.procs[i].sem_undo;
+        let past = ops.iter().filter(|o| o.flg & SEM_UNDO != 0).any(|o| {
+            let now = undo.iter().find(|u| u.0 == k && u.1 == seq && u.2 == o.num).map_or(0, |u| u.3);
+            (now - o.op as i32).abs() > SEMVMX
+        });
+        if past {
+            return Err(ERANGE);
+        }
+        let (pid, now) = (self.procs[i].pid, self.realtime() / 1_000_000_000);
+        let set = &mut self.sysv.sem.get_mut(k).obj;
         for o in &ops {
             set.vals[o.num as usize] += o.op as i32;
             set.pids[o.num as usize] = pid;
         }
-        set.otime = (crate::abi::EPOCH_SECS * 1_000_000_000).saturating_add(self.clock) / 1_000_000_000;
-        let seq = self.sysv.sem.get(k).seq;
-        // An undo adjustment stays within SEMAEM (32767), or the whole
-        // operation fails (measured: ERANGE).
-        for o in ops.iter().filter(|o| o.flg & SEM_UNDO != 0 && o.op != 0) {
-            let now = self.procs[i].sem_undo.iter().find(|u| u.0 == k && u.1 == seq && u.2 == o.num).map_or(0, |u| u.3);
-            if (now - o.op as i32).abs() > SEMVMX {
-                let set = &mut self.sysv.sem.get_mut(k).obj;
-                for o in &ops {
-                    set.vals[o.num as usize] -= o.op as i32;
-                }
-                return Err(ERANGE);
-            }
-        }
+        set.otime = now;
         for o in ops.iter().filter(|o| o.flg & SEM_UNDO != 0 && o.op != 0) {
             let undo = &mut self.procs[i].sem_undo;
             match undo.iter_mut().find(|u| u.0 == k && u.1 == seq && u.2 == o.num) {

@@ -30,14 +30,16 @@ fn not_readable(p: &mut Process, prog: &Program) -> LibResult {
 /// Runs `f` if it reads input.
 pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     let r = match f {
-        LibFn::Getchar => getc(p, a, None),
+        LibFn::Getchar => getc(p, a),
         LibFn::Fgetc | LibFn::Getc => match stream(a[0]) {
             Ok(Some(_)) => not_readable(p, prog),
-            s => s.and_then(|s| getc(p, a, s)),
+            Ok(None) => getc(p, a),
+            Err(e) => Err(e),
         },
         LibFn::Fgets => match stream(a[2]) {
             Ok(Some(_)) => not_readable(p, prog).map(|_| Outcome::Value(0)),
-            _ => fgets(p, sh, a),
+            Ok(None) => fgets(p, sh, a),
+            Err(e) => Err(e),
         },
         LibFn::Getline => super::stdlib::getline(p, prog, sh, a),
         LibFn::Scanf => scan_stdin(p, sh, a, a[0], &a[1..]),
@@ -66,11 +68,8 @@ pub(super) fn ended(p: &Process) -> bool {
     p.stdio.input.eof || p.stdio.input.error
 }
 
-/// `getchar`, `fgetc(stdin)`, `getc(stdin)` (`EOF` from an output stream).
-fn getc(p: &mut Process, a: &[u64], s: Option<usize>) -> LibResult {
-    if s.is_some() {
-        return Ok(Outcome::Value(EOF));
-    }
+/// `getchar`, `fgetc(stdin)`, `getc(stdin)`.
+fn getc(p: &mut Process, a: &[u64]) -> LibResult {
     if let Some(&b) = p.stdio.input.avail().first() {
         p.stdio.input.consume(1);
         return Ok(Outcome::Value(b as u64));
@@ -84,7 +83,7 @@ fn getc(p: &mut Process, a: &[u64], s: Option<usize>) -> LibResult {
 /// `fgets(s, n, stream)`: a line (with its newline) or `n - 1` bytes.
 fn fgets(p: &mut Process, sh: &mut dyn Shared, a: &[u64]) -> LibResult {
     let (dst, n) = (a[0], a[1] as i32);
-    if stream(a[2])?.is_some() || n <= 0 {
+    if n <= 0 {
         return Ok(Outcome::Value(0));
     }
     let limit = (n - 1) as usize;
