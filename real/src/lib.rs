@@ -12,6 +12,7 @@ mod log;
 mod message;
 mod process;
 mod shared;
+mod signal;
 mod socket;
 pub mod stop;
 mod syscall;

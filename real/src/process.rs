@@ -83,6 +83,8 @@ pub struct RealProc<'a> {
     pub mbox_fds: std::collections::BTreeMap<i32, u32>,
     /// `link_capacity`.
     pub link_capacity: i32,
+    /// Its signal handlers.
+    pub handlers: crate::signal::Handlers,
 }
 
 impl RealProc<'_> {
@@ -92,6 +94,11 @@ impl RealProc<'_> {
         loop {
             // Unlimited fuel: on the real kernel a private loop runs as
             // natively, until the program or the run's timeout ends it.
+            // A signal the real kernel noted runs its handler here, at a
+            // visible operation (never inside a granted access).
+            if !granted {
+                self.take_signal();
+            }
             let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None };
             let ev = self.proc.run(self.env.prog, &mut ctx);
             granted = false;
@@ -114,6 +121,7 @@ impl RealProc<'_> {
                         self.proc.resume(r);
                     }
                 }
+                Event::SigReturn => self.handler_returned(),
                 // SAFETY: ending the process; stdio was flushed by the
                 // interpreter's own writes, exactly as natively.
                 Event::Exit(code) => unsafe { libc::_exit(code) },

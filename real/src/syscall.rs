@@ -345,13 +345,23 @@ impl RealProc<'_> {
                 ProcCall::Wait { status } => self.wait(-1, status, 0),
                 ProcCall::Waitpid { pid, status, options } => self.wait(pid, status, options),
                 ProcCall::Kill { pid, sig } => self.kill(pid, sig),
-                ProcCall::Signal { sig, handler } => {
-                    if !sim::abi::signal::can_set(sig, handler) {
-                        return -(libc::EINVAL as i64);
-                    }
-                    let old = libc::signal(sig, if handler == 1 { libc::SIG_IGN } else { libc::SIG_DFL });
-                    (old == libc::SIG_IGN) as i64
+                ProcCall::Signal { sig, handler } => self.signal(sig, handler),
+                ProcCall::Sigaction { sig, act, old } => self.sigaction(sig, act, old),
+                ProcCall::Sigprocmask { how, set, old } => self.sigprocmask(how, set, old),
+                ProcCall::Sigpending { set } => self.sigpending(set),
+                ProcCall::Sigsuspend { mask } => self.sigsuspend(mask),
+                ProcCall::Pause => {
+                    libc::pause();
+                    -(libc::EINTR as i64)
                 }
+                ProcCall::Alarm { secs } => {
+                    if secs > 0 {
+                        // Its SIGALRM is the program's doing.
+                        log::send(self.env.log, &Record::Sent { pid: self.pid, sig: libc::SIGALRM });
+                    }
+                    libc::alarm(secs) as i64
+                }
+                ProcCall::Raise { sig } => self.kill(self.pid, sig),
             }
         }
     }
@@ -560,6 +570,7 @@ impl RealProc<'_> {
             self.parent_real = unsafe { libc::getppid() };
             self.ppid = self.pid;
             self.pid = vpid;
+            crate::signal::forget_pending();
             if let Some(seed) = self.env.chaos {
                 self.chaos = Some(crate::chaos::Chaos::new(seed, vpid));
             }

@@ -203,6 +203,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             chaos: cfg.chaos.then(|| crate::chaos::Chaos::new(seed, pid)),
             mbox_fds: Default::default(),
             link_capacity: 0,
+            handlers: Default::default(),
         };
         rp.run();
     }

@@ -473,12 +473,53 @@ pub enum ProcCall {
         /// Signal (0: just check).
         sig: i32,
     },
-    /// `signal(sig, handler)` with `SIG_DFL` or `SIG_IGN`.
+    /// `signal(sig, handler)`: `SIG_DFL`, `SIG_IGN` or a function.
     Signal {
         /// Signal.
         sig: i32,
         /// The handler value.
         handler: u64,
+    },
+    /// `sigaction(sig, act, old)`.
+    Sigaction {
+        /// Signal.
+        sig: i32,
+        /// The new `struct sigaction` (0: none).
+        act: Addr,
+        /// Where the old one goes (0: nowhere).
+        old: Addr,
+    },
+    /// `sigprocmask(how, set, old)`.
+    Sigprocmask {
+        /// `SIG_BLOCK`, `SIG_UNBLOCK` or `SIG_SETMASK`.
+        how: i32,
+        /// The set (0: only read the mask).
+        set: Addr,
+        /// Where the old mask goes (0: nowhere).
+        old: Addr,
+    },
+    /// `sigpending(set)`.
+    Sigpending {
+        /// Where the set goes.
+        set: Addr,
+    },
+    /// `pause()`: waits for a handler to run.
+    Pause,
+    /// `sigsuspend(mask)`: waits for a handler to run with this mask
+    /// (read from the caller's `sigset_t`, or the errno of a bad pointer).
+    Sigsuspend {
+        /// The temporary mask (bit n-1 for signal n, as the kernel's).
+        mask: Result<u64, i32>,
+    },
+    /// `alarm(seconds)`.
+    Alarm {
+        /// Seconds (0 cancels).
+        secs: u32,
+    },
+    /// `raise(sig)`: a signal to the caller itself.
+    Raise {
+        /// Signal.
+        sig: i32,
     },
 }
 
@@ -766,6 +807,13 @@ impl Call {
                 ProcCall::Waitpid { .. } => "waitpid",
                 ProcCall::Kill { .. } => "kill",
                 ProcCall::Signal { .. } => "signal",
+                ProcCall::Sigaction { .. } => "sigaction",
+                ProcCall::Sigprocmask { .. } => "sigprocmask",
+                ProcCall::Sigpending { .. } => "sigpending",
+                ProcCall::Pause => "pause",
+                ProcCall::Sigsuspend { .. } => "sigsuspend",
+                ProcCall::Alarm { .. } => "alarm",
+                ProcCall::Raise { .. } => "raise",
             },
             Call::Time(c) => match c {
                 TimeCall::Sleep { how: SleepFn::Sleep, .. } => "sleep",
@@ -865,6 +913,8 @@ impl Call {
     pub fn failure_value(&self) -> i64 {
         match self {
             Call::Sem(SemCall::Open { .. }) | Call::Fd(FdCall::Isatty { .. }) => 0,
+            // `signal` fails with SIG_ERR.
+            Call::Proc(ProcCall::Signal { .. }) => -1,
             _ => -1,
         }
     }

@@ -60,3 +60,26 @@ pub const CLOCK_MONOTONIC: i32 = 1;
 pub const SIG_DFL: u64 = 0;
 /// `SIG_IGN` as a handler value.
 pub const SIG_IGN: u64 = 1;
+
+/// `sigaction` flag: the handler gets `siginfo_t` and a context.
+pub const SA_SIGINFO: u32 = 4;
+/// `sigaction` flag: slow calls interrupted by the handler restart.
+pub const SA_RESTART: u32 = 0x1000_0000;
+/// `sigaction` flag: the signal is not blocked while its handler runs.
+pub const SA_NODEFER: u32 = 0x4000_0000;
+/// `sigaction` flag: the disposition goes back to `SIG_DFL` on delivery.
+pub const SA_RESETHAND: u32 = 0x8000_0000;
+/// `sigprocmask`: add to the mask.
+pub const SIG_BLOCK: i32 = 0;
+/// `sigprocmask`: remove from the mask.
+pub const SIG_UNBLOCK: i32 = 1;
+/// `sigprocmask`: replace the mask.
+pub const SIG_SETMASK: i32 = 2;
+/// `si_code` of a signal sent by `kill` or `raise`.
+pub const SI_USER: i32 = 0;
+/// `si_code` of a signal the kernel sent (`alarm`).
+pub const SI_KERNEL: i32 = 0x80;
+/// `si_code` of `SIGCHLD` for a child that exited.
+pub const CLD_EXITED: i32 = 1;
+/// `si_code` of `SIGCHLD` for a child killed by a signal.
+pub const CLD_KILLED: i32 = 2;

@@ -13,6 +13,9 @@ pub mod signal;
 pub const FIRST_PID: i32 = 1000;
 /// The pid of init, which adopts orphans and reaps them.
 pub const INIT_PID: i32 = 1;
+
+/// The simulated user's id (`getuid`, `si_uid`): an ordinary user's.
+pub const UID: u32 = 1000;
 /// `CLOCK_REALTIME` at the start of every run (2026-01-01T00:00:00Z): the
 /// simulator's clocks start here, so a program sees the same time in
 /// every run and on every machine.

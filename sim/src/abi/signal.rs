@@ -45,11 +45,11 @@ pub fn can_send(sig: i32) -> bool {
     (0..=SIGRTMAX).contains(&sig)
 }
 
-/// A signal whose disposition `signal()` may set to `handler` (`SIG_DFL`
-/// or `SIG_IGN`): not SIGKILL or SIGSTOP, and not 32 or 33, which glibc
-/// reserves for itself (64, SIGRTMAX, is valid).
-pub fn can_set(sig: i32, handler: u64) -> bool {
-    (1..=SIGRTMAX).contains(&sig) && !matches!(sig, SIGKILL | SIGSTOP | 32 | 33) && handler <= crate::abi::flags::SIG_IGN
+/// A signal whose disposition `signal()` may set: not SIGKILL or
+/// SIGSTOP, and not 32 or 33, which glibc reserves for itself (64,
+/// SIGRTMAX, is valid).
+pub fn can_set(sig: i32) -> bool {
+    (1..=SIGRTMAX).contains(&sig) && !matches!(sig, SIGKILL | SIGSTOP | 32 | 33)
 }
 
 /// The name of a signal number: `SIGSEGV`, or `signal 40`.

@@ -247,7 +247,7 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
             }
             other => Waits::Other(other.name()),
         },
-        Pending::Sleep(t) => Waits::Sleep(*t),
+        Pending::Sleep(t, _) => Waits::Sleep(*t),
         _ => Waits::Other("an operation"),
     }
 }

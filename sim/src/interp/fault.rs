@@ -72,6 +72,12 @@ pub enum Cause {
     BadFormat(char),
     /// A write to a pipe whose read ends are all closed.
     BrokenPipe,
+    /// A call through a pointer that is null or not a function's
+    /// address: the jump faults.
+    BadCall {
+        /// The pointer's value.
+        addr: u64,
+    },
 }
 
 /// Undefined behaviour of C that Linux may not trap: natively the
@@ -106,6 +112,14 @@ pub enum Undefined {
     },
     /// `free` of something `malloc` did not return.
     BadFree,
+    /// A call through a function pointer with another number of
+    /// arguments than the function takes (incompatible types, C17 6.5.2.2).
+    CallMismatch {
+        /// The function called.
+        func: u32,
+        /// Arguments given.
+        args: u32,
+    },
 }
 
 impl Undefined {
@@ -142,6 +156,11 @@ impl Undefined {
             Undefined::UseAfterFree { region } => format!("use after free{by} of {}", object(prog, p, *region)),
             Undefined::DoubleFree { region } => format!("double free of {}", object(prog, p, *region)),
             Undefined::BadFree => "free() of a pointer malloc did not return".into(),
+            Undefined::CallMismatch { func, args } => {
+                let f = &prog.functions[*func as usize];
+                let n = f.params.len();
+                format!("call through a function pointer to `{}`, which takes {n} argument{}, with {args}", f.name, if n == 1 { "" } else { "s" })
+            }
         }
     }
 }
@@ -298,6 +317,8 @@ impl Fault {
             Cause::Assertion => "assertion failed".into(),
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),
             Cause::BrokenPipe => "write to a pipe with no reader left (every read end is closed)".into(),
+            Cause::BadCall { addr: 0 } => "call through a null function pointer".into(),
+            Cause::BadCall { addr } => format!("call through a pointer that is no function's address ({addr:#x})"),
         }
     }
 }

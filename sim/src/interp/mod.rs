@@ -4,6 +4,7 @@
 //! resumed with the call's result.
 
 pub mod fault;
+mod handler;
 pub mod libc;
 pub mod mapping;
 pub mod memory;
@@ -11,6 +12,7 @@ mod process;
 mod run;
 
 pub use fault::{Fault, Signal};
+pub use handler::HandlerFrame;
 pub use process::{After, Frame, Process, StdoutMode};
 
 pub use memory::{NoShared, Shared};
@@ -70,6 +72,9 @@ pub enum Event {
     /// It ran its fuel of loop iterations and calls without a visible
     /// operation: an endless private loop.
     OutOfFuel,
+    /// A signal handler returned: the kernel restores the signal mask
+    /// and what the handler interrupted ([`Process::leave_handler`]).
+    SigReturn,
 }
 
 /// What one call of [`Process::run`] may use and reports back.

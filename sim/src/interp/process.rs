@@ -87,6 +87,8 @@ pub struct Process {
     /// Where each `malloc` block was allocated, by region, in allocation
     /// order: an out-of-bounds report names the block by its line.
     pub heap_sites: Vec<(u32, crate::source::Span)>,
+    /// The signal handlers running, innermost last.
+    pub handlers: Vec<super::handler::HandlerFrame>,
 }
 
 impl Process {
@@ -107,6 +109,7 @@ impl Process {
             libc_strings,
             scratch: Vec::new(),
             heap_sites: Vec::new(),
+            handlers: Vec::new(),
         };
         let main = &prog.functions[prog.main as usize];
         if prog.main_params >= 2 {

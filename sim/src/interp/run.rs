@@ -295,6 +295,23 @@ impl Process {
                         }
                         continue 'frames;
                     }
+                    Op::CallPtr(argc) => {
+                        burn!();
+                        let target = pop!();
+                        save_pc!();
+                        let f = match region::code_func(target) {
+                            Some(f) if prog.functions.get(f as usize).is_some_and(|f| !f.ops.is_empty()) => f,
+                            _ => return self.fault(prog, Signal::Segv, Cause::BadCall { addr: target }),
+                        };
+                        if prog.functions[f as usize].params.len() != argc as usize {
+                            let ub = Undefined::CallMismatch { func: f, args: argc as u32 };
+                            return Event::Killed(Fault::undefined(ub, None, self.span(prog)));
+                        }
+                        if let Err(b) = self.enter(prog, f) {
+                            return self.mem_fault(prog, b);
+                        }
+                        continue 'frames;
+                    }
                     Op::Ret => {
                         let v = pop!();
                         if self.frames.len() == 1 {
@@ -308,6 +325,9 @@ impl Process {
                             self.mem.poison_frame(fp, &func.redzones, false);
                         }
                         self.sp = done.saved_sp;
+                        if self.handler_returned() {
+                            return Event::SigReturn;
+                        }
                         self.stack.push(v);
                         continue 'frames;
                     }

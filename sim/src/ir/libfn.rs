@@ -65,6 +65,10 @@ libfns! {
     MboxOpen = "mbox_open", MboxSend = "mbox_send", MboxReceive = "mbox_receive",
     MboxTrySend = "mbox_try_send", MboxTryReceive = "mbox_try_receive", MboxClose = "mbox_close",
     SendTo = "send_to", ReceiveFrom = "receive_from", LinkCapacity = "link_capacity",
+    Sigaction = "sigaction", Sigprocmask = "sigprocmask", Sigpending = "sigpending",
+    Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
+    Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
+    Sigdelset = "sigdelset", Sigismember = "sigismember",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -156,5 +160,12 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SendTo
             | ReceiveFrom
             | LinkCapacity
+            | Sigaction
+            | Sigprocmask
+            | Sigpending
+            | Sigsuspend
+            | Pause
+            | Alarm
+            | Raise
     )
 }

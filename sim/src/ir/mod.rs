@@ -175,6 +175,8 @@ pub enum Op {
     Switch(u32),
     /// Call a user function (arguments on the stack, last on top).
     Call(FuncId),
+    /// Call through a function pointer (on top, above n arguments).
+    CallPtr(u8),
     /// Call a library routine with n arguments.
     Lib(LibFn, u8),
     /// Return the top value.
@@ -262,6 +264,21 @@ pub mod region {
     pub const STDIO: u32 = 2;
     /// First global image ([`super::Program::globals`] index 0).
     pub const FIRST_GLOBAL: u32 = 3;
+    /// Function addresses: function `id` is at `CODE << 32 | id * 16`.
+    /// No region is ever allocated there, so any load or store through
+    /// a function pointer faults, and no object pointer equals one.
+    pub const CODE: u32 = 0xC0DE_0000;
+
+    /// The address of function `id` (a function pointer's value).
+    pub fn code_addr(id: super::FuncId) -> u64 {
+        ((CODE as u64) << 32) | (id as u64 * 16)
+    }
+
+    /// The function at `addr`, if it is one's address.
+    pub fn code_func(addr: u64) -> Option<super::FuncId> {
+        let off = addr as u32;
+        ((addr >> 32) as u32 == CODE && off % 16 == 0).then_some(off / 16)
+    }
 }
 
 /// A whole compiled program.

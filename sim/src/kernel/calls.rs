@@ -50,6 +50,8 @@ impl Machine {
             Call::Sock(ref c) => self.sock_ready(i, c),
             Call::Msg(ref c) => self.msg_ready(i, c),
             Call::Sysv(ref c) => self.sysv_ready(i, c),
+            // Only a handler ends them (a bad mask fails at once).
+            Call::Proc(ProcCall::Pause | ProcCall::Sigsuspend { mask: Ok(_) }) => false,
             _ => true,
         }
     }
@@ -85,7 +87,9 @@ impl Machine {
             } else {
                 self.procs[i].proc.resume(v);
             }
-            self.advance(i, false, cx);
+            if !self.deliver_now(i, cx) {
+                self.advance(i, false, cx);
+            }
         }
         what
     }

@@ -128,6 +128,19 @@ impl Machine {
             self.ending(i, &mut f);
             return f;
         }
+        if p.signals.is_some() {
+            // An alarm going off moves the clock and may kill; a handler
+            // taken changes the mask and what is pending.
+            if self.alarm_due(i, time, !self.runs_on(i, time)) {
+                f.write(Cell::Clock);
+                self.ending(i, &mut f);
+                return f;
+            }
+            if self.deliverable(i).is_some() || self.enters_wait(i, time) {
+                f.write(Cell::Proc(p.pid));
+                return f;
+            }
+        }
         match p.pending {
             Pending::Access(a) => {
                 let (obj, off) = (a.obj, a.off);
@@ -152,7 +165,7 @@ impl Machine {
                 }
             }
             Pending::Call(call) => self.call_footprint(i, &call, &mut f),
-            Pending::Sleep(_) => f.write(Cell::Clock),
+            Pending::Sleep(..) => f.write(Cell::Clock),
             // Entering the exit only changes whether signals reach it.
             Pending::Exit(_) => f.write(Cell::Proc(p.pid)),
             Pending::Exiting(_) | Pending::Fault => self.ending(i, &mut f),
@@ -166,7 +179,8 @@ impl Machine {
     fn ending(&self, i: usize, f: &mut Footprint) {
         let p = &self.procs[i];
         f.write(Cell::Proc(p.pid));
-        f.read(Cell::Proc(p.ppid));
+        // Its parent may catch SIGCHLD.
+        f.write(Cell::Proc(p.ppid));
         f.write(Cell::ProcTable);
         for c in self.procs.iter().filter(|c| c.ppid == p.pid) {
             f.write(Cell::Proc(c.pid));
@@ -239,7 +253,19 @@ impl Machine {
             Call::Proc(c) => match c {
                 ProcCall::Getpid | ProcCall::Yield | ProcCall::Getpgrp => {}
                 ProcCall::Getppid => {}
-                ProcCall::Signal { .. } => f.write(Cell::Proc(me)),
+                ProcCall::Signal { .. } | ProcCall::Sigprocmask { .. } | ProcCall::Pause | ProcCall::Sigsuspend { .. } | ProcCall::Raise { .. } => {
+                    f.write(Cell::Proc(me))
+                }
+                ProcCall::Sigaction { act, old, .. } => {
+                    f.write(Cell::Proc(me));
+                    self.buffer(i, act, false, f);
+                    self.buffer(i, old, true, f);
+                }
+                ProcCall::Sigpending { set } => self.buffer(i, set, true, f),
+                ProcCall::Alarm { .. } => {
+                    f.write(Cell::Proc(me));
+                    f.read(Cell::Clock);
+                }
                 ProcCall::Fork => {
                     f.write(Cell::ProcTable);
                     for fd in self.procs[i].fds.iter().flatten() {

@@ -16,6 +16,7 @@ pub mod park;
 mod process;
 mod sem;
 mod shm;
+mod signal;
 mod socket;
 mod sysv;
 mod time;
@@ -80,8 +81,8 @@ pub enum Pending {
     Call(Call),
     /// A shared-memory access.
     Access(Access),
-    /// `sleep` until this virtual time (ns).
-    Sleep(u64),
+    /// `sleep` (or `usleep`, `nanosleep`) until this virtual time (ns).
+    Sleep(u64, crate::abi::call::SleepFn),
     /// `exit`/`_exit` with this status.
     Exit(i32),
     /// Exiting with this status: past its `exit` call (signals no longer
@@ -161,6 +162,8 @@ pub struct Pcb {
     /// Blocked on a System V queue or set that was removed: its call
     /// fails with `EIDRM`.
     pub idrm: bool,
+    /// Handlers, blocked and pending signals, the alarm (none until used).
+    pub signals: Option<Box<signal::Signals>>,
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -305,6 +308,7 @@ impl Machine {
             link_capacity: 0,
             sem_undo: Vec::new(),
             idrm: false,
+            signals: None,
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
@@ -408,13 +412,32 @@ impl Machine {
         if p.status.is_none() && p.dying.is_some() {
             return true;
         }
-        if p.status.is_some() || p.parked.is_some() {
+        if p.status.is_some() {
+            return false;
+        }
+        if p.signals.is_some()
+            && (self.deliverable(i).is_some()
+                || self.alarm_due(i, config.time, !self.runs_on(i, config.time))
+                || self.enters_wait(i, config.time))
+        {
+            return true;
+        }
+        if p.parked.is_some() {
+            return false;
+        }
+        self.runs_on(i, config.time)
+    }
+
+    /// Whether process `i`'s pending operation can be performed now.
+    pub(super) fn runs_on(&self, i: usize, time: TimeMode) -> bool {
+        let p = &self.procs[i];
+        if p.parked.is_some() {
             return false;
         }
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
-            Pending::Sleep(until) => config.time == TimeMode::LowerBound || self.clock >= *until,
-            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, config.time),
+            Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
+            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time),
             Pending::Done => false,
         }
     }
@@ -439,14 +462,22 @@ impl Machine {
         // Where the operation is, and since when it waits: read before it
         // is performed, and only for the trace.
         let (span, since) = if cx.tracing() { (self.procs[i].proc.span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
+        if self.procs[i].signals.is_some() && self.alarm_due(i, cx.config.time, !self.runs_on(i, cx.config.time)) {
+            self.ring_alarm(i);
+        }
         let what = if let Some(sig) = self.procs[i].dying.take() {
             self.terminate(i, ExitStatus::Signal(sig), cx);
             cx.tracing().then_some(What::Killed { sig })
+        } else if let Some(sig) = self.deliverable(i) {
+            self.procs[i].parked = None;
+            self.take_signal(i, sig, cx)
+        } else if self.procs[i].signals.is_some() && self.enters_wait(i, cx.config.time) {
+            self.enter_wait(i, cx)
         } else {
             match self.procs[i].pending {
                 Pending::Access(a) => self.step_access(i, a, cx),
                 Pending::Call(call) => self.step_call(i, call, cx),
-                Pending::Sleep(until) => {
+                Pending::Sleep(until, _) => {
                     self.clock = self.clock.max(until);
                     self.procs[i].spin.clear();
                     self.procs[i].proc.resume(0);
@@ -476,7 +507,7 @@ impl Machine {
         };
         if let Some(what) = what {
             let waited = since < self.clock && !matches!(what, What::Sleep { .. } | What::Killed { .. } | What::Fault { .. });
-            let blocked_since = (waited && !matches!(self.procs[i].pending, Pending::Sleep(_))).then_some(since);
+            let blocked_since = (waited && !matches!(self.procs[i].pending, Pending::Sleep(..))).then_some(since);
             let event = crate::trace::Event { step: cx.history.steps, time: self.clock, pid, span, what, blocked_since };
             if let Some(t) = cx.history.trace.as_mut() {
                 t.push(event);
@@ -611,14 +642,21 @@ impl Machine {
 
     fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
         let pending = match ev {
-            Event::Syscall(call) => match call.sleep_ns() {
-                Some(ns) => Pending::Sleep(self.clock.saturating_add(ns)),
-                None => Pending::Call(call),
+            Event::Syscall(call) => match (call.sleep_ns(), call) {
+                (Some(ns), Call::Time(crate::abi::call::TimeCall::Sleep { how, .. })) => Pending::Sleep(self.clock.saturating_add(ns), how),
+                _ => {
+                    self.arrive(i);
+                    Pending::Call(call)
+                }
             },
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
                 self.fault_next(i, fault, cx);
+                return;
+            }
+            Event::SigReturn => {
+                self.return_from_handler(i, cx);
                 return;
             }
             Event::OutOfFuel => {
@@ -657,10 +695,13 @@ impl Machine {
         exits.push((pid, status));
         exits.sort_by_key(|(p, _)| *p);
         let sigchld = 1 << crate::abi::signal::SIGCHLD;
-        let parent_reaps =
-            self.index(self.procs[i].ppid).is_some_and(|j| self.procs[j].status.is_none() && self.procs[j].ignored & sigchld == 0);
+        let parent = self.index(self.procs[i].ppid).filter(|&j| self.procs[j].status.is_none());
+        let parent_reaps = parent.is_some_and(|j| self.procs[j].ignored & sigchld == 0);
         if !parent_reaps {
             self.reap(i);
+        }
+        if let Some(j) = parent {
+            self.send(j, crate::abi::signal::SIGCHLD, signal::Info::child(pid, status));
         }
         for j in 0..self.procs.len() {
             if self.procs[j].ppid == pid {
@@ -685,7 +726,8 @@ impl Machine {
             .iter()
             .filter(|p| p.status.is_none() && p.parked.is_none())
             .filter_map(|p| match p.pending {
-                Pending::Sleep(t) => Some(t),
+                _ if p.signals.as_ref().is_some_and(|s| s.alarm.is_some()) => p.signals.as_ref().and_then(|s| s.alarm),
+                Pending::Sleep(t, _) => Some(t),
                 // A timed call's deadline, as virtual time.
                 Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
                 _ => None,

@@ -5,7 +5,7 @@ use super::calls::Sys;
 use super::{Machine, StepCtx};
 use crate::abi::call::ProcCall;
 use crate::abi::errno::{EAGAIN, ECHILD, EINVAL, ENOMEM, ESRCH};
-use crate::abi::flags::{SIG_IGN, WNOHANG};
+use crate::abi::flags::WNOHANG;
 use crate::abi::limits::MAX_PROCS;
 use crate::abi::signal::{self, SIGKILL};
 use crate::abi::FIRST_PID;
@@ -31,6 +31,17 @@ impl Machine {
             ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),
             ProcCall::Kill { pid, sig } => self.kill(i, pid, sig, cx),
             ProcCall::Signal { sig, handler } => self.signal(i, sig, handler),
+            ProcCall::Sigaction { sig, act, old } => self.sigaction(i, sig, act, old),
+            ProcCall::Sigprocmask { how, set, old } => self.sigprocmask(i, how, set, old),
+            ProcCall::Sigpending { set } => self.sigpending(i, set),
+            ProcCall::Alarm { secs } => self.alarm(i, secs),
+            ProcCall::Raise { sig } => {
+                let me = self.procs[i].pid;
+                self.kill(i, me, sig, cx)
+            }
+            // Blocked until a handler interrupts them; a bad mask fails.
+            ProcCall::Pause => Sys::err(crate::abi::errno::EINTR),
+            ProcCall::Sigsuspend { mask } => Sys::err(mask.err().unwrap_or(crate::abi::errno::EINTR)),
         }
     }
 
@@ -77,6 +88,7 @@ impl Machine {
         child.spin.clear();
         child.dying = None;
         child.io_done = 0;
+        child.signals = child.signals.as_deref().map(|s| Box::new(s.for_child()));
         // semop(2): undo adjustments are not inherited.
         child.sem_undo.clear();
         child.idrm = false;
@@ -135,6 +147,12 @@ impl Machine {
         if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
             return Sys::Ret(0);
         }
+        let me = self.procs[i].pid;
+        if self.post(j, sig, super::signal::Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 }) {
+            // Caught or blocked: its handler runs at the target's next
+            // step (the caller's own, before kill returns).
+            return Sys::Ret(0);
+        }
         if signal::default_is_harmless(sig) {
             return Sys::Ret(0);
         }
@@ -162,20 +180,5 @@ impl Machine {
             return Sys::Ret(0);
         }
         self.kill(i, me, sig, cx)
-    }
-
-    fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
-        if !signal::can_set(sig, handler) {
-            return Sys::err(EINVAL);
-        }
-        let p = &mut self.procs[i];
-        let bit = 1u64.checked_shl(sig as u32).unwrap_or(0);
-        let old = (p.ignored & bit != 0) as u64;
-        if handler == SIG_IGN {
-            p.ignored |= bit;
-        } else {
-            p.ignored &= !bit;
-        }
-        Sys::Ret(old as i64)
     }
 }

@@ -28,7 +28,14 @@ typedef long intmax_t;
 typedef unsigned long uintmax_t;
 typedef struct _IO_FILE FILE;
 typedef union { char __size[32]; long int __align; } sem_t;
-typedef void *__ipcsim_sighandler_t;
+typedef void (*__sighandler_t)(int);
+typedef __sighandler_t __ipcsim_sighandler_t;
+typedef __sighandler_t sighandler_t;
+typedef __sighandler_t sig_t;
+typedef int sig_atomic_t;
+typedef struct { unsigned long __val[16]; } sigset_t;
+typedef struct { int si_signo; int si_errno; int si_code; int __pad0; pid_t si_pid; uid_t si_uid; int si_status; int __pad1; long si_utime; long si_stime; long __rest[10]; } siginfo_t;
+struct sigaction { union { __sighandler_t sa_handler; void (*sa_sigaction)(int, siginfo_t *, void *); }; sigset_t sa_mask; int sa_flags; void (*sa_restorer)(void); };
 struct mq_attr { long mq_flags; long mq_maxmsg; long mq_msgsize; long mq_curmsgs; long __pad[4]; };
 struct timespec { time_t tv_sec; long tv_nsec; };
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
@@ -128,6 +135,20 @@ pid_t waitpid(pid_t pid, int *status, int options);
 void _exit(int status);
 int kill(pid_t pid, int sig);
 __ipcsim_sighandler_t signal(int sig, __ipcsim_sighandler_t handler);
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+int sigpending(sigset_t *set);
+int sigsuspend(const sigset_t *mask);
+int pause(void);
+unsigned int alarm(unsigned int seconds);
+int raise(int sig);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 int sched_yield(void);
 unsigned int sleep(unsigned int s);
 int usleep(useconds_t us);
@@ -429,6 +450,26 @@ off_t lseek(int fd, off_t off, int whence);
 #define SIGALRM 14
 #define SIGTERM 15
 #define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGRTMIN 34
+#define SIGRTMAX 64
+#define NSIG 65
+#define SA_NOCLDSTOP 1
+#define SA_NOCLDWAIT 2
+#define SA_SIGINFO 4
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
 #define SIG_DFL ((__ipcsim_sighandler_t)0)
 #define SIG_IGN ((__ipcsim_sighandler_t)1)
 #define SIG_ERR ((__ipcsim_sighandler_t)-1)
@@ -452,3 +493,54 @@ off_t lseek(int fd, off_t off, int whence);
 #define MSG_DONTWAIT 0x40
 #define MSG_NOSIGNAL 0x4000
 #define SOMAXCONN 4096
+/* stdlib.h's routines that call back into the program: plain C, so a
+   comparator runs as the program's own code. qsort merges as glibc's
+   does (stable, the same comparisons in the same order); bsearch
+   bisects as glibc's does. */
+static void __ipcsim_msort(char *b, size_t n, size_t s, int (*cmp)(const void *, const void *), char *t) {
+    if (n <= 1)
+        return;
+    size_t n1 = n / 2, n2 = n - n1;
+    char *b1 = b, *b2 = b + n1 * s, *out = t;
+    __ipcsim_msort(b1, n1, s, cmp, t);
+    __ipcsim_msort(b2, n2, s, cmp, t);
+    while (n1 > 0 && n2 > 0) {
+        if (cmp(b1, b2) <= 0) {
+            memcpy(out, b1, s);
+            b1 += s;
+            n1--;
+        } else {
+            memcpy(out, b2, s);
+            b2 += s;
+            n2--;
+        }
+        out += s;
+    }
+    if (n1 > 0)
+        memcpy(out, b1, n1 * s);
+    memcpy(b, t, (n - n2) * s);
+}
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    if (n < 2 || size == 0)
+        return;
+    char *t = malloc(n * size);
+    if (t == NULL)
+        abort();
+    __ipcsim_msort(base, n, size, cmp, t);
+    free(t);
+}
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    size_t l = 0, u = n;
+    while (l < u) {
+        size_t idx = (l + u) / 2;
+        const char *p = (const char *)base + idx * size;
+        int c = cmp(key, p);
+        if (c < 0)
+            u = idx;
+        else if (c > 0)
+            l = idx + 1;
+        else
+            return (void *)p;
+    }
+    return NULL;
+}

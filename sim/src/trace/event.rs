@@ -124,6 +124,19 @@ pub enum What {
         /// The status as passed.
         code: i32,
     },
+    /// The process starts waiting in a blocked call (with handlers
+    /// installed, a signal from now on interrupts the call).
+    Blocks {
+        /// The call's name.
+        call: &'static str,
+    },
+    /// A signal handler was entered.
+    Handler {
+        /// The signal.
+        sig: i32,
+        /// It interrupted a blocked call (which failed with `EINTR`).
+        interrupted: bool,
+    },
     /// Killed by a signal another process sent.
     Killed {
         /// The signal.

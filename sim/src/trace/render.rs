@@ -65,6 +65,9 @@ pub fn describe(what: &What, sources: &SourceMap) -> String {
         What::Sleep { until } => format!("sleep until {}", fmt_time(*until)),
         What::Exit { code } => format!("exit({code})"),
         What::Killed { sig } => format!("killed by {}", signal::name(*sig)),
+        What::Blocks { call } => format!("blocks in {call}()"),
+        What::Handler { sig, interrupted: false } => format!("{} handler runs", signal::name(*sig)),
+        What::Handler { sig, interrupted: true } => format!("{} handler runs (the blocked call fails with EINTR)", signal::name(*sig)),
         What::Fault { sig: Some(sig) } => format!("killed by {} (its own fault)", signal::name(*sig)),
         What::Fault { sig: None } => "stopped at undefined behaviour".into(),
     }
@@ -110,7 +113,18 @@ fn args(call: &Call, data: &Data) -> String {
         },
         Call::Proc(ProcCall::Waitpid { pid, options, .. }) => format!("{pid}, {options}"),
         Call::Proc(ProcCall::Kill { pid, sig }) => format!("{pid}, {sig}"),
-        Call::Proc(ProcCall::Signal { sig, handler }) => format!("{sig}, {}", handler as i64),
+        Call::Proc(ProcCall::Signal { sig, handler }) => {
+            let h = match handler {
+                0 => "SIG_DFL",
+                1 => "SIG_IGN",
+                _ if crate::ir::region::code_func(handler).is_some() => "handler",
+                _ => "?",
+            };
+            format!("{sig}, {h}")
+        }
+        Call::Proc(ProcCall::Sigaction { sig, .. } | ProcCall::Raise { sig }) => sig.to_string(),
+        Call::Proc(ProcCall::Sigprocmask { how, .. }) => how.to_string(),
+        Call::Proc(ProcCall::Alarm { secs }) => secs.to_string(),
         Call::Proc(_) => String::new(),
         Call::Time(TimeCall::Sleep { ns, .. }) => ns.map_or_else(|e| format!("-{e}"), |n| n.to_string()),
         Call::Time(TimeCall::Time { out }) => (out as i64).to_string(),

@@ -28,6 +28,9 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             Outcome::Void
         }
         LibFn::Malloc => Outcome::Value(malloc(p, prog, sh, a[0])),
+        LibFn::Sigemptyset | LibFn::Sigfillset | LibFn::Sigaddset | LibFn::Sigdelset | LibFn::Sigismember => {
+            sigset(p, prog, sh, f, a[0], a.get(1).copied().unwrap_or(0) as i32)?
+        }
         LibFn::Fileno => match super::stream(a[0])? {
             None => Outcome::Value(0),
             Some(s) => Outcome::Value(s as u64 + 1),
@@ -241,4 +244,37 @@ fn realloc(p: &mut Process, prog: &Program, sh: &mut dyn Shared, ptr: u64, n: u6
     p.mem.copy(sh, new, ptr, old.min(n) as usize)?;
     free(p, sh, ptr)?;
     Ok(new)
+}
+
+/// The `sigset_t` routines (128 bytes; signal n is bit n-1). glibc
+/// refuses its two internal signals (32, 33) to `sigaddset` and
+/// `sigdelset`, and leaves them out of `sigfillset`.
+fn sigset(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, set: u64, sig: i32) -> Result<Outcome, Stop> {
+    use crate::ir::MemTy;
+    let word = |k: u64| set.wrapping_add(k * 8);
+    match f {
+        LibFn::Sigemptyset | LibFn::Sigfillset => {
+            let fill = if f == LibFn::Sigfillset { u64::MAX } else { 0 };
+            for k in 0..16 {
+                let v = if k == 0 && fill != 0 { !(3u64 << 31) } else { fill };
+                p.mem.store(sh, word(k), MemTy::I64, v).map_err(Stop::Memory)?;
+            }
+            return Ok(Outcome::Value(0));
+        }
+        _ => {}
+    }
+    let internal = matches!(sig, 32 | 33) && f != LibFn::Sigismember;
+    if !(1..=64).contains(&sig) || internal {
+        p.set_errno(prog, EINVAL);
+        return Ok(Outcome::Value(u64::MAX));
+    }
+    let b = 1u64 << (sig - 1);
+    let v = p.mem.load(sh, set, MemTy::I64).map_err(Stop::Memory)?;
+    let new = match f {
+        LibFn::Sigaddset => v | b,
+        LibFn::Sigdelset => v & !b,
+        _ => return Ok(Outcome::Value((v & b != 0) as u64)),
+    };
+    p.mem.store(sh, set, MemTy::I64, new).map_err(Stop::Memory)?;
+    Ok(Outcome::Value(0))
 }

@@ -169,17 +169,6 @@ impl Lower<'_> {
             }
             ty = match der {
                 Derived::Pointer { is_const } => {
-                    if matches!(self.t.kind(ty), TypeKind::Func { .. }) {
-                        let what = d.name.as_ref().map_or("a function pointer".to_string(), |n| format!("`{}`", n.name));
-                        let diag = Diagnostic::error(
-                            Code::FunctionPointer,
-                            d.span,
-                            format!("{what} is a function pointer: function pointers are not supported"),
-                        )
-                        .note("call the function directly, or choose with a `switch` on an integer code");
-                        self.push(diag);
-                        return (self.c.void_ptr, false);
-                    }
                     let p = self.t.ptr(ty, cur_const);
                     cur_const = *is_const;
                     p
@@ -252,14 +241,8 @@ impl Lower<'_> {
         let (t, c) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
         match self.t.kind(t).clone() {
             TypeKind::Array { of, .. } => self.t.ptr(of, c),
-            TypeKind::Func { .. } => {
-                self.error(
-                    Code::FunctionPointer,
-                    p.decl.span,
-                    "a function parameter is a function pointer: function pointers are not supported",
-                );
-                self.c.void_ptr
-            }
+            // A parameter of function type is a pointer to it (C17 6.7.6.3).
+            TypeKind::Func { .. } => self.t.ptr(t, false),
             _ => t,
         }
     }
@@ -358,8 +341,9 @@ impl Lower<'_> {
             return;
         };
         let mut id = self.declare_func(name, ty, fd.decl.span);
-        if self.funcs[id as usize].builtin {
-            // A program's own function replaces the library's of that name.
+        if self.funcs[id as usize].builtin || (self.funcs[id as usize].code.is_some() && self.is_builtin(self.funcs[id as usize].span)) {
+            // A program's own function replaces the library's of that name
+            // (also one the prelude defines in C, such as `qsort`).
             self.funcs.push(FuncInfo {
                 name: name.name.clone(),
                 ty,

@@ -37,9 +37,7 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
             (Code::Threads, "threads are not supported: use fork() and processes, with semaphores or pipes to synchronise")
         }
         "thrd_create" | "clone" => (Code::Threads, "threads are not supported: use fork() and processes"),
-        "qsort" | "bsearch" | "atexit" | "on_exit" => {
-            (Code::FunctionPointer, "it takes a function pointer, and function pointers are not supported: write the loop yourself")
-        }
+        "atexit" | "on_exit" => (Code::UnknownLibcCall, "exit handlers are not supported: call the function before exit()"),
         "sigaction" | "sigprocmask" | "sigsuspend" | "pause" | "alarm" | "raise" | "sigemptyset" | "sigaddset" => {
             (Code::UnknownLibcCall, "signal handling is limited to kill() and signal(SIGPIPE, SIG_IGN)")
         }
@@ -249,17 +247,7 @@ impl Lower<'_> {
                     self.emit(Op::Const(v as i32 as i64 as u64));
                     self.c.int
                 }
-                Some(Sym::Func(_)) => {
-                    let d = Diagnostic::error(
-                        Code::FunctionPointer,
-                        e.span,
-                        format!("function `{name}` used as a value: function pointers are not supported"),
-                    )
-                    .note("call the function directly");
-                    self.push(d);
-                    self.emit(Op::Const(0));
-                    self.c.int
-                }
+                Some(Sym::Func(id)) => self.func_addr(id, e.span),
                 _ => match self.lvalue(e) {
                     Some(lv) => self.load(lv, e.span),
                     None => {
@@ -634,6 +622,9 @@ impl Lower<'_> {
                 self.c.int
             }
             Unary::Deref => match self.deref(x, span) {
+                // `*fp` designates the function, which decays back to
+                // the pointer already on the stack.
+                Some(lv) if matches!(self.t.kind(lv.ty), TypeKind::Func { .. }) => self.t.ptr(lv.ty, false),
                 Some(lv) => self.load(lv, span),
                 None => {
                     self.emit(Op::Const(0));
@@ -642,15 +633,8 @@ impl Lower<'_> {
             },
             Unary::Addr => {
                 if let ExprKind::Ident(n) = &x.kind {
-                    if let Some(Sym::Func(_)) = self.lookup(n) {
-                        let d = Diagnostic::error(
-                            Code::FunctionPointer,
-                            span,
-                            format!("taking the address of function `{n}`: function pointers are not supported"),
-                        );
-                        self.push(d);
-                        self.emit(Op::Const(0));
-                        return self.c.void_ptr;
+                    if let Some(Sym::Func(id)) = self.lookup(n) {
+                        return self.func_addr(id, span);
                     }
                 }
                 match self.lvalue(x) {
@@ -950,23 +934,71 @@ impl Lower<'_> {
         }
     }
 
+    /// A function designator's value: its address. A library routine
+    /// has none ipcsim can call through.
+    fn func_addr(&mut self, id: u32, span: Span) -> TypeId {
+        let fi = &mut self.funcs[id as usize];
+        let (ty, library, name) = (fi.ty, fi.builtin && fi.code.is_none(), fi.name.clone());
+        // Taking its address needs a definition, as a call does.
+        fi.called_at.get_or_insert(span);
+        if library {
+            let d = Diagnostic::error(
+                Code::FunctionPointer,
+                span,
+                format!("library function `{name}` used as a value: only functions of the program can be called through pointers"),
+            )
+            .note("wrap it in a function of your own");
+            self.push(d);
+        }
+        self.emit(Op::Const(crate::ir::region::code_addr(id)));
+        self.t.ptr(ty, false)
+    }
+
+    /// A call through a function pointer: the arguments, then the
+    /// pointer, then [`Op::CallPtr`].
+    fn call_ptr(&mut self, f: &Expr, args: &[Expr], span: Span) -> TypeId {
+        let ft = self.type_of_quiet(f, true);
+        let fty = match self.t.pointee(ft) {
+            Some((to, _)) if matches!(self.t.kind(to), TypeKind::Func { .. }) => to,
+            _ => {
+                if ft != self.c.error {
+                    self.error(Code::TypeMismatch, f.span, format!("called object of type `{}` is not a function or function pointer", self.t.name(ft)));
+                }
+                for a in args {
+                    self.discard(a);
+                }
+                self.emit(Op::Const(0));
+                return self.c.error;
+            }
+        };
+        let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("checked above") };
+        if args.len() < params.len() || (!variadic && args.len() > params.len()) {
+            let few = args.len() < params.len();
+            let msg = format!("too {} arguments to function pointer: expected {}, given {}", if few { "few" } else { "many" }, params.len(), args.len());
+            self.error(Code::ArgCount, span, msg);
+        }
+        if matches!(self.t.kind(ret), TypeKind::Record(_)) {
+            self.error(Code::Unsupported, span, "calling a function that returns a struct through a pointer is not supported");
+        }
+        self.push_args(args, &params, "function pointer");
+        self.rvalue(f);
+        let saved = self.f.span;
+        self.f.span = span;
+        self.emit(Op::CallPtr(args.len().min(255) as u8));
+        if matches!(self.t.kind(ret), TypeKind::Void) {
+            self.emit(Op::Pop);
+        }
+        self.f.span = saved;
+        ret
+    }
+
     fn call(&mut self, f: &Expr, args: &[Expr], span: Span) -> TypeId {
         let ExprKind::Ident(name) = &f.kind else {
-            self.error(
-                Code::FunctionPointer,
-                f.span,
-                "calling through an expression: function pointers are not supported; call a function by its name",
-            );
-            self.emit(Op::Const(0));
-            return self.c.int;
+            return self.call_ptr(f, args, span);
         };
         let id = match self.lookup(name) {
             Some(Sym::Func(id)) => id,
-            Some(_) => {
-                self.error(Code::TypeMismatch, f.span, format!("`{name}` is not a function"));
-                self.emit(Op::Const(0));
-                return self.c.int;
-            }
+            Some(_) => return self.call_ptr(f, args, span),
             None => {
                 let d = match unsupported_call(name) {
                     Some((code, why)) => Diagnostic::error(code, f.span, format!("`{name}` is not supported by ipcsim")).note(why),
@@ -984,7 +1016,8 @@ impl Lower<'_> {
         let (fty, builtin, lib, decl_span) = {
             let fi = &mut self.funcs[id as usize];
             fi.called_at.get_or_insert(span);
-            (fi.ty, fi.builtin, fi.lib, fi.span)
+            // A prelude routine written in C is called as the program's own.
+            (fi.ty, fi.builtin && fi.code.is_none(), fi.lib, fi.span)
         };
         let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("functions have function types") };
         if builtin && lib.is_none() {
@@ -1021,6 +1054,26 @@ impl Lower<'_> {
             let tmp = self.alloc_slot(ret);
             self.emit(Op::Frame(tmp));
         }
+        self.push_args(args, &params, name);
+        let saved = self.f.span;
+        self.f.span = span;
+        match lib {
+            Some(l) if builtin => {
+                self.emit(Op::Lib(l, args.len().min(255) as u8));
+            }
+            _ => {
+                self.emit(Op::Call(id));
+                if matches!(self.t.kind(ret), TypeKind::Void) {
+                    self.emit(Op::Pop);
+                }
+            }
+        }
+        self.f.span = saved;
+        ret
+    }
+
+    /// Pushes a call's arguments converted to its parameters' types.
+    fn push_args(&mut self, args: &[Expr], params: &[TypeId], name: &str) {
         let record_arg = args.iter().any(|a| {
             let t = self.type_of_quiet(a, true);
             matches!(self.t.kind(t), TypeKind::Record(_))
@@ -1046,21 +1099,6 @@ impl Lower<'_> {
                 self.convert_arg(ta, params.get(i).copied(), a, i, name);
             }
         }
-        let saved = self.f.span;
-        self.f.span = span;
-        match lib {
-            Some(l) if builtin => {
-                self.emit(Op::Lib(l, args.len().min(255) as u8));
-            }
-            _ => {
-                self.emit(Op::Call(id));
-                if matches!(self.t.kind(ret), TypeKind::Void) {
-                    self.emit(Op::Pop);
-                }
-            }
-        }
-        self.f.span = saved;
-        ret
     }
 
     /// Converts an argument on the stack to its parameter's type (structs:

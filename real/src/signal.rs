@@ -1,0 +1,294 @@
+//! Signal handlers on the real kernel. The program's handler is
+//! interpreted code, which cannot run inside a real signal handler, so
+//! the real kernel delivers to [`note`], which only records the signal
+//! (and its `siginfo_t`); the process loop then runs the program's
+//! handler at its next visible operation, with the mask the handler
+//! asked for. A blocking call the signal interrupted has already failed
+//! with `EINTR` (or restarted, under `SA_RESTART`), as the real kernel
+//! decided: the same flags are given to the real `sigaction`.
+
+use crate::process::RealProc;
+use sim::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
+use sim::ir::{region, MemTy};
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+
+/// Signals noted and not yet handled (bit n-1: signal n).
+static PENDING: AtomicU64 = AtomicU64::new(0);
+/// `si_pid` (real), `si_code`, `si_status` of each noted signal.
+static INFO: [[AtomicI32; 3]; 65] = [const { [const { AtomicI32::new(0) }; 3] }; 65];
+
+/// The real handler: async-signal-safe atomic stores only.
+extern "C" fn note(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc::c_void) {
+    if !(1..=64).contains(&sig) {
+        return;
+    }
+    if !info.is_null() {
+        // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
+        let (pid, code, status) = unsafe { ((*info).si_pid(), (*info).si_code, (*info).si_status()) };
+        let slot = &INFO[sig as usize];
+        slot[0].store(pid, Ordering::Relaxed);
+        slot[1].store(code, Ordering::Relaxed);
+        slot[2].store(status, Ordering::Relaxed);
+    }
+    PENDING.fetch_or(1 << (sig - 1), Ordering::SeqCst);
+}
+
+/// A caught signal's disposition, as the program set it.
+#[derive(Debug, Clone, Copy)]
+pub struct Action {
+    /// The handler (a function address of the program).
+    pub handler: u64,
+    /// `sa_flags`.
+    pub flags: u32,
+    /// `sa_mask`.
+    pub mask: u64,
+}
+
+/// A process's handlers and the masks of the handlers running.
+#[derive(Debug, Clone, Default)]
+pub struct Handlers {
+    caught: std::collections::BTreeMap<i32, Action>,
+    /// Real masks to restore when each running handler returns.
+    saved: Vec<libc::sigset_t>,
+}
+
+/// A kernel mask (bit n-1: signal n) as a `sigset_t`.
+fn to_set(mask: u64) -> libc::sigset_t {
+    // SAFETY: sigemptyset/sigaddset on a local.
+    unsafe {
+        let mut s: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut s);
+        for sig in 1..=64 {
+            if mask & (1u64 << (sig - 1)) != 0 && !matches!(sig, 32 | 33) {
+                libc::sigaddset(&mut s, sig);
+            }
+        }
+        s
+    }
+}
+
+/// A `sigset_t`'s first 64 signals as a kernel mask.
+fn from_set(s: &libc::sigset_t) -> u64 {
+    let mut m = 0;
+    for sig in 1..=64 {
+        // SAFETY: sigismember on a valid set.
+        if unsafe { libc::sigismember(s, sig) } == 1 {
+            m |= 1u64 << (sig - 1);
+        }
+    }
+    m
+}
+
+/// Offsets in glibc's x86_64 `struct sigaction`.
+const SA_MASK_AT: u64 = 8;
+const SA_FLAGS_AT: u64 = 136;
+
+/// The flags the real kernel acts on: restart, reset, no deferral (the
+/// real handler always takes `siginfo_t`).
+fn real_flags(flags: u32) -> i32 {
+    ((flags & (SA_RESTART | SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
+}
+
+impl RealProc<'_> {
+    /// Sets the disposition of `sig` (a handler, `SIG_DFL` or `SIG_IGN`)
+    /// and returns the old one.
+    fn set_disposition(&mut self, sig: i32, a: Action) -> Result<Action, i64> {
+        // SAFETY: sigaction with locals; `note` is async-signal-safe.
+        unsafe {
+            let mut act: libc::sigaction = std::mem::zeroed();
+            act.sa_sigaction = match a.handler {
+                SIG_DFL => libc::SIG_DFL,
+                SIG_IGN => libc::SIG_IGN,
+                _ => note as *const () as usize,
+            };
+            act.sa_flags = if a.handler > SIG_IGN { real_flags(a.flags) } else { 0 };
+            act.sa_mask = to_set(a.mask);
+            let mut old: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(sig, &act, &mut old) < 0 {
+                return Err(-(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL) as i64));
+            }
+            let was = match self.handlers.caught.get(&sig) {
+                Some(h) if old.sa_sigaction == note as *const () as usize => *h,
+                _ => Action { handler: if old.sa_sigaction == libc::SIG_IGN { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 },
+            };
+            if a.handler > SIG_IGN {
+                self.handlers.caught.insert(sig, a);
+            } else {
+                self.handlers.caught.remove(&sig);
+            }
+            Ok(was)
+        }
+    }
+
+    /// `signal(sig, handler)`: glibc's BSD semantics.
+    pub(crate) fn signal(&mut self, sig: i32, handler: u64) -> i64 {
+        if !sim::abi::signal::can_set(sig) || (handler > SIG_IGN && region::code_func(handler).is_none()) {
+            return -(libc::EINVAL as i64);
+        }
+        match self.set_disposition(sig, Action { handler, flags: SA_RESTART, mask: 0 }) {
+            Ok(old) => old.handler as i64,
+            Err(e) => e,
+        }
+    }
+
+    /// `sigaction(sig, act, old)`.
+    pub(crate) fn sigaction(&mut self, sig: i32, act: u64, old: u64) -> i64 {
+        if !(1..=64).contains(&sig) || matches!(sig, 32 | 33) || (act != 0 && matches!(sig, libc::SIGKILL | libc::SIGSTOP)) {
+            return -(libc::EINVAL as i64);
+        }
+        let new = if act != 0 {
+            let rd = |off: u64, m: MemTy| self.proc.mem.load(&self.shared, act.wrapping_add(off), m);
+            match (rd(0, MemTy::I64), rd(SA_MASK_AT, MemTy::I64), rd(SA_FLAGS_AT, MemTy::U32)) {
+                (Ok(handler), Ok(mask), Ok(flags)) if handler <= SIG_IGN || region::code_func(handler).is_some() => {
+                    Some(Action { handler, flags: flags as u32, mask })
+                }
+                _ => return -(libc::EFAULT as i64),
+            }
+        } else {
+            None
+        };
+        let was = match new {
+            Some(a) => match self.set_disposition(sig, a) {
+                Ok(w) => w,
+                Err(e) => return e,
+            },
+            None => self.disposition(sig),
+        };
+        if old != 0 {
+            let fields = [(0, was.handler, MemTy::I64), (SA_MASK_AT, was.mask, MemTy::I64), (SA_FLAGS_AT, was.flags as u64, MemTy::U32)];
+            for (off, v, m) in fields {
+                if self.proc.mem.store(&mut self.shared, old.wrapping_add(off), m, v).is_err() {
+                    return -(libc::EFAULT as i64);
+                }
+            }
+        }
+        0
+    }
+
+    /// The disposition of `sig` now.
+    fn disposition(&self, sig: i32) -> Action {
+        if let Some(a) = self.handlers.caught.get(&sig) {
+            return *a;
+        }
+        // SAFETY: querying a disposition into a local.
+        let ign = unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
+        };
+        Action { handler: if ign { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 }
+    }
+
+    /// `sigprocmask(how, set, old)`.
+    pub(crate) fn sigprocmask(&mut self, how: i32, set: u64, old: u64) -> i64 {
+        let new = if set != 0 {
+            match self.proc.mem.load(&self.shared, set, MemTy::I64) {
+                Ok(m) => Some(to_set(m)),
+                Err(_) => return -(libc::EFAULT as i64),
+            }
+        } else {
+            None
+        };
+        // SAFETY: sigprocmask with locals.
+        let (r, was) = unsafe {
+            let mut was: libc::sigset_t = std::mem::zeroed();
+            let p = new.as_ref().map_or(std::ptr::null(), |s| s as *const _);
+            (libc::sigprocmask(how, p, &mut was), was)
+        };
+        if r < 0 {
+            return -(libc::EINVAL as i64);
+        }
+        if old != 0 && self.proc.mem.store(&mut self.shared, old, MemTy::I64, from_set(&was)).is_err() {
+            return -(libc::EFAULT as i64);
+        }
+        0
+    }
+
+    /// `sigpending(set)`.
+    pub(crate) fn sigpending(&mut self, set: u64) -> i64 {
+        // SAFETY: sigpending into a local.
+        let s = unsafe {
+            let mut s: libc::sigset_t = std::mem::zeroed();
+            libc::sigpending(&mut s);
+            s
+        };
+        match self.proc.mem.store(&mut self.shared, set, MemTy::I64, from_set(&s)) {
+            Ok(()) => 0,
+            Err(_) => -(libc::EFAULT as i64),
+        }
+    }
+
+    /// `sigsuspend(mask)`: the real call, which returns once `note` ran.
+    pub(crate) fn sigsuspend(&mut self, mask: Result<u64, i32>) -> i64 {
+        match mask {
+            // SAFETY: sigsuspend with a local set.
+            Ok(m) => unsafe {
+                libc::sigsuspend(&to_set(m));
+                -(libc::EINTR as i64)
+            },
+            Err(e) => -(e as i64),
+        }
+    }
+
+    /// Runs the program's handler for the lowest noted signal, if any
+    /// and if the interpreter is between library routines.
+    pub(crate) fn take_signal(&mut self) {
+        let after = &self.proc.after;
+        if *after != sim::interp::After::Nothing && *after != sim::interp::After::PushResult {
+            return;
+        }
+        let pending = PENDING.load(Ordering::SeqCst);
+        if pending == 0 {
+            return;
+        }
+        let sig = pending.trailing_zeros() as i32 + 1;
+        PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
+        let Some(a) = self.handlers.caught.get(&sig).copied() else { return };
+        let Some(func) = region::code_func(a.handler) else { return };
+        if a.flags & SA_RESETHAND != 0 {
+            self.handlers.caught.remove(&sig);
+        }
+        // The real kernel unblocked the signal when `note` returned: block
+        // what the program's handler blocks while it runs.
+        let own = if a.flags & SA_NODEFER != 0 { 0 } else { 1u64 << (sig - 1) };
+        // SAFETY: sigprocmask with locals.
+        let saved = unsafe {
+            let mut was: libc::sigset_t = std::mem::zeroed();
+            libc::sigprocmask(libc::SIG_BLOCK, &to_set(a.mask | own), &mut was);
+            was
+        };
+        self.handlers.saved.push(saved);
+        let info = (a.flags & SA_SIGINFO != 0).then(|| self.siginfo(sig));
+        if let Err(b) = self.proc.enter_handler(self.env.prog, func, sig, info.as_ref().map(|b| &b[..])) {
+            let _ = b;
+            crate::process::die(libc::SIGSEGV);
+        }
+    }
+
+    /// The `siginfo_t` the program's handler sees: pids virtual.
+    fn siginfo(&self, sig: i32) -> [u8; 128] {
+        let slot = &INFO[sig as usize];
+        let real = slot[0].load(Ordering::Relaxed);
+        let pid = if real == 0 { 0 } else { self.env.ctl.virt(real).unwrap_or(0) };
+        let mut b = [0u8; 128];
+        b[0..4].copy_from_slice(&sig.to_le_bytes());
+        b[8..12].copy_from_slice(&slot[1].load(Ordering::Relaxed).to_le_bytes());
+        b[16..20].copy_from_slice(&pid.to_le_bytes());
+        b[20..24].copy_from_slice(&sim::abi::UID.to_le_bytes());
+        b[24..28].copy_from_slice(&slot[2].load(Ordering::Relaxed).to_le_bytes());
+        b
+    }
+
+    /// The program's handler returned: its mask goes back.
+    pub(crate) fn handler_returned(&mut self) {
+        self.proc.leave_handler();
+        if let Some(m) = self.handlers.saved.pop() {
+            // SAFETY: restoring a saved mask.
+            unsafe { libc::sigprocmask(libc::SIG_SETMASK, &m, std::ptr::null_mut()) };
+        }
+    }
+}
+
+/// In a new child: no signal is pending (fork(2)).
+pub fn forget_pending() {
+    PENDING.store(0, Ordering::SeqCst);
+}

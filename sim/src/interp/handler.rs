@@ -1,0 +1,70 @@
+//! Signal handlers on the interpreter's side. A handler runs as a call
+//! pushed on top of whatever the process was doing, as the kernel's
+//! signal frame is natively; when it returns, the operand stack, the
+//! stack pointer and the continuation of an interrupted system call are
+//! given back, and the kernel decides what comes next (DESIGN.md: the
+//! kernel owns the rules, the interpreter only runs code).
+
+use super::memory::{BadAccess, STACK_LIMIT};
+use super::process::After;
+use super::Process;
+use crate::ir::{region, FuncId, Program};
+
+/// What a running handler interrupted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HandlerFrame {
+    /// Call frames below the handler's.
+    depth: u32,
+    /// Operand stack length at entry.
+    stack: u32,
+    /// Stack bytes in use at entry.
+    sp: u32,
+    /// The continuation of the system call it interrupted, if pending.
+    after: After,
+}
+
+impl Process {
+    /// Calls handler `func` for signal `sig` on top of the current state.
+    /// `info` (a `siginfo_t`'s bytes) is passed, with a null context, to
+    /// an `SA_SIGINFO` handler; a handler gets as many of `sig, info,
+    /// context` as it declares parameters.
+    pub fn enter_handler(&mut self, prog: &Program, func: FuncId, sig: i32, info: Option<&[u8]>) -> Result<(), BadAccess> {
+        let after = std::mem::replace(&mut self.after, After::Nothing);
+        self.handlers.push(HandlerFrame { depth: self.frames.len() as u32, stack: self.stack.len() as u32, sp: self.sp, after });
+        let mut args = [sig as u32 as u64, 0, 0];
+        if let Some(info) = info {
+            // The siginfo_t sits above the interrupted code's stack, as
+            // the kernel lays it out on the signal stack.
+            let at = self.sp.div_ceil(16) as usize * 16;
+            let top = at + info.len();
+            if top > STACK_LIMIT {
+                return Err(BadAccess::StackOverflow);
+            }
+            self.mem.grow_stack(top);
+            self.mem.stack[at..top].copy_from_slice(info);
+            self.sp = top as u32;
+            args[1] = ((region::STACK as u64) << 32) | at as u64;
+        }
+        let want = prog.functions[func as usize].params.len().min(3);
+        self.stack.extend_from_slice(&args[..want]);
+        self.enter(prog, func)
+    }
+
+    /// Whether the frame just returned from was a handler's.
+    #[inline]
+    pub(super) fn handler_returned(&self) -> bool {
+        self.handlers.last().is_some_and(|h| h.depth as usize == self.frames.len())
+    }
+
+    /// Drops the innermost handler's state and gives back what it
+    /// interrupted (after [`super::Event::SigReturn`], or when the
+    /// handler could not be entered).
+    pub fn leave_handler(&mut self) {
+        if let Some(h) = self.handlers.pop() {
+            self.frames.truncate(h.depth as usize);
+            self.stack.truncate(h.stack as usize);
+            self.sp = h.sp;
+            self.after = h.after;
+        }
+    }
+}

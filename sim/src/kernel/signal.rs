@@ -1,0 +1,518 @@
+//! Signals with handlers: dispositions, the blocked mask, pending
+//! signals, `alarm`, and delivery. A signal sent to a process is pending
+//! until the process's next step, where its handler runs on top of what
+//! the process was doing (so where in the target's code a handler runs
+//! is a scheduling choice, like any interleaving). A blocking call it
+//! interrupts fails with `EINTR`, or starts again with `SA_RESTART`
+//! where Linux restarts it (signal(7)).
+
+use super::calls::Sys;
+use super::{Machine, Pending, StepCtx, TimeMode};
+use crate::abi::call::{Call, FdCall, ProcCall, SleepFn};
+use crate::abi::errno::{EFAULT, EINTR, EINVAL};
+use crate::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL};
+use crate::abi::signal::{self, SIGALRM, SIGKILL, SIGSTOP};
+use crate::ir::{region, MemTy};
+use crate::trace::What;
+
+/// A caught signal's disposition (`struct sigaction`'s fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Action {
+    /// The handler's address.
+    pub handler: u64,
+    /// `sa_flags`.
+    pub flags: u32,
+    /// `sa_mask`, as the kernel's 64-bit mask (bit n-1: signal n).
+    pub mask: u64,
+}
+
+/// What `siginfo_t` says of a pending signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Info {
+    /// `si_pid`: the sender (the child, for `SIGCHLD`).
+    pub pid: i32,
+    /// `si_code`.
+    pub code: i32,
+    /// `si_status`: a child's exit code or signal.
+    pub status: i32,
+}
+
+impl Info {
+    /// `SIGCHLD`'s for a child that ended with `status`.
+    pub fn child(pid: i32, status: crate::outcome::ExitStatus) -> Info {
+        use crate::abi::flags::{CLD_EXITED, CLD_KILLED};
+        use crate::outcome::ExitStatus;
+        match status {
+            ExitStatus::Code(c) => Info { pid, code: CLD_EXITED, status: c },
+            ExitStatus::Signal(s) => Info { pid, code: CLD_KILLED, status: s },
+            // The run ends at undefined behaviour: never delivered.
+            ExitStatus::UndefinedBehaviour => Info { pid, code: CLD_KILLED, status: 0 },
+        }
+    }
+}
+
+/// What a handler's return gives back to the kernel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Resume {
+    /// The mask before the handler ran.
+    mask: u64,
+    /// The operation the handler came before (to be done after it), or
+    /// `None` when it came after a call that had returned.
+    op: Option<Pending>,
+}
+
+/// A process's signal state beyond its ignored set: made on the first
+/// handler, mask or alarm, so a process without them costs nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Signals {
+    /// Caught signals and their actions, by signal number.
+    caught: Vec<(i32, Action)>,
+    /// The blocked mask.
+    pub blocked: u64,
+    /// Pending signals (standard signals do not queue: one each).
+    pub pending: u64,
+    /// `siginfo_t` of the pending signals.
+    info: Vec<(i32, Info)>,
+    /// When `alarm`'s `SIGALRM` is due (virtual ns).
+    pub alarm: Option<u64>,
+    /// Handlers running, innermost last.
+    frames: Vec<Resume>,
+    /// At a call that blocks, not yet waiting in it: a signal now runs
+    /// its handler before the call (which then blocks), as when it
+    /// arrives just before `pause()`; once waiting, it interrupts the
+    /// call. Entering the wait is a step of its own, so a search tries
+    /// both (the lost wake-up of `while (!flag) pause();` is found).
+    arriving: bool,
+}
+
+/// Bit of signal `sig` in a kernel mask.
+pub fn bit(sig: i32) -> u64 {
+    if (1..=64).contains(&sig) {
+        1u64 << (sig - 1)
+    } else {
+        0
+    }
+}
+
+/// What cannot be blocked.
+const UNBLOCKABLE: u64 = (1 << (SIGKILL - 1)) | (1 << (SIGSTOP - 1));
+
+/// Byte offsets in glibc's x86_64 `struct sigaction`.
+const SA_MASK_AT: u64 = 8;
+const SA_FLAGS_AT: u64 = 136;
+
+impl Signals {
+    /// The action for `sig`, if caught.
+    pub fn action(&self, sig: i32) -> Option<Action> {
+        self.caught.iter().find(|c| c.0 == sig).map(|c| c.1)
+    }
+
+    fn set_action(&mut self, sig: i32, a: Option<Action>) {
+        self.caught.retain(|c| c.0 != sig);
+        if let Some(a) = a {
+            self.caught.push((sig, a));
+            self.caught.sort_by_key(|c| c.0);
+        }
+    }
+
+    /// A handler is installed for `sig`.
+    pub fn catches(&self, sig: i32) -> bool {
+        self.caught.iter().any(|c| c.0 == sig)
+    }
+
+    /// The state a `fork` child starts with: dispositions and mask kept,
+    /// no pending signal, no alarm (fork(2)); the running handlers' frames
+    /// are kept, since the child's interpreter state holds them too.
+    pub fn for_child(&self) -> Signals {
+        Signals { caught: self.caught.clone(), blocked: self.blocked, frames: self.frames.clone(), ..Default::default() }
+    }
+}
+
+/// A call a signal interrupts starts again under `SA_RESTART`; these
+/// never do (signal(7)): semaphores, System V IPC, sleeps, waits for a
+/// signal.
+fn restarts(call: &Call) -> bool {
+    matches!(call, Call::Fd(_) | Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) | Call::Sock(_) | Call::Mq(_) | Call::Msg(_))
+}
+
+impl Machine {
+    /// Process `i`'s signal state, made on first use.
+    fn sigs(&mut self, i: usize) -> &mut Signals {
+        self.procs[i].signals.get_or_insert_with(Default::default)
+    }
+
+    /// Makes `sig` pending for process `j` if it is caught or blocked
+    /// there (true); false if the default action applies now.
+    pub(super) fn post(&mut self, j: usize, sig: i32, info: Info) -> bool {
+        let Some(s) = self.procs[j].signals.as_mut() else { return false };
+        if sig == SIGKILL || !(s.catches(sig) || s.blocked & bit(sig) != 0) {
+            return false;
+        }
+        if s.pending & bit(sig) == 0 {
+            s.pending |= bit(sig);
+            s.info.push((sig, info));
+        }
+        self.procs[j].parked = None;
+        self.procs[j].spin.clear();
+        true
+    }
+
+    /// The signal process `i` takes at its next step: the lowest caught,
+    /// pending and unblocked one (`sigsuspend` blocks by its own mask).
+    pub(super) fn deliverable(&self, i: usize) -> Option<i32> {
+        let p = &self.procs[i];
+        let s = p.signals.as_deref()?;
+        if s.pending == 0 || p.status.is_some() || !matches!(p.pending, Pending::Call(_) | Pending::Access(_) | Pending::Sleep(..)) {
+            return None;
+        }
+        // Inside a library routine's own writes or reads (a printf
+        // draining, stdin refilling) the handler waits for its end.
+        if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
+            return None;
+        }
+        let blocked = match p.pending {
+            Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) })) => m,
+            _ => s.blocked,
+        };
+        let ready = s.pending & !blocked;
+        (ready != 0).then(|| ready.trailing_zeros() as i32 + 1)
+    }
+
+    /// Applies the default action to the pending, unblocked signals that
+    /// are not caught (after a mask or a disposition changed): death for
+    /// most, nothing for those ignored or harmless.
+    fn settle(&mut self, i: usize) {
+        let p = &mut self.procs[i];
+        let Some(s) = p.signals.as_mut() else { return };
+        let mut free = s.pending & !s.blocked;
+        while free != 0 {
+            let sig = free.trailing_zeros() as i32 + 1;
+            free &= free - 1;
+            if s.catches(sig) {
+                continue;
+            }
+            s.pending &= !bit(sig);
+            s.info.retain(|x| x.0 != sig);
+            let ignored = sig < 64 && p.ignored & (1u64 << sig) != 0;
+            if !ignored && !signal::default_is_harmless(sig) {
+                p.dying.get_or_insert(sig);
+            }
+        }
+    }
+
+    /// Whether process `i`'s pending call is blocked (not ready and not
+    /// timed out), so that a signal interrupts it.
+    fn blocked_in_call(&self, i: usize, call: &Call, time: TimeMode) -> bool {
+        !self.call_ready(i, call) && !call.deadline().is_some_and(|d| time == TimeMode::LowerBound || self.realtime() >= d)
+    }
+
+    /// Takes signal `sig` at process `i`'s step: before its pending
+    /// operation, or interrupting the call it is blocked in.
+    pub(super) fn take_signal(&mut self, i: usize, sig: i32, cx: &mut StepCtx) -> Option<What> {
+        let op = self.procs[i].pending;
+        let action = self.procs[i].signals.as_ref().and_then(|s| s.action(sig));
+        let arriving = self.procs[i].signals.as_ref().is_some_and(|s| s.arriving);
+        let resume = match op {
+            Pending::Call(call) if self.blocked_in_call(i, &call, cx.config.time) && !arriving => {
+                self.sigs(i).arriving = true;
+                if action.is_some_and(|a| a.flags & SA_RESTART != 0) && restarts(&call) {
+                    Some(op)
+                } else {
+                    self.interrupt(i, &call, cx);
+                    None
+                }
+            }
+            Pending::Sleep(until, how) => {
+                let left = until.saturating_sub(self.clock);
+                let r = match how {
+                    // glibc rounds what is left to the nearest second.
+                    SleepFn::Sleep => (left / 1_000_000_000 + (left % 1_000_000_000 >= 500_000_000) as u64) as i64,
+                    _ => -(EINTR as i64),
+                };
+                self.finish_call(i, &Call::Time(crate::abi::call::TimeCall::Sleep { how, ns: Ok(0) }), r, cx);
+                None
+            }
+            _ => Some(op),
+        };
+        self.run_handler(i, sig, resume, cx);
+        cx.tracing().then_some(What::Handler { sig, interrupted: resume.is_none() && !matches!(op, Pending::Access(_)) })
+    }
+
+    /// Called when process `i` stops at a system call: with handlers
+    /// installed, reaching a call that blocks and waiting in it are two
+    /// steps (see [`Signals::arriving`]).
+    pub(super) fn arrive(&mut self, i: usize) {
+        if let Some(s) = self.procs[i].signals.as_mut() {
+            s.arriving = !s.caught.is_empty();
+        }
+    }
+
+    /// Whether process `i`'s next step is entering the wait of the call
+    /// it is blocked at.
+    pub(super) fn enters_wait(&self, i: usize, time: TimeMode) -> bool {
+        let p = &self.procs[i];
+        p.signals.as_ref().is_some_and(|s| s.arriving) && matches!(p.pending, Pending::Call(_)) && !self.runs_on(i, time)
+    }
+
+    /// Process `i` starts waiting in its blocked call.
+    pub(super) fn enter_wait(&mut self, i: usize, cx: &mut StepCtx) -> Option<What> {
+        self.sigs(i).arriving = false;
+        let Pending::Call(call) = self.procs[i].pending else { return None };
+        cx.tracing().then_some(What::Blocks { call: call.name() })
+    }
+
+    /// Ends the blocked call `call` of process `i` early: what a big
+    /// write moved so far, else `EINTR`.
+    fn interrupt(&mut self, i: usize, call: &Call, cx: &mut StepCtx) {
+        let done = self.procs[i].io_done;
+        let r = match call {
+            Call::Fd(FdCall::Write { .. }) if done > 0 => done as i64,
+            _ => -(EINTR as i64),
+        };
+        self.finish_call(i, call, r, cx);
+    }
+
+    /// Completes process `i`'s call with result `r` (negative: `-errno`)
+    /// without running on.
+    fn finish_call(&mut self, i: usize, call: &Call, r: i64, cx: &mut StepCtx) {
+        let p = &mut self.procs[i];
+        p.io_done = 0;
+        p.idrm = false;
+        if r < 0 {
+            p.proc.set_errno(cx.prog, (-r) as i32);
+            p.proc.resume(call.failure_value());
+        } else {
+            p.proc.resume(r);
+        }
+    }
+
+    /// Runs `sig`'s handler in process `i` to its first visible
+    /// operation; `resume` is what comes after it returns.
+    pub(super) fn run_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) {
+        let s = self.sigs(i);
+        s.pending &= !bit(sig);
+        let info = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
+        let (Some(a), Some(func)) = (s.action(sig), s.action(sig).and_then(|a| region::code_func(a.handler))) else {
+            // Only caught signals are delivered; defensively, go on.
+            if resume.is_none() {
+                self.advance(i, false, cx);
+            }
+            return;
+        };
+        let old = s.blocked;
+        let during = match resume {
+            Some(Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) }))) => m,
+            _ => old,
+        };
+        let own = if a.flags & SA_NODEFER != 0 { 0 } else { bit(sig) };
+        s.blocked = (during | a.mask | own) & !UNBLOCKABLE;
+        if a.flags & SA_RESETHAND != 0 {
+            s.set_action(sig, None);
+        }
+        s.frames.push(Resume { mask: old, op: resume });
+        let bytes = (a.flags & SA_SIGINFO != 0).then(|| siginfo(sig, info));
+        match self.procs[i].proc.enter_handler(cx.prog, func, sig, bytes.as_ref().map(|b| &b[..])) {
+            Ok(()) => {
+                self.advance(i, false, cx);
+            }
+            Err(b) => {
+                use crate::interp::fault::{Cause, Fault, Signal};
+                let span = self.procs[i].proc.span(cx.prog);
+                self.fault_next(i, Fault::signal(Signal::Segv, Cause::Memory(b), span), cx);
+            }
+        }
+    }
+
+    /// A handler of process `i` returned: its mask comes back, then what
+    /// it came before (or the code after the call it came after).
+    pub(super) fn return_from_handler(&mut self, i: usize, cx: &mut StepCtx) {
+        self.procs[i].proc.leave_handler();
+        let Some(r) = self.sigs(i).frames.pop() else { return };
+        self.sigs(i).blocked = r.mask;
+        self.settle(i);
+        match r.op {
+            Some(op) => {
+                self.procs[i].pending = op;
+                cx.history.reached(i, self.clock);
+            }
+            None => {
+                self.advance(i, false, cx);
+            }
+        }
+    }
+
+    /// After process `i`'s call returned: a signal it unblocked or sent
+    /// itself runs its handler before the next instruction, as on Linux.
+    pub(super) fn deliver_now(&mut self, i: usize, cx: &mut StepCtx) -> bool {
+        match self.deliverable(i) {
+            Some(sig) => {
+                self.run_handler(i, sig, None, cx);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `signal(sig, handler)`: BSD semantics, as glibc gives them
+    /// (`SA_RESTART`, the signal blocked while its handler runs).
+    pub(super) fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
+        if !signal::can_set(sig) || (handler > SIG_IGN && region::code_func(handler).is_none()) {
+            return Sys::err(EINVAL);
+        }
+        let old = self.disposition(i, sig).handler;
+        self.set_disposition(i, sig, Action { handler, flags: SA_RESTART, mask: 0 });
+        Sys::Ret(old as i64)
+    }
+
+    /// The action for `sig` as `sigaction` reports it.
+    fn disposition(&self, i: usize, sig: i32) -> Action {
+        let p = &self.procs[i];
+        if let Some(a) = p.signals.as_ref().and_then(|s| s.action(sig)) {
+            return a;
+        }
+        let ignored = sig < 64 && p.ignored & (1u64 << sig) != 0;
+        Action { handler: if ignored { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 }
+    }
+
+    fn set_disposition(&mut self, i: usize, sig: i32, a: Action) {
+        let b = 1u64.checked_shl(sig as u32).unwrap_or(0);
+        if a.handler == SIG_IGN {
+            self.procs[i].ignored |= b;
+        } else {
+            self.procs[i].ignored &= !b;
+        }
+        if a.handler > SIG_IGN {
+            self.sigs(i).set_action(sig, Some(a));
+        } else if let Some(s) = self.procs[i].signals.as_mut() {
+            s.set_action(sig, None);
+        }
+        // A pending signal now ignored is discarded; one now at its
+        // default acts.
+        self.settle(i);
+    }
+
+    /// `sigaction(sig, act, old)`.
+    pub(super) fn sigaction(&mut self, i: usize, sig: i32, act: u64, old: u64) -> Sys {
+        if !(1..=signal::SIGRTMAX).contains(&sig) || matches!(sig, 32 | 33) || (act != 0 && matches!(sig, SIGKILL | SIGSTOP)) {
+            return Sys::err(EINVAL);
+        }
+        let new = if act != 0 {
+            let mem = &self.procs[i].proc.mem;
+            let rd = |off: u64, m: MemTy| mem.load(&self.shared, act.wrapping_add(off), m);
+            match (rd(0, MemTy::I64), rd(SA_MASK_AT, MemTy::I64), rd(SA_FLAGS_AT, MemTy::U32)) {
+                (Ok(handler), Ok(mask), Ok(flags)) => {
+                    if handler > SIG_IGN && region::code_func(handler).is_none() {
+                        return Sys::err(EFAULT);
+                    }
+                    Some(Action { handler, flags: flags as u32, mask: mask & !UNBLOCKABLE })
+                }
+                _ => return Sys::err(EFAULT),
+            }
+        } else {
+            None
+        };
+        let was = self.disposition(i, sig);
+        if old != 0 {
+            let fields = [(0, was.handler, MemTy::I64), (SA_MASK_AT, was.mask, MemTy::I64), (SA_FLAGS_AT, was.flags as u64, MemTy::U32)];
+            for (off, v, m) in fields {
+                if self.store(i, old.wrapping_add(off), m, v).is_err() {
+                    return Sys::err(EFAULT);
+                }
+            }
+        }
+        if let Some(a) = new {
+            self.set_disposition(i, sig, a);
+        }
+        Sys::Ret(0)
+    }
+
+    /// `sigprocmask(how, set, old)`.
+    pub(super) fn sigprocmask(&mut self, i: usize, how: i32, set: u64, old: u64) -> Sys {
+        let cur = self.procs[i].signals.as_ref().map_or(0, |s| s.blocked);
+        let new = if set != 0 {
+            let Ok(m) = self.procs[i].proc.mem.load(&self.shared, set, MemTy::I64) else { return Sys::err(EFAULT) };
+            match how {
+                SIG_BLOCK => cur | m,
+                SIG_UNBLOCK => cur & !m,
+                SIG_SETMASK => m,
+                _ => return Sys::err(EINVAL),
+            }
+        } else {
+            cur
+        };
+        if old != 0 && self.store(i, old, MemTy::I64, cur).is_err() {
+            return Sys::err(EFAULT);
+        }
+        if new != cur {
+            self.sigs(i).blocked = new & !UNBLOCKABLE;
+            self.settle(i);
+        }
+        Sys::Ret(0)
+    }
+
+    /// `sigpending(set)`.
+    pub(super) fn sigpending(&mut self, i: usize, set: u64) -> Sys {
+        let s = self.procs[i].signals.as_ref().map_or(0, |s| s.pending & s.blocked);
+        match self.store(i, set, MemTy::I64, s) {
+            Ok(()) => Sys::Ret(0),
+            Err(()) => Sys::err(EFAULT),
+        }
+    }
+
+    /// `alarm(secs)`: the seconds left of the previous alarm, rounded as
+    /// Linux rounds them (to the nearest, and at least 1 if any is left).
+    pub(super) fn alarm(&mut self, i: usize, secs: u32) -> Sys {
+        let now = self.clock;
+        let s = self.sigs(i);
+        let left = s.alarm.map_or(0, |t| t.saturating_sub(now));
+        s.alarm = (secs > 0).then(|| now.saturating_add(secs as u64 * 1_000_000_000));
+        let whole = left / 1_000_000_000;
+        let frac = left % 1_000_000_000;
+        Sys::Ret((whole + ((whole == 0 && frac > 0) || frac >= 500_000_000) as u64) as i64)
+    }
+
+    /// The alarm of process `i`, if it has one.
+    pub(super) fn alarm_at(&self, i: usize) -> Option<u64> {
+        self.procs[i].signals.as_ref().and_then(|s| s.alarm)
+    }
+
+    /// Whether process `i`'s alarm may go off at its next step: when the
+    /// clock has reached it, or (in lower-bound time, where durations are
+    /// lower bounds) whenever the process waits.
+    pub(super) fn alarm_due(&self, i: usize, time: TimeMode, waiting: bool) -> bool {
+        self.alarm_at(i).is_some_and(|t| self.clock >= t || (time == TimeMode::LowerBound && waiting))
+    }
+
+    /// Process `i`'s alarm goes off: the clock reaches it and `SIGALRM`
+    /// is sent.
+    pub(super) fn ring_alarm(&mut self, i: usize) {
+        let Some(t) = self.sigs(i).alarm.take() else { return };
+        self.clock = self.clock.max(t);
+        self.send(i, SIGALRM, Info { pid: 0, code: SI_KERNEL, status: 0 });
+    }
+
+    /// Sends `sig` to process `j` (already checked as a valid target):
+    /// ignored, made pending, or its default action.
+    pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) {
+        if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
+            return;
+        }
+        if self.post(j, sig, info) || signal::default_is_harmless(sig) {
+            return;
+        }
+        self.procs[j].dying.get_or_insert(sig);
+        self.procs[j].parked = None;
+    }
+}
+
+/// glibc's x86_64 `siginfo_t` (128 bytes): `si_signo`, `si_errno`,
+/// `si_code`, then `si_pid`, `si_uid`, `si_status` at 16, 20, 24.
+fn siginfo(sig: i32, info: Info) -> [u8; 128] {
+    let mut b = [0u8; 128];
+    b[0..4].copy_from_slice(&sig.to_le_bytes());
+    b[8..12].copy_from_slice(&info.code.to_le_bytes());
+    b[16..20].copy_from_slice(&info.pid.to_le_bytes());
+    b[20..24].copy_from_slice(&crate::abi::UID.to_le_bytes());
+    b[24..28].copy_from_slice(&info.status.to_le_bytes());
+    b
+}
