@@ -170,8 +170,9 @@ impl Machine {
         if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
             return None;
         }
+        // `sigsuspend`'s mask holds once it waits, not before.
         let blocked = match p.pending {
-            Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) })) => m,
+            Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) })) if !s.arriving => m,
             _ => s.blocked,
         };
         let ready = s.pending & !blocked;

@@ -1,4 +1,4 @@
-/* must reject: function pointer declaration `int (*op)(int, int)`; function pointers are not in the subset */
+/* function pointer declaration `int (*op)(int, int)` initialised from a function and called through */
 #include <stdio.h>
 
 static int add(int a, int b) { return a + b; }

@@ -1,4 +1,4 @@
-/* must reject: typedef of a function pointer type `void (*handler_t)(int)`; function pointers are not in the subset */
+/* typedef of a function pointer type `void (*handler_t)(int)`, a null one compared with 0 */
 #include <stdio.h>
 
 typedef void (*handler_t)(int);
