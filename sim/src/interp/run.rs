@@ -312,6 +312,27 @@ impl Process {
                         }
                         continue 'frames;
                     }
+                    Op::Alloca => {
+                        let bytes = pop!();
+                        let at = self.sp.div_ceil(16) as u64 * 16;
+                        let top = at.saturating_add(bytes.div_ceil(16).saturating_mul(16));
+                        if top > super::memory::STACK_LIMIT as u64 {
+                            save_pc!();
+                            return self.mem_fault(prog, BadAccess::StackOverflow);
+                        }
+                        self.mem.grow_stack(top as usize);
+                        self.sp = top as u32;
+                        self.stack.push(STACK_BASE | at);
+                    }
+                    Op::SaveSp(off) => {
+                        let at = fp + off as usize;
+                        self.mem.stack[at..at + 4].copy_from_slice(&self.sp.to_le_bytes());
+                    }
+                    Op::RestoreSp(off) => {
+                        let at = fp + off as usize;
+                        let b = &self.mem.stack[at..at + 4];
+                        self.sp = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                    }
                     Op::Ret => {
                         let v = pop!();
                         if self.frames.len() == 1 {

@@ -177,6 +177,15 @@ pub enum Op {
     Call(FuncId),
     /// Call through a function pointer (on top, above n arguments).
     CallPtr(u8),
+    /// A variable-length array: pops its size in bytes, pushes the
+    /// address of that many bytes taken on the stack above the frame.
+    Alloca,
+    /// Saves the stack's top in a frame slot (before a block's first
+    /// variable-length array).
+    SaveSp(u32),
+    /// Gives the stack back to the top saved in a frame slot (at the
+    /// block's end, or a `break` or `continue` out of it).
+    RestoreSp(u32),
     /// Call a library routine with n arguments.
     Lib(LibFn, u8),
     /// Return the top value.

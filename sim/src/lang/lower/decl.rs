@@ -238,7 +238,8 @@ impl Lower<'_> {
     /// A parameter's type after C's adjustments (arrays become pointers).
     pub fn param_type(&mut self, p: &Param) -> TypeId {
         let base = self.base_type(&p.specs);
-        let (t, c) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
+        let decl = param_declarator(p);
+        let (t, c) = self.apply_declarator_q(base, self.specs_const(&p.specs), &decl);
         match self.t.kind(t).clone() {
             TypeKind::Array { of, .. } => self.t.ptr(of, c),
             // A parameter of function type is a pointer to it (C17 6.7.6.3).
@@ -380,7 +381,7 @@ impl Lower<'_> {
             });
             if let Some(n) = &p.decl.name {
                 let base = self.base_type(&p.specs);
-                let (_, is_const) = self.apply_declarator_q(base, self.specs_const(&p.specs), &p.decl);
+                let (_, is_const) = self.apply_declarator_q(base, self.specs_const(&p.specs), &param_declarator(p));
                 // `const int a[]` is adjusted to a pointer, which is not const.
                 let is_const = is_const && !matches!(p.decl.derived.first(), Some(Derived::Array(_)));
                 self.bind(&n.name, Sym::Local { off, ty: pty, is_const }, n.span);
@@ -410,12 +411,57 @@ impl Lower<'_> {
         });
     }
 
+    /// A variable-length array `T a[n]` (outermost dimension not
+    /// constant): its bytes are taken on the stack when the declaration
+    /// runs, and given back when its block ends.
+    fn vla_decl(&mut self, base: TypeId, base_const: bool, decl: &Declarator, len: &Expr, init: bool) {
+        let Some(name) = &decl.name else { return };
+        let inner = Declarator { derived: decl.derived[1..].to_vec(), ..decl.clone() };
+        let (elem, _) = self.apply_declarator_q(base, base_const, &inner);
+        let Some(esize) = self.t.size(elem).filter(|_| !matches!(self.t.kind(elem), TypeKind::Func { .. })) else {
+            self.error(Code::Unsupported, decl.span, "a variable-length array of this element type is not supported (only the first dimension may vary)");
+            return;
+        };
+        if init {
+            self.error(Code::TypeMismatch, decl.span, "a variable-length array may not be initialized");
+        }
+        if let Some((_, slot @ None)) = self.f.vla_blocks.last_mut() {
+            let off = (self.f.frame as u64).div_ceil(8) * 8;
+            self.f.frame = off as u32 + 8;
+            *slot = Some(off as u32);
+            self.emit(Op::SaveSp(off as u32));
+        }
+        let ptr = self.alloc_slot(self.c.void_ptr);
+        let size = self.alloc_slot(self.c.ulong);
+        let saved = self.f.span;
+        self.f.span = decl.span;
+        let t = self.rvalue(len);
+        if !self.t.is_integer(t) {
+            self.error(Code::TypeMismatch, len.span, "the size of an array must be an integer");
+        }
+        self.convert(t, self.c.ulong);
+        self.emit(Op::Const(esize));
+        self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
+        self.emit(Op::Dup);
+        self.emit(Op::StoreFrame(size, crate::ir::MemTy::I64));
+        self.emit(Op::Alloca);
+        self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+        self.f.span = saved;
+        self.bind(&name.name, Sym::Vla { ptr, size, elem }, name.span);
+    }
+
     /// A declaration inside a function.
     pub fn local_decl(&mut self, d: &Decl) {
         let base = self.base_type(&d.specs);
         let is_const = self.specs_const(&d.specs);
         for (decl, init) in &d.vars {
             let Some(name) = &decl.name else { continue };
+            if let (Some(Derived::Array(Some(len))), Storage::None) = (decl.derived.first(), d.specs.storage) {
+                if self.const_int(len).is_none() {
+                    self.vla_decl(base, is_const, decl, len, init.is_some());
+                    continue;
+                }
+            }
             let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
             match d.specs.storage {
                 Storage::Typedef => {
@@ -471,5 +517,19 @@ impl Lower<'_> {
                 self.f.span = saved;
             }
         }
+    }
+}
+
+/// A parameter's declarator with the outermost array length dropped:
+/// `int a[n]` is `int *a`, and its length is not evaluated (it may name
+/// an earlier parameter).
+fn param_declarator(p: &Param) -> std::borrow::Cow<'_, Declarator> {
+    match p.decl.derived.first() {
+        Some(Derived::Array(Some(_))) => {
+            let mut derived = p.decl.derived.clone();
+            derived[0] = Derived::Array(None);
+            std::borrow::Cow::Owned(Declarator { derived, ..p.decl.clone() })
+        }
+        _ => std::borrow::Cow::Borrowed(&p.decl),
     }
 }

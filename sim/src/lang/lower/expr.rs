@@ -295,6 +295,10 @@ impl Lower<'_> {
                 self.sized(size, t, e.span)
             }
             ExprKind::SizeofExpr(x) => {
+                if let Some(size) = self.vla_size_slot(x) {
+                    self.emit(Op::LoadFrame(size, MemTy::I64));
+                    return self.c.ulong;
+                }
                 let t = self.type_of(x, false);
                 let size = self.t.size(t);
                 self.sized(size, t, e.span)
@@ -315,6 +319,16 @@ impl Lower<'_> {
                 self.emit(Op::Const(0));
                 self.c.error
             }
+        }
+    }
+
+    /// The frame slot of a variable-length array's size, for `sizeof a`
+    /// and `sizeof(a)`.
+    fn vla_size_slot(&self, x: &Expr) -> Option<u32> {
+        let ExprKind::Ident(n) = &x.kind else { return None };
+        match self.lookup(n) {
+            Some(Sym::Vla { size, .. }) => Some(size),
+            _ => None,
         }
     }
 
@@ -441,6 +455,11 @@ impl Lower<'_> {
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
                 Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const, span: Span::default() }),
+                Some(Sym::Vla { ptr, elem, .. }) => {
+                    self.emit(Op::LoadFrame(ptr, MemTy::I64));
+                    let ty = self.t.array(elem, None);
+                    Some(Lval { place: Place::Addr, ty, is_const: false, span: Span::default() })
+                }
                 Some(Sym::Global { region, ty, is_const }) => {
                     self.emit(Op::Const((region as u64) << 32));
                     Some(Lval { place: Place::Addr, ty, is_const, span: Span::default() })

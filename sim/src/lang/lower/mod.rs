@@ -30,6 +30,9 @@ pub(crate) enum Sym {
     Enum(i64),
     /// A typedef name.
     Typedef(TypeId, bool),
+    /// A variable-length array: frame slots holding its address and its
+    /// size in bytes, and its element type.
+    Vla { ptr: u32, size: u32, elem: TypeId },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +80,10 @@ pub(crate) struct FnState {
     pub objects: Vec<LocalObject>,
     /// Their redzones ([`Function::redzones`]).
     pub redzones: Vec<(u32, u32)>,
+    /// Open blocks, innermost last: how many `break`/`continue` targets
+    /// were open when it began, and the slot holding the stack top saved
+    /// before its first variable-length array.
+    pub vla_blocks: Vec<(usize, Option<u32>)>,
 }
 
 /// Least bytes of redzone on each side of a bounds-checked local

@@ -16,6 +16,27 @@ impl Lower<'_> {
         self.emit(Op::JumpIfZero(0))
     }
 
+    /// A block begins (its variable-length arrays end with it).
+    fn open_block(&mut self) {
+        self.f.vla_blocks.push((self.f.ctx.len(), None));
+    }
+
+    /// A block ends: the stack its variable-length arrays took is given back.
+    fn close_block(&mut self) {
+        if let Some((_, Some(slot))) = self.f.vla_blocks.pop() {
+            self.emit(Op::RestoreSp(slot));
+        }
+    }
+
+    /// A jump out to `break`/`continue` target `ctx` gives back the stack
+    /// of the variable-length arrays of the blocks it leaves.
+    fn leave_blocks(&mut self, ctx: usize) {
+        let slot = self.f.vla_blocks.iter().find(|b| b.0 > ctx && b.1.is_some()).and_then(|b| b.1);
+        if let Some(slot) = slot {
+            self.emit(Op::RestoreSp(slot));
+        }
+    }
+
     /// Lowers one statement.
     pub fn stmt(&mut self, s: &Stmt) {
         match s {
@@ -25,9 +46,11 @@ impl Lower<'_> {
             Stmt::Block(body, _) => {
                 self.scopes.push(Default::default());
                 self.tags.push(Default::default());
+                self.open_block();
                 for s in body {
                     self.stmt(s);
                 }
+                self.close_block();
                 self.scopes.pop();
                 self.tags.pop();
             }
@@ -75,6 +98,7 @@ impl Lower<'_> {
             }
             Stmt::For(init, c, step, body, _) => {
                 self.scopes.push(Default::default());
+                self.open_block();
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -96,6 +120,7 @@ impl Lower<'_> {
                 for b in breaks {
                     self.patch(b, end);
                 }
+                self.close_block();
                 self.scopes.pop();
             }
             Stmt::Switch(c, body, span) => self.switch(c, body, *span),
@@ -108,6 +133,7 @@ impl Lower<'_> {
                 self.stmt(body);
             }
             Stmt::Break(span) => {
+                self.leave_blocks(self.f.ctx.len().saturating_sub(1));
                 let j = self.emit(Op::Jump(0));
                 match self.f.ctx.last_mut() {
                     Some(Ctx::Loop { breaks, .. }) | Some(Ctx::Switch { breaks, .. }) => breaks.push(j),
@@ -115,6 +141,8 @@ impl Lower<'_> {
                 }
             }
             Stmt::Continue(span) => {
+                let target = self.f.ctx.iter().rposition(|c| matches!(c, Ctx::Loop { .. }));
+                self.leave_blocks(target.unwrap_or(0));
                 let j = self.emit(Op::Jump(0));
                 let lp = self.f.ctx.iter_mut().rev().find_map(|c| match c {
                     Ctx::Loop { continues, .. } => Some(continues),
