@@ -494,7 +494,7 @@ impl RealProc<'_> {
                     if got < 0 {
                         return errno();
                     }
-                    self.proc.stdio.input.fill(&tmp[..got as usize]);
+                    self.proc.stdio.filled(&tmp[..got as usize]);
                     got as i64
                 }
                 FdCall::Write { fd, src, len } => self.write(fd, src, len),

@@ -46,6 +46,19 @@ pub enum After {
     /// negative on error): the library routine that asked runs again with
     /// these arguments.
     Refill(Vec<u64>),
+    /// `fopen`'s `open` returned: a stream on the descriptor, or NULL.
+    Opened {
+        /// Opened for reading.
+        read: bool,
+        /// Opened for writing.
+        write: bool,
+    },
+    /// Push 0 on success, -1 on failure (`fseek`, `fclose`).
+    Status,
+    /// Push the offset plus this (`ftell`: the buffered bytes), or -1.
+    Offset(i64),
+    /// Push nothing (`rewind`).
+    Ignore,
 }
 
 /// The end of a library routine that had output to write first.
@@ -59,6 +72,9 @@ pub enum Then {
     Exit(i32),
     /// Die of this fault.
     Kill(Fault),
+    /// Make this system call, then go on as the continuation says
+    /// (`fclose`'s `close`, `fseek`'s `lseek`, after the flush).
+    Syscall(crate::abi::call::Call, Box<After>),
 }
 
 /// One process.
@@ -181,10 +197,30 @@ impl Process {
                 self.stdio.failed |= result < 0;
                 self.stdio.outq.pop_front();
             }
+            After::Opened { read, write } => {
+                let (read, write) = (*read, *write);
+                let v = match result {
+                    fd @ 0.. => super::libc::file_handle(self.stdio.open(fd as i32, read, write)),
+                    _ => 0,
+                };
+                self.stack.push(v);
+                self.after = After::Nothing;
+            }
+            After::Status => {
+                self.stack.push(if result < 0 { u64::MAX } else { 0 });
+                self.after = After::Nothing;
+            }
+            After::Offset(adjust) => {
+                self.stack.push(if result < 0 { u64::MAX } else { (result + adjust) as u64 });
+                self.after = After::Nothing;
+            }
+            After::Ignore => self.after = After::Nothing,
             After::Refill(args) => {
-                let input = &mut self.stdio.input;
-                input.eof |= result == 0;
-                input.error |= result < 0;
+                let filling = self.stdio.filling;
+                if let Some(input) = self.stdio.input_mut(filling) {
+                    input.eof |= result == 0;
+                    input.error |= result < 0;
+                }
                 // Run the routine again: its arguments back on the stack,
                 // the frame back at its call.
                 let args = args.clone();

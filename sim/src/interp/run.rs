@@ -53,6 +53,10 @@ impl Process {
             Then::Continue => {}
             Then::Exit(code) => return Some(Event::Exit(code)),
             Then::Kill(f) => return Some(Event::Killed(f)),
+            Then::Syscall(call, after) => {
+                self.after = *after;
+                return Some(Event::Syscall(call));
+            }
         }
         None
     }

@@ -69,6 +69,8 @@ libfns! {
     Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
     Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
     Sigdelset = "sigdelset", Sigismember = "sigismember",
+    Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",
+    Fseek = "fseek", Ftell = "ftell", Rewind = "rewind", Clearerr = "clearerr", Remove = "remove",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -167,5 +169,6 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Pause
             | Alarm
             | Raise
+            | Remove
     )
 }

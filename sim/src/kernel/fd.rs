@@ -384,7 +384,7 @@ impl Machine {
             }
             _ => return Sys::err(EINVAL),
         };
-        self.procs[i].proc.stdio.input.fill(&bytes);
+        self.procs[i].proc.stdio.filled(&bytes);
         Sys::Ret(bytes.len() as i64)
     }
 

@@ -109,7 +109,7 @@ pub fn fingerprint(p: &Process, digest: &mut RegionDigest) -> u64 {
     };
     h.write_u64(regions);
     // Empty buffers and queue (the usual case) cost one round.
-    if p.stdio.streams.iter().any(|s| !s.buf.is_empty()) || !p.stdio.outq.is_empty() || p.stdio.failed {
+    if p.stdio.holds_output() {
         p.stdio.hash(&mut h);
     }
     let (i, a, b) = p.rand.digest();

@@ -70,6 +70,16 @@ int scanf(const char *fmt, ...);
 int fscanf(FILE *f, const char *fmt, ...);
 int sscanf(const char *s, const char *fmt, ...);
 int feof(FILE *f);
+FILE *fopen(const char *path, const char *mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *f);
+size_t fread(void *p, size_t size, size_t n, FILE *f);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
+int fseek(FILE *f, long off, int whence);
+long ftell(FILE *f);
+void rewind(FILE *f);
+void clearerr(FILE *f);
+int remove(const char *path);
 int ferror(FILE *f);
 /* string.h */
 size_t strlen(const char *s);

@@ -6,7 +6,7 @@
 //! it has what it needs, so running again is the same as going on. End
 //! of file is sticky, as in glibc since 2.28.
 
-use super::stdio::BUFSIZE;
+use super::stdio::{Which, BUFSIZE};
 use super::{stream, LibFn, LibResult, Outcome, Stop};
 use crate::abi::call::{Call, FdCall};
 use crate::interp::process::After;
@@ -27,100 +27,138 @@ fn not_readable(p: &mut Process, prog: &Program) -> LibResult {
     Ok(Outcome::Value(EOF))
 }
 
+/// The stream a `FILE *` names, if it reads (else `Err` with the
+/// routine's failure value and `EBADF`).
+fn readable(p: &mut Process, prog: &Program, f: u64, fail: u64) -> Result<Result<Which, Outcome>, Stop> {
+    let w = stream(p, f)?;
+    if p.stdio.input_of(w).is_some() {
+        return Ok(Ok(w));
+    }
+    not_readable(p, prog)?;
+    Ok(Err(Outcome::Value(fail)))
+}
+
 /// Runs `f` if it reads input.
 pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
-    let r = match f {
-        LibFn::Getchar => getc(p, a),
-        LibFn::Fgetc | LibFn::Getc => match stream(a[0]) {
-            Ok(Some(_)) => not_readable(p, prog),
-            Ok(None) => getc(p, a),
-            Err(e) => Err(e),
+    use LibFn::*;
+    matches!(f, Getchar | Fgetc | Getc | Fgets | Getline | Scanf | Fscanf | Sscanf | Feof | Ferror).then(|| run(p, prog, sh, f, a))
+}
+
+fn run(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
+    match f {
+        LibFn::Getchar => getc(p, Which::Stdin, a),
+        LibFn::Fgetc | LibFn::Getc => match readable(p, prog, a[0], EOF)? {
+            Ok(w) => getc(p, w, a),
+            Err(o) => Ok(o),
         },
-        LibFn::Fgets => match stream(a[2]) {
-            Ok(Some(_)) => not_readable(p, prog).map(|_| Outcome::Value(0)),
-            Ok(None) => fgets(p, sh, a),
-            Err(e) => Err(e),
+        LibFn::Fgets => match readable(p, prog, a[2], 0)? {
+            Ok(w) => fgets(p, sh, w, a),
+            Err(o) => Ok(o),
         },
         LibFn::Getline => super::stdlib::getline(p, prog, sh, a),
-        LibFn::Scanf => scan_stdin(p, sh, a, a[0], &a[1..]),
-        LibFn::Fscanf => match stream(a[0]) {
-            Ok(None) => scan_stdin(p, sh, a, a[1], &a[2..]),
-            Ok(Some(_)) => not_readable(p, prog),
-            Err(e) => Err(e),
+        LibFn::Scanf => scan_stream(p, sh, Which::Stdin, a, a[0], &a[1..]),
+        LibFn::Fscanf => match readable(p, prog, a[0], EOF)? {
+            Ok(w) => scan_stream(p, sh, w, a, a[1], &a[2..]),
+            Err(o) => Ok(o),
         },
         LibFn::Sscanf => sscanf(p, sh, a),
-        LibFn::Feof => stream(a[0]).map(|s| Outcome::Value((s.is_none() && p.stdio.input.eof && p.stdio.input.avail().is_empty()) as u64)),
-        LibFn::Ferror => stream(a[0]).map(|s| Outcome::Value((s.is_none() && p.stdio.input.error) as u64)),
-        _ => return None,
-    };
-    Some(r)
+        LibFn::Feof => {
+            let w = stream(p, a[0])?;
+            Ok(Outcome::Value(p.stdio.input_of(w).is_some_and(|i| i.eof && i.avail().is_empty()) as u64))
+        }
+        _ => {
+            let w = stream(p, a[0])?;
+            Ok(Outcome::Value(p.stdio.input_of(w).is_some_and(|i| i.error) as u64))
+        }
+    }
 }
 
-/// Asks the kernel to fill `stdin`'s buffer, then to run the routine
+/// Asks the kernel to fill stream `w`'s buffer, then to run the routine
 /// (with arguments `a`) again.
-pub(super) fn refill(p: &mut Process, a: &[u64]) -> Outcome {
+pub(super) fn refill(p: &mut Process, w: Which, a: &[u64]) -> Outcome {
     p.after = After::Refill(a.to_vec());
-    Outcome::Stop(Event::Syscall(Call::Fd(FdCall::Fill { fd: 0, len: BUFSIZE as u64 })))
+    p.stdio.filling = w;
+    let fd = p.stdio.fd(w);
+    Outcome::Stop(Event::Syscall(Call::Fd(FdCall::Fill { fd, len: BUFSIZE as u64 })))
 }
 
-/// Whether the buffer can get no more bytes (end of file or an error).
-pub(super) fn ended(p: &Process) -> bool {
-    p.stdio.input.eof || p.stdio.input.error
+/// Whether stream `w` can get no more bytes (end of file or an error).
+pub(super) fn ended(p: &Process, w: Which) -> bool {
+    p.stdio.input_of(w).is_none_or(|i| i.eof || i.error)
 }
 
-/// `getchar`, `fgetc(stdin)`, `getc(stdin)`.
-fn getc(p: &mut Process, a: &[u64]) -> LibResult {
-    if let Some(&b) = p.stdio.input.avail().first() {
-        p.stdio.input.consume(1);
+/// The unconsumed input of stream `w` (which reads).
+fn avail(p: &Process, w: Which) -> &[u8] {
+    p.stdio.input_of(w).map_or(&[], |i| i.avail())
+}
+
+/// Consumes `n` bytes of stream `w`'s input.
+fn consume(p: &mut Process, w: Which, n: usize) {
+    if let Some(i) = p.stdio.input_mut(w) {
+        i.consume(n);
+    }
+}
+
+/// `getchar`, `fgetc`, `getc`.
+fn getc(p: &mut Process, w: Which, a: &[u64]) -> LibResult {
+    if let Some(&b) = avail(p, w).first() {
+        consume(p, w, 1);
         return Ok(Outcome::Value(b as u64));
     }
-    if ended(p) {
+    if ended(p, w) {
         return Ok(Outcome::Value(EOF));
     }
-    Ok(refill(p, a))
+    Ok(refill(p, w, a))
 }
 
 /// `fgets(s, n, stream)`: a line (with its newline) or `n - 1` bytes.
-fn fgets(p: &mut Process, sh: &mut dyn Shared, a: &[u64]) -> LibResult {
+fn fgets(p: &mut Process, sh: &mut dyn Shared, w: Which, a: &[u64]) -> LibResult {
     let (dst, n) = (a[0], a[1] as i32);
     if n <= 0 {
         return Ok(Outcome::Value(0));
     }
     let limit = (n - 1) as usize;
-    let avail = p.stdio.input.avail();
-    let take = match avail.iter().take(limit).position(|&b| b == b'\n') {
+    let have = avail(p, w);
+    let take = match have.iter().take(limit).position(|&b| b == b'\n') {
         Some(k) => k + 1,
-        None if avail.len() >= limit => limit,
-        None if !ended(p) => return Ok(refill(p, a)),
-        None if avail.is_empty() && limit > 0 => return Ok(Outcome::Value(0)),
-        None => avail.len(),
+        None if have.len() >= limit => limit,
+        None if !ended(p, w) => return Ok(refill(p, w, a)),
+        None if have.is_empty() && limit > 0 => return Ok(Outcome::Value(0)),
+        None => have.len(),
     };
-    let mut line = p.stdio.input.avail()[..take].to_vec();
+    let mut line = avail(p, w)[..take].to_vec();
     line.push(0);
     p.mem.slice_mut(sh, dst, line.len())?.copy_from_slice(&line);
-    p.stdio.input.consume(take);
+    consume(p, w, take);
     Ok(Outcome::Value(dst))
 }
 
-/// The line `getline` would return: its length with the newline, or
-/// `None` when more input must be read first.
-pub(super) fn line_len(p: &Process) -> Option<usize> {
-    let avail = p.stdio.input.avail();
-    match avail.iter().position(|&b| b == b'\n') {
+/// The line `getline` would return from stream `w`: its length with the
+/// newline, or `None` when more input must be read first.
+pub(super) fn line_len(p: &Process, w: Which) -> Option<usize> {
+    let have = avail(p, w);
+    match have.iter().position(|&b| b == b'\n') {
         Some(k) => Some(k + 1),
-        None if ended(p) => Some(avail.len()),
+        None if ended(p, w) => Some(have.len()),
         None => None,
     }
 }
 
-fn scan_stdin(p: &mut Process, sh: &mut dyn Shared, a: &[u64], fmt: u64, out: &[u64]) -> LibResult {
+/// Takes the first `len` bytes of stream `w`'s input.
+pub(super) fn take(p: &mut Process, w: Which, len: usize) -> Vec<u8> {
+    let bytes = avail(p, w)[..len].to_vec();
+    consume(p, w, len);
+    bytes
+}
+
+fn scan_stream(p: &mut Process, sh: &mut dyn Shared, w: Which, a: &[u64], fmt: u64, out: &[u64]) -> LibResult {
     let fmt = p.mem.cstr(sh, fmt)?.to_vec();
-    let input = p.stdio.input.avail().to_vec();
-    let at_end = ended(p);
+    let input = avail(p, w).to_vec();
+    let at_end = ended(p, w);
     match scan(p, sh, &fmt, out, &input, at_end)? {
-        Scan::More => Ok(refill(p, a)),
+        Scan::More => Ok(refill(p, w, a)),
         Scan::Done { ret, used } => {
-            p.stdio.input.consume(used);
+            consume(p, w, used);
             Ok(Outcome::Value(ret as u64))
         }
     }

@@ -5,6 +5,7 @@
 
 mod decode;
 pub(crate) mod errtext;
+mod files;
 pub mod format;
 mod input;
 pub mod rand;
@@ -13,6 +14,7 @@ mod stdlib;
 mod string;
 
 pub use crate::ir::{is_syscall, LibFn};
+pub use files::file_handle;
 
 use super::fault::{Cause, Fault, Signal, Undefined};
 use super::memory::NoShared;
@@ -59,7 +61,11 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Setbuf
         | LibFn::Fputs
         | LibFn::Fputc
-        | LibFn::Putc => stdio_call(p, prog, sh, f, args),
+        | LibFn::Putc
+        | LibFn::Fwrite => stdio_call(p, prog, sh, f, args),
+        LibFn::Fopen | LibFn::Fdopen | LibFn::Fclose | LibFn::Fread | LibFn::Fseek | LibFn::Ftell | LibFn::Rewind | LibFn::Clearerr => {
+            files::call(p, prog, sh, f, args)
+        }
         LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
@@ -177,6 +183,10 @@ fn kill(p: &Process, prog: &Program, signal: Signal, cause: Cause) -> Outcome {
     Outcome::Stop(Event::Killed(Fault::signal(signal, cause, p.span(prog))))
 }
 
+/// `stdout` and `stderr` as streams.
+const STDOUT: stdio::Which = stdio::Which::Out(0);
+const STDERR: stdio::Which = stdio::Which::Out(1);
+
 /// Ends a routine whose output may need writing first.
 fn finish(p: &mut Process, then: Then) -> Outcome {
     if p.stdio.outq.is_empty() {
@@ -185,6 +195,10 @@ fn finish(p: &mut Process, then: Then) -> Outcome {
             Then::Continue => Outcome::Void,
             Then::Exit(c) => Outcome::Stop(Event::Exit(c)),
             Then::Kill(f) => Outcome::Stop(Event::Killed(f)),
+            Then::Syscall(call, after) => {
+                p.after = *after;
+                Outcome::Stop(Event::Syscall(call))
+            }
         };
     }
     p.after = After::Drain(then);
@@ -203,14 +217,24 @@ pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
     }
 }
 
-/// Which stream a `FILE *` is: 0 stdout, 1 stderr, `None` for stdin.
-fn stream(f: u64) -> Result<Option<usize>, Stop> {
+/// Which stream a `FILE *` is: `stdin`, `stdout`, `stderr` at the start
+/// of the stdio region, then the streams `fopen` made, 8 bytes apart.
+/// A closed stream's `FILE *` is used after its `free` (glibc frees it).
+fn stream(p: &Process, f: u64) -> Result<stdio::Which, Stop> {
+    use stdio::Which;
     let base = (region::STDIO as u64) << 32;
     match f.wrapping_sub(base) {
-        0 => Ok(None),
-        8 => Ok(Some(0)),
-        16 => Ok(Some(1)),
+        0 => Ok(Which::Stdin),
+        8 => Ok(Which::Out(0)),
+        16 => Ok(Which::Out(1)),
         _ if f == 0 => Err(Stop::Memory(BadAccess::Null)),
+        off if off >= files::FIRST && off % 8 == 0 && off < files::FIRST + 8 * p.stdio.files.len() as u64 => {
+            let k = ((off - files::FIRST) / 8) as usize;
+            match p.stdio.files[k] {
+                Some(_) => Ok(Which::File(k)),
+                None => Err(Stop::Undefined(Undefined::UseAfterFree { region: region::STDIO })),
+            }
+        }
         _ => Err(Stop::Memory(BadAccess::Unmapped)),
     }
 }
@@ -225,12 +249,12 @@ fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
 }
 
 fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], text: &mut Vec<u8>) -> LibResult {
-    let (target, ret): (Option<usize>, u64) = match f {
-        LibFn::Printf => (Some(0), formatted(p, prog, sh, a[0], &a[1..], text, STREAM_KEEP)?),
+    let (target, ret): (Option<stdio::Which>, u64) = match f {
+        LibFn::Printf => (Some(STDOUT), formatted(p, prog, sh, a[0], &a[1..], text, STREAM_KEEP)?),
         LibFn::Fprintf => {
-            let s = stream(a[0])?;
+            let s = stream(p, a[0])?;
             let n = formatted(p, prog, sh, a[1], &a[2..], text, STREAM_KEEP)?;
-            (s, if s.is_some() { n } else { u64::MAX })
+            (Some(s), n)
         }
         LibFn::Sprintf | LibFn::Snprintf => {
             let (dst, size, fmt_at) = if f == LibFn::Sprintf { (a[0], u64::MAX, 1) } else { (a[0], a[1], 2) };
@@ -250,21 +274,26 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
         LibFn::Puts => {
             text.extend_from_slice(p.mem.cstr(sh, a[0])?);
             text.push(b'\n');
-            (Some(0), text.len() as u64)
+            (Some(STDOUT), text.len() as u64)
         }
         LibFn::Putchar => {
             text.push(a[0] as u8);
-            (Some(0), a[0] as u8 as u64)
+            (Some(STDOUT), a[0] as u8 as u64)
         }
         LibFn::Fputs => {
             text.extend_from_slice(p.mem.cstr(sh, a[0])?);
-            let s = stream(a[1])?;
-            (s, if s.is_some() { 1 } else { u64::MAX })
+            (Some(stream(p, a[1])?), 1)
         }
         LibFn::Fputc | LibFn::Putc => {
             text.push(a[0] as u8);
-            let s = stream(a[1])?;
-            (s, if s.is_some() { a[0] as u8 as u64 } else { u64::MAX })
+            (Some(stream(p, a[1])?), a[0] as u8 as u64)
+        }
+        LibFn::Fwrite => {
+            let total = a[1].saturating_mul(a[2]);
+            let w = stream(p, a[3])?;
+            let n = usize::try_from(total).unwrap_or(usize::MAX).min(STREAM_KEEP);
+            text.extend_from_slice(p.mem.slice(sh, a[0], n)?);
+            (Some(w), if a[1] == 0 { 0 } else { a[2] })
         }
         LibFn::Perror => {
             if a[0] != 0 {
@@ -276,14 +305,15 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             }
             text.extend_from_slice(errtext::message(p.errno(prog)).as_bytes());
             text.push(b'\n');
-            p.stdio.put(1, text);
+            p.stdio.put(STDERR, text);
             return Ok(finish(p, Then::Continue));
         }
         LibFn::Fflush => {
             if a[0] == 0 {
                 p.stdio.flush_all();
-            } else if let Some(s) = stream(a[0])? {
-                p.stdio.flush(s);
+            } else {
+                let w = stream(p, a[0])?;
+                p.stdio.flush(w);
             }
             return Ok(finish(p, Then::Push(0)));
         }
@@ -297,8 +327,9 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             } else {
                 a[2] as i32
             };
-            if let Some(s) = stream(a[0])? {
-                p.stdio.streams[s].mode = match mode {
+            let w = stream(p, a[0])?;
+            if let Some(st) = p.stdio.out_mut(w) {
+                st.mode = match mode {
                     0 => stdio::Mode::Full,
                     1 => stdio::Mode::Line,
                     2 => stdio::Mode::Unbuffered,
@@ -309,16 +340,17 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
         }
         _ => unreachable!("only stdio routines are routed here"),
     };
-    let ret = ret as i32 as i64 as u64;
+    let ret = if f == LibFn::Fwrite { ret } else { ret as i32 as i64 as u64 };
     match target {
-        Some(s) => {
-            p.stdio.put(s, text);
+        Some(w) if p.stdio.out_mut(w).is_some() => {
+            p.stdio.put(w, text);
             Ok(finish(p, Then::Push(ret)))
         }
-        None => {
-            // Writing to stdin: glibc fails with EBADF.
-            p.set_errno(prog, 9);
-            Ok(Outcome::Value(u64::MAX))
+        _ => {
+            // Writing to a stream opened for reading: glibc fails with
+            // EBADF (fwrite writes no item).
+            p.set_errno(prog, crate::abi::errno::EBADF);
+            Ok(Outcome::Value(if f == LibFn::Fwrite { 0 } else { u64::MAX }))
         }
     }
 }
@@ -381,7 +413,7 @@ fn assert_fail(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) 
     msg.extend_from_slice(b": Assertion `");
     msg.extend_from_slice(p.mem.cstr(sh, a[0])?);
     msg.extend_from_slice(b"' failed.\n");
-    p.stdio.put(1, &msg);
+    p.stdio.put(STDERR, &msg);
     let fault = Fault::signal(Signal::Abrt, Cause::Assertion, p.span(prog));
     Ok(finish(p, Then::Kill(fault)))
 }

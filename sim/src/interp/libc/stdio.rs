@@ -1,6 +1,7 @@
-//! glibc's `FILE` buffering for stdout and stderr. The buffers live in
-//! the process (copied by `fork`, lost by `_exit`); flushing produces the
-//! `write`s the kernel sees, queued in [`Stdio::outq`].
+//! glibc's `FILE` buffering: stdin, stdout, stderr and the streams
+//! `fopen` makes. The buffers live in the process (copied by `fork`, lost
+//! by `_exit`); flushing produces the `write`s the kernel sees, queued in
+//! [`Stdio::outq`]; reading asks the kernel to fill a stream's buffer.
 
 use crate::interp::StdoutMode;
 use std::collections::VecDeque;
@@ -56,6 +57,11 @@ impl Input {
         self.pos = (self.pos + n).min(self.buf.len());
     }
 
+    /// Drops what was read ahead, and end of file and errors (`fseek`).
+    pub fn clear(&mut self) {
+        *self = Input::default();
+    }
+
     /// What a read of the descriptor brought (glibc's underflow): the
     /// consumed bytes go, the new ones follow the unconsumed ones.
     pub fn fill(&mut self, bytes: &[u8]) {
@@ -65,17 +71,46 @@ impl Input {
     }
 }
 
-/// `stdout` (index 0) and `stderr` (index 1), and the writes waiting.
+/// A stream a `FILE *` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Which {
+    /// `stdin`.
+    Stdin,
+    /// `stdout` (0) or `stderr` (1).
+    Out(usize),
+    /// A stream `fopen` or `fdopen` made (index into [`Stdio::files`]).
+    File(usize),
+}
+
+/// A stream `fopen` made: an output buffer and an input buffer over one
+/// descriptor.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileStream {
+    /// The output side (its descriptor is the stream's).
+    pub out: Stream,
+    /// The input side.
+    pub input: Input,
+    /// Opened for reading.
+    pub read: bool,
+    /// Opened for writing.
+    pub write: bool,
+}
+
+/// Every stream of the process, and the writes waiting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Stdio {
     /// `stdin`'s buffer.
     pub input: Input,
-    /// The two streams.
+    /// `stdout` and `stderr`.
     pub streams: [Stream; 2],
+    /// Streams `fopen` made; `None` once closed (its slot is reused).
+    pub files: Vec<Option<FileStream>>,
     /// Writes to make, in order: (fd, bytes).
     pub outq: VecDeque<(i32, Vec<u8>)>,
     /// A write of the current call failed (the call then returns EOF).
     pub failed: bool,
+    /// The stream whose input buffer the pending fill is for.
+    pub filling: Which,
 }
 
 impl Stdio {
@@ -88,63 +123,142 @@ impl Stdio {
         Stdio {
             input: Input::default(),
             streams: [Stream { fd: 1, buf: Vec::new(), mode: out }, Stream { fd: 2, buf: Vec::new(), mode: Mode::Unbuffered }],
+            files: Vec::new(),
             outq: VecDeque::new(),
             failed: false,
+            filling: Which::Stdin,
         }
     }
 
-    /// Writes `data` to stream `s` as one library call would.
-    pub fn put(&mut self, s: usize, data: &[u8]) {
+    /// The output side of `w`, if it writes.
+    pub fn out_mut(&mut self, w: Which) -> Option<&mut Stream> {
+        match w {
+            Which::Stdin => None,
+            Which::Out(s) => self.streams.get_mut(s),
+            Which::File(k) => self.files.get_mut(k)?.as_mut().filter(|f| f.write).map(|f| &mut f.out),
+        }
+    }
+
+    /// The input side of `w`, if it reads.
+    pub fn input_of(&self, w: Which) -> Option<&Input> {
+        match w {
+            Which::Stdin => Some(&self.input),
+            Which::Out(_) => None,
+            Which::File(k) => self.files.get(k)?.as_ref().filter(|f| f.read).map(|f| &f.input),
+        }
+    }
+
+    /// The input side of `w`, writable.
+    pub fn input_mut(&mut self, w: Which) -> Option<&mut Input> {
+        match w {
+            Which::Stdin => Some(&mut self.input),
+            Which::Out(_) => None,
+            Which::File(k) => self.files.get_mut(k)?.as_mut().filter(|f| f.read).map(|f| &mut f.input),
+        }
+    }
+
+    /// The descriptor of `w`.
+    pub fn fd(&self, w: Which) -> i32 {
+        match w {
+            Which::Stdin => 0,
+            Which::Out(s) => self.streams[s].fd,
+            Which::File(k) => self.files.get(k).and_then(|f| f.as_ref()).map_or(-1, |f| f.out.fd),
+        }
+    }
+
+    /// What a fill of the kernel brought (to the stream that asked).
+    pub fn filled(&mut self, bytes: &[u8]) {
+        if let Some(input) = self.input_mut(self.filling) {
+            input.fill(bytes);
+        }
+    }
+
+    /// A new stream on `fd`, fully buffered as glibc buffers a file.
+    pub fn open(&mut self, fd: i32, read: bool, write: bool) -> usize {
+        let f = FileStream { out: Stream { fd, buf: Vec::new(), mode: Mode::Full }, input: Input::default(), read, write };
+        match self.files.iter().position(Option::is_none) {
+            Some(k) => {
+                self.files[k] = Some(f);
+                k
+            }
+            None => {
+                self.files.push(Some(f));
+                self.files.len() - 1
+            }
+        }
+    }
+
+    /// Writes `data` to stream `w` as one library call would.
+    pub fn put(&mut self, w: Which, data: &[u8]) {
         if data.is_empty() {
             return;
         }
-        let st = &mut self.streams[s];
-        match st.mode {
-            Mode::Unbuffered => {
-                // glibc formats into a helper buffer and writes once.
-                let mut all = std::mem::take(&mut st.buf);
-                all.extend_from_slice(data);
-                self.outq.push_back((st.fd, all));
-            }
-            Mode::Full => self.put_full(s, data),
-            Mode::Line => match data.iter().rposition(|&b| b == b'\n') {
-                Some(nl) => {
-                    self.put_full(s, &data[..=nl]);
-                    self.flush(s);
-                    self.put_full(s, &data[nl + 1..]);
+        let mut q = std::mem::take(&mut self.outq);
+        if let Some(st) = self.out_mut(w) {
+            match st.mode {
+                Mode::Unbuffered => {
+                    // glibc formats into a helper buffer and writes once.
+                    let mut all = std::mem::take(&mut st.buf);
+                    all.extend_from_slice(data);
+                    q.push_back((st.fd, all));
                 }
-                None => self.put_full(s, data),
-            },
-        }
-    }
-
-    /// Appends through the buffer, flushing it whenever it is full and
-    /// more bytes must go in (glibc's `xsputn`).
-    fn put_full(&mut self, s: usize, mut data: &[u8]) {
-        while !data.is_empty() {
-            let st = &mut self.streams[s];
-            if st.buf.len() == BUFSIZE {
-                self.flush(s);
-                continue;
+                Mode::Full => put_full(st, &mut q, data),
+                Mode::Line => match data.iter().rposition(|&b| b == b'\n') {
+                    Some(nl) => {
+                        put_full(st, &mut q, &data[..=nl]);
+                        flush(st, &mut q);
+                        put_full(st, &mut q, &data[nl + 1..]);
+                    }
+                    None => put_full(st, &mut q, data),
+                },
             }
-            let n = (BUFSIZE - st.buf.len()).min(data.len());
-            st.buf.extend_from_slice(&data[..n]);
-            data = &data[n..];
         }
+        self.outq = q;
     }
 
-    /// `fflush`: queues the buffered bytes as one write.
-    pub fn flush(&mut self, s: usize) {
-        let st = &mut self.streams[s];
-        if !st.buf.is_empty() {
-            let bytes = std::mem::replace(&mut st.buf, Vec::with_capacity(BUFSIZE));
-            self.outq.push_back((st.fd, bytes));
+    /// `fflush`: queues the buffered bytes of `w` as one write.
+    pub fn flush(&mut self, w: Which) {
+        let mut q = std::mem::take(&mut self.outq);
+        if let Some(st) = self.out_mut(w) {
+            flush(st, &mut q);
         }
+        self.outq = q;
     }
 
-    /// `exit`'s flush of every stream.
+    /// `exit`'s (and `fflush(NULL)`'s) flush of every stream: the files
+    /// in the order they were opened, then stdout, then stderr.
     pub fn flush_all(&mut self) {
-        self.flush(1);
-        self.flush(0);
+        for k in 0..self.files.len() {
+            self.flush(Which::File(k));
+        }
+        self.flush(Which::Out(0));
+        self.flush(Which::Out(1));
+    }
+
+    /// Whether any output waits in a buffer or the queue.
+    pub fn holds_output(&self) -> bool {
+        self.streams.iter().any(|s| !s.buf.is_empty()) || !self.outq.is_empty() || self.failed || !self.files.is_empty()
+    }
+}
+
+/// Appends through the buffer, flushing it whenever it is full and more
+/// bytes must go in (glibc's `xsputn`).
+fn put_full(st: &mut Stream, q: &mut VecDeque<(i32, Vec<u8>)>, mut data: &[u8]) {
+    while !data.is_empty() {
+        if st.buf.len() == BUFSIZE {
+            flush(st, q);
+            continue;
+        }
+        let n = (BUFSIZE - st.buf.len()).min(data.len());
+        st.buf.extend_from_slice(&data[..n]);
+        data = &data[n..];
+    }
+}
+
+/// Queues the buffered bytes as one write.
+fn flush(st: &mut Stream, q: &mut VecDeque<(i32, Vec<u8>)>) {
+    if !st.buf.is_empty() {
+        let bytes = std::mem::replace(&mut st.buf, Vec::with_capacity(BUFSIZE));
+        q.push_back((st.fd, bytes));
     }
 }

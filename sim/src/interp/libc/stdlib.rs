@@ -31,10 +31,10 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Sigemptyset | LibFn::Sigfillset | LibFn::Sigaddset | LibFn::Sigdelset | LibFn::Sigismember => {
             sigset(p, prog, sh, f, a[0], a.get(1).copied().unwrap_or(0) as i32)?
         }
-        LibFn::Fileno => match super::stream(a[0])? {
-            None => Outcome::Value(0),
-            Some(s) => Outcome::Value(s as u64 + 1),
-        },
+        LibFn::Fileno => {
+            let w = super::stream(p, a[0])?;
+            Outcome::Value(p.stdio.fd(w) as u64)
+        }
         LibFn::Sysconf => match a[0] as i32 {
             2 => Outcome::Value(100),
             4 => Outcome::Value(crate::abi::limits::MAX_FDS as u64),
@@ -198,11 +198,12 @@ pub(super) fn getline(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &
         p.set_errno(prog, crate::abi::errno::EINVAL);
         return Ok(Outcome::Value(u64::MAX));
     }
-    if super::stream(a[2])?.is_some() {
+    let w = super::stream(p, a[2])?;
+    if p.stdio.input_of(w).is_none() {
         p.set_errno(prog, crate::abi::errno::EBADF);
         return Ok(Outcome::Value(u64::MAX));
     }
-    let Some(len) = super::input::line_len(p) else { return Ok(super::input::refill(p, a)) };
+    let Some(len) = super::input::line_len(p, w) else { return Ok(super::input::refill(p, w, a)) };
     if len == 0 {
         return Ok(Outcome::Value(u64::MAX));
     }
@@ -220,10 +221,9 @@ pub(super) fn getline(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &
         p.mem.store(sh, line, MemTy::I64, buf)?;
         p.mem.store(sh, size, MemTy::I64, want)?;
     }
-    let mut bytes = p.stdio.input.avail()[..len].to_vec();
+    let mut bytes = super::input::take(p, w, len);
     bytes.push(0);
     p.mem.slice_mut(sh, buf, bytes.len())?.copy_from_slice(&bytes);
-    p.stdio.input.consume(len);
     Ok(Outcome::Value(len as u64))
 }
 

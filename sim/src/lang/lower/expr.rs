@@ -38,9 +38,6 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         }
         "thrd_create" | "clone" => (Code::Threads, "threads are not supported: use fork() and processes"),
         "atexit" | "on_exit" => (Code::UnknownLibcCall, "exit handlers are not supported: call the function before exit()"),
-        "fopen" | "fclose" | "fread" | "fwrite" | "fseek" | "open" | "creat" | "lseek" | "fdopen" => {
-            (Code::UnknownLibcCall, "files are not supported yet: use pipes, shared memory, message queues or sockets")
-        }
         "gets" => (Code::UnknownLibcCall, "gets was removed from C: use fgets(buf, size, stdin)"),
         "memchr" | "strrev" | "strlcpy" => {
             (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions")
