@@ -361,7 +361,15 @@ impl RealProc<'_> {
                     }
                     libc::alarm(secs) as i64
                 }
-                ProcCall::Raise { sig } => self.kill(self.pid, sig),
+                ProcCall::Raise { sig } => {
+                    if !sim::abi::signal::can_send(sig) {
+                        return -(libc::EINVAL as i64);
+                    }
+                    if sig != 0 {
+                        log::send(self.env.log, &Record::Sent { pid: self.pid, sig });
+                    }
+                    ret(libc::raise(sig) as i64)
+                }
             }
         }
     }
@@ -415,10 +423,18 @@ impl RealProc<'_> {
             match c {
                 TimeCall::Sleep { how: SleepFn::Sleep, ns } => libc::sleep((ns.unwrap_or(0) / 1_000_000_000) as u32) as i64,
                 TimeCall::Sleep { how: SleepFn::Usleep, ns } => ret(libc::usleep((ns.unwrap_or(0) / 1000) as u32) as i64),
-                TimeCall::Sleep { how: SleepFn::Nanosleep, ns } => match ns {
+                TimeCall::Sleep { how: SleepFn::Nanosleep { rem }, ns } => match ns {
                     Ok(ns) => {
                         let ts = libc::timespec { tv_sec: (ns / 1_000_000_000) as i64, tv_nsec: (ns % 1_000_000_000) as i64 };
-                        ret(libc::nanosleep(&ts, std::ptr::null_mut()) as i64)
+                        let mut left = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+                        let r = ret(libc::nanosleep(&ts, &mut left) as i64);
+                        if r == -(libc::EINTR as i64)
+                            && rem != 0
+                            && !(self.store(rem, MemTy::I64, left.tv_sec as u64) && self.store(rem + 8, MemTy::I64, left.tv_nsec as u64))
+                        {
+                            return -(libc::EFAULT as i64);
+                        }
+                        r
                     }
                     Err(e) => -(e as i64),
                 },

@@ -531,7 +531,10 @@ pub enum SleepFn {
     /// `usleep(us)`.
     Usleep,
     /// `nanosleep(req, rem)`.
-    Nanosleep,
+    Nanosleep {
+        /// Where the time left goes if interrupted (0: nowhere).
+        rem: Addr,
+    },
 }
 
 /// Calls on clocks.
@@ -818,7 +821,7 @@ impl Call {
             Call::Time(c) => match c {
                 TimeCall::Sleep { how: SleepFn::Sleep, .. } => "sleep",
                 TimeCall::Sleep { how: SleepFn::Usleep, .. } => "usleep",
-                TimeCall::Sleep { how: SleepFn::Nanosleep, .. } => "nanosleep",
+                TimeCall::Sleep { how: SleepFn::Nanosleep { .. }, .. } => "nanosleep",
                 TimeCall::Time { .. } => "time",
                 TimeCall::ClockGettime { .. } => "clock_gettime",
             },

@@ -10,6 +10,11 @@ use super::process::After;
 use super::Process;
 use crate::ir::{region, FuncId, Program};
 
+/// Bytes of glibc's x86_64 `ucontext_t` (rounded up): an `SA_SIGINFO`
+/// handler's third argument points at one (zeroed: ipcsim has no
+/// machine registers to show).
+const UCONTEXT: usize = 976;
+
 /// What a running handler interrupted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct HandlerFrame {
@@ -33,17 +38,22 @@ impl Process {
         self.handlers.push(HandlerFrame { depth: self.frames.len() as u32, stack: self.stack.len() as u32, sp: self.sp, after });
         let mut args = [sig as u32 as u64, 0, 0];
         if let Some(info) = info {
-            // The siginfo_t sits above the interrupted code's stack, as
-            // the kernel lays it out on the signal stack.
+            // The siginfo_t and a (zeroed) ucontext_t sit above the
+            // interrupted code's stack, as the kernel lays them out on
+            // the signal stack.
             let at = self.sp.div_ceil(16) as usize * 16;
-            let top = at + info.len();
+            let ctx = at + info.len().div_ceil(16) * 16;
+            let top = ctx + UCONTEXT;
             if top > STACK_LIMIT {
                 return Err(BadAccess::StackOverflow);
             }
             self.mem.grow_stack(top);
-            self.mem.stack[at..top].copy_from_slice(info);
+            self.mem.stack[at..at + info.len()].copy_from_slice(info);
+            self.mem.stack[ctx..top].fill(0);
             self.sp = top as u32;
-            args[1] = ((region::STACK as u64) << 32) | at as u64;
+            let base = (region::STACK as u64) << 32;
+            args[1] = base | at as u64;
+            args[2] = base | ctx as u64;
         }
         let want = prog.functions[func as usize].params.len().min(3);
         self.stack.extend_from_slice(&args[..want]);

@@ -71,6 +71,7 @@ libfns! {
     Sigdelset = "sigdelset", Sigismember = "sigismember",
     Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",
     Fseek = "fseek", Ftell = "ftell", Rewind = "rewind", Clearerr = "clearerr", Remove = "remove",
+    Getuid = "getuid", Geteuid = "geteuid", Getgid = "getgid", Getegid = "getegid",
 }
 
 /// True for the routines that are system calls: the kernel performs them.

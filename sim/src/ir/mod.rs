@@ -275,8 +275,10 @@ pub mod region {
     pub const FIRST_GLOBAL: u32 = 3;
     /// Function addresses: function `id` is at `CODE << 32 | id * 16`.
     /// No region is ever allocated there, so any load or store through
-    /// a function pointer faults, and no object pointer equals one.
-    pub const CODE: u32 = 0xC0DE_0000;
+    /// a function pointer faults, and no object pointer equals one; the
+    /// top bit is clear, so an address is a positive 64-bit value (a
+    /// system call returning the old handler is not taken for `-errno`).
+    pub const CODE: u32 = 0x0C0D_E000;
 
     /// The address of function `id` (a function pointer's value).
     pub fn code_addr(id: super::FuncId) -> u64 {

@@ -724,13 +724,18 @@ impl Machine {
         let next = self
             .procs
             .iter()
-            .filter(|p| p.status.is_none() && p.parked.is_none())
-            .filter_map(|p| match p.pending {
-                _ if p.signals.as_ref().is_some_and(|s| s.alarm.is_some()) => p.signals.as_ref().and_then(|s| s.alarm),
-                Pending::Sleep(t, _) => Some(t),
-                // A timed call's deadline, as virtual time.
-                Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
-                _ => None,
+            .filter(|p| p.status.is_none())
+            .filter_map(|p| {
+                // A spinning process's alarm still rings.
+                let wake = match p.pending {
+                    _ if p.parked.is_some() => None,
+                    Pending::Sleep(t, _) => Some(t),
+                    // A timed call's deadline, as virtual time.
+                    Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
+                    _ => None,
+                };
+                let alarm = p.signals.as_ref().and_then(|s| s.alarm);
+                wake.into_iter().chain(alarm).min()
             })
             .filter(|&t| t < crate::abi::HORIZON_NS - crate::abi::EPOCH_SECS * 1_000_000_000)
             .min();

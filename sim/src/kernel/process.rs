@@ -37,7 +37,8 @@ impl Machine {
             ProcCall::Alarm { secs } => self.alarm(i, secs),
             ProcCall::Raise { sig } => {
                 let me = self.procs[i].pid;
-                self.kill(i, me, sig, cx)
+                // glibc's raise is tgkill: si_code SI_TKILL.
+                self.kill_as(i, me, sig, crate::abi::flags::SI_TKILL, cx)
             }
             // Blocked until a handler interrupts them; a bad mask fails.
             ProcCall::Pause => Sys::err(crate::abi::errno::EINTR),
@@ -125,6 +126,11 @@ impl Machine {
     }
 
     fn kill(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
+        self.kill_as(i, pid, sig, crate::abi::flags::SI_USER, cx)
+    }
+
+    /// `kill`, with the `si_code` the target's handler sees.
+    fn kill_as(&mut self, i: usize, pid: i32, sig: i32, code: i32, cx: &mut StepCtx) -> Sys {
         if !signal::can_send(sig) {
             return Sys::err(EINVAL);
         }
@@ -148,7 +154,7 @@ impl Machine {
             return Sys::Ret(0);
         }
         let me = self.procs[i].pid;
-        if self.post(j, sig, super::signal::Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 }) {
+        if self.post(j, sig, super::signal::Info { pid: me, code, status: 0 }) {
             // Caught or blocked: its handler runs at the target's next
             // step (the caller's own, before kill returns).
             return Sys::Ret(0);

@@ -104,6 +104,12 @@ const SA_FLAGS_AT: u64 = 136;
 impl Signals {
     /// The action for `sig`, if caught.
     pub fn action(&self, sig: i32) -> Option<Action> {
+        self.recorded(sig).filter(|a| a.handler > SIG_IGN)
+    }
+
+    /// The action `sigaction` set for `sig` (flags and mask kept with a
+    /// default or ignored handler too).
+    fn recorded(&self, sig: i32) -> Option<Action> {
         self.caught.iter().find(|c| c.0 == sig).map(|c| c.1)
     }
 
@@ -117,7 +123,7 @@ impl Signals {
 
     /// A handler is installed for `sig`.
     pub fn catches(&self, sig: i32) -> bool {
-        self.caught.iter().any(|c| c.0 == sig)
+        self.action(sig).is_some()
     }
 
     /// The state a `fork` child starts with: dispositions and mask kept,
@@ -129,10 +135,19 @@ impl Signals {
 }
 
 /// A call a signal interrupts starts again under `SA_RESTART`; these
-/// never do (signal(7)): semaphores, System V IPC, sleeps, waits for a
-/// signal.
+/// never do (signal(7), and measured): `sem_timedwait`, System V IPC,
+/// sleeps, waits for a signal.
 fn restarts(call: &Call) -> bool {
-    matches!(call, Call::Fd(_) | Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) | Call::Sock(_) | Call::Mq(_) | Call::Msg(_))
+    use crate::abi::call::SemCall;
+    matches!(
+        call,
+        Call::Fd(_)
+            | Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. })
+            | Call::Sock(_)
+            | Call::Mq(_)
+            | Call::Msg(_)
+            | Call::Sem(SemCall::Wait { .. })
+    )
 }
 
 impl Machine {
@@ -177,6 +192,23 @@ impl Machine {
         };
         let ready = s.pending & !blocked;
         (ready != 0).then(|| ready.trailing_zeros() as i32 + 1)
+    }
+
+    /// The signal process `i` takes between two instructions (after a
+    /// call returned, or a handler): as [`Self::deliverable`], whatever
+    /// its pending operation is.
+    fn deliverable_now(&self, i: usize) -> Option<i32> {
+        let p = &self.procs[i];
+        let s = p.signals.as_deref()?;
+        let ready = s.pending & !s.blocked;
+        if ready == 0 || p.status.is_some() || p.dying.is_some() {
+            return None;
+        }
+        if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
+            return None;
+        }
+        let caught = (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g));
+        caught
     }
 
     /// Applies the default action to the pending, unblocked signals that
@@ -226,8 +258,15 @@ impl Machine {
             Pending::Sleep(until, how) => {
                 let left = until.saturating_sub(self.clock);
                 let r = match how {
-                    // glibc rounds what is left to the nearest second.
-                    SleepFn::Sleep => (left / 1_000_000_000 + (left % 1_000_000_000 >= 500_000_000) as u64) as i64,
+                    // glibc's sleep returns the whole seconds left.
+                    SleepFn::Sleep => (left / 1_000_000_000) as i64,
+                    SleepFn::Nanosleep { rem } if rem != 0 => {
+                        let secs = self.store(i, rem, MemTy::I64, left / 1_000_000_000);
+                        match secs.and_then(|()| self.store(i, rem.wrapping_add(8), MemTy::I64, left % 1_000_000_000)) {
+                            Ok(()) => -(EINTR as i64),
+                            Err(()) => -(EFAULT as i64),
+                        }
+                    }
                     _ => -(EINTR as i64),
                 };
                 self.finish_call(i, &Call::Time(crate::abi::call::TimeCall::Sleep { how, ns: Ok(0) }), r, cx);
@@ -308,7 +347,8 @@ impl Machine {
         let own = if a.flags & SA_NODEFER != 0 { 0 } else { bit(sig) };
         s.blocked = (during | a.mask | own) & !UNBLOCKABLE;
         if a.flags & SA_RESETHAND != 0 {
-            s.set_action(sig, None);
+            // Only the handler goes back to SIG_DFL; the flags stay.
+            s.set_action(sig, Some(Action { handler: SIG_DFL, ..a }));
         }
         s.frames.push(Resume { mask: old, op: resume });
         let bytes = (a.flags & SA_SIGINFO != 0).then(|| siginfo(sig, info));
@@ -331,11 +371,17 @@ impl Machine {
         let Some(r) = self.sigs(i).frames.pop() else { return };
         self.sigs(i).blocked = r.mask;
         self.settle(i);
+        if let Some(op) = r.op {
+            self.procs[i].pending = op;
+        }
+        // A signal that came while the handler ran, blocked by its mask,
+        // is taken now, before the code it returns to goes on.
+        if let Some(sig) = self.deliverable_now(i) {
+            self.run_handler(i, sig, r.op, cx);
+            return;
+        }
         match r.op {
-            Some(op) => {
-                self.procs[i].pending = op;
-                cx.history.reached(i, self.clock);
-            }
+            Some(_) => cx.history.reached(i, self.clock),
             None => {
                 self.advance(i, false, cx);
             }
@@ -345,7 +391,7 @@ impl Machine {
     /// After process `i`'s call returned: a signal it unblocked or sent
     /// itself runs its handler before the next instruction, as on Linux.
     pub(super) fn deliver_now(&mut self, i: usize, cx: &mut StepCtx) -> bool {
-        match self.deliverable(i) {
+        match self.deliverable_now(i) {
             Some(sig) => {
                 self.run_handler(i, sig, None, cx);
                 true
@@ -368,11 +414,13 @@ impl Machine {
     /// The action for `sig` as `sigaction` reports it.
     fn disposition(&self, i: usize, sig: i32) -> Action {
         let p = &self.procs[i];
-        if let Some(a) = p.signals.as_ref().and_then(|s| s.action(sig)) {
-            return a;
-        }
         let ignored = sig < 64 && p.ignored & (1u64 << sig) != 0;
-        Action { handler: if ignored { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 }
+        let handler = if ignored { SIG_IGN } else { SIG_DFL };
+        match p.signals.as_ref().and_then(|s| s.recorded(sig)) {
+            Some(a) if a.handler > SIG_IGN => a,
+            Some(a) => Action { handler, ..a },
+            None => Action { handler, flags: 0, mask: 0 },
+        }
     }
 
     fn set_disposition(&mut self, i: usize, sig: i32, a: Action) {
@@ -382,13 +430,18 @@ impl Machine {
         } else {
             self.procs[i].ignored &= !b;
         }
-        if a.handler > SIG_IGN {
+        if a.handler > SIG_IGN || a.flags != 0 || a.mask != 0 {
             self.sigs(i).set_action(sig, Some(a));
         } else if let Some(s) = self.procs[i].signals.as_mut() {
             s.set_action(sig, None);
         }
-        // A pending signal now ignored is discarded; one now at its
-        // default acts.
+        // A pending signal now ignored is discarded, blocked or not
+        // (POSIX); one now at its default acts once unblocked.
+        let ignored = a.handler == SIG_IGN || (a.handler == SIG_DFL && signal::default_is_harmless(sig));
+        if let Some(s) = self.procs[i].signals.as_mut().filter(|_| ignored) {
+            s.pending &= !bit(sig);
+            s.info.retain(|x| x.0 != sig);
+        }
         self.settle(i);
     }
 

@@ -164,6 +164,10 @@ unsigned int sleep(unsigned int s);
 int usleep(useconds_t us);
 long sysconf(int name);
 int isatty(int fd);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 pid_t getpgrp(void);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
@@ -477,6 +481,20 @@ off_t lseek(int fd, off_t off, int whence);
 #define SIG_SETMASK 2
 #define SI_USER 0
 #define SI_KERNEL 0x80
+#define SI_TKILL (-6)
+#define SI_QUEUE (-1)
+#define SIGURG 23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#define SIGIO 29
+#define SIGPOLL 29
+#define SIGPWR 30
+#define SIGSYS 31
+#define SIGTTIN 21
+#define SIGTTOU 22
 #define CLD_EXITED 1
 #define CLD_KILLED 2
 #define CLD_DUMPED 3

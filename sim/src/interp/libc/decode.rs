@@ -45,7 +45,7 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Raise => Call::Proc(ProcCall::Raise { sig: int(0) }),
         LibFn::Sleep => sleep(SleepFn::Sleep, Ok((a[0] as u32 as u64) * 1_000_000_000)),
         LibFn::Usleep => sleep(SleepFn::Usleep, Ok((a[0] as u32 as u64) * 1_000)),
-        LibFn::Nanosleep => sleep(SleepFn::Nanosleep, timespec(p, sh, a[0])),
+        LibFn::Nanosleep => sleep(SleepFn::Nanosleep { rem: a[1] }, timespec(p, sh, a[0])),
         LibFn::Time => Call::Time(TimeCall::Time { out: a[0] }),
         LibFn::ClockGettime => Call::Time(TimeCall::ClockGettime { clock: int(0), out: a[1] }),
         LibFn::Read => Call::Fd(FdCall::Read { fd: int(0), buf: a[1], len: a[2] }),

@@ -28,6 +28,8 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             Outcome::Void
         }
         LibFn::Malloc => Outcome::Value(malloc(p, prog, sh, a[0])),
+        // Virtual, as pids are: the same in both backends.
+        LibFn::Getuid | LibFn::Geteuid | LibFn::Getgid | LibFn::Getegid => Outcome::Value(crate::abi::UID as u64),
         LibFn::Sigemptyset | LibFn::Sigfillset | LibFn::Sigaddset | LibFn::Sigdelset | LibFn::Sigismember => {
             sigset(p, prog, sh, f, a[0], a.get(1).copied().unwrap_or(0) as i32)?
         }
