@@ -114,7 +114,7 @@ impl WorkerReport {
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
                 Record::Undefined { pid } => self.undefined.push(pid),
-                Record::Queue { .. } | Record::Sysv { .. } => {}
+                Record::Queue { .. } | Record::Sysv { .. } | Record::Alarm { .. } => {}
             }
         }
         self.exits.sort();

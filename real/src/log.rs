@@ -24,6 +24,9 @@ pub enum Record {
     /// namespace of its own, the worker unlinks it after the run (the
     /// mqueue filesystem is rarely mounted to list them).
     Queue { name: Vec<u8> },
+    /// Process `pid` set an alarm `secs` seconds away: until then, a run
+    /// whose processes all wait is not stuck (SIGALRM will come).
+    Alarm { pid: i32, secs: i32 },
     /// A System V object the run made (kind: b'm' segment, b'q' queue,
     /// b's' semaphore set): without a namespace of its own, the worker
     /// removes it after the run.
@@ -54,6 +57,7 @@ pub fn send(fd: i32, r: &Record) {
         Record::Undefined { pid } => put(fd, b'U', *pid, 0, &[]),
         Record::Queue { name } => put(fd, b'Q', 0, 0, &name[..name.len().min(PACKET - HEADER)]),
         Record::Sysv { kind, id } => put(fd, b'V', *kind as i32, *id, &[]),
+        Record::Alarm { pid, secs } => put(fd, b'A', *pid, *secs, &[]),
     }
 }
 
@@ -72,6 +76,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
         b'U' => Record::Undefined { pid },
         b'Q' => Record::Queue { name: p[HEADER..].to_vec() },
         b'V' => Record::Sysv { kind: pid as u8, id: a },
+        b'A' => Record::Alarm { pid, secs: a },
         _ => return None,
     })
 }

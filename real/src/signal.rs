@@ -107,11 +107,13 @@ impl RealProc<'_> {
             if libc::sigaction(sig, &act, &mut old) < 0 {
                 return Err(-(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL) as i64));
             }
+            let real = if old.sa_sigaction == libc::SIG_IGN { SIG_IGN } else { SIG_DFL };
             let was = match self.handlers.caught.get(&sig) {
                 Some(h) if old.sa_sigaction == note as *const () as usize => *h,
-                _ => Action { handler: if old.sa_sigaction == libc::SIG_IGN { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 },
+                Some(h) => Action { handler: real, ..*h },
+                None => Action { handler: real, flags: 0, mask: 0 },
             };
-            if a.handler > SIG_IGN {
+            if a.handler > SIG_IGN || a.flags != 0 || a.mask != 0 {
                 self.handlers.caught.insert(sig, a);
             } else {
                 self.handlers.caught.remove(&sig);
@@ -167,15 +169,17 @@ impl RealProc<'_> {
 
     /// The disposition of `sig` now.
     fn disposition(&self, sig: i32) -> Action {
-        if let Some(a) = self.handlers.caught.get(&sig) {
+        if let Some(a) = self.handlers.caught.get(&sig).filter(|a| a.handler > SIG_IGN) {
             return *a;
         }
+        let recorded = self.handlers.caught.get(&sig).copied();
         // SAFETY: querying a disposition into a local.
         let ign = unsafe {
             let mut old: libc::sigaction = std::mem::zeroed();
             libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
         };
-        Action { handler: if ign { SIG_IGN } else { SIG_DFL }, flags: 0, mask: 0 }
+        let handler = if ign { SIG_IGN } else { SIG_DFL };
+        recorded.map_or(Action { handler, flags: 0, mask: 0 }, |a| Action { handler, ..a })
     }
 
     /// `sigprocmask(how, set, old)`.
@@ -242,10 +246,11 @@ impl RealProc<'_> {
         }
         let sig = pending.trailing_zeros() as i32 + 1;
         PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
-        let Some(a) = self.handlers.caught.get(&sig).copied() else { return };
+        let Some(a) = self.handlers.caught.get(&sig).copied().filter(|a| a.handler > SIG_IGN) else { return };
         let Some(func) = region::code_func(a.handler) else { return };
         if a.flags & SA_RESETHAND != 0 {
-            self.handlers.caught.remove(&sig);
+            // The real kernel reset the handler; the flags stay.
+            self.handlers.caught.insert(sig, Action { handler: SIG_DFL, ..a });
         }
         // The real kernel unblocked the signal when `note` returned: block
         // what the program's handler blocks while it runs.

@@ -356,8 +356,10 @@ impl RealProc<'_> {
                 }
                 ProcCall::Alarm { secs } => {
                     if secs > 0 {
-                        // Its SIGALRM is the program's doing.
+                        // Its SIGALRM is the program's doing, and the run
+                        // is not stuck while it is to come.
                         log::send(self.env.log, &Record::Sent { pid: self.pid, sig: libc::SIGALRM });
+                        log::send(self.env.log, &Record::Alarm { pid: self.pid, secs: secs.min(i32::MAX as u32) as i32 });
                     }
                     libc::alarm(secs) as i64
                 }

@@ -230,7 +230,7 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
     let mut report = WorkerReport { isolated, ..WorkerReport::default() };
     let start = Instant::now();
     let deadline = Duration::from_millis(cfg.timeout_ms);
-    let mut log = LogReader { fd: log_fd, buf: vec![0u8; PACKET], output: 0 };
+    let mut log = LogReader { fd: log_fd, buf: vec![0u8; PACKET], output: 0, alarm_until: None };
     let mut quiet_blocked = 0;
     loop {
         let read = log.drain(&mut report);
@@ -251,7 +251,8 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
         }
         // Blocked for good: every live process of the run waits in a
         // system call that is not a sleep, and nothing happens.
-        quiet_blocked = if !progress && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
+        let alarm_due = log.alarm_until.is_some_and(|t| Instant::now() < t);
+        quiet_blocked = if !progress && !alarm_due && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
         let stuck = quiet_blocked >= 3;
         if (stuck || start.elapsed() > deadline) && !report.hung {
             report.hung = true;
@@ -269,6 +270,8 @@ struct LogReader {
     buf: Vec<u8>,
     /// Bytes of writes kept so far.
     output: usize,
+    /// When the last alarm a process set goes off (with a margin).
+    alarm_until: Option<Instant>,
 }
 
 impl LogReader {
@@ -289,8 +292,13 @@ impl LogReader {
             }
             if n > 0 {
                 progress = true;
-                if let Some(r) = log::decode(&self.buf[..n as usize]) {
-                    keep(report, &mut self.output, r);
+                match log::decode(&self.buf[..n as usize]) {
+                    Some(Record::Alarm { secs, .. }) => {
+                        let at = Instant::now() + Duration::from_secs(secs as u64) + Duration::from_millis(200);
+                        self.alarm_until = Some(self.alarm_until.map_or(at, |t| t.max(at)));
+                    }
+                    Some(r) => keep(report, &mut self.output, r),
+                    None => {}
                 }
             }
         }

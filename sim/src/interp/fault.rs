@@ -159,7 +159,11 @@ impl Undefined {
             Undefined::CallMismatch { func, args } => {
                 let f = &prog.functions[*func as usize];
                 let n = f.params.len();
-                format!("call through a function pointer to `{}`, which takes {n} argument{}, with {args}", f.name, if n == 1 { "" } else { "s" })
+                format!(
+                    "call through a function pointer to `{}`, which takes {n} argument{}, with {args}",
+                    f.name,
+                    if n == 1 { "" } else { "s" }
+                )
             }
         }
     }

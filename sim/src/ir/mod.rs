@@ -288,7 +288,7 @@ pub mod region {
     /// The function at `addr`, if it is one's address.
     pub fn code_func(addr: u64) -> Option<super::FuncId> {
         let off = addr as u32;
-        ((addr >> 32) as u32 == CODE && off % 16 == 0).then_some(off / 16)
+        ((addr >> 32) as u32 == CODE && off.is_multiple_of(16)).then_some(off / 16)
     }
 }
 

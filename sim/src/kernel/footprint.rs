@@ -136,8 +136,15 @@ impl Machine {
                 self.ending(i, &mut f);
                 return f;
             }
-            if self.deliverable(i).is_some() || self.enters_wait(i, time) {
+            if self.deliverable(i).is_some() {
                 f.write(Cell::Proc(p.pid));
+                return f;
+            }
+            // Whether it waits or performs the call depends on what the
+            // call reads.
+            if let (true, Pending::Call(call)) = (self.enters_wait(i, time), p.pending) {
+                f.write(Cell::Proc(p.pid));
+                self.call_footprint(i, &call, &mut f);
                 return f;
             }
         }
@@ -253,8 +260,13 @@ impl Machine {
             Call::Proc(c) => match c {
                 ProcCall::Getpid | ProcCall::Yield | ProcCall::Getpgrp => {}
                 ProcCall::Getppid => {}
-                ProcCall::Signal { .. } | ProcCall::Sigprocmask { .. } | ProcCall::Pause | ProcCall::Sigsuspend { .. } | ProcCall::Raise { .. } => {
+                ProcCall::Signal { .. } | ProcCall::Sigprocmask { .. } | ProcCall::Pause | ProcCall::Sigsuspend { .. } => {
                     f.write(Cell::Proc(me))
+                }
+                // The caller may die of it (its parent then gets SIGCHLD).
+                ProcCall::Raise { .. } => {
+                    f.write(Cell::Proc(me));
+                    self.ending(i, f);
                 }
                 ProcCall::Sigaction { act, old, .. } => {
                     f.write(Cell::Proc(me));

@@ -10,7 +10,9 @@ use super::calls::Sys;
 use super::{Machine, Pending, StepCtx, TimeMode};
 use crate::abi::call::{Call, FdCall, ProcCall, SleepFn};
 use crate::abi::errno::{EFAULT, EINTR, EINVAL};
-use crate::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL};
+use crate::abi::flags::{
+    SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL,
+};
 use crate::abi::signal::{self, SIGALRM, SIGKILL, SIGSTOP};
 use crate::ir::{region, MemTy};
 use crate::trace::What;
@@ -207,8 +209,7 @@ impl Machine {
         if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
             return None;
         }
-        let caught = (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g));
-        caught
+        (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g))
     }
 
     /// Applies the default action to the pending, unblocked signals that
@@ -283,7 +284,7 @@ impl Machine {
     /// steps (see [`Signals::arriving`]).
     pub(super) fn arrive(&mut self, i: usize) {
         if let Some(s) = self.procs[i].signals.as_mut() {
-            s.arriving = !s.caught.is_empty();
+            s.arriving = s.caught.iter().any(|c| c.1.handler > SIG_IGN);
         }
     }
 

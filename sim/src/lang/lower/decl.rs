@@ -189,7 +189,7 @@ impl Lower<'_> {
                                 let d = Diagnostic::error(
                                     Code::Unsupported,
                                     e.span,
-                                    "variable-length arrays are not supported: the size must be a constant",
+                                    "the size of this array must be a constant: only a local array's outermost size may vary",
                                 )
                                 .note("use a constant size (a #define), or malloc");
                                 self.push(d);
@@ -419,7 +419,11 @@ impl Lower<'_> {
         let inner = Declarator { derived: decl.derived[1..].to_vec(), ..decl.clone() };
         let (elem, _) = self.apply_declarator_q(base, base_const, &inner);
         let Some(esize) = self.t.size(elem).filter(|_| !matches!(self.t.kind(elem), TypeKind::Func { .. })) else {
-            self.error(Code::Unsupported, decl.span, "a variable-length array of this element type is not supported (only the first dimension may vary)");
+            self.error(
+                Code::Unsupported,
+                decl.span,
+                "a variable-length array of this element type is not supported (only the first dimension may vary)",
+            );
             return;
         };
         if init {

@@ -975,7 +975,11 @@ impl Lower<'_> {
             Some((to, _)) if matches!(self.t.kind(to), TypeKind::Func { .. }) => to,
             _ => {
                 if ft != self.c.error {
-                    self.error(Code::TypeMismatch, f.span, format!("called object of type `{}` is not a function or function pointer", self.t.name(ft)));
+                    self.error(
+                        Code::TypeMismatch,
+                        f.span,
+                        format!("called object of type `{}` is not a function or function pointer", self.t.name(ft)),
+                    );
                 }
                 for a in args {
                     self.discard(a);
@@ -987,7 +991,12 @@ impl Lower<'_> {
         let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("checked above") };
         if args.len() < params.len() || (!variadic && args.len() > params.len()) {
             let few = args.len() < params.len();
-            let msg = format!("too {} arguments to function pointer: expected {}, given {}", if few { "few" } else { "many" }, params.len(), args.len());
+            let msg = format!(
+                "too {} arguments to function pointer: expected {}, given {}",
+                if few { "few" } else { "many" },
+                params.len(),
+                args.len()
+            );
             self.error(Code::ArgCount, span, msg);
         }
         if matches!(self.t.kind(ret), TypeKind::Record(_)) {

@@ -1,4 +1,4 @@
-/* must reject: variable-length array `buf[n]`; array sizes must be constants (use malloc) */
+/* a variable-length local array `buf[n]` */
 #include <stdio.h>
 #include <stdlib.h>
 
