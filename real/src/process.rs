@@ -91,16 +91,25 @@ impl RealProc<'_> {
     /// Runs the process to its end; never returns.
     pub fn run(mut self) -> ! {
         let mut granted = false;
+        // A call a handler interrupted, to make again once it returned.
+        let mut redo = None;
         loop {
-            // Unlimited fuel: on the real kernel a private loop runs as
-            // natively, until the program or the run's timeout ends it.
-            // A signal the real kernel noted runs its handler here, at a
-            // visible operation (never inside a granted access).
-            if !granted {
-                self.take_signal();
-            }
-            let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None };
-            let ev = self.proc.run(self.env.prog, &mut ctx);
+            let ev = match redo.take() {
+                Some(call) => Event::Syscall(call),
+                None => {
+                    // A signal the real kernel noted runs its handler
+                    // here, at a visible operation (never inside a
+                    // granted access).
+                    if !granted {
+                        self.take_signal();
+                    }
+                    // Unlimited fuel: on the real kernel a private loop
+                    // runs as natively, until the program or the run's
+                    // timeout ends it.
+                    let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None };
+                    self.proc.run(self.env.prog, &mut ctx)
+                }
+            };
             granted = false;
             match ev {
                 Event::Access(_) => {
@@ -114,6 +123,9 @@ impl RealProc<'_> {
                         c.before_step();
                     }
                     let r = self.syscall(&call);
+                    if r == -(libc::EINTR as i64) && self.restart_after_handler(&call) {
+                        continue;
+                    }
                     if r < 0 {
                         self.proc.set_errno(self.env.prog, (-r) as i32);
                         self.proc.resume(call.failure_value());
@@ -121,7 +133,7 @@ impl RealProc<'_> {
                         self.proc.resume(r);
                     }
                 }
-                Event::SigReturn => self.handler_returned(),
+                Event::SigReturn => redo = self.handler_returned(),
                 // SAFETY: ending the process; stdio was flushed by the
                 // interpreter's own writes, exactly as natively.
                 Event::Exit(code) => unsafe { libc::_exit(code) },

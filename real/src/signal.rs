@@ -8,6 +8,7 @@
 //! decided: the same flags are given to the real `sigaction`.
 
 use crate::process::RealProc;
+use sim::abi::call::Call;
 use sim::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
 use sim::ir::{region, MemTy};
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
@@ -44,12 +45,13 @@ pub struct Action {
     pub mask: u64,
 }
 
-/// A process's handlers and the masks of the handlers running.
+/// A process's handlers and what the running handlers interrupted.
 #[derive(Debug, Clone, Default)]
 pub struct Handlers {
     caught: std::collections::BTreeMap<i32, Action>,
-    /// Real masks to restore when each running handler returns.
-    saved: Vec<libc::sigset_t>,
+    /// For each running handler: the real mask to restore when it
+    /// returns, and the call to start again then (`SA_RESTART`).
+    saved: Vec<(libc::sigset_t, Option<Call>)>,
 }
 
 /// A kernel mask (bit n-1: signal n) as a `sigset_t`.
@@ -83,10 +85,12 @@ fn from_set(s: &libc::sigset_t) -> u64 {
 const SA_MASK_AT: u64 = 8;
 const SA_FLAGS_AT: u64 = 136;
 
-/// The flags the real kernel acts on: restart, reset, no deferral (the
-/// real handler always takes `siginfo_t`).
+/// The flags the real kernel acts on: reset and no deferral (the real
+/// handler always takes `siginfo_t`). Never `SA_RESTART`: the program's
+/// handler must run before an interrupted call starts again, so the
+/// call comes back with `EINTR` and the process restarts it itself.
 fn real_flags(flags: u32) -> i32 {
-    ((flags & (SA_RESTART | SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
+    ((flags & (SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
 }
 
 impl RealProc<'_> {
@@ -233,6 +237,20 @@ impl RealProc<'_> {
         }
     }
 
+    /// A call came back with `EINTR`: if the handler of the signal that
+    /// interrupted it asked for `SA_RESTART` and the call restarts, the
+    /// handler runs now and the call is made again when it returns
+    /// (true); else the program sees `EINTR`.
+    pub(crate) fn restart_after_handler(&mut self, call: &Call) -> bool {
+        let pending = PENDING.load(Ordering::SeqCst);
+        if pending == 0 || !call.restartable() {
+            return false;
+        }
+        let sig = pending.trailing_zeros() as i32 + 1;
+        let restart = self.handlers.caught.get(&sig).is_some_and(|a| a.handler > SIG_IGN && a.flags & SA_RESTART != 0);
+        restart && self.enter_program_handler(sig, Some(*call))
+    }
+
     /// Runs the program's handler for the lowest noted signal, if any
     /// and if the interpreter is between library routines.
     pub(crate) fn take_signal(&mut self) {
@@ -245,9 +263,15 @@ impl RealProc<'_> {
             return;
         }
         let sig = pending.trailing_zeros() as i32 + 1;
+        self.enter_program_handler(sig, None);
+    }
+
+    /// Enters the program's handler for noted signal `sig`; `restart` is
+    /// the call to make again when it returns. False if not caught.
+    fn enter_program_handler(&mut self, sig: i32, restart: Option<Call>) -> bool {
         PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
-        let Some(a) = self.handlers.caught.get(&sig).copied().filter(|a| a.handler > SIG_IGN) else { return };
-        let Some(func) = region::code_func(a.handler) else { return };
+        let Some(a) = self.handlers.caught.get(&sig).copied().filter(|a| a.handler > SIG_IGN) else { return false };
+        let Some(func) = region::code_func(a.handler) else { return false };
         if a.flags & SA_RESETHAND != 0 {
             // The real kernel reset the handler; the flags stay.
             self.handlers.caught.insert(sig, Action { handler: SIG_DFL, ..a });
@@ -261,12 +285,13 @@ impl RealProc<'_> {
             libc::sigprocmask(libc::SIG_BLOCK, &to_set(a.mask | own), &mut was);
             was
         };
-        self.handlers.saved.push(saved);
+        self.handlers.saved.push((saved, restart));
         let info = (a.flags & SA_SIGINFO != 0).then(|| self.siginfo(sig));
-        if let Err(b) = self.proc.enter_handler(self.env.prog, func, sig, info.as_ref().map(|b| &b[..])) {
-            let _ = b;
+        if self.proc.enter_handler(self.env.prog, func, sig, info.as_ref().map(|b| &b[..])).is_err() {
+            // No stack left for the handler: as natively, SIGSEGV.
             crate::process::die(libc::SIGSEGV);
         }
+        true
     }
 
     /// The `siginfo_t` the program's handler sees: pids virtual.
@@ -283,13 +308,14 @@ impl RealProc<'_> {
         b
     }
 
-    /// The program's handler returned: its mask goes back.
-    pub(crate) fn handler_returned(&mut self) {
+    /// The program's handler returned: its mask goes back; the call it
+    /// interrupted, if it restarts, is returned to be made again.
+    pub(crate) fn handler_returned(&mut self) -> Option<Call> {
         self.proc.leave_handler();
-        if let Some(m) = self.handlers.saved.pop() {
-            // SAFETY: restoring a saved mask.
-            unsafe { libc::sigprocmask(libc::SIG_SETMASK, &m, std::ptr::null_mut()) };
-        }
+        let (m, restart) = self.handlers.saved.pop()?;
+        // SAFETY: restoring a saved mask.
+        unsafe { libc::sigprocmask(libc::SIG_SETMASK, &m, std::ptr::null_mut()) };
+        restart
     }
 }
 

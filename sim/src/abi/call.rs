@@ -922,6 +922,21 @@ impl Call {
         }
     }
 
+    /// Whether a handler with `SA_RESTART` that interrupts the call
+    /// starts it again (signal(7), and measured); these never restart:
+    /// `sem_timedwait`, System V IPC, sleeps, waits for a signal.
+    pub fn restartable(&self) -> bool {
+        matches!(
+            self,
+            Call::Fd(_)
+                | Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. })
+                | Call::Sock(_)
+                | Call::Mq(_)
+                | Call::Msg(_)
+                | Call::Sem(SemCall::Wait { .. })
+        )
+    }
+
     /// The deadline of a timed call (`sem_timedwait`, `mq_timedsend`,
     /// `mq_timedreceive`) with a valid timeout: absolute `CLOCK_REALTIME`
     /// ns.

@@ -131,7 +131,7 @@ impl Machine {
         if p.signals.is_some() {
             // An alarm going off moves the clock and may kill; a handler
             // taken changes the mask and what is pending.
-            if self.alarm_due(i, time, !self.runs_on(i, time)) {
+            if self.alarm_due(i, time) {
                 f.write(Cell::Clock);
                 self.ending(i, &mut f);
                 return f;

@@ -415,11 +415,7 @@ impl Machine {
         if p.status.is_some() {
             return false;
         }
-        if p.signals.is_some()
-            && (self.deliverable(i).is_some()
-                || self.alarm_due(i, config.time, !self.runs_on(i, config.time))
-                || self.enters_wait(i, config.time))
-        {
+        if p.signals.is_some() && (self.deliverable(i).is_some() || self.alarm_due(i, config.time) || self.enters_wait(i, config.time)) {
             return true;
         }
         if p.parked.is_some() {
@@ -462,7 +458,7 @@ impl Machine {
         // Where the operation is, and since when it waits: read before it
         // is performed, and only for the trace.
         let (span, since) = if cx.tracing() { (self.procs[i].proc.span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
-        if self.procs[i].signals.is_some() && self.alarm_due(i, cx.config.time, !self.runs_on(i, cx.config.time)) {
+        if self.procs[i].signals.is_some() && self.alarm_due(i, cx.config.time) {
             self.ring_alarm(i);
         }
         let what = if let Some(sig) = self.procs[i].dying.take() {
@@ -644,10 +640,7 @@ impl Machine {
         let pending = match ev {
             Event::Syscall(call) => match (call.sleep_ns(), call) {
                 (Some(ns), Call::Time(crate::abi::call::TimeCall::Sleep { how, .. })) => Pending::Sleep(self.clock.saturating_add(ns), how),
-                _ => {
-                    self.arrive(i);
-                    Pending::Call(call)
-                }
+                _ => Pending::Call(call),
             },
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
@@ -667,6 +660,7 @@ impl Machine {
             }
         };
         self.procs[i].pending = pending;
+        self.arrive(i);
         cx.history.reached(i, self.clock);
     }
 

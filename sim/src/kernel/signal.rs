@@ -136,22 +136,6 @@ impl Signals {
     }
 }
 
-/// A call a signal interrupts starts again under `SA_RESTART`; these
-/// never do (signal(7), and measured): `sem_timedwait`, System V IPC,
-/// sleeps, waits for a signal.
-fn restarts(call: &Call) -> bool {
-    use crate::abi::call::SemCall;
-    matches!(
-        call,
-        Call::Fd(_)
-            | Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. })
-            | Call::Sock(_)
-            | Call::Mq(_)
-            | Call::Msg(_)
-            | Call::Sem(SemCall::Wait { .. })
-    )
-}
-
 impl Machine {
     /// Process `i`'s signal state, made on first use.
     fn sigs(&mut self, i: usize) -> &mut Signals {
@@ -234,12 +218,6 @@ impl Machine {
         }
     }
 
-    /// Whether process `i`'s pending call is blocked (not ready and not
-    /// timed out), so that a signal interrupts it.
-    fn blocked_in_call(&self, i: usize, call: &Call, time: TimeMode) -> bool {
-        !self.call_ready(i, call) && !call.deadline().is_some_and(|d| time == TimeMode::LowerBound || self.realtime() >= d)
-    }
-
     /// Takes signal `sig` at process `i`'s step: before its pending
     /// operation, or interrupting the call it is blocked in.
     pub(super) fn take_signal(&mut self, i: usize, sig: i32, cx: &mut StepCtx) -> Option<What> {
@@ -247,9 +225,8 @@ impl Machine {
         let action = self.procs[i].signals.as_ref().and_then(|s| s.action(sig));
         let arriving = self.procs[i].signals.as_ref().is_some_and(|s| s.arriving);
         let resume = match op {
-            Pending::Call(call) if self.blocked_in_call(i, &call, cx.config.time) && !arriving => {
-                self.sigs(i).arriving = true;
-                if action.is_some_and(|a| a.flags & SA_RESTART != 0) && restarts(&call) {
+            Pending::Call(call) if !arriving && !self.call_ready(i, &call) => {
+                if action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {
                     Some(op)
                 } else {
                     self.interrupt(i, &call, cx);
@@ -279,12 +256,13 @@ impl Machine {
         cx.tracing().then_some(What::Handler { sig, interrupted: resume.is_none() && !matches!(op, Pending::Access(_)) })
     }
 
-    /// Called when process `i` stops at a system call: with handlers
-    /// installed, reaching a call that blocks and waiting in it are two
-    /// steps (see [`Signals::arriving`]).
+    /// Called when process `i` stops at its next operation: with
+    /// handlers installed, reaching a call that blocks and waiting in it
+    /// are two steps (see [`Signals::arriving`]).
     pub(super) fn arrive(&mut self, i: usize) {
+        let at_call = matches!(self.procs[i].pending, Pending::Call(_));
         if let Some(s) = self.procs[i].signals.as_mut() {
-            s.arriving = s.caught.iter().any(|c| c.1.handler > SIG_IGN);
+            s.arriving = at_call && s.caught.iter().any(|c| c.1.handler > SIG_IGN);
         }
     }
 
@@ -292,7 +270,18 @@ impl Machine {
     /// it is blocked at.
     pub(super) fn enters_wait(&self, i: usize, time: TimeMode) -> bool {
         let p = &self.procs[i];
-        p.signals.as_ref().is_some_and(|s| s.arriving) && matches!(p.pending, Pending::Call(_)) && !self.runs_on(i, time)
+        let Pending::Call(call) = p.pending else { return false };
+        if !p.signals.as_ref().is_some_and(|s| s.arriving) || p.parked.is_some() || self.call_ready(i, &call) {
+            return false;
+        }
+        // A timed call waits unless its timeout has passed, or (lower-bound
+        // time) comes before the alarm, if any.
+        let epoch = crate::abi::EPOCH_SECS * 1_000_000_000;
+        match call.deadline() {
+            None => true,
+            Some(d) if time == TimeMode::Strict => self.realtime() < d,
+            Some(d) => self.procs[i].signals.as_ref().and_then(|s| s.alarm).is_some_and(|t| t <= d.saturating_sub(epoch)),
+        }
     }
 
     /// Process `i` starts waiting in its blocked call.
@@ -373,7 +362,9 @@ impl Machine {
         self.sigs(i).blocked = r.mask;
         self.settle(i);
         if let Some(op) = r.op {
+            // Back at the call it came before (or restarts): reached anew.
             self.procs[i].pending = op;
+            self.arrive(i);
         }
         // A signal that came while the handler ran, blocked by its mask,
         // is taken now, before the code it returns to goes on.
@@ -526,16 +517,28 @@ impl Machine {
         Sys::Ret((whole + ((whole == 0 && frac > 0) || frac >= 500_000_000) as u64) as i64)
     }
 
-    /// The alarm of process `i`, if it has one.
-    pub(super) fn alarm_at(&self, i: usize) -> Option<u64> {
-        self.procs[i].signals.as_ref().and_then(|s| s.alarm)
-    }
-
     /// Whether process `i`'s alarm may go off at its next step: when the
     /// clock has reached it, or (in lower-bound time, where durations are
-    /// lower bounds) whenever the process waits.
-    pub(super) fn alarm_due(&self, i: usize, time: TimeMode, waiting: bool) -> bool {
-        self.alarm_at(i).is_some_and(|t| self.clock >= t || (time == TimeMode::LowerBound && waiting))
+    /// lower bounds) whenever the process waits in a call or a spin.
+    pub(super) fn alarm_due(&self, i: usize, time: TimeMode) -> bool {
+        let p = &self.procs[i];
+        let Some(s) = p.signals.as_deref() else { return false };
+        let Some(t) = s.alarm else { return false };
+        if self.clock >= t {
+            return true;
+        }
+        if time != TimeMode::LowerBound || s.arriving {
+            return false;
+        }
+        // Waiting: the alarm may come first unless the wait ends by
+        // itself before it (a shorter sleep or timeout).
+        let epoch = crate::abi::EPOCH_SECS * 1_000_000_000;
+        match p.pending {
+            _ if p.parked.is_some() => true,
+            Pending::Sleep(until, _) => t <= until,
+            Pending::Call(c) if !self.call_ready(i, &c) => c.deadline().is_none_or(|d| t <= d.saturating_sub(epoch)),
+            _ => false,
+        }
     }
 
     /// Process `i`'s alarm goes off: the clock reaches it and `SIGALRM`
