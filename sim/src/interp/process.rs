@@ -59,6 +59,16 @@ pub enum After {
     Offset(i64),
     /// Push nothing (`rewind`).
     Ignore,
+    /// `fflush` of an input stream moved the offset back: the bytes read
+    /// ahead are dropped (kept if the descriptor cannot seek), 0 pushed.
+    Synced(super::libc::stdio::Which),
+    /// `exit` gave an input stream's read-ahead back; it goes on exiting.
+    Unread {
+        /// The stream.
+        w: super::libc::stdio::Which,
+        /// The exit status.
+        code: i32,
+    },
 }
 
 /// The end of a library routine that had output to write first.
@@ -215,6 +225,23 @@ impl Process {
                 self.after = After::Nothing;
             }
             After::Ignore => self.after = After::Nothing,
+            After::Synced(w) => {
+                let w = *w;
+                if let (0.., Some(i)) = (result, self.stdio.input_mut(w)) {
+                    let eof = i.eof;
+                    i.clear();
+                    i.eof = eof;
+                }
+                self.stack.push(0);
+                self.after = After::Nothing;
+            }
+            After::Unread { w, code } => {
+                let (w, code) = (*w, *code);
+                if let Some(i) = self.stdio.input_mut(w) {
+                    i.clear();
+                }
+                self.after = After::Drain(Then::Exit(code));
+            }
             After::Refill(args) => {
                 let filling = self.stdio.filling;
                 if let Some(input) = self.stdio.input_mut(filling) {

@@ -51,7 +51,7 @@ impl Process {
             Then::Push(_) if failed => self.stack.push(u64::MAX),
             Then::Push(v) => self.stack.push(v),
             Then::Continue => {}
-            Then::Exit(code) => return Some(Event::Exit(code)),
+            Then::Exit(code) => return Some(libc::exit_event(self, code)),
             Then::Kill(f) => return Some(Event::Killed(f)),
             Then::Syscall(call, after) => {
                 self.after = *after;

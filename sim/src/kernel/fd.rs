@@ -444,8 +444,8 @@ impl Machine {
         let done = self.procs[i].io_done;
         if self.pipes[p as usize].readers == 0 {
             // SIGPIPE whether or not part of the write went in; only with
-            // SIGPIPE ignored does the caller see a result.
-            if self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+            // SIGPIPE ignored, caught or blocked does the caller see a result.
+            if self.survives_sigpipe(i) {
                 return Sys::Ret(if done > 0 { done as i64 } else { -(EPIPE as i64) });
             }
             let span = self.procs[i].proc.span(cx.prog);

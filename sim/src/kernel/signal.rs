@@ -236,7 +236,9 @@ impl Machine {
             Pending::Sleep(until, how) => {
                 let left = until.saturating_sub(self.clock);
                 let r = match how {
-                    // glibc's sleep returns the whole seconds left.
+                    // glibc's sleep returns the whole seconds left
+                    // (natively, 2 s into sleep(10) leaves 8 or 7.99..:
+                    // a race the virtual clock settles at 8).
                     SleepFn::Sleep => (left / 1_000_000_000) as i64,
                     SleepFn::Nanosleep { rem } if rem != 0 => {
                         let secs = self.store(i, rem, MemTy::I64, left / 1_000_000_000);
@@ -547,6 +549,18 @@ impl Machine {
         let Some(t) = self.sigs(i).alarm.take() else { return };
         self.clock = self.clock.max(t);
         self.send(i, SIGALRM, Info { pid: 0, code: SI_KERNEL, status: 0 });
+    }
+
+    /// A write to a pipe or stream with no reader: whether the caller
+    /// survives to see `EPIPE` (SIGPIPE ignored, or caught or blocked and
+    /// made pending: its handler runs as the call returns) or dies of it.
+    pub(super) fn survives_sigpipe(&mut self, i: usize) -> bool {
+        use crate::abi::signal::SIGPIPE;
+        if self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+            return true;
+        }
+        let me = self.procs[i].pid;
+        self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 })
     }
 
     /// Sends `sig` to process `j` (already checked as a valid target):

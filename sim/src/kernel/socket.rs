@@ -498,7 +498,7 @@ impl Machine {
         if sent > 0 {
             return Sys::Ret(sent as i64);
         }
-        if flags & MSG_NOSIGNAL != 0 || self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+        if flags & MSG_NOSIGNAL != 0 || self.survives_sigpipe(i) {
             return Sys::err(EPIPE);
         }
         let span = self.procs[i].proc.span(cx.prog);

@@ -193,7 +193,7 @@ fn finish(p: &mut Process, then: Then) -> Outcome {
         return match then {
             Then::Push(v) => Outcome::Value(v),
             Then::Continue => Outcome::Void,
-            Then::Exit(c) => Outcome::Stop(Event::Exit(c)),
+            Then::Exit(c) => Outcome::Stop(exit_event(p, c)),
             Then::Kill(f) => Outcome::Stop(Event::Killed(f)),
             Then::Syscall(call, after) => {
                 p.after = *after;
@@ -215,6 +215,25 @@ pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
             stdio_flush(*fd, bytes.len())
         }
     }
+}
+
+/// The last of `exit`, once the output is written: glibc gives back
+/// what each input stream read ahead, moving its descriptor's offset to
+/// the stream's position (so a parent sharing the offset reads those
+/// bytes again: the classic `fork` in a `fgets` loop), then the process
+/// exits.
+pub fn exit_event(p: &mut Process, code: i32) -> Event {
+    let mut streams = vec![stdio::Which::Stdin];
+    streams.extend((0..p.stdio.files.len()).map(stdio::Which::File));
+    for w in streams {
+        let ahead = p.stdio.input_of(w).map_or(0, |i| i.avail().len());
+        if ahead > 0 {
+            let fd = p.stdio.fd(w);
+            p.after = After::Unread { w, code };
+            return Event::Syscall(Call::Fs(crate::abi::call::FsCall::Lseek { fd, off: -(ahead as i64), whence: 1 }));
+        }
+    }
+    Event::Exit(code)
 }
 
 /// Which stream a `FILE *` is: `stdin`, `stdout`, `stderr` at the start
@@ -314,6 +333,12 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             } else {
                 let w = stream(p, a[0])?;
                 p.stdio.flush(w);
+                // An input stream gives back what it read ahead.
+                let ahead = p.stdio.input_of(w).map_or(0, |i| i.avail().len());
+                if ahead > 0 {
+                    let seek = Call::Fs(crate::abi::call::FsCall::Lseek { fd: p.stdio.fd(w), off: -(ahead as i64), whence: 1 });
+                    return Ok(finish(p, Then::Syscall(seek, Box::new(After::Synced(w)))));
+                }
             }
             return Ok(finish(p, Then::Push(0)));
         }
