@@ -127,6 +127,11 @@ impl RealProc<'_> {
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
             Call::Fs(sim::abi::call::FsCall::Open { path, flags, mode }) => self.open(path, flags, mode),
             Call::Fs(sim::abi::call::FsCall::Stat { path, buf }) => self.stat(Some(path), 0, buf),
+            Call::Fs(sim::abi::call::FsCall::Access { path, mode }) => match self.file_name(path) {
+                // SAFETY: a C string we made.
+                Ok(c) => ret(unsafe { libc::access(c.as_ptr(), mode) } as i64),
+                Err(e) => -(e as i64),
+            },
             Call::Fs(sim::abi::call::FsCall::Fstat { fd, buf }) => self.stat(None, fd, buf),
             // SAFETY: plain integer arguments.
             Call::Fs(sim::abi::call::FsCall::Lseek { fd, off, whence }) => ret(unsafe { libc::lseek(fd, off, whence) }),

@@ -346,6 +346,13 @@ pub enum FsCall {
         /// The `struct stat` (144 bytes).
         buf: Addr,
     },
+    /// `access(path, mode)`.
+    Access {
+        /// The path (a C string).
+        path: Addr,
+        /// `F_OK`, or `R_OK | W_OK | X_OK`.
+        mode: i32,
+    },
     /// `fstat(fd, buf)`.
     Fstat {
         /// Descriptor.
@@ -882,6 +889,7 @@ impl Call {
             Call::Fs(FsCall::Open { .. }) => "open",
             Call::Fs(FsCall::Lseek { .. }) => "lseek",
             Call::Fs(FsCall::Stat { .. }) => "stat",
+            Call::Fs(FsCall::Access { .. }) => "access",
             Call::Fs(FsCall::Fstat { .. }) => "fstat",
             Call::Sysv(c) => match c {
                 SysvCall::Ftok { .. } => "ftok",

@@ -115,6 +115,11 @@ pub struct Process {
     pub heap_sites: Vec<(u32, crate::source::Span)>,
     /// The signal handlers running, innermost last.
     pub handlers: Vec<super::handler::HandlerFrame>,
+    /// Functions `atexit` registered, in order.
+    pub atexit: Vec<u64>,
+    /// Inside `exit`, running an `atexit` function: the frame depth it
+    /// returns to, and the status.
+    pub exiting: Option<(u32, i32)>,
 }
 
 impl Process {
@@ -136,6 +141,8 @@ impl Process {
             scratch: Vec::new(),
             heap_sites: Vec::new(),
             handlers: Vec::new(),
+            atexit: Vec::new(),
+            exiting: None,
         };
         let main = &prog.functions[prog.main as usize];
         if prog.main_params >= 2 {

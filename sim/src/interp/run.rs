@@ -343,7 +343,10 @@ impl Process {
                             // Returning from main is exit(status); the frame
                             // stays, so reports point at the `return`.
                             save_pc!();
-                            return libc::exit(self, prog, v as i32);
+                            match libc::exit(self, prog, v as i32) {
+                                Some(ev) => return ev,
+                                None => continue 'frames,
+                            }
                         }
                         let done = self.frames.pop().expect("a running frame");
                         if !func.redzones.is_empty() {
@@ -352,6 +355,14 @@ impl Process {
                         self.sp = done.saved_sp;
                         if self.handler_returned() {
                             return Event::SigReturn;
+                        }
+                        // A function atexit registered returned: exit goes on.
+                        if let Some((_, code)) = self.exiting.filter(|e| e.0 as usize == self.frames.len()) {
+                            self.exiting = None;
+                            match libc::exit(self, prog, code) {
+                                Some(ev) => return ev,
+                                None => continue 'frames,
+                            }
                         }
                         self.stack.push(v);
                         continue 'frames;

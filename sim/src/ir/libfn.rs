@@ -72,6 +72,8 @@ libfns! {
     Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",
     Fseek = "fseek", Ftell = "ftell", Rewind = "rewind", Clearerr = "clearerr", Remove = "remove",
     Getuid = "getuid", Geteuid = "geteuid", Getgid = "getgid", Getegid = "getegid",
+    Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
+    Atexit = "atexit", Access = "access", Msync = "msync",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -171,5 +173,6 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Alarm
             | Raise
             | Remove
+            | Access
     )
 }

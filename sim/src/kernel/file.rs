@@ -36,6 +36,7 @@ impl Machine {
             FsCall::Open { path, flags, .. } => self.open(i, path, flags),
             FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
             FsCall::Stat { path, buf } => self.stat(i, path, buf),
+            FsCall::Access { path, mode } => self.access(i, path, mode),
             FsCall::Fstat { fd, buf } => self.fstat(i, fd, buf),
         })
     }
@@ -54,6 +55,25 @@ impl Machine {
             },
         };
         self.store_stat(i, buf, what, &raw)
+    }
+
+    /// `access`: whether the path names something; the run's user may
+    /// read and write every file it made, and execute none.
+    fn access(&mut self, i: usize, path: u64, mode: i32) -> Result<i64, i32> {
+        if mode & !7 != 0 {
+            return Err(EINVAL);
+        }
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let node = match raw.as_slice() {
+            b"/dev/null" | b"/dev/zero" => Node::Socket,
+            _ => self.socks.names.lookup_file(&raw)?.1,
+        };
+        match node {
+            Node::Missing => Err(ENOENT),
+            Node::Dir => Ok(0),
+            _ if mode & 1 != 0 => Err(crate::abi::errno::EACCES),
+            _ => Ok(0),
+        }
     }
 
     fn fstat(&mut self, i: usize, fd: i32, buf: u64) -> Result<i64, i32> {

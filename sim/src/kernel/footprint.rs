@@ -469,6 +469,10 @@ impl Machine {
                 self.fd_cells(i, fd as i64, f);
                 self.buffer(i, buf, true, f);
             }
+            Call::Fs(FsCall::Access { path, .. }) => {
+                f.read(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
             Call::Fs(FsCall::Stat { path, buf }) => {
                 f.read(Cell::Sockets);
                 self.buffer(i, path, false, f);

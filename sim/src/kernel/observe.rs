@@ -23,7 +23,12 @@ impl Machine {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
             Call::Msg(MsgCall::MboxOpen { name, .. })
-            | Call::Fs(FsCall::Unlink { path: name } | FsCall::Open { path: name, .. } | FsCall::Stat { path: name, .. })
+            | Call::Fs(
+                FsCall::Unlink { path: name }
+                | FsCall::Open { path: name, .. }
+                | FsCall::Stat { path: name, .. }
+                | FsCall::Access { path: name, .. },
+            )
             | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }

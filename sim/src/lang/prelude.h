@@ -70,6 +70,15 @@ int scanf(const char *fmt, ...);
 int fscanf(FILE *f, const char *fmt, ...);
 int sscanf(const char *s, const char *fmt, ...);
 int feof(FILE *f);
+int ungetc(int c, FILE *f);
+void psignal(int sig, const char *s);
+char *strsignal(int sig);
+void *memchr(const void *s, int c, size_t n);
+int atexit(void (*f)(void));
+int access(const char *path, int mode);
+int mkstemp(char *tmpl);
+FILE *tmpfile(void);
+int msync(void *addr, size_t len, int flags);
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
@@ -448,6 +457,16 @@ off_t lseek(int fd, off_t off, int whence);
 #define WIFEXITED(status) (WTERMSIG(status) == 0)
 #define WIFSIGNALED(status) (((signed char) (((status) & 0x7f) + 1) >> 1) > 0)
 #define WIFSTOPPED(status) (((status) & 0xff) == 0x7f)
+#define WSTOPSIG(status) WEXITSTATUS(status)
+#define WIFCONTINUED(status) ((status) == 0xffff)
+#define WCONTINUED 8
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
 #define SIGHUP 1
 #define SIGINT 2
 #define SIGQUIT 3
@@ -571,4 +590,31 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cm
             return (void *)p;
     }
     return NULL;
+}
+int mkstemp(char *tmpl) {
+    size_t n = strlen(tmpl);
+    if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) {
+        errno = 22;
+        return -1;
+    }
+    /* glibc's names are random; these are the same in every run. */
+    for (int k = 0; k < 100000; k++) {
+        int v = k;
+        for (int j = 1; j <= 6; j++) {
+            tmpl[n - j] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
+            v /= 36;
+        }
+        int fd = open(tmpl, 0102 | 0200, 0600);
+        if (fd >= 0 || errno != 17)
+            return fd;
+    }
+    return -1;
+}
+FILE *tmpfile(void) {
+    char name[] = "/tmp/tmpfXXXXXX";
+    int fd = mkstemp(name);
+    if (fd < 0)
+        return NULL;
+    unlink(name);
+    return fdopen(fd, "w+");
 }

@@ -103,6 +103,7 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Creat => Call::Fs(FsCall::Open { path: a[0], flags: 0o1101, mode: a[1] as u32 }),
         LibFn::Lseek => Call::Fs(FsCall::Lseek { fd: int(0), off: a[1] as i64, whence: int(2) }),
         LibFn::Stat => Call::Fs(FsCall::Stat { path: a[0], buf: a[1] }),
+        LibFn::Access => Call::Fs(FsCall::Access { path: a[0], mode: int(1) }),
         LibFn::Fstat => Call::Fs(FsCall::Fstat { fd: int(0), buf: a[1] }),
         LibFn::MboxOpen => Call::Msg(MsgCall::MboxOpen { name: a[0], capacity: int(1) }),
         LibFn::MboxSend => Call::Msg(MsgCall::MboxSend { mb: int(0), msg: a[1], len: a[2], block: true }),

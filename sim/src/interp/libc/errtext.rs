@@ -140,9 +140,46 @@ pub const STRERROR: &[&str] = &[
     "Memory page has hardware error",
 ];
 
-/// Bytes of the `strerror` table region: every message NUL-terminated,
-/// then a 32-byte buffer for "Unknown error N". Built once per thread
-/// and shared by every process (copied only if one writes the buffer).
+/// glibc's descriptions of signals 1 to 31 (`strsignal`, `psignal`).
+const STRSIGNAL: [&str; 31] = [
+    "Hangup",
+    "Interrupt",
+    "Quit",
+    "Illegal instruction",
+    "Trace/breakpoint trap",
+    "Aborted",
+    "Bus error",
+    "Floating point exception",
+    "Killed",
+    "User defined signal 1",
+    "Segmentation fault",
+    "User defined signal 2",
+    "Broken pipe",
+    "Alarm clock",
+    "Terminated",
+    "Stack fault",
+    "Child exited",
+    "Continued",
+    "Stopped (signal)",
+    "Stopped",
+    "Stopped (tty input)",
+    "Stopped (tty output)",
+    "Urgent I/O condition",
+    "CPU time limit exceeded",
+    "File size limit exceeded",
+    "Virtual timer expired",
+    "Profiling timer expired",
+    "Window changed",
+    "I/O possible",
+    "Power failure",
+    "Bad system call",
+];
+
+/// Bytes of the library's string region: every `strerror` message
+/// NUL-terminated, a 32-byte buffer for "Unknown error N" (and
+/// `strsignal`'s made-up texts), then the signal descriptions. Built
+/// once per thread and shared by every process (copied only if one
+/// writes the buffer).
 pub fn table_bytes() -> Rc<Vec<u8>> {
     thread_local! {
         static TABLE: Rc<Vec<u8>> = {
@@ -152,10 +189,29 @@ pub fn table_bytes() -> Rc<Vec<u8>> {
                 v.push(0);
             }
             v.extend_from_slice(&[0; UNKNOWN_BUF]);
+            for s in STRSIGNAL {
+                v.extend_from_slice(s.as_bytes());
+                v.push(0);
+            }
             Rc::new(v)
         };
     }
     TABLE.with(Rc::clone)
+}
+
+/// Offset of signal `sig`'s description in [`table_bytes`], if it has one.
+pub fn signal_offset(sig: i32) -> Option<usize> {
+    let k = usize::try_from(sig).ok().filter(|&k| (1..=STRSIGNAL.len()).contains(&k))? - 1;
+    Some(unknown_offset() + UNKNOWN_BUF + STRSIGNAL[..k].iter().map(|s| s.len() + 1).sum::<usize>())
+}
+
+/// Signal `sig`'s description, as glibc's `strsignal` gives it.
+pub fn signal_text(sig: i32) -> String {
+    match usize::try_from(sig).ok().and_then(|k| STRSIGNAL.get(k.wrapping_sub(1))) {
+        Some(s) => (*s).to_string(),
+        None if (34..=64).contains(&sig) => format!("Real-time signal {}", sig - 34),
+        None => format!("Unknown signal {sig}"),
+    }
 }
 
 /// Size of the buffer for unknown error numbers.

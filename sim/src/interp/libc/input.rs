@@ -41,7 +41,7 @@ fn readable(p: &mut Process, prog: &Program, f: u64, fail: u64) -> Result<Result
 /// Runs `f` if it reads input.
 pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     use LibFn::*;
-    matches!(f, Getchar | Fgetc | Getc | Fgets | Getline | Scanf | Fscanf | Sscanf | Feof | Ferror).then(|| run(p, prog, sh, f, a))
+    matches!(f, Getchar | Fgetc | Getc | Fgets | Getline | Scanf | Fscanf | Sscanf | Feof | Ferror | Ungetc).then(|| run(p, prog, sh, f, a))
 }
 
 fn run(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
@@ -62,6 +62,17 @@ fn run(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]
             Err(o) => Ok(o),
         },
         LibFn::Sscanf => sscanf(p, sh, a),
+        LibFn::Ungetc => {
+            let w = stream(p, a[1])?;
+            let c = a[0] as i32;
+            match p.stdio.input_mut(w) {
+                Some(i) if c != -1 => {
+                    i.unget(c as u8);
+                    Ok(Outcome::Value(c as u8 as u64))
+                }
+                _ => Ok(Outcome::Value(EOF)),
+            }
+        }
         LibFn::Feof => {
             let w = stream(p, a[0])?;
             Ok(Outcome::Value(p.stdio.input_of(w).is_some_and(|i| i.eof && i.avail().is_empty()) as u64))

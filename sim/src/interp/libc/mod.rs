@@ -62,11 +62,17 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Fputs
         | LibFn::Fputc
         | LibFn::Putc
+        | LibFn::Psignal
         | LibFn::Fwrite => stdio_call(p, prog, sh, f, args),
+        LibFn::Atexit => Ok(atexit(p, args[0])),
         LibFn::Fopen | LibFn::Fdopen | LibFn::Fclose | LibFn::Fread | LibFn::Fseek | LibFn::Ftell | LibFn::Rewind | LibFn::Clearerr => {
             files::call(p, prog, sh, f, args)
         }
-        LibFn::Exit => Ok(Outcome::Stop(exit(p, prog, args[0] as i32))),
+        LibFn::Exit => Ok(match exit(p, prog, args[0] as i32) {
+            Some(ev) => Outcome::Stop(ev),
+            // A function registered with atexit runs first.
+            None => Outcome::Void,
+        }),
         LibFn::UnderscoreExit => Ok(Outcome::Stop(Event::Exit(args[0] as i32))),
         LibFn::Abort => Ok(kill(p, prog, Signal::Abrt, Cause::Abort)),
         LibFn::AssertFail => assert_fail(p, prog, sh, args),
@@ -205,16 +211,40 @@ fn finish(p: &mut Process, then: Then) -> Outcome {
     Outcome::Void
 }
 
-/// `exit(code)` (and returning from `main`): flush stdio, then exit.
-pub fn exit(p: &mut Process, _prog: &Program, code: i32) -> Event {
+/// Most functions `atexit` takes (glibc guarantees 32).
+const ATEXIT_MAX: usize = 32;
+
+/// `atexit(f)`.
+fn atexit(p: &mut Process, f: u64) -> Outcome {
+    if p.atexit.len() >= ATEXIT_MAX {
+        return Outcome::Value(u64::MAX);
+    }
+    p.atexit.push(f);
+    Outcome::Value(0)
+}
+
+/// `exit(code)` (and returning from `main`): the functions `atexit`
+/// registered, last first (`None`: the next one was entered, and exit
+/// goes on when it returns), then stdio flushed, then the end.
+pub fn exit(p: &mut Process, prog: &Program, code: i32) -> Option<Event> {
+    if let Some(f) = p.atexit.pop() {
+        let Some(func) = region::code_func(f).filter(|&k| prog.functions.get(k as usize).is_some_and(|f| !f.ops.is_empty())) else {
+            return Some(Event::Killed(Fault::signal(Signal::Segv, Cause::BadCall { addr: f }, p.span(prog))));
+        };
+        p.exiting = Some((p.frames.len() as u32, code));
+        return match p.enter(prog, func) {
+            Ok(()) => None,
+            Err(b) => Some(p.mem_fault(prog, b)),
+        };
+    }
     p.stdio.flush_all();
-    match finish(p, Then::Exit(code)) {
+    Some(match finish(p, Then::Exit(code)) {
         Outcome::Stop(ev) => ev,
         _ => {
             let (fd, bytes) = &p.stdio.outq[0];
             stdio_flush(*fd, bytes.len())
         }
-    }
+    })
 }
 
 /// The last of `exit`, once the output is written: glibc gives back
@@ -323,6 +353,19 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
                 }
             }
             text.extend_from_slice(errtext::message(p.errno(prog)).as_bytes());
+            text.push(b'\n');
+            p.stdio.put(STDERR, text);
+            return Ok(finish(p, Then::Continue));
+        }
+        LibFn::Psignal => {
+            if a[1] != 0 {
+                let s = p.mem.cstr(sh, a[1])?;
+                if !s.is_empty() {
+                    text.extend_from_slice(s);
+                    text.extend_from_slice(b": ");
+                }
+            }
+            text.extend_from_slice(errtext::signal_text(a[0] as i32).as_bytes());
             text.push(b'\n');
             p.stdio.put(STDERR, text);
             return Ok(finish(p, Then::Continue));

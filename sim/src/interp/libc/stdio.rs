@@ -57,6 +57,17 @@ impl Input {
         self.pos = (self.pos + n).min(self.buf.len());
     }
 
+    /// `ungetc`: `c` is the next byte read; end of file is cleared.
+    pub fn unget(&mut self, c: u8) {
+        if self.pos > 0 {
+            self.pos -= 1;
+            self.buf[self.pos] = c;
+        } else {
+            self.buf.insert(0, c);
+        }
+        self.eof = false;
+    }
+
     /// Drops what was read ahead, and end of file and errors (`fseek`).
     pub fn clear(&mut self) {
         *self = Input::default();

@@ -28,6 +28,16 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             Outcome::Void
         }
         LibFn::Malloc => Outcome::Value(malloc(p, prog, sh, a[0])),
+        // Shared mappings are the file's bytes already: nothing to write
+        // back. An unaligned address is EINVAL, as natively.
+        LibFn::Msync => {
+            if a[0] % crate::interp::memory::PAGE != 0 {
+                p.set_errno(prog, EINVAL);
+                Outcome::Value(u64::MAX)
+            } else {
+                Outcome::Value(0)
+            }
+        }
         // Virtual, as pids are: the same in both backends.
         LibFn::Getuid | LibFn::Geteuid | LibFn::Getgid | LibFn::Getegid => Outcome::Value(crate::abi::UID as u64),
         LibFn::Sigemptyset | LibFn::Sigfillset | LibFn::Sigaddset | LibFn::Sigdelset | LibFn::Sigismember => {

@@ -24,6 +24,8 @@ pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) ->
                 | LibFn::Memset
                 | LibFn::Memcmp
                 | LibFn::Strerror
+                | LibFn::Strsignal
+                | LibFn::Memchr
                 | LibFn::Strspn
                 | LibFn::Strcspn
                 | LibFn::Strpbrk
@@ -121,16 +123,22 @@ fn run(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
             let e = a[0] as i32;
             match errtext::offset(e) {
                 Some(off) => p.libc_strings + off as u64,
-                None => {
-                    let at = p.libc_strings + errtext::unknown_offset() as u64;
-                    let msg = format!("Unknown error {e}");
-                    let region = (p.libc_strings >> 32) as usize;
-                    let bytes = p.mem.region_mut(region).expect("the library's strings").bytes_mut();
-                    let o = (at & 0xffff_ffff) as usize;
-                    bytes[o..o + errtext::UNKNOWN_BUF].fill(0);
-                    bytes[o..o + msg.len()].copy_from_slice(msg.as_bytes());
-                    at
-                }
+                None => made_up(p, &format!("Unknown error {e}")),
+            }
+        }
+        LibFn::Strsignal => {
+            let sig = a[0] as i32;
+            match errtext::signal_offset(sig) {
+                Some(off) => p.libc_strings + off as u64,
+                None => made_up(p, &errtext::signal_text(sig)),
+            }
+        }
+        LibFn::Memchr => {
+            let n = a[2] as usize;
+            let hay = p.mem.slice(sh, a[0], n)?;
+            match hay.iter().position(|&b| b == a[1] as u8) {
+                Some(k) => a[0] + k as u64,
+                None => 0,
             }
         }
         LibFn::Strspn | LibFn::Strcspn => {
@@ -203,4 +211,17 @@ fn token(p: &mut Process, sh: &mut dyn Shared, at: u64, delims: u64) -> Result<(
         }
         None => Ok((at + start as u64, 0)),
     }
+}
+
+/// A text the library makes up (`strerror` of an unknown number,
+/// `strsignal` of a real-time signal), in its one static buffer.
+fn made_up(p: &mut Process, msg: &str) -> u64 {
+    let at = p.libc_strings + errtext::unknown_offset() as u64;
+    let region = (p.libc_strings >> 32) as usize;
+    let bytes = p.mem.region_mut(region).expect("the library's strings").bytes_mut();
+    let o = (at & 0xffff_ffff) as usize;
+    let n = msg.len().min(errtext::UNKNOWN_BUF - 1);
+    bytes[o..o + errtext::UNKNOWN_BUF].fill(0);
+    bytes[o..o + n].copy_from_slice(&msg.as_bytes()[..n]);
+    at
 }
