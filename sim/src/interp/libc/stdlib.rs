@@ -31,7 +31,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         // Shared mappings are the file's bytes already: nothing to write
         // back. An unaligned address is EINVAL, as natively.
         LibFn::Msync => {
-            if a[0] % crate::interp::memory::PAGE != 0 {
+            if !a[0].is_multiple_of(crate::interp::memory::PAGE) {
                 p.set_errno(prog, EINVAL);
                 Outcome::Value(u64::MAX)
             } else {
