@@ -108,6 +108,9 @@ pub struct WorkerArgs {
     /// The file the program's standard input comes from.
     #[arg(long)]
     pub stdin: Option<PathBuf>,
+    /// C files `exec` runs, as NAME=FILE.c.
+    #[arg(long = "exec")]
+    pub exec: Vec<String>,
     /// Program arguments.
     #[arg(last = true)]
     pub args: Vec<String>,
@@ -118,6 +121,9 @@ pub struct WorkerArgs {
 pub struct CheckArgs {
     /// The C file.
     pub file: PathBuf,
+    /// A C file `exec` runs under NAME; repeatable.
+    #[arg(long = "exec", value_name = "NAME=FILE.c")]
+    pub exec: Vec<String>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -197,6 +203,9 @@ pub struct SimArgs {
     /// The program's standard input (default: empty, as /dev/null).
     #[arg(long)]
     pub stdin: Option<PathBuf>,
+    /// A C file `exec` runs under NAME (`execlp("NAME", ...)`); repeatable.
+    #[arg(long = "exec", value_name = "NAME=FILE.c")]
+    pub exec: Vec<String>,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,

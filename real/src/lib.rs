@@ -7,6 +7,7 @@
 
 mod chaos;
 mod control;
+mod exec;
 mod guard;
 mod log;
 mod message;
@@ -44,6 +45,9 @@ pub struct RealConfig {
     pub max_procs: usize,
     /// The file standard input comes from (`None`: `/dev/null`).
     pub stdin: Option<std::path::PathBuf>,
+    /// The `--exec NAME=FILE.c` the program was compiled with (passed on
+    /// to each worker, which compiles the program again).
+    pub execs: Vec<String>,
 }
 
 impl RealConfig {
@@ -57,6 +61,7 @@ impl RealConfig {
             timeout_ms,
             max_procs: sim::abi::limits::MAX_PROCS,
             stdin: opts.stdin_from.clone(),
+            execs: opts.exec_from.clone(),
         }
     }
 }
@@ -250,6 +255,9 @@ fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Comma
     cmd.arg("__worker");
     if let Some(p) = &cfg.stdin {
         cmd.arg("--stdin").arg(p);
+    }
+    for e in &cfg.execs {
+        cmd.arg("--exec").arg(e);
     }
     cmd.arg(file)
         .arg("--seed")

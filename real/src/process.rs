@@ -33,6 +33,10 @@ pub struct Env<'a> {
     pub chaos: Option<u64>,
     /// The run's clock (started before the first process).
     pub clock: RunClock,
+    /// How the first process was started (`exec` of the program itself).
+    pub argv0: String,
+    /// stdout buffering, for a new image.
+    pub stdout: sim::interp::StdoutMode,
 }
 
 /// The run's clocks start at the simulator's: `CLOCK_MONOTONIC` at 0 and
@@ -124,6 +128,9 @@ impl RealProc<'_> {
                     }
                     let r = self.syscall(&call);
                     if r == -(libc::EINTR as i64) && self.restart_after_handler(&call) {
+                        continue;
+                    }
+                    if r == crate::exec::EXECUTED {
                         continue;
                     }
                     if r < 0 {

@@ -31,6 +31,21 @@ impl RealShared {
     }
 
     /// Forgets a mapping (after `munmap`).
+    /// Unmaps (or detaches) every mapping: the process execs.
+    pub fn release_all(&mut self) {
+        for (p, n) in std::mem::take(&mut self.maps) {
+            if n > 0 {
+                // SAFETY: mappings this process made; a System V segment
+                // is detached, anything else unmapped.
+                unsafe {
+                    if libc::shmdt(p as *const libc::c_void) != 0 {
+                        libc::munmap(p as *mut libc::c_void, n);
+                    }
+                }
+            }
+        }
+    }
+
     pub fn remove(&mut self, obj: u32) {
         if let Some(m) = self.maps.get_mut(obj as usize) {
             *m = (0, 0);

@@ -186,6 +186,18 @@ impl RealProc<'_> {
         recorded.map_or(Action { handler, flags: 0, mask: 0 }, |a| Action { handler, ..a })
     }
 
+    /// `exec`: caught signals back to their default action (ignored ones
+    /// stay ignored, as the kernel does); no handler is running any more.
+    pub(crate) fn drop_handlers(&mut self) {
+        let caught: Vec<i32> = self.handlers.caught.iter().filter(|(_, a)| a.handler > SIG_IGN).map(|(&s, _)| s).collect();
+        for sig in caught {
+            // SAFETY: restoring a default disposition.
+            unsafe { libc::signal(sig, libc::SIG_DFL) };
+        }
+        self.handlers.caught.clear();
+        self.handlers.saved.clear();
+    }
+
     /// `sigprocmask(how, set, old)`.
     pub(crate) fn sigprocmask(&mut self, how: i32, set: u64, old: u64) -> i64 {
         let new = if set != 0 {

@@ -368,6 +368,7 @@ impl RealProc<'_> {
                     }
                     libc::alarm(secs) as i64
                 }
+                ProcCall::Exec { path, search } => self.exec(path, search),
                 ProcCall::Raise { sig } => {
                     if !sim::abi::signal::can_send(sig) {
                         return -(libc::EINVAL as i64);

@@ -192,6 +192,8 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             messages,
             chaos: cfg.chaos.then_some(seed),
             clock,
+            argv0: cfg.argv.first().cloned().unwrap_or_default(),
+            stdout: cfg.stdout,
         };
         let rp = RealProc {
             env,

@@ -52,6 +52,9 @@ pub struct Options {
     pub stdin: Vec<u8>,
     /// The file standard input came from (for the replay command).
     pub stdin_from: Option<std::path::PathBuf>,
+    /// The `--exec NAME=FILE.c` the program was compiled with (for the
+    /// replay command; the files are part of the program).
+    pub exec_from: Vec<String>,
 }
 
 impl Default for Options {
@@ -68,6 +71,7 @@ impl Default for Options {
             argv: vec!["a.out".into()],
             stdin: Vec::new(),
             stdin_from: None,
+            exec_from: Vec::new(),
         }
     }
 }

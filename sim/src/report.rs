@@ -46,6 +46,18 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     for l in &r.leaks {
         out.push(Diagnostic::warning(Code::Leak, l.span.unwrap_or_default(), l.what.clone()).note(l.fix.clone()));
     }
+    for (name, span) in &r.missing_execs {
+        let d = Diagnostic::warning(
+            Code::MissingProgram,
+            *span,
+            format!("exec of `{name}`: ipcsim has no such program, so it failed with ENOENT"),
+        )
+        .note(format!(
+            "give `--exec {name}=FILE.c` to run a C file of yours under that name; the built-in programs are {}",
+            crate::lang::utility_names().join(", ")
+        ));
+        out.push(d);
+    }
     match &r.end {
         End::AllExited | End::Undefined { .. } => {}
         End::Deadlock { stuck, cycle } => {

@@ -6,7 +6,7 @@ use crate::Status;
 use sim::explore;
 
 pub fn bench(a: BenchArgs) -> Status {
-    let prog = match load(&a.file, false) {
+    let prog = match load(&a.file, false, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };

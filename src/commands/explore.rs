@@ -8,7 +8,7 @@ use crate::Status;
 use sim::explore::{self, Options, Search};
 
 pub fn explore(a: ExploreArgs) -> Status {
-    let prog = match load(&a.file, a.json) {
+    let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };

@@ -47,7 +47,7 @@ pub fn dispatch(cli: Cli) -> Status {
 /// Reads and compiles a file, printing diagnostics; `Err` is the status.
 /// Reads at most one byte past the front-end's input limit (the file may
 /// be `/dev/zero`): the front-end then refuses it with a diagnostic.
-pub fn load(file: &Path, json: bool) -> Result<Program, Status> {
+pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status> {
     let name = file.display().to_string();
     let read = |file: &Path| -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
@@ -61,7 +61,25 @@ pub fn load(file: &Path, json: bool) -> Result<Program, Status> {
             return Err(Status::Usage);
         }
     };
-    sim::lang::compile(&name, &text, &sim::lang::fs_loader).map_err(|e| {
+    let mut units = Vec::new();
+    for spec in execs {
+        let Some((exec_name, path)) = spec.split_once('=').filter(|(n, p)| !n.is_empty() && !p.is_empty()) else {
+            eprintln!("ipcsim: --exec {spec}: expected NAME=FILE.c");
+            return Err(Status::Usage);
+        };
+        match read(Path::new(path)) {
+            Ok(b) => units.push(sim::lang::ExecUnit {
+                name: exec_name.to_string(),
+                path: path.to_string(),
+                text: String::from_utf8_lossy(&b).into_owned(),
+            }),
+            Err(e) => {
+                eprintln!("ipcsim: --exec {spec}: cannot read {path}: {e}");
+                return Err(Status::Usage);
+            }
+        }
+    }
+    sim::lang::compile_with(&name, &text, &sim::lang::fs_loader, &units).map_err(|e| {
         if json {
             let diags: Vec<_> = e.diagnostics.iter().map(|d| render::to_json(&e.sources, d)).collect();
             println!("{}", serde_json::json!({ "version": JSON_VERSION, "ok": false, "diagnostics": diags }));
@@ -75,7 +93,7 @@ pub fn load(file: &Path, json: bool) -> Result<Program, Status> {
 }
 
 fn check(a: CheckArgs) -> Status {
-    match load(&a.file, a.json) {
+    match load(&a.file, a.json, &a.exec) {
         Ok(_) => {
             if a.json {
                 println!("{}", serde_json::json!({ "version": JSON_VERSION, "ok": true, "diagnostics": [] }));
@@ -116,6 +134,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         }
         o.stdin_from = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
     }
+    o.exec_from = sim.exec.clone();
     if let Some(a) = sched {
         o.seed = a.seed;
         o.strategy = match a.strategy {
@@ -162,6 +181,9 @@ pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
     }
     if let Some(p) = &opts.stdin_from {
         cmd.push_str(&format!(" --stdin {}", p.display()));
+    }
+    for e in &opts.exec_from {
+        cmd.push_str(&format!(" --exec {e}"));
     }
     if config.process.argv.len() > 1 {
         cmd.push_str(" --");

@@ -61,7 +61,7 @@ fn found(failed: bool, interrupted: bool) -> Status {
 }
 
 pub fn real(a: RealArgs) -> Status {
-    if let Err(s) = load(&a.file, a.json) {
+    if let Err(s) = load(&a.file, a.json, &a.sim.exec) {
         return s;
     }
     let cfg = real_config(&a.file, &a.sim, a.chaos, a.timeout_ms);
@@ -109,7 +109,7 @@ pub fn real(a: RealArgs) -> Status {
 }
 
 pub fn crosscheck(a: CrosscheckArgs) -> Status {
-    let prog = match load(&a.file, a.json) {
+    let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };
@@ -152,14 +152,14 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
 
 /// The hidden worker: one real run, its report as JSON on stdout.
 pub fn worker(a: WorkerArgs) -> Status {
-    let prog = match load(&a.file, true) {
+    let prog = match load(&a.file, true, &a.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };
     let mut argv = vec![super::program_name(&a.file)];
     argv.extend(a.args);
     let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
-    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: a.max_procs, stdin: a.stdin };
+    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: a.max_procs, stdin: a.stdin, execs: a.exec };
     let report = real::worker::run(&prog, &cfg, a.seed).finish();
     // The driver may be gone (killed): nobody to tell, and nothing left.
     use std::io::Write;

@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(a: RunArgs) -> Status {
-    let prog = match load(&a.file, a.json) {
+    let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };
@@ -20,7 +20,7 @@ pub fn run(a: RunArgs) -> Status {
 }
 
 pub fn replay(a: ReplayArgs) -> Status {
-    let prog = match load(&a.file, a.json) {
+    let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };

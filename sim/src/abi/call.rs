@@ -528,6 +528,14 @@ pub enum ProcCall {
         /// Signal.
         sig: i32,
     },
+    /// `execl`, `execlp`, `execle`, `execv`, `execvp`, `execve`: the
+    /// arguments wait in the caller's interpreter state.
+    Exec {
+        /// The path (a C string).
+        path: Addr,
+        /// Looked up on the path (`execlp`, `execvp`).
+        search: bool,
+    },
 }
 
 /// How a sleep was asked for (the result conventions differ).
@@ -824,6 +832,8 @@ impl Call {
                 ProcCall::Sigsuspend { .. } => "sigsuspend",
                 ProcCall::Alarm { .. } => "alarm",
                 ProcCall::Raise { .. } => "raise",
+                ProcCall::Exec { search: false, .. } => "execv",
+                ProcCall::Exec { search: true, .. } => "execvp",
             },
             Call::Time(c) => match c {
                 TimeCall::Sleep { how: SleepFn::Sleep, .. } => "sleep",

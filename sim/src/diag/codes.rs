@@ -62,4 +62,5 @@ codes! {
     Deadlock = "R0201": "every live process is blocked: a deadlock",
     Livelock = "R0202": "every live process is blocked or spinning on memory nobody will change: a livelock",
     Leak = "W0601": "the run left something behind: a named object never unlinked, or a child never waited for",
+    MissingProgram = "W0602": "exec of a program ipcsim does not have: it failed with ENOENT (give --exec NAME=FILE.c)",
 }

@@ -46,6 +46,8 @@ pub struct RunResult {
     pub sent: Vec<(i32, i32)>,
     /// What it left behind (when every process exited).
     pub leaks: Vec<check::leaks::Leak>,
+    /// Programs `exec` did not find, with the first call's site.
+    pub missing_execs: Vec<(String, crate::source::Span)>,
     /// The final machine.
     pub machine: Machine,
 }
@@ -152,6 +154,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, &h) } else { Vec::new() };
     RunResult {
         leaks,
+        missing_execs: h.missing_execs,
         end,
         outcome: h.outcome,
         steps: h.steps,

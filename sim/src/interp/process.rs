@@ -120,20 +120,32 @@ pub struct Process {
     /// Inside `exit`, running an `atexit` function: the frame depth it
     /// returns to, and the status.
     pub exiting: Option<(u32, i32)>,
+    /// The program it runs ([`Program::images`]).
+    pub image: u32,
+    /// The arguments of the `exec` under way (the kernel takes them).
+    pub exec_args: Vec<Vec<u8>>,
 }
 
 impl Process {
     /// The first process: memory image, `argv`, and `main` called.
     pub fn new(prog: &Program, opts: &ProcessOptions) -> Process {
+        let argv: Vec<Vec<u8>> = opts.argv.iter().map(|a| a.as_bytes().to_vec()).collect();
+        Process::image(prog, 0, &argv, opts.stdout)
+    }
+
+    /// A fresh process image of program `image` (an `exec`): memory,
+    /// `argv`, stdio buffers, and its `main` called.
+    pub fn image(prog: &Program, image: usize, args: &[Vec<u8>], stdout: StdoutMode) -> Process {
+        let entry = &prog.images[image];
         let mut mem = Memory::new(prog);
         let libc_strings = mem.add_shared(super::libc::errtext::table_bytes(), RegionKind::Libc);
-        let argv = build_argv(&mut mem, &opts.argv);
+        let argv = build_argv(&mut mem, args);
         let mut p = Process {
             mem,
             frames: Vec::new(),
             stack: Vec::with_capacity(64),
             sp: 0,
-            stdio: Stdio::new(opts.stdout),
+            stdio: Stdio::new(stdout),
             rand: Rand::default(),
             strtok_save: 0,
             after: After::Nothing,
@@ -143,18 +155,20 @@ impl Process {
             handlers: Vec::new(),
             atexit: Vec::new(),
             exiting: None,
+            image: image as u32,
+            exec_args: Vec::new(),
         };
-        let main = &prog.functions[prog.main as usize];
-        if prog.main_params >= 2 {
-            p.stack.push(opts.argv.len() as u64);
+        let main = &prog.functions[entry.main as usize];
+        if entry.main_params >= 2 {
+            p.stack.push(args.len() as u64);
             p.stack.push(argv);
-        } else if prog.main_params == 1 {
-            p.stack.push(opts.argv.len() as u64);
+        } else if entry.main_params == 1 {
+            p.stack.push(args.len() as u64);
         }
         let n = main.params.len().min(p.stack.len());
         p.stack.truncate(n);
         // The stack has room for main's frame: this cannot overflow.
-        let _ = p.enter(prog, prog.main);
+        let _ = p.enter(prog, entry.main);
         p
     }
 
@@ -270,7 +284,7 @@ impl Process {
 
     /// Sets `errno` (a private global).
     pub fn set_errno(&mut self, prog: &Program, e: i32) {
-        if let Some(reg) = self.mem.region_mut(prog.errno_region as usize) {
+        if let Some(reg) = self.mem.region_mut(prog.images[self.image as usize].errno_region as usize) {
             if reg.bytes.len() >= 4 {
                 reg.bytes_mut()[..4].copy_from_slice(&e.to_le_bytes());
             }
@@ -279,7 +293,7 @@ impl Process {
 
     /// Reads `errno`.
     pub fn errno(&self, prog: &Program) -> i32 {
-        match self.mem.regions.get(prog.errno_region as usize) {
+        match self.mem.regions.get(prog.images[self.image as usize].errno_region as usize) {
             Some(reg) if reg.bytes.len() >= 4 => i32::from_le_bytes([reg.bytes[0], reg.bytes[1], reg.bytes[2], reg.bytes[3]]),
             _ => 0,
         }
@@ -309,7 +323,7 @@ impl Process {
 }
 
 /// Lays out `argv`: the pointer array, then the strings.
-fn build_argv(mem: &mut Memory, args: &[String]) -> u64 {
+fn build_argv(mem: &mut Memory, args: &[Vec<u8>]) -> u64 {
     let ptrs = (args.len() + 1) * 8;
     let total = ptrs + args.iter().map(|a| a.len() + 1).sum::<usize>();
     let base = mem.add(vec![0; total], RegionKind::Argv);
@@ -318,7 +332,7 @@ fn build_argv(mem: &mut Memory, args: &[String]) -> u64 {
     for (i, a) in args.iter().enumerate() {
         let bytes = mem.region_mut(region).expect("just added").bytes_mut();
         bytes[i * 8..i * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
-        bytes[at..at + a.len()].copy_from_slice(a.as_bytes());
+        bytes[at..at + a.len()].copy_from_slice(a);
         at += a.len() + 1;
     }
     base

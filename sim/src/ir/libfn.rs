@@ -74,6 +74,8 @@ libfns! {
     Getuid = "getuid", Geteuid = "geteuid", Getgid = "getgid", Getegid = "getegid",
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
+    Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
+    Execve = "execve",
 }
 
 /// True for the routines that are system calls: the kernel performs them.

@@ -309,9 +309,45 @@ pub struct Program {
     pub errno_region: u32,
     /// Name of the program file, for `argv[0]`.
     pub name: String,
+    /// The programs a process may run: this one (index 0), then those
+    /// `exec` may load (built-in utilities, `--exec` files), compiled
+    /// together so that one address-space layout serves them all.
+    pub images: Vec<Image>,
+}
+
+/// A program `exec` can load.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// The name `exec` finds it by (`sort`, or the `NAME` of `--exec`).
+    pub name: String,
+    /// Its `main`.
+    pub main: FuncId,
+    /// Number of parameters its `main` takes.
+    pub main_params: u8,
+    /// Region of its `errno`.
+    pub errno_region: u32,
 }
 
 impl Program {
+    /// The image `exec` runs for `path` (`execlp`/`execvp` look a name
+    /// without a slash up on the path: `search`): a `--exec` name or a
+    /// built-in utility by its name, or under `/bin/` or `/usr/bin/`; the
+    /// program itself by its own name.
+    /// `argv0` is how the first process was started.
+    pub fn image_for(&self, path: &str, search: bool, argv0: &str) -> Option<usize> {
+        let base = path.rsplit('/').next().unwrap_or(path);
+        let system = path.strip_suffix(base).is_some_and(|dir| dir == "/bin/" || dir == "/usr/bin/");
+        let own = |n: &str| path == n || path.strip_prefix("./") == Some(n.strip_prefix("./").unwrap_or(n));
+        if own(argv0) || own(&self.name) {
+            return Some(0);
+        }
+        let found = |im: &Image| {
+            let name = im.name.strip_prefix("./").unwrap_or(&im.name);
+            own(name) || ((search && !path.contains('/')) || system) && base == name
+        };
+        self.images.iter().skip(1).position(found).map(|k| k + 1)
+    }
+
     /// The span of an instruction.
     pub fn span_of(&self, func: FuncId, pc: u32) -> Span {
         let f = &self.functions[func as usize];

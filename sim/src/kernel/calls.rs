@@ -16,6 +16,8 @@ pub(super) enum Sys {
     Progress,
     /// The caller died during the call (SIGPIPE, `kill` of itself).
     Dead,
+    /// The caller runs another program now (`exec`): nothing returns.
+    Exec,
 }
 
 impl Sys {
@@ -78,6 +80,9 @@ impl Machine {
             };
             What::Call { call, ret: r.value(), data }
         });
+        if let Sys::Exec = r {
+            self.advance(i, false, cx);
+        }
         if let Sys::Ret(v) = r {
             self.procs[i].io_done = 0;
             self.procs[i].idrm = false;

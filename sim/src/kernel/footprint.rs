@@ -263,6 +263,16 @@ impl Machine {
                 ProcCall::Signal { .. } | ProcCall::Sigprocmask { .. } | ProcCall::Pause | ProcCall::Sigsuspend { .. } => {
                     f.write(Cell::Proc(me))
                 }
+                // A new image: descriptors closed, mappings dropped.
+                ProcCall::Exec { .. } => {
+                    self.ending(i, f);
+                    f.write(Cell::Sysv);
+                    for r in self.procs[i].proc.mem.regions() {
+                        if let RegionKind::Shared { obj, .. } = r.kind {
+                            f.write(whole(obj));
+                        }
+                    }
+                }
                 // The caller may die of it (its parent then gets SIGCHLD).
                 ProcCall::Raise { .. } => {
                     f.write(Cell::Proc(me));

@@ -61,6 +61,8 @@ pub struct History {
     pub zombies: Vec<(i32, i32, Option<crate::source::Span>)>,
     /// The `fork` that made each pid.
     pub fork_sites: Vec<(i32, crate::source::Span)>,
+    /// Programs `exec` did not find (`ENOENT`), with the first call's site.
+    pub missing_execs: Vec<(String, crate::source::Span)>,
     /// Step of the `fork` that created each pid, until its first step.
     born: Vec<(i32, u64)>,
     /// Step at which each pid ended.

@@ -29,6 +29,7 @@ impl Machine {
                 | FsCall::Stat { path: name, .. }
                 | FsCall::Access { path: name, .. },
             )
+            | Call::Proc(crate::abi::call::ProcCall::Exec { path: name, .. })
             | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }

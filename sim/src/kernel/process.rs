@@ -9,6 +9,7 @@ use crate::abi::flags::WNOHANG;
 use crate::abi::limits::MAX_PROCS;
 use crate::abi::signal::{self, SIGKILL};
 use crate::abi::FIRST_PID;
+use crate::interp::Process;
 use crate::ir::MemTy;
 use crate::outcome::ExitStatus;
 
@@ -41,6 +42,7 @@ impl Machine {
                 self.kill_as(i, me, sig, crate::abi::flags::SI_TKILL, cx)
             }
             // Blocked until a handler interrupts them; a bad mask fails.
+            ProcCall::Exec { path, search } => self.exec(i, path, search, cx),
             ProcCall::Pause => Sys::err(crate::abi::errno::EINTR),
             ProcCall::Sigsuspend { mask } => Sys::err(mask.err().unwrap_or(crate::abi::errno::EINTR)),
         }
@@ -186,5 +188,45 @@ impl Machine {
             return Sys::Ret(0);
         }
         self.kill(i, me, sig, cx)
+    }
+
+    /// `exec`: the program at `path` (see [`crate::ir::Program::image_for`])
+    /// replaces the caller's image. Kept: pid, parent, descriptors but
+    /// the close-on-exec ones, ignored signals, the mask, pending signals,
+    /// the alarm, `SEM_UNDO` adjustments. Gone: memory (mappings and
+    /// attached segments too), unflushed stdio, handlers.
+    fn exec(&mut self, i: usize, path: u64, search: bool, cx: &mut StepCtx) -> Sys {
+        let args = std::mem::take(&mut self.procs[i].proc.exec_args);
+        let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else {
+            return Sys::err(crate::abi::errno::EFAULT);
+        };
+        let name = String::from_utf8_lossy(&raw).into_owned();
+        let argv0 = cx.config.process.argv.first().map_or("", |a| a.as_str());
+        if raw.is_empty() {
+            return Sys::err(crate::abi::errno::ENOENT);
+        }
+        let Some(image) = cx.prog.image_for(&name, search, argv0) else {
+            let span = self.procs[i].proc.span(cx.prog);
+            if !cx.history.missing_execs.iter().any(|m| m.0 == name) {
+                cx.history.missing_execs.push((name, span));
+            }
+            return Sys::err(crate::abi::errno::ENOENT);
+        };
+        let fresh = Process::image(cx.prog, image, &args, cx.config.process.stdout);
+        let p = &mut self.procs[i];
+        self.committed = self.committed.saturating_sub(p.proc.mem.committed()).saturating_add(fresh.mem.committed());
+        p.proc = fresh;
+        p.named_sems.clear();
+        p.spin.clear();
+        p.digest = Default::default();
+        let cloexec: Vec<usize> = p.fds.iter().enumerate().filter(|(_, f)| f.is_some_and(|f| f.cloexec)).map(|(k, _)| k).collect();
+        for k in cloexec {
+            if let Some(fd) = self.procs[i].fds[k].take() {
+                self.unref_file(fd.file);
+            }
+        }
+        self.exec_signals(i);
+        self.collect_shared();
+        Sys::Exec
     }
 }

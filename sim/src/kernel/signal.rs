@@ -563,6 +563,17 @@ impl Machine {
         self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 })
     }
 
+    /// `exec`: caught signals go back to their default action (ignored
+    /// ones stay ignored); the mask, pending signals and the alarm stay.
+    pub(super) fn exec_signals(&mut self, i: usize) {
+        if let Some(s) = self.procs[i].signals.as_mut() {
+            s.caught.clear();
+            s.frames.clear();
+            s.arriving = false;
+        }
+        self.settle(i);
+    }
+
     /// Sends `sig` to process `j` (already checked as a valid target):
     /// ignored, made pending, or its default action.
     pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) {

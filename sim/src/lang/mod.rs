@@ -12,6 +12,7 @@ mod ppexpr;
 mod preprocess;
 mod token;
 pub(crate) mod types;
+mod utils;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ir::Program;
@@ -41,8 +42,31 @@ pub fn fs_loader(from: &str, name: &str) -> Option<(String, String)> {
     Some((path.display().to_string(), text))
 }
 
+/// A program `exec` may load besides the one run: its name for `exec`,
+/// its path for diagnostics, its text.
+#[derive(Debug, Clone)]
+pub struct ExecUnit {
+    /// The name `exec` finds it by.
+    pub name: String,
+    /// The path shown in diagnostics.
+    pub path: String,
+    /// The C source.
+    pub text: String,
+}
+
+/// The utilities `exec` runs without a `--exec` file.
+pub fn utility_names() -> Vec<&'static str> {
+    utils::names().collect()
+}
+
 /// Compiles a C program. `name` is the path shown in diagnostics and in
-/// `__FILE__`; `loader` resolves quoted includes.
+/// `__FILE__`; `loader` resolves quoted includes. The built-in utilities
+/// the program names in a string literal come along, for `exec`.
+pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Program, CompileError> {
+    compile_with(name, text, loader, &[])
+}
+
+/// [`compile`], with more programs `exec` may load (`--exec NAME=FILE`).
 ///
 /// The front-end runs on a thread of its own with a known stack
 /// ([`limits::COMPILE_STACK`]), so its nesting limits are safe whatever
@@ -50,17 +74,21 @@ pub fn fs_loader(from: &str, name: &str) -> Option<(String, String)> {
 /// calling thread (it need not be `Sync`): the front-end asks for each
 /// include over a channel. Its results hold `Rc`s, so they come back as
 /// plain data and the sources are rebuilt here.
-pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Program, CompileError> {
+pub fn compile_with(name: &str, text: &str, loader: preprocess::Loader, execs: &[ExecUnit]) -> Result<Program, CompileError> {
+    let mut units = vec![ExecUnit { name: name.to_string(), path: name.to_string(), text: text.to_string() }];
+    units.extend(execs.iter().cloned());
+    units.extend(utils::named_in(text).filter(|u| !execs.iter().any(|e| e.name == u.name)));
     let (ask, questions) = mpsc::channel::<(String, String)>();
     let (reply, answers) = mpsc::channel::<Option<(String, String)>>();
     let outcome = std::thread::scope(|s| {
+        let units = &units;
         let front =
             std::thread::Builder::new().name("ipcsim front-end".into()).stack_size(limits::COMPILE_STACK).spawn_scoped(s, move || {
                 let remote = move |from: &str, file: &str| {
                     ask.send((from.to_string(), file.to_string())).ok()?;
                     answers.recv().ok()?
                 };
-                compile_here(name, text, &remote)
+                compile_here(units, &remote)
             });
         let front = front.ok()?;
         for (from, file) in questions.iter() {
@@ -72,9 +100,9 @@ pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Pro
         Some(Ok(c)) => c,
         Some(Err(panic)) => std::panic::resume_unwind(panic),
         // No thread to be had: compile here, on whatever stack there is.
-        None => compile_here(name, text, loader),
+        None => compile_here(&units, loader),
     };
-    compiled.finish(name)
+    compiled.finish(&units)
 }
 
 /// A compilation's result as plain (`Send`) data.
@@ -85,32 +113,69 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn finish(self, name: &str) -> Result<Program, CompileError> {
+    fn finish(self, units: &[ExecUnit]) -> Result<Program, CompileError> {
         let mut sources = SourceMap::default();
         for (n, t) in &self.files {
             sources.add(n, t);
         }
         match self.result {
-            Ok(l) => Ok(Program {
-                sources,
-                functions: l.functions,
-                globals: l.globals,
-                main: l.main,
-                main_params: l.main_params,
-                errno_region: l.errno_region,
-                name: name.to_string(),
-            }),
+            Ok(l) => {
+                let images: Vec<crate::ir::Image> = l
+                    .entries
+                    .iter()
+                    .zip(units)
+                    .map(|(&(main, main_params, errno_region), u)| crate::ir::Image {
+                        name: u.name.clone(),
+                        main,
+                        main_params,
+                        errno_region,
+                    })
+                    .collect();
+                let first = images[0].clone();
+                Ok(Program {
+                    sources,
+                    functions: l.functions,
+                    globals: l.globals,
+                    main: first.main,
+                    main_params: first.main_params,
+                    errno_region: first.errno_region,
+                    name: units[0].name.clone(),
+                    images,
+                })
+            }
             Err(diagnostics) => Err(CompileError { sources, diagnostics }),
         }
     }
 }
 
-/// The front-end proper, on the current thread. A phase that hits a
-/// limit or [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) is the last.
-fn compile_here(name: &str, text: &str, loader: preprocess::Loader) -> Compiled {
+/// The front-end proper, on the current thread: each unit in turn, its
+/// functions and globals numbered after the previous ones'. A phase that
+/// hits a limit or [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) is
+/// the last.
+fn compile_here(units: &[ExecUnit], loader: preprocess::Loader) -> Compiled {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let files = |sources: &SourceMap| sources.files().iter().map(|f| (f.name.clone(), f.text.to_string())).collect();
+    let mut lowered = None;
+    for u in units {
+        match compile_unit(&u.path, &u.text, loader, &mut sources, &mut diags, lowered) {
+            Some(l) if !diags.has_errors() => lowered = Some(l),
+            _ => return Compiled { files: files(&sources), result: Err(diags.list) },
+        }
+    }
+    let result = lowered.ok_or(Vec::new());
+    Compiled { files: files(&sources), result }
+}
+
+/// One program through the phases, after the programs lowered `before`.
+fn compile_unit(
+    name: &str,
+    text: &str,
+    loader: preprocess::Loader,
+    sources: &mut SourceMap,
+    diags: &mut Diagnostics,
+    before: Option<lower::Lowered>,
+) -> Option<lower::Lowered> {
     if text.len() as u64 > limits::MAX_INPUT_BYTES {
         // Only the start of the file is kept, to show where it is.
         let end = text.find('\n').unwrap_or(text.len()).min(120);
@@ -121,21 +186,22 @@ fn compile_here(name: &str, text: &str, loader: preprocess::Loader) -> Compiled 
             crate::source::Span { file, lo: 0, hi: 0 },
             format!("`{name}` is larger than {} MiB (ipcsim's limit for a source file)", limits::MAX_INPUT_BYTES >> 20),
         );
-        return Compiled { files: files(&sources), result: Err(vec![d]) };
+        diags.push(d);
+        return None;
     }
-    let (mut toks, halted) = {
-        let mut pp = preprocess::Preprocessor::new(&mut sources, &mut diags, loader);
+    let (mut toks, halted, file) = {
+        let mut pp = preprocess::Preprocessor::new(sources, diags, loader);
         let mut toks = pp.run_file("<built-in>", headers::PRELUDE);
+        let file = pp.next_file_id();
         toks.extend(pp.run_file(name, text));
-        (toks, pp.halted)
+        (toks, pp.halted, file)
     };
     if halted || diags.is_full() {
-        drop(toks);
-        return Compiled { files: files(&sources), result: Err(diags.list) };
+        return None;
     }
     let eof = token::Token {
         kind: token::TokKind::Eof,
-        span: crate::source::Span { file: 1, lo: text.len() as u32, hi: text.len() as u32 },
+        span: crate::source::Span { file, lo: text.len() as u32, hi: text.len() as u32 },
         text: "".into(),
         line_start: true,
         space_before: false,
@@ -143,11 +209,9 @@ fn compile_here(name: &str, text: &str, loader: preprocess::Loader) -> Compiled 
     };
     toks.push(eof);
     let builtin: Vec<u32> = sources.files().iter().enumerate().filter(|(_, f)| f.name.starts_with('<')).map(|(i, _)| i as u32).collect();
-    let unit = parse::parse(toks, &mut diags);
-    let lowered = if diags.is_full() { None } else { lower::lower(&unit, builtin, &mut diags) };
-    let result = match lowered {
-        Some(l) if !diags.has_errors() => Ok(l),
-        _ => Err(diags.list),
-    };
-    Compiled { files: files(&sources), result }
+    let unit = parse::parse(toks, diags);
+    if diags.is_full() {
+        return None;
+    }
+    lower::lower(&unit, builtin, diags, before)
 }

@@ -58,6 +58,11 @@ impl<'a> Preprocessor<'a> {
     }
 
     /// Preprocesses a file's text into the token stream the parser reads.
+    /// The id the next file run gets.
+    pub fn next_file_id(&self) -> u32 {
+        self.sources.files().len() as u32
+    }
+
     pub fn run_file(&mut self, name: &str, text: &str) -> Vec<Token> {
         let file = self.sources.add(name, text);
         let toks = lex(file, text, self.diags);

@@ -125,6 +125,7 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Proc(ProcCall::Sigaction { sig, .. } | ProcCall::Raise { sig }) => sig.to_string(),
         Call::Proc(ProcCall::Sigprocmask { how, .. }) => how.to_string(),
         Call::Proc(ProcCall::Alarm { secs }) => secs.to_string(),
+        Call::Proc(ProcCall::Exec { .. }) => bytes(),
         Call::Proc(_) => String::new(),
         Call::Time(TimeCall::Sleep { ns, .. }) => ns.map_or_else(|e| format!("-{e}"), |n| n.to_string()),
         Call::Time(TimeCall::Time { out }) => (out as i64).to_string(),

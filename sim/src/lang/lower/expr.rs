@@ -43,8 +43,8 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
             (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions")
         }
         "atof" | "strtod" | "sqrt" | "pow" | "floor" | "ceil" | "fabs" => (Code::FloatingPoint, "floating point is not supported"),
-        "execl" | "execlp" | "execv" | "execvp" | "execve" | "system" | "popen" | "pclose" | "vfork" | "posix_spawn" => {
-            (Code::UnknownLibcCall, "running other programs is not supported: fork() and run the code in the child")
+        "system" | "popen" | "pclose" | "vfork" | "posix_spawn" | "execvpe" => {
+            (Code::UnknownLibcCall, "run other programs with fork() and an exec function (execlp, execvp, ...)")
         }
         "select" | "poll" | "epoll_wait" | "pipe2" | "mkfifo" => {
             (Code::UnknownLibcCall, "not in the IPC subset: see LANGUAGE.md (pipes, shm, queues, semaphores, AF_UNIX sockets)")

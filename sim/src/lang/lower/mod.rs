@@ -111,17 +111,24 @@ pub(crate) struct Lower<'a> {
 }
 
 /// The result of lowering: everything `Program` needs but the sources.
+/// Several programs (the one run, and those it may `exec`) lower into
+/// one table of functions and one of globals, each with its entry.
 pub(crate) struct Lowered {
     pub functions: Vec<Function>,
     pub globals: Vec<GlobalImage>,
-    pub main: u32,
-    pub main_params: u8,
-    pub errno_region: u32,
+    /// Per program: `main`, how many parameters it takes, `errno`'s region.
+    pub entries: Vec<(u32, u8, u32)>,
 }
 
-/// Lowers a parsed unit; `builtin_files` are the prelude's files.
-pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnostics) -> Option<Lowered> {
+/// Lowers a parsed unit; `builtin_files` are the prelude's files. The
+/// functions and globals of `before` (programs lowered earlier) keep
+/// their numbers and stay invisible to this one.
+pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnostics, before: Option<Lowered>) -> Option<Lowered> {
     let (t, c) = Types::new();
+    let before = before.unwrap_or(Lowered { functions: Vec::new(), globals: Vec::new(), entries: Vec::new() });
+    let hidden =
+        |f: Function| FuncInfo { name: "".into(), ty: c.void, span: f.span, builtin: false, lib: None, code: Some(f), called_at: None };
+    let global_types = vec![c.void; before.globals.len()];
     let mut l = Lower {
         t,
         c,
@@ -129,9 +136,9 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         builtin_files,
         scopes: vec![HashMap::new()],
         tags: vec![HashMap::new()],
-        funcs: Vec::new(),
-        globals: Vec::new(),
-        global_types: Vec::new(),
+        funcs: before.functions.into_iter().map(hidden).collect(),
+        globals: before.globals,
+        global_types,
         strings: HashMap::new(),
         rodata: 0,
         f: FnState::default(),
@@ -150,7 +157,7 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
             ast::Item::Func(f) => l.func_def(f),
         }
     }
-    l.finish()
+    l.finish(before.entries)
 }
 
 impl Lower<'_> {
@@ -306,12 +313,12 @@ impl Lower<'_> {
         off as u32
     }
 
-    fn finish(mut self) -> Option<Lowered> {
+    fn finish(mut self, mut entries: Vec<(u32, u8, u32)>) -> Option<Lowered> {
         let mut main = None;
         let mut main_params = 0;
         let mut undefined = Vec::new();
         for (i, f) in self.funcs.iter().enumerate() {
-            if &*f.name == "main" && f.code.is_some() {
+            if &*f.name == "main" && f.code.is_some() && main.is_none() {
                 main = Some(i as u32);
                 if let super::types::TypeKind::Func { params, .. } = self.t.kind(f.ty) {
                     main_params = params.len().min(2) as u8;
@@ -337,6 +344,7 @@ impl Lower<'_> {
             return None;
         }
         let functions = self.funcs.into_iter().map(|f| f.code.unwrap_or_default()).collect();
-        Some(Lowered { functions, globals: self.globals, main: main?, main_params, errno_region: self.errno_region })
+        entries.push((main?, main_params, self.errno_region));
+        Some(Lowered { functions, globals: self.globals, entries })
     }
 }

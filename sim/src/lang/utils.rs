@@ -1,0 +1,41 @@
+//! The utilities `exec` can run without a `--exec` file: small C
+//! programs of the subset, compiled with a program that names one in a
+//! string literal (`execlp("sort", ...)`), behaving as their GNU
+//! counterparts do on the inputs the differential tests give them.
+
+use super::ExecUnit;
+
+const COMMON: &str = include_str!("utils/common.h");
+const LINES: &str = include_str!("utils/lines.h");
+const COUNT: &str = include_str!("utils/count.h");
+
+/// Each utility: its name and the parts of its source, in order.
+const UTILS: [(&str, &[&str]); 12] = [
+    ("echo", &[include_str!("utils/echo.c")]),
+    ("cat", &[COMMON, include_str!("utils/cat.c")]),
+    ("wc", &[COMMON, include_str!("utils/wc.c")]),
+    ("sort", &[COMMON, LINES, include_str!("utils/sort.c")]),
+    ("head", &[COMMON, LINES, COUNT, include_str!("utils/head.c")]),
+    ("tail", &[COMMON, LINES, COUNT, include_str!("utils/tail.c")]),
+    ("tr", &[COMMON, LINES, include_str!("utils/tr.c")]),
+    ("grep", &[COMMON, LINES, include_str!("utils/grep.c")]),
+    ("true", &[include_str!("utils/true.c")]),
+    ("false", &[include_str!("utils/false.c")]),
+    ("sleep", &[include_str!("utils/sleep.c")]),
+    ("yes", &[include_str!("utils/yes.c")]),
+];
+
+/// The names of the built-in utilities.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    UTILS.iter().map(|u| u.0)
+}
+
+/// The utilities `text` names in a string literal (`"sort"`, or a path
+/// ending in `/sort"`).
+pub fn named_in(text: &str) -> impl Iterator<Item = ExecUnit> + '_ {
+    UTILS.iter().filter(move |(n, _)| text.contains(&format!("\"{n}\"")) || text.contains(&format!("/{n}\""))).map(|(n, parts)| ExecUnit {
+        name: n.to_string(),
+        path: format!("ipcsim-utils/{n}.c"),
+        text: parts.concat(),
+    })
+}
