@@ -66,6 +66,9 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .arg0(stem(file))
         // Socket paths a program makes land in the scratch directory.
         .current_dir(dir)
+        // The utilities a program execs sort and match as in the C
+        // locale, as the simulator's do.
+        .env("LC_ALL", "C")
         .stdin(match stdin_file(file) {
             Some(f) => Stdio::from(std::fs::File::open(f).map_err(|e| e.to_string())?),
             None => Stdio::null(),

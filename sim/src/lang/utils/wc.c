@@ -50,7 +50,8 @@ int main(int argc, char **argv) {
             nfiles++;
     struct counts all[64], total = {0, 0, 0};
     const char *names[64];
-    int n = 0, status = 0, from_stdin = nfiles == 0;
+    int n = 0, status = 0, irregular = 0;
+    long sizes = 0;
     for (int i = first; i < argc || (nfiles == 0 && n == 0); i++) {
         const char *path = nfiles ? argv[i] : "-";
         if (nfiles && argv[i][0] == '-' && argv[i][1])
@@ -62,8 +63,13 @@ int main(int argc, char **argv) {
                 break;
             continue;
         }
-        if (fd == 0)
-            from_stdin = 1;
+        /* GNU wc sizes its columns from the sizes of regular files;
+           anything else (a pipe) gets width 7. */
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+            sizes += st.st_size;
+        else
+            irregular = 1;
         size_t len;
         char *text = util_slurp(fd, &len);
         struct counts k = {0, 0, 0};
@@ -82,15 +88,14 @@ int main(int argc, char **argv) {
         if (!nfiles)
             break;
     }
-    /* GNU wc: one count of one input has no padding; standard input
-       gets width 7; files get the width of the total byte count. */
+    /* GNU wc: one count of one input has no padding. */
     int shown = l + w + c, width;
     if (shown == 1 && n <= 1 && nfiles <= 1)
         width = 1;
-    else if (from_stdin)
+    else if (irregular)
         width = 7;
     else
-        width = digits(total.bytes);
+        width = digits(sizes);
     for (int k = 0; k <= n; k++) {
         if (k == n && n < 2)
             break;
