@@ -225,6 +225,38 @@ impl RealProc<'_> {
 
     /// `stat(path, buf)` (a file of the run's directory) or `fstat(fd,
     /// buf)`: the real `struct stat`, copied out.
+    /// `opendir`: the real directory's entries, `.` and `..` first, then
+    /// by name (as the simulator lists them), as a stream of the process.
+    pub(crate) fn opendir(&mut self, path: u64) -> i64 {
+        use std::os::unix::ffi::OsStrExt;
+        let c = match self.file_name(path) {
+            Ok(c) => c,
+            Err(e) => return err(e),
+        };
+        let dir = std::path::Path::new(std::ffi::OsStr::from_bytes(c.as_bytes()));
+        let list = match std::fs::read_dir(dir) {
+            Ok(l) => l,
+            Err(e) => return err(e.raw_os_error().unwrap_or(libc::EIO)),
+        };
+        let mut entries: Vec<(Vec<u8>, u8)> = list
+            .filter_map(|e| e.ok())
+            .map(|e| {
+                let ty = match e.file_type() {
+                    Ok(t) if t.is_dir() => libc::DT_DIR,
+                    Ok(t) if t.is_file() => libc::DT_REG,
+                    Ok(t) if t.is_symlink() => libc::DT_LNK,
+                    Ok(_) => libc::DT_SOCK,
+                    Err(_) => libc::DT_UNKNOWN,
+                };
+                (e.file_name().as_bytes().to_vec(), ty)
+            })
+            .collect();
+        entries.sort();
+        let mut all = vec![(b".".to_vec(), libc::DT_DIR), (b"..".to_vec(), libc::DT_DIR)];
+        all.extend(entries);
+        self.proc.open_dir(all) as i64
+    }
+
     pub(crate) fn stat(&mut self, path: Option<u64>, fd: i32, buf: u64) -> i64 {
         // SAFETY: a zeroed local struct stat.
         let mut st: libc::stat = unsafe { std::mem::zeroed() };

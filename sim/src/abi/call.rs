@@ -353,6 +353,22 @@ pub enum FsCall {
         /// `F_OK`, or `R_OK | W_OK | X_OK`.
         mode: i32,
     },
+    /// `mkdir(path, mode)`.
+    Mkdir {
+        /// The path (a C string).
+        path: Addr,
+    },
+    /// `rmdir(path)`.
+    Rmdir {
+        /// The path (a C string).
+        path: Addr,
+    },
+    /// `opendir(path)`: the listing goes into the caller's directory
+    /// streams; the result is the `DIR *`.
+    Opendir {
+        /// The path (a C string).
+        path: Addr,
+    },
     /// `fstat(fd, buf)`.
     Fstat {
         /// Descriptor.
@@ -900,6 +916,9 @@ impl Call {
             Call::Fs(FsCall::Lseek { .. }) => "lseek",
             Call::Fs(FsCall::Stat { .. }) => "stat",
             Call::Fs(FsCall::Access { .. }) => "access",
+            Call::Fs(FsCall::Mkdir { .. }) => "mkdir",
+            Call::Fs(FsCall::Rmdir { .. }) => "rmdir",
+            Call::Fs(FsCall::Opendir { .. }) => "opendir",
             Call::Fs(FsCall::Fstat { .. }) => "fstat",
             Call::Sysv(c) => match c {
                 SysvCall::Ftok { .. } => "ftok",
@@ -934,6 +953,7 @@ impl Call {
     pub fn failure_value(&self) -> i64 {
         match self {
             Call::Sem(SemCall::Open { .. }) | Call::Fd(FdCall::Isatty { .. }) => 0,
+            Call::Fs(FsCall::Opendir { .. }) => 0,
             // `signal` fails with SIG_ERR.
             Call::Proc(ProcCall::Signal { .. }) => -1,
             _ => -1,

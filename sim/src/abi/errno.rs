@@ -46,6 +46,8 @@ pub const EOVERFLOW: i32 = 75;
 pub const ENOTDIR: i32 = 20;
 /// Is a directory.
 pub const EISDIR: i32 = 21;
+/// Directory not empty.
+pub const ENOTEMPTY: i32 = 39;
 /// Socket operation on non-socket.
 pub const ENOTSOCK: i32 = 88;
 /// Destination address required.
@@ -116,6 +118,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         EOVERFLOW => "EOVERFLOW",
         ENOTDIR => "ENOTDIR",
         EISDIR => "EISDIR",
+        ENOTEMPTY => "ENOTEMPTY",
         ENOTSOCK => "ENOTSOCK",
         EDESTADDRREQ => "EDESTADDRREQ",
         EPROTOTYPE => "EPROTOTYPE",

@@ -124,6 +124,8 @@ pub struct Process {
     pub image: u32,
     /// The arguments of the `exec` under way (the kernel takes them).
     pub exec_args: Vec<Vec<u8>>,
+    /// Open directory streams.
+    pub dirs: Vec<super::libc::dirs::DirStream>,
 }
 
 impl Process {
@@ -157,6 +159,7 @@ impl Process {
             exiting: None,
             image: image as u32,
             exec_args: Vec::new(),
+            dirs: Vec::new(),
         };
         let main = &prog.functions[entry.main as usize];
         if entry.main_params >= 2 {

@@ -6,7 +6,7 @@
 //! socket files; a path is resolved as the kernel does (`.`, `..`,
 //! repeated slashes, relative to the working directory).
 
-use crate::abi::errno::{EADDRINUSE, ECONNREFUSED, EISDIR, ENAMETOOLONG, ENOENT, ENOTDIR};
+use crate::abi::errno::{EADDRINUSE, EBUSY, ECONNREFUSED, EEXIST, EISDIR, ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY};
 use std::collections::BTreeMap;
 
 /// The working directory of every process of a run.
@@ -79,6 +79,8 @@ pub struct Names {
     names: BTreeMap<Key, Option<u32>>,
     /// Resolved path -> the shared object holding a regular file's bytes.
     pub files: BTreeMap<Vec<u8>, u32>,
+    /// Directories the run made (`mkdir`), besides the fixed ones.
+    pub dirs: std::collections::BTreeSet<Vec<u8>>,
     /// Abstract names given by autobind so far.
     autobound: u32,
 }
@@ -87,55 +89,57 @@ pub struct Names {
 /// run's file system (`ENOENT` otherwise): the real backend maps paths
 /// into the run's own directory with it.
 pub fn resolve(path: &[u8]) -> Result<Vec<u8>, i32> {
-    resolve_in(path, &BTreeMap::new())
-}
-
-/// As [`resolve`]; `ENOTDIR` if a socket file stands where a directory
-/// should.
-fn resolve_in(path: &[u8], names: &BTreeMap<Key, Option<u32>>) -> Result<Vec<u8>, i32> {
-    if path.is_empty() {
-        return Err(ENOENT);
-    }
-    let full = match path.first() {
-        Some(b'/') => path.to_vec(),
-        _ => [CWD.as_bytes(), b"/", path].concat(),
-    };
-    let mut parts: Vec<&[u8]> = Vec::new();
-    for c in full.split(|&b| b == b'/') {
-        match c {
-            b"" | b"." => {}
-            b".." => {
-                parts.pop();
-            }
-            c if c.len() > 255 => return Err(ENAMETOOLONG),
-            c => parts.push(c),
-        }
-    }
-    let join = |p: &[&[u8]]| -> Vec<u8> { p.iter().flat_map(|c| [b"/".as_slice(), c].concat()).collect() };
-    let parent = match parts.len() {
-        0 => return Ok(b"/".to_vec()),
-        n => join(&parts[..n - 1]),
-    };
-    let parent = if parent.is_empty() { b"/".to_vec() } else { parent };
-    if !is_dir(&parent) {
-        return Err(if names.contains_key(&Key::Path(parent)) { ENOTDIR } else { ENOENT });
-    }
-    let resolved = join(&parts);
-    // A trailing slash asks for a directory.
-    if path.ends_with(b"/") && !is_dir(&resolved) {
-        return Err(if names.contains_key(&Key::Path(resolved)) { ENOTDIR } else { ENOENT });
-    }
-    Ok(resolved)
-}
-
-fn is_dir(path: &[u8]) -> bool {
-    DIRS.iter().any(|d| d.as_bytes() == path)
+    Names::default().resolve_in(path)
 }
 
 impl Names {
+    /// As [`resolve`], with the directories the run made; `ENOTDIR` if a
+    /// socket file or a regular file stands where a directory should.
+    fn resolve_in(&self, path: &[u8]) -> Result<Vec<u8>, i32> {
+        if path.is_empty() {
+            return Err(ENOENT);
+        }
+        let full = match path.first() {
+            Some(b'/') => path.to_vec(),
+            _ => [CWD.as_bytes(), b"/", path].concat(),
+        };
+        let mut parts: Vec<&[u8]> = Vec::new();
+        for c in full.split(|&b| b == b'/') {
+            match c {
+                b"" | b"." => {}
+                b".." => {
+                    parts.pop();
+                }
+                c if c.len() > 255 => return Err(ENAMETOOLONG),
+                c => parts.push(c),
+            }
+        }
+        let join = |p: &[&[u8]]| -> Vec<u8> { p.iter().flat_map(|c| [b"/".as_slice(), c].concat()).collect() };
+        let parent = match parts.len() {
+            0 => return Ok(b"/".to_vec()),
+            n => join(&parts[..n - 1]),
+        };
+        let parent = if parent.is_empty() { b"/".to_vec() } else { parent };
+        let not_dir = |p: Vec<u8>| if self.files.contains_key(&p) || self.names.contains_key(&Key::Path(p)) { ENOTDIR } else { ENOENT };
+        if !self.is_dir(&parent) {
+            return Err(not_dir(parent));
+        }
+        let resolved = join(&parts);
+        // A trailing slash asks for a directory.
+        if path.ends_with(b"/") && !self.is_dir(&resolved) {
+            return Err(not_dir(resolved));
+        }
+        Ok(resolved)
+    }
+
+    /// Whether a resolved path is a directory: a fixed one or one made.
+    fn is_dir(&self, path: &[u8]) -> bool {
+        DIRS.iter().any(|d| d.as_bytes() == path) || self.dirs.contains(path)
+    }
+
     fn key(&self, a: &Address, ty: u8) -> Result<Key, i32> {
         match a {
-            Address::Path(p) => resolve_in(p, &self.names).map(Key::Path),
+            Address::Path(p) => self.resolve_in(p).map(Key::Path),
             Address::Abstract(n) => Ok(Key::Abstract(ty, n.clone())),
         }
     }
@@ -148,7 +152,7 @@ impl Names {
         match (self.names.get(&key), &key) {
             (Some(Some(s)), _) => Ok(*s),
             (Some(None), _) => Err(ECONNREFUSED),
-            (None, Key::Path(p)) if !is_dir(p) && !self.files.contains_key(p) => Err(ENOENT),
+            (None, Key::Path(p)) if !self.is_dir(p) && !self.files.contains_key(p) => Err(ENOENT),
             (None, _) => Err(ECONNREFUSED),
         }
     }
@@ -156,7 +160,7 @@ impl Names {
     /// Whether `a` could be bound: `EADDRINUSE` if the name exists.
     pub fn check_free(&self, a: &Address, ty: u8) -> Result<(), i32> {
         let key = self.key(a, ty)?;
-        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if is_dir(p) || self.files.contains_key(p)) {
+        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if self.is_dir(p) || self.files.contains_key(p)) {
             return Err(EADDRINUSE);
         }
         Ok(())
@@ -189,13 +193,13 @@ impl Names {
     /// Whether a resolved path names a directory, a socket file or a
     /// regular file.
     pub fn exists(&self, resolved: &[u8]) -> bool {
-        is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec())) || self.files.contains_key(resolved)
+        self.is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec())) || self.files.contains_key(resolved)
     }
 
     /// `unlink(path)`.
     pub fn unlink(&mut self, path: &[u8]) -> Result<i64, i32> {
-        let resolved = resolve_in(path, &self.names)?;
-        if is_dir(&resolved) {
+        let resolved = self.resolve_in(path)?;
+        if self.is_dir(&resolved) {
             return Err(EISDIR);
         }
         if self.files.remove(&resolved).is_some() {
@@ -207,10 +211,10 @@ impl Names {
     /// What a path names for `open`: a regular file's object, a socket
     /// file, a directory, or nothing (with its resolved form).
     pub fn lookup_file(&self, path: &[u8]) -> Result<(Vec<u8>, Node), i32> {
-        let resolved = resolve_in(path, &self.names)?;
+        let resolved = self.resolve_in(path)?;
         let node = match self.files.get(&resolved) {
             Some(&obj) => Node::File(obj),
-            None if is_dir(&resolved) => Node::Dir,
+            None if self.is_dir(&resolved) => Node::Dir,
             None if self.names.contains_key(&Key::Path(resolved.clone())) => Node::Socket,
             None => Node::Missing,
         };
@@ -226,6 +230,63 @@ impl Names {
                 return Address::Abstract(name);
             }
         }
+    }
+
+    /// `mkdir(path)`.
+    pub fn mkdir(&mut self, path: &[u8]) -> Result<i64, i32> {
+        let resolved = self.resolve_in(path)?;
+        if self.exists(&resolved) {
+            return Err(EEXIST);
+        }
+        self.dirs.insert(resolved);
+        Ok(0)
+    }
+
+    /// `rmdir(path)`: only an empty directory the run made goes.
+    pub fn rmdir(&mut self, path: &[u8]) -> Result<i64, i32> {
+        let resolved = self.resolve_in(path)?;
+        if !self.is_dir(&resolved) {
+            return Err(if self.exists(&resolved) { ENOTDIR } else { ENOENT });
+        }
+        if !self.dirs.contains(&resolved) {
+            return Err(EBUSY);
+        }
+        if self.list(&resolved)?.len() > 2 {
+            return Err(ENOTEMPTY);
+        }
+        self.dirs.remove(&resolved);
+        Ok(0)
+    }
+
+    /// The entries of directory `path` (`.` and `..` first, then by
+    /// name), each with its `d_type`: what `readdir` returns.
+    pub fn list(&self, path: &[u8]) -> Result<Vec<(Vec<u8>, u8)>, i32> {
+        const DT_DIR: u8 = 4;
+        const DT_REG: u8 = 8;
+        const DT_SOCK: u8 = 12;
+        let dir = self.resolve_in(path)?;
+        if !self.is_dir(&dir) {
+            return Err(if self.exists(&dir) { ENOTDIR } else { ENOENT });
+        }
+        let child = |p: &[u8]| -> Option<Vec<u8>> {
+            let cut = p.iter().rposition(|&b| b == b'/')?;
+            let (parent, name) = (&p[..cut], &p[cut + 1..]);
+            let parent = if parent.is_empty() { b"/".as_slice() } else { parent };
+            (parent == dir.as_slice() && !name.is_empty()).then(|| name.to_vec())
+        };
+        let mut out: BTreeMap<Vec<u8>, u8> = BTreeMap::new();
+        for d in DIRS.iter().map(|d| d.as_bytes()).chain(self.dirs.iter().map(|d| d.as_slice())) {
+            out.extend(child(d).map(|n| (n, DT_DIR)));
+        }
+        for f in self.files.keys() {
+            out.extend(child(f).map(|n| (n, DT_REG)));
+        }
+        for p in self.paths() {
+            out.extend(child(p).map(|n| (n, DT_SOCK)));
+        }
+        let mut v = vec![(b".".to_vec(), DT_DIR), (b"..".to_vec(), DT_DIR)];
+        v.extend(out);
+        Ok(v)
     }
 
     /// The paths of socket files (sorted), for leak reports.

@@ -75,7 +75,8 @@ libfns! {
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
-    Execve = "execve",
+    Execve = "execve", Mkdir = "mkdir", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
+    Rewinddir = "rewinddir", Closedir = "closedir",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -176,5 +177,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Raise
             | Remove
             | Access
+            | Mkdir
+            | Rmdir
+            | Opendir
     )
 }

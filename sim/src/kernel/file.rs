@@ -37,6 +37,9 @@ impl Machine {
             FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
             FsCall::Stat { path, buf } => self.stat(i, path, buf),
             FsCall::Access { path, mode } => self.access(i, path, mode),
+            FsCall::Mkdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::mkdir),
+            FsCall::Rmdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::rmdir),
+            FsCall::Opendir { path } => self.opendir(i, path),
             FsCall::Fstat { fd, buf } => self.fstat(i, fd, buf),
         })
     }
@@ -74,6 +77,22 @@ impl Machine {
             _ if mode & 1 != 0 => Err(crate::abi::errno::EACCES),
             _ => Ok(0),
         }
+    }
+
+    /// `mkdir`, `rmdir`: an operation of the file system on a path.
+    fn path_op(&mut self, i: usize, path: u64, op: fn(&mut crate::ipc::sockname::Names, &[u8]) -> Result<i64, i32>) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        op(&mut self.socks.names, &raw)
+    }
+
+    /// `opendir`: the directory's entries become a stream of the caller.
+    fn opendir(&mut self, i: usize, path: u64) -> Result<i64, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let entries = self.socks.names.list(&raw)?;
+        if !self.reserve(280) {
+            return Err(crate::abi::errno::ENOMEM);
+        }
+        Ok(self.procs[i].proc.open_dir(entries) as i64)
     }
 
     fn fstat(&mut self, i: usize, fd: i32, buf: u64) -> Result<i64, i32> {

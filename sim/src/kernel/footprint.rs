@@ -479,6 +479,14 @@ impl Machine {
                 self.fd_cells(i, fd as i64, f);
                 self.buffer(i, buf, true, f);
             }
+            Call::Fs(FsCall::Mkdir { path } | FsCall::Rmdir { path }) => {
+                f.write(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
+            Call::Fs(FsCall::Opendir { path }) => {
+                f.read(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
             Call::Fs(FsCall::Access { path, .. }) => {
                 f.read(Cell::Sockets);
                 self.buffer(i, path, false, f);

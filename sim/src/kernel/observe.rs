@@ -27,7 +27,10 @@ impl Machine {
                 FsCall::Unlink { path: name }
                 | FsCall::Open { path: name, .. }
                 | FsCall::Stat { path: name, .. }
-                | FsCall::Access { path: name, .. },
+                | FsCall::Access { path: name, .. }
+                | FsCall::Mkdir { path: name }
+                | FsCall::Rmdir { path: name }
+                | FsCall::Opendir { path: name },
             )
             | Call::Proc(crate::abi::call::ProcCall::Exec { path: name, .. })
             | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {

@@ -27,6 +27,7 @@ pub const KNOWN: &[&str] = &[
     "sys/sem.h",
     "sys/mman.h",
     "sys/stat.h",
+    "dirent.h",
     "fcntl.h",
     "mqueue.h",
     "semaphore.h",

@@ -76,6 +76,14 @@ char *strsignal(int sig);
 void *memchr(const void *s, int c, size_t n);
 int atexit(void (*f)(void));
 int access(const char *path, int mode);
+int mkdir(const char *path, mode_t mode);
+int rmdir(const char *path);
+struct dirent { unsigned long d_ino; long d_off; unsigned short d_reclen; unsigned char d_type; char d_name[256]; };
+typedef struct __ipcsim_dir DIR;
+DIR *opendir(const char *path);
+struct dirent *readdir(DIR *d);
+void rewinddir(DIR *d);
+int closedir(DIR *d);
 int execl(const char *path, const char *arg, ...);
 int execlp(const char *file, const char *arg, ...);
 int execle(const char *path, const char *arg, ...);
@@ -467,6 +475,14 @@ off_t lseek(int fd, off_t off, int whence);
 #define WIFCONTINUED(status) ((status) == 0xffff)
 #define WCONTINUED 8
 #define F_OK 0
+#define DT_UNKNOWN 0
+#define DT_FIFO 1
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_BLK 6
+#define DT_REG 8
+#define DT_LNK 10
+#define DT_SOCK 12
 #define X_OK 1
 #define W_OK 2
 #define R_OK 4

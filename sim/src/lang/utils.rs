@@ -10,7 +10,7 @@ const LINES: &str = include_str!("utils/lines.h");
 const COUNT: &str = include_str!("utils/count.h");
 
 /// Each utility: its name and the parts of its source, in order.
-const UTILS: [(&str, &[&str]); 12] = [
+const UTILS: [(&str, &[&str]); 13] = [
     ("echo", &[include_str!("utils/echo.c")]),
     ("cat", &[COMMON, include_str!("utils/cat.c")]),
     ("wc", &[COMMON, include_str!("utils/wc.c")]),
@@ -23,6 +23,7 @@ const UTILS: [(&str, &[&str]); 12] = [
     ("false", &[include_str!("utils/false.c")]),
     ("sleep", &[include_str!("utils/sleep.c")]),
     ("yes", &[include_str!("utils/yes.c")]),
+    ("ls", &[include_str!("utils/ls.c")]),
 ];
 
 /// The names of the built-in utilities.

@@ -152,6 +152,7 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fs(FsCall::Lseek { fd, off, whence }) => format!("{fd}, {off}, {whence}"),
         Call::Fs(FsCall::Stat { .. }) => bytes(),
         Call::Fs(FsCall::Access { mode, .. }) => format!("{}, {mode}", bytes()),
+        Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. }) => bytes(),
         Call::Fs(FsCall::Fstat { fd, .. }) => fd.to_string(),
         Call::Sysv(c) => match c {
             SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),

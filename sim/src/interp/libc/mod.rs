@@ -4,6 +4,7 @@
 //! flushed buffer, `exit`) to be finished when the kernel answers.
 
 mod decode;
+pub mod dirs;
 pub(crate) mod errtext;
 mod exec;
 mod files;
@@ -66,6 +67,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Psignal
         | LibFn::Fwrite => stdio_call(p, prog, sh, f, args),
         LibFn::Atexit => Ok(atexit(p, args[0])),
+        LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
         LibFn::Fopen | LibFn::Fdopen | LibFn::Fclose | LibFn::Fread | LibFn::Fseek | LibFn::Ftell | LibFn::Rewind | LibFn::Clearerr => {
             files::call(p, prog, sh, f, args)

@@ -188,7 +188,7 @@ fn block(p: &Process, ptr: u64) -> Result<usize, Stop> {
     }
 }
 
-fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
+pub(super) fn free(p: &mut Process, sh: &mut dyn Shared, ptr: u64) -> Result<(), Stop> {
     if ptr == 0 {
         return Ok(());
     }
