@@ -17,10 +17,12 @@ impl RealProc<'_> {
     pub(crate) fn exec(&mut self, path: u64, search: bool) -> i64 {
         let args = std::mem::take(&mut self.proc.exec_args);
         let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return -(libc::EFAULT as i64) };
-        let name = String::from_utf8_lossy(&raw).into_owned();
-        let Some(image) = self.env.prog.image_for(&name, search, &self.env.argv0).filter(|_| !raw.is_empty()) else {
-            return -(libc::ENOENT as i64);
+        let image = match self.env.prog.exec_image(&raw, search, &self.env.argv0) {
+            Ok(k) => k,
+            Err(e) => return -(e as i64),
         };
+        // glibc buffers the new image's stdout by what descriptor 1 is.
+        let stdout = if self.captured(1) == Some(1) { self.env.stdout } else { sim::interp::StdoutMode::Pipe };
         // SAFETY: plain descriptor and signal calls on this process.
         unsafe {
             for fd in 0..PRIVATE_FD {
@@ -32,8 +34,7 @@ impl RealProc<'_> {
         }
         self.drop_handlers();
         self.shared.release_all();
-        self.mbox_fds.clear();
-        self.proc = sim::interp::Process::image(self.env.prog, image, &args, self.env.stdout);
+        self.proc = sim::interp::Process::image(self.env.prog, image, &args, stdout);
         EXECUTED
     }
 }

@@ -165,7 +165,7 @@ impl RealProc<'_> {
     /// process might run on, but its interpreter cannot, so it says so
     /// in the log (the outcome shows `UndefinedBehaviour`, no signal)
     /// and exits; what the rest of the run does is undefined.
-    fn stop_undefined(&self) -> ! {
+    pub(crate) fn stop_undefined(&self) -> ! {
         crate::log::send(self.env.log, &crate::log::Record::Undefined { pid: self.pid });
         // SAFETY: ending the process.
         unsafe { libc::_exit(UNDEFINED_EXIT) }

@@ -10,7 +10,7 @@
 use crate::process::RealProc;
 use sim::abi::call::Call;
 use sim::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
-use sim::ir::{region, MemTy};
+use sim::ir::MemTy;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
 /// Signals noted and not yet handled (bit n-1: signal n).
@@ -34,16 +34,7 @@ extern "C" fn note(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc
     PENDING.fetch_or(1 << (sig - 1), Ordering::SeqCst);
 }
 
-/// A caught signal's disposition, as the program set it.
-#[derive(Debug, Clone, Copy)]
-pub struct Action {
-    /// The handler (a function address of the program).
-    pub handler: u64,
-    /// `sa_flags`.
-    pub flags: u32,
-    /// `sa_mask`.
-    pub mask: u64,
-}
+use sim::abi::sigaction::Action;
 
 /// A process's handlers and what the running handlers interrupted.
 #[derive(Debug, Clone, Default)]
@@ -80,10 +71,6 @@ fn from_set(s: &libc::sigset_t) -> u64 {
     }
     m
 }
-
-/// Offsets in glibc's x86_64 `struct sigaction`.
-const SA_MASK_AT: u64 = 8;
-const SA_FLAGS_AT: u64 = 136;
 
 /// The flags the real kernel acts on: reset and no deferral (the real
 /// handler always takes `siginfo_t`). Never `SA_RESTART`: the program's
@@ -128,7 +115,7 @@ impl RealProc<'_> {
 
     /// `signal(sig, handler)`: glibc's BSD semantics.
     pub(crate) fn signal(&mut self, sig: i32, handler: u64) -> i64 {
-        if !sim::abi::signal::can_set(sig) || (handler > SIG_IGN && region::code_func(handler).is_none()) {
+        if !sim::abi::signal::can_set(sig) {
             return -(libc::EINVAL as i64);
         }
         match self.set_disposition(sig, Action { handler, flags: SA_RESTART, mask: 0 }) {
@@ -139,19 +126,15 @@ impl RealProc<'_> {
 
     /// `sigaction(sig, act, old)`.
     pub(crate) fn sigaction(&mut self, sig: i32, act: u64, old: u64) -> i64 {
-        if !(1..=64).contains(&sig) || matches!(sig, 32 | 33) || (act != 0 && matches!(sig, libc::SIGKILL | libc::SIGSTOP)) {
+        if !sim::abi::sigaction::valid(sig, act != 0) {
             return -(libc::EINVAL as i64);
         }
-        let new = if act != 0 {
-            let rd = |off: u64, m: MemTy| self.proc.mem.load(&self.shared, act.wrapping_add(off), m);
-            match (rd(0, MemTy::I64), rd(SA_MASK_AT, MemTy::I64), rd(SA_FLAGS_AT, MemTy::U32)) {
-                (Ok(handler), Ok(mask), Ok(flags)) if handler <= SIG_IGN || region::code_func(handler).is_some() => {
-                    Some(Action { handler, flags: flags as u32, mask })
-                }
-                _ => return -(libc::EFAULT as i64),
-            }
-        } else {
-            None
+        let new = match act {
+            0 => None,
+            _ => match sim::abi::sigaction::read(&self.proc.mem, &self.shared, act) {
+                Ok(a) => Some(a),
+                Err(_) => return -(libc::EFAULT as i64),
+            },
         };
         let was = match new {
             Some(a) => match self.set_disposition(sig, a) {
@@ -160,13 +143,8 @@ impl RealProc<'_> {
             },
             None => self.disposition(sig),
         };
-        if old != 0 {
-            let fields = [(0, was.handler, MemTy::I64), (SA_MASK_AT, was.mask, MemTy::I64), (SA_FLAGS_AT, was.flags as u64, MemTy::U32)];
-            for (off, v, m) in fields {
-                if self.proc.mem.store(&mut self.shared, old.wrapping_add(off), m, v).is_err() {
-                    return -(libc::EFAULT as i64);
-                }
-            }
+        if old != 0 && sim::abi::sigaction::write(&mut self.proc.mem, &mut self.shared, old, was).is_err() {
+            return -(libc::EFAULT as i64);
         }
         0
     }
@@ -266,8 +244,7 @@ impl RealProc<'_> {
     /// Runs the program's handler for the lowest noted signal, if any
     /// and if the interpreter is between library routines.
     pub(crate) fn take_signal(&mut self) {
-        let after = &self.proc.after;
-        if *after != sim::interp::After::Nothing && *after != sim::interp::After::PushResult {
+        if !self.proc.may_take_signal() {
             return;
         }
         let pending = PENDING.load(Ordering::SeqCst);
@@ -283,7 +260,11 @@ impl RealProc<'_> {
     fn enter_program_handler(&mut self, sig: i32, restart: Option<Call>) -> bool {
         PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
         let Some(a) = self.handlers.caught.get(&sig).copied().filter(|a| a.handler > SIG_IGN) else { return false };
-        let Some(func) = region::code_func(a.handler) else { return false };
+        // A handler that is no function of the program: the jump faults.
+        let Some(func) = self.env.prog.callable(a.handler) else { crate::process::die(libc::SIGSEGV) };
+        if self.env.prog.functions[func as usize].params.len() > 3 {
+            self.stop_undefined();
+        }
         if a.flags & SA_RESETHAND != 0 {
             // The real kernel reset the handler; the flags stay.
             self.handlers.caught.insert(sig, Action { handler: SIG_DFL, ..a });
@@ -311,13 +292,7 @@ impl RealProc<'_> {
         let slot = &INFO[sig as usize];
         let real = slot[0].load(Ordering::Relaxed);
         let pid = if real == 0 { 0 } else { self.env.ctl.virt(real).unwrap_or(0) };
-        let mut b = [0u8; 128];
-        b[0..4].copy_from_slice(&sig.to_le_bytes());
-        b[8..12].copy_from_slice(&slot[1].load(Ordering::Relaxed).to_le_bytes());
-        b[16..20].copy_from_slice(&pid.to_le_bytes());
-        b[20..24].copy_from_slice(&sim::abi::UID.to_le_bytes());
-        b[24..28].copy_from_slice(&slot[2].load(Ordering::Relaxed).to_le_bytes());
-        b
+        sim::abi::sigaction::siginfo(sig, slot[1].load(Ordering::Relaxed), pid, slot[2].load(Ordering::Relaxed))
     }
 
     /// The program's handler returned: its mask goes back; the call it

@@ -65,7 +65,7 @@ impl RealProc<'_> {
     }
 
     /// True if `fd` is the captured stdout (1) or stderr (2) of the run.
-    fn captured(&self, fd: i32) -> Option<i32> {
+    pub(crate) fn captured(&self, fd: i32) -> Option<i32> {
         // SAFETY: fstat into a local struct.
         let mut st: libc::stat = unsafe { std::mem::zeroed() };
         if unsafe { libc::fstat(fd, &mut st) } != 0 {

@@ -72,6 +72,7 @@ pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status
                 name: exec_name.to_string(),
                 path: path.to_string(),
                 text: String::from_utf8_lossy(&b).into_owned(),
+                utility: false,
             }),
             Err(e) => {
                 eprintln!("ipcsim: --exec {spec}: cannot read {path}: {e}");

@@ -7,6 +7,7 @@ pub mod call;
 pub mod errno;
 pub mod flags;
 pub mod limits;
+pub mod sigaction;
 pub mod signal;
 
 /// The pid of the first process of a run; children count up from it.

@@ -60,6 +60,13 @@ impl Process {
         self.enter(prog, func)
     }
 
+    /// Whether a handler may run now: not inside a library routine's own
+    /// writes or reads (a `printf` draining its buffer, a `scanf`
+    /// refilling), which it waits for the end of.
+    pub fn may_take_signal(&self) -> bool {
+        matches!(self.after, After::Nothing | After::PushResult)
+    }
+
     /// Whether the frame just returned from was a handler's.
     #[inline]
     pub(super) fn handler_returned(&self) -> bool {

@@ -303,9 +303,8 @@ impl Process {
                         burn!();
                         let target = pop!();
                         save_pc!();
-                        let f = match region::code_func(target) {
-                            Some(f) if prog.functions.get(f as usize).is_some_and(|f| !f.ops.is_empty()) => f,
-                            _ => return self.fault(prog, Signal::Segv, Cause::BadCall { addr: target }),
+                        let Some(f) = prog.callable(target) else {
+                            return self.fault(prog, Signal::Segv, Cause::BadCall { addr: target });
                         };
                         if prog.functions[f as usize].params.len() != argc as usize {
                             let ub = Undefined::CallMismatch { func: f, args: argc as u32 };

@@ -326,9 +326,17 @@ pub struct Image {
     pub main_params: u8,
     /// Region of its `errno`.
     pub errno_region: u32,
+    /// One of ipcsim's built-in utilities (found only on the path).
+    pub utility: bool,
 }
 
 impl Program {
+    /// The function a pointer calls, if it is one of the program's with
+    /// code (not null, not a library routine, not a wild address).
+    pub fn callable(&self, addr: u64) -> Option<FuncId> {
+        region::code_func(addr).filter(|&f| self.functions.get(f as usize).is_some_and(|f| !f.ops.is_empty()))
+    }
+
     /// The image `exec` runs for `path` (`execlp`/`execvp` look a name
     /// without a slash up on the path: `search`): a `--exec` name or a
     /// built-in utility by its name, or under `/bin/` or `/usr/bin/`; the
@@ -343,9 +351,20 @@ impl Program {
         }
         let found = |im: &Image| {
             let name = im.name.strip_prefix("./").unwrap_or(&im.name);
-            own(name) || ((search && !path.contains('/')) || system) && base == name
+            let on_path = ((search && !path.contains('/')) || system) && base == name;
+            // A utility lives on the path; a `--exec` file also where named.
+            on_path || (!im.utility && own(name))
         };
         self.images.iter().skip(1).position(found).map(|k| k + 1)
+    }
+
+    /// The image `exec` runs for the path bytes it was given, or the
+    /// errno it fails with (`ENOENT`: an empty path, or no such program).
+    pub fn exec_image(&self, path: &[u8], search: bool, argv0: &str) -> Result<usize, i32> {
+        if path.is_empty() {
+            return Err(crate::abi::errno::ENOENT);
+        }
+        self.image_for(&String::from_utf8_lossy(path), search, argv0).ok_or(crate::abi::errno::ENOENT)
     }
 
     /// The span of an instruction.

@@ -136,8 +136,15 @@ impl Machine {
                 self.ending(i, &mut f);
                 return f;
             }
+            // Taking a signal reads whether the call it would interrupt is
+            // ready (EINTR, or the handler first) and a sleep's time left.
             if self.deliverable(i).is_some() {
                 f.write(Cell::Proc(p.pid));
+                match p.pending {
+                    Pending::Call(call) => self.call_footprint(i, &call, &mut f),
+                    Pending::Sleep(..) => f.read(Cell::Clock),
+                    _ => {}
+                }
                 return f;
             }
             // Whether it waits or performs the call depends on what the
@@ -176,7 +183,7 @@ impl Machine {
             // Entering the exit only changes whether signals reach it.
             Pending::Exit(_) => f.write(Cell::Proc(p.pid)),
             Pending::Exiting(_) | Pending::Fault => self.ending(i, &mut f),
-            Pending::Done => {}
+            Pending::Looping | Pending::Done => {}
         }
         f
     }

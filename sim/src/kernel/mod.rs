@@ -94,6 +94,9 @@ pub enum Pending {
     /// step of its own, so a search sees its effects (descriptors closed,
     /// a parent's `wait`) as one dependent step.
     Fault,
+    /// Looping for good in private code (its fuel ran out): nothing to
+    /// perform; only a signal moves it (a handler, then the loop goes on).
+    Looping,
     /// Nothing: the process has ended.
     Done,
 }
@@ -131,7 +134,7 @@ pub struct Pcb {
     pub pending: Pending,
     /// Descriptor table.
     pub fds: Vec<Option<Fd>>,
-    /// Signals set to `SIG_IGN` (bit n for signal n).
+    /// Signals set to `SIG_IGN` (bit n-1 for signal n, as the kernel's masks).
     pub ignored: u64,
     /// How it ended (a zombie until reaped).
     pub status: Option<ExitStatus>,
@@ -164,6 +167,13 @@ pub struct Pcb {
     pub idrm: bool,
     /// Handlers, blocked and pending signals, the alarm (none until used).
     pub signals: Option<Box<signal::Signals>>,
+}
+
+impl Pcb {
+    /// Whether signal `sig` is set to `SIG_IGN`.
+    pub fn ignores(&self, sig: i32) -> bool {
+        self.ignored & signal::bit(sig) != 0
+    }
 }
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
@@ -434,7 +444,7 @@ impl Machine {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
             Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
             Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time),
-            Pending::Done => false,
+            Pending::Looping | Pending::Done => false,
         }
     }
 
@@ -498,7 +508,7 @@ impl Machine {
                     self.terminate(i, status, cx);
                     cx.tracing().then_some(What::Fault { sig })
                 }
-                Pending::Done => None,
+                Pending::Looping | Pending::Done => None,
             }
         };
         if let Some(what) = what {
@@ -656,6 +666,7 @@ impl Machine {
                 // Looping in private code for good: parked with nothing to
                 // wait for, so only a signal (a parent's kill) ends it.
                 self.procs[i].parked = Some(Vec::new());
+                self.procs[i].pending = Pending::Looping;
                 return;
             }
         };
@@ -688,9 +699,8 @@ impl Machine {
         let exits = &mut cx.history.outcome.exits;
         exits.push((pid, status));
         exits.sort_by_key(|(p, _)| *p);
-        let sigchld = 1 << crate::abi::signal::SIGCHLD;
         let parent = self.index(self.procs[i].ppid).filter(|&j| self.procs[j].status.is_none());
-        let parent_reaps = parent.is_some_and(|j| self.procs[j].ignored & sigchld == 0);
+        let parent_reaps = parent.is_some_and(|j| !self.procs[j].ignores(crate::abi::signal::SIGCHLD));
         if !parent_reaps {
             self.reap(i);
         }

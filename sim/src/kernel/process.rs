@@ -152,7 +152,7 @@ impl Machine {
         if sig == 0 || self.procs[j].status.is_some() || matches!(self.procs[j].pending, super::Pending::Exiting(_)) {
             return Sys::Ret(0);
         }
-        if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
+        if sig != SIGKILL && self.procs[j].ignores(sig) {
             return Sys::Ret(0);
         }
         let me = self.procs[i].pid;
@@ -200,19 +200,25 @@ impl Machine {
         let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else {
             return Sys::err(crate::abi::errno::EFAULT);
         };
-        let name = String::from_utf8_lossy(&raw).into_owned();
         let argv0 = cx.config.process.argv.first().map_or("", |a| a.as_str());
-        if raw.is_empty() {
-            return Sys::err(crate::abi::errno::ENOENT);
-        }
-        let Some(image) = cx.prog.image_for(&name, search, argv0) else {
-            let span = self.procs[i].proc.span(cx.prog);
-            if !cx.history.missing_execs.iter().any(|m| m.0 == name) {
-                cx.history.missing_execs.push((name, span));
+        let image = match cx.prog.exec_image(&raw, search, argv0) {
+            Ok(k) => k,
+            Err(e) => {
+                let name = String::from_utf8_lossy(&raw).into_owned();
+                let span = self.procs[i].proc.span(cx.prog);
+                if !raw.is_empty() && !cx.history.missing_execs.iter().any(|m| m.0 == name) {
+                    cx.history.missing_execs.push((name, span));
+                }
+                return Sys::err(e);
             }
-            return Sys::err(crate::abi::errno::ENOENT);
         };
-        let fresh = Process::image(cx.prog, image, &args, cx.config.process.stdout);
+        // glibc buffers the new image's stdout by what descriptor 1 is:
+        // the run's own output as configured, anything else fully.
+        let stdout = match self.file_of(i, 1).map(|(_, f)| f.kind) {
+            Some(super::fd::FileKind::Out(_)) => cx.config.process.stdout,
+            _ => crate::interp::StdoutMode::Pipe,
+        };
+        let fresh = Process::image(cx.prog, image, &args, stdout);
         let p = &mut self.procs[i];
         self.committed = self.committed.saturating_sub(p.proc.mem.committed()).saturating_add(fresh.mem.committed());
         p.proc = fresh;

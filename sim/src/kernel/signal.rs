@@ -14,19 +14,10 @@ use crate::abi::flags::{
     SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL,
 };
 use crate::abi::signal::{self, SIGALRM, SIGKILL, SIGSTOP};
-use crate::ir::{region, MemTy};
+use crate::ir::MemTy;
 use crate::trace::What;
 
-/// A caught signal's disposition (`struct sigaction`'s fields).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Action {
-    /// The handler's address.
-    pub handler: u64,
-    /// `sa_flags`.
-    pub flags: u32,
-    /// `sa_mask`, as the kernel's 64-bit mask (bit n-1: signal n).
-    pub mask: u64,
-}
+pub use crate::abi::sigaction::Action;
 
 /// What `siginfo_t` says of a pending signal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -99,10 +90,6 @@ pub fn bit(sig: i32) -> u64 {
 /// What cannot be blocked.
 const UNBLOCKABLE: u64 = (1 << (SIGKILL - 1)) | (1 << (SIGSTOP - 1));
 
-/// Byte offsets in glibc's x86_64 `struct sigaction`.
-const SA_MASK_AT: u64 = 8;
-const SA_FLAGS_AT: u64 = 136;
-
 impl Signals {
     /// The action for `sig`, if caught.
     pub fn action(&self, sig: i32) -> Option<Action> {
@@ -145,8 +132,9 @@ impl Machine {
     /// Makes `sig` pending for process `j` if it is caught or blocked
     /// there (true); false if the default action applies now.
     pub(super) fn post(&mut self, j: usize, sig: i32, info: Info) -> bool {
+        let mask = self.effective_mask(j);
         let Some(s) = self.procs[j].signals.as_mut() else { return false };
-        if sig == SIGKILL || !(s.catches(sig) || s.blocked & bit(sig) != 0) {
+        if sig == SIGKILL || !(s.catches(sig) || mask & bit(sig) != 0) {
             return false;
         }
         if s.pending & bit(sig) == 0 {
@@ -163,21 +151,30 @@ impl Machine {
     pub(super) fn deliverable(&self, i: usize) -> Option<i32> {
         let p = &self.procs[i];
         let s = p.signals.as_deref()?;
-        if s.pending == 0 || p.status.is_some() || !matches!(p.pending, Pending::Call(_) | Pending::Access(_) | Pending::Sleep(..)) {
+        if s.pending == 0
+            || p.status.is_some()
+            || !matches!(p.pending, Pending::Call(_) | Pending::Access(_) | Pending::Sleep(..) | Pending::Looping)
+        {
             return None;
         }
         // Inside a library routine's own writes or reads (a printf
         // draining, stdin refilling) the handler waits for its end.
-        if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
+        if !p.proc.may_take_signal() {
             return None;
         }
-        // `sigsuspend`'s mask holds once it waits, not before.
-        let blocked = match p.pending {
-            Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) })) if !s.arriving => m,
+        let ready = s.pending & !self.effective_mask(i);
+        (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g))
+    }
+
+    /// The mask in effect: `sigsuspend`'s once it waits, else the
+    /// process's own.
+    fn effective_mask(&self, i: usize) -> u64 {
+        let p = &self.procs[i];
+        let Some(s) = p.signals.as_deref() else { return 0 };
+        match p.pending {
+            Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) })) if !s.arriving => m & !UNBLOCKABLE,
             _ => s.blocked,
-        };
-        let ready = s.pending & !blocked;
-        (ready != 0).then(|| ready.trailing_zeros() as i32 + 1)
+        }
     }
 
     /// The signal process `i` takes between two instructions (after a
@@ -190,7 +187,7 @@ impl Machine {
         if ready == 0 || p.status.is_some() || p.dying.is_some() {
             return None;
         }
-        if p.proc.after != crate::interp::After::Nothing && p.proc.after != crate::interp::After::PushResult {
+        if !p.proc.may_take_signal() {
             return None;
         }
         (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g))
@@ -200,9 +197,12 @@ impl Machine {
     /// are not caught (after a mask or a disposition changed): death for
     /// most, nothing for those ignored or harmless.
     fn settle(&mut self, i: usize) {
+        let mask = self.effective_mask(i);
         let p = &mut self.procs[i];
+        let ignored = p.ignored;
         let Some(s) = p.signals.as_mut() else { return };
-        let mut free = s.pending & !s.blocked;
+        let mut free = s.pending & !mask;
+        let mut fatal = None;
         while free != 0 {
             let sig = free.trailing_zeros() as i32 + 1;
             free &= free - 1;
@@ -211,10 +211,12 @@ impl Machine {
             }
             s.pending &= !bit(sig);
             s.info.retain(|x| x.0 != sig);
-            let ignored = sig < 64 && p.ignored & (1u64 << sig) != 0;
-            if !ignored && !signal::default_is_harmless(sig) {
-                p.dying.get_or_insert(sig);
+            if ignored & bit(sig) == 0 && !signal::default_is_harmless(sig) {
+                fatal.get_or_insert(sig);
             }
+        }
+        if let Some(sig) = fatal {
+            p.dying.get_or_insert(sig);
         }
     }
 
@@ -226,7 +228,9 @@ impl Machine {
         let arriving = self.procs[i].signals.as_ref().is_some_and(|s| s.arriving);
         let resume = match op {
             Pending::Call(call) if !arriving && !self.call_ready(i, &call) => {
-                if action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {
+                // A write that moved bytes already returns their count.
+                let partial = self.procs[i].io_done > 0;
+                if !partial && action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {
                     Some(op)
                 } else {
                     self.interrupt(i, &call, cx);
@@ -252,6 +256,8 @@ impl Machine {
                 self.finish_call(i, &Call::Time(crate::abi::call::TimeCall::Sleep { how, ns: Ok(0) }), r, cx);
                 None
             }
+            // The handler, then the loop goes on.
+            Pending::Looping => None,
             _ => Some(op),
         };
         self.run_handler(i, sig, resume, cx);
@@ -263,8 +269,11 @@ impl Machine {
     /// are two steps (see [`Signals::arriving`]).
     pub(super) fn arrive(&mut self, i: usize) {
         let at_call = matches!(self.procs[i].pending, Pending::Call(_));
-        if let Some(s) = self.procs[i].signals.as_mut() {
-            s.arriving = at_call && s.caught.iter().any(|c| c.1.handler > SIG_IGN);
+        let Some(s) = self.procs[i].signals.as_mut() else { return };
+        s.arriving = at_call && s.caught.iter().any(|c| c.1.handler > SIG_IGN);
+        // Waiting in `sigsuspend` at once: what its mask unblocks acts.
+        if !s.arriving && matches!(self.procs[i].pending, Pending::Call(Call::Proc(ProcCall::Sigsuspend { .. }))) {
+            self.settle(i);
         }
     }
 
@@ -289,6 +298,8 @@ impl Machine {
     /// Process `i` starts waiting in its blocked call.
     pub(super) fn enter_wait(&mut self, i: usize, cx: &mut StepCtx) -> Option<What> {
         self.sigs(i).arriving = false;
+        // `sigsuspend`'s mask now holds: what it unblocks acts.
+        self.settle(i);
         let Pending::Call(call) = self.procs[i].pending else { return None };
         cx.tracing().then_some(What::Blocks { call: call.name() })
     }
@@ -324,13 +335,27 @@ impl Machine {
         let s = self.sigs(i);
         s.pending &= !bit(sig);
         let info = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
-        let (Some(a), Some(func)) = (s.action(sig), s.action(sig).and_then(|a| region::code_func(a.handler))) else {
+        let Some(a) = s.action(sig) else {
             // Only caught signals are delivered; defensively, go on.
             if resume.is_none() {
                 self.advance(i, false, cx);
             }
             return;
         };
+        use crate::interp::fault::{Cause, Fault, Signal, Undefined};
+        let span = self.procs[i].proc.span(cx.prog);
+        // A handler that is no function of the program: the jump faults.
+        let Some(func) = cx.prog.callable(a.handler) else {
+            self.fault_next(i, Fault::signal(Signal::Segv, Cause::BadCall { addr: a.handler }, span), cx);
+            return;
+        };
+        // One taking more than `sig, info, context` reads what is not there.
+        if cx.prog.functions[func as usize].params.len() > 3 {
+            let ub = Undefined::CallMismatch { func, args: if a.flags & SA_SIGINFO != 0 { 3 } else { 1 } };
+            self.fault_next(i, Fault::undefined(ub, None, span), cx);
+            return;
+        }
+        let s = self.sigs(i);
         let old = s.blocked;
         let during = match resume {
             Some(Pending::Call(Call::Proc(ProcCall::Sigsuspend { mask: Ok(m) }))) => m,
@@ -343,16 +368,12 @@ impl Machine {
             s.set_action(sig, Some(Action { handler: SIG_DFL, ..a }));
         }
         s.frames.push(Resume { mask: old, op: resume });
-        let bytes = (a.flags & SA_SIGINFO != 0).then(|| siginfo(sig, info));
+        let bytes = (a.flags & SA_SIGINFO != 0).then(|| crate::abi::sigaction::siginfo(sig, info.code, info.pid, info.status));
         match self.procs[i].proc.enter_handler(cx.prog, func, sig, bytes.as_ref().map(|b| &b[..])) {
             Ok(()) => {
                 self.advance(i, false, cx);
             }
-            Err(b) => {
-                use crate::interp::fault::{Cause, Fault, Signal};
-                let span = self.procs[i].proc.span(cx.prog);
-                self.fault_next(i, Fault::signal(Signal::Segv, Cause::Memory(b), span), cx);
-            }
+            Err(b) => self.fault_next(i, Fault::signal(Signal::Segv, Cause::Memory(b), span), cx),
         }
     }
 
@@ -397,7 +418,7 @@ impl Machine {
     /// `signal(sig, handler)`: BSD semantics, as glibc gives them
     /// (`SA_RESTART`, the signal blocked while its handler runs).
     pub(super) fn signal(&mut self, i: usize, sig: i32, handler: u64) -> Sys {
-        if !signal::can_set(sig) || (handler > SIG_IGN && region::code_func(handler).is_none()) {
+        if !signal::can_set(sig) {
             return Sys::err(EINVAL);
         }
         let old = self.disposition(i, sig).handler;
@@ -408,8 +429,7 @@ impl Machine {
     /// The action for `sig` as `sigaction` reports it.
     fn disposition(&self, i: usize, sig: i32) -> Action {
         let p = &self.procs[i];
-        let ignored = sig < 64 && p.ignored & (1u64 << sig) != 0;
-        let handler = if ignored { SIG_IGN } else { SIG_DFL };
+        let handler = if p.ignores(sig) { SIG_IGN } else { SIG_DFL };
         match p.signals.as_ref().and_then(|s| s.recorded(sig)) {
             Some(a) if a.handler > SIG_IGN => a,
             Some(a) => Action { handler, ..a },
@@ -418,7 +438,7 @@ impl Machine {
     }
 
     fn set_disposition(&mut self, i: usize, sig: i32, a: Action) {
-        let b = 1u64.checked_shl(sig as u32).unwrap_or(0);
+        let b = bit(sig);
         if a.handler == SIG_IGN {
             self.procs[i].ignored |= b;
         } else {
@@ -441,31 +461,23 @@ impl Machine {
 
     /// `sigaction(sig, act, old)`.
     pub(super) fn sigaction(&mut self, i: usize, sig: i32, act: u64, old: u64) -> Sys {
-        if !(1..=signal::SIGRTMAX).contains(&sig) || matches!(sig, 32 | 33) || (act != 0 && matches!(sig, SIGKILL | SIGSTOP)) {
+        if !crate::abi::sigaction::valid(sig, act != 0) {
             return Sys::err(EINVAL);
         }
-        let new = if act != 0 {
-            let mem = &self.procs[i].proc.mem;
-            let rd = |off: u64, m: MemTy| mem.load(&self.shared, act.wrapping_add(off), m);
-            match (rd(0, MemTy::I64), rd(SA_MASK_AT, MemTy::I64), rd(SA_FLAGS_AT, MemTy::U32)) {
-                (Ok(handler), Ok(mask), Ok(flags)) => {
-                    if handler > SIG_IGN && region::code_func(handler).is_none() {
-                        return Sys::err(EFAULT);
-                    }
-                    Some(Action { handler, flags: flags as u32, mask: mask & !UNBLOCKABLE })
-                }
-                _ => return Sys::err(EFAULT),
-            }
-        } else {
-            None
+        let new = match act {
+            0 => None,
+            _ => match crate::abi::sigaction::read(&self.procs[i].proc.mem, &self.shared, act) {
+                Ok(a) => Some(Action { mask: a.mask & !UNBLOCKABLE, ..a }),
+                Err(_) => return Sys::err(EFAULT),
+            },
         };
         let was = self.disposition(i, sig);
         if old != 0 {
-            let fields = [(0, was.handler, MemTy::I64), (SA_MASK_AT, was.mask, MemTy::I64), (SA_FLAGS_AT, was.flags as u64, MemTy::U32)];
-            for (off, v, m) in fields {
-                if self.store(i, old.wrapping_add(off), m, v).is_err() {
-                    return Sys::err(EFAULT);
-                }
+            if crate::abi::sigaction::write(&mut self.procs[i].proc.mem, &mut self.shared, old, was).is_err() {
+                return Sys::err(EFAULT);
+            }
+            if let Some((obj, _)) = self.procs[i].proc.mem.shared_location(old) {
+                self.unpark_object(obj);
             }
         }
         if let Some(a) = new {
@@ -556,7 +568,7 @@ impl Machine {
     /// made pending: its handler runs as the call returns) or dies of it.
     pub(super) fn survives_sigpipe(&mut self, i: usize) -> bool {
         use crate::abi::signal::SIGPIPE;
-        if self.procs[i].ignored & (1 << SIGPIPE) != 0 {
+        if self.procs[i].ignores(SIGPIPE) {
             return true;
         }
         let me = self.procs[i].pid;
@@ -577,7 +589,7 @@ impl Machine {
     /// Sends `sig` to process `j` (already checked as a valid target):
     /// ignored, made pending, or its default action.
     pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) {
-        if sig != SIGKILL && sig < 64 && self.procs[j].ignored & (1u64 << sig) != 0 {
+        if sig != SIGKILL && self.procs[j].ignores(sig) {
             return;
         }
         if self.post(j, sig, info) || signal::default_is_harmless(sig) {
@@ -586,16 +598,4 @@ impl Machine {
         self.procs[j].dying.get_or_insert(sig);
         self.procs[j].parked = None;
     }
-}
-
-/// glibc's x86_64 `siginfo_t` (128 bytes): `si_signo`, `si_errno`,
-/// `si_code`, then `si_pid`, `si_uid`, `si_status` at 16, 20, 24.
-fn siginfo(sig: i32, info: Info) -> [u8; 128] {
-    let mut b = [0u8; 128];
-    b[0..4].copy_from_slice(&sig.to_le_bytes());
-    b[8..12].copy_from_slice(&info.code.to_le_bytes());
-    b[16..20].copy_from_slice(&info.pid.to_le_bytes());
-    b[20..24].copy_from_slice(&crate::abi::UID.to_le_bytes());
-    b[24..28].copy_from_slice(&info.status.to_le_bytes());
-    b
 }

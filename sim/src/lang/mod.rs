@@ -52,6 +52,8 @@ pub struct ExecUnit {
     pub path: String,
     /// The C source.
     pub text: String,
+    /// One of ipcsim's built-in utilities (found only on the path).
+    pub utility: bool,
 }
 
 /// The utilities `exec` runs without a `--exec` file.
@@ -75,7 +77,7 @@ pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Pro
 /// include over a channel. Its results hold `Rc`s, so they come back as
 /// plain data and the sources are rebuilt here.
 pub fn compile_with(name: &str, text: &str, loader: preprocess::Loader, execs: &[ExecUnit]) -> Result<Program, CompileError> {
-    let mut units = vec![ExecUnit { name: name.to_string(), path: name.to_string(), text: text.to_string() }];
+    let mut units = vec![ExecUnit { name: name.to_string(), path: name.to_string(), text: text.to_string(), utility: false }];
     units.extend(execs.iter().cloned());
     units.extend(utils::named_in(text).filter(|u| !execs.iter().any(|e| e.name == u.name)));
     let (ask, questions) = mpsc::channel::<(String, String)>();
@@ -129,6 +131,7 @@ impl Compiled {
                         main,
                         main_params,
                         errno_region,
+                        utility: u.utility,
                     })
                     .collect();
                 let first = images[0].clone();

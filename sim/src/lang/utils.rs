@@ -38,5 +38,6 @@ pub fn named_in(text: &str) -> impl Iterator<Item = ExecUnit> + '_ {
         name: n.to_string(),
         path: format!("ipcsim-utils/{n}.c"),
         text: parts.concat(),
+        utility: true,
     })
 }

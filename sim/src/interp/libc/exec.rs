@@ -8,8 +8,9 @@ use crate::interp::process::After;
 use crate::interp::{Event, Process, Shared};
 use crate::ir::MemTy;
 
-/// Most arguments an `argv` may hold here (Linux's limit is in bytes).
-const MAX_ARGV: usize = 4096;
+/// Most arguments an `argv` may hold here (Linux limits their bytes, to
+/// a quarter of the stack limit: 2 MiB).
+const MAX_ARGV: usize = 1 << 18;
 
 pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
     let mut args = Vec::new();
@@ -32,6 +33,11 @@ pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) ->
                 at = at.wrapping_add(8);
             }
         }
+    }
+    // Linux (since 5.18) gives a program started with no arguments one
+    // empty argv[0].
+    if args.is_empty() {
+        args.push(Vec::new());
     }
     p.exec_args = args;
     p.after = After::PushResult;

@@ -22,7 +22,8 @@ pub fn file_handle(k: usize) -> u64 {
 }
 
 /// `open` flags and the stream's sides for an `fopen` mode, as glibc
-/// reads it: `r`, `w` or `a`, then any of `+`, `b`, `x`, `e`, `m`, `c`.
+/// reads it: `r`, `w` or `a`, then up to six more characters, among them
+/// `+`, `x`, `e` (others, such as `b` or `t`, are ignored).
 fn mode(m: &[u8]) -> Option<(i32, bool, bool)> {
     let (mut flags, mut read, mut write) = match m.first()? {
         b'r' => (0, true, false),
@@ -30,7 +31,7 @@ fn mode(m: &[u8]) -> Option<(i32, bool, bool)> {
         b'a' => (0o2101, false, true),
         _ => return None,
     };
-    for &c in &m[1..] {
+    for &c in m.iter().skip(1).take(6) {
         match c {
             b'+' => {
                 flags = (flags & !3) | 2;
@@ -39,8 +40,7 @@ fn mode(m: &[u8]) -> Option<(i32, bool, bool)> {
             }
             b'x' => flags |= 0o200,
             b'e' => flags |= 0o2000000,
-            b'b' | b'm' | b'c' => {}
-            _ => break,
+            _ => {}
         }
     }
     Some((flags, read, write))
@@ -127,7 +127,8 @@ fn fread(p: &mut Process, prog: &Program, sh: &mut dyn Shared, a: &[u64]) -> Lib
         p.set_errno(prog, EBADF);
         return Ok(Outcome::Value(0));
     };
-    let total = size.saturating_mul(n);
+    // glibc multiplies without an overflow check.
+    let total = size.wrapping_mul(n);
     if total == 0 {
         return Ok(Outcome::Value(0));
     }

@@ -215,8 +215,9 @@ fn finish(p: &mut Process, then: Then) -> Outcome {
     Outcome::Void
 }
 
-/// Most functions `atexit` takes (glibc guarantees 32).
-const ATEXIT_MAX: usize = 32;
+/// Most functions `atexit` takes (glibc has no limit but memory; this
+/// bounds what one process may hold).
+const ATEXIT_MAX: usize = 1 << 16;
 
 /// `atexit(f)`.
 fn atexit(p: &mut Process, f: u64) -> Outcome {
@@ -232,7 +233,7 @@ fn atexit(p: &mut Process, f: u64) -> Outcome {
 /// goes on when it returns), then stdio flushed, then the end.
 pub fn exit(p: &mut Process, prog: &Program, code: i32) -> Option<Event> {
     if let Some(f) = p.atexit.pop() {
-        let Some(func) = region::code_func(f).filter(|&k| prog.functions.get(k as usize).is_some_and(|f| !f.ops.is_empty())) else {
+        let Some(func) = prog.callable(f) else {
             return Some(Event::Killed(Fault::signal(Signal::Segv, Cause::BadCall { addr: f }, p.span(prog))));
         };
         p.exiting = Some((p.frames.len() as u32, code));
@@ -342,11 +343,12 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             (Some(stream(p, a[1])?), a[0] as u8 as u64)
         }
         LibFn::Fwrite => {
-            let total = a[1].saturating_mul(a[2]);
+            // glibc multiplies without an overflow check.
+            let total = a[1].wrapping_mul(a[2]);
             let w = stream(p, a[3])?;
             let n = usize::try_from(total).unwrap_or(usize::MAX).min(STREAM_KEEP);
             text.extend_from_slice(p.mem.slice(sh, a[0], n)?);
-            (Some(w), if a[1] == 0 { 0 } else { a[2] })
+            (Some(w), if total == 0 { 0 } else { a[2] })
         }
         LibFn::Perror => {
             if a[0] != 0 {

@@ -205,6 +205,15 @@ impl Lower<'_> {
             self.error(Code::BadStatement, span, format!("`{}` outside a `switch`", if v.is_some() { "case" } else { "default" }));
             return;
         };
+        // gcc: "switch jumps into scope of identifier with variably
+        // modified type" (the array's stack would never be taken).
+        if self.f.vla_blocks.iter().any(|b| b.0 > idx && b.1.is_some()) {
+            self.error(
+                Code::Unsupported,
+                span,
+                "a `case` label after a variable-length array in the same `switch`: the jump would skip its declaration",
+            );
+        }
         let norm = {
             let Ctx::Switch { ty, .. } = &self.f.ctx[idx] else { unreachable!("found above") };
             self.mem_ty(*ty).unwrap_or(MemTy::I64)
