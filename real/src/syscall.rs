@@ -119,7 +119,7 @@ impl RealProc<'_> {
             Call::Proc(c) => self.proc_call(c),
             Call::Time(c) => self.time_call(c),
             Call::Fd(c) => self.fd_call(c),
-            Call::Pipe(PipeCall::Pipe { fds }) => self.pipe(fds),
+            Call::Pipe(PipeCall::Pipe { fds, flags }) => self.pipe(fds, flags),
             Call::Shm(c) => self.shm_call(c),
             Call::Sem(c) => self.sem_call(c),
             Call::Mq(c) => self.mq_call(c),
@@ -138,6 +138,11 @@ impl RealProc<'_> {
                 Err(e) => -(e as i64),
             },
             Call::Fs(sim::abi::call::FsCall::Opendir { path }) => self.opendir(path),
+            Call::Fs(sim::abi::call::FsCall::Rename { old, new }) => match (self.file_name(old), self.file_name(new)) {
+                // SAFETY: C strings we made.
+                (Ok(a), Ok(b)) => ret(unsafe { libc::rename(a.as_ptr(), b.as_ptr()) } as i64),
+                (Err(e), _) | (_, Err(e)) => -(e as i64),
+            },
             Call::Fs(sim::abi::call::FsCall::Access { path, mode }) => match self.file_name(path) {
                 // SAFETY: a C string we made.
                 Ok(c) => ret(unsafe { libc::access(c.as_ptr(), mode) } as i64),
@@ -479,11 +484,11 @@ impl RealProc<'_> {
         }
     }
 
-    fn pipe(&mut self, at: u64) -> i64 {
+    fn pipe(&mut self, at: u64, flags: i32) -> i64 {
         let mut fds = [0i32; 2];
         // SAFETY: pipe into a local array; closing what it made.
         unsafe {
-            if libc::pipe(fds.as_mut_ptr()) != 0 {
+            if libc::pipe2(fds.as_mut_ptr(), flags) != 0 {
                 return errno();
             }
             if !self.store(at, MemTy::I32, fds[0] as u64) || !self.store(at.wrapping_add(4), MemTy::I32, fds[1] as u64) {
@@ -509,6 +514,7 @@ impl RealProc<'_> {
                 }
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
                 FdCall::Read { fd, buf, len } => self.read(fd, buf, len),
+                FdCall::Fsync { fd } => ret(libc::fsync(fd) as i64),
                 FdCall::Isatty { fd } => {
                     let mut st: libc::stat = std::mem::zeroed();
                     if libc::fstat(fd, &mut st) != 0 {

@@ -369,6 +369,13 @@ pub enum FsCall {
         /// The path (a C string).
         path: Addr,
     },
+    /// `rename(old, new)`.
+    Rename {
+        /// The old path (a C string).
+        old: Addr,
+        /// The new path (a C string).
+        new: Addr,
+    },
     /// `fstat(fd, buf)`.
     Fstat {
         /// Descriptor.
@@ -648,6 +655,12 @@ pub enum FdCall {
         /// Target descriptor.
         new: Fd,
     },
+    /// `fsync(fd)`, `fdatasync(fd)`: the simulated files are always on
+    /// disk; a pipe or socket is `EINVAL`.
+    Fsync {
+        /// Descriptor.
+        fd: Fd,
+    },
     /// `isatty(fd)`: 1 for the captured stdout or stderr with
     /// `--stdout tty`, else 0 with `ENOTTY` (or `EBADF`).
     Isatty {
@@ -668,10 +681,12 @@ pub enum FdCall {
 /// Calls that create pipes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PipeCall {
-    /// `pipe(fds)`.
+    /// `pipe(fds)`, `pipe2(fds, flags)`.
     Pipe {
         /// Where the two descriptors go.
         fds: Addr,
+        /// `O_NONBLOCK`, `O_CLOEXEC` (0 for `pipe`).
+        flags: i32,
     },
 }
 
@@ -866,6 +881,7 @@ impl Call {
                 FdCall::Dup2 { .. } => "dup2",
                 FdCall::Fcntl { .. } => "fcntl",
                 FdCall::Isatty { .. } => "isatty",
+                FdCall::Fsync { .. } => "fsync",
             },
             Call::Pipe(PipeCall::Pipe { .. }) => "pipe",
             Call::Shm(c) => match c {
@@ -917,6 +933,7 @@ impl Call {
             Call::Fs(FsCall::Stat { .. }) => "stat",
             Call::Fs(FsCall::Access { .. }) => "access",
             Call::Fs(FsCall::Mkdir { .. }) => "mkdir",
+            Call::Fs(FsCall::Rename { .. }) => "rename",
             Call::Fs(FsCall::Rmdir { .. }) => "rmdir",
             Call::Fs(FsCall::Opendir { .. }) => "opendir",
             Call::Fs(FsCall::Fstat { .. }) => "fstat",
@@ -1004,7 +1021,7 @@ impl Call {
             Call::Fd(
                 FdCall::Read { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd },
             )
-            | Call::Fd(FdCall::Fcntl { fd, .. } | FdCall::Isatty { fd })
+            | Call::Fd(FdCall::Fcntl { fd, .. } | FdCall::Isatty { fd } | FdCall::Fsync { fd })
             | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
             Call::Mq(
                 MqCall::Close { mqd }

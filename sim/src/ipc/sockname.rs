@@ -258,6 +258,41 @@ impl Names {
         Ok(0)
     }
 
+    /// `rename(from, to)`.
+    pub fn rename(&mut self, from: &[u8], to: &[u8]) -> Result<i64, i32> {
+        let a = self.resolve_in(from)?;
+        let b = self.resolve_in(to)?;
+        if !self.exists(&a) {
+            return Err(ENOENT);
+        }
+        if a == b {
+            return Ok(0);
+        }
+        if self.is_dir(&a) {
+            // Only an empty directory the run made, onto nothing.
+            if !self.dirs.contains(&a) || self.list(&a)?.len() > 2 {
+                return Err(EBUSY);
+            }
+            if self.exists(&b) {
+                return Err(if self.is_dir(&b) { ENOTEMPTY } else { ENOTDIR });
+            }
+            self.dirs.remove(&a);
+            self.dirs.insert(b);
+            return Ok(0);
+        }
+        if self.is_dir(&b) {
+            return Err(EISDIR);
+        }
+        self.files.remove(&b);
+        self.names.remove(&Key::Path(b.clone()));
+        if let Some(obj) = self.files.remove(&a) {
+            self.files.insert(b, obj);
+        } else if let Some(s) = self.names.remove(&Key::Path(a)) {
+            self.names.insert(Key::Path(b), s);
+        }
+        Ok(0)
+    }
+
     /// The entries of directory `path` (`.` and `..` first, then by
     /// name), each with its `d_type`: what `readdir` returns.
     pub fn list(&self, path: &[u8]) -> Result<Vec<(Vec<u8>, u8)>, i32> {

@@ -76,7 +76,8 @@ libfns! {
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
     Execve = "execve", Mkdir = "mkdir", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
-    Rewinddir = "rewinddir", Closedir = "closedir",
+    Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
+    Fdatasync = "fdatasync", Rename = "rename",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -180,5 +181,9 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Mkdir
             | Rmdir
             | Opendir
+            | Pipe2
+            | Fsync
+            | Fdatasync
+            | Rename
     )
 }

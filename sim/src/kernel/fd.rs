@@ -149,6 +149,11 @@ impl Machine {
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
             FdCall::Read { fd, buf, len } => self.read(i, fd as i64, buf, len, cx),
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
+            FdCall::Fsync { fd } => match self.file_of(i, fd as i64).map(|(_, f)| f.kind) {
+                None => Sys::err(EBADF),
+                Some(FileKind::PipeRead(_) | FileKind::PipeWrite(_) | FileKind::Socket(_)) => Sys::err(EINVAL),
+                Some(_) => Sys::Ret(0),
+            },
             FdCall::Isatty { fd } => match self.file_of(i, fd as i64) {
                 None => Sys::err(EBADF),
                 Some((_, f)) if matches!(f.kind, FileKind::Out(_)) && cx.config.process.stdout == crate::interp::StdoutMode::Tty => {
@@ -161,16 +166,25 @@ impl Machine {
     }
 
     pub(super) fn pipe_call(&mut self, i: usize, c: PipeCall) -> Sys {
-        let PipeCall::Pipe { fds } = c;
+        let PipeCall::Pipe { fds, flags } = c;
+        const O_CLOEXEC: i32 = 0o2000000;
+        if flags & !(NONBLOCK | O_CLOEXEC) != 0 {
+            return Sys::err(EINVAL);
+        }
         if self.open_fds(i) + 2 > MAX_FDS {
             return Sys::err(EMFILE);
         }
         self.pipes.push(Pipe::default());
         let p = (self.pipes.len() - 1) as u32;
-        let r = self.open_file(FileKind::PipeRead(p), 0);
+        let r = self.open_file(FileKind::PipeRead(p), flags & NONBLOCK);
         let rfd = self.install(i, r, 0);
-        let w = self.open_file(FileKind::PipeWrite(p), 1);
+        let w = self.open_file(FileKind::PipeWrite(p), 1 | (flags & NONBLOCK));
         let wfd = self.install(i, w, 0);
+        for fd in [rfd, wfd] {
+            if let Some(Some(f)) = self.procs[i].fds.get_mut(fd as usize) {
+                f.cloexec = flags & O_CLOEXEC != 0;
+            }
+        }
         if self.store(i, fds, MemTy::I32, rfd as u64).is_err() || self.store(i, fds.wrapping_add(4), MemTy::I32, wfd as u64).is_err() {
             self.close_fd(i, rfd);
             self.close_fd(i, wfd);

@@ -38,6 +38,7 @@ impl Machine {
             FsCall::Stat { path, buf } => self.stat(i, path, buf),
             FsCall::Access { path, mode } => self.access(i, path, mode),
             FsCall::Mkdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::mkdir),
+            FsCall::Rename { old, new } => self.rename(i, old, new),
             FsCall::Rmdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::rmdir),
             FsCall::Opendir { path } => self.opendir(i, path),
             FsCall::Fstat { fd, buf } => self.fstat(i, fd, buf),
@@ -83,6 +84,15 @@ impl Machine {
     fn path_op(&mut self, i: usize, path: u64, op: fn(&mut crate::ipc::sockname::Names, &[u8]) -> Result<i64, i32>) -> Result<i64, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
         op(&mut self.socks.names, &raw)
+    }
+
+    /// `rename`: a file, a socket file or an empty directory takes the
+    /// new name (replacing a file there).
+    fn rename(&mut self, i: usize, old: u64, new: u64) -> Result<i64, i32> {
+        let mem = &self.procs[i].proc.mem;
+        let from = mem.cstr(&self.shared, old).map_err(|_| EFAULT)?.to_vec();
+        let to = mem.cstr(&self.shared, new).map_err(|_| EFAULT)?.to_vec();
+        self.socks.names.rename(&from, &to)
     }
 
     /// `opendir`: the directory's entries become a stream of the caller.

@@ -340,15 +340,18 @@ impl Machine {
                         self.buffer(i, addr, false, f);
                     }
                 }
-                FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Isatty { fd } => {
-                    self.fd_cells(i, fd as i64, f)
-                }
+                FdCall::Close { fd }
+                | FdCall::Dup { fd }
+                | FdCall::Fcntl { fd, .. }
+                | FdCall::Fill { fd, .. }
+                | FdCall::Isatty { fd }
+                | FdCall::Fsync { fd } => self.fd_cells(i, fd as i64, f),
                 FdCall::Dup2 { old, new } => {
                     self.fd_cells(i, old as i64, f);
                     self.fd_cells(i, new as i64, f);
                 }
             },
-            Call::Pipe(PipeCall::Pipe { fds }) => {
+            Call::Pipe(PipeCall::Pipe { fds, .. }) => {
                 f.write(Cell::Tables);
                 self.buffer(i, fds, true, f);
             }
@@ -489,6 +492,11 @@ impl Machine {
             Call::Fs(FsCall::Mkdir { path } | FsCall::Rmdir { path }) => {
                 f.write(Cell::Sockets);
                 self.buffer(i, path, false, f);
+            }
+            Call::Fs(FsCall::Rename { old, new }) => {
+                f.write(Cell::Sockets);
+                self.buffer(i, old, false, f);
+                self.buffer(i, new, false, f);
             }
             Call::Fs(FsCall::Opendir { path }) => {
                 f.read(Cell::Sockets);

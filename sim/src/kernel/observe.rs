@@ -29,6 +29,7 @@ impl Machine {
                 | FsCall::Stat { path: name, .. }
                 | FsCall::Access { path: name, .. }
                 | FsCall::Mkdir { path: name }
+                | FsCall::Rename { old: name, .. }
                 | FsCall::Rmdir { path: name }
                 | FsCall::Opendir { path: name },
             )
@@ -75,7 +76,7 @@ impl Machine {
             (Call::Fd(FdCall::Read { buf, .. }) | Call::Mq(MqCall::Receive { buf, .. }), Some(n)) if n > 0 => {
                 p.mem.slice(&self.shared, buf, n as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
-            (Call::Pipe(crate::abi::call::PipeCall::Pipe { fds }), Some(0)) => {
+            (Call::Pipe(crate::abi::call::PipeCall::Pipe { fds, .. }), Some(0)) => {
                 Data::Fds(load(fds, MemTy::I32).unwrap_or(0) as i32, load(fds.wrapping_add(4), MemTy::I32).unwrap_or(0) as i32)
             }
             (Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }), Some(r)) if r > 0 && status != 0 => {

@@ -104,7 +104,7 @@ fn args(call: &Call, data: &Data) -> String {
         }
         Call::Fd(FdCall::Read { fd, len, .. }) => format!("{fd}, {}, {len}", bytes()),
         Call::Fd(FdCall::Fill { fd, len }) => format!("{fd}, <stdin buffer>, {len}"),
-        Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Isatty { fd }) => fd.to_string(),
+        Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Isatty { fd } | FdCall::Fsync { fd }) => fd.to_string(),
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
         Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
         Call::Pipe(_) => match data {
@@ -152,7 +152,7 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fs(FsCall::Lseek { fd, off, whence }) => format!("{fd}, {off}, {whence}"),
         Call::Fs(FsCall::Stat { .. }) => bytes(),
         Call::Fs(FsCall::Access { mode, .. }) => format!("{}, {mode}", bytes()),
-        Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. }) => bytes(),
+        Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. } | FsCall::Rename { .. }) => bytes(),
         Call::Fs(FsCall::Fstat { fd, .. }) => fd.to_string(),
         Call::Sysv(c) => match c {
             SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),

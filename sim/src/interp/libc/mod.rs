@@ -130,7 +130,7 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
     match *call {
         Call::Fd(FdCall::Read { buf, len: n, .. }) => Some((buf, len(n), true)),
         Call::Fd(FdCall::Write { src: Src::Mem(buf), len: n, .. }) => Some((buf, len(n), false)),
-        Call::Pipe(PipeCall::Pipe { fds }) => Some((fds, 8, true)),
+        Call::Pipe(PipeCall::Pipe { fds, .. }) => Some((fds, 8, true)),
         Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }) if status != 0 => Some((status, 4, true)),
         Call::Time(TimeCall::Time { out }) if out != 0 => Some((out, 8, true)),
         Call::Time(TimeCall::ClockGettime { out, .. }) => Some((out, 16, true)),
