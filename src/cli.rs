@@ -111,6 +111,9 @@ pub struct WorkerArgs {
     /// C files `exec` runs, as NAME=FILE.c.
     #[arg(long = "exec")]
     pub exec: Vec<String>,
+    /// Files the run starts with, as NAME=HOSTPATH.
+    #[arg(long = "file")]
+    pub seed_files: Vec<String>,
     /// Program arguments.
     #[arg(last = true)]
     pub args: Vec<String>,
@@ -206,6 +209,13 @@ pub struct SimArgs {
     /// A C file `exec` runs under NAME (`execlp("NAME", ...)`); repeatable.
     #[arg(long = "exec", value_name = "NAME=FILE.c")]
     pub exec: Vec<String>,
+    /// A file of the run's file system (NAME, relative to the working
+    /// directory or absolute) with the bytes of HOSTPATH; repeatable.
+    #[arg(long = "file", value_name = "NAME=HOSTPATH")]
+    pub seed_files: Vec<String>,
+    /// Print the files the run left (and their bytes) after it.
+    #[arg(long)]
+    pub show_files: bool,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,

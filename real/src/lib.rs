@@ -48,6 +48,8 @@ pub struct RealConfig {
     /// The `--exec NAME=FILE.c` the program was compiled with (passed on
     /// to each worker, which compiles the program again).
     pub execs: Vec<String>,
+    /// Files the run's directory starts with (`--file NAME=HOSTPATH`).
+    pub files: Vec<String>,
 }
 
 impl RealConfig {
@@ -62,6 +64,7 @@ impl RealConfig {
             max_procs: sim::abi::limits::MAX_PROCS,
             stdin: opts.stdin_from.clone(),
             execs: opts.exec_from.clone(),
+            files: opts.files_from.clone(),
         }
     }
 }
@@ -98,6 +101,10 @@ pub struct WorkerReport {
     pub truncated: bool,
     /// A stop signal ended the run before the program did.
     pub interrupted: bool,
+    /// The regular files left in the run's directory: (path as the
+    /// program names it from `/`, bytes).
+    #[serde(with = "hex_files", default)]
+    pub files: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl WorkerReport {
@@ -128,6 +135,20 @@ impl WorkerReport {
 }
 
 /// The worker report's writes with their bytes as hex strings.
+/// Bytes as hex text, and back.
+mod hex {
+    pub fn encode(b: &[u8]) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        b.iter().flat_map(|&x| [HEX[(x >> 4) as usize] as char, HEX[(x & 15) as usize] as char]).collect()
+    }
+
+    pub fn decode<E: serde::de::Error>(h: &str) -> Result<Vec<u8>, E> {
+        let nib = |c: u8| (c as char).to_digit(16).map(|n| n as u8);
+        let b: Option<Vec<u8>> = h.as_bytes().chunks(2).map(|c| Some(nib(c[0])? << 4 | nib(*c.get(1)?)?)).collect();
+        b.ok_or_else(|| E::custom("bad hex in a worker report"))
+    }
+}
+
 mod hex_writes {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -135,21 +156,28 @@ mod hex_writes {
     type Writes = Vec<(i32, i32, Vec<u8>)>;
 
     pub fn serialize<S: Serializer>(w: &[(i32, i32, Vec<u8>)], s: S) -> Result<S::Ok, S::Error> {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let hex =
-            |b: &[u8]| -> String { b.iter().flat_map(|&x| [HEX[(x >> 4) as usize] as char, HEX[(x & 15) as usize] as char]).collect() };
-        w.iter().map(|(p, f, b)| (*p, *f, hex(b))).collect::<Vec<_>>().serialize(s)
+        w.iter().map(|(p, f, b)| (*p, *f, super::hex::encode(b))).collect::<Vec<_>>().serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Writes, D::Error> {
         let v: Vec<(i32, i32, String)> = Vec::deserialize(d)?;
-        let nib = |c: u8| (c as char).to_digit(16).map(|n| n as u8);
-        v.into_iter()
-            .map(|(p, f, h)| {
-                let b: Option<Vec<u8>> = h.as_bytes().chunks(2).map(|c| Some(nib(c[0])? << 4 | nib(*c.get(1)?)?)).collect();
-                b.map(|b| (p, f, b)).ok_or_else(|| serde::de::Error::custom("bad hex in a worker report"))
-            })
-            .collect()
+        v.into_iter().map(|(p, f, h)| super::hex::decode(&h).map(|b| (p, f, b))).collect()
+    }
+}
+
+mod hex_files {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// (path, bytes).
+    type Files = Vec<(Vec<u8>, Vec<u8>)>;
+
+    pub fn serialize<S: Serializer>(w: &[(Vec<u8>, Vec<u8>)], s: S) -> Result<S::Ok, S::Error> {
+        w.iter().map(|(p, b)| (super::hex::encode(p), super::hex::encode(b))).collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Files, D::Error> {
+        let v: Vec<(String, String)> = Vec::deserialize(d)?;
+        v.into_iter().map(|(p, h)| Ok((super::hex::decode(&p)?, super::hex::decode(&h)?))).collect()
     }
 }
 
@@ -259,6 +287,9 @@ fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Comma
     for e in &cfg.execs {
         cmd.arg("--exec").arg(e);
     }
+    for f in &cfg.files {
+        cmd.arg("--file").arg(f);
+    }
     cmd.arg(file)
         .arg("--seed")
         .arg(seed.to_string())
@@ -284,6 +315,7 @@ fn real_run(rep: WorkerReport) -> RealRun {
         rep.exits.into_iter().map(|(pid, st)| (pid, if ub.contains(&pid) { ExitStatus::UndefinedBehaviour } else { status(st) })).collect();
     let mut outcome = Outcome::new(writes, exits);
     outcome.truncated = rep.truncated;
+    outcome.set_files(rep.files);
     RealRun { outcome, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent }
 }
 
@@ -311,6 +343,45 @@ pub fn rundir(pid: i32) -> String {
 pub fn create_rundir(dir: &str) -> bool {
     let cwd = sim::ipc::sockname::CWD;
     ["/tmp", "/var/tmp", "/dev/shm", cwd].iter().all(|d| std::fs::create_dir_all(format!("{dir}{d}")).is_ok())
+}
+
+/// Puts the `--file NAME=HOSTPATH` files into a run directory.
+pub fn seed_rundir(dir: &str, files: &[String]) -> bool {
+    files.iter().all(|spec| {
+        let Some((name, host)) = spec.split_once('=') else { return false };
+        let Ok(path) = sim::ipc::sockname::resolve(name.as_bytes()) else { return false };
+        std::fs::copy(host, format!("{dir}{}", String::from_utf8_lossy(&path))).is_ok()
+    })
+}
+
+/// The regular files under a run directory, by their path in the run's
+/// file system (the directory's own path cut off), at most
+/// [`sim::abi::limits::MAX_OUTPUT`] bytes read in all.
+pub fn rundir_files(dir: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
+    use std::io::Read;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = Vec::new();
+    let mut todo = vec![std::path::PathBuf::from(dir)];
+    let mut room = sim::abi::limits::MAX_OUTPUT as u64;
+    while let Some(d) = todo.pop() {
+        let Ok(list) = std::fs::read_dir(&d) else { continue };
+        for e in list.flatten() {
+            let Ok(t) = e.file_type() else { continue };
+            if t.is_dir() {
+                todo.push(e.path());
+            } else if t.is_file() {
+                let mut bytes = Vec::new();
+                if let Ok(f) = std::fs::File::open(e.path()) {
+                    let _ = f.take(room + 1).read_to_end(&mut bytes);
+                }
+                room = room.saturating_sub(bytes.len() as u64);
+                let path = e.path();
+                let shown = path.as_os_str().as_bytes().strip_prefix(dir.as_bytes()).unwrap_or_default().to_vec();
+                out.push((shown, bytes));
+            }
+        }
+    }
+    out
 }
 
 /// Removes a run directory and everything in it.

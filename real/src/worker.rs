@@ -84,7 +84,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     let prefix_used = prefix.clone();
     // SAFETY: getpid has no arguments.
     let rundir = crate::rundir(unsafe { libc::getpid() });
-    if !crate::create_rundir(&rundir) {
+    if !crate::create_rundir(&rundir) || !crate::seed_rundir(&rundir, &cfg.files) {
         crate::remove_rundir(&rundir);
         return WorkerReport::failed("cannot create the run's directory under /tmp");
     }
@@ -220,6 +220,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     // must never kill it now.
     guard.release();
     report.prefix_used = prefix_used;
+    report.files = crate::rundir_files(&rundir);
     crate::remove_rundir(&rundir);
     if let Some(p) = &report.prefix_used {
         crate::cleanup_prefix(p);

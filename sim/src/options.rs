@@ -55,6 +55,12 @@ pub struct Options {
     /// The `--exec NAME=FILE.c` the program was compiled with (for the
     /// replay command; the files are part of the program).
     pub exec_from: Vec<String>,
+    /// Files the run's file system starts with: (path, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The `--file NAME=HOSTPATH` they came from (for the replay command).
+    pub files_from: Vec<String>,
+    /// Print the files a run left (`--show-files`).
+    pub show_files: bool,
 }
 
 impl Default for Options {
@@ -72,6 +78,9 @@ impl Default for Options {
             stdin: Vec::new(),
             stdin_from: None,
             exec_from: Vec::new(),
+            files: Vec::new(),
+            files_from: Vec::new(),
+            show_files: false,
         }
     }
 }
@@ -101,6 +110,7 @@ impl Options {
             time: self.time,
             process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
             stdin: self.stdin.clone(),
+            files: self.files.clone(),
         }
     }
 }

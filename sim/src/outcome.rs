@@ -70,6 +70,15 @@ pub struct Write {
     pub bytes: Vec<u8>,
 }
 
+/// A regular file in the run's file system when it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct File {
+    /// Its path: relative to the working directory when inside it.
+    pub path: String,
+    /// Its bytes (at most [`MAX_OUTPUT`] over all files).
+    pub bytes: Vec<u8>,
+}
+
 /// Everything observable of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Outcome {
@@ -77,6 +86,9 @@ pub struct Outcome {
     pub writes: Vec<Write>,
     /// How each process ended, in pid order.
     pub exits: Vec<(i32, ExitStatus)>,
+    /// The regular files left in the run's file system, by path.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<File>,
     /// Writes past [`MAX_OUTPUT`] bytes in all were not kept.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
@@ -89,7 +101,21 @@ impl Outcome {
     /// An outcome of these writes and exits.
     pub fn new(writes: Vec<Write>, exits: Vec<(i32, ExitStatus)>) -> Outcome {
         let kept = writes.iter().map(|w| w.bytes.len()).sum();
-        Outcome { writes, exits, truncated: false, kept }
+        Outcome { writes, exits, files: Vec::new(), truncated: false, kept }
+    }
+
+    /// Sets the files left (by absolute path, in any order), at most
+    /// [`MAX_OUTPUT`] bytes of them in all, sorted by path.
+    pub fn set_files(&mut self, files: impl IntoIterator<Item = (Vec<u8>, Vec<u8>)>) {
+        let mut v: Vec<File> = files.into_iter().map(|(p, bytes)| File { path: shown_path(&p), bytes }).collect();
+        v.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut room = MAX_OUTPUT;
+        for f in &mut v {
+            self.truncated |= f.bytes.len() > room;
+            f.bytes.truncate(room);
+            room -= f.bytes.len();
+        }
+        self.files = v;
     }
 
     /// Records a write, keeping at most [`MAX_OUTPUT`] bytes of the
@@ -115,4 +141,12 @@ impl Outcome {
     pub fn main_status(&self) -> Option<ExitStatus> {
         self.exits.iter().find(|(pid, _)| *pid == crate::abi::FIRST_PID).map(|(_, s)| *s)
     }
+}
+
+/// A path of the run's file system as a report shows it: relative to the
+/// working directory when inside it.
+fn shown_path(p: &[u8]) -> String {
+    let p = String::from_utf8_lossy(p).into_owned();
+    let cwd = format!("{}/", crate::ipc::sockname::CWD);
+    p.strip_prefix(&cwd).map(str::to_string).unwrap_or(p)
 }

@@ -136,6 +136,25 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         o.stdin_from = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
     }
     o.exec_from = sim.exec.clone();
+    o.show_files = sim.show_files;
+    for spec in &sim.seed_files {
+        let Some((name, host)) = spec.split_once('=').filter(|(n, h)| !n.is_empty() && !h.is_empty()) else {
+            eprintln!("ipcsim: --file {spec}: expected NAME=HOSTPATH");
+            std::process::exit(2);
+        };
+        if sim::ipc::sockname::resolve(name.as_bytes()).is_err() {
+            eprintln!("ipcsim: --file {spec}: {name}'s directory is not in the run's file system (/tmp, /var/tmp, /dev/shm, the working directory)");
+            std::process::exit(2);
+        }
+        match read_stdin(Path::new(host)) {
+            Ok(bytes) => o.files.push((name.to_string(), bytes)),
+            Err(e) => {
+                eprintln!("ipcsim: --file {spec}: cannot use {host}: {e}");
+                std::process::exit(2);
+            }
+        }
+        o.files_from.push(spec.clone());
+    }
     if let Some(a) = sched {
         o.seed = a.seed;
         o.strategy = match a.strategy {
@@ -185,6 +204,9 @@ pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
     }
     for e in &opts.exec_from {
         cmd.push_str(&format!(" --exec {e}"));
+    }
+    for f in &opts.files_from {
+        cmd.push_str(&format!(" --file {f}"));
     }
     if config.process.argv.len() > 1 {
         cmd.push_str(" --");

@@ -159,7 +159,16 @@ pub fn worker(a: WorkerArgs) -> Status {
     let mut argv = vec![super::program_name(&a.file)];
     argv.extend(a.args);
     let stdout = if a.stdout == StdoutArg::Tty { StdoutMode::Tty } else { StdoutMode::Pipe };
-    let cfg = RealConfig { stdout, argv, chaos: a.chaos, timeout_ms: a.timeout_ms, max_procs: a.max_procs, stdin: a.stdin, execs: a.exec };
+    let cfg = RealConfig {
+        stdout,
+        argv,
+        chaos: a.chaos,
+        timeout_ms: a.timeout_ms,
+        max_procs: a.max_procs,
+        stdin: a.stdin,
+        execs: a.exec,
+        files: a.seed_files,
+    };
     let report = real::worker::run(&prog, &cfg, a.seed).finish();
     // The driver may be gone (killed): nobody to tell, and nothing left.
     use std::io::Write;

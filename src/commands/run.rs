@@ -34,6 +34,21 @@ pub fn replay(a: ReplayArgs) -> Status {
     }
 }
 
+/// `--show-files`: each file the run left, with its bytes, on stderr.
+fn show_files(o: &sim::outcome::Outcome) {
+    if o.files.is_empty() {
+        eprintln!("ipcsim: the run left no file");
+    }
+    let mut err = std::io::stderr().lock();
+    for f in &o.files {
+        let _ = writeln!(err, "ipcsim: file {} ({} bytes):", f.path, f.bytes.len());
+        let _ = err.write_all(&f.bytes);
+        if f.bytes.last().is_some_and(|&b| b != b'\n') {
+            let _ = writeln!(err);
+        }
+    }
+}
+
 /// Prints a run: the program's writes, the trace, the account, the token.
 pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
     let diags = sim::report::diagnostics(prog, r);
@@ -70,6 +85,9 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: O
         }
         for (pid, s) in &r.outcome.exits {
             eprintln!("ipcsim: process {pid}: {s}");
+        }
+        if opts.show_files {
+            show_files(&r.outcome);
         }
         eprintln!("ipcsim: {} steps; replay: {}", r.steps, replay_command(file, opts, &tok));
     }

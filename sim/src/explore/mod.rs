@@ -152,11 +152,15 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     let choices = rec.choices().to_vec();
     let h = std::mem::take(cx.history);
     let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, &h) } else { Vec::new() };
+    let mut outcome = h.outcome;
+    outcome.set_files(
+        m.socks.names.files.iter().map(|(path, &obj)| (path.clone(), m.shared.read_at(obj, 0, m.shared.sizes[obj as usize]).to_vec())),
+    );
     RunResult {
         leaks,
         missing_execs: h.missing_execs,
         end,
-        outcome: h.outcome,
+        outcome,
         steps: h.steps,
         instructions,
         choices,

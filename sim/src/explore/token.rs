@@ -73,6 +73,11 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
         field(b"stdin");
         field(&config.stdin);
     }
+    for (path, bytes) in &config.files {
+        field(b"file");
+        field(path.as_bytes());
+        field(bytes);
+    }
     h
 }
 

@@ -86,6 +86,26 @@ impl Machine {
         op(&mut self.socks.names, &raw)
     }
 
+    /// A file the run starts with (`--file`): a path whose directory
+    /// does not exist is left out (the command line checks it first).
+    pub(super) fn seed_file(&mut self, path: &[u8], bytes: &[u8]) {
+        let Ok((resolved, crate::ipc::sockname::Node::Missing | crate::ipc::sockname::Node::File(_))) = self.socks.names.lookup_file(path)
+        else {
+            return;
+        };
+        let obj = match self.socks.names.files.get(&resolved) {
+            Some(&o) => o,
+            None => {
+                let o = self.shared.create(0);
+                self.socks.names.files.insert(resolved, o);
+                o
+            }
+        };
+        self.shared.resize(obj, bytes.len() as u64);
+        // The command line bounds a file (256 MiB), as the store does.
+        let _ = self.shared.write_at(obj, 0, bytes);
+    }
+
     /// `rename`: a file, a socket file or an empty directory takes the
     /// new name (replacing a file there).
     fn rename(&mut self, i: usize, old: u64, new: u64) -> Result<i64, i32> {

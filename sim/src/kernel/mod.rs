@@ -72,6 +72,8 @@ pub struct Config {
     pub process: ProcessOptions,
     /// The bytes of standard input (`--stdin`; empty: `/dev/null`).
     pub stdin: Vec<u8>,
+    /// Files the run's file system starts with: (path, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// The operation a process performs when next scheduled.
@@ -322,6 +324,9 @@ impl Machine {
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
+        for (path, bytes) in &cx.config.files {
+            m.seed_file(path.as_bytes(), bytes);
+        }
         m.advance(0, false, cx);
         m
     }
