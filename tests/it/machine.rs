@@ -25,6 +25,7 @@ fn config(limits: Limits) -> Config {
         time: TimeMode::Strict,
         process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] },
         stdin: Vec::new(),
+        files: Vec::new(),
     }
 }
 

@@ -86,6 +86,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
                 time: TimeMode::LowerBound,
                 process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
                 stdin: Vec::new(),
+                files: Vec::new(),
             };
             let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
             prop_assert!(r.steps <= 5_000);
