@@ -369,6 +369,101 @@ fn render_sysv(op: &SysvOp) -> String {
     }
 }
 
+#[derive(Debug, Clone)]
+enum FileOp {
+    Open(usize, u8),
+    Write(usize, usize),
+    Read(usize, usize),
+    Seek(usize, i64, u8),
+    Close(usize),
+    Unlink(usize),
+    Rename(usize, usize),
+    Mkdir(usize),
+    Rmdir(usize),
+    Size(usize),
+    Access(usize),
+    List(usize),
+}
+
+fn file_op() -> impl Strategy<Value = FileOp> {
+    prop_oneof![
+        3 => (0..4usize, 0..5u8).prop_map(|(n, f)| FileOp::Open(n, f)),
+        3 => (0..4usize, prop::sample::select(vec![0usize, 1, 100, 5000])).prop_map(|(n, l)| FileOp::Write(n, l)),
+        3 => (0..4usize, prop::sample::select(vec![0usize, 1, 100, 8000])).prop_map(|(n, l)| FileOp::Read(n, l)),
+        2 => (0..4usize, prop::sample::select(vec![0i64, 1, -1, 50, 10000]), 0..3u8).prop_map(|(n, o, w)| FileOp::Seek(n, o, w)),
+        1 => (0..4usize).prop_map(FileOp::Close),
+        1 => (0..4usize).prop_map(FileOp::Unlink),
+        1 => (0..4usize, 0..4usize).prop_map(|(a, b)| FileOp::Rename(a, b)),
+        1 => (0..2usize).prop_map(FileOp::Mkdir),
+        1 => (0..2usize).prop_map(FileOp::Rmdir),
+        1 => (0..4usize).prop_map(FileOp::Size),
+        1 => (0..4usize).prop_map(FileOp::Access),
+        1 => (0..2usize).prop_map(FileOp::List),
+    ]
+}
+
+/// Files named `fnames[0..4]` (one inside a directory the program may
+/// make), directories `dnames[0..2]`; descriptor `fd[n]` for file `n`.
+fn render_file(op: &FileOp) -> String {
+    let flags =
+        ["O_RDONLY", "O_WRONLY | O_CREAT | O_TRUNC", "O_RDWR | O_CREAT", "O_WRONLY | O_CREAT | O_APPEND", "O_RDWR | O_CREAT | O_EXCL"];
+    match op {
+        FileOp::Open(n, f) => format!("if (fd[{n}] >= 0) close(fd[{n}]); fd[{n}] = open(fnames[{n}], {}, 0644); show(\"open {n} {f}\", fd[{n}] >= 0 ? 0 : -1);", flags[*f as usize]),
+        FileOp::Write(n, l) => format!("show(\"write {n} {l}\", write(fd[{n}], buf, {l}));"),
+        FileOp::Read(n, l) => format!("show(\"read {n} {l}\", read(fd[{n}], buf, {l}));"),
+        FileOp::Seek(n, o, w) => format!("show(\"lseek {n} {o} {w}\", lseek(fd[{n}], {o}, {w}));"),
+        FileOp::Close(n) => format!("show(\"close {n}\", close(fd[{n}])); fd[{n}] = -1;"),
+        FileOp::Unlink(n) => format!("show(\"unlink {n}\", unlink(fnames[{n}]));"),
+        FileOp::Rename(a, b) => format!("show(\"rename {a} {b}\", rename(fnames[{a}], fnames[{b}]));"),
+        FileOp::Mkdir(d) => format!("show(\"mkdir {d}\", mkdir(dnames[{d}], 0755));"),
+        FileOp::Rmdir(d) => format!("show(\"rmdir {d}\", rmdir(dnames[{d}]));"),
+        FileOp::Size(n) => format!("{{ struct stat st; int r = stat(fnames[{n}], &st); show(\"size {n}\", r < 0 ? r : (long)st.st_size); }}"),
+        FileOp::Access(n) => format!("show(\"access {n}\", access(fnames[{n}], R_OK | W_OK));"),
+        FileOp::List(d) => format!("{{ DIR *dir = opendir(dnames[{d}]); long k = -1; if (dir) {{ k = 0; while (readdir(dir)) k++; closedir(dir); }} show(\"list {d}\", k); }}"),
+    }
+}
+
+#[derive(Debug, Clone)]
+enum SigOp {
+    Catch(usize, bool),
+    Ignore(usize),
+    Default(usize),
+    Block(usize),
+    Unblock(usize),
+    Raise(usize),
+    Pending(usize),
+    Alarm(u8),
+}
+
+fn sig_op() -> impl Strategy<Value = SigOp> {
+    prop_oneof![
+        3 => (0..3usize, any::<bool>()).prop_map(|(s, r)| SigOp::Catch(s, r)),
+        1 => (0..3usize).prop_map(SigOp::Ignore),
+        1 => (0..3usize).prop_map(SigOp::Default),
+        2 => (0..3usize).prop_map(SigOp::Block),
+        2 => (0..3usize).prop_map(SigOp::Unblock),
+        3 => (0..3usize).prop_map(SigOp::Raise),
+        1 => (0..3usize).prop_map(SigOp::Pending),
+        1 => prop::sample::select(vec![0u8, 5]).prop_map(SigOp::Alarm),
+    ]
+}
+
+/// Signals `sigs[0..3]` (SIGUSR1, SIGUSR2, SIGCHLD); the handler counts
+/// into `caught[]`, shown after each operation.
+fn render_sig(op: &SigOp) -> String {
+    let body = match op {
+        SigOp::Catch(s, r) => format!("{{ struct sigaction sa; memset(&sa, 0, sizeof sa); sa.sa_handler = on_sig; sa.sa_flags = {}; show(\"catch {s}\", sigaction(sigs[{s}], &sa, NULL)); }}", if *r { "SA_RESTART" } else { "0" }),
+        SigOp::Ignore(s) => format!("show(\"ignore {s}\", signal(sigs[{s}], SIG_IGN) == SIG_ERR ? -1 : 0);"),
+        SigOp::Default(s) => format!("show(\"default {s}\", signal(sigs[{s}], SIG_DFL) == SIG_ERR ? -1 : 0);"),
+        SigOp::Block(s) => format!("{{ sigset_t m; sigemptyset(&m); sigaddset(&m, sigs[{s}]); show(\"block {s}\", sigprocmask(SIG_BLOCK, &m, NULL)); }}"),
+        SigOp::Unblock(s) => format!("{{ sigset_t m; sigemptyset(&m); sigaddset(&m, sigs[{s}]); show(\"unblock {s}\", sigprocmask(SIG_UNBLOCK, &m, NULL)); }}"),
+        SigOp::Raise(s) => format!("show(\"raise {s}\", raise(sigs[{s}]));"),
+        SigOp::Pending(s) => format!("{{ sigset_t m; sigpending(&m); show(\"pending {s}\", sigismember(&m, sigs[{s}])); }}"),
+        SigOp::Alarm(n) => format!("show(\"alarm {n}\", alarm({n}));"),
+    };
+    format!("{body} show(\"caught\", caught[0] * 10000 + caught[1] * 100 + caught[2]);")
+}
+
 const HEADER: &str = r#"#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -386,8 +481,13 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 static char buf[70000];
+static volatile int caught[3];
+static const int sigs[3] = {SIGUSR1, SIGUSR2, SIGCHLD};
+static void on_sig(int s) { caught[s == SIGUSR1 ? 0 : s == SIGUSR2 ? 1 : 2]++; }
 union semun { int val; struct semid_ds *b; unsigned short *array; };
 static void show(const char *what, long r) {
     printf("%d %s = %ld errno=%d\n", (int)getpid(), what, r, r < 0 ? errno : 0);
@@ -574,6 +674,36 @@ proptest! {
         let text = program(setup, &c, &p);
         let dir = Scratch::new("conf-shm");
         if let Err(e) = conforms(&dir.0, "shm", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+proptest! {
+    // Fewer cases: each is a real run and a search, and these families
+    // are also pinned by the differential programs.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn files_and_directories_behave_as_on_the_real_kernel(child in prop::collection::vec(file_op(), 0..4), parent in prop::collection::vec(file_op(), 1..10)) {
+        let setup = "    const char *fnames[4] = {\"conf_f0\", \"conf_f1\", \"conf_d0/f2\", \"conf_d1\"};\n    const char *dnames[2] = {\"conf_d0\", \"conf_d1\"};\n    int fd[4] = {-1, -1, -1, -1};\n    memset(buf, 'x', sizeof buf);\n";
+        let c: Vec<String> = child.iter().map(render_file).collect();
+        let mut p: Vec<String> = parent.iter().map(render_file).collect();
+        p.push("unlink(fnames[2]); rmdir(dnames[0]); unlink(fnames[0]); unlink(fnames[1]); unlink(fnames[3]); rmdir(dnames[1]);".into());
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-files");
+        if let Err(e) = conforms(&dir.0, "files", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn signal_dispositions_and_masks_behave_as_on_the_real_kernel(child in prop::collection::vec(sig_op(), 0..4), parent in prop::collection::vec(sig_op(), 1..10)) {
+        let c: Vec<String> = child.iter().map(render_sig).collect();
+        let p: Vec<String> = parent.iter().map(render_sig).collect();
+        let text = program("", &c, &p);
+        let dir = Scratch::new("conf-sig");
+        if let Err(e) = conforms(&dir.0, "sig", &text) {
             prop_assert!(false, "{}", e);
         }
     }
