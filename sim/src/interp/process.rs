@@ -52,6 +52,18 @@ pub enum After {
         read: bool,
         /// Opened for writing.
         write: bool,
+        /// Opened for appending.
+        append: bool,
+    },
+    /// `fdopen`'s `fcntl(fd, F_GETFL)` returned: a stream if the
+    /// descriptor's access mode allows the mode asked for.
+    Fdopen {
+        /// Descriptor.
+        fd: i32,
+        /// Reading asked for.
+        read: bool,
+        /// Writing asked for.
+        write: bool,
     },
     /// Push 0 on success, -1 on failure (`fseek`, `fclose`).
     Status,
@@ -122,6 +134,8 @@ pub struct Process {
     pub exiting: Option<(u32, i32)>,
     /// The program it runs ([`Program::images`]).
     pub image: u32,
+    /// Region of its `errno`.
+    errno_region: u32,
     /// The arguments of the `exec` under way (the kernel takes them).
     pub exec_args: Vec<Vec<u8>>,
     /// Open directory streams.
@@ -158,6 +172,7 @@ impl Process {
             atexit: Vec::new(),
             exiting: None,
             image: image as u32,
+            errno_region: entry.errno_region,
             exec_args: Vec::new(),
             dirs: Vec::new(),
         };
@@ -231,11 +246,25 @@ impl Process {
                 self.stdio.failed |= result < 0;
                 self.stdio.outq.pop_front();
             }
-            After::Opened { read, write } => {
-                let (read, write) = (*read, *write);
+            After::Opened { read, write, append } => {
+                let (read, write, append) = (*read, *write, *append);
                 let v = match result {
-                    fd @ 0.. => super::libc::file_handle(self.stdio.open(fd as i32, read, write)),
+                    fd @ 0.. => super::libc::file_handle(self.stdio.open(fd as i32, read, write, append)),
                     _ => 0,
+                };
+                self.stack.push(v);
+                self.after = After::Nothing;
+            }
+            After::Fdopen { fd, read, write } => {
+                let (fd, read, write) = (*fd, *read, *write);
+                let acc = result & 3;
+                let v = if result < 0 {
+                    0
+                } else if (read && acc == 1) || (write && acc == 0) {
+                    self.set_errno_here(crate::abi::errno::EINVAL);
+                    0
+                } else {
+                    super::libc::file_handle(self.stdio.open(fd, read, write, result & 0o2000 != 0))
                 };
                 self.stack.push(v);
                 self.after = After::Nothing;
@@ -286,8 +315,13 @@ impl Process {
     }
 
     /// Sets `errno` (a private global).
-    pub fn set_errno(&mut self, prog: &Program, e: i32) {
-        if let Some(reg) = self.mem.region_mut(prog.images[self.image as usize].errno_region as usize) {
+    pub fn set_errno(&mut self, _prog: &Program, e: i32) {
+        self.set_errno_here(e);
+    }
+
+    /// Sets `errno` where no program is at hand (a continuation).
+    fn set_errno_here(&mut self, e: i32) {
+        if let Some(reg) = self.mem.region_mut(self.errno_region as usize) {
             if reg.bytes.len() >= 4 {
                 reg.bytes_mut()[..4].copy_from_slice(&e.to_le_bytes());
             }
@@ -295,8 +329,8 @@ impl Process {
     }
 
     /// Reads `errno`.
-    pub fn errno(&self, prog: &Program) -> i32 {
-        match self.mem.regions.get(prog.images[self.image as usize].errno_region as usize) {
+    pub fn errno(&self, _prog: &Program) -> i32 {
+        match self.mem.regions.get(self.errno_region as usize) {
             Some(reg) if reg.bytes.len() >= 4 => i32::from_le_bytes([reg.bytes[0], reg.bytes[1], reg.bytes[2], reg.bytes[3]]),
             _ => 0,
         }

@@ -53,7 +53,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
                 p.set_errno(prog, EINVAL);
                 return Ok(Outcome::Value(0));
             };
-            p.after = After::Opened { read, write };
+            p.after = After::Opened { read, write, append: flags & 0o2000 != 0 };
             Ok(Outcome::Stop(Event::Syscall(Call::Fs(FsCall::Open { path: a[0], flags, mode: 0o666 }))))
         }
         LibFn::Fdopen => {
@@ -61,11 +61,11 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
                 p.set_errno(prog, EINVAL);
                 return Ok(Outcome::Value(0));
             };
-            if (a[0] as i32) < 0 {
-                p.set_errno(prog, EBADF);
-                return Ok(Outcome::Value(0));
-            }
-            Ok(Outcome::Value(file_handle(p.stdio.open(a[0] as i32, read, write))))
+            // The descriptor must be open, with an access mode that
+            // allows the stream's.
+            let fd = a[0] as i32;
+            p.after = After::Fdopen { fd, read, write };
+            Ok(Outcome::Stop(Event::Syscall(Call::Fd(FdCall::Fcntl { fd, cmd: 3, arg: 0 }))))
         }
         LibFn::Fclose => {
             let w = stream(p, a[0])?;
@@ -87,8 +87,12 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             let unread = p.stdio.input_of(w).map_or(0, |i| i.avail().len() as i64);
             let unwritten = p.stdio.out_mut(w).map_or(0, |s| s.buf.len() as i64);
             let fd = p.stdio.fd(w);
+            // An appending stream writes at the file's end (glibc puts its
+            // position there at fopen).
+            let append = matches!(w, Which::File(k) if p.stdio.files[k].as_ref().is_some_and(|f| f.append));
             p.after = After::Offset(unwritten - unread);
-            Ok(Outcome::Stop(Event::Syscall(Call::Fs(FsCall::Lseek { fd, off: 0, whence: 1 }))))
+            let whence = if append { 2 } else { 1 };
+            Ok(Outcome::Stop(Event::Syscall(Call::Fs(FsCall::Lseek { fd, off: 0, whence }))))
         }
         LibFn::Clearerr => {
             let w = stream(p, a[0])?;

@@ -105,6 +105,8 @@ pub struct FileStream {
     pub read: bool,
     /// Opened for writing.
     pub write: bool,
+    /// Opened for appending (`a`): its position is the file's end.
+    pub append: bool,
 }
 
 /// Every stream of the process, and the writes waiting.
@@ -185,8 +187,8 @@ impl Stdio {
     }
 
     /// A new stream on `fd`, fully buffered as glibc buffers a file.
-    pub fn open(&mut self, fd: i32, read: bool, write: bool) -> usize {
-        let f = FileStream { out: Stream { fd, buf: Vec::new(), mode: Mode::Full }, input: Input::default(), read, write };
+    pub fn open(&mut self, fd: i32, read: bool, write: bool, append: bool) -> usize {
+        let f = FileStream { out: Stream { fd, buf: Vec::new(), mode: Mode::Full }, input: Input::default(), read, write, append };
         match self.files.iter().position(Option::is_none) {
             Some(k) => {
                 self.files[k] = Some(f);
