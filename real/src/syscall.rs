@@ -469,13 +469,17 @@ impl RealProc<'_> {
                     }
                     t as i64
                 }
-                TimeCall::ClockGettime { clock, out } => {
+                TimeCall::ClockGettime { clock, out, micro } => {
                     let t = match clock {
                         CLOCK_REALTIME => EPOCH_NS + self.env.clock.elapsed_ns(),
                         CLOCK_MONOTONIC => self.env.clock.elapsed_ns(),
                         _ => return -(libc::EINVAL as i64),
                     };
-                    if !self.store(out, MemTy::I64, t / 1_000_000_000) || !self.store(out.wrapping_add(8), MemTy::I64, t % 1_000_000_000) {
+                    if micro && out == 0 {
+                        return 0;
+                    }
+                    let frac = if micro { t % 1_000_000_000 / 1000 } else { t % 1_000_000_000 };
+                    if !self.store(out, MemTy::I64, t / 1_000_000_000) || !self.store(out.wrapping_add(8), MemTy::I64, frac) {
                         return -(libc::EFAULT as i64);
                     }
                     0

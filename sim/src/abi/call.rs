@@ -591,12 +591,15 @@ pub enum TimeCall {
         /// Where the time also goes (0: nowhere).
         out: Addr,
     },
-    /// `clock_gettime(clock, out)`.
+    /// `clock_gettime(clock, out)`, or `gettimeofday(out, NULL)`
+    /// (`micro`: a `struct timeval`, CLOCK_REALTIME).
     ClockGettime {
         /// `CLOCK_REALTIME` or `CLOCK_MONOTONIC`.
         clock: i32,
-        /// The `struct timespec`.
+        /// The `struct timespec` (or `timeval`).
         out: Addr,
+        /// Microseconds (`gettimeofday`) rather than nanoseconds.
+        micro: bool,
     },
 }
 
@@ -871,7 +874,8 @@ impl Call {
                 TimeCall::Sleep { how: SleepFn::Usleep, .. } => "usleep",
                 TimeCall::Sleep { how: SleepFn::Nanosleep { .. }, .. } => "nanosleep",
                 TimeCall::Time { .. } => "time",
-                TimeCall::ClockGettime { .. } => "clock_gettime",
+                TimeCall::ClockGettime { micro: false, .. } => "clock_gettime",
+                TimeCall::ClockGettime { micro: true, .. } => "gettimeofday",
             },
             Call::Fd(c) => match c {
                 FdCall::Read { .. } | FdCall::Fill { .. } => "read",

@@ -77,7 +77,7 @@ libfns! {
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
     Execve = "execve", Mkdir = "mkdir", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
-    Fdatasync = "fdatasync", Rename = "rename",
+    Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
 }
 
 /// True for the routines that are system calls: the kernel performs them.
@@ -185,5 +185,6 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Fsync
             | Fdatasync
             | Rename
+            | Gettimeofday
     )
 }

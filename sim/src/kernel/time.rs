@@ -23,14 +23,18 @@ impl Machine {
                 }
                 Sys::Ret(t as i64)
             }
-            TimeCall::ClockGettime { clock, out } => {
+            TimeCall::ClockGettime { clock, out, micro } => {
                 let t = match clock {
                     CLOCK_REALTIME => EPOCH_NS.saturating_add(self.clock),
                     CLOCK_MONOTONIC => self.clock,
                     _ => return Sys::err(EINVAL),
                 };
+                if micro && out == 0 {
+                    return Sys::Ret(0);
+                }
+                let frac = if micro { t % 1_000_000_000 / 1000 } else { t % 1_000_000_000 };
                 if self.store(i, out, MemTy::I64, t / 1_000_000_000).is_err()
-                    || self.store(i, out.wrapping_add(8), MemTy::I64, t % 1_000_000_000).is_err()
+                    || self.store(i, out.wrapping_add(8), MemTy::I64, frac).is_err()
                 {
                     return Sys::err(EFAULT);
                 }

@@ -38,6 +38,8 @@ typedef struct { int si_signo; int si_errno; int si_code; int __pad0; pid_t si_p
 struct sigaction { union { __sighandler_t sa_handler; void (*sa_sigaction)(int, siginfo_t *, void *); }; sigset_t sa_mask; int sa_flags; void (*sa_restorer)(void); };
 struct mq_attr { long mq_flags; long mq_maxmsg; long mq_msgsize; long mq_curmsgs; long __pad[4]; };
 struct timespec { time_t tv_sec; long tv_nsec; };
+struct timeval { time_t tv_sec; long tv_usec; };
+int gettimeofday(struct timeval *tv, void *tz);
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
 struct sockaddr_un { sa_family_t sun_family; char sun_path[108]; };
 

@@ -133,7 +133,7 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
         Call::Pipe(PipeCall::Pipe { fds, .. }) => Some((fds, 8, true)),
         Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }) if status != 0 => Some((status, 4, true)),
         Call::Time(TimeCall::Time { out }) if out != 0 => Some((out, 8, true)),
-        Call::Time(TimeCall::ClockGettime { out, .. }) => Some((out, 16, true)),
+        Call::Time(TimeCall::ClockGettime { out, .. }) if out != 0 => Some((out, 16, true)),
         // A sem_t is 32 bytes; a smaller object is overrun.
         Call::Sem(c) => c.sem().map(|sem| (sem, 32, true)),
         // Longer than any queue's messages: EMSGSIZE, and nothing is read.
