@@ -36,6 +36,8 @@ pub enum FileKind {
     DevNull,
     /// `/dev/zero`: reads give zeros, writes vanish.
     DevZero,
+    /// A directory opened read-only: `read` is `EISDIR`.
+    Dir,
 }
 
 /// An open file description, shared by `dup` and `fork`.
@@ -298,6 +300,7 @@ impl Machine {
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
             FileKind::DevNull => Sys::Ret(0),
+            FileKind::Dir => Sys::err(crate::abi::errno::EISDIR),
             FileKind::DevZero => match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n as usize) {
                 Ok(dst) => {
                     dst.fill(0);

@@ -130,6 +130,7 @@ impl Machine {
         let what = match file.kind {
             FileKind::Shm(obj) => Stat::File(self.shared.sizes[obj as usize]),
             FileKind::PipeRead(_) | FileKind::PipeWrite(_) => Stat::Fifo,
+            FileKind::Dir => Stat::Dir,
             FileKind::Socket(_) => Stat::Socket,
             _ => Stat::Device,
         };
@@ -163,9 +164,12 @@ impl Machine {
 
     fn open(&mut self, i: usize, path: u64, flags: i32) -> Result<i64, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let dir = matches!(self.socks.names.lookup_file(&raw), Ok((_, Node::Dir)));
         let kind = match raw.as_slice() {
             b"/dev/null" => FileKind::DevNull,
             b"/dev/zero" => FileKind::DevZero,
+            // A directory opens read-only (what opendir does natively).
+            _ if dir && flags & ACCMODE == O_RDONLY && flags & O_CREAT == 0 => FileKind::Dir,
             _ => FileKind::Shm(self.open_regular(&raw, flags)?),
         };
         if self.open_fds(i) >= MAX_FDS {
@@ -209,7 +213,7 @@ impl Machine {
         let (f, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
         let size = match file.kind {
             FileKind::Shm(obj) => self.shared.sizes[obj as usize] as i64,
-            FileKind::DevNull | FileKind::DevZero | FileKind::Stdin => 0,
+            FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir => 0,
             _ => return Err(ESPIPE),
         };
         let base = match whence {
