@@ -78,6 +78,7 @@ libfns! {
     Execve = "execve", Mkdir = "mkdir", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
+    Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
 }
 
 /// True for the routines that are system calls: the kernel performs them.

@@ -34,6 +34,8 @@ pub const KNOWN: &[&str] = &[
     "sys/socket.h",
     "sys/un.h",
     "signal.h",
+    "sys/signal.h",
+    "err.h",
     "time.h",
     "sys/time.h",
     "errno.h",

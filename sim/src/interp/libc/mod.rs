@@ -65,7 +65,11 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Fputc
         | LibFn::Putc
         | LibFn::Psignal
-        | LibFn::Fwrite => stdio_call(p, prog, sh, f, args),
+        | LibFn::Fwrite
+        | LibFn::Err
+        | LibFn::Errx
+        | LibFn::Warn
+        | LibFn::Warnx => stdio_call(p, prog, sh, f, args),
         LibFn::Atexit => Ok(atexit(p, args[0])),
         LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
@@ -361,6 +365,36 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             text.extend_from_slice(errtext::message(p.errno(prog)).as_bytes());
             text.push(b'\n');
             p.stdio.put(STDERR, text);
+            return Ok(finish(p, Then::Continue));
+        }
+        // BSD's err.h: "prog: message[: strerror(errno)]" on stderr, then
+        // (err, errx) exit as exit() does.
+        LibFn::Err | LibFn::Errx | LibFn::Warn | LibFn::Warnx => {
+            let exits = matches!(f, LibFn::Err | LibFn::Errx);
+            let (fmt_at, status) = if exits { (1, a[0] as i32) } else { (0, 0) };
+            let e = p.errno(prog);
+            let name = argv0(p);
+            text.extend_from_slice(name.rsplit(|&b| b == b'/').next().unwrap_or(&[]));
+            text.extend_from_slice(b": ");
+            if a[fmt_at] != 0 {
+                let mut msg = Vec::new();
+                formatted(p, prog, sh, a[fmt_at], &a[fmt_at + 1..], &mut msg, STREAM_KEEP)?;
+                text.extend_from_slice(&msg);
+                if matches!(f, LibFn::Err | LibFn::Warn) {
+                    text.extend_from_slice(b": ");
+                }
+            }
+            if matches!(f, LibFn::Err | LibFn::Warn) {
+                text.extend_from_slice(errtext::message(e).as_bytes());
+            }
+            text.push(b'\n');
+            p.stdio.put(STDERR, text);
+            if exits {
+                return Ok(match exit(p, prog, status) {
+                    Some(ev) => Outcome::Stop(ev),
+                    None => Outcome::Void,
+                });
+            }
             return Ok(finish(p, Then::Continue));
         }
         LibFn::Psignal => {
