@@ -111,7 +111,6 @@ impl Outcome {
         v.sort_by(|a, b| a.path.cmp(&b.path));
         let mut room = MAX_OUTPUT;
         for f in &mut v {
-            self.truncated |= f.bytes.len() > room;
             f.bytes.truncate(room);
             room -= f.bytes.len();
         }

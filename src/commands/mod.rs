@@ -63,8 +63,9 @@ pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status
     };
     let mut units = Vec::new();
     for spec in execs {
-        let Some((exec_name, path)) = spec.split_once('=').filter(|(n, p)| !n.is_empty() && !p.is_empty()) else {
-            eprintln!("ipcsim: --exec {spec}: expected NAME=FILE.c");
+        let named = |n: &str| !n.is_empty() && n.rsplit('/').next().is_some_and(|b| !b.is_empty() && b != "." && b != "..");
+        let Some((exec_name, path)) = spec.split_once('=').filter(|(n, p)| named(n) && !p.is_empty()) else {
+            eprintln!("ipcsim: --exec {spec}: expected NAME=FILE.c, NAME a program's name");
             return Err(Status::Usage);
         };
         match read(Path::new(path)) {
@@ -142,7 +143,15 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
             eprintln!("ipcsim: --file {spec}: expected NAME=HOSTPATH");
             std::process::exit(2);
         };
-        if sim::ipc::sockname::resolve(name.as_bytes()).is_err() {
+        let resolved = sim::ipc::sockname::resolve(name.as_bytes());
+        let is_dir = |r: &[u8]| {
+            ["/", "/tmp", "/var", "/var/tmp", "/dev", "/dev/shm", "/home", sim::ipc::sockname::CWD].iter().any(|d| d.as_bytes() == r)
+        };
+        if resolved.as_deref().is_ok_and(|r| is_dir(r) || r.starts_with(b"/dev/")) {
+            eprintln!("ipcsim: --file {spec}: {name} is a directory or a device, not a file");
+            std::process::exit(2);
+        }
+        if resolved.is_err() {
             eprintln!("ipcsim: --file {spec}: {name}'s directory is not in the run's file system (/tmp, /var/tmp, /dev/shm, the working directory)");
             std::process::exit(2);
         }

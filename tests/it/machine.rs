@@ -36,7 +36,7 @@ fn finish(m: &mut Machine, cx: &mut StepCtx) {
         m.ready(cx.config, &mut ready);
         match ready.first() {
             Some(&i) => m.step(i, cx),
-            None if cx.config.time == TimeMode::Strict && m.wake_next_sleeper() => {}
+            None if cx.config.time == TimeMode::Strict && m.wake_next_sleeper(true) => {}
             None => return,
         }
     }

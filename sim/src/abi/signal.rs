@@ -37,7 +37,9 @@ pub const SIGRTMAX: i32 = 64;
 /// SIGURG, SIGWINCH) or to stop the process (SIGSTOP, SIGTSTP, SIGTTIN,
 /// SIGTTOU), which ipcsim does not model: either way the target goes on.
 pub fn default_is_harmless(sig: i32) -> bool {
-    matches!(sig, 17 | 18 | 19 | 20 | 21 | 22 | 23 | 28)
+    // 32 and 33 are glibc's own (thread cancellation, set*id), caught by
+    // its handlers in every process: a program sending them sees nothing.
+    matches!(sig, 17 | 18 | 19 | 20 | 21 | 22 | 23 | 28 | 32 | 33)
 }
 
 /// A signal number `kill` accepts (0 only checks the target).

@@ -126,7 +126,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         }
         m.ready(config, &mut ready);
         if ready.is_empty() {
-            if config.time == TimeMode::Strict && m.wake_next_sleeper() {
+            if config.time == TimeMode::Strict && m.wake_next_sleeper(true) {
                 continue;
             }
             break check::judge(&m, prog);
@@ -144,7 +144,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         // for ever must not freeze the clock for a sleeping one.
         still = if m.clock == clock { still + 1 } else { 0 };
         clock = m.clock;
-        if still >= STEPS_WITHOUT_TIME && config.time == TimeMode::Strict && m.wake_next_sleeper() {
+        if still >= STEPS_WITHOUT_TIME && config.time == TimeMode::Strict && m.wake_next_sleeper(false) {
             still = 0;
         }
     };

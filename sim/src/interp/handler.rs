@@ -15,6 +15,11 @@ use crate::ir::{region, FuncId, Program};
 /// machine registers to show).
 const UCONTEXT: usize = 976;
 
+/// Bytes of stack the kernel's signal frame takes on x86_64 with AVX
+/// state saved (about what Linux pushes; nested handlers run out of an
+/// 8 MiB stack a few thousand deep, as natively).
+const SIGFRAME: usize = 2048;
+
 /// What a running handler interrupted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct HandlerFrame {
@@ -37,6 +42,14 @@ impl Process {
         let after = std::mem::replace(&mut self.after, After::Nothing);
         self.handlers.push(HandlerFrame { depth: self.frames.len() as u32, stack: self.stack.len() as u32, sp: self.sp, after });
         let mut args = [sig as u32 as u64, 0, 0];
+        // The kernel's signal frame (registers, the FPU state) takes stack
+        // as natively: nested handlers overflow it as deep as on Linux.
+        let frame = (self.sp as usize).div_ceil(16) * 16 + SIGFRAME;
+        if frame > STACK_LIMIT {
+            return Err(BadAccess::StackOverflow);
+        }
+        self.mem.grow_stack(frame);
+        self.sp = frame as u32;
         if let Some(info) = info {
             // The siginfo_t and a (zeroed) ucontext_t sit above the
             // interrupted code's stack, as the kernel lays them out on

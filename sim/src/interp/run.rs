@@ -261,26 +261,31 @@ impl Process {
                         let a = pop!();
                         self.stack.push((a != 0) as u64);
                     }
+                    // A backward jump burns fuel once taken: a process out of
+                    // fuel resumes at the target (a handler may run first).
                     Op::Jump(t) => {
-                        if (t as usize) < pc {
+                        let back = (t as usize) < pc;
+                        pc = t as usize;
+                        if back {
                             burn!();
                         }
-                        pc = t as usize;
                     }
                     Op::JumpIfZero(t) => {
                         if pop!() == 0 {
-                            if (t as usize) < pc {
+                            let back = (t as usize) < pc;
+                            pc = t as usize;
+                            if back {
                                 burn!();
                             }
-                            pc = t as usize;
                         }
                     }
                     Op::JumpIfNonZero(t) => {
                         if pop!() != 0 {
-                            if (t as usize) < pc {
+                            let back = (t as usize) < pc;
+                            pc = t as usize;
+                            if back {
                                 burn!();
                             }
-                            pc = t as usize;
                         }
                     }
                     Op::Switch(t) => {
@@ -291,8 +296,11 @@ impl Process {
                             Err(_) => table.default as usize,
                         };
                     }
+                    // Out of fuel at a call, the process resumes at the call.
                     Op::Call(f) => {
+                        pc -= 1;
                         burn!();
+                        pc += 1;
                         save_pc!();
                         if let Err(b) = self.enter(prog, f) {
                             return self.mem_fault(prog, b);
@@ -300,7 +308,9 @@ impl Process {
                         continue 'frames;
                     }
                     Op::CallPtr(argc) => {
+                        pc -= 1;
                         burn!();
+                        pc += 1;
                         let target = pop!();
                         save_pc!();
                         let Some(f) = prog.callable(target) else {

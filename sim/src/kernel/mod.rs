@@ -473,10 +473,17 @@ impl Machine {
         // Where the operation is, and since when it waits: read before it
         // is performed, and only for the trace.
         let (span, since) = if cx.tracing() { (self.procs[i].proc.span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
+        let mut rang = false;
         if self.procs[i].signals.is_some() && self.alarm_due(i, cx.config.time) {
             self.ring_alarm(i);
+            rang = true;
         }
-        let what = if let Some(sig) = self.procs[i].dying.take() {
+        let blocked = |m: &Machine| m.procs[i].dying.is_none() && m.deliverable(i).is_none() && !m.runs_on(i, cx.config.time);
+        let what = if rang && blocked(self) {
+            // The alarm went off and did nothing (SIGALRM ignored or
+            // blocked): the process goes on waiting.
+            None
+        } else if let Some(sig) = self.procs[i].dying.take() {
             self.terminate(i, ExitStatus::Signal(sig), cx);
             cx.tracing().then_some(What::Killed { sig })
         } else if let Some(sig) = self.deliverable(i) {
@@ -642,13 +649,25 @@ impl Machine {
     /// Runs process `i` to its next visible operation and records it as
     /// pending. `granted` lets it perform the shared access it stopped at.
     pub fn advance(&mut self, i: usize, granted: bool, cx: &mut StepCtx) -> Option<interp::Performed> {
-        let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed };
-        let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
-        let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
-        cx.instructions += ctx.instructions;
-        let performed = ctx.performed;
-        self.set_pending(i, ev, cx);
-        performed
+        let mut granted = granted;
+        let mut performed = None;
+        loop {
+            let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed };
+            let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
+            let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
+            cx.instructions += ctx.instructions;
+            performed = performed.or(ctx.performed);
+            granted = false;
+            // A handler returned: run on (in this loop, not by recursion).
+            if let Event::SigReturn = ev {
+                if self.return_from_handler(i, cx) {
+                    continue;
+                }
+                return performed;
+            }
+            self.set_pending(i, ev, cx);
+            return performed;
+        }
     }
 
     fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
@@ -663,10 +682,7 @@ impl Machine {
                 self.fault_next(i, fault, cx);
                 return;
             }
-            Event::SigReturn => {
-                self.return_from_handler(i, cx);
-                return;
-            }
+            Event::SigReturn => unreachable!("advance handles a handler's return"),
             Event::OutOfFuel => {
                 // Looping in private code for good: parked with nothing to
                 // wait for, so only a signal (a parent's kill) ends it.
@@ -728,8 +744,10 @@ impl Machine {
     /// Strict time: moves the clock to the earliest sleeper's wake-up;
     /// false if nobody sleeps. Called when everyone waits, and also after
     /// a long stretch of steps without time passing (a busy-waiting
-    /// process must not freeze the clock for a sleeping one).
-    pub fn wake_next_sleeper(&mut self) -> bool {
+    /// process must not freeze the clock for a sleeping one); `alarms`
+    /// (only when everyone waits) lets an alarm be the next event, so a
+    /// busy process's watchdog alarm does not go off early.
+    pub fn wake_next_sleeper(&mut self, alarms: bool) -> bool {
         let next = self
             .procs
             .iter()
@@ -743,7 +761,7 @@ impl Machine {
                     Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
                     _ => None,
                 };
-                let alarm = p.signals.as_ref().and_then(|s| s.alarm);
+                let alarm = p.signals.as_ref().and_then(|s| s.alarm).filter(|_| alarms);
                 wake.into_iter().chain(alarm).min()
             })
             .filter(|&t| t < crate::abi::HORIZON_NS - crate::abi::EPOCH_SECS * 1_000_000_000)

@@ -163,7 +163,7 @@ impl Machine {
             return None;
         }
         let ready = s.pending & !self.effective_mask(i);
-        (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g))
+        first_caught(s, ready)
     }
 
     /// The mask in effect: `sigsuspend`'s once it waits, else the
@@ -190,7 +190,7 @@ impl Machine {
         if !p.proc.may_take_signal() {
             return None;
         }
-        (1..=64).filter(|&g| ready & bit(g) != 0).find(|&g| s.catches(g))
+        first_caught(s, ready)
     }
 
     /// Applies the default action to the pending, unblocked signals that
@@ -211,8 +211,10 @@ impl Machine {
             }
             s.pending &= !bit(sig);
             s.info.retain(|x| x.0 != sig);
-            if ignored & bit(sig) == 0 && !signal::default_is_harmless(sig) {
-                fatal.get_or_insert(sig);
+            // Linux takes the synchronous ones first, then by number.
+            let sync = matches!(sig, 4 | 5 | 7 | 8 | 11 | 31);
+            if ignored & bit(sig) == 0 && !signal::default_is_harmless(sig) && (fatal.is_none() || sync) {
+                fatal = Some(fatal.filter(|&f: &i32| matches!(f, 4 | 5 | 7 | 8 | 11 | 31)).unwrap_or(sig));
             }
         }
         if let Some(sig) = fatal {
@@ -332,28 +334,34 @@ impl Machine {
     /// Runs `sig`'s handler in process `i` to its first visible
     /// operation; `resume` is what comes after it returns.
     pub(super) fn run_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) {
+        let entered = self.enter_signal_handler(i, sig, resume, cx);
+        // Only caught signals are delivered (defensively, go on); a
+        // handler that could not be entered ends the process.
+        if entered || (resume.is_none() && self.procs[i].fault.is_none()) {
+            self.advance(i, false, cx);
+        }
+    }
+
+    /// Enters `sig`'s handler in process `i` (true), or makes the process
+    /// die at its next step if it cannot be entered; `resume` is what
+    /// comes after it returns.
+    fn enter_signal_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) -> bool {
         let s = self.sigs(i);
         s.pending &= !bit(sig);
         let info = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
-        let Some(a) = s.action(sig) else {
-            // Only caught signals are delivered; defensively, go on.
-            if resume.is_none() {
-                self.advance(i, false, cx);
-            }
-            return;
-        };
+        let Some(a) = s.action(sig) else { return false };
         use crate::interp::fault::{Cause, Fault, Signal, Undefined};
         let span = self.procs[i].proc.span(cx.prog);
         // A handler that is no function of the program: the jump faults.
         let Some(func) = cx.prog.callable(a.handler) else {
             self.fault_next(i, Fault::signal(Signal::Segv, Cause::BadCall { addr: a.handler }, span), cx);
-            return;
+            return false;
         };
         // One taking more than `sig, info, context` reads what is not there.
         if cx.prog.functions[func as usize].params.len() > 3 {
             let ub = Undefined::CallMismatch { func, args: if a.flags & SA_SIGINFO != 0 { 3 } else { 1 } };
             self.fault_next(i, Fault::undefined(ub, None, span), cx);
-            return;
+            return false;
         }
         let s = self.sigs(i);
         let old = s.blocked;
@@ -370,18 +378,22 @@ impl Machine {
         s.frames.push(Resume { mask: old, op: resume });
         let bytes = (a.flags & SA_SIGINFO != 0).then(|| crate::abi::sigaction::siginfo(sig, info.code, info.pid, info.status));
         match self.procs[i].proc.enter_handler(cx.prog, func, sig, bytes.as_ref().map(|b| &b[..])) {
-            Ok(()) => {
-                self.advance(i, false, cx);
+            Ok(()) => true,
+            Err(b) => {
+                self.fault_next(i, Fault::signal(Signal::Segv, Cause::Memory(b), span), cx);
+                false
             }
-            Err(b) => self.fault_next(i, Fault::signal(Signal::Segv, Cause::Memory(b), span), cx),
         }
     }
 
     /// A handler of process `i` returned: its mask comes back, then what
-    /// it came before (or the code after the call it came after).
-    pub(super) fn return_from_handler(&mut self, i: usize, cx: &mut StepCtx) {
+    /// it came before (or the code after the call it came after). True if
+    /// the process runs on (the code after the call, or another handler
+    /// entered now): the caller loops, so handlers nested thousands deep
+    /// cost no native stack.
+    pub(super) fn return_from_handler(&mut self, i: usize, cx: &mut StepCtx) -> bool {
         self.procs[i].proc.leave_handler();
-        let Some(r) = self.sigs(i).frames.pop() else { return };
+        let Some(r) = self.sigs(i).frames.pop() else { return false };
         self.sigs(i).blocked = r.mask;
         self.settle(i);
         if let Some(op) = r.op {
@@ -392,14 +404,19 @@ impl Machine {
         // A signal that came while the handler ran, blocked by its mask,
         // is taken now, before the code it returns to goes on.
         if let Some(sig) = self.deliverable_now(i) {
-            self.run_handler(i, sig, r.op, cx);
-            return;
+            if self.enter_signal_handler(i, sig, r.op, cx) {
+                return true;
+            }
+            if self.procs[i].fault.is_some() {
+                return false;
+            }
         }
         match r.op {
-            Some(_) => cx.history.reached(i, self.clock),
-            None => {
-                self.advance(i, false, cx);
+            Some(_) => {
+                cx.history.reached(i, self.clock);
+                false
             }
+            None => true,
         }
     }
 
@@ -598,4 +615,13 @@ impl Machine {
         self.procs[j].dying.get_or_insert(sig);
         self.procs[j].parked = None;
     }
+}
+
+/// The signal Linux delivers first among `ready` (caught ones only): the
+/// synchronous ones (SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS)
+/// first, then by number.
+fn first_caught(s: &Signals, ready: u64) -> Option<i32> {
+    const SYNC: [i32; 6] = [4, 5, 7, 8, 11, 31];
+    let pick = |g: &i32| ready & bit(*g) != 0 && s.catches(*g);
+    SYNC.iter().copied().find(pick).or_else(|| (1..=64).find(pick))
 }

@@ -515,6 +515,7 @@ off_t lseek(int fd, off_t off, int whence);
 #define SIGALRM 14
 #define SIGTERM 15
 #define SIGCHLD 17
+#define SIGCLD SIGCHLD
 #define SIGCONT 18
 #define SIGSTOP 19
 #define SIGTSTP 20

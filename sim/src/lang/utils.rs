@@ -31,10 +31,12 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     UTILS.iter().map(|u| u.0)
 }
 
-/// The utilities `text` names in a string literal (`"sort"`, or a path
-/// ending in `/sort"`).
+/// The utilities a program may exec: all of them if it calls an exec
+/// function (the name may be made at run time: `execvp(argv[1], ...)`),
+/// none otherwise (each adds its globals to every process).
 pub fn named_in(text: &str) -> impl Iterator<Item = ExecUnit> + '_ {
-    UTILS.iter().filter(move |(n, _)| text.contains(&format!("\"{n}\"")) || text.contains(&format!("/{n}\""))).map(|(n, parts)| ExecUnit {
+    let execs = text.contains("exec");
+    UTILS.iter().filter(move |_| execs).map(|(n, parts)| ExecUnit {
         name: n.to_string(),
         path: format!("ipcsim-utils/{n}.c"),
         text: parts.concat(),

@@ -18,6 +18,10 @@ static char *util_slurp(int fd, size_t *len) {
         if (n == cap) {
             cap *= 2;
             buf = realloc(buf, cap);
+            if (!buf) {
+                fprintf(stderr, "%s: memory exhausted\n", util_name);
+                exit(1);
+            }
         }
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)
