@@ -52,3 +52,17 @@ fn three_independent_errors_are_all_reported() {
     let got = diagnostics_of(Path::new("tests/frontend/err/three_errors.c"));
     assert_eq!(got.matches("error[").count(), 3, "{got}");
 }
+
+/// C89's implicit int (`main()`, a function without a return type), as
+/// old course programs write it: gcc accepts it with a warning (newer
+/// gcc refuses it, so it is not in the differential suite).
+#[test]
+fn a_function_without_a_return_type_returns_int() {
+    let text =
+        "#include <stdio.h>\ntwice(int x) { return 2 * x; }\nmain()\n{\n    printf(\"%d\\n\", twice(21));\n    return twice(2);\n}\n";
+    let prog = sim::lang::compile("implicit.c", text, &|_, _| None).expect("compiles");
+    let cfg = sim::explore::Options::for_program("implicit").config();
+    let r = sim::explore::run(&prog, &cfg, &mut sim::explore::random::Random::new(0), false);
+    assert_eq!(r.outcome.stream(1), b"42\n");
+    assert_eq!(r.outcome.main_status(), Some(sim::outcome::ExitStatus::Code(4)));
+}

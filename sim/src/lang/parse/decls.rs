@@ -21,6 +21,17 @@ impl Parser<'_> {
             self.recover();
             return None;
         }
+        // C89's implicit int: `main() { ... }` (gcc accepts it with a
+        // warning; old course programs are written so).
+        if !self.starts_type()
+            && self.peek().ident().is_some()
+            && self.peek_at(1).is("(")
+            && !self.is_typedef_name(self.peek().ident().expect("checked"))
+        {
+            let specs =
+                Specs { storage: Storage::None, ty: TypeSpec::Int { size: IntSize::Int, signed: None }, is_const: false, span: start };
+            return Some(self.after_specs(specs, start));
+        }
         if !self.starts_type() {
             let found = self.describe_next();
             if self.peek().ident().is_some() && (self.peek_at(1).ident().is_some() || self.peek_at(1).is("*")) {
@@ -39,6 +50,12 @@ impl Parser<'_> {
         if self.eat(";") {
             return Some(Item::Decl(Decl { specs, vars: Vec::new(), span: start }));
         }
+        Some(self.after_specs(specs, start))
+    }
+
+    /// A top-level item after its specifiers: a function definition, or
+    /// a declaration.
+    fn after_specs(&mut self, specs: Specs, start: crate::source::Span) -> Item {
         let decl = self.declarator(false);
         let is_func = matches!(decl.derived.first(), Some(Derived::Function(_)));
         if is_func && self.is("{") {
@@ -56,9 +73,9 @@ impl Parser<'_> {
             let body = self.block_body();
             self.pop_scope();
             let span = start.to(self.prev_span());
-            return Some(Item::Func(FuncDef { specs, decl, body, span }));
+            return Item::Func(FuncDef { specs, decl, body, span });
         }
-        Some(Item::Decl(self.rest_of_decl(specs, decl, start)))
+        Item::Decl(self.rest_of_decl(specs, decl, start))
     }
 
     /// After the first declarator: initializer, more declarators, `;`.
