@@ -140,11 +140,20 @@ impl RealProc<'_> {
                         self.proc.resume(r);
                     }
                 }
-                Event::SigReturn => redo = self.handler_returned(),
+                Event::SigReturn => {
+                    // Back from a handler of a fault: natively the
+                    // instruction faults again; the process dies of it.
+                    if let Some(sig) = self.handlers.fault_after() {
+                        die(sig);
+                    }
+                    redo = self.handler_returned();
+                }
                 // SAFETY: ending the process; stdio was flushed by the
                 // interpreter's own writes, exactly as natively.
                 Event::Exit(code) => unsafe { libc::_exit(code) },
                 Event::Killed(fault) => match fault.signal {
+                    // A handler for the fault's signal runs first.
+                    Some(sig) if self.enter_fault_handler(sig.number()) => {}
                     Some(sig) => die(sig.number()),
                     None => self.stop_undefined(),
                 },

@@ -43,6 +43,8 @@ pub struct Handlers {
     /// For each running handler: the real mask to restore when it
     /// returns, and the call to start again then (`SA_RESTART`).
     saved: Vec<(libc::sigset_t, Option<Call>)>,
+    /// The fault each running handler came for, if any.
+    faults: Vec<Option<i32>>,
 }
 
 /// A kernel mask (bit n-1: signal n) as a `sigset_t`.
@@ -78,6 +80,13 @@ fn from_set(s: &libc::sigset_t) -> u64 {
 /// call comes back with `EINTR` and the process restarts it itself.
 fn real_flags(flags: u32) -> i32 {
     ((flags & (SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
+}
+
+impl Handlers {
+    /// The fault the innermost running handler came for, if any.
+    pub(crate) fn fault_after(&self) -> Option<i32> {
+        self.faults.last().copied().flatten()
+    }
 }
 
 impl RealProc<'_> {
@@ -174,6 +183,7 @@ impl RealProc<'_> {
         }
         self.handlers.caught.clear();
         self.handlers.saved.clear();
+        self.handlers.faults.clear();
     }
 
     /// `sigprocmask(how, set, old)`.
@@ -279,6 +289,7 @@ impl RealProc<'_> {
             was
         };
         self.handlers.saved.push((saved, restart));
+        self.handlers.faults.push(None);
         let info = (a.flags & SA_SIGINFO != 0).then(|| self.siginfo(sig));
         if self.proc.enter_handler(self.env.prog, func, sig, info.as_ref().map(|b| &b[..])).is_err() {
             // No stack left for the handler: as natively, SIGSEGV.
@@ -295,10 +306,32 @@ impl RealProc<'_> {
         sim::abi::sigaction::siginfo(sig, slot[1].load(Ordering::Relaxed), pid, slot[2].load(Ordering::Relaxed))
     }
 
+    /// A fault of the interpreted code with signal `sig`: its handler, if
+    /// the program catches it unblocked, runs now (true).
+    pub(crate) fn enter_fault_handler(&mut self, sig: i32) -> bool {
+        // SAFETY: reading this process's mask into a local.
+        let blocked = unsafe {
+            let mut m: libc::sigset_t = std::mem::zeroed();
+            libc::sigprocmask(libc::SIG_BLOCK, std::ptr::null(), &mut m);
+            libc::sigismember(&m, sig) == 1
+        };
+        if blocked || !self.handlers.caught.get(&sig).is_some_and(|a| a.handler > SIG_IGN) {
+            return false;
+        }
+        if !self.enter_program_handler(sig, None) {
+            return false;
+        }
+        if let Some(f) = self.handlers.faults.last_mut() {
+            *f = Some(sig);
+        }
+        true
+    }
+
     /// The program's handler returned: its mask goes back; the call it
     /// interrupted, if it restarts, is returned to be made again.
     pub(crate) fn handler_returned(&mut self) -> Option<Call> {
         self.proc.leave_handler();
+        self.handlers.faults.pop();
         let (m, restart) = self.handlers.saved.pop()?;
         // SAFETY: restoring a saved mask.
         unsafe { libc::sigprocmask(libc::SIG_SETMASK, &m, std::ptr::null_mut()) };

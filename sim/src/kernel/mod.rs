@@ -665,12 +665,16 @@ impl Machine {
                 }
                 return performed;
             }
-            self.set_pending(i, ev, cx);
+            if self.set_pending(i, ev, cx) {
+                continue;
+            }
             return performed;
         }
     }
 
-    fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) {
+    /// Records the operation process `i` stopped at; true if it runs on
+    /// at once (a handler for the signal of its fault was entered).
+    fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) -> bool {
         let pending = match ev {
             Event::Syscall(call) => match (call.sleep_ns(), call) {
                 (Some(ns), Call::Time(crate::abi::call::TimeCall::Sleep { how, .. })) => Pending::Sleep(self.clock.saturating_add(ns), how),
@@ -679,8 +683,12 @@ impl Machine {
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
             Event::Killed(fault) => {
+                let sig = fault.signal.map(|s| s.number());
                 self.fault_next(i, fault, cx);
-                return;
+                // A handler for the fault's signal (SIGSEGV, SIGFPE...)
+                // runs first; if it returns, the process dies of the
+                // fault (natively the instruction faults again, for ever).
+                return sig.is_some_and(|s| self.handle_fault(i, s, cx));
             }
             Event::SigReturn => unreachable!("advance handles a handler's return"),
             Event::OutOfFuel => {
@@ -688,12 +696,13 @@ impl Machine {
                 // wait for, so only a signal (a parent's kill) ends it.
                 self.procs[i].parked = Some(Vec::new());
                 self.procs[i].pending = Pending::Looping;
-                return;
+                return false;
             }
         };
         self.procs[i].pending = pending;
         self.arrive(i);
         cx.history.reached(i, self.clock);
+        false
     }
 
     /// Ends process `i`: closes its descriptors, makes it a zombie,

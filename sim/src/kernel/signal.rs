@@ -420,6 +420,14 @@ impl Machine {
         }
     }
 
+    /// Process `i` faulted with signal `sig` (its `Pending::Fault` is
+    /// set): if it catches `sig` unblocked, the handler is entered, with
+    /// the fault to come after it (true).
+    pub(super) fn handle_fault(&mut self, i: usize, sig: i32, cx: &mut StepCtx) -> bool {
+        let catches = self.procs[i].signals.as_ref().is_some_and(|s| s.catches(sig) && s.blocked & bit(sig) == 0);
+        catches && self.enter_signal_handler(i, sig, Some(Pending::Fault), cx)
+    }
+
     /// After process `i`'s call returned: a signal it unblocked or sent
     /// itself runs its handler before the next instruction, as on Linux.
     pub(super) fn deliver_now(&mut self, i: usize, cx: &mut StepCtx) -> bool {
