@@ -315,7 +315,7 @@ impl RealProc<'_> {
             libc::sigprocmask(libc::SIG_BLOCK, std::ptr::null(), &mut m);
             libc::sigismember(&m, sig) == 1
         };
-        if blocked || !self.handlers.caught.get(&sig).is_some_and(|a| a.handler > SIG_IGN) {
+        if blocked || self.handlers.caught.get(&sig).is_none_or(|a| a.handler <= SIG_IGN) {
             return false;
         }
         if !self.enter_program_handler(sig, None) {
