@@ -43,20 +43,9 @@ impl std::fmt::Display for ExitStatus {
     }
 }
 
-/// The name of a signal number.
+/// The name of a signal number (`SIGSEGV`, or `signal 40`).
 pub fn signal_name(s: i32) -> String {
-    match s {
-        1 => "SIGHUP".into(),
-        2 => "SIGINT".into(),
-        6 => "SIGABRT".into(),
-        7 => "SIGBUS".into(),
-        8 => "SIGFPE".into(),
-        9 => "SIGKILL".into(),
-        11 => "SIGSEGV".into(),
-        13 => "SIGPIPE".into(),
-        15 => "SIGTERM".into(),
-        _ => format!("signal {s}"),
-    }
+    crate::abi::signal::name(s)
 }
 
 /// One `write` to descriptor 1 or 2.
