@@ -189,6 +189,8 @@ impl Machine {
         let (resolved, node) = self.socks.names.lookup_file(path)?;
         let writing = flags & ACCMODE != O_RDONLY;
         let obj = match node {
+            // An existing name is EEXIST for O_CREAT | O_EXCL first.
+            Node::Dir if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
             Node::Dir if writing || flags & O_CREAT != 0 => return Err(EISDIR),
             Node::Dir => return Err(EISDIR),
             Node::Socket if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
