@@ -10,14 +10,27 @@ fn ipcsim(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
 }
 
 fn shm_leftovers() -> Vec<String> {
-    std::fs::read_dir("/dev/shm")
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with("ipcsim.") || n.starts_with("conf_"))
-                .collect()
-        })
-        .unwrap_or_default()
+    // Other tests run real programs at the same time: an object of a run
+    // still going is not a leftover, so wait (up to 10 s) for it to go.
+    let list = || -> Vec<String> {
+        std::fs::read_dir("/dev/shm")
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.starts_with("ipcsim.") || n.starts_with("conf_"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let start = std::time::Instant::now();
+    loop {
+        let left = list();
+        // The test harness's clock, not the simulation's.
+        if left.is_empty() || start.elapsed() > std::time::Duration::from_secs(10) {
+            return left;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 #[test]
