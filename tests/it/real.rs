@@ -445,3 +445,31 @@ fn refused_ipc_names_fail_alike_in_both_backends() {
     assert!(out.contains("shm_open /a/b: -1 22"), "{out}");
     assert_eq!(sim_stdout(f), out);
 }
+
+/// `--exec NAME=FILE.c` runs a C file under a name `exec` finds, `--file`
+/// seeds the run's file system, `--show-files` prints what the run left,
+/// and an exec of a program ipcsim does not have is ENOENT with W0602;
+/// crosscheck explains the real run (the same program, files compared).
+#[test]
+fn exec_of_a_c_file_and_seeded_files_work_from_the_command_line() {
+    let scratch = crate::native::Scratch::new("cli-exec");
+    let dir = &scratch.0;
+    let child = "#include <stdio.h>\nint main(int argc, char **argv) {\n    char line[64];\n    FILE *in = fopen(\"input.txt\", \"r\");\n    FILE *out = fopen(\"out.txt\", \"w\");\n    while (in && fgets(line, sizeof line, in)) fprintf(out, \"%s: %s\", argv[1], line);\n    fclose(out);\n    return 7;\n}\n";
+    let parent = "#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n    if (fork() == 0) { execl(\"./worker\", \"worker\", \"tag\", (char *)NULL); _exit(1); }\n    int st;\n    wait(&st);\n    if (fork() == 0) { execlp(\"no-such-program\", \"x\", (char *)NULL); _exit(3); }\n    int st2;\n    wait(&st2);\n    printf(\"worker %d, missing %d\\n\", WEXITSTATUS(st), WEXITSTATUS(st2));\n    return 0;\n}\n";
+    std::fs::write(dir.join("child.c"), child).unwrap();
+    std::fs::write(dir.join("parent.c"), parent).unwrap();
+    std::fs::write(dir.join("host_in.txt"), "alpha\nbeta\n").unwrap();
+    let file = |n: &str| dir.join(n).display().to_string();
+    let exec = format!("worker={}", file("child.c"));
+    let seed = format!("input.txt={}", file("host_in.txt"));
+    let (code, out) = ipcsim(&["run", &file("parent.c"), "--exec", &exec, "--file", &seed, "--show-files"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("worker 7, missing 3"), "{out}");
+    assert!(out.contains("ipcsim: file out.txt (21 bytes):\ntag: alpha\ntag: beta"), "{out}");
+    assert!(out.contains("warning[W0602]: exec of `no-such-program`"), "{out}");
+    assert!(out.contains(&format!("--exec {exec} --file {seed}")), "the replay command keeps both:\n{out}");
+    let (code, out) = ipcsim(&["crosscheck", &file("parent.c"), "--exec", &exec, "--file", &seed, "--runs", "3"], &[]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = ipcsim(&["run", &file("parent.c"), "--exec", "..=x.c"], &[]);
+    assert_eq!(code, 2, "a name that is no program is refused:\n{out}");
+}

@@ -23,6 +23,8 @@ pub const O_NONBLOCK: i32 = 0o4000;
 pub const O_LARGEFILE: i32 = 0o100000;
 /// `O_NOFOLLOW` (glibc's `shm_open` adds it).
 pub const O_NOFOLLOW: i32 = 0o400000;
+/// Close on `exec` (`open`, `pipe2`, `fopen`'s `e`).
+pub const O_CLOEXEC: i32 = 0o2000000;
 
 /// `FD_CLOEXEC`.
 pub const FD_CLOEXEC: i32 = 1;

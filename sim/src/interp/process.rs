@@ -260,11 +260,11 @@ impl Process {
                 let acc = result & 3;
                 let v = if result < 0 {
                     0
-                } else if (read && acc == 1) || (write && acc == 0) {
+                } else if (read && acc == crate::abi::flags::O_WRONLY as i64) || (write && acc == crate::abi::flags::O_RDONLY as i64) {
                     self.set_errno_here(crate::abi::errno::EINVAL);
                     0
                 } else {
-                    super::libc::file_handle(self.stdio.open(fd, read, write, result & 0o2000 != 0))
+                    super::libc::file_handle(self.stdio.open(fd, read, write, result & crate::abi::flags::O_APPEND as i64 != 0))
                 };
                 self.stack.push(v);
                 self.after = After::Nothing;

@@ -6,7 +6,7 @@ use super::calls::Sys;
 use super::{Fd, Machine, StepCtx};
 use crate::abi::call::{FdCall, PipeCall, Src};
 use crate::abi::errno::{EAGAIN, EBADF, EFAULT, EINVAL, EMFILE, EPIPE};
-use crate::abi::flags::{F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ, O_APPEND, O_WRONLY};
+use crate::abi::flags::{F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ, O_APPEND, O_CLOEXEC, O_WRONLY};
 use crate::abi::signal::SIGPIPE;
 use crate::interp::fault::{Cause, Fault, Signal};
 use crate::ipc::pipe::{Pipe, WriteStep, PAGE as PIPE_PAGE};
@@ -169,7 +169,6 @@ impl Machine {
 
     pub(super) fn pipe_call(&mut self, i: usize, c: PipeCall) -> Sys {
         let PipeCall::Pipe { fds, flags } = c;
-        const O_CLOEXEC: i32 = 0o2000000;
         if flags & !(NONBLOCK | O_CLOEXEC) != 0 {
             return Sys::err(EINVAL);
         }

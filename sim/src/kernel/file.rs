@@ -10,7 +10,7 @@ use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
 use super::Machine;
 use crate::abi::call::FsCall;
 use crate::abi::errno::*;
-use crate::abi::flags::{O_APPEND, O_CREAT, O_EXCL, O_RDONLY};
+use crate::abi::flags::{O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY};
 use crate::ipc::sockname::Node;
 
 const O_TRUNC: i32 = 0o1000;
@@ -24,7 +24,6 @@ enum Stat {
     Fifo,
     Device,
 }
-const O_CLOEXEC: i32 = 0o2000000;
 const SEEK_SET: i32 = 0;
 const SEEK_CUR: i32 = 1;
 const SEEK_END: i32 = 2;

@@ -151,18 +151,23 @@ impl Machine {
     pub(super) fn deliverable(&self, i: usize) -> Option<i32> {
         let p = &self.procs[i];
         let s = p.signals.as_deref()?;
-        if s.pending == 0
-            || p.status.is_some()
-            || !matches!(p.pending, Pending::Call(_) | Pending::Access(_) | Pending::Sleep(..) | Pending::Looping)
-        {
+        if s.pending == 0 || !matches!(p.pending, Pending::Call(_) | Pending::Access(_) | Pending::Sleep(..) | Pending::Looping) {
             return None;
         }
-        // Inside a library routine's own writes or reads (a printf
-        // draining, stdin refilling) the handler waits for its end.
-        if !p.proc.may_take_signal() {
+        self.catchable(i, self.effective_mask(i))
+    }
+
+    /// The caught signal process `i` takes first among those pending and
+    /// not in `mask`, if it can take one now: alive, not dying, and not
+    /// inside a library routine's own writes or reads (a printf draining,
+    /// stdin refilling), whose end the handler waits for.
+    fn catchable(&self, i: usize, mask: u64) -> Option<i32> {
+        let p = &self.procs[i];
+        let s = p.signals.as_deref()?;
+        let ready = s.pending & !mask;
+        if ready == 0 || p.status.is_some() || p.dying.is_some() || !p.proc.may_take_signal() {
             return None;
         }
-        let ready = s.pending & !self.effective_mask(i);
         first_caught(s, ready)
     }
 
@@ -181,16 +186,7 @@ impl Machine {
     /// call returned, or a handler): as [`Self::deliverable`], whatever
     /// its pending operation is.
     fn deliverable_now(&self, i: usize) -> Option<i32> {
-        let p = &self.procs[i];
-        let s = p.signals.as_deref()?;
-        let ready = s.pending & !s.blocked;
-        if ready == 0 || p.status.is_some() || p.dying.is_some() {
-            return None;
-        }
-        if !p.proc.may_take_signal() {
-            return None;
-        }
-        first_caught(s, ready)
+        self.catchable(i, self.procs[i].signals.as_ref()?.blocked)
     }
 
     /// Applies the default action to the pending, unblocked signals that

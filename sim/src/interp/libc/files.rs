@@ -25,21 +25,22 @@ pub fn file_handle(k: usize) -> u64 {
 /// reads it: `r`, `w` or `a`, then up to six more characters, among them
 /// `+`, `x`, `e` (others, such as `b` or `t`, are ignored).
 fn mode(m: &[u8]) -> Option<(i32, bool, bool)> {
+    use crate::abi::flags::{O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY};
     let (mut flags, mut read, mut write) = match m.first()? {
-        b'r' => (0, true, false),
-        b'w' => (0o1101, false, true),
-        b'a' => (0o2101, false, true),
+        b'r' => (O_RDONLY, true, false),
+        b'w' => (O_WRONLY | O_CREAT | O_TRUNC, false, true),
+        b'a' => (O_WRONLY | O_CREAT | O_APPEND, false, true),
         _ => return None,
     };
     for &c in m.iter().skip(1).take(6) {
         match c {
             b'+' => {
-                flags = (flags & !3) | 2;
+                flags = (flags & !O_ACCMODE) | O_RDWR;
                 read = true;
                 write = true;
             }
-            b'x' => flags |= 0o200,
-            b'e' => flags |= 0o2000000,
+            b'x' => flags |= O_EXCL,
+            b'e' => flags |= O_CLOEXEC,
             _ => {}
         }
     }
@@ -53,7 +54,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
                 p.set_errno(prog, EINVAL);
                 return Ok(Outcome::Value(0));
             };
-            p.after = After::Opened { read, write, append: flags & 0o2000 != 0 };
+            p.after = After::Opened { read, write, append: flags & crate::abi::flags::O_APPEND != 0 };
             Ok(Outcome::Stop(Event::Syscall(Call::Fs(FsCall::Open { path: a[0], flags, mode: 0o666 }))))
         }
         LibFn::Fdopen => {

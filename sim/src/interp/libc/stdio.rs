@@ -250,7 +250,10 @@ impl Stdio {
 
     /// Whether any output waits in a buffer or the queue.
     pub fn holds_output(&self) -> bool {
-        self.streams.iter().any(|s| !s.buf.is_empty()) || !self.outq.is_empty() || self.failed || !self.files.is_empty()
+        self.streams.iter().any(|s| !s.buf.is_empty())
+            || !self.outq.is_empty()
+            || self.failed
+            || self.files.iter().flatten().any(|f| !f.out.buf.is_empty())
     }
 }
 
