@@ -295,20 +295,20 @@ impl Process {
                 }
                 self.after = After::Drain(Then::Exit(code));
             }
-            After::Refill(args) => {
+            After::Refill(_) => {
                 let filling = self.stdio.filling;
                 if let Some(input) = self.stdio.input_mut(filling) {
                     input.eof |= result == 0;
                     input.error |= result < 0;
                 }
-                // Run the routine again: its arguments back on the stack,
-                // the frame back at its call.
-                let args = args.clone();
-                self.stack.extend_from_slice(&args);
+                // Run the routine again: its arguments back on the stack
+                // (moved out, not copied), the frame back at its call.
+                if let After::Refill(args) = std::mem::replace(&mut self.after, After::Nothing) {
+                    self.stack.extend_from_slice(&args);
+                }
                 if let Some(f) = self.frames.last_mut() {
                     f.pc -= 1;
                 }
-                self.after = After::Nothing;
             }
             After::Nothing => {}
         }
