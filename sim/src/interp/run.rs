@@ -6,7 +6,7 @@ use super::fault::{Cause, Fault, Overflow, Signal, Undefined};
 use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
-use crate::ir::arith;
+use crate::ir::{arith, float};
 use crate::ir::{region, Op, Program};
 
 const STACK_BASE: u64 = (region::STACK as u64) << 32;
@@ -252,6 +252,27 @@ impl Process {
                     Op::Not => {
                         let a = pop!();
                         self.stack.push((a == 0) as u64);
+                    }
+                    Op::FBin(bop, ty) => {
+                        let b = pop!();
+                        let a = pop!();
+                        self.stack.push(float::binary(bop, ty, a, b));
+                    }
+                    Op::FNeg(ty) => {
+                        let a = pop!();
+                        self.stack.push(float::negate(ty, a));
+                    }
+                    Op::IntToFloat(from, to) => {
+                        let a = pop!();
+                        self.stack.push(float::from_int(from, to, a));
+                    }
+                    Op::FloatToInt(from, to) => {
+                        let a = pop!();
+                        self.stack.push(float::to_int(from, to, a));
+                    }
+                    Op::FloatToFloat(to) => {
+                        let a = pop!();
+                        self.stack.push(float::convert(to.other(), to, a));
                     }
                     Op::Norm(m) => {
                         let a = pop!();

@@ -4,6 +4,8 @@
 //! so conversions are a single [`Op::Norm`].
 
 pub mod arith;
+pub mod float;
+pub mod strtod;
 mod libfn;
 
 use crate::source::{SourceMap, Span};
@@ -87,6 +89,27 @@ impl ArithTy {
     }
 }
 
+/// A floating type. A value of one is held on the stack as its IEEE
+/// bits (a `float`'s zero-extended), so memory, frames and copies treat
+/// it as an integer of its width; only these types' operations differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FloatTy {
+    /// `float` (binary32).
+    F32,
+    /// `double` (binary64).
+    F64,
+}
+
+impl FloatTy {
+    /// The other floating type (the source of a conversion to this one).
+    pub fn other(self) -> FloatTy {
+        match self {
+            FloatTy::F32 => FloatTy::F64,
+            FloatTy::F64 => FloatTy::F32,
+        }
+    }
+}
+
 /// Binary operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
@@ -159,6 +182,18 @@ pub enum Op {
     Neg(ArithTy),
     /// Bitwise complement.
     BitNot(ArithTy),
+    /// Pop b, pop a, push `a op b` in a floating type (arithmetic, or a
+    /// comparison giving an `int`).
+    FBin(BinOp, FloatTy),
+    /// Floating negation (flips the sign, also of zero and NaN).
+    FNeg(FloatTy),
+    /// An integer of the arithmetic type to the floating type.
+    IntToFloat(ArithTy, FloatTy),
+    /// A floating value to the integer type, truncating, as x86's
+    /// `cvttsd2si` does (out of range: the "integer indefinite").
+    FloatToInt(FloatTy, ArithTy),
+    /// A floating value to the other floating type (rounding to nearest).
+    FloatToFloat(FloatTy),
     /// Logical not (`!`): 1 if zero.
     Not,
     /// Convert to a narrower or differently signed type.

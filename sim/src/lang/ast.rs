@@ -68,6 +68,8 @@ pub enum TypeSpec {
     Bool,
     /// An integer type; `signed: None` is plain (only `char` differs).
     Int { size: IntSize, signed: Option<bool> },
+    /// `float` (4 bytes) or `double` (8).
+    Float { size: u8 },
     /// A typedef name.
     Named(Name),
     /// `struct`/`union`.
@@ -324,7 +326,7 @@ impl Expr {
     pub fn height_of(kind: &ExprKind) -> u32 {
         let h = |e: &Expr| e.height;
         1 + match kind {
-            ExprKind::Int { .. } | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Ident(_) | ExprKind::Error => 0,
+            ExprKind::Int { .. } | ExprKind::Float { .. } | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Ident(_) | ExprKind::Error => 0,
             ExprKind::Unary(_, e) | ExprKind::Member(e, _, _) | ExprKind::SizeofExpr(e) => h(e),
             ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::Index(a, b) => h(a).max(h(b)),
             ExprKind::Cond(c, a, b) => h(c).max(h(a)).max(h(b)),
@@ -390,6 +392,8 @@ impl Declarator {
 pub enum ExprKind {
     /// Integer constant.
     Int { value: u64, unsigned: bool, long: bool, decimal: bool },
+    /// Floating constant: its bits in its type (`float` when `single`).
+    Float { bits: u64, single: bool },
     /// Character constant (type `int`).
     Char(i64),
     /// String literal (adjacent literals joined).

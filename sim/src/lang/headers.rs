@@ -48,6 +48,8 @@ pub const KNOWN: &[&str] = &[
     "inttypes.h",
     "sched.h",
     "pthread.h",
+    "math.h",
+    "float.h",
 ];
 
 /// Classifies a header name.
@@ -57,13 +59,23 @@ pub fn lookup(name: &str) -> Option<Header> {
     }
     let why = match name {
         "stdarg.h" => "variadic functions of your own are not supported; pass an array or a count instead",
-        "math.h" | "float.h" | "complex.h" | "fenv.h" => "floating point is not supported; use integer arithmetic",
+        "complex.h" | "fenv.h" => "complex numbers and the floating-point environment are not supported",
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
         "sys/select.h" | "poll.h" | "sys/epoll.h" => "I/O multiplexing is not supported yet; use blocking calls in separate processes",
         _ => return None,
     };
     Some(Header::Rejected(why))
+}
+
+/// Headers whose declarations are only visible once included (their
+/// names, such as `log`, are common names of a program's own functions).
+pub fn text(name: &str) -> Option<(&'static str, &'static str)> {
+    match name {
+        "math.h" => Some(("math.h", include_str!("math.h"))),
+        "float.h" => Some(("float.h", include_str!("float.h"))),
+        _ => None,
+    }
 }
 
 /// Declarations and macros visible to every program.

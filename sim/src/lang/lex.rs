@@ -221,8 +221,7 @@ impl Lexer<'_> {
         let is_hex = radix == 16;
         let is_float = digits.contains('.') || (!is_hex && digits.contains('e')) || (is_hex && digits.contains('p'));
         if is_float {
-            self.diags.error(Code::FloatingPoint, span, format!("floating-point constant `{text}`: floating point is not supported; use integers (e.g. milliseconds instead of seconds)"));
-            return TokKind::Int { value: 0, unsigned: false, long: false, decimal: true };
+            return self.float_constant(&text, is_hex, span);
         }
         let valid_suffix = matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu");
         let body = if body.is_empty() && radix == 8 { "0" } else { body };
@@ -235,6 +234,37 @@ impl Lexer<'_> {
                 TokKind::Int { value: 0, unsigned: false, long: false, decimal: true }
             }
         }
+    }
+
+    /// A floating constant (`text` in lower case): its value rounded once
+    /// to its type, as strtod/strtof round it (hexadecimal ones too).
+    fn float_constant(&mut self, text: &str, is_hex: bool, span: Span) -> TokKind {
+        let suffix = match text.as_bytes().last() {
+            Some(b'f') if !is_hex || text.contains('p') => Some(b'f'),
+            Some(b'l') => Some(b'l'),
+            _ => None,
+        };
+        let body = if suffix.is_some() { &text[..text.len() - 1] } else { text };
+        if suffix == Some(b'l') {
+            self.diags.error(
+                Code::FloatingPoint,
+                span,
+                format!("`long double` constant `{text}` (80-bit x87 extended precision) is not supported: drop the `L`"),
+            );
+        }
+        let single = suffix == Some(b'f');
+        let (bits, len) = if single {
+            let p = crate::ir::strtod::strtof(body.as_bytes());
+            (p.value.to_bits() as u64, p.len)
+        } else {
+            let p = crate::ir::strtod::strtod(body.as_bytes());
+            (p.value.to_bits(), p.len)
+        };
+        if len != body.len() || body.starts_with(|c: char| c.is_ascii_whitespace()) {
+            self.diags.error(Code::BadToken, span, format!("invalid floating constant `{text}`"));
+            return TokKind::Float { bits: 0, single };
+        }
+        TokKind::Float { bits, single }
     }
 
     /// One escape sequence after the backslash; returns the byte value.

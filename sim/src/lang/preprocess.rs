@@ -49,12 +49,14 @@ pub struct Preprocessor<'a> {
     pub halted: bool,
     /// Set once `ipcsim.h` is included: its extensions become visible.
     pub extensions: bool,
+    /// Built-in headers with their own text already included (once each).
+    included: Vec<&'static str>,
 }
 
 impl<'a> Preprocessor<'a> {
     /// A preprocessor with no macros yet.
     pub fn new(sources: &'a mut SourceMap, diags: &'a mut Diagnostics, loader: Loader<'a>) -> Self {
-        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, nesting: 0, expanded: 0, halted: false, extensions: false }
+        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, nesting: 0, expanded: 0, halted: false, extensions: false, included: Vec::new() }
     }
 
     /// Preprocesses a file's text into the token stream the parser reads.
@@ -537,6 +539,13 @@ impl<'a> Preprocessor<'a> {
         }
         match headers::lookup(&name) {
             Some(headers::Header::Known) => {
+                if let Some((header, text)) = headers::text(&name) {
+                    if !self.included.contains(&header) {
+                        self.included.push(header);
+                        let toks = self.run_file(&format!("<{header}>"), text);
+                        out.extend(toks);
+                    }
+                }
                 if name == "assert.h" && self.macros.contains_key("NDEBUG") {
                     let text = "#define assert(e) ((void)0)\n";
                     let t = self.run_file("<assert.h>", text);

@@ -11,6 +11,9 @@ pub enum TokKind {
     Ident(Rc<str>),
     /// Integer constant with its suffix.
     Int { value: u64, unsigned: bool, long: bool, decimal: bool },
+    /// Floating constant: the bits of its value in its type (`float`
+    /// when `single`, else `double`).
+    Float { bits: u64, single: bool },
     /// Character constant, already an `int` value as gcc computes it.
     Char(i64),
     /// String literal bytes, escapes resolved, without the terminating NUL.

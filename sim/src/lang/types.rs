@@ -21,6 +21,8 @@ pub enum TypeKind {
     Bool,
     /// Integer of `size` bytes (1, 2, 4, 8).
     Int { size: u8, signed: bool },
+    /// `float` (4 bytes) or `double` (8), IEEE binary32/binary64.
+    Float { size: u8 },
     /// Pointer; `is_const` qualifies the pointee.
     Ptr { to: TypeId, is_const: bool },
     /// Array, maybe of unknown length.
@@ -97,6 +99,10 @@ pub struct Common {
     pub long: TypeId,
     /// `unsigned long` (also `size_t`).
     pub ulong: TypeId,
+    /// `float`.
+    pub float: TypeId,
+    /// `double`.
+    pub double: TypeId,
     /// `void *`.
     pub void_ptr: TypeId,
     /// `char *`.
@@ -119,6 +125,8 @@ impl Types {
             uint: t.int(4, false),
             long: t.int(8, true),
             ulong: t.int(8, false),
+            float: t.intern(TypeKind::Float { size: 4 }),
+            double: t.intern(TypeKind::Float { size: 8 }),
             void_ptr: t.ptr(void, false),
             char_ptr: t.ptr(char_, false),
             error: t.intern(TypeKind::Error),
@@ -182,7 +190,7 @@ impl Types {
             TypeKind::Void | TypeKind::Func { .. } => None,
             TypeKind::Error => Some(8),
             TypeKind::Bool => Some(1),
-            TypeKind::Int { size, .. } => Some(*size as u64),
+            TypeKind::Int { size, .. } | TypeKind::Float { size } => Some(*size as u64),
             TypeKind::Ptr { .. } => Some(8),
             // Saturating: the lowering refuses arrays past MAX_OBJECT_BYTES,
             // but asks for the size to find out.
@@ -199,7 +207,7 @@ impl Types {
         match self.kind(t) {
             TypeKind::Void | TypeKind::Func { .. } | TypeKind::Bool => 1,
             TypeKind::Error => 8,
-            TypeKind::Int { size, .. } => *size as u64,
+            TypeKind::Int { size, .. } | TypeKind::Float { size } => *size as u64,
             TypeKind::Ptr { .. } => 8,
             TypeKind::Array { of, .. } => self.align(*of),
             TypeKind::Record(r) => self.records[*r as usize].align.max(1),
@@ -216,9 +224,19 @@ impl Types {
         matches!(self.kind(t), TypeKind::Ptr { .. })
     }
 
-    /// True for scalar types (integers and pointers).
+    /// True for `float` and `double`.
+    pub fn is_float(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Float { .. })
+    }
+
+    /// True for arithmetic types (integers and floating).
+    pub fn is_arith(&self, t: TypeId) -> bool {
+        self.is_integer(t) || self.is_float(t)
+    }
+
+    /// True for scalar types (arithmetic types and pointers).
     pub fn is_scalar(&self, t: TypeId) -> bool {
-        self.is_integer(t) || self.is_ptr(t)
+        self.is_arith(t) || self.is_ptr(t)
     }
 
     /// The pointee of a pointer.
@@ -293,6 +311,8 @@ impl Types {
                     (false, _) => format!("unsigned {base}"),
                 }
             }
+            TypeKind::Float { size: 4 } => "float".into(),
+            TypeKind::Float { .. } => "double".into(),
             TypeKind::Ptr { to, is_const } => {
                 let c = if *is_const { "const " } else { "" };
                 match self.kind(*to) {

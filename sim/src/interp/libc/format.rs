@@ -1,6 +1,6 @@
 //! `printf` formatting, as glibc does it: flags `-+ #0`, `*` and `.*`,
 //! length modifiers, and every integer, character, string and pointer
-//! conversion. Arguments arrive as normalised 64-bit values; the
+//! conversion, and the floating ones (`floatfmt`). Arguments arrive as normalised 64-bit values; the
 //! conversion reads them at its own width, as a `va_arg` would.
 //!
 //! A field may be huge (`%2147483647d` is valid: 2^31 - 1 bytes): the
@@ -11,6 +11,7 @@
 //! [`FormatError::Overflow`] (`-1` with `EOVERFLOW`): the text made
 //! before it stays.
 
+use super::floatfmt::{float_text, FloatSpec, FloatText};
 use crate::interp::memory::{BadAccess, Memory, Shared};
 
 /// Why formatting stopped.
@@ -18,7 +19,7 @@ use crate::interp::memory::{BadAccess, Memory, Shared};
 pub enum FormatError {
     /// A `%s` (or similar) pointed at bad memory.
     Memory(BadAccess),
-    /// An unsupported conversion (`%n`, floating point).
+    /// An unsupported conversion (`%n`, `long double`'s `%L`).
     Unsupported(char),
     /// The result would be longer than `INT_MAX` bytes, or a width or
     /// precision in the format is past `INT_MAX`: glibc's `EOVERFLOW`.
@@ -239,7 +240,11 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
             }
             b'%' => out.push(b'%'),
             b'n' => return Err(FormatError::Unsupported('n')),
-            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => return Err(FormatError::Unsupported(conv as char)),
+            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
+                let fs = FloatSpec { plus: s.plus, space: s.space, alt: s.alt, prec: s.prec };
+                let text = float_text(f64::from_bits(next()), conv, &fs);
+                floating(out, &s, &text);
+            }
             _ => out.put(&fmt[start..i]),
         }
         out.check()?;
@@ -285,6 +290,27 @@ fn integer(out: &mut Sink, s: &Spec, prefix: &[u8], digits: &[u8], is_zero: bool
         out.put(prefix);
         out.fill(b'0', zeros);
         out.put(digits);
+    }
+}
+
+/// Emits a floating conversion padded to the width: zeros go after the
+/// sign (and `0x`), never into `inf` or `nan`.
+fn floating(out: &mut Sink, s: &Spec, t: &FloatText) {
+    let body = t.prefix.len() + t.head.len() + t.zeros + t.tail.len();
+    let fill = s.width.saturating_sub(body);
+    let zero_pad = s.zero && !s.left && t.finite;
+    if !s.left && !zero_pad {
+        out.fill(b' ', fill);
+    }
+    out.put(&t.prefix);
+    if zero_pad {
+        out.fill(b'0', fill);
+    }
+    out.put(&t.head);
+    out.fill(b'0', t.zeros);
+    out.put(&t.tail);
+    if s.left {
+        out.fill(b' ', fill);
     }
 }
 

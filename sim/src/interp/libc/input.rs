@@ -11,7 +11,7 @@ use super::{stream, LibFn, LibResult, Outcome, Stop};
 use crate::abi::call::{Call, FdCall};
 use crate::interp::process::After;
 use crate::interp::{Event, Process, Shared};
-use crate::ir::{MemTy, Program};
+use crate::ir::{strtod, MemTy, Program};
 
 /// `EOF` as a returned `int`.
 const EOF: u64 = u64::MAX;
@@ -438,8 +438,46 @@ impl Scanner<'_, '_> {
                 }
                 Ok(())
             }
+            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => self.floating(width, size, suppress, done),
             _ => Err(Fail::Matching),
         }
+    }
+
+    /// `%f` and its synonyms: the longest prefix glibc's scanf takes (it
+    /// may take more than strtod would, "1e" say, and then fail), read
+    /// as a `float`, or a `double` with `l`.
+    fn floating(&mut self, width: usize, size: usize, suppress: bool, done: &mut i64) -> Result<(), Fail> {
+        self.skip_space()?;
+        if self.peek()?.is_none() {
+            return Err(Fail::Input);
+        }
+        let start = self.i;
+        while self.i - start < width {
+            match self.peek()? {
+                Some(b) if b.is_ascii_alphanumeric() || b"+-.()_".contains(&b) => self.i += 1,
+                _ => break,
+            }
+        }
+        let text = &self.input[start..self.i];
+        let len = strtod::scan_len(text, width);
+        self.i = start + len;
+        let text = &self.input[start..self.i];
+        let (bits, parsed, m) = if size == 8 {
+            let r = strtod::strtod(text);
+            (r.value.to_bits(), r.len, MemTy::I64)
+        } else {
+            let r = strtod::strtof(text);
+            (r.value.to_bits() as u64, r.len, MemTy::U32)
+        };
+        if len == 0 || parsed != len {
+            return Err(Fail::Matching);
+        }
+        if !suppress {
+            let t = self.target();
+            self.p.mem.store(self.sh, t, m, bits)?;
+            *done += 1;
+        }
+        Ok(())
     }
 
     /// A number as `strtol`/`strtoul` reads it, at most `width` bytes;

@@ -8,8 +8,10 @@ pub mod dirs;
 pub(crate) mod errtext;
 mod exec;
 mod files;
+mod floatfmt;
 pub mod format;
 mod input;
+mod math;
 pub mod rand;
 pub mod stdio;
 mod stdlib;
@@ -92,7 +94,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
                 Outcome::Stop(Event::Syscall(call))
             })
         }
-        _ => match string::call(p, sh, f, args).or_else(|| input::call(p, prog, sh, f, args)) {
+        _ => match string::call(p, sh, f, args).or_else(|| input::call(p, prog, sh, f, args)).or_else(|| math::call(p, sh, f, args)) {
             Some(r) => r,
             None => stdlib::call(p, prog, sh, f, args),
         },

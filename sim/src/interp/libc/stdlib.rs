@@ -22,6 +22,9 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Atol => Outcome::Value(strtol(p, prog, sh, a[0], 0, 10, true)? as u64),
         LibFn::Strtol => Outcome::Value(strtol(p, prog, sh, a[0], a[1], a[2] as i32, true)? as u64),
         LibFn::Strtoul => Outcome::Value(strtol(p, prog, sh, a[0], a[1], a[2] as i32, false)? as u64),
+        LibFn::Atof => Outcome::Value(strtod(p, prog, sh, a[0], 0, false)?),
+        LibFn::Strtod => Outcome::Value(strtod(p, prog, sh, a[0], a[1], false)?),
+        LibFn::Strtof => Outcome::Value(strtod(p, prog, sh, a[0], a[1], true)?),
         LibFn::Rand => Outcome::Value(p.rand.rand() as u64),
         LibFn::Srand => {
             p.rand.seed(a[0] as u32);
@@ -97,6 +100,27 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Ispunct => class(u8::is_ascii_punctuation),
         _ => unreachable!("{f:?} is routed elsewhere"),
     })
+}
+
+/// glibc's `strtod`/`strtof` (and `atof`, which sets no end): the bits
+/// of the value, `*end` after the number (or at `s` when none), `ERANGE`
+/// on overflow and underflow.
+fn strtod(p: &mut Process, prog: &Program, sh: &mut dyn Shared, s: u64, end: u64, single: bool) -> Result<u64, Stop> {
+    let text = p.mem.cstr(sh, s)?;
+    let (bits, len, range) = if single {
+        let r = crate::ir::strtod::strtof(text);
+        (r.value.to_bits() as u64, r.len, r.range)
+    } else {
+        let r = crate::ir::strtod::strtod(text);
+        (r.value.to_bits(), r.len, r.range)
+    };
+    if end != 0 {
+        p.mem.store(sh, end, crate::ir::MemTy::I64, s + len as u64)?;
+    }
+    if range {
+        p.set_errno(prog, ERANGE);
+    }
+    Ok(bits)
 }
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,

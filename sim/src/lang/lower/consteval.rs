@@ -3,7 +3,7 @@
 //! resulting code is run, if it is pure (constants and arithmetic only).
 
 use super::Lower;
-use crate::ir::arith;
+use crate::ir::{arith, float};
 use crate::ir::Op;
 use crate::lang::ast::Expr;
 use crate::lang::types::TypeId;
@@ -14,9 +14,31 @@ impl Lower<'_> {
     pub fn const_int(&mut self, e: &Expr) -> Option<(u64, TypeId)> {
         let start = self.f.code.len();
         let ty = self.rvalue(e);
+        if self.t.is_float(ty) {
+            self.f.code.truncate(start);
+            self.f.spans.truncate(start);
+            return None;
+        }
+        self.run_const(start).map(|v| (v, ty))
+    }
+
+    /// The value of a constant expression converted to `to` (a global's
+    /// initializer: `double d = 1;` holds the bits of 1.0), with the
+    /// expression's own type; `None` if it is not constant.
+    pub fn const_as(&mut self, e: &Expr, to: TypeId) -> Option<(u64, TypeId)> {
+        let start = self.f.code.len();
+        let ty = self.rvalue(e);
+        if self.t.is_scalar(ty) && self.t.is_scalar(to) && !self.float_pointer_mix(ty, to) {
+            self.convert(ty, to);
+        }
+        self.run_const(start).map(|v| (v, ty))
+    }
+
+    /// Takes the code emitted since `start` back and runs it.
+    fn run_const(&mut self, start: usize) -> Option<u64> {
         let ops: Vec<Op> = self.f.code.drain(start..).collect();
         self.f.spans.truncate(start);
-        eval(&ops, start).map(|v| (v, ty))
+        eval(&ops, start)
     }
 }
 
@@ -61,6 +83,27 @@ fn eval(ops: &[Op], base: usize) -> Option<u64> {
             Op::Not => {
                 let a = stack.pop()?;
                 stack.push((a == 0) as u64);
+            }
+            Op::FBin(op, ty) => {
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push(float::binary(op, ty, a, b));
+            }
+            Op::FNeg(ty) => {
+                let a = stack.pop()?;
+                stack.push(float::negate(ty, a));
+            }
+            Op::IntToFloat(from, to) => {
+                let a = stack.pop()?;
+                stack.push(float::from_int(from, to, a));
+            }
+            Op::FloatToInt(from, to) => {
+                let a = stack.pop()?;
+                stack.push(float::to_int(from, to, a));
+            }
+            Op::FloatToFloat(to) => {
+                let a = stack.pop()?;
+                stack.push(float::convert(to.other(), to, a));
             }
             Op::Norm(m) => {
                 let a = stack.pop()?;

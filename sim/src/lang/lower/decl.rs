@@ -25,6 +25,8 @@ impl Lower<'_> {
                 };
                 self.t.int(bytes, signed.unwrap_or(true))
             }
+            TypeSpec::Float { size: 4 } => self.c.float,
+            TypeSpec::Float { .. } => self.c.double,
             TypeSpec::Named(n) => match self.lookup(&n.name) {
                 Some(Sym::Typedef(t, _)) => t,
                 _ => {

@@ -5,7 +5,7 @@
 
 use super::{Lower, Sym};
 use crate::diag::{Code, Diagnostic};
-use crate::ir::{ArithTy, BinOp, MemTy, Op};
+use crate::ir::{ArithTy, BinOp, FloatTy, MemTy, Op};
 use crate::lang::ast::{Binary, Designator, Expr, ExprKind, TypeName, Unary};
 use crate::lang::types::{TypeId, TypeKind};
 use crate::source::Span;
@@ -42,7 +42,9 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         "memchr" | "strrev" | "strlcpy" => {
             (Code::UnknownLibcCall, "not in the string.h subset: see LANGUAGE.md for the supported string functions")
         }
-        "atof" | "strtod" | "sqrt" | "pow" | "floor" | "ceil" | "fabs" => (Code::FloatingPoint, "floating point is not supported"),
+        "sqrt" | "pow" | "floor" | "ceil" | "fabs" | "round" | "exp" | "log" | "sin" | "cos" | "fmod" => {
+            (Code::Undeclared, "declare it with #include <math.h> (and link with -lm natively)")
+        }
         "system" | "popen" | "pclose" | "vfork" | "posix_spawn" | "execvpe" => {
             (Code::UnknownLibcCall, "run other programs with fork() and an exec function (execlp, execvp, ...)")
         }
@@ -64,6 +66,9 @@ impl Lower<'_> {
             TypeKind::Int { size: 1, signed } => Some(if *signed { MemTy::I8 } else { MemTy::U8 }),
             TypeKind::Int { size: 2, signed } => Some(if *signed { MemTy::I16 } else { MemTy::U16 }),
             TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
+            // A floating value is held as its bits (see `FloatTy`).
+            TypeKind::Float { size: 4 } => Some(MemTy::U32),
+            TypeKind::Float { .. } => Some(MemTy::I64),
             TypeKind::Int { .. } | TypeKind::Ptr { .. } | TypeKind::Error => Some(MemTy::I64),
             _ => None,
         }
@@ -78,6 +83,36 @@ impl Lower<'_> {
         }
     }
 
+    /// The floating type of `t`, if it is one.
+    pub fn float_ty(&self, t: TypeId) -> Option<FloatTy> {
+        match self.t.kind(t) {
+            TypeKind::Float { size: 4 } => Some(FloatTy::F32),
+            TypeKind::Float { .. } => Some(FloatTy::F64),
+            _ => None,
+        }
+    }
+
+    /// The integer type a floating value converts through on its way to
+    /// `t` (narrower ones take an `int` conversion, then their `Norm`).
+    fn float_target(&self, t: TypeId) -> ArithTy {
+        match self.t.kind(t) {
+            TypeKind::Int { size: 8, signed: true } => ArithTy::I64,
+            TypeKind::Int { size: 8, signed: false } => ArithTy::U64,
+            TypeKind::Int { size: 4, signed: false } => ArithTy::U32,
+            _ => ArithTy::I32,
+        }
+    }
+
+    /// Turns the scalar of type `t` on top into a truth value that the
+    /// integer jumps can test: a floating one compares unequal to zero
+    /// (so `-0.0` is false and NaN true, as in C).
+    pub fn truth(&mut self, t: TypeId) {
+        if let Some(f) = self.float_ty(t) {
+            self.emit(Op::Const(0));
+            self.emit(Op::FBin(BinOp::Ne, f));
+        }
+    }
+
     /// Integer promotion.
     pub fn promote(&self, t: TypeId) -> TypeId {
         match self.t.kind(t) {
@@ -88,6 +123,11 @@ impl Lower<'_> {
 
     /// The usual arithmetic conversions.
     fn usual(&mut self, a: TypeId, b: TypeId) -> TypeId {
+        match (self.float_ty(a), self.float_ty(b)) {
+            (Some(FloatTy::F64), _) | (_, Some(FloatTy::F64)) => return self.c.double,
+            (Some(_), _) | (_, Some(_)) => return self.c.float,
+            _ => {}
+        }
         let (a, b) = (self.promote(a), self.promote(b));
         let (TypeKind::Int { size: sa, signed: ga }, TypeKind::Int { size: sb, signed: gb }) =
             (self.t.kind(a).clone(), self.t.kind(b).clone())
@@ -135,8 +175,29 @@ impl Lower<'_> {
             return;
         }
         if matches!(self.t.kind(to), TypeKind::Bool) {
+            self.truth(from);
             self.emit(Op::ToBool);
             return;
+        }
+        match (self.float_ty(from), self.float_ty(to)) {
+            (Some(_), Some(b)) => {
+                self.emit(Op::FloatToFloat(b));
+                return;
+            }
+            (Some(a), None) => {
+                let via = self.float_target(to);
+                self.emit(Op::FloatToInt(a, via));
+                if let Some(m @ (MemTy::I8 | MemTy::U8 | MemTy::I16 | MemTy::U16)) = self.mem_ty(to) {
+                    self.emit(Op::Norm(m));
+                }
+                return;
+            }
+            (None, Some(b)) => {
+                let a = self.arith(self.promote(from));
+                self.emit(Op::IntToFloat(a, b));
+                return;
+            }
+            (None, None) => {}
         }
         match (self.mem_ty(from), self.mem_ty(to)) {
             (Some(a), Some(b)) if a != b && b != MemTy::I64 => {
@@ -146,11 +207,18 @@ impl Lower<'_> {
         }
     }
 
+    /// True when C forbids converting between the two scalars (a
+    /// pointer and a floating value).
+    pub(crate) fn float_pointer_mix(&self, a: TypeId, b: TypeId) -> bool {
+        (self.t.is_float(a) && self.t.is_ptr(b)) || (self.t.is_ptr(a) && self.t.is_float(b))
+    }
+
     /// Converts for assignment, argument passing or return, checking
     /// that the types are compatible.
     pub fn assign_convert(&mut self, from: TypeId, to: TypeId, span: Span, what: &str) {
         let ok = match (self.t.kind(from), self.t.kind(to)) {
             (TypeKind::Error, _) | (_, TypeKind::Error) => return,
+            _ if self.float_pointer_mix(from, to) => false,
             (_, TypeKind::Void) => true,
             (TypeKind::Void, _) => false,
             (TypeKind::Record(a), TypeKind::Record(b)) => a == b,
@@ -221,6 +289,14 @@ impl Lower<'_> {
                 self.emit(Op::Const(v));
                 t
             }
+            ExprKind::Float { bits, single } => {
+                self.emit(Op::Const(*bits));
+                if *single {
+                    self.c.float
+                } else {
+                    self.c.double
+                }
+            }
             ExprKind::Char(c) => {
                 self.emit(Op::Const(*c as u64));
                 self.c.int
@@ -271,7 +347,7 @@ impl Lower<'_> {
                     }
                     return to;
                 }
-                if !self.t.is_scalar(to) || !self.t.is_scalar(from) {
+                if !self.t.is_scalar(to) || !self.t.is_scalar(from) || self.float_pointer_mix(from, to) {
                     let d = Diagnostic::error(
                         Code::TypeMismatch,
                         e.span,
@@ -618,6 +694,12 @@ impl Lower<'_> {
         match op {
             Unary::Neg | Unary::Plus | Unary::BitNot => {
                 let t = self.rvalue(x);
+                if let (Some(f), Unary::Neg | Unary::Plus) = (self.float_ty(t), op) {
+                    if op == Unary::Neg {
+                        self.emit(Op::FNeg(f));
+                    }
+                    return t;
+                }
                 self.expect_integer(t, x.span, "a unary arithmetic operator");
                 let p = self.promote(t);
                 let a = self.arith(p);
@@ -631,6 +713,7 @@ impl Lower<'_> {
             Unary::Not => {
                 let t = self.rvalue(x);
                 self.expect_scalar(t, x.span, "`!`");
+                self.truth(t);
                 self.emit(Op::Not);
                 self.c.int
             }
@@ -689,7 +772,13 @@ impl Lower<'_> {
         let m = self.mem_ty(lv.ty).expect("scalar");
         let a = self.arith(self.promote(lv.ty));
         let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
+        let fl = self.float_ty(lv.ty);
         let step_ops = |l: &mut Self| {
+            if let Some(f) = fl {
+                l.emit(Op::Const(crate::ir::float::bits(f, 1.0)));
+                l.emit(Op::FBin(bop, f));
+                return;
+            }
             l.emit(Op::Const(step));
             l.emit(Op::Bin(bop, a));
             l.emit(if is_bool { Op::ToBool } else { Op::Norm(m) });
@@ -861,6 +950,9 @@ impl Lower<'_> {
             }
             return self.c.long;
         }
+        if self.t.is_float(ta) || self.t.is_float(tb) {
+            return self.float_op(op, bop, ta, tb, span);
+        }
         if !self.t.is_integer(ta) || !self.t.is_integer(tb) {
             let d = Diagnostic::error(
                 Code::TypeMismatch,
@@ -881,6 +973,37 @@ impl Lower<'_> {
         }
     }
 
+    /// `a op b` where one operand is floating: both are converted to the
+    /// common type (the lower one by swapping it to the top and back).
+    fn float_op(&mut self, op: Binary, bop: BinOp, ta: TypeId, tb: TypeId, span: Span) -> TypeId {
+        let arithmetic = matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div);
+        let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
+        if !self.t.is_arith(ta) || !self.t.is_arith(tb) || !(arithmetic || cmp) {
+            let d = Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
+            );
+            self.push(d);
+            self.emit(Op::Pop);
+            return self.c.int;
+        }
+        let t = self.usual(ta, tb);
+        self.convert(tb, t);
+        if ta != t {
+            self.emit_swap();
+            self.convert(ta, t);
+            self.emit_swap();
+        }
+        let f = self.float_ty(t).expect("a floating common type");
+        self.emit(Op::FBin(bop, f));
+        if cmp {
+            self.c.int
+        } else {
+            t
+        }
+    }
+
     fn binary(&mut self, op: Binary, a: &Expr, b: &Expr, span: Span) -> TypeId {
         match op {
             Binary::Comma => {
@@ -890,9 +1013,11 @@ impl Lower<'_> {
             Binary::And | Binary::Or => {
                 let ta = self.rvalue(a);
                 self.expect_scalar(ta, a.span, "a logical operator");
+                self.truth(ta);
                 let short = self.emit(if op == Binary::And { Op::JumpIfZero(0) } else { Op::JumpIfNonZero(0) });
                 let tb = self.rvalue(b);
                 self.expect_scalar(tb, b.span, "a logical operator");
+                self.truth(tb);
                 self.emit(Op::ToBool);
                 let end = self.emit(Op::Jump(0));
                 let here = self.here();
@@ -913,12 +1038,16 @@ impl Lower<'_> {
     fn conditional(&mut self, c: &Expr, a: &Expr, b: &Expr, span: Span) -> TypeId {
         let tc = self.rvalue(c);
         self.expect_scalar(tc, c.span, "the condition of `?:`");
+        self.truth(tc);
         let jz = self.emit(Op::JumpIfZero(0));
         let ta = self.rvalue(a);
         let end = self.emit(Op::Jump(0));
         let here = self.here();
         self.patch(jz, here);
         let tb = self.rvalue(b);
+        if (self.t.is_float(ta) || self.t.is_float(tb)) && self.t.is_arith(ta) && self.t.is_arith(tb) {
+            return self.float_branches(ta, tb, end);
+        }
         let here = self.here();
         self.patch(end, here);
         let (ka, kb) = (self.t.kind(ta).clone(), self.t.kind(tb).clone());
@@ -945,6 +1074,27 @@ impl Lower<'_> {
                 ta
             }
         }
+    }
+
+    /// Joins the branches of `?:` when one is floating: the second
+    /// branch (just lowered) converts in place; the first, whose jump to
+    /// the end is at `end`, converts on a trampoline after it, so no code
+    /// already emitted has to move.
+    fn float_branches(&mut self, ta: TypeId, tb: TypeId, end: usize) -> TypeId {
+        let t = self.usual(ta, tb);
+        self.convert(tb, t);
+        if ta == t {
+            let here = self.here();
+            self.patch(end, here);
+            return t;
+        }
+        let done = self.emit(Op::Jump(0));
+        let here = self.here();
+        self.patch(end, here);
+        self.convert(ta, t);
+        let here = self.here();
+        self.patch(done, here);
+        t
     }
 
     /// A function designator's value: its address. A library routine
@@ -1018,6 +1168,9 @@ impl Lower<'_> {
         let ExprKind::Ident(name) = &f.kind else {
             return self.call_ptr(f, args, span);
         };
+        if let Some(t) = self.float_builtin(name) {
+            return t;
+        }
         let id = match self.lookup(name) {
             Some(Sym::Func(id)) => id,
             Some(_) => return self.call_ptr(f, args, span),
@@ -1094,6 +1247,20 @@ impl Lower<'_> {
         ret
     }
 
+    /// gcc's constant builtins behind `<math.h>`'s `INFINITY`, `NAN` and
+    /// `HUGE_VAL` (`NAN` is the positive quiet NaN: "nan", not "-nan").
+    fn float_builtin(&mut self, name: &str) -> Option<TypeId> {
+        let (bits, ty) = match name {
+            "__builtin_inf" | "__builtin_huge_val" => (f64::INFINITY.to_bits(), self.c.double),
+            "__builtin_inff" | "__builtin_huge_valf" => (f32::INFINITY.to_bits() as u64, self.c.float),
+            "__builtin_nan" => (0x7ff8_0000_0000_0000, self.c.double),
+            "__builtin_nanf" => (0x7fc0_0000, self.c.float),
+            _ => return None,
+        };
+        self.emit(Op::Const(bits));
+        Some(ty)
+    }
+
     /// Pushes a call's arguments converted to its parameters' types.
     fn push_args(&mut self, args: &[Expr], params: &[TypeId], name: &str) {
         let record_arg = args.iter().any(|a| {
@@ -1150,6 +1317,9 @@ impl Lower<'_> {
                 };
                 if let Some(m) = small {
                     self.emit(Op::Load(m));
+                } else if self.float_ty(ta) == Some(FloatTy::F32) {
+                    // The default argument promotions: `float` is passed as `double`.
+                    self.emit(Op::FloatToFloat(FloatTy::F64));
                 } else if !self.t.is_scalar(ta) {
                     let msg =
                         format!("argument {} of `{name}` has type `{}`, which a variadic function cannot take", i + 1, self.t.name(ta));
@@ -1185,7 +1355,6 @@ impl Lower<'_> {
             let Some(&c) = fmt.get(i) else { break };
             i += 1;
             let (code, why) = match c {
-                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => (Code::FloatingPoint, "floating point is not supported"),
                 b'n' => (Code::Unsupported, "`%n` writes through a pointer argument and is not supported"),
                 _ => continue,
             };
@@ -1211,6 +1380,7 @@ impl Lower<'_> {
             ExprKind::Cond(c, a, b) => {
                 let tc = self.rvalue(c);
                 self.expect_scalar(tc, c.span, "the condition of `?:`");
+                self.truth(tc);
                 let jz = self.emit(Op::JumpIfZero(0));
                 self.discard(a);
                 let end = self.emit(Op::Jump(0));

@@ -260,7 +260,7 @@ impl Lower<'_> {
         for item in items {
             match item {
                 Item::Scalar(off, t, e) => {
-                    let Some((v, from)) = self.const_int(e) else {
+                    let Some((v, from)) = self.const_as(e, t) else {
                         let d = Diagnostic::error(
                             Code::NotConstant,
                             e.span,
@@ -270,7 +270,7 @@ impl Lower<'_> {
                         self.push(d);
                         continue;
                     };
-                    if !self.t.is_scalar(from) {
+                    if !self.t.is_scalar(from) || self.float_pointer_mix(from, t) {
                         self.error(
                             Code::TypeMismatch,
                             e.span,

@@ -13,6 +13,7 @@ impl Lower<'_> {
         if !self.t.is_scalar(t) {
             self.error(Code::TypeMismatch, e.span, format!("a condition must be a number or a pointer, not `{}`", self.t.name(t)));
         }
+        self.truth(t);
         self.emit(Op::JumpIfZero(0))
     }
 
@@ -90,6 +91,7 @@ impl Lower<'_> {
                 if !self.t.is_scalar(t) {
                     self.error(Code::TypeMismatch, c.span, "a condition must be a number or a pointer");
                 }
+                self.truth(t);
                 self.emit(Op::JumpIfNonZero(top));
                 let end = self.here();
                 for b in breaks {

@@ -117,6 +117,7 @@ impl Parser<'_> {
         let mut storage = Storage::None;
         let mut is_const = false;
         let (mut void, mut bool_, mut char_, mut short, mut int, mut long, mut signed, mut unsigned) = (0, 0, 0, 0, 0, 0, 0, 0);
+        let (mut float, mut double) = (0, 0);
         let mut other: Option<TypeSpec> = None;
         loop {
             let tok = self.peek().clone();
@@ -145,14 +146,8 @@ impl Parser<'_> {
                 "long" => long += 1,
                 "signed" => signed += 1,
                 "unsigned" => unsigned += 1,
-                "float" | "double" => {
-                    self.error_code(
-                        Code::FloatingPoint,
-                        tok.span,
-                        format!("type `{word}`: floating point is not supported; use integer types (e.g. fixed-point or milliseconds)"),
-                    );
-                    int += 1;
-                }
+                "float" => float += 1,
+                "double" => double += 1,
                 "struct" | "union" => {
                     self.bump();
                     let is_union = &*word == "union";
@@ -166,7 +161,7 @@ impl Parser<'_> {
                     continue;
                 }
                 _ if other.is_none()
-                    && void + bool_ + char_ + short + int + long + signed + unsigned == 0
+                    && void + bool_ + char_ + short + int + long + signed + unsigned + float + double == 0
                     && self.is_typedef_name(&word) =>
                 {
                     other = Some(TypeSpec::Named(Name { name: word.clone(), span: tok.span }));
@@ -174,7 +169,7 @@ impl Parser<'_> {
                 // `static jmp_buf env;`: an unknown type name, reported once
                 // by the lowering.
                 _ if other.is_none()
-                    && void + bool_ + char_ + short + int + long + signed + unsigned == 0
+                    && void + bool_ + char_ + short + int + long + signed + unsigned + float + double == 0
                     && !super::KEYWORDS.contains(&&*word)
                     && (self.peek_at(1).is("*") || self.peek_at(1).ident().is_some_and(|n| !super::KEYWORDS.contains(&&**n))) =>
                 {
@@ -195,6 +190,8 @@ impl Parser<'_> {
         };
         let ty = if let Some(t) = other {
             t
+        } else if float + double > 0 {
+            self.float_spec(float > 0, long, span)
         } else if void > 0 {
             TypeSpec::Void
         } else if bool_ > 0 {
@@ -215,6 +212,19 @@ impl Parser<'_> {
             TypeSpec::Int { size: IntSize::Int, signed: signed_flag }
         };
         Specs { storage, ty, is_const, span }
+    }
+
+    /// `float`, `double`; `long double` (x87 80-bit) is refused rather
+    /// than computed in another precision than gcc's.
+    fn float_spec(&mut self, float: bool, long: i32, span: crate::source::Span) -> TypeSpec {
+        if long > 0 && !float {
+            self.error_code(
+                Code::FloatingPoint,
+                span,
+                "`long double` (80-bit x87 extended precision) is not supported: use `double`",
+            );
+        }
+        TypeSpec::Float { size: if float { 4 } else { 8 } }
     }
 
     fn skip_parens(&mut self) {

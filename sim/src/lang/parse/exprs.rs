@@ -278,6 +278,10 @@ impl Parser<'_> {
                 self.bump();
                 self.mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
             }
+            TokKind::Float { bits, single } => {
+                self.bump();
+                self.mk(ExprKind::Float { bits: *bits, single: *single }, t.span)
+            }
             TokKind::Char(c) => {
                 self.bump();
                 self.mk(ExprKind::Char(*c), t.span)
