@@ -56,3 +56,29 @@ fn every_numeric_macro_has_glibcs_value() {
     let sim = run_sim(&file).unwrap();
     assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
 }
+
+/// The floating headers' macros (`M_PI`, `DBL_EPSILON`, `INFINITY`...),
+/// printed to every bit as doubles, are glibc's.
+#[test]
+fn every_floating_macro_has_glibcs_value() {
+    let mut names = Vec::new();
+    for h in ["math.h", "float.h"] {
+        let text = std::fs::read_to_string(format!("sim/src/lang/{h}")).unwrap();
+        names.extend(text.lines().filter_map(|l| l.strip_prefix("#define ")).filter_map(|l| {
+            let n = l.split_whitespace().next()?;
+            (!n.contains('(')).then(|| n.to_string())
+        }));
+    }
+    assert!(names.len() > 40, "found {} macros", names.len());
+    let mut c = String::from("#define _GNU_SOURCE\n#include <stdio.h>\n#include <math.h>\n#include <float.h>\nint main(void) {\n");
+    for n in &names {
+        c.push_str(&format!("    printf(\"{n} %.17g\\n\", (double)({n}));\n"));
+    }
+    c.push_str("    return 0;\n}\n");
+    let scratch = Scratch::new("float-headers");
+    let file = scratch.0.join("floats.c");
+    std::fs::write(&file, c).unwrap();
+    let native = run_native(&file, &scratch.0).unwrap();
+    let sim = run_sim(&file).unwrap();
+    assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
+}

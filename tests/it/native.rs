@@ -52,7 +52,7 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .args(["-Wall", "-o"])
         .arg(&bin)
         .arg(file)
-        .args(["-lrt", "-pthread"])
+        .args(["-lrt", "-pthread", "-lm"])
         // The native ipcsim.h (mailboxes and links) of programs that use it.
         .arg(concat!("-I", env!("CARGO_MANIFEST_DIR"), "/include"))
         .output()

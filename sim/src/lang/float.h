@@ -6,7 +6,7 @@
 #define DBL_DIG 15
 #define FLT_DECIMAL_DIG 9
 #define DBL_DECIMAL_DIG 17
-#define DECIMAL_DIG 17
+#define DECIMAL_DIG 21
 #define FLT_MIN_EXP (-125)
 #define DBL_MIN_EXP (-1021)
 #define FLT_MIN_10_EXP (-37)

@@ -1,4 +1,4 @@
-/* must reject: long double; the subset has no floating point */
+/* must reject: long double (80-bit x87 extended precision is not modelled) */
 #include <stdio.h>
 
 int main(void)

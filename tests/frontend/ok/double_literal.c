@@ -1,4 +1,4 @@
-/* must reject: the floating literal 2.5; the subset has no floating point */
+/* accepts: a floating literal converted to int (truncated to 2) */
 #include <stdio.h>
 
 int main(void)

@@ -1,4 +1,4 @@
-/* must reject: the float type; the subset has no floating point (use integers, e.g. fixed point) */
+/* accepts: the float type, converted from and to int */
 #include <stdio.h>
 
 int main(void)
