@@ -31,6 +31,10 @@ pub enum MemTy {
     U32,
     /// 64-bit integers and pointers.
     I64,
+    /// `float`: its bits, zero-extended (traces show the value).
+    F32,
+    /// `double`: its bits.
+    F64,
 }
 
 impl MemTy {
@@ -39,8 +43,8 @@ impl MemTy {
         match self {
             MemTy::I8 | MemTy::U8 => 1,
             MemTy::I16 | MemTy::U16 => 2,
-            MemTy::I32 | MemTy::U32 => 4,
-            MemTy::I64 => 8,
+            MemTy::I32 | MemTy::U32 | MemTy::F32 => 4,
+            MemTy::I64 | MemTy::F64 => 8,
         }
     }
 
@@ -53,8 +57,8 @@ impl MemTy {
             MemTy::I16 => v as i16 as i64 as u64,
             MemTy::U16 => v as u16 as u64,
             MemTy::I32 => v as i32 as i64 as u64,
-            MemTy::U32 => v as u32 as u64,
-            MemTy::I64 => v,
+            MemTy::U32 | MemTy::F32 => v as u32 as u64,
+            MemTy::I64 | MemTy::F64 => v,
         }
     }
 }

@@ -48,6 +48,18 @@ fn type_name(m: MemTy) -> &'static str {
         MemTy::I32 => "i32",
         MemTy::U32 => "u32",
         MemTy::I64 => "i64",
+        MemTy::F32 => "float",
+        MemTy::F64 => "double",
+    }
+}
+
+/// A loaded or stored value as C would print it: floating ones as the
+/// shortest decimal that reads back the same bits.
+fn show_value(m: MemTy, v: u64) -> String {
+    match m {
+        MemTy::F32 => format!("{:?}", f32::from_bits(v as u32)),
+        MemTy::F64 => format!("{:?}", f64::from_bits(v)),
+        _ => (v as i64).to_string(),
     }
 }
 
@@ -55,8 +67,8 @@ fn type_name(m: MemTy) -> &'static str {
 pub fn describe(what: &What, sources: &SourceMap) -> String {
     match what {
         What::Call { call, ret, data } => describe_call(call, *ret, data),
-        What::Load { at, ty, value } => format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), *value as i64),
-        What::Store { at, ty, value } => format!("store {} {} := {}", type_name(*ty), describe_loc(at, sources), *value as i64),
+        What::Load { at, ty, value } => format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value)),
+        What::Store { at, ty, value } => format!("store {} {} := {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value)),
         What::Copy { at, len } => format!("copy {len} bytes at {}", describe_loc(at, sources)),
         What::Lib { func, at } => format!("{}() on {}", func.name(), describe_loc(at, sources)),
         What::Parked { on } => {

@@ -15,8 +15,9 @@
 //! digits go to Rust's `parse` (correctly rounded too). Hex digits past
 //! 64 bits likewise fold into a sticky bit.
 //!
-//! `range` follows glibc's `ERANGE`: overflow to infinity, or a tiny result
-//! that is inexact. x86 detects tininess after rounding: a value counts as
+//! `range` follows glibc's `ERANGE`: overflow to infinity, a tiny result
+//! that is inexact, or (a quirk) a `nan(digits)` payload too big for
+//! `strtoull`, whose `ERANGE` strtod leaves in errno. x86 detects tininess after rounding: a value counts as
 //! tiny when, rounded to the full precision with an unbounded exponent, it
 //! is still below the smallest normal. So an exact subnormal (`0x1p-1074`)
 //! is no error, zero from a nonzero input (`1e-400`) is, and so is a value
@@ -123,8 +124,9 @@ enum Num {
     /// `(mant + a fraction below 1, nonzero when sticky) × 2^exp`.
     Hex(u64, i64, bool),
     Inf,
-    /// The payload `nan(n)` asks for, if its digits form a number.
-    Nan(Option<u64>),
+    /// The payload `nan(n)` asks for, if its digits form a number, and
+    /// whether reading them overflowed.
+    Nan(Option<u64>, bool),
 }
 
 /// Parses and rounds: (bits in `f`'s layout, bytes consumed, ERANGE).
@@ -133,7 +135,7 @@ fn convert(s: &[u8], f: &Format) -> (u64, usize, bool) {
     let (bits, range) = match num {
         Num::Zero => (0, false),
         Num::Inf => (f.inf(), false),
-        Num::Nan(p) => (f.inf() | 1 << (f.mant - 2) | (p.unwrap_or(0) & f.payload), false),
+        Num::Nan(p, over) => (f.inf() | 1 << (f.mant - 2) | (p.unwrap_or(0) & f.payload), over),
         Num::Hex(m, e, sticky) => round_binary(f, m, e, sticky),
         Num::Decimal(d, e) => round_decimal(f, &d, e),
     };
@@ -176,24 +178,31 @@ fn word(s: &[u8]) -> Option<(Num, usize)> {
     let seq: &[u8] = s.get(4..).unwrap_or(&[]);
     let n = seq.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
     if s.get(3) == Some(&b'(') && seq.get(n) == Some(&b')') {
-        return Some((Num::Nan(nan_payload(&seq[..n])), n + 5));
+        let (payload, over) = nan_payload(&seq[..n]);
+        return Some((Num::Nan(payload, over), n + 5));
     }
-    Some((Num::Nan(None), 3))
+    Some((Num::Nan(None, false), 3))
 }
 
 /// glibc reads `nan(n)` with `strtoull(n, &end, 0)` and uses the number
-/// only when it spans all of `n` (an empty `n` gives 0); on overflow it is
-/// `ULLONG_MAX`.
-fn nan_payload(seq: &[u8]) -> Option<u64> {
+/// only when it spans all of `n` (an empty `n` gives 0). On overflow
+/// strtoull gives `ULLONG_MAX` and leaves `ERANGE` in errno, which strtod
+/// passes on: (payload, overflowed).
+fn nan_payload(seq: &[u8]) -> (Option<u64>, bool) {
     let (base, digits) = match seq {
         [b'0', b'x' | b'X', h, ..] if h.is_ascii_hexdigit() => (16, &seq[2..]),
         [b'0', ..] => (8, seq),
         _ => (10, seq),
     };
-    digits.iter().try_fold(0u64, |acc, &c| {
-        let d = char::from(c).to_digit(base)?;
-        Some(acc.checked_mul(u64::from(base)).and_then(|a| a.checked_add(u64::from(d))).unwrap_or(u64::MAX))
-    })
+    let (mut acc, mut over) = (0u64, false);
+    for &c in digits {
+        let Some(d) = char::from(c).to_digit(base) else { return (None, over) };
+        match acc.checked_mul(u64::from(base)).and_then(|a| a.checked_add(u64::from(d))) {
+            Some(a) => acc = a,
+            None => (acc, over) = (u64::MAX, true),
+        }
+    }
+    (Some(acc), over)
 }
 
 /// Decimal significant digits as they are read.

@@ -67,8 +67,8 @@ impl Lower<'_> {
             TypeKind::Int { size: 2, signed } => Some(if *signed { MemTy::I16 } else { MemTy::U16 }),
             TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
             // A floating value is held as its bits (see `FloatTy`).
-            TypeKind::Float { size: 4 } => Some(MemTy::U32),
-            TypeKind::Float { .. } => Some(MemTy::I64),
+            TypeKind::Float { size: 4 } => Some(MemTy::F32),
+            TypeKind::Float { .. } => Some(MemTy::F64),
             TypeKind::Int { .. } | TypeKind::Ptr { .. } | TypeKind::Error => Some(MemTy::I64),
             _ => None,
         }
