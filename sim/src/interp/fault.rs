@@ -68,8 +68,11 @@ pub enum Cause {
     Abort,
     /// `assert` failed (glibc's message already written to stderr).
     Assertion,
-    /// A `printf` conversion ipcsim does not support (`%n`, `%f`).
+    /// A `printf` conversion ipcsim does not support (`%n`, `%Lf`).
     BadFormat(char),
+    /// A `<math.h>` routine, on a host whose glibc libm could not be
+    /// loaded (ipcsim computes with glibc's own routines or not at all).
+    NoLibm(&'static str),
     /// A write to a pipe whose read ends are all closed.
     BrokenPipe,
     /// A call through a pointer that is null or not a function's
@@ -320,6 +323,7 @@ impl Fault {
             Cause::Abort => "abort() called".into(),
             Cause::Assertion => "assertion failed".into(),
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),
+            Cause::NoLibm(f) => format!("`{f}` needs the host's glibc libm (libm.so.6), which could not be loaded"),
             Cause::BrokenPipe => "write to a pipe with no reader left (every read end is closed)".into(),
             Cause::BadCall { addr: 0 } => "call through a null function pointer".into(),
             Cause::BadCall { addr } => format!("call through a pointer that is no function's address ({addr:#x})"),

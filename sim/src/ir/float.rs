@@ -87,7 +87,7 @@ const INDEFINITE: i64 = i64::MIN;
 
 /// `cvttsd2si` into 64 bits: truncation, or the indefinite integer.
 fn truncate64(x: f64) -> i64 {
-    if x.is_nan() || x >= 9_223_372_036_854_775_808.0 || x < -9_223_372_036_854_775_808.0 {
+    if x.is_nan() || !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) {
         INDEFINITE
     } else {
         x as i64

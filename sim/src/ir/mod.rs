@@ -5,8 +5,8 @@
 
 pub mod arith;
 pub mod float;
-pub mod strtod;
 mod libfn;
+pub mod strtod;
 
 use crate::source::{SourceMap, Span};
 pub use libfn::{is_syscall, LibFn};

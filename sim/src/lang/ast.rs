@@ -326,7 +326,9 @@ impl Expr {
     pub fn height_of(kind: &ExprKind) -> u32 {
         let h = |e: &Expr| e.height;
         1 + match kind {
-            ExprKind::Int { .. } | ExprKind::Float { .. } | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Ident(_) | ExprKind::Error => 0,
+            ExprKind::Int { .. } | ExprKind::Float { .. } | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Ident(_) | ExprKind::Error => {
+                0
+            }
             ExprKind::Unary(_, e) | ExprKind::Member(e, _, _) | ExprKind::SizeofExpr(e) => h(e),
             ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::Index(a, b) => h(a).max(h(b)),
             ExprKind::Cond(c, a, b) => h(c).max(h(a)).max(h(b)),

@@ -196,12 +196,7 @@ impl Lexer<'_> {
         // A preprocessing number: digits, letters, dots, and signs after e/p.
         while {
             let c = self.peek(0);
-            c.is_ascii_alphanumeric()
-                || c == b'.'
-                || c == b'_'
-                || ((c == b'+' || c == b'-')
-                    && matches!(self.src[self.pos - 1], b'e' | b'E' | b'p' | b'P')
-                    && !is_hex_prefix(&self.src[lo..self.pos]))
+            c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || ((c == b'+' || c == b'-') && sign_continues(&self.src[lo..self.pos]))
         } {
             self.pos += 1;
         }
@@ -387,6 +382,18 @@ impl Lexer<'_> {
                 TokKind::Char(v as i32 as i64)
             }
         }
+    }
+}
+
+/// A sign continues a number after its exponent letter: `e`/`E` in a
+/// decimal one, `p`/`P` in a hexadecimal one (`0x1p-2`), where an `e` is
+/// a digit (`0x1e+2` is three tokens).
+fn sign_continues(so_far: &[u8]) -> bool {
+    let last = so_far.last().copied().unwrap_or(0);
+    if is_hex_prefix(so_far) {
+        matches!(last, b'p' | b'P')
+    } else {
+        matches!(last, b'e' | b'E' | b'p' | b'P')
     }
 }
 

@@ -17,7 +17,6 @@
 #define HUGE_VALF (__builtin_huge_valf())
 #define INFINITY (__builtin_inff())
 #define NAN (__builtin_nanf(""))
-#define MAXFLOAT 3.40282346638528859812e+38F
 #define FP_NAN 0
 #define FP_INFINITE 1
 #define FP_ZERO 2
@@ -38,6 +37,7 @@ int __ipcsim_signbit(double x, int single);
 #define isgreaterequal(x, y) ((x) >= (y))
 #define isless(x, y) ((x) < (y))
 #define islessequal(x, y) ((x) <= (y))
+#define islessgreater(x, y) ((x) < (y) || (x) > (y))
 #define isunordered(x, y) (isnan(x) || isnan(y))
 double sqrt(double x); float sqrtf(float x);
 double cbrt(double x); float cbrtf(float x);

@@ -56,7 +56,18 @@ pub struct Preprocessor<'a> {
 impl<'a> Preprocessor<'a> {
     /// A preprocessor with no macros yet.
     pub fn new(sources: &'a mut SourceMap, diags: &'a mut Diagnostics, loader: Loader<'a>) -> Self {
-        Preprocessor { sources, diags, loader, macros: HashMap::new(), depth: 0, nesting: 0, expanded: 0, halted: false, extensions: false, included: Vec::new() }
+        Preprocessor {
+            sources,
+            diags,
+            loader,
+            macros: HashMap::new(),
+            depth: 0,
+            nesting: 0,
+            expanded: 0,
+            halted: false,
+            extensions: false,
+            included: Vec::new(),
+        }
     }
 
     /// Preprocesses a file's text into the token stream the parser reads.

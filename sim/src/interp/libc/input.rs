@@ -458,20 +458,18 @@ impl Scanner<'_, '_> {
                 _ => break,
             }
         }
-        let text = &self.input[start..self.i];
-        let len = strtod::scan_len(text, width);
-        self.i = start + len;
-        let text = &self.input[start..self.i];
-        let (bits, parsed, m) = if size == 8 {
-            let r = strtod::strtod(text);
-            (r.value.to_bits(), r.len, MemTy::I64)
-        } else {
-            let r = strtod::strtof(text);
-            (r.value.to_bits() as u64, r.len, MemTy::U32)
-        };
-        if len == 0 || parsed != len {
+        let scanned = strtod::scan(&self.input[start..self.i], width);
+        self.i = start + scanned.len;
+        if !scanned.ok {
             return Err(Fail::Matching);
         }
+        // What was taken converts as a whole: "1e" is 1.0, as strtod reads it.
+        let text = &self.input[start..self.i];
+        let (bits, m) = if size == 8 {
+            (strtod::strtod(text).value.to_bits(), MemTy::F64)
+        } else {
+            (strtod::strtof(text).value.to_bits() as u64, MemTy::F32)
+        };
         if !suppress {
             let t = self.target();
             self.p.mem.store(self.sh, t, m, bits)?;

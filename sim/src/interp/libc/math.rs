@@ -1,229 +1,162 @@
-//! `<math.h>`. Each routine is glibc's own, called in the host's libm,
-//! so a simulated run computes the very bits a native run computes
-//! (a port such as musl's would differ in the last place now and then,
-//! and the program prints those digits). They are pure functions of
-//! their arguments; `errno` (EDOM, ERANGE) is not set.
+//! `<math.h>`. Each routine is glibc's own, looked up by name in the
+//! host's libm.so.6, so a simulated run computes the very bits a native
+//! run computes. Declaring them `extern "C"` is not enough: Rust's
+//! runtime carries its own `cbrt`, `fmin`, `fmax`, ... that the linker
+//! prefers, and those differ from glibc's in the last place or in the
+//! sign of a zero or a NaN. The routines are pure functions of their
+//! arguments; `errno` (EDOM, ERANGE) is not set.
 
-use super::{LibResult, Outcome};
+use super::{LibResult, Outcome, Stop};
+use crate::interp::fault::{Cause, Signal};
 use crate::interp::{Process, Shared};
 use crate::ir::{LibFn, MemTy};
+use std::collections::HashMap;
+use std::ffi::{c_void, CString};
+use std::sync::OnceLock;
 
 #[allow(unsafe_code)]
-mod ffi {
-    #[link(name = "m")]
+mod dl {
+    use std::ffi::{c_char, c_int, c_void};
     extern "C" {
-        pub fn sqrt(x: f64) -> f64;
-        pub fn sqrtf(x: f32) -> f32;
-        pub fn cbrt(x: f64) -> f64;
-        pub fn cbrtf(x: f32) -> f32;
-        pub fn fabs(x: f64) -> f64;
-        pub fn fabsf(x: f32) -> f32;
-        pub fn floor(x: f64) -> f64;
-        pub fn floorf(x: f32) -> f32;
-        pub fn ceil(x: f64) -> f64;
-        pub fn ceilf(x: f32) -> f32;
-        pub fn round(x: f64) -> f64;
-        pub fn roundf(x: f32) -> f32;
-        pub fn trunc(x: f64) -> f64;
-        pub fn truncf(x: f32) -> f32;
-        pub fn rint(x: f64) -> f64;
-        pub fn rintf(x: f32) -> f32;
-        pub fn nearbyint(x: f64) -> f64;
-        pub fn nearbyintf(x: f32) -> f32;
-        pub fn exp(x: f64) -> f64;
-        pub fn expf(x: f32) -> f32;
-        pub fn exp2(x: f64) -> f64;
-        pub fn exp2f(x: f32) -> f32;
-        pub fn expm1(x: f64) -> f64;
-        pub fn expm1f(x: f32) -> f32;
-        pub fn log(x: f64) -> f64;
-        pub fn logf(x: f32) -> f32;
-        pub fn log10(x: f64) -> f64;
-        pub fn log10f(x: f32) -> f32;
-        pub fn log2(x: f64) -> f64;
-        pub fn log2f(x: f32) -> f32;
-        pub fn log1p(x: f64) -> f64;
-        pub fn log1pf(x: f32) -> f32;
-        pub fn sin(x: f64) -> f64;
-        pub fn sinf(x: f32) -> f32;
-        pub fn cos(x: f64) -> f64;
-        pub fn cosf(x: f32) -> f32;
-        pub fn tan(x: f64) -> f64;
-        pub fn tanf(x: f32) -> f32;
-        pub fn asin(x: f64) -> f64;
-        pub fn asinf(x: f32) -> f32;
-        pub fn acos(x: f64) -> f64;
-        pub fn acosf(x: f32) -> f32;
-        pub fn atan(x: f64) -> f64;
-        pub fn atanf(x: f32) -> f32;
-        pub fn sinh(x: f64) -> f64;
-        pub fn sinhf(x: f32) -> f32;
-        pub fn cosh(x: f64) -> f64;
-        pub fn coshf(x: f32) -> f32;
-        pub fn tanh(x: f64) -> f64;
-        pub fn tanhf(x: f32) -> f32;
-        pub fn asinh(x: f64) -> f64;
-        pub fn asinhf(x: f32) -> f32;
-        pub fn acosh(x: f64) -> f64;
-        pub fn acoshf(x: f32) -> f32;
-        pub fn atanh(x: f64) -> f64;
-        pub fn atanhf(x: f32) -> f32;
-        pub fn erf(x: f64) -> f64;
-        pub fn erff(x: f32) -> f32;
-        pub fn erfc(x: f64) -> f64;
-        pub fn erfcf(x: f32) -> f32;
-        pub fn tgamma(x: f64) -> f64;
-        pub fn tgammaf(x: f32) -> f32;
-        pub fn lgamma(x: f64) -> f64;
-        pub fn lgammaf(x: f32) -> f32;
-        pub fn pow(x: f64, y: f64) -> f64;
-        pub fn powf(x: f32, y: f32) -> f32;
-        pub fn fmod(x: f64, y: f64) -> f64;
-        pub fn fmodf(x: f32, y: f32) -> f32;
-        pub fn atan2(x: f64, y: f64) -> f64;
-        pub fn atan2f(x: f32, y: f32) -> f32;
-        pub fn hypot(x: f64, y: f64) -> f64;
-        pub fn hypotf(x: f32, y: f32) -> f32;
-        pub fn fmin(x: f64, y: f64) -> f64;
-        pub fn fminf(x: f32, y: f32) -> f32;
-        pub fn fmax(x: f64, y: f64) -> f64;
-        pub fn fmaxf(x: f32, y: f32) -> f32;
-        pub fn fdim(x: f64, y: f64) -> f64;
-        pub fn fdimf(x: f32, y: f32) -> f32;
-        pub fn copysign(x: f64, y: f64) -> f64;
-        pub fn copysignf(x: f32, y: f32) -> f32;
-        pub fn remainder(x: f64, y: f64) -> f64;
-        pub fn remainderf(x: f32, y: f32) -> f32;
-        pub fn nextafter(x: f64, y: f64) -> f64;
-        pub fn nextafterf(x: f32, y: f32) -> f32;
-        pub fn ldexp(x: f64, e: i32) -> f64;
-        pub fn ldexpf(x: f32, e: i32) -> f32;
-        pub fn scalbn(x: f64, e: i32) -> f64;
-        pub fn scalbnf(x: f32, e: i32) -> f32;
-        pub fn frexp(x: f64, e: *mut i32) -> f64;
-        pub fn frexpf(x: f32, e: *mut i32) -> f32;
-        pub fn modf(x: f64, i: *mut f64) -> f64;
-        pub fn modff(x: f32, i: *mut f32) -> f32;
-        pub fn lround(x: f64) -> i64;
-        pub fn lroundf(x: f32) -> i64;
-        pub fn lrint(x: f64) -> i64;
-        pub fn lrintf(x: f32) -> i64;
-        pub fn ilogb(x: f64) -> i32;
+        pub fn dlopen(file: *const c_char, mode: c_int) -> *mut c_void;
+        pub fn dlsym(handle: *mut c_void, name: *const c_char) -> *mut c_void;
+    }
+    /// `RTLD_NOW`.
+    pub const NOW: c_int = 2;
+}
+
+/// The routines' addresses, by C name, loaded once per process.
+struct Libm(HashMap<&'static str, usize>);
+
+fn libm() -> Option<&'static Libm> {
+    static LIBM: OnceLock<Option<Libm>> = OnceLock::new();
+    LIBM.get_or_init(load).as_ref()
+}
+
+#[allow(unsafe_code)]
+fn load() -> Option<Libm> {
+    // SAFETY: dlopen and dlsym with valid NUL-terminated names; the
+    // handle is never closed, so the addresses stay valid.
+    unsafe {
+        let handle = dl::dlopen(c"libm.so.6".as_ptr(), dl::NOW);
+        if handle.is_null() {
+            return None;
+        }
+        let mut table = HashMap::new();
+        for name in NAMES {
+            let c = CString::new(*name).ok()?;
+            let f: *mut c_void = dl::dlsym(handle, c.as_ptr());
+            if f.is_null() {
+                return None;
+            }
+            table.insert(*name, f as usize);
+        }
+        Some(Libm(table))
     }
 }
 
-type Unary64 = unsafe extern "C" fn(f64) -> f64;
-type Unary32 = unsafe extern "C" fn(f32) -> f32;
-type Binary64 = unsafe extern "C" fn(f64, f64) -> f64;
-type Binary32 = unsafe extern "C" fn(f32, f32) -> f32;
-
-fn unary64(f: LibFn) -> Option<Unary64> {
-    Some(match f {
-        LibFn::Sqrt => ffi::sqrt,
-        LibFn::Cbrt => ffi::cbrt,
-        LibFn::Fabs => ffi::fabs,
-        LibFn::Floor => ffi::floor,
-        LibFn::Ceil => ffi::ceil,
-        LibFn::Round => ffi::round,
-        LibFn::Trunc => ffi::trunc,
-        LibFn::Rint => ffi::rint,
-        LibFn::Nearbyint => ffi::nearbyint,
-        LibFn::Exp => ffi::exp,
-        LibFn::Exp2 => ffi::exp2,
-        LibFn::Expm1 => ffi::expm1,
-        LibFn::Log => ffi::log,
-        LibFn::Log10 => ffi::log10,
-        LibFn::Log2 => ffi::log2,
-        LibFn::Log1p => ffi::log1p,
-        LibFn::Sin => ffi::sin,
-        LibFn::Cos => ffi::cos,
-        LibFn::Tan => ffi::tan,
-        LibFn::Asin => ffi::asin,
-        LibFn::Acos => ffi::acos,
-        LibFn::Atan => ffi::atan,
-        LibFn::Sinh => ffi::sinh,
-        LibFn::Cosh => ffi::cosh,
-        LibFn::Tanh => ffi::tanh,
-        LibFn::Asinh => ffi::asinh,
-        LibFn::Acosh => ffi::acosh,
-        LibFn::Atanh => ffi::atanh,
-        LibFn::Erf => ffi::erf,
-        LibFn::Erfc => ffi::erfc,
-        LibFn::Tgamma => ffi::tgamma,
-        LibFn::Lgamma => ffi::lgamma,
-        _ => return None,
-    })
-}
-
-fn unary32(f: LibFn) -> Option<Unary32> {
-    Some(match f {
-        LibFn::Sqrtf => ffi::sqrtf,
-        LibFn::Cbrtf => ffi::cbrtf,
-        LibFn::Fabsf => ffi::fabsf,
-        LibFn::Floorf => ffi::floorf,
-        LibFn::Ceilf => ffi::ceilf,
-        LibFn::Roundf => ffi::roundf,
-        LibFn::Truncf => ffi::truncf,
-        LibFn::Rintf => ffi::rintf,
-        LibFn::Nearbyintf => ffi::nearbyintf,
-        LibFn::Expf => ffi::expf,
-        LibFn::Exp2f => ffi::exp2f,
-        LibFn::Expm1f => ffi::expm1f,
-        LibFn::Logf => ffi::logf,
-        LibFn::Log10f => ffi::log10f,
-        LibFn::Log2f => ffi::log2f,
-        LibFn::Log1pf => ffi::log1pf,
-        LibFn::Sinf => ffi::sinf,
-        LibFn::Cosf => ffi::cosf,
-        LibFn::Tanf => ffi::tanf,
-        LibFn::Asinf => ffi::asinf,
-        LibFn::Acosf => ffi::acosf,
-        LibFn::Atanf => ffi::atanf,
-        LibFn::Sinhf => ffi::sinhf,
-        LibFn::Coshf => ffi::coshf,
-        LibFn::Tanhf => ffi::tanhf,
-        LibFn::Asinhf => ffi::asinhf,
-        LibFn::Acoshf => ffi::acoshf,
-        LibFn::Atanhf => ffi::atanhf,
-        LibFn::Erff => ffi::erff,
-        LibFn::Erfcf => ffi::erfcf,
-        LibFn::Tgammaf => ffi::tgammaf,
-        LibFn::Lgammaf => ffi::lgammaf,
-        _ => return None,
-    })
-}
-
-fn binary64(f: LibFn) -> Option<Binary64> {
-    Some(match f {
-        LibFn::Pow => ffi::pow,
-        LibFn::Fmod => ffi::fmod,
-        LibFn::Atan2 => ffi::atan2,
-        LibFn::Hypot => ffi::hypot,
-        LibFn::Fmin => ffi::fmin,
-        LibFn::Fmax => ffi::fmax,
-        LibFn::Fdim => ffi::fdim,
-        LibFn::Copysign => ffi::copysign,
-        LibFn::Remainder => ffi::remainder,
-        LibFn::Nextafter => ffi::nextafter,
-        _ => return None,
-    })
-}
-
-fn binary32(f: LibFn) -> Option<Binary32> {
-    Some(match f {
-        LibFn::Powf => ffi::powf,
-        LibFn::Fmodf => ffi::fmodf,
-        LibFn::Atan2f => ffi::atan2f,
-        LibFn::Hypotf => ffi::hypotf,
-        LibFn::Fminf => ffi::fminf,
-        LibFn::Fmaxf => ffi::fmaxf,
-        LibFn::Fdimf => ffi::fdimf,
-        LibFn::Copysignf => ffi::copysignf,
-        LibFn::Remainderf => ffi::remainderf,
-        LibFn::Nextafterf => ffi::nextafterf,
-        _ => return None,
-    })
-}
+/// Every routine resolved (a `LibFn`'s name is its C name).
+const NAMES: &[&str] = &[
+    "sqrt",
+    "sqrtf",
+    "cbrt",
+    "cbrtf",
+    "fabs",
+    "fabsf",
+    "floor",
+    "floorf",
+    "ceil",
+    "ceilf",
+    "round",
+    "roundf",
+    "trunc",
+    "truncf",
+    "rint",
+    "rintf",
+    "nearbyint",
+    "nearbyintf",
+    "exp",
+    "expf",
+    "exp2",
+    "exp2f",
+    "expm1",
+    "expm1f",
+    "log",
+    "logf",
+    "log10",
+    "log10f",
+    "log2",
+    "log2f",
+    "log1p",
+    "log1pf",
+    "sin",
+    "sinf",
+    "cos",
+    "cosf",
+    "tan",
+    "tanf",
+    "asin",
+    "asinf",
+    "acos",
+    "acosf",
+    "atan",
+    "atanf",
+    "sinh",
+    "sinhf",
+    "cosh",
+    "coshf",
+    "tanh",
+    "tanhf",
+    "asinh",
+    "asinhf",
+    "acosh",
+    "acoshf",
+    "atanh",
+    "atanhf",
+    "erf",
+    "erff",
+    "erfc",
+    "erfcf",
+    "tgamma",
+    "tgammaf",
+    "lgamma",
+    "lgammaf",
+    "pow",
+    "powf",
+    "fmod",
+    "fmodf",
+    "atan2",
+    "atan2f",
+    "hypot",
+    "hypotf",
+    "fmin",
+    "fminf",
+    "fmax",
+    "fmaxf",
+    "fdim",
+    "fdimf",
+    "copysign",
+    "copysignf",
+    "remainder",
+    "remainderf",
+    "nextafter",
+    "nextafterf",
+    "ldexp",
+    "ldexpf",
+    "scalbn",
+    "scalbnf",
+    "frexp",
+    "frexpf",
+    "modf",
+    "modff",
+    "lround",
+    "lroundf",
+    "llround",
+    "lrint",
+    "lrintf",
+    "llrint",
+    "ilogb",
+];
 
 /// A `double` argument (its bits) and a `float` one (the low 32 bits).
 fn d(v: u64) -> f64 {
@@ -234,79 +167,164 @@ fn s(v: u64) -> f32 {
     f32::from_bits(v as u32)
 }
 
-fn ret64(v: f64) -> Option<LibResult> {
-    Some(Ok(Outcome::Value(v.to_bits())))
-}
-
-fn ret32(v: f32) -> Option<LibResult> {
-    Some(Ok(Outcome::Value(v.to_bits() as u64)))
-}
-
-fn int(v: i64) -> Option<LibResult> {
-    Some(Ok(Outcome::Value(v as u64)))
-}
-
 /// Performs `f` if it is a `<math.h>` routine.
-#[allow(unsafe_code)]
 pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     let arg = |i: usize| a.get(i).copied().unwrap_or(0);
-    // SAFETY: every routine called here is a pure function of its
-    // arguments (any bits are valid doubles and floats); the two that
-    // write through a pointer write into a local of ours.
-    unsafe {
-        if let Some(g) = unary64(f) {
-            return ret64(g(d(arg(0))));
-        }
-        if let Some(g) = unary32(f) {
-            return ret32(g(s(arg(0))));
-        }
-        if let Some(g) = binary64(f) {
-            return ret64(g(d(arg(0)), d(arg(1))));
-        }
-        if let Some(g) = binary32(f) {
-            return ret32(g(s(arg(0)), s(arg(1))));
-        }
-        let e = arg(1) as i32;
-        match f {
-            LibFn::Ldexp => ret64(ffi::ldexp(d(arg(0)), e)),
-            LibFn::Ldexpf => ret32(ffi::ldexpf(s(arg(0)), e)),
-            LibFn::Scalbn => ret64(ffi::scalbn(d(arg(0)), e)),
-            LibFn::Scalbnf => ret32(ffi::scalbnf(s(arg(0)), e)),
-            LibFn::Lround | LibFn::Llround => int(ffi::lround(d(arg(0)))),
-            LibFn::Lroundf => int(ffi::lroundf(s(arg(0)))),
-            LibFn::Lrint | LibFn::Llrint => int(ffi::lrint(d(arg(0)))),
-            LibFn::Lrintf => int(ffi::lrintf(s(arg(0)))),
-            LibFn::Ilogb => int(ffi::ilogb(d(arg(0))) as i64),
-            LibFn::Frexp | LibFn::Frexpf | LibFn::Modf | LibFn::Modff => Some(split(p, sh, f, arg(0), arg(1))),
-            LibFn::Fpclassify => int(classify(d(arg(0)), arg(1) != 0)),
-            LibFn::Isinf => int(if d(arg(0)).is_infinite() { if d(arg(0)) < 0.0 { -1 } else { 1 } } else { 0 }),
-            LibFn::Signbit => int(signbit(d(arg(0)), arg(1) != 0)),
-            _ => None,
-        }
+    match f {
+        LibFn::Fpclassify => return Some(Ok(Outcome::Value(classify(d(arg(0)), arg(1) != 0) as u64))),
+        LibFn::Isinf => return Some(Ok(Outcome::Value(isinf(d(arg(0))) as u64))),
+        LibFn::Signbit => return Some(Ok(Outcome::Value(signbit(d(arg(0)), arg(1) != 0) as u64))),
+        _ => {}
     }
+    let name = f.name();
+    if !NAMES.contains(&name) {
+        return None;
+    }
+    let Some(addr) = libm().and_then(|m| m.0.get(name).copied()) else {
+        return Some(Err(Stop::Fault(Signal::Abrt, Cause::NoLibm(name))));
+    };
+    Some(apply(p, sh, f, addr, arg(0), arg(1)))
+}
+
+/// Calls the routine at `addr` with its C signature.
+#[allow(unsafe_code)]
+fn apply(p: &mut Process, sh: &mut dyn Shared, f: LibFn, addr: usize, x: u64, y: u64) -> LibResult {
+    type D1 = unsafe extern "C" fn(f64) -> f64;
+    type F1 = unsafe extern "C" fn(f32) -> f32;
+    type D2 = unsafe extern "C" fn(f64, f64) -> f64;
+    type F2 = unsafe extern "C" fn(f32, f32) -> f32;
+    type DI = unsafe extern "C" fn(f64, i32) -> f64;
+    type FI = unsafe extern "C" fn(f32, i32) -> f32;
+    type DL = unsafe extern "C" fn(f64) -> i64;
+    type FL = unsafe extern "C" fn(f32) -> i64;
+    type DInt = unsafe extern "C" fn(f64) -> i32;
+    let ptr = addr as *const c_void;
+    // SAFETY: `addr` is glibc's routine of that name (dlsym), called
+    // with the signature <math.h> declares for it; they are pure, and
+    // the two that write through a pointer write into locals of ours.
+    let v = unsafe {
+        match f {
+            LibFn::Sqrt
+            | LibFn::Cbrt
+            | LibFn::Fabs
+            | LibFn::Floor
+            | LibFn::Ceil
+            | LibFn::Round
+            | LibFn::Trunc
+            | LibFn::Rint
+            | LibFn::Nearbyint
+            | LibFn::Exp
+            | LibFn::Exp2
+            | LibFn::Expm1
+            | LibFn::Log
+            | LibFn::Log10
+            | LibFn::Log2
+            | LibFn::Log1p
+            | LibFn::Sin
+            | LibFn::Cos
+            | LibFn::Tan
+            | LibFn::Asin
+            | LibFn::Acos
+            | LibFn::Atan
+            | LibFn::Sinh
+            | LibFn::Cosh
+            | LibFn::Tanh
+            | LibFn::Asinh
+            | LibFn::Acosh
+            | LibFn::Atanh
+            | LibFn::Erf
+            | LibFn::Erfc
+            | LibFn::Tgamma
+            | LibFn::Lgamma => std::mem::transmute::<*const c_void, D1>(ptr)(d(x)).to_bits(),
+            LibFn::Sqrtf
+            | LibFn::Cbrtf
+            | LibFn::Fabsf
+            | LibFn::Floorf
+            | LibFn::Ceilf
+            | LibFn::Roundf
+            | LibFn::Truncf
+            | LibFn::Rintf
+            | LibFn::Nearbyintf
+            | LibFn::Expf
+            | LibFn::Exp2f
+            | LibFn::Expm1f
+            | LibFn::Logf
+            | LibFn::Log10f
+            | LibFn::Log2f
+            | LibFn::Log1pf
+            | LibFn::Sinf
+            | LibFn::Cosf
+            | LibFn::Tanf
+            | LibFn::Asinf
+            | LibFn::Acosf
+            | LibFn::Atanf
+            | LibFn::Sinhf
+            | LibFn::Coshf
+            | LibFn::Tanhf
+            | LibFn::Asinhf
+            | LibFn::Acoshf
+            | LibFn::Atanhf
+            | LibFn::Erff
+            | LibFn::Erfcf
+            | LibFn::Tgammaf
+            | LibFn::Lgammaf => std::mem::transmute::<*const c_void, F1>(ptr)(s(x)).to_bits() as u64,
+            LibFn::Pow
+            | LibFn::Fmod
+            | LibFn::Atan2
+            | LibFn::Hypot
+            | LibFn::Fmin
+            | LibFn::Fmax
+            | LibFn::Fdim
+            | LibFn::Copysign
+            | LibFn::Remainder
+            | LibFn::Nextafter => std::mem::transmute::<*const c_void, D2>(ptr)(d(x), d(y)).to_bits(),
+            LibFn::Powf
+            | LibFn::Fmodf
+            | LibFn::Atan2f
+            | LibFn::Hypotf
+            | LibFn::Fminf
+            | LibFn::Fmaxf
+            | LibFn::Fdimf
+            | LibFn::Copysignf
+            | LibFn::Remainderf
+            | LibFn::Nextafterf => std::mem::transmute::<*const c_void, F2>(ptr)(s(x), s(y)).to_bits() as u64,
+            LibFn::Ldexp | LibFn::Scalbn => std::mem::transmute::<*const c_void, DI>(ptr)(d(x), y as i32).to_bits(),
+            LibFn::Ldexpf | LibFn::Scalbnf => std::mem::transmute::<*const c_void, FI>(ptr)(s(x), y as i32).to_bits() as u64,
+            LibFn::Lroundf | LibFn::Lrintf => std::mem::transmute::<*const c_void, FL>(ptr)(s(x)) as u64,
+            LibFn::Ilogb => std::mem::transmute::<*const c_void, DInt>(ptr)(d(x)) as i64 as u64,
+            LibFn::Frexp | LibFn::Frexpf | LibFn::Modf | LibFn::Modff => return split(p, sh, f, ptr, x, y),
+            _ => std::mem::transmute::<*const c_void, DL>(ptr)(d(x)) as u64,
+        }
+    };
+    Ok(Outcome::Value(v))
 }
 
 /// `frexp` and `modf`: a value returned, a part stored through the
 /// pointer (a bad pointer is the program's fault, as natively).
 #[allow(unsafe_code)]
-fn split(p: &mut Process, sh: &mut dyn Shared, f: LibFn, x: u64, out: u64) -> LibResult {
+fn split(p: &mut Process, sh: &mut dyn Shared, f: LibFn, ptr: *const c_void, x: u64, out: u64) -> LibResult {
+    type Frexp = unsafe extern "C" fn(f64, *mut i32) -> f64;
+    type Frexpf = unsafe extern "C" fn(f32, *mut i32) -> f32;
+    type Modf = unsafe extern "C" fn(f64, *mut f64) -> f64;
+    type Modff = unsafe extern "C" fn(f32, *mut f32) -> f32;
+    // SAFETY: as in `apply`; the out-pointers are locals.
     let (r, part, m) = unsafe {
         match f {
             LibFn::Frexp => {
                 let mut e = 0;
-                (ffi::frexp(d(x), &mut e).to_bits(), e as u32 as u64, MemTy::I32)
+                (std::mem::transmute::<*const c_void, Frexp>(ptr)(d(x), &mut e).to_bits(), e as u32 as u64, MemTy::I32)
             }
             LibFn::Frexpf => {
                 let mut e = 0;
-                (ffi::frexpf(s(x), &mut e).to_bits() as u64, e as u32 as u64, MemTy::I32)
+                (std::mem::transmute::<*const c_void, Frexpf>(ptr)(s(x), &mut e).to_bits() as u64, e as u32 as u64, MemTy::I32)
             }
             LibFn::Modf => {
                 let mut i = 0.0;
-                (ffi::modf(d(x), &mut i).to_bits(), i.to_bits(), MemTy::I64)
+                (std::mem::transmute::<*const c_void, Modf>(ptr)(d(x), &mut i).to_bits(), i.to_bits(), MemTy::F64)
             }
             _ => {
                 let mut i = 0.0;
-                (ffi::modff(s(x), &mut i).to_bits() as u64, i.to_bits() as u64, MemTy::U32)
+                (std::mem::transmute::<*const c_void, Modff>(ptr)(s(x), &mut i).to_bits() as u64, i.to_bits() as u64, MemTy::F32)
             }
         }
     };
@@ -324,6 +342,15 @@ fn classify(x: f64, single: bool) -> i64 {
         C::Zero => 2,
         C::Subnormal => 3,
         C::Normal => 4,
+    }
+}
+
+/// glibc's `isinf`: the sign of an infinity, else 0.
+fn isinf(x: f64) -> i64 {
+    match x {
+        f64::INFINITY => 1,
+        f64::NEG_INFINITY => -1,
+        _ => 0,
     }
 }
 

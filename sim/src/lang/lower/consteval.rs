@@ -3,8 +3,8 @@
 //! resulting code is run, if it is pure (constants and arithmetic only).
 
 use super::Lower;
-use crate::ir::{arith, float};
 use crate::ir::Op;
+use crate::ir::{arith, float};
 use crate::lang::ast::Expr;
 use crate::lang::types::TypeId;
 

@@ -218,11 +218,7 @@ impl Parser<'_> {
     /// than computed in another precision than gcc's.
     fn float_spec(&mut self, float: bool, long: i32, span: crate::source::Span) -> TypeSpec {
         if long > 0 && !float {
-            self.error_code(
-                Code::FloatingPoint,
-                span,
-                "`long double` (80-bit x87 extended precision) is not supported: use `double`",
-            );
+            self.error_code(Code::FloatingPoint, span, "`long double` (80-bit x87 extended precision) is not supported: use `double`");
         }
         TypeSpec::Float { size: if float { 4 } else { 8 } }
     }
