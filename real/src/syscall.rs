@@ -132,6 +132,13 @@ impl RealProc<'_> {
                 Ok(c) => ret(unsafe { libc::mkdir(c.as_ptr(), 0o777) } as i64),
                 Err(e) => -(e as i64),
             },
+            Call::Fs(sim::abi::call::FsCall::Mkfifo { path, mode }) => match self.file_name(path) {
+                // SAFETY: a C string we made.
+                Ok(c) => ret(unsafe { libc::mkfifo(c.as_ptr(), mode) } as i64),
+                Err(e) => -(e as i64),
+            },
+            // SAFETY: a plain integer argument.
+            Call::Fs(sim::abi::call::FsCall::Umask { mask }) => (unsafe { libc::umask(mask) }) as i64,
             Call::Fs(sim::abi::call::FsCall::Rmdir { path }) => match self.file_name(path) {
                 // SAFETY: a C string we made.
                 Ok(c) => ret(unsafe { libc::rmdir(c.as_ptr()) } as i64),

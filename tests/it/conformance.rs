@@ -383,6 +383,9 @@ enum FileOp {
     Size(usize),
     Access(usize),
     List(usize),
+    Mkfifo,
+    OpenFifo(usize, u8),
+    FifoStat,
 }
 
 fn file_op() -> impl Strategy<Value = FileOp> {
@@ -399,11 +402,16 @@ fn file_op() -> impl Strategy<Value = FileOp> {
         1 => (0..4usize).prop_map(FileOp::Size),
         1 => (0..4usize).prop_map(FileOp::Access),
         1 => (0..2usize).prop_map(FileOp::List),
+        1 => Just(FileOp::Mkfifo),
+        2 => (0..4usize, 0..3u8).prop_map(|(n, f)| FileOp::OpenFifo(n, f)),
+        1 => Just(FileOp::FifoStat),
     ]
 }
 
 /// Files named `fnames[0..4]` (one inside a directory the program may
-/// make), directories `dnames[0..2]`; descriptor `fd[n]` for file `n`.
+/// make), directories `dnames[0..2]`; descriptor `fd[n]` for file `n`,
+/// or an end of the named pipe `conf_p` (opened without waiting: a
+/// blocking open in one process would only wait).
 fn render_file(op: &FileOp) -> String {
     let flags =
         ["O_RDONLY", "O_WRONLY | O_CREAT | O_TRUNC", "O_RDWR | O_CREAT", "O_WRONLY | O_CREAT | O_APPEND", "O_RDWR | O_CREAT | O_EXCL"];
@@ -419,6 +427,12 @@ fn render_file(op: &FileOp) -> String {
         FileOp::Rmdir(d) => format!("show(\"rmdir {d}\", rmdir(dnames[{d}]));"),
         FileOp::Size(n) => format!("{{ struct stat st; int r = stat(fnames[{n}], &st); show(\"size {n}\", r < 0 ? r : (long)st.st_size); }}"),
         FileOp::Access(n) => format!("show(\"access {n}\", access(fnames[{n}], R_OK | W_OK));"),
+        FileOp::Mkfifo => "show(\"mkfifo\", mkfifo(\"conf_p\", 0640));".into(),
+        FileOp::OpenFifo(n, f) => {
+            let how = ["O_RDONLY", "O_WRONLY", "O_RDWR"][*f as usize];
+            format!("if (fd[{n}] >= 0) close(fd[{n}]); fd[{n}] = open(\"conf_p\", {how} | O_NONBLOCK); show(\"open fifo {n} {f}\", fd[{n}] >= 0 ? 0 : -1);")
+        }
+        FileOp::FifoStat => "{ struct stat st; int r = stat(\"conf_p\", &st); show(\"fifo stat\", r < 0 ? r : (long)(S_ISFIFO(st.st_mode) * 1000 + (st.st_mode & 0777))); }".into(),
         FileOp::List(d) => format!("{{ DIR *dir = opendir(dnames[{d}]); long k = -1; if (dir) {{ k = 0; while (readdir(dir)) k++; closedir(dir); }} show(\"list {d}\", k); }}"),
     }
 }
@@ -688,11 +702,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn files_and_directories_behave_as_on_the_real_kernel(child in prop::collection::vec(file_op(), 0..4), parent in prop::collection::vec(file_op(), 1..10)) {
+    fn files_directories_and_named_pipes_behave_as_on_the_real_kernel(child in prop::collection::vec(file_op(), 0..4), parent in prop::collection::vec(file_op(), 1..10)) {
         let setup = "    const char *fnames[4] = {\"conf_f0\", \"conf_f1\", \"conf_d0/f2\", \"conf_d1\"};\n    const char *dnames[2] = {\"conf_d0\", \"conf_d1\"};\n    int fd[4] = {-1, -1, -1, -1};\n    memset(buf, 'x', sizeof buf);\n";
         let c: Vec<String> = child.iter().map(render_file).collect();
         let mut p: Vec<String> = parent.iter().map(render_file).collect();
-        p.push("unlink(fnames[2]); rmdir(dnames[0]); unlink(fnames[0]); unlink(fnames[1]); unlink(fnames[3]); rmdir(dnames[1]);".into());
+        p.push("unlink(fnames[2]); rmdir(dnames[0]); unlink(fnames[0]); unlink(fnames[1]); unlink(fnames[3]); rmdir(dnames[1]); unlink(\"conf_p\");".into());
         let text = program(setup, &c, &p);
         let dir = Scratch::new("conf-files");
         if let Err(e) = conforms(&dir.0, "files", &text) {

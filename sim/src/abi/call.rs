@@ -369,6 +369,18 @@ pub enum FsCall {
         /// The path (a C string).
         path: Addr,
     },
+    /// `mkfifo(path, mode)`.
+    Mkfifo {
+        /// The path (a C string).
+        path: Addr,
+        /// Permission bits.
+        mode: u32,
+    },
+    /// `umask(mask)`: the old mask.
+    Umask {
+        /// The new mask.
+        mask: u32,
+    },
     /// `rename(old, new)`.
     Rename {
         /// The old path (a C string).
@@ -937,6 +949,8 @@ impl Call {
             Call::Fs(FsCall::Stat { .. }) => "stat",
             Call::Fs(FsCall::Access { .. }) => "access",
             Call::Fs(FsCall::Mkdir { .. }) => "mkdir",
+            Call::Fs(FsCall::Mkfifo { .. }) => "mkfifo",
+            Call::Fs(FsCall::Umask { .. }) => "umask",
             Call::Fs(FsCall::Rename { .. }) => "rename",
             Call::Fs(FsCall::Rmdir { .. }) => "rmdir",
             Call::Fs(FsCall::Opendir { .. }) => "opendir",
@@ -993,6 +1007,8 @@ impl Call {
                 | Call::Mq(_)
                 | Call::Msg(_)
                 | Call::Sem(SemCall::Wait { .. })
+                // The wait of a named pipe's open.
+                | Call::Fs(FsCall::Open { .. })
         )
     }
 

@@ -207,11 +207,17 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
             Call::Sock(SockCall::Accept { fd, .. }) => socket_waits(m, i, fd, c.name(), "a connection"),
             Call::Sock(SockCall::Connect { fd, .. }) => socket_waits(m, i, fd, c.name(), "room in the listener's backlog (it must accept)"),
             Call::Fd(FdCall::Read { fd, .. }) => match m.file_of(i, fd as i64).map(|(_, f)| f.kind) {
-                Some(FileKind::PipeRead(pipe)) => Waits::PipeData { fd, pipe, holders: holders(m, FileKind::PipeWrite(pipe)) },
+                Some(FileKind::PipeRead(pipe) | FileKind::PipeBoth(pipe)) => {
+                    let holders = holders_of(m, |k| k == FileKind::PipeWrite(pipe) || k == FileKind::PipeBoth(pipe));
+                    Waits::PipeData { fd, pipe, holders }
+                }
                 _ => Waits::Other("read"),
             },
             Call::Fd(FdCall::Write { fd, .. }) => match m.file_of(i, fd as i64).map(|(_, f)| f.kind) {
-                Some(FileKind::PipeWrite(pipe)) => Waits::PipeSpace { fd, pipe, holders: holders(m, FileKind::PipeRead(pipe)) },
+                Some(FileKind::PipeWrite(pipe) | FileKind::PipeBoth(pipe)) => {
+                    let holders = holders_of(m, |k| k == FileKind::PipeRead(pipe) || k == FileKind::PipeBoth(pipe));
+                    Waits::PipeSpace { fd, pipe, holders }
+                }
                 _ => Waits::Other("write"),
             },
             Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) => {
@@ -236,6 +242,17 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 None => Waits::Other(c.name()),
             },
             Call::Msg(mc) => message_waits(m, i, mc, c.name()),
+            Call::Fs(crate::abi::call::FsCall::Open { .. }) if p.fifo_wait.is_some() => {
+                let w = p.fifo_wait.expect("checked by the guard");
+                let side = if w.reader { "a writer" } else { "a reader" };
+                let name = m.socks.names.fifos.iter().find(|e| *e.1 == w.fifo).map(|e| String::from_utf8_lossy(e.0).into_owned());
+                let what = match name {
+                    Some(path) => format!("{side} to open the named pipe \"{path}\""),
+                    None => format!("{side} to open its (since removed) named pipe"),
+                };
+                let holders = m.procs.iter().filter(|q| q.pid != p.pid && q.status.is_none()).map(|q| q.pid).collect();
+                Waits::Message { call: c.name(), what, holders }
+            }
             Call::Sysv(sc) => {
                 let what = match sc {
                     crate::abi::call::SysvCall::Msgsnd { .. } => "room on a System V message queue",

@@ -59,6 +59,8 @@ pub enum Node {
     Dir,
     /// A socket file.
     Socket,
+    /// A named pipe (`mkfifo`): its index in the kernel's FIFO table.
+    Fifo(u32),
     /// Nothing (its directory exists).
     Missing,
 }
@@ -81,6 +83,8 @@ pub struct Names {
     pub files: BTreeMap<Vec<u8>, u32>,
     /// Directories the run made (`mkdir`), besides the fixed ones.
     pub dirs: std::collections::BTreeSet<Vec<u8>>,
+    /// Resolved path -> the named pipe (`mkfifo`) there.
+    pub fifos: BTreeMap<Vec<u8>, u32>,
     /// Abstract names given by autobind so far.
     autobound: u32,
 }
@@ -120,7 +124,13 @@ impl Names {
             n => join(&parts[..n - 1]),
         };
         let parent = if parent.is_empty() { b"/".to_vec() } else { parent };
-        let not_dir = |p: Vec<u8>| if self.files.contains_key(&p) || self.names.contains_key(&Key::Path(p)) { ENOTDIR } else { ENOENT };
+        let not_dir = |p: Vec<u8>| {
+            if self.files.contains_key(&p) || self.fifos.contains_key(&p) || self.names.contains_key(&Key::Path(p)) {
+                ENOTDIR
+            } else {
+                ENOENT
+            }
+        };
         if !self.is_dir(&parent) {
             return Err(not_dir(parent));
         }
@@ -152,7 +162,7 @@ impl Names {
         match (self.names.get(&key), &key) {
             (Some(Some(s)), _) => Ok(*s),
             (Some(None), _) => Err(ECONNREFUSED),
-            (None, Key::Path(p)) if !self.is_dir(p) && !self.files.contains_key(p) => Err(ENOENT),
+            (None, Key::Path(p)) if !self.is_dir(p) && !self.files.contains_key(p) && !self.fifos.contains_key(p) => Err(ENOENT),
             (None, _) => Err(ECONNREFUSED),
         }
     }
@@ -160,7 +170,9 @@ impl Names {
     /// Whether `a` could be bound: `EADDRINUSE` if the name exists.
     pub fn check_free(&self, a: &Address, ty: u8) -> Result<(), i32> {
         let key = self.key(a, ty)?;
-        if self.names.contains_key(&key) || matches!(&key, Key::Path(p) if self.is_dir(p) || self.files.contains_key(p)) {
+        if self.names.contains_key(&key)
+            || matches!(&key, Key::Path(p) if self.is_dir(p) || self.files.contains_key(p) || self.fifos.contains_key(p))
+        {
             return Err(EADDRINUSE);
         }
         Ok(())
@@ -190,10 +202,24 @@ impl Names {
         }
     }
 
-    /// Whether a resolved path names a directory, a socket file or a
-    /// regular file.
+    /// Whether a resolved path names a directory, a socket file, a named
+    /// pipe or a regular file.
     pub fn exists(&self, resolved: &[u8]) -> bool {
-        self.is_dir(resolved) || self.names.contains_key(&Key::Path(resolved.to_vec())) || self.files.contains_key(resolved)
+        self.is_dir(resolved)
+            || self.names.contains_key(&Key::Path(resolved.to_vec()))
+            || self.files.contains_key(resolved)
+            || self.fifos.contains_key(resolved)
+    }
+
+    /// `mkfifo(path)`: the name of named pipe `fifo` (the caller's table
+    /// index), `EEXIST` if the name exists.
+    pub fn mkfifo(&mut self, path: &[u8], fifo: u32) -> Result<i64, i32> {
+        let resolved = self.resolve_in(path)?;
+        if self.exists(&resolved) {
+            return Err(EEXIST);
+        }
+        self.fifos.insert(resolved, fifo);
+        Ok(0)
     }
 
     /// `unlink(path)`.
@@ -202,7 +228,7 @@ impl Names {
         if self.is_dir(&resolved) {
             return Err(EISDIR);
         }
-        if self.files.remove(&resolved).is_some() {
+        if self.files.remove(&resolved).is_some() || self.fifos.remove(&resolved).is_some() {
             return Ok(0);
         }
         self.names.remove(&Key::Path(resolved)).map(|_| 0).ok_or(ENOENT)
@@ -215,6 +241,7 @@ impl Names {
         let node = match self.files.get(&resolved) {
             Some(&obj) => Node::File(obj),
             None if self.is_dir(&resolved) => Node::Dir,
+            None if self.fifos.contains_key(&resolved) => Node::Fifo(self.fifos[&resolved]),
             None if self.names.contains_key(&Key::Path(resolved.clone())) => Node::Socket,
             None => Node::Missing,
         };
@@ -284,9 +311,12 @@ impl Names {
             return Err(EISDIR);
         }
         self.files.remove(&b);
+        self.fifos.remove(&b);
         self.names.remove(&Key::Path(b.clone()));
         if let Some(obj) = self.files.remove(&a) {
             self.files.insert(b, obj);
+        } else if let Some(f) = self.fifos.remove(&a) {
+            self.fifos.insert(b, f);
         } else if let Some(s) = self.names.remove(&Key::Path(a)) {
             self.names.insert(Key::Path(b), s);
         }
@@ -296,6 +326,7 @@ impl Names {
     /// The entries of directory `path` (`.` and `..` first, then by
     /// name), each with its `d_type`: what `readdir` returns.
     pub fn list(&self, path: &[u8]) -> Result<Vec<(Vec<u8>, u8)>, i32> {
+        const DT_FIFO: u8 = 1;
         const DT_DIR: u8 = 4;
         const DT_REG: u8 = 8;
         const DT_SOCK: u8 = 12;
@@ -315,6 +346,9 @@ impl Names {
         }
         for f in self.files.keys() {
             out.extend(child(f).map(|n| (n, DT_REG)));
+        }
+        for f in self.fifos.keys() {
+            out.extend(child(f).map(|n| (n, DT_FIFO)));
         }
         for p in self.paths() {
             out.extend(child(p).map(|n| (n, DT_SOCK)));

@@ -75,7 +75,7 @@ libfns! {
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
-    Execve = "execve", Mkdir = "mkdir", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
+    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
     Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
@@ -200,6 +200,9 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Remove
             | Access
             | Mkdir
+            | Mkfifo
+            | Umask
+            | Lstat
             | Rmdir
             | Opendir
             | Pipe2

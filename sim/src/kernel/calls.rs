@@ -52,6 +52,7 @@ impl Machine {
             Call::Sock(ref c) => self.sock_ready(i, c),
             Call::Msg(ref c) => self.msg_ready(i, c),
             Call::Sysv(ref c) => self.sysv_ready(i, c),
+            Call::Fs(crate::abi::call::FsCall::Open { .. }) => self.fifo_ready(i),
             // Only a handler ends them (a bad mask fails at once).
             Call::Proc(ProcCall::Pause | ProcCall::Sigsuspend { mask: Ok(_) }) => false,
             _ => true,

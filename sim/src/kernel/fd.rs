@@ -24,6 +24,9 @@ pub enum FileKind {
     PipeRead(u32),
     /// The write end of a pipe.
     PipeWrite(u32),
+    /// Both ends of a pipe: a named pipe opened `O_RDWR` (Linux's
+    /// extension: the open never waits).
+    PipeBoth(u32),
     /// A shared-memory object.
     Shm(u32),
     /// A message queue (`mqd_t`).
@@ -75,6 +78,10 @@ impl Machine {
         match file.kind {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers += 1,
             FileKind::PipeWrite(p) => self.pipes[p as usize].writers += 1,
+            FileKind::PipeBoth(p) => {
+                self.pipes[p as usize].readers += 1;
+                self.pipes[p as usize].writers += 1;
+            }
             _ => {}
         }
     }
@@ -93,6 +100,10 @@ impl Machine {
         match kind {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers -= 1,
             FileKind::PipeWrite(p) => self.pipes[p as usize].writers -= 1,
+            FileKind::PipeBoth(p) => {
+                self.pipes[p as usize].readers -= 1;
+                self.pipes[p as usize].writers -= 1;
+            }
             FileKind::Shm(_) if last => self.collect_shared(),
             FileKind::Mq(_) if last => self.collect_queues(),
             FileKind::Socket(s) if last => self.release_socket(s, false),
@@ -153,7 +164,7 @@ impl Machine {
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
             FdCall::Fsync { fd } => match self.file_of(i, fd as i64).map(|(_, f)| f.kind) {
                 None => Sys::err(EBADF),
-                Some(FileKind::PipeRead(_) | FileKind::PipeWrite(_) | FileKind::Socket(_)) => Sys::err(EINVAL),
+                Some(FileKind::PipeRead(_) | FileKind::PipeWrite(_) | FileKind::PipeBoth(_) | FileKind::Socket(_)) => Sys::err(EINVAL),
                 Some(_) => Sys::Ret(0),
             },
             FdCall::Isatty { fd } => match self.file_of(i, fd as i64) {
@@ -212,7 +223,7 @@ impl Machine {
     pub(super) fn read_ready(&self, i: usize, fd: i32, len: u64) -> bool {
         match self.file_of(i, fd as i64) {
             Some((_, f)) => match f.kind {
-                FileKind::PipeRead(p) => f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].readable(),
+                FileKind::PipeRead(p) | FileKind::PipeBoth(p) => f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].readable(),
                 // read(2) of 0 bytes returns at once; recv(2) waits.
                 FileKind::Socket(_) => len == 0 || self.recv_ready(i, fd, 0),
                 _ => true,
@@ -225,7 +236,7 @@ impl Machine {
     pub(super) fn write_ready(&self, i: usize, fd: i32, len: u64) -> bool {
         match self.file_of(i, fd as i64) {
             Some((_, f)) => match f.kind {
-                FileKind::PipeWrite(p) => {
+                FileKind::PipeWrite(p) | FileKind::PipeBoth(p) => {
                     f.flags & NONBLOCK != 0 || len == 0 || self.pipes[p as usize].writable(len as usize, self.procs[i].io_done)
                 }
                 FileKind::Socket(_) => self.send_ready(i, fd, super::socket::Io::plain(Src::Stdio, len)),
@@ -276,7 +287,7 @@ impl Machine {
             }
             F_SETPIPE_SZ | F_GETPIPE_SZ => {
                 let p = match kind {
-                    FileKind::PipeRead(p) | FileKind::PipeWrite(p) => p as usize,
+                    FileKind::PipeRead(p) | FileKind::PipeWrite(p) | FileKind::PipeBoth(p) => p as usize,
                     _ => return Sys::err(EBADF),
                 };
                 if cmd == F_GETPIPE_SZ {
@@ -321,7 +332,7 @@ impl Machine {
             }
             FileKind::Socket(_) if n == 0 => Sys::Ret(0),
             FileKind::Socket(s) => Sys::from(self.sock_recv(i, s, file.flags, super::socket::Io::plain(Src::Mem(buf), n))),
-            FileKind::PipeRead(p) => {
+            FileKind::PipeRead(p) | FileKind::PipeBoth(p) => {
                 let pipe = &mut self.pipes[p as usize];
                 let k = (n.min(pipe.available() as u64)) as usize;
                 if k == 0 {
@@ -382,7 +393,7 @@ impl Machine {
                 self.advance_offset(f, b.len());
                 b
             }
-            FileKind::PipeRead(p) => {
+            FileKind::PipeRead(p) | FileKind::PipeBoth(p) => {
                 let pipe = &mut self.pipes[p as usize];
                 let k = (n.min(pipe.available() as u64)) as usize;
                 if k == 0 && nonblock && pipe.writers > 0 {
@@ -435,7 +446,7 @@ impl Machine {
                 Sys::Ret(n as i64)
             }
             FileKind::DevNull | FileKind::DevZero => Sys::Ret(n as i64),
-            FileKind::PipeWrite(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),
+            FileKind::PipeWrite(p) | FileKind::PipeBoth(p) => self.pipe_write(i, p, &data, flags & NONBLOCK != 0, cx),
             FileKind::Shm(obj) => {
                 let start = if flags & O_APPEND != 0 { self.shared.sizes[obj as usize] } else { offset };
                 if !self.may_grow(obj, start.saturating_add(data.len() as u64)) {

@@ -21,7 +21,8 @@ enum Stat {
     File(u64),
     Dir,
     Socket,
-    Fifo,
+    /// A pipe: its permission bits (anonymous ones are 0600).
+    Fifo(u32),
     Device,
 }
 const SEEK_SET: i32 = 0;
@@ -32,7 +33,16 @@ impl Machine {
     pub(super) fn fs_call(&mut self, i: usize, c: FsCall) -> Sys {
         Sys::from(match c {
             FsCall::Unlink { path } => self.unlink(i, path),
-            FsCall::Open { path, flags, .. } => self.open(i, path, flags),
+            FsCall::Open { path, flags, .. } => return self.open_call(i, path, flags),
+            FsCall::Mkfifo { path, mode } => match self.procs[i].proc.mem.cstr(&self.shared, path) {
+                Ok(raw) => {
+                    let raw = raw.to_vec();
+                    let mode = mode & 0o7777 & !self.procs[i].umask;
+                    self.mkfifo(&raw, mode)
+                }
+                Err(_) => Err(EFAULT),
+            },
+            FsCall::Umask { mask } => Ok(std::mem::replace(&mut self.procs[i].umask, mask & 0o777) as i64),
             FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
             FsCall::Stat { path, buf } => self.stat(i, path, buf),
             FsCall::Access { path, mode } => self.access(i, path, mode),
@@ -54,6 +64,7 @@ impl Machine {
                 Node::File(obj) => Stat::File(self.shared.sizes[obj as usize]),
                 Node::Dir => Stat::Dir,
                 Node::Socket => Stat::Socket,
+                Node::Fifo(id) => return self.store_stat(i, buf, Stat::Fifo(self.fifos[id as usize].mode), &fifo_ident(id)),
                 Node::Missing => return Err(ENOENT),
             },
         };
@@ -128,7 +139,13 @@ impl Machine {
         let (f, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
         let what = match file.kind {
             FileKind::Shm(obj) => Stat::File(self.shared.sizes[obj as usize]),
-            FileKind::PipeRead(_) | FileKind::PipeWrite(_) => Stat::Fifo,
+            FileKind::PipeRead(p) | FileKind::PipeWrite(p) | FileKind::PipeBoth(p) => {
+                // A named pipe's end is the named pipe (its inode, its mode).
+                if let Some(id) = self.fifos.iter().position(|n| n.pipe == Some(p)) {
+                    return self.store_stat(i, buf, Stat::Fifo(self.fifos[id].mode), &fifo_ident(id as u32));
+                }
+                Stat::Fifo(0o600)
+            }
             FileKind::Dir => Stat::Dir,
             FileKind::Socket(_) => Stat::Socket,
             _ => Stat::Device,
@@ -144,7 +161,7 @@ impl Machine {
             Stat::File(n) => (0o100644u32, n),
             Stat::Dir => (0o40755, 4096),
             Stat::Socket => (0o140755, 0),
-            Stat::Fifo => (0o10600, 0),
+            Stat::Fifo(perm) => (0o10000 | perm, 0),
             Stat::Device => (0o20666, 0),
         };
         let ino = id.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3)) & 0xffff_ffff;
@@ -159,6 +176,25 @@ impl Machine {
         dst.copy_from_slice(&st);
         self.wake_if_shared(i, buf);
         Ok(0)
+    }
+
+    /// `open`: a named pipe's (which may wait), or any other file's.
+    fn open_call(&mut self, i: usize, path: u64, flags: i32) -> Sys {
+        if self.procs[i].fifo_wait.is_some() {
+            return self.open_fifo(i, 0, flags);
+        }
+        let fifo = match self.procs[i].proc.mem.cstr(&self.shared, path) {
+            Ok(raw) => match self.socks.names.lookup_file(raw) {
+                Ok((_, Node::Fifo(id))) => Some(id),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        match fifo {
+            Some(_) if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => Sys::err(EEXIST),
+            Some(id) => self.open_fifo(i, id, flags),
+            None => Sys::from(self.open(i, path, flags)),
+        }
     }
 
     fn open(&mut self, i: usize, path: u64, flags: i32) -> Result<i64, i32> {
@@ -196,6 +232,8 @@ impl Machine {
             Node::Socket => return Err(ENXIO),
             Node::File(_) if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => return Err(EEXIST),
             Node::File(obj) => obj,
+            // Opened by `open_call` before.
+            Node::Fifo(_) => return Err(ENXIO),
             Node::Missing if flags & O_CREAT == 0 => return Err(ENOENT),
             Node::Missing => {
                 let obj = self.shared.create(0);
@@ -229,4 +267,10 @@ impl Machine {
         }
         Ok(to)
     }
+}
+
+/// What a named pipe's inode number is made from: the pipe, not a name
+/// (`stat` by any path and `fstat` of an end agree).
+fn fifo_ident(id: u32) -> Vec<u8> {
+    [b"fifo".as_slice(), &id.to_le_bytes()].concat()
 }

@@ -208,7 +208,7 @@ impl Machine {
     fn file_cells(&self, file: u32, f: &mut Footprint) {
         f.write(Cell::File(file));
         match self.files.get(file as usize).and_then(|o| o.as_ref()).map(|o| o.kind) {
-            Some(FileKind::PipeRead(p) | FileKind::PipeWrite(p)) => f.write(Cell::Pipe(p)),
+            Some(FileKind::PipeRead(p) | FileKind::PipeWrite(p) | FileKind::PipeBoth(p)) => f.write(Cell::Pipe(p)),
             Some(FileKind::Shm(obj)) => f.write(whole(obj)),
             Some(FileKind::Out(_)) => f.write(Cell::Output),
             Some(FileKind::Mq(q)) => f.write(Cell::Queue(q)),
@@ -226,7 +226,7 @@ impl Machine {
 
     fn writes_to_closed_pipe(&self, i: usize, fd: i64) -> bool {
         match self.file_of(i, fd).map(|(_, o)| o.kind) {
-            Some(FileKind::PipeWrite(p)) => self.pipes[p as usize].readers == 0,
+            Some(FileKind::PipeWrite(p) | FileKind::PipeBoth(p)) => self.pipes[p as usize].readers == 0,
             // A stream send may raise SIGPIPE.
             Some(FileKind::Socket(_)) => true,
             _ => false,
@@ -479,17 +479,26 @@ impl Machine {
                 f.write(Cell::Tables);
                 self.buffer(i, path, false, f);
                 if let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path) {
-                    if let Ok((_, crate::ipc::sockname::Node::File(obj))) = self.socks.names.lookup_file(raw) {
-                        f.write(whole(obj));
+                    match self.socks.names.lookup_file(raw) {
+                        Ok((_, crate::ipc::sockname::Node::File(obj))) => f.write(whole(obj)),
+                        // A named pipe's open counts an end of its pipe.
+                        Ok((_, crate::ipc::sockname::Node::Fifo(id))) => {
+                            if let Some(p) = self.fifos[id as usize].pipe {
+                                f.write(Cell::Pipe(p));
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
             Call::Fs(FsCall::Lseek { fd, .. }) => self.fd_cells(i, fd as i64, f),
+            // The mask is the caller's own; a later mkfifo of it reads it.
+            Call::Fs(FsCall::Umask { .. }) => {}
             Call::Fs(FsCall::Fstat { fd, buf }) => {
                 self.fd_cells(i, fd as i64, f);
                 self.buffer(i, buf, true, f);
             }
-            Call::Fs(FsCall::Mkdir { path } | FsCall::Rmdir { path }) => {
+            Call::Fs(FsCall::Mkdir { path } | FsCall::Rmdir { path } | FsCall::Mkfifo { path, .. }) => {
                 f.write(Cell::Sockets);
                 self.buffer(i, path, false, f);
             }

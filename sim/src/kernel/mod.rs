@@ -6,6 +6,7 @@
 
 mod calls;
 mod fd;
+mod fifo;
 mod file;
 pub mod footprint;
 mod history;
@@ -167,6 +168,10 @@ pub struct Pcb {
     /// Blocked on a System V queue or set that was removed: its call
     /// fails with `EIDRM`.
     pub idrm: bool,
+    /// Waiting in `open` of a named pipe for the other side.
+    pub fifo_wait: Option<fifo::FifoWait>,
+    /// The file mode creation mask (`umask`), inherited by `fork`.
+    pub umask: u32,
     /// Handlers, blocked and pending signals, the alarm (none until used).
     pub signals: Option<Box<signal::Signals>>,
 }
@@ -188,6 +193,8 @@ pub struct Machine {
     pub files: Vec<Option<OpenFile>>,
     /// Pipes.
     pub pipes: Vec<Pipe>,
+    /// Named pipes (`mkfifo`), by the index their name holds.
+    pub fifos: Vec<fifo::Fifo>,
     /// The `/dev/shm` namespace.
     pub shm: ShmNames,
     /// Message queues and their names.
@@ -287,6 +294,7 @@ impl Machine {
             procs: Vec::new(),
             files: Vec::new(),
             pipes: Vec::new(),
+            fifos: Vec::new(),
             shm: ShmNames::default(),
             mq: Default::default(),
             socks: Default::default(),
@@ -320,6 +328,8 @@ impl Machine {
             link_capacity: 0,
             sem_undo: Vec::new(),
             idrm: false,
+            fifo_wait: None,
+            umask: 0o022,
             signals: None,
         });
         // Static storage is bounded by the front-end, far below the budget.

@@ -29,6 +29,7 @@ impl Machine {
                 | FsCall::Stat { path: name, .. }
                 | FsCall::Access { path: name, .. }
                 | FsCall::Mkdir { path: name }
+                | FsCall::Mkfifo { path: name, .. }
                 | FsCall::Rename { old: name, .. }
                 | FsCall::Rmdir { path: name }
                 | FsCall::Opendir { path: name },

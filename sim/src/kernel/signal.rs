@@ -305,6 +305,7 @@ impl Machine {
     /// Ends the blocked call `call` of process `i` early: what a big
     /// write moved so far, else `EINTR`.
     fn interrupt(&mut self, i: usize, call: &Call, cx: &mut StepCtx) {
+        self.abandon_fifo_open(i);
         let done = self.procs[i].io_done;
         let r = match call {
             Call::Fd(FdCall::Write { .. }) if done > 0 => done as i64,

@@ -87,6 +87,7 @@ int fsync(int fd);
 int fdatasync(int fd);
 int rename(const char *old, const char *new);
 int mkdir(const char *path, mode_t mode);
+int mkfifo(const char *path, mode_t mode);
 int rmdir(const char *path);
 struct dirent { unsigned long d_ino; long d_off; unsigned short d_reclen; unsigned char d_type; char d_name[256]; };
 typedef struct __ipcsim_dir DIR;
@@ -277,6 +278,8 @@ int shutdown(int fd, int how);
 int unlink(const char *path);
 struct stat { unsigned long st_dev; unsigned long st_ino; unsigned long st_nlink; unsigned int st_mode; unsigned int st_uid; unsigned int st_gid; int __pad0; unsigned long st_rdev; long st_size; long st_blksize; long st_blocks; struct timespec st_atim; struct timespec st_mtim; struct timespec st_ctim; long __glibc_reserved[3]; };
 int stat(const char *path, struct stat *buf);
+int lstat(const char *path, struct stat *buf);
+mode_t umask(mode_t mask);
 int fstat(int fd, struct stat *buf);
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
@@ -431,6 +434,7 @@ off_t lseek(int fd, off_t off, int whence);
 #define O_RDONLY 00
 #define O_WRONLY 01
 #define O_RDWR 02
+#define O_ACCMODE 03
 #define O_CREAT 0100
 #define O_EXCL 0200
 #define O_TRUNC 01000

@@ -166,6 +166,8 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fs(FsCall::Stat { .. }) => bytes(),
         Call::Fs(FsCall::Access { mode, .. }) => format!("{}, {mode}", bytes()),
         Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. } | FsCall::Rename { .. }) => bytes(),
+        Call::Fs(FsCall::Mkfifo { mode, .. }) => format!("{}, {mode:#o}", bytes()),
+        Call::Fs(FsCall::Umask { mask }) => format!("{mask:#o}"),
         Call::Fs(FsCall::Fstat { fd, .. }) => fd.to_string(),
         Call::Sysv(c) => match c {
             SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),

@@ -106,9 +106,12 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Open => Call::Fs(FsCall::Open { path: a[0], flags: int(1), mode: a[2] as u32 }),
         LibFn::Creat => Call::Fs(FsCall::Open { path: a[0], flags: 0o1101, mode: a[1] as u32 }),
         LibFn::Lseek => Call::Fs(FsCall::Lseek { fd: int(0), off: a[1] as i64, whence: int(2) }),
-        LibFn::Stat => Call::Fs(FsCall::Stat { path: a[0], buf: a[1] }),
+        // No symbolic links in the run's file system: lstat is stat.
+        LibFn::Stat | LibFn::Lstat => Call::Fs(FsCall::Stat { path: a[0], buf: a[1] }),
+        LibFn::Umask => Call::Fs(FsCall::Umask { mask: a[0] as u32 }),
         LibFn::Access => Call::Fs(FsCall::Access { path: a[0], mode: int(1) }),
         LibFn::Mkdir => Call::Fs(FsCall::Mkdir { path: a[0] }),
+        LibFn::Mkfifo => Call::Fs(FsCall::Mkfifo { path: a[0], mode: a[1] as u32 }),
         LibFn::Rmdir => Call::Fs(FsCall::Rmdir { path: a[0] }),
         LibFn::Opendir => Call::Fs(FsCall::Opendir { path: a[0] }),
         LibFn::Fstat => Call::Fs(FsCall::Fstat { fd: int(0), buf: a[1] }),
