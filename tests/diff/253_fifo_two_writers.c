@@ -1,4 +1,4 @@
-/* two writer processes, one reader: each writes 3 records (< PIPE_BUF, so each write is atomic); the reader sees all 6 intact (printed sorted) and EOF only after both writers closed */
+/* two writer processes, one reader: each writes 3 records (< PIPE_BUF, so each write is atomic); the reader, holding a write end of its own until both writers are done (so an early EOF cannot happen: see scenarios/fifo_early_eof.c), sees all 6 intact (printed sorted) and EOF only after every writer closed */
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,6 +18,12 @@ int main(void) {
     mkfifo(FIFO, 0600);
     printf("record %d < PIPE_BUF %d\n", REC, REC < PIPE_BUF);
     fflush(stdout);
+    /* The reader's end first (O_NONBLOCK: no wait), then a write end of
+       its own, so the writers' opens never wait and the pipe cannot
+       report end of file before both have written. */
+    int r = open(FIFO, O_RDONLY | O_NONBLOCK);
+    int keep = open(FIFO, O_WRONLY);
+    fcntl(r, F_SETFL, 0);
     pid_t kids[2];
     for (int k = 0; k < 2; k++) {
         kids[k] = fork();
@@ -35,17 +41,17 @@ int main(void) {
             _exit(0);
         }
     }
-    int r = open(FIFO, O_RDONLY);
+    int st[2];
+    for (int k = 0; k < 2; k++)
+        waitpid(kids[k], &st[k], 0);
+    close(keep);
     char data[REC * 10];
     size_t total = 0;
     ssize_t n;
     while (total < sizeof data && (n = read(r, data + total, sizeof data - total)) > 0) total += n;
     close(r);
-    for (int k = 0; k < 2; k++) {
-        int st;
-        waitpid(kids[k], &st, 0);
-        printf("writer %d exit %d\n", k, WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-    }
+    for (int k = 0; k < 2; k++)
+        printf("writer %d exit %d\n", k, WIFEXITED(st[k]) ? WEXITSTATUS(st[k]) : -1);
     printf("total bytes %zu records %zu\n", total, total / REC);
     size_t nrec = total / REC;
     qsort(data, nrec, REC, cmp);

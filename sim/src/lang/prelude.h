@@ -665,3 +665,109 @@ FILE *tmpfile(void) {
     unlink(name);
     return fdopen(fd, mode);
 }
+/* system, popen and pclose as glibc's: /bin/sh -c COMMAND in a child
+   (ipcsim's built-in sh, or the real one in the real backend). system
+   ignores SIGINT and SIGQUIT and blocks SIGCHLD while it waits; popen's
+   child closes the streams of earlier popens. */
+static void __ipcsim_shell(const char *cmd) {
+    char path[8] = {'/', 'b', 'i', 'n', '/', 's', 'h', 0};
+    char dash_c[3] = {'-', 'c', 0};
+    execl(path, path + 5, dash_c, cmd, (char *)NULL);
+    _exit(127);
+}
+int system(const char *cmd) {
+    if (cmd == NULL)
+        return 1;
+    struct sigaction ign, intr, quit;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGINT, &ign, &intr);
+    sigaction(SIGQUIT, &ign, &quit);
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    pid_t pid = fork();
+    if (pid == 0) {
+        sigaction(SIGINT, &intr, NULL);
+        sigaction(SIGQUIT, &quit, NULL);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        __ipcsim_shell(cmd);
+    }
+    int status = -1;
+    if (pid > 0) {
+        while (waitpid(pid, &status, 0) < 0) {
+            if (errno != EINTR) {
+                status = -1;
+                break;
+            }
+        }
+    }
+    sigaction(SIGINT, &intr, NULL);
+    sigaction(SIGQUIT, &quit, NULL);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return status;
+}
+static struct {
+    FILE *file;
+    pid_t pid;
+} __ipcsim_popen[64];
+FILE *popen(const char *cmd, const char *type) {
+    int reading = type[0] == 'r';
+    if ((type[0] != 'r' && type[0] != 'w') || (type[1] != 0 && (type[1] != 'e' || type[2] != 0))) {
+        errno = EINVAL;
+        return NULL;
+    }
+    int slot = 0;
+    while (slot < 64 && __ipcsim_popen[slot].file != NULL)
+        slot++;
+    if (slot == 64) {
+        errno = EMFILE;
+        return NULL;
+    }
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        return NULL;
+    int mine = reading ? p[0] : p[1], theirs = reading ? p[1] : p[0], want = reading ? 1 : 0;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        return NULL;
+    }
+    if (pid == 0) {
+        for (int k = 0; k < 64; k++)
+            if (__ipcsim_popen[k].file != NULL)
+                close(fileno(__ipcsim_popen[k].file));
+        if (theirs == want)
+            fcntl(theirs, F_SETFD, 0);
+        else
+            dup2(theirs, want);
+        __ipcsim_shell(cmd);
+    }
+    close(theirs);
+    char mode[2] = {type[0], 0};
+    FILE *f = fdopen(mine, mode);
+    if (type[1] != 'e')
+        fcntl(mine, F_SETFD, 0);
+    __ipcsim_popen[slot].file = f;
+    __ipcsim_popen[slot].pid = pid;
+    return f;
+}
+int pclose(FILE *f) {
+    int slot = 0;
+    while (slot < 64 && (f == NULL || __ipcsim_popen[slot].file != f))
+        slot++;
+    /* glibc's pclose of a stream popen did not make is its fclose. */
+    if (slot == 64)
+        return fclose(f);
+    pid_t pid = __ipcsim_popen[slot].pid;
+    __ipcsim_popen[slot].file = NULL;
+    fclose(f);
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR)
+            return -1;
+    }
+    return status;
+}

@@ -10,7 +10,7 @@ const LINES: &str = include_str!("utils/lines.h");
 const COUNT: &str = include_str!("utils/count.h");
 
 /// Each utility: its name and the parts of its source, in order.
-const UTILS: [(&str, &[&str]); 13] = [
+const UTILS: [(&str, &[&str]); 15] = [
     ("echo", &[include_str!("utils/echo.c")]),
     ("cat", &[COMMON, include_str!("utils/cat.c")]),
     ("wc", &[COMMON, include_str!("utils/wc.c")]),
@@ -24,6 +24,8 @@ const UTILS: [(&str, &[&str]); 13] = [
     ("sleep", &[include_str!("utils/sleep.c")]),
     ("yes", &[include_str!("utils/yes.c")]),
     ("ls", &[include_str!("utils/ls.c")]),
+    ("sh", &[include_str!("utils/sh.c")]),
+    ("rm", &[include_str!("utils/rm.c")]),
 ];
 
 /// The names of the built-in utilities.
@@ -32,10 +34,11 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// The utilities a program may exec: all of them if it calls an exec
-/// function (the name may be made at run time: `execvp(argv[1], ...)`),
-/// none otherwise (each adds its globals to every process).
+/// function (the name may be made at run time: `execvp(argv[1], ...)`)
+/// or runs a shell (`system`, `popen`), none otherwise (each adds its
+/// globals to every process).
 pub fn named_in(text: &str) -> impl Iterator<Item = ExecUnit> + '_ {
-    let execs = text.contains("exec");
+    let execs = text.contains("exec") || text.contains("system") || text.contains("popen");
     UTILS.iter().filter(move |_| execs).map(|(n, parts)| ExecUnit {
         name: n.to_string(),
         path: format!("ipcsim-utils/{n}.c"),

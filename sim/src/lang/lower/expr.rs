@@ -45,7 +45,7 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         "sqrt" | "pow" | "floor" | "ceil" | "fabs" | "round" | "exp" | "log" | "sin" | "cos" | "fmod" => {
             (Code::Undeclared, "declare it with #include <math.h> (and link with -lm natively)")
         }
-        "system" | "popen" | "pclose" | "vfork" | "posix_spawn" | "execvpe" => {
+        "vfork" | "posix_spawn" | "execvpe" => {
             (Code::UnknownLibcCall, "run other programs with fork() and an exec function (execlp, execvp, ...)")
         }
         "select" | "poll" | "epoll_wait" | "mkfifo" => {
