@@ -771,3 +771,71 @@ int pclose(FILE *f) {
     }
     return status;
 }
+/* pathconf and fpathconf: glibc's answers on this machine's file systems
+   (ext4; pipefs for a pipe), -1 without errno where there is no limit;
+   PIPE_BUF is answered even for a bad descriptor or path. */
+#define _PC_LINK_MAX 0
+#define _PC_MAX_CANON 1
+#define _PC_MAX_INPUT 2
+#define _PC_NAME_MAX 3
+#define _PC_PATH_MAX 4
+#define _PC_PIPE_BUF 5
+#define _PC_CHOWN_RESTRICTED 6
+#define _PC_NO_TRUNC 7
+#define _PC_VDISABLE 8
+#define _PC_SYNC_IO 9
+#define _PC_FILESIZEBITS 13
+/* kind: -1 no such file (errno set), 0 a directory or other, 1 a
+   regular file, 2 a pipe. */
+static long __ipcsim_pathconf(int name, int kind, int saved) {
+    if (name < 0 || name > 20) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (name == _PC_PIPE_BUF) {
+        errno = saved;
+        return 4096;
+    }
+    if (kind < 0)
+        return -1;
+    switch (name) {
+    case _PC_LINK_MAX:
+        return kind == 2 ? 127 : 65000;
+    case _PC_MAX_CANON:
+    case _PC_MAX_INPUT:
+    case _PC_NAME_MAX:
+        return 255;
+    case _PC_CHOWN_RESTRICTED:
+    case _PC_NO_TRUNC:
+    case 20:
+        return 1;
+    case _PC_VDISABLE:
+        return 0;
+    case 10:
+        return kind == 1 ? 1 : -1;
+    case _PC_FILESIZEBITS:
+        return kind == 2 ? 32 : 64;
+    case _PC_PATH_MAX:
+    case 16:
+    case 17:
+    case 18:
+        return 4096;
+    default:
+        return -1;
+    }
+}
+static int __ipcsim_kind(int found, struct stat *st) {
+    if (!found)
+        return -1;
+    return S_ISFIFO(st->st_mode) ? 2 : S_ISREG(st->st_mode) ? 1 : 0;
+}
+long fpathconf(int fd, int name) {
+    int saved = errno;
+    struct stat st;
+    return __ipcsim_pathconf(name, __ipcsim_kind(fstat(fd, &st) == 0, &st), saved);
+}
+long pathconf(const char *path, int name) {
+    int saved = errno;
+    struct stat st;
+    return __ipcsim_pathconf(name, __ipcsim_kind(stat(path, &st) == 0, &st), saved);
+}
