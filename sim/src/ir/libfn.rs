@@ -98,7 +98,8 @@ libfns! {
     Modf = "modf", Modff = "modff", Lround = "lround", Lroundf = "lroundf", Llround = "llround",
     Lrint = "lrint", Lrintf = "lrintf", Llrint = "llrint", Ilogb = "ilogb",
     Fpclassify = "__ipcsim_fpclassify", Isinf = "__ipcsim_isinf", Signbit = "__ipcsim_signbit", Atof = "atof",
-    Strtod = "strtod", Strtof = "strtof",
+    Strtod = "strtod", Strtof = "strtof", PopenMark = "__ipcsim_popen_mark",
+    PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd",
 }
 
 /// True for the routines that are system calls: the kernel performs them.

@@ -708,21 +708,14 @@ int system(const char *cmd) {
     sigprocmask(SIG_SETMASK, &old, NULL);
     return status;
 }
-static struct {
-    FILE *file;
-    pid_t pid;
-} __ipcsim_popen[64];
+/* popen's child and its stream are noted with the stream itself. */
+void __ipcsim_popen_mark(FILE *f, pid_t child);
+pid_t __ipcsim_popen_child(FILE *f);
+int __ipcsim_popen_fd(int k);
 FILE *popen(const char *cmd, const char *type) {
     int reading = type[0] == 'r';
     if ((type[0] != 'r' && type[0] != 'w') || (type[1] != 0 && (type[1] != 'e' || type[2] != 0))) {
         errno = EINVAL;
-        return NULL;
-    }
-    int slot = 0;
-    while (slot < 64 && __ipcsim_popen[slot].file != NULL)
-        slot++;
-    if (slot == 64) {
-        errno = EMFILE;
         return NULL;
     }
     int p[2];
@@ -736,9 +729,8 @@ FILE *popen(const char *cmd, const char *type) {
         return NULL;
     }
     if (pid == 0) {
-        for (int k = 0; k < 64; k++)
-            if (__ipcsim_popen[k].file != NULL)
-                close(fileno(__ipcsim_popen[k].file));
+        for (int k = 0, fd; (fd = __ipcsim_popen_fd(k)) >= 0; k++)
+            close(fd);
         if (theirs == want)
             fcntl(theirs, F_SETFD, 0);
         else
@@ -750,20 +742,15 @@ FILE *popen(const char *cmd, const char *type) {
     FILE *f = fdopen(mine, mode);
     if (type[1] != 'e')
         fcntl(mine, F_SETFD, 0);
-    __ipcsim_popen[slot].file = f;
-    __ipcsim_popen[slot].pid = pid;
+    __ipcsim_popen_mark(f, pid);
     return f;
 }
+/* glibc's pclose of a stream popen did not make is its fclose. */
 int pclose(FILE *f) {
-    int slot = 0;
-    while (slot < 64 && (f == NULL || __ipcsim_popen[slot].file != f))
-        slot++;
-    /* glibc's pclose of a stream popen did not make is its fclose. */
-    if (slot == 64)
-        return fclose(f);
-    pid_t pid = __ipcsim_popen[slot].pid;
-    __ipcsim_popen[slot].file = NULL;
-    fclose(f);
+    pid_t pid = __ipcsim_popen_child(f);
+    int r = fclose(f);
+    if (pid == 0)
+        return r;
     int status;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)

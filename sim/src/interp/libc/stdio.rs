@@ -107,6 +107,8 @@ pub struct FileStream {
     pub write: bool,
     /// Opened for appending (`a`): its position is the file's end.
     pub append: bool,
+    /// The child `popen` started for it (0: none), which `pclose` waits for.
+    pub child: i32,
 }
 
 /// Every stream of the process, and the writes waiting.
@@ -188,7 +190,8 @@ impl Stdio {
 
     /// A new stream on `fd`, fully buffered as glibc buffers a file.
     pub fn open(&mut self, fd: i32, read: bool, write: bool, append: bool) -> usize {
-        let f = FileStream { out: Stream { fd, buf: Vec::new(), mode: Mode::Full }, input: Input::default(), read, write, append };
+        let f =
+            FileStream { out: Stream { fd, buf: Vec::new(), mode: Mode::Full }, input: Input::default(), read, write, append, child: 0 };
         match self.files.iter().position(Option::is_none) {
             Some(k) => {
                 self.files[k] = Some(f);

@@ -1,5 +1,6 @@
 //! `<stdlib.h>` and `<ctype.h>`: numbers, `rand`, the heap.
 
+use super::stdio::Which;
 use super::{LibFn, LibResult, Outcome, Stop};
 use crate::interp::fault::Undefined;
 use crate::interp::memory::RegionKind;
@@ -45,6 +46,24 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Getuid | LibFn::Geteuid | LibFn::Getgid | LibFn::Getegid => Outcome::Value(crate::abi::UID as u64),
         LibFn::Sigemptyset | LibFn::Sigfillset | LibFn::Sigaddset | LibFn::Sigdelset | LibFn::Sigismember => {
             sigset(p, prog, sh, f, a[0], a.get(1).copied().unwrap_or(0) as i32)?
+        }
+        // popen's bookkeeping, kept with the stream (no global of the
+        // prelude's: every program would carry it).
+        LibFn::PopenMark => {
+            if let Which::File(k) = super::stream(p, a[0])? {
+                if let Some(f) = p.stdio.files[k].as_mut() {
+                    f.child = a[1] as i32;
+                }
+            }
+            Outcome::Void
+        }
+        LibFn::PopenChild => match super::stream(p, a[0]) {
+            Ok(Which::File(k)) => Outcome::Value(p.stdio.files[k].as_ref().map_or(0, |f| f.child) as u64),
+            _ => Outcome::Value(0),
+        },
+        LibFn::PopenFd => {
+            let mut popened = p.stdio.files.iter().flatten().filter(|f| f.child != 0);
+            Outcome::Value(popened.nth(a[0] as usize).map_or(-1, |f| f.out.fd) as i64 as u64)
         }
         LibFn::Fileno => {
             let w = super::stream(p, a[0])?;
