@@ -72,6 +72,12 @@ impl SourceMap {
         &self.files
     }
 
+    /// Whether file `id` is ipcsim's, not the user's: a built-in header
+    /// (`<prelude>`, `<math.h>`) or a built-in utility's source.
+    pub fn is_library(&self, id: FileId) -> bool {
+        self.files.get(id as usize).is_some_and(|f| f.name.starts_with('<') || f.name.starts_with("ipcsim-utils/"))
+    }
+
     /// Line and column of a byte offset.
     pub fn line_col(&self, file: FileId, offset: u32) -> LineCol {
         let f = self.file(file);

@@ -357,6 +357,14 @@ impl Process {
             None => Default::default(),
         }
     }
+
+    /// The innermost place in the program's own code: the call of the
+    /// library routine written in C (`popen`, `system`) whose `fork` or
+    /// `exec` this is, rather than a line of the prelude. `None` when no
+    /// frame is the program's (a built-in utility's image).
+    pub fn user_span(&self, prog: &Program) -> Option<crate::source::Span> {
+        self.frames.iter().rev().map(|f| prog.span_of(f.func, f.pc.saturating_sub(1))).find(|s| !prog.sources.is_library(s.file))
+    }
 }
 
 /// Lays out `argv`: the pointer array, then the strings.

@@ -102,7 +102,7 @@ impl Machine {
         self.procs.push(child);
         let c = self.procs.len() - 1;
         cx.history.forked(pid);
-        let site = self.procs[i].proc.span(cx.prog);
+        let site = self.user_site(i, cx);
         cx.history.fork_sites.push((pid, site));
         self.advance(c, false, cx);
         Sys::Ret(pid as i64)
@@ -190,6 +190,21 @@ impl Machine {
         self.kill(i, me, sig, cx)
     }
 
+    /// Where in the program's own code process `i` is: its innermost
+    /// frame of the program's, else (a built-in utility, such as the sh
+    /// that `popen` runs) where its first ancestor in the program's code
+    /// forked it.
+    fn user_site(&self, i: usize, cx: &StepCtx) -> crate::source::Span {
+        let p = &self.procs[i];
+        if let Some(s) = p.proc.user_span(cx.prog) {
+            return s;
+        }
+        match cx.history.fork_sites.iter().find(|s| s.0 == p.pid) {
+            Some(&(_, s)) if !cx.prog.sources.is_library(s.file) => s,
+            _ => p.proc.span(cx.prog),
+        }
+    }
+
     /// `exec`: the program at `path` (see [`crate::ir::Program::image_for`])
     /// replaces the caller's image. Kept: pid, parent, descriptors but
     /// the close-on-exec ones, ignored signals, the mask, pending signals,
@@ -205,7 +220,7 @@ impl Machine {
             Ok(k) => k,
             Err(e) => {
                 let name = String::from_utf8_lossy(&raw).into_owned();
-                let span = self.procs[i].proc.span(cx.prog);
+                let span = self.user_site(i, cx);
                 if !raw.is_empty() && !cx.history.missing_execs.iter().any(|m| m.0 == name) {
                     cx.history.missing_execs.push((name, span));
                 }

@@ -1,6 +1,8 @@
 /* ls as on a pipe (one name a line, sorted as in the C locale): -a, -A,
    -1; file operands first, then each directory (with a heading when
-   there are several operands). */
+   there are several operands). Another option: GNU's message for an
+   invalid one, or a word that it is not built in (-l's dates and owners
+   would never match a native run's anyway). */
 static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -39,10 +41,19 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
             for (char *o = argv[i] + 1; *o; o++) {
-                if (*o == 'a')
+                if (*o == 'a') {
                     all = 1;
-                else if (*o == 'A')
+                } else if (*o == 'A') {
                     almost = 1;
+                } else if (*o != '1') {
+                    /* GNU's message for a letter it has no option for; a
+                       long listing (its dates, owners) is not built in. */
+                    if (strchr("bcdfghiklmnopqrstuvwxBCDFGHILNQRSTUXZ", *o))
+                        fprintf(stderr, "ls: option -%c is not supported by ipcsim's built-in ls\n", *o);
+                    else
+                        fprintf(stderr, "ls: invalid option -- '%c'\nTry 'ls --help' for more information.\n", *o);
+                    return 2;
+                }
             }
             continue;
         }
