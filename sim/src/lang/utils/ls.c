@@ -1,10 +1,55 @@
 /* ls as on a pipe (one name a line, sorted as in the C locale): -a, -A,
-   -1; file operands first, then each directory (with a heading when
-   there are several operands). Another option: GNU's message for an
-   invalid one, or a word that it is not built in (-l's dates and owners
-   would never match a native run's anyway). */
+   -1, and -l in GNU's layout ("total", mode, links, owner, group, size,
+   date, name, columns aligned), whose owner and date are the run's own
+   ("ipcsim", the epoch): a native listing's never match, its lines and
+   words do. File operands first, then each directory (with a heading
+   when there are several operands). Another option: GNU's message for
+   an invalid one, or a word that it is not built in. */
 static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ls_long;
+
+/* "drwxr-xr-x" for a mode. */
+static void ls_mode(unsigned mode, char *out) {
+    unsigned type = mode & S_IFMT;
+    out[0] = type == S_IFDIR ? 'd' : type == S_IFIFO ? 'p' : type == S_IFSOCK ? 's' : type == S_IFCHR ? 'c' : '-';
+    const char *rwx = "rwxrwxrwx";
+    for (int k = 0; k < 9; k++)
+        out[1 + k] = mode & (0400 >> k) ? rwx[k] : '-';
+    out[10] = '\0';
+}
+
+/* The long listing of `names` (in directory `dir` when `in_dir`): GNU's
+   "total" of 1 KiB blocks, then a line each, the link and size columns
+   as wide as their widest entry. */
+static void ls_long_list(const char *dir, char **names, size_t n, int in_dir) {
+    struct stat *st = calloc(n ? n : 1, sizeof *st);
+    long total = 0;
+    int wlinks = 1, wsize = 1;
+    char path[4200];
+    for (size_t i = 0; i < n; i++) {
+        if (in_dir)
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        else
+            snprintf(path, sizeof path, "%s", names[i]);
+        stat(path, &st[i]);
+        total += (st[i].st_size + 4095) / 4096 * 4;
+        char num[32];
+        int w = snprintf(num, sizeof num, "%lu", st[i].st_nlink);
+        wlinks = w > wlinks ? w : wlinks;
+        w = snprintf(num, sizeof num, "%ld", st[i].st_size);
+        wsize = w > wsize ? w : wsize;
+    }
+    if (in_dir)
+        printf("total %ld\n", total);
+    for (size_t i = 0; i < n; i++) {
+        char mode[11];
+        ls_mode(st[i].st_mode, mode);
+        printf("%s %*lu ipcsim ipcsim %*ld Jan  1  1970 %s\n", mode, wlinks, st[i].st_nlink, wsize, st[i].st_size, names[i]);
+    }
+    free(st);
 }
 
 static int list_dir(const char *path, int all, int almost) {
@@ -29,6 +74,10 @@ static int list_dir(const char *path, int all, int almost) {
     }
     closedir(d);
     qsort(names, n, sizeof *names, by_name);
+    if (ls_long) {
+        ls_long_list(path, names, n, 1);
+        return 0;
+    }
     for (size_t i = 0; i < n; i++)
         printf("%s\n", names[i]);
     return 0;
@@ -45,6 +94,8 @@ int main(int argc, char **argv) {
                     all = 1;
                 } else if (*o == 'A') {
                     almost = 1;
+                } else if (*o == 'l') {
+                    ls_long = 1;
                 } else if (*o != '1') {
                     /* GNU's message for a letter it has no option for; a
                        long listing (its dates, owners) is not built in. */
@@ -73,8 +124,11 @@ int main(int argc, char **argv) {
         dirs[nd++] = ".";
     qsort(files, nf, sizeof *files, by_name);
     qsort(dirs, nd, sizeof *dirs, by_name);
-    for (int i = 0; i < nf; i++)
-        printf("%s\n", files[i]);
+    if (ls_long)
+        ls_long_list(".", files, (size_t)nf, 0);
+    else
+        for (int i = 0; i < nf; i++)
+            printf("%s\n", files[i]);
     for (int i = 0; i < nd; i++) {
         if (nops > 1)
             printf("%s%s:\n", (nf > 0 || i > 0) ? "\n" : "", dirs[i]);
