@@ -524,7 +524,7 @@ impl RealProc<'_> {
                     ret(libc::dup2(old, new) as i64)
                 }
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
-                FdCall::Read { fd, buf, len } => self.read(fd, buf, len),
+                FdCall::Read { fd, buf, len, at } => self.read(fd, buf, len, at),
                 FdCall::Fsync { fd } => ret(libc::fsync(fd) as i64),
                 FdCall::Isatty { fd } => {
                     let mut st: libc::stat = std::mem::zeroed();
@@ -549,15 +549,20 @@ impl RealProc<'_> {
                     self.proc.stdio.filled(&tmp[..got as usize]);
                     got as i64
                 }
-                FdCall::Write { fd, src, len } => self.write(fd, src, len),
+                FdCall::Write { fd, src, len, at } => self.write(fd, src, len, at),
             }
         }
     }
 
-    fn read(&mut self, fd: i32, at: u64, n: u64) -> i64 {
+    fn read(&mut self, fd: i32, at: u64, n: u64, off: Option<i64>) -> i64 {
         let mut buf = vec![0u8; n.min(1 << 20) as usize];
         // SAFETY: reading into a local buffer of that length.
-        let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        let got = unsafe {
+            match off {
+                Some(o) => libc::pread(fd, buf.as_mut_ptr().cast(), buf.len(), o),
+                None => libc::read(fd, buf.as_mut_ptr().cast(), buf.len()),
+            }
+        };
         if got < 0 {
             return errno();
         }
@@ -588,7 +593,10 @@ impl RealProc<'_> {
         }
     }
 
-    fn write(&mut self, fd: i32, src: Src, n: u64) -> i64 {
+    fn write(&mut self, fd: i32, src: Src, n: u64, off: Option<i64>) -> i64 {
+        if let Some(o) = off {
+            return self.pwrite(fd, src, n, o);
+        }
         if n == 0 {
             // SAFETY: a zero-length write never reads the buffer.
             return ret(unsafe { libc::write(fd, std::ptr::null(), 0) } as i64);
@@ -603,6 +611,19 @@ impl RealProc<'_> {
         }
         // SAFETY: writing a local buffer.
         ret(unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) } as i64)
+    }
+
+    /// `pwrite`: the captured output is a pipe (`ESPIPE`), as natively.
+    fn pwrite(&mut self, fd: i32, src: Src, n: u64, off: i64) -> i64 {
+        if self.captured(fd).is_some() {
+            return -(libc::ESPIPE as i64);
+        }
+        let data = match self.proc.write_bytes(&self.shared, src, n) {
+            Ok(d) => d.to_vec(),
+            Err(_) => return -(libc::EFAULT as i64),
+        };
+        // SAFETY: writing a local buffer.
+        ret(unsafe { libc::pwrite(fd, data.as_ptr().cast(), data.len(), off) } as i64)
     }
 
     fn fork(&mut self) -> i64 {

@@ -385,6 +385,8 @@ enum FileOp {
     List(usize),
     Mkfifo,
     OpenFifo(usize, u8),
+    Pread(usize, usize, i64),
+    Pwrite(usize, usize, i64),
     FifoStat,
 }
 
@@ -403,6 +405,8 @@ fn file_op() -> impl Strategy<Value = FileOp> {
         1 => (0..4usize).prop_map(FileOp::Access),
         1 => (0..2usize).prop_map(FileOp::List),
         1 => Just(FileOp::Mkfifo),
+        1 => (0..4usize, prop::sample::select(vec![0usize, 1, 100]), prop::sample::select(vec![0i64, 3, 5000, -1])).prop_map(|(n, l, o)| FileOp::Pread(n, l, o)),
+        1 => (0..4usize, prop::sample::select(vec![0usize, 1, 100]), prop::sample::select(vec![0i64, 3, 5000, -1])).prop_map(|(n, l, o)| FileOp::Pwrite(n, l, o)),
         2 => (0..4usize, 0..3u8).prop_map(|(n, f)| FileOp::OpenFifo(n, f)),
         1 => Just(FileOp::FifoStat),
     ]
@@ -427,6 +431,8 @@ fn render_file(op: &FileOp) -> String {
         FileOp::Rmdir(d) => format!("show(\"rmdir {d}\", rmdir(dnames[{d}]));"),
         FileOp::Size(n) => format!("{{ struct stat st; int r = stat(fnames[{n}], &st); show(\"size {n}\", r < 0 ? r : (long)st.st_size); }}"),
         FileOp::Access(n) => format!("show(\"access {n}\", access(fnames[{n}], R_OK | W_OK));"),
+        FileOp::Pread(n, l, o) => format!("show(\"pread {n} {l} {o}\", pread(fd[{n}], buf, {l}, {o}));"),
+        FileOp::Pwrite(n, l, o) => format!("show(\"pwrite {n} {l} {o}\", pwrite(fd[{n}], buf, {l}, {o}));"),
         FileOp::Mkfifo => "show(\"mkfifo\", mkfifo(\"conf_p\", 0640));".into(),
         FileOp::OpenFifo(n, f) => {
             let how = ["O_RDONLY", "O_WRONLY", "O_RDWR"][*f as usize];

@@ -627,7 +627,7 @@ pub enum Src {
 /// Calls on descriptors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FdCall {
-    /// `read(fd, buf, len)`.
+    /// `read(fd, buf, len)`, or `pread(fd, buf, len, off)`.
     Read {
         /// Descriptor.
         fd: Fd,
@@ -635,8 +635,11 @@ pub enum FdCall {
         buf: Addr,
         /// Most bytes to read.
         len: u64,
+        /// `pread`'s offset: the file's own offset is left as it was.
+        at: Option<i64>,
     },
-    /// `write(fd, buf, len)`, or a stdio flush.
+    /// `write(fd, buf, len)`, a stdio flush, or `pwrite(fd, buf, len,
+    /// off)`.
     Write {
         /// Descriptor.
         fd: Fd,
@@ -644,6 +647,8 @@ pub enum FdCall {
         src: Src,
         /// Bytes.
         len: u64,
+        /// `pwrite`'s offset: the file's own offset is left as it was.
+        at: Option<i64>,
     },
     /// glibc filling a `FILE`'s input buffer: `read(fd, <buffer>, len)`,
     /// the bytes going to the process's stdio rather than its memory.
@@ -890,6 +895,8 @@ impl Call {
                 TimeCall::ClockGettime { micro: true, .. } => "gettimeofday",
             },
             Call::Fd(c) => match c {
+                FdCall::Read { at: Some(_), .. } => "pread",
+                FdCall::Write { at: Some(_), .. } => "pwrite",
                 FdCall::Read { .. } | FdCall::Fill { .. } => "read",
                 FdCall::Write { .. } => "write",
                 FdCall::Close { .. } => "close",

@@ -75,7 +75,7 @@ libfns! {
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
-    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
+    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Pread = "pread", Pwrite = "pwrite", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
     Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
@@ -202,6 +202,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Access
             | Mkdir
             | Mkfifo
+            | Pread
+            | Pwrite
             | Umask
             | Lstat
             | Rmdir

@@ -43,6 +43,8 @@ impl Machine {
     /// Whether the call can proceed now (else the caller is blocked).
     pub(super) fn call_ready(&self, i: usize, call: &Call) -> bool {
         match *call {
+            // pread and pwrite never wait (on a pipe they fail at once).
+            Call::Fd(FdCall::Read { at: Some(_), .. } | FdCall::Write { at: Some(_), .. }) => true,
             Call::Fd(FdCall::Read { fd, len, .. } | FdCall::Fill { fd, len }) => self.read_ready(i, fd, len),
             Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
             Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),

@@ -160,7 +160,8 @@ impl Machine {
             },
             FdCall::Dup2 { old, new } => self.dup2(i, old as i64, new as i64),
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
-            FdCall::Read { fd, buf, len } => self.read(i, fd as i64, buf, len, cx),
+            FdCall::Read { fd, buf, len, at: None } => self.read(i, fd as i64, buf, len, cx),
+            FdCall::Read { fd, buf, len, at: Some(off) } => self.at_offset(i, fd as i64, off, |m| m.read(i, fd as i64, buf, len, cx)),
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
             FdCall::Fsync { fd } => match self.file_of(i, fd as i64).map(|(_, f)| f.kind) {
                 None => Sys::err(EBADF),
@@ -174,7 +175,8 @@ impl Machine {
                 }
                 Some(_) => Sys::err(crate::abi::errno::ENOTTY),
             },
-            FdCall::Write { fd, src, len } => self.write(i, fd as i64, src, len, cx),
+            FdCall::Write { fd, src, len, at: None } => self.write(i, fd as i64, src, len, cx),
+            FdCall::Write { fd, src, len, at: Some(off) } => self.at_offset(i, fd as i64, off, |m| m.write(i, fd as i64, src, len, cx)),
         }
     }
 
@@ -367,6 +369,33 @@ impl Machine {
             }
             _ => Sys::err(EINVAL),
         }
+    }
+
+    /// `pread`/`pwrite`: the call at offset `off` of a seekable file,
+    /// the file's own offset left as it was (`ESPIPE` on a pipe, a
+    /// socket or the captured output; `EINVAL` for a negative offset,
+    /// before anything else).
+    fn at_offset(&mut self, i: usize, fd: i64, off: i64, call: impl FnOnce(&mut Self) -> Sys) -> Sys {
+        // Linux looks at the offset before the descriptor.
+        if off < 0 {
+            return Sys::err(EINVAL);
+        }
+        let Some((f, file)) = self.file_of(i, fd) else {
+            return Sys::err(EBADF);
+        };
+        match file.kind {
+            FileKind::Shm(_) | FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir => {}
+            _ => return Sys::err(crate::abi::errno::ESPIPE),
+        }
+        let saved = file.offset;
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.offset = off as u64;
+        }
+        let r = call(self);
+        if let Some(file) = self.files[f as usize].as_mut() {
+            file.offset = saved;
+        }
+        r
     }
 
     fn advance_offset(&mut self, f: u32, k: usize) {

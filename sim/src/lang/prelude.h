@@ -88,6 +88,8 @@ int fdatasync(int fd);
 int rename(const char *old, const char *new);
 int mkdir(const char *path, mode_t mode);
 int mkfifo(const char *path, mode_t mode);
+ssize_t pread(int fd, void *buf, size_t n, off_t off);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
 int rmdir(const char *path);
 struct dirent { unsigned long d_ino; long d_off; unsigned short d_reclen; unsigned char d_type; char d_name[256]; };
 typedef struct __ipcsim_dir DIR;

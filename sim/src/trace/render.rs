@@ -110,11 +110,11 @@ fn args(call: &Call, data: &Data) -> String {
         _ => String::new(),
     };
     match *call {
-        Call::Fd(FdCall::Write { fd, len, .. }) => {
+        Call::Fd(FdCall::Write { fd, len, at, .. }) => {
             let shown = if matches!(data, Data::Bytes(_)) { bytes() } else { "?".into() };
-            format!("{fd}, {shown}, {len}")
+            format!("{fd}, {shown}, {len}{}", at.map_or(String::new(), |o| format!(", {o}")))
         }
-        Call::Fd(FdCall::Read { fd, len, .. }) => format!("{fd}, {}, {len}", bytes()),
+        Call::Fd(FdCall::Read { fd, len, at, .. }) => format!("{fd}, {}, {len}{}", bytes(), at.map_or(String::new(), |o| format!(", {o}"))),
         Call::Fd(FdCall::Fill { fd, len }) => format!("{fd}, <stdin buffer>, {len}"),
         Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Isatty { fd } | FdCall::Fsync { fd }) => fd.to_string(),
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),

@@ -541,5 +541,5 @@ fn argv0(p: &Process) -> Vec<u8> {
 
 /// The `write` that flushes the front of the stdio queue.
 pub fn stdio_flush(fd: i32, len: usize) -> Event {
-    Event::Syscall(Call::Fd(FdCall::Write { fd, src: Src::Stdio, len: len as u64 }))
+    Event::Syscall(Call::Fd(FdCall::Write { fd, src: Src::Stdio, len: len as u64, at: None }))
 }
