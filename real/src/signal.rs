@@ -9,7 +9,7 @@
 
 use crate::process::RealProc;
 use sim::abi::call::Call;
-use sim::abi::flags::{SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
+use sim::abi::flags::{SA_NOCLDWAIT, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
 use sim::ir::MemTy;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
@@ -74,12 +74,13 @@ fn from_set(s: &libc::sigset_t) -> u64 {
     m
 }
 
-/// The flags the real kernel acts on: reset and no deferral (the real
-/// handler always takes `siginfo_t`). Never `SA_RESTART`: the program's
-/// handler must run before an interrupted call starts again, so the
-/// call comes back with `EINTR` and the process restarts it itself.
+/// The flags the real kernel acts on: reset, no deferral and no zombies
+/// (the real handler always takes `siginfo_t`). Never `SA_RESTART`: the
+/// program's handler must run before an interrupted call starts again,
+/// so the call comes back with `EINTR` and the process restarts it
+/// itself.
 fn real_flags(flags: u32) -> i32 {
-    ((flags & (SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
+    ((flags & (SA_RESETHAND | SA_NODEFER | SA_NOCLDWAIT)) | SA_SIGINFO) as i32
 }
 
 impl Handlers {
@@ -101,7 +102,7 @@ impl RealProc<'_> {
                 SIG_IGN => libc::SIG_IGN,
                 _ => note as *const () as usize,
             };
-            act.sa_flags = if a.handler > SIG_IGN { real_flags(a.flags) } else { 0 };
+            act.sa_flags = if a.handler > SIG_IGN { real_flags(a.flags) } else { (a.flags & SA_NOCLDWAIT) as i32 };
             act.sa_mask = to_set(a.mask);
             let mut old: libc::sigaction = std::mem::zeroed();
             if libc::sigaction(sig, &act, &mut old) < 0 {

@@ -67,6 +67,9 @@ pub const SIG_IGN: u64 = 1;
 pub const SA_SIGINFO: u32 = 4;
 /// `sigaction` flag: slow calls interrupted by the handler restart.
 pub const SA_RESTART: u32 = 0x1000_0000;
+/// `SA_NOCLDWAIT`: the children of a process with it on `SIGCHLD`
+/// leave no zombie (as with `SIG_IGN`), though `SIGCHLD` still comes.
+pub const SA_NOCLDWAIT: u32 = 2;
 /// `sigaction` flag: the signal is not blocked while its handler runs.
 pub const SA_NODEFER: u32 = 0x4000_0000;
 /// `sigaction` flag: the disposition goes back to `SIG_DFL` on delivery.

@@ -177,6 +177,12 @@ pub struct Pcb {
 }
 
 impl Pcb {
+    /// Whether its ended children are reaped at once (`SIGCHLD` ignored,
+    /// or `SA_NOCLDWAIT`): no zombies, and `wait` ends in `ECHILD`.
+    pub fn leaves_no_zombies(&self) -> bool {
+        self.ignores(crate::abi::signal::SIGCHLD) || self.signals.as_ref().is_some_and(|s| s.no_zombies())
+    }
+
     /// Whether signal `sig` is set to `SIG_IGN`.
     pub fn ignores(&self, sig: i32) -> bool {
         self.ignored & signal::bit(sig) != 0
@@ -740,7 +746,7 @@ impl Machine {
         exits.push((pid, status));
         exits.sort_by_key(|(p, _)| *p);
         let parent = self.index(self.procs[i].ppid).filter(|&j| self.procs[j].status.is_none());
-        let parent_reaps = parent.is_some_and(|j| !self.procs[j].ignores(crate::abi::signal::SIGCHLD));
+        let parent_reaps = parent.is_some_and(|j| !self.procs[j].leaves_no_zombies());
         if !parent_reaps {
             self.reap(i);
         }

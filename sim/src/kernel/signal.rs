@@ -110,6 +110,11 @@ impl Signals {
         }
     }
 
+    /// `SIGCHLD`'s action has `SA_NOCLDWAIT`: children leave no zombie.
+    pub fn no_zombies(&self) -> bool {
+        self.recorded(crate::abi::signal::SIGCHLD).is_some_and(|a| a.flags & crate::abi::flags::SA_NOCLDWAIT != 0)
+    }
+
     /// A handler is installed for `sig`.
     pub fn catches(&self, sig: i32) -> bool {
         self.action(sig).is_some()
