@@ -1,7 +1,9 @@
 //! The run's control page: a `MAP_SHARED` page every process of the run
 //! inherits, holding the virtual-pid counter, the virtual-to-real pid
-//! table (so pids in outcomes are the simulator's: 1000, 1001, ...) and
-//! the count of processes that exist (for the process limit).
+//! table (so pids in outcomes are the simulator's: 1000, 1001, ...), the
+//! count of processes that exist (for the process limit), and each
+//! process's virtual group and session: the real processes all stay in
+//! the run's one real group, by which a run is always stopped.
 
 use std::sync::atomic::{AtomicI32, Ordering::SeqCst};
 
@@ -19,6 +21,12 @@ pub struct Control {
     live: AtomicI32,
     /// Real pid of each virtual pid; 0 before it exists and once reaped.
     real: [AtomicI32; MAX_PIDS],
+    /// Each virtual pid's parent, group and session, and 1 once it has
+    /// called `exec` (see [`sim::abi::groups`]).
+    parent: [AtomicI32; MAX_PIDS],
+    pgid: [AtomicI32; MAX_PIDS],
+    sid: [AtomicI32; MAX_PIDS],
+    execd: [AtomicI32; MAX_PIDS],
 }
 
 /// A handle on the control page.
@@ -40,6 +48,10 @@ impl Ctl {
         let c = Ctl(p as *const Control);
         c.page().next.store(sim::abi::FIRST_PID + 1, SeqCst);
         c.page().live.store(1, SeqCst);
+        let first = sim::abi::FIRST_PID;
+        c.store(&c.page().parent, first, sim::abi::INIT_PID);
+        c.store(&c.page().pgid, first, first);
+        c.store(&c.page().sid, first, sim::abi::groups::OUTER_SESSION);
         Some(c)
     }
 
@@ -113,6 +125,51 @@ impl Ctl {
     /// The real pid of every process that exists.
     pub fn reals(&self) -> Vec<i32> {
         self.existing().map(|(_, r)| r).collect()
+    }
+
+    fn store(&self, table: &[AtomicI32; MAX_PIDS], v: i32, x: i32) {
+        if let Some(slot) = usize::try_from(v - sim::abi::FIRST_PID).ok().and_then(|k| table.get(k)) {
+            slot.store(x, SeqCst);
+        }
+    }
+
+    fn load(&self, table: &[AtomicI32; MAX_PIDS], v: i32) -> i32 {
+        usize::try_from(v - sim::abi::FIRST_PID).ok().and_then(|k| table.get(k)).map_or(0, |s| s.load(SeqCst))
+    }
+
+    /// Child `v` of `parent` starts in its parent's group and session
+    /// (before the real fork, so the child sees it).
+    pub fn inherit(&self, v: i32, parent: i32) {
+        let page = self.page();
+        self.store(&page.parent, v, parent);
+        self.store(&page.pgid, v, self.load(&page.pgid, parent));
+        self.store(&page.sid, v, self.load(&page.sid, parent));
+        self.store(&page.execd, v, 0);
+    }
+
+    /// Process `v` called `exec`.
+    pub fn execd(&self, v: i32) {
+        self.store(&self.page().execd, v, 1);
+    }
+
+    /// Process `v`'s group and session become these.
+    pub fn regroup(&self, v: i32, pgid: i32, sid: i32) {
+        self.store(&self.page().pgid, v, pgid);
+        self.store(&self.page().sid, v, sid);
+    }
+
+    /// The processes that exist, as the group rules see them.
+    pub fn members(&self) -> Vec<sim::abi::groups::Member> {
+        let page = self.page();
+        self.existing()
+            .map(|(v, _)| sim::abi::groups::Member {
+                pid: v,
+                ppid: self.load(&page.parent, v),
+                pgid: self.load(&page.pgid, v),
+                sid: self.load(&page.sid, v),
+                execd: self.load(&page.execd, v) != 0,
+            })
+            .collect()
     }
 
     /// The virtual pid of every process that exists.

@@ -34,6 +34,7 @@ impl RealProc<'_> {
         }
         self.drop_handlers();
         self.shared.release_all();
+        self.env.ctl.execd(self.pid);
         self.proc = sim::interp::Process::image(self.env.prog, image, &args, stdout);
         EXECUTED
     }

@@ -359,8 +359,8 @@ impl RealProc<'_> {
         unsafe {
             match c {
                 ProcCall::Getpid => self.pid as i64,
-                // The run is one process group, led by its first process.
-                ProcCall::Getpgrp => sim::abi::FIRST_PID as i64,
+                ProcCall::Getpgrp => self.group_call(ProcCall::Getpgid { pid: 0 }),
+                ProcCall::Getpgid { .. } | ProcCall::Getsid { .. } | ProcCall::Setpgid { .. } | ProcCall::Setsid => self.group_call(c),
                 ProcCall::Getppid => {
                     if libc::getppid() == self.parent_real {
                         self.ppid as i64
@@ -405,36 +405,62 @@ impl RealProc<'_> {
         }
     }
 
-    /// `kill`: virtual pids to real ones; a group is always the run's own
-    /// process group, never the host's. Every signal sent is logged, so
-    /// that a death by it counts as the program's doing, not a failure.
+    /// The virtual process groups and sessions (the control page's), by
+    /// the rules both backends share.
+    fn group_call(&mut self, c: ProcCall) -> i64 {
+        use sim::abi::groups;
+        let (all, me) = (self.env.ctl.members(), self.pid);
+        let r = match c {
+            ProcCall::Getpgid { pid } => groups::target(&all, me, pid).map(|m| m.pgid as i64),
+            ProcCall::Getsid { pid } => groups::target(&all, me, pid).map(|m| m.sid as i64),
+            ProcCall::Setpgid { pid, pgid } => groups::setpgid(&all, me, pid, pgid).map(|(p, g)| {
+                let sid = all.iter().find(|m| m.pid == p).map_or(0, |m| m.sid);
+                self.env.ctl.regroup(p, g, sid);
+                0
+            }),
+            _ => groups::setsid(&all, me).map(|s| {
+                self.env.ctl.regroup(me, s, s);
+                s as i64
+            }),
+        };
+        r.unwrap_or_else(|e| -(e as i64))
+    }
+
+    /// `kill`: virtual pids to real ones; a group is a virtual one (every
+    /// real process stays in the run's own real group), the caller last.
+    /// Every signal sent is logged, so that a death by it counts as the
+    /// program's doing, not a failure.
     fn kill(&mut self, pid: i32, sig: i32) -> i64 {
         if !sim::abi::signal::can_send(sig) {
             return -(libc::EINVAL as i64);
         }
-        if pid == 0 || pid == -1 || pid == -sim::abi::FIRST_PID {
+        if pid <= 0 {
             let me = self.pid;
-            let targets: Vec<i32> = self.env.ctl.pids().into_iter().filter(|&v| pid != -1 || v != me).collect();
+            let targets: Vec<i32> = if pid == -1 {
+                self.env.ctl.pids().into_iter().filter(|&v| v != me).collect()
+            } else {
+                match sim::abi::groups::group_members(&self.env.ctl.members(), me, pid) {
+                    Ok(v) => v,
+                    Err(e) => return -(e as i64),
+                }
+            };
             if sig != 0 {
                 for &t in &targets {
                     log::send(self.env.log, &Record::Sent { pid: t, sig });
                 }
             }
-            // SAFETY: signalling the run's own processes.
+            // SAFETY: signalling the run's own processes, the caller last.
             unsafe {
-                if pid != -1 {
-                    return ret(libc::kill(0, sig) as i64);
-                }
-                for t in targets {
+                for &t in targets.iter().filter(|&&t| t != me) {
                     if let Some(r) = self.env.ctl.real(t) {
                         libc::kill(r, sig);
                     }
                 }
+                if targets.contains(&me) {
+                    return ret(libc::kill(libc::getpid(), sig) as i64);
+                }
             }
             return 0;
-        }
-        if pid < 0 {
-            return -(libc::ESRCH as i64);
         }
         match self.env.ctl.real(pid) {
             Some(r) => {
@@ -628,6 +654,7 @@ impl RealProc<'_> {
 
     fn fork(&mut self) -> i64 {
         let Some(vpid) = self.env.ctl.reserve(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
+        self.env.ctl.inherit(vpid, self.pid);
         // SAFETY: this process is single-threaded (the worker never starts
         // threads), so fork is safe.
         let r = unsafe { libc::fork() };

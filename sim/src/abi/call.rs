@@ -492,8 +492,27 @@ pub enum ProcCall {
     Getppid,
     /// `sched_yield()`.
     Yield,
-    /// `getpgrp()`: the run is one process group, the first process's.
+    /// `getpgrp()`: the caller's process group.
     Getpgrp,
+    /// `getpgid(pid)` (0: the caller).
+    Getpgid {
+        /// Whose.
+        pid: i32,
+    },
+    /// `setpgid(pid, pgid)` (0: the caller; a `pgid` of 0: the target's pid).
+    Setpgid {
+        /// Whose group changes: the caller or a child of its.
+        pid: i32,
+        /// The group to join or make.
+        pgid: i32,
+    },
+    /// `getsid(pid)` (0: the caller).
+    Getsid {
+        /// Whose.
+        pid: i32,
+    },
+    /// `setsid()`: a new session and group led by the caller.
+    Setsid,
     /// `wait(status)`.
     Wait {
         /// Where the status word goes (0: nowhere).
@@ -872,6 +891,10 @@ impl Call {
                 ProcCall::Getppid => "getppid",
                 ProcCall::Yield => "sched_yield",
                 ProcCall::Getpgrp => "getpgrp",
+                ProcCall::Getpgid { .. } => "getpgid",
+                ProcCall::Setpgid { .. } => "setpgid",
+                ProcCall::Getsid { .. } => "getsid",
+                ProcCall::Setsid => "setsid",
                 ProcCall::Wait { .. } => "wait",
                 ProcCall::Waitpid { .. } => "waitpid",
                 ProcCall::Kill { .. } => "kill",

@@ -51,7 +51,8 @@ libfns! {
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
-    Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp",
+    Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp", Getpgid = "getpgid", Setpgid = "setpgid", Getsid = "getsid",
+    Setsid = "setsid",
     Open = "open", Creat = "creat", Lseek = "lseek", Stat = "stat", Fstat = "fstat",
     Ftok = "ftok", Shmget = "shmget", Shmat = "shmat", Shmdt = "shmdt", Shmctl = "shmctl",
     Msgget = "msgget", Msgsnd = "msgsnd", Msgrcv = "msgrcv", Msgctl = "msgctl", Semget = "semget",
@@ -151,6 +152,10 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SemTimedwait
             | Isatty
             | Getpgrp
+            | Getpgid
+            | Setpgid
+            | Getsid
+            | Setsid
             | Open
             | Creat
             | Lseek

@@ -265,7 +265,22 @@ impl Machine {
         }
         match *call {
             Call::Proc(c) => match c {
-                ProcCall::Getpid | ProcCall::Yield | ProcCall::Getpgrp => {}
+                ProcCall::Getpid | ProcCall::Yield => {}
+                // A parent may move its child to another group.
+                ProcCall::Getpgrp => f.read(Cell::Proc(me)),
+                ProcCall::Getpgid { pid } | ProcCall::Getsid { pid } => {
+                    f.read(Cell::ProcTable);
+                    f.read(Cell::Proc(if pid == 0 { me } else { pid }));
+                }
+                ProcCall::Setpgid { pid, .. } => {
+                    f.read(Cell::ProcTable);
+                    self.procs.iter().for_each(|p| f.read(Cell::Proc(p.pid)));
+                    f.write(Cell::Proc(if pid == 0 { me } else { pid }));
+                }
+                ProcCall::Setsid => {
+                    self.procs.iter().for_each(|p| f.read(Cell::Proc(p.pid)));
+                    f.write(Cell::Proc(me));
+                }
                 ProcCall::Getppid => {}
                 ProcCall::Signal { .. } | ProcCall::Sigprocmask { .. } | ProcCall::Pause | ProcCall::Sigsuspend { .. } => {
                     f.write(Cell::Proc(me))

@@ -172,6 +172,13 @@ pub struct Pcb {
     pub fifo_wait: Option<fifo::FifoWait>,
     /// The file mode creation mask (`umask`), inherited by `fork`.
     pub umask: u32,
+    /// Process group (inherited by `fork`).
+    pub pgid: i32,
+    /// Session (inherited by `fork`).
+    pub sid: i32,
+    /// Has called `exec` since it was forked: its parent may no longer
+    /// move it to another group.
+    pub execd: bool,
     /// Handlers, blocked and pending signals, the alarm (none until used).
     pub signals: Option<Box<signal::Signals>>,
 }
@@ -336,6 +343,11 @@ impl Machine {
             idrm: false,
             fifo_wait: None,
             umask: 0o022,
+            // The first process leads its group (as a native run under a
+            // test harness does) but not its session.
+            pgid: FIRST_PID,
+            sid: crate::abi::groups::OUTER_SESSION,
+            execd: false,
             signals: None,
         });
         // Static storage is bounded by the front-end, far below the budget.

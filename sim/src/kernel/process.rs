@@ -8,7 +8,7 @@ use crate::abi::errno::{EAGAIN, ECHILD, EINVAL, ENOMEM, ESRCH};
 use crate::abi::flags::WNOHANG;
 use crate::abi::limits::MAX_PROCS;
 use crate::abi::signal::{self, SIGKILL};
-use crate::abi::FIRST_PID;
+use crate::abi::{groups, FIRST_PID};
 use crate::interp::Process;
 use crate::ir::MemTy;
 use crate::outcome::ExitStatus;
@@ -26,7 +26,11 @@ impl Machine {
             ProcCall::Getpid => Sys::Ret(self.procs[i].pid as i64),
             ProcCall::Getppid => Sys::Ret(self.procs[i].ppid as i64),
             ProcCall::Yield => Sys::Ret(0),
-            ProcCall::Getpgrp => Sys::Ret(crate::abi::FIRST_PID as i64),
+            ProcCall::Getpgrp => Sys::Ret(self.procs[i].pgid as i64),
+            ProcCall::Getpgid { pid } => Sys::from(self.group_of(i, pid).map(|j| self.procs[j].pgid as i64)),
+            ProcCall::Getsid { pid } => Sys::from(self.group_of(i, pid).map(|j| self.procs[j].sid as i64)),
+            ProcCall::Setpgid { pid, pgid } => Sys::from(self.setpgid(i, pid, pgid)),
+            ProcCall::Setsid => Sys::from(self.setsid(i)),
             ProcCall::Fork => self.fork(i, cx),
             ProcCall::Wait { status } => self.wait(i, -1, status, 0, cx),
             ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),
@@ -95,6 +99,7 @@ impl Machine {
         // semop(2): undo adjustments are not inherited.
         child.sem_undo.clear();
         child.idrm = false;
+        child.execd = false;
         for fd in child.fds.iter().flatten() {
             self.ref_file(fd.file);
         }
@@ -136,7 +141,7 @@ impl Machine {
         if !signal::can_send(sig) {
             return Sys::err(EINVAL);
         }
-        if pid == 0 || pid == -1 || pid == -FIRST_PID {
+        if pid <= 0 {
             return self.kill_group(i, pid, sig, cx);
         }
         if pid < 0 {
@@ -175,19 +180,55 @@ impl Machine {
         Sys::Ret(0)
     }
 
-    /// `kill(0)`, `kill(-pgid)`: every process of the run, which is one
-    /// process group, the caller included. `kill(-1)`: every process the
-    /// caller may signal except itself (Linux spares the caller).
+    /// `kill(0)`: the caller's process group; `kill(-pgid)`: that group
+    /// (`ESRCH` if empty); `kill(-1)`: every process the caller may
+    /// signal except itself (Linux spares the caller). The caller, if a
+    /// target, last.
     fn kill_group(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
         let me = self.procs[i].pid;
-        let targets: Vec<i32> = self.procs.iter().filter(|p| p.status.is_none() && p.pid != me).map(|p| p.pid).collect();
-        for t in targets {
+        let targets = if pid == -1 {
+            self.procs.iter().filter(|p| p.status.is_none() && p.pid != me).map(|p| p.pid).collect()
+        } else {
+            match groups::group_members(&self.members(), me, pid) {
+                Ok(v) => v,
+                Err(e) => return Sys::err(e),
+            }
+        };
+        for &t in targets.iter().filter(|&&t| t != me) {
             let _ = self.kill(i, t, sig, cx);
         }
-        if pid == -1 {
-            return Sys::Ret(0);
+        if targets.contains(&me) {
+            return self.kill(i, me, sig, cx);
         }
-        self.kill(i, me, sig, cx)
+        Sys::Ret(0)
+    }
+
+    /// The processes that exist, as the group rules see them.
+    fn members(&self) -> Vec<groups::Member> {
+        let member = |p: &super::Pcb| groups::Member { pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, execd: p.execd };
+        self.procs.iter().filter(|p| !p.reaped).map(member).collect()
+    }
+
+    /// The process `getpgid(pid)`/`getsid(pid)` asks about.
+    fn group_of(&self, i: usize, pid: i32) -> Result<usize, i32> {
+        let t = groups::target(&self.members(), self.procs[i].pid, pid)?;
+        self.index(t.pid).ok_or(crate::abi::errno::ESRCH)
+    }
+
+    fn setpgid(&mut self, i: usize, pid: i32, pgid: i32) -> Result<i64, i32> {
+        let (pid, pgid) = groups::setpgid(&self.members(), self.procs[i].pid, pid, pgid)?;
+        if let Some(j) = self.index(pid) {
+            self.procs[j].pgid = pgid;
+        }
+        Ok(0)
+    }
+
+    fn setsid(&mut self, i: usize) -> Result<i64, i32> {
+        let sid = groups::setsid(&self.members(), self.procs[i].pid)?;
+        let p = &mut self.procs[i];
+        p.sid = sid;
+        p.pgid = sid;
+        Ok(sid as i64)
     }
 
     /// Where in the program's own code process `i` is: its innermost
@@ -238,6 +279,7 @@ impl Machine {
         self.committed = self.committed.saturating_sub(p.proc.mem.committed()).saturating_add(fresh.mem.committed());
         p.proc = fresh;
         p.named_sems.clear();
+        p.execd = true;
         p.spin.clear();
         p.digest = Default::default();
         let cloexec: Vec<usize> = p.fds.iter().enumerate().filter(|(_, f)| f.is_some_and(|f| f.cloexec)).map(|(k, _)| k).collect();
