@@ -45,6 +45,10 @@ pub struct Handlers {
     saved: Vec<(libc::sigset_t, Option<Call>)>,
     /// The fault each running handler came for, if any.
     faults: Vec<Option<i32>>,
+    /// `SIGCHLD` is ignored: kept here, not given to the kernel, whose
+    /// own reaping would lose the children's exit statuses (see
+    /// [`RealProc::no_zombies`]).
+    chld_ignored: bool,
 }
 
 /// A kernel mask (bit n-1: signal n) as a `sigset_t`.
@@ -80,7 +84,7 @@ fn from_set(s: &libc::sigset_t) -> u64 {
 /// so the call comes back with `EINTR` and the process restarts it
 /// itself.
 fn real_flags(flags: u32) -> i32 {
-    ((flags & (SA_RESETHAND | SA_NODEFER | SA_NOCLDWAIT)) | SA_SIGINFO) as i32
+    ((flags & (SA_RESETHAND | SA_NODEFER)) | SA_SIGINFO) as i32
 }
 
 impl Handlers {
@@ -94,15 +98,20 @@ impl RealProc<'_> {
     /// Sets the disposition of `sig` (a handler, `SIG_DFL` or `SIG_IGN`)
     /// and returns the old one.
     fn set_disposition(&mut self, sig: i32, a: Action) -> Result<Action, i64> {
+        let chld = sig == sim::abi::signal::SIGCHLD;
+        let virtual_was = chld.then(|| self.disposition(sig));
         // SAFETY: sigaction with locals; `note` is async-signal-safe.
         unsafe {
             let mut act: libc::sigaction = std::mem::zeroed();
             act.sa_sigaction = match a.handler {
                 SIG_DFL => libc::SIG_DFL,
+                // Ignoring SIGCHLD is the backend's (its default action
+                // is to be ignored anyway).
+                SIG_IGN if chld => libc::SIG_DFL,
                 SIG_IGN => libc::SIG_IGN,
                 _ => note as *const () as usize,
             };
-            act.sa_flags = if a.handler > SIG_IGN { real_flags(a.flags) } else { (a.flags & SA_NOCLDWAIT) as i32 };
+            act.sa_flags = if a.handler > SIG_IGN { real_flags(a.flags) } else { 0 };
             act.sa_mask = to_set(a.mask);
             let mut old: libc::sigaction = std::mem::zeroed();
             if libc::sigaction(sig, &act, &mut old) < 0 {
@@ -119,7 +128,10 @@ impl RealProc<'_> {
             } else {
                 self.handlers.caught.remove(&sig);
             }
-            Ok(was)
+            if chld {
+                self.handlers.chld_ignored = a.handler == SIG_IGN;
+            }
+            Ok(virtual_was.unwrap_or(was))
         }
     }
 
@@ -170,8 +182,18 @@ impl RealProc<'_> {
             let mut old: libc::sigaction = std::mem::zeroed();
             libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
         };
+        let ign = ign || (sig == sim::abi::signal::SIGCHLD && self.handlers.chld_ignored);
         let handler = if ign { SIG_IGN } else { SIG_DFL };
         recorded.map_or(Action { handler, flags: 0, mask: 0 }, |a| Action { handler, ..a })
+    }
+
+    /// The program's children leave no zombie (`SIGCHLD` ignored, or
+    /// `SA_NOCLDWAIT`): the real kernel still keeps them, so that their
+    /// statuses reach the run's outcome, and `wait` hides them (see
+    /// `wait` in syscall.rs).
+    pub(crate) fn no_zombies(&self) -> bool {
+        let flags = self.handlers.caught.get(&sim::abi::signal::SIGCHLD).map_or(0, |a| a.flags);
+        self.handlers.chld_ignored || flags & SA_NOCLDWAIT != 0
     }
 
     /// `exec`: caught signals back to their default action (ignored ones

@@ -690,8 +690,20 @@ impl RealProc<'_> {
             -1
         };
         let mut st = 0;
-        // SAFETY: waitpid into a local.
-        let r = unsafe { libc::waitpid(target, &mut st, options) };
+        let r = loop {
+            // SAFETY: waitpid into a local.
+            let r = unsafe { libc::waitpid(target, &mut st, options) };
+            if r <= 0 || !self.no_zombies() {
+                break r;
+            }
+            // A child the kernel would have reaped itself: its status is
+            // logged, and the wait goes on (ending in ECHILD, as natively).
+            let vpid = self.env.ctl.reaped(r).unwrap_or(r);
+            log::send(self.env.log, &Record::Exit { pid: vpid, status: st });
+            if target > 0 {
+                return -(libc::ECHILD as i64);
+            }
+        };
         if r < 0 {
             return errno();
         }
