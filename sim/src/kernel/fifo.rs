@@ -135,7 +135,8 @@ impl Machine {
         now != w.seen
     }
 
-    /// A signal ends process `i`'s wait in `open`: its end closes again.
+    /// A signal ends process `i`'s wait in `open` (or restarts it): its
+    /// end closes again.
     pub(super) fn abandon_fifo_open(&mut self, i: usize) {
         if let Some(w) = self.procs[i].fifo_wait.take() {
             self.close_fd(i, w.fd);

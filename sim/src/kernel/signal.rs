@@ -231,6 +231,9 @@ impl Machine {
         let arriving = self.procs[i].signals.as_ref().is_some_and(|s| s.arriving);
         let resume = match op {
             Pending::Call(call) if !arriving && !self.call_ready(i, &call) => {
+                // A named pipe's waiting end closes either way: a restart
+                // opens anew (as Linux's fifo_open, which drops it).
+                self.abandon_fifo_open(i);
                 // A write that moved bytes already returns their count.
                 let partial = self.procs[i].io_done > 0;
                 if !partial && action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {

@@ -247,6 +247,10 @@ impl Lexer<'_> {
                 format!("`long double` constant `{text}` (80-bit x87 extended precision) is not supported: drop the `L`"),
             );
         }
+        if is_hex && !body.contains('p') {
+            self.diags.error(Code::BadToken, span, format!("hexadecimal floating constant `{text}` needs an exponent (`p`)"));
+            return TokKind::Float { bits: 0, single: suffix == Some(b'f') };
+        }
         let single = suffix == Some(b'f');
         let (bits, len) = if single {
             let p = crate::ir::strtod::strtof(body.as_bytes());

@@ -672,7 +672,7 @@ FILE *tmpfile(void) {
     return fdopen(fd, mode);
 }
 /* system, popen and pclose as glibc's: /bin/sh -c COMMAND in a child
-   (ipcsim's built-in sh, or the real one in the real backend). system
+   (ipcsim's built-in sh, in both backends, as every utility). system
    ignores SIGINT and SIGQUIT and blocks SIGCHLD while it waits; popen's
    child closes the streams of earlier popens. */
 static void __ipcsim_shell(const char *cmd) {
@@ -719,8 +719,19 @@ void __ipcsim_popen_mark(FILE *f, pid_t child);
 pid_t __ipcsim_popen_child(FILE *f);
 int __ipcsim_popen_fd(int k);
 FILE *popen(const char *cmd, const char *type) {
-    int reading = type[0] == 'r';
-    if ((type[0] != 'r' && type[0] != 'w') || (type[1] != 0 && (type[1] != 'e' || type[2] != 0))) {
+    /* glibc: 'r' or 'w' (one of them), and 'e', in any order. */
+    int reading = 0, writing = 0, cloexec = 0;
+    for (const char *t = type; *t; t++) {
+        if (*t == 'r')
+            reading = 1;
+        else if (*t == 'w')
+            writing = 1;
+        else if (*t == 'e')
+            cloexec = 1;
+        else
+            reading = writing = 1;
+    }
+    if (reading == writing) {
         errno = EINVAL;
         return NULL;
     }
@@ -744,9 +755,9 @@ FILE *popen(const char *cmd, const char *type) {
         __ipcsim_shell(cmd);
     }
     close(theirs);
-    char mode[2] = {type[0], 0};
+    char mode[2] = {reading ? 'r' : 'w', 0};
     FILE *f = fdopen(mine, mode);
-    if (type[1] != 'e')
+    if (!cloexec)
         fcntl(mine, F_SETFD, 0);
     __ipcsim_popen_mark(f, pid);
     return f;

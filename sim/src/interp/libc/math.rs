@@ -4,12 +4,13 @@
 //! runtime carries its own `cbrt`, `fmin`, `fmax`, ... that the linker
 //! prefers, and those differ from glibc's in the last place or in the
 //! sign of a zero or a NaN. The routines are pure functions of their
-//! arguments; `errno` (EDOM, ERANGE) is not set.
+//! arguments but for `errno` (EDOM, ERANGE), which the host's glibc
+//! sets and the simulated process then gets.
 
 use super::{LibResult, Outcome, Stop};
 use crate::interp::fault::{Cause, Signal};
 use crate::interp::{Process, Shared};
-use crate::ir::{LibFn, MemTy};
+use crate::ir::{LibFn, MemTy, Program};
 use std::collections::HashMap;
 use std::ffi::{c_void, CString};
 use std::sync::OnceLock;
@@ -20,6 +21,7 @@ mod dl {
     extern "C" {
         pub fn dlopen(file: *const c_char, mode: c_int) -> *mut c_void;
         pub fn dlsym(handle: *mut c_void, name: *const c_char) -> *mut c_void;
+        pub fn __errno_location() -> *mut c_int;
     }
     /// `RTLD_NOW`.
     pub const NOW: c_int = 2;
@@ -168,7 +170,7 @@ fn s(v: u64) -> f32 {
 }
 
 /// Performs `f` if it is a `<math.h>` routine.
-pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
+pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> Option<LibResult> {
     let arg = |i: usize| a.get(i).copied().unwrap_or(0);
     match f {
         LibFn::Fpclassify => return Some(Ok(Outcome::Value(classify(d(arg(0)), arg(1) != 0) as u64))),
@@ -183,7 +185,25 @@ pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) ->
     let Some(addr) = libm().and_then(|m| m.0.get(name).copied()) else {
         return Some(Err(Stop::Fault(Signal::Abrt, Cause::NoLibm(name))));
     };
-    Some(apply(p, sh, f, addr, arg(0), arg(1)))
+    set_host_errno(0);
+    let r = apply(p, sh, f, addr, arg(0), arg(1));
+    match host_errno() {
+        0 => {}
+        e => p.set_errno(prog, e),
+    }
+    Some(r)
+}
+
+#[allow(unsafe_code)]
+fn set_host_errno(e: i32) {
+    // SAFETY: this thread's errno, a valid pointer for its life.
+    unsafe { *dl::__errno_location() = e }
+}
+
+#[allow(unsafe_code)]
+fn host_errno() -> i32 {
+    // SAFETY: as above.
+    unsafe { *dl::__errno_location() }
 }
 
 /// Calls the routine at `addr` with its C signature.

@@ -94,10 +94,12 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
                 Outcome::Stop(Event::Syscall(call))
             })
         }
-        _ => match string::call(p, sh, f, args).or_else(|| input::call(p, prog, sh, f, args)).or_else(|| math::call(p, sh, f, args)) {
-            Some(r) => r,
-            None => stdlib::call(p, prog, sh, f, args),
-        },
+        _ => {
+            match string::call(p, sh, f, args).or_else(|| input::call(p, prog, sh, f, args)).or_else(|| math::call(p, prog, sh, f, args)) {
+                Some(r) => r,
+                None => stdlib::call(p, prog, sh, f, args),
+            }
+        }
     };
     match r {
         Ok(o) => o,

@@ -136,8 +136,9 @@ impl Lower<'_> {
         let mut negative = false;
         for (name, value) in items {
             if let Some(v) = value {
-                if let Some((v, _)) = self.const_int(v) {
-                    next = v as i64;
+                match self.const_int(v) {
+                    Some((k, _)) => next = k as i64,
+                    None => self.error(Code::NotConstant, v.span, "an enumerator's value must be an integer constant"),
                 }
             }
             negative |= next < 0;

@@ -925,6 +925,14 @@ impl Lower<'_> {
         let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
         if cmp && (pa || pb) {
             let other = if pa { tb } else { ta };
+            if self.t.is_float(other) {
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
+                );
+                self.push(d);
+            }
             self.expect_scalar(other, span, "a pointer comparison");
             self.emit(Op::Bin(bop, ArithTy::U64));
             return self.c.int;
@@ -1060,6 +1068,15 @@ impl Lower<'_> {
                     self.emit(Op::Norm(MemTy::U32));
                 }
                 t
+            }
+            (TypeKind::Ptr { .. }, TypeKind::Float { .. }) | (TypeKind::Float { .. }, TypeKind::Ptr { .. }) => {
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    format!("the branches of `?:` have incompatible types `{}` and `{}`", self.t.name(ta), self.t.name(tb)),
+                );
+                self.push(d);
+                ta
             }
             (TypeKind::Ptr { .. }, _) => ta,
             (_, TypeKind::Ptr { .. }) => tb,
@@ -1349,13 +1366,20 @@ impl Lower<'_> {
                 continue;
             }
             i += 1;
+            let mods = i;
             while i < fmt.len() && b"-+ #0123456789.*hlzjtqL".contains(&fmt[i]) {
                 i += 1;
             }
             let Some(&c) = fmt.get(i) else { break };
+            // glibc reads `L`, `ll` and `q` before a floating conversion
+            // as `long double`.
+            let long_double = fmt[mods..i].contains(&b'L') || fmt[mods..i].contains(&b'q') || fmt[mods..i].windows(2).any(|w| w == b"ll");
             i += 1;
             let (code, why) = match c {
                 b'n' => (Code::Unsupported, "`%n` writes through a pointer argument and is not supported"),
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' if long_double => {
+                    (Code::FloatingPoint, "`long double` (80-bit x87) is not supported: use `double` and `%f`")
+                }
                 _ => continue,
             };
             self.error(code, *span, format!("printf conversion `%{}` is not supported: {why}", c as char));

@@ -2,10 +2,11 @@
    Debian's dash on the commands course programs give them: words with
    quotes and backslashes, pipelines, lists with ; && ||, redirections
    < > >> and a descriptor before them (2> 2>&1), comments, and dash's
-   builtins echo (escapes interpreted), true, false, : and exit. A single
-   command is exec'd in place, as dash does. Not supported: variables
-   and other expansions, globbing, background jobs (their characters are
-   taken literally or refused with a message). */
+   builtins echo (escapes interpreted), true, false, : and exit. Every
+   command runs in a child, as Debian 12's dash (0.5.12) runs even a
+   single one: a command killed by a signal makes the shell exit with
+   128 + the signal. Not supported: variables and other expansions,
+   globbing, background jobs (refused with a message). */
 
 #define SH_TOKENS 512
 #define SH_ARGS 128
@@ -41,7 +42,11 @@ static char *sh_word(const char *s, size_t *i) {
     size_t n = 0;
     while (s[*i] && !strchr(" \t\n|;&<>", s[*i])) {
         char c = s[(*i)++];
-        if (c == '\'') {
+        if ((c == '$' || c == '`') && s[*i]) {
+            sh_fail("variables, $(...) and `...` are not expanded by ipcsim's sh", "");
+        } else if (c == '*' || c == '?' || c == '[') {
+            sh_fail("globs (* ? [) are not expanded by ipcsim's sh", "");
+        } else if (c == '\'') {
             while (s[*i] && s[*i] != '\'')
                 w[n++] = s[(*i)++];
             if (!s[*i])
@@ -49,6 +54,8 @@ static char *sh_word(const char *s, size_t *i) {
             (*i)++;
         } else if (c == '"') {
             while (s[*i] && s[*i] != '"') {
+                if (s[*i] == '$' || s[*i] == '`')
+                    sh_fail("variables, $(...) and `...` are not expanded by ipcsim's sh", "");
                 if (s[*i] == '\\' && s[*i + 1] && strchr("$`\"\\", s[*i + 1]))
                     (*i)++;
                 w[n++] = s[(*i)++];
@@ -287,12 +294,6 @@ int main(int argc, char **argv) {
         return 2;
     }
     sh_lex(argv[2]);
-    int simple = 1;
-    for (int k = 0; k < sh_ntok; k++)
-        if (sh_kind[k] == T_PIPE || sh_kind[k] == T_SEMI || sh_kind[k] == T_AND || sh_kind[k] == T_OR)
-            simple = 0;
-    if (simple && sh_ntok > 0 && !sh_inline_builtin(0, sh_ntok))
-        sh_exec(0, sh_ntok);
     int status = 0, from = 0, skip = 0;
     for (int k = 0; k <= sh_ntok; k++) {
         if (k < sh_ntok && sh_kind[k] != T_SEMI && sh_kind[k] != T_AND && sh_kind[k] != T_OR)
