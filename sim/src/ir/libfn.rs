@@ -103,6 +103,18 @@ libfns! {
     PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd",
 }
 
+impl LibFn {
+    /// The printf family: a call carries the classes of its variable
+    /// arguments (which are doubles) as a last, hidden argument, since
+    /// `va_arg` reads doubles and integers from different registers.
+    pub fn takes_classes(self) -> bool {
+        matches!(
+            self,
+            LibFn::Printf | LibFn::Fprintf | LibFn::Sprintf | LibFn::Snprintf | LibFn::Err | LibFn::Errx | LibFn::Warn | LibFn::Warnx
+        )
+    }
+}
+
 /// True for the routines that are system calls: the kernel performs them.
 pub fn is_syscall(f: LibFn) -> bool {
     use LibFn::*;

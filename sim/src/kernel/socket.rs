@@ -679,8 +679,11 @@ impl Machine {
     pub(super) fn release_socket(&mut self, s: u32, embryo: bool) {
         let me = self.sock_mut(s);
         me.dead = true;
-        // Measured: unread empty messages do not reset the connection.
-        let (kind, peer, unread) = (me.kind, me.peer.take(), me.queued() > 0);
+        // Measured: unread bytes reset the connection; empty messages do
+        // not on a stream, and on a SEQPACKET socket one alone does not
+        // but two do (tests/it/conformance.rs found the pair).
+        let empties = if me.kind == Kind::Seqpacket { me.rx.len() >= 2 } else { false };
+        let (kind, peer, unread) = (me.kind, me.peer.take(), me.queued() > 0 || empties);
         let state = std::mem::replace(&mut me.state, State::Unconnected);
         if let Some(name) = me.name.clone() {
             self.socks.names.unbind(s, &name, kind.number());

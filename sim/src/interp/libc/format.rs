@@ -100,17 +100,81 @@ struct Spec {
     len: u8, // 0: int, 1: hh, 2: h, 8: l/ll/z/j/t
 }
 
-/// Formats `fmt` with `args`, keeping at most `cap` bytes of the text in
-/// `out`; returns the length of the whole text.
-pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Vec<u8>, cap: usize) -> Result<u64, FormatError> {
+/// The variable arguments as `va_arg` reads them on x86-64: an integer
+/// (or pointer) from the general registers the named arguments left,
+/// a double from the eight vector registers, and once its registers are
+/// used up, either from the stack, where the arguments that did not fit
+/// lie in their order. So `printf("%d %d", 2.5, 7)` prints 7 first, as a
+/// native run does.
+pub struct VaList<'a> {
+    args: &'a [u64],
+    /// Bit k: `args[k]` is a double.
+    floats: u64,
+    /// General registers left for the variable arguments.
+    gp_regs: usize,
+    gp: usize,
+    fp: usize,
+    stack: usize,
+}
+
+/// Vector registers for variable arguments.
+const FP_REGS: usize = 8;
+
+impl<'a> VaList<'a> {
+    /// `named_ints` integer arguments come before the variable ones.
+    pub fn new(args: &'a [u64], floats: u64, named_ints: usize) -> Self {
+        VaList { args, floats, gp_regs: 6usize.saturating_sub(named_ints), gp: 0, fp: 0, stack: 0 }
+    }
+
+    fn is_float(&self, k: usize) -> bool {
+        k < 64 && self.floats >> k & 1 == 1
+    }
+
+    /// Index of the `n`th argument of a class (0-based), if any.
+    fn nth_of(&self, float: bool, n: usize) -> Option<usize> {
+        (0..self.args.len()).filter(|&k| self.is_float(k) == float).nth(n)
+    }
+
+    /// The next argument on the stack: one that did not fit its registers.
+    fn next_on_stack(&mut self) -> u64 {
+        let spilled = |k: usize| {
+            let float = self.is_float(k);
+            let rank = (0..k).filter(|&j| self.is_float(j) == float).count();
+            rank >= if float { FP_REGS } else { self.gp_regs }
+        };
+        let k = (0..self.args.len()).filter(|&k| spilled(k)).nth(self.stack);
+        self.stack += 1;
+        k.map_or(0, |k| self.args[k])
+    }
+
+    /// `va_arg(ap, long)` (or any integer or pointer).
+    pub fn int(&mut self) -> u64 {
+        if self.gp < self.gp_regs {
+            self.gp += 1;
+            return self.nth_of(false, self.gp - 1).map_or(0, |k| self.args[k]);
+        }
+        self.next_on_stack()
+    }
+
+    /// `va_arg(ap, double)`.
+    pub fn double(&mut self) -> u64 {
+        if self.fp < FP_REGS {
+            self.fp += 1;
+            return self.nth_of(true, self.fp - 1).map_or(0, |k| self.args[k]);
+        }
+        self.next_on_stack()
+    }
+}
+
+/// Formats `fmt` with the arguments of `va`, keeping at most `cap` bytes
+/// of the text in `out`; returns the length of the whole text.
+pub fn format(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: &mut Vec<u8>, cap: usize) -> Result<u64, FormatError> {
     let mut sink = Sink { out, cap, total: 0 };
-    format_into(mem, sh, fmt, args, &mut sink)?;
+    format_into(mem, sh, fmt, va, &mut sink)?;
     Ok(sink.total)
 }
 
-fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mut Sink) -> Result<(), FormatError> {
-    let mut args = args.iter().copied();
-    let mut next = move || args.next().unwrap_or(0);
+fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: &mut Sink) -> Result<(), FormatError> {
     let mut i = 0;
     while i < fmt.len() {
         let c = fmt[i];
@@ -135,7 +199,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
         }
         if fmt.get(i) == Some(&b'*') {
             i += 1;
-            let w = next() as i32;
+            let w = va.int() as i32;
             if w < 0 {
                 s.left = true;
             }
@@ -147,7 +211,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
             i += 1;
             if fmt.get(i) == Some(&b'*') {
                 i += 1;
-                let p = next() as i32;
+                let p = va.int() as i32;
                 s.prec = if p < 0 { None } else { Some(p as usize) };
             } else {
                 s.prec = Some(number(fmt, &mut i, out.total)?);
@@ -170,7 +234,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
         i += 1;
         match conv {
             b'd' | b'i' => {
-                let v = signed(next(), s.len);
+                let v = signed(va.int(), s.len);
                 let sign: &[u8] = if v < 0 {
                     b"-"
                 } else if s.plus {
@@ -184,7 +248,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
                 integer(out, &s, sign, digits.as_bytes(), v == 0);
             }
             b'u' | b'x' | b'X' | b'o' => {
-                let v = unsigned(next(), s.len);
+                let v = unsigned(va.int(), s.len);
                 let digits = match conv {
                     b'u' => v.to_string(),
                     b'x' => format!("{v:x}"),
@@ -204,11 +268,11 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
                 integer(out, &s, prefix, &digits, v == 0 && !zero_alt_octal);
             }
             b'c' => {
-                let b = next() as u8;
+                let b = va.int() as u8;
                 pad(out, &Spec { prec: None, ..s }, &[b]);
             }
             b's' => {
-                let p = next();
+                let p = va.int();
                 if p == 0 {
                     let text: &[u8] = if s.prec.is_none_or(|p| p >= 6) { b"(null)" } else { b"" };
                     pad(out, &s, text);
@@ -222,7 +286,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
                 }
             }
             b'p' => {
-                let p = next();
+                let p = va.int();
                 if p == 0 {
                     let s2 = Spec { prec: None, zero: false, ..s };
                     pad(out, &s2, b"(nil)");
@@ -242,7 +306,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], args: &[u64], out: &mu
             b'n' => return Err(FormatError::Unsupported('n')),
             b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
                 let fs = FloatSpec { plus: s.plus, space: s.space, alt: s.alt, prec: s.prec };
-                let text = float_text(f64::from_bits(next()), conv, &fs);
+                let text = float_text(f64::from_bits(va.double()), conv, &fs);
                 floating(out, &s, &text);
             }
             _ => out.put(&fmt[start..i]),

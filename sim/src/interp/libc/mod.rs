@@ -52,6 +52,12 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
     a[..take].copy_from_slice(&p.stack[base..base + take]);
     p.stack.truncate(base);
     let args = &a[..take];
+    // The printf family gets one more argument from the lowering: which
+    // of the variable ones are doubles (see `format::VaList`).
+    let (args, floats) = match args.split_last() {
+        Some((&mask, rest)) if f.takes_classes() => (rest, mask),
+        _ => (args, 0),
+    };
     let r = match f {
         LibFn::Printf
         | LibFn::Fprintf
@@ -71,7 +77,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Err
         | LibFn::Errx
         | LibFn::Warn
-        | LibFn::Warnx => stdio_call(p, prog, sh, f, args),
+        | LibFn::Warnx => stdio_call(p, prog, sh, f, args, floats),
         LibFn::Atexit => Ok(atexit(p, args[0])),
         LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
@@ -301,21 +307,21 @@ fn stream(p: &Process, f: u64) -> Result<stdio::Which, Stop> {
     }
 }
 
-fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
+fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], floats: u64) -> LibResult {
     let mut text = std::mem::take(&mut p.scratch);
     text.clear();
-    let r = stdio_with(p, prog, sh, f, a, &mut text);
+    let r = stdio_with(p, prog, sh, f, a, floats, &mut text);
     text.clear();
     p.scratch = text;
     r
 }
 
-fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], text: &mut Vec<u8>) -> LibResult {
+fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], floats: u64, text: &mut Vec<u8>) -> LibResult {
     let (target, ret): (Option<stdio::Which>, u64) = match f {
-        LibFn::Printf => (Some(STDOUT), formatted(p, prog, sh, a[0], &a[1..], text, STREAM_KEEP)?),
+        LibFn::Printf => (Some(STDOUT), formatted(p, prog, sh, a, 0, floats, text, STREAM_KEEP)?),
         LibFn::Fprintf => {
             let s = stream(p, a[0])?;
-            let n = formatted(p, prog, sh, a[1], &a[2..], text, STREAM_KEEP)?;
+            let n = formatted(p, prog, sh, a, 1, floats, text, STREAM_KEEP)?;
             (Some(s), n)
         }
         LibFn::Sprintf | LibFn::Snprintf => {
@@ -323,7 +329,8 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             // Keep no more than fits where it goes: a huge field into a
             // small buffer is caught as out of bounds, never allocated.
             let keep = size.saturating_sub(1).min(room(&p.mem, dst) as u64) as usize;
-            let r = format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &a[fmt_at + 1..], text, keep);
+            let mut va = format::VaList::new(&a[fmt_at + 1..], floats, fmt_at + 1);
+            let r = format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &mut va, text, keep);
             let (made, ret) = result_of(p, prog, r)?;
             if size > 0 {
                 let n = made.min(size - 1) as usize;
@@ -382,7 +389,7 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             text.extend_from_slice(b": ");
             if a[fmt_at] != 0 {
                 let mut msg = Vec::new();
-                formatted(p, prog, sh, a[fmt_at], &a[fmt_at + 1..], &mut msg, STREAM_KEEP)?;
+                formatted(p, prog, sh, a, fmt_at, floats, &mut msg, STREAM_KEEP)?;
                 text.extend_from_slice(&msg);
                 if matches!(f, LibFn::Err | LibFn::Warn) {
                     text.extend_from_slice(b": ");
@@ -473,16 +480,21 @@ const STREAM_KEEP: usize = crate::abi::limits::MAX_OUTPUT + 1;
 
 /// Formats the format at `fmt` with `args` into `text` (at most `keep`
 /// bytes kept); the value the routine returns.
+/// `a[fmt_at]` formatted with the arguments after it (the named ones
+/// before it are integers).
+#[allow(clippy::too_many_arguments)]
 fn formatted(
     p: &mut Process,
     prog: &Program,
     sh: &mut dyn Shared,
-    fmt: u64,
-    args: &[u64],
+    a: &[u64],
+    fmt_at: usize,
+    floats: u64,
     text: &mut Vec<u8>,
     keep: usize,
 ) -> Result<u64, Stop> {
-    let r = format::format(&p.mem, sh, p.mem.cstr(sh, fmt)?, args, text, keep);
+    let mut va = format::VaList::new(a.get(fmt_at + 1..).unwrap_or(&[]), floats, fmt_at + 1);
+    let r = format::format(&p.mem, sh, p.mem.cstr(sh, a.get(fmt_at).copied().unwrap_or(0))?, &mut va, text, keep);
     Ok(result_of(p, prog, r)?.1)
 }
 

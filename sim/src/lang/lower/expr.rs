@@ -1246,10 +1246,16 @@ impl Lower<'_> {
             let tmp = self.alloc_slot(ret);
             self.emit(Op::Frame(tmp));
         }
-        self.push_args(args, &params, name);
+        let floats = self.push_args(args, &params, name);
         let saved = self.f.span;
         self.f.span = span;
         match lib {
+            Some(l) if builtin && l.takes_classes() => {
+                // Which variable arguments are doubles: va_arg reads them
+                // from other registers than the integers.
+                self.emit(Op::Const(floats));
+                self.emit(Op::Lib(l, (args.len() + 1).min(255) as u8));
+            }
             Some(l) if builtin => {
                 self.emit(Op::Lib(l, args.len().min(255) as u8));
             }
@@ -1278,8 +1284,16 @@ impl Lower<'_> {
         Some(ty)
     }
 
-    /// Pushes a call's arguments converted to its parameters' types.
-    fn push_args(&mut self, args: &[Expr], params: &[TypeId], name: &str) {
+    /// Pushes a call's arguments converted to its parameters' types;
+    /// returns which of the variable ones (bit k: the k-th after the
+    /// parameters) are doubles.
+    fn push_args(&mut self, args: &[Expr], params: &[TypeId], name: &str) -> u64 {
+        let mut floats = 0u64;
+        let mut note = |l: &Self, i: usize, t: TypeId| {
+            if i >= params.len() && i - params.len() < 64 && l.t.is_float(t) {
+                floats |= 1 << (i - params.len());
+            }
+        };
         let record_arg = args.iter().any(|a| {
             let t = self.type_of_quiet(a, true);
             matches!(self.t.kind(t), TypeKind::Record(_))
@@ -1291,6 +1305,7 @@ impl Lower<'_> {
             let mut slots = Vec::new();
             for (i, a) in args.iter().enumerate().rev() {
                 let ta = self.rvalue(a);
+                note(self, i, ta);
                 self.convert_arg(ta, params.get(i).copied(), a, i, name);
                 let slot = self.alloc_bytes(8, 8);
                 self.emit(Op::StoreFrame(slot, MemTy::I64));
@@ -1302,9 +1317,11 @@ impl Lower<'_> {
         } else {
             for (i, a) in args.iter().enumerate() {
                 let ta = self.rvalue(a);
+                note(self, i, ta);
                 self.convert_arg(ta, params.get(i).copied(), a, i, name);
             }
         }
+        floats
     }
 
     /// Converts an argument on the stack to its parameter's type (structs:
