@@ -88,6 +88,17 @@ int main(int argc, char **argv) {
     char *files[64], *dirs[64];
     int nf = 0, nd = 0;
     for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
+            if (strcmp(argv[i], "--all") == 0) {
+                all = 1;
+            } else if (strcmp(argv[i], "--almost-all") == 0) {
+                almost = 1;
+            } else {
+                fprintf(stderr, "ls: unrecognized option '%s'\nTry 'ls --help' for more information.\n", argv[i]);
+                return 2;
+            }
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1]) {
             for (char *o = argv[i] + 1; *o; o++) {
                 if (*o == 'a') {

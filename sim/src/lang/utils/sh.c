@@ -118,6 +118,43 @@ static void sh_lex(const char *s) {
     }
 }
 
+/* dash's checks of a list: an operator at the start or after another
+   ("Syntax error: "|" unexpected"), or a list ending in |, &&, || or a
+   redirection ("end of file unexpected"); status 2. */
+static void sh_check(void) {
+    static const char *ops[] = {"", "|", ";", "&&", "||"};
+    for (int k = 0; k < sh_ntok; k++) {
+        int kind = sh_kind[k];
+        if (kind == T_WORD || kind == T_REDIR)
+            continue;
+        int prev = k == 0 ? -1 : sh_kind[k - 1];
+        if (prev == -1 || (prev != T_WORD && !(prev == T_REDIR && sh_dup[k - 1] >= 0))) {
+            int two = kind == T_SEMI && k + 1 < sh_ntok && sh_kind[k + 1] == T_SEMI;
+            fprintf(stderr, "sh: 1: Syntax error: \"%s\" unexpected\n", two ? ";;" : ops[kind]);
+            exit(2);
+        }
+    }
+    int last = sh_ntok ? sh_kind[sh_ntok - 1] : T_SEMI;
+    if (last == T_PIPE || last == T_AND || last == T_OR || (last == T_REDIR && sh_dup[sh_ntok - 1] < 0)) {
+        fprintf(stderr, "sh: 1: Syntax error: end of file unexpected\n");
+        exit(2);
+    }
+}
+
+/* dash's exit status of `exit ARG`: a decimal number, else "Illegal
+   number" and status 2. */
+static int sh_exit_status(const char *arg) {
+    int v = 0;
+    for (const char *c = arg; *c; c++) {
+        if (!isdigit((unsigned char)*c) || v > 100000000) {
+            fprintf(stderr, "sh: 1: exit: Illegal number: %s\n", arg);
+            return 2;
+        }
+        v = v * 10 + (*c - '0');
+    }
+    return *arg ? v & 255 : 0;
+}
+
 /* dash's echo: -n first, backslash escapes, \c ends the output. */
 static int sh_echo(char **argv) {
     int i = 1, newline = 1;
@@ -168,7 +205,7 @@ static int sh_builtin(char **argv) {
         return 1;
     if (strcmp(argv[0], "exit") == 0) {
         fflush(stdout);
-        exit(argv[1] ? atoi(argv[1]) & 255 : 0);
+        exit(argv[1] ? sh_exit_status(argv[1]) : 0);
     }
     return -1;
 }
@@ -294,6 +331,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     sh_lex(argv[2]);
+    sh_check();
     int status = 0, from = 0, skip = 0;
     for (int k = 0; k <= sh_ntok; k++) {
         if (k < sh_ntok && sh_kind[k] != T_SEMI && sh_kind[k] != T_AND && sh_kind[k] != T_OR)
