@@ -238,9 +238,15 @@ impl Lower<'_> {
         self.t.intern(TypeKind::Func { ret, params, variadic: ps.variadic })
     }
 
-    /// A parameter's type after C's adjustments (arrays become pointers).
+    /// A parameter's type after C's adjustments (arrays become pointers;
+    /// `T a[n][m]` with `m` varying, a `T *` whose rows `a[i]` the body
+    /// finds with the row length it computes on entry).
     pub fn param_type(&mut self, p: &Param) -> TypeId {
         let base = self.base_type(&p.specs);
+        if self.varying_row(&p.decl).is_some() {
+            let elem = self.row_elem(base, self.specs_const(&p.specs), &p.decl).unwrap_or(self.c.int);
+            return self.t.ptr(elem, false);
+        }
         let decl = param_declarator(p);
         let (t, c) = self.apply_declarator_q(base, self.specs_const(&p.specs), &decl);
         match self.t.kind(t).clone() {
@@ -382,6 +388,12 @@ impl Lower<'_> {
                 Some(m) => ParamSlot::Scalar(off, m),
                 None => ParamSlot::Struct(off, self.t.size(pty).unwrap_or(0) as u32),
             });
+            if let (Some(n), Some(row_len)) = (&p.decl.name, self.varying_row(&p.decl)) {
+                let (elem, _) = self.t.pointee(pty).unwrap_or((self.c.int, false));
+                let row = self.row_size(row_len, elem);
+                self.bind(&n.name, Sym::Rows { ptr: off, row, size: None, elem }, n.span);
+                continue;
+            }
             if let Some(n) = &p.decl.name {
                 let base = self.base_type(&p.specs);
                 let (_, is_const) = self.apply_declarator_q(base, self.specs_const(&p.specs), &param_declarator(p));
@@ -457,12 +469,128 @@ impl Lower<'_> {
         self.bind(&name.name, Sym::Vla { ptr, size, elem }, name.span);
     }
 
+    /// The varying row length of `T a[n][m]` (`m` not constant), if the
+    /// declarator is one; nothing is reported (the parameters `m` names
+    /// may not be in scope yet).
+    pub(crate) fn varying_row<'d>(&mut self, decl: &'d Declarator) -> Option<&'d Expr> {
+        let (Some(Derived::Array(_) | Derived::Pointer { .. }), Some(Derived::Array(Some(len)))) =
+            (decl.derived.first(), decl.derived.get(1))
+        else {
+            return None;
+        };
+        let (errors, code) = (self.diags.list.len(), self.f.code.len());
+        // A name not in scope (an earlier parameter) lowers to an error
+        // and a 0: not a constant.
+        let constant = self.const_int(len).is_some() && self.diags.list.len() == errors;
+        self.diags.list.truncate(errors);
+        self.f.code.truncate(code);
+        self.f.spans.truncate(code);
+        (!constant).then_some(len)
+    }
+
+    /// The element type of `T a[n][m]`: `T`, which must have a size.
+    fn row_elem(&mut self, base: TypeId, base_const: bool, decl: &Declarator) -> Option<TypeId> {
+        let inner = Declarator { derived: decl.derived[2..].to_vec(), ..decl.clone() };
+        let (elem, _) = self.apply_declarator_q(base, base_const, &inner);
+        if self.t.size(elem).is_none() || matches!(self.t.kind(elem), TypeKind::Func { .. }) {
+            self.error(Code::Unsupported, decl.span, "a variable-length array of this element type is not supported");
+            return None;
+        }
+        Some(elem)
+    }
+
+    /// Emits `len * size of elem` into a new slot; returns the slot.
+    fn row_size(&mut self, len: &Expr, elem: TypeId) -> u32 {
+        let slot = self.alloc_slot(self.c.ulong);
+        let t = self.rvalue(len);
+        if !self.t.is_integer(t) {
+            self.error(Code::TypeMismatch, len.span, "the size of an array must be an integer");
+        }
+        self.convert(t, self.c.ulong);
+        self.emit(Op::Const(self.t.size(elem).unwrap_or(0)));
+        self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
+        self.emit(Op::StoreFrame(slot, crate::ir::MemTy::I64));
+        slot
+    }
+
+    /// `T a[n][m]` with `m` varying, on the stack as a one-dimensional
+    /// array is: rows of `m` elements, `a[i]` at `i * m * sizeof(T)`.
+    fn rows_decl(&mut self, base: TypeId, base_const: bool, decl: &Declarator, rows: &Expr, row_len: &Expr) {
+        let Some(name) = &decl.name else { return };
+        let Some(elem) = self.row_elem(base, base_const, decl) else { return };
+        if let Some((_, slot @ None)) = self.f.vla_blocks.last_mut() {
+            let off = (self.f.frame as u64).div_ceil(8) * 8;
+            self.f.frame = off as u32 + 8;
+            *slot = Some(off as u32);
+            self.emit(Op::SaveSp(off as u32));
+        }
+        let saved = self.f.span;
+        self.f.span = decl.span;
+        let row = self.row_size(row_len, elem);
+        let (ptr, size) = (self.alloc_slot(self.c.void_ptr), self.alloc_slot(self.c.ulong));
+        let t = self.rvalue(rows);
+        if !self.t.is_integer(t) {
+            self.error(Code::TypeMismatch, rows.span, "the size of an array must be an integer");
+        }
+        self.convert(t, self.c.ulong);
+        self.emit(Op::LoadFrame(row, crate::ir::MemTy::I64));
+        self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
+        self.emit(Op::Dup);
+        self.emit(Op::StoreFrame(size, crate::ir::MemTy::I64));
+        self.emit(Op::Alloca);
+        self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+        self.f.span = saved;
+        self.bind(&name.name, Sym::Rows { ptr, row, size: Some(size), elem }, name.span);
+    }
+
+    /// `T (*p)[m]` with `m` varying (the classic view of a matrix in
+    /// shared memory): a `T *` variable whose rows `p[i]` are `m` apart.
+    fn rows_pointer_decl(&mut self, base: TypeId, base_const: bool, decl: &Declarator, row_len: &Expr, init: Option<&Init>) {
+        let Some(name) = &decl.name else { return };
+        let Some(elem) = self.row_elem(base, base_const, decl) else { return };
+        let saved = self.f.span;
+        self.f.span = decl.span;
+        let row = self.row_size(row_len, elem);
+        let ty = self.t.ptr(elem, false);
+        let ptr = self.alloc_slot(ty);
+        match init {
+            Some(Init::Expr(e)) => {
+                let t = self.rvalue(e);
+                self.assign_convert(t, ty, e.span, "in the initializer");
+                self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+            }
+            Some(Init::List(_, span)) => self.error(Code::BadInitializer, *span, "a pointer is initialised with an expression, not a list"),
+            None => {
+                self.emit(Op::Const(0));
+                self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+            }
+        }
+        self.f.span = saved;
+        self.bind(&name.name, Sym::Rows { ptr, row, size: None, elem }, name.span);
+    }
+
     /// A declaration inside a function.
     pub fn local_decl(&mut self, d: &Decl) {
         let base = self.base_type(&d.specs);
         let is_const = self.specs_const(&d.specs);
         for (decl, init) in &d.vars {
             let Some(name) = &decl.name else { continue };
+            if d.specs.storage == Storage::None {
+                match (self.varying_row(decl), decl.derived.first()) {
+                    (Some(row_len), Some(Derived::Array(Some(rows)))) => {
+                        if init.is_some() {
+                            self.error(Code::TypeMismatch, decl.span, "a variable-length array may not be initialized");
+                        }
+                        self.rows_decl(base, is_const, decl, rows, row_len);
+                        continue;
+                    }
+                    (Some(row_len), Some(Derived::Pointer { .. })) => {
+                        self.rows_pointer_decl(base, is_const, decl, row_len, init.as_ref());
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             if let (Some(Derived::Array(Some(len))), Storage::None) = (decl.derived.first(), d.specs.storage) {
                 if self.const_int(len).is_none() {
                     self.vla_decl(base, is_const, decl, len, init.is_some());

@@ -368,7 +368,7 @@ impl Lower<'_> {
                 self.sized(size, t, e.span)
             }
             ExprKind::SizeofExpr(x) => {
-                if let Some(size) = self.vla_size_slot(x) {
+                if let Some(size) = self.vla_size_slot(x).or_else(|| self.row_size_slot(x)) {
                     self.emit(Op::LoadFrame(size, MemTy::I64));
                     return self.c.ulong;
                 }
@@ -400,9 +400,32 @@ impl Lower<'_> {
     fn vla_size_slot(&self, x: &Expr) -> Option<u32> {
         let ExprKind::Ident(n) = &x.kind else { return None };
         match self.lookup(n) {
-            Some(Sym::Vla { size, .. }) => Some(size),
+            Some(Sym::Vla { size, .. }) | Some(Sym::Rows { size: Some(size), .. }) => Some(size),
             _ => None,
         }
+    }
+
+    /// The frame slot of a row's size, for `sizeof a[i]` of a `T a[n][m]`.
+    fn row_size_slot(&self, x: &Expr) -> Option<u32> {
+        let ExprKind::Index(a, _) = &x.kind else { return None };
+        let ExprKind::Ident(n) = &a.kind else { return None };
+        match self.lookup(n) {
+            Some(Sym::Rows { row, .. }) => Some(row),
+            _ => None,
+        }
+    }
+
+    /// `a[i]` of a `T a[n][m]`: the row's address, as a `T[]`.
+    fn row_of(&mut self, ptr: u32, row: u32, elem: TypeId, i: &Expr) -> Option<Lval> {
+        self.emit(Op::LoadFrame(ptr, MemTy::I64));
+        let ti = self.rvalue(i);
+        self.expect_integer(ti, i.span, "an array subscript");
+        self.convert(ti, self.c.long);
+        self.emit(Op::LoadFrame(row, MemTy::I64));
+        self.emit(Op::Bin(BinOp::Mul, ArithTy::U64));
+        self.emit(Op::Bin(BinOp::Add, ArithTy::U64));
+        let ty = self.t.array(elem, None);
+        Some(Lval { place: Place::Addr, ty, is_const: false, span: Span::default() })
     }
 
     fn sized(&mut self, size: Option<u64>, t: TypeId, span: Span) -> TypeId {
@@ -528,10 +551,15 @@ impl Lower<'_> {
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
                 Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const, span: Span::default() }),
-                Some(Sym::Vla { ptr, elem, .. }) => {
+                Some(Sym::Vla { ptr, elem, .. }) | Some(Sym::Rows { ptr, elem, size: Some(_), .. }) => {
                     self.emit(Op::LoadFrame(ptr, MemTy::I64));
                     let ty = self.t.array(elem, None);
                     Some(Lval { place: Place::Addr, ty, is_const: false, span: Span::default() })
+                }
+                // A parameter `T a[n][m]` is a pointer variable.
+                Some(Sym::Rows { ptr, elem, size: None, .. }) => {
+                    let ty = self.t.ptr(elem, false);
+                    Some(Lval { place: Place::Frame(ptr), ty, is_const: false, span: Span::default() })
                 }
                 Some(Sym::Global { region, ty, is_const }) => {
                     self.emit(Op::Const((region as u64) << 32));
@@ -548,6 +576,11 @@ impl Lower<'_> {
             },
             ExprKind::Unary(Unary::Deref, p) => self.deref(p, e.span),
             ExprKind::Index(a, i) => {
+                if let ExprKind::Ident(n) = &a.kind {
+                    if let Some(Sym::Rows { ptr, row, elem, .. }) = self.lookup(n) {
+                        return self.row_of(ptr, row, elem, i);
+                    }
+                }
                 let ta = self.rvalue(a);
                 let ti = self.rvalue(i);
                 let (pt, it) = if self.t.is_ptr(ta) {

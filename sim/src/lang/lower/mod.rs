@@ -33,6 +33,11 @@ pub(crate) enum Sym {
     /// A variable-length array: frame slots holding its address and its
     /// size in bytes, and its element type.
     Vla { ptr: u32, size: u32, elem: TypeId },
+    /// An array whose rows vary in length (`T a[n][m]`, `m` not
+    /// constant): slots holding its address, a row's size in bytes and
+    /// (for a local, not a parameter) its whole size; its element type.
+    /// `a[i]` is `a + i * row` as a `T *`.
+    Rows { ptr: u32, row: u32, size: Option<u32>, elem: TypeId },
 }
 
 #[derive(Debug, Clone, Copy)]
