@@ -81,7 +81,11 @@ pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status
             }
         }
     }
-    sim::lang::compile_with(&name, &text, &sim::lang::fs_loader, &units).map_err(|e| {
+    let compiled = sim::lang::compile_warned(&name, &text, &sim::lang::fs_loader, &units);
+    if let (Ok((prog, warnings)), false) = (&compiled, json) {
+        eprint!("{}", render::to_text(&prog.sources, warnings, std::io::stderr().is_terminal()));
+    }
+    compiled.map(|(p, _)| p).map_err(|e| {
         if json {
             let diags: Vec<_> = e.diagnostics.iter().map(|d| render::to_json(&e.sources, d)).collect();
             println!("{}", serde_json::json!({ "version": JSON_VERSION, "ok": false, "diagnostics": diags }));

@@ -77,6 +77,17 @@ pub fn compile(name: &str, text: &str, loader: preprocess::Loader) -> Result<Pro
 /// include over a channel. Its results hold `Rc`s, so they come back as
 /// plain data and the sources are rebuilt here.
 pub fn compile_with(name: &str, text: &str, loader: preprocess::Loader, execs: &[ExecUnit]) -> Result<Program, CompileError> {
+    compile_warned(name, text, loader, execs).map(|(p, _)| p)
+}
+
+/// [`compile_with`], with the warnings about the program's own code
+/// (gcc's `-Wformat` kind: it runs all the same).
+pub fn compile_warned(
+    name: &str,
+    text: &str,
+    loader: preprocess::Loader,
+    execs: &[ExecUnit],
+) -> Result<(Program, Vec<Diagnostic>), CompileError> {
     let mut units = vec![ExecUnit { name: name.to_string(), path: name.to_string(), text: text.to_string(), utility: false }];
     units.extend(execs.iter().cloned());
     units.extend(utils::named_in(text).filter(|u| !execs.iter().any(|e| e.name == u.name)));
@@ -115,7 +126,7 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn finish(self, units: &[ExecUnit]) -> Result<Program, CompileError> {
+    fn finish(self, units: &[ExecUnit]) -> Result<(Program, Vec<Diagnostic>), CompileError> {
         let mut sources = SourceMap::default();
         for (n, t) in &self.files {
             sources.add(n, t);
@@ -135,7 +146,9 @@ impl Compiled {
                     })
                     .collect();
                 let first = images[0].clone();
-                Ok(Program {
+                let ours = |d: &Diagnostic| d.labels.first().is_some_and(|l| !sources.is_library(l.span.file));
+                let warnings = l.warnings.into_iter().filter(ours).collect();
+                let prog = Program {
                     sources,
                     functions: l.functions,
                     globals: l.globals,
@@ -144,7 +157,8 @@ impl Compiled {
                     errno_region: first.errno_region,
                     name: units[0].name.clone(),
                     images,
-                })
+                };
+                Ok((prog, warnings))
             }
             Err(diagnostics) => Err(CompileError { sources, diagnostics }),
         }

@@ -373,6 +373,12 @@ impl Lower<'_> {
         }
         self.funcs[id as usize].ty = ty;
         self.funcs[id as usize].span = fd.decl.span;
+        if &*name.name == "main" && matches!(self.t.kind(ret), TypeKind::Void) {
+            let d = Diagnostic::warning(Code::VoidMain, fd.decl.span, "`main` returns `void`: its exit status is unspecified").note(
+                "natively the status is whatever the last call left in a register; ipcsim's is 0: declare `int main` and return a value",
+            );
+            self.warn(d);
+        }
         self.f = FnState { name: name.name.clone(), ret: Some(ret), span: fd.span, ..FnState::default() };
         self.scopes.push(Default::default());
         self.tags.push(Default::default());

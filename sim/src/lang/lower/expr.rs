@@ -1434,6 +1434,68 @@ impl Lower<'_> {
             };
             self.error(code, *span, format!("printf conversion `%{}` is not supported: {why}", c as char));
         }
+        self.check_format_arguments(fmt, &args[at + 1..]);
+    }
+
+    /// gcc's `-Wformat`, the part that changes what a run prints: an
+    /// argument of another class than its conversion's (a `double` for
+    /// `%d`, an `int` for `%f` or `%s`), or a conversion with no argument.
+    fn check_format_arguments(&mut self, fmt: &[u8], args: &[Expr]) {
+        #[derive(PartialEq)]
+        enum Class {
+            Int,
+            Float,
+            Pointer,
+        }
+        let mut next = args.iter();
+        let mut i = 0;
+        while let Some(at) = fmt[i..].iter().position(|&b| b == b'%').map(|p| p + i + 1) {
+            i = at;
+            let mut wanted = Vec::new();
+            while let Some(&b) = fmt.get(i).filter(|b| b"-+ #0123456789.*hlzjtqL".contains(b)) {
+                if b == b'*' {
+                    wanted.push((Class::Int, '*'));
+                }
+                i += 1;
+            }
+            let Some(&c) = fmt.get(i) else { break };
+            i += 1;
+            match c {
+                b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'c' => wanted.push((Class::Int, c as char)),
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => wanted.push((Class::Float, c as char)),
+                b's' | b'p' => wanted.push((Class::Pointer, c as char)),
+                _ => continue,
+            }
+            for (class, conv) in wanted {
+                let Some(a) = next.next() else {
+                    let d = Diagnostic::warning(Code::FormatArgument, self.f.span, format!("`%{conv}` in the format has no argument"))
+                        .note("printf then reads whatever a register or the stack holds (0 in ipcsim, when nothing is left)");
+                    self.warn(d);
+                    return;
+                };
+                let t = self.type_of_quiet(a, true);
+                let fits = match class {
+                    _ if t == self.c.error => true,
+                    Class::Int => self.t.is_integer(t),
+                    Class::Float => self.t.is_float(t),
+                    Class::Pointer => self.t.is_ptr(t),
+                };
+                if !fits {
+                    let (what, why) = match class {
+                        Class::Int => ("an integer", "integers and doubles travel in different registers: printf reads the next integer argument instead, natively and in ipcsim"),
+                        Class::Float => ("a `double`", "integers and doubles travel in different registers: printf reads the next double argument instead, natively and in ipcsim"),
+                        Class::Pointer => ("a pointer", "printf takes the value as an address"),
+                    };
+                    let d = Diagnostic::warning(
+                        Code::FormatArgument,
+                        a.span,
+                        format!("`%{conv}` expects {what}, but this argument has type `{}`", self.t.name(t)),
+                    )
+                    .note(why);
+                    self.warn(d);
+                }
+            }
+        }
     }
 
     /// Evaluates `e` for its side effects only.

@@ -113,6 +113,8 @@ pub(crate) struct Lower<'a> {
     pub statics: u32,
     /// Bytes of static storage so far (see [`limits::MAX_STATIC_BYTES`]).
     pub static_bytes: u64,
+    /// Warnings so far (see [`Lowered::warnings`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The result of lowering: everything `Program` needs but the sources.
@@ -123,6 +125,9 @@ pub(crate) struct Lowered {
     pub globals: Vec<GlobalImage>,
     /// Per program: `main`, how many parameters it takes, `errno`'s region.
     pub entries: Vec<(u32, u8, u32)>,
+    /// Warnings about the program's own code (not the prelude's or a
+    /// built-in utility's): it runs all the same.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Lowers a parsed unit; `builtin_files` are the prelude's files. The
@@ -130,7 +135,7 @@ pub(crate) struct Lowered {
 /// their numbers and stay invisible to this one.
 pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnostics, before: Option<Lowered>) -> Option<Lowered> {
     let (t, c) = Types::new();
-    let before = before.unwrap_or(Lowered { functions: Vec::new(), globals: Vec::new(), entries: Vec::new() });
+    let before = before.unwrap_or(Lowered { functions: Vec::new(), globals: Vec::new(), entries: Vec::new(), warnings: Vec::new() });
     let hidden =
         |f: Function| FuncInfo { name: "".into(), ty: c.void, span: f.span, builtin: false, lib: None, code: Some(f), called_at: None };
     let global_types = vec![c.void; before.globals.len()];
@@ -150,6 +155,7 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         errno_region: 0,
         statics: 0,
         static_bytes: 0,
+        warnings: before.warnings,
     };
     // Region FIRST_GLOBAL holds every string literal.
     l.rodata = l.new_global("string literals", Vec::new(), false, c.char_);
@@ -172,6 +178,14 @@ impl Lower<'_> {
 
     pub fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    /// A warning (those about ipcsim's own sources are dropped when the
+    /// sources are known, in `lang::compile_with`).
+    pub fn warn(&mut self, d: Diagnostic) {
+        if self.warnings.len() < 100 && !self.warnings.contains(&d) {
+            self.warnings.push(d);
+        }
     }
 
     pub fn is_builtin(&self, span: Span) -> bool {
@@ -350,6 +364,6 @@ impl Lower<'_> {
         }
         let functions = self.funcs.into_iter().map(|f| f.code.unwrap_or_default()).collect();
         entries.push((main?, main_params, self.errno_region));
-        Some(Lowered { functions, globals: self.globals, entries })
+        Some(Lowered { functions, globals: self.globals, entries, warnings: self.warnings })
     }
 }
