@@ -473,3 +473,23 @@ fn exec_of_a_c_file_and_seeded_files_work_from_the_command_line() {
     let (code, out) = ipcsim(&["run", &file("parent.c"), "--exec", "..=x.c"], &[]);
     assert_eq!(code, 2, "a name that is no program is refused:\n{out}");
 }
+
+/// A printf argument of the wrong class and `void main` are warned about
+/// (W0301, W0302) at their places, and the program runs all the same,
+/// printing what a native run prints.
+#[test]
+fn format_argument_and_void_main_warnings_do_not_stop_a_run() {
+    let scratch = crate::native::Scratch::new("cli-warn");
+    let file = scratch.0.join("warned.c");
+    std::fs::write(
+        &file,
+        "#include <stdio.h>\nvoid main(void) {\n    double avg = 2.5;\n    int n = 3;\n    printf(\"%f %d\\n\", n, avg);\n}\n",
+    )
+    .unwrap();
+    let (code, out) = ipcsim(&["run", &file.display().to_string()], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("warning[W0302]: `main` returns `void`"), "{out}");
+    assert!(out.contains("warning[W0301]: `%f` expects a `double`, but this argument has type `int`"), "{out}");
+    assert!(out.contains("warned.c:5:23"), "the warning points at the argument:\n{out}");
+    assert!(out.contains("2.500000 3\n"), "{out}");
+}
