@@ -1432,7 +1432,8 @@ impl Lower<'_> {
                 }
                 _ => continue,
             };
-            self.error(code, *span, format!("printf conversion `%{}` is not supported: {why}", c as char));
+            let conv = String::from_utf8_lossy(&fmt[mods..i]).into_owned();
+            self.error(code, *span, format!("printf conversion `%{conv}` is not supported: {why}"));
         }
         self.check_format_arguments(fmt, &args[at + 1..]);
     }
