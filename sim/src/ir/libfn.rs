@@ -31,7 +31,7 @@ libfns! {
     Strrchr = "strrchr", Strstr = "strstr", Memcpy = "memcpy", Memmove = "memmove",
     Memset = "memset", Memcmp = "memcmp", Strerror = "strerror",
     Exit = "exit", Abort = "abort", Abs = "abs", Labs = "labs", Atoi = "atoi", Atol = "atol",
-    Strtol = "strtol", Strtoul = "strtoul", Rand = "rand", Srand = "srand",
+    Strtol = "strtol", Strtoul = "strtoul", Rand = "rand", Srand = "srand", Random = "random", Srandom = "srandom",
     Malloc = "malloc", Calloc = "calloc", Realloc = "realloc", Free = "free",
     Toupper = "toupper", Tolower = "tolower", Isdigit = "isdigit", Isalpha = "isalpha",
     Isalnum = "isalnum", Isspace = "isspace", Isupper = "isupper", Islower = "islower",

@@ -156,6 +156,8 @@ double strtod(const char *s, char **end);
 float strtof(const char *s, char **end);
 unsigned long strtoul(const char *s, char **end, int base);
 int rand(void);
+long random(void);
+void srandom(unsigned int seed);
 void srand(unsigned int seed);
 void *malloc(size_t n);
 void *calloc(size_t n, size_t size);
@@ -842,4 +844,22 @@ long pathconf(const char *path, int name) {
     int saved = errno;
     struct stat st;
     return __ipcsim_pathconf(name, __ipcsim_kind(stat(path, &st) == 0, &st), saved);
+}
+/* rand_r: glibc's, three steps of its LCG on the caller's seed. */
+int rand_r(unsigned int *seed) {
+    unsigned int next = *seed;
+    int result;
+    next *= 1103515245;
+    next += 12345;
+    result = (unsigned int)(next / 65536) % 2048;
+    next *= 1103515245;
+    next += 12345;
+    result <<= 10;
+    result ^= (unsigned int)(next / 65536) % 1024;
+    next *= 1103515245;
+    next += 12345;
+    result <<= 10;
+    result ^= (unsigned int)(next / 65536) % 1024;
+    *seed = next;
+    return result;
 }

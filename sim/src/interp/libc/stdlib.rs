@@ -26,8 +26,9 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Atof => Outcome::Value(strtod(p, prog, sh, a[0], 0, false)?),
         LibFn::Strtod => Outcome::Value(strtod(p, prog, sh, a[0], a[1], false)?),
         LibFn::Strtof => Outcome::Value(strtod(p, prog, sh, a[0], a[1], true)?),
-        LibFn::Rand => Outcome::Value(p.rand.rand() as u64),
-        LibFn::Srand => {
+        // glibc's rand is its random (one generator, one state).
+        LibFn::Rand | LibFn::Random => Outcome::Value(p.rand.rand() as u64),
+        LibFn::Srand | LibFn::Srandom => {
             p.rand.seed(a[0] as u32);
             Outcome::Void
         }
