@@ -245,7 +245,10 @@ fn real_output_is_bounded_and_said_to_be_truncated() {
     assert!(text.contains("output truncated"), "{text}");
     let peak_mb = ru.ru_maxrss / 1024;
     eprintln!("peak RSS of ipcsim real with 40 MiB of output: {peak_mb} MB");
-    assert!(peak_mb < 200, "{peak_mb} MB");
+    // About 95 MB alone (release); up to 210 MB seen in a debug build
+    // under CI's parallel load. Unbounded, the two runs' 80 MiB of output
+    // and its copies would go far past this.
+    assert!(peak_mb < 320, "{peak_mb} MB");
 }
 
 fn tempfile(name: &str) -> std::path::PathBuf {
