@@ -4,6 +4,7 @@
 //! so conversions are a single [`Op::Norm`].
 
 pub mod arith;
+pub mod bignum;
 pub mod float;
 mod libfn;
 pub mod strtod;

@@ -25,6 +25,7 @@
 //! just below `DBL_MIN` that rounds up to it at subnormal precision but
 //! not at full precision.
 
+use super::bignum::Big;
 use std::cmp::Ordering;
 
 /// The longest prefix of `s` that strtod accepts, after optional leading
@@ -376,57 +377,14 @@ fn round_decimal(f: &Format, d: &[u8], e: i64) -> (u64, bool) {
 /// both as normalised decimals, by exponent and then digits.
 fn cmp_binary(d: &[u8], e: i64, m: u64, k: i64) -> Ordering {
     let mut n = Big::from(m);
-    n.mul_pow5(k.unsigned_abs());
+    // |k| is about the exponent range of a double: it fits.
+    n.mul_pow(5, 13, u32::try_from(k.unsigned_abs()).unwrap_or(u32::MAX));
     let mut digits = n.to_decimal();
     let point = digits.len() as i64 + k;
     while digits.last() == Some(&b'0') {
         digits.pop();
     }
     e.cmp(&point).then_with(|| d.cmp(&digits[..]))
-}
-
-/// A natural number in base 10^9, least significant limb first.
-struct Big(Vec<u64>);
-
-const LIMB: u64 = 1_000_000_000;
-
-impl Big {
-    fn from(mut m: u64) -> Big {
-        let mut limbs = Vec::new();
-        while m > 0 {
-            limbs.push(m % LIMB);
-            m /= LIMB;
-        }
-        Big(limbs)
-    }
-
-    /// Multiplies by 5^n, 5^13 (< 2^32) at a time.
-    fn mul_pow5(&mut self, mut n: u64) {
-        while n > 0 {
-            let k = n.min(13);
-            let mut carry = 0;
-            for limb in &mut self.0 {
-                let t = *limb * 5u64.pow(k as u32) + carry;
-                *limb = t % LIMB;
-                carry = t / LIMB;
-            }
-            while carry > 0 {
-                self.0.push(carry % LIMB);
-                carry /= LIMB;
-            }
-            n -= k;
-        }
-    }
-
-    /// ASCII digits, most significant first.
-    fn to_decimal(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (i, limb) in self.0.iter().rev().enumerate() {
-            let text = if i == 0 { limb.to_string() } else { format!("{limb:09}") };
-            out.extend_from_slice(text.as_bytes());
-        }
-        out
-    }
 }
 
 /// What `scanf`'s `%f` (any of `%e %f %g %a`, `l` or not) does at the
@@ -441,14 +399,6 @@ pub struct Scanned {
     /// (`strtof` for `%f` into a float): scanf converts exactly the bytes
     /// it consumed, even when strtod would stop earlier ("1e+" is 1).
     pub ok: bool,
-}
-
-/// For scanf: how many bytes, at most `max`, of `s` (no leading space skipping) form the longest prefix scanf's %f would consume.
-///
-/// `max` is the field width (pass `usize::MAX` for none; 0 reads
-/// nothing). See [`scan`] for whether the bytes converted.
-pub fn scan_len(s: &[u8], max: usize) -> usize {
-    scan(s, max).len
 }
 
 /// glibc 2.36's `%f` scanner: it reads greedily, one byte of lookahead,
@@ -618,7 +568,7 @@ mod tests {
         ];
         for &(s, max, len, ok) in cases {
             assert_eq!(scan(s.as_bytes(), max), Scanned { len, ok }, "{s:?} width {max}");
-            assert_eq!(scan_len(s.as_bytes(), max), len);
+            assert_eq!(scan(s.as_bytes(), max).len, len);
         }
     }
 }

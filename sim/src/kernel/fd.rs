@@ -69,6 +69,17 @@ impl Machine {
         f
     }
 
+    /// `open`'s descriptor in process `i` for a new open file of `kind`:
+    /// the access mode and status flags kept, close-on-exec as asked.
+    pub(super) fn open_fd(&mut self, i: usize, kind: FileKind, flags: i32) -> i64 {
+        let f = self.open_file(kind, flags & (ACCMODE | NONBLOCK | crate::abi::flags::O_APPEND));
+        let fd = self.install(i, f, 0);
+        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
+            d.cloexec = flags & crate::abi::flags::O_CLOEXEC != 0;
+        }
+        fd
+    }
+
     /// One more descriptor refers to `f`.
     pub(super) fn ref_file(&mut self, f: u32) {
         let Some(file) = self.files[f as usize].as_mut() else {

@@ -11,7 +11,7 @@ use super::calls::Sys;
 use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
 use super::Machine;
 use crate::abi::errno::{EINVAL, EMFILE, ENXIO};
-use crate::abi::flags::{O_CLOEXEC, O_RDONLY, O_RDWR, O_WRONLY};
+use crate::abi::flags::{O_RDONLY, O_RDWR, O_WRONLY};
 use crate::ipc::pipe::Pipe;
 
 /// A named pipe.
@@ -71,7 +71,7 @@ impl Machine {
             return Sys::err(EMFILE);
         }
         let kind = if reader { FileKind::PipeRead(pipe) } else { FileKind::PipeWrite(pipe) };
-        let fd = self.open_end(i, kind, flags);
+        let fd = self.open_fd(i, kind, flags);
         let node = &mut self.fifos[fifo as usize];
         let p = &self.pipes[pipe as usize];
         let (partner, seen) = if reader {
@@ -94,21 +94,11 @@ impl Machine {
             return Sys::err(EMFILE);
         }
         let pipe = self.fifo_pipe(fifo);
-        let fd = self.open_end(i, FileKind::PipeBoth(pipe), flags);
+        let fd = self.open_fd(i, FileKind::PipeBoth(pipe), flags);
         let node = &mut self.fifos[fifo as usize];
         node.reads += 1;
         node.writes += 1;
         Sys::Ret(fd)
-    }
-
-    /// A descriptor of process `i` for a new open file of `kind`.
-    fn open_end(&mut self, i: usize, kind: FileKind, flags: i32) -> i64 {
-        let f = self.open_file(kind, flags & (ACCMODE | NONBLOCK));
-        let fd = self.install(i, f, 0);
-        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
-            d.cloexec = flags & O_CLOEXEC != 0;
-        }
-        fd
     }
 
     /// The pipe of `fifo`'s open ends: the current one, or a new one when

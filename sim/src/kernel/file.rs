@@ -6,11 +6,11 @@
 //! `/dev/zero` are devices.
 
 use super::calls::Sys;
-use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
+use super::fd::{FileKind, ACCMODE, MAX_FDS};
 use super::Machine;
 use crate::abi::call::FsCall;
 use crate::abi::errno::*;
-use crate::abi::flags::{O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY};
+use crate::abi::flags::{O_CREAT, O_EXCL, O_RDONLY};
 use crate::ipc::sockname::Node;
 
 const O_TRUNC: i32 = 0o1000;
@@ -210,12 +210,7 @@ impl Machine {
         if self.open_fds(i) >= MAX_FDS {
             return Err(EMFILE);
         }
-        let f = self.open_file(kind, flags & (ACCMODE | NONBLOCK | O_APPEND));
-        let fd = self.install(i, f, 0);
-        if let Some(d) = self.procs[i].fds[fd as usize].as_mut() {
-            d.cloexec = flags & O_CLOEXEC != 0;
-        }
-        Ok(fd)
+        Ok(self.open_fd(i, kind, flags))
     }
 
     /// The object of the regular file `path` names, created or truncated

@@ -13,6 +13,8 @@
 //! that a huge precision (`%.100000f`) never allocates its trailing zeros:
 //! past the exact expansion every digit is a zero, counted in `zeros`.
 
+use crate::ir::bignum::Big;
+
 /// Flags of one conversion that matter to a floating one.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FloatSpec {
@@ -130,56 +132,6 @@ fn exact(v: f64) -> Decimal {
         digits.pop();
     }
     Decimal { digits, point }
-}
-
-/// A natural number in base 10^9, least significant limb first: enough
-/// for `m × 2^971` and `m × 5^1074`, the extremes of a double.
-struct Big(Vec<u64>);
-
-const LIMB: u64 = 1_000_000_000;
-
-impl Big {
-    fn from(mut m: u64) -> Big {
-        let mut limbs = Vec::new();
-        while m > 0 {
-            limbs.push(m % LIMB);
-            m /= LIMB;
-        }
-        Big(limbs)
-    }
-
-    /// Multiplies by `base^n`, `step` powers at a time (`base^step` must
-    /// stay below 2^32 so a limb product fits in 64 bits).
-    fn mul_pow(&mut self, base: u64, step: u32, mut n: u32) {
-        while n > 0 {
-            let k = n.min(step);
-            self.mul_small(base.pow(k));
-            n -= k;
-        }
-    }
-
-    fn mul_small(&mut self, k: u64) {
-        let mut carry = 0;
-        for limb in &mut self.0 {
-            let t = *limb * k + carry;
-            *limb = t % LIMB;
-            carry = t / LIMB;
-        }
-        while carry > 0 {
-            self.0.push(carry % LIMB);
-            carry /= LIMB;
-        }
-    }
-
-    /// ASCII digits, most significant first, no leading zeros.
-    fn to_decimal(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.0.len() * 9);
-        for (i, limb) in self.0.iter().rev().enumerate() {
-            let text = if i == 0 { limb.to_string() } else { format!("{limb:09}") };
-            out.extend_from_slice(text.as_bytes());
-        }
-        out
-    }
 }
 
 /// The first `k` of digits `d` (no trailing zeros), rounded to nearest with

@@ -450,27 +450,15 @@ impl Lower<'_> {
         if init {
             self.error(Code::TypeMismatch, decl.span, "a variable-length array may not be initialized");
         }
-        if let Some((_, slot @ None)) = self.f.vla_blocks.last_mut() {
-            let off = (self.f.frame as u64).div_ceil(8) * 8;
-            self.f.frame = off as u32 + 8;
-            *slot = Some(off as u32);
-            self.emit(Op::SaveSp(off as u32));
-        }
+        self.save_stack_top();
         let ptr = self.alloc_slot(self.c.void_ptr);
         let size = self.alloc_slot(self.c.ulong);
         let saved = self.f.span;
         self.f.span = decl.span;
-        let t = self.rvalue(len);
-        if !self.t.is_integer(t) {
-            self.error(Code::TypeMismatch, len.span, "the size of an array must be an integer");
-        }
-        self.convert(t, self.c.ulong);
+        self.array_length(len);
         self.emit(Op::Const(esize));
         self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
-        self.emit(Op::Dup);
-        self.emit(Op::StoreFrame(size, crate::ir::MemTy::I64));
-        self.emit(Op::Alloca);
-        self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+        self.alloca_into(size, ptr);
         self.f.span = saved;
         self.bind(&name.name, Sym::Vla { ptr, size, elem }, name.span);
     }
@@ -508,11 +496,7 @@ impl Lower<'_> {
     /// Emits `len * size of elem` into a new slot; returns the slot.
     fn row_size(&mut self, len: &Expr, elem: TypeId) -> u32 {
         let slot = self.alloc_slot(self.c.ulong);
-        let t = self.rvalue(len);
-        if !self.t.is_integer(t) {
-            self.error(Code::TypeMismatch, len.span, "the size of an array must be an integer");
-        }
-        self.convert(t, self.c.ulong);
+        self.array_length(len);
         self.emit(Op::Const(self.t.size(elem).unwrap_or(0)));
         self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
         self.emit(Op::StoreFrame(slot, crate::ir::MemTy::I64));
@@ -524,27 +508,15 @@ impl Lower<'_> {
     fn rows_decl(&mut self, base: TypeId, base_const: bool, decl: &Declarator, rows: &Expr, row_len: &Expr) {
         let Some(name) = &decl.name else { return };
         let Some(elem) = self.row_elem(base, base_const, decl) else { return };
-        if let Some((_, slot @ None)) = self.f.vla_blocks.last_mut() {
-            let off = (self.f.frame as u64).div_ceil(8) * 8;
-            self.f.frame = off as u32 + 8;
-            *slot = Some(off as u32);
-            self.emit(Op::SaveSp(off as u32));
-        }
+        self.save_stack_top();
         let saved = self.f.span;
         self.f.span = decl.span;
         let row = self.row_size(row_len, elem);
         let (ptr, size) = (self.alloc_slot(self.c.void_ptr), self.alloc_slot(self.c.ulong));
-        let t = self.rvalue(rows);
-        if !self.t.is_integer(t) {
-            self.error(Code::TypeMismatch, rows.span, "the size of an array must be an integer");
-        }
-        self.convert(t, self.c.ulong);
+        self.array_length(rows);
         self.emit(Op::LoadFrame(row, crate::ir::MemTy::I64));
         self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
-        self.emit(Op::Dup);
-        self.emit(Op::StoreFrame(size, crate::ir::MemTy::I64));
-        self.emit(Op::Alloca);
-        self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
+        self.alloca_into(size, ptr);
         self.f.span = saved;
         self.bind(&name.name, Sym::Rows { ptr, row, size: Some(size), elem }, name.span);
     }
@@ -573,6 +545,35 @@ impl Lower<'_> {
         }
         self.f.span = saved;
         self.bind(&name.name, Sym::Rows { ptr, row, size: None, elem }, name.span);
+    }
+
+    /// A variable-length array's length, as an `unsigned long` on top.
+    fn array_length(&mut self, len: &Expr) {
+        let t = self.rvalue(len);
+        if !self.t.is_integer(t) {
+            self.error(Code::TypeMismatch, len.span, "the size of an array must be an integer");
+        }
+        self.convert(t, self.c.ulong);
+    }
+
+    /// Before a block's first variable-length array: the stack's top is
+    /// saved, to be given back when the block ends.
+    fn save_stack_top(&mut self) {
+        if let Some((_, slot @ None)) = self.f.vla_blocks.last_mut() {
+            let off = (self.f.frame as u64).div_ceil(8) * 8;
+            self.f.frame = off as u32 + 8;
+            *slot = Some(off as u32);
+            self.emit(Op::SaveSp(off as u32));
+        }
+    }
+
+    /// The size in bytes on top: kept in slot `size`, taken on the stack,
+    /// its address kept in slot `ptr`.
+    fn alloca_into(&mut self, size: u32, ptr: u32) {
+        self.emit(Op::Dup);
+        self.emit(Op::StoreFrame(size, crate::ir::MemTy::I64));
+        self.emit(Op::Alloca);
+        self.emit(Op::StoreFrame(ptr, crate::ir::MemTy::I64));
     }
 
     /// A declaration inside a function.

@@ -959,12 +959,7 @@ impl Lower<'_> {
         if cmp && (pa || pb) {
             let other = if pa { tb } else { ta };
             if self.t.is_float(other) {
-                let d = Diagnostic::error(
-                    Code::TypeMismatch,
-                    span,
-                    format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
-                );
-                self.push(d);
+                self.report_invalid_operands(op, ta, tb, span);
             }
             self.expect_scalar(other, span, "a pointer comparison");
             self.emit(Op::Bin(bop, ArithTy::U64));
@@ -995,14 +990,7 @@ impl Lower<'_> {
             return self.float_op(op, bop, ta, tb, span);
         }
         if !self.t.is_integer(ta) || !self.t.is_integer(tb) {
-            let d = Diagnostic::error(
-                Code::TypeMismatch,
-                span,
-                format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
-            );
-            self.push(d);
-            self.emit(Op::Pop);
-            return self.c.int;
+            return self.invalid_operands(op, ta, tb, span);
         }
         let t = if matches!(bop, BinOp::Shl | BinOp::Shr) { self.promote(ta) } else { self.usual(ta, tb) };
         let a = self.arith(t);
@@ -1014,20 +1002,27 @@ impl Lower<'_> {
         }
     }
 
+    /// C refuses `a op b` for these types.
+    fn report_invalid_operands(&mut self, op: Binary, ta: TypeId, tb: TypeId, span: Span) {
+        let msg = format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb));
+        self.push(Diagnostic::error(Code::TypeMismatch, span, msg));
+    }
+
+    /// Reports `a op b` as refused; its value is an `int` in place of the
+    /// two operands.
+    fn invalid_operands(&mut self, op: Binary, ta: TypeId, tb: TypeId, span: Span) -> TypeId {
+        self.report_invalid_operands(op, ta, tb, span);
+        self.emit(Op::Pop);
+        self.c.int
+    }
+
     /// `a op b` where one operand is floating: both are converted to the
     /// common type (the lower one by swapping it to the top and back).
     fn float_op(&mut self, op: Binary, bop: BinOp, ta: TypeId, tb: TypeId, span: Span) -> TypeId {
         let arithmetic = matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div);
         let cmp = matches!(bop, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne);
         if !self.t.is_arith(ta) || !self.t.is_arith(tb) || !(arithmetic || cmp) {
-            let d = Diagnostic::error(
-                Code::TypeMismatch,
-                span,
-                format!("invalid operands to `{}`: `{}` and `{}`", binary_symbol(op), self.t.name(ta), self.t.name(tb)),
-            );
-            self.push(d);
-            self.emit(Op::Pop);
-            return self.c.int;
+            return self.invalid_operands(op, ta, tb, span);
         }
         let t = self.usual(ta, tb);
         self.convert(tb, t);
