@@ -169,6 +169,9 @@ pub enum StrategyArg {
     Rr,
     /// Probabilistic concurrency testing: random priorities, depth-1 change points.
     Pct,
+    /// Every interleaving, depth-first, with state matching (explore);
+    /// its first schedule (run).
+    Exhaustive,
 }
 
 /// Which scheduler decides the interleaving, and its parameters.
@@ -257,12 +260,54 @@ pub struct ExploreArgs {
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,
+    /// Exhaustive search's budgets and bounds.
+    #[command(flatten)]
+    pub exhaustive: ExhaustiveArgs,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
     /// Behaviour options.
     #[command(flatten)]
     pub sim: SimArgs,
+}
+
+/// Options of `explore --strategy exhaustive`.
+#[derive(Args, Debug, Clone)]
+pub struct ExhaustiveArgs {
+    /// Distinct states to store at most (then the search is incomplete).
+    #[arg(long, default_value_t = 10_000_000)]
+    pub max_states: u64,
+    /// Time the search may take: 90, 90s, 5m, 1h (then it is incomplete).
+    #[arg(long, value_parser = parse_duration)]
+    pub time_limit: Option<std::time::Duration>,
+    /// Store whole states instead of 128-bit fingerprints (no omissions; more memory).
+    #[arg(long)]
+    pub exact: bool,
+    /// At most K preemptions per schedule (iterative context bounding).
+    #[arg(long, value_name = "K")]
+    pub preemptions: Option<u32>,
+    /// Explore everything and report each distinct failure once, with counts.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// A duration: seconds, or a number with `s`, `m` or `h`.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let (num, unit) = match s.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((k, _)) => s.split_at(k),
+        None => (s, "s"),
+    };
+    let n: f64 = num.trim().parse().map_err(|_| format!("`{s}` is not a duration (e.g. 90, 90s, 5m, 1h)"))?;
+    let scale = match unit {
+        "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        _ => return Err(format!("`{s}`: the unit must be s, m or h")),
+    };
+    if !(n.is_finite() && n >= 0.0 && n * scale < 1e9) {
+        return Err(format!("`{s}` is not a usable duration"));
+    }
+    Ok(std::time::Duration::from_secs_f64(n * scale))
 }
 
 /// Options of `replay`.

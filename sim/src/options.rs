@@ -24,6 +24,9 @@ pub enum StrategyKind {
         /// Steps a process keeps the CPU.
         quantum: u32,
     },
+    /// Depth-first over every interleaving, with state matching
+    /// (`explore::exhaustive`).
+    Exhaustive,
 }
 
 /// Every option of a run or a search.
@@ -61,6 +64,24 @@ pub struct Options {
     pub files_from: Vec<String>,
     /// Print the files a run left (`--show-files`).
     pub show_files: bool,
+    /// Exhaustive search: distinct states it may store.
+    pub max_states: u64,
+    /// Exhaustive search: wall-clock time it may take (a budget: a search
+    /// it ends is incomplete, never "verified").
+    pub time_limit: Option<std::time::Duration>,
+    /// Exhaustive search: store whole states instead of fingerprints.
+    pub exact: bool,
+    /// Exhaustive search: at most this many preemptions per schedule.
+    pub preemptions: Option<u32>,
+    /// Exhaustive search: go on past the first failure and report each
+    /// distinct one.
+    pub keep_going: bool,
+    /// Exhaustive search: sleep-set reduction (on by default; off to
+    /// check the reduction).
+    pub reduce: bool,
+    /// Exhaustive search: state matching (on by default; off to check
+    /// the matching).
+    pub matching: bool,
 }
 
 impl Default for Options {
@@ -81,6 +102,13 @@ impl Default for Options {
             files: Vec::new(),
             files_from: Vec::new(),
             show_files: false,
+            max_states: 10_000_000,
+            time_limit: None,
+            exact: false,
+            preemptions: None,
+            keep_going: false,
+            reduce: true,
+            matching: true,
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use super::run::show;
 use super::{load, options, replay_command, JSON_VERSION};
-use crate::cli::{ExploreArgs, TimeArg};
+use crate::cli::{ExploreArgs, StrategyArg, TimeArg};
 use crate::Status;
-use sim::explore::{self, Options, Search};
+use sim::explore::{self, Options, Seen};
 
 pub fn explore(a: ExploreArgs) -> Status {
     let prog = match load(&a.file, a.json, &a.sim.exec) {
@@ -13,6 +13,14 @@ pub fn explore(a: ExploreArgs) -> Status {
         Err(s) => return s,
     };
     let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::LowerBound).runs(a.runs);
+    if a.sched.strategy == StrategyArg::Exhaustive {
+        return super::exhaustive::explore(&a, &prog, opts);
+    }
+    let x = &a.exhaustive;
+    if x.time_limit.is_some() || x.exact || x.preemptions.is_some() || x.keep_going || x.max_states != 10_000_000 {
+        eprintln!("ipcsim: --max-states, --time-limit, --exact, --preemptions and --keep-going need --strategy exhaustive");
+        return Status::Usage;
+    }
     let bar = super::progress(a.runs, a.json, "runs");
     let mut tick = |_| {
         if let Some(b) = &bar {
@@ -24,7 +32,7 @@ pub fn explore(a: ExploreArgs) -> Status {
         b.finish_and_clear();
     }
     if a.outcomes {
-        list_outcomes(&a, &opts, &found);
+        list_outcomes(&a, &opts, &found.outcomes, found.runs, "runs");
     }
     match &found.failure {
         Some(f) => {
@@ -56,22 +64,22 @@ pub fn explore(a: ExploreArgs) -> Status {
     }
 }
 
-fn list_outcomes(a: &ExploreArgs, opts: &Options, found: &Search) {
+/// Prints the distinct outcomes of `total` runs (or steps: `unit`).
+pub fn list_outcomes(a: &ExploreArgs, opts: &Options, outcomes: &[Seen], total: u64, unit: &str) {
     if a.json {
-        let list: Vec<_> = found
-            .outcomes
+        let list: Vec<_> = outcomes
             .iter()
             .map(|s| serde_json::json!({ "count": s.count, "failed": s.failed, "token": s.token, "outcome": s.outcome }))
             .collect();
         println!(
             "{}",
-            serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": found.runs, "outcomes": list })
+            serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": total, "outcomes": list })
         );
         return;
     }
-    let n = found.outcomes.len();
-    println!("{n} distinct outcome{} in {} runs:", if n == 1 { "" } else { "s" }, found.runs);
-    for s in &found.outcomes {
+    let n = outcomes.len();
+    println!("{n} distinct outcome{} in {total} {unit}:", if n == 1 { "" } else { "s" });
+    for s in outcomes {
         let exits: Vec<String> = s.outcome.exits.iter().map(|(p, st)| format!("{p}: {st}")).collect();
         let plural = if s.count == 1 { "" } else { "s" };
         println!("\n{} run{plural}{}: {}", s.count, if s.failed { " (FAILURE)" } else { "" }, exits.join(", "));

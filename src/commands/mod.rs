@@ -1,6 +1,7 @@
 //! The commands: load and compile the file, then do the work in `sim`.
 
 mod bench;
+mod exhaustive;
 mod explore;
 mod real;
 mod run;
@@ -174,6 +175,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
             StrategyArg::Random => StrategyKind::Random,
             StrategyArg::Rr => StrategyKind::RoundRobin { quantum: a.quantum },
             StrategyArg::Pct => StrategyKind::Pct { depth: a.depth },
+            StrategyArg::Exhaustive => StrategyKind::Exhaustive,
         };
     }
     o

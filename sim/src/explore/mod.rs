@@ -3,6 +3,8 @@
 //! [`Recorder`]), so the list of choices (a token) replays the run
 //! exactly. `search.rs` holds the library's operations over many runs.
 
+pub mod exhaustive;
+pub mod fingerprint;
 pub mod pct;
 pub mod random;
 pub mod replay;
@@ -97,6 +99,12 @@ impl<'a> Runner<'a> {
         Runner { prog, config, start: (m, history, instructions) }
     }
 
+    /// A copy of the start: the machine after the first process's first
+    /// stretch, its history, and the instructions it took.
+    pub(crate) fn start(&self) -> (Machine, History, u64) {
+        self.start.clone()
+    }
+
     /// One run to its end, asking `sched` at every real choice.
     pub fn run(&self, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
         let (prog, config) = (self.prog, self.config);
@@ -112,24 +120,13 @@ impl<'a> Runner<'a> {
 }
 
 fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResult {
-    let (prog, config) = (cx.prog, cx.config);
     let mut rec = Recorder::new(sched);
     let (mut ready, mut tasks) = (Vec::new(), Vec::new());
     let mut current = None;
-    let (mut clock, mut still) = (m.clock, 0u32);
+    let mut pace = Pace::new(&m);
     let end = loop {
-        if let Some(pid) = undefined(cx.history) {
-            break End::Undefined { pid };
-        }
-        if cx.history.steps >= config.limits.max_steps {
-            break End::StepBudget;
-        }
-        m.ready(config, &mut ready);
-        if ready.is_empty() {
-            if config.time == TimeMode::Strict && m.wake_next_sleeper(true) {
-                continue;
-            }
-            break check::judge(&m, prog);
+        if let Some(end) = turn(&mut m, cx, &mut ready) {
+            break end;
         }
         let k = if ready.len() == 1 {
             0
@@ -139,23 +136,13 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
             rec.next_task(&tasks, current)
         };
         current = Some(m.procs[ready[k]].pid);
-        m.step(ready[k], cx);
-        // Strict time: computing takes no time, but a process busy-waiting
-        // for ever must not freeze the clock for a sleeping one.
-        still = if m.clock == clock { still + 1 } else { 0 };
-        clock = m.clock;
-        if still >= STEPS_WITHOUT_TIME && config.time == TimeMode::Strict && m.wake_next_sleeper(false) {
-            still = 0;
-        }
+        take(&mut m, ready[k], cx, &mut pace);
     };
     let instructions = cx.instructions;
     let choices = rec.choices().to_vec();
     let h = std::mem::take(cx.history);
     let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, &h) } else { Vec::new() };
-    let mut outcome = h.outcome;
-    outcome.set_files(
-        m.socks.names.files.iter().map(|(path, &obj)| (path.clone(), m.shared.read_at(obj, 0, m.shared.sizes[obj as usize]).to_vec())),
-    );
+    let outcome = with_files(&m, h.outcome);
     RunResult {
         leaks,
         missing_execs: h.missing_execs,
@@ -169,6 +156,61 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         faults: h.faults,
         sent: h.sent,
         machine: m,
+    }
+}
+
+/// The outcome of a run that ended in `m`: `outcome` with the files left.
+pub(crate) fn with_files(m: &Machine, mut outcome: Outcome) -> Outcome {
+    outcome.set_files(
+        m.socks.names.files.iter().map(|(path, &obj)| (path.clone(), m.shared.read_at(obj, 0, m.shared.sizes[obj as usize]).to_vec())),
+    );
+    outcome
+}
+
+/// Strict time's pacing: computing takes no time, but a process
+/// busy-waiting for ever must not freeze the clock for a sleeping one, so
+/// after [`STEPS_WITHOUT_TIME`] steps at one time the next sleeper wakes.
+/// (Part of a search's state in strict time: it decides the future.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Pace {
+    clock: u64,
+    still: u32,
+}
+
+impl Pace {
+    pub(crate) fn new(m: &Machine) -> Pace {
+        Pace { clock: m.clock, still: 0 }
+    }
+}
+
+/// Brings a run to its next choice: fills `ready` with the processes that
+/// can step (pid order), or says how the run ended.
+pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Option<End> {
+    loop {
+        if let Some(pid) = undefined(cx.history) {
+            return Some(End::Undefined { pid });
+        }
+        if cx.history.steps >= cx.config.limits.max_steps {
+            return Some(End::StepBudget);
+        }
+        m.ready(cx.config, ready);
+        if !ready.is_empty() {
+            return None;
+        }
+        if cx.config.time == TimeMode::Strict && m.wake_next_sleeper(true) {
+            continue;
+        }
+        return Some(check::judge(m, cx.prog));
+    }
+}
+
+/// Process `i` takes its step.
+pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
+    m.step(i, cx);
+    pace.still = if m.clock == pace.clock { pace.still + 1 } else { 0 };
+    pace.clock = m.clock;
+    if pace.still >= STEPS_WITHOUT_TIME && cx.config.time == TimeMode::Strict && m.wake_next_sleeper(false) {
+        pace.still = 0;
     }
 }
 
@@ -190,5 +232,8 @@ pub fn scheduler(opts: &Options) -> Box<dyn Scheduler> {
         StrategyKind::Random => Box::new(random::Random::new(opts.seed)),
         StrategyKind::Pct { depth } => Box::new(pct::Pct::new(opts.seed, depth, PCT_HORIZON)),
         StrategyKind::RoundRobin { quantum } => Box::new(rr::RoundRobin::new(quantum)),
+        // A single run of the exhaustive strategy is its first path: the
+        // running process keeps the CPU while it can.
+        StrategyKind::Exhaustive => Box::new(replay::Replay::then_go_on(Vec::new())),
     }
 }

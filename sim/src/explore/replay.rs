@@ -6,6 +6,9 @@ use super::scheduler::{Scheduler, Task};
 pub struct Replay {
     choices: Vec<u32>,
     next: usize,
+    /// Past the recorded choices, go on without preempting (the running
+    /// process keeps the CPU while it can) instead of calling it a misfit.
+    go_on: bool,
     /// Set if a choice was missing or out of range.
     pub misfit: bool,
 }
@@ -13,7 +16,14 @@ pub struct Replay {
 impl Replay {
     /// From a token's choices.
     pub fn new(choices: Vec<u32>) -> Replay {
-        Replay { choices, next: 0, misfit: false }
+        Replay { choices, next: 0, go_on: false, misfit: false }
+    }
+
+    /// Replays `prefix`, then goes on without preempting to the run's
+    /// end (how a search turns the schedule that reached a failure into
+    /// a whole run, and so a token).
+    pub fn then_go_on(prefix: Vec<u32>) -> Replay {
+        Replay { go_on: true, ..Replay::new(prefix) }
     }
 
     /// True if every recorded choice was used.
@@ -32,11 +42,12 @@ impl Scheduler for Replay {
         0
     }
 
-    fn next_task(&mut self, ready: &[Task], _current: Option<i32>) -> usize {
+    fn next_task(&mut self, ready: &[Task], current: Option<i32>) -> usize {
         let c = self.choices.get(self.next).copied();
         self.next += 1;
         match c {
             Some(c) if (c as usize) < ready.len() => c as usize,
+            None if self.go_on => ready.iter().position(|t| Some(t.pid) == current).unwrap_or(0),
             _ => {
                 self.misfit = true;
                 0

@@ -1,0 +1,560 @@
+//! Exhaustive search (DESIGN.md, "Searching"): depth-first over every
+//! interleaving of visible operations, matching states so that a state
+//! reached again (by another order of independent steps, or around a
+//! busy-wait's cycle) is not explored twice.
+//!
+//! - A state is the whole [`Machine`] (processes, memory, kernel objects,
+//!   clock) with the output so far, the signals sent with `kill` (they
+//!   decide whether a later death is a failure), strict time's pacing,
+//!   and, under a preemption bound, the process that ran last. Never its
+//!   history: two orders reaching one state are one state.
+//! - Stored states are 128-bit fingerprints (8 more bytes of sleep set or
+//!   preemption count each) unless `exact` stores them whole.
+//! - Sleep sets (Godefroid) skip the second order of two independent
+//!   steps, independence read from each step's [`footprint`]. Each stored
+//!   state keeps the sleep set it was explored with; a revisit with a
+//!   smaller one explores the difference (and the stored set becomes the
+//!   intersection), which keeps the reduction sound with state matching
+//!   and with cycles. Sleep sets prune transitions, never states, so every
+//!   reachable state is still visited: terminal outcomes, deadlocks and
+//!   failures are all found.
+//! - Under a preemption bound the reduction is off (sleep sets and
+//!   context bounds do not combine soundly) and a state revisited with
+//!   fewer preemptions spent is explored again.
+//!
+//! [`footprint`]: crate::kernel::Machine::footprint
+
+use super::fingerprint;
+use super::replay::Replay;
+use super::search::{Found, Seen};
+use super::{take, token, turn, with_files, Pace, Runner};
+use crate::check::{self, End, Failure};
+use crate::ir::Program;
+use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
+use crate::options::Options;
+use crate::outcome::Outcome;
+use crate::source::Span;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::time::Instant;
+
+/// Why a search ended before it was complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RanOut {
+    /// `max_states` distinct states were stored.
+    States,
+    /// The time limit passed.
+    Time,
+    /// A path reached `max_steps` visible operations.
+    Depth,
+    /// The caller asked it to stop (Ctrl-C).
+    Interrupted,
+}
+
+impl RanOut {
+    /// What ran out, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RanOut::States => "the state budget (--max-states) ran out",
+            RanOut::Time => "the time limit (--time-limit) passed",
+            RanOut::Depth => "a path reached the step budget (--max-steps)",
+            RanOut::Interrupted => "it was interrupted",
+        }
+    }
+}
+
+/// What tells one failure from another: its kind and where it happened
+/// (pids are left out: another order of forks numbers processes
+/// differently).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FailureKey {
+    /// "SIGABRT", "deadlock", "exit status 1", ...
+    pub kind: String,
+    /// The source places involved (the fault's; each stuck process's).
+    pub spans: Vec<Span>,
+}
+
+/// One distinct failure a search found.
+#[derive(Debug, Clone)]
+pub struct Distinct {
+    /// What it is.
+    pub key: FailureKey,
+    /// Paths of the search that reached it (after state matching).
+    pub count: u64,
+    /// Its first schedule, as a whole run with its trace and token.
+    pub found: Found,
+    /// Preemptions in that schedule up to the failure.
+    pub preemptions: u32,
+    /// Visible operations up to the failure.
+    pub steps: u64,
+    /// The choices up to the failure (a prefix of the token's).
+    pub prefix: Vec<u32>,
+}
+
+/// What an exhaustive search did.
+#[derive(Debug, Clone, Default)]
+pub struct Verdict {
+    /// Every state reachable (within the preemption bound) was explored.
+    pub complete: bool,
+    /// Why not, if not.
+    pub ran_out: Option<RanOut>,
+    /// Distinct states stored.
+    pub states: u64,
+    /// Steps taken (transitions explored).
+    pub transitions: u64,
+    /// Arrivals at a stored state that needed no more exploring.
+    pub matched: u64,
+    /// Deepest path, in visible operations.
+    pub max_depth: u64,
+    /// Distinct failures, in the order found (only the first unless
+    /// `keep_going`).
+    pub failures: Vec<Distinct>,
+    /// Distinct outcomes of the runs that ended without failing, and of
+    /// the failing ones (when `keep_going`), by first schedule.
+    pub outcomes: Vec<Seen>,
+    /// Whole states were stored (no fingerprint omissions possible).
+    pub exact: bool,
+    /// The preemption bound, if any.
+    pub preemptions: Option<u32>,
+    /// Sleep-set reduction was on.
+    pub reduced: bool,
+    /// An upper bound on the probability that a fingerprint collision
+    /// skipped a state (0 when exact or without state matching).
+    pub omission: f64,
+}
+
+/// How far a search has come (for progress bars).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Distinct states stored.
+    pub states: u64,
+    /// Steps taken.
+    pub transitions: u64,
+    /// Current depth.
+    pub depth: u64,
+}
+
+/// Searches every interleaving of `prog` under `opts` (its
+/// `max_states`, `time_limit`, `exact`, `preemptions`, `keep_going`,
+/// `reduce` and `matching`). `on_progress` is called now and then and
+/// stops the search (as interrupted) by returning false.
+pub fn exhaustive(prog: &Program, opts: &Options, on_progress: &mut dyn FnMut(&Progress) -> bool) -> Verdict {
+    let config = opts.config();
+    let runner = Runner::new(prog, &config);
+    let mut dfs = Dfs::new(prog, opts, &config, on_progress);
+    dfs.search(&runner);
+    dfs.finish(&runner)
+}
+
+/// A state of the search stack: a machine between two steps and what is
+/// left to try from it.
+struct Node {
+    m: Machine,
+    h: History,
+    pace: Pace,
+    /// Ready processes (indices into `m.procs`).
+    ready: Vec<usize>,
+    /// Positions in `ready` still to try.
+    todo: u64,
+    /// Processes (indices) whose next step need not be tried here: the
+    /// sleep set it was entered with, plus the steps already tried.
+    sleep: u64,
+    /// The pid that took the step into this state.
+    current: Option<i32>,
+    /// Preemptions spent to get here.
+    pre: u32,
+    /// The choice (position in the parent's ready set) that led here, if
+    /// the parent had a choice.
+    choice: Option<u32>,
+}
+
+/// The stored states: fingerprints, or whole states.
+enum Store {
+    Fingerprints(HashMap<u128, u64, BuildHasherDefault<Prehashed>>),
+    Exact(HashMap<u128, Vec<(Box<Owned>, u64)>, BuildHasherDefault<Prehashed>>),
+    None,
+}
+
+/// What a state is, borrowed for hashing.
+#[derive(Hash)]
+struct Key<'a> {
+    m: &'a Machine,
+    out: &'a Outcome,
+    sent: &'a [(i32, i32)],
+    pace: Option<Pace>,
+    current: Option<i32>,
+}
+
+/// What a state is, owned (for `exact`).
+#[derive(PartialEq, Eq)]
+struct Owned {
+    m: Machine,
+    out: Outcome,
+    sent: Vec<(i32, i32)>,
+    pace: Option<Pace>,
+    current: Option<i32>,
+}
+
+impl Owned {
+    fn of(k: &Key) -> Owned {
+        Owned { m: k.m.clone(), out: k.out.clone(), sent: k.sent.to_vec(), pace: k.pace, current: k.current }
+    }
+    fn is(&self, k: &Key) -> bool {
+        self.pace == k.pace && self.current == k.current && self.sent == k.sent && self.out == *k.out && self.m == *k.m
+    }
+}
+
+/// Keys that are fingerprints already need no more hashing.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u128(&mut self, i: u128) {
+        self.0 = i as u64;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A failure on its way to the verdict.
+struct Pending {
+    key: FailureKey,
+    count: u64,
+    prefix: Vec<u32>,
+    preemptions: u32,
+    steps: u64,
+}
+
+struct Dfs<'a> {
+    on_progress: &'a mut dyn FnMut(&Progress) -> bool,
+    prog: &'a Program,
+    config: &'a Config,
+    opts: &'a Options,
+    store: Store,
+    reduce: bool,
+    /// The choices along the current path.
+    choices: Vec<u32>,
+    failures: Vec<Pending>,
+    outcomes: BTreeMap<String, (Outcome, u64, Vec<u32>, bool)>,
+    v: Verdict,
+    started: Instant,
+    stop: bool,
+}
+
+impl<'a> Dfs<'a> {
+    fn new(prog: &'a Program, opts: &'a Options, config: &'a Config, on_progress: &'a mut dyn FnMut(&Progress) -> bool) -> Dfs<'a> {
+        let store = match (opts.matching, opts.exact) {
+            (false, _) => Store::None,
+            (true, false) => Store::Fingerprints(HashMap::default()),
+            (true, true) => Store::Exact(HashMap::default()),
+        };
+        let reduce = opts.reduce && opts.preemptions.is_none();
+        let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
+        Dfs {
+            on_progress,
+            prog,
+            config,
+            opts,
+            store,
+            reduce,
+            choices: Vec::new(),
+            failures: Vec::new(),
+            outcomes: BTreeMap::new(),
+            v,
+            started: Instant::now(),
+            stop: false,
+        }
+    }
+
+    fn search(&mut self, runner: &Runner) {
+        let (m, h, _) = runner.start();
+        let mut stack: Vec<Node> = Vec::new();
+        if let Some(root) = self.enter(m, h, Pace::new(&runner.start().0), None, 0, &[], None) {
+            stack.push(root);
+        }
+        let mut sleepers: Vec<i32> = Vec::new();
+        while let Some(top) = stack.last_mut() {
+            if self.stop {
+                break;
+            }
+            if top.todo == 0 {
+                if stack.pop().and_then(|n| n.choice).is_some() {
+                    self.choices.pop();
+                }
+                continue;
+            }
+            let k = next_position(top);
+            top.todo &= !(1 << k);
+            let i = top.ready[k];
+            let pid = top.m.procs[i].pid;
+            let preempts = top.current.is_some_and(|c| c != pid && top.ready.iter().any(|&j| top.m.procs[j].pid == c));
+            let pre = top.pre + preempts as u32;
+            if self.opts.preemptions.is_some_and(|b| pre > b) {
+                continue;
+            }
+            sleepers.clear();
+            if self.reduce {
+                let t = top.m.footprint(i, self.config.time);
+                for u in bits(top.sleep).filter(|&u| u != i) {
+                    if !top.m.footprint(u, self.config.time).conflicts(&t) {
+                        sleepers.push(top.m.procs[u].pid);
+                    }
+                }
+                top.sleep |= 1 << i;
+            }
+            let (mut m, mut h, mut pace) = (top.m.clone(), top.h.clone(), top.pace);
+            let choice = (top.ready.len() > 1).then_some(k as u32);
+            {
+                let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
+                take(&mut m, i, &mut cx, &mut pace);
+            }
+            self.v.transitions += 1;
+            if let Some(c) = choice {
+                self.choices.push(c);
+            }
+            let depth = stack.len() as u64;
+            self.v.max_depth = self.v.max_depth.max(depth);
+            match self.enter(m, h, pace, Some(pid), pre, &sleepers, choice) {
+                Some(node) => stack.push(node),
+                None => {
+                    if choice.is_some() {
+                        self.choices.pop();
+                    }
+                }
+            }
+            if self.v.transitions % 1024 == 0 {
+                self.budgets(stack.len() as u64);
+            }
+        }
+    }
+
+    /// Checks the time budget, reports progress and asks whether to go on.
+    fn budgets(&mut self, depth: u64) {
+        if self.opts.time_limit.is_some_and(|t| self.started.elapsed() >= t) {
+            self.ran_out(RanOut::Time);
+        }
+        if !(self.on_progress)(&Progress { states: self.v.states, transitions: self.v.transitions, depth }) {
+            self.ran_out(RanOut::Interrupted);
+        }
+    }
+
+    fn ran_out(&mut self, why: RanOut) {
+        self.v.ran_out.get_or_insert(why);
+        if why != RanOut::Depth {
+            self.stop = true;
+        }
+    }
+
+    /// Arrives at a state: judges it, stores it, and returns it as a node
+    /// if it has steps left to try.
+    #[allow(clippy::too_many_arguments)]
+    fn enter(&mut self, mut m: Machine, mut h: History, pace: Pace, current: Option<i32>, pre: u32, sleepers: &[i32], choice: Option<u32>) -> Option<Node> {
+        let mut ready = Vec::new();
+        let end = {
+            let cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
+            turn(&mut m, &cx, &mut ready)
+        };
+        if let Some(end) = end {
+            self.ended(&m, &h, end, pre);
+            return None;
+        }
+        if let Some(f) = check::failure(&h.outcome, &h.sent, None) {
+            self.failed(&h, f, None, pre);
+            return None;
+        }
+        let sleep = sleepers.iter().filter_map(|&p| m.index(p)).fold(0u64, |s, i| s | 1 << i);
+        let strict = self.config.time == TimeMode::Strict;
+        let key = Key {
+            m: &m,
+            out: &h.outcome,
+            sent: &h.sent,
+            pace: strict.then_some(pace),
+            current: current.filter(|_| self.opts.preemptions.is_some()),
+        };
+        let bounded = self.opts.preemptions.is_some();
+        // What is stored with a state: its sleep set, or (bounded) the
+        // preemptions spent reaching it.
+        let mine = if bounded { pre as u64 } else { sleep };
+        let explore = match self.lookup(&key, mine, bounded) {
+            Visit::New => u64::MAX,
+            Visit::Done => {
+                self.v.matched += 1;
+                return None;
+            }
+            Visit::Again(mask) => mask,
+        };
+        let mut todo = 0u64;
+        for (k, &i) in ready.iter().enumerate() {
+            if sleep & (1 << i) == 0 && explore & (1 << i) != 0 {
+                todo |= 1 << k;
+            }
+        }
+        if todo == 0 {
+            return None;
+        }
+        Some(Node { m, h, pace, ready, todo, sleep, current, pre, choice })
+    }
+
+    /// Looks a state up, stores it, and says what of it to explore.
+    fn lookup(&mut self, key: &Key, mine: u64, bounded: bool) -> Visit {
+        let fp = match self.store {
+            Store::None => return Visit::New,
+            _ => fingerprint::of(key),
+        };
+        let stored = match &mut self.store {
+            Store::Fingerprints(map) => match map.entry(fp) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(mine);
+                    None
+                }
+                std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut()),
+            },
+            Store::Exact(map) => {
+                let bucket = map.entry(fp).or_default();
+                match bucket.iter().position(|(o, _)| o.is(key)) {
+                    Some(p) => Some(&mut bucket[p].1),
+                    None => {
+                        bucket.push((Box::new(Owned::of(key)), mine));
+                        None
+                    }
+                }
+            }
+            Store::None => None,
+        };
+        let Some(old) = stored else {
+            self.v.states += 1;
+            if self.v.states >= self.opts.max_states {
+                self.ran_out(RanOut::States);
+            }
+            return Visit::New;
+        };
+        if bounded {
+            // Explored with at most as many preemptions spent: done.
+            if *old <= mine {
+                return Visit::Done;
+            }
+            *old = mine;
+            return Visit::New;
+        }
+        // Explored with a sleep set `old`: what it slept and we do not
+        // is left to do.
+        let left = *old & !mine;
+        *old &= mine;
+        if left == 0 {
+            Visit::Done
+        } else {
+            Visit::Again(left)
+        }
+    }
+
+    /// A run ended in state `m`.
+    fn ended(&mut self, m: &Machine, h: &History, end: End, pre: u32) {
+        if end == End::StepBudget {
+            self.ran_out(RanOut::Depth);
+            return;
+        }
+        let failure = check::failure(&h.outcome, &h.sent, Some(&end));
+        if let Some(f) = &failure {
+            self.failed(h, f.clone(), Some(&end), pre);
+        }
+        if self.opts.keep_going || failure.is_none() {
+            let outcome = with_files(m, h.outcome.clone());
+            let key = serde_json::to_string(&outcome).unwrap_or_default();
+            let choices = &self.choices;
+            self.outcomes.entry(key).or_insert_with(|| (outcome, 0, choices.clone(), failure.is_some())).1 += 1;
+        }
+    }
+
+    /// The current path failed.
+    fn failed(&mut self, h: &History, f: Failure, end: Option<&End>, pre: u32) {
+        let key = failure_key(&f, end, h);
+        match self.failures.iter_mut().find(|p| p.key == key) {
+            Some(p) => p.count += 1,
+            None => self.failures.push(Pending { key, count: 1, prefix: self.choices.clone(), preemptions: pre, steps: h.steps }),
+        }
+        if !self.opts.keep_going {
+            self.stop = true;
+        }
+    }
+
+    /// The verdict, with each failure replayed as a whole run.
+    fn finish(mut self, runner: &Runner) -> Verdict {
+        let binding = token::binding(self.prog, self.config);
+        for p in std::mem::take(&mut self.failures) {
+            let whole = runner.run(&mut Replay::then_go_on(p.prefix.clone()), false);
+            let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
+            let token = token::encode(binding, &whole.choices);
+            let found = Found { run: 0, seed: 0, result, token };
+            self.v.failures.push(Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, prefix: p.prefix });
+        }
+        let mut seen: Vec<Seen> = std::mem::take(&mut self.outcomes)
+            .into_values()
+            .map(|(outcome, count, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), failed })
+            .collect();
+        seen.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
+        self.v.outcomes = seen;
+        let stopped_early = !self.v.failures.is_empty() && !self.opts.keep_going;
+        self.v.complete = self.v.ran_out.is_none() && !stopped_early;
+        if matches!(self.store, Store::Fingerprints(_)) {
+            self.v.omission = fingerprint::omission_bound(self.v.states);
+        }
+        self.v
+    }
+}
+
+enum Visit {
+    /// Not seen before (or seen with more preemptions spent): all of it.
+    New,
+    /// Nothing more to explore.
+    Done,
+    /// These processes (indices) only.
+    Again(u64),
+}
+
+/// The position in `ready` to try next: the process that ran last if it
+/// can go on (no preemption first, so the first failures found have few),
+/// else the lowest pid.
+fn next_position(n: &Node) -> usize {
+    let cur = n.current.and_then(|c| n.ready.iter().position(|&j| n.m.procs[j].pid == c));
+    match cur {
+        Some(k) if n.todo & (1 << k) != 0 => k,
+        _ => n.todo.trailing_zeros() as usize,
+    }
+}
+
+/// The indices of a mask's set bits.
+fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let i = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            i
+        })
+    })
+}
+
+fn failure_key(f: &Failure, end: Option<&End>, h: &History) -> FailureKey {
+    let fault_span = |pid: i32| h.faults.iter().find(|x| x.pid == pid).map(|x| x.fault.span);
+    let (kind, spans) = match f {
+        Failure::Signal { pid, sig } => (crate::abi::signal::name(*sig).to_string(), fault_span(*pid).into_iter().collect()),
+        Failure::Undefined { pid } => ("undefined behaviour".to_string(), fault_span(*pid).into_iter().collect()),
+        Failure::NonZeroExit { code } => (format!("exit status {code}"), Vec::new()),
+        Failure::Stuck(what) => {
+            let mut spans: Vec<Span> = match end {
+                Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) => stuck.iter().map(|s| s.span).collect(),
+                Some(End::EndlessLoop { span, .. }) => vec![*span],
+                _ => Vec::new(),
+            };
+            spans.sort();
+            spans.dedup();
+            (what.to_string(), spans)
+        }
+    };
+    FailureKey { kind, spans }
+}

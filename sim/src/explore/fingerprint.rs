@@ -1,0 +1,121 @@
+//! 128-bit fingerprints of search states. A stored state costs its
+//! fingerprint instead of itself; two different states with the same
+//! fingerprint would make the search skip one of them (an omission), which
+//! for `n` states happens with probability at most n²/2¹²⁹ if the hash is
+//! uniform. The hash is fixed (no random keys), so a search is
+//! reproducible.
+
+use std::hash::{Hash, Hasher};
+
+/// Multiplies and folds the 128-bit product: every input bit reaches
+/// every output bit (the mixing step of wyhash and aHash's fallback).
+#[inline]
+fn fold(x: u64, y: u64) -> u64 {
+    let p = (x as u128).wrapping_mul(y as u128);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+const K: [u64; 4] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0, 0x082e_fa98_ec4e_6c89];
+
+/// A hasher with two independently keyed 64-bit lanes.
+#[derive(Debug, Clone)]
+pub struct Fingerprinter {
+    a: u64,
+    b: u64,
+    len: u64,
+}
+
+impl Default for Fingerprinter {
+    fn default() -> Self {
+        Fingerprinter { a: K[0], b: K[1], len: 0 }
+    }
+}
+
+impl Fingerprinter {
+    #[inline]
+    fn word(&mut self, w: u64) {
+        self.a = fold(self.a ^ w, K[2]);
+        self.b = fold(self.b ^ w.rotate_left(32), K[3]).rotate_left(23);
+        self.len += 1;
+    }
+
+    /// The 128-bit fingerprint of what was written.
+    pub fn finish128(&self) -> u128 {
+        let a = fold(self.a ^ self.len, K[1] ^ K[3]);
+        let b = fold(self.b ^ a, K[0] ^ K[2]);
+        let a = fold(a ^ b.rotate_left(17), K[2]);
+        ((a as u128) << 64) | b as u128
+    }
+}
+
+impl Hasher for Fingerprinter {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.word(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            // The length tells "ab" from "ab\0".
+            self.word(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.word(i as u64);
+    }
+    fn write_u16(&mut self, i: u16) {
+        self.word(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.word(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.word(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.word(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.finish128() as u64
+    }
+}
+
+/// The fingerprint of a value.
+pub fn of(v: &impl Hash) -> u128 {
+    let mut h = Fingerprinter::default();
+    v.hash(&mut h);
+    h.finish128()
+}
+
+/// A bound on the probability that a search of `states` states with
+/// fingerprints skipped any state: n²/2¹²⁹.
+pub fn omission_bound(states: u64) -> f64 {
+    let n = states as f64;
+    n * n / 2f64.powi(129)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearby_values_get_unrelated_fingerprints() {
+        let mut seen = std::collections::BTreeSet::new();
+        for i in 0..10_000u64 {
+            assert!(seen.insert(of(&i)));
+            assert!(seen.insert(of(&(i, 1u8))));
+            assert!(seen.insert(of(&vec![0u8; i as usize % 97 + 1])) || i >= 97);
+        }
+    }
+
+    #[test]
+    fn trailing_zero_bytes_change_the_fingerprint() {
+        let mut a = Fingerprinter::default();
+        a.write(b"ab");
+        let mut b = Fingerprinter::default();
+        b.write(b"ab\0");
+        assert_ne!(a.finish128(), b.finish128());
+    }
+}

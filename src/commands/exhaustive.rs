@@ -1,0 +1,168 @@
+//! `explore --strategy exhaustive`: every interleaving (the work is the
+//! library's `sim::explore::exhaustive`), and its verdict in plain words:
+//! verified, failure found, or incomplete.
+
+use super::run::show;
+use super::{replay_command, JSON_VERSION};
+use crate::cli::ExploreArgs;
+use crate::Status;
+use sim::explore::exhaustive::{self, Distinct, Progress, Verdict};
+use sim::explore::Options;
+use sim::ir::Program;
+use std::io::IsTerminal;
+use std::time::Instant;
+
+pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
+    let x = &a.exhaustive;
+    opts.max_states = x.max_states;
+    opts.time_limit = x.time_limit;
+    opts.exact = x.exact;
+    opts.preemptions = x.preemptions;
+    opts.keep_going = x.keep_going || a.outcomes;
+    // Ctrl-C ends the search; what it found so far is reported.
+    real::stop::catch_signals();
+    let bar = (!a.json && std::io::stderr().is_terminal()).then(spinner).flatten();
+    let started = Instant::now();
+    let mut tick = |p: &Progress| {
+        if let Some(b) = &bar {
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            b.set_message(format!("{} states, {:.0} states/s, depth {}", p.states, p.states as f64 / secs, p.depth));
+            b.tick();
+        }
+        !real::stop::requested()
+    };
+    let v = exhaustive::exhaustive(prog, &opts, &mut tick);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if a.json {
+        println!("{}", to_json(a, prog, &opts, &v));
+    } else {
+        report(a, prog, &opts, &v);
+    }
+    status(&v)
+}
+
+fn spinner() -> Option<indicatif::ProgressBar> {
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} exhaustive: {msg} ({elapsed})").ok()?);
+    Some(bar)
+}
+
+fn status(v: &Verdict) -> Status {
+    if !v.failures.is_empty() {
+        Status::Failure
+    } else if v.complete {
+        Status::Clean
+    } else {
+        Status::Incomplete
+    }
+}
+
+/// "within 2 preemptions", or nothing.
+fn bound(v: &Verdict) -> String {
+    match v.preemptions {
+        Some(1) => " within 1 preemption".into(),
+        Some(k) => format!(" within {k} preemptions"),
+        None => String::new(),
+    }
+}
+
+/// How states were told apart, and what that may have cost.
+fn matching(v: &Verdict) -> String {
+    if v.exact {
+        "whole states stored: no state can have been skipped".into()
+    } else {
+        format!("128-bit fingerprints: the probability that a collision skipped a state is below {:.0e}", v.omission.max(1e-38))
+    }
+}
+
+fn sizes(v: &Verdict) -> String {
+    format!("{} distinct states, {} steps, depth {}", v.states, v.transitions, v.max_depth)
+}
+
+fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
+    if a.outcomes {
+        super::explore::list_outcomes(a, opts, &v.outcomes, v.outcomes.iter().map(|s| s.count).sum(), "paths");
+    }
+    let done = if v.complete { "complete".to_string() } else { format!("incomplete: {}", v.ran_out.map_or("stopped at the first failure", |r| r.describe())) };
+    match v.failures.first() {
+        Some(first) if !opts.keep_going => {
+            eprintln!(
+                "ipcsim: exhaustive search found a failure{} ({}); {}; its trace:",
+                bound(v),
+                sizes(v),
+                preemptions(first)
+            );
+            show(&a.file, prog, opts, &first.found.result, Some(crate::cli::TraceFormat::Text), false, "explore");
+        }
+        Some(_) => {
+            let n = v.failures.len();
+            eprintln!("ipcsim: exhaustive search{}: {n} distinct failure{} ({}; {done}):", bound(v), if n == 1 { "" } else { "s" }, sizes(v));
+            for (k, d) in v.failures.iter().enumerate() {
+                eprintln!("  {}. {}{}: reached by {} path{}; {}", k + 1, d.key.kind, places(prog, d), d.count, if d.count == 1 { "" } else { "s" }, preemptions(d));
+                eprintln!("     replay: {}", replay_command(&a.file, opts, &d.found.token));
+            }
+        }
+        None if v.complete => {
+            eprintln!("ipcsim: verified{}: every interleaving explored, no failure ({}; {})", bound(v), sizes(v), matching(v));
+        }
+        None => {
+            eprintln!("ipcsim: {done}; no failure in what was explored ({})", sizes(v));
+        }
+    }
+}
+
+fn preemptions(d: &Distinct) -> String {
+    format!("{} preemption{} in {} steps", d.preemptions, if d.preemptions == 1 { "" } else { "s" }, d.steps)
+}
+
+/// " at file:line:col, ..." of a failure's places.
+fn places(prog: &Program, d: &Distinct) -> String {
+    if d.key.spans.is_empty() {
+        return String::new();
+    }
+    let at: Vec<String> = d.key.spans.iter().map(|s| prog.sources.describe(*s)).collect();
+    format!(" at {}", at.join(", "))
+}
+
+fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serde_json::Value {
+    let failures: Vec<_> = v
+        .failures
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "kind": d.key.kind,
+                "at": d.key.spans.iter().map(|s| prog.sources.describe(*s)).collect::<Vec<_>>(),
+                "count": d.count,
+                "preemptions": d.preemptions,
+                "steps": d.steps,
+                "token": d.found.token,
+                "replay": replay_command(&a.file, opts, &d.found.token),
+            })
+        })
+        .collect();
+    let outcomes: Vec<_> = v
+        .outcomes
+        .iter()
+        .map(|s| serde_json::json!({ "count": s.count, "failed": s.failed, "token": s.token, "outcome": s.outcome }))
+        .collect();
+    serde_json::json!({
+        "version": JSON_VERSION,
+        "command": "explore",
+        "strategy": "exhaustive",
+        "complete": v.complete,
+        "ran_out": v.ran_out.map(|r| r.describe()),
+        "failed": !v.failures.is_empty(),
+        "failures": failures,
+        "outcomes": if a.outcomes { Some(outcomes) } else { None },
+        "states": v.states,
+        "steps": v.transitions,
+        "matched": v.matched,
+        "max_depth": v.max_depth,
+        "preemption_bound": v.preemptions,
+        "reduction": v.reduced,
+        "exact": v.exact,
+        "omission_probability": if v.exact { 0.0 } else { v.omission },
+    })
+}
