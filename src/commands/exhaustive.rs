@@ -85,22 +85,34 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
     if a.outcomes {
         super::explore::list_outcomes(a, opts, &v.outcomes, v.outcomes.iter().map(|s| s.count).sum(), "paths");
     }
-    let done = if v.complete { "complete".to_string() } else { format!("incomplete: {}", v.ran_out.map_or("stopped at the first failure", |r| r.describe())) };
+    let done = if v.complete {
+        "complete".to_string()
+    } else {
+        format!("incomplete: {}", v.ran_out.map_or("stopped at the first failure", |r| r.describe()))
+    };
     match v.failures.first() {
         Some(first) if !opts.keep_going => {
-            eprintln!(
-                "ipcsim: exhaustive search found a failure{} ({}); {}; its trace:",
-                bound(v),
-                sizes(v),
-                preemptions(first)
-            );
+            eprintln!("ipcsim: exhaustive search found a failure{} ({}); {}; its trace:", bound(v), sizes(v), preemptions(first));
             show(&a.file, prog, opts, &first.found.result, Some(crate::cli::TraceFormat::Text), false, "explore");
         }
         Some(_) => {
             let n = v.failures.len();
-            eprintln!("ipcsim: exhaustive search{}: {n} distinct failure{} ({}; {done}):", bound(v), if n == 1 { "" } else { "s" }, sizes(v));
+            eprintln!(
+                "ipcsim: exhaustive search{}: {n} distinct failure{} ({}; {done}):",
+                bound(v),
+                if n == 1 { "" } else { "s" },
+                sizes(v)
+            );
             for (k, d) in v.failures.iter().enumerate() {
-                eprintln!("  {}. {}{}: reached by {} path{}; {}", k + 1, d.key.kind, places(prog, d), d.count, if d.count == 1 { "" } else { "s" }, preemptions(d));
+                eprintln!(
+                    "  {}. {}{}: reached by {} path{}; {}",
+                    k + 1,
+                    d.key.kind,
+                    places(prog, d),
+                    d.count,
+                    if d.count == 1 { "" } else { "s" },
+                    preemptions(d)
+                );
                 eprintln!("     replay: {}", replay_command(&a.file, opts, &d.found.token));
             }
         }

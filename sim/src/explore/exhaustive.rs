@@ -168,10 +168,14 @@ struct Node {
     choice: Option<u32>,
 }
 
-/// The stored states: fingerprints, or whole states.
+/// A map keyed by fingerprints.
+type ByFingerprint<V> = HashMap<u128, V, BuildHasherDefault<Prehashed>>;
+
+/// The stored states: fingerprints, or whole states (chained by
+/// fingerprint). The `u64` is a sleep set, or preemptions spent.
 enum Store {
-    Fingerprints(HashMap<u128, u64, BuildHasherDefault<Prehashed>>),
-    Exact(HashMap<u128, Vec<(Box<Owned>, u64)>, BuildHasherDefault<Prehashed>>),
+    Fingerprints(ByFingerprint<u64>),
+    Exact(ByFingerprint<Vec<(Box<Owned>, u64)>>),
     None,
 }
 
@@ -328,7 +332,7 @@ impl<'a> Dfs<'a> {
                     }
                 }
             }
-            if self.v.transitions % 1024 == 0 {
+            if self.v.transitions.is_multiple_of(1024) {
                 self.budgets(stack.len() as u64);
             }
         }
@@ -354,7 +358,16 @@ impl<'a> Dfs<'a> {
     /// Arrives at a state: judges it, stores it, and returns it as a node
     /// if it has steps left to try.
     #[allow(clippy::too_many_arguments)]
-    fn enter(&mut self, mut m: Machine, mut h: History, pace: Pace, current: Option<i32>, pre: u32, sleepers: &[i32], choice: Option<u32>) -> Option<Node> {
+    fn enter(
+        &mut self,
+        mut m: Machine,
+        mut h: History,
+        pace: Pace,
+        current: Option<i32>,
+        pre: u32,
+        sleepers: &[i32],
+        choice: Option<u32>,
+    ) -> Option<Node> {
         let mut ready = Vec::new();
         let end = {
             let cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
@@ -491,7 +504,14 @@ impl<'a> Dfs<'a> {
             let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
             let token = token::encode(binding, &whole.choices);
             let found = Found { run: 0, seed: 0, result, token };
-            self.v.failures.push(Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, prefix: p.prefix });
+            self.v.failures.push(Distinct {
+                key: p.key,
+                count: p.count,
+                found,
+                preemptions: p.preemptions,
+                steps: p.steps,
+                prefix: p.prefix,
+            });
         }
         let mut seen: Vec<Seen> = std::mem::take(&mut self.outcomes)
             .into_values()
