@@ -82,6 +82,8 @@ pub struct Options {
     /// Exhaustive search: state matching (on by default; off to check
     /// the matching).
     pub matching: bool,
+    /// Shrink a failing schedule before it is shown (every strategy).
+    pub shrink: bool,
 }
 
 impl Default for Options {
@@ -109,6 +111,7 @@ impl Default for Options {
             keep_going: false,
             reduce: true,
             matching: true,
+            shrink: true,
         }
     }
 }

@@ -6,7 +6,7 @@ use super::run::show;
 use super::{replay_command, JSON_VERSION};
 use crate::cli::ExploreArgs;
 use crate::Status;
-use sim::explore::exhaustive::{self, Distinct, Progress, Verdict};
+use sim::explore::exhaustive::{self, Distinct, Progress, ShrinkNote, Verdict};
 use sim::explore::Options;
 use sim::ir::Program;
 use std::io::IsTerminal;
@@ -126,7 +126,21 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
 }
 
 fn preemptions(d: &Distinct) -> String {
-    format!("{} preemption{} in {} steps", d.preemptions, if d.preemptions == 1 { "" } else { "s" }, d.steps)
+    schedule(d.preemptions, d.steps, d.shrunk)
+}
+
+/// "1 preemption (minimal) in 12 steps, shrunk from 3 preemptions in 40".
+pub fn schedule(preemptions: u32, steps: u64, shrunk: Option<ShrinkNote>) -> String {
+    let plural = |n: u32| if n == 1 { "" } else { "s" };
+    let mut s = format!("{preemptions} preemption{}", plural(preemptions));
+    if let Some(n) = shrunk {
+        s.push_str(if n.minimal { " (minimal: a complete search with fewer found nothing)" } else { " (locally minimal)" });
+    }
+    s.push_str(&format!(" in {steps} steps"));
+    if let Some(ShrinkNote { from: (p, k), .. }) = shrunk.filter(|n| n.from != (preemptions, steps)) {
+        s.push_str(&format!(", shrunk from {p} preemption{} in {k} steps", plural(p)));
+    }
+    s
 }
 
 /// " at file:line:col, ..." of a failure's places.
@@ -149,6 +163,7 @@ fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serd
                 "count": d.count,
                 "preemptions": d.preemptions,
                 "steps": d.steps,
+                "minimal": d.shrunk.map(|n| n.minimal),
                 "token": d.found.token,
                 "replay": replay_command(&a.file, opts, &d.found.token),
             })

@@ -41,7 +41,15 @@ pub fn explore(a: ExploreArgs) -> Status {
                 return Status::Failure;
             }
             if !a.json {
-                eprintln!("ipcsim: failure found in run {} (seed {}); its trace:", f.run, f.seed);
+                let shrunk = match f.shrunk {
+                    Some(n) => {
+                        let r = &f.result;
+                        let steps = r.steps;
+                        format!("; shrunk to {}", super::exhaustive::schedule(r.preemptions.len() as u32, steps, Some(n)))
+                    }
+                    None => String::new(),
+                };
+                eprintln!("ipcsim: failure found in run {} (seed {}){shrunk}; its trace:", f.run, f.seed);
             }
             show(&a.file, &prog, &opts, &f.result, Some(crate::cli::TraceFormat::Text), a.json, "explore")
         }

@@ -74,7 +74,7 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: O
         drop((out, err));
         if let (Some(format), Some(t)) = (trace, &r.trace) {
             match format {
-                TraceFormat::Text => eprint!("{}", sim::trace::to_text(t, &prog.sources)),
+                TraceFormat::Text => eprint!("{}", sim::trace::to_text_marked(t, &prog.sources, &preemption_marks(r))),
                 TraceFormat::Jsonl => eprint!("{}", sim::trace::to_json_lines(t, &prog.sources)),
             }
         }
@@ -96,4 +96,9 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: O
     } else {
         Status::Clean
     }
+}
+
+/// A note before each step where the schedule preempted a process.
+fn preemption_marks(r: &RunResult) -> Vec<(u64, String)> {
+    r.preemptions.iter().map(|p| (p.step, format!("preemption: {} could go on; {} runs instead", p.preempted, p.by))).collect()
 }

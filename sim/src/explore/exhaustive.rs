@@ -29,6 +29,7 @@ use super::replay::Replay;
 use super::search::{Found, Seen};
 use super::{take, token, turn, with_files, Pace, Runner};
 use crate::check::{self, End, Failure};
+use crate::interp::fault::Faulted;
 use crate::ir::Program;
 use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::options::Options;
@@ -87,8 +88,18 @@ pub struct Distinct {
     pub preemptions: u32,
     /// Visible operations up to the failure.
     pub steps: u64,
-    /// The choices up to the failure (a prefix of the token's).
-    pub prefix: Vec<u32>,
+    /// What shrinking did, if it ran.
+    pub shrunk: Option<ShrinkNote>,
+}
+
+/// What shrinking made of a failing schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShrinkNote {
+    /// Preemptions and steps up to the failure before.
+    pub from: (u32, u64),
+    /// A complete search at one preemption fewer found nothing (else the
+    /// schedule is locally minimal).
+    pub minimal: bool,
 }
 
 /// What an exhaustive search did.
@@ -144,6 +155,81 @@ pub fn exhaustive(prog: &Program, opts: &Options, on_progress: &mut dyn FnMut(&P
     let mut dfs = Dfs::new(prog, opts, &config, on_progress);
     dfs.search(&runner);
     dfs.finish(&runner)
+}
+
+/// A failure's schedule reduced before it is shown.
+#[derive(Debug, Clone)]
+pub struct Shrunk {
+    /// The reduced schedule as a whole run, with its trace and token.
+    pub found: Found,
+    /// Its preemptions up to the failure.
+    pub preemptions: u32,
+    /// Its visible operations up to the failure.
+    pub steps: u64,
+    /// No schedule with fewer preemptions fails so: a complete search at
+    /// one preemption fewer found nothing.
+    pub minimal: bool,
+}
+
+/// States each search of the shrinking may store (a count, not a time,
+/// so that shrinking is deterministic).
+pub const SHRINK_STATES: u64 = 200_000;
+
+/// Reduces a failing schedule (`prefix`, reaching failure `key` after
+/// `preemptions` preemptions and `steps` steps) to the fewest
+/// preemptions, by complete searches with bounds 0, 1, ...; then to fewer
+/// steps, by searches with a smaller step budget (those are not complete
+/// searches: the steps are locally minimal).
+pub fn shrink(prog: &Program, opts: &Options, key: &FailureKey, prefix: Vec<u32>, preemptions: u32, steps: u64) -> Shrunk {
+    let mut o = opts.clone();
+    o.shrink = false;
+    let opts = &o;
+    let mut best = (prefix, preemptions, steps);
+    let mut minimal = preemptions == 0;
+    for k in 0..preemptions {
+        let (found, complete) = look_for(prog, opts, key, k, opts.max_steps);
+        if let Some(f) = found {
+            best = f;
+            minimal = true;
+            break;
+        }
+        if !complete {
+            break;
+        }
+        minimal = k + 1 == preemptions;
+    }
+    for _ in 0..32 {
+        match look_for(prog, opts, key, best.1, best.2.saturating_sub(1)).0 {
+            Some(f) if f.2 < best.2 => best = f,
+            _ => break,
+        }
+    }
+    let config = opts.config();
+    let runner = Runner::new(prog, &config);
+    let whole = runner.run(&mut Replay::then_go_on(best.0), false);
+    let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
+    let token = token::encode(token::binding(prog, &config), &whole.choices);
+    let shrunk = Some(ShrinkNote { from: (preemptions, steps), minimal });
+    Shrunk { found: Found { run: 0, seed: 0, result, token, shrunk }, preemptions: best.1, steps: best.2, minimal }
+}
+
+/// Searches within `bound` preemptions and `max_steps` steps for failure
+/// `key`: its schedule (prefix, preemptions, steps), and whether the
+/// search was complete.
+fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_steps: u64) -> (Option<(Vec<u32>, u32, u64)>, bool) {
+    let mut o = opts.clone();
+    o.preemptions = Some(bound);
+    o.max_steps = max_steps;
+    o.keep_going = false;
+    o.max_states = opts.max_states.min(SHRINK_STATES);
+    let config = o.config();
+    let runner = Runner::new(prog, &config);
+    let mut go_on = |_: &Progress| true;
+    let mut dfs = Dfs::new(prog, &o, &config, &mut go_on);
+    dfs.target = Some(key.clone());
+    dfs.search(&runner);
+    let complete = dfs.v.ran_out.is_none();
+    (dfs.failures.pop().map(|p| (p.prefix, p.preemptions, p.steps)), complete)
 }
 
 /// A state of the search stack: a machine between two steps and what is
@@ -249,6 +335,9 @@ struct Dfs<'a> {
     v: Verdict,
     started: Instant,
     stop: bool,
+    /// Only this failure counts (shrinking looks for it); others end
+    /// their path unreported.
+    target: Option<FailureKey>,
 }
 
 impl<'a> Dfs<'a> {
@@ -273,6 +362,7 @@ impl<'a> Dfs<'a> {
             v,
             started: Instant::now(),
             stop: false,
+            target: None,
         }
     }
 
@@ -368,6 +458,12 @@ impl<'a> Dfs<'a> {
         sleepers: &[i32],
         choice: Option<u32>,
     ) -> Option<Node> {
+        // A failure is judged before the step budget: one at the last
+        // step counts.
+        if let Some(f) = check::failure(&h.outcome, &h.sent, None) {
+            self.failed(&h, f, None, pre);
+            return None;
+        }
         let mut ready = Vec::new();
         let end = {
             let cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
@@ -375,10 +471,6 @@ impl<'a> Dfs<'a> {
         };
         if let Some(end) = end {
             self.ended(&m, &h, end, pre);
-            return None;
-        }
-        if let Some(f) = check::failure(&h.outcome, &h.sent, None) {
-            self.failed(&h, f, None, pre);
             return None;
         }
         let sleep = sleepers.iter().filter_map(|&p| m.index(p)).fold(0u64, |s, i| s | 1 << i);
@@ -486,7 +578,10 @@ impl<'a> Dfs<'a> {
 
     /// The current path failed.
     fn failed(&mut self, h: &History, f: Failure, end: Option<&End>, pre: u32) {
-        let key = failure_key(&f, end, h);
+        let key = failure_key(&f, end, &h.faults);
+        if self.target.as_ref().is_some_and(|t| *t != key) {
+            return;
+        }
         match self.failures.iter_mut().find(|p| p.key == key) {
             Some(p) => p.count += 1,
             None => self.failures.push(Pending { key, count: 1, prefix: self.choices.clone(), preemptions: pre, steps: h.steps }),
@@ -500,18 +595,17 @@ impl<'a> Dfs<'a> {
     fn finish(mut self, runner: &Runner) -> Verdict {
         let binding = token::binding(self.prog, self.config);
         for p in std::mem::take(&mut self.failures) {
-            let whole = runner.run(&mut Replay::then_go_on(p.prefix.clone()), false);
-            let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
-            let token = token::encode(binding, &whole.choices);
-            let found = Found { run: 0, seed: 0, result, token };
-            self.v.failures.push(Distinct {
-                key: p.key,
-                count: p.count,
-                found,
-                preemptions: p.preemptions,
-                steps: p.steps,
-                prefix: p.prefix,
-            });
+            let d = if self.opts.shrink {
+                let s = shrink(self.prog, self.opts, &p.key, p.prefix, p.preemptions, p.steps);
+                Distinct { key: p.key, count: p.count, preemptions: s.preemptions, steps: s.steps, shrunk: s.found.shrunk, found: s.found }
+            } else {
+                let whole = runner.run(&mut Replay::then_go_on(p.prefix), false);
+                let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
+                let token = token::encode(binding, &whole.choices);
+                let found = Found { run: 0, seed: 0, result, token, shrunk: None };
+                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, shrunk: None }
+            };
+            self.v.failures.push(d);
         }
         let mut seen: Vec<Seen> = std::mem::take(&mut self.outcomes)
             .into_values()
@@ -559,8 +653,10 @@ fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-fn failure_key(f: &Failure, end: Option<&End>, h: &History) -> FailureKey {
-    let fault_span = |pid: i32| h.faults.iter().find(|x| x.pid == pid).map(|x| x.fault.span);
+/// What tells failure `f` apart, given how the run ended (if it did) and
+/// the faults it had.
+pub fn failure_key(f: &Failure, end: Option<&End>, faults: &[Faulted]) -> FailureKey {
+    let fault_span = |pid: i32| faults.iter().find(|x| x.pid == pid).map(|x| x.fault.span);
     let (kind, spans) = match f {
         Failure::Signal { pid, sig } => (crate::abi::signal::name(*sig).to_string(), fault_span(*pid).into_iter().collect()),
         Failure::Undefined { pid } => ("undefined behaviour".to_string(), fault_span(*pid).into_iter().collect()),

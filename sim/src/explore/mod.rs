@@ -38,6 +38,9 @@ pub struct RunResult {
     pub instructions: u64,
     /// The choice made at each step with more than one ready process.
     pub choices: Vec<u32>,
+    /// Where the schedule preempted a process: it could have gone on,
+    /// and another took the step.
+    pub preemptions: Vec<Preemption>,
     /// The trace, if asked for.
     pub trace: Option<Vec<Event>>,
     /// Happens-before edges.
@@ -64,6 +67,17 @@ impl RunResult {
     pub fn failed(&self) -> bool {
         self.failure().is_some()
     }
+}
+
+/// A preemption in a schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preemption {
+    /// The step the other process took instead.
+    pub step: u64,
+    /// The process that could have gone on.
+    pub preempted: i32,
+    /// The process that took the step.
+    pub by: i32,
 }
 
 /// Visible operations after which strict time lets sleepers wake even
@@ -122,7 +136,8 @@ impl<'a> Runner<'a> {
 fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResult {
     let mut rec = Recorder::new(sched);
     let (mut ready, mut tasks) = (Vec::new(), Vec::new());
-    let mut current = None;
+    let mut current: Option<i32> = None;
+    let mut preemptions = Vec::new();
     let mut pace = Pace::new(&m);
     let end = loop {
         if let Some(end) = turn(&mut m, cx, &mut ready) {
@@ -135,7 +150,11 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
             tasks.extend(ready.iter().map(|&i| task(&m, i)));
             rec.next_task(&tasks, current)
         };
-        current = Some(m.procs[ready[k]].pid);
+        let pid = m.procs[ready[k]].pid;
+        if let Some(c) = current.filter(|&c| c != pid && tasks.iter().any(|t| t.pid == c) && ready.len() > 1) {
+            preemptions.push(Preemption { step: cx.history.steps + 1, preempted: c, by: pid });
+        }
+        current = Some(pid);
         take(&mut m, ready[k], cx, &mut pace);
     };
     let instructions = cx.instructions;
@@ -151,6 +170,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         steps: h.steps,
         instructions,
         choices,
+        preemptions,
         trace: h.trace,
         edges: h.edges,
         faults: h.faults,

@@ -20,6 +20,8 @@ pub struct Found {
     pub result: RunResult,
     /// The token that replays it.
     pub token: String,
+    /// What shrinking did to the schedule the search found, if it ran.
+    pub shrunk: Option<super::exhaustive::ShrinkNote>,
 }
 
 /// One distinct outcome of a search.
@@ -80,10 +82,19 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             seen.entry(key).or_insert_with(|| Seen { outcome: r.outcome.clone(), count: 0, token: tok(), failed }).count += 1;
         }
         if failed && out.failure.is_none() {
-            // Replay the failing schedule with the trace on, to show it.
-            let result = runner.run(&mut Replay::new(r.choices.clone()), true);
-            let token = token::encode(binding, &r.choices);
-            out.failure = Some(Found { run: k + 1, seed: opts.seed.wrapping_add(k), result, token });
+            // Shrink the failing schedule, and replay it with the trace
+            // on, to show it.
+            let (run, seed) = (k + 1, opts.seed.wrapping_add(k));
+            out.failure = Some(match shrinkable(&r).filter(|_| opts.shrink) {
+                Some(key) => {
+                    let s = super::exhaustive::shrink(prog, opts, &key, r.choices.clone(), r.preemptions.len() as u32, r.steps);
+                    Found { run, seed, ..s.found }
+                }
+                None => {
+                    let result = runner.run(&mut Replay::new(r.choices.clone()), true);
+                    Found { run, seed, result, token: token::encode(binding, &r.choices), shrunk: None }
+                }
+            });
             if !collect {
                 break;
             }
@@ -92,6 +103,13 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
     out.outcomes = seen.into_values().collect();
     out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
     out
+}
+
+/// The key of a run's failure, if shrinking can look for it (a run cut
+/// by the step budget cannot be: a search never calls that a failure).
+fn shrinkable(r: &RunResult) -> Option<super::exhaustive::FailureKey> {
+    let f = r.failure()?;
+    (r.end != crate::check::End::StepBudget).then(|| super::exhaustive::failure_key(&f, Some(&r.end), &r.faults))
 }
 
 /// Why a token cannot be replayed.

@@ -7,7 +7,7 @@ mod event;
 mod render;
 
 pub use event::{Data, Event, Loc, What};
-pub use render::{describe, describe_loc, fmt_time, quote, to_json, to_json_lines, to_text};
+pub use render::{describe, describe_loc, fmt_time, quote, to_json, to_json_lines, to_text, to_text_marked};
 
 use serde::Serialize;
 

@@ -230,8 +230,19 @@ fn line(e: &Event, sources: &SourceMap) -> String {
 
 /// The canonical text form: `step  time  pid  what  @ file:line`.
 pub fn to_text(events: &[Event], sources: &SourceMap) -> String {
+    to_text_marked(events, sources, &[])
+}
+
+/// The text form with notes between the events: each `(step, note)`
+/// is printed before the first event at or after that step (how a
+/// shrunk schedule's preemptions are marked).
+pub fn to_text_marked(events: &[Event], sources: &SourceMap, marks: &[(u64, String)]) -> String {
     let mut out = String::new();
+    let mut marks = marks.iter().peekable();
     for e in events {
+        while let Some((_, note)) = marks.next_if(|(step, _)| *step <= e.step) {
+            out.push_str(&format!("    -  {note}\n"));
+        }
         let at = if sources.files().is_empty() {
             String::new()
         } else {
