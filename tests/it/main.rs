@@ -3,6 +3,7 @@
 mod conformance;
 mod detect;
 mod diff;
+mod exhaustive;
 mod frontend;
 mod headers;
 mod hostile;

@@ -509,7 +509,14 @@ impl<'a> Dfs<'a> {
     /// Looks a state up, stores it, and says what of it to explore.
     fn lookup(&mut self, key: &Key, mine: u64, bounded: bool) -> Visit {
         let fp = match self.store {
-            Store::None => return Visit::New,
+            Store::None => {
+                // Without matching every arrival is a new state.
+                self.v.states += 1;
+                if self.v.states >= self.opts.max_states {
+                    self.ran_out(RanOut::States);
+                }
+                return Visit::New;
+            }
             _ => fingerprint::of(key),
         };
         let stored = match &mut self.store {
