@@ -24,12 +24,12 @@
 //!
 //! [`footprint`]: crate::kernel::Machine::footprint
 
-use super::fingerprint;
 use super::replay::Replay;
 use super::search::{Found, Seen};
 use super::{take, token, turn, with_files, Pace, Runner};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
+use crate::ir::fingerprint;
 use crate::ir::Program;
 use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::options::Options;

@@ -4,7 +4,6 @@
 //! exactly. `search.rs` holds the library's operations over many runs.
 
 pub mod exhaustive;
-pub mod fingerprint;
 pub mod pct;
 pub mod random;
 pub mod replay;

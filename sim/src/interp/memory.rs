@@ -5,6 +5,7 @@
 //! compiler; globals follow, then library strings, `argv` and the heap.
 
 use crate::ir::{region, MemTy, Program};
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// What a region is, for access rules and fault messages.
@@ -99,7 +100,7 @@ impl Shared for NoShared {
 }
 
 /// One region: its bytes and kind.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Region {
     /// Contents, shared with the processes forked from this one (and
     /// with the search's saved states) until one of them writes: fork
@@ -111,20 +112,59 @@ pub struct Region {
     pub kind: RegionKind,
     /// Size before it was freed (for messages).
     pub size: u32,
+    /// The bytes' fingerprint once computed (0: not yet). A search
+    /// hashes every state it reaches, and most regions are the same as
+    /// in the state before: their bytes are hashed once, not per state.
+    /// Every write goes through [`Region::bytes_mut`], which forgets it.
+    digest: Cell<u128>,
 }
 
 impl Region {
+    /// A region of these bytes.
+    pub fn new(bytes: Rc<Vec<u8>>, kind: RegionKind, size: u32) -> Region {
+        Region { bytes, kind, size, digest: Cell::new(0) }
+    }
+
     /// The bytes for writing: this process's own copy, made now if they
     /// are still shared with another process.
     #[inline]
     pub fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        self.digest.set(0);
         Rc::make_mut(&mut self.bytes)
     }
 
     /// Drops the bytes (a `free`d block, an unmapped mapping).
     pub fn clear(&mut self, kind: RegionKind) {
         self.bytes = no_bytes();
+        self.digest.set(0);
         self.kind = kind;
+    }
+
+    /// The fingerprint of the bytes (never 0).
+    fn digest(&self) -> u128 {
+        let d = self.digest.get();
+        if d != 0 {
+            return d;
+        }
+        let d = crate::ir::fingerprint::of(&self.bytes.as_slice()) | 1;
+        self.digest.set(d);
+        d
+    }
+}
+
+impl PartialEq for Region {
+    fn eq(&self, other: &Region) -> bool {
+        self.kind == other.kind && self.size == other.size && self.bytes == other.bytes
+    }
+}
+
+impl Eq for Region {}
+
+impl std::hash::Hash for Region {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.kind.hash(h);
+        self.size.hash(h);
+        h.write_u128(self.digest());
     }
 }
 
@@ -261,17 +301,13 @@ impl Memory {
     pub fn new(prog: &Program) -> Memory {
         let mut regions = Vec::with_capacity(region::FIRST_GLOBAL as usize + prog.globals.len() + 4);
         regions.extend([
-            Region { bytes: no_bytes(), kind: RegionKind::Null, size: 0 },
-            Region { bytes: no_bytes(), kind: RegionKind::Stack, size: 0 },
-            Region { bytes: Rc::new(vec![0; 24]), kind: RegionKind::Stdio, size: 24 },
+            Region::new(no_bytes(), RegionKind::Null, 0),
+            Region::new(no_bytes(), RegionKind::Stack, 0),
+            Region::new(Rc::new(vec![0; 24]), RegionKind::Stdio, 24),
         ]);
         debug_assert_eq!(regions.len() as u32, region::FIRST_GLOBAL);
         for g in &prog.globals {
-            regions.push(Region {
-                bytes: Rc::new(g.bytes.clone()),
-                kind: RegionKind::Global { writable: g.writable },
-                size: g.bytes.len() as u32,
-            });
+            regions.push(Region::new(Rc::new(g.bytes.clone()), RegionKind::Global { writable: g.writable }, g.bytes.len() as u32));
         }
         Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0, writes: Ephemeral::default() }
     }
@@ -303,7 +339,7 @@ impl Memory {
     pub fn add_shared(&mut self, bytes: Rc<Vec<u8>>, kind: RegionKind) -> u64 {
         self.writes.0 += 1;
         let size = bytes.len() as u32;
-        self.regions.push(Region { bytes, kind, size });
+        self.regions.push(Region::new(bytes, kind, size));
         ((self.regions.len() - 1) as u64) << 32
     }
 
@@ -403,6 +439,26 @@ impl Memory {
             return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size, len: len as u64, write: true });
         }
         Ok(&mut reg.bytes_mut()[off..off + len])
+    }
+
+    /// Equal up to stack byte `top` (above it the stack is dead).
+    pub(super) fn eq_live(&self, o: &Memory, top: usize) -> bool {
+        let (a, b) = (self.live(top), o.live(top));
+        a == b && self.regions == o.regions && self.heap_bytes == o.heap_bytes
+    }
+
+    /// Hashes what [`Memory::eq_live`] compares.
+    pub(super) fn hash_live<H: std::hash::Hasher>(&self, top: usize, h: &mut H) {
+        use std::hash::Hash;
+        self.live(top).hash(h);
+        self.regions.hash(h);
+        self.heap_bytes.hash(h);
+    }
+
+    /// The live stack bytes and their poison bits.
+    fn live(&self, top: usize) -> (&[u8], &[u64]) {
+        let top = top.min(self.stack.len());
+        (&self.stack[..top], &self.poison[..top.div_ceil(64).min(self.poison.len())])
     }
 
     /// Makes room for `top` bytes of stack (growing geometrically, so

@@ -5,6 +5,7 @@
 
 pub mod arith;
 pub mod bignum;
+pub mod fingerprint;
 pub mod float;
 mod libfn;
 pub mod strtod;

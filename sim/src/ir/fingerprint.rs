@@ -1,4 +1,6 @@
-//! 128-bit fingerprints of search states. A stored state costs its
+//! 128-bit fingerprints: of search states, and of memory regions (each
+//! region's cached, so a state's hash costs little for what did not
+//! change). A stored state costs its
 //! fingerprint instead of itself; two different states with the same
 //! fingerprint would make the search skip one of them (an omission), which
 //! for `n` states happens with probability at most n²/2¹²⁹ if the hash is
