@@ -249,9 +249,10 @@ struct Node {
     current: Option<i32>,
     /// Preemptions spent to get here.
     pre: u32,
-    /// The choice (position in the parent's ready set) that led here, if
-    /// the parent had a choice.
-    choice: Option<u32>,
+    /// Entries of the path's choices to drop when this node is done: its
+    /// own (if its parent had a choice), and those of the ancestors that
+    /// left the stack when their last step was taken.
+    pops: u32,
 }
 
 /// A map keyed by fingerprints.
@@ -369,7 +370,7 @@ impl<'a> Dfs<'a> {
     fn search(&mut self, runner: &Runner) {
         let (m, h, _) = runner.start();
         let mut stack: Vec<Node> = Vec::new();
-        if let Some(root) = self.enter(m, h, Pace::new(&runner.start().0), None, 0, &[], None) {
+        if let Some(root) = self.enter(m, h, Pace::new(&runner.start().0), None, 0, &[], 0) {
             stack.push(root);
         }
         let mut sleepers: Vec<i32> = Vec::new();
@@ -378,9 +379,8 @@ impl<'a> Dfs<'a> {
                 break;
             }
             if top.todo == 0 {
-                if stack.pop().and_then(|n| n.choice).is_some() {
-                    self.choices.pop();
-                }
+                let n = stack.pop().expect("the top");
+                self.choices.truncate(self.choices.len() - n.pops as usize);
                 continue;
             }
             let k = next_position(top);
@@ -402,8 +402,16 @@ impl<'a> Dfs<'a> {
                 }
                 top.sleep |= 1 << i;
             }
-            let (mut m, mut h, mut pace) = (top.m.clone(), top.h.clone(), top.pace);
             let choice = (top.ready.len() > 1).then_some(k as u32);
+            // The last step to try from a state takes its machine rather
+            // than a copy: a forced move costs no clone, and a long
+            // stretch without choices keeps no stack of states.
+            let (mut m, mut h, mut pace, inherited) = if top.todo == 0 {
+                let n = stack.pop().expect("the top");
+                (n.m, n.h, n.pace, n.pops)
+            } else {
+                (top.m.clone(), top.h.clone(), top.pace, 0)
+            };
             {
                 let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
                 take(&mut m, i, &mut cx, &mut pace);
@@ -412,18 +420,15 @@ impl<'a> Dfs<'a> {
             if let Some(c) = choice {
                 self.choices.push(c);
             }
-            let depth = stack.len() as u64;
+            let pops = inherited + choice.is_some() as u32;
+            let depth = h.steps;
             self.v.max_depth = self.v.max_depth.max(depth);
-            match self.enter(m, h, pace, Some(pid), pre, &sleepers, choice) {
+            match self.enter(m, h, pace, Some(pid), pre, &sleepers, pops) {
                 Some(node) => stack.push(node),
-                None => {
-                    if choice.is_some() {
-                        self.choices.pop();
-                    }
-                }
+                None => self.choices.truncate(self.choices.len() - pops as usize),
             }
             if self.v.transitions.is_multiple_of(1024) {
-                self.budgets(stack.len() as u64);
+                self.budgets(depth);
             }
         }
     }
@@ -456,7 +461,7 @@ impl<'a> Dfs<'a> {
         current: Option<i32>,
         pre: u32,
         sleepers: &[i32],
-        choice: Option<u32>,
+        pops: u32,
     ) -> Option<Node> {
         // A failure is judged before the step budget: one at the last
         // step counts.
@@ -503,7 +508,7 @@ impl<'a> Dfs<'a> {
         if todo == 0 {
             return None;
         }
-        Some(Node { m, h, pace, ready, todo, sleep, current, pre, choice })
+        Some(Node { m, h, pace, ready, todo, sleep, current, pre, pops })
     }
 
     /// Looks a state up, stores it, and says what of it to explore.
