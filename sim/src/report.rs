@@ -81,6 +81,12 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
             "livelock: no process can make progress (the spinning ones wait for a write nobody will make)",
             stuck,
         )),
+        End::Cycle(stuck) => out.push(stuck_diag(
+            prog,
+            Code::Livelock,
+            "livelock: from here every schedule goes round the same states for ever, and no process ends (exhaustive search explored them all)",
+            stuck,
+        )),
         End::EndlessLoop { pid, span } => out.push(
             Diagnostic::error(
                 Code::EndlessLoop,

@@ -251,3 +251,53 @@ fn reduction_and_matching_change_no_finding() {
     assert!(incomplete <= 25, "{incomplete} of 500 programs too big for the test's budget");
     assert!(compared >= 500, "only {compared} comparisons made");
 }
+
+const PING_PONG: &str = r#"#include <sys/mman.h>
+#include <unistd.h>
+int main(void) {
+    volatile int *turn = mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (fork() == 0) {
+        for (;;) {
+            while (*turn != 1)
+                ;
+            *turn = 0;
+        }
+    }
+    for (;;) {
+        while (*turn != 0)
+            ;
+        *turn = 1;
+    }
+}
+"#;
+
+#[test]
+fn two_processes_handing_a_turn_back_and_forth_for_ever_are_a_livelock_naming_both_loops() {
+    let prog = sim::lang::compile("pingpong.c", PING_PONG, &sim::lang::fs_loader).unwrap();
+    for reduce in [true, false] {
+        let mut o = options();
+        o.reduce = reduce;
+        let v = search(&prog, &o);
+        let d = v.failures.first().unwrap_or_else(|| panic!("reduce {reduce}: no livelock"));
+        assert_eq!(d.key.kind, "livelock");
+        let lines: Vec<u32> = d.key.spans.iter().map(|s| line(&prog, *s)).collect();
+        assert_eq!(lines, vec![7, 13], "the two waiting loops");
+        let sim::check::End::Cycle(stuck) = &d.found.result.end else { panic!("{:?}", d.found.result.end) };
+        assert!(stuck.iter().all(|s| matches!(s.waits, sim::check::Waits::Cycling)));
+        assert_eq!(d.found.result.failure(), Some(sim::check::Failure::Stuck("livelock")));
+    }
+}
+
+#[test]
+fn a_busy_wait_that_ends_is_no_livelock() {
+    // Each waits for the other once, then both exit: cycles of spinning
+    // states, but every one leads out.
+    let text = PING_PONG
+        .replace("for (;;) {", "for (int k = 0; k < 2; k++) {")
+        .replace("            *turn = 0;\n        }\n", "            *turn = 0;\n        }\n        _exit(0);\n")
+        .replace("        *turn = 1;\n    }\n}\n", "        *turn = 1;\n    }\n    return 0;\n}\n");
+    assert!(text.contains("_exit(0)") && text.contains("return 0"), "{text}");
+    let prog = sim::lang::compile("pingpong2.c", &text, &sim::lang::fs_loader).unwrap();
+    let v = search(&prog, &options());
+    assert!(v.complete && v.failures.is_empty(), "{:?}", v.failures.first().map(|d| &d.key));
+}

@@ -86,6 +86,7 @@ impl Stuck {
                 format!("blocked in {call}() waiting for {what}; {by}")
             }
             Waits::Other(call) => format!("blocked in {call}()"),
+            Waits::Cycling => "runs, but every schedule from here goes round the same states for ever: nothing it or the others do leads to an end".into(),
         }
     }
 }
@@ -105,6 +106,11 @@ pub enum End {
     },
     /// Every live process is blocked or spin-parked, one at least parked.
     Livelock(Vec<Stuck>),
+    /// Exhaustive search: the run has entered a set of states it can
+    /// never leave, whatever the schedule, and in which no process ends
+    /// (a bottom strongly connected component of the state graph): the
+    /// processes run, but round a cycle. A livelock.
+    Cycle(Vec<Stuck>),
     /// A process ran its whole fuel without a visible operation.
     EndlessLoop {
         /// Who.
@@ -129,7 +135,7 @@ impl End {
         match self {
             End::AllExited => "all exited",
             End::Deadlock { .. } => "deadlock",
-            End::Livelock(_) => "livelock",
+            End::Livelock(_) | End::Cycle(_) => "livelock",
             End::EndlessLoop { .. } => "endless loop",
             End::StepBudget => "step budget",
             End::Undefined { .. } => "undefined behaviour",
@@ -138,7 +144,7 @@ impl End {
 
     /// Deadlock or livelock: every live process waits for good.
     pub fn is_stuck(&self) -> bool {
-        matches!(self, End::Deadlock { .. } | End::Livelock(_))
+        matches!(self, End::Deadlock { .. } | End::Livelock(_) | End::Cycle(_))
     }
 }
 
@@ -159,6 +165,18 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
         let cycle = find_cycle(&stuck);
         End::Deadlock { stuck, cycle }
     }
+}
+
+/// Where each live process of a state in a closed cycle of states is:
+/// the ones that can step go round it ([`Waits::Cycling`]), the others
+/// wait as in a deadlock.
+pub fn cycling(m: &Machine, prog: &Program, ready: &[usize]) -> Vec<Stuck> {
+    let live = (0..m.procs.len()).filter(|&i| m.procs[i].status.is_none());
+    live.map(|i| {
+        let waits = if ready.contains(&i) { Waits::Cycling } else { waits(m, i) };
+        Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits }
+    })
+    .collect()
 }
 
 /// A cycle in the wait-for graph (an edge from each stuck process to the

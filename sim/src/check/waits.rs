@@ -82,6 +82,9 @@ pub enum Waits {
     },
     /// Blocked in some other call.
     Other(&'static str),
+    /// Not blocked: it steps, but only round a cycle of states that no
+    /// schedule leaves (found by exhaustive search).
+    Cycling,
 }
 
 impl Waits {
@@ -98,7 +101,7 @@ impl Waits {
             Waits::Queue { .. } => format!("a message queue {by} sends to"),
             Waits::Socket { what, .. } => format!("{what} from {by}"),
             Waits::Message { what, .. } => format!("{what}, which {by} could provide"),
-            Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) => format!("{by}"),
+            Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) | Waits::Cycling => format!("{by}"),
         }
     }
 

@@ -24,6 +24,7 @@
 //!
 //! [`footprint`]: crate::kernel::Machine::footprint
 
+use super::cycles::{Component, Cycles};
 use super::replay::Replay;
 use super::search::{Found, Seen};
 use super::{take, token, turn, with_files, Pace, Runner};
@@ -151,10 +152,9 @@ pub struct Progress {
 /// stops the search (as interrupted) by returning false.
 pub fn exhaustive(prog: &Program, opts: &Options, on_progress: &mut dyn FnMut(&Progress) -> bool) -> Verdict {
     let config = opts.config();
-    let runner = Runner::new(prog, &config);
     let mut dfs = Dfs::new(prog, opts, &config, on_progress);
-    dfs.search(&runner);
-    dfs.finish(&runner)
+    dfs.search();
+    dfs.finish()
 }
 
 /// A failure's schedule reduced before it is shown.
@@ -170,6 +170,10 @@ pub struct Shrunk {
     /// one preemption fewer found nothing.
     pub minimal: bool,
 }
+
+/// Steps of a livelock's cycle shown after the way into it (twice this,
+/// so that a cycle of up to this many steps is seen going round).
+const CYCLE_SHOWN: u64 = 30;
 
 /// States each search of the shrinking may store (a count, not a time,
 /// so that shrinking is deterministic).
@@ -223,11 +227,10 @@ fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_st
     o.keep_going = false;
     o.max_states = opts.max_states.min(SHRINK_STATES);
     let config = o.config();
-    let runner = Runner::new(prog, &config);
     let mut go_on = |_: &Progress| true;
     let mut dfs = Dfs::new(prog, &o, &config, &mut go_on);
     dfs.target = Some(key.clone());
-    dfs.search(&runner);
+    dfs.search();
     let complete = dfs.v.ran_out.is_none();
     (dfs.failures.pop().map(|p| (p.prefix, p.preemptions, p.steps)), complete)
 }
@@ -235,8 +238,9 @@ fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_st
 /// A state of the search stack: a machine between two steps and what is
 /// left to try from it.
 struct Node {
-    m: Machine,
-    h: History,
+    /// The machine and history, until the last step from it is taken
+    /// (that step takes them instead of a copy).
+    state: Option<(Machine, History)>,
     pace: Pace,
     /// Ready processes (indices into `m.procs`).
     ready: Vec<usize>,
@@ -249,10 +253,31 @@ struct Node {
     current: Option<i32>,
     /// Preemptions spent to get here.
     pre: u32,
-    /// Entries of the path's choices to drop when this node is done: its
-    /// own (if its parent had a choice), and those of the ancestors that
-    /// left the stack when their last step was taken.
+    /// Entries of the path's choices to drop when this node is done (1
+    /// if its parent had a choice).
     pops: u32,
+    /// Its position among the states of open components ([`Cycles`]),
+    /// `usize::MAX` if not tracked, and its lowlink.
+    pos: usize,
+    low: usize,
+    /// Entered with every ready process's step to explore.
+    closed: bool,
+    /// Entered with some asleep, and nothing else held back.
+    asleep: bool,
+    /// A step was not taken: the preemption bound.
+    cut: bool,
+}
+
+/// What arriving at a state came to.
+enum Arrival {
+    /// A state with steps to try.
+    Node(Node),
+    /// A state on an open component, at this position.
+    Back(usize),
+    /// An end, a failure, or a state of a completed component.
+    Exit,
+    /// A state the reduction kept from being explored from here.
+    Unknown,
 }
 
 /// A map keyed by fingerprints.
@@ -320,10 +345,18 @@ struct Pending {
     prefix: Vec<u32>,
     preemptions: u32,
     steps: u64,
+    /// A livelock's end ([`End::Cycle`]): its run is shown up to the
+    /// cycle rather than to its (never coming) end.
+    cycle: Option<End>,
 }
 
 struct Dfs<'a> {
     on_progress: &'a mut dyn FnMut(&Progress) -> bool,
+    runner: Runner<'a>,
+    /// The state the search starts from (the program's start, or a
+    /// state a livelock candidate is confirmed from).
+    base: (Machine, History, Pace),
+    cycles: Cycles,
     prog: &'a Program,
     config: &'a Config,
     opts: &'a Options,
@@ -350,8 +383,14 @@ impl<'a> Dfs<'a> {
         };
         let reduce = opts.reduce && opts.preemptions.is_none();
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
+        let runner = Runner::new(prog, config);
+        let (m, h, _) = runner.start();
+        let pace = Pace::new(&m);
         Dfs {
             on_progress,
+            runner,
+            base: (m, h, pace),
+            cycles: Cycles::default(),
             prog,
             config,
             opts,
@@ -367,10 +406,10 @@ impl<'a> Dfs<'a> {
         }
     }
 
-    fn search(&mut self, runner: &Runner) {
-        let (m, h, _) = runner.start();
+    fn search(&mut self) {
+        let (m, h, pace) = self.base.clone();
         let mut stack: Vec<Node> = Vec::new();
-        if let Some(root) = self.enter(m, h, Pace::new(&runner.start().0), None, 0, &[], 0) {
+        if let Arrival::Node(root) = self.enter(m, h, pace, None, 0, &[], 0) {
             stack.push(root);
         }
         let mut sleepers: Vec<i32> = Vec::new();
@@ -380,38 +419,44 @@ impl<'a> Dfs<'a> {
             }
             if top.todo == 0 {
                 let n = stack.pop().expect("the top");
+                self.left(&n, stack.last_mut());
                 self.choices.truncate(self.choices.len() - n.pops as usize);
                 continue;
             }
             let k = next_position(top);
             top.todo &= !(1 << k);
             let i = top.ready[k];
-            let pid = top.m.procs[i].pid;
-            let preempts = top.current.is_some_and(|c| c != pid && top.ready.iter().any(|&j| top.m.procs[j].pid == c));
+            let (tm, _) = top.state.as_ref().expect("a node with steps to try has its state");
+            let pid = tm.procs[i].pid;
+            let preempts = top.current.is_some_and(|c| c != pid && top.ready.iter().any(|&j| tm.procs[j].pid == c));
             let pre = top.pre + preempts as u32;
             if self.opts.preemptions.is_some_and(|b| pre > b) {
+                top.cut = true;
+                if top.todo == 0 {
+                    top.state = None;
+                }
                 continue;
             }
             sleepers.clear();
             if self.reduce {
-                let t = top.m.footprint(i, self.config.time);
+                let t = tm.footprint(i, self.config.time);
                 for u in bits(top.sleep).filter(|&u| u != i) {
-                    if !top.m.footprint(u, self.config.time).conflicts(&t) {
-                        sleepers.push(top.m.procs[u].pid);
+                    if !tm.footprint(u, self.config.time).conflicts(&t) {
+                        sleepers.push(tm.procs[u].pid);
                     }
                 }
                 top.sleep |= 1 << i;
             }
             let choice = (top.ready.len() > 1).then_some(k as u32);
             // The last step to try from a state takes its machine rather
-            // than a copy: a forced move costs no clone, and a long
-            // stretch without choices keeps no stack of states.
-            let (mut m, mut h, mut pace, inherited) = if top.todo == 0 {
-                let n = stack.pop().expect("the top");
-                (n.m, n.h, n.pace, n.pops)
+            // than a copy: a forced move costs no clone.
+            let (mut m, mut h) = if top.todo == 0 {
+                top.state.take().expect("the state")
             } else {
-                (top.m.clone(), top.h.clone(), top.pace, 0)
+                let (m, h) = top.state.as_ref().expect("the state");
+                (m.clone(), h.clone())
             };
+            let mut pace = top.pace;
             {
                 let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
                 take(&mut m, i, &mut cx, &mut pace);
@@ -420,15 +465,62 @@ impl<'a> Dfs<'a> {
             if let Some(c) = choice {
                 self.choices.push(c);
             }
-            let pops = inherited + choice.is_some() as u32;
+            let pops = choice.is_some() as u32;
             let depth = h.steps;
             self.v.max_depth = self.v.max_depth.max(depth);
-            match self.enter(m, h, pace, Some(pid), pre, &sleepers, pops) {
-                Some(node) => stack.push(node),
-                None => self.choices.truncate(self.choices.len() - pops as usize),
+            let arrival = self.enter(m, h, pace, Some(pid), pre, &sleepers, pops);
+            let top = stack.last_mut().expect("the parent");
+            match arrival {
+                Arrival::Node(node) => {
+                    if node.pos == usize::MAX {
+                        self.cycles.doubt(top.pos);
+                    }
+                    stack.push(node);
+                }
+                Arrival::Unknown => {
+                    self.cycles.doubt(top.pos);
+                    self.choices.truncate(self.choices.len() - pops as usize);
+                }
+                Arrival::Back(to) => {
+                    top.low = top.low.min(to);
+                    self.cycles.back(top.pos, to);
+                    self.choices.truncate(self.choices.len() - pops as usize);
+                }
+                Arrival::Exit => {
+                    self.cycles.exit(top.pos);
+                    self.choices.truncate(self.choices.len() - pops as usize);
+                }
             }
             if self.v.transitions.is_multiple_of(1024) {
                 self.budgets(depth);
+            }
+        }
+    }
+
+    /// Every step from `n` was tried (the path's choices still lead to
+    /// it): if it is the root of its component, the component is
+    /// complete, and a livelock if it is bottom.
+    fn left(&mut self, n: &Node, parent: Option<&mut Node>) {
+        if n.pos == usize::MAX {
+            return;
+        }
+        self.cycles.done(n.pos, n.closed && !n.cut, n.asleep && !n.cut);
+        if n.low != n.pos {
+            if let Some(p) = parent {
+                p.low = p.low.min(n.low);
+            }
+            return;
+        }
+        let component = self.cycles.complete(n.pos);
+        match component {
+            Component::Open | Component::Doubtful => {}
+            Component::Bottom => self.livelock(self.choices.clone()),
+            Component::Candidate => self.confirm(self.choices.clone()),
+        }
+        if let Some(p) = parent {
+            match component {
+                Component::Doubtful | Component::Candidate => self.cycles.doubt(p.pos),
+                Component::Open | Component::Bottom => self.cycles.exit(p.pos),
             }
         }
     }
@@ -450,8 +542,7 @@ impl<'a> Dfs<'a> {
         }
     }
 
-    /// Arrives at a state: judges it, stores it, and returns it as a node
-    /// if it has steps left to try.
+    /// Arrives at a state: judges it, stores it, and says what it came to.
     #[allow(clippy::too_many_arguments)]
     fn enter(
         &mut self,
@@ -462,12 +553,12 @@ impl<'a> Dfs<'a> {
         pre: u32,
         sleepers: &[i32],
         pops: u32,
-    ) -> Option<Node> {
+    ) -> Arrival {
         // A failure is judged before the step budget: one at the last
         // step counts.
         if let Some(f) = check::failure(&h.outcome, &h.sent, None) {
             self.failed(&h, f, None, pre);
-            return None;
+            return Arrival::Exit;
         }
         let mut ready = Vec::new();
         let end = {
@@ -476,7 +567,7 @@ impl<'a> Dfs<'a> {
         };
         if let Some(end) = end {
             self.ended(&m, &h, end, pre);
-            return None;
+            return Arrival::Exit;
         }
         let sleep = sleepers.iter().filter_map(|&p| m.index(p)).fold(0u64, |s, i| s | 1 << i);
         let strict = self.config.time == TimeMode::Strict;
@@ -491,11 +582,17 @@ impl<'a> Dfs<'a> {
         // What is stored with a state: its sleep set, or (bounded) the
         // preemptions spent reaching it.
         let mine = if bounded { pre as u64 } else { sleep };
-        let explore = match self.lookup(&key, mine, bounded) {
+        let fp = (!matches!(self.store, Store::None)).then(|| fingerprint::of(&key));
+        let visit = self.lookup(&key, fp, mine, bounded);
+        let explore = match visit {
             Visit::New => u64::MAX,
             Visit::Done => {
                 self.v.matched += 1;
-                return None;
+                return match fp.map(|f| (f, self.cycles.position(f))) {
+                    Some((_, Some(pos))) => Arrival::Back(pos),
+                    Some((f, None)) if self.cycles.is_doubtful(f) => Arrival::Unknown,
+                    _ => Arrival::Exit,
+                };
             }
             Visit::Again(mask) => mask,
         };
@@ -506,23 +603,28 @@ impl<'a> Dfs<'a> {
             }
         }
         if todo == 0 {
-            return None;
+            return Arrival::Unknown;
         }
-        Some(Node { m, h, pace, ready, todo, sleep, current, pre, pops })
+        let full = todo.count_ones() as usize == ready.len();
+        // A state explored again only in part is not tracked: whatever
+        // component it is in is not reported.
+        let pos = match (fp, &visit) {
+            (Some(f), Visit::New) if !bounded => self.cycles.open(f),
+            _ => usize::MAX,
+        };
+        let state = Some((m, h));
+        Arrival::Node(Node { state, pace, ready, todo, sleep, current, pre, pops, pos, low: pos, closed: full, asleep: !full, cut: false })
     }
 
     /// Looks a state up, stores it, and says what of it to explore.
-    fn lookup(&mut self, key: &Key, mine: u64, bounded: bool) -> Visit {
-        let fp = match self.store {
-            Store::None => {
-                // Without matching every arrival is a new state.
-                self.v.states += 1;
-                if self.v.states >= self.opts.max_states {
-                    self.ran_out(RanOut::States);
-                }
-                return Visit::New;
+    fn lookup(&mut self, key: &Key, fp: Option<u128>, mine: u64, bounded: bool) -> Visit {
+        let Some(fp) = fp else {
+            // Without matching every arrival is a new state.
+            self.v.states += 1;
+            if self.v.states >= self.opts.max_states {
+                self.ran_out(RanOut::States);
             }
-            _ => fingerprint::of(key),
+            return Visit::New;
         };
         let stored = match &mut self.store {
             Store::Fingerprints(map) => match map.entry(fp) {
@@ -557,7 +659,7 @@ impl<'a> Dfs<'a> {
                 return Visit::Done;
             }
             *old = mine;
-            return Visit::New;
+            return Visit::Again(u64::MAX);
         }
         // Explored with a sleep set `old`: what it slept and we do not
         // is left to do.
@@ -594,20 +696,98 @@ impl<'a> Dfs<'a> {
         if self.target.as_ref().is_some_and(|t| *t != key) {
             return;
         }
+        let prefix = self.choices.clone();
+        self.record(key, prefix, pre, h.steps, None);
+    }
+
+    fn record(&mut self, key: FailureKey, prefix: Vec<u32>, preemptions: u32, steps: u64, cycle: Option<End>) {
         match self.failures.iter_mut().find(|p| p.key == key) {
             Some(p) => p.count += 1,
-            None => self.failures.push(Pending { key, count: 1, prefix: self.choices.clone(), preemptions: pre, steps: h.steps }),
+            None => self.failures.push(Pending { key, count: 1, prefix, preemptions, steps, cycle }),
         }
         if !self.opts.keep_going {
             self.stop = true;
         }
     }
 
+    /// The state the choices `prefix` lead to from the search's start:
+    /// after them, forced moves up to the next choice (at most 1000).
+    /// With its ready processes and the preemptions on the way.
+    fn state_at(&self, prefix: &[u32]) -> Option<(Machine, History, Pace, Vec<usize>, u32)> {
+        let (mut m, mut h, mut pace) = self.base.clone();
+        let (mut ready, mut next, mut forced) = (Vec::new(), prefix.iter(), 0);
+        let (mut current, mut pre) = (None, 0);
+        loop {
+            let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
+            if turn(&mut m, &cx, &mut ready).is_some() {
+                return None;
+            }
+            let k = if ready.len() > 1 {
+                match next.next() {
+                    Some(&c) => c as usize,
+                    None => break,
+                }
+            } else {
+                forced += usize::from(next.len() == 0);
+                if forced > 1000 {
+                    break;
+                }
+                0
+            };
+            let i = *ready.get(k)?;
+            let pid = m.procs[i].pid;
+            pre += u32::from(current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[j].pid == c)));
+            current = Some(pid);
+            take(&mut m, i, &mut cx, &mut pace);
+        }
+        Some((m, h, pace, ready, pre))
+    }
+
+    /// A bottom component was reached by `prefix`: a livelock.
+    fn livelock(&mut self, prefix: Vec<u32>) {
+        let Some((m, h, _, ready, pre)) = self.state_at(&prefix) else { return };
+        let stuck = check::verdict::cycling(&m, self.prog, &ready);
+        let end = End::Cycle(stuck);
+        let key = failure_key(&Failure::Stuck("livelock"), Some(&end), &h.faults);
+        if self.target.as_ref().is_some_and(|t| *t != key) {
+            return;
+        }
+        self.record(key, prefix, pre, h.steps, Some(end));
+    }
+
+    /// A component that is bottom unless a step the sleep sets skipped
+    /// leads out: explores from it without reduction, and reports the
+    /// livelock that search finds, if any.
+    fn confirm(&mut self, prefix: Vec<u32>) {
+        let Some((m, h, pace, _, _)) = self.state_at(&prefix) else { return };
+        let mut o = self.opts.clone();
+        (o.reduce, o.keep_going, o.shrink, o.preemptions) = (false, false, false, None);
+        o.max_states = self.opts.max_states.min(SHRINK_STATES);
+        let mut go_on = |_: &Progress| true;
+        let mut inner = Dfs::new(self.prog, &o, self.config, &mut go_on);
+        inner.base = (m, h, pace);
+        inner.search();
+        let Some(p) = inner.failures.pop().filter(|p| p.cycle.is_some()) else { return };
+        let whole: Vec<u32> = prefix.into_iter().chain(p.prefix).collect();
+        self.livelock(whole);
+    }
+
     /// The verdict, with each failure replayed as a whole run.
-    fn finish(mut self, runner: &Runner) -> Verdict {
+    fn finish(mut self) -> Verdict {
         let binding = token::binding(self.prog, self.config);
+        let runner = &self.runner;
         for p in std::mem::take(&mut self.failures) {
-            let d = if self.opts.shrink {
+            let d = if let Some(end) = p.cycle {
+                // Shown: the way into the cycle and a stretch of it; the
+                // token replays the run going round it to the step budget.
+                let mut o = self.opts.clone();
+                o.max_steps = p.steps + 2 * CYCLE_SHOWN;
+                let config = o.config();
+                let mut result = Runner::new(self.prog, &config).run(&mut Replay::then_go_on(p.prefix.clone()), true);
+                result.end = end;
+                let found = Found { run: 0, seed: 0, result, token: token::encode(binding, &p.prefix), shrunk: None };
+                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, shrunk: None }
+            } else if self.opts.shrink {
                 let s = shrink(self.prog, self.opts, &p.key, p.prefix, p.preemptions, p.steps);
                 Distinct { key: p.key, count: p.count, preemptions: s.preemptions, steps: s.steps, shrunk: s.found.shrunk, found: s.found }
             } else {
@@ -647,7 +827,8 @@ enum Visit {
 /// can go on (no preemption first, so the first failures found have few),
 /// else the lowest pid.
 fn next_position(n: &Node) -> usize {
-    let cur = n.current.and_then(|c| n.ready.iter().position(|&j| n.m.procs[j].pid == c));
+    let m = &n.state.as_ref().expect("a node with steps to try has its state").0;
+    let cur = n.current.and_then(|c| n.ready.iter().position(|&j| m.procs[j].pid == c));
     match cur {
         Some(k) if n.todo & (1 << k) != 0 => k,
         _ => n.todo.trailing_zeros() as usize,
@@ -675,7 +856,9 @@ pub fn failure_key(f: &Failure, end: Option<&End>, faults: &[Faulted]) -> Failur
         Failure::NonZeroExit { code } => (format!("exit status {code}"), Vec::new()),
         Failure::Stuck(what) => {
             let mut spans: Vec<Span> = match end {
-                Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) => stuck.iter().map(|s| s.span).collect(),
+                Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) | Some(End::Cycle(stuck)) => {
+                    stuck.iter().map(|s| s.span).collect()
+                }
                 Some(End::EndlessLoop { span, .. }) => vec![*span],
                 _ => Vec::new(),
             };

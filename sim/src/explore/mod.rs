@@ -3,6 +3,7 @@
 //! [`Recorder`]), so the list of choices (a token) replays the run
 //! exactly. `search.rs` holds the library's operations over many runs.
 
+mod cycles;
 pub mod exhaustive;
 pub mod pct;
 pub mod random;

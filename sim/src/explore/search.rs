@@ -134,7 +134,9 @@ impl std::fmt::Display for ReplayError {
 pub fn replay(prog: &Program, opts: &Options, tok: &str, trace: bool) -> Result<RunResult, ReplayError> {
     let config = opts.config();
     let choices = token::decode(tok, token::binding(prog, &config)).map_err(ReplayError::Token)?;
-    let mut st = Replay::new(choices);
+    // Past its choices a run goes on without preemption: a livelock's
+    // token holds the way into its cycle, and the run goes round it.
+    let mut st = Replay::then_go_on(choices);
     let r = run(prog, &config, &mut st, trace);
     if st.misfit || !st.exhausted() {
         return Err(ReplayError::Misfit);
