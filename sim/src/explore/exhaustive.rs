@@ -271,7 +271,7 @@ struct Node {
 /// What arriving at a state came to.
 enum Arrival {
     /// A state with steps to try.
-    Node(Node),
+    Node(Box<Node>),
     /// A state on an open component, at this position.
     Back(usize),
     /// An end, a failure, or a state of a completed component.
@@ -410,7 +410,7 @@ impl<'a> Dfs<'a> {
         let (m, h, pace) = self.base.clone();
         let mut stack: Vec<Node> = Vec::new();
         if let Arrival::Node(root) = self.enter(m, h, pace, None, 0, &[], 0) {
-            stack.push(root);
+            stack.push(*root);
         }
         let mut sleepers: Vec<i32> = Vec::new();
         while let Some(top) = stack.last_mut() {
@@ -475,7 +475,7 @@ impl<'a> Dfs<'a> {
                     if node.pos == usize::MAX {
                         self.cycles.doubt(top.pos);
                     }
-                    stack.push(node);
+                    stack.push(*node);
                 }
                 Arrival::Unknown => {
                     self.cycles.doubt(top.pos);
@@ -613,7 +613,21 @@ impl<'a> Dfs<'a> {
             _ => usize::MAX,
         };
         let state = Some((m, h));
-        Arrival::Node(Node { state, pace, ready, todo, sleep, current, pre, pops, pos, low: pos, closed: full, asleep: !full, cut: false })
+        Arrival::Node(Box::new(Node {
+            state,
+            pace,
+            ready,
+            todo,
+            sleep,
+            current,
+            pre,
+            pops,
+            pos,
+            low: pos,
+            closed: full,
+            asleep: !full,
+            cut: false,
+        }))
     }
 
     /// Looks a state up, stores it, and says what of it to explore.
