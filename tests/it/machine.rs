@@ -214,3 +214,44 @@ fn steps_with_independent_footprints_commute() {
     let n = checked.into_inner();
     assert!(n > 1000, "only {n} independent pairs were tried");
 }
+
+/// A search hashes a state from fingerprints cached per process and per
+/// memory region, each forgotten when its owner changes. Along random
+/// runs of every corpus program, a state hashed with its caches equals
+/// the state hashed afresh: no cache is ever stale.
+#[test]
+fn cached_fingerprints_are_never_stale() {
+    use crate::native::{c_files, config, par_check};
+    use rand::{Rng, SeedableRng};
+    use sim::ir::fingerprint;
+    let mut files = c_files("scenarios");
+    files.extend(c_files("tests/diff"));
+    files.extend(c_files("tests/programs"));
+    let fails = par_check(&files, |file| {
+        let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+        let Ok(prog) = sim::lang::compile(&file.display().to_string(), &text, &sim::lang::fs_loader) else { return Ok(()) };
+        let cfg = config(file, TimeMode::LowerBound);
+        let mut history = History::new(false);
+        let mut cx = StepCtx { prog: &prog, config: &cfg, history: &mut history, instructions: 0 };
+        let mut m = Machine::new(&mut cx);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        let mut ready = Vec::new();
+        for step in 0..300 {
+            m.ready(&cfg, &mut ready);
+            if ready.is_empty() {
+                break;
+            }
+            let cached = fingerprint::of(&m);
+            let fresh = m.clone();
+            fresh.procs.iter().for_each(|p| p.forget_fingerprints());
+            fresh.shared.forget_fingerprints();
+            if cached != fingerprint::of(&fresh) {
+                return Err(format!("a stale fingerprint after step {step}"));
+            }
+            let k = ready[rng.gen_range(0..ready.len())];
+            m.step(k, &mut cx);
+        }
+        Ok(())
+    });
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}

@@ -146,7 +146,7 @@ impl Region {
         if d != 0 {
             return d;
         }
-        let d = crate::ir::fingerprint::of(&self.bytes.as_slice()) | 1;
+        let d = crate::ir::fingerprint::of_bytes(&self.bytes) | 1;
         self.digest.set(d);
         d
     }
@@ -253,6 +253,9 @@ pub struct Memory {
     /// Changes to `regions` so far: the spin detector hashes the regions
     /// again only when this moved (most loops write only the stack).
     writes: Ephemeral<u64>,
+    /// The fingerprint of `regions` and the `writes` it was taken at (a
+    /// search hashes the table again only when it changed).
+    table_fp: Ephemeral<Cell<(u64, u128)>>,
 }
 
 /// A value kept beside the state but not part of it (a counter or a
@@ -294,7 +297,14 @@ impl Memory {
 
     /// No memory at all: what an ended process keeps.
     pub fn empty() -> Memory {
-        Memory { stack: Vec::new(), poison: Vec::new(), regions: Vec::new(), heap_bytes: 0, writes: Ephemeral::default() }
+        Memory {
+            stack: Vec::new(),
+            poison: Vec::new(),
+            regions: Vec::new(),
+            heap_bytes: 0,
+            writes: Ephemeral::default(),
+            table_fp: Ephemeral::default(),
+        }
     }
 
     /// The initial image of a program's memory.
@@ -309,7 +319,14 @@ impl Memory {
         for g in &prog.globals {
             regions.push(Region::new(Rc::new(g.bytes.clone()), RegionKind::Global { writable: g.writable }, g.bytes.len() as u32));
         }
-        Memory { stack: Vec::new(), poison: Vec::new(), regions, heap_bytes: 0, writes: Ephemeral::default() }
+        Memory {
+            stack: Vec::new(),
+            poison: Vec::new(),
+            regions,
+            heap_bytes: 0,
+            writes: Ephemeral::default(),
+            table_fp: Ephemeral::default(),
+        }
     }
 
     /// The regions other than the stack, by number.
@@ -451,7 +468,15 @@ impl Memory {
     pub(super) fn hash_live<H: std::hash::Hasher>(&self, top: usize, h: &mut H) {
         use std::hash::Hash;
         self.live(top).hash(h);
-        self.regions.hash(h);
+        let (at, d) = self.table_fp.0.get();
+        let d = if d != 0 && at == self.writes.0 {
+            d
+        } else {
+            let d = crate::ir::fingerprint::of(&self.regions) | 1;
+            self.table_fp.0.set((self.writes.0, d));
+            d
+        };
+        h.write_u128(d);
         self.heap_bytes.hash(h);
     }
 
@@ -459,6 +484,14 @@ impl Memory {
     fn live(&self, top: usize) -> (&[u8], &[u64]) {
         let top = top.min(self.stack.len());
         (&self.stack[..top], &self.poison[..top.div_ceil(64).min(self.poison.len())])
+    }
+
+    /// Forgets the regions' cached fingerprints.
+    pub fn forget_fingerprints(&self) {
+        self.table_fp.0.set((0, 0));
+        for r in &self.regions {
+            r.digest.set(0);
+        }
     }
 
     /// Makes room for `top` bytes of stack (growing geometrically, so

@@ -7,11 +7,59 @@
 use crate::abi::errno::{EACCES, EFBIG, EINVAL, ENAMETOOLONG, ENOMEM};
 use crate::abi::flags::{MAP_ANONYMOUS, MAP_PRIVATE, MAP_SHARED, O_ACCMODE, O_RDWR, O_WRONLY, PROT_WRITE};
 use crate::interp::memory::{Shared, PAGE};
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 /// Largest shared object the simulator holds (its bytes are real memory
 /// here, where Linux's tmpfs would be sparse): larger is EFBIG/ENOMEM.
 pub use crate::abi::limits::MAX_SHARED;
+
+/// One object's bytes, shared copy-on-write between the states of a
+/// search, with their fingerprint once computed (0: not yet; forgotten
+/// by every write), so that a search copies and hashes an object only
+/// when it changed.
+#[derive(Debug, Clone, Default)]
+struct Object {
+    bytes: Rc<Vec<u8>>,
+    digest: Cell<u128>,
+}
+
+impl Object {
+    fn new(bytes: Vec<u8>) -> Object {
+        Object { bytes: Rc::new(bytes), digest: Cell::new(0) }
+    }
+
+    fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        self.digest.set(0);
+        Rc::make_mut(&mut self.bytes)
+    }
+
+    fn digest(&self) -> u128 {
+        let d = self.digest.get();
+        if d != 0 {
+            return d;
+        }
+        let d = crate::ir::fingerprint::of_bytes(&self.bytes) | 1;
+        self.digest.set(d);
+        d
+    }
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl Eq for Object {}
+
+impl Hash for Object {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_u128(self.digest());
+    }
+}
 
 /// The bytes of every shared object. Owned by the kernel, lent to the
 /// interpreter for one access at a time.
@@ -19,7 +67,7 @@ pub use crate::abi::limits::MAX_SHARED;
 pub struct SharedStore {
     /// Object bytes by object number, whole pages; `sizes` says how many
     /// are valid.
-    pub objects: Vec<Vec<u8>>,
+    objects: Vec<Object>,
     /// The object's size (`ftruncate`); past the page holding the last
     /// byte, an access is SIGBUS.
     pub sizes: Vec<u64>,
@@ -30,10 +78,10 @@ pub struct SharedStore {
 
 impl Shared for SharedStore {
     fn bytes(&self, obj: u32) -> &[u8] {
-        &self.objects[obj as usize]
+        &self.objects[obj as usize].bytes
     }
     fn bytes_mut(&mut self, obj: u32) -> &mut [u8] {
-        &mut self.objects[obj as usize]
+        self.objects[obj as usize].bytes_mut()
     }
     fn size(&self, obj: u32) -> u64 {
         self.sizes[obj as usize]
@@ -45,9 +93,24 @@ impl SharedStore {
     pub fn create(&mut self, size: u64) -> u32 {
         let bytes = pages(size);
         self.held += bytes;
-        self.objects.push(vec![0; bytes as usize]);
+        self.objects.push(Object::new(vec![0; bytes as usize]));
         self.sizes.push(size);
         (self.objects.len() - 1) as u32
+    }
+
+    /// How many objects were ever made.
+    pub fn count(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Object `obj`'s bytes (whole pages; empty once freed).
+    pub fn object(&self, obj: u32) -> &[u8] {
+        &self.objects[obj as usize].bytes
+    }
+
+    /// Forgets the cached fingerprints (tests check none is stale).
+    pub fn forget_fingerprints(&self) {
+        self.objects.iter().for_each(|o| o.digest.set(0));
     }
 
     /// Bytes held for all objects.
@@ -58,15 +121,15 @@ impl SharedStore {
     /// Bytes object `obj` would hold more at `size` (0 if it would not
     /// grow).
     pub fn growth(&self, obj: u32, size: u64) -> u64 {
-        pages(size).saturating_sub(self.objects[obj as usize].len() as u64)
+        pages(size).saturating_sub(self.objects[obj as usize].bytes.len() as u64)
     }
 
     /// Drops the bytes of an object nothing refers to any more (no name,
     /// no descriptor, no mapping): its number is never given out again.
     pub fn free(&mut self, obj: u32) {
         let o = obj as usize;
-        self.held -= self.objects[o].len() as u64;
-        self.objects[o] = Vec::new();
+        self.held -= self.objects[o].bytes.len() as u64;
+        self.objects[o] = Object::default();
         self.sizes[o] = 0;
     }
 
@@ -74,7 +137,7 @@ impl SharedStore {
     pub fn resize(&mut self, obj: u32, size: u64) {
         let o = obj as usize;
         let old = self.sizes[o] as usize;
-        let bytes = &mut self.objects[o];
+        let bytes = self.objects[o].bytes_mut();
         if (size as usize) < old {
             let keep = (size as usize).min(bytes.len());
             bytes[keep..].fill(0);
@@ -97,7 +160,7 @@ impl SharedStore {
         let size = self.sizes[obj as usize];
         let start = off.min(size) as usize;
         let end = off.saturating_add(n).min(size) as usize;
-        &self.objects[obj as usize][start..end.max(start)]
+        &self.objects[obj as usize].bytes[start..end.max(start)]
     }
 
     /// `write` at file offset `off` (the object grows as a file does);
@@ -107,7 +170,7 @@ impl SharedStore {
         if end > self.sizes[obj as usize] {
             self.resize(obj, end);
         }
-        self.objects[obj as usize][off as usize..end as usize].copy_from_slice(data);
+        self.objects[obj as usize].bytes_mut()[off as usize..end as usize].copy_from_slice(data);
         Ok(end)
     }
 

@@ -91,6 +91,24 @@ pub fn of(v: &impl Hash) -> u128 {
     h.finish128()
 }
 
+/// The fingerprint of a block of memory. Memory is mostly zeros past
+/// what a program uses (a page mapped for a 24-byte struct, a stdio
+/// buffer): the trailing zeros are skipped, the length told apart.
+pub fn of_bytes(bytes: &[u8]) -> u128 {
+    let mut end = bytes.len();
+    // Word by word from the end while the words are zero.
+    while end >= 8 && bytes[end - 8..end] == [0; 8] {
+        end -= 8;
+    }
+    while end > 0 && bytes[end - 1] == 0 {
+        end -= 1;
+    }
+    let mut h = Fingerprinter::default();
+    h.write_usize(bytes.len());
+    h.write(&bytes[..end]);
+    h.finish128()
+}
+
 /// A bound on the probability that a search of `states` states with
 /// fingerprints skipped any state: n²/2¹²⁹.
 pub fn omission_bound(states: u64) -> f64 {

@@ -27,12 +27,15 @@ pub use history::{History, Named};
 
 use crate::abi::call::Call;
 use crate::abi::{FIRST_PID, INIT_PID};
+use crate::interp::memory::Ephemeral;
 use crate::interp::{self, Access, AccessKind, Event, Process, ProcessOptions, RunCtx};
 use crate::ipc::pipe::Pipe;
 use crate::ipc::shm::{SharedStore, ShmNames};
 use crate::ir::Program;
 use crate::outcome::ExitStatus;
 use crate::trace::{Loc, What};
+use std::cell::Cell;
+use std::hash::{Hash, Hasher};
 
 /// Limits on a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,7 +128,7 @@ pub struct Watch {
 }
 
 /// A process-table entry (the PCB).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pcb {
     /// Virtual pid.
     pub pid: i32,
@@ -181,6 +184,66 @@ pub struct Pcb {
     pub execd: bool,
     /// Handlers, blocked and pending signals, the alarm (none until used).
     pub signals: Option<Box<signal::Signals>>,
+    /// The fingerprint of `proc` once computed (0: not yet), so that a
+    /// search hashes only the process that stepped. Only the process's
+    /// own step changes its `proc` ([`Machine::step`] forgets it; a
+    /// forked child starts without one).
+    pub proc_fp: Ephemeral<Cell<u128>>,
+}
+
+impl Pcb {
+    /// The fingerprint of the process's interpreter state.
+    fn proc_fingerprint(&self) -> u128 {
+        let d = self.proc_fp.0.get();
+        if d != 0 {
+            return d;
+        }
+        let d = crate::ir::fingerprint::of(&self.proc) | 1;
+        self.proc_fp.0.set(d);
+        d
+    }
+
+    /// Forgets the cached fingerprints (tests check that a cached one is
+    /// never stale).
+    pub fn forget_fingerprints(&self) {
+        self.proc_fp.0.set(0);
+        self.proc.mem.forget_fingerprints();
+    }
+}
+
+impl Hash for Pcb {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        let Pcb {
+            pid,
+            ppid,
+            proc: _,
+            pending,
+            fds,
+            ignored,
+            status,
+            reaped,
+            parked,
+            spin,
+            digest,
+            io_done,
+            dying,
+            fault,
+            named_sems,
+            link_capacity,
+            sem_undo,
+            idrm,
+            fifo_wait,
+            umask,
+            pgid,
+            sid,
+            execd,
+            signals,
+            proc_fp: _,
+        } = self;
+        h.write_u128(self.proc_fingerprint());
+        (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
+        (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals).hash(h);
+    }
 }
 
 impl Pcb {
@@ -334,6 +397,7 @@ impl Machine {
             parked: None,
             spin: Default::default(),
             digest: Default::default(),
+            proc_fp: Default::default(),
             io_done: 0,
             dying: None,
             fault: None,
@@ -386,7 +450,7 @@ impl Machine {
     /// process (after `munmap`, `close`, an unlink, an exit).
     pub(super) fn collect_shared(&mut self) {
         self.collect_segments();
-        let mut used = self.named_or_open(self.shared.objects.len(), self.shm.names.values(), |k| match k {
+        let mut used = self.named_or_open(self.shared.count(), self.shm.names.values(), |k| match k {
             FileKind::Shm(obj) => Some(obj),
             _ => None,
         });
@@ -410,7 +474,7 @@ impl Machine {
             }
         }
         for (obj, used) in used.into_iter().enumerate() {
-            if !used && !self.shared.objects[obj].is_empty() {
+            if !used && !self.shared.object(obj as u32).is_empty() {
                 self.shared.free(obj as u32);
             }
         }
@@ -495,6 +559,7 @@ impl Machine {
 
     /// Performs process `i`'s pending operation and runs it to the next.
     pub fn step(&mut self, i: usize, cx: &mut StepCtx) {
+        self.procs[i].proc_fp.0.set(0);
         cx.history.steps += 1;
         let pid = self.procs[i].pid;
         cx.history.stepping(pid);

@@ -64,7 +64,7 @@ impl Streak {
 }
 
 fn read(shared: &SharedStore, w: &Watch) -> u64 {
-    let bytes = &shared.objects[w.obj as usize];
+    let bytes = shared.object(w.obj);
     let (o, n) = (w.off as usize, w.width as usize);
     let mut b = [0u8; 8];
     if o + n <= bytes.len() {
