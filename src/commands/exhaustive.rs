@@ -26,7 +26,13 @@ pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
     let mut tick = |p: &Progress| {
         if let Some(b) = &bar {
             let secs = started.elapsed().as_secs_f64().max(1e-3);
-            b.set_message(format!("{} states, {:.0} states/s, depth {}", p.states, p.states as f64 / secs, p.depth));
+            b.set_message(format!(
+                "{} states, {:.0} states/s, depth {}, frontier {}",
+                p.states,
+                p.states as f64 / secs,
+                p.depth,
+                p.frontier
+            ));
             b.tick();
         }
         !real::stop::requested()

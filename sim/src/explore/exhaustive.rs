@@ -144,6 +144,8 @@ pub struct Progress {
     pub transitions: u64,
     /// Current depth.
     pub depth: u64,
+    /// States on the current path with steps still to try.
+    pub frontier: u64,
 }
 
 /// Searches every interleaving of `prog` under `opts` (its
@@ -492,7 +494,8 @@ impl<'a> Dfs<'a> {
                 }
             }
             if self.v.transitions.is_multiple_of(1024) {
-                self.budgets(depth);
+                let frontier = stack.iter().filter(|n| n.todo != 0).count() as u64;
+                self.budgets(depth, frontier);
             }
         }
     }
@@ -526,11 +529,11 @@ impl<'a> Dfs<'a> {
     }
 
     /// Checks the time budget, reports progress and asks whether to go on.
-    fn budgets(&mut self, depth: u64) {
+    fn budgets(&mut self, depth: u64, frontier: u64) {
         if self.opts.time_limit.is_some_and(|t| self.started.elapsed() >= t) {
             self.ran_out(RanOut::Time);
         }
-        if !(self.on_progress)(&Progress { states: self.v.states, transitions: self.v.transitions, depth }) {
+        if !(self.on_progress)(&Progress { states: self.v.states, transitions: self.v.transitions, depth, frontier }) {
             self.ran_out(RanOut::Interrupted);
         }
     }
