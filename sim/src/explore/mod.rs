@@ -38,8 +38,10 @@ pub struct RunResult {
     pub instructions: u64,
     /// The choice made at each step with more than one ready process.
     pub choices: Vec<u32>,
-    /// Where the schedule preempted a process: it could have gone on,
-    /// and another took the step.
+    /// How many times the schedule preempted a process: it could have
+    /// gone on, and another took the step.
+    pub preempted: u32,
+    /// Where, in a traced run (an untraced one only counts them).
     pub preemptions: Vec<Preemption>,
     /// The trace, if asked for.
     pub trace: Option<Vec<Event>>,
@@ -137,7 +139,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     let mut rec = Recorder::new(sched);
     let (mut ready, mut tasks) = (Vec::new(), Vec::new());
     let mut current: Option<i32> = None;
-    let mut preemptions = Vec::new();
+    let (mut preemptions, mut preempted) = (Vec::new(), 0);
     let mut pace = Pace::new(&m);
     let end = loop {
         if let Some(end) = turn(&mut m, cx, &mut ready) {
@@ -151,8 +153,11 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
             rec.next_task(&tasks, current)
         };
         let pid = m.procs[ready[k]].pid;
-        if let Some(c) = current.filter(|&c| c != pid && tasks.iter().any(|t| t.pid == c) && ready.len() > 1) {
-            preemptions.push(Preemption { step: cx.history.steps + 1, preempted: c, by: pid });
+        if let Some(c) = current.filter(|&c| c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c)) {
+            preempted += 1;
+            if cx.tracing() {
+                preemptions.push(Preemption { step: cx.history.steps + 1, preempted: c, by: pid });
+            }
         }
         current = Some(pid);
         take(&mut m, ready[k], cx, &mut pace);
@@ -170,6 +175,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         steps: h.steps,
         instructions,
         choices,
+        preempted,
         preemptions,
         trace: h.trace,
         edges: h.edges,

@@ -87,7 +87,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             let (run, seed) = (k + 1, opts.seed.wrapping_add(k));
             out.failure = Some(match shrinkable(&r).filter(|_| opts.shrink) {
                 Some(key) => {
-                    let s = super::exhaustive::shrink(prog, opts, &key, r.choices.clone(), r.preemptions.len() as u32, r.steps);
+                    let s = super::exhaustive::shrink(prog, opts, &key, r.choices.clone(), r.preempted, r.steps);
                     Found { run, seed, ..s.found }
                 }
                 None => {
