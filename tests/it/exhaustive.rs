@@ -301,3 +301,23 @@ fn a_busy_wait_that_ends_is_no_livelock() {
     let v = search(&prog, &options());
     assert!(v.complete && v.failures.is_empty(), "{:?}", v.failures.first().map(|d| &d.key));
 }
+
+#[test]
+fn ctrl_c_ends_a_search_as_incomplete_with_what_it_found() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["explore", "tests/programs/locked_counter_four_processes.c", "--strategy", "exhaustive", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let started = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "the search stopped soon after Ctrl-C");
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((j["complete"].as_bool(), j["ran_out"].as_str()), (Some(false), Some("it was interrupted")), "{j}");
+    assert!(j["states"].as_u64().unwrap() > 0);
+}
