@@ -304,7 +304,7 @@ fn a_busy_wait_that_ends_is_no_livelock() {
 
 #[test]
 fn ctrl_c_ends_a_search_as_incomplete_with_what_it_found() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
         .args(["explore", "tests/programs/locked_counter_four_processes.c", "--strategy", "exhaustive", "--json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
