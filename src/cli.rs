@@ -260,6 +260,10 @@ pub struct ExploreArgs {
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,
+    /// Threads for the random and PCT strategies (default: every core);
+    /// the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
     /// Exhaustive search's budgets and bounds.
     #[command(flatten)]
     pub exhaustive: ExhaustiveArgs,

@@ -84,6 +84,9 @@ pub struct Options {
     pub matching: bool,
     /// Shrink a failing schedule before it is shown (every strategy).
     pub shrink: bool,
+    /// Threads a random or PCT search runs on (the result does not
+    /// depend on it).
+    pub jobs: usize,
 }
 
 impl Default for Options {
@@ -112,6 +115,7 @@ impl Default for Options {
             reduce: true,
             matching: true,
             shrink: true,
+            jobs: 1,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Source files and spans: every diagnostic and every trace line points
 //! back into the program text through a [`Span`].
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Index of a file in a [`SourceMap`].
 pub type FileId = u32;
@@ -33,7 +33,7 @@ pub struct SourceFile {
     /// The path as given (shown in diagnostics and `__FILE__`).
     pub name: String,
     /// The whole text.
-    pub text: Rc<str>,
+    pub text: Arc<str>,
     line_starts: Vec<u32>,
 }
 

@@ -12,7 +12,8 @@ pub fn explore(a: ExploreArgs) -> Status {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::LowerBound).runs(a.runs);
+    let mut opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::LowerBound).runs(a.runs);
+    opts.jobs = a.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |j| j as usize);
     if a.sched.strategy == StrategyArg::Exhaustive {
         return super::exhaustive::explore(&a, &prog, opts);
     }

@@ -13,6 +13,7 @@ mod limits;
 mod machine;
 mod mutate;
 mod native;
+mod parallel;
 mod real;
 mod replay;
 mod scenarios;

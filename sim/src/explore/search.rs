@@ -5,7 +5,7 @@ use super::replay::Replay;
 use super::token::{self, TokenError};
 use super::{run, RunResult, Runner};
 use crate::ir::Program;
-use crate::options::Options;
+use crate::options::{Options, StrategyKind};
 use crate::outcome::Outcome;
 use std::collections::BTreeMap;
 
@@ -61,6 +61,10 @@ pub fn outcomes(prog: &Program, opts: &Options, on_run: &mut dyn FnMut(u64)) -> 
 }
 
 fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64)) -> Search {
+    let parallel = matches!(opts.strategy, StrategyKind::Random | StrategyKind::Pct { .. });
+    if opts.jobs > 1 && parallel && opts.runs > 1 {
+        return search_parallel(prog, opts, collect, on_run);
+    }
     let config = opts.config();
     let runner = Runner::new(prog, &config);
     let binding = token::binding(prog, &config);
@@ -82,25 +86,109 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             seen.entry(key).or_insert_with(|| Seen { outcome: r.outcome.clone(), count: 0, token: tok(), failed }).count += 1;
         }
         if failed && out.failure.is_none() {
-            // Shrink the failing schedule, and replay it with the trace
-            // on, to show it.
-            let (run, seed) = (k + 1, opts.seed.wrapping_add(k));
-            out.failure = Some(match shrinkable(&r).filter(|_| opts.shrink) {
-                Some(key) => {
-                    let s = super::exhaustive::shrink(prog, opts, &key, r.choices.clone(), r.preempted, r.steps);
-                    Found { run, seed, ..s.found }
-                }
-                None => {
-                    let result = runner.run(&mut Replay::new(r.choices.clone()), true);
-                    Found { run, seed, result, token: token::encode(binding, &r.choices), shrunk: None }
-                }
-            });
+            out.failure = Some(found(prog, opts, &runner, k, &r));
             if !collect {
                 break;
             }
         }
     }
     out.outcomes = seen.into_values().collect();
+    out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
+    out
+}
+
+/// Run `k` of a search failed: its schedule shrunk, and replayed with
+/// the trace on, to show it.
+fn found(prog: &Program, opts: &Options, runner: &Runner, k: u64, r: &RunResult) -> Found {
+    let (run, seed) = (k + 1, opts.seed.wrapping_add(k));
+    match shrinkable(r).filter(|_| opts.shrink) {
+        Some(key) => {
+            let s = super::exhaustive::shrink(prog, opts, &key, r.choices.clone(), r.preempted, r.steps);
+            Found { run, seed, ..s.found }
+        }
+        None => {
+            let result = runner.run(&mut Replay::new(r.choices.clone()), true);
+            let token = token::encode(token::binding(prog, &opts.config()), &r.choices);
+            Found { run, seed, result, token, shrunk: None }
+        }
+    }
+}
+
+/// The scheduler of run `k` of a search: run k uses seed + k, so any
+/// thread can make any run.
+fn scheduler_for_run(opts: &Options, k: u64) -> Box<dyn super::Scheduler> {
+    let mut o = opts.clone();
+    o.seed = opts.seed.wrapping_add(k);
+    super::scheduler(&o)
+}
+
+/// The same search on `opts.jobs` threads, with the same result: the
+/// failure reported is the lowest failing run's, each outcome's token is
+/// its lowest run's, whatever thread made it and whenever.
+fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64)) -> Search {
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+    use std::sync::Mutex;
+    let (next, done, lowest) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(u64::MAX));
+    // Per outcome (serialised, for a stable order): the outcome, count,
+    // lowest run and its choices, failed.
+    type Tally = BTreeMap<String, (Outcome, u64, u64, Vec<u32>, bool)>;
+    let merged: Mutex<Tally> = Mutex::new(BTreeMap::new());
+    let work = || {
+        let config = opts.config();
+        let runner = Runner::new(prog, &config);
+        let mut tally: Tally = BTreeMap::new();
+        loop {
+            let k = next.fetch_add(1, Relaxed);
+            if k >= opts.runs || (!collect && k > lowest.load(Relaxed)) {
+                break;
+            }
+            let r = runner.run(&mut *scheduler_for_run(opts, k), false);
+            done.fetch_add(1, Relaxed);
+            let failed = r.failed();
+            if failed {
+                lowest.fetch_min(k, Relaxed);
+            }
+            if collect {
+                let key = serde_json::to_string(&r.outcome).unwrap_or_default();
+                let e = tally.entry(key).or_insert_with(|| (r.outcome.clone(), 0, k, r.choices.clone(), failed));
+                e.1 += 1;
+                if k < e.2 {
+                    (e.2, e.3, e.4) = (k, r.choices.clone(), failed);
+                }
+            }
+        }
+        let mut all = merged.lock().unwrap_or_else(|e| e.into_inner());
+        for (key, (outcome, count, k, choices, failed)) in tally {
+            let e = all.entry(key).or_insert_with(|| (outcome, 0, k, choices.clone(), failed));
+            e.1 += count;
+            if k < e.2 {
+                (e.2, e.3, e.4) = (k, choices, failed);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..opts.jobs).map(|_| s.spawn(work)).collect();
+        while !workers.iter().all(|w| w.is_finished()) {
+            on_run(done.load(Relaxed));
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    });
+    on_run(done.load(Relaxed));
+    let config = opts.config();
+    let runner = Runner::new(prog, &config);
+    let binding = token::binding(prog, &config);
+    let mut out = Search::default();
+    let first = lowest.into_inner();
+    out.runs = if first < u64::MAX && !collect { first + 1 } else { opts.runs };
+    if first < u64::MAX {
+        let r = runner.run(&mut *scheduler_for_run(opts, first), false);
+        out.failure = Some(found(prog, opts, &runner, first, &r));
+    }
+    let tally = merged.into_inner().unwrap_or_else(|e| e.into_inner());
+    out.outcomes = tally
+        .into_values()
+        .map(|(outcome, count, _, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), failed })
+        .collect();
     out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
     out
 }

@@ -1,0 +1,51 @@
+//! A random or PCT search on several threads reports what it reports on
+//! one: the lowest failing run, each outcome with its count and the token
+//! of its lowest run.
+
+use sim::explore::{self, Options, StrategyKind};
+
+fn compile(file: &str) -> sim::ir::Program {
+    let text = std::fs::read_to_string(file).unwrap();
+    sim::lang::compile(file, &text, &sim::lang::fs_loader).unwrap()
+}
+
+/// What a search reports, as text to compare.
+fn report(s: &explore::Search) -> String {
+    let failure = s.failure.as_ref().map(|f| (f.run, f.seed, f.token.clone(), f.result.outcome.clone()));
+    let outcomes: Vec<_> =
+        s.outcomes.iter().map(|o| (o.count, o.token.clone(), o.failed, serde_json::to_string(&o.outcome).unwrap())).collect();
+    format!("{} {failure:?} {outcomes:?}", s.runs)
+}
+
+#[test]
+fn two_threads_report_what_one_reports() {
+    for (file, strategy, collect) in [
+        ("scenarios/bounded_buffer_two_producers.c", StrategyKind::Random, false),
+        ("scenarios/bounded_buffer_two_producers.c", StrategyKind::Pct { depth: 3 }, false),
+        ("scenarios/lost_update.c", StrategyKind::Random, true),
+        ("scenarios/pipe_sleep.c", StrategyKind::Pct { depth: 2 }, true),
+    ] {
+        let prog = compile(file);
+        let mut reports = Vec::new();
+        for jobs in [1, 2, 3] {
+            let mut o = Options::for_program("x").runs(300);
+            (o.strategy, o.seed, o.jobs) = (strategy, 11, jobs);
+            let s = if collect { explore::outcomes(&prog, &o, &mut |_| {}) } else { explore::explore(&prog, &o, &mut |_| {}) };
+            reports.push(report(&s));
+        }
+        assert_eq!(reports[0], reports[1], "{file} {strategy:?}: one thread vs two");
+        assert_eq!(reports[0], reports[2], "{file} {strategy:?}: one thread vs three");
+    }
+}
+
+#[test]
+fn the_command_line_prints_the_same_with_any_number_of_jobs() {
+    let run = |jobs: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+            .args(["explore", "scenarios/lost_update.c", "--outcomes", "--runs", "200", "--json", "--jobs", jobs])
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout)
+    };
+    assert_eq!(run("1"), run("2"));
+}
