@@ -17,7 +17,6 @@ pub enum Status {
     /// Unusable input.
     Usage = 2,
     /// A budget ended the search before a verdict.
-    #[allow(dead_code)]
     Incomplete = 3,
     /// Environment or internal error.
     Internal = 4,

@@ -23,12 +23,15 @@ pub fn explore(a: ExploreArgs) -> Status {
         return Status::Usage;
     }
     let bar = super::progress(a.runs, a.json, "runs");
-    let mut tick = |_| {
+    // Ctrl-C ends the search; what it found so far is reported.
+    real::stop::catch_signals();
+    let mut tick = |k| {
         if let Some(b) = &bar {
-            b.inc(1);
+            b.set_position(k);
         }
+        !real::stop::requested()
     };
-    let found = if a.outcomes { explore::outcomes(&prog, &opts, &mut tick) } else { explore::explore(&prog, &opts, &mut tick) };
+    let found = explore::search_until(&prog, &opts, a.outcomes, &mut tick);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -53,6 +56,15 @@ pub fn explore(a: ExploreArgs) -> Status {
                 eprintln!("ipcsim: failure found in run {} (seed {}){shrunk}; its trace:", f.run, f.seed);
             }
             show(&a.file, &prog, &opts, &f.result, Some(crate::cli::TraceFormat::Text), a.json, "explore")
+        }
+        None if found.interrupted => {
+            if a.json && !a.outcomes {
+                let j = serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "interrupted": true, "runs": found.runs, "failed": false });
+                println!("{j}");
+            } else if !a.json {
+                eprintln!("ipcsim: interrupted after {} runs; no failure in them", found.runs);
+            }
+            Status::Incomplete
         }
         None => {
             if a.json && !a.outcomes {

@@ -15,7 +15,7 @@ pub mod token;
 
 pub use crate::options::{Options, StrategyKind, PCT_HORIZON};
 pub use scheduler::{Determinism, Recorder, Scheduler, Task};
-pub use search::{explore, outcomes, replay, Found, ReplayError, Search, Seen};
+pub use search::{explore, outcomes, replay, search_until, Found, ReplayError, Search, Seen};
 
 use crate::abi::call::{Call, ProcCall};
 use crate::check::{self, End, Failure};

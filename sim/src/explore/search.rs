@@ -46,21 +46,37 @@ pub struct Search {
     pub failure: Option<Found>,
     /// The distinct outcomes, most frequent first (when collected).
     pub outcomes: Vec<Seen>,
+    /// The caller stopped it before its runs were made (Ctrl-C).
+    pub interrupted: bool,
 }
 
 /// Runs up to `opts.runs` executions and stops at the first failure.
 /// `on_run` is called after each run (for progress bars).
 pub fn explore(prog: &Program, opts: &Options, on_run: &mut dyn FnMut(u64)) -> Search {
-    search(prog, opts, false, on_run)
+    search(prog, opts, false, &mut |k| {
+        on_run(k);
+        true
+    })
 }
 
 /// Runs all `opts.runs` executions and collects the distinct outcomes
 /// (and the first failure).
 pub fn outcomes(prog: &Program, opts: &Options, on_run: &mut dyn FnMut(u64)) -> Search {
-    search(prog, opts, true, on_run)
+    search(prog, opts, true, &mut |k| {
+        on_run(k);
+        true
+    })
 }
 
-fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64)) -> Search {
+/// [`explore`] (or [`outcomes`], when `collect`) that the caller can
+/// stop: `go_on` is called now and then with the runs made so far, and
+/// the search stops (as interrupted, with what it found) when it returns
+/// false.
+pub fn search_until(prog: &Program, opts: &Options, collect: bool, go_on: &mut dyn FnMut(u64) -> bool) -> Search {
+    search(prog, opts, collect, go_on)
+}
+
+fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64) -> bool) -> Search {
     let parallel = matches!(opts.strategy, StrategyKind::Random | StrategyKind::Pct { .. });
     if opts.jobs > 1 && parallel && opts.runs > 1 {
         return search_parallel(prog, opts, collect, on_run);
@@ -77,7 +93,9 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         }
         let r = runner.run(&mut *sched, false);
         out.runs = k + 1;
-        on_run(k + 1);
+        if !on_run(k + 1) {
+            out.interrupted = true;
+        }
         let failed = r.failed();
         if collect {
             // Keyed by the serialised outcome, so the order is stable.
@@ -90,6 +108,9 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             if !collect {
                 break;
             }
+        }
+        if out.interrupted {
+            break;
         }
     }
     out.outcomes = seen.into_values().collect();
@@ -125,8 +146,9 @@ fn scheduler_for_run(opts: &Options, k: u64) -> Box<dyn super::Scheduler> {
 /// The same search on `opts.jobs` threads, with the same result: the
 /// failure reported is the lowest failing run's, each outcome's token is
 /// its lowest run's, whatever thread made it and whenever.
-fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64)) -> Search {
-    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(u64) -> bool) -> Search {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+    let stop = AtomicBool::new(false);
     use std::sync::Mutex;
     let (next, done, lowest) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(u64::MAX));
     // Per outcome (serialised, for a stable order): the outcome, count,
@@ -139,7 +161,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
         let mut tally: Tally = BTreeMap::new();
         loop {
             let k = next.fetch_add(1, Relaxed);
-            if k >= opts.runs || (!collect && k > lowest.load(Relaxed)) {
+            if k >= opts.runs || (!collect && k > lowest.load(Relaxed)) || stop.load(Relaxed) {
                 break;
             }
             let r = runner.run(&mut *scheduler_for_run(opts, k), false);
@@ -169,17 +191,27 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..opts.jobs).map(|_| s.spawn(work)).collect();
         while !workers.iter().all(|w| w.is_finished()) {
-            on_run(done.load(Relaxed));
-            std::thread::sleep(std::time::Duration::from_millis(50));
+            if !on_run(done.load(Relaxed)) {
+                stop.store(true, Relaxed);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
     });
-    on_run(done.load(Relaxed));
+    let interrupted = stop.into_inner();
     let config = opts.config();
     let runner = Runner::new(prog, &config);
     let binding = token::binding(prog, &config);
-    let mut out = Search::default();
+    let mut out = Search { interrupted, ..Search::default() };
     let first = lowest.into_inner();
-    out.runs = if first < u64::MAX && !collect { first + 1 } else { opts.runs };
+    // Interrupted, the runs made are not a prefix of the seeds: the
+    // count is of runs made.
+    out.runs = if first < u64::MAX && !collect {
+        first + 1
+    } else if interrupted {
+        done.into_inner()
+    } else {
+        opts.runs
+    };
     if first < u64::MAX {
         let r = runner.run(&mut *scheduler_for_run(opts, first), false);
         out.failure = Some(found(prog, opts, &runner, first, &r));
