@@ -23,6 +23,8 @@ pub enum Command {
     Explore(ExploreArgs),
     /// Reproduce a run from the token a report printed.
     Replay(ReplayArgs),
+    /// Join the --json reports of `explore --shard I/N` into one verdict.
+    Merge(MergeArgs),
     /// Measure the simulator: runs, steps and IR instructions per second.
     Bench(BenchArgs),
     /// Run the program on the real kernel and list the outcomes observed.
@@ -260,6 +262,10 @@ pub struct ExploreArgs {
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,
+    /// Run only shard I of N of the seeds (for a batch system: Slurm job
+    /// arrays, GNU parallel); `ipcsim merge` joins the shards' --json reports.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(u64, u64)>,
     /// Threads for the random and PCT strategies (default: every core);
     /// the report does not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
@@ -295,6 +301,17 @@ pub struct ExhaustiveArgs {
     pub keep_going: bool,
 }
 
+/// `I/N` with 1 <= I <= N.
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let bad = || format!("`{s}` is not a shard: write I/N with 1 <= I <= N, e.g. 2/8");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (u64, u64) = (i.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    if i == 0 || i > n {
+        return Err(bad());
+    }
+    Ok((i, n))
+}
+
 /// A duration: seconds, or a number with `s`, `m` or `h`.
 fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
     let (num, unit) = match s.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
@@ -312,6 +329,17 @@ fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
         return Err(format!("`{s}` is not a usable duration"));
     }
     Ok(std::time::Duration::from_secs_f64(n * scale))
+}
+
+/// Options of `merge`.
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// The shards' reports (`explore --shard I/N --json > FILE`).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `replay`.

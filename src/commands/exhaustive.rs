@@ -89,7 +89,15 @@ fn sizes(v: &Verdict) -> String {
 
 fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
     if a.outcomes {
-        super::explore::list_outcomes(a, opts, &v.outcomes, v.outcomes.iter().map(|s| s.count).sum(), "paths");
+        super::explore::list_outcomes(
+            a,
+            opts,
+            &v.outcomes,
+            v.outcomes.iter().map(|s| s.count).sum(),
+            "paths",
+            &serde_json::Value::Null,
+            None,
+        );
     }
     let done = if v.complete {
         "complete".to_string()

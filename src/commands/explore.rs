@@ -1,11 +1,11 @@
 //! `explore`: runs seed after seed until a failure, or collects every
 //! distinct outcome (the work is the library's `sim::explore::search`).
 
-use super::run::show;
+use super::run::show_with;
 use super::{load, options, replay_command, JSON_VERSION};
 use crate::cli::{ExploreArgs, StrategyArg, TimeArg};
 use crate::Status;
-use sim::explore::{self, Options, Seen};
+use sim::explore::{self, Found, Options, Seen};
 
 pub fn explore(a: ExploreArgs) -> Status {
     let prog = match load(&a.file, a.json, &a.sim.exec) {
@@ -22,7 +22,16 @@ pub fn explore(a: ExploreArgs) -> Status {
         eprintln!("ipcsim: --max-states, --time-limit, --exact, --preemptions and --keep-going need --strategy exhaustive");
         return Status::Usage;
     }
-    let bar = super::progress(a.runs, a.json, "runs");
+    let first_seed = opts.seed;
+    if let Some((i, n)) = a.shard {
+        if !matches!(a.sched.strategy, StrategyArg::Random | StrategyArg::Pct) {
+            eprintln!("ipcsim: --shard splits the seeds of the random and PCT strategies");
+            return Status::Usage;
+        }
+        let (lo, hi) = shard_range(a.runs, i, n);
+        (opts.seed, opts.runs) = (first_seed.wrapping_add(lo), hi - lo);
+    }
+    let bar = super::progress(opts.runs, a.json, "runs");
     // Ctrl-C ends the search; what it found so far is reported.
     real::stop::catch_signals();
     let mut tick = |k| {
@@ -35,43 +44,48 @@ pub fn explore(a: ExploreArgs) -> Status {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // What a merge of shard reports needs: the seeds this report covers.
+    let last = found.failure.as_ref().filter(|_| !a.outcomes).map_or(opts.seed + found.runs, |f| f.seed + 1);
+    let meta = serde_json::json!({
+        "strategy": format!("{:?}", a.sched.strategy).to_lowercase(),
+        "seeds": { "from": opts.seed, "to": last },
+        "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "first_seed": first_seed, "runs": a.runs })),
+        "interrupted": found.interrupted,
+    });
     if a.outcomes {
-        list_outcomes(&a, &opts, &found.outcomes, found.runs, "runs");
+        list_outcomes(&a, &opts, &found.outcomes, found.runs, "runs", &meta, found.failure.as_ref());
     }
     match &found.failure {
         Some(f) => {
             if a.outcomes {
-                eprintln!("ipcsim: replay the first failure: {}", replay_command(&a.file, &opts, &f.token));
+                if !a.json {
+                    eprintln!("ipcsim: replay the first failure: {}", replay_command(&a.file, &opts, &f.token));
+                }
                 return Status::Failure;
             }
             if !a.json {
                 let shrunk = match f.shrunk {
                     Some(n) => {
                         let r = &f.result;
-                        let steps = r.steps;
-                        format!("; shrunk to {}", super::exhaustive::schedule(r.preemptions.len() as u32, steps, Some(n)))
+                        format!("; shrunk to {}", super::exhaustive::schedule(r.preemptions.len() as u32, r.steps, Some(n)))
                     }
                     None => String::new(),
                 };
                 eprintln!("ipcsim: failure found in run {} (seed {}){shrunk}; its trace:", f.run, f.seed);
             }
-            show(&a.file, &prog, &opts, &f.result, Some(crate::cli::TraceFormat::Text), a.json, "explore")
-        }
-        None if found.interrupted => {
-            if a.json && !a.outcomes {
-                let j = serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "interrupted": true, "runs": found.runs, "failed": false });
-                println!("{j}");
-            } else if !a.json {
-                eprintln!("ipcsim: interrupted after {} runs; no failure in them", found.runs);
-            }
-            Status::Incomplete
+            let mut extra = meta.clone();
+            extra["seed"] = f.seed.into();
+            extra["runs"] = found.runs.into();
+            extra["replay"] = replay_command(&a.file, &opts, &f.token).into();
+            show_with(&a.file, &prog, &opts, &f.result, Some(crate::cli::TraceFormat::Text), a.json, "explore", extra)
         }
         None => {
             if a.json && !a.outcomes {
-                println!(
-                    "{}",
-                    serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": found.runs, "failed": false })
-                );
+                let mut j = serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": found.runs, "failed": false });
+                merge_into(&mut j, &meta);
+                println!("{j}");
+            } else if !a.json && found.interrupted {
+                eprintln!("ipcsim: interrupted after {} runs; no failure in them", found.runs);
             } else if !a.json {
                 eprintln!(
                     "ipcsim: no failure in {} runs (seeds {}..{}); random search is not a proof",
@@ -80,22 +94,55 @@ pub fn explore(a: ExploreArgs) -> Status {
                     opts.seed + found.runs.saturating_sub(1)
                 );
             }
-            Status::Clean
+            if found.interrupted {
+                Status::Incomplete
+            } else {
+                Status::Clean
+            }
         }
     }
 }
 
-/// Prints the distinct outcomes of `total` runs (or steps: `unit`).
-pub fn list_outcomes(a: &ExploreArgs, opts: &Options, outcomes: &[Seen], total: u64, unit: &str) {
+/// The runs `[lo, hi)` of shard `i` of `n` (1-based) of `runs` runs:
+/// contiguous, so the first failure of the whole range is the lowest of
+/// the shards' first failures.
+pub fn shard_range(runs: u64, i: u64, n: u64) -> (u64, u64) {
+    let at = |k: u64| ((runs as u128 * k as u128) / n as u128) as u64;
+    (at(i - 1), at(i))
+}
+
+/// Adds the fields of object `extra` to object `j`.
+fn merge_into(j: &mut serde_json::Value, extra: &serde_json::Value) {
+    if let (Some(j), Some(extra)) = (j.as_object_mut(), extra.as_object()) {
+        j.extend(extra.clone());
+    }
+}
+
+/// Prints the distinct outcomes of `total` runs (or steps: `unit`);
+/// `meta`'s fields and the first failure's seed and token go into the
+/// JSON form.
+pub fn list_outcomes(
+    a: &ExploreArgs,
+    opts: &Options,
+    outcomes: &[Seen],
+    total: u64,
+    unit: &str,
+    meta: &serde_json::Value,
+    failure: Option<&Found>,
+) {
     if a.json {
         let list: Vec<_> = outcomes
             .iter()
-            .map(|s| serde_json::json!({ "count": s.count, "failed": s.failed, "token": s.token, "outcome": s.outcome }))
+            .map(|s| serde_json::json!({ "count": s.count, "failed": s.failed, "token": s.token, "seed": s.seed, "outcome": s.outcome }))
             .collect();
-        println!(
-            "{}",
-            serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": total, "outcomes": list })
-        );
+        let mut j = serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": total, "outcomes": list, "failed": failure.is_some() });
+        if let Some(f) = failure {
+            j["seed"] = f.seed.into();
+            j["token"] = f.token.clone().into();
+            j["replay"] = replay_command(&a.file, opts, &f.token).into();
+        }
+        merge_into(&mut j, meta);
+        println!("{j}");
         return;
     }
     let n = outcomes.len();

@@ -51,10 +51,25 @@ fn show_files(o: &sim::outcome::Outcome) {
 
 /// Prints a run: the program's writes, the trace, the account, the token.
 pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
+    show_with(file, prog, opts, r, trace, json, command, serde_json::Value::Null)
+}
+
+/// [`show`], with `extra` fields (an object) in the JSON report.
+#[allow(clippy::too_many_arguments)]
+pub fn show_with(
+    file: &Path,
+    prog: &Program,
+    opts: &Options,
+    r: &RunResult,
+    trace: Option<TraceFormat>,
+    json: bool,
+    command: &str,
+    extra: serde_json::Value,
+) -> Status {
     let diags = sim::report::diagnostics(prog, r);
     let tok = token::encode(token::binding(prog, &opts.config()), &r.choices);
     if json {
-        let j = serde_json::json!({
+        let mut j = serde_json::json!({
             "version": JSON_VERSION,
             "command": command,
             "failed": r.failed(),
@@ -65,6 +80,9 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: O
             "trace": r.trace.as_ref().map(|t| t.iter().map(|e| sim::trace::to_json(e, &prog.sources)).collect::<Vec<_>>()),
             "diagnostics": diags.iter().map(|d| render::to_json(&prog.sources, d)).collect::<Vec<_>>(),
         });
+        if let (Some(j), serde_json::Value::Object(extra)) = (j.as_object_mut(), extra) {
+            j.extend(extra);
+        }
         println!("{j}");
     } else {
         let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());

@@ -69,3 +69,46 @@ fn ctrl_c_ends_a_random_search_with_the_runs_made() {
         assert!(j["runs"].as_u64().is_some_and(|n| n > 0 && n < 100_000_000), "{j}");
     }
 }
+
+/// `explore --shard I/N --json` on each shard, then `merge`: the whole
+/// search's first failure and outcomes.
+#[test]
+fn merged_shards_find_what_the_whole_range_finds() {
+    let ipcsim = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-shards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    for (file, extra) in [("scenarios/bounded_buffer_two_producers.c", None), ("scenarios/lost_update.c", Some("--outcomes"))] {
+        let mut common = vec!["explore", file, "--seed", "40", "--runs", "120", "--json"];
+        common.extend(extra);
+        let (_, whole) = ipcsim(&common);
+        let mut paths = Vec::new();
+        for i in 1..=2 {
+            let shard = format!("{i}/2");
+            let mut args = common.clone();
+            args.extend(["--shard", &shard]);
+            let path = dir.join(format!("{i}.json"));
+            std::fs::write(&path, ipcsim(&args).1).unwrap();
+            paths.push(path.display().to_string());
+        }
+        let mut args = vec!["merge", "--json"];
+        args.extend(paths.iter().map(String::as_str));
+        let (code, merged) = ipcsim(&args);
+        let (whole, merged) = (json(&whole), json(&merged));
+        assert_eq!(code, Some(1), "{file}: a failure is found");
+        assert_eq!((&merged["seed"], &merged["token"]), (&whole["seed"], &whole["token"]), "{file}: the first failure");
+        if extra.is_some() {
+            assert_eq!(merged["outcomes"].as_array().unwrap().len(), whole["outcomes"].as_array().unwrap().len());
+            for (m, w) in merged["outcomes"].as_array().unwrap().iter().zip(whole["outcomes"].as_array().unwrap()) {
+                assert_eq!((&m["count"], &m["token"], &m["seed"]), (&w["count"], &w["token"], &w["seed"]), "{file}");
+            }
+        }
+        // One shard alone is not the whole search.
+        let (code, _) = ipcsim(&["merge", &paths[0]]);
+        assert_eq!(code, Some(2));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

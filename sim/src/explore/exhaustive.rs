@@ -818,7 +818,7 @@ impl<'a> Dfs<'a> {
         }
         let mut seen: Vec<Seen> = std::mem::take(&mut self.outcomes)
             .into_values()
-            .map(|(outcome, count, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), failed })
+            .map(|(outcome, count, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), seed: 0, failed })
             .collect();
         seen.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
         self.v.outcomes = seen;

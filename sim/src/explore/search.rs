@@ -33,6 +33,8 @@ pub struct Seen {
     pub count: u64,
     /// The token of the first of them.
     pub token: String,
+    /// The seed of the first of them (random and PCT).
+    pub seed: u64,
     /// Those runs failed.
     pub failed: bool,
 }
@@ -101,7 +103,8 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             // Keyed by the serialised outcome, so the order is stable.
             let key = serde_json::to_string(&r.outcome).unwrap_or_default();
             let tok = || token::encode(binding, &r.choices);
-            seen.entry(key).or_insert_with(|| Seen { outcome: r.outcome.clone(), count: 0, token: tok(), failed }).count += 1;
+            let seed = opts.seed.wrapping_add(k);
+            seen.entry(key).or_insert_with(|| Seen { outcome: r.outcome.clone(), count: 0, token: tok(), seed, failed }).count += 1;
         }
         if failed && out.failure.is_none() {
             out.failure = Some(found(prog, opts, &runner, k, &r));
@@ -219,7 +222,13 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     let tally = merged.into_inner().unwrap_or_else(|e| e.into_inner());
     out.outcomes = tally
         .into_values()
-        .map(|(outcome, count, _, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), failed })
+        .map(|(outcome, count, k, choices, failed)| Seen {
+            outcome,
+            count,
+            token: token::encode(binding, &choices),
+            seed: opts.seed.wrapping_add(k),
+            failed,
+        })
         .collect();
     out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
     out

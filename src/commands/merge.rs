@@ -1,0 +1,150 @@
+//! `merge`: joins the `--json` reports of the shards of one search
+//! (`explore --shard I/N --json`, run by a batch system) into the verdict
+//! the whole search gives: the failure of the lowest seed, every outcome
+//! with its counts summed and the token of its lowest seed.
+
+use super::JSON_VERSION;
+use crate::cli::MergeArgs;
+use crate::Status;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// One shard's report, as far as merging needs it.
+struct Report {
+    name: String,
+    json: Value,
+    shard: Option<(u64, u64)>,
+}
+
+pub fn merge(a: MergeArgs) -> Status {
+    let reports = match read(&a) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("ipcsim merge: {e}");
+            return Status::Usage;
+        }
+    };
+    if let Err(e) = check_shards(&reports) {
+        eprintln!("ipcsim merge: {e}");
+        return Status::Usage;
+    }
+    let runs: u64 = reports.iter().filter_map(|r| r.json["runs"].as_u64()).sum();
+    let interrupted = reports.iter().any(|r| r.json["interrupted"].as_bool() == Some(true));
+    let failure =
+        reports.iter().filter(|r| r.json["failed"].as_bool() == Some(true)).min_by_key(|r| r.json["seed"].as_u64().unwrap_or(u64::MAX));
+    let outcomes = merge_outcomes(&reports);
+    if a.json {
+        let mut j = json!({ "version": JSON_VERSION, "command": "merge", "reports": reports.len(), "runs": runs, "interrupted": interrupted, "failed": failure.is_some() });
+        if let Some(f) = failure {
+            for k in ["seed", "token", "replay", "failure"] {
+                j[k] = f.json[k].clone();
+            }
+        }
+        if let Some(o) = &outcomes {
+            j["outcomes"] = Value::Array(o.clone());
+        }
+        println!("{j}");
+    } else {
+        print_text(&reports, runs, interrupted, failure, outcomes.as_deref());
+    }
+    match (failure, interrupted) {
+        (Some(_), _) => Status::Failure,
+        (None, true) => Status::Incomplete,
+        (None, false) => Status::Clean,
+    }
+}
+
+fn read(a: &MergeArgs) -> Result<Vec<Report>, String> {
+    let mut out = Vec::new();
+    for f in &a.files {
+        let name = f.display().to_string();
+        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let json: Value = serde_json::from_str(text.trim()).map_err(|e| format!("{name} is not a JSON report: {e}"))?;
+        if json["command"] != "explore" || !json["seeds"].is_object() {
+            return Err(format!("{name} is not the --json report of an `explore` of the random or PCT strategy"));
+        }
+        let shard = json["shard"].as_object().and_then(|s| Some((s.get("index")?.as_u64()?, s.get("count")?.as_u64()?)));
+        out.push(Report { name, json, shard });
+    }
+    Ok(out)
+}
+
+/// Shards of one search: the same count, first seed and runs, each index
+/// once, none missing.
+fn check_shards(reports: &[Report]) -> Result<(), String> {
+    let sharded: Vec<&Report> = reports.iter().filter(|r| r.shard.is_some()).collect();
+    let Some(first) = sharded.first() else { return Ok(()) };
+    if sharded.len() != reports.len() {
+        return Err("some reports are of shards and some are not".into());
+    }
+    let same = |r: &Report, k: &str| r.json["shard"][k] == first.json["shard"][k] && r.json["strategy"] == first.json["strategy"];
+    if let Some(r) = sharded.iter().find(|r| !(same(r, "count") && same(r, "first_seed") && same(r, "runs"))) {
+        return Err(format!(
+            "{} is a shard of another search than {} (strategy, first seed, runs or shard count differ)",
+            r.name, first.name
+        ));
+    }
+    let n = first.shard.map_or(0, |s| s.1);
+    let mut seen = vec![false; n as usize + 1];
+    for r in &sharded {
+        let i = r.shard.map_or(0, |s| s.0) as usize;
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(format!("shard {i}/{n} is given twice ({})", r.name));
+        }
+    }
+    let missing: Vec<String> = (1..=n as usize).filter(|&i| !seen[i]).map(|i| format!("{i}/{n}")).collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing shard{} {}: the verdict would not be the whole search's",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// The outcomes of every report (`--outcomes`), merged; `None` if the
+/// reports list none.
+fn merge_outcomes(reports: &[Report]) -> Option<Vec<Value>> {
+    let lists: Vec<&Vec<Value>> = reports.iter().filter_map(|r| r.json["outcomes"].as_array()).collect();
+    if lists.is_empty() {
+        return None;
+    }
+    let mut by: BTreeMap<String, Value> = BTreeMap::new();
+    for o in lists.into_iter().flatten() {
+        let key = o["outcome"].to_string();
+        let e = by.entry(key).or_insert_with(|| json!({ "count": 0, "seed": u64::MAX }));
+        e["count"] = (e["count"].as_u64().unwrap_or(0) + o["count"].as_u64().unwrap_or(0)).into();
+        if o["seed"].as_u64().unwrap_or(u64::MAX) < e["seed"].as_u64().unwrap_or(u64::MAX) {
+            for k in ["seed", "token", "failed", "outcome"] {
+                e[k] = o[k].clone();
+            }
+        }
+    }
+    let mut list: Vec<Value> = by.into_values().collect();
+    list.sort_by(|x, y| y["count"].as_u64().cmp(&x["count"].as_u64()).then_with(|| x["seed"].as_u64().cmp(&y["seed"].as_u64())));
+    Some(list)
+}
+
+fn print_text(reports: &[Report], runs: u64, interrupted: bool, failure: Option<&Report>, outcomes: Option<&[Value]>) {
+    if let Some(o) = outcomes {
+        println!("{} distinct outcome{} in {runs} runs:", o.len(), if o.len() == 1 { "" } else { "s" });
+        for x in o {
+            let failed = if x["failed"].as_bool() == Some(true) { " (FAILURE)" } else { "" };
+            println!("  {} run(s){failed}, first at seed {}: token {}", x["count"], x["seed"], x["token"].as_str().unwrap_or(""));
+        }
+    }
+    let of = format!("{} report{}, {runs} runs", reports.len(), if reports.len() == 1 { "" } else { "s" });
+    match failure {
+        Some(f) => {
+            let what = f.json["failure"].as_str().unwrap_or("a failure");
+            eprintln!(
+                "ipcsim merge: failure at seed {} ({what}; {of}); replay: {}",
+                f.json["seed"],
+                f.json["replay"].as_str().unwrap_or("")
+            );
+        }
+        None if interrupted => eprintln!("ipcsim merge: incomplete: a shard was interrupted; no failure in {of}"),
+        None => eprintln!("ipcsim merge: no failure in {of}; random search is not a proof"),
+    }
+}
