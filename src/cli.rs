@@ -162,6 +162,17 @@ pub enum TraceFormat {
     Jsonl,
 }
 
+/// What to do about data races.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RacesArg {
+    /// Do not look for them.
+    Off,
+    /// Report them as warnings.
+    Warn,
+    /// Report them, and count a run with one as failed.
+    Fail,
+}
+
 /// Which scheduler.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrategyArg {
@@ -221,6 +232,9 @@ pub struct SimArgs {
     /// Print the files the run left (and their bytes) after it.
     #[arg(long)]
     pub show_files: bool,
+    /// Data races: report them as warnings, as failures, or not at all.
+    #[arg(long, value_enum, default_value = "warn")]
+    pub races: RacesArg,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,

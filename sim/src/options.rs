@@ -29,6 +29,18 @@ pub enum StrategyKind {
     Exhaustive,
 }
 
+/// What to do about data races (`check::races`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RaceMode {
+    /// Do not look for them.
+    #[default]
+    Off,
+    /// Report them as warnings.
+    Warn,
+    /// Report them, and count a run with one as failed.
+    Fail,
+}
+
 /// Every option of a run or a search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -87,6 +99,9 @@ pub struct Options {
     /// Threads a random or PCT search runs on (the result does not
     /// depend on it).
     pub jobs: usize,
+    /// Data races: off (the library's default), warnings (the command
+    /// line's), or failures.
+    pub races: RaceMode,
 }
 
 impl Default for Options {
@@ -116,6 +131,7 @@ impl Default for Options {
             matching: true,
             shrink: true,
             jobs: 1,
+            races: RaceMode::Off,
         }
     }
 }

@@ -22,6 +22,23 @@ fn stuck_diag(prog: &Program, code: Code, message: &str, stuck: &[Stuck]) -> Dia
     Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes: Vec::new() }
 }
 
+/// A data race as a diagnostic: both accesses, by whom, at which step.
+pub fn race_diag(prog: &Program, race: &crate::check::races::Race, fail: bool) -> Diagnostic {
+    let (a, b) = (&race.first, &race.second);
+    let what = |x: &crate::check::races::Access| {
+        let loc = crate::trace::Loc { obj: race.obj, off: race.off, expr: x.expr };
+        let verb = if x.write { "store to" } else { "load of" };
+        format!("process {}: {verb} {} at step {}", x.pid, crate::trace::describe_loc(&loc, &prog.sources), x.step)
+    };
+    let message = "data race: two processes access the same shared memory, one writing, and nothing orders them (no fork, wait, pipe, semaphore or other IPC between)";
+    let labels = vec![
+        Label { span: b.expr.unwrap_or(b.span), message: what(b), primary: true },
+        Label { span: a.expr.unwrap_or(a.span), message: what(a), primary: false },
+    ];
+    let severity = if fail { Severity::Error } else { Severity::Warning };
+    Diagnostic { severity, code: Code::DataRace, message: message.into(), labels, notes: vec!["this run did not go wrong by it, but another interleaving may: protect the location with a semaphore, or pass the data through a pipe or queue".into()] }
+}
+
 /// A fault as a diagnostic: the signal Linux delivers, or the undefined
 /// behaviour ipcsim stopped at (with a note that natively the program
 /// may run on: no signal is claimed).
@@ -42,6 +59,9 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for f in &r.faults {
         out.push(fault_diag(f));
+    }
+    for race in &r.races {
+        out.push(race_diag(prog, race, r.races_fail));
     }
     for l in &r.leaks {
         out.push(Diagnostic::warning(Code::Leak, l.span.unwrap_or_default(), l.what.clone()).note(l.fix.clone()));

@@ -132,6 +132,11 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         TimeArg::LowerBound => TimeMode::LowerBound,
     };
     o.fuel = sim.fuel;
+    o.races = match sim.races {
+        crate::cli::RacesArg::Off => sim::options::RaceMode::Off,
+        crate::cli::RacesArg::Warn => sim::options::RaceMode::Warn,
+        crate::cli::RacesArg::Fail => sim::options::RaceMode::Fail,
+    };
     o.max_steps = sim.max_steps;
     if let Some(path) = &sim.stdin {
         match read_stdin(path) {

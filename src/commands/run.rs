@@ -15,7 +15,8 @@ pub fn run(a: RunArgs) -> Status {
         Err(s) => return s,
     };
     let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::Strict);
-    let r = explore::run(&prog, &opts.config(), &mut *explore::scheduler(&opts), a.trace);
+    let config = opts.config();
+    let r = explore::Runner::new(&prog, &config).with_races(opts.races).run(&mut *explore::scheduler(&opts), a.trace);
     show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "run")
 }
 

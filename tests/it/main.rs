@@ -14,6 +14,7 @@ mod machine;
 mod mutate;
 mod native;
 mod parallel;
+mod races;
 mod real;
 mod replay;
 mod scenarios;

@@ -36,6 +36,13 @@ pub enum Failure {
     },
     /// The run ended stuck or out of budget.
     Stuck(&'static str),
+    /// Two accesses raced (with `--races=fail`).
+    DataRace {
+        /// The earlier access's statement.
+        first: crate::source::Span,
+        /// The later one's.
+        second: crate::source::Span,
+    },
 }
 
 impl std::fmt::Display for Failure {
@@ -45,6 +52,7 @@ impl std::fmt::Display for Failure {
             Failure::Undefined { pid } => write!(f, "process {pid} reached undefined behaviour"),
             Failure::NonZeroExit { code } => write!(f, "process {} exited with status {code}", crate::abi::FIRST_PID),
             Failure::Stuck(what) => f.write_str(what),
+            Failure::DataRace { .. } => f.write_str("a data race"),
         }
     }
 }

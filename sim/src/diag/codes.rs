@@ -62,6 +62,7 @@ codes! {
     Deadlock = "R0201": "every live process is blocked: a deadlock",
     Livelock = "R0202": "every live process is blocked or spinning on memory nobody will change: a livelock",
     FormatArgument = "W0301": "a printf argument does not fit its conversion (gcc's -Wformat): natively it reads another argument, as ipcsim does",
+    DataRace = "W0401": "a data race: two processes access the same shared bytes, one writing, unordered by any synchronisation",
     VoidMain = "W0302": "`main` returns void: its exit status is unspecified (natively, whatever the last call left; 0 in ipcsim)",
     Leak = "W0601": "the run left something behind: a named object never unlinked, or a child never waited for",
     MissingProgram = "W0602": "exec of a program ipcsim does not have: it failed with ENOENT (give --exec NAME=FILE.c)",

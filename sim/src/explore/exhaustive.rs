@@ -211,7 +211,7 @@ pub fn shrink(prog: &Program, opts: &Options, key: &FailureKey, prefix: Vec<u32>
         }
     }
     let config = opts.config();
-    let runner = Runner::new(prog, &config);
+    let runner = Runner::new(prog, &config).with_races(opts.races);
     let whole = runner.run(&mut Replay::then_go_on(best.0), false);
     let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
     let token = token::encode(token::binding(prog, &config), &whole.choices);
@@ -871,6 +871,7 @@ pub fn failure_key(f: &Failure, end: Option<&End>, faults: &[Faulted]) -> Failur
         Failure::Signal { pid, sig } => (crate::abi::signal::name(*sig).to_string(), fault_span(*pid).into_iter().collect()),
         Failure::Undefined { pid } => ("undefined behaviour".to_string(), fault_span(*pid).into_iter().collect()),
         Failure::NonZeroExit { code } => (format!("exit status {code}"), Vec::new()),
+        Failure::DataRace { first, second } => ("data race".to_string(), vec![*first, *second]),
         Failure::Stuck(what) => {
             let mut spans: Vec<Span> = match end {
                 Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) | Some(End::Cycle(stuck)) => {

@@ -43,6 +43,10 @@ pub struct RunResult {
     pub preempted: u32,
     /// Where, in a traced run (an untraced one only counts them).
     pub preemptions: Vec<Preemption>,
+    /// Data races found (when the runner looks for them).
+    pub races: Vec<crate::check::races::Race>,
+    /// A data race counts as a failure (`--races=fail`).
+    pub races_fail: bool,
     /// The trace, if asked for.
     pub trace: Option<Vec<Event>>,
     /// Happens-before edges.
@@ -62,7 +66,10 @@ pub struct RunResult {
 impl RunResult {
     /// The run's failure by DESIGN.md's definition ([`check::failure`]).
     pub fn failure(&self) -> Option<Failure> {
-        check::failure(&self.outcome, &self.sent, Some(&self.end))
+        check::failure(&self.outcome, &self.sent, Some(&self.end)).or_else(|| {
+            let r = self.races.first().filter(|_| self.races_fail)?;
+            Some(Failure::DataRace { first: r.first.span, second: r.second.span })
+        })
     }
 
     /// True if the run failed.
@@ -100,6 +107,8 @@ pub fn run(prog: &Program, config: &Config, sched: &mut dyn Scheduler, trace: bo
 pub struct Runner<'a> {
     prog: &'a Program,
     config: &'a Config,
+    /// Look for data races, and count them as failures.
+    races: crate::options::RaceMode,
     /// The machine, the history and the instructions of the start, for
     /// an untraced and a traced run (the trace starts empty either way).
     start: (Machine, History, u64),
@@ -112,7 +121,13 @@ impl<'a> Runner<'a> {
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
         let m = Machine::new(&mut cx);
         let instructions = cx.instructions;
-        Runner { prog, config, start: (m, history, instructions) }
+        Runner { prog, config, races: crate::options::RaceMode::Off, start: (m, history, instructions) }
+    }
+
+    /// The same runner, looking for data races as `mode` says.
+    pub fn with_races(mut self, mode: crate::options::RaceMode) -> Runner<'a> {
+        self.races = mode;
+        self
     }
 
     /// A copy of the start: the machine after the first process's first
@@ -129,9 +144,17 @@ impl<'a> Runner<'a> {
             history.trace = Some(Vec::new());
             history.reads_from = true;
         }
+        if self.races != crate::options::RaceMode::Off {
+            let mut r = Box::<crate::check::races::Races>::default();
+            // The first process's start: its first step to come.
+            r.step(crate::abi::FIRST_PID, 0);
+            history.races = Some(r);
+        }
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: self.start.2 };
         let m = self.start.0.clone();
-        drive(m, &mut cx, sched)
+        let mut r = drive(m, &mut cx, sched);
+        r.races_fail = self.races == crate::options::RaceMode::Fail;
+        r
     }
 }
 
@@ -177,6 +200,8 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         choices,
         preempted,
         preemptions,
+        races: h.races.map(|r| r.found).unwrap_or_default(),
+        races_fail: false,
         trace: h.trace,
         edges: h.edges,
         faults: h.faults,

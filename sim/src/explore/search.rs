@@ -3,7 +3,8 @@
 
 use super::replay::Replay;
 use super::token::{self, TokenError};
-use super::{run, RunResult, Runner};
+use super::{RunResult, Runner};
+use crate::check::races::Race;
 use crate::ir::Program;
 use crate::options::{Options, StrategyKind};
 use crate::outcome::Outcome;
@@ -50,6 +51,21 @@ pub struct Search {
     pub outcomes: Vec<Seen>,
     /// The caller stopped it before its runs were made (Ctrl-C).
     pub interrupted: bool,
+    /// Data races found (each pair of source places once), with the
+    /// seed of the first run that showed each.
+    pub races: Vec<(Race, u64)>,
+}
+
+/// Adds the races of run `k` not seen yet (by their pair of places).
+fn note_races(races: &mut Vec<(Race, u64)>, found: &[Race], seed: u64) {
+    for r in found {
+        let same = |x: &(Race, u64)| (x.0.first.span, x.0.second.span) == (r.first.span, r.second.span);
+        match races.iter_mut().find(|x| same(x)) {
+            Some(x) if seed < x.1 => *x = (*r, seed),
+            Some(_) => {}
+            None => races.push((*r, seed)),
+        }
+    }
 }
 
 /// Runs up to `opts.runs` executions and stops at the first failure.
@@ -84,7 +100,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         return search_parallel(prog, opts, collect, on_run);
     }
     let config = opts.config();
-    let runner = Runner::new(prog, &config);
+    let runner = Runner::new(prog, &config).with_races(opts.races);
     let binding = token::binding(prog, &config);
     let mut sched = super::scheduler(opts);
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
@@ -95,6 +111,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         }
         let r = runner.run(&mut *sched, false);
         out.runs = k + 1;
+        note_races(&mut out.races, &r.races, opts.seed.wrapping_add(k));
         if !on_run(k + 1) {
             out.interrupted = true;
         }
@@ -158,10 +175,12 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     // lowest run and its choices, failed.
     type Tally = BTreeMap<String, (Outcome, u64, u64, Vec<u32>, bool)>;
     let merged: Mutex<Tally> = Mutex::new(BTreeMap::new());
+    let all_races: Mutex<Vec<(Race, u64)>> = Mutex::new(Vec::new());
     let work = || {
         let config = opts.config();
-        let runner = Runner::new(prog, &config);
+        let runner = Runner::new(prog, &config).with_races(opts.races);
         let mut tally: Tally = BTreeMap::new();
+        let mut races = Vec::new();
         loop {
             let k = next.fetch_add(1, Relaxed);
             if k >= opts.runs || (!collect && k > lowest.load(Relaxed)) || stop.load(Relaxed) {
@@ -169,6 +188,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
             }
             let r = runner.run(&mut *scheduler_for_run(opts, k), false);
             done.fetch_add(1, Relaxed);
+            note_races(&mut races, &r.races, opts.seed.wrapping_add(k));
             let failed = r.failed();
             if failed {
                 lowest.fetch_min(k, Relaxed);
@@ -180,6 +200,12 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
                 if k < e.2 {
                     (e.2, e.3, e.4) = (k, r.choices.clone(), failed);
                 }
+            }
+        }
+        {
+            let mut all = all_races.lock().unwrap_or_else(|e| e.into_inner());
+            for (r, seed) in races {
+                note_races(&mut all, &[r], seed);
             }
         }
         let mut all = merged.lock().unwrap_or_else(|e| e.into_inner());
@@ -202,9 +228,12 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     });
     let interrupted = stop.into_inner();
     let config = opts.config();
-    let runner = Runner::new(prog, &config);
+    let runner = Runner::new(prog, &config).with_races(opts.races);
     let binding = token::binding(prog, &config);
-    let mut out = Search { interrupted, ..Search::default() };
+    let mut races = all_races.into_inner().unwrap_or_else(|e| e.into_inner());
+    // In the order one thread would have found them.
+    races.sort_by_key(|(r, seed)| (*seed, r.second.step));
+    let mut out = Search { interrupted, races, ..Search::default() };
     let first = lowest.into_inner();
     // Interrupted, the runs made are not a prefix of the seeds: the
     // count is of runs made.
@@ -238,7 +267,9 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
 /// by the step budget cannot be: a search never calls that a failure).
 fn shrinkable(r: &RunResult) -> Option<super::exhaustive::FailureKey> {
     let f = r.failure()?;
-    (r.end != crate::check::End::StepBudget).then(|| super::exhaustive::failure_key(&f, Some(&r.end), &r.faults))
+    // A data race is no failure the search without the detector finds.
+    let searchable = r.end != crate::check::End::StepBudget && !matches!(f, crate::check::Failure::DataRace { .. });
+    searchable.then(|| super::exhaustive::failure_key(&f, Some(&r.end), &r.faults))
 }
 
 /// Why a token cannot be replayed.
@@ -266,7 +297,7 @@ pub fn replay(prog: &Program, opts: &Options, tok: &str, trace: bool) -> Result<
     // Past its choices a run goes on without preemption: a livelock's
     // token holds the way into its cycle, and the run goes round it.
     let mut st = Replay::then_go_on(choices);
-    let r = run(prog, &config, &mut st, trace);
+    let r = Runner::new(prog, &config).with_races(opts.races).run(&mut st, trace);
     if st.misfit || !st.exhausted() {
         return Err(ReplayError::Misfit);
     }

@@ -6,6 +6,7 @@
 
 use super::{Machine, StepCtx};
 use crate::abi::call::{Call, FdCall, ProcCall};
+use crate::check::races::SyncKey;
 use crate::trace::{Data, What};
 
 /// What a system call did.
@@ -103,6 +104,14 @@ impl Machine {
     }
 
     fn perform(&mut self, i: usize, call: &Call, cx: &mut StepCtx) -> Sys {
+        if cx.history.races.is_some() {
+            if let Some(family) = self.coarse_family(i, call) {
+                // Every two calls on such objects are ordered, in the
+                // order they are made (see check::races).
+                cx.history.sync(SyncKey::Family(family), false);
+                cx.history.sync(SyncKey::Family(family), true);
+            }
+        }
         match *call {
             Call::Proc(c) => self.proc_call(i, c, cx),
             Call::Time(c) => self.time_call(i, c),
@@ -115,6 +124,30 @@ impl Machine {
             Call::Msg(c) => self.msg_call(i, c, cx),
             Call::Sysv(c) => self.sysv_call(i, c, cx),
             Call::Fs(c) => self.fs_call(i, c),
+        }
+    }
+
+    /// The kind of object a call synchronises through that the race
+    /// detector orders coarsely (pipes, semaphores, `fork` and `wait`
+    /// have their own edges; the program's output synchronises nothing).
+    fn coarse_family(&self, i: usize, call: &Call) -> Option<&'static str> {
+        use crate::abi::call::ProcCall;
+        use crate::kernel::fd::FileKind;
+        match *call {
+            Call::Mq(_) => Some("queue"),
+            Call::Sock(_) => Some("socket"),
+            Call::Msg(_) => Some("mailbox"),
+            Call::Sysv(_) => Some("sysv"),
+            Call::Fs(_) => Some("file"),
+            Call::Proc(ProcCall::Kill { .. }) => Some("signal"),
+            Call::Fd(_) => match call.fd().and_then(|fd| self.file_of(i, fd as i64)).map(|(_, o)| o.kind) {
+                Some(FileKind::Shm(_)) => Some("file"),
+                Some(FileKind::Socket(_)) => Some("socket"),
+                Some(FileKind::Mq(_)) => Some("queue"),
+                Some(FileKind::Mbox(_)) => Some("mailbox"),
+                _ => None,
+            },
+            _ => None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! determines the future, so two interleavings that reach the same state
 //! give equal machines (what state matching in a search needs).
 
+use crate::check::races::{Races, SyncKey};
 use crate::interp::fault::Faulted;
 use crate::outcome::Outcome;
 use crate::trace::{Edge, EdgeKind, Event};
@@ -78,6 +79,8 @@ pub struct History {
     /// The step of the last store to each byte of shared memory, by
     /// (object, offset): only bytes ever stored to are here.
     stores: BTreeMap<(u32, u64), u64>,
+    /// The data-race detector, when asked for.
+    pub races: Option<Box<Races>>,
 }
 
 impl History {
@@ -108,11 +111,17 @@ impl History {
 
     /// The current step is a `fork` that created `pid`.
     pub fn forked(&mut self, pid: i32) {
+        if let Some(r) = &mut self.races {
+            r.forked(pid);
+        }
         self.born.push((pid, self.steps));
     }
 
     /// `pid` takes a step: its first one is ordered after its `fork`.
     pub fn stepping(&mut self, pid: i32) {
+        if let Some(r) = &mut self.races {
+            r.step(pid, self.steps);
+        }
         if let Some(k) = self.born.iter().position(|b| b.0 == pid) {
             let (_, from) = self.born.swap_remove(k);
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Fork });
@@ -121,11 +130,17 @@ impl History {
 
     /// `pid` ended at the current step.
     pub fn ended(&mut self, pid: i32) {
+        if let Some(r) = &mut self.races {
+            r.ended();
+        }
         self.ended.push((pid, self.steps));
     }
 
     /// The current step reaps `pid` (a `wait`): its end happens before.
     pub fn reaped(&mut self, pid: i32) {
+        if let Some(r) = &mut self.races {
+            r.reaped(pid);
+        }
         if let Some(&(_, from)) = self.ended.iter().find(|e| e.0 == pid) {
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::ExitWait });
         }
@@ -157,6 +172,18 @@ impl History {
         }
     }
 
+    /// The current process released (`true`) or acquired a
+    /// synchronising object (for the race detector).
+    pub fn sync(&mut self, key: SyncKey, release: bool) {
+        if let Some(r) = &mut self.races {
+            if release {
+                r.release(key);
+            } else {
+                r.acquire(key);
+            }
+        }
+    }
+
     fn pipe(&mut self, p: u32) -> &mut PipeLog {
         let p = p as usize;
         if self.pipes.len() <= p {
@@ -167,6 +194,9 @@ impl History {
 
     /// The current step wrote `n` bytes into pipe `p`.
     pub fn pipe_wrote(&mut self, p: u32, n: u64) {
+        if let Some(r) = &mut self.races {
+            r.pipe_wrote(p, n);
+        }
         let step = self.steps;
         let log = self.pipe(p);
         log.written += n;
@@ -177,6 +207,9 @@ impl History {
     /// The current step read `n` bytes from pipe `p`: each write it took
     /// bytes of happens before it.
     pub fn pipe_read(&mut self, p: u32, n: u64) {
+        if let Some(r) = &mut self.races {
+            r.pipe_read(p, n);
+        }
         let to = self.steps;
         let log = self.pipe(p);
         let (from_byte, to_byte) = (log.read, log.read + n);

@@ -666,7 +666,18 @@ impl Machine {
         } else {
             self.procs[i].spin.clear();
         }
+        // The statement, for a race report (read before the process
+        // moves on).
+        let span = if cx.history.races.is_some() { self.procs[i].proc.span(cx.prog) } else { Default::default() };
         let performed = self.advance(i, true, cx);
+        if let Some(r) = &mut cx.history.races {
+            match a.kind {
+                AccessKind::Load(m) => r.access(a.obj, a.off, m.width() as u64, false, span, a.expr),
+                AccessKind::Store(m) => r.access(a.obj, a.off, m.width() as u64, true, span, a.expr),
+                AccessKind::Copy(n) => r.access(a.obj, a.off, n as u64, true, span, a.expr),
+                AccessKind::Lib(_) => {}
+            }
+        }
         match a.kind {
             AccessKind::Load(m) => cx.history.shm_loaded(a.obj, a.off, m.width() as u64),
             AccessKind::Store(m) => {

@@ -8,6 +8,7 @@ use super::{Machine, StepCtx};
 use crate::abi::call::SemCall;
 use crate::abi::errno::{EEXIST, EFAULT, EINVAL, ENOENT, ENOMEM};
 use crate::abi::flags::{O_CREAT, O_EXCL};
+use crate::check::races::SyncKey;
 use crate::interp::fault::{Cause, Fault, Signal};
 use crate::interp::memory::BadAccess;
 use crate::ipc::sem::{self, SEM_SIZE};
@@ -63,6 +64,20 @@ impl Machine {
             SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
             SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
         };
+        if r.is_ok() && cx.history.races.is_some() {
+            let release = match c {
+                SemCall::Wait { sem } | SemCall::TryWait { sem } | SemCall::TimedWait { sem, .. } => Some((sem, false)),
+                SemCall::Post { sem } => Some((sem, true)),
+                _ => None,
+            };
+            if let Some((sem, release)) = release {
+                let key = match self.procs[i].proc.mem.shared_location(sem) {
+                    Some((obj, off)) => SyncKey::Sem(obj, off),
+                    None => SyncKey::NamedSem(sem),
+                };
+                cx.history.sync(key, release);
+            }
+        }
         match r {
             Ok(v) => Sys::Ret(v),
             Err(SemError::Errno(e)) => Sys::err(e),

@@ -1,0 +1,152 @@
+//! The data-race detector: the races of the naive buffers are found, the
+//! synchronised versions have none, and each happens-before edge is
+//! needed: without it the same accesses race.
+
+use sim::explore::{self, random::Random, Options, Runner};
+use sim::options::RaceMode;
+
+fn run(file: &str, text: &str, seed: u64) -> explore::RunResult {
+    let prog = sim::lang::compile(file, text, &sim::lang::fs_loader).unwrap();
+    let config = Options::for_program("x").config();
+    Runner::new(&prog, &config).with_races(RaceMode::Warn).run(&mut Random::new(seed), false)
+}
+
+/// The C expressions of the races found over `seeds` runs.
+fn raced(file: &str, text: &str, seeds: u64) -> std::collections::BTreeSet<String> {
+    let prog = sim::lang::compile(file, text, &sim::lang::fs_loader).unwrap();
+    let mut out = std::collections::BTreeSet::new();
+    for seed in 0..seeds {
+        for r in run(file, text, seed).races {
+            for a in [r.first, r.second] {
+                let span = a.expr.unwrap_or(a.span);
+                out.insert(prog.sources.file(span.file).text[span.lo as usize..span.hi as usize].to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_naive_buffer_races_on_in_out_and_the_slots() {
+    let file = "scenarios/bounded_buffer_one_producer.c";
+    let found = raced(file, &std::fs::read_to_string(file).unwrap(), 20);
+    for want in ["s->in", "s->out", "s->buffer[s->in]", "s->buffer[s->out]"] {
+        assert!(found.contains(want), "{want} not among {found:?}");
+    }
+}
+
+#[test]
+fn the_synchronised_versions_have_no_race() {
+    for file in [
+        "scenarios/semaphore_bounded_buffer.c",
+        "scenarios/sysv_bounded_buffer.c",
+        "scenarios/mbox_bounded.c",
+        "scenarios/mq_lecture.c",
+        "scenarios/socketpair_request_response.c",
+        "scenarios/pipe_sleep.c",
+    ] {
+        let found = raced(file, &std::fs::read_to_string(file).unwrap(), 30);
+        assert!(found.is_empty(), "{file}: {found:?}");
+    }
+}
+
+/// A child writes `x` and the parent reads it, ordered by `sync` (C
+/// statements around the child's write and the parent's read), or not.
+fn program(child_after: &str, parent_before: &str) -> String {
+    format!(
+        r#"#include <semaphore.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+struct shared {{ sem_t done; int x; }};
+int main(void) {{
+    struct shared *s = mmap(NULL, sizeof *s, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    sem_init(&s->done, 1, 0);
+    int p[2];
+    pipe(p);
+    if (fork() == 0) {{
+        s->x = 42;
+        {child_after}
+        _exit(0);
+    }}
+    {parent_before}
+    printf("%d\n", s->x);
+    return 0;
+}}
+"#
+    )
+}
+
+#[test]
+fn each_synchronisation_orders_the_accesses_and_without_it_they_race() {
+    let edges = [
+        ("exit before wait", "", "wait(NULL);"),
+        ("a pipe write before the read of its byte", "write(p[1], \"k\", 1);", "char c; read(p[0], &c, 1);"),
+        ("sem_post before sem_wait", "sem_post(&s->done);", "sem_wait(&s->done);"),
+    ];
+    for (what, child, parent) in edges {
+        let synced = raced("sync.c", &program(child, parent), 30);
+        assert!(synced.is_empty(), "{what}: a false race {synced:?}");
+        // The same accesses, the parent not waiting for the edge (it
+        // still waits at the end, after the read).
+        let unsynced = raced("nosync.c", &program(child, "").replace("    return 0;", "    wait(NULL);\n    return 0;"), 30);
+        assert!(unsynced.contains("s->x"), "{what}: without it, no race found: {unsynced:?}");
+    }
+}
+
+#[test]
+fn a_write_before_fork_is_seen_by_the_child_without_a_race() {
+    let text = r#"#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+    int *x = mmap(NULL, sizeof *x, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    *x = 7;
+    if (fork() == 0) {
+        printf("%d\n", *x);
+        _exit(0);
+    }
+    wait(NULL);
+    *x = 8;
+    return 0;
+}
+"#;
+    assert!(raced("fork.c", text, 20).is_empty());
+    // Written after the fork instead: the child's read races with it.
+    let late = text
+        .replace("    *x = 7;\n    if (fork() == 0) {", "    if (fork() == 0) {")
+        .replace("    wait(NULL);\n    *x = 8;", "    *x = 7;\n    wait(NULL);");
+    assert!(raced("fork2.c", &late, 20).contains("*x"));
+}
+
+#[test]
+fn looking_for_races_changes_nothing_of_the_run() {
+    let file = "scenarios/bounded_buffer_two_producers.c";
+    let text = std::fs::read_to_string(file).unwrap();
+    let prog = sim::lang::compile(file, &text, &sim::lang::fs_loader).unwrap();
+    let config = Options::for_program("x").config();
+    for seed in 0..10 {
+        let on = Runner::new(&prog, &config).with_races(RaceMode::Warn).run(&mut Random::new(seed), true);
+        let off = Runner::new(&prog, &config).run(&mut Random::new(seed), true);
+        assert_eq!((on.outcome, on.trace, on.choices), (off.outcome, off.trace, off.choices));
+    }
+}
+
+#[test]
+fn races_fail_makes_the_run_fail() {
+    let ipcsim = |races: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+            .args(["run", "scenarios/bounded_buffer_one_producer.c", "--races", races])
+            .output()
+            .unwrap()
+    };
+    let warn = ipcsim("warn");
+    assert_eq!(warn.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&warn.stderr).contains("warning[W0401]: data race"));
+    let fail = ipcsim("fail");
+    assert_eq!(fail.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&fail.stderr).contains("error[W0401]"));
+    assert!(!String::from_utf8_lossy(&ipcsim("off").stderr).contains("W0401"));
+}
