@@ -13,6 +13,10 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
+    if opts.races == sim::options::RaceMode::Fail {
+        eprintln!("ipcsim: --races fail: exhaustive search does not look for data races yet (random and PCT searches do)");
+        return Status::Usage;
+    }
     let x = &a.exhaustive;
     opts.max_states = x.max_states;
     opts.time_limit = x.time_limit;
