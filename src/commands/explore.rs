@@ -45,9 +45,11 @@ pub fn explore(a: ExploreArgs) -> Status {
         b.finish_and_clear();
     }
     // What a merge of shard reports needs: the seeds this report covers.
-    let last = found.failure.as_ref().filter(|_| !a.outcomes).map_or(opts.seed + found.runs, |f| f.seed + 1);
+    let last = found.failure.as_ref().filter(|_| !a.outcomes).map_or(opts.seed.saturating_add(found.runs), |f| f.seed.saturating_add(1));
     let meta = serde_json::json!({
         "strategy": format!("{:?}", a.sched.strategy).to_lowercase(),
+        // Which program, with which options: shards of one search share it.
+        "binding": format!("{:016x}", sim::explore::token::binding(&prog, &opts.config())),
         "seeds": { "from": opts.seed, "to": last },
         "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "first_seed": first_seed, "runs": a.runs })),
         "interrupted": found.interrupted,

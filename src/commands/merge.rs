@@ -9,6 +9,9 @@ use crate::Status;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
+/// The most shards a search is split into.
+const MAX_SHARDS: u64 = 1_000_000;
+
 /// One shard's report, as far as merging needs it.
 struct Report {
     name: String,
@@ -72,6 +75,12 @@ fn read(a: &MergeArgs) -> Result<Vec<Report>, String> {
 /// Shards of one search: the same count, first seed and runs, each index
 /// once, none missing.
 fn check_shards(reports: &[Report]) -> Result<(), String> {
+    if let Some(r) = reports.iter().find(|r| r.json["binding"] != reports[0].json["binding"]) {
+        return Err(format!("{} is a report on another program, or the same with other options, than {}", r.name, reports[0].name));
+    }
+    if let Some(r) = reports.iter().find(|r| r.shard.is_some_and(|(i, n)| i == 0 || i > n || n > MAX_SHARDS)) {
+        return Err(format!("{}: its shard is not I/N with 1 <= I <= N <= {MAX_SHARDS}", r.name));
+    }
     let sharded: Vec<&Report> = reports.iter().filter(|r| r.shard.is_some()).collect();
     let Some(first) = sharded.first() else { return Ok(()) };
     if sharded.len() != reports.len() {

@@ -109,6 +109,17 @@ fn merged_shards_find_what_the_whole_range_finds() {
         // One shard alone is not the whole search.
         let (code, _) = ipcsim(&["merge", &paths[0]]);
         assert_eq!(code, Some(2));
+        // Nor is a shard of another program, or a shard numbered past N.
+        let other = dir.join("other.json");
+        std::fs::write(
+            &other,
+            ipcsim(&["explore", "scenarios/pipe_sleep.c", "--seed", "40", "--runs", "120", "--json", "--shard", "2/2"]).1,
+        )
+        .unwrap();
+        assert_eq!(ipcsim(&["merge", &paths[0], &other.display().to_string()]).0, Some(2));
+        let bad = dir.join("bad.json");
+        std::fs::write(&bad, std::fs::read_to_string(&paths[1]).unwrap().replace("\"index\":2", "\"index\":5")).unwrap();
+        assert_eq!(ipcsim(&["merge", &paths[0], &bad.display().to_string()]).0, Some(2));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

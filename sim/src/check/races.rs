@@ -8,6 +8,9 @@
 //!   the clocks of exactly the writes whose bytes it consumes);
 //! - `sem_post` before each later `sem_wait`/`sem_trywait` that succeeds
 //!   on the same semaphore (a release/acquire of the semaphore's clock);
+//! - the close of a pipe's write end (by `close`, or by an exit) before a
+//!   read that sees end-of-file;
+//! - `kill` before the delivery of a signal;
 //! - the objects not yet modelled one by one (message queues, sockets,
 //!   mailboxes and links, System V objects, files, signals) order every
 //!   two calls on the same kind of object: more order than Linux gives,
@@ -66,6 +69,8 @@ pub enum SyncKey {
     Sem(u32, u64),
     /// A named semaphore.
     NamedSem(u64),
+    /// The closes of a pipe's write ends (an end-of-file read acquires).
+    PipeClosed(u32),
     /// Every object of one kind (a coarse order; see the module doc).
     Family(&'static str),
 }
@@ -153,8 +158,18 @@ impl Races {
     }
 
     /// The current process read `n` bytes from pipe `p`: it joins the
-    /// clocks of the writes it took bytes of.
+    /// clocks of the writes it took bytes of; a read of end-of-file (0
+    /// bytes) joins those of the closes of the write ends, explicit ones
+    /// and those an exit made.
     pub fn pipe_read(&mut self, p: u32, n: u64) {
+        if n == 0 {
+            self.acquire(SyncKey::PipeClosed(p));
+            let ended: Vec<Clock> = self.ended.values().cloned().collect();
+            for c in &ended {
+                join(self.mine(), c);
+            }
+            return;
+        }
         let log = self.pipes.entry(p).or_default();
         let (from, to) = (log.read, log.read + n);
         log.read = to;

@@ -458,16 +458,20 @@ impl Memory {
         Ok(&mut reg.bytes_mut()[off..off + len])
     }
 
-    /// Equal up to stack byte `top` (above it the stack is dead).
-    pub(super) fn eq_live(&self, o: &Memory, top: usize) -> bool {
-        let (a, b) = (self.live(top), o.live(top));
-        a == b && self.regions == o.regions && self.heap_bytes == o.heap_bytes
+    /// Equal as a search's state. The whole stack counts, above the
+    /// stack pointer too: a new frame is not cleared, so an
+    /// uninitialised local reads what a returned frame left there.
+    pub(super) fn eq_state(&self, o: &Memory) -> bool {
+        self.stack == o.stack && self.poison == o.poison && self.regions == o.regions && self.heap_bytes == o.heap_bytes
     }
 
-    /// Hashes what [`Memory::eq_live`] compares.
-    pub(super) fn hash_live<H: std::hash::Hasher>(&self, top: usize, h: &mut H) {
+    /// Hashes what [`Memory::eq_state`] compares (the stack's trailing
+    /// zeros skipped, its length kept; the region table's fingerprint
+    /// cached until a region changes).
+    pub(super) fn hash_state<H: std::hash::Hasher>(&self, h: &mut H) {
         use std::hash::Hash;
-        self.live(top).hash(h);
+        h.write_u128(crate::ir::fingerprint::of_bytes(&self.stack));
+        self.poison.hash(h);
         let (at, d) = self.table_fp.0.get();
         let d = if d != 0 && at == self.writes.0 {
             d
@@ -478,12 +482,6 @@ impl Memory {
         };
         h.write_u128(d);
         self.heap_bytes.hash(h);
-    }
-
-    /// The live stack bytes and their poison bits.
-    fn live(&self, top: usize) -> (&[u8], &[u64]) {
-        let top = top.min(self.stack.len());
-        (&self.stack[..top], &self.poison[..top.div_ceil(64).min(self.poison.len())])
     }
 
     /// Forgets the regions' cached fingerprints.

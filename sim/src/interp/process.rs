@@ -142,10 +142,9 @@ pub struct Process {
     pub dirs: Vec<super::libc::dirs::DirStream>,
 }
 
-/// A process's state is its live memory: the stack above `sp` is dead
-/// (what returned frames left there is no part of the state), so two
-/// processes that differ only there are equal and hash alike. A search
-/// then matches them, and hashes only the live part.
+/// A process's state, field by field (written out so that a new field
+/// is a compile error here): its memory's via [`Memory::eq_state`] and
+/// `hash_state`, which hash the region table once per change.
 impl PartialEq for Process {
     fn eq(&self, o: &Process) -> bool {
         let Process {
@@ -169,7 +168,7 @@ impl PartialEq for Process {
             dirs,
         } = self;
         *sp == o.sp
-            && mem.eq_live(&o.mem, *sp as usize)
+            && mem.eq_state(&o.mem)
             && (frames, stack, stdio, rand, strtok_save, after, libc_strings, scratch)
                 == (&o.frames, &o.stack, &o.stdio, &o.rand, &o.strtok_save, &o.after, &o.libc_strings, &o.scratch)
             && (heap_sites, handlers, atexit, exiting, image, errno_region, exec_args, dirs)
@@ -202,7 +201,7 @@ impl std::hash::Hash for Process {
             dirs,
         } = self;
         sp.hash(h);
-        mem.hash_live(*sp as usize, h);
+        mem.hash_state(h);
         (frames, stack, stdio, rand, strtok_save, after, libc_strings, scratch).hash(h);
         (heap_sites, handlers, atexit, exiting, image, errno_region, exec_args, dirs).hash(h);
     }

@@ -105,6 +105,12 @@ impl Machine {
 
     fn perform(&mut self, i: usize, call: &Call, cx: &mut StepCtx) -> Sys {
         if cx.history.races.is_some() {
+            if let Call::Fd(crate::abi::call::FdCall::Close { fd }) = *call {
+                use crate::kernel::fd::FileKind;
+                if let Some(FileKind::PipeWrite(p) | FileKind::PipeBoth(p)) = self.file_of(i, fd as i64).map(|(_, o)| o.kind) {
+                    cx.history.sync(SyncKey::PipeClosed(p), true);
+                }
+            }
             if let Some(family) = self.coarse_family(i, call) {
                 // Every two calls on such objects are ordered, in the
                 // order they are made (see check::races).

@@ -348,6 +348,10 @@ impl Machine {
             FileKind::PipeRead(p) | FileKind::PipeBoth(p) => {
                 let pipe = &mut self.pipes[p as usize];
                 let k = (n.min(pipe.available() as u64)) as usize;
+                if k == 0 && n > 0 && pipe.writers == 0 {
+                    // End of file: every write end's close happens before.
+                    cx.history.pipe_read(p, 0);
+                }
                 if k == 0 {
                     return Sys::Ret(if n == 0 || pipe.writers == 0 {
                         0

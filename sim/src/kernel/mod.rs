@@ -674,7 +674,10 @@ impl Machine {
             match a.kind {
                 AccessKind::Load(m) => r.access(a.obj, a.off, m.width() as u64, false, span, a.expr),
                 AccessKind::Store(m) => r.access(a.obj, a.off, m.width() as u64, true, span, a.expr),
-                AccessKind::Copy(n) => r.access(a.obj, a.off, n as u64, true, span, a.expr),
+                // The access does not say which side is the shared one:
+                // counted as a read (a race of a struct store into shared
+                // memory may be missed; none is invented).
+                AccessKind::Copy(n) => r.access(a.obj, a.off, n as u64, false, span, a.expr),
                 AccessKind::Lib(_) => {}
             }
         }

@@ -226,6 +226,9 @@ impl Machine {
     /// Takes signal `sig` at process `i`'s step: before its pending
     /// operation, or interrupting the call it is blocked in.
     pub(super) fn take_signal(&mut self, i: usize, sig: i32, cx: &mut StepCtx) -> Option<What> {
+        // The sender's `kill` happens before the delivery (for the race
+        // detector; all signals as one family).
+        cx.history.sync(crate::check::races::SyncKey::Family("signal"), false);
         let op = self.procs[i].pending;
         let action = self.procs[i].signals.as_ref().and_then(|s| s.action(sig));
         let arriving = self.procs[i].signals.as_ref().is_some_and(|s| s.arriving);
