@@ -383,7 +383,12 @@ impl<'a> Dfs<'a> {
             (true, false) => Store::Fingerprints(HashMap::default()),
             (true, true) => Store::Exact(HashMap::default()),
         };
-        let reduce = opts.reduce && opts.preemptions.is_none();
+        // A try-send to a rendezvous mailbox succeeds only if a receiver
+        // waits: no footprint cell says so (kernel/footprint.rs), so two
+        // steps may not commute although their footprints say they do.
+        let try_send =
+            prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
+        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send;
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
         let runner = Runner::new(prog, config);
         let (m, h, _) = runner.start();
