@@ -20,7 +20,29 @@
 //! a run goes the same with it on or off.
 
 use crate::source::Span;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for (object, offset) keys.
+#[derive(Default)]
+struct ByteHasher(u64);
+
+impl Hasher for ByteHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
 
 /// A vector clock: each process's count of steps known to happen before.
 type Clock = BTreeMap<i32, u32>;
@@ -99,7 +121,9 @@ pub struct Races {
     ended: BTreeMap<i32, Clock>,
     sync: BTreeMap<SyncKey, Clock>,
     pipes: BTreeMap<u32, PipeClocks>,
-    shadow: BTreeMap<(u32, u64), Shadow>,
+    /// Looked up by byte, never iterated: a hash map (no order reaches
+    /// any output).
+    shadow: HashMap<(u32, u64), Shadow, BuildHasherDefault<ByteHasher>>,
     pairs: BTreeSet<(Span, Span)>,
     /// The races found, each pair of source places once, in order.
     pub found: Vec<Race>,
@@ -198,6 +222,10 @@ impl Races {
         let before = |a: &Access| a.pid == pid || a.clock <= now.get(&a.pid).copied().unwrap_or(0);
         let mut raced: Option<(Access, u64)> = None;
         let shadow = &mut self.shadow;
+        if shadow.capacity() == 0 {
+            // A run's first access: room for a few variables' bytes.
+            shadow.reserve(64);
+        }
         for b in off..off.saturating_add(len.min(1 << 16)) {
             let s = shadow.entry((obj, b)).or_default();
             if raced.is_none() {
