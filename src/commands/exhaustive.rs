@@ -144,7 +144,7 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
 }
 
 fn preemptions(d: &Distinct) -> String {
-    schedule(d.preemptions, d.steps, d.shrunk)
+    schedule(d.preemptions, d.steps, d.found.shrunk)
 }
 
 /// "1 preemption (minimal) in 12 steps, shrunk from 3 preemptions in 40".
@@ -181,7 +181,7 @@ fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serd
                 "count": d.count,
                 "preemptions": d.preemptions,
                 "steps": d.steps,
-                "minimal": d.shrunk.map(|n| n.minimal),
+                "minimal": d.found.shrunk.map(|n| n.minimal),
                 "token": d.found.token,
                 "replay": replay_command(&a.file, opts, &d.found.token),
             })

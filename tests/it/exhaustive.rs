@@ -42,7 +42,7 @@ fn the_lost_update_is_found_with_exactly_one_preemption_proved_minimal() {
     let v = search(&prog, &options());
     let d = v.failures.first().expect("the lost update is found");
     assert_eq!(d.key.kind, "exit status 1");
-    assert_eq!((d.preemptions, d.shrunk.map(|n| n.minimal)), (1, Some(true)));
+    assert_eq!((d.preemptions, d.found.shrunk.map(|n| n.minimal)), (1, Some(true)));
     assert_eq!(d.found.result.preemptions.len(), 1, "the shown run preempts once");
     let out = String::from_utf8_lossy(&d.found.result.outcome.stream(1)).into_owned();
     assert!(out.starts_with("counter = ") && !out.contains("= 10 "), "{out}");
@@ -57,7 +57,7 @@ fn the_two_producer_race_is_found_and_shrunk_to_one_preemption() {
     let v = search(&prog, &options());
     let d = v.failures.first().expect("the race is found");
     assert_eq!(d.preemptions, 1);
-    let n = d.shrunk.expect("shrunk");
+    let n = d.found.shrunk.expect("shrunk");
     assert!(n.minimal && n.from.1 >= d.steps, "{n:?} -> {} steps", d.steps);
     assert!(d.found.result.failed());
 }
@@ -304,22 +304,36 @@ fn a_busy_wait_that_ends_is_no_livelock() {
 
 #[test]
 fn ctrl_c_ends_a_search_as_incomplete_with_what_it_found() {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
-        .args(["explore", "tests/programs/locked_counter_four_processes.c", "--strategy", "exhaustive", "--json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
-    // SAFETY: signalling our own child.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let started = std::time::Instant::now();
-    let out = child.wait_with_output().unwrap();
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "the search stopped soon after Ctrl-C");
+    let (out, soon) =
+        crate::parallel::interrupted(&["explore", "tests/programs/locked_counter_four_processes.c", "--strategy", "exhaustive", "--json"]);
+    assert!(soon, "the search stopped soon after Ctrl-C");
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((j["complete"].as_bool(), j["ran_out"].as_str()), (Some(false), Some("it was interrupted")), "{j}");
     assert!(j["states"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_time_limit_ends_a_search_as_incomplete() {
+    let run = |limit: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+            .args([
+                "explore",
+                "tests/programs/locked_counter_four_processes.c",
+                "--strategy",
+                "exhaustive",
+                "--json",
+                "--time-limit",
+                limit,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run("0.2s");
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((j["complete"].as_bool(), j["ran_out"].as_str()), (Some(false), Some("the time limit (--time-limit) passed")), "{j}");
+    assert_eq!(run("5 minutes").status.code(), Some(2), "a unit it does not know");
 }
 
 /// A new frame is not cleared: an uninitialised local reads what an

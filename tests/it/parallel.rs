@@ -50,19 +50,28 @@ fn the_command_line_prints_the_same_with_any_number_of_jobs() {
     assert_eq!(run("1"), run("2"));
 }
 
+/// `ipcsim ARGS`, sent SIGINT (Ctrl-C) after 0.7 s: what it printed,
+/// and whether it stopped within 20 s of it.
+pub fn interrupted(args: &[&str]) -> (std::process::Output, bool) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let started = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    (out, started.elapsed() < std::time::Duration::from_secs(20))
+}
+
 #[test]
 fn ctrl_c_ends_a_random_search_with_the_runs_made() {
     for jobs in ["1", "2"] {
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
-            .args(["explore", "tests/programs/peers_naive_pc_b.c", "--runs", "100000000", "--json", "--jobs", jobs])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(700));
-        // SAFETY: signalling our own child.
-        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-        let out = child.wait_with_output().unwrap();
+        let (out, soon) = interrupted(&["explore", "tests/programs/peers_naive_pc_b.c", "--runs", "100000000", "--json", "--jobs", jobs]);
+        assert!(soon, "the search stopped soon after Ctrl-C");
         assert_eq!(out.status.code(), Some(3), "--jobs {jobs}: {}", String::from_utf8_lossy(&out.stderr));
         let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(j["interrupted"].as_bool(), Some(true), "{j}");

@@ -154,21 +154,22 @@ impl Races {
 
     /// The current process reaped `child`.
     pub fn reaped(&mut self, child: i32) {
-        if let Some(c) = self.ended.get(&child).cloned() {
-            join(self.mine(), &c);
+        if let Some(c) = self.ended.get(&child) {
+            join(self.clocks.entry(self.current).or_default(), c);
         }
     }
 
     /// The current process released `key` (a post, a send).
     pub fn release(&mut self, key: SyncKey) {
-        let c = self.mine().clone();
-        join(self.sync.entry(key).or_default(), &c);
+        if let Some(c) = self.clocks.get(&self.current) {
+            join(self.sync.entry(key).or_default(), c);
+        }
     }
 
     /// The current process acquired `key` (a successful wait, a receive).
     pub fn acquire(&mut self, key: SyncKey) {
-        if let Some(c) = self.sync.get(&key).cloned() {
-            join(self.mine(), &c);
+        if let Some(c) = self.sync.get(&key) {
+            join(self.clocks.entry(self.current).or_default(), c);
         }
     }
 
@@ -188,27 +189,24 @@ impl Races {
     pub fn pipe_read(&mut self, p: u32, n: u64) {
         if n == 0 {
             self.acquire(SyncKey::PipeClosed(p));
-            let ended: Vec<Clock> = self.ended.values().cloned().collect();
-            for c in &ended {
-                join(self.mine(), c);
-            }
+            let mine = self.clocks.entry(self.current).or_default();
+            self.ended.values().for_each(|c| join(mine, c));
             return;
         }
         let log = self.pipes.entry(p).or_default();
+        let mine = self.clocks.entry(self.current).or_default();
         let (from, to) = (log.read, log.read + n);
         log.read = to;
-        let mut got = Clock::new();
         let mut start = 0;
         for (end, c) in &log.writes {
             if *end > from && start < to {
-                join(&mut got, c);
+                join(mine, c);
             }
             start = *end;
         }
         while log.writes.front().is_some_and(|&(end, _)| end <= to) {
             log.writes.pop_front();
         }
-        join(self.mine(), &got);
     }
 
     /// The current process accessed `len` bytes at `off` of shared object

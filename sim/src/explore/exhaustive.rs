@@ -26,7 +26,7 @@
 
 use super::cycles::{Component, Cycles};
 use super::replay::Replay;
-use super::search::{Found, Seen};
+use super::search::{distinct, tally, Found, Seen, Tally};
 use super::{take, token, turn, with_files, Pace, Runner};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
@@ -36,7 +36,7 @@ use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::options::Options;
 use crate::outcome::Outcome;
 use crate::source::Span;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::Instant;
 
@@ -89,8 +89,6 @@ pub struct Distinct {
     pub preemptions: u32,
     /// Visible operations up to the failure.
     pub steps: u64,
-    /// What shrinking did, if it ran.
-    pub shrunk: Option<ShrinkNote>,
 }
 
 /// What shrinking made of a failing schedule.
@@ -168,9 +166,6 @@ pub struct Shrunk {
     pub preemptions: u32,
     /// Its visible operations up to the failure.
     pub steps: u64,
-    /// No schedule with fewer preemptions fails so: a complete search at
-    /// one preemption fewer found nothing.
-    pub minimal: bool,
 }
 
 /// Steps of a livelock's cycle shown after the way into it (twice this,
@@ -212,11 +207,18 @@ pub fn shrink(prog: &Program, opts: &Options, key: &FailureKey, prefix: Vec<u32>
     }
     let config = opts.config();
     let runner = Runner::new(prog, &config).with_races(opts.races);
-    let whole = runner.run(&mut Replay::then_go_on(best.0), false);
+    let mut found = whole_run(&runner, token::binding(prog, &config), best.0);
+    found.shrunk = Some(ShrinkNote { from: (preemptions, steps), minimal });
+    Shrunk { found, preemptions: best.1, steps: best.2 }
+}
+
+/// The schedule `prefix` (up to a failure) as a whole run: then each
+/// process goes on without preemption; replayed with its trace, and its
+/// token.
+fn whole_run(runner: &Runner, binding: u64, prefix: Vec<u32>) -> Found {
+    let whole = runner.run(&mut Replay::then_go_on(prefix), false);
     let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
-    let token = token::encode(token::binding(prog, &config), &whole.choices);
-    let shrunk = Some(ShrinkNote { from: (preemptions, steps), minimal });
-    Shrunk { found: Found { run: 0, seed: 0, result, token, shrunk }, preemptions: best.1, steps: best.2, minimal }
+    Found { run: 0, seed: 0, result, token: token::encode(binding, &whole.choices), shrunk: None }
 }
 
 /// Searches within `bound` preemptions and `max_steps` steps for failure
@@ -367,7 +369,7 @@ struct Dfs<'a> {
     /// The choices along the current path.
     choices: Vec<u32>,
     failures: Vec<Pending>,
-    outcomes: BTreeMap<String, (Outcome, u64, Vec<u32>, bool)>,
+    outcomes: Tally,
     v: Verdict,
     started: Instant,
     stop: bool,
@@ -405,7 +407,7 @@ impl<'a> Dfs<'a> {
             reduce,
             choices: Vec::new(),
             failures: Vec::new(),
-            outcomes: BTreeMap::new(),
+            outcomes: Tally::new(),
             v,
             started: Instant::now(),
             stop: false,
@@ -640,23 +642,15 @@ impl<'a> Dfs<'a> {
 
     /// Looks a state up, stores it, and says what of it to explore.
     fn lookup(&mut self, key: &Key, fp: Option<u128>, mine: u64, bounded: bool) -> Visit {
-        let Some(fp) = fp else {
-            // Without matching every arrival is a new state.
-            self.v.states += 1;
-            if self.v.states >= self.opts.max_states {
-                self.ran_out(RanOut::States);
-            }
-            return Visit::New;
-        };
-        let stored = match &mut self.store {
-            Store::Fingerprints(map) => match map.entry(fp) {
+        let stored = match (fp, &mut self.store) {
+            (Some(fp), Store::Fingerprints(map)) => match map.entry(fp) {
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(mine);
                     None
                 }
                 std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut()),
             },
-            Store::Exact(map) => {
+            (Some(fp), Store::Exact(map)) => {
                 let bucket = map.entry(fp).or_default();
                 match bucket.iter().position(|(o, _)| o.is(key)) {
                     Some(p) => Some(&mut bucket[p].1),
@@ -666,7 +660,8 @@ impl<'a> Dfs<'a> {
                     }
                 }
             }
-            Store::None => None,
+            // Without matching every arrival is a new state.
+            _ => None,
         };
         let Some(old) = stored else {
             self.v.states += 1;
@@ -706,9 +701,7 @@ impl<'a> Dfs<'a> {
         }
         if self.opts.keep_going || failure.is_none() {
             let outcome = with_files(m, h.outcome.clone());
-            let key = serde_json::to_string(&outcome).unwrap_or_default();
-            let choices = &self.choices;
-            self.outcomes.entry(key).or_insert_with(|| (outcome, 0, choices.clone(), failure.is_some())).1 += 1;
+            tally(&mut self.outcomes, &outcome, 1, 0, &self.choices, failure.is_some());
         }
     }
 
@@ -808,25 +801,17 @@ impl<'a> Dfs<'a> {
                 let mut result = Runner::new(self.prog, &config).run(&mut Replay::then_go_on(p.prefix.clone()), true);
                 result.end = end;
                 let found = Found { run: 0, seed: 0, result, token: token::encode(binding, &p.prefix), shrunk: None };
-                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, shrunk: None }
+                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps }
             } else if self.opts.shrink {
                 let s = shrink(self.prog, self.opts, &p.key, p.prefix, p.preemptions, p.steps);
-                Distinct { key: p.key, count: p.count, preemptions: s.preemptions, steps: s.steps, shrunk: s.found.shrunk, found: s.found }
+                Distinct { key: p.key, count: p.count, preemptions: s.preemptions, steps: s.steps, found: s.found }
             } else {
-                let whole = runner.run(&mut Replay::then_go_on(p.prefix), false);
-                let result = runner.run(&mut Replay::new(whole.choices.clone()), true);
-                let token = token::encode(binding, &whole.choices);
-                let found = Found { run: 0, seed: 0, result, token, shrunk: None };
-                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps, shrunk: None }
+                let found = whole_run(runner, binding, p.prefix);
+                Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps }
             };
             self.v.failures.push(d);
         }
-        let mut seen: Vec<Seen> = std::mem::take(&mut self.outcomes)
-            .into_values()
-            .map(|(outcome, count, choices, failed)| Seen { outcome, count, token: token::encode(binding, &choices), seed: 0, failed })
-            .collect();
-        seen.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
-        self.v.outcomes = seen;
+        self.v.outcomes = distinct(std::mem::take(&mut self.outcomes), binding, self.opts);
         let stopped_early = !self.v.failures.is_empty() && !self.opts.keep_going;
         self.v.complete = self.v.ran_out.is_none() && !stopped_early;
         if matches!(self.store, Store::Fingerprints(_)) {

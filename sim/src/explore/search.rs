@@ -103,7 +103,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
     let runner = Runner::new(prog, &config).with_races(opts.races);
     let binding = token::binding(prog, &config);
     let mut sched = super::scheduler(opts);
-    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
+    let mut seen = Tally::new();
     let mut out = Search::default();
     for k in 0..opts.runs {
         if k > 0 && !sched.new_execution() {
@@ -117,11 +117,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         }
         let failed = r.failed();
         if collect {
-            // Keyed by the serialised outcome, so the order is stable.
-            let key = serde_json::to_string(&r.outcome).unwrap_or_default();
-            let tok = || token::encode(binding, &r.choices);
-            let seed = opts.seed.wrapping_add(k);
-            seen.entry(key).or_insert_with(|| Seen { outcome: r.outcome.clone(), count: 0, token: tok(), seed, failed }).count += 1;
+            tally(&mut seen, &r.outcome, 1, k, &r.choices, failed);
         }
         if failed && out.failure.is_none() {
             out.failure = Some(found(prog, opts, &runner, k, &r));
@@ -133,9 +129,40 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
             break;
         }
     }
-    out.outcomes = seen.into_values().collect();
-    out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
+    out.outcomes = distinct(seen, binding, opts);
     out
+}
+
+/// The distinct outcomes of a search, keyed by the serialised outcome
+/// (so the order is stable): the outcome, its runs, the lowest of them,
+/// that run's choices, and whether it failed.
+pub(super) type Tally = BTreeMap<String, (Outcome, u64, u64, Vec<u32>, bool)>;
+
+/// Adds `count` runs that ended in `outcome`, the lowest of them run `k`.
+pub(super) fn tally(t: &mut Tally, outcome: &Outcome, count: u64, k: u64, choices: &[u32], failed: bool) {
+    let key = serde_json::to_string(outcome).unwrap_or_default();
+    let e = t.entry(key).or_insert_with(|| (outcome.clone(), 0, k, choices.to_vec(), failed));
+    e.1 += count;
+    if k < e.2 {
+        (e.2, e.3, e.4) = (k, choices.to_vec(), failed);
+    }
+}
+
+/// The tally as the search reports it: most frequent first, each with
+/// the token and seed of its lowest run.
+pub(super) fn distinct(t: Tally, binding: u64, opts: &Options) -> Vec<Seen> {
+    let mut v: Vec<Seen> = t
+        .into_values()
+        .map(|(outcome, count, k, choices, failed)| Seen {
+            outcome,
+            count,
+            token: token::encode(binding, &choices),
+            seed: opts.seed.wrapping_add(k),
+            failed,
+        })
+        .collect();
+    v.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
+    v
 }
 
 /// Run `k` of a search failed: its schedule shrunk, and replayed with
@@ -171,15 +198,12 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     let stop = AtomicBool::new(false);
     use std::sync::Mutex;
     let (next, done, lowest) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(u64::MAX));
-    // Per outcome (serialised, for a stable order): the outcome, count,
-    // lowest run and its choices, failed.
-    type Tally = BTreeMap<String, (Outcome, u64, u64, Vec<u32>, bool)>;
     let merged: Mutex<Tally> = Mutex::new(BTreeMap::new());
     let all_races: Mutex<Vec<(Race, u64)>> = Mutex::new(Vec::new());
     let work = || {
         let config = opts.config();
         let runner = Runner::new(prog, &config).with_races(opts.races);
-        let mut tally: Tally = BTreeMap::new();
+        let mut mine = Tally::new();
         let mut races = Vec::new();
         loop {
             let k = next.fetch_add(1, Relaxed);
@@ -194,12 +218,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
                 lowest.fetch_min(k, Relaxed);
             }
             if collect {
-                let key = serde_json::to_string(&r.outcome).unwrap_or_default();
-                let e = tally.entry(key).or_insert_with(|| (r.outcome.clone(), 0, k, r.choices.clone(), failed));
-                e.1 += 1;
-                if k < e.2 {
-                    (e.2, e.3, e.4) = (k, r.choices.clone(), failed);
-                }
+                tally(&mut mine, &r.outcome, 1, k, &r.choices, failed);
             }
         }
         {
@@ -209,12 +228,8 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
             }
         }
         let mut all = merged.lock().unwrap_or_else(|e| e.into_inner());
-        for (key, (outcome, count, k, choices, failed)) in tally {
-            let e = all.entry(key).or_insert_with(|| (outcome, 0, k, choices.clone(), failed));
-            e.1 += count;
-            if k < e.2 {
-                (e.2, e.3, e.4) = (k, choices, failed);
-            }
+        for (outcome, count, k, choices, failed) in mine.into_values() {
+            tally(&mut all, &outcome, count, k, &choices, failed);
         }
     };
     std::thread::scope(|s| {
@@ -248,18 +263,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
         let r = runner.run(&mut *scheduler_for_run(opts, first), false);
         out.failure = Some(found(prog, opts, &runner, first, &r));
     }
-    let tally = merged.into_inner().unwrap_or_else(|e| e.into_inner());
-    out.outcomes = tally
-        .into_values()
-        .map(|(outcome, count, k, choices, failed)| Seen {
-            outcome,
-            count,
-            token: token::encode(binding, &choices),
-            seed: opts.seed.wrapping_add(k),
-            failed,
-        })
-        .collect();
-    out.outcomes.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.token.cmp(&y.token)));
+    out.outcomes = distinct(merged.into_inner().unwrap_or_else(|e| e.into_inner()), binding, opts);
     out
 }
 

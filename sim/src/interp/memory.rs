@@ -4,6 +4,7 @@
 //! Region numbers below [`region::FIRST_GLOBAL`] are fixed by the
 //! compiler; globals follow, then library strings, `argv` and the heap.
 
+use crate::ir::fingerprint::Memo;
 use crate::ir::{region, MemTy, Program};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -100,7 +101,7 @@ impl Shared for NoShared {
 }
 
 /// One region: its bytes and kind.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
     /// Contents, shared with the processes forked from this one (and
     /// with the search's saved states) until one of them writes: fork
@@ -116,55 +117,36 @@ pub struct Region {
     /// hashes every state it reaches, and most regions are the same as
     /// in the state before: their bytes are hashed once, not per state.
     /// Every write goes through [`Region::bytes_mut`], which forgets it.
-    digest: Cell<u128>,
+    digest: Memo,
 }
 
 impl Region {
     /// A region of these bytes.
     pub fn new(bytes: Rc<Vec<u8>>, kind: RegionKind, size: u32) -> Region {
-        Region { bytes, kind, size, digest: Cell::new(0) }
+        Region { bytes, kind, size, digest: Memo::default() }
     }
 
     /// The bytes for writing: this process's own copy, made now if they
     /// are still shared with another process.
     #[inline]
     pub fn bytes_mut(&mut self) -> &mut Vec<u8> {
-        self.digest.set(0);
+        self.digest.forget();
         Rc::make_mut(&mut self.bytes)
     }
 
     /// Drops the bytes (a `free`d block, an unmapped mapping).
     pub fn clear(&mut self, kind: RegionKind) {
         self.bytes = no_bytes();
-        self.digest.set(0);
+        self.digest.forget();
         self.kind = kind;
     }
-
-    /// The fingerprint of the bytes (never 0).
-    fn digest(&self) -> u128 {
-        let d = self.digest.get();
-        if d != 0 {
-            return d;
-        }
-        let d = crate::ir::fingerprint::of_bytes(&self.bytes) | 1;
-        self.digest.set(d);
-        d
-    }
 }
-
-impl PartialEq for Region {
-    fn eq(&self, other: &Region) -> bool {
-        self.kind == other.kind && self.size == other.size && self.bytes == other.bytes
-    }
-}
-
-impl Eq for Region {}
 
 impl std::hash::Hash for Region {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.kind.hash(h);
         self.size.hash(h);
-        h.write_u128(self.digest());
+        h.write_u128(self.digest.get(|| crate::ir::fingerprint::of_bytes(&self.bytes)));
     }
 }
 
@@ -236,8 +218,10 @@ pub enum BadAccess {
 /// Most bytes of stack a process may use (glibc's default 8 MiB).
 pub const STACK_LIMIT: usize = 8 << 20;
 
-/// A process's memory.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A process's memory. The whole stack is part of it, above the stack
+/// pointer too: a new frame is not cleared, so an uninitialised local
+/// reads what a returned frame left there.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Memory {
     /// The stack's bytes (region [`region::STACK`]).
     pub stack: Vec<u8>,
@@ -256,6 +240,27 @@ pub struct Memory {
     /// The fingerprint of `regions` and the `writes` it was taken at (a
     /// search hashes the table again only when it changed).
     table_fp: Ephemeral<Cell<(u64, u128)>>,
+}
+
+/// Hashes what equality compares: the stack with its trailing zeros
+/// skipped (its length kept), and the region table by its fingerprint,
+/// cached until a region changes (a search hashes every state it
+/// reaches).
+impl std::hash::Hash for Memory {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_u128(crate::ir::fingerprint::of_bytes(&self.stack));
+        self.poison.hash(h);
+        let (at, d) = self.table_fp.0.get();
+        let d = if d != 0 && at == self.writes.0 {
+            d
+        } else {
+            let d = crate::ir::fingerprint::of(&self.regions) | 1;
+            self.table_fp.0.set((self.writes.0, d));
+            d
+        };
+        h.write_u128(d);
+        self.heap_bytes.hash(h);
+    }
 }
 
 /// A value kept beside the state but not part of it (a counter or a
@@ -458,37 +463,11 @@ impl Memory {
         Ok(&mut reg.bytes_mut()[off..off + len])
     }
 
-    /// Equal as a search's state. The whole stack counts, above the
-    /// stack pointer too: a new frame is not cleared, so an
-    /// uninitialised local reads what a returned frame left there.
-    pub(super) fn eq_state(&self, o: &Memory) -> bool {
-        self.stack == o.stack && self.poison == o.poison && self.regions == o.regions && self.heap_bytes == o.heap_bytes
-    }
-
-    /// Hashes what [`Memory::eq_state`] compares (the stack's trailing
-    /// zeros skipped, its length kept; the region table's fingerprint
-    /// cached until a region changes).
-    pub(super) fn hash_state<H: std::hash::Hasher>(&self, h: &mut H) {
-        use std::hash::Hash;
-        h.write_u128(crate::ir::fingerprint::of_bytes(&self.stack));
-        self.poison.hash(h);
-        let (at, d) = self.table_fp.0.get();
-        let d = if d != 0 && at == self.writes.0 {
-            d
-        } else {
-            let d = crate::ir::fingerprint::of(&self.regions) | 1;
-            self.table_fp.0.set((self.writes.0, d));
-            d
-        };
-        h.write_u128(d);
-        self.heap_bytes.hash(h);
-    }
-
     /// Forgets the regions' cached fingerprints.
     pub fn forget_fingerprints(&self) {
         self.table_fp.0.set((0, 0));
         for r in &self.regions {
-            r.digest.set(0);
+            r.digest.forget();
         }
     }
 

@@ -100,7 +100,7 @@ pub enum Then {
 }
 
 /// One process.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Process {
     /// Its address space.
     pub mem: Memory,
@@ -140,71 +140,6 @@ pub struct Process {
     pub exec_args: Vec<Vec<u8>>,
     /// Open directory streams.
     pub dirs: Vec<super::libc::dirs::DirStream>,
-}
-
-/// A process's state, field by field (written out so that a new field
-/// is a compile error here): its memory's via [`Memory::eq_state`] and
-/// `hash_state`, which hash the region table once per change.
-impl PartialEq for Process {
-    fn eq(&self, o: &Process) -> bool {
-        let Process {
-            mem,
-            frames,
-            stack,
-            sp,
-            stdio,
-            rand,
-            strtok_save,
-            after,
-            libc_strings,
-            scratch,
-            heap_sites,
-            handlers,
-            atexit,
-            exiting,
-            image,
-            errno_region,
-            exec_args,
-            dirs,
-        } = self;
-        *sp == o.sp
-            && mem.eq_state(&o.mem)
-            && (frames, stack, stdio, rand, strtok_save, after, libc_strings, scratch)
-                == (&o.frames, &o.stack, &o.stdio, &o.rand, &o.strtok_save, &o.after, &o.libc_strings, &o.scratch)
-            && (heap_sites, handlers, atexit, exiting, image, errno_region, exec_args, dirs)
-                == (&o.heap_sites, &o.handlers, &o.atexit, &o.exiting, &o.image, &o.errno_region, &o.exec_args, &o.dirs)
-    }
-}
-
-impl Eq for Process {}
-
-impl std::hash::Hash for Process {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let Process {
-            mem,
-            frames,
-            stack,
-            sp,
-            stdio,
-            rand,
-            strtok_save,
-            after,
-            libc_strings,
-            scratch,
-            heap_sites,
-            handlers,
-            atexit,
-            exiting,
-            image,
-            errno_region,
-            exec_args,
-            dirs,
-        } = self;
-        sp.hash(h);
-        mem.hash_state(h);
-        (frames, stack, stdio, rand, strtok_save, after, libc_strings, scratch).hash(h);
-        (heap_sites, handlers, atexit, exiting, image, errno_region, exec_args, dirs).hash(h);
-    }
 }
 
 impl Process {

@@ -7,7 +7,7 @@
 use crate::abi::errno::{EACCES, EFBIG, EINVAL, ENAMETOOLONG, ENOMEM};
 use crate::abi::flags::{MAP_ANONYMOUS, MAP_PRIVATE, MAP_SHARED, O_ACCMODE, O_RDWR, O_WRONLY, PROT_WRITE};
 use crate::interp::memory::{Shared, PAGE};
-use std::cell::Cell;
+use crate::ir::fingerprint::Memo;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -20,44 +20,26 @@ pub use crate::abi::limits::MAX_SHARED;
 /// search, with their fingerprint once computed (0: not yet; forgotten
 /// by every write), so that a search copies and hashes an object only
 /// when it changed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Object {
     bytes: Rc<Vec<u8>>,
-    digest: Cell<u128>,
+    digest: Memo,
 }
 
 impl Object {
     fn new(bytes: Vec<u8>) -> Object {
-        Object { bytes: Rc::new(bytes), digest: Cell::new(0) }
+        Object { bytes: Rc::new(bytes), digest: Memo::default() }
     }
 
     fn bytes_mut(&mut self) -> &mut Vec<u8> {
-        self.digest.set(0);
+        self.digest.forget();
         Rc::make_mut(&mut self.bytes)
     }
-
-    fn digest(&self) -> u128 {
-        let d = self.digest.get();
-        if d != 0 {
-            return d;
-        }
-        let d = crate::ir::fingerprint::of_bytes(&self.bytes) | 1;
-        self.digest.set(d);
-        d
-    }
 }
-
-impl PartialEq for Object {
-    fn eq(&self, other: &Object) -> bool {
-        self.bytes == other.bytes
-    }
-}
-
-impl Eq for Object {}
 
 impl Hash for Object {
     fn hash<H: Hasher>(&self, h: &mut H) {
-        h.write_u128(self.digest());
+        h.write_u128(self.digest.get(|| crate::ir::fingerprint::of_bytes(&self.bytes)));
     }
 }
 
@@ -110,7 +92,7 @@ impl SharedStore {
 
     /// Forgets the cached fingerprints (tests check none is stale).
     pub fn forget_fingerprints(&self) {
-        self.objects.iter().for_each(|o| o.digest.set(0));
+        self.objects.iter().for_each(|o| o.digest.forget());
     }
 
     /// Bytes held for all objects.

@@ -109,6 +109,46 @@ pub fn of_bytes(bytes: &[u8]) -> u128 {
     h.finish128()
 }
 
+/// A fingerprint computed once and kept until forgotten (a search hashes
+/// every state it reaches, and most parts are as in the state before).
+/// It lies beside what it is of, not in it: every two are equal and it
+/// hashes to nothing, so two equal states stay equal whatever their
+/// caches hold.
+#[derive(Debug, Clone, Default)]
+pub struct Memo(std::cell::Cell<u128>);
+
+impl Memo {
+    /// The fingerprint, computed by `compute` if not known.
+    #[inline]
+    pub fn get(&self, compute: impl FnOnce() -> u128) -> u128 {
+        let d = self.0.get();
+        if d != 0 {
+            return d;
+        }
+        let d = compute() | 1;
+        self.0.set(d);
+        d
+    }
+
+    /// What it was of changed.
+    #[inline]
+    pub fn forget(&self) {
+        self.0.set(0);
+    }
+}
+
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
+        true
+    }
+}
+
+impl Eq for Memo {}
+
+impl Hash for Memo {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
 /// A bound on the probability that a search of `states` states with
 /// fingerprints skipped any state: n²/2¹²⁹.
 pub fn omission_bound(states: u64) -> f64 {

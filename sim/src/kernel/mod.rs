@@ -27,14 +27,13 @@ pub use history::{History, Named};
 
 use crate::abi::call::Call;
 use crate::abi::{FIRST_PID, INIT_PID};
-use crate::interp::memory::Ephemeral;
 use crate::interp::{self, Access, AccessKind, Event, Process, ProcessOptions, RunCtx};
 use crate::ipc::pipe::Pipe;
 use crate::ipc::shm::{SharedStore, ShmNames};
+use crate::ir::fingerprint::Memo;
 use crate::ir::Program;
 use crate::outcome::ExitStatus;
 use crate::trace::{Loc, What};
-use std::cell::Cell;
 use std::hash::{Hash, Hasher};
 
 /// Limits on a run.
@@ -188,25 +187,14 @@ pub struct Pcb {
     /// search hashes only the process that stepped. Only the process's
     /// own step changes its `proc` ([`Machine::step`] forgets it; a
     /// forked child starts without one).
-    pub proc_fp: Ephemeral<Cell<u128>>,
+    pub proc_fp: Memo,
 }
 
 impl Pcb {
-    /// The fingerprint of the process's interpreter state.
-    fn proc_fingerprint(&self) -> u128 {
-        let d = self.proc_fp.0.get();
-        if d != 0 {
-            return d;
-        }
-        let d = crate::ir::fingerprint::of(&self.proc) | 1;
-        self.proc_fp.0.set(d);
-        d
-    }
-
     /// Forgets the cached fingerprints (tests check that a cached one is
     /// never stale).
     pub fn forget_fingerprints(&self) {
-        self.proc_fp.0.set(0);
+        self.proc_fp.forget();
         self.proc.mem.forget_fingerprints();
     }
 }
@@ -240,7 +228,7 @@ impl Hash for Pcb {
             signals,
             proc_fp: _,
         } = self;
-        h.write_u128(self.proc_fingerprint());
+        h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals).hash(h);
     }
@@ -559,7 +547,7 @@ impl Machine {
 
     /// Performs process `i`'s pending operation and runs it to the next.
     pub fn step(&mut self, i: usize, cx: &mut StepCtx) {
-        self.procs[i].proc_fp.0.set(0);
+        self.procs[i].proc_fp.forget();
         cx.history.steps += 1;
         let pid = self.procs[i].pid;
         cx.history.stepping(pid);

@@ -104,7 +104,7 @@ impl Machine {
             self.ref_file(fd.file);
         }
         child.proc.resume(0);
-        child.proc_fp.0.set(0);
+        child.proc_fp.forget();
         self.procs.push(child);
         let c = self.procs.len() - 1;
         cx.history.forked(pid);
