@@ -350,3 +350,12 @@ fn what_a_returned_frame_left_on_the_stack_is_part_of_the_state() {
         assert_eq!(v.failures.first().map(|d| d.key.kind.as_str()), Some("SIGABRT"), "exact {exact}");
     }
 }
+
+#[test]
+fn run_with_the_exhaustive_strategy_runs_its_first_schedule_without_preemption() {
+    let prog = compile("scenarios/lost_update.c");
+    let o = options();
+    let r = sim::explore::run(&prog, &o.config(), &mut *sim::explore::scheduler(&o), false);
+    assert_eq!(r.preempted, 0);
+    assert!(!r.failed(), "one child after the other loses no update");
+}
