@@ -54,6 +54,10 @@ pub struct RealArgs {
     /// Wall-clock limit of one run, in milliseconds (then it is a hang).
     #[arg(long, default_value_t = 5000)]
     pub timeout_ms: u64,
+    /// Runs at a time (default: every core). More runs side by side also
+    /// means more contention: the outcomes seen may differ.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -79,6 +83,10 @@ pub struct CrosscheckArgs {
     /// Wall-clock limit of one real run, in milliseconds.
     #[arg(long, default_value_t = 5000)]
     pub timeout_ms: u64,
+    /// Runs at a time (default: every core). More runs side by side also
+    /// means more contention: the outcomes seen may differ.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -92,10 +100,7 @@ pub struct CrosscheckArgs {
 pub struct WorkerArgs {
     /// The C file.
     pub file: PathBuf,
-    /// Chaos seed.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
-    /// Chaos on.
+    /// Chaos on (each run's seed comes on stdin).
     #[arg(long)]
     pub chaos: bool,
     /// Timeout.

@@ -22,37 +22,40 @@ pub struct RealSeen {
 }
 
 /// Runs the program `runs` times on the real kernel (seeds `seed..`)
-/// through `worker` (the `ipcsim` binary, which runs `ipcsim __worker`);
-/// the distinct outcomes, hung runs apart, in a stable order.
-/// `on_run` is called after each run (for progress bars). A stop signal
-/// ([`real::stop`]) ends the runs early: the outcomes of the runs that
-/// ended are returned, and [`real::stop::requested`] says so.
+/// through `worker` (the `ipcsim` binary, which serves `ipcsim __worker`),
+/// `jobs` runs at a time; the distinct outcomes, hung runs apart, in a
+/// stable order, each shown by its lowest seed. `on_run` is called after
+/// each run with the number ended so far (for progress bars). A stop
+/// signal ([`real::stop`]) ends the runs early: the outcomes of the runs
+/// that ended are returned, and [`real::stop::requested`] says so.
 pub fn real_outcomes(
     worker: &Path,
     file: &Path,
     cfg: &RealConfig,
-    runs: u64,
-    seed: u64,
+    (seed, runs): (u64, u64),
+    jobs: usize,
     on_run: &mut dyn FnMut(u64),
 ) -> Result<Vec<RealSeen>, RunError> {
     real::cleanup_dead_runs();
     // By hash, then compared: a key is not a copy of the output (up to
     // 16 MiB a run).
-    let mut seen: BTreeMap<u64, Vec<RealSeen>> = BTreeMap::new();
-    for k in 0..runs {
-        let r = match real::run_once(worker, file, cfg, seed + k) {
-            Ok(r) => r,
-            Err(RunError::Stopped) => break,
-            Err(e) => return Err(e),
-        };
-        on_run(k + 1);
+    let mut seen: BTreeMap<u64, Vec<(u64, RealSeen)>> = BTreeMap::new();
+    let mut ended = 0;
+    real::pool::run_many(worker, file, cfg, (seed, runs), jobs, &mut |k, r| {
+        ended += 1;
+        on_run(ended);
         let same = seen.entry(key(&r)).or_default();
-        match same.iter_mut().find(|s| s.run.hung == r.hung && s.run.outcome == r.outcome) {
-            Some(s) => s.count += 1,
-            None => same.push(RealSeen { run: r, count: 1 }),
+        match same.iter_mut().find(|(_, s)| s.run.hung == r.hung && s.run.outcome == r.outcome) {
+            Some((first, s)) => {
+                s.count += 1;
+                if k < *first {
+                    (*first, s.run) = (k, r);
+                }
+            }
+            None => same.push((k, RealSeen { run: r, count: 1 })),
         }
-    }
-    Ok(seen.into_values().flatten().collect())
+    })?;
+    Ok(seen.into_values().flatten().map(|(_, s)| s).collect())
 }
 
 fn key(r: &RealRun) -> u64 {
@@ -137,9 +140,10 @@ fn prefix_of(real: &Outcome, sim: &Outcome) -> bool {
 /// One line for a real outcome: how it ended and each process's exit.
 pub fn describe(r: &RealRun) -> String {
     let exits = exit_ranges(&r.outcome.exits);
-    let how = match (r.hung, r.blocked) {
-        (true, true) => "DEADLOCK (every process blocked in a system call, then killed); ",
-        (true, false) => "HUNG (killed at the timeout); ",
+    let how = match (r.hung, r.blocked, r.livelock) {
+        (true, true, _) => "DEADLOCK (every process blocked in a system call, then killed); ",
+        (true, _, true) => "LIVELOCK (every process blocked or spinning on shared memory nobody changes, then killed); ",
+        (true, _, _) => "HUNG (killed at the timeout); ",
         _ => "",
     };
     let cut = if r.outcome.truncated {

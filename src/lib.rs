@@ -11,7 +11,7 @@
 //! // The worker is the `ipcsim` binary itself (`ipcsim __worker`).
 //! let worker = Path::new("target/release/ipcsim");
 //! let cfg = real::RealConfig::new(&opts, true, 2000);
-//! let real = ipcsim::crosscheck::real_outcomes(worker, file, &cfg, 20, 0, &mut |_| {}).unwrap();
+//! let real = ipcsim::crosscheck::real_outcomes(worker, file, &cfg, (0, 20), 2, &mut |_| {}).unwrap();
 //! let check = ipcsim::crosscheck::explain(&prog, &opts, &real, 200);
 //! assert!(check.unexplained.is_empty());
 //! ```

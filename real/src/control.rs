@@ -2,8 +2,9 @@
 //! inherits, holding the virtual-pid counter, the virtual-to-real pid
 //! table (so pids in outcomes are the simulator's: 1000, 1001, ...), the
 //! count of processes that exist (for the process limit), and each
-//! process's virtual group and session: the real processes all stay in
-//! the run's one real group, by which a run is always stopped.
+//! process's virtual group and session (the real processes all stay in
+//! the run's one real group, by which a run is always stopped), and which
+//! processes are waiting out a spin.
 
 use std::sync::atomic::{AtomicI32, Ordering::SeqCst};
 
@@ -27,6 +28,8 @@ pub struct Control {
     pgid: [AtomicI32; MAX_PIDS],
     sid: [AtomicI32; MAX_PIDS],
     execd: [AtomicI32; MAX_PIDS],
+    /// 1 while the process waits out a spin (see `crate::spin`).
+    spinning: [AtomicI32; MAX_PIDS],
 }
 
 /// A handle on the control page.
@@ -122,11 +125,6 @@ impl Ctl {
             .filter(|&(_, r)| r > 0)
     }
 
-    /// The real pid of every process that exists.
-    pub fn reals(&self) -> Vec<i32> {
-        self.existing().map(|(_, r)| r).collect()
-    }
-
     fn store(&self, table: &[AtomicI32; MAX_PIDS], v: i32, x: i32) {
         if let Some(slot) = usize::try_from(v - sim::abi::FIRST_PID).ok().and_then(|k| table.get(k)) {
             slot.store(x, SeqCst);
@@ -145,6 +143,7 @@ impl Ctl {
         self.store(&page.pgid, v, self.load(&page.pgid, parent));
         self.store(&page.sid, v, self.load(&page.sid, parent));
         self.store(&page.execd, v, 0);
+        self.store(&page.spinning, v, 0);
     }
 
     /// Process `v` called `exec`.
@@ -156,6 +155,18 @@ impl Ctl {
     pub fn regroup(&self, v: i32, pgid: i32, sid: i32) {
         self.store(&self.page().pgid, v, pgid);
         self.store(&self.page().sid, v, sid);
+    }
+
+    /// Process `v` spins on locations nobody has changed yet (or no
+    /// longer does).
+    pub fn set_spinning(&self, v: i32, on: bool) {
+        self.store(&self.page().spinning, v, on as i32);
+    }
+
+    /// (real pid, spinning) of every process that exists.
+    pub fn reals_spinning(&self) -> Vec<(i32, bool)> {
+        let page = self.page();
+        self.existing().map(|(v, r)| (r, self.load(&page.spinning, v) != 0)).collect()
     }
 
     /// The processes that exist, as the group rules see them.

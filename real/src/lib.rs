@@ -15,6 +15,9 @@ mod process;
 mod shared;
 mod signal;
 mod socket;
+mod spin;
+pub mod pool;
+mod serve;
 pub mod stop;
 mod syscall;
 mod sysv;
@@ -25,9 +28,10 @@ use serde::{Deserialize, Serialize};
 use sim::check::{self, Failure};
 use sim::interp::StdoutMode;
 use sim::outcome::{ExitStatus, Outcome, Write};
-use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+pub use pool::run_once;
+pub use serve::serve;
 
 /// How a real run is made.
 #[derive(Debug, Clone)]
@@ -90,6 +94,10 @@ pub struct WorkerReport {
     pub hung: bool,
     /// Every process was blocked in a system call (a deadlock).
     pub blocked: bool,
+    /// Every process was blocked, and some spun on shared locations
+    /// nobody could change any more (a livelock).
+    #[serde(default)]
+    pub livelock: bool,
     /// Ran in its own IPC and mount namespace.
     pub isolated: bool,
     /// Name prefix used instead, if not isolated.
@@ -190,6 +198,9 @@ pub struct RealRun {
     pub hung: bool,
     /// Every process was blocked in a system call: a deadlock.
     pub blocked: bool,
+    /// Every process was blocked or spinning on shared locations nobody
+    /// could change any more: a livelock.
+    pub livelock: bool,
     /// The run had its own namespace.
     pub isolated: bool,
     /// Signals sent with `kill`: (target, signal).
@@ -203,7 +214,11 @@ impl RealRun {
     pub fn failure(&self) -> Option<Failure> {
         if self.hung {
             // Its SIGKILLed processes were ended by ipcsim, not the program.
-            return Some(Failure::Stuck(if self.blocked { "deadlock" } else { "hung" }));
+            return Some(Failure::Stuck(match (self.blocked, self.livelock) {
+                (true, _) => "deadlock",
+                (_, true) => "livelock",
+                _ => "hung",
+            }));
         }
         check::failure(&self.outcome, &self.sent, None)
     }
@@ -241,74 +256,8 @@ fn status(raw: i32) -> ExitStatus {
     }
 }
 
-/// Runs the program once for real: execs `exe worker ...` (a fresh
-/// single-threaded process) and reads its report. The worker dies with
-/// the thread that calls this (`PR_SET_PDEATHSIG`), taking the run with
-/// it; a stop signal caught by [`stop::catch_signals`] is passed on to it.
-pub fn run_once(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Result<RealRun, RunError> {
-    if stop::requested() {
-        return Err(RunError::Stopped);
-    }
-    let mut cmd = worker_command(exe, file, cfg, seed);
-    let me = std::process::id() as i32;
-    // SAFETY: between fork and exec, only async-signal-safe calls.
-    unsafe {
-        cmd.pre_exec(move || if stop::die_with(me) { Ok(()) } else { Err(std::io::Error::other("ipcsim ended")) });
-    }
-    let child = cmd.spawn().map_err(|e| RunError::Env(format!("cannot start the worker: {e}")))?;
-    stop::set_worker(child.id() as i32);
-    let out = child.wait_with_output();
-    stop::set_worker(0);
-    let out = out.map_err(|e| RunError::Env(format!("cannot read the worker: {e}")))?;
-    if stop::requested() && !out.status.success() {
-        // Stopped before it could catch the signal (nothing started yet).
-        return Err(RunError::Stopped);
-    }
-    let rep: WorkerReport = serde_json::from_slice(&out.stdout)
-        .map_err(|e| RunError::Env(format!("the worker gave no report ({e}): {}", String::from_utf8_lossy(&out.stderr))))?;
-    if let Some(e) = rep.error {
-        return Err(RunError::Env(e));
-    }
-    if rep.interrupted {
-        // Stopped from outside, perhaps the worker alone: stop the rest.
-        stop::request();
-        return Err(RunError::Stopped);
-    }
-    Ok(real_run(rep))
-}
-
-/// `exe __worker FILE ...` for one run.
-fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig, seed: u64) -> Command {
-    let mut cmd = Command::new(exe);
-    cmd.arg("__worker");
-    if let Some(p) = &cfg.stdin {
-        cmd.arg("--stdin").arg(p);
-    }
-    for e in &cfg.execs {
-        cmd.arg("--exec").arg(e);
-    }
-    for f in &cfg.files {
-        cmd.arg("--file").arg(f);
-    }
-    cmd.arg(file)
-        .arg("--seed")
-        .arg(seed.to_string())
-        .arg("--timeout-ms")
-        .arg(cfg.timeout_ms.to_string())
-        .arg("--max-procs")
-        .arg(cfg.max_procs.to_string());
-    cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });
-    if cfg.chaos {
-        cmd.arg("--chaos");
-    }
-    cmd.arg("--");
-    cmd.args(&cfg.argv[1..]);
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd
-}
-
 /// The run's outcome from the worker's report.
-fn real_run(rep: WorkerReport) -> RealRun {
+pub(crate) fn real_run(rep: WorkerReport) -> RealRun {
     let writes = rep.writes.into_iter().map(|(pid, fd, bytes)| Write { pid, fd, bytes }).collect();
     let ub = &rep.undefined;
     let exits =
@@ -316,7 +265,7 @@ fn real_run(rep: WorkerReport) -> RealRun {
     let mut outcome = Outcome::new(writes, exits);
     outcome.truncated = rep.truncated;
     outcome.set_files(rep.files);
-    RealRun { outcome, hung: rep.hung, blocked: rep.blocked, isolated: rep.isolated, sent: rep.sent }
+    RealRun { outcome, hung: rep.hung, blocked: rep.blocked, livelock: rep.livelock, isolated: rep.isolated, sent: rep.sent }
 }
 
 /// Removes `/dev/shm` entries of a name prefix (a run without

@@ -89,6 +89,10 @@ pub struct RealProc<'a> {
     pub link_capacity: i32,
     /// Its signal handlers.
     pub handlers: crate::signal::Handlers,
+    /// Its shared loads since its last other visible operation.
+    pub spin: sim::interp::spin::Streak,
+    /// The cached digest of its private regions (for its fingerprint).
+    pub digest: sim::interp::spin::RegionDigest,
 }
 
 impl RealProc<'_> {
@@ -116,13 +120,16 @@ impl RealProc<'_> {
             };
             granted = false;
             match ev {
-                Event::Access(_) => {
+                Event::Access(a) => {
                     if let Some(c) = self.chaos.as_mut() {
                         c.before_step();
                     }
-                    granted = true;
+                    // After a wait out of a spin, the access is made
+                    // afresh (a signal may come first).
+                    granted = !self.spun(&a);
                 }
                 Event::Syscall(call) => {
+                    self.spin_broken();
                     if let Some(c) = self.chaos.as_mut() {
                         c.before_step();
                     }
@@ -141,6 +148,7 @@ impl RealProc<'_> {
                     }
                 }
                 Event::SigReturn => {
+                    self.spin_broken();
                     // Back from a handler of a fault: natively the
                     // instruction faults again; the process dies of it.
                     if let Some(sig) = self.handlers.fault_after() {

@@ -274,6 +274,12 @@ impl RealProc<'_> {
         restart && self.enter_program_handler(sig, Some(*call))
     }
 
+    /// A noted signal the process would take at its next visible
+    /// operation.
+    pub(crate) fn signal_waiting(&self) -> bool {
+        self.proc.may_take_signal() && PENDING.load(Ordering::SeqCst) != 0
+    }
+
     /// Runs the program's handler for the lowest noted signal, if any
     /// and if the interpreter is between library routines.
     pub(crate) fn take_signal(&mut self) {

@@ -1,16 +1,20 @@
 //! Ending ipcsim ends its runs (issue 8: nothing a run starts outlives
-//! it). SIGINT (Ctrl-C), SIGTERM and SIGHUP are caught by the driver and
-//! by the worker alike: the driver passes the signal on to its running
-//! worker and stops after that run; the worker kills the program's process
-//! group at once, reaps it, removes its shm names and reports. A worker
-//! whose driver dies (SIGKILL included) gets SIGTERM from the kernel
+//! it). SIGINT (Ctrl-C), SIGTERM and SIGHUP are caught by the driver, by
+//! each worker server and by each run's worker alike: the driver passes
+//! the signal on to its servers and stops after their runs; a server
+//! passes it on to its running worker and serves no more; the worker
+//! kills the program's process group at once, reaps it, removes its shm
+//! names and reports. A server whose driver dies, or a worker whose
+//! server dies (SIGKILL included), gets SIGTERM from the kernel
 //! (`PR_SET_PDEATHSIG`), so it does the same.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering::SeqCst};
 
 static STOPPED: AtomicBool = AtomicBool::new(false);
-/// The driver's running worker (0: none).
-static WORKER: AtomicI32 = AtomicI32::new(0);
+/// Most workers one process passes a stop on to (the driver's `--jobs`).
+pub const MAX_WORKERS: usize = 256;
+/// The driver's servers, or a server's running worker (0: none).
+static WORKERS: [AtomicI32; MAX_WORKERS] = [const { AtomicI32::new(0) }; MAX_WORKERS];
 /// The worker's program process group (0: none yet).
 static GROUP: AtomicI32 = AtomicI32::new(0);
 
@@ -24,12 +28,16 @@ extern "C" fn on_stop(_: libc::c_int) {
 }
 
 fn pass_on() {
-    let (w, g) = (WORKER.load(SeqCst), GROUP.load(SeqCst));
-    // SAFETY: signalling our own worker, or the run's own process group.
-    unsafe {
+    for w in &WORKERS {
+        let w = w.load(SeqCst);
         if w > 0 {
-            libc::kill(w, libc::SIGTERM);
+            // SAFETY: signalling our own worker.
+            unsafe { libc::kill(w, libc::SIGTERM) };
         }
+    }
+    let g = GROUP.load(SeqCst);
+    // SAFETY: signalling the run's own process group.
+    unsafe {
         if g > 0 {
             libc::kill(-g, libc::SIGKILL);
         }
@@ -60,12 +68,20 @@ pub(crate) fn request() {
     STOPPED.store(true, SeqCst);
 }
 
-/// Driver: `pid` is the running worker (0 when it ended). A stop that
-/// came just before is passed on now.
-pub(crate) fn set_worker(pid: i32) {
-    WORKER.store(pid, SeqCst);
+/// Driver or server: `pid` is the worker in `slot` (0 when it ended). A
+/// stop that came just before is passed on now.
+pub(crate) fn set_worker(slot: usize, pid: i32) {
+    WORKERS[slot % MAX_WORKERS].store(pid, SeqCst);
     if pid > 0 && requested() {
         pass_on();
+    }
+}
+
+/// In a worker just forked from its server (stop signals blocked): the
+/// server's workers are not its own.
+pub(crate) fn forget_workers() {
+    for w in &WORKERS {
+        w.store(0, SeqCst);
     }
 }
 

@@ -35,6 +35,19 @@ fn isolate() -> bool {
     }
 }
 
+/// Closes descriptors `lo..hi` (one `close_range`, a loop where it is
+/// missing).
+fn close_from(lo: i32, hi: i32) {
+    // SAFETY: closing descriptors this process does not use.
+    unsafe {
+        if libc::syscall(libc::SYS_close_range, lo as u32, (hi - 1) as u32, 0u32) != 0 {
+            for fd in lo..hi {
+                libc::close(fd);
+            }
+        }
+    }
+}
+
 fn limit(res: libc::__rlimit_resource_t, v: u64) {
     let r = libc::rlimit { rlim_cur: v, rlim_max: v };
     // SAFETY: setrlimit with a local struct.
@@ -83,7 +96,11 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
     let prefix = (!isolated).then(|| format!("ipcsim.{}.", unsafe { libc::getpid() }));
     let prefix_used = prefix.clone();
     // SAFETY: getpid has no arguments.
-    let rundir = crate::rundir(unsafe { libc::getpid() });
+    let pid = unsafe { libc::getpid() };
+    // In its own namespace the run's directory lives on its private
+    // tmpfs, which vanishes with it: a directory tree on the host's /tmp
+    // cost a fifth of a short run in mkdir and unlink.
+    let rundir = if isolated { format!("/dev/shm/ipcsim.{pid}") } else { crate::rundir(pid) };
     if !crate::create_rundir(&rundir) || !crate::seed_rundir(&rundir, &cfg.files) {
         crate::remove_rundir(&rundir);
         return WorkerReport::failed("cannot create the run's directory under /tmp");
@@ -162,9 +179,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             libc::dup2(input, 0);
             // The program starts with stdin, stdout and stderr only, as in
             // the simulator: nothing inherited from ipcsim's own caller.
-            for fd in 3..PRIVATE_FD {
-                libc::close(fd);
-            }
+            close_from(3, PRIVATE_FD);
             // Rust ignores SIGPIPE; a C program starts with the default.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
@@ -206,6 +221,8 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64) -> WorkerReport {
             mbox_fds: Default::default(),
             link_capacity: 0,
             handlers: Default::default(),
+            spin: Default::default(),
+            digest: Default::default(),
         };
         rp.run();
     }
@@ -252,14 +269,17 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
             unsafe { libc::kill(-first, libc::SIGKILL) };
             continue;
         }
-        // Blocked for good: every live process of the run waits in a
-        // system call that is not a sleep, and nothing happens.
+        // Stuck for good: every live process of the run waits in a
+        // system call that is not a sleep, or spins on shared locations,
+        // and nothing happens.
         let alarm_due = log.alarm_until.is_some_and(|t| Instant::now() < t);
-        quiet_blocked = if !progress && !alarm_due && all_blocked(&ctl, first) { quiet_blocked + 1 } else { 0 };
+        let (blocked, spins) = if progress || alarm_due { (false, false) } else { all_blocked(&ctl, first) };
+        quiet_blocked = if blocked { quiet_blocked + 1 } else { 0 };
         let stuck = quiet_blocked >= 3;
         if (stuck || start.elapsed() > deadline) && !report.hung {
             report.hung = true;
-            report.blocked = stuck;
+            report.blocked = stuck && !spins;
+            report.livelock = stuck && spins;
             // SAFETY: killing the run's own process group.
             unsafe { libc::kill(-first, libc::SIGKILL) };
         }
@@ -357,11 +377,12 @@ fn keep(report: &mut WorkerReport, output: &mut usize, r: Record) {
 
 /// True if every live process of the run (process group `pgrp`) is blocked
 /// in a system call other than a sleep, by `/proc/PID/stat` and
-/// `/proc/PID/syscall` (never by waiting to see).
-fn all_blocked(ctl: &Ctl, pgrp: i32) -> bool {
+/// `/proc/PID/syscall` (never by waiting to see), or spinning on shared
+/// locations (by the control page).
+fn all_blocked(ctl: &Ctl, pgrp: i32) -> (bool, bool) {
     const SLEEPS: [&str; 2] = ["35", "230"]; // nanosleep, clock_nanosleep
-    let mut live = 0;
-    for pid in ctl.reals() {
+    let (mut live, mut spinning) = (0, false);
+    for (pid, spins) in ctl.reals_spinning() {
         let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
         let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else { continue };
         let mut f = rest.split_whitespace();
@@ -371,13 +392,17 @@ fn all_blocked(ctl: &Ctl, pgrp: i32) -> bool {
             continue;
         }
         live += 1;
-        let Ok(sc) = std::fs::read_to_string(format!("/proc/{pid}/syscall")) else { return false };
+        if spins {
+            spinning = true;
+            continue;
+        }
+        let Ok(sc) = std::fs::read_to_string(format!("/proc/{pid}/syscall")) else { return (false, false) };
         let nr = sc.split_whitespace().next().unwrap_or("running");
         if nr == "running" || SLEEPS.contains(&nr) || state == "R" || timed_wait(&sc) {
-            return false;
+            return (false, false);
         }
     }
-    live > 0
+    (live > 0, spinning)
 }
 
 /// A wait with a timeout (`sem_timedwait`'s futex, `mq_timedsend`,

@@ -13,7 +13,7 @@ pub fn explore(a: ExploreArgs) -> Status {
         Err(s) => return s,
     };
     let mut opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::LowerBound).runs(a.runs);
-    opts.jobs = a.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |j| j as usize);
+    opts.jobs = super::jobs(a.jobs);
     if a.sched.strategy == StrategyArg::Exhaustive {
         return super::exhaustive::explore(&a, &prog, opts);
     }

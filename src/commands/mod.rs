@@ -239,3 +239,8 @@ pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
     }
     cmd
 }
+
+/// `--jobs`, or every core.
+pub(crate) fn jobs(asked: Option<u32>) -> usize {
+    asked.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |j| j as usize)
+}

@@ -30,12 +30,12 @@ impl Runs {
 
 /// Runs `runs` real runs with a progress bar. A stop signal ends them
 /// (the running one's processes killed and its names removed).
-fn real_runs(file: &Path, cfg: &RealConfig, runs: u64, seed: u64, json: bool) -> Result<Runs, Status> {
+fn real_runs(file: &Path, cfg: &RealConfig, (seed, runs): (u64, u64), jobs: Option<u32>, json: bool) -> Result<Runs, Status> {
     let exe = std::env::current_exe().map_err(|_| Status::Internal)?;
     real::stop::catch_signals();
     let bar = super::progress(runs, json, "real runs");
     let mut done = 0;
-    let seen = crosscheck::real_outcomes(&exe, file, cfg, runs, seed, &mut |k| {
+    let seen = crosscheck::real_outcomes(&exe, file, cfg, (seed, runs), super::jobs(jobs), &mut |k| {
         done = k;
         if let Some(b) = &bar {
             b.inc(1);
@@ -65,7 +65,7 @@ pub fn real(a: RealArgs) -> Status {
         return s;
     }
     let cfg = real_config(&a.file, &a.sim, a.chaos, a.timeout_ms);
-    let runs = match real_runs(&a.file, &cfg, a.runs, a.seed, a.json) {
+    let runs = match real_runs(&a.file, &cfg, (a.seed, a.runs), a.jobs, a.json) {
         Ok(s) => s,
         Err(st) => return st,
     };
@@ -77,7 +77,7 @@ pub fn real(a: RealArgs) -> Status {
     if a.json {
         let list: Vec<_> = seen
             .iter()
-            .map(|s| serde_json::json!({ "count": s.count, "hung": s.run.hung, "failed": s.run.failed(), "outcome": s.run.outcome }))
+            .map(|s| serde_json::json!({ "count": s.count, "hung": s.run.hung, "deadlock": s.run.blocked, "livelock": s.run.livelock, "failed": s.run.failed(), "outcome": s.run.outcome }))
             .collect();
         println!(
             "{}",
@@ -114,7 +114,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         Err(s) => return s,
     };
     let rcfg = real_config(&a.file, &a.sim, true, a.timeout_ms);
-    let runs = match real_runs(&a.file, &rcfg, a.runs, a.seed, a.json) {
+    let runs = match real_runs(&a.file, &rcfg, (a.seed, a.runs), a.jobs, a.json) {
         Ok(s) => s,
         Err(st) => return st,
     };
@@ -150,7 +150,8 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
     }
 }
 
-/// The hidden worker: one real run, its report as JSON on stdout.
+/// The hidden worker server: a real run per seed read on stdin, each
+/// run's report as a line of JSON on stdout.
 pub fn worker(a: WorkerArgs) -> Status {
     let prog = match load(&a.file, true, &a.exec) {
         Ok(p) => p,
@@ -169,9 +170,6 @@ pub fn worker(a: WorkerArgs) -> Status {
         execs: a.exec,
         files: a.seed_files,
     };
-    let report = real::worker::run(&prog, &cfg, a.seed).finish();
-    // The driver may be gone (killed): nobody to tell, and nothing left.
-    use std::io::Write;
-    let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string(&report).unwrap_or_default());
+    real::serve(&prog, &cfg);
     Status::Clean
 }

@@ -106,7 +106,7 @@ fn the_library_crosscheck_explains_real_outcomes_and_not_impossible_ones() {
     let opts = sim::options::Options::for_program("lost_update");
     let cfg = real::RealConfig::new(&opts, true, 2000);
     let worker = std::path::Path::new(env!("CARGO_BIN_EXE_ipcsim"));
-    let mut seen = crosscheck::real_outcomes(worker, file, &cfg, 10, 0, &mut |_| {}).expect("real runs");
+    let mut seen = crosscheck::real_outcomes(worker, file, &cfg, (0, 10), 2, &mut |_| {}).expect("real runs");
     assert!(!seen.is_empty() && seen.iter().all(|s| !s.run.hung), "{seen:?}");
     let mut impossible = seen[0].clone();
     impossible.run.outcome.writes.clear();
@@ -169,6 +169,47 @@ fn a_spinning_child_stays_in_its_loop_and_hangs_like_natively() {
     assert_eq!(code, 0, "{out}");
     let (code, out) = ipcsim(&["real", "tests/programs/parent_kills_spinning_child.c", "--runs", "1"], &[]);
     assert_eq!(code, 0, "{out}");
+}
+
+/// A run in which every process is blocked or spins on shared memory
+/// nobody can change any more ends as a livelock as soon as the
+/// supervisor sees it, not at the timeout (a minute here); a spinner that
+/// a sleeping process releases later is left alone.
+#[test]
+fn a_real_livelock_is_told_from_a_hang_and_a_released_spinner_is_not_one() {
+    let f = "tests/programs/spin_on_shared_flag.c";
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["real", f, "--json", "--runs", "4", "--jobs", "2", "--timeout-ms", "60000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Which killed process's exit the supervisor sees varies (the parent
+    // may reap its killed child first): one outcome or two, all livelocks.
+    let outcomes = v["outcomes"].as_array().unwrap();
+    assert!(outcomes.iter().all(|o| o["livelock"] == true && o["outcome"]["writes"].as_array().unwrap().is_empty()), "{v}");
+    assert_eq!(outcomes.iter().map(|o| o["count"].as_u64().unwrap()).sum::<u64>(), 4, "{v}");
+    let (code, out, first) = real_json(f, &["--runs", "4", "--timeout-ms", "60000", "--", "go"], &[]);
+    assert_eq!(code, 0, "{first}");
+    assert_eq!(out, "child saw go\nparent done (go)\n");
+    let (code, out) = ipcsim(&["crosscheck", f, "--runs", "2", "--timeout-ms", "60000"], &[]);
+    assert_eq!(code, 0, "the simulator explains the livelock: {out}");
+}
+
+/// `--jobs` runs real runs side by side and changes nothing a user reads
+/// of a program with one outcome: the runs counted and their outcome.
+#[test]
+fn real_runs_on_several_jobs_count_every_run_once() {
+    let f = "scenarios/semaphore_bounded_buffer.c";
+    let report = |jobs: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["real", f, "--json", "--runs", "30", "--jobs", jobs]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (v["runs"].clone(), v["outcomes"].as_array().unwrap().iter().map(|o| (o["count"].clone(), o["outcome"].clone())).collect::<Vec<_>>())
+    };
+    let one = report("1");
+    assert_eq!(one.0, 30);
+    assert_eq!(one.1.len(), 1, "{one:?}");
+    assert_eq!(report("3"), one);
 }
 
 /// Processes are counted while they exist (running or not yet reaped),
@@ -385,7 +426,7 @@ fn a_run_stopped_at_undefined_behaviour_explains_any_real_continuation_that_agre
     let mut wrong = native.clone();
     wrong.writes[0] = write(1001, "other\n");
     let seen = |outcome| crosscheck::RealSeen {
-        run: real::RealRun { outcome, hung: false, blocked: false, isolated: true, sent: Vec::new() },
+        run: real::RealRun { outcome, hung: false, blocked: false, livelock: false, isolated: true, sent: Vec::new() },
         count: 1,
     };
     let check = crosscheck::explain(&prog, &opts, &[seen(native), seen(wrong)], 50);

@@ -10,6 +10,7 @@ pub mod mapping;
 pub mod memory;
 mod process;
 mod run;
+pub mod spin;
 
 pub use fault::{Fault, Signal};
 pub use handler::HandlerFrame;

@@ -116,15 +116,7 @@ pub struct Fd {
 }
 
 /// A location a parked process waits to see written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Watch {
-    /// Shared object.
-    pub obj: u32,
-    /// Offset.
-    pub off: u64,
-    /// Width.
-    pub width: u32,
-}
+pub use crate::interp::spin::Watch;
 
 /// A process-table entry (the PCB).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +140,7 @@ pub struct Pcb {
     /// Spin-parked: waiting for one of these to be written.
     pub parked: Option<Vec<Watch>>,
     /// Shared loads since its last other visible operation (spin detection).
-    pub spin: park::Streak,
+    pub spin: crate::interp::spin::Streak,
     /// The spin detector's cached hash of its regions.
     pub digest: park::RegionDigest,
     /// Bytes of a page-by-page pipe write done so far.
@@ -646,7 +638,7 @@ impl Machine {
             let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
             let value = park::peek(&self.shared, &watch);
-            if let Some(watch) = self.procs[i].spin.spinning(fp, &self.shared) {
+            if let Some(watch) = park::spinning(&self.procs[i].spin, fp, &self.shared) {
                 self.procs[i].parked = Some(watch.clone());
                 return cx.tracing().then(|| What::Parked { on: park::locs(&watch, &self.procs[i].spin) });
             }
