@@ -281,12 +281,13 @@ pub struct ExploreArgs {
     /// List every distinct outcome with its count and a token (runs all seeds).
     #[arg(long)]
     pub outcomes: bool,
-    /// Run only shard I of N of the seeds (for a batch system: Slurm job
-    /// arrays, GNU parallel); `ipcsim merge` joins the shards' --json reports.
+    /// Run only shard I of N of the seeds, or of exhaustive search's
+    /// subtrees (for a batch system: Slurm job arrays, GNU parallel);
+    /// `ipcsim merge` joins the shards' --json reports.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(u64, u64)>,
-    /// Threads for the random and PCT strategies (default: every core);
-    /// the report does not depend on it.
+    /// Threads (random and PCT: default every core, and the report does
+    /// not depend on it; exhaustive: default 1, more splits the tree).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub jobs: Option<u32>,
     /// Exhaustive search's budgets and bounds.

@@ -7,6 +7,7 @@ use super::{replay_command, JSON_VERSION};
 use crate::cli::ExploreArgs;
 use crate::Status;
 use sim::explore::exhaustive::{self, Distinct, Progress, ShrinkNote, Verdict};
+use sim::explore::split::{self, Shard};
 use sim::explore::Options;
 use sim::ir::Program;
 use std::io::IsTerminal;
@@ -30,18 +31,17 @@ pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
     let mut tick = |p: &Progress| {
         if let Some(b) = &bar {
             let secs = started.elapsed().as_secs_f64().max(1e-3);
-            b.set_message(format!(
-                "{} states, {:.0} states/s, depth {}, frontier {}",
-                p.states,
-                p.states as f64 / secs,
-                p.depth,
-                p.frontier
-            ));
+            // A split search's threads report sums only.
+            let at = if p.depth > 0 { format!(", depth {}, frontier {}", p.depth, p.frontier) } else { String::new() };
+            b.set_message(format!("{} states, {:.0} states/s{at}", p.states, p.states as f64 / secs));
             b.tick();
         }
         !real::stop::requested()
     };
-    let v = exhaustive::exhaustive(prog, &opts, &mut tick);
+    let v = match a.shard {
+        Some((index, count)) => split::exhaustive_split(prog, &opts, Some(Shard { index, count }), &mut tick),
+        None => exhaustive::exhaustive(prog, &opts, &mut tick),
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -209,5 +209,9 @@ fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serd
         "reduction": v.reduced,
         "exact": v.exact,
         "omission_probability": if v.exact { 0.0 } else { v.omission },
+        "interrupted": v.ran_out == Some(exhaustive::RanOut::Interrupted),
+        // What a merge of shard reports needs.
+        "binding": format!("{:016x}", sim::explore::token::binding(prog, &opts.config())),
+        "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "subtrees": split::subtrees(prog, opts).len() })),
     })
 }

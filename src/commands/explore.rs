@@ -15,6 +15,9 @@ pub fn explore(a: ExploreArgs) -> Status {
     let mut opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::LowerBound).runs(a.runs);
     opts.jobs = super::jobs(a.jobs);
     if a.sched.strategy == StrategyArg::Exhaustive {
+        // Split only when asked: the split search may explore a state
+        // once per thread (README, "Exhaustive search").
+        opts.jobs = a.jobs.map_or(1, |j| j as usize);
         return super::exhaustive::explore(&a, &prog, opts);
     }
     let x = &a.exhaustive;

@@ -1,7 +1,10 @@
 //! `merge`: joins the `--json` reports of the shards of one search
 //! (`explore --shard I/N --json`, run by a batch system) into the verdict
-//! the whole search gives: the failure of the lowest seed, every outcome
-//! with its counts summed and the token of its lowest seed.
+//! the whole search gives. Random and PCT: the failure of the lowest
+//! seed, every outcome with its counts summed and the token of its lowest
+//! seed. Exhaustive: complete if every shard was, every distinct failure
+//! (or, without --keep-going, the one with the shortest schedule), the
+//! states summed.
 
 use super::JSON_VERSION;
 use crate::cli::MergeArgs;
@@ -30,6 +33,9 @@ pub fn merge(a: MergeArgs) -> Status {
     if let Err(e) = check_shards(&reports) {
         eprintln!("ipcsim merge: {e}");
         return Status::Usage;
+    }
+    if reports[0].json["strategy"] == "exhaustive" {
+        return merge_exhaustive(&reports, a.json);
     }
     let runs: u64 = reports.iter().filter_map(|r| r.json["runs"].as_u64()).sum();
     let interrupted = reports.iter().any(|r| r.json["interrupted"].as_bool() == Some(true));
@@ -63,8 +69,8 @@ fn read(a: &MergeArgs) -> Result<Vec<Report>, String> {
         let name = f.display().to_string();
         let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {name}: {e}"))?;
         let json: Value = serde_json::from_str(text.trim()).map_err(|e| format!("{name} is not a JSON report: {e}"))?;
-        if json["command"] != "explore" || !json["seeds"].is_object() {
-            return Err(format!("{name} is not the --json report of an `explore` of the random or PCT strategy"));
+        if json["command"] != "explore" || !(json["seeds"].is_object() || json["strategy"] == "exhaustive") {
+            return Err(format!("{name} is not the --json report of an `explore`"));
         }
         let shard = json["shard"].as_object().and_then(|s| Some((s.get("index")?.as_u64()?, s.get("count")?.as_u64()?)));
         out.push(Report { name, json, shard });
@@ -87,9 +93,9 @@ fn check_shards(reports: &[Report]) -> Result<(), String> {
         return Err("some reports are of shards and some are not".into());
     }
     let same = |r: &Report, k: &str| r.json["shard"][k] == first.json["shard"][k] && r.json["strategy"] == first.json["strategy"];
-    if let Some(r) = sharded.iter().find(|r| !(same(r, "count") && same(r, "first_seed") && same(r, "runs"))) {
+    if let Some(r) = sharded.iter().find(|r| !["count", "first_seed", "runs", "subtrees"].iter().all(|k| same(r, k))) {
         return Err(format!(
-            "{} is a shard of another search than {} (strategy, first seed, runs or shard count differ)",
+            "{} is a shard of another search than {} (strategy, first seed, runs, subtrees or shard count differ)",
             r.name, first.name
         ));
     }
@@ -155,5 +161,62 @@ fn print_text(reports: &[Report], runs: u64, interrupted: bool, failure: Option<
         }
         None if interrupted => eprintln!("ipcsim merge: incomplete: a shard was interrupted; no failure in {of}"),
         None => eprintln!("ipcsim merge: no failure in {of}; random search is not a proof"),
+    }
+}
+
+/// Exhaustive shards: complete if all are; failures by kind and place,
+/// counts summed, each shown by its shortest schedule (fewest
+/// preemptions, then steps, then token); without --keep-going only the
+/// shortest of all, as one search stopping at its first would show one.
+fn merge_exhaustive(reports: &[Report], as_json: bool) -> Status {
+    let complete = reports.iter().all(|r| r.json["complete"].as_bool() == Some(true));
+    let interrupted = reports.iter().any(|r| r.json["interrupted"].as_bool() == Some(true));
+    let sum = |k: &str| reports.iter().filter_map(|r| r.json[k].as_u64()).sum::<u64>();
+    let shortest = |f: &Value| (f["preemptions"].as_u64(), f["steps"].as_u64(), f["token"].as_str().map(String::from));
+    let mut by: BTreeMap<String, Value> = BTreeMap::new();
+    for f in reports.iter().filter_map(|r| r.json["failures"].as_array()).flatten() {
+        let key = json!([f["kind"], f["at"]]).to_string();
+        let e = by.entry(key).or_insert_with(|| {
+            let mut first = f.clone();
+            first["count"] = 0.into();
+            first
+        });
+        let count = e["count"].as_u64().unwrap_or(0);
+        if shortest(f) < shortest(e) {
+            *e = f.clone();
+        }
+        e["count"] = (count + f["count"].as_u64().unwrap_or(0)).into();
+    }
+    let mut failures: Vec<Value> = by.into_values().collect();
+    failures.sort_by_key(|f| shortest(f));
+    // Every shard stopped at its first failure: so would the whole search.
+    let stopped = reports.iter().all(|r| r.json["failures"].as_array().is_none_or(|f| f.len() <= 1));
+    if stopped && !complete {
+        failures.truncate(1);
+    }
+    let (states, steps) = (sum("states"), sum("steps"));
+    if as_json {
+        println!(
+            "{}",
+            json!({ "version": JSON_VERSION, "command": "merge", "strategy": "exhaustive", "reports": reports.len(), "complete": complete,
+                    "interrupted": interrupted, "failed": !failures.is_empty(), "failures": failures, "states": states, "steps": steps })
+        );
+    } else {
+        let of = format!("{} report{}, {states} states", reports.len(), if reports.len() == 1 { "" } else { "s" });
+        for f in &failures {
+            let at: Vec<&str> = f["at"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();
+            let at = if at.is_empty() { String::new() } else { format!(" at {}", at.join(", ")) };
+            eprintln!("ipcsim merge: {}{at} ({} paths); replay: {}", f["kind"].as_str().unwrap_or("failure"), f["count"], f["replay"].as_str().unwrap_or(""));
+        }
+        match (failures.is_empty(), complete) {
+            (false, _) => eprintln!("ipcsim merge: {} distinct failure{} ({of})", failures.len(), if failures.len() == 1 { "" } else { "s" }),
+            (true, true) => eprintln!("ipcsim merge: verified: every shard explored its subtrees completely, no failure ({of})"),
+            (true, false) => eprintln!("ipcsim merge: incomplete: a shard did not finish; no failure in what was explored ({of})"),
+        }
+    }
+    match (failures.is_empty(), complete) {
+        (false, _) => Status::Failure,
+        (true, true) => Status::Clean,
+        (true, false) => Status::Incomplete,
     }
 }

@@ -281,7 +281,9 @@ fn two_processes_handing_a_turn_back_and_forth_for_ever_are_a_livelock_naming_bo
         let d = v.failures.first().unwrap_or_else(|| panic!("reduce {reduce}: no livelock"));
         assert_eq!(d.key.kind, "livelock");
         let lines: Vec<u32> = d.key.spans.iter().map(|s| line(&prog, *s)).collect();
-        assert_eq!(lines, vec![7, 13], "the two waiting loops");
+        // Every place of the cycle, whichever state the search came in by:
+        // both waiting loops and both hand-overs.
+        assert_eq!(lines, vec![7, 9, 13, 15], "the two loops");
         let sim::check::End::Cycle(stuck) = &d.found.result.end else { panic!("{:?}", d.found.result.end) };
         assert!(stuck.iter().all(|s| matches!(s.waits, sim::check::Waits::Cycling)));
         assert_eq!(d.found.result.failure(), Some(sim::check::Failure::Stuck("livelock")));
@@ -358,4 +360,40 @@ fn run_with_the_exhaustive_strategy_runs_its_first_schedule_without_preemption()
     let r = sim::explore::run(&prog, &o.config(), &mut *sim::explore::scheduler(&o), false);
     assert_eq!(r.preempted, 0);
     assert!(!r.failed(), "one child after the other loses no update");
+}
+
+/// What a search found that does not depend on which thread found it:
+/// whether it was complete, the distinct failures, the distinct outcomes.
+fn found(v: &Verdict) -> (bool, BTreeSet<sim::explore::exhaustive::FailureKey>, BTreeSet<String>) {
+    let outcomes = v.outcomes.iter().map(|s| serde_json::to_string(&(&s.outcome, s.failed)).unwrap()).collect();
+    (v.complete, v.failures.iter().map(|d| d.key.clone()).collect(), outcomes)
+}
+
+/// The split search (more than one thread, or shards) finds what the
+/// sequential search finds, livelocks included: the same distinct
+/// failures and outcomes, on one thread, two or three, and as two shards
+/// joined.
+#[test]
+fn a_split_search_finds_what_the_sequential_search_finds() {
+    use sim::explore::split::{exhaustive_split, Shard};
+    let ping_pong = sim::lang::compile("pingpong.c", PING_PONG, &sim::lang::fs_loader).unwrap();
+    let files = ["scenarios/lost_update.c", "scenarios/bounded_buffer_one_producer.c", "scenarios/pause_lost_wakeup.c", "scenarios/sigchld_reaper.c"];
+    let mut progs: Vec<(&str, sim::ir::Program)> = files.iter().map(|f| (*f, compile(f))).collect();
+    progs.push(("pingpong.c", ping_pong));
+    for (name, prog) in &progs {
+        let mut o = options();
+        (o.keep_going, o.shrink) = (true, false);
+        let whole = found(&search(prog, &o));
+        assert!(whole.0, "{name}: the sequential search is complete");
+        for jobs in [2, 3] {
+            o.jobs = jobs;
+            assert_eq!(found(&search(prog, &o)), whole, "{name}: {jobs} threads");
+        }
+        o.jobs = 1;
+        let shards: Vec<Verdict> = (1..=2).map(|index| exhaustive_split(prog, &o, Some(Shard { index, count: 2 }), &mut |_| true)).collect();
+        let union = |f: fn(&Verdict) -> Vec<String>| shards.iter().flat_map(f).collect::<BTreeSet<String>>();
+        assert!(shards.iter().all(|v| v.complete), "{name}");
+        assert_eq!(union(|v| v.failures.iter().map(|d| format!("{:?}", d.key)).collect()), whole.1.iter().map(|k| format!("{k:?}")).collect(), "{name}: shards");
+        assert_eq!(union(|v| found(v).2.into_iter().collect()), whole.2, "{name}: shards' outcomes");
+    }
 }

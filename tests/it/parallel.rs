@@ -132,3 +132,47 @@ fn merged_shards_find_what_the_whole_range_finds() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Exhaustive search split into shards (`--shard I/N`, its subtrees) and
+/// merged finds the whole search's distinct failures; a correct program's
+/// merged shards are verified; and `--jobs 2` reports what `--jobs 1`
+/// does.
+#[test]
+fn merged_exhaustive_shards_and_threads_find_what_the_whole_search_finds() {
+    let ipcsim = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().unwrap();
+        (out.status.code(), serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap())
+    };
+    let kinds = |v: &serde_json::Value| -> Vec<(String, String)> {
+        let mut k: Vec<_> = v["failures"].as_array().unwrap().iter().map(|f| (f["kind"].to_string(), f["at"].to_string())).collect();
+        k.sort();
+        k
+    };
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-xshards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, code) in [("scenarios/pause_lost_wakeup.c", 1), ("scenarios/lost_update.c", 1), ("scenarios/bounded_buffer_one_producer.c", 0)] {
+        let common = ["explore", file, "--strategy", "exhaustive", "--keep-going", "--json"];
+        let (c, whole) = ipcsim(&common);
+        assert_eq!(c, Some(code), "{file}");
+        let (c, two) = ipcsim(&[&common[..], &["--jobs", "2"]].concat());
+        assert_eq!((c, kinds(&two), &two["complete"]), (Some(code), kinds(&whole), &whole["complete"]), "{file}: --jobs 2");
+        let mut paths = Vec::new();
+        for i in 1..=2 {
+            let shard = format!("{i}/2");
+            let (_, report) = ipcsim(&[&common[..], &["--shard", &shard]].concat());
+            let path = dir.join(format!("x{i}.json"));
+            std::fs::write(&path, report.to_string()).unwrap();
+            paths.push(path.display().to_string());
+        }
+        let (c, merged) = ipcsim(&["merge", "--json", &paths[0], &paths[1]]);
+        assert_eq!(c, Some(code), "{file}: merged");
+        assert_eq!((kinds(&merged), &merged["complete"]), (kinds(&whole), &whole["complete"]), "{file}: merged");
+        // A shard alone is not the whole search.
+        assert_eq!(ipcsim_code(&["merge", &paths[0]]), Some(2));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn ipcsim_code(args: &[&str]) -> Option<i32> {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().unwrap().status.code()
+}

@@ -107,8 +107,8 @@ impl Cycles {
     }
 
     /// `root` is its component's root (its lowlink is itself): the
-    /// component is complete and leaves the stack.
-    pub fn complete(&mut self, root: usize) -> Component {
+    /// component is complete and leaves the stack; with its states.
+    pub fn complete(&mut self, root: usize) -> (Component, Vec<u128>) {
         let members = self.stack.split_off(root);
         for e in &members {
             self.at.remove(&e.fp);
@@ -130,6 +130,6 @@ impl Cycles {
         if matches!(verdict, Component::Doubtful | Component::Candidate) {
             self.doubtful.extend(members.iter().map(|e| e.fp));
         }
-        verdict
+        (verdict, members.iter().map(|e| e.fp).collect())
     }
 }

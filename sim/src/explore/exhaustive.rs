@@ -149,8 +149,12 @@ pub struct Progress {
 /// Searches every interleaving of `prog` under `opts` (its
 /// `max_states`, `time_limit`, `exact`, `preemptions`, `keep_going`,
 /// `reduce` and `matching`). `on_progress` is called now and then and
-/// stops the search (as interrupted) by returning false.
+/// stops the search (as interrupted) by returning false. With more than
+/// one job the tree is split ([`super::split`]).
 pub fn exhaustive(prog: &Program, opts: &Options, on_progress: &mut dyn FnMut(&Progress) -> bool) -> Verdict {
+    if opts.jobs > 1 {
+        return super::split::exhaustive_split(prog, opts, None, on_progress);
+    }
     let config = opts.config();
     let mut dfs = Dfs::new(prog, opts, &config, on_progress);
     dfs.search();
@@ -171,6 +175,9 @@ pub struct Shrunk {
 /// Steps of a livelock's cycle shown after the way into it (twice this,
 /// so that a cycle of up to this many steps is seen going round).
 const CYCLE_SHOWN: u64 = 30;
+
+/// States of a livelock's component walked to name its places.
+const COMPONENT_STATES: usize = 10_000;
 
 /// States each search of the shrinking may store (a count, not a time,
 /// so that shrinking is deterministic).
@@ -343,9 +350,9 @@ impl Hasher for Prehashed {
 }
 
 /// A failure on its way to the verdict.
-struct Pending {
-    key: FailureKey,
-    count: u64,
+pub(super) struct Pending {
+    pub(super) key: FailureKey,
+    pub(super) count: u64,
     prefix: Vec<u32>,
     preemptions: u32,
     steps: u64,
@@ -354,7 +361,7 @@ struct Pending {
     cycle: Option<End>,
 }
 
-struct Dfs<'a> {
+pub(super) struct Dfs<'a> {
     on_progress: &'a mut dyn FnMut(&Progress) -> bool,
     runner: Runner<'a>,
     /// The state the search starts from (the program's start, or a
@@ -368,18 +375,24 @@ struct Dfs<'a> {
     reduce: bool,
     /// The choices along the current path.
     choices: Vec<u32>,
-    failures: Vec<Pending>,
-    outcomes: Tally,
-    v: Verdict,
+    /// The choices from the start to the state the search explores from
+    /// (a subtree of a split search; empty: the whole tree).
+    root: Vec<u32>,
+    pub(super) failures: Vec<Pending>,
+    pub(super) outcomes: Tally,
+    pub(super) v: Verdict,
     started: Instant,
     stop: bool,
     /// Only this failure counts (shrinking looks for it); others end
     /// their path unreported.
     target: Option<FailureKey>,
+    /// States whose components other searches completed (a split
+    /// search's subtrees share them).
+    completed: Option<&'a Completed>,
 }
 
 impl<'a> Dfs<'a> {
-    fn new(prog: &'a Program, opts: &'a Options, config: &'a Config, on_progress: &'a mut dyn FnMut(&Progress) -> bool) -> Dfs<'a> {
+    pub(super) fn new(prog: &'a Program, opts: &'a Options, config: &'a Config, on_progress: &'a mut dyn FnMut(&Progress) -> bool) -> Dfs<'a> {
         let store = match (opts.matching, opts.exact) {
             (false, _) => Store::None,
             (true, false) => Store::Fingerprints(HashMap::default()),
@@ -406,19 +419,34 @@ impl<'a> Dfs<'a> {
             store,
             reduce,
             choices: Vec::new(),
+            root: Vec::new(),
             failures: Vec::new(),
             outcomes: Tally::new(),
             v,
             started: Instant::now(),
             stop: false,
             target: None,
+            completed: None,
         }
     }
 
-    fn search(&mut self) {
-        let (m, h, pace) = self.base.clone();
+    /// Explores only the subtree the choices `root` lead to, taking the
+    /// states in `completed` as explored (and adding its own).
+    pub(super) fn from(&mut self, root: Vec<u32>, completed: &'a Completed) {
+        self.root = root;
+        if !self.opts.exact && self.opts.matching && self.opts.preemptions.is_none() {
+            self.completed = Some(completed);
+        }
+    }
+
+    pub(super) fn search(&mut self) {
+        let Some((m, h, pace, current, pre)) = self.after(&self.root) else { return };
+        if self.opts.preemptions.is_some_and(|b| pre > b) {
+            return;
+        }
+        self.choices = self.root.clone();
         let mut stack: Vec<Node> = Vec::new();
-        if let Arrival::Node(root) = self.enter(m, h, pace, None, 0, &[], 0) {
+        if let Arrival::Node(root) = self.enter(m, h, pace, current, pre, &[], 0) {
             stack.push(*root);
         }
         let mut sleepers: Vec<i32> = Vec::new();
@@ -521,7 +549,11 @@ impl<'a> Dfs<'a> {
             }
             return;
         }
-        let component = self.cycles.complete(n.pos);
+        let (component, members) = self.cycles.complete(n.pos);
+        if let (Some(done), Store::Fingerprints(map)) = (self.completed, &self.store) {
+            let doubtful = matches!(component, Component::Doubtful | Component::Candidate);
+            done.publish(members.iter().filter_map(|f| Some((*f, *map.get(f)?))), doubtful);
+        }
         match component {
             Component::Open | Component::Doubtful => {}
             Component::Bottom => self.livelock(self.choices.clone()),
@@ -593,6 +625,10 @@ impl<'a> Dfs<'a> {
         // preemptions spent reaching it.
         let mine = if bounded { pre as u64 } else { sleep };
         let fp = (!matches!(self.store, Store::None)).then(|| fingerprint::of(&key));
+        if let Some(a) = self.elsewhere(fp, mine) {
+            self.v.matched += 1;
+            return a;
+        }
         let visit = self.lookup(&key, fp, mine, bounded);
         let explore = match visit {
             Visit::New => u64::MAX,
@@ -638,6 +674,17 @@ impl<'a> Dfs<'a> {
             asleep: !full,
             cut: false,
         }))
+    }
+
+    /// A state this search has not seen that another completed with no
+    /// more asleep than `mine`: where the step into it leads.
+    fn elsewhere(&self, fp: Option<u128>, mine: u64) -> Option<Arrival> {
+        let (done, fp, Store::Fingerprints(map)) = (self.completed?, fp?, &self.store) else { return None };
+        if map.contains_key(&fp) {
+            return None;
+        }
+        let (asleep, doubtful) = done.get(fp)?;
+        (asleep & !mine == 0).then_some(if doubtful { Arrival::Unknown } else { Arrival::Exit })
     }
 
     /// Looks a state up, stores it, and says what of it to explore.
@@ -725,10 +772,37 @@ impl<'a> Dfs<'a> {
         }
     }
 
+    /// The state right after the step of the last of the choices `prefix`
+    /// (the search's start if there are none), with the pid that took it
+    /// and the preemptions on the way; `None` if they do not fit.
+    fn after(&self, prefix: &[u32]) -> Option<(Machine, History, Pace, Option<i32>, u32)> {
+        let (mut m, mut h, mut pace) = self.base.clone();
+        let (mut ready, mut current, mut pre, mut forced) = (Vec::new(), None, 0, 0u64);
+        for &c in prefix {
+            loop {
+                let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
+                if turn(&mut m, &cx, &mut ready).is_some() {
+                    return None;
+                }
+                let choice = ready.len() > 1;
+                let i = *ready.get(if choice { c as usize } else { 0 })?;
+                let pid = m.procs[i].pid;
+                pre += u32::from(current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[j].pid == c)));
+                current = Some(pid);
+                take(&mut m, i, &mut cx, &mut pace);
+                forced += 1;
+                if choice || forced > self.opts.max_steps {
+                    break;
+                }
+            }
+        }
+        Some((m, h, pace, current, pre))
+    }
+
     /// The state the choices `prefix` lead to from the search's start:
     /// after them, forced moves up to the next choice (at most 1000).
     /// With its ready processes and the preemptions on the way.
-    fn state_at(&self, prefix: &[u32]) -> Option<(Machine, History, Pace, Vec<usize>, u32)> {
+    pub(super) fn state_at(&self, prefix: &[u32]) -> Option<(Machine, History, Pace, Vec<usize>, u32)> {
         let (mut m, mut h, mut pace) = self.base.clone();
         let (mut ready, mut next, mut forced) = (Vec::new(), prefix.iter(), 0);
         let (mut current, mut pre) = (None, 0);
@@ -760,14 +834,51 @@ impl<'a> Dfs<'a> {
 
     /// A bottom component was reached by `prefix`: a livelock.
     fn livelock(&mut self, prefix: Vec<u32>) {
-        let Some((m, h, _, ready, pre)) = self.state_at(&prefix) else { return };
+        let Some((m, h, pace, ready, pre)) = self.state_at(&prefix) else { return };
         let stuck = check::verdict::cycling(&m, self.prog, &ready);
         let end = End::Cycle(stuck);
-        let key = failure_key(&Failure::Stuck("livelock"), Some(&end), &h.faults);
+        let mut key = failure_key(&Failure::Stuck("livelock"), Some(&end), &h.faults);
+        if let Some(spans) = self.component_places(&m, &h, pace) {
+            key.spans = spans;
+        }
         if self.target.as_ref().is_some_and(|t| *t != key) {
             return;
         }
         self.record(key, prefix, pre, h.steps, Some(end));
+    }
+
+    /// Where the live processes are, over every state of the bottom
+    /// component `m` is in: what tells this livelock from another
+    /// whichever of its states a search came in by (a split search's
+    /// subtrees may come in by different ones). `None` past
+    /// [`COMPONENT_STATES`] states.
+    fn component_places(&self, m: &Machine, h: &History, pace: Pace) -> Option<Vec<Span>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut places = std::collections::BTreeSet::new();
+        let mut todo = vec![(m.clone(), h.clone(), pace)];
+        let mut ready = Vec::new();
+        while let Some((mut m, mut h, pace)) = todo.pop() {
+            let strict = self.config.time == TimeMode::Strict;
+            let key = Key { m: &m, out: &h.outcome, sent: &h.sent, pace: strict.then_some(pace), current: None };
+            if !seen.insert(fingerprint::of(&key)) {
+                continue;
+            }
+            if seen.len() > COMPONENT_STATES {
+                return None;
+            }
+            let cx = StepCtx { prog: self.prog, config: self.config, history: &mut h, instructions: 0 };
+            if turn(&mut m, &cx, &mut ready).is_some() {
+                return None;
+            }
+            places.extend(m.procs.iter().filter(|p| p.status.is_none()).map(|p| p.proc.span(self.prog)));
+            for &i in &ready {
+                let (mut m2, mut h2, mut pace2) = (m.clone(), h.clone(), pace);
+                let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h2, instructions: 0 };
+                take(&mut m2, i, &mut cx, &mut pace2);
+                todo.push((m2, h2, pace2));
+            }
+        }
+        Some(places.into_iter().collect())
     }
 
     /// A component that is bottom unless a step the sleep sets skipped
@@ -788,7 +899,7 @@ impl<'a> Dfs<'a> {
     }
 
     /// The verdict, with each failure replayed as a whole run.
-    fn finish(mut self) -> Verdict {
+    pub(super) fn finish(mut self) -> Verdict {
         let binding = token::binding(self.prog, self.config);
         let runner = &self.runner;
         for p in std::mem::take(&mut self.failures) {
@@ -818,6 +929,38 @@ impl<'a> Dfs<'a> {
             self.v.omission = fingerprint::omission_bound(self.v.states);
         }
         self.v
+    }
+}
+
+/// The states whose components the searches of a split search completed:
+/// each with the processes that were asleep when it was explored and
+/// whether its component was left in doubt. Locked in slices by
+/// fingerprint, so that threads seldom wait for each other.
+pub(super) struct Completed {
+    slices: Vec<std::sync::Mutex<ByFingerprint<(u64, bool)>>>,
+}
+
+impl Completed {
+    pub(super) fn new() -> Completed {
+        Completed { slices: (0..64).map(|_| std::sync::Mutex::new(HashMap::default())).collect() }
+    }
+
+    fn slice(&self, fp: u128) -> std::sync::MutexGuard<'_, ByFingerprint<(u64, bool)>> {
+        self.slices[(fp >> 64) as usize % self.slices.len()].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, fp: u128) -> Option<(u64, bool)> {
+        self.slice(fp).get(&fp).copied()
+    }
+
+    /// Adds states of a completed component (a state completed twice
+    /// keeps what both explored).
+    fn publish(&self, states: impl Iterator<Item = (u128, u64)>, doubtful: bool) {
+        for (fp, asleep) in states {
+            let mut slice = self.slice(fp);
+            let e = slice.entry(fp).or_insert((asleep, doubtful));
+            *e = (e.0 & asleep, e.1 && doubtful);
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod replay;
 pub mod rr;
 pub mod scheduler;
 pub mod search;
+pub mod split;
 pub mod token;
 
 pub use crate::options::{Options, StrategyKind, PCT_HORIZON};
