@@ -176,6 +176,9 @@ pub enum RacesArg {
     Warn,
     /// Report them, and count a run with one as failed.
     Fail,
+    /// As fail, and exhaustive search explores every path without state
+    /// matching, so that none is missed.
+    Complete,
 }
 
 /// Which scheduler.

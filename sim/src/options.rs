@@ -39,6 +39,16 @@ pub enum RaceMode {
     Warn,
     /// Report them, and count a run with one as failed.
     Fail,
+    /// As `Fail`, and exhaustive search explores every path, without
+    /// state matching (which may prune the path that shows a race).
+    Complete,
+}
+
+impl RaceMode {
+    /// A race counts as a failure.
+    pub fn fails(self) -> bool {
+        matches!(self, RaceMode::Fail | RaceMode::Complete)
+    }
 }
 
 /// Every option of a run or a search.

@@ -14,11 +14,11 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
-    if opts.races == sim::options::RaceMode::Fail {
-        eprintln!("ipcsim: --races fail: exhaustive search does not look for data races yet (random and PCT searches do)");
-        return Status::Usage;
-    }
     let x = &a.exhaustive;
+    // State matching may prune the one path that shows a race.
+    if opts.races == sim::options::RaceMode::Complete {
+        opts.matching = false;
+    }
     opts.max_states = x.max_states;
     opts.time_limit = x.time_limit;
     opts.exact = x.exact;
@@ -48,6 +48,7 @@ pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
     if a.json {
         println!("{}", to_json(a, prog, &opts, &v));
     } else {
+        races(a, prog, &opts, &v);
         report(a, prog, &opts, &v);
     }
     status(&v)
@@ -143,6 +144,23 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
     }
 }
 
+/// The races found, each with the command that replays a path showing
+/// it; and, if states were matched, that one may have been missed.
+fn races(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
+    // As failures, they are listed (and shown) as failures.
+    if !opts.races.fails() {
+        let notes = v.races.iter().map(|(r, token)| (r, format!("a path that shows it: `{}`", replay_command(&a.file, opts, token))));
+        super::explore::print_races(prog, notes);
+    }
+    if opts.races != sim::options::RaceMode::Off && opts.matching {
+        eprintln!(
+            "ipcsim: note: {} data race{} found; state matching may have pruned a path that shows another (a state seen before, reached with its accesses in another order): `--races complete` explores every path",
+            v.races.len(),
+            if v.races.len() == 1 { "" } else { "s" }
+        );
+    }
+}
+
 fn preemptions(d: &Distinct) -> String {
     schedule(d.preemptions, d.steps, d.found.shrunk)
 }
@@ -210,6 +228,9 @@ fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serd
         "exact": v.exact,
         "omission_probability": if v.exact { 0.0 } else { v.omission },
         "interrupted": v.ran_out == Some(exhaustive::RanOut::Interrupted),
+        "races": v.races.iter().map(|(r, t)| super::explore::race_json(prog, r, ("token", t.clone().into()))).collect::<Vec<_>>(),
+        // Every path explored for races (no state matching).
+        "races_complete": opts.races != sim::options::RaceMode::Off && !opts.matching,
         // What a merge of shard reports needs.
         "binding": format!("{:016x}", sim::explore::token::binding(prog, &opts.config())),
         "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "subtrees": split::subtrees(prog, opts).len() })),

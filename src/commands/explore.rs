@@ -90,7 +90,7 @@ pub fn explore(a: ExploreArgs) -> Status {
             }
             if a.json && !a.outcomes {
                 let mut j = serde_json::json!({ "version": JSON_VERSION, "command": "explore", "complete": false, "runs": found.runs, "failed": false });
-                j["races"] = found.races.iter().map(|(r, seed)| race_json(&prog, r, *seed)).collect::<Vec<_>>().into();
+                j["races"] = found.races.iter().map(|(r, seed)| race_json(&prog, r, ("seed", (*seed).into()))).collect::<Vec<_>>().into();
                 merge_into(&mut j, &meta);
                 println!("{j}");
             } else if !a.json && found.interrupted {
@@ -115,25 +115,29 @@ pub fn explore(a: ExploreArgs) -> Status {
 /// Prints the races the search found (each pair of places once), with
 /// the seed of the first run that showed each.
 fn races(a: &ExploreArgs, prog: &sim::ir::Program, opts: &Options, found: &explore::Search) {
-    if found.races.is_empty() {
-        return;
-    }
-    let diags: Vec<_> = found
-        .races
-        .iter()
-        .map(|(r, seed)| {
-            let time = if opts.time == sim::kernel::TimeMode::LowerBound { " --time lower-bound" } else { "" };
-            sim::report::race_diag(prog, r, false)
-                .note(format!("first seen in the run of seed {seed}: `ipcsim run {} --seed {seed}{time}` shows it", a.file.display()))
-        })
-        .collect();
-    eprint!("{}", sim::diag::render::to_text(&prog.sources, &diags, std::io::IsTerminal::is_terminal(&std::io::stderr())));
+    let time = if opts.time == sim::kernel::TimeMode::LowerBound { " --time lower-bound" } else { "" };
+    print_races(
+        prog,
+        found.races.iter().map(|(r, seed)| {
+            (r, format!("first seen in the run of seed {seed}: `ipcsim run {} --seed {seed}{time}` shows it", a.file.display()))
+        }),
+    );
 }
 
-/// A race in a JSON report.
-fn race_json(prog: &sim::ir::Program, r: &sim::check::races::Race, seed: u64) -> serde_json::Value {
+/// Prints races as warnings, each with a note of where it shows.
+pub(crate) fn print_races<'r>(prog: &sim::ir::Program, races: impl Iterator<Item = (&'r sim::check::races::Race, String)>) {
+    let diags: Vec<_> = races.map(|(r, note)| sim::report::race_diag(prog, r, false).note(note)).collect();
+    if !diags.is_empty() {
+        eprint!("{}", sim::diag::render::to_text(&prog.sources, &diags, std::io::IsTerminal::is_terminal(&std::io::stderr())));
+    }
+}
+
+/// A race in a JSON report, with where it shows (`seed` or `token`).
+pub(crate) fn race_json(prog: &sim::ir::Program, r: &sim::check::races::Race, shown_by: (&str, serde_json::Value)) -> serde_json::Value {
     let access = |x: &sim::check::races::Access| serde_json::json!({ "pid": x.pid, "step": x.step, "write": x.write, "at": prog.sources.describe(x.expr.unwrap_or(x.span)) });
-    serde_json::json!({ "first": access(&r.first), "second": access(&r.second), "object": r.obj, "offset": r.off, "seed": seed })
+    let mut j = serde_json::json!({ "first": access(&r.first), "second": access(&r.second), "object": r.obj, "offset": r.off });
+    j[shown_by.0] = shown_by.1;
+    j
 }
 
 /// The runs `[lo, hi)` of shard `i` of `n` (1-based) of `runs` runs:

@@ -136,6 +136,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         crate::cli::RacesArg::Off => sim::options::RaceMode::Off,
         crate::cli::RacesArg::Warn => sim::options::RaceMode::Warn,
         crate::cli::RacesArg::Fail => sim::options::RaceMode::Fail,
+        crate::cli::RacesArg::Complete => sim::options::RaceMode::Complete,
     };
     o.max_steps = sim.max_steps;
     if let Some(path) = &sim.stdin {

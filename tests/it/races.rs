@@ -154,3 +154,49 @@ fn races_fail_makes_the_run_fail() {
     assert!(String::from_utf8_lossy(&fail.stderr).contains("error[W0401]"));
     assert!(!String::from_utf8_lossy(&ipcsim("off").stderr).contains("W0401"));
 }
+
+/// The C expressions of the races an exhaustive search reports.
+fn raced_exhaustive(file: &str, mode: RaceMode) -> (sim::explore::exhaustive::Verdict, std::collections::BTreeSet<String>) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let prog = sim::lang::compile(file, &text, &sim::lang::fs_loader).unwrap();
+    let mut o = Options::for_program("x");
+    o.races = mode;
+    o.keep_going = true;
+    o.matching = mode != RaceMode::Complete;
+    let v = sim::explore::exhaustive::exhaustive(&prog, &o, &mut |_| true);
+    let mut out = std::collections::BTreeSet::new();
+    for (r, _) in &v.races {
+        for a in [r.first, r.second] {
+            let span = a.expr.unwrap_or(a.span);
+            out.insert(prog.sources.file(span.file).text[span.lo as usize..span.hi as usize].to_string());
+        }
+    }
+    (v, out)
+}
+
+/// Exhaustive search looks for races along every path it explores: the
+/// naive buffer's races on `in`, `out` and the slots, none in the
+/// synchronised versions; as failures (`--races fail` and `complete`),
+/// each race is a distinct failure of the search; `complete` explores
+/// without state matching.
+#[test]
+fn exhaustive_search_reports_the_races_of_every_path_it_explores() {
+    let naive = "scenarios/bounded_buffer_one_producer.c";
+    let (v, found) = raced_exhaustive(naive, RaceMode::Warn);
+    assert!(v.complete && v.failures.is_empty(), "a race is only a warning");
+    for want in ["s->in", "s->out", "s->buffer[s->in]", "s->buffer[s->out]"] {
+        assert!(found.contains(want), "{want} not among {found:?}");
+    }
+    for file in ["scenarios/mbox_bounded.c", "scenarios/pipe_sleep.c", "scenarios/mq_lecture.c"] {
+        assert!(raced_exhaustive(file, RaceMode::Warn).1.is_empty(), "{file}");
+        let (v, found) = raced_exhaustive(file, RaceMode::Complete);
+        assert!(v.complete && found.is_empty() && v.failures.is_empty(), "{file}, every path: {found:?}");
+    }
+    for mode in [RaceMode::Fail, RaceMode::Complete] {
+        let (v, _) = raced_exhaustive(naive, mode);
+        assert_eq!(v.failures.len(), v.races.len(), "{mode:?}: each race a failure");
+        let d = &v.failures[0];
+        assert_eq!(d.key.kind, "data race");
+        assert!(matches!(d.found.result.failure(), Some(sim::check::Failure::DataRace { .. })), "its run shows the race");
+    }
+}

@@ -28,6 +28,7 @@ use super::cycles::{Component, Cycles};
 use super::replay::Replay;
 use super::search::{distinct, tally, Found, Seen, Tally};
 use super::{take, token, turn, with_files, Pace, Runner};
+use crate::check::races::Race;
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::fingerprint;
@@ -131,6 +132,9 @@ pub struct Verdict {
     /// An upper bound on the probability that a fingerprint collision
     /// skipped a state (0 when exact or without state matching).
     pub omission: f64,
+    /// Data races found (each pair of places once), with the token of a
+    /// path that shows each.
+    pub races: Vec<(Race, String)>,
 }
 
 /// How far a search has come (for progress bars).
@@ -175,6 +179,10 @@ pub struct Shrunk {
 /// Steps of a livelock's cycle shown after the way into it (twice this,
 /// so that a cycle of up to this many steps is seen going round).
 const CYCLE_SHOWN: u64 = 30;
+
+/// The kind of a data race's failure (a race is not shrunk: the searches
+/// that shrink do not look for races).
+const RACE: &str = "data race";
 
 /// States of a livelock's component walked to name its places.
 const COMPONENT_STATES: usize = 10_000;
@@ -236,6 +244,8 @@ fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_st
     o.preemptions = Some(bound);
     o.max_steps = max_steps;
     o.keep_going = false;
+    // It looks for one failure, which a race is not.
+    o.races = crate::options::RaceMode::Off;
     o.max_states = opts.max_states.min(SHRINK_STATES);
     let config = o.config();
     let mut go_on = |_: &Progress| true;
@@ -389,6 +399,9 @@ pub(super) struct Dfs<'a> {
     /// States whose components other searches completed (a split
     /// search's subtrees share them).
     completed: Option<&'a Completed>,
+    /// Data races found (each pair of places once), with the choices of
+    /// the path that showed each.
+    pub(super) races: Vec<(Race, Vec<u32>)>,
 }
 
 impl<'a> Dfs<'a> {
@@ -405,8 +418,8 @@ impl<'a> Dfs<'a> {
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
         let reduce = opts.reduce && opts.preemptions.is_none() && !try_send;
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
-        let runner = Runner::new(prog, config);
-        let (m, h, _) = runner.start();
+        let runner = Runner::new(prog, config).with_races(opts.races);
+        let (m, h) = runner.start_detecting();
         let pace = Pace::new(&m);
         Dfs {
             on_progress,
@@ -427,6 +440,7 @@ impl<'a> Dfs<'a> {
             stop: false,
             target: None,
             completed: None,
+            races: Vec::new(),
         }
     }
 
@@ -596,6 +610,9 @@ impl<'a> Dfs<'a> {
         sleepers: &[i32],
         pops: u32,
     ) -> Arrival {
+        if self.raced(&h, pre) {
+            return Arrival::Exit;
+        }
         // A failure is judged before the step budget: one at the last
         // step counts.
         if let Some(f) = check::failure(&h.outcome, &h.sent, None) {
@@ -674,6 +691,26 @@ impl<'a> Dfs<'a> {
             asleep: !full,
             cut: false,
         }))
+    }
+
+    /// Notes the races the path into this state showed that are new to
+    /// the search; true if one is, and races are failures (the path
+    /// failed).
+    fn raced(&mut self, h: &History, pre: u32) -> bool {
+        let Some(found) = h.races.as_ref().map(|r| &r.found) else { return false };
+        let mut failed = false;
+        for r in found {
+            if self.races.iter().any(|(x, _)| (x.first.span, x.second.span) == (r.first.span, r.second.span)) {
+                continue;
+            }
+            self.races.push((*r, self.choices.clone()));
+            if self.opts.races.fails() {
+                let key = failure_key(&Failure::DataRace { first: r.first.span, second: r.second.span }, None, &[]);
+                self.record(key, self.choices.clone(), pre, h.steps, None);
+                failed = true;
+            }
+        }
+        failed
     }
 
     /// A state this search has not seen that another completed with no
@@ -888,6 +925,7 @@ impl<'a> Dfs<'a> {
         let Some((m, h, pace, _, _)) = self.state_at(&prefix) else { return };
         let mut o = self.opts.clone();
         (o.reduce, o.keep_going, o.shrink, o.preemptions) = (false, false, false, None);
+        o.races = crate::options::RaceMode::Off;
         o.max_states = self.opts.max_states.min(SHRINK_STATES);
         let mut go_on = |_: &Progress| true;
         let mut inner = Dfs::new(self.prog, &o, self.config, &mut go_on);
@@ -913,7 +951,7 @@ impl<'a> Dfs<'a> {
                 result.end = end;
                 let found = Found { run: 0, seed: 0, result, token: token::encode(binding, &p.prefix), shrunk: None };
                 Distinct { key: p.key, count: p.count, found, preemptions: p.preemptions, steps: p.steps }
-            } else if self.opts.shrink {
+            } else if self.opts.shrink && p.key.kind != RACE {
                 let s = shrink(self.prog, self.opts, &p.key, p.prefix, p.preemptions, p.steps);
                 Distinct { key: p.key, count: p.count, preemptions: s.preemptions, steps: s.steps, found: s.found }
             } else {
@@ -923,6 +961,7 @@ impl<'a> Dfs<'a> {
             self.v.failures.push(d);
         }
         self.v.outcomes = distinct(std::mem::take(&mut self.outcomes), binding, self.opts);
+        self.v.races = self.races.iter().map(|(r, choices)| (*r, token::encode(binding, choices))).collect();
         let stopped_early = !self.v.failures.is_empty() && !self.opts.keep_going;
         self.v.complete = self.v.ran_out.is_none() && !stopped_early;
         if matches!(self.store, Store::Fingerprints(_)) {
@@ -1004,7 +1043,7 @@ pub fn failure_key(f: &Failure, end: Option<&End>, faults: &[Faulted]) -> Failur
         Failure::Signal { pid, sig } => (crate::abi::signal::name(*sig).to_string(), fault_span(*pid).into_iter().collect()),
         Failure::Undefined { pid } => ("undefined behaviour".to_string(), fault_span(*pid).into_iter().collect()),
         Failure::NonZeroExit { code } => (format!("exit status {code}"), Vec::new()),
-        Failure::DataRace { first, second } => ("data race".to_string(), vec![*first, *second]),
+        Failure::DataRace { first, second } => (RACE.to_string(), vec![*first, *second]),
         Failure::Stuck(what) => {
             let mut spans: Vec<Span> = match end {
                 Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) | Some(End::Cycle(stuck)) => {

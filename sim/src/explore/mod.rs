@@ -133,8 +133,13 @@ impl<'a> Runner<'a> {
 
     /// A copy of the start: the machine after the first process's first
     /// stretch, its history, and the instructions it took.
-    pub(crate) fn start(&self) -> (Machine, History, u64) {
-        self.start.clone()
+    /// The start, with the race detector on if the runner looks for races.
+    pub(crate) fn start_detecting(&self) -> (Machine, History) {
+        let (m, mut h, _) = self.start.clone();
+        if self.races != crate::options::RaceMode::Off {
+            h.races = Some(detector());
+        }
+        (m, h)
     }
 
     /// One run to its end, asking `sched` at every real choice.
@@ -146,15 +151,12 @@ impl<'a> Runner<'a> {
             history.reads_from = true;
         }
         if self.races != crate::options::RaceMode::Off {
-            let mut r = Box::<crate::check::races::Races>::default();
-            // The first process's start: its first step to come.
-            r.step(crate::abi::FIRST_PID, 0);
-            history.races = Some(r);
+            history.races = Some(detector());
         }
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: self.start.2 };
         let m = self.start.0.clone();
         let mut r = drive(m, &mut cx, sched);
-        r.races_fail = self.races == crate::options::RaceMode::Fail;
+        r.races_fail = self.races.fails();
         r
     }
 }
@@ -288,4 +290,12 @@ pub fn scheduler(opts: &Options) -> Box<dyn Scheduler> {
         // running process keeps the CPU while it can.
         StrategyKind::Exhaustive => Box::new(replay::Replay::then_go_on(Vec::new())),
     }
+}
+
+/// A race detector at the start of a run: the first process's first step
+/// is to come.
+fn detector() -> Box<crate::check::races::Races> {
+    let mut r = Box::<crate::check::races::Races>::default();
+    r.step(crate::abi::FIRST_PID, 0);
+    r
 }

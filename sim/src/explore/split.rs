@@ -22,6 +22,7 @@
 
 use super::exhaustive::{Completed, Dfs, Pending, Progress, RanOut, Verdict};
 use super::search::{tally, Tally};
+use crate::check::races::Race;
 use crate::ir::Program;
 use crate::options::Options;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::Relaxed};
@@ -57,6 +58,7 @@ struct Part {
     /// Its states, steps, matches, depth, and what it ran out of.
     sizes: (u64, u64, u64, u64),
     ran_out: Option<RanOut>,
+    races: Vec<(Race, Vec<u32>)>,
 }
 
 /// The roots of the subtrees, as choices from the start, in the order of
@@ -121,7 +123,7 @@ pub fn exhaustive_split(prog: &Program, opts: &Options, shard: Option<Shard>, on
         let mut dfs = Dfs::new(prog, opts, &config, &mut go_on);
         dfs.from(roots[k].clone(), &completed);
         dfs.search();
-        let (failures, outcomes) = (std::mem::take(&mut dfs.failures), std::mem::take(&mut dfs.outcomes));
+        let (failures, outcomes, races) = (std::mem::take(&mut dfs.failures), std::mem::take(&mut dfs.outcomes), std::mem::take(&mut dfs.races));
         let v = &dfs.v;
         let (sizes, ran_out) = ((v.states, v.transitions, v.matched, v.max_depth), v.ran_out);
         drop(dfs);
@@ -130,7 +132,7 @@ pub fn exhaustive_split(prog: &Program, opts: &Options, shard: Option<Shard>, on
         if !opts.keep_going && !failures.is_empty() {
             cutoff.fetch_min(k, Relaxed);
         }
-        *parts[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(Part { failures, outcomes, sizes, ran_out });
+        *parts[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(Part { failures, outcomes, sizes, ran_out, races });
     };
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..opts.jobs.max(1)).map(|_| s.spawn(work)).collect();
@@ -183,6 +185,11 @@ fn join(prog: &Program, opts: &Options, mine: &[usize], mut parts: Vec<Option<Pa
                 Some(q) => q.count += p.count,
                 None if opts.keep_going || first => all.failures.push(p),
                 None => {}
+            }
+        }
+        for (r, choices) in part.races {
+            if !all.races.iter().any(|(x, _)| (x.first.span, x.second.span) == (r.first.span, r.second.span)) {
+                all.races.push((r, choices));
             }
         }
         for (outcome, count, _, choices, failed) in part.outcomes.into_values() {
