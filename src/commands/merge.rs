@@ -206,10 +206,17 @@ fn merge_exhaustive(reports: &[Report], as_json: bool) -> Status {
         for f in &failures {
             let at: Vec<&str> = f["at"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();
             let at = if at.is_empty() { String::new() } else { format!(" at {}", at.join(", ")) };
-            eprintln!("ipcsim merge: {}{at} ({} paths); replay: {}", f["kind"].as_str().unwrap_or("failure"), f["count"], f["replay"].as_str().unwrap_or(""));
+            eprintln!(
+                "ipcsim merge: {}{at} ({} paths); replay: {}",
+                f["kind"].as_str().unwrap_or("failure"),
+                f["count"],
+                f["replay"].as_str().unwrap_or("")
+            );
         }
         match (failures.is_empty(), complete) {
-            (false, _) => eprintln!("ipcsim merge: {} distinct failure{} ({of})", failures.len(), if failures.len() == 1 { "" } else { "s" }),
+            (false, _) => {
+                eprintln!("ipcsim merge: {} distinct failure{} ({of})", failures.len(), if failures.len() == 1 { "" } else { "s" })
+            }
             (true, true) => eprintln!("ipcsim merge: verified: every shard explored its subtrees completely, no failure ({of})"),
             (true, false) => eprintln!("ipcsim merge: incomplete: a shard did not finish; no failure in what was explored ({of})"),
         }

@@ -377,7 +377,12 @@ fn found(v: &Verdict) -> (bool, BTreeSet<sim::explore::exhaustive::FailureKey>, 
 fn a_split_search_finds_what_the_sequential_search_finds() {
     use sim::explore::split::{exhaustive_split, Shard};
     let ping_pong = sim::lang::compile("pingpong.c", PING_PONG, &sim::lang::fs_loader).unwrap();
-    let files = ["scenarios/lost_update.c", "scenarios/bounded_buffer_one_producer.c", "scenarios/pause_lost_wakeup.c", "scenarios/sigchld_reaper.c"];
+    let files = [
+        "scenarios/lost_update.c",
+        "scenarios/bounded_buffer_one_producer.c",
+        "scenarios/pause_lost_wakeup.c",
+        "scenarios/sigchld_reaper.c",
+    ];
     let mut progs: Vec<(&str, sim::ir::Program)> = files.iter().map(|f| (*f, compile(f))).collect();
     progs.push(("pingpong.c", ping_pong));
     for (name, prog) in &progs {
@@ -390,10 +395,15 @@ fn a_split_search_finds_what_the_sequential_search_finds() {
             assert_eq!(found(&search(prog, &o)), whole, "{name}: {jobs} threads");
         }
         o.jobs = 1;
-        let shards: Vec<Verdict> = (1..=2).map(|index| exhaustive_split(prog, &o, Some(Shard { index, count: 2 }), &mut |_| true)).collect();
+        let shards: Vec<Verdict> =
+            (1..=2).map(|index| exhaustive_split(prog, &o, Some(Shard { index, count: 2 }), &mut |_| true)).collect();
         let union = |f: fn(&Verdict) -> Vec<String>| shards.iter().flat_map(f).collect::<BTreeSet<String>>();
         assert!(shards.iter().all(|v| v.complete), "{name}");
-        assert_eq!(union(|v| v.failures.iter().map(|d| format!("{:?}", d.key)).collect()), whole.1.iter().map(|k| format!("{k:?}")).collect(), "{name}: shards");
+        assert_eq!(
+            union(|v| v.failures.iter().map(|d| format!("{:?}", d.key)).collect()),
+            whole.1.iter().map(|k| format!("{k:?}")).collect(),
+            "{name}: shards"
+        );
         assert_eq!(union(|v| found(v).2.into_iter().collect()), whole.2, "{name}: shards' outcomes");
     }
 }

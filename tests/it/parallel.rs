@@ -150,7 +150,9 @@ fn merged_exhaustive_shards_and_threads_find_what_the_whole_search_finds() {
     };
     let dir = std::env::temp_dir().join(format!("ipcsim-test-xshards-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for (file, code) in [("scenarios/pause_lost_wakeup.c", 1), ("scenarios/lost_update.c", 1), ("scenarios/bounded_buffer_one_producer.c", 0)] {
+    for (file, code) in
+        [("scenarios/pause_lost_wakeup.c", 1), ("scenarios/lost_update.c", 1), ("scenarios/bounded_buffer_one_producer.c", 0)]
+    {
         let common = ["explore", file, "--strategy", "exhaustive", "--keep-going", "--json"];
         let (c, whole) = ipcsim(&common);
         assert_eq!(c, Some(code), "{file}");

@@ -204,7 +204,10 @@ fn real_runs_on_several_jobs_count_every_run_once() {
     let report = |jobs: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["real", f, "--json", "--runs", "30", "--jobs", jobs]).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (v["runs"].clone(), v["outcomes"].as_array().unwrap().iter().map(|o| (o["count"].clone(), o["outcome"].clone())).collect::<Vec<_>>())
+        (
+            v["runs"].clone(),
+            v["outcomes"].as_array().unwrap().iter().map(|o| (o["count"].clone(), o["outcome"].clone())).collect::<Vec<_>>(),
+        )
     };
     let one = report("1");
     assert_eq!(one.0, 30);

@@ -405,7 +405,12 @@ pub(super) struct Dfs<'a> {
 }
 
 impl<'a> Dfs<'a> {
-    pub(super) fn new(prog: &'a Program, opts: &'a Options, config: &'a Config, on_progress: &'a mut dyn FnMut(&Progress) -> bool) -> Dfs<'a> {
+    pub(super) fn new(
+        prog: &'a Program,
+        opts: &'a Options,
+        config: &'a Config,
+        on_progress: &'a mut dyn FnMut(&Progress) -> bool,
+    ) -> Dfs<'a> {
         let store = match (opts.matching, opts.exact) {
             (false, _) => Store::None,
             (true, false) => Store::Fingerprints(HashMap::default()),

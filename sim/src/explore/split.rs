@@ -102,9 +102,7 @@ pub fn exhaustive_split(prog: &Program, opts: &Options, shard: Option<Shard>, on
     let stop = AtomicBool::new(false);
     let completed = Completed::new();
     let started = Instant::now();
-    let out_of = |states: u64| {
-        (states >= opts.max_states, opts.time_limit.is_some_and(|t| started.elapsed() >= t))
-    };
+    let out_of = |states: u64| (states >= opts.max_states, opts.time_limit.is_some_and(|t| started.elapsed() >= t));
     let work = || loop {
         let j = next.fetch_add(1, Relaxed);
         let Some(&k) = mine.get(j) else { return };
@@ -123,7 +121,8 @@ pub fn exhaustive_split(prog: &Program, opts: &Options, shard: Option<Shard>, on
         let mut dfs = Dfs::new(prog, opts, &config, &mut go_on);
         dfs.from(roots[k].clone(), &completed);
         dfs.search();
-        let (failures, outcomes, races) = (std::mem::take(&mut dfs.failures), std::mem::take(&mut dfs.outcomes), std::mem::take(&mut dfs.races));
+        let (failures, outcomes, races) =
+            (std::mem::take(&mut dfs.failures), std::mem::take(&mut dfs.outcomes), std::mem::take(&mut dfs.races));
         let v = &dfs.v;
         let (sizes, ran_out) = ((v.states, v.transitions, v.matched, v.max_depth), v.ran_out);
         drop(dfs);

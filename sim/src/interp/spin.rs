@@ -183,4 +183,3 @@ impl Hasher for Fx {
         self.write_u64(v as u64);
     }
 }
-
