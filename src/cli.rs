@@ -25,6 +25,9 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Join the --json reports of `explore --shard I/N` into one verdict.
     Merge(MergeArgs),
+    /// Grade submissions against a reference by what they can do, not by
+    /// the text of one run.
+    Grade(GradeArgs),
     /// Measure the simulator: runs, steps and IR instructions per second.
     Bench(BenchArgs),
     /// Run the program on the real kernel and list the outcomes observed.
@@ -210,6 +213,44 @@ pub struct SchedArgs {
     /// Depth of the PCT scheduler (priority change points plus one).
     #[arg(long, default_value_t = 3)]
     pub depth: u32,
+}
+
+/// Options of `grade`.
+#[derive(Args, Debug)]
+pub struct GradeArgs {
+    /// The reference solution.
+    #[arg(long)]
+    pub reference: PathBuf,
+    /// Submissions: C files, or directories of them.
+    #[arg(required = true)]
+    pub submissions: Vec<PathBuf>,
+    /// What of an outcome counts.
+    #[arg(long, value_enum, default_value = "per-process")]
+    pub compare: ipcsim::grade::compare::Compare,
+    /// States of each program's exhaustive search; past them, random and
+    /// PCT search with fixed seeds.
+    #[arg(long, default_value_t = 200_000)]
+    pub states: u64,
+    /// Runs of each of random and PCT search when exhaustive search does
+    /// not complete.
+    #[arg(long, default_value_t = 2_000)]
+    pub runs: u64,
+    /// Submissions graded at a time (default: every core).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Print a versioned JSON report on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the summary as CSV to this file.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Write Gradescope's results.json here (a directory of them for more
+    /// than one submission).
+    #[arg(long)]
+    pub gradescope: Option<PathBuf>,
+    /// Behaviour options.
+    #[command(flatten)]
+    pub sim: SimArgs,
 }
 
 /// Options that change how a program behaves (bound into tokens).

@@ -3,6 +3,7 @@
 mod bench;
 mod exhaustive;
 mod explore;
+mod grade;
 mod merge;
 mod real;
 mod run;
@@ -40,6 +41,7 @@ pub fn dispatch(cli: Cli) -> Status {
         Command::Explore(a) => explore::explore(a),
         Command::Replay(a) => run::replay(a),
         Command::Merge(a) => merge::merge(a),
+        Command::Grade(a) => grade::grade(a),
         Command::Bench(a) => bench::bench(a),
         Command::Real(a) => real::real(a),
         Command::Crosscheck(a) => real::crosscheck(a),

@@ -5,6 +5,7 @@ mod detect;
 mod diff;
 mod exhaustive;
 mod frontend;
+mod grade;
 mod headers;
 mod hostile;
 mod ipcsim_h;

@@ -1,0 +1,238 @@
+//! `grade`: submissions judged against a reference by what they can do
+//! (the work is the library's `ipcsim::grade`), with a summary table,
+//! each submission's findings and how to replay them, JSON, CSV and
+//! Gradescope's `results.json`.
+
+use super::{options, replay_command, JSON_VERSION};
+use crate::cli::{GradeArgs, TimeArg};
+use crate::Status;
+use ipcsim::grade::behaviour::{self, Behaviour, Budget, Example, Shown};
+use ipcsim::grade::compare::{self, Compare};
+use ipcsim::grade::{judge, Grade, Rubric};
+use sim::options::Options;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One submission, graded.
+struct Graded {
+    file: PathBuf,
+    grade: Grade,
+    /// States or runs its search took, and whether it was exhaustive.
+    explored: (u64, bool),
+}
+
+pub fn grade(a: GradeArgs) -> Status {
+    let opts = options(&a.reference, &a.sim, None, TimeArg::LowerBound);
+    let budget = Budget { states: a.states, runs: a.runs };
+    let reference = match super::load(&a.reference, a.json, &a.sim.exec) {
+        Ok(p) => behaviour::behaviour(&p, &opts, budget),
+        Err(s) => {
+            eprintln!("ipcsim grade: the reference {} must compile", a.reference.display());
+            return s;
+        }
+    };
+    let files = match submissions(&a.submissions, &a.reference) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("ipcsim grade: {e}");
+            return Status::Usage;
+        }
+    };
+    let rubric = Rubric::default();
+    let graded = grade_all(&files, &reference, &rubric, &opts, budget, a.compare, super::jobs(a.jobs));
+    if a.json {
+        println!("{}", to_json(&a, &opts, &reference, &rubric, &graded));
+    } else {
+        for g in &graded {
+            print_one(g, &a.reference, &opts, a.compare);
+        }
+        print!("{}", summary(&graded, &rubric));
+    }
+    for (path, text) in a.csv.iter().map(|p| (p, csv(&graded, &rubric))) {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("ipcsim grade: cannot write {}: {e}", path.display());
+            return Status::Internal;
+        }
+    }
+    if let Some(path) = &a.gradescope {
+        if let Err(e) = gradescope(path, &graded) {
+            eprintln!("ipcsim grade: cannot write {}: {e}", path.display());
+            return Status::Internal;
+        }
+    }
+    Status::Clean
+}
+
+/// The C files named, a directory standing for the C files in it (the
+/// reference left out), in order.
+fn submissions(named: &[PathBuf], reference: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in named {
+        if p.is_dir() {
+            let list = std::fs::read_dir(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let mut files: Vec<PathBuf> = list.flatten().map(|e| e.path()).filter(|f| f.extension().is_some_and(|x| x == "c")).collect();
+            files.sort();
+            let same = |f: &Path| f.canonicalize().ok().zip(reference.canonicalize().ok()).is_some_and(|(x, y)| x == y);
+            out.extend(files.into_iter().filter(|f| !same(f)));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    if out.is_empty() {
+        return Err("no submission to grade (name C files, or directories of them)".into());
+    }
+    Ok(out)
+}
+
+/// Grades every submission, `jobs` at a time; the results in the order
+/// of `files` whatever thread graded each.
+fn grade_all(
+    files: &[PathBuf],
+    reference: &Behaviour,
+    rubric: &Rubric,
+    opts: &Options,
+    budget: Budget,
+    how: Compare,
+    jobs: usize,
+) -> Vec<Graded> {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::Mutex;
+    let next = AtomicUsize::new(0);
+    let done: Vec<Mutex<Option<Graded>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..jobs.clamp(1, files.len()) {
+            s.spawn(|| loop {
+                let k = next.fetch_add(1, Relaxed);
+                let Some(file) = files.get(k) else { return };
+                let graded = match compile(file) {
+                    Ok(prog) => {
+                        let b = behaviour::behaviour(&prog, opts, budget);
+                        Graded { file: file.clone(), grade: judge(rubric, reference, Ok(&b), how), explored: (b.explored, b.exhaustive) }
+                    }
+                    Err(diag) => Graded { file: file.clone(), grade: judge(rubric, reference, Err(&diag), how), explored: (0, false) },
+                };
+                *done[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(graded);
+            });
+        }
+    });
+    done.into_iter().filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
+}
+
+/// A submission compiled, or its diagnostics as text.
+fn compile(file: &Path) -> Result<sim::ir::Program, String> {
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(file).and_then(|f| f.take(sim::lang::limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return Err(format!("cannot read {}: {e}", file.display()));
+    }
+    let name = file.display().to_string();
+    sim::lang::compile(&name, &String::from_utf8_lossy(&bytes), &sim::lang::fs_loader)
+        .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false).trim_end().to_string())
+}
+
+/// The command that shows an outcome or a finding again.
+fn how_to_see(file: &Path, opts: &Options, shown: &Shown) -> String {
+    match shown {
+        Shown::Token(t) => replay_command(file, opts, t),
+        Shown::Seed(s) => format!("ipcsim run {} --seed {s}", file.display()),
+    }
+}
+
+fn print_one(g: &Graded, reference: &Path, opts: &Options, how: Compare) {
+    println!("## {}: {}/{}\n", g.file.display(), g.grade.score, g.grade.max);
+    for r in &g.grade.results {
+        println!("- [{}] {} ({}/{}): {}", if r.passed { "ok" } else { "FAIL" }, r.id, r.score, r.max, r.output);
+    }
+    let show = |title: &str, list: &[Example], file: &Path| {
+        if list.is_empty() {
+            return;
+        }
+        println!("\n{title}:");
+        for e in list.iter().take(5) {
+            println!("  - {}\n    {}", compare::describe(&e.outcome, how), how_to_see(file, opts, &e.shown));
+        }
+        if list.len() > 5 {
+            println!("  - ... and {} more", list.len() - 5);
+        }
+    };
+    show("Outcomes the reference never produces", &g.grade.unsafe_outcomes, &g.file);
+    show("Outcomes of the reference it does not produce", &g.grade.missing, reference);
+    println!();
+}
+
+/// The summary table, in Markdown.
+fn summary(graded: &[Graded], rubric: &Rubric) -> String {
+    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id).collect();
+    let mut s = format!("| submission | score | {} |\n|---|---:|{}\n", ids.join(" | "), "---|".repeat(ids.len()));
+    for g in graded {
+        let marks: Vec<&str> = g.grade.results.iter().map(|r| if r.passed { "ok" } else { "FAIL" }).collect();
+        s.push_str(&format!("| {} | {}/{} | {} |\n", g.file.display(), g.grade.score, g.grade.max, marks.join(" | ")));
+    }
+    s
+}
+
+fn csv(graded: &[Graded], rubric: &Rubric) -> String {
+    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id).collect();
+    let mut s = format!("submission,score,max,{}\n", ids.join(","));
+    for g in graded {
+        let pts: Vec<String> = g.grade.results.iter().map(|r| r.score.to_string()).collect();
+        let name = g.file.display().to_string().replace('"', "\"\"");
+        s.push_str(&format!("\"{name}\",{},{},{}\n", g.grade.score, g.grade.max, pts.join(",")));
+    }
+    s
+}
+
+/// Gradescope's `results.json` of one submission.
+fn gradescope_json(g: &Graded) -> serde_json::Value {
+    let tests: Vec<_> = g
+        .grade
+        .results
+        .iter()
+        .map(|r| serde_json::json!({ "name": r.id, "score": r.score, "max_score": r.max, "output": r.output, "visibility": "visible" }))
+        .collect();
+    serde_json::json!({ "score": g.grade.score, "tests": tests })
+}
+
+/// One submission: `path` is its `results.json`; more: `path` is a
+/// directory of `<submission>.json`.
+fn gradescope(path: &Path, graded: &[Graded]) -> std::io::Result<()> {
+    if let [one] = graded {
+        return std::fs::write(path, gradescope_json(one).to_string());
+    }
+    std::fs::create_dir_all(path)?;
+    for g in graded {
+        let stem = g.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "submission".into());
+        std::fs::write(path.join(format!("{stem}.json")), gradescope_json(g).to_string())?;
+    }
+    Ok(())
+}
+
+fn to_json(a: &GradeArgs, opts: &Options, reference: &Behaviour, rubric: &Rubric, graded: &[Graded]) -> serde_json::Value {
+    let example = |file: &Path, e: &Example| serde_json::json!({ "outcome": compare::describe(&e.outcome, a.compare), "failed": e.failed, "shown": e.shown, "command": how_to_see(file, opts, &e.shown) });
+    let rows: Vec<_> = graded
+        .iter()
+        .map(|g| {
+            serde_json::json!({
+                "submission": g.file.display().to_string(),
+                "score": g.grade.score,
+                "max": g.grade.max,
+                "exhaustive": g.explored.1,
+                "explored": g.explored.0,
+                "proved": g.grade.proved,
+                "checks": g.grade.results,
+                "unsafe": g.grade.unsafe_outcomes.iter().map(|e| example(&g.file, e)).collect::<Vec<_>>(),
+                "missing": g.grade.missing.iter().map(|e| example(&a.reference, e)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "version": JSON_VERSION,
+        "command": "grade",
+        "ipcsim": env!("CARGO_PKG_VERSION"),
+        "reference": { "file": a.reference.display().to_string(), "outcomes": reference.outcomes.len(), "exhaustive": reference.exhaustive, "explored": reference.explored },
+        "compare": a.compare,
+        "budget": { "states": a.states, "runs": a.runs },
+        "rubric": rubric,
+        "submissions": rows,
+    })
+}

@@ -1,0 +1,196 @@
+//! What a program can do, as grading sees it: its distinct outcomes and
+//! what the detectors found. By exhaustive search when it completes within
+//! the budget (then the set is every outcome the program can produce),
+//! else by random and PCT runs with fixed seeds: the same budget, and so
+//! the same verdict on every machine, for every program graded.
+
+use serde::Serialize;
+use sim::check::races::Race;
+use sim::explore::{self, exhaustive, random::Random, Options, Runner, StrategyKind};
+use sim::ir::Program;
+use sim::options::RaceMode;
+use sim::outcome::Outcome;
+use sim::source::Span;
+
+/// How much searching each program gets.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Budget {
+    /// States of the exhaustive search.
+    pub states: u64,
+    /// Runs of each of random and PCT search when it does not complete.
+    pub runs: u64,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { states: 200_000, runs: 2_000 }
+    }
+}
+
+/// Runs whose leftovers are looked at (exhaustive search reports none).
+const LEAK_RUNS: u64 = 20;
+
+/// One distinct outcome, and how to see it again.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// What was observed.
+    pub outcome: Outcome,
+    /// How to replay a run that ended so.
+    pub shown: Shown,
+    /// That run failed.
+    pub failed: bool,
+}
+
+/// How to see a finding or an outcome again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shown {
+    /// `ipcsim replay FILE TOKEN`.
+    Token(String),
+    /// `ipcsim run FILE --seed SEED` (the random strategy's seed).
+    Seed(u64),
+}
+
+/// What a detector found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Every process blocked for good.
+    Deadlock,
+    /// Processes running for ever without getting anywhere.
+    Livelock,
+    /// A crash, a failed assertion, a non-zero exit, undefined behaviour,
+    /// an endless loop.
+    Fault,
+    /// Unsynchronised accesses to shared memory.
+    Race,
+    /// Names never unlinked, children never waited for.
+    Leak,
+}
+
+/// One finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Which detector.
+    pub kind: Kind,
+    /// What it is and where, in words.
+    pub what: String,
+    /// How to see it (none for a leak seen in a run of the random
+    /// strategy's seed shown in `what`).
+    pub shown: Option<Shown>,
+}
+
+/// What one program can do.
+#[derive(Debug, Clone, Default)]
+pub struct Behaviour {
+    /// The exhaustive search completed: `outcomes` is all of them.
+    pub exhaustive: bool,
+    /// States explored (exhaustive) or runs made (random and PCT).
+    pub explored: u64,
+    /// Distinct outcomes, by the first way found.
+    pub outcomes: Vec<Example>,
+    /// Findings, each once.
+    pub findings: Vec<Finding>,
+}
+
+/// Explores `prog` under `base` (its argv, stdin, time mode) within
+/// `budget`.
+pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
+    let mut o = base.clone();
+    (o.strategy, o.keep_going, o.max_states, o.races, o.jobs, o.time_limit) =
+        (StrategyKind::Exhaustive, true, budget.states, RaceMode::Warn, 1, None);
+    let v = exhaustive::exhaustive(prog, &o, &mut |_| true);
+    let mut b = Behaviour::default();
+    if v.complete {
+        (b.exhaustive, b.explored) = (true, v.states);
+        for s in v.outcomes {
+            b.add(Example { outcome: s.outcome, shown: Shown::Token(s.token), failed: s.failed });
+        }
+        for d in &v.failures {
+            b.found(prog, &d.key, Shown::Token(d.found.token.clone()));
+        }
+        for (r, token) in &v.races {
+            b.raced(prog, r, Shown::Token(token.clone()));
+        }
+    } else {
+        for strategy in [StrategyKind::Random, StrategyKind::Pct { depth: 3 }] {
+            let mut o = base.clone();
+            (o.strategy, o.seed, o.runs, o.races, o.jobs) = (strategy, 0, budget.runs, RaceMode::Warn, 1);
+            let s = explore::search::outcomes(prog, &o, &mut |_| {});
+            b.explored += s.runs;
+            for x in s.outcomes {
+                b.add(Example { outcome: x.outcome, shown: Shown::Token(x.token), failed: x.failed });
+            }
+            if let Some(f) = &s.failure {
+                if let Some(failure) = f.result.failure() {
+                    let key = exhaustive::failure_key(&failure, Some(&f.result.end), &f.result.faults);
+                    b.found(prog, &key, Shown::Token(f.token.clone()));
+                }
+            }
+            for (r, seed) in &s.races {
+                b.raced(prog, r, Shown::Seed(*seed));
+            }
+        }
+    }
+    b.leaks(prog, base);
+    b
+}
+
+impl Behaviour {
+    fn add(&mut self, e: Example) {
+        if !self.outcomes.iter().any(|x| x.outcome == e.outcome) {
+            self.outcomes.push(e);
+        }
+    }
+
+    fn note(&mut self, f: Finding) {
+        if !self.findings.iter().any(|x| x.kind == f.kind && x.what == f.what) {
+            self.findings.push(f);
+        }
+    }
+
+    /// A failure the search found.
+    fn found(&mut self, prog: &Program, key: &exhaustive::FailureKey, shown: Shown) {
+        let kind = match key.kind.as_str() {
+            "deadlock" => Kind::Deadlock,
+            "livelock" => Kind::Livelock,
+            "data race" => Kind::Race,
+            _ => Kind::Fault,
+        };
+        self.note(Finding { kind, what: format!("{}{}", key.kind, places(prog, &key.spans)), shown: Some(shown) });
+    }
+
+    fn raced(&mut self, prog: &Program, r: &Race, shown: Shown) {
+        let at = |a: &sim::check::races::Access| prog.sources.describe(a.expr.unwrap_or(a.span));
+        let what = format!(
+            "data race: {} by one process and {} by another, unordered ({} and {})",
+            if r.first.write { "a write" } else { "a read" },
+            if r.second.write { "a write" } else { "a read" },
+            at(&r.first),
+            at(&r.second)
+        );
+        self.note(Finding { kind: Kind::Race, what, shown: Some(shown) });
+    }
+
+    /// What runs of the random strategy leave behind.
+    fn leaks(&mut self, prog: &Program, base: &Options) {
+        let config = base.config();
+        let runner = Runner::new(prog, &config);
+        for seed in 0..LEAK_RUNS {
+            for l in runner.run(&mut Random::new(seed), false).leaks {
+                let at = l.span.map(|s| format!(" (made at {})", prog.sources.describe(s))).unwrap_or_default();
+                let what = format!("left behind: {}{at}: {}", l.what, l.fix);
+                self.note(Finding { kind: Kind::Leak, what, shown: Some(Shown::Seed(seed)) });
+            }
+        }
+    }
+}
+
+/// " at file:line:col, ..." of some places.
+fn places(prog: &Program, spans: &[Span]) -> String {
+    if spans.is_empty() {
+        return String::new();
+    }
+    let at: Vec<String> = spans.iter().map(|s| prog.sources.describe(*s)).collect();
+    format!(" at {}", at.join(", "))
+}

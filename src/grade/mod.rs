@@ -1,0 +1,171 @@
+//! Grading submissions against a reference by what they can do, not by
+//! the text of one run: each program's distinct outcomes (every one, when
+//! exhaustive search completes within the budget) and what the detectors
+//! find, judged by a rubric of named checks.
+//!
+//! ```no_run
+//! use ipcsim::grade::{self, behaviour::Budget, compare::Compare, Rubric};
+//! let compile = |f: &str| sim::lang::compile(f, &std::fs::read_to_string(f).unwrap(), &sim::lang::fs_loader).unwrap();
+//! let opts = sim::options::Options::for_program("buffer");
+//! let reference = grade::behaviour::behaviour(&compile("tests/grading/reference.c"), &opts, Budget::default());
+//! let sub = grade::behaviour::behaviour(&compile("tests/grading/no_mutex.c"), &opts, Budget::default());
+//! let g = grade::judge(&Rubric::default(), &reference, Ok(&sub), Compare::PerProcess);
+//! assert!(g.score < g.max);
+//! ```
+
+pub mod behaviour;
+pub mod compare;
+
+use behaviour::{Behaviour, Example, Kind};
+use compare::Compare;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One check of a rubric.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    /// A stable id (`safe`, `no-deadlock`, ...).
+    pub id: &'static str,
+    /// Points when it passes.
+    pub points: u32,
+    /// What it asks, as the student reads it.
+    pub message: &'static str,
+    /// The check that must pass for this one to be graded at all.
+    pub depends: Option<&'static str>,
+    /// What it looks at.
+    #[serde(skip)]
+    test: Test,
+}
+
+/// What a check looks at.
+#[derive(Debug, Clone, Copy)]
+enum Test {
+    Compiles,
+    Safe,
+    Complete,
+    No(Kind),
+}
+
+/// Named checks with points.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rubric {
+    /// In the order they are shown.
+    pub checks: Vec<Check>,
+}
+
+impl Default for Rubric {
+    /// The default rubric: 100 points.
+    fn default() -> Rubric {
+        let check = |id, points, message, test| Check { id, points, message, depends: Some("compiles"), test };
+        Rubric {
+            checks: vec![
+                Check { id: "compiles", points: 10, message: "The program compiles.", depends: None, test: Test::Compiles },
+                check("safe", 40, "Every outcome the program can produce is one the reference can produce.", Test::Safe),
+                check("no-deadlock", 15, "No interleaving ends with every process blocked for good.", Test::No(Kind::Deadlock)),
+                check("no-livelock", 10, "No interleaving keeps processes running for ever without progress.", Test::No(Kind::Livelock)),
+                check("no-fault", 10, "No process crashes, fails an assertion, exits non-zero or loops for ever.", Test::No(Kind::Fault)),
+                check("no-race", 10, "No two processes access shared memory unsynchronised.", Test::No(Kind::Race)),
+                check("no-leak", 5, "Every name is unlinked and every child waited for.", Test::No(Kind::Leak)),
+                check(
+                    "complete",
+                    0,
+                    "The program can produce every outcome the reference can (none lost to over-synchronisation).",
+                    Test::Complete,
+                ),
+            ],
+        }
+    }
+}
+
+/// A check's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    /// The check's id.
+    pub id: &'static str,
+    /// Points earned.
+    pub score: u32,
+    /// Points possible.
+    pub max: u32,
+    /// It passed.
+    pub passed: bool,
+    /// The check's message, and why it failed if it did.
+    pub output: String,
+}
+
+/// A submission's grade.
+#[derive(Debug, Clone)]
+pub struct Grade {
+    /// Each check's result, in the rubric's order.
+    pub results: Vec<CheckResult>,
+    /// Points earned.
+    pub score: u32,
+    /// Points possible.
+    pub max: u32,
+    /// Outcomes the reference never produces (with how to see them).
+    pub unsafe_outcomes: Vec<Example>,
+    /// Outcomes of the reference the submission never produced.
+    pub missing: Vec<Example>,
+    /// Both searches were exhaustive: "never" means never.
+    pub proved: bool,
+}
+
+/// Grades a submission (its behaviour, or its compile error) against the
+/// reference's behaviour.
+pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &str>, how: Compare) -> Grade {
+    let (unsafe_outcomes, missing, proved) = match sub {
+        Ok(b) => {
+            let (theirs, ours) = (distinct(reference, how), distinct(b, how));
+            let not_in = |a: &BTreeMap<String, &Example>, b: &BTreeMap<String, &Example>| {
+                a.iter().filter(|(k, _)| !b.contains_key(*k)).map(|(_, e)| (*e).clone()).collect::<Vec<_>>()
+            };
+            (not_in(&ours, &theirs), not_in(&theirs, &ours), reference.exhaustive && b.exhaustive)
+        }
+        Err(_) => (Vec::new(), Vec::new(), false),
+    };
+    let mut results: Vec<CheckResult> = Vec::new();
+    for c in &rubric.checks {
+        let blocked = c.depends.and_then(|d| results.iter().find(|r| r.id == d)).filter(|r| !r.passed).map(|r| r.id);
+        let failure: Option<String> = match (blocked, sub) {
+            (Some(d), _) => Some(format!("not graded: check `{d}` failed")),
+            (None, Err(diag)) => matches!(c.test, Test::Compiles).then(|| diag.to_string()),
+            (None, Ok(b)) => match c.test {
+                Test::Compiles => None,
+                Test::Safe => (!unsafe_outcomes.is_empty())
+                    .then(|| format!("{} outcome{} the reference never produces", unsafe_outcomes.len(), plural(unsafe_outcomes.len()))),
+                Test::Complete => (!missing.is_empty()).then(|| {
+                    let never = if proved { "never produces" } else { "did not produce within the budget" };
+                    format!("{} outcome{} of the reference it {never}", missing.len(), plural(missing.len()))
+                }),
+                Test::No(kind) => {
+                    let found: Vec<&str> = b.findings.iter().filter(|f| f.kind == kind).map(|f| f.what.as_str()).collect();
+                    (!found.is_empty()).then(|| found.join("; "))
+                }
+            },
+        };
+        let passed = failure.is_none();
+        let output = match failure {
+            None => c.message.to_string(),
+            Some(why) => format!("{} Failed: {why}.", c.message),
+        };
+        results.push(CheckResult { id: c.id, score: if passed { c.points } else { 0 }, max: c.points, passed, output });
+    }
+    let (score, max) = (results.iter().map(|r| r.score).sum(), results.iter().map(|r| r.max).sum());
+    Grade { results, score, max, unsafe_outcomes, missing, proved }
+}
+
+/// A program's outcomes by comparison key, each shown by the first found.
+fn distinct(b: &Behaviour, how: Compare) -> BTreeMap<String, &Example> {
+    let mut by = BTreeMap::new();
+    for e in &b.outcomes {
+        by.entry(compare::key(&e.outcome, how)).or_insert(e);
+    }
+    by
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

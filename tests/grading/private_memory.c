@@ -1,0 +1,60 @@
+/* Submission: the buffer and its semaphores in private memory
+   (malloc): each process has its own copy, and the consumer waits on a
+   semaphore no producer ever posts: deadlock. */
+#include <semaphore.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SLOTS 2
+#define EACH 2
+
+struct buffer {
+    sem_t empty, full, mutex;
+    int slot[SLOTS];
+    int in, out;
+};
+
+static void produce(struct buffer *b, int first) {
+    for (int i = 0; i < EACH; i++) {
+        sem_wait(&b->empty);
+        sem_wait(&b->mutex);
+        b->slot[b->in] = first + i;
+        b->in = (b->in + 1) % SLOTS;
+        sem_post(&b->mutex);
+        sem_post(&b->full);
+    }
+}
+
+int main(void) {
+    struct buffer *b = malloc(sizeof *b);
+    sem_init(&b->empty, 1, SLOTS);
+    sem_init(&b->full, 1, 0);
+    sem_init(&b->mutex, 1, 1);
+    b->in = b->out = 0;
+    for (int p = 0; p < 2; p++) {
+        if (fork() == 0) {
+            produce(b, 10 * (p + 1));
+            printf("producer %d done\n", p + 1);
+            return 0;
+        }
+    }
+    for (int i = 0; i < 2 * EACH; i++) {
+        sem_wait(&b->full);
+        sem_wait(&b->mutex);
+        int item = b->slot[b->out];
+        b->out = (b->out + 1) % SLOTS;
+        sem_post(&b->mutex);
+        sem_post(&b->empty);
+        printf("consumed %d\n", item);
+    }
+    while (wait(NULL) > 0)
+        ;
+    sem_destroy(&b->empty);
+    sem_destroy(&b->full);
+    sem_destroy(&b->mutex);
+    free(b);
+    return 0;
+}

@@ -1,0 +1,105 @@
+//! Grading: a reference bounded buffer and submissions that each have one
+//! classic defect, each with the verdict a teacher expects; Gradescope's
+//! results.json in its documented shape.
+
+use std::collections::BTreeMap;
+
+fn grade(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["grade", "--reference", "tests/grading/reference.c", "--json"];
+    all.extend_from_slice(args);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(&all).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The checks each submission fails, by submission name.
+fn failed(report: &serde_json::Value) -> BTreeMap<String, Vec<String>> {
+    report["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let name = std::path::Path::new(s["submission"].as_str().unwrap()).file_stem().unwrap().to_string_lossy().into_owned();
+            let fails = s["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["passed"] == false)
+                .map(|c| c["id"].as_str().unwrap().to_string())
+                .collect();
+            (name, fails)
+        })
+        .collect()
+}
+
+#[test]
+fn each_classic_defect_fails_its_own_check_and_the_correct_ones_pass() {
+    let report = grade(&["tests/grading"]);
+    let got = failed(&report);
+    let has = |name: &str, id: &str| got[name].iter().any(|f| f == id);
+    // Correct, whatever order their processes print in.
+    assert_eq!(got["different_order"], Vec::<String>::new(), "{report}");
+    // Correct, but it cannot do all the reference can.
+    assert_eq!(got["over_synchronised"], vec!["complete"], "{report}");
+    assert!(has("no_mutex", "safe"), "an item lost or taken twice: {:?}", got["no_mutex"]);
+    assert!(has("deadlock_order", "no-deadlock"), "{:?}", got["deadlock_order"]);
+    assert!(has("private_memory", "no-deadlock"), "{:?}", got["private_memory"]);
+    assert!(has("busy_wait", "no-race"), "{:?}", got["busy_wait"]);
+    assert!(has("no_wait", "no-leak"), "{:?}", got["no_wait"]);
+    assert!(has("never_unlinked", "no-leak"), "{:?}", got["never_unlinked"]);
+    // Every unsafe outcome comes with a command that replays it.
+    for s in report["submissions"].as_array().unwrap() {
+        for u in s["unsafe"].as_array().unwrap() {
+            assert!(u["command"].as_str().unwrap().starts_with("ipcsim replay "), "{u}");
+        }
+    }
+}
+
+#[test]
+fn an_output_diff_would_fail_the_correct_submission_that_prints_in_another_order() {
+    let exact = failed(&grade(&["--compare", "exact", "tests/grading/different_order.c"]));
+    // Compared as the whole output's text (what an output diff does), its
+    // interleavings are ones the reference never prints.
+    assert!(exact["different_order"].iter().any(|f| f == "safe"), "{:?}", exact["different_order"]);
+    let per_process = failed(&grade(&["tests/grading/different_order.c"]));
+    assert!(per_process["different_order"].is_empty());
+}
+
+#[test]
+fn a_submission_that_does_not_compile_gets_the_diagnostic_and_nothing_else() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-grade-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("broken.c");
+    std::fs::write(&bad, "int main(void) { return x; }\n").unwrap();
+    let report = grade(&[bad.to_str().unwrap()]);
+    let s = &report["submissions"][0];
+    assert_eq!(s["score"], 0);
+    let checks = s["checks"].as_array().unwrap();
+    assert!(checks[0]["output"].as_str().unwrap().contains("broken.c:1:"), "{}", checks[0]);
+    assert!(checks[1..].iter().all(|c| c["output"].as_str().unwrap().contains("not graded")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Gradescope's documented shape: a top-level score, and tests each with
+/// a name, score, max_score, output and visibility.
+#[test]
+fn gradescope_results_have_the_documented_shape() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-gradescope-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/no_mutex.c", "tests/grading/no_wait.c", "--gradescope"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for name in ["no_mutex", "no_wait"] {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap()).unwrap();
+        let tests = v["tests"].as_array().unwrap();
+        let sum: f64 = tests.iter().map(|t| t["score"].as_f64().unwrap()).sum();
+        assert_eq!(v["score"].as_f64(), Some(sum));
+        for t in tests {
+            assert!(t["name"].is_string() && t["max_score"].is_number() && t["output"].is_string(), "{t}");
+            assert!(["hidden", "after_due_date", "after_published", "visible"].contains(&t["visibility"].as_str().unwrap()));
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
