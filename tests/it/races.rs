@@ -58,9 +58,12 @@ fn the_synchronised_versions_have_no_race() {
 /// statements around the child's write and the parent's read), or not.
 fn program(child_after: &str, parent_before: &str) -> String {
     format!(
-        r#"#include <semaphore.h>
+        r#"#include <fcntl.h>
+#include <mqueue.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 struct shared {{ sem_t done; int x; }};
@@ -69,6 +72,9 @@ int main(void) {{
     sem_init(&s->done, 1, 0);
     int p[2];
     pipe(p);
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    mqd_t q = mq_open("/races", O_CREAT | O_RDWR, 0600, NULL);
     if (fork() == 0) {{
         s->x = 42;
         {child_after}
@@ -76,6 +82,7 @@ int main(void) {{
     }}
     {parent_before}
     printf("%d\n", s->x);
+    mq_unlink("/races");
     return 0;
 }}
 "#
@@ -88,6 +95,11 @@ fn each_synchronisation_orders_the_accesses_and_without_it_they_race() {
         ("exit before wait", "", "wait(NULL);"),
         ("a pipe write before the read of its byte", "write(p[1], \"k\", 1);", "char c; read(p[0], &c, 1);"),
         ("sem_post before sem_wait", "sem_post(&s->done);", "sem_wait(&s->done);"),
+        ("sem_post before a successful sem_trywait", "sem_post(&s->done);", "while (sem_trywait(&s->done) != 0) ;"),
+        ("exit before a successful WNOHANG", "", "while (waitpid(-1, NULL, WNOHANG) == 0) ;"),
+        ("the last close before end-of-file", "close(p[1]);", "close(p[1]); char c; while (read(p[0], &c, 1) > 0) ;"),
+        ("a message before its receive", "mq_send(q, \"k\", 1, 0);", "char m[8192]; mq_receive(q, m, sizeof m, NULL);"),
+        ("a socket's bytes before their read", "write(sv[1], \"k\", 1);", "char c; read(sv[0], &c, 1);"),
     ];
     for (what, child, parent) in edges {
         let synced = raced("sync.c", &program(child, parent), 30);
