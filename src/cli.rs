@@ -248,6 +248,9 @@ pub struct GradeArgs {
     /// than one submission).
     #[arg(long)]
     pub gradescope: Option<PathBuf>,
+    /// Write a self-contained HTML page per submission into this directory.
+    #[arg(long)]
+    pub html: Option<PathBuf>,
     /// Behaviour options.
     #[command(flatten)]
     pub sim: SimArgs,

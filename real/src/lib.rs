@@ -286,12 +286,34 @@ pub fn rundir(pid: i32) -> String {
     format!("/tmp/ipcsim.{pid}")
 }
 
-/// Creates a run directory laid out as the simulator's file system
-/// (`sim::ipc::sockname`): its `tmp`, `var/tmp`, `dev/shm` and the
-/// working directory `home/ipcsim`.
-pub fn create_rundir(dir: &str) -> bool {
-    let cwd = sim::ipc::sockname::CWD;
-    ["/tmp", "/var/tmp", "/dev/shm", cwd].iter().all(|d| std::fs::create_dir_all(format!("{dir}{d}")).is_ok())
+/// The directories of a run directory, laid out as the simulator's file
+/// system (`sim::ipc::sockname`): its `tmp`, `var/tmp`, `dev/shm` and the
+/// working directory `home/ipcsim`, with their parents.
+fn skeleton() -> [String; 7] {
+    ["/tmp", "/var", "/var/tmp", "/dev", "/dev/shm", "/home", sim::ipc::sockname::CWD].map(String::from)
+}
+
+/// Makes a run directory, or empties the one a server's previous run
+/// used (what it left is removed, the skeleton kept).
+pub fn reset_rundir(dir: &str) -> bool {
+    let keep = skeleton();
+    let mut todo = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = todo.pop() {
+        let Ok(list) = std::fs::read_dir(&d) else { continue };
+        for e in list.flatten() {
+            let path = e.path();
+            let inner = path.to_string_lossy().strip_prefix(dir).map(String::from).unwrap_or_default();
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && keep.contains(&inner) {
+                todo.push(path);
+            } else if is_dir {
+                let _ = std::fs::remove_dir_all(&path);
+            } else {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    keep.iter().all(|d| std::fs::create_dir_all(format!("{dir}{d}")).is_ok())
 }
 
 /// Puts the `--file NAME=HOSTPATH` files into a run directory.

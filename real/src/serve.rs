@@ -17,6 +17,8 @@ use std::os::fd::FromRawFd;
 /// Serves runs until its input ends or a stop signal comes.
 pub fn serve(prog: &Program, cfg: &RealConfig) {
     stop::catch_signals();
+    // One directory for all the server's runs, emptied for each.
+    let rundir = crate::rundir(std::process::id() as i32);
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
@@ -25,7 +27,7 @@ pub fn serve(prog: &Program, cfg: &RealConfig) {
             break;
         }
         let report = match line.trim().parse::<u64>() {
-            Ok(seed) => in_child(|| worker::run(prog, cfg, seed).finish()),
+            Ok(seed) => in_child(|| worker::run(prog, cfg, seed, &rundir).finish()),
             Err(_) => WorkerReport::failed(&format!("the worker server was sent `{line}`, not a seed")),
         };
         let interrupted = report.interrupted;
@@ -35,6 +37,7 @@ pub fn serve(prog: &Program, cfg: &RealConfig) {
             break;
         }
     }
+    crate::remove_rundir(&rundir);
 }
 
 /// Makes one run in a child and returns its report (a failure report if

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 struct Graded {
     file: PathBuf,
     grade: Grade,
+    /// What the detectors found.
+    findings: Vec<behaviour::Finding>,
     /// States or runs its search took, and whether it was exhaustive.
     explored: (u64, bool),
 }
@@ -51,6 +53,12 @@ pub fn grade(a: GradeArgs) -> Status {
     for (path, text) in a.csv.iter().map(|p| (p, csv(&graded, &rubric))) {
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("ipcsim grade: cannot write {}: {e}", path.display());
+            return Status::Internal;
+        }
+    }
+    if let Some(dir) = &a.html {
+        if let Err(e) = html_pages(dir, &graded, &a.reference, &opts, a.compare) {
+            eprintln!("ipcsim grade: cannot write {}: {e}", dir.display());
             return Status::Internal;
         }
     }
@@ -107,9 +115,15 @@ fn grade_all(
                 let graded = match compile(file) {
                     Ok(prog) => {
                         let b = behaviour::behaviour(&prog, opts, budget);
-                        Graded { file: file.clone(), grade: judge(rubric, reference, Ok(&b), how), explored: (b.explored, b.exhaustive) }
+                        let grade = judge(rubric, reference, Ok(&b), how);
+                        Graded { file: file.clone(), grade, findings: b.findings, explored: (b.explored, b.exhaustive) }
                     }
-                    Err(diag) => Graded { file: file.clone(), grade: judge(rubric, reference, Err(&diag), how), explored: (0, false) },
+                    Err(diag) => Graded {
+                        file: file.clone(),
+                        grade: judge(rubric, reference, Err(&diag), how),
+                        findings: Vec::new(),
+                        explored: (0, false),
+                    },
                 };
                 *done[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(graded);
             });
@@ -235,4 +249,73 @@ fn to_json(a: &GradeArgs, opts: &Options, reference: &Behaviour, rubric: &Rubric
         "rubric": rubric,
         "submissions": rows,
     })
+}
+
+/// Most items of each kind shown on a page with their traces.
+const SHOWN: usize = 10;
+
+/// One page per submission, `DIR/<name>.html`.
+fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, how: Compare) -> std::io::Result<()> {
+    use ipcsim::grade::html::{page, Item, Section};
+    std::fs::create_dir_all(dir)?;
+    for g in graded {
+        let prog = compile(&g.file).ok();
+        let evidence = |shown: &Shown| prog.as_ref().map(|p| evidence(p, opts, shown)).unwrap_or_default();
+        let item = |summary: String, file: &Path, shown: &Shown, traced: bool| Item {
+            summary,
+            command: how_to_see(file, opts, shown),
+            evidence: if traced { evidence(shown) } else { String::new() },
+        };
+        let sections = [
+            Section {
+                heading: "Outcomes the reference never produces".into(),
+                items: g
+                    .grade
+                    .unsafe_outcomes
+                    .iter()
+                    .take(SHOWN)
+                    .map(|e| item(compare::describe(&e.outcome, how), &g.file, &e.shown, true))
+                    .collect(),
+            },
+            Section {
+                heading: "Findings".into(),
+                items: g.findings.iter().filter_map(|f| Some(item(f.what.clone(), &g.file, f.shown.as_ref()?, true))).collect(),
+            },
+            Section {
+                heading: "Outcomes of the reference it does not produce".into(),
+                items: g
+                    .grade
+                    .missing
+                    .iter()
+                    .take(SHOWN)
+                    .map(|e| item(compare::describe(&e.outcome, how), reference, &e.shown, false))
+                    .collect(),
+            },
+        ];
+        let name = g.file.display().to_string();
+        let stem = g.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "submission".into());
+        std::fs::write(dir.join(format!("{stem}.html")), page(&name, g.grade.score, g.grade.max, &g.grade.results, &sections))?;
+    }
+    Ok(())
+}
+
+/// The trace and diagnosis of the run `shown` names, as text.
+fn evidence(prog: &sim::ir::Program, opts: &Options, shown: &Shown) -> String {
+    let mut o = opts.clone();
+    o.races = sim::options::RaceMode::Warn;
+    let r = match shown {
+        Shown::Token(t) => match sim::explore::search::replay(prog, &o, t, true) {
+            Ok(r) => r,
+            Err(e) => return format!("(cannot replay: {e})"),
+        },
+        Shown::Seed(s) => {
+            o.seed = *s;
+            o.strategy = sim::explore::StrategyKind::Random;
+            let config = o.config();
+            sim::explore::Runner::new(prog, &config).with_races(o.races).run(&mut *sim::explore::scheduler(&o), true)
+        }
+    };
+    let trace = r.trace.as_deref().map(|t| sim::trace::to_text(t, &prog.sources)).unwrap_or_default();
+    let diags = sim::report::diagnostics(prog, &r);
+    format!("{trace}{}", sim::diag::render::to_text(&prog.sources, &diags, false))
 }

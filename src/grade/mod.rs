@@ -15,6 +15,7 @@
 
 pub mod behaviour;
 pub mod compare;
+pub mod html;
 
 use behaviour::{Behaviour, Example, Kind};
 use compare::Compare;

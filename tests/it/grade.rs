@@ -103,3 +103,28 @@ fn gradescope_results_have_the_documented_shape() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--html DIR`: a self-contained page per submission (no script, no
+/// link out) with its checks, and each finding and unsafe outcome with
+/// its replay command and its counterexample's trace.
+#[test]
+fn html_pages_show_each_finding_with_its_trace() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-html-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/deadlock_order.c", "tests/grading/no_mutex.c", "--html"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(dir.join("deadlock_order.html")).unwrap();
+    assert!(page.contains("deadlock at tests/grading/deadlock_order.c:"), "the finding");
+    assert!(page.contains("Replay: <code>ipcsim replay tests/grading/deadlock_order.c ipcsim1-"), "its replay command");
+    assert!(page.contains("sem_wait("), "its trace");
+    assert!(page.contains("FAILED") && page.contains("no-deadlock"));
+    let unsafe_page = std::fs::read_to_string(dir.join("no_mutex.html")).unwrap();
+    assert!(unsafe_page.contains("Outcomes the reference never produces"));
+    for p in [&page, &unsafe_page] {
+        assert!(!p.contains("<script") && !p.contains("http://") && !p.contains("https://"), "self-contained");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
