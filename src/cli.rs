@@ -227,6 +227,10 @@ pub struct GradeArgs {
     /// What of an outcome counts.
     #[arg(long, value_enum, default_value = "per-process")]
     pub compare: ipcsim::grade::compare::Compare,
+    /// A rubric (TOML: [[check]] tables with id, test, points, message,
+    /// depends); default: the built-in one.
+    #[arg(long)]
+    pub rubric: Option<std::path::PathBuf>,
     /// States of each program's exhaustive search; past them, random and
     /// PCT search with fixed seeds.
     #[arg(long, default_value_t = 200_000)]

@@ -40,7 +40,13 @@ pub fn grade(a: GradeArgs) -> Status {
             return Status::Usage;
         }
     };
-    let rubric = Rubric::default();
+    let rubric = match &a.rubric {
+        Some(path) => match read_rubric(path) {
+            Ok(r) => r,
+            Err(s) => return s,
+        },
+        None => Rubric::default(),
+    };
     let graded = grade_all(&files, &reference, &rubric, &opts, budget, a.compare, super::jobs(a.jobs));
     if a.json {
         println!("{}", to_json(&a, &opts, &reference, &rubric, &graded));
@@ -69,6 +75,32 @@ pub fn grade(a: GradeArgs) -> Status {
         }
     }
     Status::Clean
+}
+
+/// A rubric file, or its error shown at its place (file:line:col, the
+/// line, a caret).
+fn read_rubric(path: &Path) -> Result<Rubric, Status> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("ipcsim grade: cannot read the rubric {}: {e}", path.display());
+        Status::Usage
+    })?;
+    Rubric::from_toml(&text).map_err(|e| {
+        match e.span {
+            Some(span) => {
+                let start = span.start.min(text.len());
+                let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+                let line_end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+                let line_no = text[..start].matches('\n').count() + 1;
+                let col = text[line_start..start].chars().count() + 1;
+                let width = text[start..span.end.clamp(start, line_end)].chars().count().max(1);
+                eprintln!("{}:{line_no}:{col}: error: {}", path.display(), e.message.trim_end());
+                eprintln!("{:>5} | {}", line_no, &text[line_start..line_end]);
+                eprintln!("      | {}{}", " ".repeat(col - 1), "^".repeat(width));
+            }
+            None => eprintln!("{}: error: {}", path.display(), e.message.trim_end()),
+        }
+        Status::Usage
+    })
 }
 
 /// The C files named, a directory standing for the C files in it (the
@@ -176,7 +208,7 @@ fn print_one(g: &Graded, reference: &Path, opts: &Options, how: Compare) {
 
 /// The summary table, in Markdown.
 fn summary(graded: &[Graded], rubric: &Rubric) -> String {
-    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id).collect();
+    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id.as_str()).collect();
     let mut s = format!("| submission | score | {} |\n|---|---:|{}\n", ids.join(" | "), "---|".repeat(ids.len()));
     for g in graded {
         let marks: Vec<&str> = g.grade.results.iter().map(|r| if r.passed { "ok" } else { "FAIL" }).collect();
@@ -186,7 +218,7 @@ fn summary(graded: &[Graded], rubric: &Rubric) -> String {
 }
 
 fn csv(graded: &[Graded], rubric: &Rubric) -> String {
-    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id).collect();
+    let ids: Vec<&str> = rubric.checks.iter().map(|c| c.id.as_str()).collect();
     let mut s = format!("submission,score,max,{}\n", ids.join(","));
     for g in graded {
         let pts: Vec<String> = g.grade.results.iter().map(|r| r.score.to_string()).collect();

@@ -39,7 +39,7 @@ pub fn page(submission: &str, score: u32, max: u32, results: &[CheckResult], sec
         let (class, mark) = if r.passed { ("ok", "passed") } else { ("fail", "FAILED") };
         h.push_str(&format!(
             "<tr><td><code>{}</code></td><td>{}/{}</td><td><span class=\"{class}\">{mark}</span> {}</td></tr>\n",
-            esc(r.id),
+            esc(&r.id),
             r.score,
             r.max,
             esc(&r.output)

@@ -16,73 +16,20 @@
 pub mod behaviour;
 pub mod compare;
 pub mod html;
+pub mod rubric;
 
-use behaviour::{Behaviour, Example, Kind};
+use behaviour::{Behaviour, Example};
 use compare::Compare;
+pub use rubric::Rubric;
+use rubric::Test;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One check of a rubric.
-#[derive(Debug, Clone, Serialize)]
-pub struct Check {
-    /// A stable id (`safe`, `no-deadlock`, ...).
-    pub id: &'static str,
-    /// Points when it passes.
-    pub points: u32,
-    /// What it asks, as the student reads it.
-    pub message: &'static str,
-    /// The check that must pass for this one to be graded at all.
-    pub depends: Option<&'static str>,
-    /// What it looks at.
-    #[serde(skip)]
-    test: Test,
-}
-
-/// What a check looks at.
-#[derive(Debug, Clone, Copy)]
-enum Test {
-    Compiles,
-    Safe,
-    Complete,
-    No(Kind),
-}
-
-/// Named checks with points.
-#[derive(Debug, Clone, Serialize)]
-pub struct Rubric {
-    /// In the order they are shown.
-    pub checks: Vec<Check>,
-}
-
-impl Default for Rubric {
-    /// The default rubric: 100 points.
-    fn default() -> Rubric {
-        let check = |id, points, message, test| Check { id, points, message, depends: Some("compiles"), test };
-        Rubric {
-            checks: vec![
-                Check { id: "compiles", points: 10, message: "The program compiles.", depends: None, test: Test::Compiles },
-                check("safe", 40, "Every outcome the program can produce is one the reference can produce.", Test::Safe),
-                check("no-deadlock", 15, "No interleaving ends with every process blocked for good.", Test::No(Kind::Deadlock)),
-                check("no-livelock", 10, "No interleaving keeps processes running for ever without progress.", Test::No(Kind::Livelock)),
-                check("no-fault", 10, "No process crashes, fails an assertion, exits non-zero or loops for ever.", Test::No(Kind::Fault)),
-                check("no-race", 10, "No two processes access shared memory unsynchronised.", Test::No(Kind::Race)),
-                check("no-leak", 5, "Every name is unlinked and every child waited for.", Test::No(Kind::Leak)),
-                check(
-                    "complete",
-                    0,
-                    "The program can produce every outcome the reference can (none lost to over-synchronisation).",
-                    Test::Complete,
-                ),
-            ],
-        }
-    }
-}
 
 /// A check's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckResult {
     /// The check's id.
-    pub id: &'static str,
+    pub id: String,
     /// Points earned.
     pub score: u32,
     /// Points possible.
@@ -125,10 +72,10 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
     };
     let mut results: Vec<CheckResult> = Vec::new();
     for c in &rubric.checks {
-        let blocked = c.depends.and_then(|d| results.iter().find(|r| r.id == d)).filter(|r| !r.passed).map(|r| r.id);
+        let blocked = c.depends.iter().find(|d| results.iter().any(|r| r.id == **d && !r.passed));
         let failure: Option<String> = match (blocked, sub) {
             (Some(d), _) => Some(format!("not graded: check `{d}` failed")),
-            (None, Err(diag)) => matches!(c.test, Test::Compiles).then(|| diag.to_string()),
+            (None, Err(diag)) => Some(if c.test == Test::Compiles { diag.to_string() } else { "not graded: it does not compile".into() }),
             (None, Ok(b)) => match c.test {
                 Test::Compiles => None,
                 Test::Safe => (!unsafe_outcomes.is_empty())
@@ -137,8 +84,9 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
                     let never = if proved { "never produces" } else { "did not produce within the budget" };
                     format!("{} outcome{} of the reference it {never}", missing.len(), plural(missing.len()))
                 }),
-                Test::No(kind) => {
-                    let found: Vec<&str> = b.findings.iter().filter(|f| f.kind == kind).map(|f| f.what.as_str()).collect();
+                no => {
+                    let kind = no.kind();
+                    let found: Vec<&str> = b.findings.iter().filter(|f| Some(f.kind) == kind).map(|f| f.what.as_str()).collect();
                     (!found.is_empty()).then(|| found.join("; "))
                 }
             },
@@ -148,7 +96,7 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
             None => c.message.to_string(),
             Some(why) => format!("{} Failed: {why}.", c.message),
         };
-        results.push(CheckResult { id: c.id, score: if passed { c.points } else { 0 }, max: c.points, passed, output });
+        results.push(CheckResult { id: c.id.clone(), score: if passed { c.points } else { 0 }, max: c.points, passed, output });
     }
     let (score, max) = (results.iter().map(|r| r.score).sum(), results.iter().map(|r| r.max).sum());
     Grade { results, score, max, unsafe_outcomes, missing, proved }

@@ -128,3 +128,47 @@ fn html_pages_show_each_finding_with_its_trace() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--rubric FILE`: the file's checks, points and dependencies; a check
+/// whose dependency failed is not graded.
+#[test]
+fn a_rubric_file_sets_the_checks_points_and_dependencies() {
+    let report = grade(&["--rubric", "tests/grading/rubric.toml", "tests/grading/no_mutex.c", "tests/grading/never_unlinked.c"]);
+    let subs = report["submissions"].as_array().unwrap();
+    let ids: Vec<&str> = subs[0]["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["compiles", "no-lost-items", "no-deadlock", "clean-up"]);
+    assert_eq!(subs[0]["max"], 100);
+    // no_mutex loses items: clean-up depends on that check, so it is not graded.
+    let clean_up = &subs[0]["checks"][3];
+    assert_eq!((clean_up["passed"].as_bool(), clean_up["score"].as_u64()), (Some(false), Some(0)));
+    assert!(clean_up["output"].as_str().unwrap().contains("not graded"), "{clean_up}");
+    // never_unlinked is safe, but leaves its names: 90.
+    assert_eq!(subs[1]["score"], 90);
+}
+
+/// A rubric that cannot be used is refused with its place: the file,
+/// line and column, the line, and a caret (exit 2).
+#[test]
+fn a_bad_rubric_is_refused_with_its_place() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-rubric-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        ("[[check]]\nid = \"a\"\ntest = \"safe\"\npoints = 1\nmessage = \"m\"\ndepends = [\"b\"]\n", "depends on `b`", 6),
+        ("[[check]]\nid = \"a\"\ntest = \"fast\"\npoints = 1\nmessage = \"m\"\n", "unknown variant", 3),
+        ("[[check]]\nid = \"a\"\ntest = \"safe\"\npoints = -1\nmessage = \"m\"\n", "invalid value", 4),
+    ];
+    for (k, (text, says, line)) in cases.into_iter().enumerate() {
+        let path = dir.join(format!("r{k}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+            .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/no_wait.c", "--rubric"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains(&format!("r{k}.toml:{line}:")) && err.contains('^'), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
