@@ -109,6 +109,10 @@ pub struct Options {
     /// Threads a random or PCT search runs on (the result does not
     /// depend on it).
     pub jobs: usize,
+    /// Exhaustive search: most live processes summed over the states
+    /// explored (`None`: no such budget). A count, so a search ends at
+    /// the same place on every machine.
+    pub max_work: Option<u64>,
     /// Data races: off (the library's default), warnings (the command
     /// line's), or failures.
     pub races: RaceMode,
@@ -141,6 +145,7 @@ impl Default for Options {
             matching: true,
             shrink: true,
             jobs: 1,
+            max_work: None,
             races: RaceMode::Off,
         }
     }

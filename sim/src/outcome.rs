@@ -120,6 +120,11 @@ impl Outcome {
         }
     }
 
+    /// Bytes of output kept.
+    pub fn kept(&self) -> usize {
+        self.kept
+    }
+
     /// All bytes written to `fd`, in order.
     pub fn stream(&self, fd: i32) -> Vec<u8> {
         self.writes.iter().filter(|w| w.fd == fd).flat_map(|w| w.bytes.iter().copied()).collect()

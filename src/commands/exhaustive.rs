@@ -153,10 +153,13 @@ fn races(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
         super::explore::print_races(prog, notes);
     }
     if opts.races != sim::options::RaceMode::Off && opts.matching {
+        let found = match v.races.len() {
+            0 => "no data race on the paths explored".to_string(),
+            1 => "1 data race".to_string(),
+            n => format!("{n} data races"),
+        };
         eprintln!(
-            "ipcsim: note: {} data race{} found; state matching may have pruned a path that shows another (a state seen before, reached with its accesses in another order): `--races complete` explores every path",
-            v.races.len(),
-            if v.races.len() == 1 { "" } else { "s" }
+            "ipcsim: note: {found}; state matching may have pruned a path that shows a race (a state seen before, reached with its accesses in another order): `--races complete` explores every path"
         );
     }
 }

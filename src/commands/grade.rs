@@ -13,6 +13,9 @@ use sim::options::Options;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// Most visible steps of one run when grading.
+const MAX_STEPS: u64 = 100_000;
+
 /// One submission, graded.
 struct Graded {
     file: PathBuf,
@@ -24,8 +27,11 @@ struct Graded {
 }
 
 pub fn grade(a: GradeArgs) -> Status {
-    let opts = options(&a.reference, &a.sim, None, TimeArg::LowerBound);
-    let budget = Budget { states: a.states, runs: a.runs };
+    let mut opts = options(&a.reference, &a.sim, None, TimeArg::LowerBound);
+    // A course program takes far fewer visible steps; a submission that
+    // never ends then costs a tenth of the default budget per run.
+    opts.max_steps = opts.max_steps.min(MAX_STEPS);
+    let budget = Budget { states: a.states, runs: a.runs, ..Budget::default() };
     let reference = match super::load(&a.reference, a.json, &a.sim.exec) {
         Ok(p) => behaviour::behaviour(&p, &opts, budget),
         Err(s) => {

@@ -12,18 +12,26 @@ use sim::options::RaceMode;
 use sim::outcome::Outcome;
 use sim::source::Span;
 
-/// How much searching each program gets.
+/// How much searching each program gets: counts, never times, so that a
+/// grade is the same on every machine. A submission that forks without
+/// end or prints without end uses up its own budget, nobody else's.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Budget {
     /// States of the exhaustive search.
     pub states: u64,
+    /// Live processes summed over those states (a fork bomb's states
+    /// cost sixty times a three-process program's).
+    pub work: u64,
     /// Runs of each of random and PCT search when it does not complete.
     pub runs: u64,
+    /// Visible steps of those runs in all (each strategy): fewer runs
+    /// when they are long.
+    pub steps: u64,
 }
 
 impl Default for Budget {
     fn default() -> Budget {
-        Budget { states: 200_000, runs: 2_000 }
+        Budget { states: 200_000, work: 1_000_000, runs: 2_000, steps: 4_000_000 }
     }
 }
 
@@ -99,6 +107,7 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
     let mut o = base.clone();
     (o.strategy, o.keep_going, o.max_states, o.races, o.jobs, o.time_limit) =
         (StrategyKind::Exhaustive, true, budget.states, RaceMode::Warn, 1, None);
+    o.max_work = Some(budget.work);
     let v = exhaustive::exhaustive(prog, &o, &mut |_| true);
     let mut b = Behaviour::default();
     if v.complete {
@@ -113,9 +122,13 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
             b.raced(prog, r, Shown::Token(token.clone()));
         }
     } else {
+        // As many runs as the step budget pays for, by the first run's
+        // length.
+        let first = Runner::new(prog, &base.config()).run(&mut Random::new(0), false).steps.max(1);
+        let runs = budget.runs.min(budget.steps / first).max(1);
         for strategy in [StrategyKind::Random, StrategyKind::Pct { depth: 3 }] {
             let mut o = base.clone();
-            (o.strategy, o.seed, o.runs, o.races, o.jobs) = (strategy, 0, budget.runs, RaceMode::Warn, 1);
+            (o.strategy, o.seed, o.runs, o.races, o.jobs) = (strategy, 0, runs, RaceMode::Warn, 1);
             let s = explore::search::outcomes(prog, &o, &mut |_| {});
             b.explored += s.runs;
             for x in s.outcomes {

@@ -52,7 +52,18 @@ pub enum RanOut {
     Depth,
     /// The caller asked it to stop (Ctrl-C).
     Interrupted,
+    /// The work budget (`max_work`: live processes summed over the
+    /// states explored, a measure of the copying and hashing) ran out.
+    Work,
+    /// The output held by the states on the search's path passed
+    /// [`PATH_OUTPUT`] bytes (each state holds the output so far).
+    Memory,
 }
+
+/// Most bytes of output the states on the search's path may hold: a
+/// program that prints without end would otherwise fill memory with
+/// copies of its output.
+pub const PATH_OUTPUT: u64 = 512 << 20;
 
 impl RanOut {
     /// What ran out, in words.
@@ -62,6 +73,8 @@ impl RanOut {
             RanOut::Time => "the time limit (--time-limit) passed",
             RanOut::Depth => "a path reached the step budget (--max-steps)",
             RanOut::Interrupted => "it was interrupted",
+            RanOut::Work => "the work budget ran out",
+            RanOut::Memory => "the output held along the search's path passed 512 MiB",
         }
     }
 }
@@ -287,6 +300,8 @@ struct Node {
     asleep: bool,
     /// A step was not taken: the preemption bound.
     cut: bool,
+    /// Bytes of output its state holds.
+    output: u64,
 }
 
 /// What arriving at a state came to.
@@ -402,6 +417,10 @@ pub(super) struct Dfs<'a> {
     /// Data races found (each pair of places once), with the choices of
     /// the path that showed each.
     pub(super) races: Vec<(Race, Vec<u32>)>,
+    /// Live processes summed over the new states (for `max_work`).
+    work: u64,
+    /// Output bytes held by the states on the stack.
+    held: u64,
 }
 
 impl<'a> Dfs<'a> {
@@ -446,6 +465,8 @@ impl<'a> Dfs<'a> {
             target: None,
             completed: None,
             races: Vec::new(),
+            work: 0,
+            held: 0,
         }
     }
 
@@ -466,6 +487,7 @@ impl<'a> Dfs<'a> {
         self.choices = self.root.clone();
         let mut stack: Vec<Node> = Vec::new();
         if let Arrival::Node(root) = self.enter(m, h, pace, current, pre, &[], 0) {
+            self.held += root.output;
             stack.push(*root);
         }
         let mut sleepers: Vec<i32> = Vec::new();
@@ -475,6 +497,7 @@ impl<'a> Dfs<'a> {
             }
             if top.todo == 0 {
                 let n = stack.pop().expect("the top");
+                self.held -= n.output;
                 self.left(&n, stack.last_mut());
                 self.choices.truncate(self.choices.len() - n.pops as usize);
                 continue;
@@ -530,6 +553,10 @@ impl<'a> Dfs<'a> {
                 Arrival::Node(node) => {
                     if node.pos == usize::MAX {
                         self.cycles.doubt(top.pos);
+                    }
+                    self.held += node.output;
+                    if self.held > PATH_OUTPUT {
+                        self.ran_out(RanOut::Memory);
                     }
                     stack.push(*node);
                 }
@@ -680,6 +707,7 @@ impl<'a> Dfs<'a> {
             (Some(f), Visit::New) if !bounded => self.cycles.open(f),
             _ => usize::MAX,
         };
+        let output = h.outcome.kept() as u64;
         let state = Some((m, h));
         Arrival::Node(Box::new(Node {
             state,
@@ -695,6 +723,7 @@ impl<'a> Dfs<'a> {
             closed: full,
             asleep: !full,
             cut: false,
+            output,
         }))
     }
 
@@ -756,6 +785,10 @@ impl<'a> Dfs<'a> {
             self.v.states += 1;
             if self.v.states >= self.opts.max_states {
                 self.ran_out(RanOut::States);
+            }
+            self.work += key.m.procs.len() as u64;
+            if self.opts.max_work.is_some_and(|w| self.work >= w) {
+                self.ran_out(RanOut::Work);
             }
             return Visit::New;
         };
