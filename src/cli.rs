@@ -272,6 +272,10 @@ pub struct SimArgs {
     /// Visible operations in one run.
     #[arg(long, default_value_t = 1_000_000)]
     pub max_steps: u64,
+    /// IR instructions in one run (default: no limit); a run past it ends
+    /// as past its step budget.
+    #[arg(long)]
+    pub max_instructions: Option<u64>,
     /// Sleep semantics (default: strict for run/replay, lower-bound for explore).
     #[arg(long, value_enum)]
     pub time: Option<TimeArg>,

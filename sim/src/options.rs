@@ -66,6 +66,9 @@ pub struct Options {
     pub fuel: u64,
     /// Visible operations in one run.
     pub max_steps: u64,
+    /// IR instructions in one run (`None`: no limit; counted in runs, not
+    /// in exhaustive search, whose budgets are its own).
+    pub max_instructions: Option<u64>,
     /// Sleep semantics: strict virtual time, or sleep as a lower bound.
     pub time: TimeMode,
     /// Buffering of the program's stdout (glibc: line on a tty, full on a pipe).
@@ -127,6 +130,7 @@ impl Default for Options {
             runs: 1000,
             fuel: limits.fuel,
             max_steps: limits.max_steps,
+            max_instructions: None,
             time: TimeMode::LowerBound,
             stdout: StdoutMode::Pipe,
             argv: vec!["a.out".into()],
@@ -172,7 +176,7 @@ impl Options {
     /// What the kernel needs of them (all of it bound into tokens).
     pub fn config(&self) -> Config {
         Config {
-            limits: Limits { fuel: self.fuel, max_steps: self.max_steps },
+            limits: Limits { fuel: self.fuel, max_steps: self.max_steps, max_instructions: self.max_instructions },
             time: self.time,
             process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
             stdin: self.stdin.clone(),

@@ -16,6 +16,10 @@ use std::path::{Path, PathBuf};
 /// Most visible steps of one run when grading.
 const MAX_STEPS: u64 = 100_000;
 
+/// Most IR instructions of one run when grading (a course program's run
+/// takes thousands; a loop of `printf` would take minutes).
+const MAX_INSTRUCTIONS: u64 = 50_000_000;
+
 /// One submission, graded.
 struct Graded {
     file: PathBuf,
@@ -31,6 +35,7 @@ pub fn grade(a: GradeArgs) -> Status {
     // A course program takes far fewer visible steps; a submission that
     // never ends then costs a tenth of the default budget per run.
     opts.max_steps = opts.max_steps.min(MAX_STEPS);
+    opts.max_instructions = Some(opts.max_instructions.map_or(MAX_INSTRUCTIONS, |n| n.min(MAX_INSTRUCTIONS)));
     let budget = Budget { states: a.states, runs: a.runs, ..Budget::default() };
     let reference = match super::load(&a.reference, a.json, &a.sim.exec) {
         Ok(p) => behaviour::behaviour(&p, &opts, budget),

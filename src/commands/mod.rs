@@ -141,6 +141,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         crate::cli::RacesArg::Complete => sim::options::RaceMode::Complete,
     };
     o.max_steps = sim.max_steps;
+    o.max_instructions = sim.max_instructions;
     if let Some(path) = &sim.stdin {
         match read_stdin(path) {
             Ok(bytes) => o.stdin = bytes,
@@ -223,6 +224,9 @@ pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
     }
     if config.limits.max_steps != d.max_steps {
         cmd.push_str(&format!(" --max-steps {}", config.limits.max_steps));
+    }
+    if let Some(n) = config.limits.max_instructions {
+        cmd.push_str(&format!(" --max-instructions {n}"));
     }
     if let Some(p) = &opts.stdin_from {
         cmd.push_str(&format!(" --stdin {}", p.display()));

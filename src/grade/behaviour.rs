@@ -24,14 +24,16 @@ pub struct Budget {
     pub work: u64,
     /// Runs of each of random and PCT search when it does not complete.
     pub runs: u64,
-    /// Visible steps of those runs in all (each strategy): fewer runs
+    /// IR instructions of those runs in all (each strategy): fewer runs
     /// when they are long.
+    pub instructions: u64,
+    /// Visible steps of those runs in all (each strategy).
     pub steps: u64,
 }
 
 impl Default for Budget {
     fn default() -> Budget {
-        Budget { states: 200_000, work: 1_000_000, runs: 2_000, steps: 4_000_000 }
+        Budget { states: 200_000, work: 1_000_000, runs: 2_000, instructions: 400_000_000, steps: 4_000_000 }
     }
 }
 
@@ -108,6 +110,9 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
     (o.strategy, o.keep_going, o.max_states, o.races, o.jobs, o.time_limit) =
         (StrategyKind::Exhaustive, true, budget.states, RaceMode::Warn, 1, None);
     o.max_work = Some(budget.work);
+    // Not shrunk: shrinking is searches of its own, with budgets a heavy
+    // program (sixty processes a state) would spend minutes on.
+    o.shrink = false;
     let v = exhaustive::exhaustive(prog, &o, &mut |_| true);
     let mut b = Behaviour::default();
     if v.complete {
@@ -122,13 +127,13 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
             b.raced(prog, r, Shown::Token(token.clone()));
         }
     } else {
-        // As many runs as the step budget pays for, by the first run's
-        // length.
-        let first = Runner::new(prog, &base.config()).run(&mut Random::new(0), false).steps.max(1);
-        let runs = budget.runs.min(budget.steps / first).max(1);
+        // As many runs as the instruction budget pays for, by the first
+        // run's length.
+        let first = Runner::new(prog, &base.config()).run(&mut Random::new(0), false);
+        let runs = budget.runs.min(budget.instructions / first.instructions.max(1)).min(budget.steps / first.steps.max(1)).max(1);
         for strategy in [StrategyKind::Random, StrategyKind::Pct { depth: 3 }] {
             let mut o = base.clone();
-            (o.strategy, o.seed, o.runs, o.races, o.jobs) = (strategy, 0, runs, RaceMode::Warn, 1);
+            (o.strategy, o.seed, o.runs, o.races, o.jobs, o.shrink) = (strategy, 0, runs, RaceMode::Warn, 1, false);
             let s = explore::search::outcomes(prog, &o, &mut |_| {});
             b.explored += s.runs;
             for x in s.outcomes {

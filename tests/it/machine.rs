@@ -85,7 +85,7 @@ fn the_same_program_and_seed_give_the_same_trace_every_run() {
 #[test]
 fn an_endless_private_loop_is_reported_not_hung_on() {
     let prog = sim::lang::compile("l.c", "int main(void) { volatile int x = 0; while (1) x++; }", &sim::lang::fs_loader).unwrap();
-    let r = explore::run(&prog, &config(Limits { fuel: 10_000, max_steps: 100 }), &mut Random::new(0), false);
+    let r = explore::run(&prog, &config(Limits { fuel: 10_000, max_steps: 100, max_instructions: None }), &mut Random::new(0), false);
     assert!(matches!(r.end, sim::check::End::EndlessLoop { .. }), "{:?}", r.end);
 }
 

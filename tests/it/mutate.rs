@@ -82,7 +82,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
         Err(e) => prop_assert!(!e.diagnostics.is_empty()),
         Ok(prog) => {
             let cfg = Config {
-                limits: Limits { fuel: 20_000, max_steps: 5_000 },
+                limits: Limits { fuel: 20_000, max_steps: 5_000, max_instructions: None },
                 time: TimeMode::LowerBound,
                 process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
                 stdin: Vec::new(),

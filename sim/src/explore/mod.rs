@@ -244,7 +244,7 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
         if let Some(pid) = undefined(cx.history) {
             return Some(End::Undefined { pid });
         }
-        if cx.history.steps >= cx.config.limits.max_steps {
+        if cx.history.steps >= cx.config.limits.max_steps || cx.config.limits.max_instructions.is_some_and(|n| cx.instructions >= n) {
             return Some(End::StepBudget);
         }
         m.ready(cx.config, ready);

@@ -67,6 +67,12 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
     for a in &config.process.argv {
         field(a.as_bytes());
     }
+    // An instruction limit only when there is one, so tokens made without
+    // it keep replaying.
+    if let Some(n) = config.limits.max_instructions {
+        field(b"max-instructions");
+        field(&n.to_le_bytes());
+    }
     // Standard input only when there is one, so tokens made without it
     // keep replaying.
     if !config.stdin.is_empty() {

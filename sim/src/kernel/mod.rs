@@ -44,11 +44,15 @@ pub struct Limits {
     pub fuel: u64,
     /// Visible operations in the whole run.
     pub max_steps: u64,
+    /// IR instructions in the whole run (`None`: no such limit). Bounds
+    /// what a run does between visible operations: a loop of `printf`
+    /// runs four thousand calls between two writes.
+    pub max_instructions: Option<u64>,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: 1 << 25, max_steps: 1_000_000 }
+        Limits { fuel: 1 << 25, max_steps: 1_000_000, max_instructions: None }
     }
 }
 
