@@ -255,6 +255,11 @@ pub struct GradeArgs {
     /// Write a self-contained HTML page per submission into this directory.
     #[arg(long)]
     pub html: Option<PathBuf>,
+    /// Also run each submission N times on the real kernel (with chaos)
+    /// and check that the simulator produces what it shows (the
+    /// `explained` check).
+    #[arg(long, default_value_t = 0)]
+    pub real: u64,
     /// Behaviour options.
     #[command(flatten)]
     pub sim: SimArgs,

@@ -58,7 +58,9 @@ pub fn grade(a: GradeArgs) -> Status {
         },
         None => Rubric::default(),
     };
-    let graded = grade_all(&files, &reference, &rubric, &opts, budget, a.compare, super::jobs(a.jobs));
+    let rubric = if a.real > 0 { rubric.with_real() } else { rubric };
+    let real = (a.real > 0).then(|| (std::env::current_exe().ok(), a.real));
+    let graded = grade_all(&files, &reference, &rubric, &opts, budget, a.compare, super::jobs(a.jobs), real.as_ref());
     if a.json {
         println!("{}", to_json(&a, &opts, &reference, &rubric, &graded));
     } else {
@@ -137,6 +139,10 @@ fn submissions(named: &[PathBuf], reference: &Path) -> Result<Vec<PathBuf>, Stri
 
 /// Grades every submission, `jobs` at a time; the results in the order
 /// of `files` whatever thread graded each.
+/// `--real N`: the worker binary, and the runs.
+type RealRuns = (Option<PathBuf>, u64);
+
+#[allow(clippy::too_many_arguments)]
 fn grade_all(
     files: &[PathBuf],
     reference: &Behaviour,
@@ -145,6 +151,7 @@ fn grade_all(
     budget: Budget,
     how: Compare,
     jobs: usize,
+    real: Option<&RealRuns>,
 ) -> Vec<Graded> {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     use std::sync::Mutex;
@@ -157,7 +164,10 @@ fn grade_all(
                 let Some(file) = files.get(k) else { return };
                 let graded = match compile(file) {
                     Ok(prog) => {
-                        let b = behaviour::behaviour(&prog, opts, budget);
+                        let mut b = behaviour::behaviour(&prog, opts, budget);
+                        if let Some(r) = real {
+                            b.unexplained = Some(unexplained(&prog, file, opts, r));
+                        }
                         let grade = judge(rubric, reference, Ok(&b), how);
                         Graded { file: file.clone(), grade, findings: b.findings, explored: (b.explored, b.exhaustive) }
                     }
@@ -173,6 +183,18 @@ fn grade_all(
         }
     });
     done.into_iter().filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
+}
+
+/// The outcomes of `runs` real-kernel runs with chaos that the simulator
+/// does not produce within 2,000 runs (or why the runs could not be made).
+fn unexplained(prog: &sim::ir::Program, file: &Path, opts: &Options, (exe, runs): &RealRuns) -> Vec<String> {
+    let Some(exe) = exe else { return vec!["(cannot find ipcsim's own binary for the real runs)".into()] };
+    // The same argv as the simulated runs it is compared with.
+    let cfg = real::RealConfig::new(opts, true, 2_000);
+    match ipcsim::crosscheck::real_outcomes(exe, file, &cfg, (0, *runs), 1, &mut |_| {}) {
+        Ok(seen) => ipcsim::crosscheck::explain(prog, opts, &seen, 2_000).unexplained.iter().map(ipcsim::crosscheck::describe).collect(),
+        Err(e) => vec![format!("(the real runs could not be made: {e})")],
+    }
 }
 
 /// A submission compiled, or its diagnostics as text.

@@ -101,6 +101,9 @@ pub struct Behaviour {
     pub outcomes: Vec<Example>,
     /// Findings, each once.
     pub findings: Vec<Finding>,
+    /// Real-kernel outcomes the simulator did not produce (`None`: not
+    /// run on the real kernel).
+    pub unexplained: Option<Vec<String>>,
 }
 
 /// Explores `prog` under `base` (its argv, stdin, time mode) within

@@ -78,6 +78,13 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
             (None, Err(diag)) => Some(if c.test == Test::Compiles { diag.to_string() } else { "not graded: it does not compile".into() }),
             (None, Ok(b)) => match c.test {
                 Test::Compiles => None,
+                Test::Explained => match &b.unexplained {
+                    None => Some("not run on the real kernel (give --real N)".into()),
+                    Some(u) if u.is_empty() => None,
+                    Some(u) => {
+                        Some(format!("not found in 2,000 simulated runs (random search proves nothing impossible): {}", u.join("; ")))
+                    }
+                },
                 Test::Safe => (!unsafe_outcomes.is_empty())
                     .then(|| format!("{} outcome{} the reference never produces", unsafe_outcomes.len(), plural(unsafe_outcomes.len()))),
                 Test::Complete => (!missing.is_empty()).then(|| {

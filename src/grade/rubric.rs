@@ -34,6 +34,9 @@ pub enum Test {
     NoRace,
     /// Nothing left behind.
     NoLeak,
+    /// Every outcome of its real-kernel runs (`--real N`) is one the
+    /// simulator produces: the simulator tells the truth about it.
+    Explained,
 }
 
 impl Test {
@@ -45,7 +48,7 @@ impl Test {
             Test::NoFault => Some(Kind::Fault),
             Test::NoRace => Some(Kind::Race),
             Test::NoLeak => Some(Kind::Leak),
-            Test::Compiles | Test::Safe | Test::Complete => None,
+            Test::Compiles | Test::Safe | Test::Complete | Test::Explained => None,
         }
     }
 }
@@ -117,6 +120,21 @@ pub struct RubricError {
 }
 
 impl Rubric {
+    /// The default rubric with the `explained` check (0 points) added:
+    /// for `--real N`.
+    pub fn with_real(mut self) -> Rubric {
+        if !self.checks.iter().any(|c| c.test == Test::Explained) {
+            self.checks.push(Check {
+                id: "explained".into(),
+                test: Test::Explained,
+                points: 0,
+                message: "Every outcome of its real-kernel runs is one the simulator produces.".into(),
+                depends: vec!["compiles".into()],
+            });
+        }
+        self
+    }
+
     /// Reads a rubric from TOML text, and checks it: ids unique and not
     /// empty, dependencies on earlier checks only.
     pub fn from_toml(text: &str) -> Result<Rubric, RubricError> {

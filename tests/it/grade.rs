@@ -172,3 +172,14 @@ fn a_bad_rubric_is_refused_with_its_place() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--real N` adds the `explained` check: the submission's real-kernel
+/// runs (with chaos) are ones the simulator produces.
+#[test]
+fn real_runs_of_a_submission_are_explained_by_the_simulator() {
+    let report = grade(&["--real", "5", "tests/grading/different_order.c"]);
+    let checks = report["submissions"][0]["checks"].as_array().unwrap();
+    let explained = checks.iter().find(|c| c["id"] == "explained").expect("the explained check");
+    assert_eq!(explained["passed"], true, "{explained}");
+    assert!(report["submissions"][0]["checks"].as_array().unwrap().len() == 9);
+}
