@@ -10,7 +10,6 @@ use ipcsim::grade::behaviour::{self, Behaviour, Budget, Example, Shown};
 use ipcsim::grade::compare::{self, Compare};
 use ipcsim::grade::{judge, Grade, Rubric};
 use sim::options::Options;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Most visible steps of one run when grading.
@@ -199,11 +198,7 @@ fn unexplained(prog: &sim::ir::Program, file: &Path, opts: &Options, (exe, runs)
 
 /// A submission compiled, or its diagnostics as text.
 fn compile(file: &Path) -> Result<sim::ir::Program, String> {
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(file).and_then(|f| f.take(sim::lang::limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return Err(format!("cannot read {}: {e}", file.display()));
-    }
+    let bytes = super::read_source(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let name = file.display().to_string();
     sim::lang::compile(&name, &String::from_utf8_lossy(&bytes), &sim::lang::fs_loader)
         .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false).trim_end().to_string())

@@ -49,17 +49,20 @@ pub fn dispatch(cli: Cli) -> Status {
     }
 }
 
+/// A source file's bytes, at most one past the front-end's input limit
+/// (the file may be `/dev/zero`: the front-end then refuses it).
+pub fn read_source(file: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?.take(sim::lang::limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and compiles a file, printing diagnostics; `Err` is the status.
 /// Reads at most one byte past the front-end's input limit (the file may
 /// be `/dev/zero`): the front-end then refuses it with a diagnostic.
 pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status> {
     let name = file.display().to_string();
-    let read = |file: &Path| -> std::io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        std::fs::File::open(file)?.take(sim::lang::limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
-        Ok(bytes)
-    };
-    let text = match read(file) {
+    let text = match read_source(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             eprintln!("ipcsim: cannot read {name}: {e}");
@@ -73,7 +76,7 @@ pub fn load(file: &Path, json: bool, execs: &[String]) -> Result<Program, Status
             eprintln!("ipcsim: --exec {spec}: expected NAME=FILE.c, NAME a program's name");
             return Err(Status::Usage);
         };
-        match read(Path::new(path)) {
+        match read_source(Path::new(path)) {
             Ok(b) => units.push(sim::lang::ExecUnit {
                 name: exec_name.to_string(),
                 path: path.to_string(),

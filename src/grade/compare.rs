@@ -31,10 +31,7 @@ pub fn key(o: &Outcome, how: Compare) -> String {
     let out = match how {
         Compare::Exact => vec![text(&o.stream(1))],
         Compare::PerProcess => {
-            let mut pids: Vec<i32> = o.writes.iter().filter(|w| w.fd == 1).map(|w| w.pid).collect();
-            pids.sort();
-            pids.dedup();
-            let mut each: Vec<String> = pids.iter().map(|&p| text(&own(o, p))).collect();
+            let mut each: Vec<String> = per_process(o).iter().map(|b| text(b)).collect();
             each.sort();
             each
         }
@@ -54,20 +51,21 @@ pub fn describe(o: &Outcome, how: Compare) -> String {
     let mut exits: Vec<String> = o.exits.iter().map(|(_, s)| status(s)).collect();
     exits.sort();
     let out = match how {
-        Compare::PerProcess => {
-            let mut pids: Vec<i32> = o.writes.iter().filter(|w| w.fd == 1).map(|w| w.pid).collect();
-            pids.sort();
-            pids.dedup();
-            pids.iter().map(|&p| format!("a process printed {}", quote(&own(o, p)))).collect::<Vec<_>>().join("; ")
-        }
+        Compare::PerProcess => per_process(o).iter().map(|b| format!("a process printed {}", quote(b))).collect::<Vec<_>>().join("; "),
         Compare::Exact | Compare::Lines => format!("printed {}", quote(&o.stream(1))),
     };
     let out = if out.is_empty() { "nothing printed".to_string() } else { out };
     format!("{out}; processes: {}", if exits.is_empty() { "none ended".to_string() } else { exits.join(", ") })
 }
 
-fn own(o: &Outcome, pid: i32) -> Vec<u8> {
-    o.writes.iter().filter(|w| w.fd == 1 && w.pid == pid).flat_map(|w| w.bytes.iter().copied()).collect()
+/// Each process's own standard output, in pid order (processes that
+/// printed nothing left out).
+fn per_process(o: &Outcome) -> Vec<Vec<u8>> {
+    let mut by: std::collections::BTreeMap<i32, Vec<u8>> = std::collections::BTreeMap::new();
+    for w in o.writes.iter().filter(|w| w.fd == 1) {
+        by.entry(w.pid).or_default().extend_from_slice(&w.bytes);
+    }
+    by.into_values().collect()
 }
 
 fn text(b: &[u8]) -> String {
