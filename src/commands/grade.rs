@@ -165,7 +165,7 @@ fn grade_all(
                     Ok(prog) => {
                         let mut b = behaviour::behaviour(&prog, opts, budget);
                         if let Some(r) = real {
-                            b.unexplained = Some(unexplained(&prog, file, opts, r));
+                            b.unexplained = Some(unexplained(&prog, file, opts, r, &b));
                         }
                         let grade = judge(rubric, reference, Ok(&b), how);
                         Graded { file: file.clone(), grade, findings: b.findings, explored: (b.explored, b.exhaustive) }
@@ -185,13 +185,18 @@ fn grade_all(
 }
 
 /// The outcomes of `runs` real-kernel runs with chaos that the simulator
-/// does not produce within 2,000 runs (or why the runs could not be made).
-fn unexplained(prog: &sim::ir::Program, file: &Path, opts: &Options, (exe, runs): &RealRuns) -> Vec<String> {
+/// does not produce (or why the runs could not be made). A run that
+/// ended is looked up in the outcomes the search found, which are all of
+/// them when it was exhaustive; the rest are searched for, 2,000 runs.
+fn unexplained(prog: &sim::ir::Program, file: &Path, opts: &Options, (exe, runs): &RealRuns, b: &Behaviour) -> Vec<String> {
     let Some(exe) = exe else { return vec!["(cannot find ipcsim's own binary for the real runs)".into()] };
     // The same argv as the simulated runs it is compared with.
     let cfg = real::RealConfig::new(opts, true, 2_000);
     match ipcsim::crosscheck::real_outcomes(exe, file, &cfg, (0, *runs), 1, &mut |_| {}) {
-        Ok(seen) => ipcsim::crosscheck::explain(prog, opts, &seen, 2_000).unexplained.iter().map(ipcsim::crosscheck::describe).collect(),
+        Ok(mut seen) => {
+            seen.retain(|s| s.run.hung || !b.outcomes.iter().any(|e| e.outcome == s.run.outcome));
+            ipcsim::crosscheck::explain(prog, opts, &seen, 2_000).unexplained.iter().map(ipcsim::crosscheck::describe).collect()
+        }
         Err(e) => vec![format!("(the real runs could not be made: {e})")],
     }
 }
