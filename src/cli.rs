@@ -224,9 +224,18 @@ pub struct GradeArgs {
     /// Submissions: C files, or directories of them.
     #[arg(required = true)]
     pub submissions: Vec<PathBuf>,
-    /// What of an outcome counts.
-    #[arg(long, value_enum, default_value = "per-process")]
-    pub compare: ipcsim::grade::compare::Compare,
+    /// What of an outcome counts (default: the rubric's, else
+    /// per-process).
+    #[arg(long, value_enum)]
+    pub compare: Option<ipcsim::grade::compare::Compare>,
+    /// Only the output this regular expression matches counts (each
+    /// match, or its capture groups, as a line); overrides the rubric's.
+    #[arg(long, value_name = "REGEX")]
+    pub extract: Option<String>,
+    /// Normalisers of each compared output, comma-separated; override
+    /// the rubric's.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub normalise: Vec<ipcsim::grade::compare::Normalise>,
     /// A rubric (TOML: [[check]] tables with id, test, points, message,
     /// depends); default: the built-in one.
     #[arg(long)]

@@ -7,7 +7,7 @@ use super::{options, replay_command, JSON_VERSION};
 use crate::cli::{GradeArgs, TimeArg};
 use crate::Status;
 use ipcsim::grade::behaviour::{self, Behaviour, Budget, Example, Shown};
-use ipcsim::grade::compare::{self, Compare};
+use ipcsim::grade::compare::{CompareSpec, Comparison};
 use ipcsim::grade::{judge, Grade, Rubric};
 use sim::options::Options;
 use std::path::{Path, PathBuf};
@@ -58,13 +58,25 @@ pub fn grade(a: GradeArgs) -> Status {
         None => Rubric::default(),
     };
     let rubric = if a.real > 0 { rubric.with_real() } else { rubric };
+    let spec = CompareSpec {
+        mode: a.compare.or(rubric.compare.mode),
+        extract: a.extract.clone().or_else(|| rubric.compare.extract.clone()),
+        normalise: if a.normalise.is_empty() { rubric.compare.normalise.clone() } else { a.normalise.clone() },
+    };
+    let how = match spec.compile() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("ipcsim grade: {e}");
+            return Status::Usage;
+        }
+    };
     let real = (a.real > 0).then(|| (std::env::current_exe().ok(), a.real));
-    let graded = grade_all(&files, &reference, &rubric, &opts, budget, a.compare, super::jobs(a.jobs), real.as_ref());
+    let graded = grade_all(&files, &reference, &rubric, &opts, budget, &how, super::jobs(a.jobs), real.as_ref());
     if a.json {
-        println!("{}", to_json(&a, &opts, &reference, &rubric, &graded));
+        println!("{}", to_json(&a, &opts, (&reference, &spec, &how), &rubric, &graded));
     } else {
         for g in &graded {
-            print_one(g, &a.reference, &opts, a.compare);
+            print_one(g, &a.reference, &opts, &how);
         }
         print!("{}", summary(&graded, &rubric));
     }
@@ -75,7 +87,7 @@ pub fn grade(a: GradeArgs) -> Status {
         }
     }
     if let Some(dir) = &a.html {
-        if let Err(e) = html_pages(dir, &graded, &a.reference, &opts, a.compare) {
+        if let Err(e) = html_pages(dir, &graded, &a.reference, &opts, &how) {
             eprintln!("ipcsim grade: cannot write {}: {e}", dir.display());
             return Status::Internal;
         }
@@ -148,7 +160,7 @@ fn grade_all(
     rubric: &Rubric,
     opts: &Options,
     budget: Budget,
-    how: Compare,
+    how: &Comparison,
     jobs: usize,
     real: Option<&RealRuns>,
 ) -> Vec<Graded> {
@@ -217,7 +229,7 @@ fn how_to_see(file: &Path, opts: &Options, shown: &Shown) -> String {
     }
 }
 
-fn print_one(g: &Graded, reference: &Path, opts: &Options, how: Compare) {
+fn print_one(g: &Graded, reference: &Path, opts: &Options, how: &Comparison) {
     println!("## {}: {}/{}\n", g.file.display(), g.grade.score, g.grade.max);
     for r in &g.grade.results {
         println!("- [{}] {} ({}/{}): {}", if r.passed { "ok" } else { "FAIL" }, r.id, r.score, r.max, r.output);
@@ -228,7 +240,7 @@ fn print_one(g: &Graded, reference: &Path, opts: &Options, how: Compare) {
         }
         println!("\n{title}:");
         for e in list.iter().take(5) {
-            println!("  - {}\n    {}", compare::describe(&e.outcome, how), how_to_see(file, opts, &e.shown));
+            println!("  - {}\n    {}", how.describe(&e.outcome), how_to_see(file, opts, &e.shown));
         }
         if list.len() > 5 {
             println!("  - ... and {} more", list.len() - 5);
@@ -286,8 +298,11 @@ fn gradescope(path: &Path, graded: &[Graded]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn to_json(a: &GradeArgs, opts: &Options, reference: &Behaviour, rubric: &Rubric, graded: &[Graded]) -> serde_json::Value {
-    let example = |file: &Path, e: &Example| serde_json::json!({ "outcome": compare::describe(&e.outcome, a.compare), "failed": e.failed, "shown": e.shown, "command": how_to_see(file, opts, &e.shown) });
+/// The reference's behaviour, and how outcomes were compared.
+type Against<'a> = (&'a Behaviour, &'a CompareSpec, &'a Comparison);
+
+fn to_json(a: &GradeArgs, opts: &Options, (reference, spec, how): Against, rubric: &Rubric, graded: &[Graded]) -> serde_json::Value {
+    let example = |file: &Path, e: &Example| serde_json::json!({ "outcome": how.describe(&e.outcome), "failed": e.failed, "shown": e.shown, "command": how_to_see(file, opts, &e.shown) });
     let rows: Vec<_> = graded
         .iter()
         .map(|g| {
@@ -309,7 +324,7 @@ fn to_json(a: &GradeArgs, opts: &Options, reference: &Behaviour, rubric: &Rubric
         "command": "grade",
         "ipcsim": env!("CARGO_PKG_VERSION"),
         "reference": { "file": a.reference.display().to_string(), "outcomes": reference.outcomes.len(), "exhaustive": reference.exhaustive, "explored": reference.explored },
-        "compare": a.compare,
+        "compare": spec,
         "budget": { "states": a.states, "runs": a.runs },
         "rubric": rubric,
         "submissions": rows,
@@ -320,7 +335,7 @@ fn to_json(a: &GradeArgs, opts: &Options, reference: &Behaviour, rubric: &Rubric
 const SHOWN: usize = 10;
 
 /// One page per submission, `DIR/<name>.html`.
-fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, how: Compare) -> std::io::Result<()> {
+fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, how: &Comparison) -> std::io::Result<()> {
     use ipcsim::grade::html::{page, Item, Section};
     std::fs::create_dir_all(dir)?;
     for g in graded {
@@ -339,7 +354,7 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
                     .unsafe_outcomes
                     .iter()
                     .take(SHOWN)
-                    .map(|e| item(compare::describe(&e.outcome, how), &g.file, &e.shown, true))
+                    .map(|e| item(how.describe(&e.outcome), &g.file, &e.shown, true))
                     .collect(),
             },
             Section {
@@ -348,13 +363,7 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
             },
             Section {
                 heading: "Outcomes of the reference it does not produce".into(),
-                items: g
-                    .grade
-                    .missing
-                    .iter()
-                    .take(SHOWN)
-                    .map(|e| item(compare::describe(&e.outcome, how), reference, &e.shown, false))
-                    .collect(),
+                items: g.grade.missing.iter().take(SHOWN).map(|e| item(how.describe(&e.outcome), reference, &e.shown, false)).collect(),
             },
         ];
         let name = g.file.display().to_string();

@@ -9,7 +9,7 @@
 //! let opts = sim::options::Options::for_program("buffer");
 //! let reference = grade::behaviour::behaviour(&compile("tests/grading/reference.c"), &opts, Budget::default());
 //! let sub = grade::behaviour::behaviour(&compile("tests/grading/no_mutex.c"), &opts, Budget::default());
-//! let g = grade::judge(&Rubric::default(), &reference, Ok(&sub), Compare::PerProcess);
+//! let g = grade::judge(&Rubric::default(), &reference, Ok(&sub), &Compare::PerProcess.into());
 //! assert!(g.score < g.max);
 //! ```
 
@@ -19,7 +19,7 @@ pub mod html;
 pub mod rubric;
 
 use behaviour::{Behaviour, Example};
-use compare::Compare;
+use compare::Comparison;
 pub use rubric::Rubric;
 use rubric::Test;
 use serde::Serialize;
@@ -59,7 +59,7 @@ pub struct Grade {
 
 /// Grades a submission (its behaviour, or its compile error) against the
 /// reference's behaviour.
-pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &str>, how: Compare) -> Grade {
+pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &str>, how: &Comparison) -> Grade {
     let (unsafe_outcomes, missing, proved) = match sub {
         Ok(b) => {
             let (theirs, ours) = (distinct(reference, how), distinct(b, how));
@@ -110,10 +110,10 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
 }
 
 /// A program's outcomes by comparison key, each shown by the first found.
-fn distinct(b: &Behaviour, how: Compare) -> BTreeMap<String, &Example> {
+fn distinct<'a>(b: &'a Behaviour, how: &Comparison) -> BTreeMap<String, &'a Example> {
     let mut by = BTreeMap::new();
     for e in &b.outcomes {
-        by.entry(compare::key(&e.outcome, how)).or_insert(e);
+        by.entry(how.key(&e.outcome)).or_insert(e);
     }
     by
 }

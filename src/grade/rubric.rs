@@ -9,9 +9,15 @@
 //! points = 40
 //! message = "Every outcome is one the reference can produce."
 //! depends = ["compiles"]   # checks earlier in the file
+//!
+//! [compare]                # optional: how outcomes are told apart
+//! mode = "per-process"     # or "exact", "lines"
+//! extract = 'item (\d+)'   # only what this matches counts
+//! normalise = ["trim", "sort-lines"]
 //! ```
 
 use super::behaviour::Kind;
+use super::compare::CompareSpec;
 use serde::{Deserialize, Serialize};
 
 /// What a check looks at.
@@ -74,6 +80,10 @@ pub struct Check {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
+    /// How outcomes are compared (`[compare]`: mode, extract,
+    /// normalise); the command line's options override it.
+    #[serde(default)]
+    pub compare: CompareSpec,
     /// The checks.
     #[serde(rename = "check")]
     pub checks: Vec<Check>,
@@ -90,6 +100,7 @@ impl Default for Rubric {
             depends: if test == Test::Compiles { Vec::new() } else { vec!["compiles".into()] },
         };
         Rubric {
+            compare: CompareSpec::default(),
             checks: vec![
                 check("compiles", Test::Compiles, 10, "The program compiles."),
                 check("safe", Test::Safe, 40, "Every outcome the program can produce is one the reference can produce."),
@@ -140,6 +151,10 @@ impl Rubric {
     pub fn from_toml(text: &str) -> Result<Rubric, RubricError> {
         let r: Rubric = toml::from_str(text).map_err(|e| RubricError { message: e.message().to_string(), span: e.span() })?;
         let at = |id: &str| text.find(&format!("\"{id}\"")).map(|k| k..k + id.len() + 2);
+        if let Err(message) = r.compare.compile() {
+            let span = r.compare.extract.as_deref().and_then(|p| text.find(p).map(|k| k..k + p.len()));
+            return Err(RubricError { message, span });
+        }
         if r.checks.is_empty() {
             return Err(RubricError { message: "a rubric needs at least one [[check]]".into(), span: None });
         }

@@ -183,3 +183,88 @@ fn real_runs_of_a_submission_are_explained_by_the_simulator() {
     assert_eq!(explained["passed"], true, "{explained}");
     assert!(report["submissions"][0]["checks"].as_array().unwrap().len() == 9);
 }
+
+/// A reference whose child prints two items and whose parent says it is
+/// done, and a submission printing the same items in its own words.
+fn worded(dir: &std::path::Path, child: &str, parent: &str) -> (String, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let prog = |child: &str, parent: &str| {
+        format!(
+            "#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {{\n  if (fork() == 0) {{ printf(\"{child}\"); return 0; }}\n  wait(NULL);\n  printf(\"{parent}\");\n  return 0;\n}}\n"
+        )
+    };
+    let (r, s) = (dir.join("reference.c"), dir.join("submission.c"));
+    std::fs::write(&r, prog("item 1\\nitem 2\\n", "done\\n")).unwrap();
+    std::fs::write(&s, prog(child, parent)).unwrap();
+    (r.display().to_string(), s.display().to_string())
+}
+
+fn grade_with(reference: &str, args: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--json", "--reference", reference])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    failed(&serde_json::from_slice(&out.stdout).unwrap())
+}
+
+/// `--extract REGEX`: only what the expression matches (its groups) is
+/// compared, so the submission's own wording does not count; and a
+/// rubric's `[compare]` table says the same.
+#[test]
+fn a_regular_expression_compares_only_what_it_extracts() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-extract-{}", std::process::id()));
+    let (r, s) = worded(&dir, "Item:  1\\nItem:  2\\n", "all done.\\n");
+    assert!(grade_with(&r, &[&s])["submission"].iter().any(|f| f == "safe"), "worded otherwise, compared as text");
+    assert!(grade_with(&r, &["--extract", r"(?i)item:?\s*(\d+)", &s])["submission"].is_empty());
+    // Extracting still tells a wrong item apart.
+    let (r, wrong) = worded(&dir.join("wrong"), "Item:  1\\nItem:  3\\n", "done\\n");
+    assert!(grade_with(&r, &["--extract", r"(?i)item:?\s*(\d+)", &wrong])["submission"].iter().any(|f| f == "safe"));
+    let rubric = dir.join("rubric.toml");
+    std::fs::write(
+        &rubric,
+        "[compare]\nextract = '(?i)item:?\\s*(\\d+)'\n\n[[check]]\nid = \"safe\"\ntest = \"safe\"\npoints = 1\nmessage = \"m\"\n",
+    )
+    .unwrap();
+    assert!(grade_with(&r, &["--rubric", rubric.to_str().unwrap(), &s])["submission"].is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `--normalise`: sorting lines, trimming, squeezing blanks and ignoring
+/// case make such differences not count; without them they do.
+#[test]
+fn normalisers_make_order_spacing_and_case_not_count() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-normalise-{}", std::process::id()));
+    let (r, s) = worded(&dir, "ITEM  2 \\nitem 1\\n", "Done\\n");
+    assert!(grade_with(&r, &[&s])["submission"].iter().any(|f| f == "safe"));
+    assert!(grade_with(&r, &["--normalise", "sort-lines,trim", &s])["submission"].iter().any(|f| f == "safe"), "case still counts");
+    assert!(grade_with(&r, &["--normalise", "sort-lines,trim,squeeze,ignore-case", &s])["submission"].is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A regular expression that does not compile is refused (exit 2), from
+/// the command line or at its place in a rubric.
+#[test]
+fn a_bad_regular_expression_is_refused() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/no_wait.c", "--extract", "item (\\d+"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("regular expression") && err.contains("item (\\d+"), "{err}");
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-badre-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rubric = dir.join("r.toml");
+    std::fs::write(&rubric, "[[check]]\nid = \"a\"\ntest = \"safe\"\npoints = 1\nmessage = \"m\"\n\n[compare]\nextract = 'x[('\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/no_wait.c", "--rubric"])
+        .arg(&rubric)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("r.toml:8:") && err.contains('^'), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
