@@ -3,7 +3,7 @@
 //! each submission's findings and how to replay them, JSON, CSV and
 //! Gradescope's `results.json`.
 
-use super::{options, replay_command, JSON_VERSION};
+use super::{options, replay_command, seed_command, JSON_VERSION};
 use crate::cli::{GradeArgs, TimeArg};
 use crate::Status;
 use ipcsim::grade::behaviour::{self, Behaviour, Budget, Example, Shown};
@@ -173,13 +173,15 @@ fn grade_all(
             s.spawn(|| loop {
                 let k = next.fetch_add(1, Relaxed);
                 let Some(file) = files.get(k) else { return };
+                let opts = &as_named(opts, file);
                 let graded = match compile(file) {
                     Ok(prog) => {
                         let mut b = behaviour::behaviour(&prog, opts, budget);
                         if let Some(r) = real {
                             b.unexplained = Some(unexplained(&prog, file, opts, r, &b));
                         }
-                        let grade = judge(rubric, reference, Ok(&b), how);
+                        let mut grade = judge(rubric, reference, Ok(&b), how);
+                        behaviour::shrink_shown(&prog, opts, budget, &mut grade.unsafe_outcomes);
                         Graded { file: file.clone(), grade, findings: b.findings, explored: (b.explored, b.exhaustive) }
                     }
                     Err(diag) => Graded {
@@ -221,11 +223,19 @@ fn compile(file: &Path) -> Result<sim::ir::Program, String> {
         .map_err(|e| sim::diag::render::to_text(&e.sources, &e.diagnostics, false).trim_end().to_string())
 }
 
+/// The options of one program: its own name as `argv[0]`, as when it
+/// is run or replayed by itself (a token is bound to the argv).
+fn as_named(opts: &Options, file: &Path) -> Options {
+    let mut o = opts.clone();
+    o.argv[0] = super::program_name(file);
+    o
+}
+
 /// The command that shows an outcome or a finding again.
 fn how_to_see(file: &Path, opts: &Options, shown: &Shown) -> String {
     match shown {
-        Shown::Token(t) => replay_command(file, opts, t),
-        Shown::Seed(s) => format!("ipcsim run {} --seed {s}", file.display()),
+        Shown::Token(t) => replay_command(file, &as_named(opts, file), t),
+        Shown::Seed(s) => seed_command(file, &as_named(opts, file), *s),
     }
 }
 
@@ -240,7 +250,7 @@ fn print_one(g: &Graded, reference: &Path, opts: &Options, how: &Comparison) {
         }
         println!("\n{title}:");
         for e in list.iter().take(5) {
-            println!("  - {}\n    {}", how.describe(&e.outcome), how_to_see(file, opts, &e.shown));
+            println!("  - {}{}\n    {}", how.describe(&e.outcome), shrunk(e), how_to_see(file, opts, &e.shown));
         }
         if list.len() > 5 {
             println!("  - ... and {} more", list.len() - 5);
@@ -249,6 +259,15 @@ fn print_one(g: &Graded, reference: &Path, opts: &Options, how: &Comparison) {
     show("Outcomes the reference never produces", &g.grade.unsafe_outcomes, &g.file);
     show("Outcomes of the reference it does not produce", &g.grade.missing, reference);
     println!();
+}
+
+/// What shrinking made of an example's schedule, in words.
+fn shrunk(e: &Example) -> String {
+    match e.shrunk {
+        Some((from, to)) if from != to => format!(" (shrunk to {to} preemption{} from {from})", if to == 1 { "" } else { "s" }),
+        Some((_, to)) => format!(" ({to} preemption{}, shrunk)", if to == 1 { "" } else { "s" }),
+        None => String::new(),
+    }
 }
 
 /// The summary table, in Markdown.
@@ -302,7 +321,10 @@ fn gradescope(path: &Path, graded: &[Graded]) -> std::io::Result<()> {
 type Against<'a> = (&'a Behaviour, &'a CompareSpec, &'a Comparison);
 
 fn to_json(a: &GradeArgs, opts: &Options, (reference, spec, how): Against, rubric: &Rubric, graded: &[Graded]) -> serde_json::Value {
-    let example = |file: &Path, e: &Example| serde_json::json!({ "outcome": how.describe(&e.outcome), "failed": e.failed, "shown": e.shown, "command": how_to_see(file, opts, &e.shown) });
+    let example = |file: &Path, e: &Example| {
+        let shrunk = e.shrunk.map(|(from, to)| serde_json::json!({ "preemptions_before": from, "preemptions": to }));
+        serde_json::json!({ "outcome": how.describe(&e.outcome), "failed": e.failed, "shown": e.shown, "command": how_to_see(file, opts, &e.shown), "shrunk": shrunk })
+    };
     let rows: Vec<_> = graded
         .iter()
         .map(|g| {
@@ -340,7 +362,8 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
     std::fs::create_dir_all(dir)?;
     for g in graded {
         let prog = compile(&g.file).ok();
-        let evidence = |shown: &Shown| prog.as_ref().map(|p| evidence(p, opts, shown)).unwrap_or_default();
+        let own = as_named(opts, &g.file);
+        let evidence = |shown: &Shown| prog.as_ref().map(|p| evidence(p, &own, shown)).unwrap_or_default();
         let item = |summary: String, file: &Path, shown: &Shown, traced: bool| Item {
             summary,
             command: how_to_see(file, opts, shown),
@@ -354,7 +377,7 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
                     .unsafe_outcomes
                     .iter()
                     .take(SHOWN)
-                    .map(|e| item(how.describe(&e.outcome), &g.file, &e.shown, true))
+                    .map(|e| item(format!("{}{}", how.describe(&e.outcome), shrunk(e)), &g.file, &e.shown, true))
                     .collect(),
             },
             Section {

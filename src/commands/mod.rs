@@ -213,8 +213,18 @@ fn read_stdin(path: &Path) -> Result<Vec<u8>, String> {
 
 /// The command line that replays `token` with the same behaviour options.
 pub fn replay_command(file: &Path, opts: &Options, token: &str) -> String {
+    with_options(format!("ipcsim replay {} {token}", file.display()), opts)
+}
+
+/// The command line that makes the random strategy's run `seed` again,
+/// with the same behaviour options.
+pub fn seed_command(file: &Path, opts: &Options, seed: u64) -> String {
+    with_options(format!("ipcsim run {} --seed {seed}", file.display()), opts)
+}
+
+/// `cmd` with the behaviour options of `opts` that are not the defaults.
+fn with_options(mut cmd: String, opts: &Options) -> String {
     let config = &opts.config();
-    let mut cmd = format!("ipcsim replay {} {token}", file.display());
     if config.time == TimeMode::LowerBound {
         cmd.push_str(" --time lower-bound");
     }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 use sim::check::races::Race;
-use sim::explore::{self, exhaustive, random::Random, Options, Runner, StrategyKind};
+use sim::explore::{self, exhaustive, random::Random, token, Options, Runner, StrategyKind};
 use sim::ir::Program;
 use sim::options::RaceMode;
 use sim::outcome::Outcome;
@@ -49,6 +49,8 @@ pub struct Example {
     pub shown: Shown,
     /// That run failed.
     pub failed: bool,
+    /// Its schedule was shrunk: preemptions before and after.
+    pub shrunk: Option<(u32, u32)>,
 }
 
 /// How to see a finding or an outcome again.
@@ -121,7 +123,7 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
     if v.complete {
         (b.exhaustive, b.explored) = (true, v.states);
         for s in v.outcomes {
-            b.add(Example { outcome: s.outcome, shown: Shown::Token(s.token), failed: s.failed });
+            b.add(Example { outcome: s.outcome, shown: Shown::Token(s.token), failed: s.failed, shrunk: None });
         }
         for d in &v.failures {
             b.found(prog, &d.key, Shown::Token(d.found.token.clone()));
@@ -140,7 +142,7 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
             let s = explore::search::outcomes(prog, &o, &mut |_| {});
             b.explored += s.runs;
             for x in s.outcomes {
-                b.add(Example { outcome: x.outcome, shown: Shown::Token(x.token), failed: x.failed });
+                b.add(Example { outcome: x.outcome, shown: Shown::Token(x.token), failed: x.failed, shrunk: None });
             }
             if let Some(f) = &s.failure {
                 if let Some(failure) = f.result.failure() {
@@ -203,6 +205,30 @@ impl Behaviour {
                 let what = format!("left behind: {}{at}: {}", l.what, l.fix);
                 self.note(Finding { kind: Kind::Leak, what, shown: Some(Shown::Seed(seed)) });
             }
+        }
+    }
+}
+
+/// Unsafe outcomes shown with a shrunk schedule (the first ones, in the
+/// grade's order): each shrinking is searches of its own.
+pub const SHRUNK: usize = 3;
+
+/// Shrinks the schedules of the first [`SHRUNK`] examples, each to the
+/// fewest preemptions that still end in its outcome (by searches of at
+/// most `budget.states` states, and `budget.work`, each: counts, so the
+/// same schedules on every machine).
+pub fn shrink_shown(prog: &Program, base: &Options, budget: Budget, examples: &mut [Example]) {
+    let mut o = base.clone();
+    (o.strategy, o.jobs, o.races, o.max_states) =
+        (StrategyKind::Exhaustive, 1, RaceMode::Off, budget.states.min(exhaustive::SHRINK_STATES));
+    o.max_work = Some(budget.work);
+    let binding = token::binding(prog, &o.config());
+    for e in examples.iter_mut().take(SHRUNK) {
+        let Shown::Token(t) = &e.shown else { continue };
+        let Ok(choices) = token::decode(t, binding) else { continue };
+        if let Some(s) = exhaustive::shrink_outcome(prog, &o, &e.outcome, choices) {
+            let from = s.found.shrunk.map_or(s.preemptions, |n| n.from.0);
+            (e.shown, e.shrunk) = (Shown::Token(s.found.token), Some((from, s.preemptions)));
         }
     }
 }

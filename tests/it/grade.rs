@@ -268,3 +268,33 @@ fn a_bad_regular_expression_is_refused() {
     assert!(err.contains("r.toml:8:") && err.contains('^'), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Each unsafe outcome is shown by a shrunk schedule (no more
+/// preemptions than the one the search found), and its command replays
+/// a run that prints what the outcome says.
+#[test]
+fn unsafe_outcomes_are_shrunk_and_their_commands_replay_them() {
+    let report = grade(&["tests/grading/no_mutex.c"]);
+    let unsafe_ = report["submissions"][0]["unsafe"].as_array().unwrap();
+    assert!(!unsafe_.is_empty());
+    for u in unsafe_.iter().take(3) {
+        let s = &u["shrunk"];
+        assert!(s["preemptions"].as_u64().unwrap() <= s["preemptions_before"].as_u64().unwrap(), "{u}");
+        let cmd = u["command"].as_str().unwrap();
+        let args: Vec<&str> = cmd.split_whitespace().skip(1).collect();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+        let mut printed: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+        printed.sort();
+        // The lines each process printed, as the outcome says (quoted, escaped).
+        let said = u["outcome"].as_str().unwrap();
+        let mut expected: Vec<String> = said
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .flat_map(|q| q.split("\\n").filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>())
+            .collect();
+        expected.sort();
+        assert_eq!(printed, expected, "{cmd}");
+    }
+}

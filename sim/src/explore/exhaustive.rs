@@ -204,19 +204,53 @@ const COMPONENT_STATES: usize = 10_000;
 /// so that shrinking is deterministic).
 pub const SHRINK_STATES: u64 = 200_000;
 
+/// What shrinking looks for: a failure, or (when grading) a run that
+/// ends in one outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A failure with this key.
+    Failure(FailureKey),
+    /// A run that ends with exactly this outcome (files included).
+    Outcome(Box<Outcome>),
+}
+
+impl Target {
+    /// A failure with `key` is not what is looked for.
+    fn misses(&self, key: &FailureKey) -> bool {
+        !matches!(self, Target::Failure(k) if k == key)
+    }
+}
+
 /// Reduces a failing schedule (`prefix`, reaching failure `key` after
 /// `preemptions` preemptions and `steps` steps) to the fewest
 /// preemptions, by complete searches with bounds 0, 1, ...; then to fewer
 /// steps, by searches with a smaller step budget (those are not complete
 /// searches: the steps are locally minimal).
 pub fn shrink(prog: &Program, opts: &Options, key: &FailureKey, prefix: Vec<u32>, preemptions: u32, steps: u64) -> Shrunk {
+    shrink_to(prog, opts, &Target::Failure(key.clone()), prefix, preemptions, steps)
+}
+
+/// The schedule of a run (its `choices`) that ended with `outcome`,
+/// reduced as [`shrink`] reduces a failure's, to the fewest preemptions
+/// that still end so; `None` if the choices are not a whole run of
+/// `prog`. The searches store at most `opts.max_states` states each.
+pub fn shrink_outcome(prog: &Program, opts: &Options, outcome: &Outcome, choices: Vec<u32>) -> Option<Shrunk> {
+    let config = opts.config();
+    let r = Runner::new(prog, &config).run(&mut Replay::new(choices.clone()), false);
+    if r.outcome != *outcome {
+        return None;
+    }
+    Some(shrink_to(prog, opts, &Target::Outcome(Box::new(outcome.clone())), choices, r.preempted, r.steps))
+}
+
+fn shrink_to(prog: &Program, opts: &Options, target: &Target, prefix: Vec<u32>, preemptions: u32, steps: u64) -> Shrunk {
     let mut o = opts.clone();
     o.shrink = false;
     let opts = &o;
     let mut best = (prefix, preemptions, steps);
     let mut minimal = preemptions == 0;
     for k in 0..preemptions {
-        let (found, complete) = look_for(prog, opts, key, k, opts.max_steps);
+        let (found, complete) = look_for(prog, opts, target, k, opts.max_steps);
         if let Some(f) = found {
             best = f;
             minimal = true;
@@ -227,8 +261,11 @@ pub fn shrink(prog: &Program, opts: &Options, key: &FailureKey, prefix: Vec<u32>
         }
         minimal = k + 1 == preemptions;
     }
-    for _ in 0..32 {
-        match look_for(prog, opts, key, best.1, best.2.saturating_sub(1)).0 {
+    // An outcome is reached only at a run's end: its runs' lengths are
+    // what the program does, not the schedule's detours.
+    let rounds = if matches!(target, Target::Outcome(_)) { 0 } else { 32 };
+    for _ in 0..rounds {
+        match look_for(prog, opts, target, best.1, best.2.saturating_sub(1)).0 {
             Some(f) if f.2 < best.2 => best = f,
             _ => break,
         }
@@ -249,10 +286,10 @@ fn whole_run(runner: &Runner, binding: u64, prefix: Vec<u32>) -> Found {
     Found { run: 0, seed: 0, result, token: token::encode(binding, &whole.choices), shrunk: None }
 }
 
-/// Searches within `bound` preemptions and `max_steps` steps for failure
-/// `key`: its schedule (prefix, preemptions, steps), and whether the
+/// Searches within `bound` preemptions and `max_steps` steps for
+/// `target`: its schedule (prefix, preemptions, steps), and whether the
 /// search was complete.
-fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_steps: u64) -> (Option<(Vec<u32>, u32, u64)>, bool) {
+fn look_for(prog: &Program, opts: &Options, target: &Target, bound: u32, max_steps: u64) -> (Option<(Vec<u32>, u32, u64)>, bool) {
     let mut o = opts.clone();
     o.preemptions = Some(bound);
     o.max_steps = max_steps;
@@ -263,7 +300,7 @@ fn look_for(prog: &Program, opts: &Options, key: &FailureKey, bound: u32, max_st
     let config = o.config();
     let mut go_on = |_: &Progress| true;
     let mut dfs = Dfs::new(prog, &o, &config, &mut go_on);
-    dfs.target = Some(key.clone());
+    dfs.target = Some(target.clone());
     dfs.search();
     let complete = dfs.v.ran_out.is_none();
     (dfs.failures.pop().map(|p| (p.prefix, p.preemptions, p.steps)), complete)
@@ -408,9 +445,9 @@ pub(super) struct Dfs<'a> {
     pub(super) v: Verdict,
     started: Instant,
     stop: bool,
-    /// Only this failure counts (shrinking looks for it); others end
-    /// their path unreported.
-    target: Option<FailureKey>,
+    /// Only this counts (shrinking looks for it); failures that are not
+    /// it end their path unreported.
+    target: Option<Target>,
     /// States whose components other searches completed (a split
     /// search's subtrees share them).
     completed: Option<&'a Completed>,
@@ -817,6 +854,13 @@ impl<'a> Dfs<'a> {
             self.ran_out(RanOut::Depth);
             return;
         }
+        if let Some(Target::Outcome(want)) = &self.target {
+            if with_files(m, h.outcome.clone()) == **want {
+                let key = FailureKey { kind: "the outcome looked for".into(), spans: Vec::new() };
+                self.record(key, self.choices.clone(), pre, h.steps, None);
+            }
+            return;
+        }
         let failure = check::failure(&h.outcome, &h.sent, Some(&end));
         if let Some(f) = &failure {
             self.failed(h, f.clone(), Some(&end), pre);
@@ -830,7 +874,7 @@ impl<'a> Dfs<'a> {
     /// The current path failed.
     fn failed(&mut self, h: &History, f: Failure, end: Option<&End>, pre: u32) {
         let key = failure_key(&f, end, &h.faults);
-        if self.target.as_ref().is_some_and(|t| *t != key) {
+        if self.target.as_ref().is_some_and(|t| t.misses(&key)) {
             return;
         }
         let prefix = self.choices.clone();
@@ -916,7 +960,7 @@ impl<'a> Dfs<'a> {
         if let Some(spans) = self.component_places(&m, &h, pace) {
             key.spans = spans;
         }
-        if self.target.as_ref().is_some_and(|t| *t != key) {
+        if self.target.as_ref().is_some_and(|t| t.misses(&key)) {
             return;
         }
         self.record(key, prefix, pre, h.steps, Some(end));
