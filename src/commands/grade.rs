@@ -371,6 +371,10 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
         };
         let sections = [
             Section {
+                heading: "Findings".into(),
+                items: g.findings.iter().filter_map(|f| Some(item(f.what.clone(), &g.file, f.shown.as_ref()?, true))).collect(),
+            },
+            Section {
                 heading: "Outcomes the reference never produces".into(),
                 items: g
                     .grade
@@ -379,10 +383,6 @@ fn html_pages(dir: &Path, graded: &[Graded], reference: &Path, opts: &Options, h
                     .take(SHOWN)
                     .map(|e| item(format!("{}{}", how.describe(&e.outcome), shrunk(e)), &g.file, &e.shown, true))
                     .collect(),
-            },
-            Section {
-                heading: "Findings".into(),
-                items: g.findings.iter().filter_map(|f| Some(item(f.what.clone(), &g.file, f.shown.as_ref()?, true))).collect(),
             },
             Section {
                 heading: "Outcomes of the reference it does not produce".into(),

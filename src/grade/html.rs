@@ -31,7 +31,7 @@ pub fn page(submission: &str, score: u32, max: u32, results: &[CheckResult], sec
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}\
          table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}\
          .ok{color:#176317}.fail{color:#a31515;font-weight:bold}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:85%}\
-         code{background:#f0f0f0;padding:0 .2em}</style></head><body>\n",
+         code{background:#f0f0f0;padding:0 .2em}td code{white-space:nowrap}</style></head><body>\n",
     );
     h.push_str(&format!("<h1>{}</h1>\n<p>Score: <strong>{score}/{max}</strong></p>\n", esc(submission)));
     h.push_str("<table><tr><th>check</th><th>points</th><th>result</th></tr>\n");

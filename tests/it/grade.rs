@@ -298,3 +298,61 @@ fn unsafe_outcomes_are_shrunk_and_their_commands_replay_them() {
         assert_eq!(printed, expected, "{cmd}");
     }
 }
+
+/// A tool the browser test needs, or why the test cannot run: `.ci/run`
+/// installs them and sets `IPCSIM_REQUIRE_BROWSER`, so in CI a missing
+/// one fails the test; elsewhere it is skipped, saying so.
+fn needs(tool: &str) -> bool {
+    let found = std::process::Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("IPCSIM_REQUIRE_BROWSER").is_none(), "{tool} is needed (apt-get install chromium tesseract-ocr)");
+        eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
+    }
+    found
+}
+
+/// A command that must end within a minute.
+fn run_bounded(cmd: &mut std::process::Command) -> std::process::Output {
+    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("{cmd:?} took over a minute");
+}
+
+/// The HTML page, opened in headless Chromium (offline: no network
+/// flags) and photographed; the screenshot, read back by OCR, shows the
+/// score, the failed check and the finding where a student looks.
+#[test]
+fn an_html_page_renders_in_a_browser_showing_the_findings() {
+    if !needs("chromium") || !needs("tesseract") {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-browser-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["grade", "--reference", "tests/grading/reference.c", "tests/grading/deadlock_order.c", "--html"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (page, shot) = (dir.join("deadlock_order.html"), dir.join("shot.png"));
+    let browser = run_bounded(
+        std::process::Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"])
+            .args(["--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1280,1400"])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", page.display())),
+    );
+    assert!(shot.exists(), "no screenshot: {}", String::from_utf8_lossy(&browser.stderr));
+    let ocr = run_bounded(std::process::Command::new("tesseract").arg(&shot).arg("stdout").env("OMP_THREAD_LIMIT", "1"));
+    let text = String::from_utf8_lossy(&ocr.stdout);
+    for seen in ["Score: 45/100", "no-deadlock", "FAILED", "Findings", "deadlock at"] {
+        assert!(text.contains(seen), "the screenshot does not show {seen:?}; OCR read:\n{text}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
