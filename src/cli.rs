@@ -309,6 +309,12 @@ pub struct SimArgs {
     /// Data races: report them as warnings, as failures, or not at all.
     #[arg(long, value_enum, default_value = "warn")]
     pub races: RacesArg,
+    /// Specification mode: judge each run's history of operations (marked
+    /// with `ipcsim_op_begin`/`ipcsim_op_end` of ipcsim.h) for
+    /// linearizability against a FIFO: `fifo` or `fifo:N` (capacity N).
+    /// A history that is not linearizable is a failure.
+    #[arg(long, value_name = "SPEC")]
+    pub spec: Option<sim::check::linearizable::Spec>,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,

@@ -119,6 +119,9 @@ pub struct Options {
     /// Data races: off (the library's default), warnings (the command
     /// line's), or failures.
     pub races: RaceMode,
+    /// Specification mode: each run's history of marked operations must
+    /// be linearizable against this (`None`: not judged).
+    pub spec: Option<crate::check::linearizable::Spec>,
 }
 
 impl Default for Options {
@@ -151,6 +154,7 @@ impl Default for Options {
             jobs: 1,
             max_work: None,
             races: RaceMode::Off,
+            spec: None,
         }
     }
 }

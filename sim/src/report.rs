@@ -54,6 +54,30 @@ fn fault_diag(f: &Faulted) -> Diagnostic {
     }
 }
 
+/// The verdict of specification mode on the run's history, unless it is
+/// linearizable: with the history, as each process's operations.
+fn spec_diag(prog: &Program, r: &RunResult) -> Option<Diagnostic> {
+    use crate::check::linearizable::{describe, Linearizability};
+    let spec = r.spec.as_ref()?;
+    let history = format!("the history ({} marks):\n{}", r.ops.len(), describe(&r.ops, &prog.sources).trim_end());
+    let span = r.ops.last().map(|m| m.span).unwrap_or_default();
+    let d = match spec {
+        Linearizability::Linearizable => return None,
+        Linearizability::NotLinearizable => Diagnostic::error(
+            Code::NotLinearizable,
+            span,
+            "not linearizable: no order of these operations, each taking effect at one instant between its start and its end, is a run of the specification",
+        ),
+        Linearizability::Malformed(why) => Diagnostic::error(Code::BadHistory, span, format!("the history cannot be judged: {why}")),
+        Linearizability::Unknown => Diagnostic::warning(
+            Code::LinearizabilityUnknown,
+            span,
+            format!("linearizability unknown: the check visited {} nodes without a verdict", crate::check::linearizable::BUDGET),
+        ),
+    };
+    Some(d.note(history))
+}
+
 /// The diagnostics describing how a run ended (empty for a clean end).
 pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -120,6 +144,9 @@ pub fn diagnostics(prog: &Program, r: &RunResult) -> Vec<Diagnostic> {
             format!("the run reached its budget of {} steps", r.steps),
             vec!["raise it with --max-steps".into()],
         )),
+    }
+    if let Some(d) = spec_diag(prog, r) {
+        out.push(d);
     }
     if let Some(ExitStatus::Code(c)) = r.outcome.main_status().filter(|s| *s != ExitStatus::Code(0)) {
         out.push(plain(Code::NonZeroExit, format!("process {} exited with status {c}", crate::abi::FIRST_PID), Vec::new()));

@@ -142,6 +142,13 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
             eprintln!("ipcsim: {done}; no failure in what was explored ({})", sizes(v));
         }
     }
+    if v.spec_unknown > 0 {
+        eprintln!(
+            "ipcsim: note: on {} path{} the linearizability check ran out of its budget: those histories are neither linearizable nor not",
+            v.spec_unknown,
+            if v.spec_unknown == 1 { "" } else { "s" }
+        );
+    }
 }
 
 /// The races found, each with the command that replays a path showing
@@ -234,6 +241,8 @@ fn to_json(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) -> serd
         "races": v.races.iter().map(|(r, t)| super::explore::race_json(prog, r, ("token", t.clone().into()))).collect::<Vec<_>>(),
         // Every path explored for races (no state matching).
         "races_complete": opts.races != sim::options::RaceMode::Off && !opts.matching,
+        "spec": opts.spec.map(|s| s.arg()),
+        "spec_unknown": v.spec_unknown,
         // What a merge of shard reports needs.
         "binding": format!("{:016x}", sim::explore::token::binding(prog, &opts.config())),
         "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "subtrees": split::subtrees(prog, opts).len() })),

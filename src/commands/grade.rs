@@ -58,6 +58,7 @@ pub fn grade(a: GradeArgs) -> Status {
         None => Rubric::default(),
     };
     let rubric = if a.real > 0 { rubric.with_real() } else { rubric };
+    let rubric = if a.sim.spec.is_some() { rubric.with_spec() } else { rubric };
     let spec = CompareSpec {
         mode: a.compare.or(rubric.compare.mode),
         extract: a.extract.clone().or_else(|| rubric.compare.extract.clone()),
@@ -409,7 +410,7 @@ fn evidence(prog: &sim::ir::Program, opts: &Options, shown: &Shown) -> String {
             o.seed = *s;
             o.strategy = sim::explore::StrategyKind::Random;
             let config = o.config();
-            sim::explore::Runner::new(prog, &config).with_races(o.races).run(&mut *sim::explore::scheduler(&o), true)
+            sim::explore::Runner::new(prog, &config).judging(&o).run(&mut *sim::explore::scheduler(&o), true)
         }
     };
     let trace = r.trace.as_deref().map(|t| sim::trace::to_text(t, &prog.sources)).unwrap_or_default();

@@ -137,6 +137,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         TimeArg::LowerBound => TimeMode::LowerBound,
     };
     o.fuel = sim.fuel;
+    o.spec = sim.spec;
     o.races = match sim.races {
         crate::cli::RacesArg::Off => sim::options::RaceMode::Off,
         crate::cli::RacesArg::Warn => sim::options::RaceMode::Warn,
@@ -240,6 +241,9 @@ fn with_options(mut cmd: String, opts: &Options) -> String {
     }
     if let Some(n) = config.limits.max_instructions {
         cmd.push_str(&format!(" --max-instructions {n}"));
+    }
+    if let Some(s) = &opts.spec {
+        cmd.push_str(&format!(" --spec {}", s.arg()));
     }
     if let Some(p) = &opts.stdin_from {
         cmd.push_str(&format!(" --stdin {}", p.display()));

@@ -16,7 +16,7 @@ pub fn run(a: RunArgs) -> Status {
     };
     let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::Strict);
     let config = opts.config();
-    let r = explore::Runner::new(&prog, &config).with_races(opts.races).run(&mut *explore::scheduler(&opts), a.trace);
+    let r = explore::Runner::new(&prog, &config).judging(&opts).run(&mut *explore::scheduler(&opts), a.trace);
     show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "run")
 }
 

@@ -5,6 +5,7 @@
 //! the same verdict on every machine, for every program graded.
 
 use serde::Serialize;
+use sim::check::linearizable::{self, OpMark};
 use sim::check::races::Race;
 use sim::explore::{self, exhaustive, random::Random, token, Options, Runner, StrategyKind};
 use sim::ir::Program;
@@ -78,6 +79,9 @@ pub enum Kind {
     Race,
     /// Names never unlinked, children never waited for.
     Leak,
+    /// A history of marked operations that is not linearizable against
+    /// the specification (`--spec`), or cannot be judged.
+    Spec,
 }
 
 /// One finding.
@@ -106,6 +110,11 @@ pub struct Behaviour {
     /// Real-kernel outcomes the simulator did not produce (`None`: not
     /// run on the real kernel).
     pub unexplained: Option<Vec<String>>,
+    /// The specification histories were judged against (`None`: not
+    /// in specification mode).
+    pub spec: Option<sim::check::linearizable::Spec>,
+    /// Paths whose history the check could not judge within its budget.
+    pub spec_unknown: u64,
 }
 
 /// Explores `prog` under `base` (its argv, stdin, time mode) within
@@ -119,14 +128,14 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
     // program (sixty processes a state) would spend minutes on.
     o.shrink = false;
     let v = exhaustive::exhaustive(prog, &o, &mut |_| true);
-    let mut b = Behaviour::default();
+    let mut b = Behaviour { spec: base.spec, spec_unknown: v.spec_unknown, ..Behaviour::default() };
     if v.complete {
         (b.exhaustive, b.explored) = (true, v.states);
         for s in v.outcomes {
             b.add(Example { outcome: s.outcome, shown: Shown::Token(s.token), failed: s.failed, shrunk: None });
         }
         for d in &v.failures {
-            b.found(prog, &d.key, Shown::Token(d.found.token.clone()));
+            b.found(prog, &d.key, Shown::Token(d.found.token.clone()), &d.found.result.ops);
         }
         for (r, token) in &v.races {
             b.raced(prog, r, Shown::Token(token.clone()));
@@ -147,7 +156,7 @@ pub fn behaviour(prog: &Program, base: &Options, budget: Budget) -> Behaviour {
             if let Some(f) = &s.failure {
                 if let Some(failure) = f.result.failure() {
                     let key = exhaustive::failure_key(&failure, Some(&f.result.end), &f.result.faults);
-                    b.found(prog, &key, Shown::Token(f.token.clone()));
+                    b.found(prog, &key, Shown::Token(f.token.clone()), &f.result.ops);
                 }
             }
             for (r, seed) in &s.races {
@@ -172,15 +181,24 @@ impl Behaviour {
         }
     }
 
-    /// A failure the search found.
-    fn found(&mut self, prog: &Program, key: &exhaustive::FailureKey, shown: Shown) {
+    /// A failure the search found (`ops`: the history of its run).
+    fn found(&mut self, prog: &Program, key: &exhaustive::FailureKey, shown: Shown, ops: &[OpMark]) {
         let kind = match key.kind.as_str() {
             "deadlock" => Kind::Deadlock,
             "livelock" => Kind::Livelock,
             "data race" => Kind::Race,
+            k if k == "not linearizable" || k.starts_with("history cannot be judged") => Kind::Spec,
             _ => Kind::Fault,
         };
-        self.note(Finding { kind, what: format!("{}{}", key.kind, places(prog, &key.spans)), shown: Some(shown) });
+        let history = match kind {
+            Kind::Spec => format!(
+                " (against {}; the history: {})",
+                self.spec.map_or_else(String::new, |s| s.to_string()),
+                linearizable::one_line(ops)
+            ),
+            _ => String::new(),
+        };
+        self.note(Finding { kind, what: format!("{}{}{history}", key.kind, places(prog, &key.spans)), shown: Some(shown) });
     }
 
     fn raced(&mut self, prog: &Program, r: &Race, shown: Shown) {

@@ -87,6 +87,12 @@ pub fn judge(rubric: &Rubric, reference: &Behaviour, sub: Result<&Behaviour, &st
                 },
                 Test::Safe => (!unsafe_outcomes.is_empty())
                     .then(|| format!("{} outcome{} the reference never produces", unsafe_outcomes.len(), plural(unsafe_outcomes.len()))),
+                Test::Linearizable if b.spec.is_none() => Some("not judged: give --spec (fifo or fifo:N)".into()),
+                Test::Linearizable if b.spec_unknown > 0 && !b.findings.iter().any(|f| f.kind == behaviour::Kind::Spec) => Some(format!(
+                    "unknown: on {} path{} the check ran out of its budget (no history found that is not linearizable)",
+                    b.spec_unknown,
+                    plural(b.spec_unknown as usize)
+                )),
                 Test::Complete => (!missing.is_empty()).then(|| {
                     let never = if proved { "never produces" } else { "did not produce within the budget" };
                     format!("{} outcome{} of the reference it {never}", missing.len(), plural(missing.len()))

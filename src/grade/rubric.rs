@@ -43,6 +43,9 @@ pub enum Test {
     /// Every outcome of its real-kernel runs (`--real N`) is one the
     /// simulator produces: the simulator tells the truth about it.
     Explained,
+    /// Every history of marked operations is linearizable against the
+    /// specification (`--spec`).
+    Linearizable,
 }
 
 impl Test {
@@ -54,6 +57,7 @@ impl Test {
             Test::NoFault => Some(Kind::Fault),
             Test::NoRace => Some(Kind::Race),
             Test::NoLeak => Some(Kind::Leak),
+            Test::Linearizable => Some(Kind::Spec),
             Test::Compiles | Test::Safe | Test::Complete | Test::Explained => None,
         }
     }
@@ -140,6 +144,21 @@ impl Rubric {
                 test: Test::Explained,
                 points: 0,
                 message: "Every outcome of its real-kernel runs is one the simulator produces.".into(),
+                depends: vec!["compiles".into()],
+            });
+        }
+        self
+    }
+
+    /// The rubric with the `linearizable` check (0 points) added: for
+    /// `--spec`.
+    pub fn with_spec(mut self) -> Rubric {
+        if !self.checks.iter().any(|c| c.test == Test::Linearizable) {
+            self.checks.push(Check {
+                id: "linearizable".into(),
+                test: Test::Linearizable,
+                points: 0,
+                message: "Every history of its marked produce and consume calls is linearizable against the specification.".into(),
                 depends: vec!["compiles".into()],
             });
         }

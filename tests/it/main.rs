@@ -20,4 +20,5 @@ mod real;
 mod replay;
 mod scenarios;
 mod semantics;
+mod spec;
 mod traces;

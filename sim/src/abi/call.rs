@@ -42,6 +42,27 @@ pub enum Call {
     /// System V IPC: shared memory segments, message queues, semaphore
     /// sets.
     Sysv(SysvCall),
+    /// `ipcsim.h`'s marks of an operation's start and end (specification
+    /// mode).
+    Op(OpCall),
+}
+
+/// Marks of the history that specification mode judges: they do nothing
+/// but record, in the order the run makes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpCall {
+    /// `ipcsim_op_begin(name, value)`.
+    Begin {
+        /// The operation's name (a C string).
+        name: Addr,
+        /// Its argument (the item produced).
+        value: i64,
+    },
+    /// `ipcsim_op_end(result)`.
+    End {
+        /// Its result (the item consumed).
+        value: i64,
+    },
 }
 
 /// Calls of System V IPC. Ids are Linux's (`index + 32768 * seq`); the
@@ -1010,6 +1031,8 @@ impl Call {
                 MsgCall::ReceiveFrom { .. } => "receive_from",
                 MsgCall::LinkCapacity { .. } => "link_capacity",
             },
+            Call::Op(OpCall::Begin { .. }) => "ipcsim_op_begin",
+            Call::Op(OpCall::End { .. }) => "ipcsim_op_end",
         }
     }
 

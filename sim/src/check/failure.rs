@@ -36,6 +36,11 @@ pub enum Failure {
     },
     /// The run ended stuck or out of budget.
     Stuck(&'static str),
+    /// The history of marked operations is not linearizable against the
+    /// specification (`--spec`).
+    NotLinearizable,
+    /// The history of marked operations cannot be judged: why.
+    BadHistory(String),
     /// Two accesses raced (with `--races=fail`).
     DataRace {
         /// The earlier access's statement.
@@ -53,6 +58,8 @@ impl std::fmt::Display for Failure {
             Failure::NonZeroExit { code } => write!(f, "process {} exited with status {code}", crate::abi::FIRST_PID),
             Failure::Stuck(what) => f.write_str(what),
             Failure::DataRace { .. } => f.write_str("a data race"),
+            Failure::NotLinearizable => f.write_str("the history of operations is not linearizable"),
+            Failure::BadHistory(why) => write!(f, "the history of operations cannot be judged: {why}"),
         }
     }
 }

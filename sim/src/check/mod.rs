@@ -4,6 +4,7 @@
 
 mod failure;
 pub mod leaks;
+pub mod linearizable;
 pub mod races;
 pub mod verdict;
 mod waits;

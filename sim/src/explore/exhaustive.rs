@@ -148,6 +148,9 @@ pub struct Verdict {
     /// Data races found (each pair of places once), with the token of a
     /// path that shows each.
     pub races: Vec<(Race, String)>,
+    /// Runs whose history of operations the linearizability check could
+    /// not judge within its budget (specification mode).
+    pub spec_unknown: u64,
 }
 
 /// How far a search has come (for progress bars).
@@ -271,7 +274,7 @@ fn shrink_to(prog: &Program, opts: &Options, target: &Target, prefix: Vec<u32>, 
         }
     }
     let config = opts.config();
-    let runner = Runner::new(prog, &config).with_races(opts.races);
+    let runner = Runner::new(prog, &config).judging(opts);
     let mut found = whole_run(&runner, token::binding(prog, &config), best.0);
     found.shrunk = Some(ShrinkNote { from: (preemptions, steps), minimal });
     Shrunk { found, preemptions: best.1, steps: best.2 }
@@ -370,6 +373,7 @@ struct Key<'a> {
     m: &'a Machine,
     out: &'a Outcome,
     sent: &'a [(i32, i32)],
+    ops: &'a [check::linearizable::OpMark],
     pace: Option<Pace>,
     current: Option<i32>,
 }
@@ -380,16 +384,17 @@ struct Owned {
     m: Machine,
     out: Outcome,
     sent: Vec<(i32, i32)>,
+    ops: Vec<check::linearizable::OpMark>,
     pace: Option<Pace>,
     current: Option<i32>,
 }
 
 impl Owned {
     fn of(k: &Key) -> Owned {
-        Owned { m: k.m.clone(), out: k.out.clone(), sent: k.sent.to_vec(), pace: k.pace, current: k.current }
+        Owned { m: k.m.clone(), out: k.out.clone(), sent: k.sent.to_vec(), ops: k.ops.to_vec(), pace: k.pace, current: k.current }
     }
     fn is(&self, k: &Key) -> bool {
-        self.pace == k.pace && self.current == k.current && self.sent == k.sent && self.out == *k.out && self.m == *k.m
+        self.pace == k.pace && self.current == k.current && self.sent == k.sent && self.ops == k.ops && self.out == *k.out && self.m == *k.m
     }
 }
 
@@ -479,7 +484,7 @@ impl<'a> Dfs<'a> {
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
         let reduce = opts.reduce && opts.preemptions.is_none() && !try_send;
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
-        let runner = Runner::new(prog, config).with_races(opts.races);
+        let runner = Runner::new(prog, config).judging(opts);
         let (m, h) = runner.start_detecting();
         let pace = Pace::new(&m);
         Dfs {
@@ -703,6 +708,7 @@ impl<'a> Dfs<'a> {
             m: &m,
             out: &h.outcome,
             sent: &h.sent,
+            ops: &h.ops,
             pace: strict.then_some(pace),
             current: current.filter(|_| self.opts.preemptions.is_some()),
         };
@@ -861,7 +867,9 @@ impl<'a> Dfs<'a> {
             }
             return;
         }
-        let failure = check::failure(&h.outcome, &h.sent, Some(&end));
+        let spec = self.opts.spec.map(|s| check::linearizable::check(&h.ops, s, check::linearizable::BUDGET));
+        self.v.spec_unknown += u64::from(spec == Some(check::linearizable::Linearizability::Unknown));
+        let failure = check::failure(&h.outcome, &h.sent, Some(&end)).or_else(|| check::linearizable::failure(spec.as_ref()?));
         if let Some(f) = &failure {
             self.failed(h, f.clone(), Some(&end), pre);
         }
@@ -978,7 +986,7 @@ impl<'a> Dfs<'a> {
         let mut ready = Vec::new();
         while let Some((mut m, mut h, pace)) = todo.pop() {
             let strict = self.config.time == TimeMode::Strict;
-            let key = Key { m: &m, out: &h.outcome, sent: &h.sent, pace: strict.then_some(pace), current: None };
+            let key = Key { m: &m, out: &h.outcome, sent: &h.sent, ops: &h.ops, pace: strict.then_some(pace), current: None };
             if !seen.insert(fingerprint::of(&key)) {
                 continue;
             }
@@ -1126,6 +1134,8 @@ pub fn failure_key(f: &Failure, end: Option<&End>, faults: &[Faulted]) -> Failur
         Failure::Undefined { pid } => ("undefined behaviour".to_string(), fault_span(*pid).into_iter().collect()),
         Failure::NonZeroExit { code } => (format!("exit status {code}"), Vec::new()),
         Failure::DataRace { first, second } => (RACE.to_string(), vec![*first, *second]),
+        Failure::NotLinearizable => ("not linearizable".to_string(), Vec::new()),
+        Failure::BadHistory(why) => (format!("history cannot be judged: {why}"), Vec::new()),
         Failure::Stuck(what) => {
             let mut spans: Vec<Span> = match end {
                 Some(End::Deadlock { stuck, .. }) | Some(End::Livelock(stuck)) | Some(End::Cycle(stuck)) => {

@@ -19,6 +19,7 @@ pub use scheduler::{Determinism, Recorder, Scheduler, Task};
 pub use search::{explore, outcomes, replay, search_until, Found, ReplayError, Search, Seen};
 
 use crate::abi::call::{Call, ProcCall};
+use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
@@ -60,6 +61,10 @@ pub struct RunResult {
     pub leaks: Vec<check::leaks::Leak>,
     /// Programs `exec` did not find, with the first call's site.
     pub missing_execs: Vec<(String, crate::source::Span)>,
+    /// The marks of operations' starts and ends, in order.
+    pub ops: Vec<OpMark>,
+    /// The verdict on them (in specification mode).
+    pub spec: Option<Linearizability>,
     /// The final machine.
     pub machine: Machine,
 }
@@ -67,10 +72,12 @@ pub struct RunResult {
 impl RunResult {
     /// The run's failure by DESIGN.md's definition ([`check::failure`]).
     pub fn failure(&self) -> Option<Failure> {
-        check::failure(&self.outcome, &self.sent, Some(&self.end)).or_else(|| {
-            let r = self.races.first().filter(|_| self.races_fail)?;
-            Some(Failure::DataRace { first: r.first.span, second: r.second.span })
-        })
+        check::failure(&self.outcome, &self.sent, Some(&self.end))
+            .or_else(|| {
+                let r = self.races.first().filter(|_| self.races_fail)?;
+                Some(Failure::DataRace { first: r.first.span, second: r.second.span })
+            })
+            .or_else(|| linearizable::failure(self.spec.as_ref()?))
     }
 
     /// True if the run failed.
@@ -110,6 +117,8 @@ pub struct Runner<'a> {
     config: &'a Config,
     /// Look for data races, and count them as failures.
     races: crate::options::RaceMode,
+    /// Judge each run's history of operations against this.
+    spec: Option<Spec>,
     /// The machine, the history and the instructions of the start, for
     /// an untraced and a traced run (the trace starts empty either way).
     start: (Machine, History, u64),
@@ -122,12 +131,26 @@ impl<'a> Runner<'a> {
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
         let m = Machine::new(&mut cx);
         let instructions = cx.instructions;
-        Runner { prog, config, races: crate::options::RaceMode::Off, start: (m, history, instructions) }
+        Runner { prog, config, races: crate::options::RaceMode::Off, spec: None, start: (m, history, instructions) }
+    }
+
+    /// The same runner, judging runs as `opts` say: looking for data
+    /// races as its `races` says, and judging the history of operations
+    /// against its `spec`.
+    pub fn judging(self, opts: &crate::options::Options) -> Runner<'a> {
+        self.with_races(opts.races).with_spec(opts.spec)
     }
 
     /// The same runner, looking for data races as `mode` says.
     pub fn with_races(mut self, mode: crate::options::RaceMode) -> Runner<'a> {
         self.races = mode;
+        self
+    }
+
+    /// The same runner, judging each run's history of operations against
+    /// `spec` (`None`: not judged).
+    pub fn with_spec(mut self, spec: Option<Spec>) -> Runner<'a> {
+        self.spec = spec;
         self
     }
 
@@ -157,6 +180,7 @@ impl<'a> Runner<'a> {
         let m = self.start.0.clone();
         let mut r = drive(m, &mut cx, sched);
         r.races_fail = self.races.fails();
+        r.spec = self.spec.map(|s| linearizable::check(&r.ops, s, linearizable::BUDGET));
         r
     }
 }
@@ -196,6 +220,8 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     RunResult {
         leaks,
         missing_execs: h.missing_execs,
+        ops: h.ops,
+        spec: None,
         end,
         outcome,
         steps: h.steps,

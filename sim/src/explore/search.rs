@@ -100,7 +100,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         return search_parallel(prog, opts, collect, on_run);
     }
     let config = opts.config();
-    let runner = Runner::new(prog, &config).with_races(opts.races);
+    let runner = Runner::new(prog, &config).judging(opts);
     let binding = token::binding(prog, &config);
     let mut sched = super::scheduler(opts);
     let mut seen = Tally::new();
@@ -202,7 +202,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     let all_races: Mutex<Vec<(Race, u64)>> = Mutex::new(Vec::new());
     let work = || {
         let config = opts.config();
-        let runner = Runner::new(prog, &config).with_races(opts.races);
+        let runner = Runner::new(prog, &config).judging(opts);
         let mut mine = Tally::new();
         let mut races = Vec::new();
         loop {
@@ -243,7 +243,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     });
     let interrupted = stop.into_inner();
     let config = opts.config();
-    let runner = Runner::new(prog, &config).with_races(opts.races);
+    let runner = Runner::new(prog, &config).judging(opts);
     let binding = token::binding(prog, &config);
     let mut races = all_races.into_inner().unwrap_or_else(|e| e.into_inner());
     // In the order one thread would have found them.
@@ -301,7 +301,7 @@ pub fn replay(prog: &Program, opts: &Options, tok: &str, trace: bool) -> Result<
     // Past its choices a run goes on without preemption: a livelock's
     // token holds the way into its cycle, and the run goes round it.
     let mut st = Replay::then_go_on(choices);
-    let r = Runner::new(prog, &config).with_races(opts.races).run(&mut st, trace);
+    let r = Runner::new(prog, &config).judging(opts).run(&mut st, trace);
     if st.misfit || !st.exhausted() {
         return Err(ReplayError::Misfit);
     }

@@ -57,6 +57,8 @@ struct Part {
     outcomes: Tally,
     /// Its states, steps, matches, depth, and what it ran out of.
     sizes: (u64, u64, u64, u64),
+    /// Runs whose history the linearizability check could not judge.
+    spec_unknown: u64,
     ran_out: Option<RanOut>,
     races: Vec<(Race, Vec<u32>)>,
 }
@@ -124,14 +126,14 @@ pub fn exhaustive_split(prog: &Program, opts: &Options, shard: Option<Shard>, on
         let (failures, outcomes, races) =
             (std::mem::take(&mut dfs.failures), std::mem::take(&mut dfs.outcomes), std::mem::take(&mut dfs.races));
         let v = &dfs.v;
-        let (sizes, ran_out) = ((v.states, v.transitions, v.matched, v.max_depth), v.ran_out);
+        let (sizes, ran_out, spec_unknown) = ((v.states, v.transitions, v.matched, v.max_depth), v.ran_out, v.spec_unknown);
         drop(dfs);
         states.fetch_add(sizes.0 - seen_states, Relaxed);
         transitions.fetch_add(sizes.1 - seen_steps, Relaxed);
         if !opts.keep_going && !failures.is_empty() {
             cutoff.fetch_min(k, Relaxed);
         }
-        *parts[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(Part { failures, outcomes, sizes, ran_out, races });
+        *parts[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(Part { failures, outcomes, sizes, ran_out, races, spec_unknown });
     };
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..opts.jobs.max(1)).map(|_| s.spawn(work)).collect();
@@ -174,6 +176,7 @@ fn join(prog: &Program, opts: &Options, mine: &[usize], mut parts: Vec<Option<Pa
         all.v.states += states;
         all.v.transitions += transitions;
         all.v.matched += matched;
+        all.v.spec_unknown += part.spec_unknown;
         all.v.max_depth = all.v.max_depth.max(depth);
         if let Some(r) = part.ran_out {
             all.v.ran_out.get_or_insert(r);

@@ -66,6 +66,7 @@ libfns! {
     MboxOpen = "mbox_open", MboxSend = "mbox_send", MboxReceive = "mbox_receive",
     MboxTrySend = "mbox_try_send", MboxTryReceive = "mbox_try_receive", MboxClose = "mbox_close",
     SendTo = "send_to", ReceiveFrom = "receive_from", LinkCapacity = "link_capacity",
+    OpBegin = "ipcsim_op_begin", OpEnd = "ipcsim_op_end",
     Sigaction = "sigaction", Sigprocmask = "sigprocmask", Sigpending = "sigpending",
     Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
     Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
@@ -208,6 +209,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | SendTo
             | ReceiveFrom
             | LinkCapacity
+            | OpBegin
+            | OpEnd
             | Sigaction
             | Sigprocmask
             | Sigpending

@@ -130,6 +130,7 @@ impl Machine {
             Call::Msg(c) => self.msg_call(i, c, cx),
             Call::Sysv(c) => self.sysv_call(i, c, cx),
             Call::Fs(c) => self.fs_call(i, c),
+            Call::Op(c) => self.op_call(i, c, cx),
         }
     }
 

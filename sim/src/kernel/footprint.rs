@@ -24,7 +24,9 @@
 
 use super::fd::FileKind;
 use super::{Machine, Pending, TimeMode};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall};
+use crate::abi::call::{
+    Call, FdCall, FsCall, MqCall, MsgCall, OpCall, PipeCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall,
+};
 use crate::interp::memory::RegionKind;
 use crate::interp::AccessKind;
 
@@ -69,6 +71,9 @@ pub enum Cell {
     Output,
     /// Virtual time.
     Clock,
+    /// The history of marked operations (specification mode): marks
+    /// are ordered among themselves, whatever else they touch.
+    Ops,
 }
 
 impl Cell {
@@ -444,6 +449,12 @@ impl Machine {
                         self.buffer(i, fromlen, true, f);
                     }
                     SockCall::Socket { .. } | SockCall::Listen { .. } | SockCall::Shutdown { .. } => {}
+                }
+            }
+            Call::Op(c) => {
+                f.write(Cell::Ops);
+                if let OpCall::Begin { name, .. } = c {
+                    self.buffer(i, name, false, f);
                 }
             }
             Call::Msg(c) => {

@@ -64,6 +64,9 @@ pub struct History {
     pub fork_sites: Vec<(i32, crate::source::Span)>,
     /// Programs `exec` did not find (`ENOENT`), with the first call's site.
     pub missing_execs: Vec<(String, crate::source::Span)>,
+    /// The marks of operations' starts and ends (specification mode), in
+    /// the order made: part of a search's state, as the output is.
+    pub ops: Vec<crate::check::linearizable::OpMark>,
     /// Step of the `fork` that created each pid, until its first step.
     born: Vec<(i32, u64)>,
     /// Step at which each pid ended.

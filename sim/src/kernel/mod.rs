@@ -13,6 +13,7 @@ mod history;
 mod message;
 mod mq;
 mod observe;
+mod ops;
 pub mod park;
 mod process;
 mod sem;

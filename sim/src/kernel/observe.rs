@@ -35,6 +35,7 @@ impl Machine {
                 | FsCall::Opendir { path: name },
             )
             | Call::Proc(crate::abi::call::ProcCall::Exec { path: name, .. })
+            | Call::Op(crate::abi::call::OpCall::Begin { name, .. })
             | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }

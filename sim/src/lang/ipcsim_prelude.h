@@ -16,3 +16,7 @@ int mbox_close(int mb);
 int send_to(pid_t p, const void *msg, size_t len);
 ssize_t receive_from(pid_t q, void *buf, size_t cap);
 void link_capacity(int n);
+/* Specification mode: an operation's start (with its argument) and end
+   (with its result), judged by `--spec` against a sequential FIFO. */
+void ipcsim_op_begin(const char *op, long value);
+void ipcsim_op_end(long result);

@@ -2,7 +2,7 @@
 //! lines. Everything shown comes from the events and the source map.
 
 use super::event::{Data, Event, Loc, What};
-use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall};
+use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, OpCall, ProcCall, SemCall, ShmCall, SockCall, Src, SysvCall, TimeCall};
 use crate::abi::{errno, signal};
 use crate::ir::MemTy;
 use crate::source::{SourceMap, Span};
@@ -191,6 +191,8 @@ fn args(call: &Call, data: &Data) -> String {
             MsgCall::ReceiveFrom { pid, cap, .. } => format!("{pid}, {}, {cap}", bytes()),
             MsgCall::LinkCapacity { n } => n.to_string(),
         },
+        Call::Op(OpCall::Begin { value, .. }) => format!("{}, {value}", bytes()),
+        Call::Op(OpCall::End { value }) => value.to_string(),
     }
 }
 

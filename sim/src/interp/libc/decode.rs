@@ -4,7 +4,7 @@
 
 use super::super::{Process, Shared};
 use crate::abi::call::{
-    Call, FdCall, FsCall, MqCall, MsgCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, SysvCall, TimeCall,
+    Call, FdCall, FsCall, MqCall, MsgCall, OpCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, SysvCall, TimeCall,
 };
 use crate::abi::errno::{EFAULT, EINVAL};
 use crate::ir::{LibFn, MemTy};
@@ -130,6 +130,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::SendTo => Call::Msg(MsgCall::SendTo { pid: int(0), msg: a[1], len: a[2] }),
         LibFn::ReceiveFrom => Call::Msg(MsgCall::ReceiveFrom { pid: int(0), buf: a[1], cap: a[2] }),
         LibFn::LinkCapacity => Call::Msg(MsgCall::LinkCapacity { n: int(0) }),
+        LibFn::OpBegin => Call::Op(OpCall::Begin { name: a[0], value: a[1] as i64 }),
+        LibFn::OpEnd => Call::Op(OpCall::End { value: a[0] as i64 }),
         other => unreachable!("{} is not a system call (ir::is_syscall)", other.name()),
     }
 }
