@@ -349,6 +349,17 @@ fn to_json(a: &GradeArgs, opts: &Options, (reference, spec, how): Against, rubri
         "reference": { "file": a.reference.display().to_string(), "outcomes": reference.outcomes.len(), "exhaustive": reference.exhaustive, "explored": reference.explored },
         "compare": spec,
         "budget": { "states": a.states, "runs": a.runs },
+        // What a regrade needs besides the files: every option that
+        // changes a run (the replay commands carry them too).
+        "options": {
+            "time": format!("{:?}", opts.time),
+            "max_steps": opts.max_steps,
+            "max_instructions": opts.max_instructions,
+            "fuel": opts.fuel,
+            "args": &opts.argv[1..],
+            "spec": opts.spec.map(|s| s.arg()),
+            "real_runs": a.real,
+        },
         "rubric": rubric,
         "submissions": rows,
     })

@@ -47,6 +47,9 @@ fn each_classic_defect_fails_its_own_check_and_the_correct_ones_pass() {
     assert!(has("busy_wait", "no-race"), "{:?}", got["busy_wait"]);
     assert!(has("no_wait", "no-leak"), "{:?}", got["no_wait"]);
     assert!(has("never_unlinked", "no-leak"), "{:?}", got["never_unlinked"]);
+    // What a regrade needs: the versions, budget and run options.
+    assert!(report["ipcsim"].is_string() && report["budget"]["states"].is_u64(), "{report}");
+    assert_eq!(report["options"]["max_steps"], 100_000);
     // Every unsafe outcome comes with a command that replays it.
     for s in report["submissions"].as_array().unwrap() {
         for u in s["unsafe"].as_array().unwrap() {
