@@ -168,6 +168,9 @@ pub enum TraceFormat {
     Text,
     /// JSON lines, one object per event.
     Jsonl,
+    /// One column per process, one visible operation a row, fitting the
+    /// terminal's width (`COLUMNS`).
+    Columns,
 }
 
 /// What to do about data races.
@@ -334,6 +337,10 @@ pub struct RunArgs {
     /// Format of the trace.
     #[arg(long, value_enum, default_value = "text")]
     pub trace_format: TraceFormat,
+    /// Draw the run as a timeline into this file: `.html` (a page),
+    /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
     /// Print a versioned JSON report on stdout instead of the program's output.
     #[arg(long)]
     pub json: bool,
@@ -368,6 +375,13 @@ pub struct ExploreArgs {
     /// Exhaustive search's budgets and bounds.
     #[command(flatten)]
     pub exhaustive: ExhaustiveArgs,
+    /// Format of the failing run's trace.
+    #[arg(long, value_enum, default_value = "text")]
+    pub trace_format: TraceFormat,
+    /// Draw the failing run (the first failure's) as a timeline into this
+    /// file: `.html`, `.svg` or `.json` (Chrome trace events).
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -450,6 +464,10 @@ pub struct ReplayArgs {
     /// Format of the trace.
     #[arg(long, value_enum, default_value = "text")]
     pub trace_format: TraceFormat,
+    /// Draw the run as a timeline into this file: `.html` (a page),
+    /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,

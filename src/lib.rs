@@ -19,3 +19,4 @@
 
 pub mod crosscheck;
 pub mod grade;
+pub mod timeline;

@@ -112,7 +112,8 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
     match v.failures.first() {
         Some(first) if !opts.keep_going => {
             eprintln!("ipcsim: exhaustive search found a failure{} ({}); {}; its trace:", bound(v), sizes(v), preemptions(first));
-            show(&a.file, prog, opts, &first.found.result, Some(crate::cli::TraceFormat::Text), false, "explore");
+            let view = super::run::View { trace: Some(a.trace_format), json: false, timeline: a.timeline.as_deref() };
+            show(&a.file, prog, opts, &first.found.result, &view, "explore");
         }
         Some(_) => {
             let n = v.failures.len();

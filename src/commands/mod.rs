@@ -7,6 +7,7 @@ mod grade;
 mod merge;
 mod real;
 mod run;
+mod timeline;
 
 use crate::cli::{CheckArgs, Cli, Command, SchedArgs, SimArgs, StdoutArg, StrategyArg, TimeArg};
 use crate::Status;

@@ -10,24 +10,35 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(a: RunArgs) -> Status {
+    if let Err(s) = super::timeline::check(a.timeline.as_deref()) {
+        return s;
+    }
     let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };
     let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::Strict);
     let config = opts.config();
-    let r = explore::Runner::new(&prog, &config).judging(&opts).run(&mut *explore::scheduler(&opts), a.trace);
-    show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "run")
+    let traced = a.trace || a.timeline.is_some();
+    let r = explore::Runner::new(&prog, &config).judging(&opts).run(&mut *explore::scheduler(&opts), traced);
+    let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref() };
+    show(&a.file, &prog, &opts, &r, &view, "run")
 }
 
 pub fn replay(a: ReplayArgs) -> Status {
+    if let Err(s) = super::timeline::check(a.timeline.as_deref()) {
+        return s;
+    }
     let prog = match load(&a.file, a.json, &a.sim.exec) {
         Ok(p) => p,
         Err(s) => return s,
     };
     let opts = options(&a.file, &a.sim, None, TimeArg::Strict);
-    match explore::replay(&prog, &opts, &a.token, a.trace) {
-        Ok(r) => show(&a.file, &prog, &opts, &r, a.trace.then_some(a.trace_format), a.json, "replay"),
+    match explore::replay(&prog, &opts, &a.token, a.trace || a.timeline.is_some()) {
+        Ok(r) => {
+            let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref() };
+            show(&a.file, &prog, &opts, &r, &view, "replay")
+        }
         Err(e) => {
             eprintln!("ipcsim: cannot replay: {e}");
             Status::Usage
@@ -50,23 +61,25 @@ fn show_files(o: &sim::outcome::Outcome) {
     }
 }
 
+/// How a run is shown: its trace (in which form), JSON instead of text,
+/// and a timeline file.
+pub struct View<'a> {
+    /// Print the trace in this form.
+    pub trace: Option<TraceFormat>,
+    /// A JSON report on stdout instead.
+    pub json: bool,
+    /// Draw the run into this file.
+    pub timeline: Option<&'a Path>,
+}
+
 /// Prints a run: the program's writes, the trace, the account, the token.
-pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, trace: Option<TraceFormat>, json: bool, command: &str) -> Status {
-    show_with(file, prog, opts, r, trace, json, command, serde_json::Value::Null)
+pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, view: &View, command: &str) -> Status {
+    show_with(file, prog, opts, r, view, command, serde_json::Value::Null)
 }
 
 /// [`show`], with `extra` fields (an object) in the JSON report.
-#[allow(clippy::too_many_arguments)]
-pub fn show_with(
-    file: &Path,
-    prog: &Program,
-    opts: &Options,
-    r: &RunResult,
-    trace: Option<TraceFormat>,
-    json: bool,
-    command: &str,
-    extra: serde_json::Value,
-) -> Status {
+pub fn show_with(file: &Path, prog: &Program, opts: &Options, r: &RunResult, view: &View, command: &str, extra: serde_json::Value) -> Status {
+    let (trace, json) = (view.trace, view.json);
     let diags = sim::report::diagnostics(prog, r);
     let tok = token::encode(token::binding(prog, &opts.config()), &r.choices);
     if json {
@@ -95,6 +108,7 @@ pub fn show_with(
             match format {
                 TraceFormat::Text => eprint!("{}", sim::trace::to_text_marked(t, &prog.sources, &preemption_marks(r))),
                 TraceFormat::Jsonl => eprint!("{}", sim::trace::to_json_lines(t, &prog.sources)),
+                TraceFormat::Columns => eprint!("{}", sim::trace::to_columns(t, &prog.sources, terminal_width())),
             }
         }
         eprint!("{}", render::to_text(&prog.sources, &diags, std::io::stderr().is_terminal()));
@@ -110,11 +124,26 @@ pub fn show_with(
         }
         eprintln!("ipcsim: {} steps; replay: {}", r.steps, replay_command(file, opts, &tok));
     }
+    if let Some(path) = view.timeline {
+        let title = format!("{}: {command} {}", file.display(), tok);
+        if let Err(e) = super::timeline::write(path, prog, r, &title, &diags) {
+            eprintln!("ipcsim: cannot write the timeline {}: {e}", path.display());
+            return Status::Internal;
+        }
+        if !json {
+            eprintln!("ipcsim: timeline written to {}", path.display());
+        }
+    }
     if r.failed() {
         Status::Failure
     } else {
         Status::Clean
     }
+}
+
+/// The terminal's width (`COLUMNS`), else 120.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(120)
 }
 
 /// A note before each step where the schedule preempted a process.

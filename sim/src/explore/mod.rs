@@ -65,6 +65,8 @@ pub struct RunResult {
     pub ops: Vec<OpMark>,
     /// The verdict on them (in specification mode).
     pub spec: Option<Linearizability>,
+    /// Each process's state at each step (traced runs only).
+    pub lanes: Vec<crate::trace::Lanes>,
     /// The final machine.
     pub machine: Machine,
 }
@@ -191,6 +193,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
     let mut current: Option<i32> = None;
     let (mut preemptions, mut preempted) = (Vec::new(), 0);
     let mut pace = Pace::new(&m);
+    let mut lanes = Vec::new();
     let end = loop {
         if let Some(end) = turn(&mut m, cx, &mut ready) {
             break end;
@@ -210,6 +213,9 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
             }
         }
         current = Some(pid);
+        if cx.tracing() {
+            lanes.push(m.lanes(cx.history.steps + 1, ready[k], &ready));
+        }
         take(&mut m, ready[k], cx, &mut pace);
     };
     let instructions = cx.instructions;
@@ -222,6 +228,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         missing_execs: h.missing_execs,
         ops: h.ops,
         spec: None,
+        lanes,
         end,
         outcome,
         steps: h.steps,

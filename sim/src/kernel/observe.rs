@@ -3,12 +3,45 @@
 //! the bytes written or read, the descriptors `pipe` made, the status
 //! `wait` stored, the name passed to `shm_open`, what `mmap` mapped.
 
-use super::Machine;
+use super::{Machine, Pending};
 use crate::abi::call::{Call, FdCall, FsCall, MqCall, MsgCall, ProcCall, SemCall, ShmCall, SockCall, Src};
 use crate::ir::MemTy;
 use crate::trace::Data;
 
 impl Machine {
+    /// Each process's state as step `step` is taken by process `i`
+    /// (`ready`: the processes that could have taken it); reaped
+    /// processes are left out.
+    pub fn lanes(&self, step: u64, i: usize, ready: &[usize]) -> crate::trace::Lanes {
+        use crate::trace::LaneState;
+        let mut states: Vec<(i32, LaneState)> = self
+            .procs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.reaped)
+            .map(|(j, p)| {
+                let state = if j == i {
+                    LaneState::Running
+                } else if p.status.is_some() {
+                    LaneState::Zombie
+                } else if p.parked.is_some() {
+                    LaneState::Spinning
+                } else if ready.contains(&j) {
+                    LaneState::Ready
+                } else {
+                    match p.pending {
+                        Pending::Sleep(..) => LaneState::Sleeping,
+                        Pending::Call(c) => LaneState::Blocked(c.name()),
+                        _ => LaneState::Blocked("its next step"),
+                    }
+                };
+                (p.pid, state)
+            })
+            .collect();
+        states.sort_by_key(|s| s.0);
+        crate::trace::Lanes { step, states }
+    }
+
     /// Values that must be read before the call changes them.
     pub(super) fn call_data_before(&self, i: usize, call: &Call) -> Data {
         let p = &self.procs[i].proc;

@@ -3,9 +3,11 @@
 //! `traces/` hold) and JSON lines are renderings of them that read
 //! nothing but the events and the program's source.
 
+mod columns;
 mod event;
 mod render;
 
+pub use columns::to_columns;
 pub use event::{Data, Event, Loc, What};
 pub use render::{describe, describe_loc, fmt_time, quote, to_json, to_json_lines, to_text, to_text_marked};
 
@@ -24,6 +26,33 @@ pub enum EdgeKind {
     /// (sequentially consistent: the load sees the last store to each
     /// byte).
     ReadsFrom,
+}
+
+/// What a process was doing when a step was taken (for timelines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LaneState {
+    /// It took this step.
+    Running,
+    /// It could have taken it.
+    Ready,
+    /// Waiting in this call.
+    Blocked(&'static str),
+    /// Spin-parked: busy-waiting on memory nobody has changed.
+    Spinning,
+    /// In `sleep` (strict time).
+    Sleeping,
+    /// Ended, not yet reaped.
+    Zombie,
+}
+
+/// Each live (or zombie) process's state when one step was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lanes {
+    /// The step.
+    pub step: u64,
+    /// (pid, state), in pid order.
+    pub states: Vec<(i32, LaneState)>,
 }
 
 /// A happens-before edge between two steps.

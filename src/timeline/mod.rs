@@ -1,0 +1,292 @@
+//! Timelines: one run drawn as lanes, one per process, coloured by what
+//! the process was doing at each step; each visible operation a mark;
+//! happens-before edges as arrows between lanes; preemptions, a data
+//! race's two accesses and the failure marked; and a strip of the watched
+//! shared locations' values over time. [`Timeline`] is the picture as
+//! data, built from a traced run only; [`svg`], [`html`] and [`perfetto`]
+//! render it.
+
+pub mod html;
+pub mod perfetto;
+pub mod svg;
+
+use sim::explore::RunResult;
+use sim::ir::Program;
+use sim::trace::{describe, describe_loc, EdgeKind, LaneState, Loc, What};
+use std::collections::BTreeMap;
+
+/// One process's state over a range of steps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateSpan {
+    /// The process.
+    pub pid: i32,
+    /// First step.
+    pub from: u64,
+    /// Step after the last.
+    pub to: u64,
+    /// What it was doing.
+    pub state: LaneState,
+}
+
+/// What kind of operation a mark is (its colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A system call.
+    Call,
+    /// A load from shared memory.
+    Load,
+    /// A store to shared memory.
+    Store,
+    /// The process ended (exit, a signal, a fault).
+    End,
+    /// Anything else (parked, a handler, a sleep).
+    Other,
+}
+
+/// One visible operation.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// Its step.
+    pub step: u64,
+    /// Who.
+    pub pid: i32,
+    /// The operation with its values, as the trace says it.
+    pub text: String,
+    /// `file:line:col`.
+    pub place: String,
+    /// The source line.
+    pub source: String,
+    /// Its colour.
+    pub kind: MarkKind,
+    /// One of a data race's accesses, or a step an explanation names.
+    pub highlighted: bool,
+}
+
+/// A happens-before edge between two operations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrow {
+    /// Earlier step and its process.
+    pub from: (u64, i32),
+    /// Later step and its process.
+    pub to: (u64, i32),
+    /// What made it.
+    pub kind: &'static str,
+}
+
+/// Where the run failed.
+#[derive(Debug, Clone)]
+pub struct FailureMark {
+    /// The step at (or after) which it failed.
+    pub step: u64,
+    /// The processes involved.
+    pub pids: Vec<i32>,
+    /// What it is.
+    pub text: String,
+}
+
+/// A shared location's value over the run.
+#[derive(Debug, Clone)]
+pub struct Watched {
+    /// The C expression and place (`s->in (shm#0+16)`).
+    pub name: String,
+    /// (step, value after it), at each store.
+    pub values: Vec<(u64, String)>,
+}
+
+/// A run as a picture, in data.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The program and how the run was made.
+    pub title: String,
+    /// The processes, one lane each, in pid order.
+    pub pids: Vec<i32>,
+    /// The last step.
+    pub last: u64,
+    /// Lane colouring.
+    pub spans: Vec<StateSpan>,
+    /// Operations.
+    pub marks: Vec<Mark>,
+    /// Happens-before edges between processes.
+    pub arrows: Vec<Arrow>,
+    /// (step, preempted pid, pid that ran instead).
+    pub preemptions: Vec<(u64, i32, i32)>,
+    /// The failure, if the run failed.
+    pub failure: Option<FailureMark>,
+    /// The strip under the lanes.
+    pub watched: Vec<Watched>,
+    /// Plain words above the picture (empty: none).
+    pub explanation: Vec<String>,
+}
+
+/// Locations shown in the strip when the run names none.
+const WATCHED_MAX: usize = 6;
+
+impl Timeline {
+    /// The timeline of a traced run (`r.trace` is `Some`).
+    pub fn of(prog: &Program, r: &RunResult, title: &str) -> Timeline {
+        let events = r.trace.as_deref().unwrap_or_default();
+        let last = events.last().map_or(0, |e| e.step);
+        let pid_at: BTreeMap<u64, i32> = events.iter().map(|e| (e.step, e.pid)).collect();
+        let raced: Vec<u64> = r.races.iter().flat_map(|x| [x.first.step, x.second.step]).collect();
+        let marks = events
+            .iter()
+            .map(|e| {
+                let lc = prog.sources.line_col(e.span.file, e.span.lo);
+                Mark {
+                    step: e.step,
+                    pid: e.pid,
+                    text: describe(&e.what, &prog.sources),
+                    place: prog.sources.describe(e.span),
+                    source: prog.sources.line_text(e.span.file, lc.line).trim().to_string(),
+                    kind: kind(&e.what),
+                    highlighted: raced.contains(&e.step),
+                }
+            })
+            .collect();
+        let arrows = r
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let (a, b) = (*pid_at.get(&e.from)?, *pid_at.get(&e.to)?);
+                (a != b).then_some(Arrow { from: (e.from, a), to: (e.to, b), kind: edge_name(e.kind) })
+            })
+            .collect();
+        let mut pids: Vec<i32> = events.iter().map(|e| e.pid).collect();
+        pids.sort_unstable();
+        pids.dedup();
+        Timeline {
+            title: title.to_string(),
+            spans: spans(r, last),
+            pids,
+            last,
+            marks,
+            arrows,
+            preemptions: r.preemptions.iter().map(|p| (p.step, p.preempted, p.by)).collect(),
+            failure: failure(r, last),
+            watched: watched(prog, r),
+            explanation: Vec::new(),
+        }
+    }
+
+    /// The marks of these steps highlighted (the steps an explanation
+    /// names).
+    pub fn highlight(&mut self, steps: &[u64]) {
+        for m in self.marks.iter_mut().filter(|m| steps.contains(&m.step)) {
+            m.highlighted = true;
+        }
+    }
+}
+
+fn kind(w: &What) -> MarkKind {
+    match w {
+        What::Call { .. } => MarkKind::Call,
+        What::Load { .. } => MarkKind::Load,
+        What::Store { .. } | What::Copy { .. } | What::Lib { .. } => MarkKind::Store,
+        What::Exit { .. } | What::Killed { .. } | What::Fault { .. } => MarkKind::End,
+        What::Parked { .. } | What::Sleep { .. } | What::Blocks { .. } | What::Handler { .. } => MarkKind::Other,
+    }
+}
+
+/// The name of an edge's kind, as the legend shows it.
+pub fn edge_name(k: EdgeKind) -> &'static str {
+    match k {
+        EdgeKind::Fork => "fork",
+        EdgeKind::ExitWait => "exit \u{2192} wait",
+        EdgeKind::Pipe => "pipe write \u{2192} read",
+        EdgeKind::ReadsFrom => "store \u{2192} load",
+    }
+}
+
+/// The lanes' colouring: each process's consecutive steps in one state
+/// as one span.
+fn spans(r: &RunResult, last: u64) -> Vec<StateSpan> {
+    let mut open: BTreeMap<i32, (u64, LaneState)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for row in &r.lanes {
+        for (pid, (from, state)) in open.clone() {
+            let now = row.states.iter().find(|s| s.0 == pid).map(|s| s.1);
+            if now != Some(state) {
+                out.push(StateSpan { pid, from, to: row.step, state });
+                open.remove(&pid);
+            }
+        }
+        for &(pid, state) in &row.states {
+            open.entry(pid).or_insert((row.step, state));
+        }
+    }
+    for (pid, (from, state)) in open {
+        out.push(StateSpan { pid, from, to: last + 1, state });
+    }
+    out.sort_by_key(|s| (s.pid, s.from));
+    out
+}
+
+/// The failure mark: where and who.
+fn failure(r: &RunResult, last: u64) -> Option<FailureMark> {
+    let f = r.failure()?;
+    let pids = match &r.end {
+        sim::check::End::Deadlock { stuck, .. } | sim::check::End::Livelock(stuck) | sim::check::End::Cycle(stuck) => {
+            stuck.iter().map(|s| s.pid).collect()
+        }
+        sim::check::End::EndlessLoop { pid, .. } | sim::check::End::Undefined { pid } => vec![*pid],
+        _ => r.faults.iter().map(|f| f.pid).collect(),
+    };
+    let step = match &r.faults.first() {
+        Some(x) => r
+            .trace
+            .as_deref()
+            .and_then(|t| t.iter().rev().find(|e| e.pid == x.pid && matches!(e.what, What::Fault { .. } | What::Killed { .. })))
+            .map_or(last, |e| e.step),
+        None => last,
+    };
+    Some(FailureMark { step, pids, text: f.to_string() })
+}
+
+/// The strip: the raced locations, else the first shared locations
+/// stored to (at most [`WATCHED_MAX`]), each with its value after every
+/// store.
+fn watched(prog: &Program, r: &RunResult) -> Vec<Watched> {
+    let events = r.trace.as_deref().unwrap_or_default();
+    let mut locs: Vec<Loc> = r.races.iter().map(|x| Loc { obj: x.obj, off: x.off, expr: x.first.expr.or(x.second.expr) }).collect();
+    if locs.is_empty() {
+        for e in events {
+            if let What::Store { at, .. } = &e.what {
+                if !locs.iter().any(|l| (l.obj, l.off) == (at.obj, at.off)) && locs.len() < WATCHED_MAX {
+                    locs.push(*at);
+                }
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    locs.retain(|l| {
+        let new = !seen.contains(&(l.obj, l.off));
+        seen.push((l.obj, l.off));
+        new
+    });
+    locs.into_iter()
+        .map(|l| {
+            let values = events
+                .iter()
+                .filter_map(|e| match &e.what {
+                    What::Store { at, value, ty } if (at.obj, at.off) == (l.obj, l.off) => Some((e.step, show(*ty, *value))),
+                    _ => None,
+                })
+                .collect();
+            Watched { name: describe_loc(&l, &prog.sources), values }
+        })
+        .collect()
+}
+
+/// A stored value as C prints it (integers signed by their type).
+fn show(ty: sim::ir::MemTy, v: u64) -> String {
+    use sim::ir::MemTy;
+    match ty {
+        MemTy::I8 => (v as i8).to_string(),
+        MemTy::I16 => (v as i16).to_string(),
+        MemTy::I32 => (v as i32).to_string(),
+        MemTy::U8 | MemTy::U16 | MemTy::U32 => v.to_string(),
+        MemTy::I64 => (v as i64).to_string(),
+        MemTy::F32 => format!("{:?}", f32::from_bits(v as u32)),
+        MemTy::F64 => format!("{:?}", f64::from_bits(v)),
+    }
+}
