@@ -18,5 +18,6 @@
 #![deny(missing_docs)]
 
 pub mod crosscheck;
+pub mod explain;
 pub mod grade;
 pub mod timeline;

@@ -78,7 +78,15 @@ pub fn show(file: &Path, prog: &Program, opts: &Options, r: &RunResult, view: &V
 }
 
 /// [`show`], with `extra` fields (an object) in the JSON report.
-pub fn show_with(file: &Path, prog: &Program, opts: &Options, r: &RunResult, view: &View, command: &str, extra: serde_json::Value) -> Status {
+pub fn show_with(
+    file: &Path,
+    prog: &Program,
+    opts: &Options,
+    r: &RunResult,
+    view: &View,
+    command: &str,
+    extra: serde_json::Value,
+) -> Status {
     let (trace, json) = (view.trace, view.json);
     let diags = sim::report::diagnostics(prog, r);
     let tok = token::encode(token::binding(prog, &opts.config()), &r.choices);
@@ -104,6 +112,11 @@ pub fn show_with(file: &Path, prog: &Program, opts: &Options, r: &RunResult, vie
             let _ = if w.fd == 1 { out.write_all(&w.bytes).and_then(|_| out.flush()) } else { err.write_all(&w.bytes) };
         }
         drop((out, err));
+        if trace.is_some() {
+            for e in ipcsim::explain::explain(prog, r) {
+                eprintln!("ipcsim: {}", e.text);
+            }
+        }
         if let (Some(format), Some(t)) = (trace, &r.trace) {
             match format {
                 TraceFormat::Text => eprint!("{}", sim::trace::to_text_marked(t, &prog.sources, &preemption_marks(r))),

@@ -28,7 +28,8 @@ pub fn page(t: &Timeline, diagnosis: &str, trace: &str) -> String {
         h.push_str("</div>\n");
     }
     h.push_str("<p class=\"legend\">");
-    let states = [LaneState::Running, LaneState::Ready, LaneState::Blocked("a call"), LaneState::Spinning, LaneState::Sleeping, LaneState::Zombie];
+    let states =
+        [LaneState::Running, LaneState::Ready, LaneState::Blocked("a call"), LaneState::Spinning, LaneState::Sleeping, LaneState::Zombie];
     for s in states {
         let (fill, name) = state_style(s);
         h.push_str(&format!("<span><i class=\"swatch\" style=\"background:{fill}\"></i>{}</span>", esc(&name)));

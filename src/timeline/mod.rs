@@ -154,7 +154,8 @@ impl Timeline {
         let mut pids: Vec<i32> = events.iter().map(|e| e.pid).collect();
         pids.sort_unstable();
         pids.dedup();
-        Timeline {
+        let explained = crate::explain::explain(prog, r);
+        let mut t = Timeline {
             title: title.to_string(),
             spans: spans(r, last),
             pids,
@@ -164,8 +165,12 @@ impl Timeline {
             preemptions: r.preemptions.iter().map(|p| (p.step, p.preempted, p.by)).collect(),
             failure: failure(r, last),
             watched: watched(prog, r),
-            explanation: Vec::new(),
+            explanation: explained.iter().map(|e| e.text.clone()).collect(),
+        };
+        for e in &explained {
+            t.highlight(&e.steps);
         }
+        t
     }
 
     /// The marks of these steps highlighted (the steps an explanation

@@ -33,7 +33,9 @@ pub fn render(t: &Timeline) -> Value {
     }
     for (id, a) in t.arrows.iter().enumerate() {
         ev.push(json!({ "name": a.kind, "cat": "happens-before", "ph": "s", "id": id, "ts": a.from.0, "pid": a.from.1, "tid": OPS }));
-        ev.push(json!({ "name": a.kind, "cat": "happens-before", "ph": "f", "bp": "e", "id": id, "ts": a.to.0, "pid": a.to.1, "tid": OPS }));
+        ev.push(
+            json!({ "name": a.kind, "cat": "happens-before", "ph": "f", "bp": "e", "id": id, "ts": a.to.0, "pid": a.to.1, "tid": OPS }),
+        );
     }
     for &(step, from, by) in &t.preemptions {
         ev.push(json!({ "name": format!("preempted: {by} runs instead"), "cat": "preemption", "ph": "i", "s": "p", "ts": step, "pid": from, "tid": OPS }));

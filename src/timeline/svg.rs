@@ -153,7 +153,10 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
     for m in &t.marks {
         let (cx, cy) = (x(m.step), lane_y(m.pid));
         if m.highlighted {
-            let _ = writeln!(s, "<circle class=\"highlight\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"8\" fill=\"none\" stroke=\"#e00\" stroke-width=\"2.5\"/>");
+            let _ = writeln!(
+                s,
+                "<circle class=\"highlight\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"8\" fill=\"none\" stroke=\"#e00\" stroke-width=\"2.5\"/>"
+            );
         }
         let _ = writeln!(
             s,
@@ -176,16 +179,33 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
             TOP - 4.0
         );
         for pid in &f.pids {
-            let _ = writeln!(s, "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#e00\" font-size=\"16\" font-weight=\"bold\">\u{2716}</text>", fx + 3.0, lane_y(*pid) + 5.0);
+            let _ = writeln!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#e00\" font-size=\"16\" font-weight=\"bold\">\u{2716}</text>",
+                fx + 3.0,
+                lane_y(*pid) + 5.0
+            );
         }
-        let _ = writeln!(s, "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#e00\" text-anchor=\"end\" font-weight=\"bold\">{}</text></g>", fx - 4.0, TOP - 20.0, esc(&f.text));
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#e00\" text-anchor=\"end\" font-weight=\"bold\">{}</text></g>",
+            fx - 4.0,
+            TOP - 20.0,
+            esc(&f.text)
+        );
     }
     // The strip of watched values.
     if !t.watched.is_empty() {
         let _ = writeln!(s, "<g class=\"watched\"><text x=\"8\" y=\"{:.1}\" fill=\"#555\">shared memory</text>", strip_top - 8.0);
         for (k, w) in t.watched.iter().enumerate() {
             let y = strip_top + k as f64 * ROW;
-            let _ = writeln!(s, "<text x=\"8\" y=\"{:.1}\" font-size=\"10\"><title>{}</title>{}</text>", y + 14.0, esc(&w.name), esc(&short(&w.name, 14)));
+            let _ = writeln!(
+                s,
+                "<text x=\"8\" y=\"{:.1}\" font-size=\"10\"><title>{}</title>{}</text>",
+                y + 14.0,
+                esc(&w.name),
+                esc(&short(&w.name, 14))
+            );
             for (j, (step, v)) in w.values.iter().enumerate() {
                 let until = w.values.get(j + 1).map_or(t.last + 1, |n| n.0);
                 let _ = writeln!(

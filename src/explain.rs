@@ -1,0 +1,238 @@
+//! Explanations in plain words of the classic patterns a failing run
+//! shows, above its trace and on its timeline: a lost update, a deadlock
+//! cycle, a forgotten close, a busy-wait nobody releases, a message lost
+//! to a full non-blocking queue, an order violation. Each names the two or
+//! three steps that matter, which the timeline rings. Built from the
+//! run's events and how it ended, never from the machine.
+
+use sim::abi::call::{Call, MqCall, MsgCall};
+use sim::check::{End, Stuck, Waits};
+use sim::explore::RunResult;
+use sim::ir::Program;
+use sim::trace::{describe_loc, Event, Loc, What};
+
+/// One explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// Which pattern.
+    pub pattern: Pattern,
+    /// What happened, in words.
+    pub text: String,
+    /// The steps that matter.
+    pub steps: Vec<u64>,
+}
+
+/// The patterns explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// Two read-modify-writes of one location interleaved: one update lost.
+    LostUpdate,
+    /// Processes each waiting for the next, round a cycle.
+    DeadlockCycle,
+    /// A reader waits for end-of-file while a write end it could close
+    /// is still open.
+    ForgottenClose,
+    /// A process spins on memory nobody will change.
+    BusyWait,
+    /// A non-blocking send failed on a full queue: the message is gone.
+    LostMessage,
+    /// One process read a location before another wrote what it needed.
+    OrderViolation,
+}
+
+/// The explanations of a traced run (most telling first; empty when no
+/// pattern is recognised).
+pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
+    let events = r.trace.as_deref().unwrap_or_default();
+    let mut out = Vec::new();
+    out.extend(lost_update(prog, events));
+    out.extend(lost_messages(prog, events));
+    match &r.end {
+        End::Deadlock { stuck, cycle } => {
+            out.extend(forgotten_close(prog, events, stuck));
+            if cycle.len() > 1 {
+                out.push(deadlock_cycle(prog, events, stuck, cycle));
+            }
+        }
+        End::Livelock(stuck) | End::Cycle(stuck) => out.extend(busy_wait(prog, events, stuck)),
+        _ => {}
+    }
+    if out.is_empty() {
+        out.extend(order_violation(prog, r, events));
+    }
+    out
+}
+
+/// The line of a step.
+fn line(prog: &Program, e: &Event) -> u32 {
+    prog.sources.line_col(e.span.file, e.span.lo).line
+}
+
+/// The C expression of a location (`s->in`), else its place.
+fn name(prog: &Program, at: &Loc) -> String {
+    let full = describe_loc(at, &prog.sources);
+    match full.split_once(" (shm#") {
+        Some((expr, _)) => expr.to_string(),
+        None => full,
+    }
+}
+
+fn same(a: &Loc, b: &Loc) -> bool {
+    (a.obj, a.off) == (b.obj, b.off)
+}
+
+/// A write to shared memory, its location, and the loads of that
+/// location (with their values) its process made since its previous write
+/// there, latest first.
+type ReadModifyWrite<'a> = (&'a Event, &'a Loc, Vec<(&'a Event, u64)>);
+
+/// Two processes each read a location and later wrote it back, each
+/// read before the other's write, having read the same value: they both
+/// worked from one value, and the later write overwrote the earlier.
+fn lost_update(prog: &Program, ev: &[Event]) -> Option<Explanation> {
+    // Each write to shared memory with the loads of that location its
+    // process made since its previous write there.
+    let mut rmw: Vec<ReadModifyWrite> = Vec::new();
+    for (i, w) in ev.iter().enumerate() {
+        let What::Store { at, .. } = &w.what else { continue };
+        let mut reads = Vec::new();
+        for e in ev[..i].iter().rev().filter(|e| e.pid == w.pid) {
+            match &e.what {
+                What::Store { at: t, .. } if same(t, at) => break,
+                What::Load { at: t, value, .. } if same(t, at) => reads.push((e, *value)),
+                _ => {}
+            }
+        }
+        if !reads.is_empty() {
+            rmw.push((w, at, reads));
+        }
+    }
+    for (k, (wa, at, ra)) in rmw.iter().enumerate() {
+        for (wb, bt, rb) in &rmw[k + 1..] {
+            if wb.pid == wa.pid || !same(at, bt) {
+                continue;
+            }
+            // a's last read before b's write, b's last read of that value
+            // before a's write.
+            let Some(&(a, v)) = ra.iter().find(|(r, _)| r.step < wb.step) else { continue };
+            let Some(&(b, _)) = rb.iter().find(|(r, x)| r.step < wa.step && *x == v) else { continue };
+            // Told in the order of the reads.
+            let [(r1, w1), (r2, w2)] = if a.step < b.step { [(a, wa), (b, wb)] } else { [(b, wb), (a, wa)] };
+            let text = format!(
+                "Lost update: {} and {} both read `{}` = {} (lines {}, {}) before either wrote it back (lines {}, {}): both worked from the same value, and the write at step {} overwrote the one at step {}.",
+                r1.pid,
+                r2.pid,
+                name(prog, at),
+                v as i32,
+                line(prog, r1),
+                line(prog, r2),
+                line(prog, w1),
+                line(prog, w2),
+                wb.step,
+                wa.step,
+            );
+            return Some(Explanation { pattern: Pattern::LostUpdate, text, steps: vec![a.step, b.step, wa.step, wb.step] });
+        }
+    }
+    None
+}
+
+/// Non-blocking sends that failed with `EAGAIN`.
+fn lost_messages(prog: &Program, ev: &[Event]) -> Option<Explanation> {
+    let e = ev.iter().find(|e| {
+        matches!(
+            &e.what,
+            What::Call { call: Call::Mq(MqCall::Send { .. }) | Call::Msg(MsgCall::MboxSend { block: false, .. }), ret: Some(r), .. }
+                if *r == -(sim::abi::errno::EAGAIN as i64)
+        )
+    })?;
+    let text = format!(
+        "Lost message: process {}'s non-blocking send at line {} (step {}) failed with EAGAIN because the queue was full: the message was never sent, and nothing retries it.",
+        e.pid,
+        line(prog, e),
+        e.step
+    );
+    Some(Explanation { pattern: Pattern::LostMessage, text, steps: vec![e.step] })
+}
+
+/// The last step of a process (where it now waits).
+fn last_step(ev: &[Event], pid: i32) -> Option<u64> {
+    ev.iter().rev().find(|e| e.pid == pid).map(|e| e.step)
+}
+
+fn deadlock_cycle(prog: &Program, ev: &[Event], stuck: &[Stuck], cycle: &[i32]) -> Explanation {
+    let parts: Vec<String> = cycle
+        .iter()
+        .zip(cycle.iter().cycle().skip(1))
+        .map(|(&a, &b)| {
+            let s = stuck.iter().find(|s| s.pid == a);
+            let at = s.map(|s| format!(" (line {})", prog.sources.line_col(s.span.file, s.span.lo).line)).unwrap_or_default();
+            let what = s.map_or_else(|| b.to_string(), |s| s.waits.edge(b));
+            format!("{a} waits for {what}{at}")
+        })
+        .collect();
+    let text = format!("Deadlock cycle: {}. Each waits for the next, round the cycle, so none can go on.", parts.join("; "));
+    Explanation { pattern: Pattern::DeadlockCycle, text, steps: cycle.iter().filter_map(|&p| last_step(ev, p)).collect() }
+}
+
+/// A reader blocked for end-of-file on a pipe whose write end is open
+/// in itself, or in a process blocked for good.
+fn forgotten_close(prog: &Program, ev: &[Event], stuck: &[Stuck]) -> Option<Explanation> {
+    stuck.iter().find_map(|s| {
+        let Waits::PipeData { fd, holders, .. } = &s.waits else { return None };
+        // Every holder will never write: the reader itself, or a process
+        // waiting for children to exit.
+        let never = |p: i32| p == s.pid || stuck.iter().any(|t| t.pid == p && matches!(t.waits, Waits::Children { .. }));
+        if holders.is_empty() || !holders.iter().all(|&(p, _)| never(p)) {
+            return None;
+        }
+        let idle: Vec<String> =
+            holders.iter().map(|(p, f)| if *p == s.pid { format!("itself (fd {f})") } else { format!("process {p} (fd {f})") }).collect();
+        let text = format!(
+            "Forgotten close: process {} waits in read(fd {fd}) at line {} for end-of-file, which comes only when every write end of the pipe is closed; but a write end is still open in {}, which will never write or close it (each waits for the other). Close the unused write end after fork.",
+            s.pid,
+            prog.sources.line_col(s.span.file, s.span.lo).line,
+            idle.join(" and ")
+        );
+        Some(Explanation { pattern: Pattern::ForgottenClose, text, steps: last_step(ev, s.pid).into_iter().collect() })
+    })
+}
+
+fn busy_wait(prog: &Program, ev: &[Event], stuck: &[Stuck]) -> Option<Explanation> {
+    let s = stuck.iter().find(|s| s.parked())?;
+    let Waits::Spin(on) = &s.waits else { return None };
+    let names: Vec<String> = on.iter().map(|(l, v)| format!("`{}` = {}", name(prog, l), *v as i32)).collect();
+    let others: Vec<i32> = stuck.iter().filter(|t| t.pid != s.pid).map(|t| t.pid).collect();
+    let rest = if others.is_empty() {
+        "every other process has exited".to_string()
+    } else {
+        format!("the other processes ({}) are blocked or spinning too", others.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "))
+    };
+    let text = format!(
+        "Busy-wait nobody will release: process {} spins at line {} until {} changes, but {rest}, so nobody will ever write it.",
+        s.pid,
+        prog.sources.line_col(s.span.file, s.span.lo).line,
+        names.join(" or ")
+    );
+    Some(Explanation { pattern: Pattern::BusyWait, text, steps: last_step(ev, s.pid).into_iter().collect() })
+}
+
+/// A data race where the read came first: the reader saw the value from
+/// before the write it needed.
+fn order_violation(prog: &Program, r: &RunResult, ev: &[Event]) -> Option<Explanation> {
+    let race = r.races.iter().find(|x| !x.first.write && x.second.write)?;
+    let at = |step: u64| ev.iter().find(|e| e.step == step);
+    let (read, write) = (at(race.first.step)?, at(race.second.step)?);
+    let loc = Loc { obj: race.obj, off: race.off, expr: race.first.expr.or(race.second.expr) };
+    let text = format!(
+        "Order violation: process {} read `{}` at line {} (step {}) before process {} wrote it at line {} (step {}), and nothing made the read wait for the write.",
+        read.pid,
+        name(prog, &loc),
+        line(prog, read),
+        read.step,
+        write.pid,
+        line(prog, write),
+        write.step
+    );
+    Some(Explanation { pattern: Pattern::OrderViolation, text, steps: vec![read.step, write.step] })
+}
