@@ -10,6 +10,7 @@ pub mod html;
 pub mod perfetto;
 pub mod svg;
 
+use sim::abi::call::{Call, ProcCall};
 use sim::explore::RunResult;
 use sim::ir::Program;
 use sim::trace::{describe, describe_loc, EdgeKind, LaneState, Loc, What};
@@ -125,7 +126,7 @@ impl Timeline {
     /// The timeline of a traced run (`r.trace` is `Some`).
     pub fn of(prog: &Program, r: &RunResult, title: &str) -> Timeline {
         let events = r.trace.as_deref().unwrap_or_default();
-        let last = events.last().map_or(0, |e| e.step);
+        let last = events.last().map_or(0, |e| e.step).max(r.lanes.last().map_or(0, |l| l.step));
         let pid_at: BTreeMap<u64, i32> = events.iter().map(|e| (e.step, e.pid)).collect();
         let raced: Vec<u64> = r.races.iter().flat_map(|x| [x.first.step, x.second.step]).collect();
         let marks = events
@@ -143,7 +144,7 @@ impl Timeline {
                 }
             })
             .collect();
-        let arrows = r
+        let mut arrows: Vec<Arrow> = r
             .edges
             .iter()
             .filter_map(|e| {
@@ -151,7 +152,17 @@ impl Timeline {
                 (a != b).then_some(Arrow { from: (e.from, a), to: (e.to, b), kind: edge_name(e.kind) })
             })
             .collect();
-        let mut pids: Vec<i32> = events.iter().map(|e| e.pid).collect();
+        // A child that never took a step (blocked at once) has no edge
+        // from its fork: drawn to where its lane ends.
+        for e in events {
+            if let What::Call { call: Call::Proc(ProcCall::Fork), ret: Some(child), .. } = e.what {
+                let child = child as i32;
+                if child > 0 && !events.iter().any(|x| x.pid == child) {
+                    arrows.push(Arrow { from: (e.step, e.pid), to: (last, child), kind: edge_name(EdgeKind::Fork) });
+                }
+            }
+        }
+        let mut pids: Vec<i32> = events.iter().map(|e| e.pid).chain(r.lanes.iter().flat_map(|l| l.states.iter().map(|s| s.0))).collect();
         pids.sort_unstable();
         pids.dedup();
         let explained = crate::explain::explain(prog, r);
@@ -198,6 +209,7 @@ pub fn edge_name(k: EdgeKind) -> &'static str {
         EdgeKind::Fork => "fork",
         EdgeKind::ExitWait => "exit \u{2192} wait",
         EdgeKind::Pipe => "pipe write \u{2192} read",
+        EdgeKind::Semaphore => "sem_post \u{2192} sem_wait",
         EdgeKind::ReadsFrom => "store \u{2192} load",
     }
 }

@@ -13,7 +13,7 @@ const DX: f64 = 16.0;
 /// Height of a lane.
 const LANE: f64 = 36.0;
 /// Width of the lane labels.
-const LEFT: f64 = 116.0;
+const LEFT: f64 = 124.0;
 /// Above the lanes (the step ruler).
 const TOP: f64 = 40.0;
 /// Height of a strip row.
@@ -49,6 +49,7 @@ pub fn arrow_colour(kind: &str) -> &'static str {
         "fork" => "#2e7d32",
         "store \u{2192} load" => "#1f5fbf",
         "pipe write \u{2192} read" => "#6a1b9a",
+        "sem_post \u{2192} sem_wait" => "#c2185b",
         _ => "#444444",
     }
 }
@@ -204,7 +205,7 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
                 "<text x=\"8\" y=\"{:.1}\" font-size=\"10\"><title>{}</title>{}</text>",
                 y + 14.0,
                 esc(&w.name),
-                esc(&short(&w.name, 14))
+                esc(&short(&label(&w.name), 18))
             );
             for (j, (step, v)) in w.values.iter().enumerate() {
                 let until = w.values.get(j + 1).map_or(t.last + 1, |n| n.0);
@@ -242,6 +243,16 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
     }
     s.push_str("</g>\n</svg>\n");
     s
+}
+
+/// A watched location's label for the narrow column: its place first
+/// (`shm#0+16 s->in`), which tells two slots reached by one expression
+/// apart.
+fn label(name: &str) -> String {
+    match name.rsplit_once(" (") {
+        Some((expr, place)) => format!("{} {expr}", place.trim_end_matches(')')),
+        None => name.to_string(),
+    }
 }
 
 /// At most `n` characters.

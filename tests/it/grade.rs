@@ -302,36 +302,12 @@ fn unsafe_outcomes_are_shrunk_and_their_commands_replay_them() {
     }
 }
 
-/// A tool the browser test needs, or why the test cannot run: `.ci/run`
-/// installs them and sets `IPCSIM_REQUIRE_BROWSER`, so in CI a missing
-/// one fails the test; elsewhere it is skipped, saying so.
-fn needs(tool: &str) -> bool {
-    let found = std::process::Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("IPCSIM_REQUIRE_BROWSER").is_none(), "{tool} is needed (apt-get install chromium tesseract-ocr)");
-        eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
-    }
-    found
-}
-
-/// A command that must end within a minute.
-fn run_bounded(cmd: &mut std::process::Command) -> std::process::Output {
-    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    child.kill().unwrap();
-    panic!("{cmd:?} took over a minute");
-}
-
 /// The HTML page, opened in headless Chromium (offline: no network
 /// flags) and photographed; the screenshot, read back by OCR, shows the
 /// score, the failed check and the finding where a student looks.
 #[test]
 fn an_html_page_renders_in_a_browser_showing_the_findings() {
+    use crate::browser::{needs, run_bounded};
     if !needs("chromium") || !needs("tesseract") {
         return;
     }

@@ -1,5 +1,6 @@
 //! Integration tests, one crate (faster to link), one module per area.
 
+mod browser;
 mod conformance;
 mod detect;
 mod diff;
@@ -21,4 +22,5 @@ mod replay;
 mod scenarios;
 mod semantics;
 mod spec;
+mod timeline;
 mod traces;

@@ -218,6 +218,10 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         }
         take(&mut m, ready[k], cx, &mut pace);
     };
+    if cx.tracing() {
+        // How each process was left: blocked, spinning, a zombie.
+        lanes.push(m.lanes(cx.history.steps + 1, usize::MAX, &ready));
+    }
     let instructions = cx.instructions;
     let choices = rec.choices().to_vec();
     let h = std::mem::take(cx.history);

@@ -72,6 +72,9 @@ pub struct History {
     /// Step at which each pid ended.
     ended: Vec<(i32, u64)>,
     pipes: Vec<PipeLog>,
+    /// Steps of the posts not yet taken, by semaphore (shared object and
+    /// offset), oldest first (traced runs only).
+    posts: BTreeMap<(u32, u64), VecDeque<u64>>,
     /// Virtual time at which each process (by index) reached its pending
     /// operation, for "blocked since" in traces.
     reached: Vec<u64>,
@@ -146,6 +149,22 @@ impl History {
         }
         if let Some(&(_, from)) = self.ended.iter().find(|e| e.0 == pid) {
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::ExitWait });
+        }
+    }
+
+    /// The current step posted the semaphore at `off` of `obj`.
+    pub fn sem_posted(&mut self, obj: u32, off: u64) {
+        if self.reads_from {
+            self.posts.entry((obj, off)).or_default().push_back(self.steps);
+        }
+    }
+
+    /// The current step took a unit of the semaphore at `off` of `obj`:
+    /// the oldest post not yet taken happens before it (a unit the
+    /// semaphore started with has none).
+    pub fn sem_taken(&mut self, obj: u32, off: u64) {
+        if let Some(from) = self.posts.get_mut(&(obj, off)).and_then(|q| q.pop_front()) {
+            self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Semaphore });
         }
     }
 

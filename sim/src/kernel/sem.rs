@@ -64,6 +64,15 @@ impl Machine {
             SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
             SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
         };
+        if r.is_ok() && cx.history.reads_from {
+            if let Some((obj, off)) = self.procs[i].proc.mem.shared_location(c.sem().unwrap_or(0)) {
+                match c {
+                    SemCall::Post { .. } => cx.history.sem_posted(obj, off),
+                    SemCall::Wait { .. } | SemCall::TryWait { .. } | SemCall::TimedWait { .. } => cx.history.sem_taken(obj, off),
+                    _ => {}
+                }
+            }
+        }
         if r.is_ok() && cx.history.races.is_some() {
             let release = match c {
                 SemCall::Wait { sem } | SemCall::TryWait { sem } | SemCall::TimedWait { sem, .. } => Some((sem, false)),

@@ -22,6 +22,9 @@ pub enum EdgeKind {
     ExitWait,
     /// A pipe write before the read that takes its bytes.
     Pipe,
+    /// A `sem_post` before the wait that takes its unit (posts are taken
+    /// oldest first).
+    Semaphore,
     /// A store to shared memory before a load that reads what it stored
     /// (sequentially consistent: the load sees the last store to each
     /// byte).

@@ -1,0 +1,224 @@
+//! Timelines (`--timeline FILE.html|.svg|.json`), the trace in columns,
+//! and the explanations in plain words, on scenarios that show each.
+
+use crate::browser::{chromium, needs, ocr};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ipcsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch directory, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let d = std::env::temp_dir().join(format!("ipcsim-test-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        Scratch(d)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `command scenario --timeline out`: the run drawn into `out`.
+fn draw(command: &str, scenario: &str, out: &Path) {
+    let o = ipcsim(&[command, scenario, "--timeline", out.to_str().unwrap()]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert!(stderr(&o).contains("timeline written to"), "{}", stderr(&o));
+}
+
+/// The four runs the issue names, each drawn as a page and opened in
+/// headless Chromium: the rendered DOM has a lane per process, the
+/// happens-before edges and (for the failing three) the failure mark;
+/// the two-producer race's screenshot shows its lanes and failure.
+#[test]
+fn timelines_render_in_a_browser_with_lanes_edges_and_the_failure() {
+    if !needs("chromium") || !needs("tesseract") {
+        return;
+    }
+    let dir = Scratch::new("timeline-browser");
+    let cases = [
+        ("explore", "scenarios/bounded_buffer_two_producers.c", 3, true, "store \u{2192} load"),
+        ("explore", "scenarios/forgotten_close.c", 2, true, "fork"),
+        ("explore", "scenarios/pipe_mutual_deadlock.c", 2, true, "fork"),
+        ("run", "scenarios/semaphore_bounded_buffer.c", 4, false, "sem_post \u{2192} sem_wait"),
+    ];
+    for (k, (command, scenario, lanes, fails, edge)) in cases.into_iter().enumerate() {
+        let page = dir.0.join(format!("t{k}.html"));
+        draw(command, scenario, &page);
+        let dom = String::from_utf8_lossy(&chromium(&page, &dir.0.join("profile"), None, "1200,900").stdout).into_owned();
+        assert_eq!(dom.matches("class=\"lane-label\"").count(), lanes, "{scenario}: lanes");
+        assert!(dom.contains(&format!("class=\"edge\" data-kind=\"{edge}\"")), "{scenario}: a {edge} edge");
+        assert_eq!(dom.contains("class=\"failure\""), fails, "{scenario}: the failure mark");
+        // Self-contained: nothing fetched, no script (the SVG namespace is
+        // a name, not a fetch).
+        assert!(
+            !dom.contains("<script") && !dom.contains("src=\"http") && !dom.contains("href=\"http") && !dom.contains("url(http"),
+            "self-contained"
+        );
+    }
+    let shot = dir.0.join("t0.png");
+    chromium(&dir.0.join("t0.html"), &dir.0.join("profile"), Some(&shot), "1200,700");
+    // Compared loosely: a picture (not a blank page) whose text has the
+    // lanes, the failure and the explanation.
+    assert!(std::fs::metadata(&shot).unwrap().len() > 20_000, "a blank screenshot");
+    let text = ocr(&shot);
+    for seen in ["process 1001", "process 1002", "Failure", "Lost update"] {
+        assert!(text.contains(seen), "the screenshot does not show {seen:?}; OCR read:\n{text}");
+    }
+}
+
+/// The SVG is well-formed XML: an `<svg>` root, a mark per visible
+/// operation with its text as a `<title>`, the failure drawn.
+#[test]
+fn the_svg_timeline_is_well_formed_xml_with_a_mark_per_operation() {
+    let dir = Scratch::new("timeline-svg");
+    let out = dir.0.join("race.svg");
+    draw("explore", "scenarios/bounded_buffer_two_producers.c", &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
+    let marks: Vec<_> = doc.descendants().filter(|n| n.attribute("class") == Some("op")).collect();
+    let steps: std::collections::BTreeSet<&str> = marks.iter().filter_map(|m| m.attribute("data-step")).collect();
+    assert!(marks.len() >= 30 && steps.len() == marks.len(), "one mark per visible operation of the shrunk run: {}", marks.len());
+    let title = marks[9].children().find(|c| c.tag_name().name() == "title").and_then(|t| t.text()).unwrap();
+    assert!(title.contains("store i32 s->buffer[s->in]") && title.contains("bounded_buffer_two_producers.c:26"), "{title}");
+    assert!(doc.descendants().any(|n| n.attribute("class") == Some("failure")));
+    assert!(doc.descendants().any(|n| n.attribute("class") == Some("preemption")));
+    assert!(doc.descendants().filter(|n| n.attribute("class") == Some("highlight")).count() >= 4, "the lost update's steps ringed");
+}
+
+/// The trace-event JSON has the format's documented fields: every event
+/// a name, a phase, pid and tid; slices a timestamp and duration; flows
+/// an id, the finishing one bound to its enclosing slice.
+#[test]
+fn the_trace_event_json_has_the_documented_fields() {
+    let dir = Scratch::new("timeline-json");
+    let out = dir.0.join("race.json");
+    draw("explore", "scenarios/bounded_buffer_two_producers.c", &out);
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events = v["traceEvents"].as_array().unwrap();
+    let phase = |p: &'static str| events.iter().filter(move |e| e["ph"] == p);
+    for e in events {
+        assert!(e["name"].is_string() && e["ph"].is_string() && e["pid"].is_i64() && e["tid"].is_i64(), "{e}");
+    }
+    assert_eq!(phase("M").filter(|e| e["name"] == "process_name").count(), 3);
+    assert!(phase("X").count() >= 37);
+    for e in phase("X") {
+        assert!(e["ts"].is_u64() && e["dur"].is_u64(), "{e}");
+    }
+    let (starts, ends) = (phase("s").count(), phase("f").count());
+    assert!(starts > 0 && starts == ends, "flows come in pairs");
+    for e in phase("f") {
+        assert!(e["id"].is_u64() && e["bp"] == "e", "{e}");
+    }
+}
+
+/// `--trace-format columns`: one column per process, every line within
+/// the width asked for.
+#[test]
+fn the_trace_in_columns_has_a_column_per_process_within_the_width() {
+    let o = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["explore", "scenarios/bounded_buffer_two_producers.c", "--trace-format", "columns"])
+        .env("COLUMNS", "90")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    let header = err.lines().find(|l| l.trim_start().starts_with("step ")).expect("a header");
+    assert!(header.contains("process 1001") && header.contains("process 1002"), "{header}");
+    let rows: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("step "))
+        .take_while(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == 's'))
+        .collect();
+    assert!(rows.len() > 30, "{rows:#?}");
+    assert!(rows.iter().all(|l| l.chars().count() <= 90), "{rows:#?}");
+    // A producer's store sits in its own (second) column.
+    let store = rows.iter().find(|l| l.trim_start().starts_with("10 ")).unwrap();
+    assert!(store.split(" | ").nth(1).is_some_and(|c| c.contains("store s->buffer")), "{store}");
+}
+
+#[test]
+fn a_timeline_file_of_another_kind_is_refused_before_anything_runs() {
+    let o = ipcsim(&["run", "scenarios/lost_update.c", "--timeline", "out.png"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".html, .svg or .json"), "{}", stderr(&o));
+    assert!(!Path::new("out.png").exists());
+}
+
+/// The explanation `explore` prints above a failing run's trace.
+fn explained(args: &[&str]) -> String {
+    stderr(&ipcsim(args)).lines().filter(|l| l.starts_with("ipcsim: ") && l.contains(": ")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_lost_update_is_explained_with_both_reads_and_writes() {
+    let text = explained(&["explore", "scenarios/bounded_buffer_two_producers.c"]);
+    assert!(
+        text.contains("Lost update: 1001 and 1002 both read `s->in` = 1 (lines 26, 27) before either wrote it back (lines 27, 27)"),
+        "{text}"
+    );
+    let text = explained(&["explore", "scenarios/lost_update.c"]);
+    assert!(text.contains("Lost update:") && text.contains("both read"), "{text}");
+}
+
+#[test]
+fn a_deadlock_cycle_is_explained_round_the_cycle() {
+    let text = explained(&["explore", "scenarios/pipe_mutual_deadlock.c"]);
+    assert!(
+        text.contains("Deadlock cycle: 1000 waits for pipe#1 written by 1001 (line 21); 1001 waits for pipe#0 written by 1000"),
+        "{text}"
+    );
+    assert!(!text.contains("Forgotten close"), "each waits for the other's data, not for end-of-file: {text}");
+}
+
+#[test]
+fn a_forgotten_close_is_explained_with_who_holds_the_write_end() {
+    let text = explained(&["explore", "scenarios/forgotten_close.c"]);
+    assert!(text.contains("Forgotten close: process 1001 waits in read(fd 3)") && text.contains("process 1000 (fd 4)"), "{text}");
+}
+
+#[test]
+fn a_busy_wait_nobody_releases_is_explained() {
+    let text = explained(&["explore", "scenarios/bounded_buffer_two_producers.c"]);
+    assert!(text.contains("Busy-wait nobody will release: process 1000 spins at line 31"), "{text}");
+}
+
+#[test]
+fn a_message_lost_to_a_full_non_blocking_queue_is_explained() {
+    let text = explained(&["run", "scenarios/mq_nonblocking_full.c", "--trace"]);
+    assert!(text.contains("Lost message: process 1000's non-blocking send at line 19") && text.contains("EAGAIN"), "{text}");
+}
+
+#[test]
+fn an_order_violation_is_explained_read_before_write() {
+    let dir = Scratch::new("order");
+    let file = dir.0.join("order.c");
+    std::fs::write(
+        &file,
+        "#include <assert.h>\n#include <sys/mman.h>\n#include <sys/wait.h>\n#include <unistd.h>\n\
+         int main(void) {\n    int *data = mmap(NULL, 4, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);\n\
+         \x20   if (fork() == 0) {\n        assert(*data == 42);\n        return 0;\n    }\n    *data = 42;\n    int st;\n    wait(&st);\n\
+         \x20   return WIFSIGNALED(st);\n}\n",
+    )
+    .unwrap();
+    let text = explained(&["explore", file.to_str().unwrap()]);
+    assert!(
+        text.contains("Order violation: process 1001 read `")
+            && text.contains("at line 8")
+            && text.contains("before process 1000 wrote it at line 11"),
+        "{text}"
+    );
+}
