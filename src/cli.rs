@@ -23,6 +23,9 @@ pub enum Command {
     Explore(ExploreArgs),
     /// Reproduce a run from the token a report printed.
     Replay(ReplayArgs),
+    /// Be the scheduler: choose who runs at each step, undo, jump, save
+    /// the schedule as a token (a plain line-by-line session).
+    Step(StepArgs),
     /// Join the --json reports of `explore --shard I/N` into one verdict.
     Merge(MergeArgs),
     /// Grade submissions against a reference by what they can do, not by
@@ -38,6 +41,22 @@ pub enum Command {
     /// (internal) One real run in a fresh process.
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
+}
+
+/// Options of `step`.
+#[derive(Args, Debug)]
+pub struct StepArgs {
+    /// The C file.
+    pub file: PathBuf,
+    /// A token to follow with `n` (next) where you do not choose.
+    pub token: Option<String>,
+    /// Say when this is reached, then stop: failure, deadlock,
+    /// lost-update, or output:TEXT.
+    #[arg(long)]
+    pub goal: Option<crate::commands::step::Goal>,
+    /// Behaviour options (those of the token, if one is given).
+    #[command(flatten)]
+    pub sim: SimArgs,
 }
 
 /// Options of `real`.

@@ -63,6 +63,12 @@ pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
     out
 }
 
+/// The patterns the events alone show, however the run ends (so far):
+/// a lost update, a lost message.
+pub fn in_events(prog: &Program, events: &[Event]) -> Vec<Explanation> {
+    lost_update(prog, events).into_iter().chain(lost_messages(prog, events)).collect()
+}
+
 /// The line of a step.
 fn line(prog: &Program, e: &Event) -> u32 {
     prog.sources.line_col(e.span.file, e.span.lo).line

@@ -7,6 +7,7 @@ mod grade;
 mod merge;
 mod real;
 mod run;
+pub mod step;
 mod timeline;
 
 use crate::cli::{CheckArgs, Cli, Command, SchedArgs, SimArgs, StdoutArg, StrategyArg, TimeArg};
@@ -41,6 +42,7 @@ pub fn dispatch(cli: Cli) -> Status {
         Command::Run(a) => run::run(a),
         Command::Explore(a) => explore::explore(a),
         Command::Replay(a) => run::replay(a),
+        Command::Step(a) => step::step(a),
         Command::Merge(a) => merge::merge(a),
         Command::Grade(a) => grade::grade(a),
         Command::Bench(a) => bench::bench(a),

@@ -22,5 +22,6 @@ mod replay;
 mod scenarios;
 mod semantics;
 mod spec;
+mod step;
 mod timeline;
 mod traces;

@@ -12,6 +12,7 @@ pub mod rr;
 pub mod scheduler;
 pub mod search;
 pub mod split;
+pub mod stepper;
 pub mod token;
 
 pub use crate::options::{Options, StrategyKind, PCT_HORIZON};

@@ -1,0 +1,229 @@
+//! Being the scheduler: a run advanced one choice at a time by a person
+//! (`ipcsim step`), as the Deadlock Empire lets you. At each point where
+//! more than one process could take the next visible operation, the
+//! caller picks one; steps where only one can are taken at once. The
+//! choices made form a token that `replay` reproduces; undo replays
+//! all but the last choice from the start (runs are deterministic).
+
+use super::replay::Replay;
+use super::{take, token, turn, Pace, Runner};
+use crate::check::End;
+use crate::ir::Program;
+use crate::kernel::{Config, History, Machine, Pending, StepCtx};
+use crate::source::Span;
+use crate::trace::{describe, Data, Event, LaneState, Lanes, What};
+
+/// A process that can take the next step.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Its pid.
+    pub pid: i32,
+    /// The operation it would perform, in words.
+    pub next: String,
+    /// Where in the program.
+    pub span: Span,
+}
+
+/// Why a process cannot take the next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CannotRun {
+    /// The run has ended.
+    Ended,
+    /// It is not one of the processes that can (blocked, exited, or no
+    /// such process).
+    NotReady(i32),
+}
+
+/// A run being scheduled by hand.
+pub struct Stepper<'a> {
+    prog: &'a Program,
+    config: &'a Config,
+    m: Machine,
+    h: History,
+    pace: Pace,
+    instructions: u64,
+    ready: Vec<usize>,
+    end: Option<End>,
+    /// The choices made so far (indices into the ready processes, as a
+    /// token holds them).
+    choices: Vec<u32>,
+    /// The pid chosen at each choice.
+    chosen: Vec<i32>,
+}
+
+impl<'a> Stepper<'a> {
+    /// The run at its first choice (the steps before it taken).
+    pub fn new(prog: &'a Program, config: &'a Config) -> Stepper<'a> {
+        let runner = Runner::new(prog, config);
+        let (m, mut h, instructions) = runner.start.clone();
+        h.trace = Some(Vec::new());
+        h.reads_from = true;
+        let pace = Pace::new(&m);
+        let mut s =
+            Stepper { prog, config, m, h, pace, instructions, ready: Vec::new(), end: None, choices: Vec::new(), chosen: Vec::new() };
+        s.advance();
+        s
+    }
+
+    /// The run after these choices (pids, in order); `Err` names the
+    /// first that was not a ready process at its point.
+    pub fn replaying(prog: &'a Program, config: &'a Config, pids: &[i32]) -> Result<Stepper<'a>, i32> {
+        let mut s = Stepper::new(prog, config);
+        for &p in pids {
+            s.choose(p).map_err(|_| p)?;
+        }
+        Ok(s)
+    }
+
+    /// Takes steps while exactly one process can, up to the next choice
+    /// or the end.
+    fn advance(&mut self) {
+        loop {
+            let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut self.h, instructions: self.instructions };
+            if let Some(end) = turn(&mut self.m, &cx, &mut self.ready) {
+                self.end = Some(end);
+                return;
+            }
+            if self.ready.len() > 1 {
+                return;
+            }
+            take(&mut self.m, self.ready[0], &mut cx, &mut self.pace);
+            self.instructions = cx.instructions;
+        }
+    }
+
+    /// The processes that can take the next step (empty at the end).
+    pub fn choices(&self) -> Vec<Choice> {
+        if self.end.is_some() {
+            return Vec::new();
+        }
+        self.ready.iter().map(|&i| self.choice(i)).collect()
+    }
+
+    fn choice(&self, i: usize) -> Choice {
+        let p = &self.m.procs[i];
+        let next = match p.pending {
+            Pending::Call(call) => {
+                let text = describe(&What::Call { call, ret: None, data: Data::None }, &self.prog.sources);
+                text.trim_end_matches(" = ...").to_string()
+            }
+            Pending::Access(a) => {
+                let at = crate::trace::Loc { obj: a.obj, off: a.off, expr: a.expr };
+                let verb = match a.kind {
+                    crate::interp::AccessKind::Load(_) => "load",
+                    crate::interp::AccessKind::Store(_) => "store to",
+                    crate::interp::AccessKind::Copy(_) => "copy at",
+                    crate::interp::AccessKind::Lib(f) => f.name(),
+                };
+                format!("{verb} {}", crate::trace::describe_loc(&at, &self.prog.sources))
+            }
+            Pending::Sleep(..) => "sleep".into(),
+            Pending::Exit(code) | Pending::Exiting(code) => format!("exit({code})"),
+            _ => "its next step".into(),
+        };
+        Choice { pid: p.pid, next, span: p.proc.span(self.prog) }
+    }
+
+    /// Process `pid` takes the next step, if it can now.
+    pub fn choose(&mut self, pid: i32) -> Result<(), CannotRun> {
+        if self.end.is_some() {
+            return Err(CannotRun::Ended);
+        }
+        let k = self.ready.iter().position(|&i| self.m.procs[i].pid == pid).ok_or(CannotRun::NotReady(pid))?;
+        self.choices.push(k as u32);
+        self.chosen.push(pid);
+        let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut self.h, instructions: self.instructions };
+        take(&mut self.m, self.ready[k], &mut cx, &mut self.pace);
+        self.instructions = cx.instructions;
+        self.advance();
+        Ok(())
+    }
+
+    /// The pids chosen so far.
+    pub fn chosen(&self) -> &[i32] {
+        &self.chosen
+    }
+
+    /// How the run ended, once it has.
+    pub fn end(&self) -> Option<&End> {
+        self.end.as_ref()
+    }
+
+    /// The steps taken so far.
+    pub fn events(&self) -> &[Event] {
+        self.h.trace.as_deref().unwrap_or_default()
+    }
+
+    /// Every process's state now (none running).
+    pub fn lanes(&self) -> Lanes {
+        self.m.lanes(self.h.steps + 1, usize::MAX, &self.ready)
+    }
+
+    /// The states of the processes that are not ready, with their places.
+    pub fn waiting(&self) -> Vec<(i32, LaneState, Span)> {
+        let lanes = self.lanes();
+        lanes
+            .states
+            .into_iter()
+            .filter(|(_, s)| *s != LaneState::Ready)
+            .map(|(pid, s)| (pid, s, self.m.index(pid).map(|i| self.m.procs[i].proc.span(self.prog)).unwrap_or_default()))
+            .collect()
+    }
+
+    /// The machine (for views of its objects).
+    pub fn machine(&self) -> &Machine {
+        &self.m
+    }
+
+    /// A token for the schedule so far, completed without preemption to
+    /// a whole run (what `replay` takes).
+    pub fn token(&self) -> String {
+        let whole = Runner::new(self.prog, self.config).run(&mut Replay::then_go_on(self.choices.clone()), false);
+        token::encode(token::binding(self.prog, self.config), &whole.choices)
+    }
+}
+
+impl Stepper<'_> {
+    /// The run's failure, once it has ended (DESIGN.md's definition).
+    pub fn failure(&self) -> Option<crate::check::Failure> {
+        crate::check::failure(&self.h.outcome, &self.h.sent, Some(self.end.as_ref()?))
+    }
+
+    /// Standard output so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.h.outcome.stream(1)
+    }
+
+    /// The kernel's objects in words: each pipe's bytes and ends, each
+    /// semaphore's value (as its last operation left it).
+    pub fn objects(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .m
+            .pipes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.readers + p.writers > 0)
+            .map(|(k, p)| {
+                let bytes: Vec<u8> = p.slots.iter().flat_map(|s| s.data[s.start..].iter().copied()).collect();
+                format!(
+                    "pipe#{k}: {} ({} bytes), {} read end(s) open, {} write end(s)",
+                    crate::trace::quote(&bytes),
+                    bytes.len(),
+                    p.readers,
+                    p.writers
+                )
+            })
+            .collect();
+        let mut sems: Vec<((u32, u64), u32)> = Vec::new();
+        for e in self.events() {
+            if let What::Call { data: Data::Sem { at: Some(at), value: Some(v) }, .. } = &e.what {
+                match sems.iter_mut().find(|s| s.0 == *at) {
+                    Some(s) => s.1 = *v,
+                    None => sems.push((*at, *v)),
+                }
+            }
+        }
+        out.extend(sems.into_iter().map(|((obj, off), v)| format!("semaphore shm#{obj}+{off} = {v}")));
+        out
+    }
+}

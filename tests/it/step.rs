@@ -1,0 +1,78 @@
+//! `ipcsim step`, driven through its plain mode (stdin and stdout, as
+//! over ssh, in a pipe or with a screen reader).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// A session fed `input`, with `args` after `step`.
+fn session(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .arg("step")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The person schedules both children to read the counter before either
+/// writes it back: goal mode says the lost update is reached and gives a
+/// token, which `replay` reproduces (the counter ends short, and the
+/// explanation is the same).
+#[test]
+fn a_scripted_session_reaches_the_lost_update_and_its_token_replays_it() {
+    let o = session(&["scenarios/lost_update.c", "--goal", "lost-update"], "1000\n1001\n1002\n1001\n1002\n");
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("[1001] load (*counter)") && out.contains("line 18: (*counter)++;"),
+        "each choice with its next operation and line: {out}"
+    );
+    assert!(out.contains("1000  blocked in wait()"), "who waits where: {out}");
+    assert!(out.contains("shared: (*counter) (shm#0+0) = 0"), "the shared memory: {out}");
+    assert!(out.contains("goal reached: Lost update: 1001 and 1002 both read `(*counter)` = 0"), "{out}");
+    let token = out.lines().find_map(|l| l.strip_prefix("token: ")).expect("a token");
+    let replay = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["replay", "scenarios/lost_update.c", token, "--trace"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&replay.stdout), "counter = 9 (expected 10)\n");
+    assert!(String::from_utf8_lossy(&replay.stderr).contains("Lost update: 1001 and 1002 both read `(*counter)` = 0"));
+}
+
+/// Undo takes back the last choice, jump goes back to an earlier one,
+/// a process that cannot run is refused with the ones that can.
+#[test]
+fn undo_jump_and_a_wrong_pid_keep_the_session_going() {
+    let o = session(&["scenarios/lost_update.c"], "1000\n1001\nu\nj 0\n1005\nq\n");
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("undone: back to choice 1"), "{out}");
+    assert!(out.contains("back to after choice 0"), "{out}");
+    assert!(out.contains("process 1005 cannot take the next step now: choose one of 1000, 1001"), "{out}");
+}
+
+/// Goal mode over a session that ends first: not reached (exit 1),
+/// with the token of what was done; a goal that is no goal is refused.
+#[test]
+fn a_goal_not_reached_exits_1_and_a_bad_goal_is_refused() {
+    let o = session(&["scenarios/lost_update.c", "--goal", "deadlock"], "1000\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("token: ipcsim1-"));
+    let o = session(&["scenarios/lost_update.c", "--goal", "win"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("lost-update"));
+}
+
+/// With a token, `n` follows it: the run the token names, step by step.
+#[test]
+fn next_follows_a_token_to_its_end() {
+    let token = "ipcsim1-4e7cb7387a4f9317-AAIBAQABAQsAAQ";
+    let o = session(&["scenarios/lost_update.c", token], &"n\n".repeat(40));
+    let out = text(&o);
+    assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");
+}
