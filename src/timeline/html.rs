@@ -34,7 +34,14 @@ pub fn page(t: &Timeline, diagnosis: &str, trace: &str) -> String {
         let (fill, name) = state_style(s);
         h.push_str(&format!("<span><i class=\"swatch\" style=\"background:{fill}\"></i>{}</span>", esc(&name)));
     }
-    for kind in ["fork", "exit \u{2192} wait", "pipe write \u{2192} read", "sem_post \u{2192} sem_wait", "store \u{2192} load"] {
+    for kind in [
+        "fork",
+        "exit \u{2192} wait",
+        "pipe write \u{2192} read",
+        "sem_post \u{2192} sem_wait",
+        "signal \u{2192} handler",
+        "store \u{2192} load",
+    ] {
         h.push_str(&format!("<span><i class=\"swatch\" style=\"background:{}\"></i>{}</span>", arrow_colour(kind), esc(kind)));
     }
     h.push_str("<span><i class=\"swatch\" style=\"border-left:2px dashed #b00\"></i>preemption</span><span style=\"color:#e00\">\u{25ef} race or key step</span></p>\n");

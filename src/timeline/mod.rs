@@ -152,6 +152,7 @@ impl Timeline {
                 (a != b).then_some(Arrow { from: (e.from, a), to: (e.to, b), kind: edge_name(e.kind) })
             })
             .collect();
+        arrows.extend(signal_arrows(events));
         // A child that never took a step (blocked at once) has no edge
         // from its fork: drawn to where its lane ends.
         for e in events {
@@ -212,6 +213,30 @@ pub fn edge_name(k: EdgeKind) -> &'static str {
         EdgeKind::Semaphore => "sem_post \u{2192} sem_wait",
         EdgeKind::ReadsFrom => "store \u{2192} load",
     }
+}
+
+/// The name of the signal→handler arrows.
+pub const SIGNAL: &str = "signal \u{2192} handler";
+
+/// Arrows from the step that sent a signal to the handler it ran: the
+/// latest `kill` of that process (or of everyone, or a group) with that
+/// signal before the handler; for `SIGCHLD`, the latest exit of another
+/// process. Read off the events (the kernel records no such edge).
+fn signal_arrows(events: &[sim::trace::Event]) -> Vec<Arrow> {
+    const SIGCHLD: i32 = 17;
+    let mut out = Vec::new();
+    for (k, h) in events.iter().enumerate() {
+        let What::Handler { sig, .. } = h.what else { continue };
+        let sender = events[..k].iter().rev().find(|e| match e.what {
+            What::Call { call: Call::Proc(ProcCall::Kill { pid, sig: s }), ret: Some(0), .. } => s == sig && (pid == h.pid || pid <= 0),
+            What::Exit { .. } | What::Killed { .. } | What::Fault { .. } => sig == SIGCHLD && e.pid != h.pid,
+            _ => false,
+        });
+        if let Some(e) = sender.filter(|e| e.pid != h.pid) {
+            out.push(Arrow { from: (e.step, e.pid), to: (h.step, h.pid), kind: SIGNAL });
+        }
+    }
+    out
 }
 
 /// The lanes' colouring: each process's consecutive steps in one state

@@ -50,6 +50,7 @@ pub fn arrow_colour(kind: &str) -> &'static str {
         "store \u{2192} load" => "#1f5fbf",
         "pipe write \u{2192} read" => "#6a1b9a",
         "sem_post \u{2192} sem_wait" => "#c2185b",
+        "signal \u{2192} handler" => "#ef6c00",
         _ => "#444444",
     }
 }

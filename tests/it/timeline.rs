@@ -222,3 +222,17 @@ fn an_order_violation_is_explained_read_before_write() {
         "{text}"
     );
 }
+
+/// A handler is joined to the step that sent its signal: SIGCHLD's
+/// handler to the child's exit.
+#[test]
+fn a_signal_handler_is_joined_to_what_sent_the_signal() {
+    let dir = Scratch::new("timeline-signal");
+    let out = dir.0.join("sig.svg");
+    draw("run", "scenarios/sigchld_reaper.c", &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let edge = doc.descendants().find(|n| n.attribute("data-kind") == Some("signal \u{2192} handler")).expect("a signal edge");
+    let title = edge.children().find_map(|c| c.text()).unwrap();
+    assert!(title.starts_with("signal \u{2192} handler: step"), "{title}");
+}
