@@ -40,6 +40,7 @@ pub fn page(t: &Timeline, diagnosis: &str, trace: &str) -> String {
         "pipe write \u{2192} read",
         "sem_post \u{2192} sem_wait",
         "signal \u{2192} handler",
+        "send \u{2192} receive",
         "store \u{2192} load",
     ] {
         h.push_str(&format!("<span><i class=\"swatch\" style=\"background:{}\"></i>{}</span>", arrow_colour(kind), esc(kind)));

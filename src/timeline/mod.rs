@@ -153,6 +153,11 @@ impl Timeline {
             })
             .collect();
         arrows.extend(signal_arrows(events));
+        for m in message_arrows(events) {
+            if !arrows.iter().any(|a| (a.from, a.to) == (m.from, m.to)) {
+                arrows.push(m);
+            }
+        }
         // A child that never took a step (blocked at once) has no edge
         // from its fork: drawn to where its lane ends.
         for e in events {
@@ -234,6 +239,68 @@ fn signal_arrows(events: &[sim::trace::Event]) -> Vec<Arrow> {
         });
         if let Some(e) = sender.filter(|e| e.pid != h.pid) {
             out.push(Arrow { from: (e.step, e.pid), to: (h.step, h.pid), kind: SIGNAL });
+        }
+    }
+    out
+}
+
+/// The name of the send→receive arrows.
+pub const MESSAGE: &str = "send \u{2192} receive";
+
+/// Arrows from a message's send to its receive (message queues,
+/// mailboxes, links, sockets): each receive joined to the earliest send
+/// not yet joined, by another process, of the same bytes (the first 64).
+/// Read off the events: a heuristic that is exact when the messages
+/// differ, and can pair two equal messages the other way round.
+fn message_arrows(events: &[sim::trace::Event]) -> Vec<Arrow> {
+    use sim::abi::call::{FdCall, MqCall, MsgCall, SockCall};
+    use sim::trace::Data;
+    let bytes = |e: &sim::trace::Event| match &e.what {
+        What::Call { ret: Some(r), data: Data::Bytes(b), .. } if *r > 0 || b.is_empty() => Some(b.clone()),
+        _ => None,
+    };
+    // A write to a descriptor other than stdout and stderr may be to a
+    // socket (or a pipe, whose edges the kernel records: duplicates are
+    // dropped by the caller).
+    let is_send = |e: &sim::trace::Event| match e.what {
+        What::Call { call: Call::Fd(FdCall::Write { fd, .. }), ret: Some(0..), .. } => fd > 2,
+        What::Call {
+            call:
+                Call::Mq(MqCall::Send { .. }) | Call::Msg(MsgCall::MboxSend { .. } | MsgCall::SendTo { .. }) | Call::Sock(SockCall::Send { .. }),
+            ret: Some(0..),
+            ..
+        } => true,
+        _ => false,
+    };
+    let is_receive = |e: &sim::trace::Event| {
+        matches!(
+            e.what,
+            What::Call {
+                call: Call::Mq(MqCall::Receive { .. })
+                    | Call::Msg(MsgCall::MboxReceive { .. } | MsgCall::ReceiveFrom { .. })
+                    | Call::Sock(SockCall::Recv { .. })
+                    | Call::Fd(FdCall::Read { .. }),
+                ..
+            }
+        )
+    };
+    let mut unmatched: Vec<(&sim::trace::Event, Vec<u8>)> = Vec::new();
+    let mut out = Vec::new();
+    for e in events {
+        if is_send(e) {
+            if let Some(b) = match &e.what {
+                What::Call { data: Data::Bytes(b), .. } => Some(b.clone()),
+                _ => None,
+            } {
+                unmatched.push((e, b));
+            }
+        } else if is_receive(e) {
+            let Some(got) = bytes(e) else { continue };
+            let key = &got[..got.len().min(64)];
+            if let Some(k) = unmatched.iter().position(|(s, b)| s.pid != e.pid && b.as_slice() == key) {
+                let (s, _) = unmatched.remove(k);
+                out.push(Arrow { from: (s.step, s.pid), to: (e.step, e.pid), kind: MESSAGE });
+            }
         }
     }
     out

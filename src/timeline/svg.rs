@@ -51,6 +51,7 @@ pub fn arrow_colour(kind: &str) -> &'static str {
         "pipe write \u{2192} read" => "#6a1b9a",
         "sem_post \u{2192} sem_wait" => "#c2185b",
         "signal \u{2192} handler" => "#ef6c00",
+        "send \u{2192} receive" => "#00838f",
         _ => "#444444",
     }
 }

@@ -236,3 +236,21 @@ fn a_signal_handler_is_joined_to_what_sent_the_signal() {
     let title = edge.children().find_map(|c| c.text()).unwrap();
     assert!(title.starts_with("signal \u{2192} handler: step"), "{title}");
 }
+
+/// A message's receive is joined to its send: queues, mailboxes, links
+/// and sockets (a pipe keeps its own kind of edge).
+#[test]
+fn each_received_message_is_joined_to_its_send() {
+    let dir = Scratch::new("timeline-messages");
+    for (scenario, at_least) in [("mbox_bounded", 5), ("socket_client_server", 4), ("link_ping_pong", 4), ("mq_lecture", 1)] {
+        let out = dir.0.join(format!("{scenario}.svg"));
+        draw("run", &format!("scenarios/{scenario}.c"), &out);
+        let text = std::fs::read_to_string(&out).unwrap();
+        let n = text.matches("data-kind=\"send \u{2192} receive\"").count();
+        assert!(n >= at_least, "{scenario}: {n} send \u{2192} receive edges");
+    }
+    let out = dir.0.join("pipe.svg");
+    draw("run", "scenarios/pipe_sleep.c", &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("data-kind=\"pipe write \u{2192} read\"") && !text.contains("data-kind=\"send \u{2192} receive\""));
+}
