@@ -76,3 +76,12 @@ fn next_follows_a_token_to_its_end() {
     let out = text(&o);
     assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");
 }
+
+/// The objects view: a message queue's messages, a semaphore's value.
+#[test]
+fn the_session_shows_queues_and_semaphores() {
+    let out = text(&session(&["scenarios/mq_lecture.c"], &"n\n".repeat(6)));
+    assert!(out.contains("queue /myqueue: 1 of 10 messages: \"Hello\" (priority 0)"), "{out}");
+    let out = text(&session(&["scenarios/semaphore_bounded_buffer.c"], &"n\n".repeat(12)));
+    assert!(out.contains("semaphore shm#0+"), "{out}");
+}

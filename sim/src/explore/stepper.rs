@@ -195,7 +195,8 @@ impl Stepper<'_> {
     }
 
     /// The kernel's objects in words: each pipe's bytes and ends, each
-    /// semaphore's value (as its last operation left it).
+    /// named message queue's messages, each semaphore's value (as its
+    /// last operation left it).
     pub fn objects(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .m
@@ -214,6 +215,18 @@ impl Stepper<'_> {
                 )
             })
             .collect();
+        for (name, &k) in &self.m.mq.names {
+            if let Some(Some(q)) = self.m.mq.queues.get(k as usize) {
+                let msgs: Vec<String> = q.msgs.iter().map(|(prio, b)| format!("{} (priority {prio})", crate::trace::quote(b))).collect();
+                out.push(format!(
+                    "queue /{name}: {} of {} messages{}{}",
+                    q.msgs.len(),
+                    q.maxmsg,
+                    if msgs.is_empty() { "" } else { ": " },
+                    msgs.join(", ")
+                ));
+            }
+        }
         let mut sems: Vec<((u32, u64), u32)> = Vec::new();
         for e in self.events() {
             if let What::Call { data: Data::Sem { at: Some(at), value: Some(v) }, .. } = &e.what {
