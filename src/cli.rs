@@ -360,6 +360,11 @@ pub struct RunArgs {
     /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
     #[arg(long, value_name = "FILE")]
     pub timeline: Option<PathBuf>,
+    /// A shared location the timeline's strip shows, by the C expression
+    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
+    /// (default: the raced ones, else the first six stored to).
+    #[arg(long, value_name = "EXPR")]
+    pub watch: Vec<String>,
     /// Print a versioned JSON report on stdout instead of the program's output.
     #[arg(long)]
     pub json: bool,
@@ -401,6 +406,11 @@ pub struct ExploreArgs {
     /// file: `.html`, `.svg` or `.json` (Chrome trace events).
     #[arg(long, value_name = "FILE")]
     pub timeline: Option<PathBuf>,
+    /// A shared location the timeline's strip shows, by the C expression
+    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
+    /// (default: the raced ones, else the first six stored to).
+    #[arg(long, value_name = "EXPR")]
+    pub watch: Vec<String>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -487,6 +497,11 @@ pub struct ReplayArgs {
     /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
     #[arg(long, value_name = "FILE")]
     pub timeline: Option<PathBuf>,
+    /// A shared location the timeline's strip shows, by the C expression
+    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
+    /// (default: the raced ones, else the first six stored to).
+    #[arg(long, value_name = "EXPR")]
+    pub watch: Vec<String>,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,

@@ -85,7 +85,7 @@ pub fn explore(a: ExploreArgs) -> Status {
             extra["seed"] = f.seed.into();
             extra["runs"] = found.runs.into();
             extra["replay"] = replay_command(&a.file, &opts, &f.token).into();
-            let view = super::run::View { trace: Some(a.trace_format), json: a.json, timeline: a.timeline.as_deref() };
+            let view = super::run::View { trace: Some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
             show_with(&a.file, &prog, &opts, &f.result, &view, "explore", extra)
         }
         None => {

@@ -21,7 +21,7 @@ pub fn run(a: RunArgs) -> Status {
     let config = opts.config();
     let traced = a.trace || a.timeline.is_some();
     let r = explore::Runner::new(&prog, &config).judging(&opts).run(&mut *explore::scheduler(&opts), traced);
-    let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref() };
+    let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
     show(&a.file, &prog, &opts, &r, &view, "run")
 }
 
@@ -36,7 +36,7 @@ pub fn replay(a: ReplayArgs) -> Status {
     let opts = options(&a.file, &a.sim, None, TimeArg::Strict);
     match explore::replay(&prog, &opts, &a.token, a.trace || a.timeline.is_some()) {
         Ok(r) => {
-            let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref() };
+            let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
             show(&a.file, &prog, &opts, &r, &view, "replay")
         }
         Err(e) => {
@@ -70,6 +70,8 @@ pub struct View<'a> {
     pub json: bool,
     /// Draw the run into this file.
     pub timeline: Option<&'a Path>,
+    /// The locations the timeline's strip shows (empty: its default).
+    pub watch: &'a [String],
 }
 
 /// Prints a run: the program's writes, the trace, the account, the token.
@@ -139,7 +141,7 @@ pub fn show_with(
     }
     if let Some(path) = view.timeline {
         let title = format!("{}: {command} {}", file.display(), tok);
-        if let Err(e) = super::timeline::write(path, prog, r, &title, &diags) {
+        if let Err(e) = super::timeline::write(path, prog, r, &title, &diags, view.watch) {
             eprintln!("ipcsim: cannot write the timeline {}: {e}", path.display());
             return Status::Internal;
         }

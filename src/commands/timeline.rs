@@ -37,8 +37,11 @@ pub fn check(path: Option<&Path>) -> Result<(), Status> {
 }
 
 /// Draws traced run `r` into `path`, in the form its extension names.
-pub fn write(path: &Path, prog: &Program, r: &RunResult, title: &str, diags: &[Diagnostic]) -> std::io::Result<()> {
-    let t = Timeline::of(prog, r, title);
+pub fn write(path: &Path, prog: &Program, r: &RunResult, title: &str, diags: &[Diagnostic], watch: &[String]) -> std::io::Result<()> {
+    let mut t = Timeline::of(prog, r, title);
+    if !watch.is_empty() {
+        t.watch(prog, r, watch);
+    }
     let text = match form(path) {
         Some(Form::Svg) => svg::render(&t, true),
         Some(Form::TraceEvents) => perfetto::render(&t).to_string(),

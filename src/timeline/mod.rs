@@ -190,6 +190,25 @@ impl Timeline {
         t
     }
 
+    /// The strip shows the shared locations named by `texts`: each the C
+    /// expression that accessed it (`s->in`, `s->buffer[s->in]`) or its
+    /// place (`shm#0+16`), in the order first touched.
+    pub fn watch(&mut self, prog: &Program, r: &RunResult, texts: &[String]) {
+        let events = r.trace.as_deref().unwrap_or_default();
+        let mut locs: Vec<Loc> = Vec::new();
+        for e in events {
+            if let What::Load { at, .. } | What::Store { at, .. } = &e.what {
+                let name = describe_loc(at, &prog.sources);
+                let (expr, place) = name.rsplit_once(" (").map_or((name.as_str(), ""), |(e, p)| (e, p.trim_end_matches(')')));
+                let place = if place.is_empty() { expr } else { place };
+                if texts.iter().any(|t| t == expr || t == place) && !locs.iter().any(|l| (l.obj, l.off) == (at.obj, at.off)) {
+                    locs.push(*at);
+                }
+            }
+        }
+        self.watched = locs.into_iter().map(|l| values(prog, events, l)).collect();
+    }
+
     /// The marks of these steps highlighted (the steps an explanation
     /// names).
     pub fn highlight(&mut self, steps: &[u64]) {
@@ -372,18 +391,19 @@ fn watched(prog: &Program, r: &RunResult) -> Vec<Watched> {
         seen.push((l.obj, l.off));
         new
     });
-    locs.into_iter()
-        .map(|l| {
-            let values = events
-                .iter()
-                .filter_map(|e| match &e.what {
-                    What::Store { at, value, ty } if (at.obj, at.off) == (l.obj, l.off) => Some((e.step, show(*ty, *value))),
-                    _ => None,
-                })
-                .collect();
-            Watched { name: describe_loc(&l, &prog.sources), values }
+    locs.into_iter().map(|l| values(prog, events, l)).collect()
+}
+
+/// A location with its value after each store to it.
+fn values(prog: &Program, events: &[sim::trace::Event], l: Loc) -> Watched {
+    let values = events
+        .iter()
+        .filter_map(|e| match &e.what {
+            What::Store { at, value, ty } if (at.obj, at.off) == (l.obj, l.off) => Some((e.step, show(*ty, *value))),
+            _ => None,
         })
-        .collect()
+        .collect();
+    Watched { name: describe_loc(&l, &prog.sources), values }
 }
 
 /// A stored value as C prints it (integers signed by their type).

@@ -254,3 +254,31 @@ fn each_received_message_is_joined_to_its_send() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("data-kind=\"pipe write \u{2192} read\"") && !text.contains("data-kind=\"send \u{2192} receive\""));
 }
+
+/// `--watch`: the strip shows the locations asked for, and only them.
+#[test]
+fn watch_chooses_the_locations_the_strip_shows() {
+    let dir = Scratch::new("timeline-watch");
+    let out = dir.0.join("w.svg");
+    let o = ipcsim(&[
+        "run",
+        "scenarios/semaphore_bounded_buffer.c",
+        "--timeline",
+        out.to_str().unwrap(),
+        "--watch",
+        "s->in",
+        "--watch",
+        "s->out",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let strip = doc.descendants().find(|n| n.attribute("class") == Some("watched")).expect("a strip");
+    let rows: Vec<&str> = strip
+        .children()
+        .filter(|n| n.tag_name().name() == "text")
+        .filter_map(|n| n.children().find(|c| c.tag_name().name() == "title"))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(rows, ["s->in (shm#0+16)", "s->out (shm#0+20)"]);
+}
