@@ -43,6 +43,21 @@ pub enum Command {
     Worker(WorkerArgs),
 }
 
+/// `--timeline` and what it shows (run, replay, explore).
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// Draw the run (explore: the failing one) as a timeline into this
+    /// file: `.html` (a page), `.svg`, or `.json` (Chrome trace events,
+    /// for ui.perfetto.dev).
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
+    /// A shared location the timeline's strip shows, by the C expression
+    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
+    /// (default: the raced ones, else the first six stored to).
+    #[arg(long, value_name = "EXPR")]
+    pub watch: Vec<String>,
+}
+
 /// Options of `step`.
 #[derive(Args, Debug)]
 pub struct StepArgs {
@@ -356,15 +371,9 @@ pub struct RunArgs {
     /// Format of the trace.
     #[arg(long, value_enum, default_value = "text")]
     pub trace_format: TraceFormat,
-    /// Draw the run as a timeline into this file: `.html` (a page),
-    /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
-    #[arg(long, value_name = "FILE")]
-    pub timeline: Option<PathBuf>,
-    /// A shared location the timeline's strip shows, by the C expression
-    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
-    /// (default: the raced ones, else the first six stored to).
-    #[arg(long, value_name = "EXPR")]
-    pub watch: Vec<String>,
+    /// The timeline to draw.
+    #[command(flatten)]
+    pub draw: TimelineArgs,
     /// Print a versioned JSON report on stdout instead of the program's output.
     #[arg(long)]
     pub json: bool,
@@ -402,15 +411,9 @@ pub struct ExploreArgs {
     /// Format of the failing run's trace.
     #[arg(long, value_enum, default_value = "text")]
     pub trace_format: TraceFormat,
-    /// Draw the failing run (the first failure's) as a timeline into this
-    /// file: `.html`, `.svg` or `.json` (Chrome trace events).
-    #[arg(long, value_name = "FILE")]
-    pub timeline: Option<PathBuf>,
-    /// A shared location the timeline's strip shows, by the C expression
-    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
-    /// (default: the raced ones, else the first six stored to).
-    #[arg(long, value_name = "EXPR")]
-    pub watch: Vec<String>,
+    /// The timeline to draw.
+    #[command(flatten)]
+    pub draw: TimelineArgs,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,
@@ -493,15 +496,9 @@ pub struct ReplayArgs {
     /// Format of the trace.
     #[arg(long, value_enum, default_value = "text")]
     pub trace_format: TraceFormat,
-    /// Draw the run as a timeline into this file: `.html` (a page),
-    /// `.svg`, or `.json` (Chrome trace events, for ui.perfetto.dev).
-    #[arg(long, value_name = "FILE")]
-    pub timeline: Option<PathBuf>,
-    /// A shared location the timeline's strip shows, by the C expression
-    /// that accessed it (`s->in`) or its place (`shm#0+16`); repeatable
-    /// (default: the raced ones, else the first six stored to).
-    #[arg(long, value_name = "EXPR")]
-    pub watch: Vec<String>,
+    /// The timeline to draw.
+    #[command(flatten)]
+    pub draw: TimelineArgs,
     /// Print a versioned JSON report on stdout.
     #[arg(long)]
     pub json: bool,

@@ -20,4 +20,5 @@
 pub mod crosscheck;
 pub mod explain;
 pub mod grade;
+pub mod markup;
 pub mod timeline;

@@ -112,7 +112,8 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
     match v.failures.first() {
         Some(first) if !opts.keep_going => {
             eprintln!("ipcsim: exhaustive search found a failure{} ({}); {}; its trace:", bound(v), sizes(v), preemptions(first));
-            let view = super::run::View { trace: Some(a.trace_format), json: false, timeline: a.timeline.as_deref(), watch: &a.watch };
+            let view =
+                super::run::View { trace: Some(a.trace_format), json: false, timeline: a.draw.timeline.as_deref(), watch: &a.draw.watch };
             show(&a.file, prog, opts, &first.found.result, &view, "explore");
         }
         Some(_) => {

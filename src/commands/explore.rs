@@ -8,7 +8,7 @@ use crate::Status;
 use sim::explore::{self, Found, Options, Seen};
 
 pub fn explore(a: ExploreArgs) -> Status {
-    if let Err(s) = super::timeline::check(a.timeline.as_deref()) {
+    if let Err(s) = super::timeline::check(a.draw.timeline.as_deref()) {
         return s;
     }
     let prog = match load(&a.file, a.json, &a.sim.exec) {
@@ -85,7 +85,8 @@ pub fn explore(a: ExploreArgs) -> Status {
             extra["seed"] = f.seed.into();
             extra["runs"] = found.runs.into();
             extra["replay"] = replay_command(&a.file, &opts, &f.token).into();
-            let view = super::run::View { trace: Some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
+            let view =
+                super::run::View { trace: Some(a.trace_format), json: a.json, timeline: a.draw.timeline.as_deref(), watch: &a.draw.watch };
             show_with(&a.file, &prog, &opts, &f.result, &view, "explore", extra)
         }
         None => {

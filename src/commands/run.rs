@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(a: RunArgs) -> Status {
-    if let Err(s) = super::timeline::check(a.timeline.as_deref()) {
+    if let Err(s) = super::timeline::check(a.draw.timeline.as_deref()) {
         return s;
     }
     let prog = match load(&a.file, a.json, &a.sim.exec) {
@@ -19,14 +19,14 @@ pub fn run(a: RunArgs) -> Status {
     };
     let opts = options(&a.file, &a.sim, Some(&a.sched), TimeArg::Strict);
     let config = opts.config();
-    let traced = a.trace || a.timeline.is_some();
+    let traced = a.trace || a.draw.timeline.is_some();
     let r = explore::Runner::new(&prog, &config).judging(&opts).run(&mut *explore::scheduler(&opts), traced);
-    let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
+    let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.draw.timeline.as_deref(), watch: &a.draw.watch };
     show(&a.file, &prog, &opts, &r, &view, "run")
 }
 
 pub fn replay(a: ReplayArgs) -> Status {
-    if let Err(s) = super::timeline::check(a.timeline.as_deref()) {
+    if let Err(s) = super::timeline::check(a.draw.timeline.as_deref()) {
         return s;
     }
     let prog = match load(&a.file, a.json, &a.sim.exec) {
@@ -34,9 +34,10 @@ pub fn replay(a: ReplayArgs) -> Status {
         Err(s) => return s,
     };
     let opts = options(&a.file, &a.sim, None, TimeArg::Strict);
-    match explore::replay(&prog, &opts, &a.token, a.trace || a.timeline.is_some()) {
+    match explore::replay(&prog, &opts, &a.token, a.trace || a.draw.timeline.is_some()) {
         Ok(r) => {
-            let view = View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.timeline.as_deref(), watch: &a.watch };
+            let view =
+                View { trace: a.trace.then_some(a.trace_format), json: a.json, timeline: a.draw.timeline.as_deref(), watch: &a.draw.watch };
             show(&a.file, &prog, &opts, &r, &view, "replay")
         }
         Err(e) => {

@@ -3,6 +3,7 @@
 //! command that replays it and its counterexample's trace.
 
 use super::CheckResult;
+use crate::markup::esc;
 
 /// One thing shown with its evidence.
 pub struct Item {
@@ -57,19 +58,4 @@ pub fn page(submission: &str, score: u32, max: u32, results: &[CheckResult], sec
     }
     h.push_str("</body></html>\n");
     h
-}
-
-/// Text escaped for HTML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -3,8 +3,9 @@
 //! and source line: SVG `<title>`s, no script), then the diagnosis and
 //! the text trace. Nothing is fetched: it works offline in a classroom.
 
-use super::svg::{arrow_colour, esc, render, state_style};
+use super::svg::{arrow_colour, render, state_style};
 use super::Timeline;
+use crate::markup::esc;
 use sim::trace::LaneState;
 
 /// The page; `diagnosis` and `trace` are the run's text forms.

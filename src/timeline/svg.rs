@@ -5,6 +5,7 @@
 //! values. No script, no external reference: it opens offline.
 
 use super::{MarkKind, Timeline};
+use crate::markup::esc;
 use sim::trace::LaneState;
 use std::fmt::Write;
 
@@ -54,23 +55,6 @@ pub fn arrow_colour(kind: &str) -> &'static str {
         "send \u{2192} receive" => "#00838f",
         _ => "#444444",
     }
-}
-
-/// Text escaped for XML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn x(step: u64) -> f64 {

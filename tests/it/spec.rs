@@ -87,7 +87,7 @@ fn grading_in_specification_mode_judges_each_submission_history() {
         "fifo:2",
         "--reference",
         "tests/grading/spec/reference.c",
-        "tests/grading/spec/unprotected.c",
+        "scenarios/spec_bounded_buffer.c",
         "tests/grading/spec/reference.c",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
