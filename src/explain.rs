@@ -27,6 +27,9 @@ pub struct Explanation {
 pub enum Pattern {
     /// Two read-modify-writes of one location interleaved: one update lost.
     LostUpdate,
+    /// Two accesses a process assumed atomic (no system call between
+    /// them) split by another process's conflicting access.
+    AtomicityViolation,
     /// Processes each waiting for the next, round a cycle.
     DeadlockCycle,
     /// A reader waits for end-of-file while a write end it could close
@@ -40,12 +43,19 @@ pub enum Pattern {
     OrderViolation,
 }
 
-/// The explanations of a traced run (most telling first; empty when no
-/// pattern is recognised).
+/// The explanations of a traced run that failed (most telling first;
+/// empty when no pattern is recognised, or the run did not fail: in a run
+/// that went right, a race or a refused send is not what went wrong).
 pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
+    if !r.failed() {
+        return Vec::new();
+    }
     let events = r.trace.as_deref().unwrap_or_default();
     let mut out = Vec::new();
     out.extend(lost_update(prog, events));
+    if out.is_empty() {
+        out.extend(atomicity_violation(prog, events));
+    }
     out.extend(lost_messages(prog, events));
     match &r.end {
         End::Deadlock { stuck, cycle } => {
@@ -138,6 +148,61 @@ fn lost_update(prog: &Program, ev: &[Event]) -> Option<Explanation> {
                 wa.step,
             );
             return Some(Explanation { pattern: Pattern::LostUpdate, text, steps: vec![a.step, b.step, wa.step, wb.step] });
+        }
+    }
+    None
+}
+
+/// Process P's two consecutive accesses to one location, with no system
+/// call of P between them (a stretch its programmer took to be atomic),
+/// split by another process's access such that no serial order of the
+/// three gives what P saw: read-write-read (P's two reads differ), write-
+/// write-read (P does not read back what it wrote), write-read-write
+/// (the other sees P's intermediate value). P's two accesses must be at
+/// different lines (at one line they are turns of a loop); read-write-
+/// write is the lost update.
+fn atomicity_violation(prog: &Program, ev: &[Event]) -> Option<Explanation> {
+    let access = |e: &Event| match &e.what {
+        What::Load { at, value, .. } => Some((*at, false, *value)),
+        What::Store { at, value, .. } => Some((*at, true, *value)),
+        _ => None,
+    };
+    for (i, a) in ev.iter().enumerate() {
+        let Some((at, a_w, a_v)) = access(a) else { continue };
+        // P's next access to the location, with no system call between.
+        let mut middle: Option<(&Event, bool, u64)> = None;
+        for c in &ev[i + 1..] {
+            if c.pid == a.pid {
+                if matches!(c.what, What::Call { .. }) {
+                    break;
+                }
+                let Some((ct, c_w, c_v)) = access(c) else { continue };
+                if !same(&ct, &at) {
+                    continue;
+                }
+                let Some((b, b_w, b_v)) = middle else { break };
+                // Two accesses at one line are two turns of a loop (or a
+                // polling loop), not a stretch taken to be atomic.
+                if line(prog, a) == line(prog, c) {
+                    break;
+                }
+                let what = match (a_w, b_w, c_w) {
+                    (false, true, false) => {
+                        format!("read `{}` = {} at line {} and again at line {}, taking it to be unchanged, but process {} wrote {} to it at line {} in between (step {}), so the second read saw {}", name(prog, &at), a_v as i32, line(prog, a), line(prog, c), b.pid, b_v as i32, line(prog, b), b.step, c_v as i32)
+                    }
+                    (true, true, false) => format!("wrote {} to `{}` at line {} and read it back at line {}, but process {} wrote {} at line {} in between (step {})", a_v as i32, name(prog, &at), line(prog, a), line(prog, c), b.pid, b_v as i32, line(prog, b), b.step),
+                    (true, false, true) => format!("wrote `{}` at lines {} and {}, but process {} read the value in between at line {} (step {}): {}, which was meant to be seen by no one", name(prog, &at), line(prog, a), line(prog, c), b.pid, line(prog, b), b.step, a_v as i32),
+                    _ => break,
+                };
+                let text = format!("Atomicity violation: process {} {what}. Make the two accesses one atomic step (a semaphore around them, and around the other process's access).", a.pid);
+                return Some(Explanation { pattern: Pattern::AtomicityViolation, text, steps: vec![a.step, b.step, c.step] });
+            } else if middle.is_none() {
+                if let Some((bt, b_w, b_v)) = access(c) {
+                    if same(&bt, &at) && (b_w || a_w) {
+                        middle = Some((c, b_w, b_v));
+                    }
+                }
+            }
         }
     }
     None
