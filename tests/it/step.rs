@@ -77,11 +77,14 @@ fn next_follows_a_token_to_its_end() {
     assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");
 }
 
-/// The objects view: a message queue's messages, a semaphore's value.
+/// The objects view: a message queue's messages, a semaphore's value, a
+/// mailbox's messages.
 #[test]
 fn the_session_shows_queues_and_semaphores() {
     let out = text(&session(&["scenarios/mq_lecture.c"], &"n\n".repeat(6)));
     assert!(out.contains("queue /myqueue: 1 of 10 messages: \"Hello\" (priority 0)"), "{out}");
     let out = text(&session(&["scenarios/semaphore_bounded_buffer.c"], &"n\n".repeat(12)));
     assert!(out.contains("semaphore shm#0+"), "{out}");
+    let out = text(&session(&["scenarios/mbox_bounded.c"], &"n\n".repeat(4)));
+    assert!(out.contains("mailbox bounded (capacity 2): 1 message(s): \"early\""), "{out}");
 }

@@ -195,8 +195,8 @@ impl Stepper<'_> {
     }
 
     /// The kernel's objects in words: each pipe's bytes and ends, each
-    /// named message queue's messages, each semaphore's value (as its
-    /// last operation left it).
+    /// named message queue's, mailbox's and non-empty link's messages,
+    /// each semaphore's value (as its last operation left it).
     pub fn objects(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .m
@@ -226,6 +226,23 @@ impl Stepper<'_> {
                     msgs.join(", ")
                 ));
             }
+        }
+        let channel = |what: String, c: &crate::ipc::message::Channel| {
+            let msgs: Vec<String> = c.msgs.iter().map(|m| crate::trace::quote(&m.data)).collect();
+            let cap = match c.capacity {
+                -1 => "unbounded".to_string(),
+                0 => "rendezvous".to_string(),
+                n => format!("capacity {n}"),
+            };
+            format!("{what} ({cap}): {} message(s){}{}", c.msgs.len(), if msgs.is_empty() { "" } else { ": " }, msgs.join(", "))
+        };
+        for (name, &k) in &self.m.msg.names {
+            if let Some(c) = self.m.msg.mboxes.get(k as usize) {
+                out.push(channel(format!("mailbox {}", String::from_utf8_lossy(name)), c));
+            }
+        }
+        for (&(from, to), c) in self.m.msg.links.iter().filter(|(_, c)| !c.msgs.is_empty()) {
+            out.push(channel(format!("link {from} \u{2192} {to}"), c));
         }
         let mut sems: Vec<((u32, u64), u32)> = Vec::new();
         for e in self.events() {
