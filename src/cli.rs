@@ -69,6 +69,10 @@ pub struct StepArgs {
     /// lost-update, or output:TEXT.
     #[arg(long)]
     pub goal: Option<crate::commands::step::Goal>,
+    /// Append line by line even on a terminal (for screen readers and
+    /// logs); without it a terminal's screen is redrawn at each choice.
+    #[arg(long)]
+    pub plain: bool,
     /// Behaviour options (those of the token, if one is given).
     #[command(flatten)]
     pub sim: SimArgs,

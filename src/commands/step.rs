@@ -66,7 +66,14 @@ pub fn step(a: StepArgs) -> Status {
     let _ = writeln!(out, "ipcsim step: you are the scheduler of {} (type a pid to run it; h for help)", a.file.display());
     let input = std::io::stdin().lock();
     let mut lines = input.lines();
+    // On a terminal (unless --plain) each choice redraws the screen: the
+    // last steps, then the choice; elsewhere everything is appended.
+    let screen = !a.plain && std::io::IsTerminal::is_terminal(&std::io::stdout());
     loop {
+        if screen {
+            let _ = writeln!(out, "\x1b[2J\x1b[H{} \u{2014} choice {}", a.file.display(), s.chosen().len() + 1);
+            shown = s.events().len().saturating_sub(SCREEN_STEPS);
+        }
         shown = show_new(&mut out, &prog, &s, shown);
         if let Some(g) = &a.goal {
             if let Some(why) = reached(&prog, &s, g) {
@@ -103,6 +110,9 @@ pub fn step(a: StepArgs) -> Status {
         }
     }
 }
+
+/// Steps shown above the choice when the screen is redrawn.
+const SCREEN_STEPS: usize = 15;
 
 /// The user asked to stop.
 struct Quit;

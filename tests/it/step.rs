@@ -88,3 +88,29 @@ fn the_session_shows_queues_and_semaphores() {
     let out = text(&session(&["scenarios/mbox_bounded.c"], &"n\n".repeat(4)));
     assert!(out.contains("mailbox bounded (capacity 2): 1 message(s): \"early\""), "{out}");
 }
+
+/// On a terminal (here a pseudo-terminal from `script`) each choice
+/// redraws the screen; `--plain` appends line by line instead.
+#[test]
+fn a_terminal_gets_a_redrawn_screen_and_plain_keeps_appending() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let exe = env!("CARGO_BIN_EXE_ipcsim");
+    let run = |extra: &str| {
+        let mut child = Command::new("script")
+            .args(["-qec", &format!("{exe} step scenarios/lost_update.c --goal lost-update {extra}"), "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(b"1000\n1001\n1002\n1001\n1002\n").unwrap();
+        let o = child.wait_with_output().unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let screen = run("");
+    assert!(screen.contains("\x1b[2J") && screen.contains("goal reached: Lost update"), "{screen}");
+    let plain = run("--plain");
+    assert!(!plain.contains("\x1b[2J") && plain.contains("goal reached: Lost update"), "{plain}");
+}

@@ -196,7 +196,8 @@ impl Stepper<'_> {
 
     /// The kernel's objects in words: each pipe's bytes and ends, each
     /// named message queue's, mailbox's and non-empty link's messages,
-    /// each semaphore's value (as its last operation left it).
+    /// each socket's state and unread bytes, each semaphore's value (as
+    /// its last operation left it).
     pub fn objects(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .m
@@ -243,6 +244,21 @@ impl Stepper<'_> {
         }
         for (&(from, to), c) in self.m.msg.links.iter().filter(|(_, c)| !c.msgs.is_empty()) {
             out.push(channel(format!("link {from} \u{2192} {to}"), c));
+        }
+        for (k, s) in self.m.socks.socks.iter().enumerate() {
+            let Some(s) = s.as_ref().filter(|s| !s.dead) else { continue };
+            let state = match &s.state {
+                crate::ipc::socket::State::Listening { pending, .. } => format!("listening, {} connection(s) waiting", pending.len()),
+                crate::ipc::socket::State::Connected => format!("connected to socket#{}", s.peer.unwrap_or(u32::MAX)),
+                crate::ipc::socket::State::Unconnected => "unconnected".into(),
+            };
+            let bytes: Vec<u8> = s.rx.iter().flat_map(|b| b.data[b.start.min(b.data.len())..].iter().copied()).collect();
+            let queued = if bytes.is_empty() {
+                String::new()
+            } else {
+                format!(", to read: {} ({} bytes)", crate::trace::quote(&bytes), bytes.len())
+            };
+            out.push(format!("socket#{k}: {state}{queued}"));
         }
         let mut sems: Vec<((u32, u64), u32)> = Vec::new();
         for e in self.events() {
