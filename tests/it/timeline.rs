@@ -67,14 +67,23 @@ fn timelines_render_in_a_browser_with_lanes_edges_and_the_failure() {
             "self-contained"
         );
     }
-    let shot = dir.0.join("t0.png");
-    chromium(&dir.0.join("t0.html"), &dir.0.join("profile"), Some(&shot), "1200,700");
-    // Compared loosely: a picture (not a blank page) whose text has the
-    // lanes, the failure and the explanation.
-    assert!(std::fs::metadata(&shot).unwrap().len() > 20_000, "a blank screenshot");
-    let text = ocr(&shot);
-    for seen in ["process 1001", "process 1002", "Failure", "Lost update"] {
-        assert!(text.contains(seen), "the screenshot does not show {seen:?}; OCR read:\n{text}");
+    // Each screenshot compared loosely: a picture (not a blank page)
+    // whose text has the lanes and, for the failing runs, the failure and
+    // its explanation.
+    let expect: [&[&str]; 4] = [
+        &["process 1001", "process 1002", "Failure", "Lost update"],
+        &["process 1001", "Failure", "Forgotten close"],
+        &["process 1001", "Failure", "Deadlock cycle"],
+        &["process 1001", "process 1003", "running"],
+    ];
+    for (k, seen) in expect.iter().enumerate() {
+        let shot = dir.0.join(format!("t{k}.png"));
+        chromium(&dir.0.join(format!("t{k}.html")), &dir.0.join("profile"), Some(&shot), "1200,700");
+        assert!(std::fs::metadata(&shot).unwrap().len() > 20_000, "t{k}: a blank screenshot");
+        let text = ocr(&shot);
+        for s in seen.iter() {
+            assert!(text.contains(s), "t{k}: the screenshot does not show {s:?}; OCR read:\n{text}");
+        }
     }
 }
 
