@@ -3,12 +3,16 @@
 
 use crate::{real_run, stop, RealConfig, RealRun, RunError, WorkerReport};
 use sim::interp::StdoutMode;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
+
+/// Bytes read from a server at a time: a usual report arrives whole
+/// (and is parsed in place), a long one is parsed as it streams.
+const REPORT_BUFFER: usize = 1 << 16;
 
 /// One worker server (`exe __worker FILE ...`), started by the thread
 /// that uses it: it dies with that thread (`PR_SET_PDEATHSIG`), taking
@@ -34,7 +38,7 @@ impl Server {
         let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(RunError::Env("the worker has no pipes".into()));
         };
-        Ok(Server { child, input: Some(input), output: BufReader::new(output), slot })
+        Ok(Server { child, input: Some(input), output: BufReader::with_capacity(REPORT_BUFFER, output), slot })
     }
 
     /// Makes the run of `seed`.
@@ -42,20 +46,24 @@ impl Server {
         if stop::requested() {
             return Err(RunError::Stopped);
         }
-        let mut line = String::new();
         let Some(input) = self.input.as_mut() else { return Err(RunError::Stopped) };
-        let sent = writeln!(input, "{seed}").and_then(|_| input.flush());
-        let read = sent.and_then(|_| self.output.read_line(&mut line));
-        if stop::requested() && !matches!(read, Ok(n) if n > 0) {
+        if writeln!(input, "{seed}").and_then(|_| input.flush()).is_err() {
+            return Err(if stop::requested() {
+                RunError::Stopped
+            } else {
+                RunError::Env("the worker ended (see its messages above)".into())
+            });
+        }
+        let read = self.report();
+        if stop::requested() && !matches!(read, Some(Ok(_))) {
             // Stopped before it could catch the signal (nothing started yet).
             return Err(RunError::Stopped);
         }
-        match read {
-            Ok(n) if n > 0 => {}
-            _ => return Err(RunError::Env("the worker ended without a report (see its messages above)".into())),
-        }
-        let rep: WorkerReport =
-            serde_json::from_str(&line).map_err(|e| RunError::Env(format!("the worker gave no report ({e}): {line}")))?;
+        let rep = match read {
+            Some(Ok(rep)) => rep,
+            None => return Err(RunError::Env("the worker ended without a report (see its messages above)".into())),
+            Some(Err(e)) => return Err(RunError::Env(format!("the worker gave no report ({e}; see its messages above)"))),
+        };
         if let Some(e) = rep.error {
             return Err(RunError::Env(e));
         }
@@ -65,6 +73,28 @@ impl Server {
             return Err(RunError::Stopped);
         }
         Ok(real_run(rep))
+    }
+}
+
+impl Server {
+    /// The next report (`None` at end of input). A report that arrived
+    /// whole in the buffer (the usual few hundred bytes) is parsed from
+    /// it; a longer one is parsed as it is read, never held as a line:
+    /// with 16 MiB of output its text is 32 MiB, and two runs' lines side
+    /// by side had raised the driver's peak by half.
+    fn report(&mut self) -> Option<serde_json::Result<WorkerReport>> {
+        use std::io::BufRead;
+        let buf = match self.output.fill_buf() {
+            Ok([]) => return None,
+            Ok(b) => b,
+            Err(e) => return Some(Err(serde_json::Error::io(e))),
+        };
+        if let Some(end) = buf.iter().position(|&b| b == b'\n') {
+            let r = serde_json::from_slice(&buf[..end]);
+            self.output.consume(end + 1);
+            return Some(r);
+        }
+        serde_json::Deserializer::from_reader(&mut self.output).into_iter::<WorkerReport>().next()
     }
 }
 

@@ -31,9 +31,12 @@ pub fn serve(prog: &Program, cfg: &RealConfig) {
             Err(_) => WorkerReport::failed(&format!("the worker server was sent `{line}`, not a seed")),
         };
         let interrupted = report.interrupted;
-        let json = serde_json::to_string(&report).unwrap_or_default();
+        let mut json = serde_json::to_string(&report).unwrap_or_default();
+        // One write with its newline, so that the driver finds a usual
+        // report whole in its buffer.
+        json.push('\n');
         // The driver may be gone (killed): nobody to tell, and nothing left.
-        if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() || interrupted {
+        if out.write_all(json.as_bytes()).and_then(|_| out.flush()).is_err() || interrupted {
             break;
         }
     }
