@@ -47,7 +47,10 @@ pub fn write(path: &Path, prog: &Program, r: &RunResult, title: &str, diags: &[D
         Some(Form::TraceEvents) => perfetto::render(&t).to_string(),
         Some(Form::Html) | None => {
             let diagnosis = sim::diag::render::to_text(&prog.sources, diags, false);
-            let trace = r.trace.as_deref().map(|e| sim::trace::to_text(e, &prog.sources)).unwrap_or_default();
+            // The trace of the steps drawn.
+            let events = r.trace.as_deref().unwrap_or_default();
+            let from = events.iter().position(|e| e.step >= t.first).unwrap_or(events.len());
+            let trace = sim::trace::to_text(&events[from..], &prog.sources);
             html::page(&t, &diagnosis, &trace)
         }
     };

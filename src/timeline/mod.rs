@@ -101,6 +101,9 @@ pub struct Timeline {
     pub title: String,
     /// The processes, one lane each, in pid order.
     pub pids: Vec<i32>,
+    /// The first step drawn (1, unless the run is longer than
+    /// [`DRAWN`] steps: then the last ones, where it ended).
+    pub first: u64,
     /// The last step.
     pub last: u64,
     /// Lane colouring.
@@ -118,6 +121,11 @@ pub struct Timeline {
     /// Plain words above the picture (empty: none).
     pub explanation: Vec<String>,
 }
+
+/// Most steps a timeline draws: a longer run is drawn from this many
+/// steps before its end (a picture of 100,000 steps helps nobody, and
+/// would be tens of megabytes).
+pub const DRAWN: u64 = 2_000;
 
 /// Locations shown in the strip when the run names none.
 const WATCHED_MAX: usize = 6;
@@ -176,6 +184,7 @@ impl Timeline {
             title: title.to_string(),
             spans: spans(r, last),
             pids,
+            first: 1,
             last,
             marks,
             arrows,
@@ -187,7 +196,31 @@ impl Timeline {
         for e in &explained {
             t.highlight(&e.steps);
         }
+        if t.last > DRAWN {
+            t.from_step(t.last - DRAWN + 1);
+        }
         t
+    }
+
+    /// Keeps only what happens from step `first` on (a span or a value
+    /// that started before is cut at it; an arrow from before is
+    /// dropped).
+    fn from_step(&mut self, first: u64) {
+        self.first = first;
+        self.marks.retain(|m| m.step >= first);
+        self.spans.retain(|s| s.to > first);
+        for s in &mut self.spans {
+            s.from = s.from.max(first);
+        }
+        self.arrows.retain(|a| a.from.0 >= first);
+        self.preemptions.retain(|p| p.0 >= first);
+        for w in &mut self.watched {
+            let before = w.values.iter().rposition(|v| v.0 < first);
+            if let Some(k) = before {
+                w.values.drain(..k);
+                w.values[0].0 = first;
+            }
+        }
     }
 
     /// The strip shows the shared locations named by `texts`: each the C

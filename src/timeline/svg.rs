@@ -57,14 +57,11 @@ pub fn arrow_colour(kind: &str) -> &'static str {
     }
 }
 
-fn x(step: u64) -> f64 {
-    LEFT + (step.saturating_sub(1)) as f64 * DX + DX / 2.0
-}
-
 /// The SVG document (with its XML declaration when `standalone`).
 pub fn render(t: &Timeline, standalone: bool) -> String {
     let lane_y = |pid: i32| TOP + t.pids.iter().position(|&p| p == pid).unwrap_or(0) as f64 * LANE + LANE / 2.0;
-    let width = LEFT + t.last as f64 * DX + 40.0;
+    let x = |step: u64| LEFT + step.saturating_sub(t.first) as f64 * DX + DX / 2.0;
+    let width = LEFT + (t.last + 1 - t.first) as f64 * DX + 40.0;
     let lanes_bottom = TOP + t.pids.len() as f64 * LANE;
     let strip_top = lanes_bottom + 24.0;
     let labels_top = strip_top + t.watched.len() as f64 * ROW + 24.0;
@@ -81,7 +78,15 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
     let _ = writeln!(s, "<title>{}</title>", esc(&t.title));
     s.push_str("<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>\n");
     // The step ruler.
-    for step in (1..=t.last).filter(|k| k % 5 == 0 || *k == 1) {
+    if t.first > 1 {
+        let _ = writeln!(
+            s,
+            "<text class=\"omitted\" x=\"8\" y=\"{}\" fill=\"#777\">steps 1\u{2013}{} not drawn</text>",
+            TOP - 22.0,
+            t.first - 1
+        );
+    }
+    for step in (t.first..=t.last).filter(|k| k % 5 == 0 || *k == t.first) {
         let _ = writeln!(s, "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#777\">{step}</text>", x(step), TOP - 8.0);
     }
     // Lanes.

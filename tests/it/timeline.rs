@@ -319,3 +319,29 @@ fn watch_chooses_the_locations_the_strip_shows() {
         .collect();
     assert_eq!(rows, ["s->in (shm#0+16)", "s->out (shm#0+20)"]);
 }
+
+/// A run longer than the timeline draws is drawn from its last steps,
+/// where it ended, and says what was left out.
+#[test]
+fn a_long_run_is_drawn_from_its_last_steps() {
+    let dir = Scratch::new("timeline-long");
+    let file = dir.0.join("long.c");
+    std::fs::write(
+        &file,
+        "#include <assert.h>\n#include <sys/mman.h>\n#include <sys/wait.h>\n#include <unistd.h>\n\
+         int main(void) {\n    int *n = mmap(NULL, 4, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);\n\
+         \x20   if (fork() == 0) {\n        for (int i = 0; i < 3000; i++)\n            *n = i;\n        return 0;\n    }\n\
+         \x20   wait(NULL);\n    assert(*n == 0);\n    return 0;\n}\n",
+    )
+    .unwrap();
+    let out = dir.0.join("long.svg");
+    let o = ipcsim(&["run", file.to_str().unwrap(), "--timeline", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let marks = doc.descendants().filter(|n| n.attribute("class") == Some("op")).count();
+    assert!(marks <= 2_000 && marks > 1_900, "{marks} marks");
+    let omitted = doc.descendants().find(|n| n.attribute("class") == Some("omitted")).and_then(|n| n.text()).unwrap();
+    assert!(omitted.starts_with("steps 1\u{2013}"), "{omitted}");
+    assert!(doc.descendants().any(|n| n.attribute("class") == Some("failure")), "the failure, at the end, is drawn");
+}
