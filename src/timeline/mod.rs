@@ -197,7 +197,7 @@ impl Timeline {
             t.highlight(&e.steps);
         }
         if t.last > DRAWN {
-            t.from_step(t.last - DRAWN + 1);
+            t.cut_before(t.last - DRAWN + 1);
         }
         t
     }
@@ -205,7 +205,7 @@ impl Timeline {
     /// Keeps only what happens from step `first` on (a span or a value
     /// that started before is cut at it; an arrow from before is
     /// dropped).
-    fn from_step(&mut self, first: u64) {
+    fn cut_before(&mut self, first: u64) {
         self.first = first;
         self.marks.retain(|m| m.step >= first);
         self.spans.retain(|s| s.to > first);
