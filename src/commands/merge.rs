@@ -84,6 +84,11 @@ fn check_shards(reports: &[Report]) -> Result<(), String> {
     if let Some(r) = reports.iter().find(|r| r.json["binding"] != reports[0].json["binding"]) {
         return Err(format!("{} is a report on another program, or the same with other options, than {}", r.name, reports[0].name));
     }
+    // The specification judges runs without changing them, so the
+    // binding does not cover it.
+    if let Some(r) = reports.iter().find(|r| r.json["spec"] != reports[0].json["spec"]) {
+        return Err(format!("{} judged its runs against another specification (--spec) than {}", r.name, reports[0].name));
+    }
     if let Some(r) = reports.iter().find(|r| r.shard.is_some_and(|(i, n)| i == 0 || i > n || n > MAX_SHARDS)) {
         return Err(format!("{}: its shard is not I/N with 1 <= I <= N <= {MAX_SHARDS}", r.name));
     }
@@ -194,14 +199,18 @@ fn merge_exhaustive(reports: &[Report], as_json: bool) -> Status {
     if stopped && !complete {
         failures.truncate(1);
     }
-    let (states, steps) = (sum("states"), sum("steps"));
+    let (states, steps, spec_unknown) = (sum("states"), sum("steps"), sum("spec_unknown"));
     if as_json {
         println!(
             "{}",
             json!({ "version": JSON_VERSION, "command": "merge", "strategy": "exhaustive", "reports": reports.len(), "complete": complete,
-                    "interrupted": interrupted, "failed": !failures.is_empty(), "failures": failures, "states": states, "steps": steps })
+                    "interrupted": interrupted, "failed": !failures.is_empty(), "failures": failures, "states": states, "steps": steps,
+                    "spec": reports[0].json["spec"], "spec_unknown": spec_unknown })
         );
     } else {
+        if spec_unknown > 0 {
+            eprintln!("ipcsim merge: note: on {spec_unknown} path(s) the linearizability check ran out of its budget");
+        }
         let of = format!("{} report{}, {states} states", reports.len(), if reports.len() == 1 { "" } else { "s" });
         for f in &failures {
             let at: Vec<&str> = f["at"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();

@@ -114,3 +114,30 @@ fn grading_in_specification_mode_judges_each_submission_history() {
     assert!(v["submissions"][0]["checks"][0]["output"].as_str().unwrap().contains("give --spec"), "{v}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Exhaustive shards in specification mode merge into one verdict; a
+/// shard judged against another specification is refused.
+#[test]
+fn shards_merge_only_under_one_specification() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-test-specmerge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let shard = |i: u32, spec: Option<&str>| {
+        let mut args = vec!["explore", "tests/grading/spec/reference.c", "--strategy", "exhaustive", "--json"];
+        let s = format!("{i}/2");
+        args.extend(["--shard", &s]);
+        if let Some(spec) = spec {
+            args.extend(["--spec", spec]);
+        }
+        let path = dir.join(format!("s{i}-{}.json", spec.unwrap_or("none").replace(':', "")));
+        std::fs::write(&path, ipcsim(&args).stdout).unwrap();
+        path
+    };
+    let (a, b, c) = (shard(1, Some("fifo:2")), shard(2, Some("fifo:2")), shard(2, None));
+    let merged = ipcsim(&["merge", a.to_str().unwrap(), b.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&merged.stdout).unwrap();
+    assert_eq!((v["complete"].as_bool(), v["failed"].as_bool(), v["spec"].as_str()), (Some(true), Some(false), Some("fifo:2")), "{v}");
+    let refused = ipcsim(&["merge", a.to_str().unwrap(), c.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("another specification"), "{}", stderr(&refused));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
