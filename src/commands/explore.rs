@@ -59,7 +59,15 @@ pub fn explore(a: ExploreArgs) -> Status {
         "seeds": { "from": opts.seed, "to": last },
         "shard": a.shard.map(|(i, n)| serde_json::json!({ "index": i, "count": n, "first_seed": first_seed, "runs": a.runs })),
         "interrupted": found.interrupted,
+        "spec": opts.spec.map(|s| s.arg()),
+        "spec_unknown": found.spec_unknown,
     });
+    if found.spec_unknown > 0 && !a.json {
+        eprintln!(
+            "ipcsim: note: in {} run(s) the linearizability check ran out of its budget: those histories are neither linearizable nor not",
+            found.spec_unknown
+        );
+    }
     if a.outcomes {
         list_outcomes(&a, &opts, &found.outcomes, found.runs, "runs", &meta, found.failure.as_ref());
     }

@@ -54,6 +54,14 @@ pub struct Search {
     /// Data races found (each pair of source places once), with the
     /// seed of the first run that showed each.
     pub races: Vec<(Race, u64)>,
+    /// Runs whose history of operations the linearizability check could
+    /// not judge within its budget (specification mode).
+    pub spec_unknown: u64,
+}
+
+/// The run's history could not be judged within the check's budget.
+fn unknown(r: &RunResult) -> bool {
+    r.spec == Some(crate::check::linearizable::Linearizability::Unknown)
 }
 
 /// Adds the races of run `k` not seen yet (by their pair of places).
@@ -111,6 +119,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
         }
         let r = runner.run(&mut *sched, false);
         out.runs = k + 1;
+        out.spec_unknown += u64::from(unknown(&r));
         note_races(&mut out.races, &r.races, opts.seed.wrapping_add(k));
         if !on_run(k + 1) {
             out.interrupted = true;
@@ -198,6 +207,9 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     let stop = AtomicBool::new(false);
     use std::sync::Mutex;
     let (next, done, lowest) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(u64::MAX));
+    // Runs past the lowest failure may be counted too: a count of what
+    // was run, not of the runs reported.
+    let unknowns = AtomicU64::new(0);
     let merged: Mutex<Tally> = Mutex::new(BTreeMap::new());
     let all_races: Mutex<Vec<(Race, u64)>> = Mutex::new(Vec::new());
     let work = || {
@@ -212,6 +224,9 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
             }
             let r = runner.run(&mut *scheduler_for_run(opts, k), false);
             done.fetch_add(1, Relaxed);
+            if unknown(&r) {
+                unknowns.fetch_add(1, Relaxed);
+            }
             note_races(&mut races, &r.races, opts.seed.wrapping_add(k));
             let failed = r.failed();
             if failed {
@@ -248,7 +263,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
     let mut races = all_races.into_inner().unwrap_or_else(|e| e.into_inner());
     // In the order one thread would have found them.
     races.sort_by_key(|(r, seed)| (*seed, r.second.step));
-    let mut out = Search { interrupted, races, ..Search::default() };
+    let mut out = Search { interrupted, races, spec_unknown: unknowns.into_inner(), ..Search::default() };
     let first = lowest.into_inner();
     // Interrupted, the runs made are not a prefix of the seeds: the
     // count is of runs made.
