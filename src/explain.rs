@@ -9,7 +9,7 @@ use sim::abi::call::{Call, MqCall, MsgCall};
 use sim::check::{End, Stuck, Waits};
 use sim::explore::RunResult;
 use sim::ir::Program;
-use sim::trace::{describe_loc, Event, Loc, What};
+use sim::trace::{loc_expr, loc_place, Event, Loc, What};
 
 /// One explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,11 +86,7 @@ fn line(prog: &Program, e: &Event) -> u32 {
 
 /// The C expression of a location (`s->in`), else its place.
 fn name(prog: &Program, at: &Loc) -> String {
-    let full = describe_loc(at, &prog.sources);
-    match full.split_once(" (shm#") {
-        Some((expr, _)) => expr.to_string(),
-        None => full,
-    }
+    loc_expr(at, &prog.sources).unwrap_or_else(|| loc_place(at))
 }
 
 fn same(a: &Loc, b: &Loc) -> bool {

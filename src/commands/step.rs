@@ -12,7 +12,6 @@ use ipcsim::explain::{self, Pattern};
 use sim::explore::stepper::{CannotRun, Stepper};
 use sim::explore::token;
 use sim::ir::Program;
-
 use std::io::{BufRead, Write};
 
 /// What the session is trying to reach.
@@ -221,13 +220,15 @@ fn memory(prog: &Program, s: &Stepper) -> Vec<(String, String)> {
     let mut seen: Vec<((u32, u64), String, String)> = Vec::new();
     for e in s.events() {
         let (at, value) = match &e.what {
-            sim::trace::What::Load { at, value, .. } | sim::trace::What::Store { at, value, .. } => (at, *value as i32),
+            sim::trace::What::Load { at, value, ty } | sim::trace::What::Store { at, value, ty } => {
+                (at, sim::trace::show_value(*ty, *value))
+            }
             _ => continue,
         };
         let name = sim::trace::describe_loc(at, &prog.sources);
         match seen.iter_mut().find(|x| x.0 == (at.obj, at.off)) {
-            Some(x) => x.2 = value.to_string(),
-            None => seen.push(((at.obj, at.off), name, value.to_string())),
+            Some(x) => x.2 = value,
+            None => seen.push(((at.obj, at.off), name, value)),
         }
     }
     seen.into_iter().map(|(_, n, v)| (n, v)).collect()

@@ -13,7 +13,7 @@ pub mod svg;
 use sim::abi::call::{Call, ProcCall};
 use sim::explore::RunResult;
 use sim::ir::Program;
-use sim::trace::{describe, describe_loc, EdgeKind, LaneState, Loc, What};
+use sim::trace::{describe, describe_loc, loc_expr, loc_place, show_value, EdgeKind, LaneState, Loc, What};
 use std::collections::BTreeMap;
 
 /// One process's state over a range of steps.
@@ -90,6 +90,10 @@ pub struct FailureMark {
 pub struct Watched {
     /// The C expression and place (`s->in (shm#0+16)`).
     pub name: String,
+    /// The place and expression, shortest first, for a narrow column
+    /// (`shm#0+16 s->in`: the place tells two slots of one expression
+    /// apart).
+    pub label: String,
     /// (step, value after it), at each store.
     pub values: Vec<(u64, String)>,
 }
@@ -231,10 +235,9 @@ impl Timeline {
         let mut locs: Vec<Loc> = Vec::new();
         for e in events {
             if let What::Load { at, .. } | What::Store { at, .. } = &e.what {
-                let name = describe_loc(at, &prog.sources);
-                let (expr, place) = name.rsplit_once(" (").map_or((name.as_str(), ""), |(e, p)| (e, p.trim_end_matches(')')));
-                let place = if place.is_empty() { expr } else { place };
-                if texts.iter().any(|t| t == expr || t == place) && !locs.iter().any(|l| (l.obj, l.off) == (at.obj, at.off)) {
+                let (expr, place) = (loc_expr(at, &prog.sources), loc_place(at));
+                let named = texts.iter().any(|t| *t == place || expr.as_ref() == Some(t));
+                if named && !locs.iter().any(|l| (l.obj, l.off) == (at.obj, at.off)) {
                     locs.push(*at);
                 }
             }
@@ -307,49 +310,35 @@ pub const MESSAGE: &str = "send \u{2192} receive";
 fn message_arrows(events: &[sim::trace::Event]) -> Vec<Arrow> {
     use sim::abi::call::{FdCall, MqCall, MsgCall, SockCall};
     use sim::trace::Data;
-    let bytes = |e: &sim::trace::Event| match &e.what {
-        What::Call { ret: Some(r), data: Data::Bytes(b), .. } if *r > 0 || b.is_empty() => Some(b.clone()),
-        _ => None,
-    };
     // A write to a descriptor other than stdout and stderr may be to a
     // socket (or a pipe, whose edges the kernel records: duplicates are
     // dropped by the caller).
-    let is_send = |e: &sim::trace::Event| match e.what {
-        What::Call { call: Call::Fd(FdCall::Write { fd, .. }), ret: Some(0..), .. } => fd > 2,
-        What::Call {
-            call:
-                Call::Mq(MqCall::Send { .. }) | Call::Msg(MsgCall::MboxSend { .. } | MsgCall::SendTo { .. }) | Call::Sock(SockCall::Send { .. }),
-            ret: Some(0..),
-            ..
-        } => true,
+    let is_send = |call: &Call| match call {
+        Call::Fd(FdCall::Write { fd, .. }) => *fd > 2,
+        Call::Mq(MqCall::Send { .. })
+        | Call::Msg(MsgCall::MboxSend { .. } | MsgCall::SendTo { .. })
+        | Call::Sock(SockCall::Send { .. }) => true,
         _ => false,
     };
-    let is_receive = |e: &sim::trace::Event| {
+    let is_receive = |call: &Call| {
         matches!(
-            e.what,
-            What::Call {
-                call: Call::Mq(MqCall::Receive { .. })
-                    | Call::Msg(MsgCall::MboxReceive { .. } | MsgCall::ReceiveFrom { .. })
-                    | Call::Sock(SockCall::Recv { .. })
-                    | Call::Fd(FdCall::Read { .. }),
-                ..
-            }
+            call,
+            Call::Mq(MqCall::Receive { .. })
+                | Call::Msg(MsgCall::MboxReceive { .. } | MsgCall::ReceiveFrom { .. })
+                | Call::Sock(SockCall::Recv { .. })
+                | Call::Fd(FdCall::Read { .. })
         )
     };
-    let mut unmatched: Vec<(&sim::trace::Event, Vec<u8>)> = Vec::new();
+    let mut unmatched: Vec<(&sim::trace::Event, &[u8])> = Vec::new();
     let mut out = Vec::new();
     for e in events {
-        if is_send(e) {
-            if let Some(b) = match &e.what {
-                What::Call { data: Data::Bytes(b), .. } => Some(b.clone()),
-                _ => None,
-            } {
-                unmatched.push((e, b));
-            }
-        } else if is_receive(e) {
-            let Some(got) = bytes(e) else { continue };
-            let key = &got[..got.len().min(64)];
-            if let Some(k) = unmatched.iter().position(|(s, b)| s.pid != e.pid && b.as_slice() == key) {
+        let What::Call { call, ret: Some(r), data: Data::Bytes(b) } = &e.what else { continue };
+        if *r >= 0 && is_send(call) {
+            unmatched.push((e, b));
+        } else if *r > 0 && is_receive(call) {
+            // A send's bytes are its first 64 only.
+            let key = &b[..b.len().min(64)];
+            if let Some(k) = unmatched.iter().position(|(s, sent)| s.pid != e.pid && *sent == key) {
                 let (s, _) = unmatched.remove(k);
                 out.push(Arrow { from: (s.step, s.pid), to: (e.step, e.pid), kind: MESSAGE });
             }
@@ -364,13 +353,13 @@ fn spans(r: &RunResult, last: u64) -> Vec<StateSpan> {
     let mut open: BTreeMap<i32, (u64, LaneState)> = BTreeMap::new();
     let mut out = Vec::new();
     for row in &r.lanes {
-        for (pid, (from, state)) in open.clone() {
-            let now = row.states.iter().find(|s| s.0 == pid).map(|s| s.1);
-            if now != Some(state) {
+        open.retain(|&pid, &mut (from, state)| {
+            let same = row.states.contains(&(pid, state));
+            if !same {
                 out.push(StateSpan { pid, from, to: row.step, state });
-                open.remove(&pid);
             }
-        }
+            same
+        });
         for &(pid, state) in &row.states {
             open.entry(pid).or_insert((row.step, state));
         }
@@ -432,23 +421,13 @@ fn values(prog: &Program, events: &[sim::trace::Event], l: Loc) -> Watched {
     let values = events
         .iter()
         .filter_map(|e| match &e.what {
-            What::Store { at, value, ty } if (at.obj, at.off) == (l.obj, l.off) => Some((e.step, show(*ty, *value))),
+            What::Store { at, value, ty } if (at.obj, at.off) == (l.obj, l.off) => Some((e.step, show_value(*ty, *value))),
             _ => None,
         })
         .collect();
-    Watched { name: describe_loc(&l, &prog.sources), values }
-}
-
-/// A stored value as C prints it (integers signed by their type).
-fn show(ty: sim::ir::MemTy, v: u64) -> String {
-    use sim::ir::MemTy;
-    match ty {
-        MemTy::I8 => (v as i8).to_string(),
-        MemTy::I16 => (v as i16).to_string(),
-        MemTy::I32 => (v as i32).to_string(),
-        MemTy::U8 | MemTy::U16 | MemTy::U32 => v.to_string(),
-        MemTy::I64 => (v as i64).to_string(),
-        MemTy::F32 => format!("{:?}", f32::from_bits(v as u32)),
-        MemTy::F64 => format!("{:?}", f64::from_bits(v)),
-    }
+    let label = match loc_expr(&l, &prog.sources) {
+        Some(e) => format!("{} {e}", loc_place(&l)),
+        None => loc_place(&l),
+    };
+    Watched { name: describe_loc(&l, &prog.sources), label, values }
 }

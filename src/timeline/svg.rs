@@ -196,7 +196,7 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
                 "<text x=\"8\" y=\"{:.1}\" font-size=\"10\"><title>{}</title>{}</text>",
                 y + 14.0,
                 esc(&w.name),
-                esc(&short(&label(&w.name), 18))
+                esc(&short(&w.label, 18))
             );
             for (j, (step, v)) in w.values.iter().enumerate() {
                 let until = w.values.get(j + 1).map_or(t.last + 1, |n| n.0);
@@ -234,16 +234,6 @@ pub fn render(t: &Timeline, standalone: bool) -> String {
     }
     s.push_str("</g>\n</svg>\n");
     s
-}
-
-/// A watched location's label for the narrow column: its place first
-/// (`shm#0+16 s->in`), which tells two slots reached by one expression
-/// apart.
-fn label(name: &str) -> String {
-    match name.rsplit_once(" (") {
-        Some((expr, place)) => format!("{} {expr}", place.trim_end_matches(')')),
-        None => name.to_string(),
-    }
 }
 
 /// At most `n` characters.

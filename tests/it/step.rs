@@ -85,6 +85,7 @@ fn the_session_shows_queues_and_semaphores() {
     assert!(out.contains("queue /myqueue: 1 of 10 messages: \"Hello\" (priority 0)"), "{out}");
     let out = text(&session(&["scenarios/semaphore_bounded_buffer.c"], &"n\n".repeat(12)));
     assert!(out.contains("semaphore shm#0+"), "{out}");
+    assert!(out.contains("sem_wait(shm#0+"), "a pending sem_wait names its semaphore's place: {out}");
     let out = text(&session(&["scenarios/mbox_bounded.c"], &"n\n".repeat(4)));
     assert!(out.contains("mailbox bounded (capacity 2): 1 message(s): \"early\""), "{out}");
 }

@@ -11,7 +11,7 @@ use crate::check::End;
 use crate::ir::Program;
 use crate::kernel::{Config, History, Machine, Pending, StepCtx};
 use crate::source::Span;
-use crate::trace::{describe, Data, Event, LaneState, Lanes, What};
+use crate::trace::{Data, Event, LaneState, Lanes, What};
 
 /// A process that can take the next step.
 #[derive(Debug, Clone)]
@@ -104,8 +104,13 @@ impl<'a> Stepper<'a> {
         let p = &self.m.procs[i];
         let next = match p.pending {
             Pending::Call(call) => {
-                let text = describe(&What::Call { call, ret: None, data: Data::None }, &self.prog.sources);
-                text.trim_end_matches(" = ...").to_string()
+                let sem = match call {
+                    crate::abi::call::Call::Sem(c) => c.sem(),
+                    _ => None,
+                };
+                let at = sem.and_then(|s| p.proc.mem.shared_location(s));
+                let data = if at.is_some() { Data::Sem { at, value: None } } else { Data::None };
+                crate::trace::describe_pending(&call, &data)
             }
             Pending::Access(a) => {
                 let at = crate::trace::Loc { obj: a.obj, off: a.off, expr: a.expr };

@@ -163,6 +163,9 @@ impl History {
     /// the oldest post not yet taken happens before it (a unit the
     /// semaphore started with has none).
     pub fn sem_taken(&mut self, obj: u32, off: u64) {
+        if !self.reads_from {
+            return;
+        }
         if let Some(from) = self.posts.get_mut(&(obj, off)).and_then(|q| q.pop_front()) {
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Semaphore });
         }

@@ -64,27 +64,22 @@ impl Machine {
             SemCall::Close { sem } => return Sys::from(self.sem_close(i, sem)),
             SemCall::Unlink { name } => return Sys::from(self.sem_unlink(i, name)),
         };
-        if r.is_ok() && cx.history.reads_from {
-            if let Some((obj, off)) = self.procs[i].proc.mem.shared_location(c.sem().unwrap_or(0)) {
-                match c {
-                    SemCall::Post { .. } => cx.history.sem_posted(obj, off),
-                    SemCall::Wait { .. } | SemCall::TryWait { .. } | SemCall::TimedWait { .. } => cx.history.sem_taken(obj, off),
-                    _ => {}
-                }
+        // A post releases, a wait that took a unit acquires: the edge a
+        // timeline draws (traced runs) and the race detector's order.
+        let release = match c {
+            SemCall::Wait { sem } | SemCall::TryWait { sem } | SemCall::TimedWait { sem, .. } => Some((sem, false)),
+            SemCall::Post { sem } => Some((sem, true)),
+            _ => None,
+        };
+        if let (true, Some((sem, release))) = (r.is_ok(), release) {
+            let at = self.procs[i].proc.mem.shared_location(sem);
+            match at {
+                Some((obj, off)) if release => cx.history.sem_posted(obj, off),
+                Some((obj, off)) => cx.history.sem_taken(obj, off),
+                None => {}
             }
-        }
-        if r.is_ok() && cx.history.races.is_some() {
-            let release = match c {
-                SemCall::Wait { sem } | SemCall::TryWait { sem } | SemCall::TimedWait { sem, .. } => Some((sem, false)),
-                SemCall::Post { sem } => Some((sem, true)),
-                _ => None,
-            };
-            if let Some((sem, release)) = release {
-                let key = match self.procs[i].proc.mem.shared_location(sem) {
-                    Some((obj, off)) => SyncKey::Sem(obj, off),
-                    None => SyncKey::NamedSem(sem),
-                };
-                cx.history.sync(key, release);
+            if cx.history.races.is_some() {
+                cx.history.sync(at.map_or(SyncKey::NamedSem(sem), |(obj, off)| SyncKey::Sem(obj, off)), release);
             }
         }
         match r {

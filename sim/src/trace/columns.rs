@@ -3,7 +3,7 @@
 //! glance; each cell is cut to fit the width.
 
 use super::event::Event;
-use super::render::describe;
+use super::render::describe_short;
 use crate::source::SourceMap;
 
 /// The step column's width.
@@ -28,30 +28,10 @@ pub fn to_columns(events: &[Event], sources: &SourceMap, width: usize) -> String
         let k = pids.iter().position(|&p| p == e.pid).unwrap_or(0);
         let line = sources.line_col(e.span.file, e.span.lo).line;
         let mut cells = vec![String::new(); n];
-        cells[k] = format!("{}  :{line}", compact(&describe(&e.what, sources)));
+        cells[k] = format!("{}  :{line}", describe_short(&e.what, sources));
         out.push_str(&format!("{:>STEP$} {}\n", e.step, row(&cells)));
     }
     out
-}
-
-/// The trace's text without what a narrow column can spare: the width
-/// of a load or store, and the object and offset beside a C expression.
-fn compact(text: &str) -> String {
-    let mut s = text.to_string();
-    for ty in ["i8", "u8", "i16", "u16", "i32", "u32", "i64", "float", "double"] {
-        for op in ["load", "store"] {
-            if let Some(rest) = s.strip_prefix(&format!("{op} {ty} ")) {
-                s = format!("{op} {rest}");
-            }
-        }
-    }
-    while let Some(at) = s.find(" (shm#") {
-        match s[at..].find(')') {
-            Some(end) => s.replace_range(at..at + end + 1, ""),
-            None => break,
-        }
-    }
-    s
 }
 
 /// At most `n` characters, the cut marked.

@@ -9,7 +9,10 @@ mod render;
 
 pub use columns::to_columns;
 pub use event::{Data, Event, Loc, What};
-pub use render::{describe, describe_loc, fmt_time, quote, to_json, to_json_lines, to_text, to_text_marked};
+pub use render::{
+    describe, describe_loc, describe_pending, describe_short, fmt_time, loc_expr, loc_place, quote, show_value, to_json, to_json_lines,
+    to_text, to_text_marked,
+};
 
 use serde::Serialize;
 

@@ -33,9 +33,31 @@ fn expr_text(sources: &SourceMap, span: Span) -> Option<String> {
 
 /// `s->in (shm#0+16)`, or `shm#0+16` where the expression is unknown.
 pub fn describe_loc(at: &Loc, sources: &SourceMap) -> String {
-    match at.expr.and_then(|e| expr_text(sources, e)) {
+    match loc_expr(at, sources) {
         Some(e) => format!("{e} (shm#{}+{})", at.obj, at.off),
-        None => format!("shm#{}+{}", at.obj, at.off),
+        None => loc_place(at),
+    }
+}
+
+/// The C expression that made an access (`s->in`), on one line, if known.
+pub fn loc_expr(at: &Loc, sources: &SourceMap) -> Option<String> {
+    at.expr.and_then(|e| expr_text(sources, e))
+}
+
+/// Where a location is: `shm#0+16`.
+pub fn loc_place(at: &Loc) -> String {
+    format!("shm#{}+{}", at.obj, at.off)
+}
+
+/// What one step did, as a narrow column has room for: a load or store
+/// by its C expression alone (`load s->in = 0`), anything else as
+/// [`describe`] says it.
+pub fn describe_short(what: &What, sources: &SourceMap) -> String {
+    let name = |at: &Loc| loc_expr(at, sources).unwrap_or_else(|| loc_place(at));
+    match what {
+        What::Load { at, ty, value } => format!("load {} = {}", name(at), show_value(*ty, *value)),
+        What::Store { at, ty, value } => format!("store {} := {}", name(at), show_value(*ty, *value)),
+        other => describe(other, sources),
     }
 }
 
@@ -55,7 +77,7 @@ fn type_name(m: MemTy) -> &'static str {
 
 /// A loaded or stored value as C would print it: floating ones as the
 /// shortest decimal that reads back the same bits.
-fn show_value(m: MemTy, v: u64) -> String {
+pub fn show_value(m: MemTy, v: u64) -> String {
     match m {
         MemTy::F32 => format!("{:?}", f32::from_bits(v as u32)),
         MemTy::F64 => format!("{:?}", f64::from_bits(v)),
@@ -219,6 +241,13 @@ fn describe_call(call: &Call, ret: Option<i64>, data: &Data) -> String {
     };
     let via = if matches!(call, Call::Fd(FdCall::Write { src: Src::Stdio, .. })) { "  [stdio flush]" } else { "" };
     format!("{}({}) = {}{status}{via}", call.name(), args(call, data), result(call, ret, data))
+}
+
+/// A call not yet made: its name and arguments (`sem_wait(shm#0+0)`),
+/// with no result; `data` as the arguments need it (where a semaphore
+/// is).
+pub fn describe_pending(call: &Call, data: &Data) -> String {
+    format!("{}({})", call.name(), args(call, data))
 }
 
 /// The line of an event in the canonical text form, without its place.
