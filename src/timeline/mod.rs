@@ -164,7 +164,6 @@ impl Timeline {
                 (a != b).then_some(Arrow { from: (e.from, a), to: (e.to, b), kind: edge_name(e.kind) })
             })
             .collect();
-        arrows.extend(signal_arrows(events));
         for m in message_arrows(events) {
             if !arrows.iter().any(|a| (a.from, a.to) == (m.from, m.to)) {
                 arrows.push(m);
@@ -271,33 +270,13 @@ pub fn edge_name(k: EdgeKind) -> &'static str {
         EdgeKind::ExitWait => "exit \u{2192} wait",
         EdgeKind::Pipe => "pipe write \u{2192} read",
         EdgeKind::Semaphore => "sem_post \u{2192} sem_wait",
+        EdgeKind::Signal => SIGNAL,
         EdgeKind::ReadsFrom => "store \u{2192} load",
     }
 }
 
 /// The name of the signal→handler arrows.
 pub const SIGNAL: &str = "signal \u{2192} handler";
-
-/// Arrows from the step that sent a signal to the handler it ran: the
-/// latest `kill` of that process (or of everyone, or a group) with that
-/// signal before the handler; for `SIGCHLD`, the latest exit of another
-/// process. Read off the events (the kernel records no such edge).
-fn signal_arrows(events: &[sim::trace::Event]) -> Vec<Arrow> {
-    const SIGCHLD: i32 = 17;
-    let mut out = Vec::new();
-    for (k, h) in events.iter().enumerate() {
-        let What::Handler { sig, .. } = h.what else { continue };
-        let sender = events[..k].iter().rev().find(|e| match e.what {
-            What::Call { call: Call::Proc(ProcCall::Kill { pid, sig: s }), ret: Some(0), .. } => s == sig && (pid == h.pid || pid <= 0),
-            What::Exit { .. } | What::Killed { .. } | What::Fault { .. } => sig == SIGCHLD && e.pid != h.pid,
-            _ => false,
-        });
-        if let Some(e) = sender.filter(|e| e.pid != h.pid) {
-            out.push(Arrow { from: (e.step, e.pid), to: (h.step, h.pid), kind: SIGNAL });
-        }
-    }
-    out
-}
 
 /// The name of the send→receive arrows.
 pub const MESSAGE: &str = "send \u{2192} receive";

@@ -261,7 +261,7 @@ fn an_order_violation_is_explained_read_before_write() {
 }
 
 /// A handler is joined to the step that sent its signal: SIGCHLD's
-/// handler to the child's exit.
+/// handler to the child's exit, and a `kill`'s handler to the `kill`.
 #[test]
 fn a_signal_handler_is_joined_to_what_sent_the_signal() {
     let dir = Scratch::new("timeline-signal");
@@ -271,7 +271,11 @@ fn a_signal_handler_is_joined_to_what_sent_the_signal() {
     let doc = roxmltree::Document::parse(&text).unwrap();
     let edge = doc.descendants().find(|n| n.attribute("data-kind") == Some("signal \u{2192} handler")).expect("a signal edge");
     let title = edge.children().find_map(|c| c.text()).unwrap();
-    assert!(title.starts_with("signal \u{2192} handler: step"), "{title}");
+    assert!(title.starts_with("signal \u{2192} handler: step 4 (1001)"), "from the child's exit: {title}");
+    let out = dir.0.join("kill.svg");
+    draw("run", "tests/diff/198_sigsuspend_ping_pong.c", &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.matches("data-kind=\"signal \u{2192} handler\"").count() >= 4, "each kill joined to its handler");
 }
 
 /// A message's receive is joined to its send: queues, mailboxes, links

@@ -75,6 +75,9 @@ pub struct History {
     /// Steps of the posts not yet taken, by semaphore (shared object and
     /// offset), oldest first (traced runs only).
     posts: BTreeMap<(u32, u64), VecDeque<u64>>,
+    /// Signals made pending and not yet handled: (target pid, signal,
+    /// step that sent it), oldest first (traced runs only).
+    signalled: Vec<(i32, i32, u64)>,
     /// Virtual time at which each process (by index) reached its pending
     /// operation, for "blocked since" in traces.
     reached: Vec<u64>,
@@ -168,6 +171,33 @@ impl History {
         }
         if let Some(from) = self.posts.get_mut(&(obj, off)).and_then(|q| q.pop_front()) {
             self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Semaphore });
+        }
+    }
+
+    /// The current step made `sig` pending for process `to` (`kill`).
+    pub fn signal_sent(&mut self, to: i32, sig: i32) {
+        if self.reads_from {
+            self.signalled.push((to, sig, self.steps));
+        }
+    }
+
+    /// `child`'s end made `SIGCHLD` pending for `parent`: from the step
+    /// its end was recorded at (the traced `exit`, which may come steps
+    /// before the kernel finishes it).
+    pub fn child_signalled(&mut self, parent: i32, child: i32) {
+        if let Some(&(_, at)) = self.ended.iter().find(|e| e.0 == child).filter(|_| self.reads_from) {
+            self.signalled.push((parent, crate::abi::signal::SIGCHLD, at));
+        }
+    }
+
+    /// The current step runs `pid`'s handler for `sig`: the oldest send
+    /// of it not yet handled happens before (sends of one pending signal
+    /// merge, as on Linux).
+    pub fn signal_handled(&mut self, pid: i32, sig: i32) {
+        if let Some(k) = self.signalled.iter().position(|&(to, s, _)| (to, s) == (pid, sig)) {
+            let (_, _, from) = self.signalled.remove(k);
+            self.signalled.retain(|&(to, s, _)| (to, s) != (pid, sig));
+            self.edges.push(Edge { from, to: self.steps, kind: EdgeKind::Signal });
         }
     }
 

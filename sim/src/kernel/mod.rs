@@ -827,7 +827,9 @@ impl Machine {
             self.reap(i);
         }
         if let Some(j) = parent {
-            self.send(j, crate::abi::signal::SIGCHLD, signal::Info::child(pid, status));
+            if self.send(j, crate::abi::signal::SIGCHLD, signal::Info::child(pid, status)) {
+                cx.history.child_signalled(self.procs[j].pid, pid);
+            }
         }
         for j in 0..self.procs.len() {
             if self.procs[j].ppid == pid {

@@ -165,6 +165,7 @@ impl Machine {
         if self.post(j, sig, super::signal::Info { pid: me, code, status: 0 }) {
             // Caught or blocked: its handler runs at the target's next
             // step (the caller's own, before kill returns).
+            cx.history.signal_sent(pid, sig);
             return Sys::Ret(0);
         }
         if signal::default_is_harmless(sig) {

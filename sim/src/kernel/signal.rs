@@ -354,6 +354,7 @@ impl Machine {
     /// die at its next step if it cannot be entered; `resume` is what
     /// comes after it returns.
     fn enter_signal_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) -> bool {
+        cx.history.signal_handled(self.procs[i].pid, sig);
         let s = self.sigs(i);
         s.pending &= !bit(sig);
         let info = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
@@ -621,15 +622,19 @@ impl Machine {
 
     /// Sends `sig` to process `j` (already checked as a valid target):
     /// ignored, made pending, or its default action.
-    pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) {
+    /// Whether it was made pending (for a handler, or blocked).
+    pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) -> bool {
         if sig != SIGKILL && self.procs[j].ignores(sig) {
-            return;
+            return false;
         }
-        if self.post(j, sig, info) || signal::default_is_harmless(sig) {
-            return;
+        if self.post(j, sig, info) {
+            return true;
         }
-        self.procs[j].dying.get_or_insert(sig);
-        self.procs[j].parked = None;
+        if !signal::default_is_harmless(sig) {
+            self.procs[j].dying.get_or_insert(sig);
+            self.procs[j].parked = None;
+        }
+        false
     }
 }
 

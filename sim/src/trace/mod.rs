@@ -28,6 +28,9 @@ pub enum EdgeKind {
     /// A `sem_post` before the wait that takes its unit (posts are taken
     /// oldest first).
     Semaphore,
+    /// A `kill` (or a child's exit, for `SIGCHLD`) before the handler it
+    /// made run.
+    Signal,
     /// A store to shared memory before a load that reads what it stored
     /// (sequentially consistent: the load sees the last store to each
     /// byte).
