@@ -134,6 +134,13 @@ impl WorkerReport {
                 Record::Exit { pid, status } => self.exits.push((pid, status)),
                 Record::Sent { pid, sig } => self.sent.push((pid, sig)),
                 Record::Undefined { pid } => self.undefined.push(pid),
+                Record::NoNetwork { .. } => {
+                    self.error = Some(
+                        "the program opened an AF_INET socket, and the kernel refused the run a network namespace of its own \
+                         (unshare CLONE_NEWNET): ipcsim does not run it on the host's network"
+                            .into(),
+                    )
+                }
                 Record::Queue { .. } | Record::Sysv { .. } | Record::Alarm { .. } => {}
             }
         }

@@ -31,6 +31,10 @@ pub enum Record {
     /// b's' semaphore set): without a namespace of its own, the worker
     /// removes it after the run.
     Sysv { kind: u8, id: i32 },
+    /// Process `pid` asked for an `AF_INET` socket in a run without a
+    /// network namespace of its own: the run is refused, not let loose
+    /// on the host's network.
+    NoNetwork { pid: i32 },
 }
 
 fn put(fd: i32, kind: u8, pid: i32, a: i32, payload: &[u8]) {
@@ -58,6 +62,7 @@ pub fn send(fd: i32, r: &Record) {
         Record::Queue { name } => put(fd, b'Q', 0, 0, &name[..name.len().min(PACKET - HEADER)]),
         Record::Sysv { kind, id } => put(fd, b'V', *kind as i32, *id, &[]),
         Record::Alarm { pid, secs } => put(fd, b'A', *pid, *secs, &[]),
+        Record::NoNetwork { pid } => put(fd, b'N', *pid, 0, &[]),
     }
 }
 
@@ -77,6 +82,7 @@ pub fn decode(p: &[u8]) -> Option<Record> {
         b'Q' => Record::Queue { name: p[HEADER..].to_vec() },
         b'V' => Record::Sysv { kind: pid as u8, id: a },
         b'A' => Record::Alarm { pid, secs: a },
+        b'N' => Record::NoNetwork { pid },
         _ => return None,
     })
 }

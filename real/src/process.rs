@@ -24,6 +24,8 @@ pub struct Env<'a> {
     pub tty: bool,
     /// Prefix for shm names when there is no private `/dev/shm`.
     pub prefix: Option<String>,
+    /// The run has its own network namespace with its loopback up.
+    pub net: bool,
     /// The run's own directory, where socket paths live (the program's
     /// working directory is its `home/ipcsim`).
     pub rundir: String,

@@ -38,6 +38,11 @@ impl RealProc<'_> {
         match c {
             SockCall::Socketpair { domain, ty, protocol, sv } => self.socketpair(domain, ty, protocol, sv),
             // SAFETY: plain integer arguments.
+            SockCall::Socket { domain, .. } if domain != AF_UNIX as i32 && !self.env.net => {
+                crate::log::send(self.env.log, &crate::log::Record::NoNetwork { pid: self.pid });
+                err(libc::EAFNOSUPPORT)
+            }
+            // SAFETY: plain integer arguments.
             SockCall::Socket { domain, ty, protocol } => ret(unsafe { libc::socket(domain, ty, protocol) } as isize),
             SockCall::Bind { fd, addr, len } => self.with_addr(addr, len, |a, l| unsafe { libc::bind(fd, a, l) } as isize),
             SockCall::Connect { fd, addr, len } => self.with_addr(addr, len, |a, l| unsafe { libc::connect(fd, a, l) } as isize),
@@ -47,6 +52,9 @@ impl RealProc<'_> {
             SockCall::Accept { fd, addr, len } => self.accept(fd, addr, len),
             SockCall::Send { fd, buf, len, flags, to, tolen, .. } => self.send(fd, Src::Mem(buf), len, flags, to, tolen),
             SockCall::Recv { fd, buf, len, flags, from, fromlen, .. } => self.recv(fd, buf, len, flags, from, fromlen),
+            SockCall::Name { fd, addr, len, peer } => self.sock_name(fd, addr, len, peer),
+            SockCall::SetOpt { fd, level, name, val, len } => self.setsockopt(fd, level, name, val, len),
+            SockCall::GetOpt { fd, level, name, val, len } => self.getsockopt(fd, level, name, val, len),
         }
     }
 
@@ -150,6 +158,53 @@ impl RealProc<'_> {
             return err(libc::EFAULT);
         }
         0
+    }
+
+    /// `getsockname` or `getpeername`.
+    fn sock_name(&mut self, fd: i32, addr: u64, len: u64, peer: bool) -> i64 {
+        let mut storage = [0u8; 128];
+        let mut l: libc::socklen_t = 128;
+        let (p, lp) = (storage.as_mut_ptr().cast(), &mut l as *mut libc::socklen_t);
+        // SAFETY: into a local address buffer of that length.
+        let r = unsafe {
+            if peer {
+                libc::getpeername(fd, p, lp)
+            } else {
+                libc::getsockname(fd, p, lp)
+            }
+        };
+        if r < 0 {
+            return ret(r as isize);
+        }
+        self.address_out(addr, len, &storage[..(l as usize).min(128)])
+    }
+
+    fn setsockopt(&mut self, fd: i32, level: i32, name: i32, val: u64, len: u32) -> i64 {
+        let Ok(v) = self.proc.mem.slice(&self.shared, val, len.min(256) as usize).map(|b| b.to_vec()) else { return err(libc::EFAULT) };
+        // SAFETY: the option's bytes in a local buffer of that length.
+        ret(unsafe { libc::setsockopt(fd, level, name, v.as_ptr().cast(), v.len() as u32) } as isize)
+    }
+
+    fn getsockopt(&mut self, fd: i32, level: i32, name: i32, val: u64, len: u64) -> i64 {
+        let Ok(room) = self.proc.mem.load(&self.shared, len, MemTy::I32) else { return err(libc::EFAULT) };
+        let mut buf = [0u8; 256];
+        let mut l = (room as i32).clamp(-1, 256) as libc::socklen_t;
+        // SAFETY: into a local buffer of at most its length.
+        let r = unsafe { libc::getsockopt(fd, level, name, buf.as_mut_ptr().cast(), &mut l) };
+        if r < 0 {
+            return ret(r as isize);
+        }
+        let k = (l as usize).min(256);
+        if k > 0 {
+            match self.proc.mem.slice_mut(&mut self.shared, val, k) {
+                Ok(dst) => dst.copy_from_slice(&buf[..k]),
+                Err(_) => return err(libc::EFAULT),
+            }
+        }
+        match self.proc.mem.store(&mut self.shared, len, MemTy::I32, l as u64) {
+            Ok(()) => 0,
+            Err(_) => err(libc::EFAULT),
+        }
     }
 
     fn accept(&mut self, fd: i32, addr: u64, len: u64) -> i64 {

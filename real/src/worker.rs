@@ -35,6 +35,37 @@ fn isolate() -> bool {
     }
 }
 
+/// Tries to give the run its own network namespace, with its loopback
+/// up: ports never collide with the host's or another run's, and
+/// nothing outside is reachable.
+fn isolate_net() -> bool {
+    if std::env::var_os("IPCSIM_NO_NAMESPACE").is_some() {
+        return false;
+    }
+    // SAFETY: unshare with a constant flag; an ioctl on a local ifreq
+    // through a socket closed before returning.
+    unsafe {
+        if libc::unshare(libc::CLONE_NEWNET) != 0 {
+            return false;
+        }
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        if fd < 0 {
+            return false;
+        }
+        let mut ifr: libc::ifreq = std::mem::zeroed();
+        for (d, s) in ifr.ifr_name.iter_mut().zip(b"lo") {
+            *d = *s as libc::c_char;
+        }
+        let mut up = libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut ifr) == 0;
+        if up {
+            ifr.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
+            up = libc::ioctl(fd, libc::SIOCSIFFLAGS, &ifr) == 0;
+        }
+        libc::close(fd);
+        up
+    }
+}
+
 /// Closes descriptors `lo..hi` (one `close_range`, a loop where it is
 /// missing).
 fn close_from(lo: i32, hi: i32) {
@@ -94,6 +125,7 @@ fn memfd(name: &std::ffi::CStr) -> (i32, (u64, u64)) {
 pub fn run(prog: &Program, cfg: &RealConfig, seed: u64, rundir: &str) -> WorkerReport {
     crate::stop::catch_signals();
     let isolated = isolate();
+    let net = isolate_net();
     // SAFETY: getpid has no arguments.
     let prefix = (!isolated).then(|| format!("ipcsim.{}.", unsafe { libc::getpid() }));
     let prefix_used = prefix.clone();
@@ -203,6 +235,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64, rundir: &str) -> WorkerR
             capture: [out_id, err_id],
             prefix,
             rundir: rundir.clone(),
+            net,
             tty: cfg.stdout == sim::interp::StdoutMode::Tty,
             messages,
             chaos: cfg.chaos.then_some(seed),

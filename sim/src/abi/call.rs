@@ -345,6 +345,43 @@ pub enum SockCall {
         /// `SHUT_RD`, `SHUT_WR`, `SHUT_RDWR`.
         how: i32,
     },
+    /// `getsockname(fd, addr, len)` or `getpeername(...)`.
+    Name {
+        /// The socket.
+        fd: Fd,
+        /// Where the address goes.
+        addr: Addr,
+        /// In: room at `addr`; out: the address's length.
+        len: Addr,
+        /// `getpeername`: the other end's address.
+        peer: bool,
+    },
+    /// `setsockopt(fd, level, name, val, len)`.
+    SetOpt {
+        /// The socket.
+        fd: Fd,
+        /// `SOL_SOCKET`, `IPPROTO_TCP`, ...
+        level: i32,
+        /// `SO_REUSEADDR`, ...
+        name: i32,
+        /// The value.
+        val: Addr,
+        /// Its length.
+        len: u32,
+    },
+    /// `getsockopt(fd, level, name, val, len)`.
+    GetOpt {
+        /// The socket.
+        fd: Fd,
+        /// `SOL_SOCKET`, `IPPROTO_TCP`, ...
+        level: i32,
+        /// `SO_ERROR`, ...
+        name: i32,
+        /// Where the value goes.
+        val: Addr,
+        /// In: room at `val`; out: the value's length.
+        len: Addr,
+    },
 }
 
 /// Calls on names in the file system (socket paths, regular files,
@@ -897,7 +934,10 @@ impl SockCall {
             | SockCall::Connect { fd, .. }
             | SockCall::Send { fd, .. }
             | SockCall::Recv { fd, .. }
-            | SockCall::Shutdown { fd, .. } => Some(fd),
+            | SockCall::Shutdown { fd, .. }
+            | SockCall::Name { fd, .. }
+            | SockCall::SetOpt { fd, .. }
+            | SockCall::GetOpt { fd, .. } => Some(fd),
         }
     }
 }
@@ -993,6 +1033,10 @@ impl Call {
                 SockCall::Recv { recvfrom: false, .. } => "recv",
                 SockCall::Recv { recvfrom: true, .. } => "recvfrom",
                 SockCall::Shutdown { .. } => "shutdown",
+                SockCall::Name { peer: false, .. } => "getsockname",
+                SockCall::Name { peer: true, .. } => "getpeername",
+                SockCall::SetOpt { .. } => "setsockopt",
+                SockCall::GetOpt { .. } => "getsockopt",
             },
             Call::Fs(FsCall::Unlink { .. }) => "unlink",
             Call::Fs(FsCall::Open { .. }) => "open",

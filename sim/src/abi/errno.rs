@@ -64,6 +64,18 @@ pub const EOPNOTSUPP: i32 = 95;
 pub const EAFNOSUPPORT: i32 = 97;
 /// Address already in use.
 pub const EADDRINUSE: i32 = 98;
+/// Cannot assign requested address.
+pub const EADDRNOTAVAIL: i32 = 99;
+/// Network is unreachable.
+pub const ENETUNREACH: i32 = 101;
+/// Operation now in progress.
+pub const EINPROGRESS: i32 = 115;
+/// Operation already in progress.
+pub const EALREADY: i32 = 114;
+/// Protocol not available.
+pub const ENOPROTOOPT: i32 = 92;
+/// Numerical argument out of domain.
+pub const EDOM: i32 = 33;
 /// Connection reset by peer.
 pub const ECONNRESET: i32 = 104;
 /// No buffer space available.
@@ -127,6 +139,12 @@ pub fn name(e: i32) -> Option<&'static str> {
         EOPNOTSUPP => "EOPNOTSUPP",
         EAFNOSUPPORT => "EAFNOSUPPORT",
         EADDRINUSE => "EADDRINUSE",
+        EADDRNOTAVAIL => "EADDRNOTAVAIL",
+        ENETUNREACH => "ENETUNREACH",
+        EINPROGRESS => "EINPROGRESS",
+        EALREADY => "EALREADY",
+        ENOPROTOOPT => "ENOPROTOOPT",
+        EDOM => "EDOM",
         ECONNRESET => "ECONNRESET",
         ENOBUFS => "ENOBUFS",
         EISCONN => "EISCONN",

@@ -1,6 +1,7 @@
 //! Kernel IPC objects, one file each; each owns its state and decides
 //! when a caller must wait.
 
+pub mod inet;
 pub mod message;
 pub mod mq;
 pub mod pipe;

@@ -6,8 +6,9 @@
 //! the size of the writes (278 one-byte writes, 95,232 bytes in 1 KiB
 //! writes, 219,264 bytes in one large write), exactly as measured.
 
+use super::inet::{InetAddr, Ports};
 use super::sockname::{Address, Names};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 /// `net.core.wmem_default`: every socket's `SO_SNDBUF`.
 pub const SNDBUF: u64 = 212_992;
@@ -95,6 +96,38 @@ pub struct Skb {
     pub truesize: u64,
     /// The sending socket.
     pub owner: u32,
+    /// Charged against the receiver's `SO_RCVBUF` (a UDP datagram)
+    /// rather than the sender's `SO_SNDBUF`.
+    pub on_receiver: bool,
+    /// The sender's IPv4 address (UDP), for `recvfrom`.
+    pub from: Option<InetAddr>,
+}
+
+/// The address family of a socket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `AF_UNIX`.
+    Unix,
+    /// `AF_INET` on the loopback network.
+    Inet,
+}
+
+/// Options set with `setsockopt`: the ones that change behaviour are
+/// fields; the rest are remembered by level and name to be read back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Options {
+    /// `SO_REUSEADDR`.
+    pub reuseaddr: bool,
+    /// `SO_RCVBUF` as the kernel stores it (doubled), if set.
+    pub rcvbuf: Option<u32>,
+    /// `SO_SNDBUF` as the kernel stores it (doubled), if set.
+    pub sndbuf: Option<u32>,
+    /// `SO_RCVTIMEO` in ns (0: none).
+    pub rcvtimeo: u64,
+    /// `SO_SNDTIMEO` in ns (0: none).
+    pub sndtimeo: u64,
+    /// Other integer options by (level, name).
+    pub other: BTreeMap<(i32, i32), i32>,
 }
 
 /// One socket.
@@ -121,12 +154,34 @@ pub struct Socket {
     pub err: i32,
     /// Released: no descriptor refers to it any more.
     pub dead: bool,
+    /// `AF_UNIX` or `AF_INET`.
+    pub family: Family,
+    /// Its options.
+    pub opts: Options,
+    /// The address a UDP socket is connected to, or a TCP socket's
+    /// peer's address (kept after the peer is gone, for `getpeername`).
+    pub remote: Option<InetAddr>,
+    /// True sizes of the datagrams queued to it (UDP's receive side).
+    pub rmem: u64,
+    /// TCP: the peer's end of stream arrived (`SOCK_DONE`): a receive
+    /// returns 0 before any later error.
+    pub fin: bool,
 }
 
 impl Socket {
     /// A new socket of this kind.
     pub fn new(kind: Kind) -> Socket {
+        Socket::of(Family::Unix, kind)
+    }
+
+    /// A new socket of this family and kind.
+    pub fn of(family: Family, kind: Kind) -> Socket {
         Socket {
+            family,
+            opts: Options::default(),
+            remote: None,
+            rmem: 0,
+            fin: false,
             kind,
             state: State::Unconnected,
             peer: None,
@@ -165,6 +220,8 @@ pub struct Sockets {
     pub socks: Vec<Option<Socket>>,
     /// Bound paths and abstract names.
     pub names: Names,
+    /// Bound IPv4 ports.
+    pub ports: Ports,
 }
 
 /// The largest datagram (`SO_SNDBUF` - 32).

@@ -21,6 +21,8 @@ pub enum Address {
     Path(Vec<u8>),
     /// An abstract name: the bytes after the leading 0.
     Abstract(Vec<u8>),
+    /// An IPv4 address and port.
+    Inet(super::inet::InetAddr),
 }
 
 /// The address in `sun_path` (the bytes after the family).
@@ -35,6 +37,9 @@ impl Address {
     /// The `struct sockaddr_un` bytes the kernel reports for it: the
     /// family, then the path with its 0, or the 0 and the name.
     pub fn sockaddr(&self) -> Vec<u8> {
+        if let Address::Inet(a) = self {
+            return a.sockaddr();
+        }
         let mut v = vec![1, 0];
         match self {
             Address::Path(p) => {
@@ -45,6 +50,7 @@ impl Address {
                 v.push(0);
                 v.extend_from_slice(n);
             }
+            Address::Inet(_) => {}
         }
         v
     }
@@ -151,6 +157,7 @@ impl Names {
         match a {
             Address::Path(p) => self.resolve_in(p).map(Key::Path),
             Address::Abstract(n) => Ok(Key::Abstract(ty, n.clone())),
+            Address::Inet(_) => Err(crate::abi::errno::EINVAL),
         }
     }
 

@@ -63,6 +63,7 @@ libfns! {
     Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
     Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",
     Recvfrom = "recvfrom", Shutdown = "shutdown", Unlink = "unlink",
+    Getsockname = "getsockname", Getpeername = "getpeername", Setsockopt = "setsockopt", Getsockopt = "getsockopt",
     MboxOpen = "mbox_open", MboxSend = "mbox_send", MboxReceive = "mbox_receive",
     MboxTrySend = "mbox_try_send", MboxTryReceive = "mbox_try_receive", MboxClose = "mbox_close",
     SendTo = "send_to", ReceiveFrom = "receive_from", LinkCapacity = "link_capacity",
@@ -199,6 +200,10 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Sendto
             | Recvfrom
             | Shutdown
+            | Getsockname
+            | Getpeername
+            | Setsockopt
+            | Getsockopt
             | Unlink
             | MboxOpen
             | MboxSend

@@ -448,6 +448,11 @@ impl Machine {
                         self.buffer(i, from, true, f);
                         self.buffer(i, fromlen, true, f);
                     }
+                    SockCall::Name { addr, len, .. } | SockCall::GetOpt { val: addr, len, .. } => {
+                        self.buffer(i, addr, true, f);
+                        self.buffer(i, len, true, f);
+                    }
+                    SockCall::SetOpt { val, .. } => self.buffer(i, val, false, f),
                     SockCall::Socket { .. } | SockCall::Listen { .. } | SockCall::Shutdown { .. } => {}
                 }
             }

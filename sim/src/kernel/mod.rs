@@ -10,6 +10,7 @@ mod fifo;
 mod file;
 pub mod footprint;
 mod history;
+mod inet;
 mod message;
 mod mq;
 mod observe;
@@ -20,6 +21,7 @@ mod sem;
 mod shm;
 mod signal;
 mod socket;
+mod sockopt;
 mod sysv;
 mod time;
 

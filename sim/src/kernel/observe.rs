@@ -72,6 +72,14 @@ impl Machine {
             | Call::Sysv(crate::abi::call::SysvCall::Ftok { path: name, .. }) => {
                 p.mem.cstr_max(&self.shared, name, 256).map_or(Data::None, |b| Data::Name(b.to_vec()))
             }
+            Call::Sock(SockCall::Bind { addr, len, .. } | SockCall::Connect { addr, len, .. })
+                if len >= crate::ipc::inet::SOCKADDR_IN && p.mem.slice(&self.shared, addr, 2).is_ok_and(|f| f == [2, 0]) =>
+            {
+                // An IPv4 address reads as itself: 127.0.0.1:5555.
+                p.mem
+                    .slice(&self.shared, addr, 8)
+                    .map_or(Data::None, |b| Data::Name(crate::ipc::inet::InetAddr::parse(b).to_string().into_bytes()))
+            }
             Call::Sock(SockCall::Bind { addr, len, .. } | SockCall::Connect { addr, len, .. }) if len > 2 => {
                 let len = len.min(110) as usize;
                 p.mem.slice(&self.shared, addr.wrapping_add(2), len - 2).map_or(Data::None, |b| {

@@ -7,19 +7,22 @@
 
 use super::calls::Sys;
 use super::fd::{FileKind, MAX_FDS, NONBLOCK};
+use super::inet::{TCP_MSS, TCP_SNDBUF_CONNECTED};
 use super::{Machine, StepCtx};
 use crate::abi::call::{SockCall, Src};
 use crate::abi::errno::*;
 use crate::abi::signal::SIGPIPE;
 use crate::interp::fault::{Cause, Fault, Signal};
 use crate::ipc::socket::{
-    dgram_truesize, stream_chunk, stream_truesize, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET, SOMAXCONN,
+    dgram_truesize, stream_chunk, stream_truesize, Family, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET,
+    SOMAXCONN,
 };
 use crate::ipc::sockname::{self, Address};
 use crate::ir::MemTy;
 use crate::outcome::ExitStatus;
 
 const AF_UNIX: i32 = 1;
+const AF_INET: i32 = 2;
 const SOCK_NONBLOCK: i32 = 0o4000;
 const SOCK_CLOEXEC: i32 = 0o2000000;
 const MSG_OOB: i32 = 0x1;
@@ -52,7 +55,7 @@ impl Io {
         }
     }
 
-    fn src(&self) -> Src {
+    pub(super) fn src(&self) -> Src {
         if self.stdio {
             Src::Stdio
         } else {
@@ -62,11 +65,11 @@ impl Io {
 }
 
 impl Machine {
-    fn sock(&self, s: u32) -> &Socket {
+    pub(super) fn sock(&self, s: u32) -> &Socket {
         self.socks.socks[s as usize].as_ref().expect("a referenced socket exists")
     }
 
-    fn sock_mut(&mut self, s: u32) -> &mut Socket {
+    pub(super) fn sock_mut(&mut self, s: u32) -> &mut Socket {
         self.socks.socks[s as usize].as_mut().expect("a referenced socket exists")
     }
 
@@ -92,9 +95,10 @@ impl Machine {
             },
             SockCall::Connect { fd, addr, len } => match self.sock_of(i, fd) {
                 // Waits only for room in a listener's backlog.
-                Ok((s, flags)) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => {
-                    !self.lookup(i, addr, len, self.sock(s).kind.number()).is_ok_and(|t| self.backlog_full(t))
-                }
+                Ok((s, flags)) if flags & NONBLOCK == 0 && self.sock(s).kind.connected() => match self.sock(s).family {
+                    Family::Unix => !self.lookup(i, addr, len, self.sock(s).kind.number()).is_ok_and(|t| self.backlog_full(t)),
+                    Family::Inet => !self.inet_connect_waits(i, s, addr, len),
+                },
                 _ => true,
             },
             SockCall::Send { fd, buf, len, flags, to, tolen, .. } => {
@@ -105,7 +109,7 @@ impl Machine {
         }
     }
 
-    fn backlog_full(&self, t: u32) -> bool {
+    pub(super) fn backlog_full(&self, t: u32) -> bool {
         match &self.sock(t).state {
             State::Listening { backlog, pending } => pending.len() as u64 > *backlog as u64,
             _ => false,
@@ -118,6 +122,11 @@ impl Machine {
         let me = self.sock(s);
         if flags & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0 || io.len == 0 && me.kind == Kind::Stream {
             return true;
+        }
+        if me.family == Family::Inet {
+            // UDP never waits on loopback; TCP waits for room in flight.
+            let p = me.peer.filter(|_| me.kind == Kind::Stream && me.state == State::Connected && !me.no_send && me.err == 0);
+            return p.is_none_or(|p| self.sock(p).dead || self.tcp_room(s, p) > 0);
         }
         let target = match me.kind {
             Kind::Dgram if io.addr != 0 && io.alen != 0 => self.lookup(i, io.addr, io.alen as u32, me.kind.number()).ok(),
@@ -138,7 +147,7 @@ impl Machine {
         let me = self.sock(s);
         // Measured: a datagram socket shut for reading returns 0 to a
         // blocking receive (and EAGAIN to a non-blocking one).
-        let eof = me.no_recv || me.kind.connected() && me.state != State::Connected;
+        let eof = me.no_recv || me.kind.connected() && me.state != State::Connected || me.fin;
         fl & NONBLOCK != 0 || flags & MSG_DONTWAIT != 0 || !me.rx.is_empty() || me.err != 0 || eof
     }
 
@@ -150,6 +159,9 @@ impl Machine {
             SockCall::Listen { fd, backlog } => Sys::from(self.listen(i, fd, backlog)),
             SockCall::Accept { fd, addr, len } => Sys::from(self.accept(i, fd, addr, len)),
             SockCall::Connect { fd, addr, len } => Sys::from(self.connect(i, fd, addr, len)),
+            SockCall::Name { fd, addr, len, peer } => Sys::from(self.sock_name(i, fd, addr, len, peer)),
+            SockCall::SetOpt { fd, level, name, val, len } => Sys::from(self.setsockopt(i, fd, level, name, val, len)),
+            SockCall::GetOpt { fd, level, name, val, len } => Sys::from(self.getsockopt(i, fd, level, name, val, len)),
             SockCall::Send { fd, buf, len, flags, to, tolen, .. } => match self.sock_of(i, fd) {
                 Ok((s, fl)) => self.sock_send(i, s, fl, Io { buf, len, flags, addr: to, alen: tolen as u64, stdio: false }, cx),
                 Err(e) => Sys::err(e),
@@ -162,8 +174,8 @@ impl Machine {
         }
     }
 
-    fn new_socket(&mut self, kind: Kind) -> u32 {
-        self.socks.socks.push(Some(Socket::new(kind)));
+    pub(super) fn new_socket(&mut self, family: Family, kind: Kind) -> u32 {
+        self.socks.socks.push(Some(Socket::of(family, kind)));
         (self.socks.socks.len() - 1) as u32
     }
 
@@ -185,6 +197,15 @@ impl Machine {
         if !(0..46).contains(&domain) {
             return Err(EAFNOSUPPORT);
         }
+        if domain == AF_INET {
+            // `inet_create`: a protocol of the type's, or 0 for its own.
+            return match (ty & 0xf, protocol) {
+                (1, 0 | 6) => Ok(Kind::Stream),
+                (2, 0 | 17) => Ok(Kind::Dgram),
+                (1..=3, _) => Err(EPROTONOSUPPORT),
+                _ => Err(ESOCKTNOSUPPORT),
+            };
+        }
         if domain != AF_UNIX {
             return Err(EAFNOSUPPORT);
         }
@@ -200,7 +221,8 @@ impl Machine {
         if self.open_fds(i) >= MAX_FDS {
             return Err(EMFILE);
         }
-        let s = self.new_socket(kind);
+        let family = if domain == AF_INET { Family::Inet } else { Family::Unix };
+        let s = self.new_socket(family, kind);
         Ok(self.install_socket(i, s, ty))
     }
 
@@ -214,7 +236,7 @@ impl Machine {
         if self.open_fds(i) + 2 > MAX_FDS {
             return Err(EMFILE);
         }
-        let (a, b) = (self.new_socket(kind), self.new_socket(kind));
+        let (a, b) = (self.new_socket(Family::Unix, kind), self.new_socket(Family::Unix, kind));
         for (x, y) in [(a, b), (b, a)] {
             let s = self.sock_mut(x);
             s.peer = Some(y);
@@ -234,7 +256,7 @@ impl Machine {
 
     /// The `sockaddr_un` at `addr`, `len` bytes, as the kernel copies it
     /// in: `EINVAL` for a bad length, `EFAULT` if unreadable.
-    fn sockaddr(&self, i: usize, addr: u64, len: u32) -> Result<Vec<u8>, i32> {
+    pub(super) fn sockaddr(&self, i: usize, addr: u64, len: u32) -> Result<Vec<u8>, i32> {
         if len > 128 {
             return Err(EINVAL);
         }
@@ -267,6 +289,9 @@ impl Machine {
     fn bind(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
         let raw = self.sockaddr(i, addr, len)?;
         let (s, _) = self.sock_of(i, fd)?;
+        if self.sock(s).family == Family::Inet {
+            return self.inet_bind(i, s, addr, len);
+        }
         if len == PATH_OFFSET && family(&raw) == AF_UNIX {
             if self.sock(s).name.is_none() {
                 let ty = self.sock(s).kind.number();
@@ -297,6 +322,9 @@ impl Machine {
     fn listen(&mut self, i: usize, fd: i32, backlog: i32) -> Result<i64, i32> {
         let (s, _) = self.sock_of(i, fd)?;
         let backlog = if backlog as u32 > SOMAXCONN { SOMAXCONN } else { backlog as u32 };
+        if self.sock(s).family == Family::Inet {
+            return self.inet_listen(s, backlog);
+        }
         let me = self.sock_mut(s);
         if !me.kind.connected() {
             return Err(EOPNOTSUPP);
@@ -313,8 +341,11 @@ impl Machine {
     }
 
     fn connect(&mut self, i: usize, fd: i32, addr: u64, len: u32) -> Result<i64, i32> {
-        let raw = self.sockaddr(i, addr, len)?;
         let (s, flags) = self.sock_of(i, fd)?;
+        if self.sock(s).family == Family::Inet {
+            return self.inet_connect(i, s, flags, addr, len);
+        }
+        let raw = self.sockaddr(i, addr, len)?;
         let kind = self.sock(s).kind;
         if kind == Kind::Dgram && len >= PATH_OFFSET && family(&raw) == 0 {
             self.disconnect(s); // AF_UNSPEC
@@ -348,7 +379,7 @@ impl Machine {
             State::Unconnected => {}
         }
         // The server's end, waiting for `accept`; it has the server's name.
-        let n = self.new_socket(kind);
+        let n = self.new_socket(Family::Unix, kind);
         let server_name = self.sock(t).name.clone();
         let embryo = self.sock_mut(n);
         embryo.state = State::Connected;
@@ -378,7 +409,10 @@ impl Machine {
         };
         let nfd = self.install_socket(i, n, 0);
         if addr != 0 {
-            let peer = self.sock(n).peer.and_then(|p| self.sock(p).name.clone());
+            let peer = match self.sock(n).remote {
+                Some(a) => Some(Address::Inet(a)),
+                None => self.sock(n).peer.and_then(|p| self.sock(p).name.clone()),
+            };
             if let Err(e) = self.store_address(i, addr, len, peer.as_ref(), true) {
                 self.close_fd(i, nfd);
                 return Err(e);
@@ -391,7 +425,7 @@ impl Machine {
     /// bytes of it at `at`, and its full length to `*len`. An unnamed
     /// socket is just the family for `accept` (`unnamed_family`), and
     /// no address (length 0) for `recvfrom`.
-    fn store_address(&mut self, i: usize, at: u64, len: u64, name: Option<&Address>, unnamed_family: bool) -> Result<(), i32> {
+    pub(super) fn store_address(&mut self, i: usize, at: u64, len: u64, name: Option<&Address>, unnamed_family: bool) -> Result<(), i32> {
         let room = self.procs[i].proc.mem.load(&self.shared, len, MemTy::I32).map_err(|_| EFAULT)? as i32;
         if room < 0 {
             return Err(EINVAL);
@@ -420,23 +454,39 @@ impl Machine {
         let me = self.sock_mut(s);
         me.no_recv |= rd;
         me.no_send |= wr;
-        let (kind, peer) = (me.kind, me.peer);
+        let (kind, peer, family) = (me.kind, me.peer, me.family);
+        if kind.connected() && me.state != State::Connected && family == Family::Inet {
+            return Err(ENOTCONN);
+        }
         if let (true, Some(p)) = (kind.connected(), peer) {
             let other = self.sock_mut(p);
-            other.no_send |= rd;
-            other.no_recv |= wr;
+            match family {
+                // TCP: a FIN for SHUT_WR; SHUT_RD stays local.
+                Family::Inet if wr && !other.dead => {
+                    other.no_recv = true;
+                    other.fin = true;
+                }
+                Family::Inet => {}
+                Family::Unix => {
+                    other.no_send |= rd;
+                    other.no_recv |= wr;
+                }
+            }
         }
         Ok(0)
     }
 
     /// `send`, `sendto` or `write` on socket `s`.
     pub(super) fn sock_send(&mut self, i: usize, s: u32, fl: i32, io: Io, cx: &mut StepCtx) -> Sys {
-        if io.flags & MSG_OOB != 0 {
+        let inet = self.sock(s).family == Family::Inet;
+        if io.flags & MSG_OOB != 0 && !inet {
             return Sys::err(EOPNOTSUPP);
         }
         let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
         match self.sock(s).kind {
+            Kind::Stream if inet => self.tcp_send(i, s, io, nonblock, cx),
             Kind::Stream => self.stream_send(i, s, io, nonblock, cx),
+            _ if inet => Sys::from(self.udp_send(i, s, io)),
             _ => Sys::from(self.dgram_send(i, s, io, nonblock)),
         }
     }
@@ -483,18 +533,18 @@ impl Machine {
 
     /// Queues a buffer from `s` in `t`'s receive queue, charged to `s`
     /// and to the run's memory budget (false, nothing queued, past it).
-    fn enqueue(&mut self, s: u32, t: u32, data: Vec<u8>, truesize: u64) -> bool {
+    pub(super) fn enqueue(&mut self, s: u32, t: u32, data: Vec<u8>, truesize: u64) -> bool {
         if !self.reserve(data.len() as u64) {
             return false;
         }
         self.sock_mut(s).wmem += truesize;
-        self.sock_mut(t).rx.push_back(Skb { data, start: 0, truesize, owner: s });
+        self.sock_mut(t).rx.push_back(Skb { data, start: 0, truesize, owner: s, on_receiver: false, from: None });
         true
     }
 
     /// A stream send that finds the connection shut: `SIGPIPE` (unless
     /// ignored or `MSG_NOSIGNAL`) and `EPIPE`, or what was sent before.
-    fn broken_pipe(&mut self, i: usize, sent: usize, flags: i32, cx: &mut StepCtx) -> Sys {
+    pub(super) fn broken_pipe(&mut self, i: usize, sent: usize, flags: i32, cx: &mut StepCtx) -> Sys {
         if sent > 0 {
             return Sys::Ret(sent as i64);
         }
@@ -577,8 +627,11 @@ impl Machine {
         }
         let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
         let me = self.sock(s);
+        let inet = me.family == Family::Inet;
         match me.kind {
-            Kind::Stream if me.state != State::Connected => return Err(EINVAL),
+            Kind::Stream if inet && me.state != State::Connected && !me.fin && me.err == 0 => return Err(ENOTCONN),
+            Kind::Stream if me.state != State::Connected && !inet => return Err(EINVAL),
+            Kind::Dgram if inet && me.err != 0 => return Err(self.sock_mut(s).take_err()),
             Kind::Seqpacket if me.state != State::Connected => return Err(ENOTCONN),
             Kind::Seqpacket if me.err != 0 => return Err(self.sock_mut(s).take_err()),
             _ => {}
@@ -588,6 +641,10 @@ impl Machine {
             let e = self.sock_mut(s).take_err();
             let me = self.sock(s);
             return match () {
+                _ if me.fin => {
+                    self.sock_mut(s).err = e;
+                    Ok(0)
+                }
                 _ if e != 0 => Err(e),
                 _ if me.kind.connected() && me.no_recv => Ok(0),
                 _ if me.no_recv && !nonblock => Ok(0),
@@ -601,6 +658,7 @@ impl Machine {
             return Err(EFAULT);
         }
         let peek = io.flags & MSG_PEEK != 0;
+        let from = me.rx.front().and_then(|b| b.from);
         let (bytes, sender, full) = match me.kind {
             Kind::Stream => self.take_stream(s, io.len as usize, peek),
             _ => self.take_message(s, io.len as usize, peek),
@@ -611,7 +669,12 @@ impl Machine {
             self.wake_if_shared(i, io.buf);
         }
         if io.addr != 0 {
-            let name = self.socks.socks[sender as usize].as_ref().and_then(|o| o.name.clone());
+            let name = match from {
+                Some(a) => Some(Address::Inet(a)),
+                // TCP does not say who sent (the length comes back 0).
+                None if inet => None,
+                None => self.socks.socks[sender as usize].as_ref().and_then(|o| o.name.clone()),
+            };
             self.store_address(i, io.addr, io.alen, name.as_ref(), false)?;
         }
         Ok(recv_result(io.flags, full, bytes.len()) as i64)
@@ -635,7 +698,7 @@ impl Machine {
             b.start += take;
             if b.start == b.data.len() {
                 let b = self.sock_mut(s).rx.pop_front().expect("present");
-                self.uncharge(b);
+                self.uncharge(s, b);
             }
         }
         let len = out.len();
@@ -651,7 +714,7 @@ impl Machine {
         let out = b.data[..full.min(n)].to_vec();
         let owner = b.owner;
         if !peek {
-            self.uncharge(b);
+            self.uncharge(s, b);
         }
         (out, owner, full)
     }
@@ -663,20 +726,26 @@ impl Machine {
         me.peer = None;
         let rx = std::mem::take(&mut me.rx);
         for b in rx {
-            self.uncharge(b);
+            self.uncharge(s, b);
         }
     }
 
-    /// A consumed buffer no longer counts against its sender, nor the
-    /// run's memory.
-    fn uncharge(&mut self, b: Skb) {
-        let owner = self.sock_mut(b.owner);
-        owner.wmem -= b.truesize;
+    /// A consumed buffer of socket `at` no longer counts against its
+    /// sender (or `at` itself, for a UDP datagram), nor the run's memory.
+    fn uncharge(&mut self, at: u32, b: Skb) {
+        if b.on_receiver {
+            self.sock_mut(at).rmem -= b.truesize;
+        } else {
+            self.sock_mut(b.owner).wmem -= b.truesize;
+        }
         self.release(b.data.len() as u64);
     }
 
     /// The last descriptor of socket `s` is closed (`unix_release_sock`).
     pub(super) fn release_socket(&mut self, s: u32, embryo: bool) {
+        if self.sock(s).family == Family::Inet {
+            return self.release_inet(s, embryo);
+        }
         let me = self.sock_mut(s);
         me.dead = true;
         // Measured: unread bytes reset the connection; empty messages do
@@ -703,7 +772,80 @@ impl Machine {
         }
         let rx = std::mem::take(&mut self.sock_mut(s).rx);
         for b in rx {
-            self.uncharge(b);
+            self.uncharge(s, b);
+        }
+    }
+
+    /// The last descriptor of `AF_INET` socket `s` is closed.
+    fn release_inet(&mut self, s: u32, embryo: bool) {
+        let unread = self.sock(s).queued() > 0;
+        match self.sock(s).kind {
+            Kind::Stream => self.tcp_release(s, unread || embryo),
+            _ => self.udp_release(s),
+        }
+        let me = self.sock_mut(s);
+        me.dead = true;
+        let state = std::mem::replace(&mut me.state, State::Unconnected);
+        if let State::Listening { pending, .. } = state {
+            for n in pending {
+                self.release_socket(n, true);
+            }
+        }
+        let rx = std::mem::take(&mut self.sock_mut(s).rx);
+        for b in rx {
+            self.uncharge(s, b);
+        }
+    }
+
+    /// How many more bytes TCP socket `s` may have in flight to `p`:
+    /// its send buffer (autotuned once connected, or as set) less what
+    /// `p` has not read.
+    pub(super) fn tcp_room(&self, s: u32, p: u32) -> u64 {
+        let cap = self.sock(s).opts.sndbuf.unwrap_or(TCP_SNDBUF_CONNECTED) as u64;
+        cap.saturating_sub(self.sock(p).queued() as u64)
+    }
+
+    /// `send`/`write` on a TCP socket: up to one segment a step, so a
+    /// reader running between two may see part of a write, as natively.
+    fn tcp_send(&mut self, i: usize, s: u32, io: Io, nonblock: bool, cx: &mut StepCtx) -> Sys {
+        let me = self.sock(s);
+        let done = self.procs[i].io_done;
+        if me.state != State::Connected && !me.no_send {
+            let e = self.sock_mut(s).take_err();
+            if e != 0 {
+                return Sys::err(e);
+            }
+            return self.broken_pipe(i, 0, io.flags, cx);
+        }
+        let e = self.sock_mut(s).take_err();
+        if e != 0 || self.sock(s).no_send {
+            if done > 0 {
+                return Sys::Ret(done as i64);
+            }
+            return match e {
+                0 | EPIPE => self.broken_pipe(i, 0, io.flags, cx),
+                e => Sys::err(e),
+            };
+        }
+        if let Some(r) = self.tcp_send_to_closed(s, io.len) {
+            return Sys::Ret(r);
+        }
+        let p = self.sock(s).peer.expect("a connected TCP socket has a peer");
+        let data = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
+            Ok(d) => d[done..].to_vec(),
+            Err(_) if io.len == 0 => Vec::new(),
+            Err(_) => return Sys::err(EFAULT),
+        };
+        let n = data.len().min(TCP_MSS as usize).min(self.tcp_room(s, p) as usize);
+        if n > 0 && !self.enqueue(s, p, data[..n].to_vec(), 0) {
+            return Sys::Ret(if done > 0 { done as i64 } else { -(ENOBUFS as i64) });
+        }
+        let sent = done + n;
+        self.procs[i].io_done = sent;
+        match () {
+            _ if sent as u64 == io.len => Sys::Ret(io.len as i64),
+            _ if nonblock && self.tcp_room(s, p) == 0 => Sys::Ret(if sent > 0 { sent as i64 } else { -(EAGAIN as i64) }),
+            _ => Sys::Progress,
         }
     }
 

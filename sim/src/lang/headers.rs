@@ -60,6 +60,7 @@ pub const KNOWN: &[&str] = &[
     "sys/param.h",
     "sys/file.h",
     "netinet/in.h",
+    "netinet/tcp.h",
     "arpa/inet.h",
     "netdb.h",
 ];

@@ -42,6 +42,12 @@ struct timeval { time_t tv_sec; long tv_usec; };
 int gettimeofday(struct timeval *tv, void *tz);
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
 struct sockaddr_un { sa_family_t sun_family; char sun_path[108]; };
+typedef uint32_t in_addr_t;
+typedef uint16_t in_port_t;
+struct in_addr { in_addr_t s_addr; };
+struct sockaddr_in { sa_family_t sin_family; in_port_t sin_port; struct in_addr sin_addr; unsigned char sin_zero[8]; };
+struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigned long __ss_align; };
+struct linger { int l_onoff; int l_linger; };
 
 extern FILE *stdin;
 extern FILE *stdout;
@@ -282,6 +288,10 @@ ssize_t recv(int fd, void *buf, size_t n, int flags);
 ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr, socklen_t len);
 ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, socklen_t *len);
 int shutdown(int fd, int how);
+int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
+int getpeername(int fd, struct sockaddr *addr, socklen_t *len);
+int setsockopt(int fd, int level, int name, const void *val, socklen_t len);
+int getsockopt(int fd, int level, int name, void *val, socklen_t *len);
 /* unistd.h: names in the file system */
 int unlink(const char *path);
 struct stat { unsigned long st_dev; unsigned long st_ino; unsigned long st_nlink; unsigned int st_mode; unsigned int st_uid; unsigned int st_gid; int __pad0; unsigned long st_rdev; long st_size; long st_blksize; long st_blocks; struct timespec st_atim; struct timespec st_mtim; struct timespec st_ctim; long __glibc_reserved[3]; };
@@ -588,6 +598,170 @@ off_t lseek(int fd, off_t off, int whence);
 #define MSG_DONTWAIT 0x40
 #define MSG_NOSIGNAL 0x4000
 #define SOMAXCONN 4096
+#define MSG_OOB 0x01
+#define MSG_WAITALL 0x100
+#define AF_UNSPEC 0
+#define PF_UNSPEC 0
+#define AF_INET 2
+#define PF_INET 2
+#define AF_INET6 10
+#define PF_INET6 10
+#define SOCK_RAW 3
+#define IPPROTO_IP 0
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+#define INADDR_ANY ((in_addr_t) 0x00000000)
+#define INADDR_BROADCAST ((in_addr_t) 0xffffffff)
+#define INADDR_NONE ((in_addr_t) 0xffffffff)
+#define INADDR_LOOPBACK ((in_addr_t) 0x7f000001)
+#define INET_ADDRSTRLEN 16
+#define INET6_ADDRSTRLEN 46
+#define SOL_SOCKET 1
+#define SO_DEBUG 1
+#define SO_REUSEADDR 2
+#define SO_TYPE 3
+#define SO_ERROR 4
+#define SO_DONTROUTE 5
+#define SO_BROADCAST 6
+#define SO_SNDBUF 7
+#define SO_RCVBUF 8
+#define SO_KEEPALIVE 9
+#define SO_OOBINLINE 10
+#define SO_LINGER 13
+#define SO_REUSEPORT 15
+#define SO_RCVLOWAT 18
+#define SO_SNDLOWAT 19
+#define SO_RCVTIMEO 20
+#define SO_SNDTIMEO 21
+#define SO_ACCEPTCONN 30
+#define SO_PROTOCOL 38
+#define SO_DOMAIN 39
+#define SOL_TCP 6
+#define TCP_NODELAY 1
+#define TCP_MAXSEG 2
+/* netinet/in.h and arpa/inet.h: byte order and address text, as glibc
+   computes them. Plain C, so they are ordinary steps of the program. */
+uint16_t htons(uint16_t x) { return (uint16_t)((x << 8) | (x >> 8)); }
+uint16_t ntohs(uint16_t x) { return (uint16_t)((x << 8) | (x >> 8)); }
+uint32_t htonl(uint32_t x) { return (x << 24) | ((x << 8) & 0xff0000u) | ((x >> 8) & 0xff00u) | (x >> 24); }
+uint32_t ntohl(uint32_t x) { return htonl(x); }
+/* inet_aton's parts: a, a.b, a.b.c or a.b.c.d, each decimal, octal
+   (leading 0) or hexadecimal (0x), the last part filling the rest;
+   trailing white space is allowed. */
+int inet_aton(const char *cp, struct in_addr *inp) {
+    unsigned long parts[4];
+    int n = 0;
+    const char *c = cp;
+    for (;;) {
+        unsigned long v = 0;
+        int base = 10, digits = 0;
+        if (*c == '0') {
+            base = 8;
+            c++;
+            digits = 1;
+            if (*c == 'x' || *c == 'X') {
+                base = 16;
+                c++;
+                digits = 0;
+            }
+        }
+        for (;;) {
+            int d;
+            if (*c >= '0' && *c <= '9') d = *c - '0';
+            else if (base == 16 && *c >= 'a' && *c <= 'f') d = *c - 'a' + 10;
+            else if (base == 16 && *c >= 'A' && *c <= 'F') d = *c - 'A' + 10;
+            else break;
+            if (d >= base) return 0;
+            v = v * base + d;
+            if (v > 0xffffffffUL) return 0;
+            digits++;
+            c++;
+        }
+        if (!digits) return 0;
+        if (n == 4) return 0;
+        parts[n++] = v;
+        if (*c != '.') break;
+        c++;
+    }
+    if (*c != 0 && *c != ' ' && *c != '\t' && *c != '\n' && *c != '\v' && *c != '\f' && *c != '\r') return 0;
+    unsigned long val = parts[n - 1];
+    unsigned long max = n == 1 ? 0xffffffffUL : n == 2 ? 0xffffffUL : n == 3 ? 0xffffUL : 0xffUL;
+    if (val > max) return 0;
+    for (int k = 0; k < n - 1; k++) {
+        if (parts[k] > 0xff) return 0;
+        val |= parts[k] << (24 - 8 * k);
+    }
+    if (inp) inp->s_addr = htonl((uint32_t)val);
+    return 1;
+}
+in_addr_t inet_addr(const char *cp) {
+    struct in_addr a;
+    return inet_aton(cp, &a) ? a.s_addr : INADDR_NONE;
+}
+/* inet_pton for AF_INET: exactly four decimal parts, no leading zeros. */
+int inet_pton(int af, const char *src, void *dst) {
+    if (af != AF_INET) {
+        errno = EAFNOSUPPORT;
+        return -1;
+    }
+    unsigned char out[4];
+    int octets = 0, saw = 0;
+    unsigned int v = 0;
+    for (const char *c = src; *c; c++) {
+        if (*c >= '0' && *c <= '9') {
+            if (saw && v == 0) return 0;
+            v = v * 10 + (*c - '0');
+            if (v > 255) return 0;
+            if (!saw) {
+                if (++octets > 4) return 0;
+                saw = 1;
+            }
+        } else if (*c == '.' && saw) {
+            if (octets == 4) return 0;
+            out[octets - 1] = (unsigned char)v;
+            v = 0;
+            saw = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (octets < 4 || !saw) return 0;
+    out[3] = (unsigned char)v;
+    memcpy(dst, out, 4);
+    return 1;
+}
+/* Writes a.b.c.d and its 0 at out; returns its length. */
+static int __ipcsim_quad(char *out, const unsigned char *b) {
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+        int v = b[k];
+        if (v >= 100) out[n++] = (char)('0' + v / 100);
+        if (v >= 10) out[n++] = (char)('0' + v / 10 % 10);
+        out[n++] = (char)('0' + v % 10);
+        if (k < 3) out[n++] = '.';
+    }
+    out[n] = 0;
+    return n;
+}
+const char *inet_ntop(int af, const void *src, char *dst, socklen_t size) {
+    if (af != AF_INET) {
+        errno = EAFNOSUPPORT;
+        return NULL;
+    }
+    char tmp[16];
+    int n = __ipcsim_quad(tmp, (const unsigned char *)src);
+    if ((socklen_t)n >= size) {
+        errno = ENOSPC;
+        return NULL;
+    }
+    memcpy(dst, tmp, n + 1);
+    return dst;
+}
+static char __ipcsim_ntoa[18];
+char *inet_ntoa(struct in_addr in) {
+    __ipcsim_quad(__ipcsim_ntoa, (const unsigned char *)&in.s_addr);
+    return __ipcsim_ntoa;
+}
 /* stdlib.h's routines that call back into the program: plain C, so a
    comparator runs as the program's own code. qsort merges as glibc's
    does (stable, the same comparisons in the same order); bsearch

@@ -230,6 +230,8 @@ fn sock_args(c: SockCall, data: &Data, bytes: impl Fn() -> String) -> String {
         SockCall::Accept { fd, .. } => fd.to_string(),
         SockCall::Send { fd, len, flags, .. } | SockCall::Recv { fd, len, flags, .. } => format!("{fd}, {}, {len}, {flags:#x}", bytes()),
         SockCall::Shutdown { fd, how } => format!("{fd}, {how}"),
+        SockCall::Name { fd, .. } => fd.to_string(),
+        SockCall::SetOpt { fd, level, name, .. } | SockCall::GetOpt { fd, level, name, .. } => format!("{fd}, {level}, {name}"),
     }
 }
 

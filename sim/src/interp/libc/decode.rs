@@ -108,6 +108,10 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
             Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: a[4], fromlen: a[5], recvfrom: true })
         }
         LibFn::Shutdown => Call::Sock(SockCall::Shutdown { fd: int(0), how: int(1) }),
+        LibFn::Getsockname => Call::Sock(SockCall::Name { fd: int(0), addr: a[1], len: a[2], peer: false }),
+        LibFn::Getpeername => Call::Sock(SockCall::Name { fd: int(0), addr: a[1], len: a[2], peer: true }),
+        LibFn::Setsockopt => Call::Sock(SockCall::SetOpt { fd: int(0), level: int(1), name: int(2), val: a[3], len: a[4] as u32 }),
+        LibFn::Getsockopt => Call::Sock(SockCall::GetOpt { fd: int(0), level: int(1), name: int(2), val: a[3], len: a[4] }),
         LibFn::Unlink | LibFn::Remove => Call::Fs(FsCall::Unlink { path: a[0] }),
         LibFn::Open => Call::Fs(FsCall::Open { path: a[0], flags: int(1), mode: a[2] as u32 }),
         LibFn::Creat => Call::Fs(FsCall::Open { path: a[0], flags: 0o1101, mode: a[1] as u32 }),
