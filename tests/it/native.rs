@@ -78,7 +78,12 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .stderr(std::fs::File::create(&err_path).map_err(|e| e.to_string())?)
         .process_group(0);
     // SAFETY: the hook only makes system calls (no allocation, no locks).
-    unsafe { child.pre_exec(|| Ok(own_network())) };
+    unsafe {
+        child.pre_exec(|| {
+            own_network();
+            Ok(())
+        })
+    };
     let mut child = child.spawn().map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
     let pgid = child.id() as i32;
     let start = std::time::Instant::now();
