@@ -356,6 +356,19 @@ pub struct SimArgs {
     /// A history that is not linearizable is a failure.
     #[arg(long, value_name = "SPEC")]
     pub spec: Option<sim::check::linearizable::Spec>,
+    /// Let the scheduler crash (SIGKILL) process PID, or any process, at
+    /// any of its operations, as a choice of the search (recorded in the
+    /// token, replayed, shrunk). Off by default.
+    #[arg(long, value_name = "PID|any", value_parser = parse_crash)]
+    pub crash: Option<sim::kernel::CrashTarget>,
+    /// Most crashes injected in one run (with --crash).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub crash_max: u32,
+    /// Network faults the scheduler may inject, comma-separated: loss,
+    /// dup, reorder (or delay) of UDP datagrams, reset of TCP
+    /// connections. Off by default.
+    #[arg(long, value_name = "LIST", value_parser = parse_net_faults)]
+    pub net_faults: Option<NetFaults>,
     /// Arguments for the program (after `--`).
     #[arg(last = true)]
     pub args: Vec<String>,
@@ -522,4 +535,19 @@ pub struct BenchArgs {
     /// Behaviour options.
     #[command(flatten)]
     pub sim: SimArgs,
+}
+
+/// The faults of `--net-faults`.
+#[derive(Debug, Clone)]
+pub struct NetFaults(pub Vec<sim::kernel::Fault>);
+
+fn parse_net_faults(s: &str) -> Result<NetFaults, String> {
+    sim::kernel::Faults::parse_net(s).map(NetFaults).map_err(|e| e.to_string())
+}
+
+fn parse_crash(s: &str) -> Result<sim::kernel::CrashTarget, String> {
+    match s {
+        "any" => Ok(sim::kernel::CrashTarget::Any),
+        pid => pid.parse().map(sim::kernel::CrashTarget::Pid).map_err(|_| format!("'{pid}' is neither a pid nor 'any'")),
+    }
 }

@@ -122,6 +122,8 @@ pub struct Options {
     /// Specification mode: each run's history of marked operations must
     /// be linearizable against this (`None`: not judged).
     pub spec: Option<crate::check::linearizable::Spec>,
+    /// Faults the scheduler may inject (`--crash`, `--net-faults`).
+    pub faults: crate::kernel::Faults,
 }
 
 impl Default for Options {
@@ -155,6 +157,7 @@ impl Default for Options {
             max_work: None,
             races: RaceMode::Off,
             spec: None,
+            faults: Default::default(),
         }
     }
 }
@@ -185,6 +188,7 @@ impl Options {
             process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
             stdin: self.stdin.clone(),
             files: self.files.clone(),
+            faults: self.faults.clone(),
         }
     }
 }

@@ -141,6 +141,11 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
     };
     o.fuel = sim.fuel;
     o.spec = sim.spec;
+    o.faults = sim::kernel::Faults {
+        crash: sim.crash,
+        crash_max: sim.crash_max,
+        net: sim.net_faults.as_ref().map(|n| n.0.clone()).unwrap_or_default(),
+    };
     o.races = match sim.races {
         crate::cli::RacesArg::Off => sim::options::RaceMode::Off,
         crate::cli::RacesArg::Warn => sim::options::RaceMode::Warn,
@@ -248,6 +253,7 @@ fn with_options(mut cmd: String, opts: &Options) -> String {
     if let Some(s) = &opts.spec {
         cmd.push_str(&format!(" --spec {}", s.arg()));
     }
+    cmd.push_str(&opts.faults.args());
     if let Some(p) = &opts.stdin_from {
         cmd.push_str(&format!(" --stdin {}", p.display()));
     }

@@ -164,5 +164,12 @@ fn terminal_width() -> usize {
 
 /// A note before each step where the schedule preempted a process.
 fn preemption_marks(r: &RunResult) -> Vec<(u64, String)> {
-    r.preemptions.iter().map(|p| (p.step, format!("preemption: {} could go on; {} runs instead", p.preempted, p.by))).collect()
+    let injected = |step: u64| r.trace.as_ref().and_then(|t| t.iter().find(|e| e.step == step)).and_then(|e| e.injected);
+    r.preemptions
+        .iter()
+        .map(|p| match injected(p.step) {
+            Some(f) => (p.step, format!("fault injected into {}: {}", p.by, f.arg())),
+            None => (p.step, format!("preemption: {} could go on; {} runs instead", p.preempted, p.by)),
+        })
+        .collect()
 }

@@ -26,6 +26,7 @@ fn config(limits: Limits) -> Config {
         process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] },
         stdin: Vec::new(),
         files: Vec::new(),
+        faults: Default::default(),
     }
 }
 

@@ -5,6 +5,7 @@ mod conformance;
 mod detect;
 mod diff;
 mod exhaustive;
+mod faults;
 mod frontend;
 mod grade;
 mod headers;

@@ -87,6 +87,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
                 process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
                 stdin: Vec::new(),
                 files: Vec::new(),
+                faults: Default::default(),
             };
             let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
             prop_assert!(r.steps <= 5_000);

@@ -194,5 +194,6 @@ pub fn config(file: &Path, time: TimeMode) -> Config {
         process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)] },
         stdin: stdin_file(file).map(|f| std::fs::read(f).expect("readable stdin file")).unwrap_or_default(),
         files: Vec::new(),
+        faults: Default::default(),
     }
 }

@@ -70,6 +70,9 @@ pub enum Waits {
         /// The other live processes holding the socket at the other end
         /// (or any socket, for an `accept`), which could release it.
         holders: Vec<i32>,
+        /// What injected faults did to it: datagrams to it lost, peers
+        /// crashed ("" if none).
+        injected: String,
     },
     /// A mailbox or link call of `ipcsim.h`.
     Message {
@@ -139,9 +142,17 @@ fn socket_waits(m: &Machine, i: usize, fd: i32, call: &'static str, what: &'stat
         }
         _ => holders_of(m, |k| matches!(k, FileKind::Socket(_))).into_iter().map(|h| h.0).collect(),
     };
+    let own = holders.contains(&me) && peer.is_some() && call != "accept";
     holders.retain(|&p| p != me);
     holders.dedup();
-    Waits::Socket { call, what, holders }
+    let sock = m.sock_of(i, fd).ok().map(|(s, _)| s);
+    let mut injected: Vec<String> =
+        own.then(|| format!("process {me} holds the other end itself (a close it forgot?)")).into_iter().collect();
+    injected.extend(m.lost.iter().filter(|(to, _)| Some(*to) == sock).map(|(_, bytes)| {
+        format!("the datagram \"{}\" ({} bytes) sent to it was lost (injected)", String::from_utf8_lossy(bytes).escape_debug(), bytes.len())
+    }));
+    injected.extend(m.crashed.iter().map(|(pid, _)| format!("process {pid} crashed (injected)")));
+    Waits::Socket { call, what, holders, injected: injected.join("; ") }
 }
 
 fn holders_of(m: &Machine, want: impl Fn(FileKind) -> bool) -> Vec<(i32, i32)> {

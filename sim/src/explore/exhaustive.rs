@@ -33,6 +33,7 @@ use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::fingerprint;
 use crate::ir::Program;
+use crate::kernel::inject::{fault_of, proc_of};
 use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::options::Options;
 use crate::outcome::Outcome;
@@ -482,7 +483,8 @@ impl<'a> Dfs<'a> {
         // steps may not commute although their footprints say they do.
         let try_send =
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
-        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send;
+        // Sleep sets know process steps, not injected faults.
+        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send && !opts.faults.any();
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
         let runner = Runner::new(prog, config).judging(opts);
         let (m, h) = runner.start_detecting();
@@ -548,8 +550,9 @@ impl<'a> Dfs<'a> {
             top.todo &= !(1 << k);
             let i = top.ready[k];
             let (tm, _) = top.state.as_ref().expect("a node with steps to try has its state");
-            let pid = tm.procs[i].pid;
-            let preempts = top.current.is_some_and(|c| c != pid && top.ready.iter().any(|&j| tm.procs[j].pid == c));
+            let pid = tm.procs[proc_of(i)].pid;
+            let preempts =
+                fault_of(i).is_some() || top.current.is_some_and(|c| c != pid && top.ready.iter().any(|&j| tm.procs[proc_of(j)].pid == c));
             let pre = top.pre + preempts as u32;
             if self.opts.preemptions.is_some_and(|b| pre > b) {
                 top.cut = true;
@@ -736,6 +739,7 @@ impl<'a> Dfs<'a> {
         };
         let mut todo = 0u64;
         for (k, &i) in ready.iter().enumerate() {
+            let i = proc_of(i);
             if sleep & (1 << i) == 0 && explore & (1 << i) != 0 {
                 todo |= 1 << k;
             }
@@ -913,8 +917,10 @@ impl<'a> Dfs<'a> {
                 }
                 let choice = ready.len() > 1;
                 let i = *ready.get(if choice { c as usize } else { 0 })?;
-                let pid = m.procs[i].pid;
-                pre += u32::from(current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[j].pid == c)));
+                let pid = m.procs[proc_of(i)].pid;
+                pre += u32::from(
+                    fault_of(i).is_some() || current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[proc_of(j)].pid == c)),
+                );
                 current = Some(pid);
                 take(&mut m, i, &mut cx, &mut pace);
                 forced += 1;
@@ -951,8 +957,10 @@ impl<'a> Dfs<'a> {
                 0
             };
             let i = *ready.get(k)?;
-            let pid = m.procs[i].pid;
-            pre += u32::from(current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[j].pid == c)));
+            let pid = m.procs[proc_of(i)].pid;
+            pre += u32::from(
+                fault_of(i).is_some() || current.is_some_and(|c| c != pid && ready.iter().any(|&j| m.procs[proc_of(j)].pid == c)),
+            );
             current = Some(pid);
             take(&mut m, i, &mut cx, &mut pace);
         }
@@ -1107,7 +1115,7 @@ enum Visit {
 /// else the lowest pid.
 fn next_position(n: &Node) -> usize {
     let m = &n.state.as_ref().expect("a node with steps to try has its state").0;
-    let cur = n.current.and_then(|c| n.ready.iter().position(|&j| m.procs[j].pid == c));
+    let cur = n.current.and_then(|c| n.ready.iter().position(|&j| m.procs[proc_of(j)].pid == c));
     match cur {
         Some(k) if n.todo & (1 << k) != 0 => k,
         _ => n.todo.trailing_zeros() as usize,

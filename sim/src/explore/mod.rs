@@ -24,6 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
+use crate::kernel::inject::{fault_of, proc_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -206,8 +207,10 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
             tasks.extend(ready.iter().map(|&i| task(&m, i)));
             rec.next_task(&tasks, current)
         };
-        let pid = m.procs[ready[k]].pid;
-        if let Some(c) = current.filter(|&c| c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c)) {
+        let i = proc_of(ready[k]);
+        let pid = m.procs[i].pid;
+        let fault = fault_of(ready[k]).is_some();
+        if let Some(c) = current.filter(|&c| fault || c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c)) {
             preempted += 1;
             if cx.tracing() {
                 preemptions.push(Preemption { step: cx.history.steps + 1, preempted: c, by: pid });
@@ -215,7 +218,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         }
         current = Some(pid);
         if cx.tracing() {
-            lanes.push(m.lanes(cx.history.steps + 1, ready[k], &ready));
+            lanes.push(m.lanes(cx.history.steps + 1, i, &ready));
         }
         take(&mut m, ready[k], cx, &mut pace);
     };
@@ -298,7 +301,10 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
 
 /// Process `i` takes its step.
 pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
-    m.step(i, cx);
+    match fault_of(i) {
+        Some(f) => m.inject(proc_of(i), f, cx),
+        None => m.step(i, cx),
+    }
     pace.still = if m.clock == pace.clock { pace.still + 1 } else { 0 };
     pace.clock = m.clock;
     if pace.still >= STEPS_WITHOUT_TIME && cx.config.time == TimeMode::Strict && m.wake_next_sleeper(false) {
@@ -313,9 +319,10 @@ fn undefined(h: &History) -> Option<i32> {
     h.faults.iter().find(|f| f.fault.signal.is_none()).map(|f| f.pid)
 }
 
-fn task(m: &Machine, i: usize) -> Task {
-    let p = &m.procs[i];
-    Task { pid: p.pid, yielding: matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))) }
+fn task(m: &Machine, entry: usize) -> Task {
+    let p = &m.procs[proc_of(entry)];
+    let fault = fault_of(entry).is_some();
+    Task { pid: p.pid, yielding: !fault && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault }
 }
 
 /// A fresh scheduler of the strategy `opts` names, at its first seed.

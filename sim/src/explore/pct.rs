@@ -43,7 +43,8 @@ impl Scheduler for Pct {
     }
 
     fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
-        let pids: Vec<i32> = tasks.iter().map(|t| t.pid).collect();
+        // Priorities order processes; PCT injects no faults.
+        let pids: Vec<i32> = tasks.iter().filter(|t| !t.fault).map(|t| t.pid).collect();
         let ready = &pids[..];
         for &p in ready {
             if !self.priority.contains_key(&p) {

@@ -20,6 +20,10 @@ impl Random {
     }
 }
 
+/// How much likelier a ready process's step is than one fault injected
+/// into it.
+const FAULT_ODDS: usize = 16;
+
 impl Scheduler for Random {
     fn new_execution(&mut self) -> bool {
         self.seed = self.seed.wrapping_add(1);
@@ -27,7 +31,18 @@ impl Scheduler for Random {
         true
     }
     fn next_task(&mut self, ready: &[Task], _current: Option<i32>) -> usize {
-        self.rng.gen_range(0..ready.len())
+        let steps = ready.iter().take_while(|t| !t.fault).count();
+        if steps == ready.len() || steps == 0 {
+            return self.rng.gen_range(0..ready.len());
+        }
+        // A fault is rarer than a step: a run injects one now and then,
+        // not at its first choice.
+        let k = self.rng.gen_range(0..steps * FAULT_ODDS + (ready.len() - steps));
+        if k < steps * FAULT_ODDS {
+            k / FAULT_ODDS
+        } else {
+            steps + (k - steps * FAULT_ODDS)
+        }
     }
     fn next_u64(&mut self) -> u64 {
         self.rng.gen()

@@ -29,7 +29,7 @@ impl Scheduler for RoundRobin {
     }
 
     fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
-        let ready: Vec<i32> = tasks.iter().map(|t| t.pid).collect();
+        let ready: Vec<i32> = tasks.iter().filter(|t| !t.fault).map(|t| t.pid).collect();
         if let Some(k) = ready.iter().position(|&p| p == self.current) {
             if self.used < self.quantum {
                 self.used += 1;

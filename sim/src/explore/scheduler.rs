@@ -12,6 +12,9 @@ pub struct Task {
     pub pid: i32,
     /// Its next operation is `sched_yield`: it asks to let others run.
     pub yielding: bool,
+    /// Not its step but a fault injected into it (`--crash`,
+    /// `--net-faults`): such tasks come after every step in the list.
+    pub fault: bool,
 }
 
 /// Decides every choice of a run.

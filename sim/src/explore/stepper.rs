@@ -97,7 +97,7 @@ impl<'a> Stepper<'a> {
         if self.end.is_some() {
             return Vec::new();
         }
-        self.ready.iter().map(|&i| self.choice(i)).collect()
+        self.ready.iter().filter(|&&i| crate::kernel::inject::fault_of(i).is_none()).map(|&i| self.choice(i)).collect()
     }
 
     fn choice(&self, i: usize) -> Choice {
@@ -134,7 +134,11 @@ impl<'a> Stepper<'a> {
         if self.end.is_some() {
             return Err(CannotRun::Ended);
         }
-        let k = self.ready.iter().position(|&i| self.m.procs[i].pid == pid).ok_or(CannotRun::NotReady(pid))?;
+        let k = self
+            .ready
+            .iter()
+            .position(|&i| crate::kernel::inject::fault_of(i).is_none() && self.m.procs[i].pid == pid)
+            .ok_or(CannotRun::NotReady(pid))?;
         self.choices.push(k as u32);
         self.chosen.push(pid);
         let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut self.h, instructions: self.instructions };

@@ -73,6 +73,12 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
         field(b"max-instructions");
         field(&n.to_le_bytes());
     }
+    // Injected faults only when asked for, so tokens made without them
+    // keep replaying.
+    if config.faults.any() {
+        field(b"faults");
+        field(format!("{:?}", config.faults).as_bytes());
+    }
     // Standard input only when there is one, so tokens made without it
     // keep replaying.
     if !config.stdin.is_empty() {

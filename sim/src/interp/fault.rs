@@ -75,6 +75,8 @@ pub enum Cause {
     NoLibm(&'static str),
     /// A write to a pipe whose read ends are all closed.
     BrokenPipe,
+    /// A send on a connection that was shut, closed or reset.
+    BrokenConnection,
     /// A call through a pointer that is null or not a function's
     /// address: the jump faults.
     BadCall {
@@ -325,6 +327,7 @@ impl Fault {
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),
             Cause::NoLibm(f) => format!("`{f}` needs the host's glibc libm (libm.so.6), which could not be loaded"),
             Cause::BrokenPipe => "write to a pipe with no reader left (every read end is closed)".into(),
+            Cause::BrokenConnection => "send on a socket whose connection is shut down, closed or reset".into(),
             Cause::BadCall { addr: 0 } => "call through a null function pointer".into(),
             Cause::BadCall { addr } => format!("call through a pointer that is no function's address ({addr:#x})"),
         }

@@ -40,6 +40,8 @@ pub enum Named {
 pub struct History {
     /// Visible operations performed.
     pub steps: u64,
+    /// The injected fault of the step being taken, for its trace event.
+    pub injecting: Option<super::Fault>,
     /// What has been observed: writes to stdout/stderr, exits.
     pub outcome: Outcome,
     /// Processes killed by a signal the kernel raised for them (faults,

@@ -304,16 +304,35 @@ impl Machine {
             }
             return Ok(io.len as i64);
         };
-        let truesize = udp_truesize(io.len);
+        let fault = self.net_fault.take();
+        if fault == Some(super::Fault::Loss) {
+            self.lost.push((t, data));
+            return Ok(io.len as i64);
+        }
+        let copies = if fault == Some(super::Fault::Dup) { 2 } else { 1 };
+        for _ in 0..copies {
+            self.deliver(s, t, from, data.clone(), fault == Some(super::Fault::Reorder));
+        }
+        Ok(io.len as i64)
+    }
+
+    /// Queues a datagram from `s` (at `from`) in `t`'s receive buffer, at
+    /// its end or (`ahead`) its front, or drops it if the buffer is full.
+    fn deliver(&mut self, s: u32, t: u32, from: InetAddr, data: Vec<u8>, ahead: bool) {
+        let truesize = udp_truesize(data.len() as u64);
         let other = self.sock(t);
         let rcvbuf = other.opts.rcvbuf.unwrap_or(UDP_BUF) as u64;
-        if other.rmem + truesize > rcvbuf || other.no_recv || !self.reserve(io.len) {
-            return Ok(io.len as i64);
+        if other.rmem + truesize > rcvbuf || other.no_recv || !self.reserve(data.len() as u64) {
+            return;
         }
         let other = self.sock_mut(t);
         other.rmem += truesize;
-        other.rx.push_back(Skb { data, start: 0, truesize, owner: s, on_receiver: true, from: Some(from) });
-        Ok(io.len as i64)
+        let skb = Skb { data, start: 0, truesize, owner: s, on_receiver: true, from: Some(from) };
+        if ahead {
+            other.rx.push_front(skb);
+        } else {
+            other.rx.push_back(skb);
+        }
     }
 
     /// Whether a TCP send to a closed peer is the one that draws the

@@ -11,6 +11,7 @@ mod file;
 pub mod footprint;
 mod history;
 mod inet;
+pub mod inject;
 mod message;
 mod mq;
 mod observe;
@@ -27,6 +28,7 @@ mod time;
 
 pub use fd::{FileKind, OpenFile};
 pub use history::{History, Named};
+pub use inject::{CrashTarget, Fault, Faults};
 
 use crate::abi::call::Call;
 use crate::abi::{FIRST_PID, INIT_PID};
@@ -84,6 +86,8 @@ pub struct Config {
     pub stdin: Vec<u8>,
     /// Files the run's file system starts with: (path, bytes).
     pub files: Vec<(String, Vec<u8>)>,
+    /// Faults the scheduler may inject (none by default).
+    pub faults: Faults,
 }
 
 /// The operation a process performs when next scheduled.
@@ -264,6 +268,15 @@ pub struct Machine {
     pub mq: crate::ipc::mq::Queues,
     /// Sockets and their names.
     pub socks: crate::ipc::socket::Sockets,
+    /// Crashes injected so far.
+    pub crashes: u32,
+    /// The processes crashed by injection, and where.
+    pub crashed: Vec<(i32, crate::source::Span)>,
+    /// Datagrams lost by injection: (receiving socket, bytes).
+    pub lost: Vec<(u32, Vec<u8>)>,
+    /// The network fault the step being taken suffers (between steps,
+    /// always `None`).
+    pub net_fault: Option<Fault>,
     /// Mailboxes and links of `ipcsim.h`.
     pub msg: crate::ipc::message::Messaging,
     /// System V segments, queues and semaphore sets.
@@ -361,6 +374,10 @@ impl Machine {
             shm: ShmNames::default(),
             mq: Default::default(),
             socks: Default::default(),
+            crashes: 0,
+            crashed: Vec::new(),
+            lost: Vec::new(),
+            net_fault: None,
             msg: Default::default(),
             sysv: Default::default(),
             shared: SharedStore::default(),
@@ -499,6 +516,9 @@ impl Machine {
                 out.push(i);
             }
         }
+        if config.faults.any() {
+            self.fault_moves(config, out);
+        }
     }
 
     fn is_ready(&self, i: usize, config: &Config) -> bool {
@@ -606,7 +626,8 @@ impl Machine {
         if let Some(what) = what {
             let waited = since < self.clock && !matches!(what, What::Sleep { .. } | What::Killed { .. } | What::Fault { .. });
             let blocked_since = (waited && !matches!(self.procs[i].pending, Pending::Sleep(..))).then_some(since);
-            let event = crate::trace::Event { step: cx.history.steps, time: self.clock, pid, span, what, blocked_since };
+            let injected = cx.history.injecting;
+            let event = crate::trace::Event { step: cx.history.steps, time: self.clock, pid, span, what, blocked_since, injected };
             if let Some(t) = cx.history.trace.as_mut() {
                 t.push(event);
             }

@@ -552,7 +552,7 @@ impl Machine {
             return Sys::err(EPIPE);
         }
         let span = self.procs[i].proc.span(cx.prog);
-        self.faulted(i, Fault::signal(Signal::Pipe, Cause::BrokenPipe, span), cx);
+        self.faulted(i, Fault::signal(Signal::Pipe, Cause::BrokenConnection, span), cx);
         self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
         Sys::Dead
     }

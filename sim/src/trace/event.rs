@@ -23,6 +23,8 @@ pub struct Event {
     /// The virtual time since which the process had waited for this
     /// step, when that is earlier than the step's own time.
     pub blocked_since: Option<u64>,
+    /// The fault injected at this step (`--crash`, `--net-faults`).
+    pub injected: Option<crate::kernel::Fault>,
 }
 
 /// A location in a shared object, and the C expression that reached it.

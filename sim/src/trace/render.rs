@@ -258,6 +258,9 @@ fn line(e: &Event, sources: &SourceMap) -> String {
     if let Some(since) = e.blocked_since {
         what.push_str(&format!("  [blocked since {}]", fmt_time(since)));
     }
+    if let Some(f) = e.injected {
+        what.push_str(&format!("  [{}]", f.describe()));
+    }
     what
 }
 

@@ -1,0 +1,105 @@
+//! Injected faults (`--crash`, `--net-faults`): found by the search as
+//! choices of the scheduler, shrunk to the one that matters, replayed
+//! from their token, and absent unless asked for.
+
+use std::process::Command;
+
+fn ipcsim(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().expect("run ipcsim");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn injected(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| l.contains("(injected)]")).collect()
+}
+
+fn replay_args(text: &str) -> Vec<String> {
+    let cmd = text.lines().find_map(|l| l.split("replay: ").nth(1)).expect("a replay command");
+    cmd.split_whitespace().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn a_lost_datagram_is_a_deadlock_that_names_it_shrunk_to_the_one_loss() {
+    let (code, out) = ipcsim(&["explore", "scenarios/udp_readings.c", "--net-faults", "loss"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("deadlock") && out.contains("blocked in recvfrom()"), "{out}");
+    assert!(out.contains("(bytes) sent to it was lost (injected)") || out.contains("sent to it was lost (injected)"), "{out}");
+    assert_eq!(injected(&out).len(), 1, "one loss is all it takes:\n{out}");
+}
+
+#[test]
+fn a_server_crash_between_request_and_reply_hangs_the_client_that_forgot_a_close() {
+    let (code, out) = ipcsim(&["explore", "scenarios/rpc_crash_hangs.c", "--crash", "any"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("process 1000: blocked in read()") && out.contains("process 1001 crashed (injected)"), "{out}");
+    assert!(out.contains("holds the other end itself"), "{out}");
+    let faults = injected(&out);
+    assert_eq!(faults.len(), 1, "{out}");
+    assert!(faults[0].contains("1001  killed by SIGKILL  [crashed (injected)]"), "{out}");
+    // The request went out before the server died.
+    let lines: Vec<&str> = out.lines().collect();
+    let crash = lines.iter().position(|l| l.contains("[crashed (injected)]")).unwrap();
+    assert!(lines[..crash].iter().any(|l| l.contains("1000  send(")), "{out}");
+}
+
+#[test]
+fn the_client_that_handles_a_dead_server_is_clean_under_crashes() {
+    let (code, out) = ipcsim(&["explore", "scenarios/rpc_crash_handled.c", "--crash", "any", "--runs", "3000"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn without_faults_both_programs_are_clean_over_ten_thousand_seeds() {
+    for f in ["scenarios/udp_readings.c", "scenarios/rpc_crash_hangs.c"] {
+        let (code, out) = ipcsim(&["explore", f, "--runs", "10000", "--jobs", "2"]);
+        assert_eq!(code, 0, "{f}: {out}");
+        assert!(out.contains("no failure in 10000 runs"), "{out}");
+    }
+}
+
+#[test]
+fn an_injected_fault_replays_from_its_token_and_only_with_its_options() {
+    let (_, out) = ipcsim(&["explore", "scenarios/udp_readings.c", "--net-faults", "loss"]);
+    let args = replay_args(&out);
+    assert!(args.iter().any(|a| a == "--net-faults"), "{args:?}");
+    let mut with_trace: Vec<&str> = args.iter().map(String::as_str).collect();
+    with_trace.push("--trace");
+    let (code, again) = ipcsim(&with_trace);
+    assert_eq!(code, 1, "{again}");
+    assert_eq!(injected(&again), injected(&out));
+    let bare: Vec<&str> = args.iter().map(String::as_str).take_while(|a| *a != "--net-faults").collect();
+    let (code, refused) = ipcsim(&bare);
+    assert_eq!(code, 2, "a token made with faults does not replay without them: {refused}");
+}
+
+#[test]
+fn duplicated_and_reordered_datagrams_give_outcomes_loopback_alone_never_does() {
+    let count = |args: &[&str]| {
+        let (_, out) = ipcsim(args);
+        out.lines().find_map(|l| l.split(" distinct outcome").next()?.trim().parse::<u32>().ok()).expect("a count")
+    };
+    let plain = count(&["explore", "scenarios/udp_readings.c", "--outcomes", "--runs", "500"]);
+    let faulty = count(&["explore", "scenarios/udp_readings.c", "--outcomes", "--runs", "500", "--net-faults", "dup,reorder"]);
+    assert_eq!(plain, 1);
+    assert!(faulty > 1, "{faulty}");
+}
+
+#[test]
+fn a_reset_connection_is_seen_by_the_echo_client() {
+    let (code, out) = ipcsim(&["explore", "scenarios/tcp_echo.c", "--net-faults", "reset"]);
+    assert_eq!(code, 1, "{out}");
+    let faults = injected(&out);
+    assert_eq!(faults.len(), 1, "{out}");
+    assert!(faults[0].contains("[connection reset (injected)]"), "{out}");
+    assert!(out.contains("killed by SIGPIPE: send on a socket whose connection is shut down, closed or reset"), "{out}");
+}
+
+#[test]
+fn bad_fault_options_are_refused() {
+    let (code, out) = ipcsim(&["explore", "scenarios/udp_readings.c", "--net-faults", "loss,fire"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("unknown network fault 'fire'"), "{out}");
+    let (code, _) = ipcsim(&["explore", "scenarios/udp_readings.c", "--crash", "server"]);
+    assert_eq!(code, 2);
+}
