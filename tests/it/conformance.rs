@@ -274,6 +274,91 @@ fn render_sock(op: &SockOp) -> String {
 }
 
 #[derive(Debug, Clone)]
+enum InetOp {
+    Socket(usize),
+    Reuse(usize),
+    Bind(usize, usize),
+    Listen(usize, i32),
+    Connect(usize, usize),
+    Unconnect(usize),
+    Accept(usize, usize),
+    Send(usize, usize),
+    SendTo(usize, usize, usize),
+    Recv(usize, usize, usize),
+    RecvFrom(usize),
+    Shutdown(usize, i32),
+    Close(usize),
+    Name(usize, bool),
+    GetOpt(usize, usize),
+    SetBuf(usize, bool, i32),
+    Flood(usize, usize, usize),
+}
+
+/// Operations on four socket slots of one protocol (all non-blocking, so
+/// a sequence never waits); the addresses are those of `inet()`.
+fn inet_op() -> impl Strategy<Value = InetOp> {
+    let slot = || 0..4usize;
+    let addr = || prop_oneof![4 => 0..2usize, 1 => 2..6usize];
+    prop_oneof![
+        3 => slot().prop_map(InetOp::Socket),
+        1 => slot().prop_map(InetOp::Reuse),
+        3 => (slot(), addr()).prop_map(|(k, a)| InetOp::Bind(k, a)),
+        2 => (slot(), prop::sample::select(vec![0, 1, 5])).prop_map(|(k, b)| InetOp::Listen(k, b)),
+        3 => (slot(), addr()).prop_map(|(k, a)| InetOp::Connect(k, a)),
+        1 => slot().prop_map(InetOp::Unconnect),
+        3 => (slot(), slot()).prop_map(|(k, j)| InetOp::Accept(k, j)),
+        4 => (slot(), prop::sample::select(vec![0usize, 1, 100, 1024, 70000])).prop_map(|(k, l)| InetOp::Send(k, l)),
+        3 => (slot(), addr(), prop::sample::select(vec![0usize, 100, 1024, 65507, 65508])).prop_map(|(k, a, l)| InetOp::SendTo(k, a, l)),
+        4 => (slot(), prop::sample::select(vec![1usize, 64, 70000]), 0..2usize).prop_map(|(k, l, f)| InetOp::Recv(k, l, f)),
+        2 => slot().prop_map(InetOp::RecvFrom),
+        1 => (slot(), 0..3i32).prop_map(|(k, h)| InetOp::Shutdown(k, h)),
+        2 => slot().prop_map(InetOp::Close),
+        2 => (slot(), any::<bool>()).prop_map(|(k, p)| InetOp::Name(k, p)),
+        2 => (slot(), 0..6usize).prop_map(|(k, o)| InetOp::GetOpt(k, o)),
+        1 => (slot(), any::<bool>(), prop::sample::select(vec![1, 4096, 100000])).prop_map(|(k, r, v)| InetOp::SetBuf(k, r, v)),
+        1 => (slot(), 0..2usize, prop::sample::select(vec![0usize, 100, 1024])).prop_map(|(k, a, l)| InetOp::Flood(k, a, l)),
+    ]
+}
+
+fn render_inet(op: &InetOp, ty: &str) -> String {
+    let flags = ["MSG_DONTWAIT", "MSG_DONTWAIT | MSG_PEEK"];
+    match op {
+        InetOp::Socket(k) => format!("if (s[{k}] >= 0) close(s[{k}]); s[{k}] = socket(AF_INET, {ty} | SOCK_NONBLOCK, 0); show(\"socket {k}\", s[{k}] < 0 ? -1 : 0);"),
+        InetOp::Reuse(k) => format!("{{ int one = 1; show(\"reuse {k}\", setsockopt(s[{k}], SOL_SOCKET, SO_REUSEADDR, &one, sizeof one)); }}"),
+        InetOp::Bind(k, a) => format!("{{ struct sockaddr_in a = inet({a}); show(\"bind {k} {a}\", bind(s[{k}], (struct sockaddr *)&a, sizeof a)); }}"),
+        InetOp::Listen(k, b) => format!("show(\"listen {k} {b}\", listen(s[{k}], {b}));"),
+        InetOp::Connect(k, a) => format!("{{ struct sockaddr_in a = inet({a}); show(\"connect {k} {a}\", connect(s[{k}], (struct sockaddr *)&a, sizeof a)); }}"),
+        InetOp::Unconnect(k) => format!("{{ struct sockaddr u; memset(&u, 0, sizeof u); u.sa_family = AF_UNSPEC; show(\"unconnect {k}\", connect(s[{k}], &u, sizeof u)); }}"),
+        InetOp::Accept(k, j) => format!("{{ int n = accept(s[{k}], NULL, NULL); show(\"accept {k}\", n < 0 ? -1 : 0); if (n >= 0) {{ if (s[{j}] >= 0) close(s[{j}]); s[{j}] = n; }} }}"),
+        InetOp::Send(k, l) => format!("show(\"send {k} {l}\", send(s[{k}], buf, {l}, MSG_DONTWAIT | MSG_NOSIGNAL));"),
+        InetOp::SendTo(k, a, l) => format!("{{ struct sockaddr_in a = inet({a}); show(\"sendto {k} {a} {l}\", sendto(s[{k}], buf, {l}, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a)); }}"),
+        InetOp::Recv(k, l, f) => format!("show(\"recv {k} {l} {f}\", recv(s[{k}], buf, {l}, {}));", flags[*f]),
+        InetOp::RecvFrom(k) => format!("{{ struct sockaddr_in a; memset(&a, 0, sizeof a); socklen_t n = sizeof a; int r = recvfrom(s[{k}], buf, 64, MSG_DONTWAIT, (struct sockaddr *)&a, &n); show_addr(\"recvfrom {k}\", r, &a); show(\"fromlen\", n); }}"),
+        InetOp::Shutdown(k, h) => format!("show(\"shutdown {k} {h}\", shutdown(s[{k}], {h}));"),
+        InetOp::Close(k) => format!("show(\"close {k}\", close(s[{k}])); s[{k}] = -1;"),
+        InetOp::Name(k, p) => format!(
+            "{{ struct sockaddr_in a; memset(&a, 0, sizeof a); socklen_t n = sizeof a; int r = {}(s[{k}], (struct sockaddr *)&a, &n); show_addr(\"{} {k}\", r, &a); }}",
+            if *p { "getpeername" } else { "getsockname" },
+            if *p { "peer" } else { "name" }
+        ),
+        InetOp::GetOpt(k, o) => {
+            let names = ["SO_ERROR", "SO_TYPE", "SO_ACCEPTCONN", "SO_RCVBUF", "SO_REUSEADDR", "SO_PROTOCOL"];
+            format!("{{ int v = -7; socklen_t n = sizeof v; int r = getsockopt(s[{k}], SOL_SOCKET, {n}, &v, &n); show(\"getopt {k} {n}\", r < 0 ? r : v); }}", n = names[*o])
+        }
+        InetOp::SetBuf(k, r, v) => {
+            let o = if *r { "SO_RCVBUF" } else { "SO_SNDBUF" };
+            format!("{{ int v = {v}; show(\"setopt {k} {o} {v}\", setsockopt(s[{k}], SOL_SOCKET, {o}, &v, sizeof v)); socklen_t n = sizeof v; getsockopt(s[{k}], SOL_SOCKET, {o}, &v, &n); show(\"now\", v); }}")
+        }
+        InetOp::Flood(k, a, l) => format!(
+            "{{ struct sockaddr_in a = inet({a}); int ok = 0; for (int i = 0; i < 300; i++) ok += sendto(s[{k}], buf, {l}, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a) == {l}; show(\"flood {k} {a} {l}\", ok); }}"
+        ),
+    }
+}
+
+/// Drains every slot after a UDP sequence: how many datagrams each holds.
+const DRAIN: &str = "for (int k = 0; k < 4; k++) { int n = 0; while (s[k] >= 0 && recv(s[k], buf, sizeof buf, MSG_DONTWAIT) >= 0) n++; show(\"queued\", n); }";
+
+#[derive(Debug, Clone)]
 enum MsgOp {
     Open(usize, i32),
     TrySend(usize, usize),
@@ -500,6 +585,9 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
 #include <dirent.h>
@@ -509,6 +597,26 @@ static volatile int caught[3];
 static const int sigs[3] = {SIGUSR1, SIGUSR2, SIGCHLD};
 static void on_sig(int s) { caught[s == SIGUSR1 ? 0 : s == SIGUSR2 ? 1 : 2]++; }
 union semun { int val; struct semid_ds *b; unsigned short *array; };
+/* An IPv4 address: four loopback ones on two fixed ports, an ephemeral
+   port, the any address and an unreachable one. */
+static struct sockaddr_in inet(int k) {
+    static const char *ips[6] = {"127.0.0.1", "127.0.0.1", "0.0.0.0", "127.0.0.2", "127.0.0.1", "10.0.0.1"};
+    static const int ports[6] = {40000, 40001, 40000, 40000, 0, 40000};
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons(ports[k]);
+    inet_pton(AF_INET, ips[k], &a.sin_addr);
+    return a;
+}
+/* An address the kernel reported: an ephemeral port (random natively)
+   shows as -1. */
+static void show_addr(const char *what, int r, struct sockaddr_in *a) {
+    int port = ntohs(a->sin_port);
+    printf("%d %s = %d %s:%d errno=%d\n", (int)getpid(), what, r, inet_ntoa(a->sin_addr), port >= 32768 ? -1 : port, r < 0 ? errno : 0);
+    fflush(stdout);
+    errno = 0;
+}
 static void show(const char *what, long r) {
     printf("%d %s = %ld errno=%d\n", (int)getpid(), what, r, r < 0 ? errno : 0);
     fflush(stdout);
@@ -659,6 +767,31 @@ proptest! {
         let text = program(&setup, &c, &p);
         let dir = Scratch::new("conf-sock");
         if let Err(e) = conforms(&dir.0, "sock", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn tcp_on_loopback_behaves_as_on_the_real_kernel(child in prop::collection::vec(inet_op(), 0..4), parent in prop::collection::vec(inet_op(), 1..12)) {
+        let setup = "    int s[4] = {-1, -1, -1, -1};\n    for (int k = 0; k < 2; k++) s[k] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);\n";
+        let c: Vec<String> = child.iter().map(|o| render_inet(o, "SOCK_STREAM")).collect();
+        let p: Vec<String> = parent.iter().map(|o| render_inet(o, "SOCK_STREAM")).collect();
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-tcp");
+        if let Err(e) = conforms(&dir.0, "tcp", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn udp_on_loopback_behaves_as_on_the_real_kernel(child in prop::collection::vec(inet_op(), 0..4), parent in prop::collection::vec(inet_op(), 1..12)) {
+        let setup = "    int s[4] = {-1, -1, -1, -1};\n    for (int k = 0; k < 2; k++) s[k] = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);\n";
+        let c: Vec<String> = child.iter().map(|o| render_inet(o, "SOCK_DGRAM")).collect();
+        let mut p: Vec<String> = parent.iter().map(|o| render_inet(o, "SOCK_DGRAM")).collect();
+        p.push(DRAIN.into());
+        let text = program(setup, &c, &p);
+        let dir = Scratch::new("conf-udp");
+        if let Err(e) = conforms(&dir.0, "udp", &text) {
             prop_assert!(false, "{}", e);
         }
     }

@@ -70,6 +70,8 @@ pub const EADDRNOTAVAIL: i32 = 99;
 pub const ENETUNREACH: i32 = 101;
 /// Operation now in progress.
 pub const EINPROGRESS: i32 = 115;
+/// Software caused connection abort.
+pub const ECONNABORTED: i32 = 103;
 /// Operation already in progress.
 pub const EALREADY: i32 = 114;
 /// Protocol not available.
@@ -143,6 +145,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         ENETUNREACH => "ENETUNREACH",
         EINPROGRESS => "EINPROGRESS",
         EALREADY => "EALREADY",
+        ECONNABORTED => "ECONNABORTED",
         ENOPROTOOPT => "ENOPROTOOPT",
         EDOM => "EDOM",
         ECONNRESET => "ECONNRESET",

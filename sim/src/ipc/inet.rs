@@ -151,6 +151,19 @@ impl Ports {
         }
     }
 
+    /// `SO_REUSEADDR` changed on socket `s`, which holds `port`: Linux
+    /// reads the flag of each holder when it checks a bind.
+    pub fn set_reuse(&mut self, proto: Proto, port: u16, s: u32, on: bool) {
+        if let Some(b) = self.held.get_mut(&(proto, port)).and_then(|v| v.iter_mut().find(|b| b.sock == Some(s))) {
+            b.reuse = on;
+        }
+    }
+
+    /// Whether socket `s` holds `port`.
+    pub fn holds(&self, proto: Proto, port: u16, s: u32) -> bool {
+        self.held.get(&(proto, port)).is_some_and(|v| v.iter().any(|b| b.sock == Some(s)))
+    }
+
     /// Marks socket `s`'s hold as listening (or not).
     pub fn set_listening(&mut self, proto: Proto, port: u16, s: u32, on: bool) {
         if let Some(b) = self.held.get_mut(&(proto, port)).and_then(|v| v.iter_mut().find(|b| b.sock == Some(s))) {

@@ -166,6 +166,19 @@ pub struct Socket {
     /// TCP: the peer's end of stream arrived (`SOCK_DONE`): a receive
     /// returns 0 before any later error.
     pub fin: bool,
+    /// TCP: a non-blocking `connect` is under way (`SS_CONNECTING`): the
+    /// next `connect` reports how it went.
+    pub connecting: bool,
+    /// TCP: that connection attempt was refused (the socket is closed).
+    pub refused: bool,
+    /// TCP: shut down while its connection attempt had failed
+    /// (`SS_DISCONNECTING`): `connect` and `listen` say `EINVAL`.
+    pub disconnecting: bool,
+    /// `bind` named a port (`SOCK_BINDPORT_LOCK`): it stays when the
+    /// socket disconnects; a port given by the kernel goes back.
+    pub port_locked: bool,
+    /// `bind` named an address (`SOCK_BINDADDR_LOCK`).
+    pub addr_locked: bool,
 }
 
 impl Socket {
@@ -182,6 +195,11 @@ impl Socket {
             remote: None,
             rmem: 0,
             fin: false,
+            connecting: false,
+            refused: false,
+            disconnecting: false,
+            port_locked: false,
+            addr_locked: false,
             kind,
             state: State::Unconnected,
             peer: None,

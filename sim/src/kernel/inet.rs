@@ -44,6 +44,12 @@ pub fn udp_truesize(n: u64) -> u64 {
     }
 }
 
+/// Whether a UDP socket connected to `remote` talks with `a`: a 0
+/// address or port in `remote` is a wildcard (`compute_score`).
+fn covers(remote: InetAddr, a: InetAddr) -> bool {
+    (remote.ip == 0 || remote.ip == a.ip) && (remote.port == 0 || remote.port == a.port)
+}
+
 impl Machine {
     /// A socket's IPv4 protocol.
     pub(super) fn proto(&self, s: u32) -> Proto {
@@ -59,6 +65,13 @@ impl Machine {
             Some(Address::Inet(a)) => a,
             _ => InetAddr::default(),
         }
+    }
+
+    /// Whether socket `s` holds a port (Linux's `inet_num`): its name
+    /// may show a port it no longer holds, after a disconnect.
+    pub(super) fn bound(&self, s: u32) -> bool {
+        let port = self.local(s).port;
+        port != 0 && self.socks.ports.holds(self.proto(s), port, s)
     }
 
     /// The `sockaddr_in` at `addr`: `EINVAL` if shorter than one, and
@@ -100,10 +113,14 @@ impl Machine {
         if a.ip != 0 && !a.loopback() {
             return Err(EADDRNOTAVAIL);
         }
-        if self.sock(s).name.is_some() {
+        if self.bound(s) {
             return Err(EINVAL);
         }
-        self.take_port(s, a, false).map(|_| 0)
+        self.take_port(s, a, false)?;
+        let me = self.sock_mut(s);
+        me.port_locked = a.port != 0;
+        me.addr_locked = a.ip != 0;
+        Ok(0)
     }
 
     /// `listen` on a TCP socket: an unbound one gets an ephemeral port;
@@ -112,12 +129,16 @@ impl Machine {
         if self.sock(s).kind != Kind::Stream {
             return Err(EOPNOTSUPP);
         }
+        if self.sock(s).connecting || self.sock(s).disconnecting {
+            return Err(EINVAL);
+        }
         match self.sock(s).state {
             State::Connected => return Err(EINVAL),
             State::Listening { .. } => {}
             State::Unconnected => {
-                if self.sock(s).name.is_none() {
-                    self.take_port(s, InetAddr::default(), false)?;
+                if !self.bound(s) {
+                    let ip = if self.sock(s).addr_locked { self.local(s).ip } else { 0 };
+                    self.take_port(s, InetAddr { ip, port: 0 }, false)?;
                 }
                 let port = self.local(s).port;
                 self.socks.ports.may_listen(Proto::Tcp, port, s)?;
@@ -145,8 +166,9 @@ impl Machine {
     /// and fixes its local address to the one it sends from.
     fn bind_for(&mut self, s: u32, dest: InetAddr, for_connect: bool) -> Result<InetAddr, i32> {
         let mut me = self.local(s);
-        if self.sock(s).name.is_none() {
-            me = self.take_port(s, InetAddr::default(), for_connect)?;
+        if !self.bound(s) {
+            let ip = if self.sock(s).addr_locked { me.ip } else { 0 };
+            me = self.take_port(s, InetAddr { ip, port: 0 }, for_connect)?;
         }
         if me.ip == 0 {
             // Loopback's route sends from 127.0.0.1 to all of 127.0.0.0/8.
@@ -173,11 +195,39 @@ impl Machine {
         if u16::from_le_bytes([raw[0], raw[1]]) == 0 {
             return self.inet_disconnect(s);
         }
+        if kind == Kind::Dgram && !self.bound(s) {
+            // `inet_dgram_connect` binds before it looks at the address.
+            let ip = if self.sock(s).addr_locked { self.local(s).ip } else { 0 };
+            self.take_port(s, InetAddr { ip, port: 0 }, false).map_err(|_| EAGAIN)?;
+        }
+        if kind == Kind::Stream && self.sock(s).disconnecting {
+            return Err(EINVAL);
+        }
+        if kind == Kind::Stream && self.sock(s).connecting {
+            // Measured: the call after EINPROGRESS says 0 once connected,
+            // the error once refused, EALREADY while still under way.
+            let me = self.sock_mut(s);
+            me.connecting = false;
+            return match me.state {
+                State::Connected => Ok(0),
+                _ if me.refused => {
+                    me.refused = false;
+                    me.no_send = false;
+                    me.no_recv = false;
+                    let e = me.take_err();
+                    self.unbind_auto(s, true);
+                    Err(if e != 0 { e } else { ECONNABORTED })
+                }
+                _ => {
+                    me.connecting = true;
+                    Err(EALREADY)
+                }
+            };
+        }
         if kind == Kind::Stream {
             match self.sock(s).state {
                 State::Connected => return Err(EISCONN),
                 State::Listening { .. } => return Err(EISCONN),
-                State::Unconnected if self.sock(s).err != 0 => return Err(self.sock_mut(s).take_err()),
                 State::Unconnected => {}
             }
         }
@@ -192,15 +242,22 @@ impl Machine {
             return Ok(0);
         }
         let Some(t) = self.tcp_listener(dest) else {
+            if me == dest {
+                // Its own address: the SYN meets itself (a simultaneous
+                // open), and the socket is connected to itself.
+                return self.self_connect(s, dest, flags);
+            }
             return self.refused(s, flags);
         };
         if self.backlog_full(t) {
             debug_assert!(flags & NONBLOCK != 0, "a blocked connect is never stepped");
             // The SYN waits to be retried: the connection is under way.
+            self.sock_mut(s).connecting = true;
             return Err(EINPROGRESS);
         }
         self.tcp_establish(s, t, me, dest);
         if flags & NONBLOCK != 0 {
+            self.sock_mut(s).connecting = true;
             return Err(EINPROGRESS);
         }
         Ok(0)
@@ -218,14 +275,37 @@ impl Machine {
         }
     }
 
+    /// A TCP socket connected to its own address.
+    fn self_connect(&mut self, s: u32, dest: InetAddr, flags: i32) -> Result<i64, i32> {
+        let me = self.sock_mut(s);
+        me.state = State::Connected;
+        me.peer = Some(s);
+        me.remote = Some(dest);
+        if flags & NONBLOCK != 0 {
+            me.connecting = true;
+            return Err(EINPROGRESS);
+        }
+        Ok(0)
+    }
+
     /// Nobody listens: a blocking connect is refused; a non-blocking one
     /// is under way and learns it later (`SO_ERROR`, the next call).
     fn refused(&mut self, s: u32, flags: i32) -> Result<i64, i32> {
-        if flags & NONBLOCK != 0 {
-            self.sock_mut(s).err = ECONNREFUSED;
-            return Err(EINPROGRESS);
+        // The reset closes the socket (`tcp_done`: shut both ways, the
+        // port given back, the address kept); a blocking connect then
+        // disconnects it (shutdown cleared, the address too).
+        let blocking = flags & NONBLOCK == 0;
+        self.unbind_auto(s, blocking);
+        if blocking {
+            return Err(ECONNREFUSED);
         }
-        Err(ECONNREFUSED)
+        let me = self.sock_mut(s);
+        me.err = ECONNREFUSED;
+        me.connecting = true;
+        me.refused = true;
+        me.no_send = true;
+        me.no_recv = true;
+        Err(EINPROGRESS)
     }
 
     /// The three-way handshake, done at once on loopback: a server end
@@ -253,14 +333,71 @@ impl Machine {
     /// `connect` with `AF_UNSPEC`: a UDP socket forgets its peer (and an
     /// ephemeral port); a TCP connection is dropped.
     fn inet_disconnect(&mut self, s: u32) -> Result<i64, i32> {
+        match self.sock(s).state.clone() {
+            State::Listening { .. } => self.stop_listening(s),
+            State::Connected => {
+                if let Some(p) = self.sock(s).peer.filter(|&p| !self.sock(p).dead) {
+                    let other = self.sock_mut(p);
+                    other.err = if other.fin { EPIPE } else { ECONNRESET };
+                    other.no_send = true;
+                    other.no_recv = true;
+                }
+                let me = self.sock_mut(s);
+                me.state = State::Unconnected;
+                me.peer = None;
+                me.remote = None;
+                self.unbind_auto(s, true);
+            }
+            State::Unconnected => {
+                self.sock_mut(s).remote = None;
+                self.unbind_auto(s, true);
+            }
+        }
+        let udp = self.sock(s).kind == Kind::Dgram;
         let me = self.sock_mut(s);
-        me.remote = None;
+        if udp {
+            // `udp_disconnect` also forgets the port it gave back.
+            if let (false, Some(Address::Inet(a))) = (me.port_locked, me.name.as_mut()) {
+                a.port = 0;
+            }
+        } else {
+            // `tcp_disconnect`: a fresh socket again.
+            me.no_send = false;
+            me.no_recv = false;
+            me.fin = false;
+            me.refused = false;
+        }
+        me.connecting = false;
+        me.disconnecting = false;
         Ok(0)
+    }
+
+    /// A socket closes or disconnects: what the kernel chose of its
+    /// address goes (a port it was given, an address it connected from);
+    /// what `bind` named stays. Measured: `getsockname` still shows the
+    /// port given back (Linux clears `inet_num`, not `inet_sport`).
+    fn unbind_auto(&mut self, s: u32, reset_addr: bool) {
+        let Some(Address::Inet(mut a)) = self.sock(s).name.clone() else { return };
+        let (port_locked, addr_locked) = (self.sock(s).port_locked, self.sock(s).addr_locked);
+        if !port_locked && a.port != 0 {
+            let proto = self.proto(s);
+            self.socks.ports.release(proto, a.port, s, false);
+        }
+        if !addr_locked && reset_addr {
+            a.ip = 0;
+        }
+        self.sock_mut(s).name = Some(Address::Inet(a));
     }
 
     /// `sendto`/`send`/`write` on a UDP socket. Never blocks on
     /// loopback: a datagram nobody can take is dropped, as Linux drops it.
     pub(super) fn udp_send(&mut self, i: usize, s: u32, io: Io) -> Result<i64, i32> {
+        // `inet_send_prepare`: an unbound socket gets its port before
+        // anything is checked (measured: even a send that then fails).
+        if !self.bound(s) {
+            let ip = if self.sock(s).addr_locked { self.local(s).ip } else { 0 };
+            self.take_port(s, InetAddr { ip, port: 0 }, false).map_err(|_| EAGAIN)?;
+        }
         if io.len > 65535 {
             return Err(EMSGSIZE);
         }
@@ -282,7 +419,14 @@ impl Machine {
             Err(_) => return Err(EFAULT),
         };
         let dest = Self::route(dest)?;
-        let from = self.bind_for(s, dest, false)?;
+        // Sent from loopback's address; the socket's own stays as bound.
+        let from = match self.local(s) {
+            InetAddr { ip: 0, port } => InetAddr { ip: LOOPBACK, port },
+            a => a,
+        };
+        if io.len > MAX_UDP {
+            return Err(EMSGSIZE);
+        }
         if self.sock(s).no_send {
             return Err(EPIPE);
         }
@@ -290,16 +434,14 @@ impl Machine {
         if e != 0 {
             return Err(e);
         }
-        if io.len > MAX_UDP {
-            return Err(EMSGSIZE);
-        }
         let to = self.socks.ports.holders(Proto::Udp, dest.ip, dest.port).into_iter().find(|&t| {
             let other = self.sock(t);
-            !other.dead && other.remote.is_none_or(|r| r == from)
+            !other.dead && other.remote.is_none_or(|r| covers(r, from))
         });
         let Some(t) = to else {
-            // Port unreachable: only a connected sender hears of it.
-            if self.sock(s).remote.is_some() {
+            // Port unreachable: only a sender connected to that very
+            // address hears of it (the error is matched to its socket).
+            if self.sock(s).remote.is_some_and(|r| covers(r, dest)) {
                 self.sock_mut(s).err = ECONNREFUSED;
             }
             return Ok(io.len as i64);
@@ -322,7 +464,8 @@ impl Machine {
         let truesize = udp_truesize(data.len() as u64);
         let other = self.sock(t);
         let rcvbuf = other.opts.rcvbuf.unwrap_or(UDP_BUF) as u64;
-        if other.rmem + truesize > rcvbuf || other.no_recv || !self.reserve(data.len() as u64) {
+        // A receiver shut for reading still queues (measured).
+        if other.rmem + truesize > rcvbuf || !self.reserve(data.len() as u64) {
             return;
         }
         let other = self.sock_mut(t);
@@ -333,6 +476,64 @@ impl Machine {
         } else {
             other.rx.push_back(skb);
         }
+    }
+
+    /// `shutdown` of an `AF_INET` socket (`inet_shutdown`): a connected
+    /// TCP end sends its FIN for `SHUT_WR`; a listener told to stop
+    /// reading stops listening; an unconnected socket is `ENOTCONN`, but
+    /// keeps the shutdown all the same (measured).
+    pub(super) fn inet_shutdown(&mut self, s: u32, how: i32) -> Result<i64, i32> {
+        let (rd, wr) = (how != 1, how != 0);
+        let me = self.sock_mut(s);
+        if me.connecting {
+            me.connecting = false;
+            me.disconnecting = me.state != State::Connected;
+        }
+        let me = self.sock(s);
+        let (kind, peer) = (me.kind, me.peer);
+        match (kind, &me.state) {
+            (Kind::Stream, State::Listening { .. }) => {
+                if rd {
+                    self.stop_listening(s);
+                }
+                Ok(0)
+            }
+            (Kind::Stream, State::Connected) => {
+                let me = self.sock_mut(s);
+                me.no_recv |= rd;
+                me.no_send |= wr;
+                if let Some(p) = peer.filter(|&p| wr && !self.sock(p).dead) {
+                    let other = self.sock_mut(p);
+                    other.no_recv = true;
+                    other.fin = true;
+                }
+                Ok(0)
+            }
+            (Kind::Dgram, _) if me.remote.is_some() => {
+                let me = self.sock_mut(s);
+                me.no_recv |= rd;
+                me.no_send |= wr;
+                Ok(0)
+            }
+            _ => {
+                let me = self.sock_mut(s);
+                me.no_recv |= rd;
+                me.no_send |= wr;
+                Err(ENOTCONN)
+            }
+        }
+    }
+
+    /// A listener stops listening: connections not yet accepted are
+    /// reset; a port it was given for listening goes back.
+    fn stop_listening(&mut self, s: u32) {
+        let State::Listening { pending, .. } = std::mem::replace(&mut self.sock_mut(s).state, State::Unconnected) else { return };
+        for n in pending {
+            self.release_socket(n, true);
+        }
+        let port = self.local(s).port;
+        self.socks.ports.set_listening(Proto::Tcp, port, s, false);
+        self.unbind_auto(s, true);
     }
 
     /// Whether a TCP send to a closed peer is the one that draws the

@@ -450,28 +450,18 @@ impl Machine {
         if !(0..=2).contains(&how) {
             return Err(EINVAL);
         }
+        if self.sock(s).family == Family::Inet {
+            return self.inet_shutdown(s, how);
+        }
         let (rd, wr) = (how != 1, how != 0);
         let me = self.sock_mut(s);
         me.no_recv |= rd;
         me.no_send |= wr;
-        let (kind, peer, family) = (me.kind, me.peer, me.family);
-        if kind.connected() && me.state != State::Connected && family == Family::Inet {
-            return Err(ENOTCONN);
-        }
+        let (kind, peer) = (me.kind, me.peer);
         if let (true, Some(p)) = (kind.connected(), peer) {
             let other = self.sock_mut(p);
-            match family {
-                // TCP: a FIN for SHUT_WR; SHUT_RD stays local.
-                Family::Inet if wr && !other.dead => {
-                    other.no_recv = true;
-                    other.fin = true;
-                }
-                Family::Inet => {}
-                Family::Unix => {
-                    other.no_send |= rd;
-                    other.no_recv |= wr;
-                }
-            }
+            other.no_send |= rd;
+            other.no_recv |= wr;
         }
         Ok(0)
     }
@@ -629,7 +619,10 @@ impl Machine {
         let me = self.sock(s);
         let inet = me.family == Family::Inet;
         match me.kind {
-            Kind::Stream if inet && me.state != State::Connected && !me.fin && me.err == 0 => return Err(ENOTCONN),
+            // `tcp_recvmsg`: a listener, then (with nothing queued) the end
+            // of stream, an error, a shutdown, and only then ENOTCONN.
+            Kind::Stream if inet && matches!(me.state, State::Listening { .. }) => return Err(ENOTCONN),
+            Kind::Stream if inet && me.state != State::Connected && !me.fin && me.err == 0 && !me.no_recv => return Err(ENOTCONN),
             Kind::Stream if me.state != State::Connected && !inet => return Err(EINVAL),
             Kind::Dgram if inet && me.err != 0 => return Err(self.sock_mut(s).take_err()),
             Kind::Seqpacket if me.state != State::Connected => return Err(ENOTCONN),
@@ -640,7 +633,7 @@ impl Machine {
         if me.rx.is_empty() {
             let e = self.sock_mut(s).take_err();
             let me = self.sock(s);
-            return match () {
+            let r = match () {
                 _ if me.fin => {
                     self.sock_mut(s).err = e;
                     Ok(0)
@@ -653,6 +646,11 @@ impl Machine {
                     Err(EAGAIN)
                 }
             };
+            // The end of a stream has no sender: its address length is 0.
+            if r.is_ok() && io.addr != 0 {
+                self.store_address(i, io.addr, io.alen, None, false)?;
+            }
+            return r;
         }
         if io.len > 0 && self.procs[i].proc.mem.slice(&self.shared, io.buf, io.len as usize).is_err() {
             return Err(EFAULT);

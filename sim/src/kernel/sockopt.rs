@@ -42,7 +42,7 @@ impl Machine {
         let name = match (me.family, peer) {
             (Family::Inet, false) => Some(Address::Inet(self.local(s))),
             (Family::Inet, true) => match me.remote {
-                Some(r) if me.kind == Kind::Dgram || me.state == State::Connected => Some(Address::Inet(r)),
+                Some(r) if r.port != 0 && (me.kind == Kind::Dgram || me.state == State::Connected) => Some(Address::Inet(r)),
                 _ => return Err(ENOTCONN),
             },
             (Family::Unix, false) => me.name.clone(),
@@ -111,7 +111,14 @@ impl Machine {
                 let v = self.opt_int(i, val, len)?;
                 let o = &mut self.sock_mut(s).opts;
                 match name {
-                    SO_REUSEADDR => o.reuseaddr = v != 0,
+                    SO_REUSEADDR => {
+                        o.reuseaddr = v != 0;
+                        if family == Family::Inet {
+                            let port = self.local(s).port;
+                            let proto = self.proto(s);
+                            self.socks.ports.set_reuse(proto, port, s, v != 0);
+                        }
+                    }
                     SO_RCVBUF => o.rcvbuf = Some(doubled(v, MIN_RCVBUF)),
                     _ => o.sndbuf = Some(doubled(v, MIN_SNDBUF)),
                 }
