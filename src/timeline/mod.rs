@@ -148,11 +148,15 @@ impl Timeline {
                 Mark {
                     step: e.step,
                     pid: e.pid,
-                    text: describe(&e.what, &prog.sources),
+                    text: match e.injected {
+                        // A fault the search injected, named as the trace names it.
+                        Some(f) => format!("{}  [{}]", describe(&e.what, &prog.sources), f.describe()),
+                        None => describe(&e.what, &prog.sources),
+                    },
                     place: prog.sources.describe(e.span),
                     source: prog.sources.line_text(e.span.file, lc.line).trim().to_string(),
                     kind: kind(&e.what),
-                    highlighted: raced.contains(&e.step),
+                    highlighted: raced.contains(&e.step) || e.injected.is_some(),
                 }
             })
             .collect();

@@ -103,3 +103,15 @@ fn bad_fault_options_are_refused() {
     let (code, _) = ipcsim(&["explore", "scenarios/udp_readings.c", "--crash", "server"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_timeline_of_a_failure_marks_the_injected_fault() {
+    let dir = std::env::temp_dir().join(format!("ipcsim-faults-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = dir.join("crash.svg");
+    let (code, out) = ipcsim(&["explore", "scenarios/rpc_crash_hangs.c", "--crash", "any", "--timeline", svg.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.contains("crashed (injected)"), "the crash is drawn and named");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -237,6 +237,21 @@ mod tests {
     }
 
     #[test]
+    fn a_time_wait_end_keeps_its_port_and_its_reuse_flag() {
+        let mut p = Ports::default();
+        p.hold(Proto::Tcp, 80, bound(LOOPBACK, false, 1));
+        p.release(Proto::Tcp, 80, 1, true);
+        assert_eq!(p.check(Proto::Tcp, LOOPBACK, 80, true), Err(EADDRINUSE), "measured: even with SO_REUSEADDR");
+        let mut p = Ports::default();
+        p.hold(Proto::Tcp, 80, bound(LOOPBACK, true, 1));
+        p.release(Proto::Tcp, 80, 1, true);
+        assert_eq!(p.check(Proto::Tcp, LOOPBACK, 80, false), Err(EADDRINUSE));
+        assert_eq!(p.check(Proto::Tcp, LOOPBACK, 80, true), Ok(()));
+        p.release(Proto::Tcp, 80, 2, false);
+        assert!(!p.holds(Proto::Tcp, 80, 1));
+    }
+
+    #[test]
     fn an_address_prints_as_dotted_quad_and_port() {
         let a = InetAddr::parse(&[2, 0, 0x1f, 0x90, 127, 0, 0, 1]);
         assert_eq!(a.to_string(), "127.0.0.1:8080");
