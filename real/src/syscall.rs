@@ -540,6 +540,85 @@ impl RealProc<'_> {
         0
     }
 
+    /// `poll` on a copy of the program's `struct pollfd` array.
+    fn poll(&mut self, fds: u64, nfds: u64, timeout_ms: i32) -> i64 {
+        if nfds > sim::abi::limits::MAX_FDS as u64 {
+            return -(libc::EINVAL as i64);
+        }
+        let n = nfds as usize;
+        let Ok(bytes) = self.proc.mem.slice(&self.shared, fds, 8 * n).map(|b| b.to_vec()) else { return -(libc::EFAULT as i64) };
+        let mut v: Vec<libc::pollfd> = bytes
+            .chunks(8)
+            .map(|c| libc::pollfd {
+                fd: i32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                events: i16::from_le_bytes([c[4], c[5]]),
+                revents: 0,
+            })
+            .collect();
+        // SAFETY: poll on a local array of that length.
+        let r = unsafe { libc::poll(v.as_mut_ptr(), n as libc::nfds_t, timeout_ms) };
+        if r < 0 {
+            return ret(r as i64);
+        }
+        for (k, p) in v.iter().enumerate() {
+            if self.proc.mem.store(&mut self.shared, fds + 8 * k as u64 + 6, MemTy::I16, p.revents as u16 as u64).is_err() {
+                return -(libc::EFAULT as i64);
+            }
+        }
+        r as i64
+    }
+
+    /// `select` on copies of the program's sets and timeout, written back.
+    fn select(&mut self, nfds: i32, sets: [u64; 3], timeout: u64) -> i64 {
+        if !(0..=1024).contains(&nfds) {
+            return -(libc::EINVAL as i64);
+        }
+        // SAFETY: zeroed fd_sets and timeval are valid.
+        let mut local: [libc::fd_set; 3] = unsafe { std::mem::zeroed() };
+        for (k, &at) in sets.iter().enumerate() {
+            if at != 0 {
+                match self.proc.mem.slice(&self.shared, at, 128) {
+                    // SAFETY: an fd_set is 128 bytes of bits.
+                    Ok(b) => unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), (&mut local[k] as *mut libc::fd_set).cast::<u8>(), 128) },
+                    Err(_) => return -(libc::EFAULT as i64),
+                }
+            }
+        }
+        let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
+        if timeout != 0 {
+            let (Ok(s), Ok(u)) =
+                (self.proc.mem.load(&self.shared, timeout, MemTy::I64), self.proc.mem.load(&self.shared, timeout + 8, MemTy::I64))
+            else {
+                return -(libc::EFAULT as i64);
+            };
+            tv = libc::timeval { tv_sec: s as i64, tv_usec: u as i64 };
+        }
+        let ptr = |k: usize, l: &mut [libc::fd_set; 3]| if sets[k] != 0 { &mut l[k] as *mut libc::fd_set } else { std::ptr::null_mut() };
+        let (r0, r1, r2) = (ptr(0, &mut local), ptr(1, &mut local), ptr(2, &mut local));
+        // SAFETY: select on local sets and a local timeval.
+        let r = unsafe { libc::select(nfds, r0, r1, r2, if timeout != 0 { &mut tv } else { std::ptr::null_mut() }) };
+        if r < 0 {
+            return ret(r as i64);
+        }
+        for (k, &at) in sets.iter().enumerate() {
+            if at != 0 {
+                // SAFETY: reading the 128 bytes of a local fd_set.
+                let b = unsafe { std::slice::from_raw_parts((&local[k] as *const libc::fd_set).cast::<u8>(), 128) };
+                match self.proc.mem.slice_mut(&mut self.shared, at, 128) {
+                    Ok(dst) => dst.copy_from_slice(b),
+                    Err(_) => return -(libc::EFAULT as i64),
+                }
+            }
+        }
+        if timeout != 0
+            && (self.proc.mem.store(&mut self.shared, timeout, MemTy::I64, tv.tv_sec as u64).is_err()
+                || self.proc.mem.store(&mut self.shared, timeout + 8, MemTy::I64, tv.tv_usec as u64).is_err())
+        {
+            return -(libc::EFAULT as i64);
+        }
+        r as i64
+    }
+
     fn fd_call(&mut self, c: FdCall) -> i64 {
         // SAFETY (for the libc calls below): plain values.
         unsafe {
@@ -555,6 +634,8 @@ impl RealProc<'_> {
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
                 FdCall::Read { fd, buf, len, at } => self.read(fd, buf, len, at),
                 FdCall::Fsync { fd } => ret(libc::fsync(fd) as i64),
+                FdCall::Poll { fds, nfds, timeout_ms } => self.poll(fds, nfds, timeout_ms),
+                FdCall::Select { nfds, sets, timeout } => self.select(nfds, sets, timeout),
                 FdCall::Isatty { fd } => {
                     let mut st: libc::stat = std::mem::zeroed();
                     if libc::fstat(fd, &mut st) != 0 {

@@ -292,6 +292,7 @@ enum InetOp {
     GetOpt(usize, usize),
     SetBuf(usize, bool, i32),
     Flood(usize, usize, usize),
+    Poll(usize),
 }
 
 /// Operations on four socket slots of one protocol (all non-blocking, so
@@ -317,6 +318,7 @@ fn inet_op() -> impl Strategy<Value = InetOp> {
         2 => (slot(), 0..6usize).prop_map(|(k, o)| InetOp::GetOpt(k, o)),
         1 => (slot(), any::<bool>(), prop::sample::select(vec![1, 4096, 100000])).prop_map(|(k, r, v)| InetOp::SetBuf(k, r, v)),
         1 => (slot(), 0..2usize, prop::sample::select(vec![0usize, 100, 1024])).prop_map(|(k, a, l)| InetOp::Flood(k, a, l)),
+        2 => slot().prop_map(InetOp::Poll),
     ]
 }
 
@@ -349,6 +351,9 @@ fn render_inet(op: &InetOp, ty: &str) -> String {
             let o = if *r { "SO_RCVBUF" } else { "SO_SNDBUF" };
             format!("{{ int v = {v}; show(\"setopt {k} {o} {v}\", setsockopt(s[{k}], SOL_SOCKET, {o}, &v, sizeof v)); socklen_t n = sizeof v; getsockopt(s[{k}], SOL_SOCKET, {o}, &v, &n); show(\"now\", v); }}")
         }
+        InetOp::Poll(k) => format!(
+            "{{ struct pollfd f = {{s[{k}], POLLIN | POLLOUT | POLLPRI | POLLRDHUP, 0}}; int r = poll(&f, 1, 0); show(\"poll {k}\", r < 0 ? r : f.revents); }}"
+        ),
         InetOp::Flood(k, a, l) => format!(
             "{{ struct sockaddr_in a = inet({a}); int ok = 0; for (int i = 0; i < 300; i++) ok += sendto(s[{k}], buf, {l}, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a) == {l}; show(\"flood {k} {a} {l}\", ok); }}"
         ),
@@ -587,6 +592,7 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <sys/un.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <arpa/inet.h>
 #include <sys/wait.h>
 #include <sys/stat.h>

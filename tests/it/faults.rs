@@ -115,3 +115,61 @@ fn the_timeline_of_a_failure_marks_the_injected_fault() {
     assert!(drawn.contains("crashed (injected)"), "the crash is drawn and named");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A program in a scratch file, run with `ipcsim run` (strict time).
+fn run_program(name: &str, text: &str) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("ipcsim-timeouts-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join(format!("{name}.c"));
+    std::fs::write(&f, text).unwrap();
+    let r = ipcsim(&["run", f.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    r
+}
+
+#[test]
+fn receive_timeouts_and_poll_timeouts_run_out_on_the_virtual_clock() {
+    let text = r#"
+#include <stdio.h>
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <netinet/in.h>
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+int main(void) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, (struct sockaddr *)&a, sizeof a);
+    struct timeval tv = {0, 250000};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    double t0 = now();
+    char b[8];
+    int r = recv(s, b, sizeof b, 0);
+    printf("recv %d %s after %.2f s\n", r, errno == EAGAIN ? "EAGAIN" : "?", now() - t0);
+    int p[2];
+    pipe(p);
+    struct pollfd f = {p[0], POLLIN, 0};
+    t0 = now();
+    r = poll(&f, 1, 300);
+    printf("poll %d after %.2f s\n", r, now() - t0);
+    return 0;
+}
+"#;
+    let (code, out) = run_program("timeouts", text);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("recv -1 EAGAIN after 0.25 s"), "{out}");
+    assert!(out.contains("poll 0 after 0.30 s"), "{out}");
+}
+
+#[test]
+fn a_udp_client_that_retries_survives_one_loss_but_not_three() {
+    let (code, out) = ipcsim(&["explore", "scenarios/udp_retry.c", "--net-faults", "loss", "--outcomes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("try 1: no reply in time\\nreply: hello"), "one loss costs a retry:\n{out}");
+    assert!(out.contains("(FAILURE): 1000: exit 1"), "three losses make it give up:\n{out}");
+}

@@ -39,6 +39,8 @@ fn every_numeric_macro_has_glibcs_value() {
         "netinet/in.h",
         "netinet/tcp.h",
         "arpa/inet.h",
+        "poll.h",
+        "sys/select.h",
         "sys/stat.h",
         "dirent.h",
         "sys/wait.h",

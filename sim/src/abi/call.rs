@@ -773,6 +773,24 @@ pub enum FdCall {
         /// The third argument.
         arg: i64,
     },
+    /// `poll(fds, nfds, timeout)`.
+    Poll {
+        /// The `struct pollfd` array.
+        fds: Addr,
+        /// Its length.
+        nfds: u64,
+        /// Milliseconds (negative: for ever).
+        timeout_ms: i32,
+    },
+    /// `select(nfds, readfds, writefds, exceptfds, timeout)`.
+    Select {
+        /// One past the highest descriptor looked at.
+        nfds: i32,
+        /// The three `fd_set`s (0: none).
+        sets: [Addr; 3],
+        /// The `struct timeval` (0: for ever).
+        timeout: Addr,
+    },
 }
 
 /// Calls that create pipes.
@@ -989,6 +1007,8 @@ impl Call {
                 FdCall::Fcntl { .. } => "fcntl",
                 FdCall::Isatty { .. } => "isatty",
                 FdCall::Fsync { .. } => "fsync",
+                FdCall::Poll { .. } => "poll",
+                FdCall::Select { .. } => "select",
             },
             Call::Pipe(PipeCall::Pipe { .. }) => "pipe",
             Call::Shm(c) => match c {

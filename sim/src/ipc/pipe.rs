@@ -67,6 +67,11 @@ impl Pipe {
         chars > 0 && self.slots.back().is_some_and(|s| s.data.len() + chars <= PAGE)
     }
 
+    /// Not full (`pipe_full`): what `poll` calls writable.
+    pub fn slots_free(&self) -> bool {
+        self.slots.len() < self.max_slots
+    }
+
     /// A write of `total` bytes, `done` of them already written, would
     /// make progress now (or fail with `EPIPE`).
     pub fn writable(&self, total: usize, done: usize) -> bool {

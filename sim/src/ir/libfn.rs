@@ -63,7 +63,7 @@ libfns! {
     Socketpair = "socketpair", Socket = "socket", Bind = "bind", Listen = "listen",
     Accept = "accept", Connect = "connect", Send = "send", Recv = "recv", Sendto = "sendto",
     Recvfrom = "recvfrom", Shutdown = "shutdown", Unlink = "unlink",
-    Getsockname = "getsockname", Getpeername = "getpeername", Setsockopt = "setsockopt", Getsockopt = "getsockopt",
+    Poll = "poll", Select = "select", Getsockname = "getsockname", Getpeername = "getpeername", Setsockopt = "setsockopt", Getsockopt = "getsockopt",
     MboxOpen = "mbox_open", MboxSend = "mbox_send", MboxReceive = "mbox_receive",
     MboxTrySend = "mbox_try_send", MboxTryReceive = "mbox_try_receive", MboxClose = "mbox_close",
     SendTo = "send_to", ReceiveFrom = "receive_from", LinkCapacity = "link_capacity",
@@ -201,6 +201,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Recvfrom
             | Shutdown
             | Getsockname
+            | Poll
+            | Select
             | Getpeername
             | Setsockopt
             | Getsockopt

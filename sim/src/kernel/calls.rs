@@ -48,6 +48,10 @@ impl Machine {
             Call::Fd(FdCall::Read { at: Some(_), .. } | FdCall::Write { at: Some(_), .. }) => true,
             Call::Fd(FdCall::Read { fd, len, .. } | FdCall::Fill { fd, len }) => self.read_ready(i, fd, len),
             Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
+            Call::Fd(FdCall::Poll { fds, nfds, .. }) => self.poll_ready(i, fds, nfds),
+            Call::Fd(FdCall::Select { nfds, sets, timeout }) => {
+                self.select_ready(i, nfds, sets) || timeout != 0 && self.timeval(i, timeout).is_err()
+            }
             Call::Proc(ProcCall::Wait { .. }) => self.wait_ready(i, -1, 0),
             Call::Proc(ProcCall::Waitpid { pid, options, .. }) => self.wait_ready(i, pid, options),
             Call::Sem(ref c) => self.sem_ready(i, c),

@@ -174,6 +174,11 @@ impl Machine {
             FdCall::Read { fd, buf, len, at: None } => self.read(i, fd as i64, buf, len, cx),
             FdCall::Read { fd, buf, len, at: Some(off) } => self.at_offset(i, fd as i64, off, |m| m.read(i, fd as i64, buf, len, cx)),
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
+            FdCall::Poll { fds, nfds, .. } => Sys::from(self.poll(i, fds, nfds)),
+            FdCall::Select { nfds, sets, timeout } => {
+                let checked = if timeout != 0 { self.timeval(i, timeout).map(|_| ()) } else { Ok(()) };
+                Sys::from(checked.and_then(|_| self.select(i, nfds, sets)).and_then(|n| self.timeval_left(i, timeout).map(|_| n)))
+            }
             FdCall::Fsync { fd } => match self.file_of(i, fd as i64).map(|(_, f)| f.kind) {
                 None => Sys::err(EBADF),
                 Some(FileKind::PipeRead(_) | FileKind::PipeWrite(_) | FileKind::PipeBoth(_) | FileKind::Socket(_)) => Sys::err(EINVAL),

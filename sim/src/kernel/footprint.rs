@@ -370,6 +370,22 @@ impl Machine {
                     self.fd_cells(i, old as i64, f);
                     self.fd_cells(i, new as i64, f);
                 }
+                // Readiness of any descriptor: every kernel object.
+                FdCall::Poll { fds, .. } => {
+                    f.read(Cell::Tables);
+                    f.read(Cell::Sockets);
+                    f.write(Cell::Tables);
+                    self.buffer(i, fds, true, f);
+                }
+                FdCall::Select { sets, timeout, .. } => {
+                    f.read(Cell::Tables);
+                    f.read(Cell::Sockets);
+                    f.write(Cell::Tables);
+                    for s in sets {
+                        self.buffer(i, s, true, f);
+                    }
+                    self.buffer(i, timeout, true, f);
+                }
             },
             Call::Pipe(PipeCall::Pipe { fds, .. }) => {
                 f.write(Cell::Tables);

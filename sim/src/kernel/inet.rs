@@ -250,7 +250,7 @@ impl Machine {
             return self.refused(s, flags);
         };
         if self.backlog_full(t) {
-            debug_assert!(flags & NONBLOCK != 0, "a blocked connect is never stepped");
+            debug_assert!(flags & NONBLOCK != 0 || self.procs[i].timeout_at.is_some(), "a blocked connect is never stepped");
             // The SYN waits to be retried: the connection is under way.
             self.sock_mut(s).connecting = true;
             return Err(EINPROGRESS);
@@ -277,6 +277,14 @@ impl Machine {
 
     /// A TCP socket connected to its own address.
     fn self_connect(&mut self, s: u32, dest: InetAddr, flags: i32) -> Result<i64, i32> {
+        if self.sock(s).no_send {
+            // Measured: shut for sending, the attempt dies without an
+            // error (the next connect says ECONNABORTED).
+            let me = self.sock_mut(s);
+            me.connecting = flags & NONBLOCK != 0;
+            me.refused = me.connecting;
+            return Err(if me.connecting { EINPROGRESS } else { ECONNABORTED });
+        }
         let me = self.sock_mut(s);
         me.state = State::Connected;
         me.peer = Some(s);

@@ -17,6 +17,7 @@ mod mq;
 mod observe;
 mod ops;
 pub mod park;
+mod poll;
 mod process;
 mod sem;
 mod shm;
@@ -156,6 +157,9 @@ pub struct Pcb {
     pub digest: park::RegionDigest,
     /// Bytes of a page-by-page pipe write done so far.
     pub io_done: usize,
+    /// When the pending call's relative timeout (`poll`, `select`,
+    /// `SO_RCVTIMEO`) runs out, on the virtual clock.
+    pub timeout_at: Option<u64>,
     /// A signal sent to it that will kill it at its next step (delivery is
     /// asynchronous, as on Linux: `kill` returns before the target dies).
     pub dying: Option<i32>,
@@ -217,6 +221,7 @@ impl Hash for Pcb {
             spin,
             digest,
             io_done,
+            timeout_at,
             dying,
             fault,
             named_sems,
@@ -233,7 +238,7 @@ impl Hash for Pcb {
         } = self;
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
-        (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals).hash(h);
+        (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
     }
 }
 
@@ -403,6 +408,7 @@ impl Machine {
             digest: Default::default(),
             proc_fp: Default::default(),
             io_done: 0,
+            timeout_at: None,
             dying: None,
             fault: None,
             named_sems: Vec::new(),
@@ -547,7 +553,7 @@ impl Machine {
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
             Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
-            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time),
+            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time) || self.waited_out(i, time),
             Pending::Looping | Pending::Done => false,
         }
     }
@@ -557,6 +563,13 @@ impl Machine {
     /// clock reaches it.
     fn timed_out(&self, call: &Call, time: TimeMode) -> bool {
         call.deadline().is_some_and(|d| time == TimeMode::LowerBound || self.realtime() >= d)
+    }
+
+    /// A call with a relative timeout (`poll`, `select`, a socket's
+    /// `SO_RCVTIMEO`) whose time has come: in lower-bound time at any
+    /// step, in strict time once the clock reaches it.
+    pub(super) fn waited_out(&self, i: usize, time: TimeMode) -> bool {
+        self.procs[i].timeout_at.is_some_and(|t| time == TimeMode::LowerBound || self.clock >= t)
     }
 
     /// `CLOCK_REALTIME` now, in ns.
@@ -790,10 +803,14 @@ impl Machine {
     /// Records the operation process `i` stopped at; true if it runs on
     /// at once (a handler for the signal of its fault was entered).
     fn set_pending(&mut self, i: usize, ev: Event, cx: &mut StepCtx) -> bool {
+        self.procs[i].timeout_at = None;
         let pending = match ev {
             Event::Syscall(call) => match (call.sleep_ns(), call) {
                 (Some(ns), Call::Time(crate::abi::call::TimeCall::Sleep { how, .. })) => Pending::Sleep(self.clock.saturating_add(ns), how),
-                _ => Pending::Call(call),
+                _ => {
+                    self.procs[i].timeout_at = self.relative_timeout(i, &call).map(|d| self.clock.saturating_add(d));
+                    Pending::Call(call)
+                }
             },
             Event::Access(a) => Pending::Access(a),
             Event::Exit(code) => Pending::Exit(code),
@@ -884,7 +901,7 @@ impl Machine {
                     _ if p.parked.is_some() => None,
                     Pending::Sleep(t, _) => Some(t),
                     // A timed call's deadline, as virtual time.
-                    Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)),
+                    Pending::Call(c) => c.deadline().map(|d| d.saturating_sub(crate::abi::EPOCH_SECS * 1_000_000_000)).or(p.timeout_at),
                     _ => None,
                 };
                 let alarm = p.signals.as_ref().and_then(|s| s.alarm).filter(|_| alarms);

@@ -404,7 +404,7 @@ impl Machine {
         }
         let State::Listening { pending, .. } = &mut self.sock_mut(s).state else { return Err(EINVAL) };
         let Some(n) = pending.pop_front() else {
-            debug_assert!(flags & NONBLOCK != 0, "a blocked accept is never stepped");
+            debug_assert!(flags & NONBLOCK != 0 || self.procs[i].timeout_at.is_some(), "a blocked accept is never stepped");
             return Err(EAGAIN);
         };
         let nfd = self.install_socket(i, n, 0);
@@ -472,7 +472,8 @@ impl Machine {
         if io.flags & MSG_OOB != 0 && !inet {
             return Sys::err(EOPNOTSUPP);
         }
-        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
+        // A call with a timeout is stepped when ready or timed out.
+        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0 || self.procs[i].timeout_at.is_some();
         match self.sock(s).kind {
             Kind::Stream if inet => self.tcp_send(i, s, io, nonblock, cx),
             Kind::Stream => self.stream_send(i, s, io, nonblock, cx),
@@ -615,7 +616,7 @@ impl Machine {
         if io.flags & MSG_OOB != 0 {
             return Err(EOPNOTSUPP);
         }
-        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0;
+        let nonblock = fl & NONBLOCK != 0 || io.flags & MSG_DONTWAIT != 0 || self.procs[i].timeout_at.is_some();
         let me = self.sock(s);
         let inet = me.family == Family::Inet;
         match me.kind {

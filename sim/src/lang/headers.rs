@@ -57,6 +57,7 @@ pub const KNOWN: &[&str] = &[
     "sys/sysmacros.h",
     "sys/resource.h",
     "sys/select.h",
+    "poll.h",
     "sys/param.h",
     "sys/file.h",
     "netinet/in.h",
@@ -75,7 +76,8 @@ pub fn lookup(name: &str) -> Option<Header> {
         "complex.h" | "fenv.h" => "complex numbers and the floating-point environment are not supported",
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
-        "poll.h" | "sys/epoll.h" => "I/O multiplexing is not supported yet; use blocking calls in separate processes",
+        "sys/epoll.h" => "epoll is not supported; use poll or select",
+        "sys/poll.h" => "include <poll.h>",
         _ => return None,
     };
     Some(Header::Rejected(why))

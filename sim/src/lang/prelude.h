@@ -292,6 +292,12 @@ int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len);
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len);
 int getsockopt(int fd, int level, int name, void *val, socklen_t *len);
+/* poll.h, sys/select.h */
+typedef unsigned long nfds_t;
+struct pollfd { int fd; short events; short revents; };
+int poll(struct pollfd *fds, nfds_t nfds, int timeout);
+typedef struct { long __fds_bits[16]; } fd_set;
+int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);
 /* unistd.h: names in the file system */
 int unlink(const char *path);
 struct stat { unsigned long st_dev; unsigned long st_ino; unsigned long st_nlink; unsigned int st_mode; unsigned int st_uid; unsigned int st_gid; int __pad0; unsigned long st_rdev; long st_size; long st_blksize; long st_blocks; struct timespec st_atim; struct timespec st_mtim; struct timespec st_ctim; long __glibc_reserved[3]; };
@@ -599,6 +605,22 @@ off_t lseek(int fd, off_t off, int whence);
 #define MSG_NOSIGNAL 0x4000
 #define SOMAXCONN 4096
 #define MSG_OOB 0x01
+#define POLLIN 0x001
+#define POLLPRI 0x002
+#define POLLOUT 0x004
+#define POLLERR 0x008
+#define POLLHUP 0x010
+#define POLLNVAL 0x020
+#define POLLRDNORM 0x040
+#define POLLRDBAND 0x080
+#define POLLWRNORM 0x100
+#define POLLWRBAND 0x200
+#define POLLRDHUP 0x2000
+#define FD_SETSIZE 1024
+#define FD_ZERO(s) memset((s), 0, sizeof(fd_set))
+#define FD_SET(d, s) ((void)((s)->__fds_bits[(d) / 64] |= (long)(1UL << ((d) % 64))))
+#define FD_CLR(d, s) ((void)((s)->__fds_bits[(d) / 64] &= ~(long)(1UL << ((d) % 64))))
+#define FD_ISSET(d, s) (((s)->__fds_bits[(d) / 64] & (long)(1UL << ((d) % 64))) != 0)
 #define MSG_WAITALL 0x100
 #define AF_UNSPEC 0
 #define PF_UNSPEC 0

@@ -139,6 +139,8 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fd(FdCall::Read { fd, len, at, .. }) => format!("{fd}, {}, {len}{}", bytes(), at.map_or(String::new(), |o| format!(", {o}"))),
         Call::Fd(FdCall::Fill { fd, len }) => format!("{fd}, <stdin buffer>, {len}"),
         Call::Fd(FdCall::Close { fd } | FdCall::Dup { fd } | FdCall::Isatty { fd } | FdCall::Fsync { fd }) => fd.to_string(),
+        Call::Fd(FdCall::Poll { nfds, timeout_ms, .. }) => format!("{nfds} fds, {timeout_ms}"),
+        Call::Fd(FdCall::Select { nfds, .. }) => nfds.to_string(),
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
         Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
         Call::Pipe(_) => match data {

@@ -108,6 +108,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
             Call::Sock(SockCall::Recv { fd: int(0), buf: a[1], len: a[2], flags: int(3), from: a[4], fromlen: a[5], recvfrom: true })
         }
         LibFn::Shutdown => Call::Sock(SockCall::Shutdown { fd: int(0), how: int(1) }),
+        LibFn::Poll => Call::Fd(FdCall::Poll { fds: a[0], nfds: a[1], timeout_ms: int(2) }),
+        LibFn::Select => Call::Fd(FdCall::Select { nfds: int(0), sets: [a[1], a[2], a[3]], timeout: a[4] }),
         LibFn::Getsockname => Call::Sock(SockCall::Name { fd: int(0), addr: a[1], len: a[2], peer: false }),
         LibFn::Getpeername => Call::Sock(SockCall::Name { fd: int(0), addr: a[1], len: a[2], peer: true }),
         LibFn::Setsockopt => Call::Sock(SockCall::SetOpt { fd: int(0), level: int(1), name: int(2), val: a[3], len: a[4] as u32 }),
