@@ -540,3 +540,15 @@ fn format_argument_and_void_main_warnings_do_not_stop_a_run() {
     assert!(out.contains("warned.c:5:23"), "the warning points at the argument:\n{out}");
     assert!(out.contains("2.500000 3\n"), "{out}");
 }
+
+/// Where the kernel refuses the run a network namespace of its own, a
+/// program that opens an `AF_INET` socket is refused (exit 4), never run
+/// on the host's network.
+#[test]
+fn an_inet_program_is_refused_without_a_network_namespace() {
+    let (code, out) = ipcsim(&["real", "scenarios/udp_readings.c", "--runs", "1"], &[("IPCSIM_NO_NAMESPACE", "1")]);
+    assert_eq!(code, 4, "{out}");
+    assert!(out.contains("network namespace") && out.contains("AF_INET"), "{out}");
+    let (code, out) = ipcsim(&["real", "scenarios/udp_readings.c", "--runs", "3"], &[]);
+    assert_eq!(code, 0, "with its namespace it runs: {out}");
+}

@@ -151,7 +151,7 @@ fn socket_waits(m: &Machine, i: usize, fd: i32, call: &'static str, what: &'stat
     injected.extend(m.lost.iter().filter(|(to, _)| Some(*to) == sock).map(|(_, bytes)| {
         format!("the datagram \"{}\" ({} bytes) sent to it was lost (injected)", String::from_utf8_lossy(bytes).escape_debug(), bytes.len())
     }));
-    injected.extend(m.crashed.iter().map(|(pid, _)| format!("process {pid} crashed (injected)")));
+    injected.extend(m.crashed.iter().map(|(pid, at)| format!("process {pid} crashed (injected) at {at}")));
     Waits::Socket { call, what, holders, injected: injected.join("; ") }
 }
 

@@ -212,7 +212,7 @@ impl Machine {
             Fault::Crash => {
                 self.crashes += 1;
                 let span = self.procs[i].proc.span(cx.prog);
-                self.crashed.push((self.procs[i].pid, span));
+                self.crashed.push((self.procs[i].pid, cx.prog.sources.describe(span)));
                 // The death is what was injected, not the program's failure
                 // (as a death by another process's `kill` is not).
                 cx.history.sent.push((self.procs[i].pid, SIGKILL));

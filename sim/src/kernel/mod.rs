@@ -275,8 +275,9 @@ pub struct Machine {
     pub socks: crate::ipc::socket::Sockets,
     /// Crashes injected so far.
     pub crashes: u32,
-    /// The processes crashed by injection, and where.
-    pub crashed: Vec<(i32, crate::source::Span)>,
+    /// The processes crashed by injection, and where (`file:line:col`,
+    /// for the reports).
+    pub crashed: Vec<(i32, String)>,
     /// Datagrams lost by injection: (receiving socket, bytes).
     pub lost: Vec<(u32, Vec<u8>)>,
     /// The network fault the step being taken suffers (between steps,
