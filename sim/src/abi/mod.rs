@@ -7,6 +7,7 @@ pub mod call;
 pub mod errno;
 pub mod flags;
 pub mod groups;
+pub mod injected;
 pub mod limits;
 pub mod sigaction;
 pub mod signal;

@@ -24,7 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
-use crate::kernel::inject::{fault_of, proc_of};
+use crate::kernel::inject::{fault_of, is_fault, proc_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -209,7 +209,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         };
         let i = proc_of(ready[k]);
         let pid = m.procs[i].pid;
-        let fault = fault_of(ready[k]).is_some();
+        let fault = is_fault(ready[k]);
         if let Some(c) = current.filter(|&c| fault || c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c)) {
             preempted += 1;
             if cx.tracing() {
@@ -301,7 +301,7 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
 
 /// Process `i` takes its step.
 pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
-    match fault_of(i) {
+    match is_fault(i).then(|| fault_of(i)).flatten() {
         Some(f) => m.inject(proc_of(i), f, cx),
         None => m.step(i, cx),
     }
@@ -321,7 +321,7 @@ fn undefined(h: &History) -> Option<i32> {
 
 fn task(m: &Machine, entry: usize) -> Task {
     let p = &m.procs[proc_of(entry)];
-    let fault = fault_of(entry).is_some();
+    let fault = is_fault(entry);
     Task { pid: p.pid, yielding: !fault && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault }
 }
 

@@ -116,6 +116,9 @@ pub struct Process {
     pub rand: Rand,
     /// Where `strtok` goes on (its static pointer, 0 when done).
     pub strtok_save: u64,
+    /// `inet_ntoa`'s static buffer, allocated at its first call (0
+    /// before): a prelude global would be copied by every fork.
+    pub ntoa_buf: u64,
     /// Continuation of the pending system call.
     pub after: After,
     /// Base address of the C library's string table.
@@ -164,6 +167,7 @@ impl Process {
             stdio: Stdio::new(stdout),
             rand: Rand::default(),
             strtok_save: 0,
+            ntoa_buf: 0,
             after: After::Nothing,
             libc_strings,
             scratch: Vec::new(),

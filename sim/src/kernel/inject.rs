@@ -11,6 +11,7 @@
 use super::{Config, Machine, StepCtx};
 use crate::abi::call::{Call, FdCall, SockCall};
 use crate::abi::errno::ECONNRESET;
+pub use crate::abi::injected::Fault;
 use crate::abi::signal::SIGKILL;
 use crate::ipc::socket::{Family, Kind, State};
 
@@ -22,54 +23,21 @@ pub fn proc_of(entry: usize) -> usize {
     entry % MOVE
 }
 
+/// Whether a ready-list entry is an injected fault (the hot path's
+/// test: one comparison).
+pub fn is_fault(entry: usize) -> bool {
+    entry >= MOVE
+}
+
 /// The injected fault an entry stands for, if any.
 pub fn fault_of(entry: usize) -> Option<Fault> {
     Fault::ALL.get((entry / MOVE).wrapping_sub(1)).copied()
 }
 
-/// The kinds of injected fault.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Fault {
-    /// The process is killed (SIGKILL) before its next operation.
-    Crash,
-    /// The UDP datagram it sends is lost.
-    Loss,
-    /// The UDP datagram it sends arrives twice.
-    Dup,
-    /// The UDP datagram it sends overtakes those already queued.
-    Reorder,
-    /// The TCP connection it is about to use is reset.
-    Reset,
-}
-
 impl Fault {
-    const ALL: [Fault; 5] = [Fault::Crash, Fault::Loss, Fault::Dup, Fault::Reorder, Fault::Reset];
-
     /// Its ready-list entry for process index `i`.
     pub fn entry(self, i: usize) -> usize {
         i + MOVE * (self as usize + 1)
-    }
-
-    /// Its name on the command line.
-    pub fn arg(self) -> &'static str {
-        match self {
-            Fault::Crash => "crash",
-            Fault::Loss => "loss",
-            Fault::Dup => "dup",
-            Fault::Reorder => "reorder",
-            Fault::Reset => "reset",
-        }
-    }
-
-    /// How the trace names it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Fault::Crash => "crashed (injected)",
-            Fault::Loss => "datagram lost (injected)",
-            Fault::Dup => "datagram duplicated (injected)",
-            Fault::Reorder => "datagram reordered (injected)",
-            Fault::Reset => "connection reset (injected)",
-        }
     }
 }
 

@@ -228,7 +228,10 @@ impl Machine {
             let o = &self.sock(s).opts;
             Some(if rcv { o.rcvtimeo } else { o.sndtimeo }).filter(|&t| t > 0)
         };
+        let sockets = !self.socks.socks.is_empty();
         match *call {
+            // Most calls of most runs: no socket, no timeout to look up.
+            Call::Fd(FdCall::Read { .. } | FdCall::Write { .. }) if !sockets => None,
             Call::Fd(FdCall::Poll { timeout_ms, .. }) => (timeout_ms >= 0).then(|| timeout_ms as u64 * 1_000_000),
             Call::Fd(FdCall::Select { timeout, .. }) if timeout != 0 => self.timeval(i, timeout).ok(),
             Call::Sock(SockCall::Recv { fd, .. } | SockCall::Accept { fd, .. }) | Call::Fd(FdCall::Read { fd, .. }) => sock(fd, true),

@@ -779,10 +779,13 @@ const char *inet_ntop(int af, const void *src, char *dst, socklen_t size) {
     memcpy(dst, tmp, n + 1);
     return dst;
 }
-static char __ipcsim_ntoa[18];
+/* glibc's one buffer for every call (a second call overwrites the
+   first's text), allocated at the first call. */
+char *__ipcsim_ntoa_buf(void);
 char *inet_ntoa(struct in_addr in) {
-    __ipcsim_quad(__ipcsim_ntoa, (const unsigned char *)&in.s_addr);
-    return __ipcsim_ntoa;
+    char *b = __ipcsim_ntoa_buf();
+    __ipcsim_quad(b, (const unsigned char *)&in.s_addr);
+    return b;
 }
 /* stdlib.h's routines that call back into the program: plain C, so a
    comparator runs as the program's own code. qsort merges as glibc's

@@ -24,7 +24,7 @@ pub struct Event {
     /// step, when that is earlier than the step's own time.
     pub blocked_since: Option<u64>,
     /// The fault injected at this step (`--crash`, `--net-faults`).
-    pub injected: Option<crate::kernel::Fault>,
+    pub injected: Option<crate::abi::injected::Fault>,
 }
 
 /// A location in a shared object, and the C expression that reached it.

@@ -79,6 +79,12 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
                 Outcome::Value(u64::MAX)
             }
         },
+        LibFn::NtoaBuf => {
+            if p.ntoa_buf == 0 {
+                p.ntoa_buf = malloc(p, prog, sh, 18);
+            }
+            Outcome::Value(p.ntoa_buf)
+        }
         LibFn::Strdup | LibFn::Strndup => {
             let n = if f == LibFn::Strndup { a[1] as usize } else { usize::MAX };
             let mut s = p.mem.cstr_max(sh, a[0], n)?.to_vec();
