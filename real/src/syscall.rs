@@ -570,9 +570,11 @@ impl RealProc<'_> {
 
     /// `select` on copies of the program's sets and timeout, written back.
     fn select(&mut self, nfds: i32, sets: [u64; 3], timeout: u64) -> i64 {
-        if !(0..=1024).contains(&nfds) {
+        if nfds < 0 {
             return -(libc::EINVAL as i64);
         }
+        // The sets copied are FD_SETSIZE bits: no further.
+        let nfds = nfds.min(1024);
         // SAFETY: zeroed fd_sets and timeval are valid.
         let mut local: [libc::fd_set; 3] = unsafe { std::mem::zeroed() };
         for (k, &at) in sets.iter().enumerate() {
