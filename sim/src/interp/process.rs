@@ -116,9 +116,10 @@ pub struct Process {
     pub rand: Rand,
     /// Where `strtok` goes on (its static pointer, 0 when done).
     pub strtok_save: u64,
-    /// `inet_ntoa`'s static buffer, allocated at its first call (0
-    /// before): a prelude global would be copied by every fork.
-    pub ntoa_buf: u64,
+    /// The library's static buffers (`inet_ntoa`'s, `gethostbyname`'s),
+    /// each allocated at its first use (0 before): a prelude global
+    /// would be copied by every fork.
+    pub static_bufs: [u64; 2],
     /// Continuation of the pending system call.
     pub after: After,
     /// Base address of the C library's string table.
@@ -167,7 +168,7 @@ impl Process {
             stdio: Stdio::new(stdout),
             rand: Rand::default(),
             strtok_save: 0,
-            ntoa_buf: 0,
+            static_bufs: [0; 2],
             after: After::Nothing,
             libc_strings,
             scratch: Vec::new(),

@@ -102,7 +102,7 @@ libfns! {
     Lrint = "lrint", Lrintf = "lrintf", Llrint = "llrint", Ilogb = "ilogb",
     Fpclassify = "__ipcsim_fpclassify", Isinf = "__ipcsim_isinf", Signbit = "__ipcsim_signbit", Atof = "atof",
     Strtod = "strtod", Strtof = "strtof", PopenMark = "__ipcsim_popen_mark",
-    PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd", NtoaBuf = "__ipcsim_ntoa_buf",
+    PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd", StaticBuf = "__ipcsim_static_buf", GaiStrerror = "gai_strerror",
 }
 
 impl LibFn {

@@ -779,14 +779,118 @@ const char *inet_ntop(int af, const void *src, char *dst, socklen_t size) {
     memcpy(dst, tmp, n + 1);
     return dst;
 }
-/* glibc's one buffer for every call (a second call overwrites the
-   first's text), allocated at the first call. */
-char *__ipcsim_ntoa_buf(void);
+/* A static buffer of the library (256 bytes, slot 0 or 1), allocated at
+   its first use: glibc's one buffer for every call, which a second call
+   overwrites. */
+void *__ipcsim_static_buf(int slot);
 char *inet_ntoa(struct in_addr in) {
-    char *b = __ipcsim_ntoa_buf();
+    char *b = __ipcsim_static_buf(0);
     __ipcsim_quad(b, (const unsigned char *)&in.s_addr);
     return b;
 }
+/* strings.h: BSD's byte routines, still common in socket code. */
+void bzero(void *s, size_t n) { memset(s, 0, n); }
+void bcopy(const void *src, void *dst, size_t n) { memmove(dst, src, n); }
+/* netdb.h: a run has no network and no DNS. "localhost" and addresses
+   in numbers-and-dots form resolve to themselves, IPv4 only; any other
+   name is not found. Services are port numbers. */
+struct hostent { char *h_name; char **h_aliases; int h_addrtype; int h_length; char **h_addr_list; };
+#define h_addr h_addr_list[0]
+#define HOST_NOT_FOUND 1
+struct addrinfo { int ai_flags; int ai_family; int ai_socktype; int ai_protocol; socklen_t ai_addrlen; struct sockaddr *ai_addr; char *ai_canonname; struct addrinfo *ai_next; };
+#define AI_PASSIVE 0x0001
+#define AI_CANONNAME 0x0002
+#define AI_NUMERICHOST 0x0004
+#define AI_NUMERICSERV 0x0400
+#define EAI_BADFLAGS -1
+#define EAI_NONAME -2
+#define EAI_AGAIN -3
+#define EAI_FAIL -4
+#define EAI_FAMILY -6
+#define EAI_SOCKTYPE -7
+#define EAI_SERVICE -8
+#define EAI_MEMORY -10
+#define EAI_SYSTEM -11
+/* "localhost", spelt out: a literal here would sit among the program's. */
+static int __ipcsim_localhost(const char *n) {
+    return n[0] == 'l' && n[1] == 'o' && n[2] == 'c' && n[3] == 'a' && n[4] == 'l' && n[5] == 'h' && n[6] == 'o' && n[7] == 's' && n[8] == 't' && n[9] == 0;
+}
+static int __ipcsim_host(const char *name, struct in_addr *a) {
+    if (__ipcsim_localhost(name)) {
+        a->s_addr = htonl(INADDR_LOOPBACK);
+        return 1;
+    }
+    return inet_aton(name, a);
+}
+struct hostent *gethostbyname(const char *name) {
+    struct in_addr a;
+    if (!name || !__ipcsim_host(name, &a)) return NULL;
+    /* One static block: the entry, its lists, the address and the name. */
+    char *b = __ipcsim_static_buf(1);
+    struct hostent *h = (struct hostent *)b;
+    char **list = (char **)(b + 64);
+    char *addr = b + 96;
+    char *hname = b + 104;
+    memcpy(addr, &a, 4);
+    strncpy(hname, name, 150);
+    hname[149] = 0;
+    list[0] = addr;
+    list[1] = NULL;
+    list[2] = NULL;
+    h->h_name = hname;
+    h->h_aliases = list + 2;
+    h->h_addrtype = AF_INET;
+    h->h_length = 4;
+    h->h_addr_list = list;
+    return h;
+}
+int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res) {
+    int family = hints ? hints->ai_family : AF_UNSPEC, flags = hints ? hints->ai_flags : 0;
+    int socktype = hints ? hints->ai_socktype : 0, protocol = hints ? hints->ai_protocol : 0;
+    if (!node && !service) return EAI_NONAME;
+    if (family != AF_UNSPEC && family != AF_INET) return EAI_FAMILY;
+    if (socktype != 0 && socktype != SOCK_STREAM && socktype != SOCK_DGRAM && socktype != SOCK_RAW) return EAI_SOCKTYPE;
+    struct in_addr a;
+    if (node) {
+        if (!__ipcsim_host(node, &a) || (flags & AI_NUMERICHOST && __ipcsim_localhost(node))) return EAI_NONAME;
+    } else {
+        a.s_addr = htonl(flags & AI_PASSIVE ? INADDR_ANY : INADDR_LOOPBACK);
+    }
+    unsigned long port = 0;
+    if (service) {
+        /* glibc: strtoul, and the port is its low 16 bits. */
+        char *end;
+        port = strtoul(service, &end, 10);
+        if (*service == 0 || *end != 0) return flags & AI_NUMERICSERV ? EAI_NONAME : EAI_SERVICE;
+    }
+    int types[3] = {SOCK_STREAM, SOCK_DGRAM, SOCK_RAW};
+    struct addrinfo *first = NULL, **link = &first;
+    for (int k = 0; k < 3; k++) {
+        if (socktype != 0 && socktype != types[k]) continue;
+        struct addrinfo *ai = calloc(1, sizeof(struct addrinfo) + sizeof(struct sockaddr_in));
+        struct sockaddr_in *sin = (struct sockaddr_in *)(ai + 1);
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons((uint16_t)port);
+        sin->sin_addr = a;
+        ai->ai_family = AF_INET;
+        ai->ai_socktype = types[k];
+        ai->ai_protocol = protocol ? protocol : types[k] == SOCK_STREAM ? IPPROTO_TCP : types[k] == SOCK_DGRAM ? IPPROTO_UDP : 0;
+        ai->ai_addrlen = sizeof(struct sockaddr_in);
+        ai->ai_addr = (struct sockaddr *)sin;
+        *link = ai;
+        link = &ai->ai_next;
+    }
+    *res = first;
+    return 0;
+}
+void freeaddrinfo(struct addrinfo *ai) {
+    while (ai) {
+        struct addrinfo *next = ai->ai_next;
+        free(ai);
+        ai = next;
+    }
+}
+const char *gai_strerror(int e);
 /* stdlib.h's routines that call back into the program: plain C, so a
    comparator runs as the program's own code. qsort merges as glibc's
    does (stable, the same comparisons in the same order); bsearch

@@ -189,7 +189,7 @@ pub fn table_bytes() -> Rc<Vec<u8>> {
                 v.push(0);
             }
             v.extend_from_slice(&[0; UNKNOWN_BUF]);
-            for s in STRSIGNAL {
+            for s in STRSIGNAL.iter().chain(GAI.iter().map(|g| &g.1)) {
                 v.extend_from_slice(s.as_bytes());
                 v.push(0);
             }
@@ -197,6 +197,28 @@ pub fn table_bytes() -> Rc<Vec<u8>> {
         };
     }
     TABLE.with(Rc::clone)
+}
+
+/// `gai_strerror`'s texts by `EAI_*` code (glibc 2.36), the last for
+/// any other code.
+const GAI: [(i32, &str); 10] = [
+    (-1, "Bad value for ai_flags"),
+    (-2, "Name or service not known"),
+    (-3, "Temporary failure in name resolution"),
+    (-4, "Non-recoverable failure in name resolution"),
+    (-6, "ai_family not supported"),
+    (-7, "ai_socktype not supported"),
+    (-8, "Servname not supported for ai_socktype"),
+    (-10, "Memory allocation failure"),
+    (-11, "System error"),
+    (0, "Unknown error"),
+];
+
+/// Offset of `gai_strerror(e)`'s text in [`table_bytes`].
+pub fn gai_offset(e: i32) -> usize {
+    let k = GAI.iter().position(|g| g.0 == e).unwrap_or(GAI.len() - 1);
+    let signals: usize = STRSIGNAL.iter().map(|s| s.len() + 1).sum();
+    unknown_offset() + UNKNOWN_BUF + signals + GAI[..k].iter().map(|g| g.1.len() + 1).sum::<usize>()
 }
 
 /// Offset of signal `sig`'s description in [`table_bytes`], if it has one.

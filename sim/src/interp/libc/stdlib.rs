@@ -79,11 +79,12 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
                 Outcome::Value(u64::MAX)
             }
         },
-        LibFn::NtoaBuf => {
-            if p.ntoa_buf == 0 {
-                p.ntoa_buf = malloc(p, prog, sh, 18);
+        LibFn::StaticBuf => {
+            let slot = (a[0] as usize).min(1);
+            if p.static_bufs[slot] == 0 {
+                p.static_bufs[slot] = malloc(p, prog, sh, 256);
             }
-            Outcome::Value(p.ntoa_buf)
+            Outcome::Value(p.static_bufs[slot])
         }
         LibFn::Strdup | LibFn::Strndup => {
             let n = if f == LibFn::Strndup { a[1] as usize } else { usize::MAX };

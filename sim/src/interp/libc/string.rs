@@ -25,6 +25,7 @@ pub(super) fn call(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) ->
                 | LibFn::Memcmp
                 | LibFn::Strerror
                 | LibFn::Strsignal
+                | LibFn::GaiStrerror
                 | LibFn::Memchr
                 | LibFn::Strspn
                 | LibFn::Strcspn
@@ -126,6 +127,7 @@ fn run(p: &mut Process, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
                 None => made_up(p, &format!("Unknown error {e}")),
             }
         }
+        LibFn::GaiStrerror => p.libc_strings + errtext::gai_offset(a[0] as i32) as u64,
         LibFn::Strsignal => {
             let sig = a[0] as i32;
             match errtext::signal_offset(sig) {
