@@ -33,7 +33,7 @@ fn a_server_crash_between_request_and_reply_hangs_the_client_that_forgot_a_close
     let (code, out) = ipcsim(&["explore", "scenarios/rpc_crash_hangs.c", "--crash", "any"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("process 1000: blocked in read()") && out.contains("process 1001 crashed (injected)"), "{out}");
-    assert!(out.contains("holds the other end itself"), "{out}");
+    assert!(out.contains("the other end is held by itself (a close it forgot?)"), "{out}");
     let faults = injected(&out);
     assert_eq!(faults.len(), 1, "{out}");
     assert!(faults[0].contains("1001  killed by SIGKILL  [crashed (injected)]"), "{out}");

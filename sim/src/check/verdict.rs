@@ -75,8 +75,11 @@ impl Stuck {
                 let open = if list.is_empty() { "no other process has it open".into() } else { format!("it is open in {}", list.join(", ")) };
                 format!("blocked in {call}() on {state}; {open}")
             }
-            Waits::Socket { call, what, holders, injected } => {
-                let list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+            Waits::Socket { call, what, holders, own, injected } => {
+                let mut list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+                if *own {
+                    list.insert(0, "itself (a close it forgot?)".into());
+                }
                 let by = if list.is_empty() { "no other process holds the other end".into() } else { format!("the other end is held by {}", list.join(", ")) };
                 let injected = if injected.is_empty() { String::new() } else { format!("; {injected}") };
                 format!("blocked in {call}() waiting for {what}; {by}{injected}")

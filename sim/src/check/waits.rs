@@ -70,6 +70,8 @@ pub enum Waits {
         /// The other live processes holding the socket at the other end
         /// (or any socket, for an `accept`), which could release it.
         holders: Vec<i32>,
+        /// The waiter itself holds the other end (a close it forgot).
+        own: bool,
         /// What injected faults did to it: datagrams to it lost, peers
         /// crashed ("" if none).
         injected: String,
@@ -146,13 +148,12 @@ fn socket_waits(m: &Machine, i: usize, fd: i32, call: &'static str, what: &'stat
     holders.retain(|&p| p != me);
     holders.dedup();
     let sock = m.sock_of(i, fd).ok().map(|(s, _)| s);
-    let mut injected: Vec<String> =
-        own.then(|| format!("process {me} holds the other end itself (a close it forgot?)")).into_iter().collect();
+    let mut injected: Vec<String> = Vec::new();
     injected.extend(m.lost.iter().filter(|(to, _)| Some(*to) == sock).map(|(_, bytes)| {
         format!("the datagram \"{}\" ({} bytes) sent to it was lost (injected)", String::from_utf8_lossy(bytes).escape_debug(), bytes.len())
     }));
     injected.extend(m.crashed.iter().map(|(pid, at)| format!("process {pid} crashed (injected) at {at}")));
-    Waits::Socket { call, what, holders, injected: injected.join("; ") }
+    Waits::Socket { call, what, holders, own, injected: injected.join("; ") }
 }
 
 fn holders_of(m: &Machine, want: impl Fn(FileKind) -> bool) -> Vec<(i32, i32)> {
