@@ -39,9 +39,13 @@ fn isolate() -> bool {
 /// up: ports never collide with the host's or another run's, and
 /// nothing outside is reachable.
 fn isolate_net() -> bool {
-    if std::env::var_os("IPCSIM_NO_NAMESPACE").is_some() {
-        return false;
-    }
+    std::env::var_os("IPCSIM_NO_NAMESPACE").is_none() && own_network()
+}
+
+/// Moves the calling process into a new network namespace and brings its
+/// loopback up; false if the kernel refuses. Only system calls, so a
+/// `pre_exec` hook may call it.
+pub fn own_network() -> bool {
     // SAFETY: unshare with a constant flag; an ioctl on a local ifreq
     // through a socket closed before returning.
     unsafe {

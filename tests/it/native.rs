@@ -79,8 +79,10 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .process_group(0);
     // SAFETY: the hook only makes system calls (no allocation, no locks).
     unsafe {
+        // Its own network namespace where the kernel allows it, so that
+        // scenario ports never meet the host's or a parallel test's.
         child.pre_exec(|| {
-            own_network();
+            real::worker::own_network();
             Ok(())
         })
     };
@@ -111,27 +113,6 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
     let stdout = std::fs::read(&out_path).unwrap_or_default();
     let stderr = std::fs::read(&err_path).unwrap_or_default();
     Ok(Some(Observed { stdout, stderr, status }))
-}
-
-/// Gives a native run its own network namespace with loopback up, where
-/// the kernel allows it, so that scenario ports never meet the host's
-/// or a parallel test's (otherwise the run shares the host's network).
-fn own_network() {
-    // SAFETY: plain system calls on a zeroed local `ifreq`.
-    unsafe {
-        if libc::unshare(libc::CLONE_NEWNET) != 0 {
-            return;
-        }
-        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
-        let mut ifr: libc::ifreq = std::mem::zeroed();
-        ifr.ifr_name[0] = b'l' as libc::c_char;
-        ifr.ifr_name[1] = b'o' as libc::c_char;
-        if libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut ifr) == 0 {
-            ifr.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
-            libc::ioctl(fd, libc::SIOCSIFFLAGS, &ifr);
-        }
-        libc::close(fd);
-    }
 }
 
 /// Compiles and runs under the simulator with stdout as a pipe.

@@ -301,7 +301,7 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
 
 /// Process `i` takes its step.
 pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
-    match is_fault(i).then(|| fault_of(i)).flatten() {
+    match fault_of(i) {
         Some(f) => m.inject(proc_of(i), f, cx),
         None => m.step(i, cx),
     }

@@ -162,9 +162,9 @@ impl Machine {
         }
     }
 
-    /// Binds an unbound socket sending to `dest` on an ephemeral port,
-    /// and fixes its local address to the one it sends from.
-    fn bind_for(&mut self, s: u32, dest: InetAddr, for_connect: bool) -> Result<InetAddr, i32> {
+    /// Binds an unbound connecting socket on an ephemeral port, and fixes
+    /// its local address to the one it sends from.
+    fn bind_for(&mut self, s: u32, for_connect: bool) -> Result<InetAddr, i32> {
         let mut me = self.local(s);
         if !self.bound(s) {
             let ip = if self.sock(s).addr_locked { me.ip } else { 0 };
@@ -172,7 +172,6 @@ impl Machine {
         }
         if me.ip == 0 {
             // Loopback's route sends from 127.0.0.1 to all of 127.0.0.0/8.
-            let _ = dest;
             me.ip = LOOPBACK;
             self.sock_mut(s).name = Some(Address::Inet(me));
         }
@@ -236,7 +235,7 @@ impl Machine {
             return Err(EAFNOSUPPORT);
         }
         let dest = Self::route(a)?;
-        let me = self.bind_for(s, dest, kind == Kind::Stream)?;
+        let me = self.bind_for(s, kind == Kind::Stream)?;
         if kind == Kind::Dgram {
             self.sock_mut(s).remote = Some(dest);
             return Ok(0);

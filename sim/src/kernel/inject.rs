@@ -31,6 +31,9 @@ pub fn is_fault(entry: usize) -> bool {
 
 /// The injected fault an entry stands for, if any.
 pub fn fault_of(entry: usize) -> Option<Fault> {
+    if !is_fault(entry) {
+        return None;
+    }
     Fault::ALL.get((entry / MOVE).wrapping_sub(1)).copied()
 }
 

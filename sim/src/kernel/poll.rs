@@ -25,9 +25,10 @@ pub const FD_SETSIZE: i32 = 1024;
 /// `RLIMIT_NOFILE` as the simulator has it (`poll`'s `nfds` limit).
 const NFDS_MAX: u64 = crate::abi::limits::MAX_FDS as u64;
 
-/// What can be asked of an open file.
-fn readable(m: i16) -> i16 {
-    m | if m & POLLIN != 0 { POLLRDNORM } else { 0 }
+/// A mask with the "normal data" twins Linux reports beside `POLLIN`
+/// and `POLLOUT`.
+fn with_norm(m: i16) -> i16 {
+    m | if m & POLLIN != 0 { POLLRDNORM } else { 0 } | if m & POLLOUT != 0 { POLLWRNORM } else { 0 }
 }
 
 impl Machine {
@@ -59,7 +60,7 @@ impl Machine {
                 POLLIN | POLLOUT
             }
         };
-        readable(mask) | if mask & POLLOUT != 0 { POLLWRNORM } else { 0 }
+        with_norm(mask)
     }
 
     /// A socket's events (`tcp_poll`, `udp_poll`, `unix_poll`), as
@@ -203,13 +204,20 @@ impl Machine {
     /// A `struct timeval` at `at`, in ns: `EINVAL` if negative or its
     /// microseconds are out of range.
     pub(super) fn timeval(&self, i: usize, at: u64) -> Result<u64, i32> {
-        let mem = &self.procs[i].proc.mem;
-        let sec = mem.load(&self.shared, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
-        let usec = mem.load(&self.shared, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+        let (sec, usec) = self.read_timeval(i, at)?;
         if sec < 0 || !(0..1_000_000).contains(&usec) {
             return Err(EINVAL);
         }
         Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(usec as u64 * 1000))
+    }
+
+    /// The seconds and microseconds of the `struct timeval` at `at`, as
+    /// they are (each caller has its own rules for bad values).
+    pub(super) fn read_timeval(&self, i: usize, at: u64) -> Result<(i64, i64), i32> {
+        let mem = &self.procs[i].proc.mem;
+        let sec = mem.load(&self.shared, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
+        let usec = mem.load(&self.shared, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+        Ok((sec, usec))
     }
 
     /// Linux writes back the time `select` had left.

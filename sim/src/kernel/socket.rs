@@ -830,13 +830,14 @@ impl Machine {
             return Sys::Ret(r);
         }
         let p = self.sock(s).peer.expect("a connected TCP socket has a peer");
-        let data = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
-            Ok(d) => d[done..].to_vec(),
+        // Only this step's segment is copied, not the rest of the write.
+        let n = (io.len as usize - done).min(TCP_MSS as usize).min(self.tcp_room(s, p) as usize);
+        let segment = match self.procs[i].proc.write_bytes(&self.shared, io.src(), io.len) {
+            Ok(d) => d[done..done + n].to_vec(),
             Err(_) if io.len == 0 => Vec::new(),
             Err(_) => return Sys::err(EFAULT),
         };
-        let n = data.len().min(TCP_MSS as usize).min(self.tcp_room(s, p) as usize);
-        if n > 0 && !self.enqueue(s, p, data[..n].to_vec(), 0) {
+        if n > 0 && !self.enqueue(s, p, segment, 0) {
             return Sys::Ret(if done > 0 { done as i64 } else { -(ENOBUFS as i64) });
         }
         let sent = done + n;

@@ -67,9 +67,8 @@ impl Machine {
         if len < 16 {
             return Err(EINVAL);
         }
-        let mem = &self.procs[i].proc.mem;
-        let sec = mem.load(&self.shared, val, MemTy::I64).map_err(|_| EFAULT)? as i64;
-        let usec = mem.load(&self.shared, val.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+        let (sec, usec) = self.read_timeval(i, val)?;
+        // `sock_set_timeout`: EDOM for bad microseconds, 0 for a past time.
         if !(0..1_000_000).contains(&usec) {
             return Err(EDOM);
         }
