@@ -701,6 +701,8 @@ impl RealProc<'_> {
                 ShmCall::Ftruncate { fd, len } => ret(libc::ftruncate(fd, len) as i64),
                 ShmCall::Mmap { len, prot, flags, fd, off } => self.mmap(len, prot, flags, fd, off),
                 ShmCall::Munmap { addr, len } => self.munmap(addr, len),
+                // The hardware fenced already ([`Shared::fence`]).
+                ShmCall::Fence => 0,
             }
         }
     }

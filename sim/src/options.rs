@@ -124,6 +124,8 @@ pub struct Options {
     pub spec: Option<crate::check::linearizable::Spec>,
     /// Faults the scheduler may inject (`--crash`, `--net-faults`).
     pub faults: crate::kernel::Faults,
+    /// The memory model of shared memory (`--memory`, `--store-buffer`).
+    pub memory: crate::kernel::Memory,
 }
 
 impl Default for Options {
@@ -158,6 +160,7 @@ impl Default for Options {
             races: RaceMode::Off,
             spec: None,
             faults: Default::default(),
+            memory: Default::default(),
         }
     }
 }
@@ -189,6 +192,7 @@ impl Options {
             stdin: self.stdin.clone(),
             files: self.files.clone(),
             faults: self.faults.clone(),
+            memory: self.memory,
         }
     }
 }

@@ -79,6 +79,14 @@ fn bound(v: &Verdict) -> String {
     }
 }
 
+/// The memory model a verdict holds for, and its bound.
+fn memory(opts: &Options) -> String {
+    match opts.memory.model {
+        sim::kernel::MemoryModel::Sc => " under sequential consistency".into(),
+        sim::kernel::MemoryModel::Tso => format!(" under x86-TSO with store buffers of at most {} stores", opts.memory.bound),
+    }
+}
+
 /// How states were told apart, and what that may have cost.
 fn matching(v: &Verdict) -> String {
     if v.exact {
@@ -138,7 +146,13 @@ fn report(a: &ExploreArgs, prog: &Program, opts: &Options, v: &Verdict) {
             }
         }
         None if v.complete => {
-            eprintln!("ipcsim: verified{}: every interleaving explored, no failure ({}; {})", bound(v), sizes(v), matching(v));
+            eprintln!(
+                "ipcsim: verified{}{}: every interleaving explored, no failure ({}; {})",
+                bound(v),
+                memory(opts),
+                sizes(v),
+                matching(v)
+            );
         }
         None => {
             eprintln!("ipcsim: {done}; no failure in what was explored ({})", sizes(v));

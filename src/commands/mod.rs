@@ -146,6 +146,7 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
         crash_max: sim.crash_max,
         net: sim.net_faults.as_ref().map(|n| n.0.clone()).unwrap_or_default(),
     };
+    o.memory = sim::kernel::Memory { model: sim.memory, bound: sim.store_buffer };
     o.races = match sim.races {
         crate::cli::RacesArg::Off => sim::options::RaceMode::Off,
         crate::cli::RacesArg::Warn => sim::options::RaceMode::Warn,
@@ -254,6 +255,7 @@ fn with_options(mut cmd: String, opts: &Options) -> String {
         cmd.push_str(&format!(" --spec {}", s.arg()));
     }
     cmd.push_str(&opts.faults.args());
+    cmd.push_str(&opts.memory.args());
     if let Some(p) = &opts.stdin_from {
         cmd.push_str(&format!(" --stdin {}", p.display()));
     }

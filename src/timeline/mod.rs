@@ -237,7 +237,7 @@ impl Timeline {
         let events = r.trace.as_deref().unwrap_or_default();
         let mut locs: Vec<Loc> = Vec::new();
         for e in events {
-            if let What::Load { at, .. } | What::Store { at, .. } = &e.what {
+            if let What::Load { at, .. } | What::Store { at, .. } | What::Flush { at, .. } | What::Atomic { at, .. } = &e.what {
                 let (expr, place) = (loc_expr(at, &prog.sources), loc_place(at));
                 let named = texts.iter().any(|t| *t == place || expr.as_ref() == Some(t));
                 if named && !locs.iter().any(|l| (l.obj, l.off) == (at.obj, at.off)) {
@@ -261,7 +261,9 @@ fn kind(w: &What) -> MarkKind {
     match w {
         What::Call { .. } => MarkKind::Call,
         What::Load { .. } => MarkKind::Load,
-        What::Store { .. } | What::Copy { .. } | What::Lib { .. } => MarkKind::Store,
+        What::Atomic { atomic, .. } if !atomic.op.writes() => MarkKind::Load,
+        What::Store { .. } | What::Flush { .. } | What::Atomic { .. } | What::Copy { .. } | What::Lib { .. } => MarkKind::Store,
+        What::Buffered { .. } => MarkKind::Other,
         What::Exit { .. } | What::Killed { .. } | What::Fault { .. } => MarkKind::End,
         What::Parked { .. } | What::Sleep { .. } | What::Blocks { .. } | What::Handler { .. } => MarkKind::Other,
     }

@@ -849,6 +849,10 @@ pub enum ShmCall {
         /// Length.
         len: u64,
     },
+    /// A full fence (`__sync_synchronize`, `atomic_thread_fence`) while
+    /// stores wait in the store buffer: the step that drains them. No
+    /// system call natively (an `mfence`).
+    Fence,
 }
 
 /// Calls on POSIX semaphores. A semaphore is the 32 bytes of its
@@ -1017,6 +1021,7 @@ impl Call {
                 ShmCall::Ftruncate { .. } => "ftruncate",
                 ShmCall::Mmap { .. } => "mmap",
                 ShmCall::Munmap { .. } => "munmap",
+                ShmCall::Fence => "fence",
             },
             Call::Sem(c) => match c {
                 SemCall::Init { .. } => "sem_init",

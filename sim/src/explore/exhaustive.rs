@@ -484,7 +484,8 @@ impl<'a> Dfs<'a> {
         let try_send =
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
         // Sleep sets know process steps, not injected faults.
-        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send && !opts.faults.any();
+        // Nor store-buffer flushes.
+        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send && !opts.faults.any() && !opts.memory.buffers();
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
         let runner = Runner::new(prog, config).judging(opts);
         let (m, h) = runner.start_detecting();

@@ -24,7 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
-use crate::kernel::inject::{fault_of, is_fault, proc_of};
+use crate::kernel::inject::{fault_of, is_fault, is_flush, proc_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -210,7 +210,15 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         let i = proc_of(ready[k]);
         let pid = m.procs[i].pid;
         let fault = is_fault(ready[k]);
-        if let Some(c) = current.filter(|&c| fault || c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c)) {
+        if is_flush(ready[k]) {
+            // The memory system's move: no process's turn, no preemption.
+            if cx.tracing() {
+                lanes.push(m.lanes(cx.history.steps + 1, i, &ready));
+            }
+            take(&mut m, ready[k], cx, &mut pace);
+            continue;
+        }
+        if let Some(c) = current.filter(|&c| fault || c != pid && ready.len() > 1 && tasks.iter().any(|t| t.pid == c && !t.flush)) {
             preempted += 1;
             if cx.tracing() {
                 preemptions.push(Preemption { step: cx.history.steps + 1, preempted: c, by: pid });
@@ -303,6 +311,7 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
 pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
     match fault_of(i) {
         Some(f) => m.inject(proc_of(i), f, cx),
+        None if is_flush(i) => m.flush_move(proc_of(i), cx),
         None => m.step(i, cx),
     }
     pace.still = if m.clock == pace.clock { pace.still + 1 } else { 0 };
@@ -321,8 +330,9 @@ fn undefined(h: &History) -> Option<i32> {
 
 fn task(m: &Machine, entry: usize) -> Task {
     let p = &m.procs[proc_of(entry)];
-    let fault = is_fault(entry);
-    Task { pid: p.pid, yielding: !fault && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault }
+    let (fault, flush) = (is_fault(entry), is_flush(entry));
+    let own = !fault && !flush;
+    Task { pid: p.pid, yielding: own && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault, flush }
 }
 
 /// A fresh scheduler of the strategy `opts` names, at its first seed.

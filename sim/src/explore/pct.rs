@@ -16,7 +16,9 @@ pub struct Pct {
     depth: u32,
     horizon: u64,
     rng: ChaCha8Rng,
-    priority: BTreeMap<i32, u64>,
+    /// By process, and by its store buffer (the flushes of a buffer get
+    /// a priority of their own, so a low one leaves stores buffered long).
+    priority: BTreeMap<(i32, bool), u64>,
     change_points: Vec<u64>,
     step: u64,
     lowest: u64,
@@ -43,8 +45,9 @@ impl Scheduler for Pct {
     }
 
     fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
-        // Priorities order processes; PCT injects no faults.
-        let pids: Vec<i32> = tasks.iter().filter(|t| !t.fault).map(|t| t.pid).collect();
+        // Priorities order processes and their buffers; PCT injects no
+        // faults (they come last, so indices agree).
+        let pids: Vec<(i32, bool)> = tasks.iter().filter(|t| !t.fault).map(|t| (t.pid, t.flush)).collect();
         let ready = &pids[..];
         for &p in ready {
             if !self.priority.contains_key(&p) {

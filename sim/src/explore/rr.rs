@@ -29,6 +29,11 @@ impl Scheduler for RoundRobin {
     }
 
     fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+        // The textbook machine is sequentially consistent: a buffered
+        // store reaches memory at once.
+        if let Some(k) = tasks.iter().position(|t| t.flush) {
+            return k;
+        }
         let ready: Vec<i32> = tasks.iter().filter(|t| !t.fault).map(|t| t.pid).collect();
         if let Some(k) = ready.iter().position(|&p| p == self.current) {
             if self.used < self.quantum {

@@ -15,6 +15,10 @@ pub struct Task {
     /// Not its step but a fault injected into it (`--crash`,
     /// `--net-faults`): such tasks come after every step in the list.
     pub fault: bool,
+    /// Not its step but the flush of its oldest buffered store
+    /// (`--memory tso`): such tasks come after the steps, before the
+    /// faults.
+    pub flush: bool,
 }
 
 /// Decides every choice of a run.

@@ -119,6 +119,7 @@ impl<'a> Stepper<'a> {
                     crate::interp::AccessKind::Store(_) => "store to",
                     crate::interp::AccessKind::Copy(_) => "copy at",
                     crate::interp::AccessKind::Lib(f) => f.name(),
+                    crate::interp::AccessKind::Atomic(at) => at.op.name(),
                 };
                 format!("{verb} {}", crate::trace::describe_loc(&at, &self.prog.sources))
             }

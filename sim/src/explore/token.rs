@@ -79,6 +79,12 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
         field(b"faults");
         field(format!("{:?}", config.faults).as_bytes());
     }
+    // A memory model other than sc only when asked for, so tokens made
+    // without it keep replaying.
+    if config.memory != crate::kernel::Memory::default() {
+        field(b"memory");
+        field(format!("{:?}", config.memory).as_bytes());
+    }
     // Standard input only when there is one, so tokens made without it
     // keep replaying.
     if !config.stdin.is_empty() {

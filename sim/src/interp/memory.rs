@@ -6,6 +6,7 @@
 
 use crate::ir::fingerprint::Memo;
 use crate::ir::{region, MemTy, Program};
+use crate::source::Span;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -82,6 +83,32 @@ pub trait Shared {
     }
     /// Gives back `n` bytes committed with [`Shared::reserve`] (`free`).
     fn release(&mut self, _n: u64) {}
+    /// Whether a store to shared memory waits in the process's store
+    /// buffer, and so is no visible operation (the simulator under
+    /// `--memory tso`, while the buffer has room).
+    fn buffers_stores(&self) -> bool {
+        false
+    }
+    /// Puts a store made by the C expression `expr` in the store buffer
+    /// (called only when [`Shared::buffers_stores`]).
+    fn buffer_store(&mut self, obj: u32, off: usize, ty: MemTy, v: u64, _expr: Option<Span>, _atomic: bool) {
+        self.store(obj, off, ty.width() as usize, v)
+    }
+    /// A full fence (`mfence`): whether it must be a visible operation
+    /// (buffered stores to drain). The real backend fences the hardware.
+    fn fence(&mut self) -> bool {
+        false
+    }
+    /// A locked read-modify-write of `width` bytes at `off`: `f` maps the
+    /// old value to the new one (`None`: nothing written). Returns the
+    /// old value. Never buffered: the step before it drained the buffer.
+    fn rmw(&mut self, obj: u32, off: usize, width: usize, f: &mut dyn FnMut(u64) -> Option<u64>) -> u64 {
+        let old = self.load(obj, off, width);
+        if let Some(new) = f(old) {
+            self.store(obj, off, width, new);
+        }
+        old
+    }
 }
 
 /// No shared memory at all: for work that only touches private bytes
@@ -594,6 +621,32 @@ impl Memory {
         }
         self.slice_mut(sh, addr, w)?.copy_from_slice(&v.to_le_bytes()[..w]);
         Ok(())
+    }
+
+    /// Stores a scalar into shared memory through the store buffer (the
+    /// checks of [`Memory::store`], then [`Shared::buffer_store`]).
+    pub fn store_buffered(&mut self, sh: &mut dyn Shared, addr: u64, m: MemTy, v: u64, expr: Option<Span>, atomic: bool) -> Result<(), BadAccess> {
+        let (r, off) = split(addr);
+        let (o, at) = self.shared_range(sh, r, off, m.width() as usize, true)?;
+        sh.buffer_store(o as u32, at, m, v, expr, atomic);
+        Ok(())
+    }
+
+    /// A read-modify-write of a scalar: `f` maps the old value (normalised
+    /// for `m`) to the new one (`None`: no write). Returns the old value.
+    /// On shared memory, one locked instruction.
+    pub fn rmw(&mut self, sh: &mut dyn Shared, addr: u64, m: MemTy, f: &mut dyn FnMut(u64) -> Option<u64>) -> Result<u64, BadAccess> {
+        let w = m.width() as usize;
+        let (r, off) = split(addr);
+        if matches!(self.regions.get(r), Some(Region { kind: RegionKind::Shared { .. }, .. })) {
+            let (o, at) = self.shared_range(sh, r, off, w, true)?;
+            return Ok(m.norm(sh.rmw(o as u32, at, w, &mut |old| f(m.norm(old)))));
+        }
+        let old = self.load(sh, addr, m)?;
+        if let Some(new) = f(old) {
+            self.store(sh, addr, m, new)?;
+        }
+        Ok(old)
     }
 
     /// The bytes from `addr` to the end of its object.

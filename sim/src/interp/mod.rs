@@ -34,6 +34,8 @@ pub enum AccessKind {
     /// A library routine reading or writing shared bytes (`memcpy`,
     /// `strcpy`, `printf("%s")`): one step for its whole range.
     Lib(LibFn),
+    /// An atomic operation (`atomic_fetch_add`, `__sync_*`, ...).
+    Atomic(crate::ir::atomic::Atomic),
 }
 
 /// A pending access to shared memory: the visible operation the process
@@ -55,7 +57,8 @@ pub struct Access {
 pub struct Performed {
     /// The access.
     pub access: Access,
-    /// The value loaded or stored (scalar accesses).
+    /// The value loaded or stored (scalar accesses; the old value of a
+    /// read-modify-write).
     pub value: u64,
 }
 

@@ -7,16 +7,22 @@ use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
 use crate::ir::{arith, float};
+use crate::ir::atomic::{Atomic, AtomicOp};
 use crate::ir::{region, Op, Program};
+use crate::source::Span;
 
 const STACK_BASE: u64 = (region::STACK as u64) << 32;
 
 /// What the gate in front of a memory access decided.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Gate {
     /// Private memory: no visible operation.
     Private,
     /// Shared, and granted: perform it now.
     Granted,
+    /// A store to shared memory that waits in the store buffer: no
+    /// visible operation.
+    Buffer,
     /// Shared, not granted: stop in front of it.
     Stop(Access),
 }
@@ -87,6 +93,47 @@ impl Process {
         self.mem_fault_in(prog, b, None)
     }
 
+    /// Performs atomic operation `at` on operands `ops` (address first)
+    /// and gives its result (the stored value for a store): a buffered
+    /// store under x86-TSO if `buffer`, else a locked read-modify-write
+    /// (for shared memory, the step drained the store buffer first).
+    fn atomic(&mut self, sh: &mut dyn super::Shared, at: Atomic, ops: [u64; 3], buffer: bool, expr: Option<Span>) -> Result<u64, BadAccess> {
+        // The second operand of a compare-exchange through a pointer is
+        // that pointer.
+        let v = if at.op == AtomicOp::CasPtr { ops[1] } else { at.ty.norm(ops[1]) };
+        let (a, desired) = (ops[0], at.ty.norm(ops[2]));
+        if at.op == AtomicOp::Load {
+            return self.mem.load(sh, a, at.ty);
+        }
+        if buffer {
+            self.mem.store_buffered(sh, a, at.ty, v, expr, true)?;
+            return Ok(v);
+        }
+        // The expected value of a compare-exchange through a pointer.
+        let expected = match at.op {
+            AtomicOp::CasPtr => self.mem.load(sh, v, at.ty)?,
+            _ => v,
+        };
+        let old = self.mem.rmw(sh, a, at.ty, &mut |old| match at.op {
+            AtomicOp::CasValue | AtomicOp::CasBool | AtomicOp::CasPtr => (old == expected).then_some(desired),
+            op => op.apply(old, v),
+        })?;
+        let new = at.op.apply(old, v).map_or(old, |n| at.ty.norm(n));
+        Ok(match at.op {
+            AtomicOp::CasValue => old,
+            AtomicOp::CasBool => (old == expected) as u64,
+            AtomicOp::CasPtr => {
+                if old != expected {
+                    self.mem.store(sh, v, at.ty, old)?;
+                }
+                (old == expected) as u64
+            }
+            AtomicOp::Store => v,
+            _ if at.new => new,
+            _ => old,
+        })
+    }
+
     /// Stops in front of a shared access, or consumes the grant for it.
     fn gate(&self, ctx: &mut RunCtx, kind: AccessKind, addrs: &[u64]) -> Gate {
         let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else {
@@ -94,6 +141,12 @@ impl Process {
         };
         let (obj, off) = self.mem.shared_location(addr).expect("shared");
         let access = Access { kind, obj, off, expr: None };
+        if buffered(kind) && ctx.shared.buffers_stores() {
+            // After a step that made room in a full buffer, the grant is
+            // spent on the store it let in.
+            ctx.granted = false;
+            return Gate::Buffer;
+        }
         if ctx.granted {
             ctx.granted = false;
             ctx.performed = Some(Performed { access, value: 0 });
@@ -145,8 +198,7 @@ impl Process {
                             save_pc!();
                             return Event::Access(Access { expr: func.spans.get(pc).copied(), ..access });
                         }
-                        Gate::Granted => true,
-                        Gate::Private => false,
+                        g => g,
                     }
                 };
             }
@@ -185,7 +237,7 @@ impl Process {
                     }
                     Op::Load(m) => {
                         let a = *self.stack.last().unwrap_or(&0);
-                        let granted = gate!(AccessKind::Load(m), a);
+                        let granted = gate!(AccessKind::Load(m), a) == Gate::Granted;
                         self.stack.pop();
                         let v = try_mem!(self.mem.load(ctx.shared, a, m));
                         if granted {
@@ -196,10 +248,15 @@ impl Process {
                     Op::Store(m) | Op::StoreKeep(m) => {
                         let n = self.stack.len();
                         let (a, v) = (self.stack[n - 2], self.stack[n - 1]);
-                        let granted = gate!(AccessKind::Store(m), a);
+                        let gate = gate!(AccessKind::Store(m), a);
                         self.stack.truncate(n - 2);
-                        try_mem!(self.mem.store(ctx.shared, a, m, v));
-                        if granted {
+                        if gate == Gate::Buffer {
+                            let expr = func.spans.get(pc - 1).copied();
+                            try_mem!(self.mem.store_buffered(ctx.shared, a, m, v, expr, false));
+                        } else {
+                            try_mem!(self.mem.store(ctx.shared, a, m, v));
+                        }
+                        if gate == Gate::Granted {
                             ctx.performed.as_mut().expect("granted").value = m.norm(v);
                         }
                         if matches!(op, Op::StoreKeep(_)) {
@@ -397,6 +454,30 @@ impl Process {
                         self.stack.push(v);
                         continue 'frames;
                     }
+                    Op::Atomic(at) => {
+                        let k = at.op.operands();
+                        let n = self.stack.len();
+                        let a = self.stack[n - k];
+                        let gate = gate!(AccessKind::Atomic(at), a);
+                        let ops: [u64; 3] = std::array::from_fn(|j| self.stack.get(n - k + j).copied().unwrap_or(0));
+                        self.stack.truncate(n - k);
+                        let expr = func.spans.get(pc - 1).copied();
+                        let v = try_mem!(self.atomic(ctx.shared, at, ops, gate == Gate::Buffer, expr));
+                        if gate == Gate::Granted {
+                            ctx.performed.as_mut().expect("granted").value = v;
+                        }
+                        if at.op != crate::ir::atomic::AtomicOp::Store {
+                            self.stack.push(v);
+                        }
+                    }
+                    Op::Fence(order) => {
+                        if order == crate::ir::atomic::Order::SeqCst && ctx.shared.fence() {
+                            // Stores wait in the buffer: draining them is a
+                            // step of its own.
+                            save_pc!();
+                            return Event::Syscall(crate::abi::call::Call::Shm(crate::abi::call::ShmCall::Fence));
+                        }
+                    }
                     Op::FellOffEnd => {
                         self.stack.push(0);
                     }
@@ -425,5 +506,15 @@ impl Process {
                 }
             }
         }
+    }
+}
+
+/// Whether an access of this kind is a store a store buffer may hold (a
+/// plain store, or an atomic one weaker than `seq_cst`).
+fn buffered(kind: AccessKind) -> bool {
+    match kind {
+        AccessKind::Store(_) => true,
+        AccessKind::Atomic(at) => at.op == AtomicOp::Store && !at.locked(),
+        _ => false,
     }
 }

@@ -4,6 +4,7 @@
 //! so conversions are a single [`Op::Norm`].
 
 pub mod arith;
+pub mod atomic;
 pub mod bignum;
 pub mod fingerprint;
 pub mod float;
@@ -229,6 +230,13 @@ pub enum Op {
     RestoreSp(u32),
     /// Call a library routine with n arguments.
     Lib(LibFn, u8),
+    /// An atomic operation on the object at the address under its
+    /// operands ([`atomic::AtomicOp::operands`]); pushes its result
+    /// (none for a store).
+    Atomic(atomic::Atomic),
+    /// A fence of this order (`__atomic_thread_fence`,
+    /// `__sync_synchronize`).
+    Fence(atomic::Order),
     /// Return the top value.
     Ret,
     /// Reached the end of a non-void function other than `main`.

@@ -124,6 +124,10 @@ impl Machine {
         let mut f = Footprint::default();
         // Whether it was killed, and how it ends, others can change.
         f.read(Cell::Proc(p.pid));
+        // Every step but a load may drain the store buffer.
+        for b in p.buffer.entries() {
+            f.write(Cell::Shared { obj: b.obj, off: b.off, len: b.ty.width() as u64 });
+        }
         // In lower-bound time a sleeper's step moves the clock, and any
         // step may run its process into a sleep whose deadline reads it.
         if time == TimeMode::LowerBound {
@@ -172,6 +176,8 @@ impl Machine {
                         }
                     }
                     AccessKind::Store(m) => f.write(Cell::Shared { obj, off, len: m.width() as u64 }),
+                    AccessKind::Atomic(at) if at.op.writes() => f.write(Cell::Shared { obj, off, len: at.ty.width() as u64 }),
+                    AccessKind::Atomic(at) => f.read(Cell::Shared { obj, off, len: at.ty.width() as u64 }),
                     // The access names one shared object; a struct copy or
                     // a routine may touch others the process maps.
                     AccessKind::Copy(_) | AccessKind::Lib(_) => {
@@ -189,6 +195,16 @@ impl Machine {
             Pending::Exit(_) => f.write(Cell::Proc(p.pid)),
             Pending::Exiting(_) | Pending::Fault => self.ending(i, &mut f),
             Pending::Looping | Pending::Done => {}
+        }
+        f
+    }
+
+    /// The footprint of process `i`'s flush move: its oldest buffered
+    /// store reaches memory (and wakes whoever spins on it).
+    pub fn flush_footprint(&self, i: usize) -> Footprint {
+        let mut f = Footprint::default();
+        if let Some(b) = self.procs[i].buffer.oldest() {
+            f.write(Cell::Shared { obj: b.obj, off: b.off, len: b.ty.width() as u64 });
         }
         f
     }
@@ -406,7 +422,7 @@ impl Machine {
                     f.write(Cell::Tables);
                     self.fd_cells(i, fd as i64, f);
                 }
-                ShmCall::Munmap { .. } => {}
+                ShmCall::Munmap { .. } | ShmCall::Fence => {}
             },
             Call::Mq(c) => match c {
                 MqCall::Open { name, attr, .. } => {

@@ -92,6 +92,9 @@ pub struct History {
     stores: BTreeMap<(u32, u64), u64>,
     /// The data-race detector, when asked for.
     pub races: Option<Box<Races>>,
+    /// Stores the step being taken put in a store buffer (traced runs
+    /// only): their events follow the step's.
+    pub buffered: Vec<(i32, super::store_buffer::Buffered)>,
 }
 
 impl History {

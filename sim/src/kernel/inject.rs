@@ -15,7 +15,8 @@ pub use crate::abi::injected::Fault;
 use crate::abi::signal::SIGKILL;
 use crate::ipc::socket::{Family, Kind, State};
 
-/// Ready-list entries at or above this are injected moves.
+/// Ready-list entries at or above this are moves other than a step: a
+/// store-buffer flush (below `2 * MOVE`), then the injected faults.
 pub const MOVE: usize = crate::abi::limits::MAX_PROCS;
 
 /// The process an entry of the ready list belongs to.
@@ -26,7 +27,18 @@ pub fn proc_of(entry: usize) -> usize {
 /// Whether a ready-list entry is an injected fault (the hot path's
 /// test: one comparison).
 pub fn is_fault(entry: usize) -> bool {
-    entry >= MOVE
+    entry >= 2 * MOVE
+}
+
+/// Whether a ready-list entry is a flush of a store buffer
+/// (`--memory tso`).
+pub fn is_flush(entry: usize) -> bool {
+    (MOVE..2 * MOVE).contains(&entry)
+}
+
+/// The flush move of process index `i`.
+pub fn flush_entry(i: usize) -> usize {
+    i + MOVE
 }
 
 /// The injected fault an entry stands for, if any.
@@ -34,13 +46,13 @@ pub fn fault_of(entry: usize) -> Option<Fault> {
     if !is_fault(entry) {
         return None;
     }
-    Fault::ALL.get((entry / MOVE).wrapping_sub(1)).copied()
+    Fault::ALL.get((entry / MOVE).wrapping_sub(2)).copied()
 }
 
 impl Fault {
     /// Its ready-list entry for process index `i`.
     pub fn entry(self, i: usize) -> usize {
-        i + MOVE * (self as usize + 1)
+        i + MOVE * (self as usize + 2)
     }
 }
 
@@ -129,6 +141,10 @@ impl Machine {
         let n = ready.len();
         for k in 0..n {
             let i = ready[k];
+            if i >= MOVE {
+                // A flush is no operation of the process's own.
+                continue;
+            }
             let p = &self.procs[i];
             let crash = match f.crash {
                 Some(CrashTarget::Any) => true,

@@ -24,12 +24,14 @@ mod shm;
 mod signal;
 mod socket;
 mod sockopt;
+pub mod store_buffer;
 mod sysv;
 mod time;
 
 pub use fd::{FileKind, OpenFile};
 pub use history::{History, Named};
 pub use inject::{CrashTarget, Fault, Faults};
+pub use store_buffer::{Memory, MemoryModel, StoreBuffer};
 
 use crate::abi::call::Call;
 use crate::abi::{FIRST_PID, INIT_PID};
@@ -89,6 +91,8 @@ pub struct Config {
     pub files: Vec<(String, Vec<u8>)>,
     /// Faults the scheduler may inject (none by default).
     pub faults: Faults,
+    /// The memory model of shared memory (`--memory`).
+    pub memory: Memory,
 }
 
 /// The operation a process performs when next scheduled.
@@ -190,6 +194,8 @@ pub struct Pcb {
     pub execd: bool,
     /// Handlers, blocked and pending signals, the alarm (none until used).
     pub signals: Option<Box<signal::Signals>>,
+    /// Stores waiting to reach shared memory (`--memory tso`).
+    pub buffer: StoreBuffer,
     /// The fingerprint of `proc` once computed (0: not yet), so that a
     /// search hashes only the process that stepped. Only the process's
     /// own step changes its `proc` ([`Machine::step`] forgets it; a
@@ -234,11 +240,13 @@ impl Hash for Pcb {
             sid,
             execd,
             signals,
+            buffer,
             proc_fp: _,
         } = self;
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
+        buffer.hash(h);
     }
 }
 
@@ -307,6 +315,8 @@ pub struct Machine {
 struct KernelMemory<'a> {
     store: &'a mut SharedStore,
     committed: &'a mut u64,
+    /// The running process's store buffer and its bound (`None`: `sc`).
+    buffer: Option<(&'a mut StoreBuffer, u32)>,
 }
 
 impl interp::Shared for KernelMemory<'_> {
@@ -320,7 +330,11 @@ impl interp::Shared for KernelMemory<'_> {
         self.store.size(obj)
     }
     fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
-        self.store.load(obj, off, width)
+        let memory = self.store.load(obj, off, width);
+        match &self.buffer {
+            Some((b, _)) if !b.is_empty() => b.forward(obj, off as u64, width, memory),
+            _ => memory,
+        }
     }
     fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
         self.store.store(obj, off, width, v)
@@ -330,6 +344,19 @@ impl interp::Shared for KernelMemory<'_> {
     }
     fn release(&mut self, n: u64) {
         *self.committed = self.committed.saturating_sub(n);
+    }
+    fn buffers_stores(&self) -> bool {
+        self.buffer.as_ref().is_some_and(|(b, bound)| b.len() < *bound as usize)
+    }
+    fn buffer_store(&mut self, obj: u32, off: usize, ty: crate::ir::MemTy, v: u64, expr: Option<crate::source::Span>, atomic: bool) {
+        let b = store_buffer::Buffered { obj, off: off as u64, ty, value: v, expr, atomic };
+        match &mut self.buffer {
+            Some((buf, _)) => buf.push(b),
+            None => self.store.store(obj, off, ty.width() as usize, v),
+        }
+    }
+    fn fence(&mut self) -> bool {
+        self.buffer.as_ref().is_some_and(|(b, _)| !b.is_empty())
     }
 }
 
@@ -424,6 +451,7 @@ impl Machine {
             sid: crate::abi::groups::OUTER_SESSION,
             execd: false,
             signals: None,
+            buffer: StoreBuffer::default(),
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
@@ -523,6 +551,9 @@ impl Machine {
                 out.push(i);
             }
         }
+        if config.memory.buffers() {
+            self.flush_moves(out);
+        }
         if config.faults.any() {
             self.fault_moves(config, out);
         }
@@ -592,6 +623,9 @@ impl Machine {
             self.ring_alarm(i);
             rang = true;
         }
+        if !self.procs[i].buffer.is_empty() && !self.keeps_buffer(i, rang) {
+            self.drain(i, cx);
+        }
         let blocked = |m: &Machine| m.procs[i].dying.is_none() && m.deliverable(i).is_none() && !m.runs_on(i, cx.config.time);
         let what = if rang && blocked(self) {
             // The alarm went off and did nothing (SIGALRM ignored or
@@ -646,9 +680,20 @@ impl Machine {
                 t.push(event);
             }
         }
+        if !cx.history.buffered.is_empty() {
+            self.trace_buffered(cx);
+        }
         if self.reaped_now {
             self.forget_reaped(cx);
         }
+    }
+
+    /// Whether process `i`'s step leaves its store buffer as it is: a load
+    /// or a store into the buffer, with no signal to take first.
+    fn keeps_buffer(&self, i: usize, rang: bool) -> bool {
+        let p = &self.procs[i];
+        let memory_op = matches!(p.pending, Pending::Access(a) if store_buffer::passes_buffer(a.kind));
+        memory_op && !rang && p.dying.is_none() && (p.signals.is_none() || self.deliverable(i).is_none())
     }
 
     /// Drops the reaped processes from the table (their pids are never
@@ -675,7 +720,23 @@ impl Machine {
 
     fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
         let at = Loc { obj: a.obj, off: a.off, expr: a.expr };
-        if let AccessKind::Load(m) = a.kind {
+        if cx.config.memory.buffers() && store_buffer::is_buffered_store(a.kind) {
+            // A store into a full buffer: the oldest entry goes to memory
+            // first; the store's event is its buffering.
+            self.flush(i, cx);
+            self.procs[i].spin.clear();
+            self.advance(i, true, cx);
+            return None;
+        }
+        let loaded = match a.kind {
+            AccessKind::Load(m) => Some(m),
+            AccessKind::Atomic(at) if at.op == crate::ir::atomic::AtomicOp::Load => Some(at.ty),
+            _ => None,
+        };
+        let passed = loaded.and_then(|m| self.procs[i].buffer.overtaken(a.obj, a.off, m.width() as u64).copied());
+        // A process with buffered stores sees memory through them: it is
+        // not parked until they drain (its flushes are moves of their own).
+        if let Some(m) = loaded.filter(|_| self.procs[i].buffer.is_empty()) {
             let pcb = &mut self.procs[i];
             let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
@@ -700,7 +761,8 @@ impl Machine {
                 // counted as a read (a race of a struct store into shared
                 // memory may be missed; none is invented).
                 AccessKind::Copy(n) => r.access(a.obj, a.off, n as u64, false, span, a.expr),
-                AccessKind::Lib(_) => {}
+                // Atomic operations never race (C11).
+                AccessKind::Lib(_) | AccessKind::Atomic(_) => {}
             }
         }
         match a.kind {
@@ -720,10 +782,19 @@ impl Machine {
             // A routine may write through any of its pointers
             // (`strtol(s, &shared->end, 10)`), not only the one named.
             AccessKind::Lib(_) => self.unpark_all(),
+            AccessKind::Atomic(at) => {
+                let w = at.ty.width() as u64;
+                cx.history.shm_loaded(a.obj, a.off, w);
+                if at.op.writes() {
+                    cx.history.shm_stored(a.obj, a.off, w);
+                    self.unpark(a.obj, a.off, w);
+                }
+            }
         }
         let value = performed.map_or(0, |p| p.value);
         cx.tracing().then_some(match a.kind {
-            AccessKind::Load(ty) => What::Load { at, ty, value },
+            AccessKind::Load(ty) => What::Load { at, ty, value, passed: passed.map(|b| b.passed()) },
+            AccessKind::Atomic(atomic) => What::Atomic { at, atomic, value },
             AccessKind::Store(ty) => What::Store { at, ty, value },
             AccessKind::Copy(len) => What::Copy { at, len },
             AccessKind::Lib(func) => What::Lib { func, at },
@@ -781,11 +852,20 @@ impl Machine {
         let mut granted = granted;
         let mut performed = None;
         loop {
-            let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed };
-            let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
-            let ev = self.procs[i].proc.run(cx.prog, &mut ctx);
-            cx.instructions += ctx.instructions;
-            performed = performed.or(ctx.performed);
+            let pcb = &mut self.procs[i];
+            let buffered = pcb.buffer.len();
+            let (ev, ran, done) = {
+                let buffer = cx.config.memory.buffers().then_some((&mut pcb.buffer, cx.config.memory.bound));
+                let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed, buffer };
+                let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
+                let ev = pcb.proc.run(cx.prog, &mut ctx);
+                (ev, ctx.instructions, ctx.performed)
+            };
+            if cx.tracing() && pcb.buffer.len() > buffered {
+                cx.history.buffered.extend(pcb.buffer.entries().skip(buffered).map(|b| (pcb.pid, *b)));
+            }
+            cx.instructions += ran;
+            performed = performed.or(done);
             granted = false;
             // A handler returned: run on (in this loop, not by recursion).
             if let Event::SigReturn = ev {
@@ -841,6 +921,7 @@ impl Machine {
     /// Ends process `i`: closes its descriptors, makes it a zombie,
     /// hands its children to init.
     pub fn terminate(&mut self, i: usize, status: ExitStatus, cx: &mut StepCtx) {
+        self.drain(i, cx);
         let fds = std::mem::take(&mut self.procs[i].fds);
         for fd in fds.into_iter().flatten() {
             self.unref_file(fd.file);

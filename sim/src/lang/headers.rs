@@ -44,6 +44,7 @@ pub const KNOWN: &[&str] = &[
     "limits.h",
     "stddef.h",
     "stdbool.h",
+    "stdatomic.h",
     "stdint.h",
     "inttypes.h",
     "sched.h",

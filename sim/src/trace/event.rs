@@ -66,6 +66,17 @@ pub enum Data {
     },
 }
 
+/// A buffered store a load overtook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passed {
+    /// Where it will go.
+    pub at: Loc,
+    /// Width and signedness.
+    pub ty: MemTy,
+    /// The value.
+    pub value: u64,
+}
+
 /// What one step did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
@@ -86,6 +97,37 @@ pub enum What {
         /// Width and signedness.
         ty: MemTy,
         /// The value loaded.
+        value: u64,
+        /// The oldest store of the process to other bytes still in its
+        /// store buffer, which the load overtook (`--memory tso`).
+        passed: Option<Passed>,
+    },
+    /// A store put in the process's store buffer (`--memory tso`): not
+    /// yet visible to any other process.
+    Buffered {
+        /// Where it will go.
+        at: Loc,
+        /// Width and signedness.
+        ty: MemTy,
+        /// The value.
+        value: u64,
+    },
+    /// A buffered store reached shared memory.
+    Flush {
+        /// Where.
+        at: Loc,
+        /// Width and signedness.
+        ty: MemTy,
+        /// The value.
+        value: u64,
+    },
+    /// An atomic operation on shared memory.
+    Atomic {
+        /// Where.
+        at: Loc,
+        /// What.
+        atomic: crate::ir::atomic::Atomic,
+        /// The value read (stored, for a store).
         value: u64,
     },
     /// A store to shared memory.

@@ -8,7 +8,7 @@ mod event;
 mod render;
 
 pub use columns::to_columns;
-pub use event::{Data, Event, Loc, What};
+pub use event::{Data, Event, Loc, Passed, What};
 pub use render::{
     describe, describe_loc, describe_pending, describe_short, fmt_time, loc_expr, loc_place, quote, show_value, to_json, to_json_lines,
     to_text, to_text_marked,

@@ -55,8 +55,10 @@ pub fn loc_place(at: &Loc) -> String {
 pub fn describe_short(what: &What, sources: &SourceMap) -> String {
     let name = |at: &Loc| loc_expr(at, sources).unwrap_or_else(|| loc_place(at));
     match what {
-        What::Load { at, ty, value } => format!("load {} = {}", name(at), show_value(*ty, *value)),
+        What::Load { at, ty, value, .. } => format!("load {} = {}", name(at), show_value(*ty, *value)),
         What::Store { at, ty, value } => format!("store {} := {}", name(at), show_value(*ty, *value)),
+        What::Buffered { at, ty, value } => format!("store {} := {} (buffered)", name(at), show_value(*ty, *value)),
+        What::Flush { at, ty, value } => format!("flush {} := {}", name(at), show_value(*ty, *value)),
         other => describe(other, sources),
     }
 }
@@ -89,7 +91,24 @@ pub fn show_value(m: MemTy, v: u64) -> String {
 pub fn describe(what: &What, sources: &SourceMap) -> String {
     match what {
         What::Call { call, ret, data } => describe_call(call, *ret, data),
-        What::Load { at, ty, value } => format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value)),
+        What::Load { at, ty, value, passed } => {
+            let mut s = format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value));
+            if let Some(p) = passed {
+                s.push_str(&format!(" (ahead of its buffered store {} := {})", describe_loc(&p.at, sources), show_value(p.ty, p.value)));
+            }
+            s
+        }
+        What::Buffered { at, ty, value } => {
+            format!("store {} {} := {} (into the store buffer)", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value))
+        }
+        What::Flush { at, ty, value } => {
+            format!("flush {} {} := {} (the buffered store reaches memory)", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value))
+        }
+        What::Atomic { at, atomic, value } => {
+            let ty = atomic.ty;
+            let verb = if atomic.op == crate::ir::atomic::AtomicOp::Store { ":=" } else { "read" };
+            format!("atomic {} {} {} {verb} {} ({})", atomic.op.name(), type_name(ty), describe_loc(at, sources), show_value(ty, *value), atomic.order.name())
+        }
         What::Store { at, ty, value } => format!("store {} {} := {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value)),
         What::Copy { at, len } => format!("copy {len} bytes at {}", describe_loc(at, sources)),
         What::Lib { func, at } => format!("{}() on {}", func.name(), describe_loc(at, sources)),
@@ -172,6 +191,7 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Shm(ShmCall::Ftruncate { fd, len }) => format!("{fd}, {len}"),
         Call::Shm(ShmCall::Mmap { len, prot, flags, fd, off }) => format!("{len}, {prot}, {flags:#x}, {fd}, {off}"),
         Call::Shm(ShmCall::Munmap { addr, .. }) => (addr as i64).to_string(),
+        Call::Shm(ShmCall::Fence) => String::new(),
         Call::Mq(MqCall::Open { oflag, .. }) => format!("{}, {oflag:#o}", bytes()),
         Call::Mq(MqCall::Unlink { .. }) => bytes(),
         Call::Mq(MqCall::Send { mqd, len, prio, .. }) => format!("{mqd}, {}, {len}, {prio}", bytes()),

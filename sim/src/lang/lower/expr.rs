@@ -1216,6 +1216,11 @@ impl Lower<'_> {
         if let Some(t) = self.float_builtin(name) {
             return t;
         }
+        if name.starts_with("__atomic_") || name.starts_with("__sync_") {
+            if let Some(t) = self.atomic_builtin(name, args, span) {
+                return t;
+            }
+        }
         let id = match self.lookup(name) {
             Some(Sym::Func(id)) => id,
             Some(_) => return self.call_ptr(f, args, span),

@@ -2,6 +2,7 @@
 //! as the code is generated, so each rule lives in one place: the
 //! expression that needs it. Submodules split it by syntactic area.
 
+mod atomic;
 mod consteval;
 mod decl;
 mod expr;
