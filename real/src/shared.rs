@@ -1,11 +1,14 @@
 //! Shared objects as real `mmap`s: the interpreter's shared regions point
-//! here, so processes really share the bytes. Scalar loads and stores are
-//! single atomic instructions of the C width (sequentially consistent), so
-//! races happen on the hardware but stay explainable by sequential
-//! consistency. No SIGBUS check: the real mapping raises it, as natively.
+//! here, so processes really share the bytes. Each access is made with
+//! the program's own ordering, so the hardware's memory model shows as it
+//! does natively: a plain (or `volatile`) load or store is one plain
+//! instruction of the C width (a relaxed atomic: `mov` on x86-64, which
+//! orders it as x86-TSO does), a fence is a real fence, and an atomic
+//! read-modify-write a locked instruction. No SIGBUS check: the real
+//! mapping raises it, as natively.
 
 use sim::interp::Shared;
-use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering::SeqCst};
+use std::sync::atomic::{fence, AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering::Relaxed, Ordering::SeqCst};
 
 /// Real mappings by object number (a mapping per `mmap` call).
 #[derive(Default)]
@@ -96,11 +99,59 @@ impl Shared for RealShared {
         // SAFETY: as in `load`.
         unsafe {
             match width {
-                1 => AtomicU8::from_ptr(p as *mut u8).store(v as u8, SeqCst),
-                2 if p.is_multiple_of(2) => AtomicU16::from_ptr(p as *mut u16).store(v as u16, SeqCst),
-                4 if p.is_multiple_of(4) => AtomicU32::from_ptr(p as *mut u32).store(v as u32, SeqCst),
-                8 if p.is_multiple_of(8) => AtomicU64::from_ptr(p as *mut u64).store(v, SeqCst),
+                1 => AtomicU8::from_ptr(p as *mut u8).store(v as u8, Relaxed),
+                2 if p.is_multiple_of(2) => AtomicU16::from_ptr(p as *mut u16).store(v as u16, Relaxed),
+                4 if p.is_multiple_of(4) => AtomicU32::from_ptr(p as *mut u32).store(v as u32, Relaxed),
+                8 if p.is_multiple_of(8) => AtomicU64::from_ptr(p as *mut u64).store(v, Relaxed),
                 _ => std::ptr::copy_nonoverlapping(v.to_le_bytes().as_ptr(), p as *mut u8, width),
+            }
+        }
+    }
+
+    fn fence(&mut self) -> bool {
+        fence(SeqCst);
+        false
+    }
+
+    fn rmw(&mut self, obj: u32, off: usize, width: usize, f: &mut dyn FnMut(u64) -> Option<u64>) -> u64 {
+        let p = self.maps[obj as usize].0 + off;
+        // SAFETY: as in `load`. One locked compare-exchange per attempt,
+        // as gcc's loop for an operation x86 has no instruction for.
+        unsafe {
+            macro_rules! locked {
+                ($a:expr, $t:ty) => {{
+                    let a = $a;
+                    let mut old = a.load(Relaxed);
+                    loop {
+                        let new = match f(old as u64) {
+                            Some(n) => n as $t,
+                            // A failed compare-exchange is still a locked
+                            // instruction: a full fence.
+                            None => {
+                                fence(SeqCst);
+                                break old as u64;
+                            }
+                        };
+                        match a.compare_exchange(old, new, SeqCst, Relaxed) {
+                            Ok(_) => break old as u64,
+                            Err(now) => old = now,
+                        }
+                    }
+                }};
+            }
+            match width {
+                1 => locked!(AtomicU8::from_ptr(p as *mut u8), u8),
+                2 if p.is_multiple_of(2) => locked!(AtomicU16::from_ptr(p as *mut u16), u16),
+                4 if p.is_multiple_of(4) => locked!(AtomicU32::from_ptr(p as *mut u32), u32),
+                8 if p.is_multiple_of(8) => locked!(AtomicU64::from_ptr(p as *mut u64), u64),
+                _ => {
+                    // Misaligned: no atomic instruction; as plain as gcc's.
+                    let old = self.load(obj, off, width);
+                    if let Some(new) = f(old) {
+                        self.store(obj, off, width, new);
+                    }
+                    old
+                }
             }
         }
     }

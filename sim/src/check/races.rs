@@ -93,6 +93,9 @@ pub enum SyncKey {
     NamedSem(u64),
     /// The closes of a pipe's write ends (an end-of-file read acquires).
     PipeClosed(u32),
+    /// An atomic object in shared memory (object, offset): a release
+    /// operation on it orders what came before for an acquire one.
+    Atomic(u32, u64),
     /// Every object of one kind (a coarse order; see the module doc).
     Family(&'static str),
 }

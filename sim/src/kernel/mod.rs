@@ -783,7 +783,15 @@ impl Machine {
             // (`strtol(s, &shared->end, 10)`), not only the one named.
             AccessKind::Lib(_) => self.unpark_all(),
             AccessKind::Atomic(at) => {
+                use crate::ir::atomic::Order;
                 let w = at.ty.width() as u64;
+                let key = crate::check::races::SyncKey::Atomic(a.obj, a.off);
+                if at.op != crate::ir::atomic::AtomicOp::Store && at.order != Order::Relaxed && at.order != Order::Release {
+                    cx.history.sync(key, false);
+                }
+                if at.op.writes() && matches!(at.order, Order::Release | Order::AcqRel | Order::SeqCst) {
+                    cx.history.sync(key, true);
+                }
                 cx.history.shm_loaded(a.obj, a.off, w);
                 if at.op.writes() {
                     cx.history.shm_stored(a.obj, a.off, w);

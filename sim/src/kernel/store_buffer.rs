@@ -225,7 +225,11 @@ impl Machine {
         self.shared.store(b.obj, b.off as usize, width as usize, b.value);
         let expr = b.expr.unwrap_or_default();
         if let Some(r) = &mut cx.history.races {
-            if !b.atomic {
+            if b.atomic {
+                // A buffered atomic store is relaxed or release: taken as
+                // release (a race it would leave unordered may be missed).
+                r.release(crate::check::races::SyncKey::Atomic(b.obj, b.off));
+            } else {
                 r.access(b.obj, b.off, width, true, expr, b.expr);
             }
         }
