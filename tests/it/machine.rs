@@ -27,6 +27,7 @@ fn config(limits: Limits) -> Config {
         stdin: Vec::new(),
         files: Vec::new(),
         faults: Default::default(),
+        memory: Default::default(),
     }
 }
 

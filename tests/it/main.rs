@@ -14,6 +14,7 @@ mod ipcsim_h;
 mod library;
 mod limits;
 mod machine;
+mod memory;
 mod mutate;
 mod native;
 mod parallel;

@@ -88,6 +88,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
                 stdin: Vec::new(),
                 files: Vec::new(),
                 faults: Default::default(),
+                memory: Default::default(),
             };
             let r = explore::run(&prog, &cfg, &mut Random::new(seed), false);
             prop_assert!(r.steps <= 5_000);

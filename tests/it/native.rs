@@ -176,5 +176,6 @@ pub fn config(file: &Path, time: TimeMode) -> Config {
         stdin: stdin_file(file).map(|f| std::fs::read(f).expect("readable stdin file")).unwrap_or_default(),
         files: Vec::new(),
         faults: Default::default(),
+        memory: Default::default(),
     }
 }

@@ -1,0 +1,138 @@
+//! Memory models (`--memory sc|tso`): x86-TSO's store buffers as moves of
+//! the search, fences and atomics that forbid the reorderings, and the
+//! litmus tests' allowed and forbidden outcomes per model, as the
+//! published x86-TSO tables give them (Sewell et al., CACM 2010).
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+fn ipcsim(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().expect("run ipcsim");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn peterson_without_fences_loses_an_increment_under_tso_and_the_trace_names_the_reordering() {
+    let (code, out, err) = ipcsim(&["explore", "scenarios/peterson_tso.c", "--memory", "tso", "--races", "off"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("counter") && !out.contains("counter 6 "), "{out}");
+    assert!(err.contains("shrunk"), "{err}");
+    // A load went ahead of the process's own buffered store to its flag.
+    assert!(err.lines().any(|l| l.contains("load i32 s->flag[other]") && l.contains("ahead of its buffered store s->flag[me]")), "{err}");
+}
+
+#[test]
+fn peterson_without_fences_is_verified_under_sequential_consistency() {
+    let (code, _, err) = ipcsim(&["explore", "scenarios/peterson_tso.c", "--strategy", "exhaustive", "--races", "off"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("verified under sequential consistency"), "{err}");
+}
+
+#[test]
+fn peterson_with_a_fence_is_clean_over_ten_thousand_seeds_and_verified_under_tso() {
+    let (code, _, err) = ipcsim(&["explore", "scenarios/peterson_fenced.c", "--memory", "tso", "--runs", "10000", "--jobs", "2"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("no failure in 10000 runs"), "{err}");
+    let (code, _, err) = ipcsim(&["explore", "scenarios/peterson_fenced.c", "--memory", "tso", "--strategy", "exhaustive"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("verified under x86-TSO with store buffers of at most 8 stores"), "{err}");
+}
+
+#[test]
+fn a_tso_token_replays_only_under_tso() {
+    let (_, _, err) = ipcsim(&["explore", "scenarios/peterson_tso.c", "--memory", "tso", "--races", "off"]);
+    let cmd = err.lines().find_map(|l| l.split("replay: ").nth(1)).expect("a replay command");
+    assert!(cmd.contains("--memory tso"), "{cmd}");
+    let args: Vec<&str> = cmd.split_whitespace().skip(1).collect();
+    let (code, out, _) = ipcsim(&args);
+    assert_eq!(code, 1, "the replay fails again: {out}");
+    let sc: Vec<&str> = args.iter().copied().filter(|a| *a != "--memory" && *a != "tso").collect();
+    let (code, _, err) = ipcsim(&sc);
+    assert_eq!(code, 2, "a tso token is refused under sc: {err}");
+}
+
+/// A litmus test: `procs` bodies over `int x, y, r[4]` in shared memory;
+/// the parent runs the first and prints `show` after every child ended.
+fn litmus(procs: &[&str], show: &str) -> String {
+    let mut c = String::from(
+        "#include <stdio.h>\n#include <sys/mman.h>\n#include <sys/wait.h>\n#include <unistd.h>\n\
+         struct s { int x, y, r[4]; };\nstatic struct s *s;\n",
+    );
+    for (k, body) in procs.iter().enumerate() {
+        c.push_str(&format!("static void p{k}(void) {{ {body} }}\n"));
+    }
+    c.push_str("int main(void) {\n    s = mmap(NULL, sizeof *s, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);\n");
+    for k in 1..procs.len() {
+        c.push_str(&format!("    if (fork() == 0) {{ p{k}(); _exit(0); }}\n"));
+    }
+    c.push_str(&format!("    p0();\n    while (wait(NULL) > 0)\n        ;\n    printf({show});\n    return 0;\n}}\n"));
+    c
+}
+
+/// Every outcome an exhaustive search finds under `model`: the lines
+/// the program prints.
+fn outcomes(name: &str, src: &str, model: &str) -> BTreeSet<String> {
+    let dir = std::env::temp_dir().join(format!("ipcsim-litmus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}_{model}.c"));
+    std::fs::write(&file, src).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, out, err) = ipcsim(&["explore", f, "--strategy", "exhaustive", "--outcomes", "--memory", model, "--races", "off"]);
+    assert_eq!(code, 0, "{name} under {model}: {out}{err}");
+    let seen: BTreeSet<String> =
+        out.lines().filter_map(|l| l.trim().strip_prefix("stdout: \"")).map(|l| l.trim_end_matches('"').replace("\\n", "")).collect();
+    assert!(!seen.is_empty(), "{name}: {out}");
+    let _ = std::fs::remove_file(&file);
+    seen
+}
+
+fn set(v: &[&str]) -> BTreeSet<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn store_buffering_shows_both_zero_under_tso_only_and_not_with_fences() {
+    let sb = litmus(&["s->x = 1; s->r[0] = s->y;", "s->y = 1; s->r[1] = s->x;"], "\"%d %d\\n\", s->r[0], s->r[1]");
+    assert_eq!(outcomes("sb", &sb, "sc"), set(&["0 1", "1 0", "1 1"]));
+    assert_eq!(outcomes("sb", &sb, "tso"), set(&["0 0", "0 1", "1 0", "1 1"]));
+    let fenced = litmus(
+        &["s->x = 1; __sync_synchronize(); s->r[0] = s->y;", "s->y = 1; atomic_thread_fence(memory_order_seq_cst); s->r[1] = s->x;"],
+        "\"%d %d\\n\", s->r[0], s->r[1]",
+    )
+    .replace("#include <stdio.h>", "#include <stdio.h>\n#include <stdatomic.h>");
+    assert_eq!(outcomes("sb_fenced", &fenced, "tso"), set(&["0 1", "1 0", "1 1"]));
+    // A locked exchange orders like a fence.
+    let xchg = litmus(
+        &["__sync_lock_test_and_set(&s->x, 1); s->r[0] = s->y;", "__atomic_exchange_n(&s->y, 1, __ATOMIC_SEQ_CST); s->r[1] = s->x;"],
+        "\"%d %d\\n\", s->r[0], s->r[1]",
+    );
+    assert_eq!(outcomes("sb_xchg", &xchg, "tso"), set(&["0 1", "1 0", "1 1"]));
+}
+
+#[test]
+fn message_passing_load_buffering_iriw_and_two_plus_two_writes_are_forbidden_under_both() {
+    let mp = litmus(&["s->x = 1; s->y = 1;", "s->r[0] = s->y; s->r[1] = s->x;"], "\"%d %d\\n\", s->r[0], s->r[1]");
+    let lb = litmus(&["s->r[0] = s->x; s->y = 1;", "s->r[1] = s->y; s->x = 1;"], "\"%d %d\\n\", s->r[0], s->r[1]");
+    let iriw = litmus(
+        &["s->x = 1;", "s->y = 1;", "s->r[0] = s->x; s->r[1] = s->y;", "s->r[2] = s->y; s->r[3] = s->x;"],
+        "\"%d %d %d %d\\n\", s->r[0], s->r[1], s->r[2], s->r[3]",
+    );
+    let w22 = litmus(&["s->x = 1; s->y = 2;", "s->y = 1; s->x = 2;"], "\"%d %d\\n\", s->x, s->y");
+    for model in ["sc", "tso"] {
+        let mp = outcomes("mp", &mp, model);
+        assert!(!mp.contains("1 0") && mp.contains("1 1") && mp.contains("0 0"), "MP under {model}: {mp:?}");
+        let lb = outcomes("lb", &lb, model);
+        assert!(!lb.contains("1 1") && lb.contains("0 0"), "LB under {model}: {lb:?}");
+        let iriw = outcomes("iriw", &iriw, model);
+        assert!(!iriw.contains("1 0 1 0") && iriw.contains("1 1 1 1"), "IRIW under {model}: {iriw:?}");
+        let w22 = outcomes("w22", &w22, model);
+        assert!(!w22.contains("1 1") && w22.contains("2 2") && w22.contains("2 1"), "2+2W under {model}: {w22:?}");
+    }
+}
+
+#[test]
+fn an_arm_model_is_refused_with_a_clear_message() {
+    let (code, _, err) = ipcsim(&["run", "scenarios/peterson_tso.c", "--memory", "arm"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("arm model is not implemented yet"), "{err}");
+}
