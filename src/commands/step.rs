@@ -220,9 +220,9 @@ fn memory(prog: &Program, s: &Stepper) -> Vec<(String, String)> {
     let mut seen: Vec<((u32, u64), String, String)> = Vec::new();
     for e in s.events() {
         let (at, value) = match &e.what {
-            sim::trace::What::Load { at, value, ty, .. } | sim::trace::What::Store { at, value, ty } | sim::trace::What::Flush { at, value, ty } => {
-                (at, sim::trace::show_value(*ty, *value))
-            }
+            sim::trace::What::Load { at, value, ty, .. }
+            | sim::trace::What::Store { at, value, ty }
+            | sim::trace::What::Flush { at, value, ty } => (at, sim::trace::show_value(*ty, *value)),
             _ => continue,
         };
         let name = sim::trace::describe_loc(at, &prog.sources);

@@ -5,8 +5,18 @@
 use crate::native::{run_native, run_sim, show, Scratch};
 
 /// Macros that are not plain integers (pointers, types, keywords).
-const SKIP: &[&str] =
-    &["NULL", "bool", "MAP_FAILED", "SIG_DFL", "SIG_IGN", "SIG_ERR", "SEM_FAILED", "__bool_true_false_are_defined", "h_addr", "ATOMIC_FLAG_INIT"];
+const SKIP: &[&str] = &[
+    "NULL",
+    "bool",
+    "MAP_FAILED",
+    "SIG_DFL",
+    "SIG_IGN",
+    "SIG_ERR",
+    "SEM_FAILED",
+    "__bool_true_false_are_defined",
+    "h_addr",
+    "ATOMIC_FLAG_INIT",
+];
 
 #[test]
 fn every_numeric_macro_has_glibcs_value() {

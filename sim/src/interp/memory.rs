@@ -625,7 +625,15 @@ impl Memory {
 
     /// Stores a scalar into shared memory through the store buffer (the
     /// checks of [`Memory::store`], then [`Shared::buffer_store`]).
-    pub fn store_buffered(&mut self, sh: &mut dyn Shared, addr: u64, m: MemTy, v: u64, expr: Option<Span>, atomic: bool) -> Result<(), BadAccess> {
+    pub fn store_buffered(
+        &mut self,
+        sh: &mut dyn Shared,
+        addr: u64,
+        m: MemTy,
+        v: u64,
+        expr: Option<Span>,
+        atomic: bool,
+    ) -> Result<(), BadAccess> {
         let (r, off) = split(addr);
         let (o, at) = self.shared_range(sh, r, off, m.width() as usize, true)?;
         sh.buffer_store(o as u32, at, m, v, expr, atomic);

@@ -6,8 +6,8 @@ use super::fault::{Cause, Fault, Overflow, Signal, Undefined};
 use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
-use crate::ir::{arith, float};
 use crate::ir::atomic::{Atomic, AtomicOp};
+use crate::ir::{arith, float};
 use crate::ir::{region, Op, Program};
 use crate::source::Span;
 
@@ -97,7 +97,14 @@ impl Process {
     /// and gives its result (the stored value for a store): a buffered
     /// store under x86-TSO if `buffer`, else a locked read-modify-write
     /// (for shared memory, the step drained the store buffer first).
-    fn atomic(&mut self, sh: &mut dyn super::Shared, at: Atomic, ops: [u64; 3], buffer: bool, expr: Option<Span>) -> Result<u64, BadAccess> {
+    fn atomic(
+        &mut self,
+        sh: &mut dyn super::Shared,
+        at: Atomic,
+        ops: [u64; 3],
+        buffer: bool,
+        expr: Option<Span>,
+    ) -> Result<u64, BadAccess> {
         // The second operand of a compare-exchange through a pointer is
         // that pointer.
         let v = if at.op == AtomicOp::CasPtr { ops[1] } else { at.ty.norm(ops[1]) };

@@ -102,12 +102,24 @@ pub fn describe(what: &What, sources: &SourceMap) -> String {
             format!("store {} {} := {} (into the store buffer)", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value))
         }
         What::Flush { at, ty, value } => {
-            format!("flush {} {} := {} (the buffered store reaches memory)", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value))
+            format!(
+                "flush {} {} := {} (the buffered store reaches memory)",
+                type_name(*ty),
+                describe_loc(at, sources),
+                show_value(*ty, *value)
+            )
         }
         What::Atomic { at, atomic, value } => {
             let ty = atomic.ty;
             let verb = if atomic.op == crate::ir::atomic::AtomicOp::Store { ":=" } else { "read" };
-            format!("atomic {} {} {} {verb} {} ({})", atomic.op.name(), type_name(ty), describe_loc(at, sources), show_value(ty, *value), atomic.order.name())
+            format!(
+                "atomic {} {} {} {verb} {} ({})",
+                atomic.op.name(),
+                type_name(ty),
+                describe_loc(at, sources),
+                show_value(ty, *value),
+                atomic.order.name()
+            )
         }
         What::Store { at, ty, value } => format!("store {} {} := {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value)),
         What::Copy { at, len } => format!("copy {len} bytes at {}", describe_loc(at, sources)),
