@@ -117,7 +117,7 @@ fn the_command_line_says_verified_found_or_incomplete_with_the_exit_status() {
     };
     let (code, err, _) = run(&["scenarios/bounded_buffer_one_producer.c", "--strategy", "exhaustive"]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.contains("verified: every interleaving explored") && err.contains("fingerprints"), "{err}");
+    assert!(err.contains("verified under sequential consistency: every interleaving explored") && err.contains("fingerprints"), "{err}");
     let (code, err, _) = run(&["scenarios/lost_update.c", "--strategy", "exhaustive"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("1 preemption (minimal") && err.contains("preemption: 100"), "{err}");

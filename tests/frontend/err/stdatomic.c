@@ -1,4 +1,4 @@
-/* must reject: C11 atomics (<stdatomic.h>, _Atomic) are not in the subset; use semaphores */
+/* must reject: the `_Atomic` qualifier is not in the subset (<stdatomic.h>'s functions on its atomic_* types are) */
 #include <stdio.h>
 #include <stdatomic.h>
 
