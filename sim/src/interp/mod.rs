@@ -38,6 +38,19 @@ pub enum AccessKind {
     Atomic(crate::ir::atomic::Atomic),
 }
 
+impl AccessKind {
+    /// Whether it is a store a store buffer may hold (a plain store, or
+    /// an atomic one weaker than `seq_cst`): under x86-TSO no visible
+    /// operation while the buffer has room.
+    pub fn is_buffered_store(self) -> bool {
+        match self {
+            AccessKind::Store(_) => true,
+            AccessKind::Atomic(at) => at.op == crate::ir::atomic::AtomicOp::Store && !at.locked(),
+            _ => false,
+        }
+    }
+}
+
 /// A pending access to shared memory: the visible operation the process
 /// will perform when scheduled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -148,7 +148,7 @@ impl Process {
         };
         let (obj, off) = self.mem.shared_location(addr).expect("shared");
         let access = Access { kind, obj, off, expr: None };
-        if buffered(kind) && ctx.shared.buffers_stores() {
+        if kind.is_buffered_store() && ctx.shared.buffers_stores() {
             // After a step that made room in a full buffer, the grant is
             // spent on the store it let in.
             ctx.granted = false;
@@ -513,15 +513,5 @@ impl Process {
                 }
             }
         }
-    }
-}
-
-/// Whether an access of this kind is a store a store buffer may hold (a
-/// plain store, or an atomic one weaker than `seq_cst`).
-fn buffered(kind: AccessKind) -> bool {
-    match kind {
-        AccessKind::Store(_) => true,
-        AccessKind::Atomic(at) => at.op == AtomicOp::Store && !at.locked(),
-        _ => false,
     }
 }

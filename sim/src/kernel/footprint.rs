@@ -199,16 +199,6 @@ impl Machine {
         f
     }
 
-    /// The footprint of process `i`'s flush move: its oldest buffered
-    /// store reaches memory (and wakes whoever spins on it).
-    pub fn flush_footprint(&self, i: usize) -> Footprint {
-        let mut f = Footprint::default();
-        if let Some(b) = self.procs[i].buffer.oldest() {
-            f.write(Cell::Shared { obj: b.obj, off: b.off, len: b.ty.width() as u64 });
-        }
-        f
-    }
-
     /// A process ends: its descriptors close, its parent may reap it,
     /// its children get a new parent.
     fn ending(&self, i: usize, f: &mut Footprint) {

@@ -720,7 +720,7 @@ impl Machine {
 
     fn step_access(&mut self, i: usize, a: Access, cx: &mut StepCtx) -> Option<What> {
         let at = Loc { obj: a.obj, off: a.off, expr: a.expr };
-        if cx.config.memory.buffers() && store_buffer::is_buffered_store(a.kind) {
+        if cx.config.memory.buffers() && a.kind.is_buffered_store() {
             // A store into a full buffer: the oldest entry goes to memory
             // first; the store's event is its buffering.
             self.flush(i, cx);

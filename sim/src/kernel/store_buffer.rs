@@ -13,7 +13,6 @@
 
 use super::{inject, Machine, StepCtx};
 use crate::interp::{AccessKind, Shared};
-use crate::ir::atomic::AtomicOp;
 use crate::ir::MemTy;
 use crate::source::Span;
 use crate::trace::{Event, Loc, What};
@@ -184,16 +183,6 @@ pub fn passes_buffer(kind: AccessKind) -> bool {
         AccessKind::Load(_) | AccessKind::Store(_) => true,
         AccessKind::Atomic(at) => !at.locked(),
         AccessKind::Copy(_) | AccessKind::Lib(_) => false,
-    }
-}
-
-/// Whether an access of this kind is a store into the buffer: pending as
-/// a step only when the buffer is full.
-pub fn is_buffered_store(kind: AccessKind) -> bool {
-    match kind {
-        AccessKind::Store(_) => true,
-        AccessKind::Atomic(at) => at.op == AtomicOp::Store && !at.locked(),
-        _ => false,
     }
 }
 
