@@ -6,7 +6,7 @@
 //! the run's one real group, by which a run is always stopped), and which
 //! processes are waiting out a spin.
 
-use std::sync::atomic::{AtomicI32, Ordering::SeqCst};
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering::SeqCst};
 
 /// Virtual pids one run may give out in total; `fork` fails with
 /// `EAGAIN` past it. Far more than the processes that may exist at once
@@ -30,6 +30,10 @@ pub struct Control {
     execd: [AtomicI32; MAX_PIDS],
     /// 1 while the process waits out a spin (see `crate::spin`).
     spinning: [AtomicI32; MAX_PIDS],
+    /// Spin waits ended so far, by any process (wrapping): processes that
+    /// take turns waiting out each other's spins are each flagged most of
+    /// the time, so only a count that stands still tells a livelock.
+    spin_ends: AtomicU32,
 }
 
 /// A handle on the control page.
@@ -161,6 +165,14 @@ impl Ctl {
     /// longer does).
     pub fn set_spinning(&self, v: i32, on: bool) {
         self.store(&self.page().spinning, v, on as i32);
+        if !on {
+            self.page().spin_ends.fetch_add(1, SeqCst);
+        }
+    }
+
+    /// How many spin waits have ended (see the page's `spin_ends`).
+    pub fn spin_ends(&self) -> u32 {
+        self.page().spin_ends.load(SeqCst)
     }
 
     /// (real pid, spinning) of every process that exists.

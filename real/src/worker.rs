@@ -289,6 +289,7 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
     let deadline = Duration::from_millis(cfg.timeout_ms);
     let mut log = LogReader { fd: log_fd, buf: vec![0u8; PACKET], output: 0, alarm_until: None };
     let mut quiet_blocked = 0;
+    let mut spin_ends = ctl.spin_ends();
     loop {
         let read = log.drain(&mut report);
         reap(&ctl, first, &mut report, false);
@@ -311,7 +312,9 @@ fn supervise(log_fd: i32, first: i32, ctl: Ctl, cfg: &RealConfig, isolated: bool
         // and nothing happens.
         let alarm_due = log.alarm_until.is_some_and(|t| Instant::now() < t);
         let (blocked, spins) = if progress || alarm_due { (false, false) } else { all_blocked(&ctl, first) };
-        quiet_blocked = if blocked { quiet_blocked + 1 } else { 0 };
+        // A spin wait that ended since the last look is progress too.
+        let ends = std::mem::replace(&mut spin_ends, ctl.spin_ends());
+        quiet_blocked = if blocked && ends == spin_ends { quiet_blocked + 1 } else { 0 };
         let stuck = quiet_blocked >= 3;
         if (stuck || start.elapsed() > deadline) && !report.hung {
             report.hung = true;

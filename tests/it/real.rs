@@ -196,6 +196,17 @@ fn a_real_livelock_is_told_from_a_hang_and_a_released_spinner_is_not_one() {
     assert_eq!(code, 0, "the simulator explains the livelock: {out}");
 }
 
+/// Two processes handing a Peterson lock back and forth a thousand times
+/// each wait out the other's critical section in turn, so both are seen
+/// waiting at almost any instant: that is progress, not a livelock (it
+/// was reported as one in most runs).
+#[test]
+fn processes_taking_turns_at_a_spin_lock_are_no_livelock() {
+    let (code, out) = ipcsim(&["real", "tests/programs/peterson_turns.c", "--runs", "20"], &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("20 runs: 1000-1001: exit 0") && out.contains("counter 2000 (expected 2000)"), "{out}");
+}
+
 /// `--jobs` runs real runs side by side and changes nothing a user reads
 /// of a program with one outcome: the runs counted and their outcome.
 #[test]
