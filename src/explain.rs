@@ -1,7 +1,8 @@
 //! Explanations in plain words of the classic patterns a failing run
-//! shows, above its trace and on its timeline: a lost update, a deadlock
-//! cycle, a forgotten close, a busy-wait nobody releases, a message lost
-//! to a full non-blocking queue, an order violation. Each names the two or
+//! shows, above its trace and on its timeline: a store-buffer reordering,
+//! a lost update, a deadlock cycle, a forgotten close, a busy-wait nobody
+//! releases, a message lost to a full non-blocking queue, an order
+//! violation. Each names the two or
 //! three steps that matter, which the timeline rings. Built from the
 //! run's events and how it ended, never from the machine.
 
@@ -25,6 +26,8 @@ pub struct Explanation {
 /// The patterns explained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pattern {
+    /// A load overtook its process's own buffered store (`--memory tso`).
+    Reordering,
     /// Two read-modify-writes of one location interleaved: one update lost.
     LostUpdate,
     /// Two accesses a process assumed atomic (no system call between
@@ -52,6 +55,7 @@ pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
     }
     let events = r.trace.as_deref().unwrap_or_default();
     let mut out = Vec::new();
+    out.extend(reordering(prog, events));
     out.extend(lost_update(prog, events));
     if out.is_empty() {
         out.extend(atomicity_violation(prog, events));
@@ -97,6 +101,71 @@ fn same(a: &Loc, b: &Loc) -> bool {
 /// location (with their values) its process made since its previous write
 /// there, latest first.
 type ReadModifyWrite<'a> = (&'a Event, &'a Loc, Vec<(&'a Event, u64)>);
+
+/// Process `q`'s oldest store to `at` still in its store buffer just
+/// before event `i`: buffered earlier and not yet flushed.
+fn still_buffered<'a>(ev: &'a [Event], i: usize, q: i32, at: &Loc) -> Option<&'a Event> {
+    let mine = |e: &&Event| e.pid == q;
+    let flushed = ev[..i].iter().filter(mine).filter(|e| matches!(&e.what, What::Flush { at: t, .. } if same(t, at))).count();
+    ev[..i].iter().filter(mine).filter(|e| matches!(&e.what, What::Buffered { at: t, .. } if same(t, at))).nth(flushed)
+}
+
+/// A load that overtook its own process's buffered store to other bytes
+/// (x86-TSO's one reordering), preferably one that read a location whose
+/// new value was itself waiting in another process's store buffer: the
+/// store-buffering shape, in which neither of two stores is visible to
+/// the other process yet. Names the fence that forbids it.
+fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
+    let overtaking = ev.iter().enumerate().filter_map(|(i, e)| match &e.what {
+        What::Load { at, value, passed: Some(p), .. } => Some((i, e, at, *value, p)),
+        _ => None,
+    });
+    let mut chosen = None;
+    for (i, load, at, value, passed) in overtaking {
+        let hidden = ev[..i].iter().map(|e| e.pid).filter(|&q| q != load.pid).find_map(|q| still_buffered(ev, i, q, at));
+        if chosen.is_none() || hidden.is_some() {
+            chosen = Some((i, load, at, value, passed, hidden));
+        }
+        if hidden.is_some() {
+            break;
+        }
+    }
+    let (i, load, at, value, passed, hidden) = chosen?;
+    let p = load.pid;
+    // The passed store's own event, and the last store before the load
+    // (after which a fence drains them all).
+    let stores = || ev[..i].iter().rev().filter(|e| e.pid == p && matches!(e.what, What::Buffered { .. }));
+    let own = stores().find(|e| matches!(&e.what, What::Buffered { at: t, value: v, .. } if same(t, &passed.at) && *v == passed.value))?;
+    let last = stores().next()?;
+    let other = match hidden {
+        Some(h) => {
+            let What::Buffered { at: t, value: v, .. } = &h.what else { return None };
+            format!(
+                "; process {}'s store to that location, `{}` := {} (line {}), was still in {}'s store buffer too",
+                h.pid,
+                name(prog, t),
+                *v as i32,
+                line(prog, h),
+                h.pid
+            )
+        }
+        None => String::new(),
+    };
+    let text = format!(
+        "Store-buffer reordering (x86-TSO): at line {} (step {}) process {p} loaded `{}` = {} ahead of its own store `{}` := {} (line {}), still in its store buffer{other}. A full fence after line {} keeps a load from overtaking the stores before it: `__sync_synchronize();` or `atomic_thread_fence(memory_order_seq_cst);` (or make the store a `seq_cst` atomic).",
+        line(prog, load),
+        load.step,
+        name(prog, at),
+        value as i32,
+        name(prog, &passed.at),
+        passed.value as i32,
+        line(prog, own),
+        line(prog, last),
+    );
+    let mut steps = vec![own.step, load.step];
+    steps.extend(hidden.map(|h| h.step));
+    Some(Explanation { pattern: Pattern::Reordering, text, steps })
+}
 
 /// Two processes each read a location and later wrote it back, each
 /// read before the other's write, having read the same value: they both

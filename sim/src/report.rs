@@ -22,6 +22,10 @@ fn stuck_diag(prog: &Program, code: Code, message: &str, stuck: &[Stuck]) -> Dia
     Diagnostic { severity: Severity::Error, code, message: message.into(), labels, notes: Vec::new() }
 }
 
+/// What a race means for the memory model: only a program without data
+/// races may be reasoned about as interleavings of its statements.
+const DRF_SC: &str = "a program without data races behaves the same under every memory model, as an interleaving of its statements (DRF-SC); a racy one may also show reorderings the hardware makes (x86 store buffers: --memory tso)";
+
 /// A data race as a diagnostic: both accesses, by whom, at which step.
 pub fn race_diag(prog: &Program, race: &crate::check::races::Race, fail: bool) -> Diagnostic {
     let (a, b) = (&race.first, &race.second);
@@ -36,7 +40,11 @@ pub fn race_diag(prog: &Program, race: &crate::check::races::Race, fail: bool) -
         Label { span: a.expr.unwrap_or(a.span), message: what(a), primary: false },
     ];
     let severity = if fail { Severity::Error } else { Severity::Warning };
-    Diagnostic { severity, code: Code::DataRace, message: message.into(), labels, notes: vec!["this run did not go wrong by it, but another interleaving may: protect the location with a semaphore, or pass the data through a pipe or queue".into()] }
+    let notes = vec![
+        "this run did not go wrong by it, but another interleaving may: protect the location with a semaphore, or pass the data through a pipe or queue".into(),
+        DRF_SC.into(),
+    ];
+    Diagnostic { severity, code: Code::DataRace, message: message.into(), labels, notes }
 }
 
 /// A fault as a diagnostic: the signal Linux delivers, or the undefined

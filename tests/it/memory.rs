@@ -19,6 +19,10 @@ fn peterson_without_fences_loses_an_increment_under_tso_and_the_trace_names_the_
     assert!(err.contains("shrunk"), "{err}");
     // A load went ahead of the process's own buffered store to its flag.
     assert!(err.lines().any(|l| l.contains("load i32 s->flag[other]") && l.contains("ahead of its buffered store s->flag[me]")), "{err}");
+    // The report above the trace names the reordering and the fence.
+    let why = err.lines().find(|l| l.starts_with("ipcsim: Store-buffer reordering")).unwrap_or_else(|| panic!("{err}"));
+    assert!(why.contains("loaded `s->flag[other]` = 0 ahead of its own store `s->flag[me]` := 1 (line 24)"), "{why}");
+    assert!(why.contains("A full fence after line 25") && why.contains("__sync_synchronize();"), "{why}");
 }
 
 #[test]
@@ -135,4 +139,11 @@ fn an_arm_model_is_refused_with_a_clear_message() {
     let (code, _, err) = ipcsim(&["run", "scenarios/peterson_tso.c", "--memory", "arm"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("arm model is not implemented yet"), "{err}");
+}
+
+/// A data race report says what the race means for the memory model.
+#[test]
+fn a_data_race_report_notes_that_only_race_free_programs_are_model_independent() {
+    let (_, _, err) = ipcsim(&["explore", "scenarios/lost_update.c"]);
+    assert!(err.contains("data race") && err.contains("behaves the same under every memory model") && err.contains("DRF-SC"), "{err}");
 }
