@@ -369,13 +369,17 @@ pub struct SimArgs {
     /// connections. Off by default.
     #[arg(long, value_name = "LIST", value_parser = parse_net_faults)]
     pub net_faults: Option<NetFaults>,
-    /// The memory model of shared memory: sc (sequential consistency) or
+    /// The memory model of shared memory: sc (sequential consistency),
     /// tso (x86-TSO: a store may wait in its process's store buffer while
-    /// later loads go ahead; flushing it is a choice of the search).
-    #[arg(long, value_name = "sc|tso", value_parser = parse_memory, default_value = "sc")]
+    /// later loads go ahead; flushing it is a choice of the search) or arm
+    /// (a weakly ordered machine, C11-relaxed-like: a load may read an
+    /// older store than the newest, unless a fence, an acquire or a system
+    /// call made the newer one visible to it).
+    #[arg(long, value_name = "sc|tso|arm", value_parser = parse_memory, default_value = "sc")]
     pub memory: sim::kernel::MemoryModel,
-    /// Most stores one store buffer holds (with --memory tso): a bound of
-    /// the search, reported with its verdicts.
+    /// Most stores one store buffer holds (with --memory tso), or older
+    /// stores a location keeps for loads to read (with --memory arm): a
+    /// bound of the search, reported with its verdicts.
     #[arg(long, value_name = "N", default_value_t = sim::kernel::store_buffer::DEFAULT_BOUND, value_parser = clap::value_parser!(u32).range(1..=64))]
     pub store_buffer: u32,
     /// Arguments for the program (after `--`).
@@ -558,8 +562,8 @@ fn parse_memory(s: &str) -> Result<sim::kernel::MemoryModel, String> {
     match s {
         "sc" => Ok(sim::kernel::MemoryModel::Sc),
         "tso" | "x86" => Ok(sim::kernel::MemoryModel::Tso),
-        "arm" => Err("the arm model is not implemented yet: sc and tso are (see the README's memory models)".into()),
-        other => Err(format!("unknown memory model '{other}' (expected sc or tso)")),
+        "arm" | "weak" => Ok(sim::kernel::MemoryModel::Arm),
+        other => Err(format!("unknown memory model '{other}' (expected sc, tso or arm)")),
     }
 }
 

@@ -28,6 +28,9 @@ pub struct Explanation {
 pub enum Pattern {
     /// A load overtook its process's own buffered store (`--memory tso`).
     Reordering,
+    /// A load read an older store than one it had reason to see
+    /// (`--memory arm`).
+    StaleRead,
     /// Two read-modify-writes of one location interleaved: one update lost.
     LostUpdate,
     /// Two accesses a process assumed atomic (no system call between
@@ -56,6 +59,7 @@ pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
     let events = r.trace.as_deref().unwrap_or_default();
     let mut out = Vec::new();
     out.extend(reordering(prog, events));
+    out.extend(stale_read(prog, events));
     out.extend(lost_update(prog, events));
     if out.is_empty() {
         out.extend(atomicity_violation(prog, events));
@@ -165,6 +169,49 @@ fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     let mut steps = vec![own.step, load.step];
     steps.extend(hidden.map(|h| h.step));
     Some(Explanation { pattern: Pattern::Reordering, text, steps })
+}
+
+/// A load that read an older value than the newest store to its
+/// location (`--memory arm`), preferably after its process had read a
+/// location the writer stored to later: the two stores reached the
+/// reader out of order (message passing without release and acquire).
+fn stale_read(prog: &Program, ev: &[Event]) -> Option<Explanation> {
+    let (i, load, at, value) = ev.iter().enumerate().find_map(|(i, e)| match &e.what {
+        What::Load { at, value, stale, .. } if *stale > 0 => Some((i, e, at, *value)),
+        _ => None,
+    })?;
+    let stored = |e: &Event, t: &Loc| matches!(&e.what, What::Store { at: s, .. } | What::Atomic { at: s, .. } if same(s, t));
+    // The newest store to the location, by another process.
+    let newest = ev[..i].iter().rev().find(|e| e.pid != load.pid && stored(e, at))?;
+    let (What::Store { value: new, .. } | What::Atomic { value: new, .. }) = &newest.what else { return None };
+    // A load of the reader that saw a later store of the same writer.
+    let flag = ev[..i].iter().rev().filter(|e| e.pid == load.pid).find_map(|e| {
+        let What::Load { at: f, value: v, stale: 0, .. } = &e.what else { return None };
+        let w = ev[..i].iter().rev().find(|w| w.pid == newest.pid && w.step > newest.step && w.step <= e.step && stored(w, f))?;
+        matches!(&w.what, What::Store { value, .. } if value == v).then_some((e, f, *v, w))
+    });
+    let seen = match flag {
+        Some((e, f, v, w)) => format!(
+            ", although it had already read `{}` = {} (line {}, step {}), which {} stored after it (line {}, step {}): the two stores reached it out of order. Make the store to `{}` a release and the load of it an acquire (`__atomic_store_n(&..., v, __ATOMIC_RELEASE)`, `__atomic_load_n(&..., __ATOMIC_ACQUIRE)` or their `<stdatomic.h>` forms), or put a fence after the first store and before the second load",
+            name(prog, f), v as i32, line(prog, e), e.step, newest.pid, line(prog, w), w.step, name(prog, f)
+        ),
+        None => ": nothing ordered that store before the load (no release and acquire, fence or system call between)".to_string(),
+    };
+    let text = format!(
+        "Stale read (weak memory): at line {} (step {}) process {} loaded `{}` = {}, an older value than the {} process {} had stored there at line {} (step {}){seen}.",
+        line(prog, load),
+        load.step,
+        load.pid,
+        name(prog, at),
+        value as i32,
+        *new as i32,
+        newest.pid,
+        line(prog, newest),
+        newest.step,
+    );
+    let mut steps = vec![newest.step, load.step];
+    steps.extend(flag.map(|f| f.0.step));
+    Some(Explanation { pattern: Pattern::StaleRead, text, steps })
 }
 
 /// Two processes each read a location and later wrote it back, each

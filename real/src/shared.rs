@@ -108,8 +108,15 @@ impl Shared for RealShared {
         }
     }
 
-    fn fence(&mut self) -> bool {
-        fence(SeqCst);
+    fn fence(&mut self, order: sim::ir::atomic::Order) -> bool {
+        use sim::ir::atomic::Order;
+        match order {
+            Order::Relaxed => {}
+            Order::Consume | Order::Acquire => fence(std::sync::atomic::Ordering::Acquire),
+            Order::Release => fence(std::sync::atomic::Ordering::Release),
+            Order::AcqRel => fence(std::sync::atomic::Ordering::AcqRel),
+            Order::SeqCst => fence(SeqCst),
+        }
         false
     }
 

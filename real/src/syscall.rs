@@ -702,7 +702,7 @@ impl RealProc<'_> {
                 ShmCall::Mmap { len, prot, flags, fd, off } => self.mmap(len, prot, flags, fd, off),
                 ShmCall::Munmap { addr, len } => self.munmap(addr, len),
                 // The hardware fenced already ([`Shared::fence`]).
-                ShmCall::Fence => 0,
+                ShmCall::Fence { .. } => 0,
             }
         }
     }

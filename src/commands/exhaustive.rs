@@ -84,6 +84,9 @@ fn memory(opts: &Options) -> String {
     match opts.memory.model {
         sim::kernel::MemoryModel::Sc => " under sequential consistency".into(),
         sim::kernel::MemoryModel::Tso => format!(" under x86-TSO with store buffers of at most {} stores", opts.memory.bound),
+        sim::kernel::MemoryModel::Arm => {
+            format!(" under the arm model with loads reading any of a location's {} newest stores", opts.memory.bound + 1)
+        }
     }
 }
 

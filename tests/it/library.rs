@@ -60,7 +60,7 @@ fn a_token_replays_from_another_path_to_the_same_text() {
 #[test]
 fn the_determinism_wrapper_reports_a_replay_that_meets_other_ready_sets() {
     use sim::explore::Task;
-    let t = |pid| Task { pid, yielding: false, fault: false, flush: false };
+    let t = |pid| Task { pid, yielding: false, fault: false, flush: false, stale: false };
     let mut sched = Determinism::new(Random::new(0));
     sched.next_task(&[t(1000), t(1001)], None);
     assert!(sched.new_execution());

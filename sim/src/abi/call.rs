@@ -849,10 +849,14 @@ pub enum ShmCall {
         /// Length.
         len: u64,
     },
-    /// A full fence (`__sync_synchronize`, `atomic_thread_fence`) while
-    /// stores wait in the store buffer: the step that drains them. No
-    /// system call natively (an `mfence`).
-    Fence,
+    /// A fence (`__sync_synchronize`, `atomic_thread_fence`) the memory
+    /// model makes a step: under `tso` a full one while stores wait in the
+    /// store buffer (the step drains them), under `arm` any but a relaxed
+    /// one. No system call natively (an `mfence`, a `dmb`).
+    Fence {
+        /// The order, as gcc's `__ATOMIC_*` value (5: `seq_cst`).
+        order: u8,
+    },
 }
 
 /// Calls on POSIX semaphores. A semaphore is the 32 bytes of its
@@ -1021,7 +1025,7 @@ impl Call {
                 ShmCall::Ftruncate { .. } => "ftruncate",
                 ShmCall::Mmap { .. } => "mmap",
                 ShmCall::Munmap { .. } => "munmap",
-                ShmCall::Fence => "fence",
+                ShmCall::Fence { .. } => "fence",
             },
             Call::Sem(c) => match c {
                 SemCall::Init { .. } => "sem_init",

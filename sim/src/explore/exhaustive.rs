@@ -485,7 +485,11 @@ impl<'a> Dfs<'a> {
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
         // Sleep sets know process steps, not injected faults.
         // Nor store-buffer flushes.
-        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send && !opts.faults.any() && !opts.memory.buffers();
+        let reduce = opts.reduce
+            && opts.preemptions.is_none()
+            && !try_send
+            && !opts.faults.any()
+            && opts.memory.model == crate::kernel::MemoryModel::Sc;
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
         let runner = Runner::new(prog, config).judging(opts);
         let (m, h) = runner.start_detecting();

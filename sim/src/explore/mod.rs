@@ -24,7 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
-use crate::kernel::inject::{fault_of, is_fault, is_flush, proc_of};
+use crate::kernel::inject::{fault_of, is_fault, is_flush, proc_of, stale_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -312,6 +312,7 @@ pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace)
     match fault_of(i) {
         Some(f) => m.inject(proc_of(i), f, cx),
         None if is_flush(i) => m.flush_move(proc_of(i), cx),
+        None if stale_of(i) > 0 => m.step_stale(proc_of(i), stale_of(i), cx),
         None => m.step(i, cx),
     }
     pace.still = if m.clock == pace.clock { pace.still + 1 } else { 0 };
@@ -330,9 +331,9 @@ fn undefined(h: &History) -> Option<i32> {
 
 fn task(m: &Machine, entry: usize) -> Task {
     let p = &m.procs[proc_of(entry)];
-    let (fault, flush) = (is_fault(entry), is_flush(entry));
+    let (fault, flush, stale) = (is_fault(entry), is_flush(entry), stale_of(entry) > 0);
     let own = !fault && !flush;
-    Task { pid: p.pid, yielding: own && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault, flush }
+    Task { pid: p.pid, yielding: own && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault, flush, stale }
 }
 
 /// A fresh scheduler of the strategy `opts` names, at its first seed.

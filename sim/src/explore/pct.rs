@@ -46,8 +46,9 @@ impl Scheduler for Pct {
 
     fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
         // Priorities order processes and their buffers; PCT injects no
-        // faults (they come last, so indices agree).
-        let pids: Vec<(i32, bool)> = tasks.iter().filter(|t| !t.fault).map(|t| (t.pid, t.flush)).collect();
+        // faults and reads no stale stores (they come last, so indices
+        // agree).
+        let pids: Vec<(i32, bool)> = tasks.iter().filter(|t| !t.fault && !t.stale).map(|t| (t.pid, t.flush)).collect();
         let ready = &pids[..];
         for &p in ready {
             if !self.priority.contains_key(&p) {

@@ -34,7 +34,7 @@ impl Scheduler for RoundRobin {
         if let Some(k) = tasks.iter().position(|t| t.flush) {
             return k;
         }
-        let ready: Vec<i32> = tasks.iter().filter(|t| !t.fault).map(|t| t.pid).collect();
+        let ready: Vec<i32> = tasks.iter().filter(|t| !t.fault && !t.stale).map(|t| t.pid).collect();
         if let Some(k) = ready.iter().position(|&p| p == self.current) {
             if self.used < self.quantum {
                 self.used += 1;

@@ -19,6 +19,10 @@ pub struct Task {
     /// (`--memory tso`): such tasks come after the steps, before the
     /// faults.
     pub flush: bool,
+    /// Its step, its load reading an older store than the newest
+    /// (`--memory arm`): such tasks come after the flushes, before the
+    /// faults.
+    pub stale: bool,
 }
 
 /// Decides every choice of a run.

@@ -97,7 +97,8 @@ impl<'a> Stepper<'a> {
         if self.end.is_some() {
             return Vec::new();
         }
-        self.ready.iter().filter(|&&i| crate::kernel::inject::fault_of(i).is_none()).map(|&i| self.choice(i)).collect()
+        // Steps only: no injected faults, flushes or stale loads.
+        self.ready.iter().filter(|&&i| i < crate::kernel::inject::MOVE).map(|&i| self.choice(i)).collect()
     }
 
     fn choice(&self, i: usize) -> Choice {
@@ -138,7 +139,7 @@ impl<'a> Stepper<'a> {
         let k = self
             .ready
             .iter()
-            .position(|&i| crate::kernel::inject::fault_of(i).is_none() && self.m.procs[i].pid == pid)
+            .position(|&i| i < crate::kernel::inject::MOVE && self.m.procs[i].pid == pid)
             .ok_or(CannotRun::NotReady(pid))?;
         self.choices.push(k as u32);
         self.chosen.push(pid);

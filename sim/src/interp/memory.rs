@@ -94,9 +94,10 @@ pub trait Shared {
     fn buffer_store(&mut self, obj: u32, off: usize, ty: MemTy, v: u64, _expr: Option<Span>, _atomic: bool) {
         self.store(obj, off, ty.width() as usize, v)
     }
-    /// A full fence (`mfence`): whether it must be a visible operation
-    /// (buffered stores to drain). The real backend fences the hardware.
-    fn fence(&mut self) -> bool {
+    /// A fence of `order`: whether it must be a visible operation
+    /// (buffered stores to drain, views to join). The real backend fences
+    /// the hardware.
+    fn fence(&mut self, _order: crate::ir::atomic::Order) -> bool {
         false
     }
     /// A locked read-modify-write of `width` bytes at `off`: `f` maps the

@@ -478,11 +478,12 @@ impl Process {
                         }
                     }
                     Op::Fence(order) => {
-                        if order == crate::ir::atomic::Order::SeqCst && ctx.shared.fence() {
-                            // Stores wait in the buffer: draining them is a
-                            // step of its own.
+                        if ctx.shared.fence(order) {
+                            // Stores wait in the buffer (or views must be
+                            // joined): a step of its own.
                             save_pc!();
-                            return Event::Syscall(crate::abi::call::Call::Shm(crate::abi::call::ShmCall::Fence));
+                            // The variants are in gcc's `__ATOMIC_*` order.
+                            return Event::Syscall(crate::abi::call::Call::Shm(crate::abi::call::ShmCall::Fence { order: order as u8 }));
                         }
                     }
                     Op::FellOffEnd => {

@@ -412,7 +412,7 @@ impl Machine {
                     f.write(Cell::Tables);
                     self.fd_cells(i, fd as i64, f);
                 }
-                ShmCall::Munmap { .. } | ShmCall::Fence => {}
+                ShmCall::Munmap { .. } | ShmCall::Fence { .. } => {}
             },
             Call::Mq(c) => match c {
                 MqCall::Open { name, attr, .. } => {

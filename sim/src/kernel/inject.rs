@@ -16,8 +16,12 @@ use crate::abi::signal::SIGKILL;
 use crate::ipc::socket::{Family, Kind, State};
 
 /// Ready-list entries at or above this are moves other than a step: a
-/// store-buffer flush (below `2 * MOVE`), then the injected faults.
+/// store-buffer flush (below `2 * MOVE`), then the injected faults, then
+/// the loads of older stores (`--memory arm`, from `STALE * MOVE`).
 pub const MOVE: usize = crate::abi::limits::MAX_PROCS;
+
+/// The first multiple of [`MOVE`] past the faults: stale loads.
+const STALE: usize = 2 + Fault::ALL.len();
 
 /// The process an entry of the ready list belongs to.
 pub fn proc_of(entry: usize) -> usize {
@@ -27,7 +31,19 @@ pub fn proc_of(entry: usize) -> usize {
 /// Whether a ready-list entry is an injected fault (the hot path's
 /// test: one comparison).
 pub fn is_fault(entry: usize) -> bool {
-    entry >= 2 * MOVE
+    (2 * MOVE..STALE * MOVE).contains(&entry)
+}
+
+/// How many places older than the newest the store an entry's load reads
+/// is (`--memory arm`; 0: not such a move).
+pub fn stale_of(entry: usize) -> u32 {
+    (entry / MOVE).saturating_sub(STALE - 1) as u32
+}
+
+/// The move of process index `i` whose load reads the store `j >= 1`
+/// places older than the newest it may read.
+pub fn stale_entry(i: usize, j: u32) -> usize {
+    i + MOVE * (STALE - 1 + j as usize)
 }
 
 /// Whether a ready-list entry is a flush of a store buffer

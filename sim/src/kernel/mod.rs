@@ -27,6 +27,7 @@ mod sockopt;
 pub mod store_buffer;
 mod sysv;
 mod time;
+pub mod weak;
 
 pub use fd::{FileKind, OpenFile};
 pub use history::{History, Named};
@@ -196,6 +197,8 @@ pub struct Pcb {
     pub signals: Option<Box<signal::Signals>>,
     /// Stores waiting to reach shared memory (`--memory tso`).
     pub buffer: StoreBuffer,
+    /// What it has seen of shared memory (`--memory arm`).
+    pub view: weak::ProcView,
     /// The fingerprint of `proc` once computed (0: not yet), so that a
     /// search hashes only the process that stepped. Only the process's
     /// own step changes its `proc` ([`Machine::step`] forgets it; a
@@ -241,12 +244,13 @@ impl Hash for Pcb {
             execd,
             signals,
             buffer,
+            view,
             proc_fp: _,
         } = self;
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
-        buffer.hash(h);
+        (buffer, view).hash(h);
     }
 }
 
@@ -297,6 +301,15 @@ pub struct Machine {
     pub sysv: crate::ipc::sysv::Sysv,
     /// Bytes of shared objects.
     pub shared: SharedStore,
+    /// The stores of each shared location a load may still read
+    /// (`--memory arm`).
+    pub hist: weak::Histories,
+    /// The older store the step being taken reads (`--memory arm`; 0
+    /// between steps).
+    stale_pick: u32,
+    /// The value the access the step grants reads, if not memory's (0
+    /// between steps).
+    read_as: Option<u64>,
     /// Virtual time in nanoseconds.
     pub clock: u64,
     /// Next pid to give out.
@@ -317,6 +330,11 @@ struct KernelMemory<'a> {
     committed: &'a mut u64,
     /// The running process's store buffer and its bound (`None`: `sc`).
     buffer: Option<(&'a mut StoreBuffer, u32)>,
+    /// What the granted load reads, if not memory's (`--memory arm`: an
+    /// older store). The only shared load of the run it is granted for.
+    read_as: Option<u64>,
+    /// Fences are steps (`--memory arm`).
+    fences: bool,
 }
 
 impl interp::Shared for KernelMemory<'_> {
@@ -330,6 +348,9 @@ impl interp::Shared for KernelMemory<'_> {
         self.store.size(obj)
     }
     fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
+        if let Some(v) = self.read_as {
+            return v;
+        }
         let memory = self.store.load(obj, off, width);
         match &self.buffer {
             Some((b, _)) if !b.is_empty() => b.forward(obj, off as u64, width, memory),
@@ -355,8 +376,13 @@ impl interp::Shared for KernelMemory<'_> {
             None => self.store.store(obj, off, ty.width() as usize, v),
         }
     }
-    fn fence(&mut self) -> bool {
-        self.buffer.as_ref().is_some_and(|(b, _)| !b.is_empty())
+    fn fence(&mut self, order: crate::ir::atomic::Order) -> bool {
+        use crate::ir::atomic::Order;
+        match order {
+            Order::Relaxed => false,
+            Order::SeqCst if self.buffer.as_ref().is_some_and(|(b, _)| !b.is_empty()) => true,
+            _ => self.fences,
+        }
     }
 }
 
@@ -418,6 +444,9 @@ impl Machine {
             next_pid: FIRST_PID + 1,
             committed: 0,
             reaped_now: false,
+            hist: Default::default(),
+            stale_pick: 0,
+            read_as: None,
         };
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
         let fds =
@@ -452,6 +481,7 @@ impl Machine {
             execd: false,
             signals: None,
             buffer: StoreBuffer::default(),
+            view: Default::default(),
         });
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
@@ -554,6 +584,9 @@ impl Machine {
         if config.memory.buffers() {
             self.flush_moves(out);
         }
+        if config.memory.weak() {
+            self.stale_moves(config, out);
+        }
         if config.faults.any() {
             self.fault_moves(config, out);
         }
@@ -625,6 +658,9 @@ impl Machine {
         }
         if !self.procs[i].buffer.is_empty() && !self.keeps_buffer(i, rang) {
             self.drain(i, cx);
+        }
+        if cx.config.memory.weak() {
+            self.weak_step(i, rang);
         }
         let blocked = |m: &Machine| m.procs[i].dying.is_none() && m.deliverable(i).is_none() && !m.runs_on(i, cx.config.time);
         let what = if rang && blocked(self) {
@@ -734,9 +770,12 @@ impl Machine {
             _ => None,
         };
         let passed = loaded.and_then(|m| self.procs[i].buffer.overtaken(a.obj, a.off, m.width() as u64).copied());
+        let (read_as, stale, old) = if cx.config.memory.weak() { self.weak_before(i, &a) } else { (None, 0, None) };
+        self.read_as = read_as;
         // A process with buffered stores sees memory through them: it is
-        // not parked until they drain (its flushes are moves of their own).
-        if let Some(m) = loaded.filter(|_| self.procs[i].buffer.is_empty()) {
+        // not parked until they drain (its flushes are moves of their own);
+        // nor is one reading an older store than memory's.
+        if let Some(m) = loaded.filter(|_| self.procs[i].buffer.is_empty() && stale == 0) {
             let pcb = &mut self.procs[i];
             let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
@@ -753,6 +792,9 @@ impl Machine {
         // moves on).
         let span = if cx.history.races.is_some() { self.procs[i].proc.span(cx.prog) } else { Default::default() };
         let performed = self.advance(i, true, cx);
+        if let Some(old) = old {
+            self.weak_stored(i, &a, old, cx.config.memory.bound);
+        }
         if let Some(r) = &mut cx.history.races {
             match a.kind {
                 AccessKind::Load(m) => r.access(a.obj, a.off, m.width() as u64, false, span, a.expr),
@@ -801,7 +843,7 @@ impl Machine {
         }
         let value = performed.map_or(0, |p| p.value);
         cx.tracing().then_some(match a.kind {
-            AccessKind::Load(ty) => What::Load { at, ty, value, passed: passed.map(|b| b.passed()) },
+            AccessKind::Load(ty) => What::Load { at, ty, value, passed: passed.map(|b| b.passed()), stale },
             AccessKind::Atomic(atomic) => What::Atomic { at, atomic, value },
             AccessKind::Store(ty) => What::Store { at, ty, value },
             AccessKind::Copy(len) => What::Copy { at, len },
@@ -859,12 +901,15 @@ impl Machine {
     pub fn advance(&mut self, i: usize, granted: bool, cx: &mut StepCtx) -> Option<interp::Performed> {
         let mut granted = granted;
         let mut performed = None;
+        let mut read_as = self.read_as.take().filter(|_| granted);
         loop {
             let pcb = &mut self.procs[i];
             let buffered = pcb.buffer.len();
             let (ev, ran, done) = {
                 let buffer = cx.config.memory.buffers().then_some((&mut pcb.buffer, cx.config.memory.bound));
-                let mut mem = KernelMemory { store: &mut self.shared, committed: &mut self.committed, buffer };
+                let fences = cx.config.memory.weak();
+                let mut mem =
+                    KernelMemory { store: &mut self.shared, committed: &mut self.committed, buffer, read_as: read_as.take(), fences };
                 let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
                 let ev = pcb.proc.run(cx.prog, &mut ctx);
                 (ev, ctx.instructions, ctx.performed)

@@ -28,6 +28,9 @@ pub enum MemoryModel {
     /// x86-TSO: a store may wait in its process's store buffer while
     /// later loads of other locations go ahead.
     Tso,
+    /// A weakly ordered machine, C11-relaxed-like (`kernel/weak.rs`): a
+    /// load may read an older store than the newest.
+    Arm,
 }
 
 impl MemoryModel {
@@ -36,6 +39,7 @@ impl MemoryModel {
         match self {
             MemoryModel::Sc => "sc",
             MemoryModel::Tso => "tso",
+            MemoryModel::Arm => "arm",
         }
     }
 }
@@ -49,7 +53,8 @@ pub const DEFAULT_BOUND: u32 = 8;
 pub struct Memory {
     /// The model.
     pub model: MemoryModel,
-    /// Most entries of one store buffer (`tso`).
+    /// Most entries of one store buffer (`tso`); most older stores a
+    /// location keeps for loads to read (`arm`).
     pub bound: u32,
 }
 
@@ -63,6 +68,11 @@ impl Memory {
     /// Whether stores are buffered.
     pub fn buffers(&self) -> bool {
         self.model == MemoryModel::Tso
+    }
+
+    /// Whether loads may read older stores (`arm`).
+    pub fn weak(&self) -> bool {
+        self.model == MemoryModel::Arm
     }
 
     /// The command-line options that ask for this memory (empty for the

@@ -101,6 +101,9 @@ pub enum What {
         /// The oldest store of the process to other bytes still in its
         /// store buffer, which the load overtook (`--memory tso`).
         passed: Option<Passed>,
+        /// How many newer stores to the location the load did not see
+        /// (`--memory arm`; 0: it read the newest).
+        stale: u32,
     },
     /// A store put in the process's store buffer (`--memory tso`): not
     /// yet visible to any other process.

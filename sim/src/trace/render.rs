@@ -91,10 +91,15 @@ pub fn show_value(m: MemTy, v: u64) -> String {
 pub fn describe(what: &What, sources: &SourceMap) -> String {
     match what {
         What::Call { call, ret, data } => describe_call(call, *ret, data),
-        What::Load { at, ty, value, passed } => {
+        What::Load { at, ty, value, passed, stale } => {
             let mut s = format!("load {} {} = {}", type_name(*ty), describe_loc(at, sources), show_value(*ty, *value));
             if let Some(p) = passed {
                 s.push_str(&format!(" (ahead of its buffered store {} := {})", describe_loc(&p.at, sources), show_value(p.ty, p.value)));
+            }
+            match stale {
+                0 => {}
+                1 => s.push_str(" (a stale value: the newest store to it not yet seen)"),
+                n => s.push_str(&format!(" (a stale value: the {n} newest stores to it not yet seen)")),
             }
             s
         }
@@ -203,7 +208,10 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Shm(ShmCall::Ftruncate { fd, len }) => format!("{fd}, {len}"),
         Call::Shm(ShmCall::Mmap { len, prot, flags, fd, off }) => format!("{len}, {prot}, {flags:#x}, {fd}, {off}"),
         Call::Shm(ShmCall::Munmap { addr, .. }) => (addr as i64).to_string(),
-        Call::Shm(ShmCall::Fence) => String::new(),
+        Call::Shm(ShmCall::Fence { order }) => match crate::ir::atomic::Order::from_value(order as i64) {
+            crate::ir::atomic::Order::SeqCst => String::new(),
+            o => o.name().to_string(),
+        },
         Call::Mq(MqCall::Open { oflag, .. }) => format!("{}, {oflag:#o}", bytes()),
         Call::Mq(MqCall::Unlink { .. }) => bytes(),
         Call::Mq(MqCall::Send { mqd, len, prio, .. }) => format!("{mqd}, {}, {len}, {prio}", bytes()),
