@@ -369,13 +369,14 @@ pub struct SimArgs {
     /// connections. Off by default.
     #[arg(long, value_name = "LIST", value_parser = parse_net_faults)]
     pub net_faults: Option<NetFaults>,
-    /// The memory model of shared memory: sc (sequential consistency),
+    /// The memory model of shared memory (default: the host's, tso on
+    /// x86-64): sc (sequential consistency),
     /// tso (x86-TSO: a store may wait in its process's store buffer while
     /// later loads go ahead; flushing it is a choice of the search) or arm
     /// (a weakly ordered machine, C11-relaxed-like: a load may read an
     /// older store than the newest, unless a fence, an acquire or a system
     /// call made the newer one visible to it).
-    #[arg(long, value_name = "sc|tso|arm", value_parser = parse_memory, default_value = "sc")]
+    #[arg(long, value_name = "sc|tso|arm", value_parser = parse_memory, default_value = sim::kernel::MemoryModel::host().arg())]
     pub memory: sim::kernel::MemoryModel,
     /// Most stores one store buffer holds (with --memory tso), or older
     /// stores a location keeps for loads to read (with --memory arm): a

@@ -58,7 +58,14 @@ pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
     }
     let events = r.trace.as_deref().unwrap_or_default();
     let mut out = Vec::new();
-    out.extend(reordering(prog, events));
+    // A reordering in the store-buffering shape is the cause; a load that
+    // merely overtook a store of its own is told only if nothing else is.
+    let reordered = reordering(prog, events);
+    let (cause, aside) = match reordered {
+        Some(r) if r.steps.len() > 2 => (Some(r), None),
+        r => (None, r),
+    };
+    out.extend(cause);
     out.extend(stale_read(prog, events));
     out.extend(lost_update(prog, events));
     if out.is_empty() {
@@ -77,6 +84,9 @@ pub fn explain(prog: &Program, r: &RunResult) -> Vec<Explanation> {
     }
     if out.is_empty() {
         out.extend(order_violation(prog, r, events));
+    }
+    if out.is_empty() {
+        out.extend(aside);
     }
     out
 }
@@ -106,12 +116,31 @@ fn same(a: &Loc, b: &Loc) -> bool {
 /// there, latest first.
 type ReadModifyWrite<'a> = (&'a Event, &'a Loc, Vec<(&'a Event, u64)>);
 
-/// Process `q`'s oldest store to `at` still in its store buffer just
-/// before event `i`: buffered earlier and not yet flushed.
-fn still_buffered<'a>(ev: &'a [Event], i: usize, q: i32, at: &Loc) -> Option<&'a Event> {
-    let mine = |e: &&Event| e.pid == q;
-    let flushed = ev[..i].iter().filter(mine).filter(|e| matches!(&e.what, What::Flush { at: t, .. } if same(t, at))).count();
-    ev[..i].iter().filter(mine).filter(|e| matches!(&e.what, What::Buffered { at: t, .. } if same(t, at))).nth(flushed)
+/// Stores still in store buffers, as a pass over the events sees them:
+/// by location and process, oldest first.
+#[derive(Default)]
+struct Buffers<'a>(std::collections::BTreeMap<(u32, u64, i32), std::collections::VecDeque<&'a Event>>);
+
+impl<'a> Buffers<'a> {
+    /// Takes event `e` into account.
+    fn see(&mut self, e: &'a Event) {
+        match &e.what {
+            What::Buffered { at, .. } => self.0.entry((at.obj, at.off, e.pid)).or_default().push_back(e),
+            What::Flush { at, .. } => {
+                self.0.get_mut(&(at.obj, at.off, e.pid)).and_then(|q| q.pop_front());
+            }
+            _ => {}
+        }
+    }
+
+    /// The oldest store to `at` of a process other than `pid` still
+    /// buffered.
+    fn other(&self, at: &Loc, pid: i32) -> Option<&'a Event> {
+        self.0
+            .range((at.obj, at.off, i32::MIN)..=(at.obj, at.off, i32::MAX))
+            .filter(|((.., q), _)| *q != pid)
+            .find_map(|(_, q)| q.front().copied())
+    }
 }
 
 /// A load that overtook its own process's buffered store to other bytes
@@ -120,13 +149,12 @@ fn still_buffered<'a>(ev: &'a [Event], i: usize, q: i32, at: &Loc) -> Option<&'a
 /// store-buffering shape, in which neither of two stores is visible to
 /// the other process yet. Names the fence that forbids it.
 fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
-    let overtaking = ev.iter().enumerate().filter_map(|(i, e)| match &e.what {
-        What::Load { at, value, passed: Some(p), .. } => Some((i, e, at, *value, p)),
-        _ => None,
-    });
+    let mut buffers = Buffers::default();
     let mut chosen = None;
-    for (i, load, at, value, passed) in overtaking {
-        let hidden = ev[..i].iter().map(|e| e.pid).filter(|&q| q != load.pid).find_map(|q| still_buffered(ev, i, q, at));
+    for (i, load) in ev.iter().enumerate() {
+        buffers.see(load);
+        let What::Load { at, value, passed: Some(passed), .. } = &load.what else { continue };
+        let (value, hidden) = (*value, buffers.other(at, load.pid));
         if chosen.is_none() || hidden.is_some() {
             chosen = Some((i, load, at, value, passed, hidden));
         }
@@ -184,12 +212,22 @@ fn stale_read(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     // The newest store to the location, by another process.
     let newest = ev[..i].iter().rev().find(|e| e.pid != load.pid && stored(e, at))?;
     let (What::Store { value: new, .. } | What::Atomic { value: new, .. }) = &newest.what else { return None };
-    // A load of the reader that saw a later store of the same writer.
-    let flag = ev[..i].iter().rev().filter(|e| e.pid == load.pid).find_map(|e| {
-        let What::Load { at: f, value: v, stale: 0, .. } = &e.what else { return None };
-        let w = ev[..i].iter().rev().find(|w| w.pid == newest.pid && w.step > newest.step && w.step <= e.step && stored(w, f))?;
-        matches!(&w.what, What::Store { value, .. } if value == v).then_some((e, f, *v, w))
-    });
+    // A load of the reader that saw a later store of the same writer: in
+    // one pass, the writer's latest store to each location so far.
+    let mut later: std::collections::BTreeMap<(u32, u64), &Event> = Default::default();
+    let mut flag = None;
+    for e in ev[..i].iter().filter(|e| e.step > newest.step) {
+        match &e.what {
+            What::Store { at: t, .. } if e.pid == newest.pid => {
+                later.insert((t.obj, t.off), e);
+            }
+            What::Load { at: f, value: v, stale: 0, .. } if e.pid == load.pid => {
+                let w = later.get(&(f.obj, f.off)).filter(|w| matches!(&w.what, What::Store { value, .. } if value == v));
+                flag = w.map(|w| (e, f, *v, *w)).or(flag);
+            }
+            _ => {}
+        }
+    }
     let seen = match flag {
         Some((e, f, v, w)) => format!(
             ", although it had already read `{}` = {} (line {}, step {}), which {} stored after it (line {}, step {}): the two stores reached it out of order. Make the store to `{}` a release and the load of it an acquire (`__atomic_store_n(&..., v, __ATOMIC_RELEASE)`, `__atomic_load_n(&..., __ATOMIC_ACQUIRE)` or their `<stdatomic.h>` forms), or put a fence after the first store and before the second load",
@@ -222,11 +260,12 @@ fn lost_update(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     // process made since its previous write there.
     let mut rmw: Vec<ReadModifyWrite> = Vec::new();
     for (i, w) in ev.iter().enumerate() {
-        let What::Store { at, .. } = &w.what else { continue };
+        // Under `--memory tso` a store is written when it is flushed.
+        let (What::Store { at, .. } | What::Flush { at, .. }) = &w.what else { continue };
         let mut reads = Vec::new();
         for e in ev[..i].iter().rev().filter(|e| e.pid == w.pid) {
             match &e.what {
-                What::Store { at: t, .. } if same(t, at) => break,
+                What::Store { at: t, .. } | What::Flush { at: t, .. } if same(t, at) => break,
                 What::Load { at: t, value, .. } if same(t, at) => reads.push((e, *value)),
                 _ => {}
             }
@@ -276,7 +315,7 @@ fn lost_update(prog: &Program, ev: &[Event]) -> Option<Explanation> {
 fn atomicity_violation(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     let access = |e: &Event| match &e.what {
         What::Load { at, value, .. } => Some((*at, false, *value)),
-        What::Store { at, value, .. } => Some((*at, true, *value)),
+        What::Store { at, value, .. } | What::Flush { at, value, .. } => Some((*at, true, *value)),
         _ => None,
     };
     for (i, a) in ev.iter().enumerate() {

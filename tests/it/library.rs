@@ -117,7 +117,8 @@ int main(void) {
     let r = explore::run(&prog, &opts.config(), &mut Random::new(0), true);
     let trace = r.trace.as_deref().unwrap();
     let step_of = |f: &dyn Fn(&What) -> bool| trace.iter().find(|e| f(&e.what)).map(|e| e.step).unwrap();
-    let store = step_of(&|w| matches!(w, What::Store { at, .. } if at.off == 0));
+    // Under tso the store reaches memory at its flush.
+    let store = step_of(&|w| matches!(w, What::Store { at, .. } | What::Flush { at, .. } if at.off == 0));
     let load0 = step_of(&|w| matches!(w, What::Load { at, .. } if at.off == 0));
     let load4 = step_of(&|w| matches!(w, What::Load { at, .. } if at.off == 4));
     let rf: Vec<_> = r.edges.iter().filter(|e| e.kind == EdgeKind::ReadsFrom).map(|e| (e.from, e.to)).collect();

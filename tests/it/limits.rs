@@ -78,7 +78,7 @@ int main(void) {
     loop {
         m.ready(&cfg, &mut ready);
         let Some(&i) = ready.first() else { break };
-        m.step(i, &mut cx);
+        m.play(i, &mut cx);
         most = most.max(m.procs.len());
     }
     assert!(most <= 3, "the table held {most} processes");

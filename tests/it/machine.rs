@@ -37,7 +37,7 @@ fn finish(m: &mut Machine, cx: &mut StepCtx) {
     loop {
         m.ready(cx.config, &mut ready);
         match ready.first() {
-            Some(&i) => m.step(i, cx),
+            Some(&i) => m.play(i, cx),
             None if cx.config.time == TimeMode::Strict && m.wake_next_sleeper(true) => {}
             None => return,
         }
@@ -59,7 +59,7 @@ fn a_machine_cloned_mid_run_finishes_identically() {
     let mut ready = Vec::new();
     for _ in 0..5 {
         m.ready(&cfg, &mut ready);
-        m.step(ready[0], &mut cx);
+        m.play(ready[0], &mut cx);
     }
     let mut copy = m.clone();
     assert_eq!(copy, m);
@@ -178,27 +178,29 @@ fn steps_with_independent_footprints_commute() {
                     }
                     for (a, &i) in ready.iter().enumerate() {
                         for &j in &ready[a + 1..] {
-                            if m.footprint(i, time).conflicts(&m.footprint(j, time)) {
+                            if m.move_footprint(i, time).conflicts(&m.move_footprint(j, time)) {
                                 continue;
                             }
                             let both = |first: usize, second: usize| {
                                 let (mut m2, mut h2) = (m.clone(), cx.history.clone());
                                 let mut cx2 = StepCtx { prog: &prog, config: &cfg, history: &mut h2, instructions: 0 };
                                 // By pid: a step may drop reaped processes from the table.
-                                let pid = m2.procs[second].pid;
-                                m2.step(first, &mut cx2);
+                                use sim::kernel::inject::{flush_entry, is_flush, proc_of};
+                                let (pid, flush) = (m2.procs[proc_of(second)].pid, is_flush(second));
+                                m2.play(first, &mut cx2);
                                 let mut r = Vec::new();
                                 m2.ready(&cfg, &mut r);
-                                let Some(second) = m2.index(pid).filter(|k| r.contains(k)) else {
+                                let again = m2.index(pid).map(|k| if flush { flush_entry(k) } else { k });
+                                let Some(second) = again.filter(|k| r.contains(k)) else {
                                     return (m2, h2.outcome, false);
                                 };
-                                m2.step(second, &mut cx2);
+                                m2.play(second, &mut cx2);
                                 (m2, h2.outcome, true)
                             };
                             let (x, y) = (both(i, j), both(j, i));
                             checked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             if !(x.2 && y.2 && x.0 == y.0 && x.1 == y.1) {
-                                let (pi, pj) = (&m.procs[i], &m.procs[j]);
+                                let (pi, pj) = (&m.procs[sim::kernel::inject::proc_of(i)], &m.procs[sim::kernel::inject::proc_of(j)]);
                                 return Err(format!(
                                 "{time:?}: {} {:?} and {} {:?} do not commute (still ready: {}, {}; machines equal: {}; outputs equal: {})",
                                 pi.pid, pi.pending, pj.pid, pj.pending, x.2, y.2, x.0 == y.0, x.1 == y.1
@@ -207,7 +209,7 @@ fn steps_with_independent_footprints_commute() {
                         }
                     }
                     let k = ready[rng.gen_range(0..ready.len())];
-                    m.step(k, &mut cx);
+                    m.play(k, &mut cx);
                 }
             }
             Ok(())
@@ -251,7 +253,7 @@ fn cached_fingerprints_are_never_stale() {
                 return Err(format!("a stale fingerprint after step {step}"));
             }
             let k = ready[rng.gen_range(0..ready.len())];
-            m.step(k, &mut cx);
+            m.play(k, &mut cx);
         }
         Ok(())
     });

@@ -6,9 +6,11 @@ use std::process::{Command, Output, Stdio};
 
 /// A session fed `input`, with `args` after `step`.
 fn session(args: &[&str], input: &str) -> Output {
+    // The textbook machine: `step` offers no store-buffer flushes.
     let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
         .arg("step")
         .args(args)
+        .args(["--memory", "sc"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -39,7 +41,10 @@ fn a_scripted_session_reaches_the_lost_update_and_its_token_replays_it() {
     assert!(out.contains("shared: (*counter) (shm#0+0) = 0"), "the shared memory: {out}");
     assert!(out.contains("goal reached: Lost update: 1001 and 1002 both read `(*counter)` = 0"), "{out}");
     let token = out.lines().find_map(|l| l.strip_prefix("token: ")).expect("a token");
-    let replay = Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(["replay", "scenarios/lost_update.c", token, "--trace"]).output().unwrap();
+    let replay = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["replay", "scenarios/lost_update.c", token, "--trace", "--memory", "sc"])
+        .output()
+        .unwrap();
     assert_eq!(String::from_utf8_lossy(&replay.stdout), "counter = 9 (expected 10)\n");
     assert!(String::from_utf8_lossy(&replay.stderr).contains("Lost update: 1001 and 1002 both read `(*counter)` = 0"));
 }
@@ -101,7 +106,7 @@ fn a_terminal_gets_a_redrawn_screen_and_plain_keeps_appending() {
     let exe = env!("CARGO_BIN_EXE_ipcsim");
     let run = |extra: &str| {
         let mut child = Command::new("script")
-            .args(["-qec", &format!("{exe} step scenarios/lost_update.c --goal lost-update {extra}"), "/dev/null"])
+            .args(["-qec", &format!("{exe} step scenarios/lost_update.c --goal lost-update --memory sc {extra}"), "/dev/null"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()

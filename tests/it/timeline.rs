@@ -1,12 +1,14 @@
 //! Timelines (`--timeline FILE.html|.svg|.json`), the trace in columns,
 //! and the explanations in plain words, on scenarios that show each.
+//! Pinned to sequential consistency: the runs they draw were chosen
+//! under it (the reordering reports have their tests in memory.rs).
 
 use crate::browser::{chromium, needs, ocr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn ipcsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_ipcsim")).args(args).args(["--memory", "sc"]).output().unwrap()
 }
 
 fn stderr(o: &Output) -> String {
@@ -140,7 +142,7 @@ fn the_trace_event_json_has_the_documented_fields() {
 #[test]
 fn the_trace_in_columns_has_a_column_per_process_within_the_width() {
     let o = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
-        .args(["explore", "scenarios/bounded_buffer_two_producers.c", "--trace-format", "columns"])
+        .args(["explore", "scenarios/bounded_buffer_two_producers.c", "--trace-format", "columns", "--memory", "sc"])
         .env("COLUMNS", "90")
         .output()
         .unwrap();

@@ -33,7 +33,7 @@ use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::fingerprint;
 use crate::ir::Program;
-use crate::kernel::inject::{fault_of, proc_of};
+use crate::kernel::inject::{fault_of, flush_entry, is_flush, proc_of, MOVE};
 use crate::kernel::{Config, History, Machine, StepCtx, TimeMode};
 use crate::options::Options;
 use crate::outcome::Outcome;
@@ -321,9 +321,9 @@ struct Node {
     ready: Vec<usize>,
     /// Positions in `ready` still to try.
     todo: u64,
-    /// Processes (indices) whose next step need not be tried here: the
-    /// sleep set it was entered with, plus the steps already tried.
-    sleep: u64,
+    /// Moves ([`move_bit`]) that need not be tried here: the sleep set
+    /// it was entered with, plus the moves already tried.
+    sleep: Moves,
     /// The pid that took the step into this state.
     current: Option<i32>,
     /// Preemptions spent to get here.
@@ -357,14 +357,32 @@ enum Arrival {
     Unknown,
 }
 
+/// A set of moves: bit `i` the step of process index `i`, bit `64 + i`
+/// the flush of its store buffer.
+type Moves = u128;
+
+/// A ready-list entry's bit in a [`Moves`] set.
+fn move_bit(entry: usize) -> Moves {
+    1 << (proc_of(entry) + if is_flush(entry) { MOVE } else { 0 })
+}
+
+/// The ready-list entry of a bit of a [`Moves`] set.
+fn bit_move(bit: usize) -> usize {
+    if bit >= MOVE {
+        flush_entry(bit - MOVE)
+    } else {
+        bit
+    }
+}
+
 /// A map keyed by fingerprints.
 type ByFingerprint<V> = HashMap<u128, V, BuildHasherDefault<Prehashed>>;
 
 /// The stored states: fingerprints, or whole states (chained by
-/// fingerprint). The `u64` is a sleep set, or preemptions spent.
+/// fingerprint). The [`Moves`] are a sleep set, or preemptions spent.
 enum Store {
-    Fingerprints(ByFingerprint<u64>),
-    Exact(ByFingerprint<Vec<(Box<Owned>, u64)>>),
+    Fingerprints(ByFingerprint<Moves>),
+    Exact(ByFingerprint<Vec<(Box<Owned>, Moves)>>),
     None,
 }
 
@@ -483,13 +501,9 @@ impl<'a> Dfs<'a> {
         // steps may not commute although their footprints say they do.
         let try_send =
             prog.functions.iter().flat_map(|f| &f.ops).any(|op| matches!(op, crate::ir::Op::Lib(crate::ir::LibFn::MboxTrySend, _)));
-        // Sleep sets know process steps, not injected faults.
-        // Nor store-buffer flushes.
-        let reduce = opts.reduce
-            && opts.preemptions.is_none()
-            && !try_send
-            && !opts.faults.any()
-            && opts.memory.model == crate::kernel::MemoryModel::Sc;
+        // Sleep sets know process steps and store-buffer flushes, not
+        // injected faults or stale loads.
+        let reduce = opts.reduce && opts.preemptions.is_none() && !try_send && !opts.faults.any() && !opts.memory.weak();
         let v = Verdict { exact: opts.exact, preemptions: opts.preemptions, reduced: reduce, ..Verdict::default() };
         let runner = Runner::new(prog, config).judging(opts);
         let (m, h) = runner.start_detecting();
@@ -539,7 +553,7 @@ impl<'a> Dfs<'a> {
             self.held += root.output;
             stack.push(*root);
         }
-        let mut sleepers: Vec<i32> = Vec::new();
+        let mut sleepers: Vec<(i32, bool)> = Vec::new();
         while let Some(top) = stack.last_mut() {
             if self.stop {
                 break;
@@ -568,13 +582,13 @@ impl<'a> Dfs<'a> {
             }
             sleepers.clear();
             if self.reduce {
-                let t = tm.footprint(i, self.config.time);
-                for u in bits(top.sleep).filter(|&u| u != i) {
-                    if !tm.footprint(u, self.config.time).conflicts(&t) {
-                        sleepers.push(tm.procs[u].pid);
+                let t = tm.move_footprint(i, self.config.time);
+                for u in bits(top.sleep).map(bit_move).filter(|&u| u != i) {
+                    if !tm.move_footprint(u, self.config.time).conflicts(&t) {
+                        sleepers.push((tm.procs[proc_of(u)].pid, is_flush(u)));
                     }
                 }
-                top.sleep |= 1 << i;
+                top.sleep |= move_bit(i);
             }
             let choice = (top.ready.len() > 1).then_some(k as u32);
             // The last step to try from a state takes its machine rather
@@ -689,7 +703,7 @@ impl<'a> Dfs<'a> {
         pace: Pace,
         current: Option<i32>,
         pre: u32,
-        sleepers: &[i32],
+        sleepers: &[(i32, bool)],
         pops: u32,
     ) -> Arrival {
         if self.raced(&h, pre) {
@@ -710,7 +724,10 @@ impl<'a> Dfs<'a> {
             self.ended(&m, &h, end, pre);
             return Arrival::Exit;
         }
-        let sleep = sleepers.iter().filter_map(|&p| m.index(p)).fold(0u64, |s, i| s | 1 << i);
+        let sleep = sleepers
+            .iter()
+            .filter_map(|&(p, flush)| m.index(p).map(|i| if flush { flush_entry(i) } else { i }))
+            .fold(0, |s, e| s | move_bit(e));
         let strict = self.config.time == TimeMode::Strict;
         let key = Key {
             m: &m,
@@ -723,7 +740,7 @@ impl<'a> Dfs<'a> {
         let bounded = self.opts.preemptions.is_some();
         // What is stored with a state: its sleep set, or (bounded) the
         // preemptions spent reaching it.
-        let mine = if bounded { pre as u64 } else { sleep };
+        let mine = if bounded { pre as Moves } else { sleep };
         let fp = (!matches!(self.store, Store::None)).then(|| fingerprint::of(&key));
         if let Some(a) = self.elsewhere(fp, mine) {
             self.v.matched += 1;
@@ -731,7 +748,7 @@ impl<'a> Dfs<'a> {
         }
         let visit = self.lookup(&key, fp, mine, bounded);
         let explore = match visit {
-            Visit::New => u64::MAX,
+            Visit::New => Moves::MAX,
             Visit::Done => {
                 self.v.matched += 1;
                 return match fp.map(|f| (f, self.cycles.position(f))) {
@@ -744,8 +761,8 @@ impl<'a> Dfs<'a> {
         };
         let mut todo = 0u64;
         for (k, &i) in ready.iter().enumerate() {
-            let i = proc_of(i);
-            if sleep & (1 << i) == 0 && explore & (1 << i) != 0 {
+            let i = move_bit(i);
+            if sleep & i == 0 && explore & i != 0 {
                 todo |= 1 << k;
             }
         }
@@ -801,7 +818,7 @@ impl<'a> Dfs<'a> {
 
     /// A state this search has not seen that another completed with no
     /// more asleep than `mine`: where the step into it leads.
-    fn elsewhere(&self, fp: Option<u128>, mine: u64) -> Option<Arrival> {
+    fn elsewhere(&self, fp: Option<u128>, mine: Moves) -> Option<Arrival> {
         let (done, fp, Store::Fingerprints(map)) = (self.completed?, fp?, &self.store) else { return None };
         if map.contains_key(&fp) {
             return None;
@@ -811,7 +828,7 @@ impl<'a> Dfs<'a> {
     }
 
     /// Looks a state up, stores it, and says what of it to explore.
-    fn lookup(&mut self, key: &Key, fp: Option<u128>, mine: u64, bounded: bool) -> Visit {
+    fn lookup(&mut self, key: &Key, fp: Option<u128>, mine: Moves, bounded: bool) -> Visit {
         let stored = match (fp, &mut self.store) {
             (Some(fp), Store::Fingerprints(map)) => match map.entry(fp) {
                 std::collections::hash_map::Entry::Vacant(e) => {
@@ -850,7 +867,7 @@ impl<'a> Dfs<'a> {
                 return Visit::Done;
             }
             *old = mine;
-            return Visit::Again(u64::MAX);
+            return Visit::Again(Moves::MAX);
         }
         // Explored with a sleep set `old`: what it slept and we do not
         // is left to do.
@@ -1079,7 +1096,7 @@ impl<'a> Dfs<'a> {
 /// whether its component was left in doubt. Locked in slices by
 /// fingerprint, so that threads seldom wait for each other.
 pub(super) struct Completed {
-    slices: Vec<std::sync::Mutex<ByFingerprint<(u64, bool)>>>,
+    slices: Vec<std::sync::Mutex<ByFingerprint<(Moves, bool)>>>,
 }
 
 impl Completed {
@@ -1087,17 +1104,17 @@ impl Completed {
         Completed { slices: (0..64).map(|_| std::sync::Mutex::new(HashMap::default())).collect() }
     }
 
-    fn slice(&self, fp: u128) -> std::sync::MutexGuard<'_, ByFingerprint<(u64, bool)>> {
+    fn slice(&self, fp: u128) -> std::sync::MutexGuard<'_, ByFingerprint<(Moves, bool)>> {
         self.slices[(fp >> 64) as usize % self.slices.len()].lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn get(&self, fp: u128) -> Option<(u64, bool)> {
+    fn get(&self, fp: u128) -> Option<(Moves, bool)> {
         self.slice(fp).get(&fp).copied()
     }
 
     /// Adds states of a completed component (a state completed twice
     /// keeps what both explored).
-    fn publish(&self, states: impl Iterator<Item = (u128, u64)>, doubtful: bool) {
+    fn publish(&self, states: impl Iterator<Item = (u128, Moves)>, doubtful: bool) {
         for (fp, asleep) in states {
             let mut slice = self.slice(fp);
             let e = slice.entry(fp).or_insert((asleep, doubtful));
@@ -1111,8 +1128,8 @@ enum Visit {
     New,
     /// Nothing more to explore.
     Done,
-    /// These processes (indices) only.
-    Again(u64),
+    /// These moves only.
+    Again(Moves),
 }
 
 /// The position in `ready` to try next: the process that ran last if it
@@ -1128,7 +1145,7 @@ fn next_position(n: &Node) -> usize {
 }
 
 /// The indices of a mask's set bits.
-fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+fn bits(mut mask: Moves) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
         (mask != 0).then(|| {
             let i = mask.trailing_zeros() as usize;

@@ -24,7 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
-use crate::kernel::inject::{fault_of, is_fault, is_flush, proc_of, stale_of};
+use crate::kernel::inject::{is_fault, is_flush, proc_of, stale_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -309,12 +309,7 @@ pub(crate) fn turn(m: &mut Machine, cx: &StepCtx, ready: &mut Vec<usize>) -> Opt
 
 /// Process `i` takes its step.
 pub(crate) fn take(m: &mut Machine, i: usize, cx: &mut StepCtx, pace: &mut Pace) {
-    match fault_of(i) {
-        Some(f) => m.inject(proc_of(i), f, cx),
-        None if is_flush(i) => m.flush_move(proc_of(i), cx),
-        None if stale_of(i) > 0 => m.step_stale(proc_of(i), stale_of(i), cx),
-        None => m.step(i, cx),
-    }
+    m.play(i, cx);
     pace.still = if m.clock == pace.clock { pace.still + 1 } else { 0 };
     pace.clock = m.clock;
     if pace.still >= STEPS_WITHOUT_TIME && cx.config.time == TimeMode::Strict && m.wake_next_sleeper(false) {

@@ -22,7 +22,15 @@ pub struct Pct {
     change_points: Vec<u64>,
     step: u64,
     lowest: u64,
+    /// The process whose steps ran last without a break, and how many.
+    run: (i32, u32),
 }
+
+/// Steps one process may take in a row while its own store buffer waits
+/// (`--memory tso`): then its oldest store is flushed. The hardware drains
+/// a buffer in bounded time; without this, a process spinning on a store
+/// of its own it still holds would spin for ever at a high priority.
+const FLUSH_AFTER: u32 = 256;
 
 impl Pct {
     /// Seeded; `depth` priority change points minus one are spread over the
@@ -30,7 +38,7 @@ impl Pct {
     pub fn new(seed: u64, depth: u32, horizon: u64) -> Pct {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let change_points = (1..depth.max(1)).map(|_| rng.gen_range(0..horizon.max(1))).collect();
-        Pct { seed, depth, horizon, rng, priority: BTreeMap::new(), change_points, step: 0, lowest: 0 }
+        Pct { seed, depth, horizon, rng, priority: BTreeMap::new(), change_points, step: 0, lowest: 0, run: (0, 0) }
     }
 }
 
@@ -44,7 +52,27 @@ impl Scheduler for Pct {
         self.rng.gen()
     }
 
-    fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+    fn next_task(&mut self, tasks: &[Task], current: Option<i32>) -> usize {
+        let k = self.by_priority(tasks, current);
+        let t = &tasks[k];
+        if t.flush {
+            self.run = (t.pid, 0);
+            return k;
+        }
+        self.run = if self.run.0 == t.pid { (t.pid, self.run.1 + 1) } else { (t.pid, 1) };
+        if self.run.1 > FLUSH_AFTER {
+            if let Some(f) = tasks.iter().position(|u| u.flush && u.pid == t.pid) {
+                self.run.1 = 0;
+                return f;
+            }
+        }
+        k
+    }
+}
+
+impl Pct {
+    /// The task PCT's priorities choose.
+    fn by_priority(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
         // Priorities order processes and their buffers; PCT injects no
         // faults and reads no stale stores (they come last, so indices
         // agree).

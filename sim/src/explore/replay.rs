@@ -47,7 +47,12 @@ impl Scheduler for Replay {
         self.next += 1;
         match c {
             Some(c) if (c as usize) < ready.len() => c as usize,
-            None if self.go_on => ready.iter().position(|t| Some(t.pid) == current).unwrap_or(0),
+            // Past the choices: buffered stores reach memory first (so a
+            // process spinning on its own buffered store is not left
+            // spinning for ever), then the running process goes on.
+            None if self.go_on => {
+                ready.iter().position(|t| t.flush).or_else(|| ready.iter().position(|t| Some(t.pid) == current)).unwrap_or(0)
+            }
             _ => {
                 self.misfit = true;
                 0

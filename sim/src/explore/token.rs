@@ -79,9 +79,10 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
         field(b"faults");
         field(format!("{:?}", config.faults).as_bytes());
     }
-    // A memory model other than sc only when asked for, so tokens made
-    // without it keep replaying.
-    if config.memory != crate::kernel::Memory::default() {
+    // A memory model other than sc only when there is one (the default,
+    // the host's, included), so tokens made before there was a choice
+    // keep replaying under `--memory sc`.
+    if config.memory != crate::kernel::Memory::SC {
         field(b"memory");
         field(format!("{:?}", config.memory).as_bytes());
     }

@@ -118,6 +118,24 @@ fn whole(obj: u32) -> Cell {
 }
 
 impl Machine {
+    /// The footprint of a move of the ready list: a process's step, or
+    /// the flush of its store buffer's oldest store (which writes that
+    /// store's bytes; it is ordered with every step of its own process,
+    /// which reads the process's cell). Not for injected faults or stale
+    /// loads, which searches with sleep sets do not offer.
+    pub fn move_footprint(&self, entry: usize, time: TimeMode) -> Footprint {
+        if !super::inject::is_flush(entry) {
+            return self.footprint(entry, time);
+        }
+        let p = &self.procs[super::inject::proc_of(entry)];
+        let mut f = Footprint::default();
+        f.write(Cell::Proc(p.pid));
+        if let Some(b) = p.buffer.oldest() {
+            f.write(Cell::Shared { obj: b.obj, off: b.off, len: b.ty.width() as u64 });
+        }
+        f
+    }
+
     /// The footprint of process `i`'s next step under time mode `time`.
     pub fn footprint(&self, i: usize, time: TimeMode) -> Footprint {
         let p = &self.procs[i];

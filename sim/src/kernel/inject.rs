@@ -150,6 +150,19 @@ impl Faults {
 }
 
 impl Machine {
+    /// Makes move `entry` of the ready list: a process's step, a flush of
+    /// its store buffer, its step reading an older store, or a fault
+    /// injected into it.
+    pub fn play(&mut self, entry: usize, cx: &mut StepCtx) {
+        let i = proc_of(entry);
+        match fault_of(entry) {
+            Some(f) => self.inject(i, f, cx),
+            None if is_flush(entry) => self.flush_move(i, cx),
+            None if stale_of(entry) > 0 => self.step_stale(i, stale_of(entry), cx),
+            None => self.step(entry, cx),
+        }
+    }
+
     /// Appends to `ready` the injected moves open to the ready processes
     /// already in it.
     pub(super) fn fault_moves(&self, config: &Config, ready: &mut Vec<usize>) {

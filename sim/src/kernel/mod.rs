@@ -724,6 +724,14 @@ impl Machine {
         }
     }
 
+    /// Whether a load of `[off, off + width)` of `obj` by process `i`, or
+    /// a load of its spin so far, reads bytes its store buffer holds.
+    fn reads_own_buffer(&self, i: usize, obj: u32, off: u64, width: u64) -> bool {
+        let p = &self.procs[i];
+        let held = |o: u32, at: u64, w: u64| p.buffer.entries().any(|b| b.overlaps(o, at, w));
+        !p.buffer.is_empty() && (held(obj, off, width) || p.spin.watches().any(|w| held(w.obj, w.off, w.width as u64)))
+    }
+
     /// Whether process `i`'s step leaves its store buffer as it is: a load
     /// or a store into the buffer, with no signal to take first.
     fn keeps_buffer(&self, i: usize, rang: bool) -> bool {
@@ -769,13 +777,13 @@ impl Machine {
             AccessKind::Atomic(at) if at.op == crate::ir::atomic::AtomicOp::Load => Some(at.ty),
             _ => None,
         };
-        let passed = loaded.and_then(|m| self.procs[i].buffer.overtaken(a.obj, a.off, m.width() as u64).copied());
         let (read_as, stale, old) = if cx.config.memory.weak() { self.weak_before(i, &a) } else { (None, 0, None) };
         self.read_as = read_as;
-        // A process with buffered stores sees memory through them: it is
-        // not parked until they drain (its flushes are moves of their own);
-        // nor is one reading an older store than memory's.
-        if let Some(m) = loaded.filter(|_| self.procs[i].buffer.is_empty() && stale == 0) {
+        // A process reading its own buffered stores sees memory through
+        // them: it is not parked on memory's values until they drain (its
+        // flushes are moves of their own); nor is one reading an older
+        // store than memory's.
+        if let Some(m) = loaded.filter(|m| stale == 0 && !self.reads_own_buffer(i, a.obj, a.off, m.width() as u64)) {
             let pcb = &mut self.procs[i];
             let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
@@ -788,6 +796,7 @@ impl Machine {
         } else {
             self.procs[i].spin.clear();
         }
+        let passed = loaded.and_then(|m| self.procs[i].buffer.overtaken(a.obj, a.off, m.width() as u64).copied());
         // The statement, for a race report (read before the process
         // moves on).
         let span = if cx.history.races.is_some() { self.procs[i].proc.span(cx.prog) } else { Default::default() };
@@ -914,8 +923,12 @@ impl Machine {
                 let ev = pcb.proc.run(cx.prog, &mut ctx);
                 (ev, ctx.instructions, ctx.performed)
             };
-            if cx.tracing() && pcb.buffer.len() > buffered {
-                cx.history.buffered.extend(pcb.buffer.entries().skip(buffered).map(|b| (pcb.pid, *b)));
+            if pcb.buffer.len() > buffered {
+                // A store, if buffered, is no spin's.
+                pcb.spin.clear();
+                if cx.tracing() {
+                    cx.history.buffered.extend(pcb.buffer.entries().skip(buffered).map(|b| (pcb.pid, *b)));
+                }
             }
             cx.instructions += ran;
             performed = performed.or(done);

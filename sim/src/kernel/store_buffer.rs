@@ -34,8 +34,20 @@ pub enum MemoryModel {
 }
 
 impl MemoryModel {
+    /// The model of the machine ipcsim runs on, the default: what the
+    /// program compiled natively here may do (x86-TSO on x86-64).
+    pub const fn host() -> MemoryModel {
+        if cfg!(any(target_arch = "x86_64", target_arch = "x86")) {
+            MemoryModel::Tso
+        } else if cfg!(any(target_arch = "aarch64", target_arch = "arm")) {
+            MemoryModel::Arm
+        } else {
+            MemoryModel::Sc
+        }
+    }
+
     /// Its name on the command line.
-    pub fn arg(self) -> &'static str {
+    pub const fn arg(self) -> &'static str {
         match self {
             MemoryModel::Sc => "sc",
             MemoryModel::Tso => "tso",
@@ -59,8 +71,9 @@ pub struct Memory {
 }
 
 impl Default for Memory {
+    /// The host's model ([`MemoryModel::host`]).
     fn default() -> Self {
-        Memory { model: MemoryModel::Sc, bound: DEFAULT_BOUND }
+        Memory { model: MemoryModel::host(), bound: DEFAULT_BOUND }
     }
 }
 
@@ -75,8 +88,14 @@ impl Memory {
         self.model == MemoryModel::Arm
     }
 
-    /// The command-line options that ask for this memory (empty for the
-    /// default), with a leading space.
+    /// Sequential consistency, the model before there was a choice:
+    /// what a token that names no model was made under.
+    pub const SC: Memory = Memory { model: MemoryModel::Sc, bound: DEFAULT_BOUND };
+
+    /// The command-line options that ask for this memory (empty for
+    /// [`Memory::SC`]: a command names any other model, the host's
+    /// included, so it means the same on every host), with a leading
+    /// space.
     pub fn args(&self) -> String {
         let mut s = String::new();
         if self.model != MemoryModel::Sc {

@@ -313,10 +313,14 @@ pub fn to_text(events: &[Event], sources: &SourceMap) -> String {
 
 /// The text form with notes between the events: each `(step, note)`
 /// is printed before the first event at or after that step (how a
-/// shrunk schedule's preemptions are marked).
+/// shrunk schedule's preemptions are marked). A load that overtook a
+/// buffered store says so the first time only: the process's later loads
+/// overtake the same store until it is flushed.
 pub fn to_text_marked(events: &[Event], sources: &SourceMap, marks: &[(u64, String)]) -> String {
     let mut out = String::new();
     let mut marks = marks.iter().peekable();
+    // The buffered store each process's loads were last said to overtake.
+    let mut told: std::collections::BTreeMap<i32, super::Passed> = Default::default();
     for e in events {
         while let Some((_, note)) = marks.next_if(|(step, _)| *step <= e.step) {
             out.push_str(&format!("    -  {note}\n"));
@@ -327,7 +331,25 @@ pub fn to_text_marked(events: &[Event], sources: &SourceMap, marks: &[(u64, Stri
             let lc = sources.line_col(e.span.file, e.span.lo);
             format!("  @ {}:{}", sources.file(e.span.file).name, lc.line)
         };
-        out.push_str(&format!("{:>5}  {}  {}  {}{at}\n", e.step, fmt_time(e.time), e.pid, line(e, sources)));
+        let text = match &e.what {
+            What::Load { passed: Some(p), .. } if told.get(&e.pid) == Some(p) => {
+                let mut quiet = e.clone();
+                if let What::Load { passed, .. } = &mut quiet.what {
+                    *passed = None;
+                }
+                line(&quiet, sources)
+            }
+            What::Load { passed: Some(p), .. } => {
+                told.insert(e.pid, *p);
+                line(e, sources)
+            }
+            What::Flush { .. } => {
+                told.remove(&e.pid);
+                line(e, sources)
+            }
+            _ => line(e, sources),
+        };
+        out.push_str(&format!("{:>5}  {}  {}  {text}{at}\n", e.step, fmt_time(e.time), e.pid));
     }
     out
 }
