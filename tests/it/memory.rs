@@ -87,6 +87,9 @@ fn outcomes(name: &str, src: &str, model: &str) -> BTreeSet<String> {
         out.lines().filter_map(|l| l.trim().strip_prefix("stdout: \"")).map(|l| l.trim_end_matches('"').replace("\\n", "")).collect();
     assert!(!seen.is_empty(), "{name}: {out}");
     let _ = std::fs::remove_file(&file);
+    // The last test out removes the directory (it fails while others'
+    // files remain).
+    let _ = std::fs::remove_dir(&dir);
     seen
 }
 
