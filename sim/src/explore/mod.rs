@@ -24,7 +24,7 @@ use crate::check::linearizable::{self, Linearizability, OpMark, Spec};
 use crate::check::{self, End, Failure};
 use crate::interp::fault::Faulted;
 use crate::ir::Program;
-use crate::kernel::inject::{is_fault, is_flush, proc_of, stale_of};
+use crate::kernel::inject::{is_fault, is_flush, is_stale, proc_of};
 use crate::kernel::{Config, History, Machine, Pending, StepCtx, TimeMode};
 use crate::outcome::Outcome;
 use crate::trace::{Edge, Event};
@@ -326,7 +326,7 @@ fn undefined(h: &History) -> Option<i32> {
 
 fn task(m: &Machine, entry: usize) -> Task {
     let p = &m.procs[proc_of(entry)];
-    let (fault, flush, stale) = (is_fault(entry), is_flush(entry), stale_of(entry) > 0);
+    let (fault, flush, stale) = (is_fault(entry), is_flush(entry), is_stale(entry));
     let own = !fault && !flush;
     Task { pid: p.pid, yielding: own && matches!(p.pending, Pending::Call(Call::Proc(ProcCall::Yield))), fault, flush, stale }
 }

@@ -181,11 +181,11 @@ impl Machine {
                     return (None, 0, None);
                 };
                 let floor = self.procs[i].view.floor.get(&key).copied().unwrap_or(0);
-                let readable: Vec<&Msg> = self.hist.readable(key, width, floor).collect();
-                let Some(&m) = readable.len().checked_sub(1 + pick as usize).and_then(|k| readable.get(k)) else {
+                // The store `pick` places before the newest readable one.
+                let n = self.hist.readable(key, width, floor).count();
+                let Some(m) = n.checked_sub(1 + pick as usize).and_then(|k| self.hist.readable(key, width, floor).nth(k)).cloned() else {
                     return (None, 0, None);
                 };
-                let m = m.clone();
                 self.read_msg(i, key, &m, acquires(order));
                 ((pick > 0).then_some(m.value), pick, None)
             }
