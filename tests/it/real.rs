@@ -202,7 +202,7 @@ fn a_real_livelock_is_told_from_a_hang_and_a_released_spinner_is_not_one() {
 /// was reported as one in most runs).
 #[test]
 fn processes_taking_turns_at_a_spin_lock_are_no_livelock() {
-    let (code, out) = ipcsim(&["real", "tests/programs/peterson_turns.c", "--runs", "20"], &[]);
+    let (code, out) = ipcsim(&["real", "scenarios/peterson_fenced.c", "--runs", "20", "--", "1000"], &[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("20 runs: 1000-1001: exit 0") && out.contains("counter 2000 (expected 2000)"), "{out}");
 }
