@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ITERS 3
+#define ITERS 3 /* increments per process, unless given as argv[1] */
 
 struct shared {
     volatile int flag[2];
@@ -31,7 +31,8 @@ static void unlock(struct shared *s, int me) {
     s->flag[me] = 0;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    int iters = argc > 1 ? atoi(argv[1]) : ITERS;
     struct shared *s = mmap(NULL, sizeof *s, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (s == MAP_FAILED) {
         perror("mmap");
@@ -39,7 +40,7 @@ int main(void) {
     }
     pid_t child = fork();
     int me = child == 0 ? 1 : 0;
-    for (int i = 0; i < ITERS; i++) {
+    for (int i = 0; i < iters; i++) {
         lock(s, me);
         s->counter++;
         unlock(s, me);
@@ -47,6 +48,6 @@ int main(void) {
     if (child == 0)
         _exit(0);
     waitpid(child, NULL, 0);
-    printf("counter %d (expected %d)\n", s->counter, 2 * ITERS);
-    return s->counter == 2 * ITERS ? 0 : 1;
+    printf("counter %d (expected %d)\n", s->counter, 2 * iters);
+    return s->counter == 2 * iters ? 0 : 1;
 }

@@ -115,6 +115,12 @@ pub struct CrosscheckArgs {
     /// Real runs, with chaos.
     #[arg(long, default_value_t = 1000)]
     pub runs: u64,
+    /// Real runs without chaos, at the hardware's own pace. Chaos's
+    /// yields and sleeps let store buffers drain, so a reordering the
+    /// hardware makes (a store overtaken by a later load) shows far more
+    /// often without it.
+    #[arg(long)]
+    pub no_chaos: bool,
     /// Seed of the chaos.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,

@@ -11,6 +11,7 @@ mod exec;
 mod guard;
 mod log;
 mod message;
+mod pace;
 pub mod pool;
 mod process;
 mod serve;

@@ -95,6 +95,8 @@ pub struct RealProc<'a> {
     pub spin: sim::interp::spin::Streak,
     /// The cached digest of its private regions (for its fingerprint).
     pub digest: sim::interp::spin::RegionDigest,
+    /// When it stops at a shared access.
+    pub pace: crate::pace::Pace,
 }
 
 impl RealProc<'_> {
@@ -116,19 +118,31 @@ impl RealProc<'_> {
                     // Unlimited fuel: on the real kernel a private loop
                     // runs as natively, until the program or the run's
                     // timeout ends it.
-                    let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None };
-                    self.proc.run(self.env.prog, &mut ctx)
+                    let through = self.pace.through(self.chaos.as_ref());
+                    let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None, through };
+                    let ev = self.proc.run(self.env.prog, &mut ctx);
+                    let ran = through - ctx.through;
+                    self.pace.ran(ran, self.chaos.as_mut());
+                    if ran > 0 {
+                        // Accesses unseen: no streak of loads goes on.
+                        self.spin_broken();
+                    }
+                    ev
                 }
             };
             granted = false;
             match ev {
                 Event::Access(a) => {
                     if let Some(c) = self.chaos.as_mut() {
-                        c.before_step();
+                        c.before_access();
                     }
+                    granted = true;
                     // After a wait out of a spin, the access is made
                     // afresh (a signal may come first).
-                    granted = !self.spun(&a);
+                    if self.pace.stopped() && self.spun(&a) {
+                        self.pace.waited();
+                        granted = false;
+                    }
                 }
                 Event::Syscall(call) => {
                     self.spin_broken();

@@ -9,6 +9,14 @@ use crate::process::RealProc;
 use sim::interp::spin::Watch;
 use sim::interp::{Access, AccessKind};
 
+/// Looks made without sleeping, first: a hand-over between processes
+/// taking turns (a few microseconds natively) stays about that short.
+const BUSY_LOOKS: u32 = 200;
+
+/// Then looks made after giving the core to whoever else wants it: the
+/// process waited for may be off the CPU (more processes than cores).
+const YIELD_LOOKS: u32 = 100;
+
 /// How long a waiting process sleeps between looks at its locations.
 const LOOK_EVERY: libc::timespec = libc::timespec { tv_sec: 0, tv_nsec: 50_000 };
 
@@ -30,9 +38,18 @@ impl RealProc<'_> {
         };
         self.spin.clear();
         self.env.ctl.set_spinning(self.pid, true);
+        let mut looks = 0;
         while reads.iter().all(|(w, v)| self.peek(w) == *v) && !self.signal_waiting() {
-            // SAFETY: a sleep with a constant request.
-            unsafe { libc::nanosleep(&LOOK_EVERY, std::ptr::null_mut()) };
+            looks += 1;
+            if looks < BUSY_LOOKS {
+                std::hint::spin_loop();
+            } else if looks < BUSY_LOOKS + YIELD_LOOKS {
+                // SAFETY: a plain system call.
+                unsafe { libc::sched_yield() };
+            } else {
+                // SAFETY: a sleep with a constant request.
+                unsafe { libc::nanosleep(&LOOK_EVERY, std::ptr::null_mut()) };
+            }
         }
         self.env.ctl.set_spinning(self.pid, false);
         true

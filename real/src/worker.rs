@@ -260,6 +260,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64, rundir: &str) -> WorkerR
             handlers: Default::default(),
             spin: Default::default(),
             digest: Default::default(),
+            pace: Default::default(),
         };
         rp.run();
     }

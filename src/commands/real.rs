@@ -113,7 +113,7 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let rcfg = real_config(&a.file, &a.sim, true, a.timeout_ms);
+    let rcfg = real_config(&a.file, &a.sim, !a.no_chaos, a.timeout_ms);
     let runs = match real_runs(&a.file, &rcfg, (a.seed, a.runs), a.jobs, a.json) {
         Ok(s) => s,
         Err(st) => return st,
@@ -125,9 +125,11 @@ pub fn crosscheck(a: CrosscheckArgs) -> Status {
     let sopts = options(&a.file, &a.sim, None, TimeArg::LowerBound);
     let check = crosscheck::explain(&prog, &sopts, seen, a.sim_runs);
     if !a.json {
-        println!("{} distinct real outcome{} in {} chaos runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, runs.done);
+        let kind = if a.no_chaos { "plain" } else { "chaos" };
+        println!("{} distinct real outcome{} in {} {kind} runs", seen.len(), if seen.len() == 1 { "" } else { "s" }, runs.done);
         for (r, t) in &check.explained {
-            println!("  explained: {}\n    by: {}", describe(r), replay_command(&a.file, &sopts, t));
+            println!("  explained: {}\n    stdout: {}", describe(r), sim::trace::quote(&r.outcome.stream(1)));
+            println!("    by: {}", replay_command(&a.file, &sopts, t));
         }
         // A stop signal also ends the simulator's search: say how far it got.
         let searched = if real::stop::requested() { format!("{} (interrupted)", check.sim_runs) } else { a.sim_runs.to_string() };

@@ -106,6 +106,12 @@ pub struct RunCtx<'a> {
     pub granted: bool,
     /// The shared access performed under the grant, if any.
     pub performed: Option<Performed>,
+    /// Shared accesses after the granted one that may be performed
+    /// without stopping (counts down). The simulator gives none: every
+    /// access is a step. The real backend gives many, so the hardware
+    /// orders them as it orders the native binary's, with no stop in
+    /// between wider than its store buffer's window.
+    pub through: u32,
 }
 
 /// Options that change how a process runs.

@@ -20,6 +20,9 @@ enum Gate {
     Private,
     /// Shared, and granted: perform it now.
     Granted,
+    /// Shared, and let through ([`RunCtx::through`]): perform it now,
+    /// unrecorded.
+    Through,
     /// A store to shared memory that waits in the store buffer: no
     /// visible operation.
     Buffer,
@@ -158,6 +161,10 @@ impl Process {
             ctx.granted = false;
             ctx.performed = Some(Performed { access, value: 0 });
             return Gate::Granted;
+        }
+        if ctx.through > 0 {
+            ctx.through -= 1;
+            return Gate::Through;
         }
         Gate::Stop(access)
     }

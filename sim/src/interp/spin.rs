@@ -23,7 +23,7 @@ pub struct Watch {
 }
 
 /// Most loads remembered in one streak.
-const MAX_STREAK: usize = 256;
+pub const MAX_STREAK: usize = 256;
 
 /// Shared loads since the process's last other visible operation: the
 /// fingerprint of its private state before each, what it read, and where.

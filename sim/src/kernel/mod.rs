@@ -919,7 +919,8 @@ impl Machine {
                 let fences = cx.config.memory.weak();
                 let mut mem =
                     KernelMemory { store: &mut self.shared, committed: &mut self.committed, buffer, read_as: read_as.take(), fences };
-                let mut ctx = RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None };
+                let mut ctx =
+                    RunCtx { shared: &mut mem, fuel: cx.config.limits.fuel, instructions: 0, granted, performed: None, through: 0 };
                 let ev = pcb.proc.run(cx.prog, &mut ctx);
                 (ev, ctx.instructions, ctx.performed)
             };
