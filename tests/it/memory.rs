@@ -275,3 +275,20 @@ fn the_real_backend_shows_store_buffering_as_the_native_binary_does_and_only_tso
     let unexplained = out.split("NOT FOUND").nth(1).unwrap_or_default();
     assert!(unexplained.contains(OVERTAKEN), "{out}");
 }
+
+#[test]
+fn an_atomic_int_incremented_with_plus_plus_loses_nothing_under_every_model_and_a_plain_int_does() {
+    let file = "tests/programs/atomic_counter.c";
+    for model in ["sc", "tso", "arm"] {
+        let (code, _, err) = ipcsim(&["explore", file, "--strategy", "exhaustive", "--memory", model]);
+        assert_eq!(code, 0, "{model}: {err}");
+        assert!(err.contains("verified"), "{model}: {err}");
+    }
+    let dir = crate::native::Scratch::new("plain-counter");
+    let plain = dir.0.join("plain_counter.c");
+    let src = std::fs::read_to_string(file).expect("read the program").replace("atomic_int *n", "int *n");
+    std::fs::write(&plain, src).expect("write the copy");
+    let (code, out, err) = ipcsim(&["explore", plain.to_str().expect("utf-8"), "--memory", "sc"]);
+    assert_eq!(code, 1, "a plain int loses an increment:\n{out}{err}");
+    assert!(err.contains("Lost update"), "{err}");
+}

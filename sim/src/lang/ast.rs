@@ -76,6 +76,8 @@ pub enum TypeSpec {
     Record(Rc<RecordSpec>),
     /// `enum`.
     Enum(Rc<EnumSpec>),
+    /// `_Atomic(T)`.
+    Atomic(Rc<TypeName>),
 }
 
 /// `struct tag { fields }` or a reference `struct tag`.
@@ -111,6 +113,8 @@ pub struct Specs {
     pub ty: TypeSpec,
     /// `const` was written.
     pub is_const: bool,
+    /// `_Atomic` was written as a qualifier.
+    pub is_atomic: bool,
     /// Where.
     pub span: Span,
 }
@@ -368,6 +372,7 @@ impl Specs {
                 1 + fields.map(|d| d.vars.iter().map(|(v, _)| v.height()).fold(d.specs.height(), u32::max)).max().unwrap_or(0)
             }
             TypeSpec::Enum(e) => 1 + e.items.iter().flatten().filter_map(|(_, v)| v.as_ref()).map(|v| v.height).max().unwrap_or(0),
+            TypeSpec::Atomic(tn) => 1 + tn.height(),
             _ => 0,
         }
     }

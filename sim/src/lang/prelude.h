@@ -1167,10 +1167,10 @@ int rand_r(unsigned int *seed) {
     return result;
 }
 /* <stdatomic.h> and gcc's atomic builtins. The builtins are lowered by
-   the front-end (type-generic, as gcc's are). An atomic object is a
-   struct holding its value, so that the C11 functions below work on it
-   and a plain operator on it (`x++`, `x = 1`), which C makes an atomic
-   operation, is refused instead of being silently not atomic. */
+   the front-end (type-generic, as gcc's are). The atomic types are
+   `_Atomic` ones, as glibc's: a plain operator on one (`x++`, `x = 1`)
+   is the atomic operation C makes it. `atomic_flag` is a struct, as
+   there. */
 #define __ATOMIC_RELAXED 0
 #define __ATOMIC_CONSUME 1
 #define __ATOMIC_ACQUIRE 2
@@ -1185,24 +1185,24 @@ typedef enum memory_order {
     memory_order_acq_rel = 4,
     memory_order_seq_cst = 5
 } memory_order;
-typedef struct { _Bool __val; } atomic_bool;
-typedef struct { char __val; } atomic_char;
-typedef struct { signed char __val; } atomic_schar;
-typedef struct { unsigned char __val; } atomic_uchar;
-typedef struct { short __val; } atomic_short;
-typedef struct { unsigned short __val; } atomic_ushort;
-typedef struct { int __val; } atomic_int;
-typedef struct { unsigned int __val; } atomic_uint;
-typedef struct { long __val; } atomic_long;
-typedef struct { unsigned long __val; } atomic_ulong;
-typedef struct { long long __val; } atomic_llong;
-typedef struct { unsigned long long __val; } atomic_ullong;
-typedef struct { size_t __val; } atomic_size_t;
-typedef struct { long __val; } atomic_intptr_t;
-typedef struct { unsigned long __val; } atomic_uintptr_t;
-typedef struct { long __val; } atomic_ptrdiff_t;
-typedef struct { long __val; } atomic_intmax_t;
-typedef struct { unsigned long __val; } atomic_uintmax_t;
+typedef _Atomic _Bool atomic_bool;
+typedef _Atomic char atomic_char;
+typedef _Atomic signed char atomic_schar;
+typedef _Atomic unsigned char atomic_uchar;
+typedef _Atomic short atomic_short;
+typedef _Atomic unsigned short atomic_ushort;
+typedef _Atomic int atomic_int;
+typedef _Atomic unsigned int atomic_uint;
+typedef _Atomic long atomic_long;
+typedef _Atomic unsigned long atomic_ulong;
+typedef _Atomic long long atomic_llong;
+typedef _Atomic unsigned long long atomic_ullong;
+typedef _Atomic size_t atomic_size_t;
+typedef _Atomic long atomic_intptr_t;
+typedef _Atomic unsigned long atomic_uintptr_t;
+typedef _Atomic long atomic_ptrdiff_t;
+typedef _Atomic long atomic_intmax_t;
+typedef _Atomic unsigned long atomic_uintmax_t;
 typedef struct { unsigned char __val; } atomic_flag;
 #define ATOMIC_BOOL_LOCK_FREE 2
 #define ATOMIC_CHAR_LOCK_FREE 2
@@ -1212,32 +1212,32 @@ typedef struct { unsigned char __val; } atomic_flag;
 #define ATOMIC_LLONG_LOCK_FREE 2
 #define ATOMIC_POINTER_LOCK_FREE 2
 #define ATOMIC_FLAG_INIT { 0 }
-#define ATOMIC_VAR_INIT(v) { (v) }
+#define ATOMIC_VAR_INIT(v) (v)
 #define kill_dependency(y) (y)
-#define atomic_init(p, v) __atomic_store_n(&(p)->__val, (v), __ATOMIC_RELAXED)
+#define atomic_init(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
 #define atomic_is_lock_free(p) 1
 #define atomic_thread_fence(o) __atomic_thread_fence(o)
 #define atomic_signal_fence(o) __atomic_signal_fence(o)
-#define atomic_load(p) __atomic_load_n(&(p)->__val, __ATOMIC_SEQ_CST)
-#define atomic_load_explicit(p, o) __atomic_load_n(&(p)->__val, (o))
-#define atomic_store(p, v) __atomic_store_n(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_store_explicit(p, v, o) __atomic_store_n(&(p)->__val, (v), (o))
-#define atomic_exchange(p, v) __atomic_exchange_n(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_exchange_explicit(p, v, o) __atomic_exchange_n(&(p)->__val, (v), (o))
-#define atomic_compare_exchange_strong(p, e, d) __atomic_compare_exchange_n(&(p)->__val, (e), (d), 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-#define atomic_compare_exchange_weak(p, e, d) __atomic_compare_exchange_n(&(p)->__val, (e), (d), 1, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-#define atomic_compare_exchange_strong_explicit(p, e, d, s, f) __atomic_compare_exchange_n(&(p)->__val, (e), (d), 0, (s), (f))
-#define atomic_compare_exchange_weak_explicit(p, e, d, s, f) __atomic_compare_exchange_n(&(p)->__val, (e), (d), 1, (s), (f))
-#define atomic_fetch_add(p, v) __atomic_fetch_add(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_fetch_add_explicit(p, v, o) __atomic_fetch_add(&(p)->__val, (v), (o))
-#define atomic_fetch_sub(p, v) __atomic_fetch_sub(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_fetch_sub_explicit(p, v, o) __atomic_fetch_sub(&(p)->__val, (v), (o))
-#define atomic_fetch_or(p, v) __atomic_fetch_or(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_fetch_or_explicit(p, v, o) __atomic_fetch_or(&(p)->__val, (v), (o))
-#define atomic_fetch_xor(p, v) __atomic_fetch_xor(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_fetch_xor_explicit(p, v, o) __atomic_fetch_xor(&(p)->__val, (v), (o))
-#define atomic_fetch_and(p, v) __atomic_fetch_and(&(p)->__val, (v), __ATOMIC_SEQ_CST)
-#define atomic_fetch_and_explicit(p, v, o) __atomic_fetch_and(&(p)->__val, (v), (o))
+#define atomic_load(p) __atomic_load_n((p), __ATOMIC_SEQ_CST)
+#define atomic_load_explicit(p, o) __atomic_load_n((p), (o))
+#define atomic_store(p, v) __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_store_explicit(p, v, o) __atomic_store_n((p), (v), (o))
+#define atomic_exchange(p, v) __atomic_exchange_n((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_exchange_explicit(p, v, o) __atomic_exchange_n((p), (v), (o))
+#define atomic_compare_exchange_strong(p, e, d) __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+#define atomic_compare_exchange_weak(p, e, d) __atomic_compare_exchange_n((p), (e), (d), 1, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+#define atomic_compare_exchange_strong_explicit(p, e, d, s, f) __atomic_compare_exchange_n((p), (e), (d), 0, (s), (f))
+#define atomic_compare_exchange_weak_explicit(p, e, d, s, f) __atomic_compare_exchange_n((p), (e), (d), 1, (s), (f))
+#define atomic_fetch_add(p, v) __atomic_fetch_add((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_fetch_add_explicit(p, v, o) __atomic_fetch_add((p), (v), (o))
+#define atomic_fetch_sub(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_fetch_sub_explicit(p, v, o) __atomic_fetch_sub((p), (v), (o))
+#define atomic_fetch_or(p, v) __atomic_fetch_or((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_fetch_or_explicit(p, v, o) __atomic_fetch_or((p), (v), (o))
+#define atomic_fetch_xor(p, v) __atomic_fetch_xor((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_fetch_xor_explicit(p, v, o) __atomic_fetch_xor((p), (v), (o))
+#define atomic_fetch_and(p, v) __atomic_fetch_and((p), (v), __ATOMIC_SEQ_CST)
+#define atomic_fetch_and_explicit(p, v, o) __atomic_fetch_and((p), (v), (o))
 #define atomic_flag_test_and_set(p) __atomic_test_and_set(&(p)->__val, __ATOMIC_SEQ_CST)
 #define atomic_flag_test_and_set_explicit(p, o) __atomic_test_and_set(&(p)->__val, (o))
 #define atomic_flag_clear(p) __atomic_clear(&(p)->__val, __ATOMIC_SEQ_CST)

@@ -71,6 +71,11 @@ pub struct Types {
     /// Per type: how many types deep it is built (see [`Types::depth`]).
     depths: Vec<u32>,
     index: HashMap<TypeKind, TypeId>,
+    /// Per type: the type of its value, itself unless it is `_Atomic T`,
+    /// whose entry is T (see [`Types::atomic`]).
+    plain: Vec<TypeId>,
+    /// `_Atomic T` by T.
+    atomics: HashMap<TypeId, TypeId>,
     /// Struct and union definitions.
     pub records: Vec<Record>,
     /// Depth of each completed record (1 if absent).
@@ -148,8 +153,37 @@ impl Types {
         };
         self.depths.push(depth);
         self.kinds.push(k.clone());
+        self.plain.push(id);
         self.index.insert(k, id);
         id
+    }
+
+    /// `_Atomic t`: a type of its own with t's kind, so it is laid out,
+    /// converted and checked as t; only its accesses differ (each one
+    /// `seq_cst` atomic operation, as gcc makes them), which is what the
+    /// lowering asks [`Types::is_atomic`] for.
+    pub fn atomic(&mut self, t: TypeId) -> TypeId {
+        let t = self.unqual(t);
+        if let Some(&a) = self.atomics.get(&t) {
+            return a;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.depths.push(self.depths[t.0 as usize]);
+        self.kinds.push(self.kinds[t.0 as usize].clone());
+        self.plain.push(t);
+        self.atomics.insert(t, id);
+        id
+    }
+
+    /// Whether `t` is `_Atomic`-qualified.
+    pub fn is_atomic(&self, t: TypeId) -> bool {
+        self.plain[t.0 as usize] != t
+    }
+
+    /// `t` without `_Atomic`: the type of its value (C11 6.3.2.1: an
+    /// lvalue's conversion drops its qualifiers).
+    pub fn unqual(&self, t: TypeId) -> TypeId {
+        self.plain[t.0 as usize]
     }
 
     /// The kind of a type.
@@ -294,6 +328,9 @@ impl Types {
 
     /// The type as C writes it, for messages.
     pub fn name(&self, t: TypeId) -> String {
+        if self.is_atomic(t) {
+            return format!("_Atomic {}", self.name(self.unqual(t)));
+        }
         match self.kind(t) {
             TypeKind::Void => "void".into(),
             TypeKind::Error => "<error>".into(),

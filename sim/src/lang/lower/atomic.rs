@@ -9,7 +9,7 @@ use super::Lower;
 use crate::diag::{Code, Diagnostic};
 use crate::ir::atomic::{Atomic, AtomicOp, Order};
 use crate::ir::{MemTy, Op};
-use crate::lang::ast::Expr;
+use crate::lang::ast::{Binary, Expr};
 use crate::lang::types::{TypeId, TypeKind};
 use crate::source::Span;
 
@@ -177,7 +177,7 @@ impl Lower<'_> {
     fn object(&mut self, name: &str, p: &Expr) -> Option<TypeId> {
         let t = self.rvalue(p);
         match self.t.pointee(t) {
-            Some((to, _)) if self.t.is_scalar(to) && !matches!(self.t.kind(to), TypeKind::Void) => Some(to),
+            Some((to, _)) if self.t.is_scalar(to) && !matches!(self.t.kind(to), TypeKind::Void) => Some(self.t.unqual(to)),
             _ => {
                 let msg = format!("argument 1 of `{name}` must point to an integer or pointer object, not be `{}`", self.t.name(t));
                 self.error(Code::TypeMismatch, p.span, msg);
@@ -206,5 +206,117 @@ impl Lower<'_> {
         }
         self.emit(Op::Const(0));
         self.c.error
+    }
+}
+
+/// `_Atomic` objects (`_Atomic int`, `atomic_int`): C makes every access
+/// to one an atomic operation, `seq_cst`, as gcc compiles it (a load a
+/// `mov`, a store an `xchg`, `++` and `+=` a locked instruction). Only a
+/// shared object's accesses are steps: a local's stay plain.
+impl Lower<'_> {
+    /// Loads the atomic object at the address on the stack.
+    pub(super) fn atomic_load(&mut self, m: MemTy) {
+        self.emit(Op::Atomic(Atomic { op: AtomicOp::Load, ty: m, order: Order::SeqCst, new: false }));
+    }
+
+    /// Stores the value on the stack to the atomic object at the address
+    /// under it, keeping the value if `keep`.
+    pub(super) fn atomic_store(&mut self, m: MemTy, keep: bool) {
+        if keep {
+            self.emit(Op::DupX1);
+        }
+        self.emit(Op::Atomic(Atomic { op: AtomicOp::Store, ty: m, order: Order::SeqCst, new: false }));
+    }
+
+    /// `++`/`--` on the atomic object of type `ty` at the address on the
+    /// stack: one fetch-and-add. Returns the type of its value.
+    pub(super) fn atomic_incdec(&mut self, ty: TypeId, add: bool, post: bool, keep: bool, span: Span) -> TypeId {
+        let plain = self.t.unqual(ty);
+        let step = match self.t.pointee(plain) {
+            Some((to, _)) => self.t.size(to).unwrap_or(1),
+            None => 1,
+        };
+        if !self.atomic_rmw_ok(plain, if add { "++" } else { "--" }, span) {
+            self.emit(Op::Pop);
+        } else {
+            let m = self.mem_ty(plain).unwrap_or(MemTy::I64);
+            self.emit(Op::Const(step));
+            let op = if add { AtomicOp::Add } else { AtomicOp::Sub };
+            self.emit(Op::Atomic(Atomic { op, ty: m, order: Order::SeqCst, new: !post }));
+            if !keep {
+                self.emit(Op::Pop);
+            }
+            return plain;
+        }
+        if keep {
+            self.emit(Op::Const(0));
+        }
+        plain
+    }
+
+    /// `x op= r` on the atomic object (of type `ty`, written at `at`) at
+    /// the address on the stack: one atomic read-modify-write for
+    /// `+ - & | ^`. Returns the type of its value.
+    pub(super) fn atomic_compound(&mut self, op: Binary, (ty, at): (TypeId, Span), r: &Expr, keep: bool, span: Span) -> TypeId {
+        let plain = self.t.unqual(ty);
+        let tr = self.rvalue(r);
+        let rmw = match op {
+            Binary::Add => Some(AtomicOp::Add),
+            Binary::Sub => Some(AtomicOp::Sub),
+            Binary::BitAnd => Some(AtomicOp::And),
+            Binary::BitOr => Some(AtomicOp::Or),
+            Binary::BitXor => Some(AtomicOp::Xor),
+            _ => None,
+        };
+        let symbol = format!("{}=", super::expr::binary_symbol(op));
+        let pointer = self.t.pointee(plain);
+        // A floating operand, or a pointer's `&=`: no locked instruction.
+        let rmw = rmw.filter(|op| !self.t.is_float(tr) && (pointer.is_none() || matches!(op, AtomicOp::Add | AtomicOp::Sub)));
+        let ok = match rmw {
+            Some(_) => self.atomic_rmw_ok(plain, &symbol, span),
+            None => {
+                self.refuse_atomic_rmw(plain, &symbol, span);
+                false
+            }
+        };
+        let Some(rmw) = rmw.filter(|_| ok) else {
+            self.emit(Op::Pop);
+            self.emit(Op::Pop);
+            if keep {
+                self.emit(Op::Const(0));
+            }
+            return plain;
+        };
+        match pointer {
+            Some((to, _)) => {
+                self.convert(tr, self.c.long);
+                self.emit(Op::Const(self.t.size(to).unwrap_or(1)));
+                self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
+            }
+            None => self.convert(tr, plain),
+        }
+        let m = self.mem_ty(plain).unwrap_or(MemTy::I64);
+        self.emit_atomic(Atomic { op: rmw, ty: m, order: Order::SeqCst, new: true }, at);
+        if !keep {
+            self.emit(Op::Pop);
+        }
+        plain
+    }
+
+    /// Whether a read-modify-write of an atomic `plain` is one gcc makes
+    /// a locked instruction (an integer or a pointer); reports it if not.
+    fn atomic_rmw_ok(&mut self, plain: TypeId, symbol: &str, span: Span) -> bool {
+        let ok = (self.t.is_integer(plain) && !matches!(self.t.kind(plain), TypeKind::Bool)) || self.t.is_ptr(plain);
+        if !ok {
+            self.refuse_atomic_rmw(plain, symbol, span);
+        }
+        ok
+    }
+
+    fn refuse_atomic_rmw(&mut self, plain: TypeId, symbol: &str, span: Span) {
+        let msg = format!("`{symbol}` on an `_Atomic {}` is not supported: gcc makes it a compare-exchange loop", self.t.name(plain));
+        let d = Diagnostic::error(Code::Unsupported, span, msg)
+            .note("write the loop: `T old = atomic_load(&x); while (!atomic_compare_exchange_weak(&x, &old, f(old))) ;`");
+        self.push(d);
     }
 }

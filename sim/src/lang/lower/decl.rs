@@ -13,6 +13,27 @@ use std::rc::Rc;
 impl Lower<'_> {
     /// The type named by declaration specifiers.
     pub fn base_type(&mut self, specs: &Specs) -> TypeId {
+        let t = self.unqualified_base(specs);
+        if specs.is_atomic {
+            return self.atomic_type(t, specs.span);
+        }
+        t
+    }
+
+    /// `_Atomic t`, for a scalar t. An atomic struct, union or array
+    /// (which gcc makes with a lock) is refused.
+    fn atomic_type(&mut self, t: TypeId, span: Span) -> TypeId {
+        if self.t.is_scalar(t) && !matches!(self.t.kind(t), TypeKind::Error) {
+            return self.t.atomic(t);
+        }
+        if !matches!(self.t.kind(t), TypeKind::Error) {
+            let msg = format!("`_Atomic {}` is not supported: only a number or a pointer can be atomic here", self.t.name(t));
+            self.push(Diagnostic::error(Code::Unsupported, span, msg));
+        }
+        t
+    }
+
+    fn unqualified_base(&mut self, specs: &Specs) -> TypeId {
         match &specs.ty {
             TypeSpec::Void => self.c.void,
             TypeSpec::Bool => self.c.bool_,
@@ -44,6 +65,10 @@ impl Lower<'_> {
             },
             TypeSpec::Record(r) => self.record_type(r),
             TypeSpec::Enum(e) => self.enum_type(e),
+            TypeSpec::Atomic(tn) => {
+                let t = self.type_name(tn);
+                self.atomic_type(t, specs.span)
+            }
         }
     }
 

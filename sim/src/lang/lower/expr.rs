@@ -503,10 +503,15 @@ impl Lower<'_> {
             _ => {
                 let m = self.mem_ty(lv.ty).expect("scalar");
                 match lv.place {
-                    Place::Frame(off) => self.emit(Op::LoadFrame(off, m)),
-                    Place::Addr => self.emit(Op::Load(m)),
-                };
-                lv.ty
+                    Place::Frame(off) => {
+                        self.emit(Op::LoadFrame(off, m));
+                    }
+                    Place::Addr if self.t.is_atomic(lv.ty) => self.atomic_load(m),
+                    Place::Addr => {
+                        self.emit(Op::Load(m));
+                    }
+                }
+                self.t.unqual(lv.ty)
             }
         }
     }
@@ -517,7 +522,10 @@ impl Lower<'_> {
         if lv.span != Span::default() {
             self.f.span = lv.span;
         }
-        self.store_op(lv.place, keep, m);
+        match lv.place {
+            Place::Addr if self.t.is_atomic(lv.ty) => self.atomic_store(m, keep),
+            place => self.store_op(place, keep, m),
+        }
         self.f.span = saved;
     }
 
@@ -802,6 +810,13 @@ impl Lower<'_> {
         }
         let post = matches!(op, Unary::PostInc | Unary::PostDec);
         let bop = if matches!(op, Unary::PreInc | Unary::PostInc) { BinOp::Add } else { BinOp::Sub };
+        if let (Place::Addr, true) = (lv.place, self.t.is_atomic(lv.ty)) {
+            let saved = self.f.span;
+            self.f.span = if lv.span != Span::default() { lv.span } else { span };
+            let t = self.atomic_incdec(lv.ty, bop == BinOp::Add, post, keep, span);
+            self.f.span = saved;
+            return t;
+        }
         let m = self.mem_ty(lv.ty).expect("scalar");
         let a = self.arith(self.promote(lv.ty));
         let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
@@ -902,6 +917,11 @@ impl Lower<'_> {
             return lv.ty;
         }
         let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
+        if let (Some(bop), Place::Addr, true) = (op, lv.place, self.t.is_atomic(lv.ty)) {
+            // The access is the object's (`s->count`).
+            let at = if lv.span != Span::default() { lv.span } else { span };
+            return self.atomic_compound(bop, (lv.ty, at), r, keep, span);
+        }
         match op {
             None => {
                 let tr = self.rvalue(r);
@@ -926,7 +946,7 @@ impl Lower<'_> {
             }
         }
         self.store(lv, keep);
-        lv.ty
+        self.t.unqual(lv.ty)
     }
 
     /// Emits `a op b` for the two values on the stack; returns its type.
@@ -1555,7 +1575,7 @@ fn has_side_effects(e: &Expr) -> bool {
     }
 }
 
-fn binary_symbol(op: Binary) -> &'static str {
+pub(super) fn binary_symbol(op: Binary) -> &'static str {
     match op {
         Binary::Mul => "*",
         Binary::Div => "/",

@@ -28,8 +28,13 @@ impl Parser<'_> {
             && self.peek_at(1).is("(")
             && !self.is_typedef_name(self.peek().ident().expect("checked"))
         {
-            let specs =
-                Specs { storage: Storage::None, ty: TypeSpec::Int { size: IntSize::Int, signed: None }, is_const: false, span: start };
+            let specs = Specs {
+                storage: Storage::None,
+                ty: TypeSpec::Int { size: IntSize::Int, signed: None },
+                is_const: false,
+                is_atomic: false,
+                span: start,
+            };
             return Some(self.after_specs(specs, start));
         }
         if !self.starts_type() {
@@ -116,6 +121,7 @@ impl Parser<'_> {
         let start = self.peek().span;
         let mut storage = Storage::None;
         let mut is_const = false;
+        let mut is_atomic = false;
         let (mut void, mut bool_, mut char_, mut short, mut int, mut long, mut signed, mut unsigned) = (0, 0, 0, 0, 0, 0, 0, 0);
         let (mut float, mut double) = (0, 0);
         let mut other: Option<TypeSpec> = None;
@@ -129,7 +135,18 @@ impl Parser<'_> {
                 "extern" => storage = Storage::Extern,
                 "static" => storage = Storage::Static,
                 "auto" | "register" | "inline" | "__inline" | "volatile" | "restrict" | "__restrict" | "_Noreturn" | "__extension__" => {}
-                "_Thread_local" | "_Atomic" | "_Complex" => {
+                "_Atomic" => {
+                    self.bump();
+                    if self.eat("(") {
+                        let tn = self.type_name();
+                        self.expect(")", "to close `_Atomic(`");
+                        other = Some(TypeSpec::Atomic(Rc::new(tn)));
+                    } else {
+                        is_atomic = true;
+                    }
+                    continue;
+                }
+                "_Thread_local" | "_Complex" => {
                     self.error_code(Code::Unsupported, tok.span, format!("`{word}` is not supported"));
                 }
                 "const" => is_const = true,
@@ -211,7 +228,7 @@ impl Parser<'_> {
             }
             TypeSpec::Int { size: IntSize::Int, signed: signed_flag }
         };
-        Specs { storage, ty, is_const, span }
+        Specs { storage, ty, is_const, is_atomic, span }
     }
 
     /// `float`, `double`; `long double` (x87 80-bit) is refused rather
@@ -344,6 +361,10 @@ impl Parser<'_> {
             loop {
                 if self.eat_kw("const") {
                     is_const = true;
+                } else if self.is_kw("_Atomic") {
+                    let span = self.peek().span;
+                    self.error_code(Code::Unsupported, span, "an `_Atomic` pointer (`T *_Atomic p`) is not supported: make the object it points to atomic, or use the `__atomic` builtins on the pointer");
+                    self.bump();
                 } else if !(self.eat_kw("volatile") || self.eat_kw("restrict") || self.eat_kw("__restrict")) {
                     break;
                 }
