@@ -228,14 +228,11 @@ impl Lower<'_> {
         self.emit(Op::Atomic(Atomic { op: AtomicOp::Store, ty: m, order: Order::SeqCst, new: false }));
     }
 
-    /// `++`/`--` on the atomic object of type `ty` at the address on the
-    /// stack: one fetch-and-add. Returns the type of its value.
-    pub(super) fn atomic_incdec(&mut self, ty: TypeId, add: bool, post: bool, keep: bool, span: Span) -> TypeId {
+    /// `++`/`--` (by `step`) on the atomic object of type `ty` at the
+    /// address on the stack: one fetch-and-add. Returns the type of its
+    /// value.
+    pub(super) fn atomic_incdec(&mut self, (ty, step): (TypeId, u64), add: bool, post: bool, keep: bool, span: Span) -> TypeId {
         let plain = self.t.unqual(ty);
-        let step = match self.t.pointee(plain) {
-            Some((to, _)) => self.t.size(to).unwrap_or(1),
-            None => 1,
-        };
         if !self.atomic_rmw_ok(plain, if add { "++" } else { "--" }, span) {
             self.emit(Op::Pop);
         } else {
@@ -290,7 +287,8 @@ impl Lower<'_> {
         match pointer {
             Some((to, _)) => {
                 self.convert(tr, self.c.long);
-                self.emit(Op::Const(self.t.size(to).unwrap_or(1)));
+                let size = self.element_size(to, span).unwrap_or(1);
+                self.emit(Op::Const(size));
                 self.emit(Op::Bin(crate::ir::BinOp::Mul, crate::ir::ArithTy::U64));
             }
             None => self.convert(tr, plain),

@@ -716,19 +716,25 @@ impl Lower<'_> {
 
     /// `ptr ± int` with the int on top: scales it by the element size.
     fn scale_and_add(&mut self, elem: TypeId, op: BinOp, span: Span) {
-        let size = match self.t.kind(elem) {
-            TypeKind::Void => Some(1),
-            _ => self.t.size(elem),
-        };
-        let Some(size) = size else {
-            self.error(Code::Incomplete, span, format!("pointer arithmetic on a pointer to incomplete type `{}`", self.t.name(elem)));
-            return;
-        };
+        let Some(size) = self.element_size(elem, span) else { return };
         if size != 1 {
             self.emit(Op::Const(size));
             self.emit(Op::Bin(BinOp::Mul, ArithTy::U64));
         }
         self.emit(Op::Bin(op, ArithTy::U64));
+    }
+
+    /// The step of pointer arithmetic over `elem`s (1 over `void`, as
+    /// gcc takes it); `None`, reported, for an incomplete type.
+    pub(super) fn element_size(&mut self, elem: TypeId, span: Span) -> Option<u64> {
+        let size = match self.t.kind(elem) {
+            TypeKind::Void => Some(1),
+            _ => self.t.size(elem),
+        };
+        if size.is_none() {
+            self.error(Code::Incomplete, span, format!("pointer arithmetic on a pointer to incomplete type `{}`", self.t.name(elem)));
+        }
+        size
     }
 
     fn unary(&mut self, op: Unary, x: &Expr, span: Span) -> TypeId {
@@ -801,7 +807,7 @@ impl Lower<'_> {
         };
         let _ = self.check_writable(&lv, x, span);
         let step = match self.t.pointee(lv.ty) {
-            Some((to, _)) => self.t.size(to).unwrap_or(1),
+            Some((to, _)) => self.element_size(to, span).unwrap_or(1),
             None => 1,
         };
         if !self.t.is_scalar(lv.ty) {
@@ -813,7 +819,7 @@ impl Lower<'_> {
         if let (Place::Addr, true) = (lv.place, self.t.is_atomic(lv.ty)) {
             let saved = self.f.span;
             self.f.span = if lv.span != Span::default() { lv.span } else { span };
-            let t = self.atomic_incdec(lv.ty, bop == BinOp::Add, post, keep, span);
+            let t = self.atomic_incdec((lv.ty, step), bop == BinOp::Add, post, keep, span);
             self.f.span = saved;
             return t;
         }
