@@ -117,7 +117,8 @@ const SCREEN_STEPS: usize = 15;
 struct Quit;
 
 const HELP: &str =
-    "commands: PID (or run PID): that process takes the next step; n (next): the token's next choice, else the first ready process; \
+    "commands: PID (or run PID): that process takes the next step; f PID (flush PID): the oldest store in that process's store buffer reaches memory (--memory tso); \
+#N: the N-th move listed (a stale load, an injected fault); n (next): the token's next choice, else the first move listed; \
 u (undo): take back the last choice; j N (jump N): back to after the N-th choice; t (token): the token of the schedule so far; \
 s (show): the processes and objects again; q (quit)";
 
@@ -160,27 +161,36 @@ fn command<'a>(
         },
         ("n" | "next", _) => {
             let k = plan.get(s.chosen().len()).copied().unwrap_or(0) as usize;
-            match s.choices().get(k).or(s.choices().first()).map(|c| c.pid) {
-                Some(p) => return take(s, p),
-                None => "the run has ended".into(),
+            let moves = s.choices().len();
+            if moves == 0 {
+                "the run has ended".into()
+            } else {
+                let _ = s.choose_index(if k < moves { k } else { 0 });
+                return Ok(None);
             }
         }
-        ("r" | "run", Some(w)) | (w, None) if pid(w).is_some() => return take(s, pid(w).unwrap_or(0)),
+        ("r" | "run", Some(w)) | (w, None) if pid(w).is_some() => return take(s, w),
+        ("f" | "flush", Some(w)) if pid(w).is_some() => return take(s, &format!("f{w}")),
+        (w, None) if w.starts_with(['f', '#']) => return take(s, w),
         _ => format!("not a command: `{line}` ({HELP})"),
     };
     Ok(Some(msg))
 }
 
-fn take(s: &mut Stepper, pid: i32) -> Result<Option<String>, Quit> {
-    Ok(match s.choose(pid) {
+/// Makes the move the user typed (a pid, `f` and a pid, `#` and a number).
+fn take(s: &mut Stepper, label: &str) -> Result<Option<String>, Quit> {
+    Ok(match s.choose_label(label) {
         Ok(()) => None,
         Err(CannotRun::Ended) => Some("the run has ended (u to undo, q to quit)".into()),
-        Err(CannotRun::NotReady(_)) => Some(format!("process {pid} cannot take the next step now: choose one of {}", pids(s))),
+        Err(CannotRun::NotReady(_)) if label.starts_with(['f', '#']) => {
+            Some(format!("{label} is not a move that can be made now: choose one of {}", labels(s)))
+        }
+        Err(CannotRun::NotReady(_)) => Some(format!("process {label} cannot take the next step now: choose one of {}", labels(s))),
     })
 }
 
-fn pids(s: &Stepper) -> String {
-    s.choices().iter().map(|c| c.pid.to_string()).collect::<Vec<_>>().join(", ")
+fn labels(s: &Stepper) -> String {
+    s.choices().iter().map(|c| c.label.clone()).collect::<Vec<_>>().join(", ")
 }
 
 /// Prints the steps taken since the last `shown` events.
@@ -201,7 +211,7 @@ fn show_choices(out: &mut impl Write, prog: &Program, s: &Stepper) {
     };
     let _ = writeln!(out, "choice {}: who runs next?", s.chosen().len() + 1);
     for c in s.choices() {
-        let _ = writeln!(out, "  [{}] {}    ({})", c.pid, c.next, line(c.span));
+        let _ = writeln!(out, "  [{}] {}    ({})", c.label, c.next, line(c.span));
     }
     for (pid, state, span) in s.waiting() {
         let (_, name) = ipcsim::timeline::svg::state_style(state);

@@ -120,3 +120,39 @@ fn a_terminal_gets_a_redrawn_screen_and_plain_keeps_appending() {
     let plain = run("--plain");
     assert!(!plain.contains("\x1b[2J") && plain.contains("goal reached: Lost update"), "{plain}");
 }
+
+/// Under x86-TSO the choices include the store-buffer flushes: `f PID`
+/// makes that process's oldest buffered store reach memory, and a
+/// reordering can be scheduled by hand (both processes load the other's
+/// flag while their own stores wait), with a token that replays it.
+#[test]
+fn under_tso_the_session_offers_flushes_and_a_reordering_can_be_scheduled_by_hand() {
+    let run = |input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+            .args(["step", "scenarios/peterson_tso.c", "--memory", "tso", "--goal", "failure"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        text(&child.wait_with_output().unwrap())
+    };
+    let out = run("f1001\nq\n");
+    assert!(out.contains("[f1000] flush s->flag[me] (shm#0+0) := 1 (its oldest buffered store reaches memory)"), "{out}");
+    assert!(out.contains("1001  flush i32 s->flag[me] (shm#0+4) := 1 (the buffered store reaches memory)"), "{out}");
+    // Both load the other's flag ahead of their own store; then the first move listed, each time.
+    let out = run(&format!("1000\n1001\n{}", "n\n".repeat(100)));
+    for pid in ["1000", "1001"] {
+        let ahead =
+            out.lines().any(|l| l.contains(&format!("{pid}  load i32 s->flag[other]")) && l.contains("= 0 (ahead of its buffered store"));
+        assert!(ahead, "{pid} loads the other's flag ahead of its own store:\n{out}");
+    }
+    assert!(out.contains("goal reached: process 1000 exited with status 1"), "{out}");
+    let token = out.lines().find_map(|l| l.strip_prefix("token: ")).expect("a token").to_string();
+    let o = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["replay", "scenarios/peterson_tso.c", &token, "--memory", "tso"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -4,6 +4,10 @@
 //! caller picks one; steps where only one can are taken at once. The
 //! choices made form a token that `replay` reproduces; undo replays
 //! all but the last choice from the start (runs are deterministic).
+//! Besides the processes' steps, the choices are the other moves of the
+//! search: under `--memory tso` a process's oldest buffered store can
+//! reach memory, under `arm` a load can read an older store, and with
+//! `--crash`/`--net-faults` a fault can be injected.
 
 use super::replay::Replay;
 use super::{take, token, turn, Pace, Runner};
@@ -13,25 +17,29 @@ use crate::kernel::{Config, History, Machine, Pending, StepCtx};
 use crate::source::Span;
 use crate::trace::{Data, Event, LaneState, Lanes, What};
 
-/// A process that can take the next step.
+/// A move that can be made next: a process's step, or another move.
 #[derive(Debug, Clone)]
 pub struct Choice {
-    /// Its pid.
+    /// The process it belongs to.
     pub pid: i32,
+    /// What the user types to make it: the pid for a step, `f` and the
+    /// pid for a flush of its store buffer, `#` and the choice's number
+    /// in the list for any other move.
+    pub label: String,
     /// The operation it would perform, in words.
     pub next: String,
     /// Where in the program.
     pub span: Span,
 }
 
-/// Why a process cannot take the next step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a move cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CannotRun {
     /// The run has ended.
     Ended,
-    /// It is not one of the processes that can (blocked, exited, or no
-    /// such process).
-    NotReady(i32),
+    /// No move that can be made now has this label (a process blocked,
+    /// exited, or no such process).
+    NotReady(String),
 }
 
 /// A run being scheduled by hand.
@@ -44,11 +52,9 @@ pub struct Stepper<'a> {
     instructions: u64,
     ready: Vec<usize>,
     end: Option<End>,
-    /// The choices made so far (indices into the ready processes, as a
-    /// token holds them).
+    /// The choices made so far (indices into the ready list, as a token
+    /// holds them).
     choices: Vec<u32>,
-    /// The pid chosen at each choice.
-    chosen: Vec<i32>,
 }
 
 impl<'a> Stepper<'a> {
@@ -59,18 +65,18 @@ impl<'a> Stepper<'a> {
         h.trace = Some(Vec::new());
         h.reads_from = true;
         let pace = Pace::new(&m);
-        let mut s =
-            Stepper { prog, config, m, h, pace, instructions, ready: Vec::new(), end: None, choices: Vec::new(), chosen: Vec::new() };
+        let mut s = Stepper { prog, config, m, h, pace, instructions, ready: Vec::new(), end: None, choices: Vec::new() };
         s.advance();
         s
     }
 
-    /// The run after these choices (pids, in order); `Err` names the
-    /// first that was not a ready process at its point.
-    pub fn replaying(prog: &'a Program, config: &'a Config, pids: &[i32]) -> Result<Stepper<'a>, i32> {
+    /// The run after these choices (indices into the moves offered, as
+    /// [`Stepper::chosen`] gives them); `Err` names the first that was
+    /// not a move at its point.
+    pub fn replaying(prog: &'a Program, config: &'a Config, chosen: &[u32]) -> Result<Stepper<'a>, u32> {
         let mut s = Stepper::new(prog, config);
-        for &p in pids {
-            s.choose(p).map_err(|_| p)?;
+        for &k in chosen {
+            s.choose_index(k as usize).map_err(|_| k)?;
         }
         Ok(s)
     }
@@ -92,16 +98,44 @@ impl<'a> Stepper<'a> {
         }
     }
 
-    /// The processes that can take the next step (empty at the end).
+    /// The moves that can be made next, in the ready list's order (a
+    /// token's choice is an index into it); empty at the end.
     pub fn choices(&self) -> Vec<Choice> {
         if self.end.is_some() {
             return Vec::new();
         }
-        // Steps only: no injected faults, flushes or stale loads.
-        self.ready.iter().filter(|&&i| i < crate::kernel::inject::MOVE).map(|&i| self.choice(i)).collect()
+        self.ready.iter().enumerate().map(|(k, &entry)| self.choice(k, entry)).collect()
     }
 
-    fn choice(&self, i: usize) -> Choice {
+    fn choice(&self, k: usize, entry: usize) -> Choice {
+        use crate::kernel::inject;
+        if entry < inject::MOVE {
+            return self.step_choice(entry);
+        }
+        let p = &self.m.procs[inject::proc_of(entry)];
+        let (label, next, span) = if inject::is_flush(entry) {
+            let oldest = p.buffer.entries().next();
+            let next = oldest.map_or_else(
+                || "flush its store buffer".to_string(),
+                |b| {
+                    let at = crate::trace::Loc { obj: b.obj, off: b.off, expr: b.expr };
+                    let (loc, value) = (crate::trace::describe_loc(&at, &self.prog.sources), crate::trace::show_value(b.ty, b.value));
+                    format!("flush {loc} := {value} (its oldest buffered store reaches memory)")
+                },
+            );
+            (format!("f{}", p.pid), next, oldest.and_then(|b| b.expr))
+        } else if let Some(f) = inject::fault_of(entry) {
+            (format!("#{}", k + 1), f.describe().to_string(), None)
+        } else {
+            let older = inject::stale_of(entry);
+            let what =
+                format!("{} reading a store {older} older than the newest it may read", self.step_choice(inject::proc_of(entry)).next);
+            (format!("#{}", k + 1), what, None)
+        };
+        Choice { pid: p.pid, label, next, span: span.unwrap_or_else(|| p.proc.span(self.prog)) }
+    }
+
+    fn step_choice(&self, i: usize) -> Choice {
         let p = &self.m.procs[i];
         let next = match p.pending {
             Pending::Call(call) => {
@@ -128,21 +162,32 @@ impl<'a> Stepper<'a> {
             Pending::Exit(code) | Pending::Exiting(code) => format!("exit({code})"),
             _ => "its next step".into(),
         };
-        Choice { pid: p.pid, next, span: p.proc.span(self.prog) }
+        Choice { pid: p.pid, label: p.pid.to_string(), next, span: p.proc.span(self.prog) }
     }
 
     /// Process `pid` takes the next step, if it can now.
     pub fn choose(&mut self, pid: i32) -> Result<(), CannotRun> {
+        self.choose_label(&pid.to_string())
+    }
+
+    /// Makes the move the user names by its [`Choice::label`].
+    pub fn choose_label(&mut self, label: &str) -> Result<(), CannotRun> {
         if self.end.is_some() {
             return Err(CannotRun::Ended);
         }
-        let k = self
-            .ready
-            .iter()
-            .position(|&i| i < crate::kernel::inject::MOVE && self.m.procs[i].pid == pid)
-            .ok_or(CannotRun::NotReady(pid))?;
+        let k = self.choices().iter().position(|c| c.label == label).ok_or(CannotRun::NotReady(label.to_string()))?;
+        self.choose_index(k)
+    }
+
+    /// Makes the `k`-th move of [`Stepper::choices`] (as a token names it).
+    pub fn choose_index(&mut self, k: usize) -> Result<(), CannotRun> {
+        if self.end.is_some() {
+            return Err(CannotRun::Ended);
+        }
+        if k >= self.ready.len() {
+            return Err(CannotRun::NotReady(format!("#{}", k + 1)));
+        }
         self.choices.push(k as u32);
-        self.chosen.push(pid);
         let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut self.h, instructions: self.instructions };
         take(&mut self.m, self.ready[k], &mut cx, &mut self.pace);
         self.instructions = cx.instructions;
@@ -150,9 +195,10 @@ impl<'a> Stepper<'a> {
         Ok(())
     }
 
-    /// The pids chosen so far.
-    pub fn chosen(&self) -> &[i32] {
-        &self.chosen
+    /// The choices made so far: each an index into the moves offered
+    /// at its point.
+    pub fn chosen(&self) -> &[u32] {
+        &self.choices
     }
 
     /// How the run ended, once it has.
