@@ -7,7 +7,7 @@ use crate::abi::call::ProcCall;
 use crate::abi::errno::{EAGAIN, ECHILD, EINVAL, ENOMEM, ESRCH};
 use crate::abi::flags::WNOHANG;
 use crate::abi::limits::MAX_PROCS;
-use crate::abi::signal::{self, SIGKILL};
+use crate::abi::signal;
 use crate::abi::{groups, FIRST_PID};
 use crate::interp::Process;
 use crate::ir::MemTy;
@@ -158,7 +158,7 @@ impl Machine {
         if sig == 0 || self.procs[j].status.is_some() || matches!(self.procs[j].pending, super::Pending::Exiting(_)) {
             return Sys::Ret(0);
         }
-        if sig != SIGKILL && self.procs[j].ignores(sig) {
+        if self.discards(j, sig) {
             return Sys::Ret(0);
         }
         let me = self.procs[i].pid;

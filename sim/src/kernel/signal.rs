@@ -620,11 +620,19 @@ impl Machine {
         self.settle(i);
     }
 
+    /// Whether process `j` discards `sig` as it is sent: an ignored one,
+    /// unless blocked. Linux's `sig_ignored` keeps a blocked one pending,
+    /// since the handler may change before it is unblocked (if it is
+    /// still ignored then, `settle` discards it).
+    pub(super) fn discards(&self, j: usize, sig: i32) -> bool {
+        sig != SIGKILL && self.procs[j].ignores(sig) && self.effective_mask(j) & bit(sig) == 0
+    }
+
     /// Sends `sig` to process `j` (already checked as a valid target):
     /// ignored, made pending, or its default action.
     /// Whether it was made pending (for a handler, or blocked).
     pub(super) fn send(&mut self, j: usize, sig: i32, info: Info) -> bool {
-        if sig != SIGKILL && self.procs[j].ignores(sig) {
+        if self.discards(j, sig) {
             return false;
         }
         if self.post(j, sig, info) {
