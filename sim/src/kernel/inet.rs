@@ -355,9 +355,21 @@ impl Machine {
                 me.remote = None;
                 self.unbind_auto(s, true);
             }
-            State::Unconnected => {
+            State::Unconnected if self.sock(s).kind == Kind::Dgram => {
                 self.sock_mut(s).remote = None;
                 self.unbind_auto(s, true);
+            }
+            // `tcp_disconnect` of a socket never connected: its state does
+            // not change, so the port it holds stays (a second `bind`
+            // fails with EINVAL, measured); only an address `bind` did
+            // not name goes.
+            State::Unconnected => {
+                let addr_locked = self.sock(s).addr_locked;
+                let me = self.sock_mut(s);
+                me.remote = None;
+                if let (false, Some(Address::Inet(a))) = (addr_locked, me.name.as_mut()) {
+                    a.ip = 0;
+                }
             }
         }
         let udp = self.sock(s).kind == Kind::Dgram;
