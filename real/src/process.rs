@@ -115,11 +115,12 @@ impl RealProc<'_> {
                     if !granted {
                         self.take_signal();
                     }
-                    // Unlimited fuel: on the real kernel a private loop
-                    // runs as natively, until the program or the run's
-                    // timeout ends it.
+                    // A private loop runs as natively, until the program
+                    // or the run's timeout ends it, but comes back every
+                    // SIGNAL_FUEL iterations to take a signal.
                     let through = self.pace.through(self.chaos.as_ref());
-                    let mut ctx = RunCtx { shared: &mut self.shared, fuel: u64::MAX, instructions: 0, granted, performed: None, through };
+                    let mut ctx =
+                        RunCtx { shared: &mut self.shared, fuel: SIGNAL_FUEL, instructions: 0, granted, performed: None, through };
                     let ev = self.proc.run(self.env.prog, &mut ctx);
                     let ran = through - ctx.through;
                     self.pace.ran(ran, self.chaos.as_mut());
@@ -132,6 +133,9 @@ impl RealProc<'_> {
             };
             granted = false;
             match ev {
+                // A signal the kernel noted: its handler runs first; the
+                // access stops again once it returned.
+                Event::Access(_) if self.signal_waiting() => {}
                 Event::Access(a) => {
                     if let Some(c) = self.chaos.as_mut() {
                         c.before_access();
@@ -181,13 +185,10 @@ impl RealProc<'_> {
                     Some(sig) => die(sig.number()),
                     None => self.stop_undefined(),
                 },
-                // Unreachable in practice (2^64 iterations). The interpreter
-                // cannot resume where fuel ran out, so never go on elsewhere:
-                // wait, as a spinning process would, for the end of the run.
-                Event::OutOfFuel => loop {
-                    // SAFETY: waiting for a signal.
-                    unsafe { libc::pause() };
-                },
+                // A long private stretch: the top of the loop takes a
+                // signal if one came, and the process resumes where it
+                // was (at a loop's back edge or a call).
+                Event::OutOfFuel => {}
             }
         }
     }
@@ -204,6 +205,11 @@ impl RealProc<'_> {
         unsafe { libc::_exit(UNDEFINED_EXIT) }
     }
 }
+
+/// Loop iterations and calls a process runs between two looks for a
+/// signal when it makes no visible operation (`while (!flag) ;` waiting
+/// for a handler to set a private flag): about a millisecond.
+const SIGNAL_FUEL: u64 = 1 << 16;
 
 /// The exit code of a process stopped at undefined behaviour (its
 /// parent may see it; the outcome records the undefined behaviour).

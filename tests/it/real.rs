@@ -581,3 +581,19 @@ fn an_inet_program_is_refused_without_a_network_namespace() {
     let (code, out) = ipcsim(&["real", "scenarios/udp_readings.c", "--runs", "3"], &[]);
     assert_eq!(code, 0, "with its namespace it runs: {out}");
 }
+
+/// A handler ends a loop that makes no system call, on the real kernel
+/// as natively: a private busy wait (`while (!got) ;`), and a loop of
+/// shared accesses. Both used to hang until the timeout: the handler ran
+/// only at a system call.
+#[test]
+fn a_signal_handler_interrupts_loops_without_system_calls() {
+    for (file, out) in [
+        ("tests/programs/handler_ends_a_private_busy_wait.c", "child got it"),
+        ("tests/programs/handler_ends_a_shared_counting_loop.c", "child stopped: 1"),
+    ] {
+        let (code, text) = ipcsim(&["real", file, "--runs", "5", "--timeout-ms", "5000"], &[]);
+        assert_eq!(code, 0, "{file}:\n{text}");
+        assert!(text.contains(&format!("5 runs: 1000-1001: exit 0\n  stdout: \"{out}\\n\"")), "{file}:\n{text}");
+    }
+}
