@@ -743,6 +743,11 @@ impl RealProc<'_> {
     fn fork(&mut self) -> i64 {
         let Some(vpid) = self.env.ctl.reserve(self.env.max_procs) else { return -(libc::EAGAIN as i64) };
         self.env.ctl.inherit(vpid, self.pid);
+        // The child's real parent is this process, whatever getppid says
+        // in the child: if this process exits at once, the child may be
+        // adopted before it asks (and would never see itself orphaned).
+        // SAFETY: a plain call.
+        let me_real = unsafe { libc::getpid() };
         // SAFETY: this process is single-threaded (the worker never starts
         // threads), so fork is safe.
         let r = unsafe { libc::fork() };
@@ -755,7 +760,7 @@ impl RealProc<'_> {
             // SAFETY: plain calls in the new child.
             let me = unsafe { libc::getpid() };
             self.env.ctl.set(vpid, me);
-            self.parent_real = unsafe { libc::getppid() };
+            self.parent_real = me_real;
             self.ppid = self.pid;
             self.pid = vpid;
             crate::signal::forget_pending();

@@ -597,3 +597,16 @@ fn a_signal_handler_interrupts_loops_without_system_calls() {
         assert!(text.contains(&format!("5 runs: 1000-1001: exit 0\n  stdout: \"{out}\\n\"")), "{file}:\n{text}");
     }
 }
+
+/// An orphan sees its new parent (pid 1) even when its parent exits at
+/// once after the fork: the child took its real parent from getppid,
+/// which may already name the process that adopted it, and then waited
+/// for ever for its parent to change (a third of the runs hung).
+#[test]
+fn an_orphan_whose_parent_exits_at_once_sees_itself_adopted() {
+    let (code, text) = ipcsim(&["real", "tests/diff/165_zombies_and_orphans.c", "--runs", "20", "--timeout-ms", "5000"], &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.starts_with("1 distinct outcome in 20 real runs"), "{text}");
+    let (code, text) = ipcsim(&["real", "tests/diff/165_zombies_and_orphans.c", "--runs", "1", "--json"], &[]);
+    assert_eq!(code, 0, "{text}");
+}
