@@ -4,13 +4,18 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// A session fed `input`, with `args` after `step`.
+/// A session fed `input`, with `args` after `step`, on the textbook's
+/// machine (`--memory sc`: no store-buffer flushes among the choices).
 fn session(args: &[&str], input: &str) -> Output {
-    // The textbook machine: `step` offers no store-buffer flushes.
+    session_under("sc", args, input)
+}
+
+/// A session under memory model `model`.
+fn session_under(model: &str, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
         .arg("step")
         .args(args)
-        .args(["--memory", "sc"])
+        .args(["--memory", model])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -127,17 +132,7 @@ fn a_terminal_gets_a_redrawn_screen_and_plain_keeps_appending() {
 /// flag while their own stores wait), with a token that replays it.
 #[test]
 fn under_tso_the_session_offers_flushes_and_a_reordering_can_be_scheduled_by_hand() {
-    let run = |input: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
-            .args(["step", "scenarios/peterson_tso.c", "--memory", "tso", "--goal", "failure"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        text(&child.wait_with_output().unwrap())
-    };
+    let run = |input: &str| text(&session_under("tso", &["scenarios/peterson_tso.c", "--goal", "failure"], input));
     let out = run("f1001\nq\n");
     assert!(out.contains("[f1000] flush s->flag[me] (shm#0+0) := 1 (its oldest buffered store reaches memory)"), "{out}");
     assert!(out.contains("1001  flush i32 s->flag[me] (shm#0+4) := 1 (the buffered store reaches memory)"), "{out}");
