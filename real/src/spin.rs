@@ -38,9 +38,9 @@ impl RealProc<'_> {
         };
         self.spin.clear();
         self.env.ctl.set_spinning(self.pid, true);
-        let mut looks = 0;
+        let mut looks: u32 = 0;
         while reads.iter().all(|(w, v)| self.peek(w) == *v) && !self.signal_waiting() {
-            looks += 1;
+            looks = looks.saturating_add(1);
             if looks < BUSY_LOOKS {
                 std::hint::spin_loop();
             } else if looks < BUSY_LOOKS + YIELD_LOOKS {

@@ -161,13 +161,10 @@ fn command<'a>(
         },
         ("n" | "next", _) => {
             let k = plan.get(s.chosen().len()).copied().unwrap_or(0) as usize;
-            let moves = s.choices().len();
-            if moves == 0 {
-                "the run has ended".into()
-            } else {
-                let _ = s.choose_index(if k < moves { k } else { 0 });
+            if s.choose_index(k).is_ok() || s.choose_index(0).is_ok() {
                 return Ok(None);
             }
+            "the run has ended".into()
         }
         ("r" | "run", Some(w)) | (w, None) if pid(w).is_some() => return take(s, w),
         ("f" | "flush", Some(w)) if pid(w).is_some() => return take(s, &format!("f{w}")),

@@ -608,3 +608,17 @@ fn an_orphan_whose_parent_exits_at_once_sees_itself_adopted() {
     assert_eq!(code, 0, "{text}");
     assert!(text.starts_with("1 distinct outcome in 20 real runs"), "{text}");
 }
+
+/// `crosscheck --no-chaos` makes plain real runs and says so, and shows
+/// each explained outcome's output beside the command that replays it.
+#[test]
+fn crosscheck_without_chaos_says_so_and_shows_what_it_explained() {
+    let (code, text) = ipcsim(&["crosscheck", "scenarios/lost_update.c", "--no-chaos", "--runs", "3", "--sim-runs", "500"], &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("in 3 plain runs"), "{text}");
+    let explained = text.split("  explained: ").nth(1).unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        explained.contains("\n    stdout: \"counter = ") && explained.contains("\n    by: ipcsim replay scenarios/lost_update.c"),
+        "{text}"
+    );
+}

@@ -52,8 +52,8 @@ impl Scheduler for Pct {
         self.rng.gen()
     }
 
-    fn next_task(&mut self, tasks: &[Task], current: Option<i32>) -> usize {
-        let k = self.by_priority(tasks, current);
+    fn next_task(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+        let k = self.by_priority(tasks);
         let t = &tasks[k];
         if t.flush {
             self.run = (t.pid, 0);
@@ -72,7 +72,7 @@ impl Scheduler for Pct {
 
 impl Pct {
     /// The task PCT's priorities choose.
-    fn by_priority(&mut self, tasks: &[Task], _current: Option<i32>) -> usize {
+    fn by_priority(&mut self, tasks: &[Task]) -> usize {
         // Priorities order processes and their buffers; PCT injects no
         // faults and reads no stale stores (they come last, so indices
         // agree).

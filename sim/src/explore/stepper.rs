@@ -165,18 +165,13 @@ impl<'a> Stepper<'a> {
         Choice { pid: p.pid, label: p.pid.to_string(), next, span: p.proc.span(self.prog) }
     }
 
-    /// Process `pid` takes the next step, if it can now.
-    pub fn choose(&mut self, pid: i32) -> Result<(), CannotRun> {
-        self.choose_label(&pid.to_string())
-    }
-
     /// Makes the move the user names by its [`Choice::label`].
     pub fn choose_label(&mut self, label: &str) -> Result<(), CannotRun> {
-        if self.end.is_some() {
-            return Err(CannotRun::Ended);
+        match self.choices().iter().position(|c| c.label == label) {
+            Some(k) => self.choose_index(k),
+            None if self.end.is_some() => Err(CannotRun::Ended),
+            None => Err(CannotRun::NotReady(label.to_string())),
         }
-        let k = self.choices().iter().position(|c| c.label == label).ok_or(CannotRun::NotReady(label.to_string()))?;
-        self.choose_index(k)
     }
 
     /// Makes the `k`-th move of [`Stepper::choices`] (as a token names it).

@@ -23,14 +23,16 @@ impl Lower<'_> {
     /// `_Atomic t`, for a scalar t. An atomic struct, union or array
     /// (which gcc makes with a lock) is refused.
     fn atomic_type(&mut self, t: TypeId, span: Span) -> TypeId {
-        if self.t.is_scalar(t) && !matches!(self.t.kind(t), TypeKind::Error) {
-            return self.t.atomic(t);
+        match self.t.kind(t) {
+            // Reported already.
+            TypeKind::Error => t,
+            _ if self.t.is_scalar(t) => self.t.atomic(t),
+            _ => {
+                let msg = format!("`_Atomic {}` is not supported: only a number or a pointer can be atomic here", self.t.name(t));
+                self.push(Diagnostic::error(Code::Unsupported, span, msg));
+                t
+            }
         }
-        if !matches!(self.t.kind(t), TypeKind::Error) {
-            let msg = format!("`_Atomic {}` is not supported: only a number or a pointer can be atomic here", self.t.name(t));
-            self.push(Diagnostic::error(Code::Unsupported, span, msg));
-        }
-        t
     }
 
     fn unqualified_base(&mut self, specs: &Specs) -> TypeId {

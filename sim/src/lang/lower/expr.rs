@@ -30,6 +30,18 @@ pub(crate) struct Lval {
     pub span: Span,
 }
 
+impl Lval {
+    /// Where its accesses are attributed: the lvalue expression, else
+    /// `or` (an lvalue made by the lowering has none).
+    pub fn access_span(&self, or: Span) -> Span {
+        if self.span != Span::default() {
+            self.span
+        } else {
+            or
+        }
+    }
+}
+
 /// Library functions that are not in the subset, with what to do instead.
 fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
     Some(match name {
@@ -519,9 +531,7 @@ impl Lower<'_> {
     fn store(&mut self, lv: Lval, keep: bool) {
         let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
         let saved = self.f.span;
-        if lv.span != Span::default() {
-            self.f.span = lv.span;
-        }
+        self.f.span = lv.access_span(saved);
         match lv.place {
             Place::Addr if self.t.is_atomic(lv.ty) => self.atomic_store(m, keep),
             place => self.store_op(place, keep, m),
@@ -818,7 +828,7 @@ impl Lower<'_> {
         let bop = if matches!(op, Unary::PreInc | Unary::PostInc) { BinOp::Add } else { BinOp::Sub };
         if let (Place::Addr, true) = (lv.place, self.t.is_atomic(lv.ty)) {
             let saved = self.f.span;
-            self.f.span = if lv.span != Span::default() { lv.span } else { span };
+            self.f.span = lv.access_span(span);
             let t = self.atomic_incdec((lv.ty, step), bop == BinOp::Add, post, keep, span);
             self.f.span = saved;
             return t;
@@ -839,9 +849,7 @@ impl Lower<'_> {
         };
         // The load and the store are the lvalue's accesses (`*counter`).
         let saved = self.f.span;
-        if lv.span != Span::default() {
-            self.f.span = lv.span;
-        }
+        self.f.span = lv.access_span(saved);
         match lv.place {
             Place::Frame(off) => {
                 self.emit(Op::LoadFrame(off, m));
@@ -925,8 +933,7 @@ impl Lower<'_> {
         let m = self.mem_ty(lv.ty).unwrap_or(MemTy::I64);
         if let (Some(bop), Place::Addr, true) = (op, lv.place, self.t.is_atomic(lv.ty)) {
             // The access is the object's (`s->count`).
-            let at = if lv.span != Span::default() { lv.span } else { span };
-            return self.atomic_compound(bop, (lv.ty, at), r, keep, span);
+            return self.atomic_compound(bop, (lv.ty, lv.access_span(span)), r, keep, span);
         }
         match op {
             None => {
@@ -935,9 +942,7 @@ impl Lower<'_> {
             }
             Some(bop) => {
                 let saved = self.f.span;
-                if lv.span != Span::default() {
-                    self.f.span = lv.span;
-                }
+                self.f.span = lv.access_span(saved);
                 match lv.place {
                     Place::Frame(off) => self.emit(Op::LoadFrame(off, m)),
                     Place::Addr => {
