@@ -102,6 +102,7 @@ pub fn explain(prog: &Program, opts: &Options, real: &[RealSeen], sim_runs: u64)
             }
             !same
         });
+        runner.recycle(r);
     }
     out
 }

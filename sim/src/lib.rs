@@ -35,5 +35,6 @@ pub mod lang;
 pub mod options;
 pub mod outcome;
 pub mod report;
+pub(crate) mod reuse;
 pub mod source;
 pub mod trace;

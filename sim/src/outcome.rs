@@ -69,7 +69,7 @@ pub struct File {
 }
 
 /// Everything observable of one run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Outcome {
     /// Writes in global order.
     pub writes: Vec<Write>,
@@ -85,6 +85,8 @@ pub struct Outcome {
     #[serde(skip)]
     kept: usize,
 }
+
+crate::reuse::fieldwise_clone!(Outcome { writes, exits, files, truncated, kept });
 
 impl Outcome {
     /// An outcome of these writes and exits.

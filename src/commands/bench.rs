@@ -24,6 +24,7 @@ pub fn bench(a: BenchArgs) -> Status {
         steps += r.steps;
         instructions += r.instructions;
         failures += r.failed() as u64;
+        runner.recycle(r);
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     println!("program       {}", a.file.display());

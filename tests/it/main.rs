@@ -1,5 +1,6 @@
 //! Integration tests, one crate (faster to link), one module per area.
 
+mod allocations;
 mod browser;
 mod conformance;
 mod detect;

@@ -126,6 +126,20 @@ pub struct Runner<'a> {
     /// The machine, the history and the instructions of the start, for
     /// an untraced and a traced run (the trace starts empty either way).
     start: (Machine, History, u64),
+    /// What the runs before left to reuse ([`Runner::recycle`]).
+    spare: std::cell::RefCell<Spare>,
+}
+
+/// The buffers of a finished run, kept for the next: a search's runs
+/// then allocate next to nothing (the machine is reset in place from the
+/// start, each buffer keeping its capacity).
+#[derive(Default)]
+struct Spare {
+    machine: Option<Machine>,
+    history: Option<History>,
+    choices: Vec<u32>,
+    ready: Vec<usize>,
+    tasks: Vec<Task>,
 }
 
 impl<'a> Runner<'a> {
@@ -135,7 +149,8 @@ impl<'a> Runner<'a> {
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: 0 };
         let m = Machine::new(&mut cx);
         let instructions = cx.instructions;
-        Runner { prog, config, races: crate::options::RaceMode::Off, spec: None, start: (m, history, instructions) }
+        let start = (m, history, instructions);
+        Runner { prog, config, races: crate::options::RaceMode::Off, spec: None, start, spare: Default::default() }
     }
 
     /// The same runner, judging runs as `opts` say: looking for data
@@ -172,7 +187,14 @@ impl<'a> Runner<'a> {
     /// One run to its end, asking `sched` at every real choice.
     pub fn run(&self, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
         let (prog, config) = (self.prog, self.config);
-        let mut history = self.start.1.clone();
+        let mut spare = self.spare.take();
+        let mut history = match spare.history.take() {
+            Some(mut h) => {
+                h.clone_from(&self.start.1);
+                h
+            }
+            None => self.start.1.clone(),
+        };
         if trace {
             history.trace = Some(Vec::new());
             history.reads_from = true;
@@ -181,23 +203,42 @@ impl<'a> Runner<'a> {
             history.races = Some(detector());
         }
         let mut cx = StepCtx { prog, config, history: &mut history, instructions: self.start.2 };
-        let m = self.start.0.clone();
-        let mut r = drive(m, &mut cx, sched);
+        let m = match spare.machine.take() {
+            Some(mut m) => {
+                m.reset_from(&self.start.0);
+                m
+            }
+            None => self.start.0.clone(),
+        };
+        let mut r = drive(m, &mut cx, sched, &mut spare);
+        spare.history = Some(history);
+        self.spare.replace(spare);
         r.races_fail = self.races.fails();
         r.spec = self.spec.map(|s| linearizable::check(&r.ops, s, linearizable::BUDGET));
         r
     }
+
+    /// Gives a finished run's buffers back for the next run to reuse (a
+    /// search calls it once it is done with a result).
+    pub fn recycle(&self, r: RunResult) {
+        let mut spare = self.spare.borrow_mut();
+        spare.machine = Some(r.machine);
+        spare.choices = r.choices;
+        if let Some(h) = &mut spare.history {
+            (h.outcome, h.edges) = (r.outcome, r.edges);
+        }
+    }
 }
 
-fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResult {
-    let mut rec = Recorder::new(sched);
-    let (mut ready, mut tasks) = (Vec::new(), Vec::new());
+fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler, spare: &mut Spare) -> RunResult {
+    let mut rec = Recorder::reusing(sched, std::mem::take(&mut spare.choices));
+    let (ready, tasks) = (&mut spare.ready, &mut spare.tasks);
     let mut current: Option<i32> = None;
     let (mut preemptions, mut preempted) = (Vec::new(), 0);
     let mut pace = Pace::new(&m);
     let mut lanes = Vec::new();
     let end = loop {
-        if let Some(end) = turn(&mut m, cx, &mut ready) {
+        if let Some(end) = turn(&mut m, cx, ready) {
             break end;
         }
         let k = if ready.len() == 1 {
@@ -205,7 +246,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         } else {
             tasks.clear();
             tasks.extend(ready.iter().map(|&i| task(&m, i)));
-            rec.next_task(&tasks, current)
+            rec.next_task(tasks, current)
         };
         let i = proc_of(ready[k]);
         let pid = m.procs[i].pid;
@@ -213,7 +254,7 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         if is_flush(ready[k]) {
             // The memory system's move: no process's turn, no preemption.
             if cx.tracing() {
-                lanes.push(m.lanes(cx.history.steps + 1, i, &ready));
+                lanes.push(m.lanes(cx.history.steps + 1, i, ready));
             }
             take(&mut m, ready[k], cx, &mut pace);
             continue;
@@ -226,23 +267,24 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         }
         current = Some(pid);
         if cx.tracing() {
-            lanes.push(m.lanes(cx.history.steps + 1, i, &ready));
+            lanes.push(m.lanes(cx.history.steps + 1, i, ready));
         }
         take(&mut m, ready[k], cx, &mut pace);
     };
     if cx.tracing() {
         // How each process was left: blocked, spinning, a zombie.
-        lanes.push(m.lanes(cx.history.steps + 1, usize::MAX, &ready));
+        lanes.push(m.lanes(cx.history.steps + 1, usize::MAX, ready));
     }
     let instructions = cx.instructions;
-    let choices = rec.choices().to_vec();
-    let h = std::mem::take(cx.history);
-    let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, &h) } else { Vec::new() };
-    let outcome = with_files(&m, h.outcome);
+    let choices = rec.into_choices();
+    // The history's buffers stay with the runner, for the next run.
+    let h = &mut *cx.history;
+    let leaks = if matches!(end, End::AllExited) { check::leaks::find(&m, h) } else { Vec::new() };
+    let outcome = with_files(&m, std::mem::take(&mut h.outcome));
     RunResult {
         leaks,
-        missing_execs: h.missing_execs,
-        ops: h.ops,
+        missing_execs: std::mem::take(&mut h.missing_execs),
+        ops: std::mem::take(&mut h.ops),
         spec: None,
         lanes,
         end,
@@ -252,12 +294,12 @@ fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler) -> RunResu
         choices,
         preempted,
         preemptions,
-        races: h.races.map(|r| r.found).unwrap_or_default(),
+        races: h.races.take().map(|r| r.found).unwrap_or_default(),
         races_fail: false,
-        trace: h.trace,
-        edges: h.edges,
-        faults: h.faults,
-        sent: h.sent,
+        trace: h.trace.take(),
+        edges: std::mem::take(&mut h.edges),
+        faults: std::mem::take(&mut h.faults),
+        sent: std::mem::take(&mut h.sent),
         machine: m,
     }
 }

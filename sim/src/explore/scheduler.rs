@@ -59,7 +59,19 @@ pub struct Recorder<S> {
 impl<S: Scheduler> Recorder<S> {
     /// Wraps a scheduler.
     pub fn new(inner: S) -> Recorder<S> {
-        Recorder { inner, choices: Vec::new() }
+        Recorder::reusing(inner, Vec::new())
+    }
+
+    /// Wraps a scheduler, recording into `buffer` (cleared): a search
+    /// hands each run the buffer of the run before.
+    pub fn reusing(inner: S, mut buffer: Vec<u32>) -> Recorder<S> {
+        buffer.clear();
+        Recorder { inner, choices: buffer }
+    }
+
+    /// The choices made, taken.
+    pub fn into_choices(self) -> Vec<u32> {
+        self.choices
     }
 
     /// The choices made in the current execution.

@@ -134,6 +134,7 @@ fn search(prog: &Program, opts: &Options, collect: bool, on_run: &mut dyn FnMut(
                 break;
             }
         }
+        runner.recycle(r);
         if out.interrupted {
             break;
         }
@@ -235,6 +236,7 @@ fn search_parallel(prog: &Program, opts: &Options, collect: bool, on_run: &mut d
             if collect {
                 tally(&mut mine, &r.outcome, 1, k, &r.choices, failed);
             }
+            runner.recycle(r);
         }
         {
             let mut all = all_races.lock().unwrap_or_else(|e| e.into_inner());

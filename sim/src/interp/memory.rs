@@ -249,7 +249,7 @@ pub const STACK_LIMIT: usize = 8 << 20;
 /// A process's memory. The whole stack is part of it, above the stack
 /// pointer too: a new frame is not cleared, so an uninitialised local
 /// reads what a returned frame left there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Memory {
     /// The stack's bytes (region [`region::STACK`]).
     pub stack: Vec<u8>,
@@ -269,6 +269,8 @@ pub struct Memory {
     /// search hashes the table again only when it changed).
     table_fp: Ephemeral<Cell<(u64, u128)>>,
 }
+
+crate::reuse::fieldwise_clone!(Memory { stack, poison, regions, heap_bytes, writes, table_fp });
 
 /// Hashes what equality compares: the stack with its trailing zeros
 /// skipped (its length kept), and the region table by its fingerprint,
@@ -328,16 +330,17 @@ impl Memory {
         self.heap_bytes + self.regions.iter().map(own).sum::<u64>()
     }
 
-    /// No memory at all: what an ended process keeps.
-    pub fn empty() -> Memory {
-        Memory {
-            stack: Vec::new(),
-            poison: Vec::new(),
-            regions: Vec::new(),
-            heap_bytes: 0,
-            writes: Ephemeral::default(),
-            table_fp: Ephemeral::default(),
-        }
+    /// Empties it (what an ended process keeps: no memory at all),
+    /// keeping its buffers unless they are large (a zombie should not
+    /// hold a deep recursion's stack).
+    pub fn clear(&mut self) {
+        let Memory { stack, poison, regions, heap_bytes, writes, table_fp } = self;
+        crate::reuse::clear_small(stack);
+        crate::reuse::clear_small(poison);
+        crate::reuse::clear_small(regions);
+        *heap_bytes = 0;
+        *writes = Ephemeral::default();
+        *table_fp = Ephemeral::default();
     }
 
     /// The initial image of a program's memory.
@@ -489,6 +492,14 @@ impl Memory {
             return Err(BadAccess::OutOfBounds { region: r as u32, offset: off as u64, size, len: len as u64, write: true });
         }
         Ok(&mut reg.bytes_mut()[off..off + len])
+    }
+
+    /// Lets go of the regions' bytes, keeping the table's buffer: a
+    /// process entry kept for reuse must not hold bytes it shares
+    /// copy-on-write with a live process, which would then copy them at
+    /// its next write.
+    pub fn let_go(&mut self) {
+        self.regions.clear();
     }
 
     /// Forgets the regions' cached fingerprints.

@@ -100,7 +100,7 @@ pub enum Then {
 }
 
 /// One process.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Process {
     /// Its address space.
     pub mem: Memory,
@@ -145,6 +145,28 @@ pub struct Process {
     /// Open directory streams.
     pub dirs: Vec<super::libc::dirs::DirStream>,
 }
+
+crate::reuse::fieldwise_clone!(Process {
+    mem,
+    frames,
+    stack,
+    sp,
+    stdio,
+    rand,
+    strtok_save,
+    static_bufs,
+    after,
+    libc_strings,
+    scratch,
+    heap_sites,
+    handlers,
+    atexit,
+    exiting,
+    image,
+    errno_region,
+    exec_args,
+    dirs
+});
 
 impl Process {
     /// The first process: memory image, `argv`, and `main` called.
@@ -231,10 +253,10 @@ impl Process {
     /// and operand stack): a zombie costs a few words, and two zombies
     /// that exited alike are equal states.
     pub fn discard(&mut self) {
-        self.mem = Memory::empty();
-        self.frames = Vec::new();
-        self.stack = Vec::new();
-        self.scratch = Vec::new();
+        self.mem.clear();
+        crate::reuse::clear_small(&mut self.frames);
+        crate::reuse::clear_small(&mut self.stack);
+        crate::reuse::clear_small(&mut self.scratch);
         self.sp = 0;
     }
 

@@ -25,13 +25,18 @@ pub struct Watch {
 /// Most loads remembered in one streak.
 pub const MAX_STREAK: usize = 256;
 
+/// A load of a streak: the fingerprint of the private state before it,
+/// where, the value read, the C expression.
+type Entry = (u64, Watch, u64, Option<Span>);
+
 /// Shared loads since the process's last other visible operation: the
 /// fingerprint of its private state before each, what it read, and where.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Default, PartialEq, Eq, Hash)]
 pub struct Streak {
-    /// (fingerprint before the load, where, value read, the C expression).
-    entries: Vec<(u64, Watch, u64, Option<Span>)>,
+    entries: Vec<Entry>,
 }
+
+crate::reuse::fieldwise_clone!(Streak { entries });
 
 impl Streak {
     /// Forgets the streak (the process did something else).
@@ -61,19 +66,25 @@ impl Streak {
     /// and every location read since holds the same value (`read` reads
     /// one now), the locations it spins on.
     pub fn spinning(&self, fp: u64, read: impl Fn(&Watch) -> u64) -> Option<Vec<Watch>> {
-        let mut watch: Vec<Watch> = self.spin_reads(fp, read)?.into_iter().map(|(w, _)| w).collect();
+        let since = self.since(fp, &read)?;
+        let mut watch: Vec<Watch> = since.iter().map(|e| e.1).collect();
+        watch.sort();
         watch.dedup();
         Some(watch)
+    }
+
+    /// The entries since the process was last in state `fp`, if it was,
+    /// and every location read since holds the same value.
+    fn since(&self, fp: u64, read: impl Fn(&Watch) -> u64) -> Option<&[Entry]> {
+        let j = self.entries.iter().position(|e| e.0 == fp)?;
+        let since = &self.entries[j..];
+        since.iter().all(|(_, w, v, _)| read(w) == *v).then_some(since)
     }
 
     /// As [`Streak::spinning`], with the value each location held when
     /// read (what a write must change to end the spin), by location.
     pub fn spin_reads(&self, fp: u64, read: impl Fn(&Watch) -> u64) -> Option<Vec<(Watch, u64)>> {
-        let j = self.entries.iter().position(|e| e.0 == fp)?;
-        let since = &self.entries[j..];
-        if !since.iter().all(|(_, w, v, _)| read(w) == *v) {
-            return None;
-        }
+        let since = self.since(fp, read)?;
         let mut reads: Vec<(Watch, u64)> = since.iter().map(|e| (e.1, e.2)).collect();
         reads.sort();
         reads.dedup();

@@ -31,6 +31,15 @@ impl Object {
         Object { bytes: Rc::new(bytes), digest: Memo::default() }
     }
 
+    /// A freed object: no bytes (one shared empty vector, not a fresh
+    /// allocation per object).
+    fn freed() -> Object {
+        thread_local! {
+            static NONE: Rc<Vec<u8>> = Rc::default();
+        }
+        Object { bytes: NONE.with(Rc::clone), digest: Memo::default() }
+    }
+
     fn bytes_mut(&mut self) -> &mut Vec<u8> {
         self.digest.forget();
         Rc::make_mut(&mut self.bytes)
@@ -43,9 +52,12 @@ impl Hash for Object {
     }
 }
 
+/// Largest freed object whose pages are kept for reuse.
+const SPARE_MAX: usize = 64 << 10;
+
 /// The bytes of every shared object. Owned by the kernel, lent to the
 /// interpreter for one access at a time.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Default, PartialEq, Eq, Hash)]
 pub struct SharedStore {
     /// Object bytes by object number, whole pages; `sizes` says how many
     /// are valid.
@@ -56,7 +68,12 @@ pub struct SharedStore {
     /// Bytes held for all objects (whole pages): part of the run's
     /// memory budget.
     held: u64,
+    /// The pages of freed objects, kept for the next object (the next
+    /// run of a search maps the same object again).
+    spare: crate::reuse::Pool<Rc<Vec<u8>>>,
 }
+
+crate::reuse::fieldwise_clone!(SharedStore { objects, sizes, held, spare });
 
 impl Shared for SharedStore {
     fn bytes(&self, obj: u32) -> &[u8] {
@@ -75,7 +92,16 @@ impl SharedStore {
     pub fn create(&mut self, size: u64) -> u32 {
         let bytes = pages(size);
         self.held += bytes;
-        self.objects.push(Object::new(vec![0; bytes as usize]));
+        let object = match self.spare.take() {
+            Some(mut rc) => {
+                let v = Rc::get_mut(&mut rc).expect("a spare page is not shared");
+                v.clear();
+                v.resize(bytes as usize, 0);
+                Object { bytes: rc, digest: Memo::default() }
+            }
+            None => Object::new(vec![0; bytes as usize]),
+        };
+        self.objects.push(object);
         self.sizes.push(size);
         (self.objects.len() - 1) as u32
     }
@@ -111,7 +137,10 @@ impl SharedStore {
     pub fn free(&mut self, obj: u32) {
         let o = obj as usize;
         self.held -= self.objects[o].bytes.len() as u64;
-        self.objects[o] = Object::default();
+        let freed = std::mem::replace(&mut self.objects[o], Object::freed());
+        if Rc::strong_count(&freed.bytes) == 1 && Rc::weak_count(&freed.bytes) == 0 && freed.bytes.len() <= SPARE_MAX {
+            self.spare.put(freed.bytes);
+        }
         self.sizes[o] = 0;
     }
 

@@ -36,7 +36,7 @@ pub enum Named {
 }
 
 /// What a run did so far.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct History {
     /// Visible operations performed.
     pub steps: u64,
@@ -96,6 +96,31 @@ pub struct History {
     /// only): their events follow the step's.
     pub buffered: Vec<(i32, super::store_buffer::Buffered)>,
 }
+
+crate::reuse::fieldwise_clone!(History {
+    steps,
+    injecting,
+    outcome,
+    faults,
+    sent,
+    edges,
+    trace,
+    created,
+    zombies,
+    fork_sites,
+    missing_execs,
+    ops,
+    born,
+    ended,
+    pipes,
+    posts,
+    signalled,
+    reached,
+    reads_from,
+    stores,
+    races,
+    buffered
+});
 
 impl History {
     /// An empty history; `trace` turns the trace on.

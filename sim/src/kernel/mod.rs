@@ -136,7 +136,7 @@ pub struct Fd {
 pub use crate::interp::spin::Watch;
 
 /// A process-table entry (the PCB).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Pcb {
     /// Virtual pid.
     pub pid: i32,
@@ -206,6 +206,37 @@ pub struct Pcb {
     pub proc_fp: Memo,
 }
 
+crate::reuse::fieldwise_clone!(Pcb {
+    pid,
+    ppid,
+    proc,
+    pending,
+    fds,
+    ignored,
+    status,
+    reaped,
+    parked,
+    spin,
+    digest,
+    io_done,
+    timeout_at,
+    dying,
+    fault,
+    named_sems,
+    link_capacity,
+    sem_undo,
+    idrm,
+    fifo_wait,
+    umask,
+    pgid,
+    sid,
+    execd,
+    signals,
+    buffer,
+    view,
+    proc_fp
+});
+
 impl Pcb {
     /// Forgets the cached fingerprints (tests check that a cached one is
     /// never stale).
@@ -269,7 +300,7 @@ impl Pcb {
 
 /// The whole simulated machine: a value (`Clone + Eq + Hash`) holding
 /// only what determines the future; what happened is in [`History`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Machine {
     /// Process table in pid order.
     pub procs: Vec<Pcb>,
@@ -321,7 +352,35 @@ pub struct Machine {
     /// [`MAX_MEMORY`](crate::abi::limits::MAX_MEMORY) (see
     /// [`Memory::committed`](crate::interp::memory::Memory::committed)).
     pub committed: u64,
+    /// Entries of processes that left the table, kept so that a fork
+    /// (or the next run of a search) reuses their buffers.
+    retired: crate::reuse::Pool<Pcb>,
 }
+
+crate::reuse::fieldwise_clone!(Machine {
+    procs,
+    files,
+    pipes,
+    fifos,
+    shm,
+    mq,
+    socks,
+    crashes,
+    crashed,
+    lost,
+    net_fault,
+    msg,
+    sysv,
+    shared,
+    hist,
+    stale_pick,
+    read_as,
+    clock,
+    next_pid,
+    reaped_now,
+    committed,
+    retired
+});
 
 /// What the interpreter sees of the kernel's memory while a process
 /// runs: the shared objects' bytes, and the run's one memory budget.
@@ -443,6 +502,7 @@ impl Machine {
             clock: 0,
             next_pid: FIRST_PID + 1,
             committed: 0,
+            retired: Default::default(),
             reaped_now: false,
             hist: Default::default(),
             stale_pick: 0,
@@ -752,8 +812,51 @@ impl Machine {
                 kept += 1;
             }
         }
-        self.procs.retain(|p| !p.reaped);
+        let mut k = 0;
+        while k < self.procs.len() {
+            if self.procs[k].reaped {
+                let p = self.procs.remove(k);
+                self.retire(p);
+            } else {
+                k += 1;
+            }
+        }
         self.reaped_now = false;
+    }
+
+    /// Keeps a process entry that left the table for reuse.
+    fn retire(&mut self, mut p: Pcb) {
+        p.proc.mem.let_go();
+        self.retired.put(p);
+    }
+
+    /// A copy of process `i`'s entry, in a retired entry's buffers if
+    /// one is kept (a fork).
+    pub(super) fn copy_of(&mut self, i: usize) -> Pcb {
+        match self.retired.take() {
+            Some(mut p) => {
+                p.clone_from(&self.procs[i]);
+                p
+            }
+            None => self.procs[i].clone(),
+        }
+    }
+
+    /// Makes this machine equal to `start` (the next run of a search
+    /// begins where every run does), reusing its buffers: its process
+    /// entries are matched to the start's, the rest kept for forks.
+    pub fn reset_from(&mut self, start: &Machine) {
+        while self.procs.len() > start.procs.len() {
+            let p = self.procs.pop().expect("longer than the start's");
+            self.retire(p);
+        }
+        while self.procs.len() < start.procs.len() {
+            match self.retired.take() {
+                Some(p) => self.procs.push(p),
+                None => break,
+            }
+        }
+        self.clone_from(start);
     }
 
     /// Marks process `j` reaped: it leaves the table at the step's end.
@@ -789,8 +892,9 @@ impl Machine {
             let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
             let value = park::peek(&self.shared, &watch);
             if let Some(watch) = park::spinning(&self.procs[i].spin, fp, &self.shared) {
-                self.procs[i].parked = Some(watch.clone());
-                return cx.tracing().then(|| What::Parked { on: park::locs(&watch, &self.procs[i].spin) });
+                let on = cx.tracing().then(|| park::locs(&watch, &self.procs[i].spin));
+                self.procs[i].parked = Some(watch);
+                return on.map(|on| What::Parked { on });
             }
             self.procs[i].spin.push(fp, watch, value, a.expr);
         } else {
@@ -989,10 +1093,12 @@ impl Machine {
     /// hands its children to init.
     pub fn terminate(&mut self, i: usize, status: ExitStatus, cx: &mut StepCtx) {
         self.drain(i, cx);
-        let fds = std::mem::take(&mut self.procs[i].fds);
-        for fd in fds.into_iter().flatten() {
+        let mut fds = std::mem::take(&mut self.procs[i].fds);
+        for fd in fds.iter().flatten() {
             self.unref_file(fd.file);
         }
+        fds.clear();
+        self.procs[i].fds = fds;
         self.undo_semaphores(i);
         let pid = self.procs[i].pid;
         let p = &mut self.procs[i];

@@ -89,7 +89,7 @@ impl Machine {
         }
         let pid = self.next_pid;
         self.next_pid += 1;
-        let mut child = self.procs[i].clone();
+        let mut child = self.copy_of(i);
         child.pid = pid;
         child.ppid = self.procs[i].pid;
         child.spin.clear();

@@ -272,8 +272,7 @@ pub fn exit(p: &mut Process, prog: &Program, code: i32) -> Option<Event> {
 /// bytes again: the classic `fork` in a `fgets` loop), then the process
 /// exits.
 pub fn exit_event(p: &mut Process, code: i32) -> Event {
-    let mut streams = vec![stdio::Which::Stdin];
-    streams.extend((0..p.stdio.files.len()).map(stdio::Which::File));
+    let streams = std::iter::once(stdio::Which::Stdin).chain((0..p.stdio.files.len()).map(stdio::Which::File));
     for w in streams {
         let ahead = p.stdio.input_of(w).map_or(0, |i| i.avail().len());
         if ahead > 0 {

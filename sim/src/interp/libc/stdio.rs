@@ -112,7 +112,7 @@ pub struct FileStream {
 }
 
 /// Every stream of the process, and the writes waiting.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Stdio {
     /// `stdin`'s buffer.
     pub input: Input,
@@ -127,6 +127,8 @@ pub struct Stdio {
     /// The stream whose input buffer the pending fill is for.
     pub filling: Which,
 }
+
+crate::reuse::fieldwise_clone!(Stdio { input, streams, files, outq, failed, filling });
 
 impl Stdio {
     /// Fresh streams: stdout by `mode`, stderr unbuffered.
