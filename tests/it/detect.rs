@@ -386,3 +386,20 @@ fn pct_finds_the_starved_reader_in_fewer_runs_than_random() {
     let (pct, random) = (median(sim::explore::StrategyKind::Pct { depth: 3 }), median(sim::explore::StrategyKind::Random));
     assert!(pct <= 10 && pct < random, "median runs to the failure: PCT {pct}, random {random}");
 }
+
+#[test]
+fn a_process_private_semaphore_posted_by_another_process_leaves_its_waiter_asleep() {
+    let f = "tests/programs/sem_private_across_fork.c";
+    let prog = compile(f);
+    let (_, r) = first_failure(&prog, f, 200).expect("the lost wake-up is found");
+    let End::Deadlock { stuck, .. } = &r.end else { panic!("{:?}", r.end) };
+    let why = stuck.iter().find(|s| s.pid == 1000).expect("the parent is stuck").why(&prog.sources);
+    assert!(why.contains("now of value 1") && why.contains("process-private (pshared 0)"), "{why}");
+    // The child may post first: the parent then finds 1 and goes on.
+    let cfg = config(Path::new(f), TimeMode::LowerBound);
+    assert!((0..200).any(|s| explore::run(&prog, &cfg, &mut Random::new(s), false).end == End::AllExited));
+    // Shared (pshared 1), the post always wakes it.
+    let mut shared = cfg.clone();
+    shared.process.argv.push("1".into());
+    assert!((0..200).all(|s| !explore::run(&prog, &shared, &mut Random::new(s), false).failed()));
+}

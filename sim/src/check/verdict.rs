@@ -64,6 +64,14 @@ impl Stuck {
                 }
                 s
             }
+            Waits::Unwoken { at, value } => {
+                let place = at.map_or("in its own memory".to_string(), |(obj, off)| format!("at shm#{obj}+{off}"));
+                format!(
+                    "asleep in sem_wait() on the semaphore {place} (now of value {value}), which sem_init made process-private (pshared 0): \
+                     glibc sleeps on a private futex, and a sem_post from another process raises the value but never wakes it; \
+                     sem_init(sem, 1, value) shares it between processes"
+                )
+            }
             Waits::Semaphore { at: Some((obj, off)), posters, .. } => {
                 let list: Vec<String> = posters.iter().map(|p| format!("process {p}")).collect();
                 let by = if list.is_empty() { "no other process maps it".into() } else { format!("{} could post it", list.join(", ")) };

@@ -38,6 +38,14 @@ pub enum Waits {
     /// Spin-parked: waiting for a write to one of these locations, which
     /// hold these values.
     Spin(Vec<(crate::trace::Loc, u64)>),
+    /// Asleep in `sem_wait` on a process-private semaphore (`pshared`
+    /// 0): no other process's post wakes it, whatever the value became.
+    Unwoken {
+        /// Shared object and offset of the `sem_t`, if shared memory.
+        at: Option<(u32, u64)>,
+        /// Its value now.
+        value: u32,
+    },
     /// `sem_wait` on a semaphore whose value is 0.
     Semaphore {
         /// Shared object and offset of the `sem_t` (`None`: in the
@@ -106,7 +114,7 @@ impl Waits {
             Waits::Queue { .. } => format!("a message queue {by} sends to"),
             Waits::Socket { what, .. } => format!("{what} from {by}"),
             Waits::Message { what, .. } => format!("{what}, which {by} could provide"),
-            Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) | Waits::Cycling => format!("{by}"),
+            Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) | Waits::Cycling | Waits::Unwoken { .. } => format!("{by}"),
         }
     }
 
@@ -238,6 +246,10 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
             Call::Proc(ProcCall::Wait { .. } | ProcCall::Waitpid { .. }) => {
                 let pids = m.procs.iter().filter(|c| c.ppid == p.pid && c.status.is_none()).map(|c| c.pid).collect();
                 Waits::Children { call: c.name(), pids }
+            }
+            Call::Sem(SemCall::Wait { sem } | SemCall::TimedWait { sem, .. }) if p.asleep => {
+                let at = p.proc.mem.shared_location(sem);
+                Waits::Unwoken { at, value: m.sem_value(i, sem).unwrap_or(0) }
             }
             Call::Sem(SemCall::Wait { sem }) => {
                 let at = p.proc.mem.shared_location(sem);

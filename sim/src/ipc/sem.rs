@@ -11,6 +11,9 @@ use crate::abi::errno::{EAGAIN, EINVAL, ENAMETOOLONG, EOVERFLOW};
 
 /// `sizeof(sem_t)`.
 pub const SEM_SIZE: u64 = 32;
+/// glibc's `private` word of a `sem_t` shared between processes (a
+/// named one, or `sem_init` with `pshared` 1): 0 means process-private.
+pub const FUTEX_SHARED: u32 = 128;
 /// `SEM_VALUE_MAX`.
 pub const SEM_VALUE_MAX: u32 = i32::MAX as u32;
 

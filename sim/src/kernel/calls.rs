@@ -94,6 +94,7 @@ impl Machine {
         if let Sys::Ret(v) = r {
             self.procs[i].io_done = 0;
             self.procs[i].idrm = false;
+            self.procs[i].asleep = false;
             if v < 0 {
                 self.procs[i].proc.set_errno(cx.prog, (-v) as i32);
                 self.procs[i].proc.resume(call.failure_value());

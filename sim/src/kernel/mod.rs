@@ -182,6 +182,10 @@ pub struct Pcb {
     /// Blocked on a System V queue or set that was removed: its call
     /// fails with `EIDRM`.
     pub idrm: bool,
+    /// Asleep in a `sem_wait` that found a process-private semaphore
+    /// (`sem_init` with `pshared` 0) at 0: glibc waits on a private
+    /// futex, which another process's `sem_post` does not wake.
+    pub asleep: bool,
     /// Waiting in `open` of a named pipe for the other side.
     pub fifo_wait: Option<fifo::FifoWait>,
     /// The file mode creation mask (`umask`), inherited by `fork`.
@@ -226,6 +230,7 @@ crate::reuse::fieldwise_clone!(Pcb {
     link_capacity,
     sem_undo,
     idrm,
+    asleep,
     fifo_wait,
     umask,
     pgid,
@@ -268,6 +273,7 @@ impl Hash for Pcb {
             link_capacity,
             sem_undo,
             idrm,
+            asleep,
             fifo_wait,
             umask,
             pgid,
@@ -281,6 +287,7 @@ impl Hash for Pcb {
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
+        asleep.hash(h);
         (buffer, view).hash(h);
     }
 }
@@ -532,6 +539,7 @@ impl Machine {
             link_capacity: 0,
             sem_undo: Vec::new(),
             idrm: false,
+            asleep: false,
             fifo_wait: None,
             umask: 0o022,
             // The first process leads its group (as a native run under a

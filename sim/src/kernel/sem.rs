@@ -30,12 +30,50 @@ impl From<BadAccess> for SemError {
 impl Machine {
     /// Whether the call can go on now: a `sem_wait` needs a value above
     /// 0 (a bad pointer goes on, to fail).
+    ///
+    /// A wait on a process-private semaphore (`pshared` 0) can always
+    /// go on, until it finds the value at 0 and falls asleep: it then
+    /// waits for a wake-up that only its own process could send (natively
+    /// the futex is keyed by the process's address space), so a post by
+    /// another process raises the value and leaves it asleep.
     pub(super) fn sem_ready(&self, i: usize, c: &SemCall) -> bool {
+        let go_on = |sem: u64| match self.sem_private(i, sem) {
+            Ok(true) => !self.procs[i].asleep,
+            Ok(false) => self.sem_value(i, sem).map_or(true, |v| v > 0),
+            Err(_) => true,
+        };
         match *c {
-            SemCall::Wait { sem } => self.sem_value(i, sem).map_or(true, |v| v > 0),
-            SemCall::TimedWait { sem, abstime } => abstime.is_err() || self.sem_value(i, sem).map_or(true, |v| v > 0),
+            SemCall::Wait { sem } => go_on(sem),
+            SemCall::TimedWait { sem, abstime } => abstime.is_err() || go_on(sem),
             _ => true,
         }
+    }
+
+    /// Whether the semaphore at `sem` is process-private: glibc's
+    /// `private` word (offset 8) is 0 for `pshared` 0 (and for a `sem_t`
+    /// never initialised), `FUTEX_SHARED` (128) otherwise.
+    pub fn sem_private(&self, i: usize, sem: u64) -> Result<bool, BadAccess> {
+        self.procs[i].proc.mem.load(&self.shared, sem.wrapping_add(8), MemTy::U32).map(|v| v == 0)
+    }
+
+    /// A wait on a process-private semaphore at 0 falls asleep (see
+    /// [`Machine::sem_ready`]); one that was asleep and ran out of time
+    /// times out, whatever the value became.
+    fn sem_sleep(&mut self, i: usize, c: &SemCall) -> Option<Sys> {
+        let (SemCall::Wait { sem } | SemCall::TimedWait { sem, abstime: Ok(_) }) = *c else {
+            return None;
+        };
+        if self.sem_private(i, sem) != Ok(true) {
+            return None;
+        }
+        if self.procs[i].asleep {
+            return Some(Sys::err(crate::abi::errno::ETIMEDOUT));
+        }
+        if self.sem_value(i, sem) == Ok(0) {
+            self.procs[i].asleep = true;
+            return Some(Sys::Progress);
+        }
+        None
     }
 
     /// The value of the semaphore at `sem` in process `i`'s memory.
@@ -44,8 +82,13 @@ impl Machine {
     }
 
     pub(super) fn sem_call(&mut self, i: usize, c: SemCall, cx: &mut StepCtx) -> Sys {
+        if let Some(slept) = self.sem_sleep(i, &c) {
+            return slept;
+        }
         let r = match c {
-            SemCall::Init { sem, value, .. } => sem::initial(value).map_err(SemError::Errno).and_then(|v| self.sem_init(i, sem, v)),
+            SemCall::Init { sem, value, pshared } => {
+                sem::initial(value).map_err(SemError::Errno).and_then(|v| self.sem_init(i, sem, v, pshared != 0))
+            }
             SemCall::Destroy { sem } => self.sem_value(i, sem).map(|_| 0).map_err(SemError::Bad),
             SemCall::Wait { sem } | SemCall::TryWait { sem } => self.sem_update(i, sem, sem::take),
             // glibc refuses a bad timeout before it looks at the value; a
@@ -89,10 +132,12 @@ impl Machine {
         }
     }
 
-    /// Writes a fresh semaphore: the value, then no waiters.
-    fn sem_init(&mut self, i: usize, sem: u64, value: u32) -> Result<i64, SemError> {
+    /// Writes a fresh semaphore as glibc does: no waiters, whether it is
+    /// shared between processes, then the value.
+    fn sem_init(&mut self, i: usize, sem: u64, value: u32, shared: bool) -> Result<i64, SemError> {
         self.sem_value(i, sem)?;
-        for (off, v) in [(4, 0), (8, 0), (0, value)] {
+        let private = if shared { sem::FUTEX_SHARED } else { 0 };
+        for (off, v) in [(4, 0), (8, private), (0, value)] {
             self.sem_store(i, sem + off, v)?;
         }
         Ok(0)
@@ -145,6 +190,7 @@ impl Machine {
                 }
                 let obj = self.shared.create(SEM_SIZE);
                 self.shared.write_at(obj, 0, &value.to_le_bytes()).map_err(|_| EINVAL)?;
+                self.shared.write_at(obj, 8, &sem::FUTEX_SHARED.to_le_bytes()).map_err(|_| EINVAL)?;
                 self.shm.names.insert(name, obj);
                 obj
             }

@@ -240,6 +240,8 @@ impl Machine {
                 // A write that moved bytes already returns their count.
                 let partial = self.procs[i].io_done > 0;
                 if !partial && action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {
+                    // A restarted sem_wait looks at the value again.
+                    self.procs[i].asleep = false;
                     Some(op)
                 } else {
                     self.interrupt(i, &call, cx);
@@ -331,6 +333,7 @@ impl Machine {
         let p = &mut self.procs[i];
         p.io_done = 0;
         p.idrm = false;
+        p.asleep = false;
         if r < 0 {
             p.proc.set_errno(cx.prog, (-r) as i32);
             p.proc.resume(call.failure_value());
