@@ -35,6 +35,12 @@ impl RealProc<'_> {
         self.drop_handlers();
         self.shared.release_all();
         self.env.ctl.execd(self.pid);
+        if self.env.prog.images[image].utility {
+            // A built-in utility ending of SIGPIPE is a pipeline's writer
+            // whose reader is done (`yes | head`): no failure, as in the
+            // simulator.
+            crate::log::send(self.env.log, &crate::log::Record::Sent { pid: self.pid, sig: libc::SIGPIPE });
+        }
         self.proc = sim::interp::Process::image(self.env.prog, image, &args, stdout);
         EXECUTED
     }

@@ -403,3 +403,15 @@ fn a_process_private_semaphore_posted_by_another_process_leaves_its_waiter_aslee
     shared.process.argv.push("1".into());
     assert!((0..200).all(|s| !explore::run(&prog, &shared, &mut Random::new(s), false).failed()));
 }
+
+#[test]
+fn a_pipeline_whose_yes_ends_of_sigpipe_is_no_failure() {
+    let f = "tests/programs/yes_head_pipeline.c";
+    let prog = compile(f);
+    let cfg = config(Path::new(f), TimeMode::LowerBound);
+    for s in 0..50 {
+        let r = explore::run(&prog, &cfg, &mut Random::new(s), false);
+        assert!(!r.failed(), "seed {s}: {:?}", r.failure());
+        assert_eq!(r.outcome.stream(1), b"ok\nyes: signal 13\n");
+    }
+}

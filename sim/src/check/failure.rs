@@ -8,7 +8,8 @@
 //!
 //! A signal one process of the run sent another with `kill` is the
 //! program's own doing: the killed process's end is an outcome, not a
-//! failure.
+//! failure. So is a built-in utility's end by `SIGPIPE` (the writer of
+//! `yes | head`): the kernels list both in `sent`.
 
 use super::End;
 use crate::abi::signal;

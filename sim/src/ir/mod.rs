@@ -394,9 +394,11 @@ impl Program {
     pub fn image_for(&self, path: &str, search: bool, argv0: &str) -> Option<usize> {
         let base = path.rsplit('/').next().unwrap_or(path);
         let system = path.strip_suffix(base).is_some_and(|dir| dir == "/bin/" || dir == "/usr/bin/");
-        // A path, not a bare name: `execlp("ls")` searches the path even
-        // when the program is called ls.
-        let own = |n: &str| path.contains('/') && (path == n || path.strip_prefix("./") == Some(n.strip_prefix("./").unwrap_or(n)));
+        // A path, or a bare name `execl` and `execv` take as relative to
+        // the current directory (where the program is): `execlp("ls")`
+        // searches the path even when the program is called ls.
+        let relative = path.contains('/') || !search;
+        let own = |n: &str| relative && (path == n || path.strip_prefix("./").unwrap_or(path) == n.strip_prefix("./").unwrap_or(n));
         if own(argv0) || own(&self.name) {
             return Some(0);
         }

@@ -7,11 +7,9 @@ use super::{Fd, Machine, StepCtx};
 use crate::abi::call::{FdCall, PipeCall, Src};
 use crate::abi::errno::{EAGAIN, EBADF, EFAULT, EINVAL, EMFILE, EPIPE};
 use crate::abi::flags::{F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ, O_APPEND, O_CLOEXEC, O_WRONLY};
-use crate::abi::signal::SIGPIPE;
-use crate::interp::fault::{Cause, Fault, Signal};
+use crate::interp::fault::Cause;
 use crate::ipc::pipe::{Pipe, WriteStep, PAGE as PIPE_PAGE};
 use crate::ir::MemTy;
-use crate::outcome::ExitStatus;
 
 /// What an open file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -524,10 +522,7 @@ impl Machine {
             if self.survives_sigpipe(i) {
                 return Sys::Ret(if done > 0 { done as i64 } else { -(EPIPE as i64) });
             }
-            let span = self.procs[i].proc.span(cx.prog);
-            let fault = Fault::signal(Signal::Pipe, Cause::BrokenPipe, span);
-            self.faulted(i, fault, cx);
-            self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
+            self.die_of_sigpipe(i, Cause::BrokenPipe, cx);
             return Sys::Dead;
         }
         let mut now = done;

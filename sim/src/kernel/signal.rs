@@ -612,6 +612,22 @@ impl Machine {
         self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 })
     }
 
+    /// Process `i` dies of `SIGPIPE`, raised by the kernel for a write
+    /// nobody will read: a failure of the program, unless the process
+    /// runs a built-in utility (`yes | head`: the writer of a pipeline
+    /// ends so when the reader is done, and a shell reports nothing).
+    pub(super) fn die_of_sigpipe(&mut self, i: usize, cause: crate::interp::fault::Cause, cx: &mut StepCtx) {
+        use crate::abi::signal::SIGPIPE;
+        if cx.prog.images[self.procs[i].proc.image as usize].utility {
+            cx.history.sent.push((self.procs[i].pid, SIGPIPE));
+        } else {
+            let span = self.procs[i].proc.span(cx.prog);
+            let fault = crate::interp::fault::Fault::signal(crate::interp::fault::Signal::Pipe, cause, span);
+            self.faulted(i, fault, cx);
+        }
+        self.terminate(i, crate::outcome::ExitStatus::Signal(SIGPIPE), cx);
+    }
+
     /// `exec`: caught signals go back to their default action (ignored
     /// ones stay ignored); the mask, pending signals and the alarm stay.
     pub(super) fn exec_signals(&mut self, i: usize) {

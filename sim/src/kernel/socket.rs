@@ -11,15 +11,13 @@ use super::inet::{TCP_MSS, TCP_SNDBUF_CONNECTED};
 use super::{Machine, StepCtx};
 use crate::abi::call::{SockCall, Src};
 use crate::abi::errno::*;
-use crate::abi::signal::SIGPIPE;
-use crate::interp::fault::{Cause, Fault, Signal};
+use crate::interp::fault::Cause;
 use crate::ipc::socket::{
     dgram_truesize, stream_chunk, stream_truesize, Family, Kind, Skb, Socket, State, ADDR_MAX, MAX_DGRAM, MAX_DGRAM_QLEN, PATH_OFFSET,
     SOMAXCONN,
 };
 use crate::ipc::sockname::{self, Address};
 use crate::ir::MemTy;
-use crate::outcome::ExitStatus;
 
 const AF_UNIX: i32 = 1;
 const AF_INET: i32 = 2;
@@ -542,9 +540,7 @@ impl Machine {
         if flags & MSG_NOSIGNAL != 0 || self.survives_sigpipe(i) {
             return Sys::err(EPIPE);
         }
-        let span = self.procs[i].proc.span(cx.prog);
-        self.faulted(i, Fault::signal(Signal::Pipe, Cause::BrokenConnection, span), cx);
-        self.terminate(i, ExitStatus::Signal(SIGPIPE), cx);
+        self.die_of_sigpipe(i, Cause::BrokenConnection, cx);
         Sys::Dead
     }
 
