@@ -25,7 +25,7 @@ fn every_numeric_macro_has_glibcs_value() {
         .lines()
         .filter_map(|l| l.strip_prefix("#define "))
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|n| !n.contains('(') && !SKIP.contains(n))
+        .filter(|n| !n.contains('(') && !SKIP.contains(n) && !is_conversion(n))
         .collect();
     assert!(names.len() > 150, "found {} macros", names.len());
     let mut c = String::from("#define _GNU_SOURCE\n");
@@ -73,6 +73,35 @@ fn every_numeric_macro_has_glibcs_value() {
     let native = run_native(&file, &scratch.0).unwrap();
     let sim = run_sim(&file).unwrap();
     assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
+}
+
+/// `<inttypes.h>`'s `PRI*` and `SCN*` macros: strings, not numbers.
+fn is_conversion(name: &str) -> bool {
+    name.starts_with("PRI") || name.starts_with("SCN")
+}
+
+/// `<inttypes.h>`'s conversion macros (`PRId64`...) are glibc's strings.
+#[test]
+fn every_inttypes_conversion_macro_is_glibcs() {
+    let prelude = std::fs::read_to_string("sim/src/lang/prelude.h").unwrap();
+    let names: Vec<&str> = prelude
+        .lines()
+        .filter_map(|l| l.strip_prefix("#define "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| is_conversion(n))
+        .collect();
+    assert!(names.len() > 100, "found {} conversion macros", names.len());
+    let mut c = String::from("#include <inttypes.h>\n#include <stdio.h>\nint main(void) {\n");
+    for n in &names {
+        c.push_str(&format!("    printf(\"{n} %s\\n\", {n});\n"));
+    }
+    c.push_str("    int64_t v = -1;\n    printf(\"v=%\" PRId64 \" %\" PRIx64 \"\\n\", v, (uint64_t)v);\n    return 0;\n}\n");
+    let scratch = Scratch::new("inttypes");
+    let file = scratch.0.join("inttypes.c");
+    std::fs::write(&file, c).unwrap();
+    let native = run_native(&file, &scratch.0).unwrap();
+    let sim = run_sim(&file).unwrap();
+    assert_eq!(native.stdout, sim.stdout, "{}", show("conversion macros", &native.stdout, &sim.stdout));
 }
 
 /// The floating headers' macros (`M_PI`, `DBL_EPSILON`, `INFINITY`...),

@@ -45,6 +45,7 @@ codes! {
     NoMain = "E0312": "the program has no main function",
     BadInitializer = "E0313": "an initializer that does not fit its object",
     TooLarge = "E0314": "an object or type larger than gcc's maximum object size (PTRDIFF_MAX bytes)",
+    StaticAssertion = "E0315": "a `_Static_assert` whose condition is 0",
     Unsupported = "E0401": "a C construct outside ipcsim's subset",
     FloatingPoint = "E0402": "floating point is outside ipcsim's subset",
     FunctionPointer = "E0403": "function pointers are outside ipcsim's subset",

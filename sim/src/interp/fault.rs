@@ -62,8 +62,11 @@ pub enum Cause {
         /// The routine (`write`, `read`, ...) whose buffer it was.
         call: Option<&'static str>,
     },
-    /// Integer division by zero (or `INT_MIN / -1`).
+    /// Integer division by zero.
     DivideByZero,
+    /// `INT_MIN / -1` (or `%`): the quotient does not fit, and x86's
+    /// `idiv` faults as for a zero divisor.
+    DivideOverflow,
     /// `abort()` was called.
     Abort,
     /// `assert` failed (glibc's message already written to stderr).
@@ -322,6 +325,7 @@ impl Fault {
                 }
             },
             Cause::DivideByZero => "integer division by zero".into(),
+            Cause::DivideOverflow => "integer division overflow: the most negative value divided by -1 does not fit".into(),
             Cause::Abort => "abort() called".into(),
             Cause::Assertion => "assertion failed".into(),
             Cause::BadFormat(c) => format!("printf conversion `%{c}` is not supported"),

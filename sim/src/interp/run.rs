@@ -308,7 +308,8 @@ impl Process {
                             Ok(v) => self.stack.push(v),
                             Err(_) => {
                                 save_pc!();
-                                return self.fault(prog, Signal::Fpe, Cause::DivideByZero);
+                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
+                                return self.fault(prog, Signal::Fpe, cause);
                             }
                         }
                     }

@@ -29,6 +29,11 @@ pub fn value(ty: FloatTy, b: u64) -> f64 {
 /// saying so would need the proof).
 #[inline]
 pub fn binary(op: BinOp, ty: FloatTy, a: u64, b: u64) -> u64 {
+    if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
+        if let Some(nan) = propagated_nan(ty, a, b) {
+            return nan;
+        }
+    }
     if let FloatTy::F32 = ty {
         let (x, y) = (f32::from_bits(a as u32), f32::from_bits(b as u32));
         return match op {
@@ -47,6 +52,18 @@ pub fn binary(op: BinOp, ty: FloatTy, a: u64, b: u64) -> u64 {
         BinOp::Div => (x / y).to_bits(),
         _ => compare(op, x, y),
     }
+}
+
+/// The NaN an SSE operation on a NaN operand gives: the first operand's
+/// if it is one, else the second's, made quiet (`addsd`'s rule, with the
+/// left operand in the destination as gcc compiles `a + b`). Rust's own
+/// `+` leaves the choice to the compiler, which may swap the operands.
+fn propagated_nan(ty: FloatTy, a: u64, b: u64) -> Option<u64> {
+    let quiet = match ty {
+        FloatTy::F32 => 1u64 << 22,
+        FloatTy::F64 => 1u64 << 51,
+    };
+    [a, b].into_iter().find(|&v| value(ty, v).is_nan()).map(|v| v | quiet)
 }
 
 /// A comparison: false whenever a NaN is involved, except `!=`.

@@ -28,6 +28,20 @@ pub enum Item {
     Decl(Decl),
     /// A function with its body.
     Func(FuncDef),
+    /// `_Static_assert(cond, "message");` at file scope.
+    StaticAssert(StaticAssert),
+}
+
+/// `_Static_assert(cond, "message");` (C11; the message may be left out,
+/// as C23 allows): checked when the program is compiled.
+#[derive(Debug)]
+pub struct StaticAssert {
+    /// The integer constant expression that must not be 0.
+    pub cond: Expr,
+    /// The message, if given.
+    pub message: Option<Vec<u8>>,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// Storage class.
@@ -241,6 +255,12 @@ pub enum Stmt {
     Continue(Span),
     /// `return e;`.
     Return(Option<Expr>, Span),
+    /// `_Static_assert(cond, "message");` in a block.
+    StaticAssert(StaticAssert),
+    /// `goto label;`.
+    Goto(Rc<str>, Span),
+    /// `label: statement`.
+    Label(Rc<str>, Box<Stmt>, Span),
 }
 
 /// Unary operators.

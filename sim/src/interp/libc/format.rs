@@ -115,6 +115,8 @@ pub struct VaList<'a> {
     gp: usize,
     fp: usize,
     stack: usize,
+    /// `errno` when the call began, for `%m`.
+    errno: i32,
 }
 
 /// Vector registers for variable arguments.
@@ -123,7 +125,18 @@ const FP_REGS: usize = 8;
 impl<'a> VaList<'a> {
     /// `named_ints` integer arguments come before the variable ones.
     pub fn new(args: &'a [u64], floats: u64, named_ints: usize) -> Self {
-        VaList { args, floats, gp_regs: 6usize.saturating_sub(named_ints), gp: 0, fp: 0, stack: 0 }
+        VaList { args, floats, gp_regs: 6usize.saturating_sub(named_ints), gp: 0, fp: 0, stack: 0, errno: 0 }
+    }
+
+    /// The same list, with `errno` as `%m` shows it.
+    pub fn with_errno(self, errno: i32) -> Self {
+        VaList { errno, ..self }
+    }
+
+    /// The `n`th variable argument (1-based), as a positional conversion
+    /// (`%2$s`) takes it.
+    fn at(&self, n: usize) -> u64 {
+        n.checked_sub(1).and_then(|k| self.args.get(k)).copied().unwrap_or(0)
     }
 
     fn is_float(&self, k: usize) -> bool {
@@ -186,6 +199,10 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
         }
         let start = i - 1;
         let mut s = Spec::default();
+        // `%N$`: the conversion takes the Nth argument (glibc's positional
+        // arguments), not the next.
+        let pos = positional(fmt, &mut i);
+        let int = |va: &mut VaList| if pos > 0 { va.at(pos) } else { va.int() };
         while let Some(&f) = fmt.get(i) {
             match f {
                 b'-' => s.left = true,
@@ -199,7 +216,8 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
         }
         if fmt.get(i) == Some(&b'*') {
             i += 1;
-            let w = va.int() as i32;
+            let at = positional(fmt, &mut i);
+            let w = if at > 0 { va.at(at) } else { va.int() } as i32;
             if w < 0 {
                 s.left = true;
             }
@@ -211,7 +229,8 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
             i += 1;
             if fmt.get(i) == Some(&b'*') {
                 i += 1;
-                let p = va.int() as i32;
+                let at = positional(fmt, &mut i);
+                let p = if at > 0 { va.at(at) } else { va.int() } as i32;
                 s.prec = if p < 0 { None } else { Some(p as usize) };
             } else {
                 s.prec = Some(number(fmt, &mut i, out.total)?);
@@ -234,7 +253,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
         i += 1;
         match conv {
             b'd' | b'i' => {
-                let v = signed(va.int(), s.len);
+                let v = signed(int(va), s.len);
                 let sign: &[u8] = if v < 0 {
                     b"-"
                 } else if s.plus {
@@ -248,7 +267,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
                 integer(out, &s, sign, digits.as_bytes(), v == 0);
             }
             b'u' | b'x' | b'X' | b'o' => {
-                let v = unsigned(va.int(), s.len);
+                let v = unsigned(int(va), s.len);
                 let digits = match conv {
                     b'u' => v.to_string(),
                     b'x' => format!("{v:x}"),
@@ -268,11 +287,11 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
                 integer(out, &s, prefix, &digits, v == 0 && !zero_alt_octal);
             }
             b'c' => {
-                let b = va.int() as u8;
+                let b = int(va) as u8;
                 pad(out, &Spec { prec: None, ..s }, &[b]);
             }
             b's' => {
-                let p = va.int();
+                let p = int(va);
                 if p == 0 {
                     let text: &[u8] = if s.prec.is_none_or(|p| p >= 6) { b"(null)" } else { b"" };
                     pad(out, &s, text);
@@ -286,7 +305,7 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
                 }
             }
             b'p' => {
-                let p = va.int();
+                let p = int(va);
                 if p == 0 {
                     let s2 = Spec { prec: None, zero: false, ..s };
                     pad(out, &s2, b"(nil)");
@@ -303,10 +322,13 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
                 }
             }
             b'%' => out.push(b'%'),
+            // glibc's `strerror(errno)`, no argument taken.
+            b'm' => pad(out, &Spec { zero: false, ..s }, super::errtext::message(va.errno).as_bytes()),
             b'n' => return Err(FormatError::Unsupported('n')),
             b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
                 let fs = FloatSpec { plus: s.plus, space: s.space, alt: s.alt, prec: s.prec };
-                let text = float_text(f64::from_bits(va.double()), conv, &fs);
+                let bits = if pos > 0 { va.at(pos) } else { va.double() };
+                let text = float_text(f64::from_bits(bits), conv, &fs);
                 floating(out, &s, &text);
             }
             _ => out.put(&fmt[start..i]),
@@ -314,6 +336,18 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
         out.check()?;
     }
     Ok(())
+}
+
+/// A positional argument's number at `fmt[*i..]` (`2$`), consumed;
+/// 0 (and nothing consumed) if there is none there.
+fn positional(fmt: &[u8], i: &mut usize) -> usize {
+    let digits = fmt[*i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || fmt.get(*i + digits) != Some(&b'$') || fmt[*i] == b'0' {
+        return 0;
+    }
+    let n = fmt[*i..*i + digits].iter().fold(0usize, |n, &d| n.saturating_mul(10).saturating_add((d - b'0') as usize));
+    *i += digits + 1;
+    n
 }
 
 fn signed(v: u64, len: u8) -> i64 {

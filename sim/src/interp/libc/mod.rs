@@ -328,7 +328,7 @@ fn stdio_with(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a:
             // Keep no more than fits where it goes: a huge field into a
             // small buffer is caught as out of bounds, never allocated.
             let keep = size.saturating_sub(1).min(room(&p.mem, dst) as u64) as usize;
-            let mut va = format::VaList::new(&a[fmt_at + 1..], floats, fmt_at + 1);
+            let mut va = format::VaList::new(&a[fmt_at + 1..], floats, fmt_at + 1).with_errno(p.errno(prog));
             let r = format::format(&p.mem, sh, p.mem.cstr(sh, a[fmt_at])?, &mut va, text, keep);
             let (made, ret) = result_of(p, prog, r)?;
             if size > 0 {
@@ -492,7 +492,7 @@ fn formatted(
     text: &mut Vec<u8>,
     keep: usize,
 ) -> Result<u64, Stop> {
-    let mut va = format::VaList::new(a.get(fmt_at + 1..).unwrap_or(&[]), floats, fmt_at + 1);
+    let mut va = format::VaList::new(a.get(fmt_at + 1..).unwrap_or(&[]), floats, fmt_at + 1).with_errno(p.errno(prog));
     let r = format::format(&p.mem, sh, p.mem.cstr(sh, a.get(fmt_at).copied().unwrap_or(0))?, &mut va, text, keep);
     Ok(result_of(p, prog, r)?.1)
 }

@@ -152,6 +152,21 @@ impl Lower<'_> {
         self.t.intern(TypeKind::Record(id))
     }
 
+    /// Checks a `_Static_assert` as the compiler does.
+    pub(super) fn static_assert(&mut self, a: &StaticAssert) {
+        match self.const_int(&a.cond) {
+            Some((0, _)) => {
+                let msg = match &a.message {
+                    Some(m) => format!("static assertion failed: \"{}\"", String::from_utf8_lossy(m)),
+                    None => "static assertion failed".to_string(),
+                };
+                self.error(Code::StaticAssertion, a.span, msg);
+            }
+            Some(_) => {}
+            None => self.error(Code::NotConstant, a.cond.span, "a `_Static_assert` condition must be an integer constant expression"),
+        }
+    }
+
     fn enum_type(&mut self, e: &EnumSpec) -> TypeId {
         let Some(items) = &e.items else {
             return match e.tag.as_ref().and_then(|t| self.find_tag(&t.name)) {
@@ -442,6 +457,7 @@ impl Lower<'_> {
         // unspecified value, 0 here.
         self.emit(Op::Const(0));
         self.emit(Op::Ret);
+        self.resolve_gotos();
         self.scopes.pop();
         self.tags.pop();
         let st = std::mem::take(&mut self.f);

@@ -1448,7 +1448,7 @@ impl Lower<'_> {
             }
             i += 1;
             let mods = i;
-            while i < fmt.len() && b"-+ #0123456789.*hlzjtqL".contains(&fmt[i]) {
+            while i < fmt.len() && b"-+ #0123456789.*hlzjtqL$".contains(&fmt[i]) {
                 i += 1;
             }
             let Some(&c) = fmt.get(i) else { break };
@@ -1466,7 +1466,11 @@ impl Lower<'_> {
             let conv = String::from_utf8_lossy(&fmt[mods..i]).into_owned();
             self.error(code, *span, format!("printf conversion `%{conv}` is not supported: {why}"));
         }
-        self.check_format_arguments(fmt, &args[at + 1..]);
+        // Positional arguments (`%2$s`) are taken by number: the check
+        // of the next argument's class does not apply.
+        if !fmt.contains(&b'$') {
+            self.check_format_arguments(fmt, &args[at + 1..]);
+        }
     }
 
     /// gcc's `-Wformat`, the part that changes what a run prints: an

@@ -90,6 +90,10 @@ pub(crate) struct FnState {
     /// were open when it began, and the slot holding the stack top saved
     /// before its first variable-length array.
     pub vla_blocks: Vec<(usize, Option<u32>)>,
+    /// Labels defined so far: name, instruction, where.
+    pub labels: Vec<(Rc<str>, u32, Span)>,
+    /// `goto`s to patch once every label is known: label, jump, where.
+    pub gotos: Vec<(Rc<str>, usize, Span)>,
 }
 
 /// Least bytes of redzone on each side of a bounds-checked local
@@ -167,6 +171,7 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         match item {
             ast::Item::Decl(d) => l.global_decl(d),
             ast::Item::Func(f) => l.func_def(f),
+            ast::Item::StaticAssert(a) => l.static_assert(a),
         }
     }
     l.finish(before.entries)

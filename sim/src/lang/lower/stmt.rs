@@ -38,12 +38,48 @@ impl Lower<'_> {
         }
     }
 
+    /// A `goto` or a label among variable-length arrays: a jump would
+    /// have to give back (or take) their stack, which ipcsim does not do.
+    fn refuse_goto_with_vla(&mut self, span: Span) {
+        if self.f.vla_blocks.iter().any(|b| b.1.is_some()) {
+            self.error(Code::Unsupported, span, "`goto` and labels in the scope of a variable-length array are not supported");
+        }
+    }
+
+    /// Patches the function's `goto`s to their labels (at its end, when
+    /// every label is known).
+    pub(super) fn resolve_gotos(&mut self) {
+        for (label, j, span) in std::mem::take(&mut self.f.gotos) {
+            match self.f.labels.iter().find(|l| l.0 == label) {
+                Some(&(_, at, _)) => self.patch(j, at),
+                None => self.error(Code::Undeclared, span, format!("label `{label}` used but not defined in this function")),
+            }
+        }
+    }
+
     /// Lowers one statement.
     pub fn stmt(&mut self, s: &Stmt) {
         match s {
             Stmt::Expr(Some(e), _) => self.discard(e),
             Stmt::Expr(None, _) => {}
             Stmt::Decl(d) => self.local_decl(d),
+            Stmt::StaticAssert(a) => self.static_assert(a),
+            Stmt::Goto(label, span) => {
+                self.refuse_goto_with_vla(*span);
+                let j = self.emit(Op::Jump(0));
+                self.f.gotos.push((label.clone(), j, *span));
+            }
+            Stmt::Label(label, body, span) => {
+                if let Some(&(_, _, first)) = self.f.labels.iter().find(|l| l.0 == *label) {
+                    let d = Diagnostic::error(Code::Redefinition, *span, format!("label `{label}` is defined twice in this function"))
+                        .secondary(first, "first defined here");
+                    self.push(d);
+                }
+                self.refuse_goto_with_vla(*span);
+                let here = self.here();
+                self.f.labels.push((label.clone(), here, *span));
+                self.stmt(body);
+            }
             Stmt::Block(body, _) => {
                 self.scopes.push(Default::default());
                 self.tags.push(Default::default());

@@ -13,13 +13,38 @@ impl Parser<'_> {
         is_type_word(n) || self.is_typedef_name(n)
     }
 
+    /// `_Static_assert ( constant-expression [, string-literal] ) ;`,
+    /// the keyword next.
+    pub(super) fn static_assert(&mut self) -> Option<StaticAssert> {
+        let start = self.peek().span;
+        self.bump();
+        if !self.expect("(", "after `_Static_assert`") {
+            self.recover();
+            return None;
+        }
+        let cond = self.conditional();
+        let mut message = None;
+        if self.eat(",") {
+            let mut bytes = Vec::new();
+            while let TokKind::Str(s) = &self.peek().kind {
+                bytes.extend_from_slice(s);
+                self.bump();
+            }
+            message = Some(bytes);
+        }
+        let end = self.peek().span;
+        if !self.expect(")", "to close `_Static_assert`") || !self.expect(";", "after `_Static_assert(...)`") {
+            self.recover();
+            return None;
+        }
+        Some(StaticAssert { cond, message, span: start.to(end) })
+    }
+
     /// A top-level declaration or function definition.
     pub(super) fn external_decl(&mut self) -> Option<Item> {
         let start = self.peek().span;
         if self.is_kw("_Static_assert") || self.is_kw("static_assert") {
-            self.error_code(Code::Unsupported, start, "`_Static_assert` is not supported");
-            self.recover();
-            return None;
+            return self.static_assert().map(Item::StaticAssert);
         }
         // C89's implicit int: `main() { ... }` (gcc accepts it with a
         // warning; old course programs are written so).

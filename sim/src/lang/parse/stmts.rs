@@ -113,20 +113,27 @@ impl Parser<'_> {
                 Stmt::Return(e, span)
             }
             "goto" => {
-                self.error_code(Code::Unsupported, span, "`goto` is not supported: use loops, `break`, `continue` or a helper function");
-                self.recover();
-                Stmt::Expr(None, span)
+                self.bump();
+                let Some(label) = self.peek().ident().filter(|_| self.is_plain_ident()).cloned() else {
+                    let found = self.describe_next();
+                    self.error(self.peek().span, format!("expected a label after `goto`, found {found}"));
+                    self.recover();
+                    return Stmt::Expr(None, span);
+                };
+                let at = span.to(self.peek().span);
+                self.bump();
+                self.end_stmt();
+                Stmt::Goto(label, at)
             }
             "asm" | "__asm__" | "__asm" => {
                 self.error_code(Code::Unsupported, span, "inline assembly is not supported");
                 self.recover();
                 Stmt::Expr(None, span)
             }
-            "_Static_assert" | "static_assert" => {
-                self.error_code(Code::Unsupported, span, "`_Static_assert` is not supported");
-                self.recover();
-                Stmt::Expr(None, span)
-            }
+            "_Static_assert" | "static_assert" => match self.static_assert() {
+                Some(a) => Stmt::StaticAssert(a),
+                None => Stmt::Expr(None, span),
+            },
             "typeof" | "__typeof__" | "__typeof" => {
                 self.error_code(Code::Unsupported, span, "`typeof` is a GNU extension and not supported: write the type");
                 self.recover();
@@ -138,10 +145,12 @@ impl Parser<'_> {
                 Stmt::Decl(self.local_decl())
             }
             _ if self.is_plain_ident() && self.peek_at(1).is(":") => {
-                self.error_code(Code::Unsupported, span, format!("label `{word}:` is not supported (there is no `goto`)"));
+                let label = self.peek().ident().cloned().expect("checked");
                 self.bump();
                 self.bump();
-                self.stmt()
+                // C23 lets a label end a block; gcc accepts it.
+                let body = if self.is("}") { Stmt::Expr(None, span) } else { self.stmt() };
+                Stmt::Label(label, Box::new(body), span)
             }
             _ if self.starts_type() => Stmt::Decl(self.local_decl()),
             _ => {
