@@ -803,8 +803,13 @@ impl RealProc<'_> {
         if r == 0 {
             return 0;
         }
-        let vpid = self.env.ctl.reaped(r).unwrap_or(r);
-        log::send(self.env.log, &Record::Exit { pid: vpid, status: st });
+        // A child that stopped or continued (`WUNTRACED`, `WCONTINUED`)
+        // is still there: reported, not reaped.
+        let changed = libc::WIFSTOPPED(st) || libc::WIFCONTINUED(st);
+        let vpid = if changed { self.env.ctl.virt(r) } else { self.env.ctl.reaped(r) }.unwrap_or(r);
+        if !changed {
+            log::send(self.env.log, &Record::Exit { pid: vpid, status: st });
+        }
         if status_at != 0 && !self.store(status_at, MemTy::I32, st as u32 as u64) {
             return -(libc::EFAULT as i64);
         }

@@ -90,3 +90,13 @@ pub const SI_KERNEL: i32 = 0x80;
 pub const CLD_EXITED: i32 = 1;
 /// `si_code` of `SIGCHLD` for a child killed by a signal.
 pub const CLD_KILLED: i32 = 2;
+/// `si_code` of `SIGCHLD` for a child stopped by a signal.
+pub const CLD_STOPPED: i32 = 5;
+/// `si_code` of `SIGCHLD` for a stopped child continued.
+pub const CLD_CONTINUED: i32 = 6;
+/// `sa_flags`: no `SIGCHLD` when a child stops or continues.
+pub const SA_NOCLDSTOP: u32 = 1;
+/// `waitpid`: report stopped children too.
+pub const WUNTRACED: i32 = 2;
+/// `waitpid`: report continued children too.
+pub const WCONTINUED: i32 = 8;

@@ -33,9 +33,15 @@ pub const SIGSTOP: i32 = 19;
 /// Highest real-time signal.
 pub const SIGRTMAX: i32 = 64;
 
+/// Signals whose default action is to stop the process: SIGSTOP,
+/// SIGTSTP, SIGTTIN, SIGTTOU.
+pub fn stops(sig: i32) -> bool {
+    matches!(sig, 19..=22)
+}
+
 /// Signals whose default action is to do nothing (SIGCHLD, SIGCONT,
-/// SIGURG, SIGWINCH) or to stop the process (SIGSTOP, SIGTSTP, SIGTTIN,
-/// SIGTTOU), which ipcsim does not model: either way the target goes on.
+/// SIGURG, SIGWINCH) or to stop the process ([`stops`], done by `kill`
+/// itself, before this is asked): either way the target does not die.
 pub fn default_is_harmless(sig: i32) -> bool {
     // 32 and 33 are glibc's own (thread cancellation, set*id), caught by
     // its handlers in every process: a program sending them sees nothing.

@@ -64,6 +64,9 @@ impl Stuck {
                 }
                 s
             }
+            Waits::Stopped(sig) => {
+                format!("stopped by {}: only a SIGCONT resumes it, and no process that could send one goes on", crate::abi::signal::name(*sig))
+            }
             Waits::Unwoken { at, value } => {
                 let place = at.map_or("in its own memory".to_string(), |(obj, off)| format!("at shm#{obj}+{off}"));
                 format!(

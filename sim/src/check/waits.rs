@@ -46,6 +46,8 @@ pub enum Waits {
         /// Its value now.
         value: u32,
     },
+    /// Stopped by this signal: only a `SIGCONT` resumes it.
+    Stopped(i32),
     /// `sem_wait` on a semaphore whose value is 0.
     Semaphore {
         /// Shared object and offset of the `sem_t` (`None`: in the
@@ -115,6 +117,7 @@ impl Waits {
             Waits::Socket { what, .. } => format!("{what} from {by}"),
             Waits::Message { what, .. } => format!("{what}, which {by} could provide"),
             Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) | Waits::Cycling | Waits::Unwoken { .. } => format!("{by}"),
+            Waits::Stopped(_) => format!("a SIGCONT from {by}"),
         }
     }
 
@@ -215,6 +218,9 @@ fn message_waits(m: &Machine, i: usize, c: MsgCall, call: &'static str) -> Waits
 /// What process `i` waits for.
 pub fn waits(m: &Machine, i: usize) -> Waits {
     let p = &m.procs[i];
+    if let Some(sig) = p.stopped {
+        return Waits::Stopped(sig);
+    }
     if let Some(w) = &p.parked {
         let locs = crate::kernel::park::locs(w, &p.spin);
         return Waits::Spin(locs.into_iter().zip(w).map(|(l, w)| (l, crate::kernel::park::peek(&m.shared, w))).collect());

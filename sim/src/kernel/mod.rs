@@ -186,6 +186,12 @@ pub struct Pcb {
     /// (`sem_init` with `pshared` 0) at 0: glibc waits on a private
     /// futex, which another process's `sem_post` does not wake.
     pub asleep: bool,
+    /// Stopped by this signal (`SIGSTOP`, or `SIGTSTP`, `SIGTTIN`,
+    /// `SIGTTOU` not caught): it takes no step until a `SIGCONT`.
+    pub stopped: Option<i32>,
+    /// A stop or a continuation its parent's `waitpid` has not reported
+    /// yet (`WUNTRACED`, `WCONTINUED`), as the wait status to report.
+    pub job_news: Option<i32>,
     /// Waiting in `open` of a named pipe for the other side.
     pub fifo_wait: Option<fifo::FifoWait>,
     /// The file mode creation mask (`umask`), inherited by `fork`.
@@ -231,6 +237,8 @@ crate::reuse::fieldwise_clone!(Pcb {
     sem_undo,
     idrm,
     asleep,
+    stopped,
+    job_news,
     fifo_wait,
     umask,
     pgid,
@@ -274,6 +282,8 @@ impl Hash for Pcb {
             sem_undo,
             idrm,
             asleep,
+            stopped,
+            job_news,
             fifo_wait,
             umask,
             pgid,
@@ -287,7 +297,7 @@ impl Hash for Pcb {
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
-        asleep.hash(h);
+        (asleep, stopped, job_news).hash(h);
         (buffer, view).hash(h);
     }
 }
@@ -540,6 +550,8 @@ impl Machine {
             sem_undo: Vec::new(),
             idrm: false,
             asleep: false,
+            stopped: None,
+            job_news: None,
             fifo_wait: None,
             umask: 0o022,
             // The first process leads its group (as a native run under a
@@ -665,7 +677,7 @@ impl Machine {
         if p.status.is_none() && p.dying.is_some() {
             return true;
         }
-        if p.status.is_some() {
+        if p.status.is_some() || p.stopped.is_some() {
             return false;
         }
         if p.signals.is_some() && (self.deliverable(i).is_some() || self.alarm_due(i, config.time) || self.enters_wait(i, config.time)) {
@@ -1154,10 +1166,11 @@ impl Machine {
     /// (only when everyone waits) lets an alarm be the next event, so a
     /// busy process's watchdog alarm does not go off early.
     pub fn wake_next_sleeper(&mut self, alarms: bool) -> bool {
+        // A stopped process's time runs on, but it takes no step to see it.
         let next = self
             .procs
             .iter()
-            .filter(|p| p.status.is_none())
+            .filter(|p| p.status.is_none() && p.stopped.is_none())
             .filter_map(|p| {
                 // A spinning process's alarm still rings.
                 let wake = match p.pending {

@@ -5,7 +5,7 @@ use super::calls::Sys;
 use super::{Machine, StepCtx};
 use crate::abi::call::ProcCall;
 use crate::abi::errno::{EAGAIN, ECHILD, EINVAL, ENOMEM, ESRCH};
-use crate::abi::flags::WNOHANG;
+use crate::abi::flags::{WCONTINUED, WNOHANG, WUNTRACED};
 use crate::abi::limits::MAX_PROCS;
 use crate::abi::signal;
 use crate::abi::{groups, FIRST_PID};
@@ -17,6 +17,8 @@ use crate::outcome::ExitStatus;
 pub(super) enum WaitFor {
     NoChild,
     Zombie(usize),
+    /// A child that stopped or continued, which the options ask to see.
+    Changed(usize),
     Running,
 }
 
@@ -54,10 +56,10 @@ impl Machine {
 
     /// A `wait` would not block.
     pub(super) fn wait_ready(&self, i: usize, pid: i32, options: i32) -> bool {
-        options & WNOHANG != 0 || !matches!(self.wait_for(i, pid), WaitFor::Running)
+        options & WNOHANG != 0 || !matches!(self.wait_for(i, pid, options), WaitFor::Running)
     }
 
-    pub(super) fn wait_for(&self, i: usize, pid: i32) -> WaitFor {
+    pub(super) fn wait_for(&self, i: usize, pid: i32, options: i32) -> WaitFor {
         let me = self.procs[i].pid;
         let mut any = false;
         for (j, c) in self.procs.iter().enumerate() {
@@ -67,6 +69,10 @@ impl Machine {
             any = true;
             if c.status.is_some() {
                 return WaitFor::Zombie(j);
+            }
+            let wanted = |st: i32| if st == 0xffff { options & WCONTINUED != 0 } else { options & WUNTRACED != 0 };
+            if c.job_news.is_some_and(wanted) {
+                return WaitFor::Changed(j);
             }
         }
         if any {
@@ -115,11 +121,18 @@ impl Machine {
     }
 
     fn wait(&mut self, i: usize, pid: i32, status: u64, options: i32, cx: &mut StepCtx) -> Sys {
-        match self.wait_for(i, pid) {
+        match self.wait_for(i, pid, options) {
             _ if pid < -1 && pid != -FIRST_PID => Sys::err(ECHILD),
             WaitFor::NoChild => Sys::err(ECHILD),
             WaitFor::Running if options & WNOHANG != 0 => Sys::Ret(0),
             WaitFor::Running => unreachable!("a blocked wait is never stepped"),
+            WaitFor::Changed(j) => {
+                let st = self.procs[j].job_news.take().expect("a change to report");
+                if status != 0 && self.store(i, status, MemTy::I32, st as u32 as u64).is_err() {
+                    return Sys::err(crate::abi::errno::EFAULT);
+                }
+                Sys::Ret(self.procs[j].pid as i64)
+            }
             WaitFor::Zombie(j) => {
                 let st = self.procs[j].status.expect("zombie has a status");
                 if status != 0 && self.store(i, status, MemTy::I32, st.wait_status() as u32 as u64).is_err() {
@@ -158,6 +171,9 @@ impl Machine {
         if sig == 0 || self.procs[j].status.is_some() || matches!(self.procs[j].pending, super::Pending::Exiting(_)) {
             return Sys::Ret(0);
         }
+        if sig == signal::SIGCONT {
+            self.resume_stopped(j, cx);
+        }
         if self.discards(j, sig) {
             return Sys::Ret(0);
         }
@@ -166,6 +182,10 @@ impl Machine {
             // Caught or blocked: its handler runs at the target's next
             // step (the caller's own, before kill returns).
             cx.history.signal_sent(pid, sig);
+            return Sys::Ret(0);
+        }
+        if signal::stops(sig) {
+            self.stop(j, sig, cx);
             return Sys::Ret(0);
         }
         if signal::default_is_harmless(sig) {

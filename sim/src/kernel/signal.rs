@@ -11,7 +11,7 @@ use super::{Machine, Pending, StepCtx, TimeMode};
 use crate::abi::call::{Call, FdCall, ProcCall, SleepFn};
 use crate::abi::errno::{EFAULT, EINTR, EINVAL};
 use crate::abi::flags::{
-    SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL,
+    SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL,
 };
 use crate::abi::signal::{self, SIGALRM, SIGKILL, SIGSTOP};
 use crate::ir::MemTy;
@@ -170,7 +170,7 @@ impl Machine {
         let p = &self.procs[i];
         let s = p.signals.as_deref()?;
         let ready = s.pending & !mask;
-        if ready == 0 || p.status.is_some() || p.dying.is_some() || !p.proc.may_take_signal() {
+        if ready == 0 || p.status.is_some() || p.dying.is_some() || p.stopped.is_some() || !p.proc.may_take_signal() {
             return None;
         }
         first_caught(s, ready)
@@ -610,6 +610,39 @@ impl Machine {
         }
         let me = self.procs[i].pid;
         self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 })
+    }
+
+    /// Process `j` stops (a stop signal's default action): its parent
+    /// can see it with `waitpid(WUNTRACED)` and gets `SIGCHLD` (unless
+    /// it asked not to, `SA_NOCLDSTOP`).
+    pub(super) fn stop(&mut self, j: usize, sig: i32, cx: &mut StepCtx) {
+        if self.procs[j].stopped.is_some() {
+            return;
+        }
+        self.procs[j].stopped = Some(sig);
+        self.procs[j].job_news = Some(0x7f | sig << 8);
+        self.tell_parent_of_job(j, crate::abi::flags::CLD_STOPPED, sig, cx);
+    }
+
+    /// `SIGCONT` sent to process `j`: if stopped, it goes on (whatever
+    /// the signal's disposition or mask), and its parent can see it with
+    /// `waitpid(WCONTINUED)`.
+    pub(super) fn resume_stopped(&mut self, j: usize, cx: &mut StepCtx) {
+        if self.procs[j].stopped.take().is_none() {
+            return;
+        }
+        self.procs[j].job_news = Some(0xffff);
+        self.tell_parent_of_job(j, crate::abi::flags::CLD_CONTINUED, signal::SIGCONT, cx);
+    }
+
+    fn tell_parent_of_job(&mut self, j: usize, code: i32, sig: i32, cx: &mut StepCtx) {
+        let (pid, ppid) = (self.procs[j].pid, self.procs[j].ppid);
+        let Some(k) = self.index(ppid).filter(|&k| self.procs[k].status.is_none()) else { return };
+        let nocldstop =
+            self.procs[k].signals.as_ref().and_then(|s| s.recorded(signal::SIGCHLD)).is_some_and(|a| a.flags & SA_NOCLDSTOP != 0);
+        if !nocldstop && self.send(k, signal::SIGCHLD, Info { pid, code, status: sig }) {
+            cx.history.signal_sent(ppid, signal::SIGCHLD);
+        }
     }
 
     /// Process `i` dies of `SIGPIPE`, raised by the kernel for a write
