@@ -904,6 +904,118 @@ char *inet_ntoa(struct in_addr in) {
     __ipcsim_quad(b, (const unsigned char *)&in.s_addr);
     return b;
 }
+/* unistd.h's getopt, as glibc's: POSIX's rules with GNU's permutation
+   (operands may come before options, and end up after them; an
+   optstring starting with '+' stops at the first operand, one starting
+   with '-' returns operands as option 1), "--" ending the options,
+   "::" for an optional argument, a leading ':' for silent errors, and
+   glibc's messages on stderr. As in glibc, the ordering is fixed when a
+   scan starts (the first call, or one with optind set to 0): setting
+   optind to 1 goes on with it. Its globals live in a static buffer of the
+   library (slot 2), allocated at the first use: optind starts at 1. */
+struct __ipcsim_getopt { char *arg; int ind, err, opt, next, first, last, init, started, order; };
+static struct __ipcsim_getopt *__ipcsim_getopt_state(void) {
+    struct __ipcsim_getopt *g = __ipcsim_static_buf(2);
+    if (!g->init) {
+        g->ind = 1;
+        g->err = 1;
+        g->first = 1;
+        g->last = 1;
+        g->init = 1;
+    }
+    return g;
+}
+#define optarg (__ipcsim_getopt_state()->arg)
+#define optind (__ipcsim_getopt_state()->ind)
+#define opterr (__ipcsim_getopt_state()->err)
+#define optopt (__ipcsim_getopt_state()->opt)
+static int __ipcsim_is_option(const char *a) { return a[0] == '-' && a[1] != 0; }
+/* Swaps the operands [first, last) with the options [last, ind) after
+   them, as glibc's exchange. */
+static void __ipcsim_getopt_exchange(char **av, struct __ipcsim_getopt *g) {
+    int n = g->ind - g->last;
+    for (int k = 0; k < n; k++) {
+        char *moved = av[g->last + k];
+        for (int j = g->last + k; j > g->first + k; j--)
+            av[j] = av[j - 1];
+        av[g->first + k] = moved;
+    }
+    g->first += n;
+    g->last = g->ind;
+}
+int getopt(int argc, char *const argv[], const char *optstring) {
+    struct __ipcsim_getopt *g = __ipcsim_getopt_state();
+    char **av = (char **)argv;
+    if (g->ind == 0 || !g->started) {
+        if (g->ind == 0) g->ind = 1;
+        g->first = g->last = g->ind;
+        g->next = 0;
+        /* 0: permute, 1: stop at an operand, 2: return operands */
+        g->order = optstring[0] == '+' ? 1 : optstring[0] == '-' ? 2 : 0;
+        g->started = 1;
+    }
+    int order = g->order;
+    if (optstring[0] == '+' || optstring[0] == '-') optstring++;
+    int colon = optstring[0] == ':';
+    g->arg = NULL;
+    if (g->next == 0) {
+        if (g->last > g->ind) g->last = g->ind;
+        if (g->first > g->ind) g->first = g->ind;
+        if (order == 0) {
+            if (g->first != g->last && g->last != g->ind) __ipcsim_getopt_exchange(av, g);
+            else if (g->last != g->ind) g->first = g->ind;
+            while (g->ind < argc && !__ipcsim_is_option(av[g->ind])) g->ind++;
+            g->last = g->ind;
+        }
+        if (g->ind != argc && strcmp(av[g->ind], "--") == 0) {
+            g->ind++;
+            if (g->first != g->last && g->last != g->ind) __ipcsim_getopt_exchange(av, g);
+            else if (g->first == g->last) g->first = g->ind;
+            g->last = argc;
+            g->ind = argc;
+        }
+        if (g->ind == argc) {
+            if (g->first != g->last) g->ind = g->first;
+            return -1;
+        }
+        if (!__ipcsim_is_option(av[g->ind])) {
+            if (order == 1) return -1;
+            g->arg = av[g->ind++];
+            return 1;
+        }
+        g->next = 1;
+    }
+    char *cur = av[g->ind];
+    int c = (unsigned char)cur[g->next++];
+    const char *spec = c == ':' ? NULL : strchr(optstring, c);
+    int last_of_group = cur[g->next] == 0;
+    if (spec == NULL) {
+        g->opt = c;
+        if (g->err && !colon) fprintf(stderr, "%s: invalid option -- '%c'\n", av[0], c);
+        if (last_of_group) { g->ind++; g->next = 0; }
+        return '?';
+    }
+    if (spec[1] == ':') {
+        if (!last_of_group) {
+            g->arg = cur + g->next;
+        } else if (spec[2] != ':') {
+            if (g->ind + 1 >= argc) {
+                g->opt = c;
+                g->ind++;
+                g->next = 0;
+                if (g->err && !colon) fprintf(stderr, "%s: option requires an argument -- '%c'\n", av[0], c);
+                return colon ? ':' : '?';
+            }
+            g->arg = av[++g->ind];
+        }
+        g->ind++;
+        g->next = 0;
+    } else if (last_of_group) {
+        g->ind++;
+        g->next = 0;
+    }
+    return c;
+}
 /* strings.h: BSD's byte routines, still common in socket code. */
 void bzero(void *s, size_t n) { memset(s, 0, n); }
 void bcopy(const void *src, void *dst, size_t n) { memmove(dst, src, n); }
