@@ -82,6 +82,7 @@ libfns! {
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
     Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
+    Vprintf = "vprintf", Vfprintf = "vfprintf", Vsprintf = "vsprintf", Vsnprintf = "vsnprintf",
     Sqrt = "sqrt", Sqrtf = "sqrtf", Cbrt = "cbrt", Cbrtf = "cbrtf", Fabs = "fabs", Fabsf = "fabsf",
     Floor = "floor", Floorf = "floorf", Ceil = "ceil", Ceilf = "ceilf", Round = "round", Roundf = "roundf",
     Trunc = "trunc", Truncf = "truncf", Rint = "rint", Rintf = "rintf", Nearbyint = "nearbyint",

@@ -357,7 +357,7 @@ impl Expr {
             ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::Index(a, b) => h(a).max(h(b)),
             ExprKind::Cond(c, a, b) => h(c).max(h(a)).max(h(b)),
             ExprKind::Call(f, args) => args.iter().map(h).fold(h(f), u32::max),
-            ExprKind::Cast(t, e) => t.height().max(h(e)),
+            ExprKind::Cast(t, e) | ExprKind::VaArg(e, t) => t.height().max(h(e)),
             ExprKind::SizeofType(t) | ExprKind::AlignofType(t) => t.height(),
             ExprKind::Offsetof(t, path) => path.iter().map(Designator::height).fold(t.height(), u32::max),
         }
@@ -445,6 +445,9 @@ pub enum ExprKind {
     Cast(Box<TypeName>, Box<Expr>),
     /// `sizeof(T)`.
     SizeofType(Box<TypeName>),
+    /// `va_arg(ap, type)` (`__builtin_va_arg`): the next variable
+    /// argument, read as `type`.
+    VaArg(Box<Expr>, Box<TypeName>),
     /// `sizeof e`.
     SizeofExpr(Box<Expr>),
     /// `_Alignof(T)`.

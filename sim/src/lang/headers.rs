@@ -47,6 +47,7 @@ pub const KNOWN: &[&str] = &[
     "stdatomic.h",
     "stdint.h",
     "inttypes.h",
+    "stdarg.h",
     "sched.h",
     "pthread.h",
     "math.h",
@@ -73,7 +74,6 @@ pub fn lookup(name: &str) -> Option<Header> {
         return Some(Header::Known);
     }
     let why = match name {
-        "stdarg.h" => "variadic functions of your own are not supported; pass an array or a count instead",
         "complex.h" | "fenv.h" => "complex numbers and the floating-point environment are not supported",
         "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",

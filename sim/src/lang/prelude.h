@@ -59,6 +59,43 @@ int printf(const char *fmt, ...);
 int fprintf(FILE *f, const char *fmt, ...);
 int sprintf(char *s, const char *fmt, ...);
 int snprintf(char *s, size_t n, const char *fmt, ...);
+/* stdarg.h: a variadic function of the program gets its variable
+   arguments in an area its caller makes (their count, which are
+   doubles, then each in 8 bytes; its address is a hidden last
+   parameter, __ipcsim_va_area). A va_list walks it: va_arg takes the
+   next integer or the next double, as the registers of x86-64 give
+   them, so a well-typed program reads what it passed. */
+typedef struct { unsigned long *__area; unsigned int __gp, __fp; } __ipcsim_va_list;
+typedef __ipcsim_va_list va_list[1];
+#define va_start(ap, last) ((void)((ap)[0].__area = (unsigned long *)__ipcsim_va_area, (ap)[0].__gp = 0, (ap)[0].__fp = 0))
+#define va_arg(ap, type) __builtin_va_arg(ap, type)
+#define va_end(ap) ((void)0)
+#define va_copy(dst, src) ((void)((dst)[0] = (src)[0]))
+#define __va_copy(dst, src) va_copy(dst, src)
+static unsigned long *__ipcsim_va_slot(__ipcsim_va_list *ap, int dbl) {
+    unsigned long n = ap->__area[0], doubles = ap->__area[1];
+    unsigned int want = dbl ? ap->__fp++ : ap->__gp++;
+    for (unsigned long k = 0; k < n; k++) {
+        int is_double = k < 64 && ((doubles >> k) & 1);
+        if (is_double == dbl && want-- == 0)
+            return &ap->__area[2 + k];
+    }
+    return 0;
+}
+/* Past the last argument va_arg reads whatever a register or the stack
+   holds natively: 0 here. */
+unsigned long __ipcsim_va_int(__ipcsim_va_list *ap) {
+    unsigned long *p = __ipcsim_va_slot(ap, 0);
+    return p ? *p : 0;
+}
+double __ipcsim_va_double(__ipcsim_va_list *ap) {
+    unsigned long *p = __ipcsim_va_slot(ap, 1);
+    return p ? *(double *)p : 0.0;
+}
+int vprintf(const char *fmt, va_list ap);
+int vfprintf(FILE *f, const char *fmt, va_list ap);
+int vsprintf(char *s, const char *fmt, va_list ap);
+int vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
 int puts(const char *s);
 int putchar(int c);
 void perror(const char *s);
@@ -919,6 +956,7 @@ static struct __ipcsim_getopt *__ipcsim_getopt_state(void) {
     if (!g->init) {
         g->ind = 1;
         g->err = 1;
+        g->opt = '?';
         g->first = 1;
         g->last = 1;
         g->init = 1;
@@ -930,6 +968,15 @@ static struct __ipcsim_getopt *__ipcsim_getopt_state(void) {
 #define opterr (__ipcsim_getopt_state()->err)
 #define optopt (__ipcsim_getopt_state()->opt)
 static int __ipcsim_is_option(const char *a) { return a[0] == '-' && a[1] != 0; }
+/* glibc's complaint "PROG: WHAT -- 'C'", on stderr. Spelt out, not a
+   string literal: one here would sit among the program's. */
+static void __ipcsim_getopt_complain(const char *prog, int missing, int c) {
+    char invalid[] = {'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 'o', 'p', 't', 'i', 'o', 'n', 0};
+    char requires[] = {'o', 'p', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 's', ' ',
+                       'a', 'n', ' ', 'a', 'r', 'g', 'u', 'm', 'e', 'n', 't', 0};
+    char fmt[] = {'%', 's', ':', ' ', '%', 's', ' ', '-', '-', ' ', '\'', '%', 'c', '\'', '\n', 0};
+    fprintf(stderr, fmt, prog, missing ? requires : invalid, c);
+}
 /* Swaps the operands [first, last) with the options [last, ind) after
    them, as glibc's exchange. */
 static void __ipcsim_getopt_exchange(char **av, struct __ipcsim_getopt *g) {
@@ -967,7 +1014,7 @@ int getopt(int argc, char *const argv[], const char *optstring) {
             while (g->ind < argc && !__ipcsim_is_option(av[g->ind])) g->ind++;
             g->last = g->ind;
         }
-        if (g->ind != argc && strcmp(av[g->ind], "--") == 0) {
+        if (g->ind != argc && av[g->ind][0] == '-' && av[g->ind][1] == '-' && av[g->ind][2] == 0) {
             g->ind++;
             if (g->first != g->last && g->last != g->ind) __ipcsim_getopt_exchange(av, g);
             else if (g->first == g->last) g->first = g->ind;
@@ -991,7 +1038,7 @@ int getopt(int argc, char *const argv[], const char *optstring) {
     int last_of_group = cur[g->next] == 0;
     if (spec == NULL) {
         g->opt = c;
-        if (g->err && !colon) fprintf(stderr, "%s: invalid option -- '%c'\n", av[0], c);
+        if (g->err && !colon) __ipcsim_getopt_complain(av[0], 0, c);
         if (last_of_group) { g->ind++; g->next = 0; }
         return '?';
     }
@@ -1003,7 +1050,7 @@ int getopt(int argc, char *const argv[], const char *optstring) {
                 g->opt = c;
                 g->ind++;
                 g->next = 0;
-                if (g->err && !colon) fprintf(stderr, "%s: option requires an argument -- '%c'\n", av[0], c);
+                if (g->err && !colon) __ipcsim_getopt_complain(av[0], 1, c);
                 return colon ? ':' : '?';
             }
             g->arg = av[++g->ind];

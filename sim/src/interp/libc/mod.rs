@@ -28,6 +28,7 @@ use super::{Event, Process, Shared};
 use crate::abi::call::{Call, FdCall, MqCall, MsgCall, PipeCall, ProcCall, SockCall, Src, SysvCall, TimeCall};
 use crate::ipc::message::MSG_MAX;
 use crate::ipc::sysv;
+use crate::ir::MemTy;
 use crate::ir::{region, Program};
 
 /// What a library call did.
@@ -78,6 +79,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Errx
         | LibFn::Warn
         | LibFn::Warnx => stdio_call(p, prog, sh, f, args, floats),
+        LibFn::Vprintf | LibFn::Vfprintf | LibFn::Vsprintf | LibFn::Vsnprintf => v_call(p, prog, sh, f, args),
         LibFn::Atexit => Ok(atexit(p, args[0])),
         LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
@@ -304,6 +306,49 @@ fn stream(p: &Process, f: u64) -> Result<stdio::Which, Stop> {
         }
         _ => Err(Stop::Memory(BadAccess::Unmapped)),
     }
+}
+
+/// The `v` forms of the printf family: the `va_list` (last argument)
+/// gives the variable arguments its function has not taken yet, and the
+/// call is the plain form's with them.
+fn v_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64]) -> LibResult {
+    let (plain, named) = match f {
+        LibFn::Vprintf => (LibFn::Printf, 1),
+        LibFn::Vfprintf => (LibFn::Fprintf, 2),
+        LibFn::Vsprintf => (LibFn::Sprintf, 2),
+        _ => (LibFn::Snprintf, 3),
+    };
+    let Some(&ap) = a.get(named) else { return Ok(Outcome::Value(u64::MAX)) };
+    let (rest, floats) = va_rest(p, sh, ap)?;
+    let mut args = a[..named].to_vec();
+    args.extend(rest.iter().take(MAX_ARGS - named));
+    stdio_call(p, prog, sh, plain, &args, floats)
+}
+
+/// The variable arguments a `va_list` at `ap` has not given out yet,
+/// and which of them are doubles: the area its function's caller made
+/// (count, doubles, then the values; see `lower::decl::VA_AREA`) less
+/// the first `gp` integers and `fp` doubles `va_arg` took.
+fn va_rest(p: &Process, sh: &dyn Shared, ap: u64) -> Result<(Vec<u64>, u64), Stop> {
+    let area = p.mem.load(sh, ap, MemTy::I64)?;
+    let gp = p.mem.load(sh, ap.wrapping_add(8), MemTy::U32)?;
+    let fp = p.mem.load(sh, ap.wrapping_add(12), MemTy::U32)?;
+    let n = p.mem.load(sh, area, MemTy::I64)?.min(MAX_ARGS as u64);
+    let classes = p.mem.load(sh, area.wrapping_add(8), MemTy::I64)?;
+    let (mut rest, mut floats, mut seen) = (Vec::new(), 0u64, [0u64; 2]);
+    for k in 0..n {
+        let double = k < 64 && classes >> k & 1 == 1;
+        let class = double as usize;
+        seen[class] += 1;
+        if seen[class] <= [gp, fp][class] {
+            continue;
+        }
+        if double {
+            floats |= 1 << rest.len();
+        }
+        rest.push(p.mem.load(sh, area.wrapping_add(16 + 8 * k), MemTy::I64)?);
+    }
+    Ok((rest, floats))
 }
 
 fn stdio_call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, a: &[u64], floats: u64) -> LibResult {

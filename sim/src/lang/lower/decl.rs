@@ -151,7 +151,16 @@ impl Lower<'_> {
         }
         self.t.intern(TypeKind::Record(id))
     }
+}
 
+/// The name a variadic function's hidden last parameter is bound to:
+/// the address of the area where its caller put the variable arguments
+/// (the count, which are doubles, then each as 8 bytes). `va_start`
+/// (a macro of the prelude) reads it; outside a variadic function it is
+/// undeclared, as gcc refuses `va_start` there.
+pub(super) const VA_AREA: &str = "__ipcsim_va_area";
+
+impl Lower<'_> {
     /// Checks a `_Static_assert` as the compiler does.
     pub(super) fn static_assert(&mut self, a: &StaticAssert) {
         match self.const_int(&a.cond) {
@@ -268,11 +277,6 @@ impl Lower<'_> {
         for p in &ps.list {
             let t = self.param_type(p);
             params.push(t);
-        }
-        if ps.variadic && !self.is_builtin(span) {
-            let d = Diagnostic::error(Code::Unsupported, span, "variadic functions of your own (`...`) are not supported")
-                .note("pass an array and a count instead");
-            self.push(d);
         }
         if matches!(self.t.kind(ret), TypeKind::Array { .. } | TypeKind::Func { .. }) {
             self.error(Code::TypeMismatch, span, "a function cannot return an array or a function");
@@ -430,6 +434,7 @@ impl Lower<'_> {
             self.f.struct_ret = Some(off);
             slots.push(ParamSlot::Scalar(off, crate::ir::MemTy::I64));
         }
+        let variadic_params = ps.variadic;
         for (p, &pty) in ps.list.iter().zip(&params) {
             let off = self.alloc_slot(pty);
             slots.push(match self.mem_ty(pty) {
@@ -449,6 +454,13 @@ impl Lower<'_> {
                 let is_const = is_const && !matches!(p.decl.derived.first(), Some(Derived::Array(_)));
                 self.bind(&n.name, Sym::Local { off, ty: pty, is_const }, n.span);
             }
+        }
+        if variadic_params {
+            // The variable arguments' area, which the caller made and
+            // passes last: what `va_start` starts from.
+            let off = self.alloc_slot(self.c.ulong);
+            slots.push(ParamSlot::Scalar(off, crate::ir::MemTy::I64));
+            self.bind(&VA_AREA.into(), Sym::Local { off, ty: self.c.ulong, is_const: true }, fd.decl.span);
         }
         for s in &fd.body {
             self.stmt(s);

@@ -371,6 +371,26 @@ impl Lower<'_> {
                 self.convert(from, to);
                 to
             }
+            ExprKind::VaArg(ap, tn) => {
+                let t = self.type_name(tn);
+                let helper = if self.t.is_float(t) {
+                    "__ipcsim_va_double"
+                } else if self.t.is_scalar(t) {
+                    "__ipcsim_va_int"
+                } else {
+                    self.error(
+                        Code::Unsupported,
+                        e.span,
+                        format!("`va_arg` of type `{}` is not supported: pass a pointer to it", self.t.name(t)),
+                    );
+                    self.emit(Op::Const(0));
+                    return t;
+                };
+                let f = Expr { kind: ExprKind::Ident(helper.into()), span: e.span, height: 1 };
+                let from = self.call(&f, std::slice::from_ref(&**ap), e.span);
+                self.convert(from, t);
+                t
+            }
             ExprKind::SizeofType(tn) => {
                 let t = self.type_name(tn);
                 let size = match self.t.kind(t) {
@@ -585,6 +605,11 @@ impl Lower<'_> {
                 }
                 Some(_) => {
                     self.error(Code::NotLvalue, e.span, format!("`{name}` is not a variable"));
+                    None
+                }
+                None if &**name == super::decl::VA_AREA => {
+                    // `va_start` expands to a read of the hidden parameter.
+                    self.error(Code::BadStatement, e.span, "`va_start` used in a function with fixed arguments (no `...`)");
                     None
                 }
                 None => {
@@ -1215,6 +1240,9 @@ impl Lower<'_> {
             }
         };
         let TypeKind::Func { ret, params, variadic } = self.t.kind(fty).clone() else { unreachable!("checked above") };
+        if variadic {
+            self.error(Code::Unsupported, span, "calling a variadic function through a pointer is not supported: call it by name");
+        }
         if args.len() < params.len() || (!variadic && args.len() > params.len()) {
             let few = args.len() < params.len();
             let msg = format!(
@@ -1324,6 +1352,9 @@ impl Lower<'_> {
                 self.emit(Op::Lib(l, args.len().min(255) as u8));
             }
             _ => {
+                if variadic {
+                    self.variable_arguments(args.len().saturating_sub(params.len()), floats);
+                }
                 self.emit(Op::Call(id));
                 if matches!(self.t.kind(ret), TypeKind::Void) {
                     self.emit(Op::Pop);
@@ -1386,6 +1417,22 @@ impl Lower<'_> {
             }
         }
         floats
+    }
+
+    /// A call of a variadic function of the program: its `extra` variable
+    /// arguments, on the stack after the named ones, go into an area of
+    /// the caller's frame (count, which are doubles, the values), whose
+    /// address is passed as the hidden last parameter (`decl::VA_AREA`).
+    fn variable_arguments(&mut self, extra: usize, floats: u64) {
+        let area = self.alloc_bytes(16 + 8 * extra as u64, 8);
+        for j in (0..extra).rev() {
+            self.emit(Op::StoreFrame(area + 16 + 8 * j as u32, MemTy::I64));
+        }
+        self.emit(Op::Const(extra as u64));
+        self.emit(Op::StoreFrame(area, MemTy::I64));
+        self.emit(Op::Const(floats));
+        self.emit(Op::StoreFrame(area + 8, MemTy::I64));
+        self.emit(Op::Frame(area));
     }
 
     /// Converts an argument on the stack to its parameter's type (structs:

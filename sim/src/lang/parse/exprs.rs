@@ -174,6 +174,15 @@ impl Parser<'_> {
             self.error_code(Code::Unsupported, t.span, "labels as values (`&&label`) are not supported");
         }
         match t.ident().map(|n| &**n) {
+            Some("__builtin_va_arg") if self.peek_at(1).is("(") => {
+                self.bump();
+                self.bump();
+                let ap = self.assignment();
+                self.expect(",", "between `va_arg`'s list and type");
+                let ty = self.type_name();
+                self.expect(")", "to close `va_arg`");
+                self.mk(ExprKind::VaArg(Box::new(ap), Box::new(ty)), t.span.to(self.prev_span()))
+            }
             Some("sizeof") => {
                 self.bump();
                 if self.paren_type_follows() {
