@@ -181,7 +181,7 @@ impl<'a> Preprocessor<'a> {
             out.push(tok);
             return;
         }
-        let Some((args, rparen)) = self.collect_args(&tok, input) else {
+        let Some((args, commas, rparen)) = self.collect_args(&tok, input) else {
             return;
         };
         // The arguments moved out of `input`: give the memory back, or
@@ -190,7 +190,7 @@ impl<'a> Preprocessor<'a> {
         if input.capacity() > 2 * input.len() + 64 {
             input.shrink_to_fit();
         }
-        let args = match self.bind_args(&tok, &name, params, mac.variadic, args) {
+        let args = match self.bind_args(&tok, &name, params, mac.variadic, args, commas) {
             Some(a) => a,
             None => {
                 // Stand in a `0` so the parser does not report the gap too.
@@ -231,9 +231,14 @@ impl<'a> Preprocessor<'a> {
     }
 
     /// Reads `( a, b, ... )` after a function-like macro's name.
-    fn collect_args(&mut self, name: &Token, input: &mut Vec<Token>) -> Option<(Vec<Vec<Token>>, Token)> {
+    /// The arguments of a call, the commas between them (kept for
+    /// `__VA_ARGS__`, whose commas are the call's own, spacing and all),
+    /// and the closing parenthesis.
+    #[allow(clippy::type_complexity)]
+    fn collect_args(&mut self, name: &Token, input: &mut Vec<Token>) -> Option<(Vec<Vec<Token>>, Vec<Token>, Token)> {
         input.pop(); // (
         let mut args = vec![Vec::new()];
+        let mut commas = Vec::new();
         let mut depth = 0;
         loop {
             let Some(t) = input.pop() else {
@@ -252,11 +257,12 @@ impl<'a> Preprocessor<'a> {
                     // Moving the arguments is work too: `I(I(I(...)))`
                     // moves what is inside once per level.
                     let moved = args.iter().map(Vec::len).sum::<usize>() + 2;
-                    return self.spend(moved, name.span).then_some((args, t));
+                    return self.spend(moved, name.span).then_some((args, commas, t));
                 }
                 depth -= 1;
             } else if t.is(",") && depth == 0 {
                 args.push(Vec::new());
+                commas.push(t);
                 continue;
             }
             args.last_mut().expect("args is never empty").push(t);
@@ -270,6 +276,7 @@ impl<'a> Preprocessor<'a> {
         params: &[Rc<str>],
         variadic: bool,
         mut args: Vec<Vec<Token>>,
+        commas: Vec<Token>,
     ) -> Option<Vec<Vec<Token>>> {
         if params.is_empty() && args.len() == 1 && args[0].is_empty() && !variadic {
             return Some(Vec::new());
@@ -278,9 +285,10 @@ impl<'a> Preprocessor<'a> {
             // Everything past the named parameters is __VA_ARGS__, commas kept.
             let rest = args.split_off(params.len());
             let mut va = Vec::new();
+            let mut between = commas.into_iter().skip(params.len());
             for (i, a) in rest.into_iter().enumerate() {
                 if i > 0 {
-                    va.push(Token { kind: TokKind::Punct(","), text: ",".into(), ..tok.clone() });
+                    va.push(between.next().unwrap_or_else(|| Token { kind: TokKind::Punct(","), text: ",".into(), ..tok.clone() }));
                 }
                 va.extend(a);
             }
