@@ -200,12 +200,22 @@ pub struct FuncDef {
 }
 
 /// An initializer.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Init {
     /// `= expr`.
     Expr(Expr),
     /// `= { [designators =] init, ... }`.
     List(Vec<(Vec<Designator>, Init)>, Span),
+}
+
+impl Init {
+    /// Height of the deepest expression in it, nesting included.
+    pub fn height(&self) -> u32 {
+        match self {
+            Init::Expr(e) => e.height,
+            Init::List(items, _) => 1 + items.iter().map(|(_, i)| i.height()).max().unwrap_or(0),
+        }
+    }
 }
 
 /// `.field` or `[index]` in a designated initializer.
@@ -358,6 +368,7 @@ impl Expr {
             ExprKind::Cond(c, a, b) => h(c).max(h(a)).max(h(b)),
             ExprKind::Call(f, args) => args.iter().map(h).fold(h(f), u32::max),
             ExprKind::Cast(t, e) | ExprKind::VaArg(e, t) => t.height().max(h(e)),
+            ExprKind::CompoundLiteral(t, init) => t.height().max(init.height()),
             ExprKind::SizeofType(t) | ExprKind::AlignofType(t) => t.height(),
             ExprKind::Offsetof(t, path) => path.iter().map(Designator::height).fold(t.height(), u32::max),
         }
@@ -445,6 +456,9 @@ pub enum ExprKind {
     Cast(Box<TypeName>, Box<Expr>),
     /// `sizeof(T)`.
     SizeofType(Box<TypeName>),
+    /// `(type){ initializers }`: an unnamed object of automatic storage
+    /// (at file scope: refused).
+    CompoundLiteral(Box<TypeName>, Box<Init>),
     /// `va_arg(ap, type)` (`__builtin_va_arg`): the next variable
     /// argument, read as `type`.
     VaArg(Box<Expr>, Box<TypeName>),

@@ -260,8 +260,14 @@ impl Lower<'_> {
     /// nothing (for `sizeof`).
     pub fn type_of(&mut self, e: &Expr, decay: bool) -> TypeId {
         let len = self.f.code.len();
-        let lvalue_like =
-            matches!(e.kind, ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Member(..) | ExprKind::Unary(Unary::Deref, _));
+        let lvalue_like = matches!(
+            e.kind,
+            ExprKind::Ident(_)
+                | ExprKind::Index(..)
+                | ExprKind::Member(..)
+                | ExprKind::Unary(Unary::Deref, _)
+                | ExprKind::CompoundLiteral(..)
+        );
         let t = if !decay && lvalue_like {
             self.lvalue(e).map_or(self.c.int, |lv| lv.ty)
         } else if let (false, ExprKind::Str(s)) = (decay, &e.kind) {
@@ -343,7 +349,7 @@ impl Lower<'_> {
             ExprKind::Assign(op, l, r) => self.assign(*op, l, r, true, e.span),
             ExprKind::Cond(c, a, b) => self.conditional(c, a, b, e.span),
             ExprKind::Call(f, args) => self.call(f, args, e.span),
-            ExprKind::Index(..) | ExprKind::Member(..) => match self.lvalue(e) {
+            ExprKind::Index(..) | ExprKind::Member(..) | ExprKind::CompoundLiteral(..) => match self.lvalue(e) {
                 Some(lv) => self.load(lv, e.span),
                 None => {
                     self.emit(Op::Const(0));
@@ -587,6 +593,21 @@ impl Lower<'_> {
 
     fn lvalue_inner(&mut self, e: &Expr) -> Option<Lval> {
         match &e.kind {
+            ExprKind::CompoundLiteral(tn, init) => {
+                if self.f.name.is_empty() {
+                    self.error(Code::Unsupported, e.span, "a compound literal at file scope is not supported: declare a variable");
+                    return None;
+                }
+                let ty = self.type_name(tn);
+                let ty = self.complete_array_from_init(ty, init);
+                if self.t.size(ty).is_none() {
+                    self.error(Code::Incomplete, e.span, format!("compound literal of incomplete type `{}`", self.t.name(ty)));
+                    return None;
+                }
+                let off = self.alloc_slot(ty);
+                self.init_local(off, ty, init);
+                Some(Lval { place: Place::Frame(off), ty, is_const: false, span: Span::default() })
+            }
             ExprKind::Ident(name) => match self.lookup(name) {
                 Some(Sym::Local { off, ty, is_const }) => Some(Lval { place: Place::Frame(off), ty, is_const, span: Span::default() }),
                 Some(Sym::Vla { ptr, elem, .. }) | Some(Sym::Rows { ptr, elem, size: Some(_), .. }) => {

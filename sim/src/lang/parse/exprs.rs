@@ -134,14 +134,10 @@ impl Parser<'_> {
             let ty = self.type_name();
             self.expect(")", "to close the cast");
             if self.is("{") {
-                let s = start.to(self.peek().span);
-                self.error_code(
-                    Code::Unsupported,
-                    s,
-                    "compound literals `(T){...}` are not supported: declare a variable and initialise it",
-                );
-                let _ = self.initializer();
-                return self.mk(ExprKind::Error, s);
+                let init = self.initializer();
+                let span = start.to(self.prev_span());
+                let e = self.mk(ExprKind::CompoundLiteral(Box::new(ty), Box::new(init)), span);
+                return self.postfix_ops(e);
             }
             let e = self.nested("cast", Self::cast, error_expr);
             let span = start.to(e.span);
@@ -186,9 +182,17 @@ impl Parser<'_> {
             Some("sizeof") => {
                 self.bump();
                 if self.paren_type_follows() {
-                    self.bump();
+                    let open = self.bump().span;
                     let ty = self.type_name();
                     self.expect(")", "to close `sizeof`");
+                    if self.is("{") {
+                        // `sizeof (T){...}`: the size of a compound literal.
+                        let init = self.initializer();
+                        let lit = self.mk(ExprKind::CompoundLiteral(Box::new(ty), Box::new(init)), open.to(self.prev_span()));
+                        let e = self.postfix_ops(lit);
+                        let span = t.span.to(e.span);
+                        return self.mk(ExprKind::SizeofExpr(Box::new(e)), span);
+                    }
                     return self.mk(ExprKind::SizeofType(Box::new(ty)), t.span.to(self.prev_span()));
                 }
                 let e = self.nested("`sizeof`", Self::unary, error_expr);
@@ -240,7 +244,12 @@ impl Parser<'_> {
     }
 
     fn postfix(&mut self) -> Expr {
-        let mut e = self.primary();
+        let e = self.primary();
+        self.postfix_ops(e)
+    }
+
+    /// The postfix operators after `e` (`[i]`, calls, `.m`, `->m`, `++`).
+    fn postfix_ops(&mut self, mut e: Expr) -> Expr {
         loop {
             if self.eat("[") {
                 let i = self.nested("subscript", Self::expr, error_expr);
