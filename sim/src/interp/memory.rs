@@ -53,6 +53,38 @@ pub enum RegionKind {
 /// Page size of x86_64 Linux.
 pub const PAGE: u64 = 4096;
 
+/// The little-endian value of 1, 2, 4 or 8 bytes (zero-extended). A
+/// copy of a slice of variable length is a call to `memcpy`; these are
+/// single loads, and the interpreter makes one per memory access.
+#[inline(always)]
+pub fn read_le(s: &[u8]) -> u64 {
+    match *s {
+        [a] => a as u64,
+        [a, b] => u16::from_le_bytes([a, b]) as u64,
+        [a, b, c, d] => u32::from_le_bytes([a, b, c, d]) as u64,
+        [a, b, c, d, e, f, g, h] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => {
+            let mut b = [0u8; 8];
+            let n = s.len().min(8);
+            b[..n].copy_from_slice(&s[..n]);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+/// Stores the low `d.len()` bytes (1, 2, 4 or 8) of `v`, little-endian
+/// (see [`read_le`]).
+#[inline(always)]
+pub fn write_le(d: &mut [u8], v: u64) {
+    match d.len() {
+        1 => d[0] = v as u8,
+        2 => d.copy_from_slice(&(v as u16).to_le_bytes()),
+        4 => d.copy_from_slice(&(v as u32).to_le_bytes()),
+        8 => d.copy_from_slice(&v.to_le_bytes()),
+        n => d.copy_from_slice(&v.to_le_bytes()[..n.min(8)]),
+    }
+}
+
 /// Where the bytes of shared objects live: the simulator's
 /// [`SharedStore`], or real `mmap`s in the real backend (DESIGN.md: one
 /// interpreter, two kernels). Scalar accesses go through `load`/`store`
@@ -66,13 +98,11 @@ pub trait Shared {
     fn size(&self, obj: u32) -> u64;
     /// Loads `width` bytes at `off` (zero-extended).
     fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
-        let mut b = [0u8; 8];
-        b[..width].copy_from_slice(&self.bytes(obj)[off..off + width]);
-        u64::from_le_bytes(b)
+        read_le(&self.bytes(obj)[off..off + width])
     }
     /// Stores the low `width` bytes of `v` at `off`.
     fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
-        self.bytes_mut(obj)[off..off + width].copy_from_slice(&v.to_le_bytes()[..width]);
+        write_le(&mut self.bytes_mut(obj)[off..off + width], v);
     }
     /// Commits `n` more bytes of private memory to the calling process
     /// (`malloc`); false if the run's memory is exhausted (`ENOMEM`).
@@ -616,9 +646,7 @@ impl Memory {
             return Ok(m.norm(sh.load(o as u32, at, w)));
         }
         let s = self.slice(sh, addr, w)?;
-        let mut b = [0u8; 8];
-        b[..w].copy_from_slice(s);
-        Ok(m.norm(u64::from_le_bytes(b)))
+        Ok(m.norm(read_le(s)))
     }
 
     /// Stores a scalar (its low bytes).
@@ -631,7 +659,7 @@ impl Memory {
             sh.store(o as u32, at, w, v);
             return Ok(());
         }
-        self.slice_mut(sh, addr, w)?.copy_from_slice(&v.to_le_bytes()[..w]);
+        write_le(self.slice_mut(sh, addr, w)?, v);
         Ok(())
     }
 

@@ -239,15 +239,13 @@ impl Process {
                     Op::LoadFrame(off, m) => {
                         let at = fp + off as usize;
                         let w = m.width() as usize;
-                        let mut b = [0u8; 8];
-                        b[..w].copy_from_slice(&self.mem.stack[at..at + w]);
-                        self.stack.push(m.norm(u64::from_le_bytes(b)));
+                        self.stack.push(m.norm(super::memory::read_le(&self.mem.stack[at..at + w])));
                     }
                     Op::StoreFrame(off, m) => {
                         let v = pop!();
                         let at = fp + off as usize;
                         let w = m.width() as usize;
-                        self.mem.stack[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
+                        super::memory::write_le(&mut self.mem.stack[at..at + w], v);
                     }
                     Op::Load(m) => {
                         let a = *self.stack.last().unwrap_or(&0);
