@@ -56,3 +56,33 @@ static void util_write(const char *p, size_t n) {
         n -= (size_t)w;
     }
 }
+
+/* After a usage error: GNU's pointer to --help, and the exit. */
+static void util_usage(int status) {
+    fprintf(stderr, "Try '%s --help' for more information.\n", util_name);
+    exit(status);
+}
+
+/* Long options are not supported: GNU's complaint for the first one
+   (before "--"; OPTS, getopt's, says which options take an argument). */
+static void util_no_long(int argc, char **argv, const char *opts, int status) {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || !a[1]) {
+            if (opts[0] == '+')
+                return;
+            continue;
+        }
+        if (a[1] == '-') {
+            fprintf(stderr, "%s: unrecognized option '%s'\n", util_name, a);
+            util_usage(status);
+        }
+        for (a++; *a; a++) {
+            const char *o = strchr(opts, *a);
+            if (o && o[1] == ':') {
+                i += !a[1];
+                break;
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
-/* grep with a fixed string: -v, -c, -i, -n, -F; one file or standard
+/* grep with a fixed string: -v, -c, -i, -n, -F (other options are
+   refused, as GNU refuses invalid ones); one file or standard
    input; status 0 if a line was selected, 1 if none, 2 on error. */
 static int contains(const char *line, const char *pat, int fold) {
     if (!fold)
@@ -12,10 +13,12 @@ static int contains(const char *line, const char *pat, int fold) {
 
 int main(int argc, char **argv) {
     util_name = "grep";
-    int invert = 0, counting = 0, fold = 0, numbers = 0;
+    int invert = 0, counting = 0, fold = 0, numbers = 0, usage = 0;
     const char *pat = NULL, *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1] && !pat) {
+    for (int i = 1, ended = 0; i < argc; i++) {
+        if (!ended && !pat && strcmp(argv[i], "--") == 0) {
+            ended = 1;
+        } else if (argv[i][0] == '-' && argv[i][1] && !pat && !ended) {
             for (char *o = argv[i] + 1; *o; o++) {
                 if (*o == 'v')
                     invert = 1;
@@ -25,15 +28,26 @@ int main(int argc, char **argv) {
                     fold = 1;
                 else if (*o == 'n')
                     numbers = 1;
+                else if (*o != 'F') {
+                    if (*o == '-')
+                        fprintf(stderr, "grep: unrecognized option '%s'\n", argv[i]);
+                    else
+                        fprintf(stderr, "grep: invalid option -- '%c'\n", *o);
+                    usage = 1;
+                    break;
+                }
             }
+            if (usage)
+                break;
         } else if (!pat) {
             pat = argv[i];
         } else {
             path = argv[i];
         }
     }
-    if (!pat) {
+    if (!pat || usage) {
         fprintf(stderr, "Usage: grep [OPTION]... PATTERNS [FILE]...\n");
+        fprintf(stderr, "Try 'grep --help' for more information.\n");
         return 2;
     }
     int fd = path ? open(path, O_RDONLY) : 0;

@@ -27,7 +27,8 @@ static int digits(long v) {
 
 int main(int argc, char **argv) {
     util_name = "wc";
-    int l = 0, w = 0, c = 0, first = argc;
+    util_no_long(argc, argv, "clmw", 1);
+    int l = 0, w = 0, m = 0, c = 0, first = argc;
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
             for (char *o = argv[i] + 1; *o; o++) {
@@ -37,12 +38,18 @@ int main(int argc, char **argv) {
                     w = 1;
                 else if (*o == 'c')
                     c = 1;
+                else if (*o == 'm')
+                    m = 1;
+                else if (strcmp(argv[i], "--") != 0) {
+                    fprintf(stderr, "%s: invalid option -- '%c'\n", util_name, *o);
+                    util_usage(1);
+                }
             }
         } else if (first == argc) {
             first = i;
         }
     }
-    if (!l && !w && !c)
+    if (!l && !w && !m && !c)
         l = w = c = 1;
     int nfiles = 0;
     for (int i = first; i < argc; i++)
@@ -89,7 +96,7 @@ int main(int argc, char **argv) {
             break;
     }
     /* GNU wc: one count of one input has no padding. */
-    int shown = l + w + c, width;
+    int shown = l + w + m + c, width;
     if (shown == 1 && n <= 1 && nfiles <= 1)
         width = 1;
     else if (irregular)
@@ -108,6 +115,11 @@ int main(int argc, char **argv) {
         }
         if (w) {
             printf(sep ? " %*ld" : "%*ld", width, x.words);
+            sep = 1;
+        }
+        /* Characters are bytes in the C locale. */
+        if (m) {
+            printf(sep ? " %*ld" : "%*ld", width, x.bytes);
             sep = 1;
         }
         if (c)
