@@ -67,12 +67,7 @@ fn every_numeric_macro_has_glibcs_value() {
         c.push_str(&format!("    printf(\"{n} %lld\\n\", (long long)({n}));\n"));
     }
     c.push_str("    return 0;\n}\n");
-    let scratch = Scratch::new("headers");
-    let file = scratch.0.join("macros.c");
-    std::fs::write(&file, c).unwrap();
-    let native = run_native(&file, &scratch.0).unwrap();
-    let sim = run_sim(&file).unwrap();
-    assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
+    prints_as_natively("headers", "macros.c", &c, "macro values");
 }
 
 /// `<inttypes.h>`'s `PRI*` and `SCN*` macros: strings, not numbers.
@@ -96,12 +91,7 @@ fn every_inttypes_conversion_macro_is_glibcs() {
         c.push_str(&format!("    printf(\"{n} %s\\n\", {n});\n"));
     }
     c.push_str("    int64_t v = -1;\n    printf(\"v=%\" PRId64 \" %\" PRIx64 \"\\n\", v, (uint64_t)v);\n    return 0;\n}\n");
-    let scratch = Scratch::new("inttypes");
-    let file = scratch.0.join("inttypes.c");
-    std::fs::write(&file, c).unwrap();
-    let native = run_native(&file, &scratch.0).unwrap();
-    let sim = run_sim(&file).unwrap();
-    assert_eq!(native.stdout, sim.stdout, "{}", show("conversion macros", &native.stdout, &sim.stdout));
+    prints_as_natively("inttypes", "inttypes.c", &c, "conversion macros");
 }
 
 /// The floating headers' macros (`M_PI`, `DBL_EPSILON`, `INFINITY`...),
@@ -122,10 +112,16 @@ fn every_floating_macro_has_glibcs_value() {
         c.push_str(&format!("    printf(\"{n} %.17g\\n\", (double)({n}));\n"));
     }
     c.push_str("    return 0;\n}\n");
-    let scratch = Scratch::new("float-headers");
-    let file = scratch.0.join("floats.c");
+    prints_as_natively("float-headers", "floats.c", &c, "macro values");
+}
+
+/// Compiles `c` (as `file` in a scratch directory named `scratch`),
+/// runs it natively and under ipcsim, and asserts the same stdout.
+fn prints_as_natively(scratch: &str, file: &str, c: &str, what: &str) {
+    let scratch = Scratch::new(scratch);
+    let file = scratch.0.join(file);
     std::fs::write(&file, c).unwrap();
     let native = run_native(&file, &scratch.0).unwrap();
     let sim = run_sim(&file).unwrap();
-    assert_eq!(native.stdout, sim.stdout, "{}", show("macro values", &native.stdout, &sim.stdout));
+    assert_eq!(native.stdout, sim.stdout, "{}", show(what, &native.stdout, &sim.stdout));
 }
