@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+/* Old code declares getopt's globals itself. */
+extern char *optarg;
+extern int optind, opterr, optopt;
 static void parse(int argc, char **argv, const char *spec, int reset) {
     int c;
     optind = reset;

@@ -119,7 +119,7 @@ pub struct Process {
     /// The library's static buffers (`inet_ntoa`'s, `gethostbyname`'s),
     /// each allocated at its first use (0 before): a prelude global
     /// would be copied by every fork.
-    pub static_bufs: [u64; 3],
+    pub static_bufs: [u64; 2],
     /// Continuation of the pending system call.
     pub after: After,
     /// Base address of the C library's string table.
@@ -190,7 +190,7 @@ impl Process {
             stdio: Stdio::new(stdout),
             rand: Rand::default(),
             strtok_save: 0,
-            static_bufs: [0; 3],
+            static_bufs: [0; 2],
             after: After::Nothing,
             libc_strings,
             scratch: Vec::new(),

@@ -97,5 +97,9 @@ pub fn text(name: &str) -> Option<(&'static str, &'static str)> {
 /// Declarations and macros visible to every program.
 pub const PRELUDE: &str = include_str!("prelude.h");
 
+/// `getopt` and its globals, for a program that names it (every global
+/// of the library is copied by every fork of every program otherwise).
+pub const GETOPT: &str = include_str!("getopt.h");
+
 /// The extensions of `#include "ipcsim.h"` (LANGUAGE.md).
 pub const IPCSIM_H: &str = include_str!("ipcsim_prelude.h");

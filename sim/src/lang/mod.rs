@@ -209,6 +209,9 @@ fn compile_unit(
     let (mut toks, halted, file) = {
         let mut pp = preprocess::Preprocessor::new(sources, diags, loader);
         let mut toks = pp.run_file("<built-in>", headers::PRELUDE);
+        if text.contains("getopt") {
+            toks.extend(pp.run_file("<built-in getopt>", headers::GETOPT));
+        }
         let file = pp.next_file_id();
         toks.extend(pp.run_file(name, text));
         (toks, pp.halted, file)

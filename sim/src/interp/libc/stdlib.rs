@@ -80,7 +80,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
             }
         },
         LibFn::StaticBuf => {
-            let slot = (a[0] as usize).min(2);
+            let slot = (a[0] as usize).min(1);
             if p.static_bufs[slot] == 0 {
                 p.static_bufs[slot] = malloc(p, prog, sh, 256);
             }

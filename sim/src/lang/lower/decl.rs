@@ -338,7 +338,7 @@ impl Lower<'_> {
             return;
         }
         if self.is_builtin(span) {
-            self.builtin_global(name, ty);
+            self.builtin_global(name, ty, init);
             return;
         }
         let ty = match init {
@@ -358,7 +358,7 @@ impl Lower<'_> {
     }
 
     /// `stdin`, `stdout`, `stderr`, `errno` from the prelude.
-    fn builtin_global(&mut self, name: &Name, ty: TypeId) {
+    fn builtin_global(&mut self, name: &Name, ty: TypeId, init: Option<&Init>) {
         let stdio = (region::STDIO as u64) << 32;
         let bytes = match &*name.name {
             "stdin" => stdio.to_le_bytes().to_vec(),
@@ -367,6 +367,10 @@ impl Lower<'_> {
             _ => vec![0; self.t.size(ty).unwrap_or(0) as usize],
         };
         let region = self.new_global(&name.name, bytes, true, ty);
+        // The library's own initialised globals (getopt's optind = 1).
+        if let Some(init) = init {
+            self.init_global(region, ty, init);
+        }
         if &*name.name == "errno" {
             self.errno_region = region;
         }
