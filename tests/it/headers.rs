@@ -20,13 +20,8 @@ const SKIP: &[&str] = &[
 
 #[test]
 fn every_numeric_macro_has_glibcs_value() {
-    let prelude = std::fs::read_to_string("sim/src/lang/prelude.h").unwrap();
-    let names: Vec<&str> = prelude
-        .lines()
-        .filter_map(|l| l.strip_prefix("#define "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|n| !n.contains('(') && !SKIP.contains(n) && !is_conversion(n))
-        .collect();
+    let names: Vec<String> =
+        prelude_macros().into_iter().filter(|n| !n.contains('(') && !SKIP.contains(&n.as_str()) && !is_conversion(n)).collect();
     assert!(names.len() > 150, "found {} macros", names.len());
     let mut c = String::from("#define _GNU_SOURCE\n");
     for h in [
@@ -71,6 +66,12 @@ fn every_numeric_macro_has_glibcs_value() {
 }
 
 /// `<inttypes.h>`'s `PRI*` and `SCN*` macros: strings, not numbers.
+/// The names the prelude `#define`s (a function-like one with its `(`).
+fn prelude_macros() -> Vec<String> {
+    let prelude = std::fs::read_to_string("sim/src/lang/prelude.h").unwrap();
+    prelude.lines().filter_map(|l| l.strip_prefix("#define ")).filter_map(|l| l.split_whitespace().next()).map(String::from).collect()
+}
+
 fn is_conversion(name: &str) -> bool {
     name.starts_with("PRI") || name.starts_with("SCN")
 }
@@ -78,13 +79,7 @@ fn is_conversion(name: &str) -> bool {
 /// `<inttypes.h>`'s conversion macros (`PRId64`...) are glibc's strings.
 #[test]
 fn every_inttypes_conversion_macro_is_glibcs() {
-    let prelude = std::fs::read_to_string("sim/src/lang/prelude.h").unwrap();
-    let names: Vec<&str> = prelude
-        .lines()
-        .filter_map(|l| l.strip_prefix("#define "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|n| is_conversion(n))
-        .collect();
+    let names: Vec<String> = prelude_macros().into_iter().filter(|n| is_conversion(n)).collect();
     assert!(names.len() > 100, "found {} conversion macros", names.len());
     let mut c = String::from("#include <inttypes.h>\n#include <stdio.h>\nint main(void) {\n");
     for n in &names {

@@ -57,3 +57,17 @@ static size_t util_last_lines(const char *text, size_t len, long n, int delim) {
             break;
     return i;
 }
+
+/* Runs `one` on each operand after the options (standard input if none),
+   with `==> f <==` headers when there are several files and not -q;
+   the exit status: 1 if any failed. */
+static int util_each_file(int argc, char **argv, int headers, int quiet, int (*one)(const char *, int)) {
+    int nfiles = argc - optind, status = 0;
+    if (nfiles > 1 && !quiet)
+        headers = 1;
+    if (nfiles == 0)
+        status |= one("-", headers);
+    for (int i = optind; i < argc; i++)
+        status |= one(argv[i], headers);
+    return status;
+}

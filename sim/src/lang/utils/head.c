@@ -108,12 +108,5 @@ int main(int argc, char **argv) {
             util_usage(1);
         }
     }
-    int nfiles = argc - optind, status = 0;
-    if (nfiles > 1 && !quiet)
-        headers = 1;
-    if (nfiles == 0)
-        status |= head("-", headers);
-    for (int i = optind; i < argc; i++)
-        status |= head(argv[i], headers);
-    return status;
+    return util_each_file(argc, argv, headers, quiet, head);
 }

@@ -96,12 +96,5 @@ int main(int argc, char **argv) {
             }
         }
     }
-    int nfiles = argc - optind, status = 0;
-    if (nfiles > 1 && !quiet)
-        headers = 1;
-    if (nfiles == 0)
-        status |= tail("-", headers);
-    for (int i = optind; i < argc; i++)
-        status |= tail(argv[i], headers);
-    return status;
+    return util_each_file(argc, argv, headers, quiet, tail);
 }
