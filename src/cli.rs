@@ -168,6 +168,9 @@ pub struct WorkerArgs {
     /// Files the run starts with, as NAME=HOSTPATH.
     #[arg(long = "file")]
     pub seed_files: Vec<String>,
+    /// The whole environment, one NAME=VALUE each.
+    #[arg(long = "environ")]
+    pub environ: Vec<String>,
     /// Program arguments.
     #[arg(last = true)]
     pub args: Vec<String>,
@@ -353,6 +356,12 @@ pub struct SimArgs {
     /// Print the files the run left (and their bytes) after it.
     #[arg(long)]
     pub show_files: bool,
+    /// Set NAME to VALUE in the program's environment (NAME=VALUE), or
+    /// remove NAME (a bare NAME); repeatable. The environment starts as
+    /// PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp USER=ipcsim
+    /// LOGNAME=ipcsim SHELL=/bin/sh, whatever ipcsim's own is.
+    #[arg(long = "env", value_name = "NAME=VALUE|NAME")]
+    pub env: Vec<String>,
     /// Data races: report them as warnings, as failures, or not at all.
     #[arg(long, value_enum, default_value = "warn")]
     pub races: RacesArg,

@@ -16,6 +16,7 @@ pub const EXECUTED: i64 = i64::MIN;
 impl RealProc<'_> {
     pub(crate) fn exec(&mut self, path: u64, search: bool) -> i64 {
         let args = std::mem::take(&mut self.proc.exec_args);
+        let env = std::mem::take(&mut self.proc.exec_env);
         let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return -(libc::EFAULT as i64) };
         let image = match self.env.prog.exec_image(&raw, search, &self.env.argv0) {
             Ok(k) => k,
@@ -41,7 +42,7 @@ impl RealProc<'_> {
             // simulator.
             crate::log::send(self.env.log, &crate::log::Record::Sent { pid: self.pid, sig: libc::SIGPIPE });
         }
-        self.proc = sim::interp::Process::image(self.env.prog, image, &args, stdout);
+        self.proc = sim::interp::Process::image(self.env.prog, image, &args, &env, stdout);
         EXECUTED
     }
 }

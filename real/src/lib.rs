@@ -55,6 +55,8 @@ pub struct RealConfig {
     pub execs: Vec<String>,
     /// Files the run's directory starts with (`--file NAME=HOSTPATH`).
     pub files: Vec<String>,
+    /// The first process's environment, `NAME=VALUE` strings.
+    pub env: Vec<String>,
 }
 
 impl RealConfig {
@@ -70,6 +72,7 @@ impl RealConfig {
             stdin: opts.stdin_from.clone(),
             execs: opts.exec_from.clone(),
             files: opts.files_from.clone(),
+            env: opts.env.clone(),
         }
     }
 }

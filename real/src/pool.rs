@@ -182,6 +182,9 @@ fn worker_command(exe: &Path, file: &Path, cfg: &RealConfig) -> Command {
     for f in &cfg.files {
         cmd.arg("--file").arg(f);
     }
+    for e in &cfg.env {
+        cmd.arg("--environ").arg(e);
+    }
     cmd.arg(file).arg("--timeout-ms").arg(cfg.timeout_ms.to_string()).arg("--max-procs").arg(cfg.max_procs.to_string());
     cmd.arg("--stdout").arg(if cfg.stdout == StdoutMode::Tty { "tty" } else { "pipe" });
     if cfg.chaos {

@@ -230,7 +230,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64, rundir: &str) -> WorkerR
         limit(libc::RLIMIT_NOFILE, sim::abi::limits::MAX_FDS as u64);
         let pid = sim::abi::FIRST_PID;
         ctl.set(pid, unsafe { libc::getpid() });
-        let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone() };
+        let opts = ProcessOptions { stdout: cfg.stdout, argv: cfg.argv.clone(), env: cfg.env.clone() };
         let env = Env {
             prog,
             max_procs: cfg.max_procs,

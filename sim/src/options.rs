@@ -75,6 +75,11 @@ pub struct Options {
     pub stdout: StdoutMode,
     /// `argv`, the program's name first.
     pub argv: Vec<String>,
+    /// The first process's environment, `NAME=VALUE` strings in order
+    /// ([`crate::abi::DEFAULT_ENV`] unless changed by [`Options::set_env`]).
+    pub env: Vec<String>,
+    /// The `--env` arguments that changed it (for the replay command).
+    pub env_from: Vec<String>,
     /// The bytes of standard input (`--stdin PATH`; empty by default, as
     /// `/dev/null`).
     pub stdin: Vec<u8>,
@@ -141,6 +146,8 @@ impl Default for Options {
             time: TimeMode::LowerBound,
             stdout: StdoutMode::Pipe,
             argv: vec!["a.out".into()],
+            env: crate::abi::DEFAULT_ENV.iter().map(|s| s.to_string()).collect(),
+            env_from: Vec::new(),
             stdin: Vec::new(),
             stdin_from: None,
             exec_from: Vec::new(),
@@ -171,6 +178,27 @@ impl Options {
         Options { argv: vec![name.into()], ..Options::default() }
     }
 
+    /// Changes the environment as `--env ARG` does: `NAME=VALUE` sets
+    /// `NAME` (in place if it is there, else at the end), a bare `NAME`
+    /// removes it. A name that is empty or holds `=` is refused.
+    pub fn set_env(&mut self, arg: &str) -> Result<(), String> {
+        let name = arg.split_once('=').map_or(arg, |(n, _)| n);
+        if name.is_empty() || arg.contains('\0') {
+            return Err(format!("--env {arg}: expected NAME=VALUE (to set) or NAME (to remove)"));
+        }
+        let at = self.env.iter().position(|e| e.split_once('=').map_or(e.as_str(), |(n, _)| n) == name);
+        match (arg.contains('='), at) {
+            (true, Some(k)) => self.env[k] = arg.to_string(),
+            (true, None) => self.env.push(arg.to_string()),
+            (false, Some(k)) => {
+                self.env.remove(k);
+            }
+            (false, None) => {}
+        }
+        self.env_from.push(arg.to_string());
+        Ok(())
+    }
+
     /// The same options with another number of runs.
     pub fn runs(mut self, runs: u64) -> Options {
         self.runs = runs;
@@ -188,7 +216,7 @@ impl Options {
         Config {
             limits: Limits { fuel: self.fuel, max_steps: self.max_steps, max_instructions: self.max_instructions },
             time: self.time,
-            process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone() },
+            process: ProcessOptions { stdout: self.stdout, argv: self.argv.clone(), env: self.env.clone() },
             stdin: self.stdin.clone(),
             files: self.files.clone(),
             faults: self.faults.clone(),

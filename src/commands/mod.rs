@@ -167,6 +167,12 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
     }
     o.exec_from = sim.exec.clone();
     o.show_files = sim.show_files;
+    for e in &sim.env {
+        if let Err(msg) = o.set_env(e) {
+            eprintln!("ipcsim: {msg}");
+            std::process::exit(2);
+        }
+    }
     for spec in &sim.seed_files {
         let Some((name, host)) = spec.split_once('=').filter(|(n, h)| !n.is_empty() && !h.is_empty()) else {
             eprintln!("ipcsim: --file {spec}: expected NAME=HOSTPATH");
@@ -265,14 +271,28 @@ fn with_options(mut cmd: String, opts: &Options) -> String {
     for f in &opts.files_from {
         cmd.push_str(&format!(" --file {f}"));
     }
+    for e in &opts.env_from {
+        cmd.push_str(&format!(" --env {}", shell_word(e)));
+    }
     if config.process.argv.len() > 1 {
         cmd.push_str(" --");
         for a in &config.process.argv[1..] {
             cmd.push(' ');
-            cmd.push_str(a);
+            cmd.push_str(&shell_word(a));
         }
     }
     cmd
+}
+
+/// `s` as one word of a shell command line: as it is if the shell would
+/// take it so, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./=:,@%+-".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
 }
 
 /// `--jobs`, or every core.

@@ -171,6 +171,7 @@ pub fn worker(a: WorkerArgs) -> Status {
         stdin: a.stdin,
         execs: a.exec,
         files: a.seed_files,
+        env: a.environ,
     };
     real::serve(&prog, &cfg);
     Status::Clean

@@ -671,6 +671,7 @@ fn conforms(dir: &Path, name: &str, text: &str) -> Result<(), String> {
         stdin: None,
         execs: Vec::new(),
         files: Vec::new(),
+        env: Vec::new(),
     };
     let r = real::run_once(Path::new(env!("CARGO_BIN_EXE_ipcsim")), &file, &cfg, 0).map_err(|e| e.to_string())?;
     let mut first = None;

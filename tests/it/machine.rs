@@ -23,7 +23,7 @@ fn config(limits: Limits) -> Config {
     Config {
         limits,
         time: TimeMode::Strict,
-        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()] },
+        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["p".into()], env: Vec::new() },
         stdin: Vec::new(),
         files: Vec::new(),
         faults: Default::default(),

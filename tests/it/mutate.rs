@@ -84,7 +84,7 @@ fn answers(src: &str, seed: u64) -> Result<(), TestCaseError> {
             let cfg = Config {
                 limits: Limits { fuel: 20_000, max_steps: 5_000, max_instructions: None },
                 time: TimeMode::LowerBound,
-                process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()] },
+                process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec!["m".into()], env: Vec::new() },
                 stdin: Vec::new(),
                 files: Vec::new(),
                 faults: Default::default(),

@@ -67,9 +67,11 @@ pub fn run_native_timeout(file: &Path, dir: &Path, secs: u64) -> Result<Option<O
         .arg0(stem(file))
         // Socket paths a program makes land in the scratch directory.
         .current_dir(dir)
-        // The utilities a program execs sort and match as in the C
-        // locale, as the simulator's do.
-        .env("LC_ALL", "C")
+        // The simulator's environment, whatever the test's own: the
+        // utilities a program execs sort and match as in the C locale, as
+        // the simulator's do.
+        .env_clear()
+        .envs(environment().iter().filter_map(|e| e.split_once('=')))
         .stdin(match stdin_file(file) {
             Some(f) => Stdio::from(std::fs::File::open(f).map_err(|e| e.to_string())?),
             None => Stdio::null(),
@@ -168,11 +170,17 @@ pub fn stdin_file(file: &Path) -> Option<PathBuf> {
     Some(file.with_extension("stdin")).filter(|p| p.exists())
 }
 
+/// The environment of a differential program, natively and simulated:
+/// ipcsim's default and the C locale.
+pub fn environment() -> Vec<String> {
+    sim::abi::DEFAULT_ENV.iter().map(|s| s.to_string()).chain(["LC_ALL=C".to_string()]).collect()
+}
+
 pub fn config(file: &Path, time: TimeMode) -> Config {
     Config {
         limits: Limits::default(),
         time,
-        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)] },
+        process: ProcessOptions { stdout: StdoutMode::Pipe, argv: vec![stem(file)], env: environment() },
         stdin: stdin_file(file).map(|f| std::fs::read(f).expect("readable stdin file")).unwrap_or_default(),
         files: Vec::new(),
         faults: Default::default(),

@@ -24,6 +24,13 @@ pub const UID: u32 = 1000;
 /// every run and on every machine.
 pub const EPOCH_SECS: u64 = 1_767_225_600;
 
+/// The environment a run's first process starts with unless `--env`
+/// says otherwise: fixed, so that a run is the same on every machine (the
+/// host's own environment never reaches a simulated program), and that of
+/// an ordinary login (`PATH` as Debian's default, the user's name and a
+/// home that exists in every run's file system).
+pub const DEFAULT_ENV: [&str; 5] = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "USER=ipcsim", "LOGNAME=ipcsim", "SHELL=/bin/sh"];
+
 /// The end of virtual time (ns): a sleep or a deadline past it never comes
 /// (Linux's would take centuries), so waiting for it is waiting for ever.
 pub const HORIZON_NS: u64 = i64::MAX as u64;

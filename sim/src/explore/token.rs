@@ -67,6 +67,14 @@ pub fn binding(prog: &Program, config: &Config) -> u64 {
     for a in &config.process.argv {
         field(a.as_bytes());
     }
+    // The environment only when it is not the default, so tokens made
+    // before there was one keep replaying.
+    if config.process.env.iter().map(String::as_str).ne(crate::abi::DEFAULT_ENV) {
+        field(b"env");
+        for e in &config.process.env {
+            field(e.as_bytes());
+        }
+    }
     // An instruction limit only when there is one, so tokens made without
     // it keep replaying.
     if let Some(n) = config.limits.max_instructions {

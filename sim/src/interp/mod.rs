@@ -121,4 +121,6 @@ pub struct ProcessOptions {
     pub stdout: StdoutMode,
     /// `argv` (the first is the program name).
     pub argv: Vec<String>,
+    /// The environment, `NAME=VALUE` strings in order.
+    pub env: Vec<String>,
 }

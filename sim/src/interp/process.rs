@@ -140,8 +140,12 @@ pub struct Process {
     pub image: u32,
     /// Region of its `errno`.
     errno_region: u32,
+    /// Region of its `environ`.
+    environ_region: u32,
     /// The arguments of the `exec` under way (the kernel takes them).
     pub exec_args: Vec<Vec<u8>>,
+    /// The environment of the `exec` under way (`NAME=VALUE` strings).
+    pub exec_env: Vec<Vec<u8>>,
     /// Open directory streams.
     pub dirs: Vec<super::libc::dirs::DirStream>,
 }
@@ -164,24 +168,31 @@ crate::reuse::fieldwise_clone!(Process {
     exiting,
     image,
     errno_region,
+    environ_region,
     exec_args,
+    exec_env,
     dirs
 });
 
 impl Process {
-    /// The first process: memory image, `argv`, and `main` called.
+    /// The first process: memory image, `argv`, the environment, and
+    /// `main` called.
     pub fn new(prog: &Program, opts: &ProcessOptions) -> Process {
-        let argv: Vec<Vec<u8>> = opts.argv.iter().map(|a| a.as_bytes().to_vec()).collect();
-        Process::image(prog, 0, &argv, opts.stdout)
+        let bytes = |v: &[String]| v.iter().map(|a| a.as_bytes().to_vec()).collect::<Vec<_>>();
+        Process::image(prog, 0, &bytes(&opts.argv), &bytes(&opts.env), opts.stdout)
     }
 
     /// A fresh process image of program `image` (an `exec`): memory,
-    /// `argv`, stdio buffers, and its `main` called.
-    pub fn image(prog: &Program, image: usize, args: &[Vec<u8>], stdout: StdoutMode) -> Process {
+    /// `argv` and the environment `env` (`NAME=VALUE` strings), stdio
+    /// buffers, and its `main` called.
+    pub fn image(prog: &Program, image: usize, args: &[Vec<u8>], env: &[Vec<u8>], stdout: StdoutMode) -> Process {
         let entry = &prog.images[image];
         let mut mem = Memory::new(prog);
         let libc_strings = mem.add_shared(super::libc::errtext::table_bytes(), RegionKind::Libc);
-        let argv = build_argv(&mut mem, args);
+        let (argv, envp) = build_argv(&mut mem, args, env);
+        if let Some(r) = mem.region_mut(entry.environ_region as usize) {
+            r.bytes_mut()[..8].copy_from_slice(&envp.to_le_bytes());
+        }
         let mut p = Process {
             mem,
             frames: Vec::new(),
@@ -200,21 +211,24 @@ impl Process {
             exiting: None,
             image: image as u32,
             errno_region: entry.errno_region,
+            environ_region: entry.environ_region,
             exec_args: Vec::new(),
+            exec_env: Vec::new(),
             dirs: Vec::new(),
         };
         let main = &prog.functions[entry.main as usize];
-        if entry.main_params >= 2 {
-            p.stack.push(args.len() as u64);
-            p.stack.push(argv);
-        } else if entry.main_params == 1 {
-            p.stack.push(args.len() as u64);
-        }
+        p.stack.extend([args.len() as u64, argv, envp].into_iter().take(entry.main_params as usize));
         let n = main.params.len().min(p.stack.len());
         p.stack.truncate(n);
         // The stack has room for main's frame: this cannot overflow.
         let _ = p.enter(prog, entry.main);
         p
+    }
+
+    /// The value of its `environ`: the environment an `exec` that is
+    /// given none passes on.
+    pub fn environ(&self, sh: &dyn super::Shared) -> u64 {
+        self.mem.load(sh, (self.environ_region as u64) << 32, crate::ir::MemTy::I64).unwrap_or(0)
     }
 
     /// Pushes a frame for `func`, moving its arguments from the operand
@@ -394,18 +408,20 @@ impl Process {
     }
 }
 
-/// Lays out `argv`: the pointer array, then the strings.
-fn build_argv(mem: &mut Memory, args: &[Vec<u8>]) -> u64 {
-    let ptrs = (args.len() + 1) * 8;
-    let total = ptrs + args.iter().map(|a| a.len() + 1).sum::<usize>();
+/// Lays out `argv` and the environment as Linux does at the top of the
+/// stack: `argv`'s pointers and a null, the environment's and a null,
+/// then the strings. Gives the addresses of both arrays.
+fn build_argv(mem: &mut Memory, args: &[Vec<u8>], env: &[Vec<u8>]) -> (u64, u64) {
+    let ptrs = (args.len() + 1 + env.len() + 1) * 8;
+    let total = ptrs + args.iter().chain(env).map(|a| a.len() + 1).sum::<usize>();
     let base = mem.add(vec![0; total], RegionKind::Argv);
-    let region = (base >> 32) as usize;
+    let bytes = mem.region_mut((base >> 32) as usize).expect("just added").bytes_mut();
     let mut at = ptrs;
-    for (i, a) in args.iter().enumerate() {
-        let bytes = mem.region_mut(region).expect("just added").bytes_mut();
-        bytes[i * 8..i * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
+    let slots = (0..args.len()).chain(args.len() + 1..args.len() + 1 + env.len());
+    for (slot, a) in slots.zip(args.iter().chain(env)) {
+        bytes[slot * 8..slot * 8 + 8].copy_from_slice(&(base + at as u64).to_le_bytes());
         bytes[at..at + a.len()].copy_from_slice(a);
         at += a.len() + 1;
     }
-    base
+    (base, base + (args.len() as u64 + 1) * 8)
 }

@@ -352,7 +352,7 @@ pub struct Program {
     pub globals: Vec<GlobalImage>,
     /// `main`.
     pub main: FuncId,
-    /// Number of parameters `main` takes (0 or 2).
+    /// Number of parameters `main` takes (0 to 3).
     pub main_params: u8,
     /// Region of `errno`.
     pub errno_region: u32,
@@ -375,6 +375,8 @@ pub struct Image {
     pub main_params: u8,
     /// Region of its `errno`.
     pub errno_region: u32,
+    /// Region of its `environ`.
+    pub environ_region: u32,
     /// One of ipcsim's built-in utilities (found only on the path).
     pub utility: bool,
 }

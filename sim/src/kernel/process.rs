@@ -275,6 +275,7 @@ impl Machine {
     /// attached segments too), unflushed stdio, handlers.
     fn exec(&mut self, i: usize, path: u64, search: bool, cx: &mut StepCtx) -> Sys {
         let args = std::mem::take(&mut self.procs[i].proc.exec_args);
+        let env = std::mem::take(&mut self.procs[i].proc.exec_env);
         let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else {
             return Sys::err(crate::abi::errno::EFAULT);
         };
@@ -296,7 +297,7 @@ impl Machine {
             Some(super::fd::FileKind::Out(_)) => cx.config.process.stdout,
             _ => crate::interp::StdoutMode::Pipe,
         };
-        let fresh = Process::image(cx.prog, image, &args, stdout);
+        let fresh = Process::image(cx.prog, image, &args, &env, stdout);
         let p = &mut self.procs[i];
         self.committed = self.committed.saturating_sub(p.proc.mem.committed()).saturating_add(fresh.mem.committed());
         p.proc = fresh;

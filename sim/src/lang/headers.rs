@@ -101,5 +101,9 @@ pub const PRELUDE: &str = include_str!("prelude.h");
 /// of the library is copied by every fork of every program otherwise).
 pub const GETOPT: &str = include_str!("getopt.h");
 
+/// `getenv`, `setenv`, `unsetenv`, `putenv`, `clearenv`, for a program
+/// that names one (a program without them pays nothing at each fork).
+pub const ENV: &str = include_str!("env.h");
+
 /// The extensions of `#include "ipcsim.h"` (LANGUAGE.md).
 pub const IPCSIM_H: &str = include_str!("ipcsim_prelude.h");

@@ -137,11 +137,12 @@ impl Compiled {
                     .entries
                     .iter()
                     .zip(units)
-                    .map(|(&(main, main_params, errno_region), u)| crate::ir::Image {
+                    .map(|(e, u)| crate::ir::Image {
                         name: u.name.clone(),
-                        main,
-                        main_params,
-                        errno_region,
+                        main: e.main,
+                        main_params: e.main_params,
+                        errno_region: e.errno_region,
+                        environ_region: e.environ_region,
                         utility: u.utility,
                     })
                     .collect();
@@ -211,6 +212,9 @@ fn compile_unit(
         let mut toks = pp.run_file("<built-in>", headers::PRELUDE);
         if text.contains("getopt") {
             toks.extend(pp.run_file("<built-in getopt>", headers::GETOPT));
+        }
+        if ["getenv", "setenv", "putenv", "clearenv"].iter().any(|f| text.contains(f)) {
+            toks.extend(pp.run_file("<built-in env>", headers::ENV));
         }
         let file = pp.next_file_id();
         toks.extend(pp.run_file(name, text));

@@ -53,6 +53,9 @@ extern FILE *stdin;
 extern FILE *stdout;
 extern FILE *stderr;
 extern int errno;
+/* The environment: set by the image's start; getenv and friends are
+   in env.h, compiled into a program that names them. */
+extern char **environ;
 
 /* stdio.h */
 int printf(const char *fmt, ...);

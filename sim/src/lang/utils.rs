@@ -10,7 +10,7 @@ const LINES: &str = include_str!("utils/lines.h");
 const COUNT: &str = include_str!("utils/count.h");
 
 /// Each utility: its name and the parts of its source, in order.
-const UTILS: [(&str, &[&str]); 17] = [
+const UTILS: [(&str, &[&str]); 19] = [
     ("echo", &[include_str!("utils/echo.c")]),
     ("cat", &[COMMON, include_str!("utils/cat.c")]),
     ("wc", &[COMMON, include_str!("utils/wc.c")]),
@@ -28,6 +28,8 @@ const UTILS: [(&str, &[&str]); 17] = [
     ("rm", &[include_str!("utils/rm.c")]),
     ("uniq", &[COMMON, include_str!("utils/uniq.c")]),
     ("cut", &[COMMON, include_str!("utils/cut.c")]),
+    ("printenv", &[include_str!("utils/printenv.c")]),
+    ("env", &[include_str!("utils/env.c")]),
 ];
 
 /// The names of the built-in utilities.

@@ -371,8 +371,10 @@ impl Lower<'_> {
         if let Some(init) = init {
             self.init_global(region, ty, init);
         }
-        if &*name.name == "errno" {
-            self.errno_region = region;
+        match &*name.name {
+            "errno" => self.errno_region = region,
+            "environ" => self.environ_region = region,
+            _ => {}
         }
         self.bind(&name.name, Sym::Global { region, ty, is_const: false }, name.span);
     }

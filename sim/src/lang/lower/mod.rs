@@ -115,11 +115,26 @@ pub(crate) struct Lower<'a> {
     pub rodata: u32,
     pub f: FnState,
     pub errno_region: u32,
+    pub environ_region: u32,
     pub statics: u32,
     /// Bytes of static storage so far (see [`limits::MAX_STATIC_BYTES`]).
     pub static_bytes: u64,
     /// Warnings so far (see [`Lowered::warnings`]).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// Where one program of a compilation starts, and the library globals
+/// its start sets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// `main`.
+    pub main: u32,
+    /// How many parameters `main` takes (0 to 3: `envp` last).
+    pub main_params: u8,
+    /// The region of its `errno`.
+    pub errno_region: u32,
+    /// The region of its `environ`.
+    pub environ_region: u32,
 }
 
 /// The result of lowering: everything `Program` needs but the sources.
@@ -128,8 +143,8 @@ pub(crate) struct Lower<'a> {
 pub(crate) struct Lowered {
     pub functions: Vec<Function>,
     pub globals: Vec<GlobalImage>,
-    /// Per program: `main`, how many parameters it takes, `errno`'s region.
-    pub entries: Vec<(u32, u8, u32)>,
+    /// Per program, where it starts.
+    pub entries: Vec<Entry>,
     /// Warnings about the program's own code (not the prelude's or a
     /// built-in utility's): it runs all the same.
     pub warnings: Vec<Diagnostic>,
@@ -158,6 +173,7 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         rodata: 0,
         f: FnState::default(),
         errno_region: 0,
+        environ_region: 0,
         statics: 0,
         static_bytes: 0,
         warnings: before.warnings,
@@ -338,7 +354,7 @@ impl Lower<'_> {
         off as u32
     }
 
-    fn finish(mut self, mut entries: Vec<(u32, u8, u32)>) -> Option<Lowered> {
+    fn finish(mut self, mut entries: Vec<Entry>) -> Option<Lowered> {
         let mut main = None;
         let mut main_params = 0;
         let mut undefined = Vec::new();
@@ -346,7 +362,7 @@ impl Lower<'_> {
             if &*f.name == "main" && f.code.is_some() && main.is_none() {
                 main = Some(i as u32);
                 if let super::types::TypeKind::Func { params, .. } = self.t.kind(f.ty) {
-                    main_params = params.len().min(2) as u8;
+                    main_params = params.len().min(3) as u8;
                 }
             }
             if f.code.is_none() && !f.builtin {
@@ -369,7 +385,7 @@ impl Lower<'_> {
             return None;
         }
         let functions = self.funcs.into_iter().map(|f| f.code.unwrap_or_default()).collect();
-        entries.push((main?, main_params, self.errno_region));
+        entries.push(Entry { main: main?, main_params, errno_region: self.errno_region, environ_region: self.environ_region });
         Some(Lowered { functions, globals: self.globals, entries, warnings: self.warnings })
     }
 }
