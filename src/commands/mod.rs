@@ -121,9 +121,11 @@ fn check(a: CheckArgs) -> Status {
     }
 }
 
-/// `argv[0]` for a program file: its name without `.c`.
+/// `argv[0]` for a program file: its name without `.c`, as a shell
+/// starts it from the directory it was built in (`./prog`), so that a
+/// usage message reads as it does natively.
 pub fn program_name(file: &Path) -> String {
-    file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "a.out".into())
+    format!("./{}", file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "a.out".into()))
 }
 
 /// The library's options from the command line's behaviour and

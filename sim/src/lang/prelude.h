@@ -266,6 +266,54 @@ int clock_gettime(clockid_t clk, struct timespec *ts);
 int pipe(int fd[2]);
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
+/* stdlib.h's long long routines: long long is long on x86-64. */
+long long atoll(const char *s) { return atol(s); }
+long long strtoll(const char *s, char **end, int base) { return strtol(s, end, base); }
+unsigned long long strtoull(const char *s, char **end, int base) { return strtoul(s, end, base); }
+intmax_t strtoimax(const char *s, char **end, int base) { return strtol(s, end, base); }
+uintmax_t strtoumax(const char *s, char **end, int base) { return strtoul(s, end, base); }
+long long llabs(long long x) { return labs(x); }
+intmax_t imaxabs(intmax_t x) { return labs(x); }
+typedef struct { int quot; int rem; } div_t;
+typedef struct { long quot; long rem; } ldiv_t;
+typedef struct { long long quot; long long rem; } lldiv_t;
+typedef struct { intmax_t quot; intmax_t rem; } imaxdiv_t;
+div_t div(int n, int d) { div_t r = {n / d, n % d}; return r; }
+ldiv_t ldiv(long n, long d) { ldiv_t r = {n / d, n % d}; return r; }
+lldiv_t lldiv(long long n, long long d) { lldiv_t r = {n / d, n % d}; return r; }
+imaxdiv_t imaxdiv(intmax_t n, intmax_t d) { imaxdiv_t r = {n / d, n % d}; return r; }
+/* stdio.h's dprintf: formatted straight to a descriptor, no stream (glibc
+   formats into a buffer and writes it). */
+int vdprintf(int fd, const char *fmt, va_list ap) {
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf((char *)0, 0, fmt, ap);
+    char *buf = n < 0 ? (char *)0 : malloc((size_t)n + 1);
+    if (buf == (char *)0) {
+        va_end(again);
+        return -1;
+    }
+    vsnprintf(buf, (size_t)n + 1, fmt, again);
+    va_end(again);
+    int done = 0;
+    while (done < n) {
+        ssize_t w = write(fd, buf + done, (size_t)(n - done));
+        if (w < 0) {
+            free(buf);
+            return -1;
+        }
+        done += (int)w;
+    }
+    free(buf);
+    return n;
+}
+int dprintf(int fd, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vdprintf(fd, fmt, ap);
+    va_end(ap);
+    return n;
+}
 int close(int fd);
 int dup(int fd);
 int dup2(int fd, int fd2);
