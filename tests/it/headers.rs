@@ -53,6 +53,8 @@ fn every_numeric_macro_has_glibcs_value() {
         "dirent.h",
         "sys/wait.h",
         "time.h",
+        "sys/resource.h",
+        "sys/times.h",
         "unistd.h",
     ] {
         c.push_str(&format!("#include <{h}>\n"));

@@ -58,6 +58,28 @@ pub const CLOCK_REALTIME: i32 = 0;
 /// `CLOCK_MONOTONIC`.
 pub const CLOCK_MONOTONIC: i32 = 1;
 
+/// What a clock id of `clock_gettime` measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockKind {
+    /// Wall-clock time (`CLOCK_REALTIME` and its coarse variant).
+    Realtime,
+    /// Time since boot (`CLOCK_MONOTONIC`, `_RAW`, `_COARSE`, `BOOTTIME`).
+    Monotonic,
+    /// CPU time of the process or thread (`CLOCK_PROCESS_CPUTIME_ID`,
+    /// `CLOCK_THREAD_CPUTIME_ID`).
+    Cpu,
+}
+
+/// The kind of clock id `clock`, or `None` (`EINVAL`).
+pub fn clock_kind(clock: i32) -> Option<ClockKind> {
+    match clock {
+        0 | 5 => Some(ClockKind::Realtime),
+        1 | 4 | 6 | 7 => Some(ClockKind::Monotonic),
+        2 | 3 => Some(ClockKind::Cpu),
+        _ => None,
+    }
+}
+
 /// `SIG_DFL` as a handler value.
 pub const SIG_DFL: u64 = 0;
 /// `SIG_IGN` as a handler value.

@@ -104,6 +104,7 @@ libfns! {
     Fpclassify = "__ipcsim_fpclassify", Isinf = "__ipcsim_isinf", Signbit = "__ipcsim_signbit", Atof = "atof",
     Strtod = "strtod", Strtof = "strtof", PopenMark = "__ipcsim_popen_mark",
     PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd", StaticBuf = "__ipcsim_static_buf", GaiStrerror = "gai_strerror",
+    Strftime = "strftime",
 }
 
 impl LibFn {

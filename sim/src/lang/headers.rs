@@ -38,6 +38,8 @@ pub const KNOWN: &[&str] = &[
     "err.h",
     "time.h",
     "sys/time.h",
+    "sys/times.h",
+    "sys/utsname.h",
     "errno.h",
     "assert.h",
     "ctype.h",
@@ -104,6 +106,14 @@ pub const GETOPT: &str = include_str!("getopt.h");
 /// `getenv`, `setenv`, `unsetenv`, `putenv`, `clearenv`, for a program
 /// that names one (a program without them pays nothing at each fork).
 pub const ENV: &str = include_str!("env.h");
+
+/// `gmtime`, `mktime`, `ctime`, `clock`, `times`, `wait4`... for a program
+/// that names one of [`CALENDAR_NAMES`].
+pub const CALENDAR: &str = include_str!("calendar.h");
+
+/// What a program names to have [`CALENDAR`] compiled in.
+pub const CALENDAR_NAMES: [&str; 11] =
+    ["gmtime", "localtime", "mktime", "timegm", "asctime", "ctime", "clock", "times", "rusage", "wait3", "wait4"];
 
 /// The extensions of `#include "ipcsim.h"` (LANGUAGE.md).
 pub const IPCSIM_H: &str = include_str!("ipcsim_prelude.h");

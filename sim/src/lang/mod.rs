@@ -216,6 +216,9 @@ fn compile_unit(
         if ["getenv", "setenv", "putenv", "clearenv"].iter().any(|f| text.contains(f)) {
             toks.extend(pp.run_file("<built-in env>", headers::ENV));
         }
+        if headers::CALENDAR_NAMES.iter().any(|f| text.contains(f)) {
+            toks.extend(pp.run_file("<built-in calendar>", headers::CALENDAR));
+        }
         let file = pp.next_file_id();
         toks.extend(pp.run_file(name, text));
         (toks, pp.halted, file)

@@ -790,6 +790,24 @@ off_t lseek(int fd, off_t off, int whence);
 #define SIG_ERR ((__ipcsim_sighandler_t)-1)
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
+/* time.h's calendar, sys/times.h, sys/resource.h's usage: the types
+   here, the routines in calendar.h (compiled into a program that names
+   one). Local time is UTC. */
+typedef long clock_t;
+#define CLOCKS_PER_SEC 1000000L
+struct tm { int tm_sec; int tm_min; int tm_hour; int tm_mday; int tm_mon; int tm_year; int tm_wday; int tm_yday; int tm_isdst; long tm_gmtoff; const char *tm_zone; };
+struct tms { clock_t tms_utime; clock_t tms_stime; clock_t tms_cutime; clock_t tms_cstime; };
+struct rusage { struct timeval ru_utime; struct timeval ru_stime; long ru_maxrss; long ru_ixrss; long ru_idrss; long ru_isrss; long ru_minflt; long ru_majflt; long ru_nswap; long ru_inblock; long ru_oublock; long ru_msgsnd; long ru_msgrcv; long ru_nsignals; long ru_nvcsw; long ru_nivcsw; };
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+double difftime(time_t end, time_t start) { return (double)end - (double)start; }
+size_t strftime(char *s, size_t max, const char *fmt, const struct tm *tm);
 #define SEM_FAILED ((sem_t *)0)
 #define AF_UNIX 1
 #define AF_LOCAL 1

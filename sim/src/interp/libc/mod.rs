@@ -15,6 +15,7 @@ mod math;
 pub mod rand;
 pub mod stdio;
 mod stdlib;
+mod strftime;
 mod string;
 
 pub use crate::ir::{is_syscall, LibFn};
@@ -81,6 +82,7 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         | LibFn::Warnx => stdio_call(p, prog, sh, f, args, floats),
         LibFn::Vprintf | LibFn::Vfprintf | LibFn::Vsprintf | LibFn::Vsnprintf => v_call(p, prog, sh, f, args),
         LibFn::Atexit => Ok(atexit(p, args[0])),
+        LibFn::Strftime => strftime::strftime(p, sh, args),
         LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
         LibFn::Fopen | LibFn::Fdopen | LibFn::Fclose | LibFn::Fread | LibFn::Fseek | LibFn::Ftell | LibFn::Rewind | LibFn::Clearerr => {

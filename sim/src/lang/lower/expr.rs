@@ -63,7 +63,7 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         "select" | "poll" | "epoll_wait" | "mkfifo" => {
             (Code::UnknownLibcCall, "not in the IPC subset: see LANGUAGE.md (pipes, shm, queues, semaphores, AF_UNIX sockets)")
         }
-        "clock" | "setitimer" => (Code::UnknownLibcCall, "use clock_gettime() or time() on the virtual clock"),
+        "setitimer" => (Code::UnknownLibcCall, "use alarm(), or clock_gettime() on the virtual clock"),
         "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
         "longjmp" | "setjmp" => (Code::Unsupported, "setjmp/longjmp are not supported"),
         _ => return None,
