@@ -157,7 +157,9 @@ pub fn options(file: &Path, sim: &SimArgs, sched: Option<&SchedArgs>, default_ti
     };
     o.max_steps = sim.max_steps;
     o.max_instructions = sim.max_instructions;
-    if let Some(path) = &sim.stdin {
+    // `/dev/null` is the default: empty input, nothing to replay.
+    let devnull = |p: &Path| std::fs::canonicalize(p).is_ok_and(|c| c == Path::new("/dev/null"));
+    if let Some(path) = sim.stdin.as_ref().filter(|p| !devnull(p)) {
         match read_stdin(path) {
             Ok(bytes) => o.stdin = bytes,
             Err(e) => {

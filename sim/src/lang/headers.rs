@@ -111,6 +111,10 @@ pub const ENV: &str = include_str!("env.h");
 /// that names one of [`CALENDAR_NAMES`].
 pub const CALENDAR: &str = include_str!("calendar.h");
 
+/// `uname`, `gethostname`, `getrlimit`, `setrlimit`, for a program that
+/// names one.
+pub const SYSTEM: &str = include_str!("system.h");
+
 /// What a program names to have [`CALENDAR`] compiled in.
 pub const CALENDAR_NAMES: [&str; 11] =
     ["gmtime", "localtime", "mktime", "timegm", "asctime", "ctime", "clock", "times", "rusage", "wait3", "wait4"];
