@@ -345,12 +345,27 @@ impl Machine {
     /// Runs `sig`'s handler in process `i` to its first visible
     /// operation; `resume` is what comes after it returns.
     pub(super) fn run_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) {
-        let entered = self.enter_signal_handler(i, sig, resume, cx);
+        let entered = self.enter_signal_handler(i, sig, resume, cx) && self.enter_the_others(i, cx);
         // Only caught signals are delivered (defensively, go on); a
         // handler that could not be entered ends the process.
         if entered || (resume.is_none() && self.procs[i].fault.is_none()) {
             self.advance(i, false, cx);
         }
+    }
+
+    /// After a handler was entered: each other signal deliverable under
+    /// its mask is entered too, on top of it, before any of them runs, as
+    /// Linux sets up every frame before it returns to user mode (so with
+    /// SIGINT and SIGTERM unblocked together, SIGTERM's handler runs
+    /// first, then SIGINT's). False if one could not be entered and the
+    /// process dies of it.
+    fn enter_the_others(&mut self, i: usize, cx: &mut StepCtx) -> bool {
+        while let Some(sig) = self.deliverable_now(i) {
+            if !self.enter_signal_handler(i, sig, None, cx) {
+                return self.procs[i].fault.is_none();
+            }
+        }
+        true
     }
 
     /// Enters `sig`'s handler in process `i` (true), or makes the process
@@ -417,7 +432,7 @@ impl Machine {
         // is taken now, before the code it returns to goes on.
         if let Some(sig) = self.deliverable_now(i) {
             if self.enter_signal_handler(i, sig, r.op, cx) {
-                return true;
+                return self.enter_the_others(i, cx);
             }
             if self.procs[i].fault.is_some() {
                 return false;
