@@ -394,6 +394,8 @@ impl RealProc<'_> {
                     }
                     libc::alarm(secs) as i64
                 }
+                ProcCall::Setitimer { which, value, old } => self.setitimer(which, value, old),
+                ProcCall::Getitimer { which, out } => self.setitimer(which, Err(0), out),
                 ProcCall::Exec { path, search } => self.exec(path, search),
                 ProcCall::Raise { sig } => {
                     if !sim::abi::signal::can_send(sig) {
@@ -874,4 +876,46 @@ fn cpu_time_ns() -> u64 {
     // SAFETY: a plain clock read into a local.
     unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+impl RealProc<'_> {
+    /// `setitimer(ITIMER_REAL, ...)` on the real kernel (`value` an
+    /// `Err(0)`: only read it, as `getitimer`); the CPU-time timers are
+    /// refused, as in the simulator. The old timer goes to `old`.
+    fn setitimer(&mut self, which: i32, value: Result<sim::abi::call::Itimer, i32>, old: u64) -> i64 {
+        if which != 0 {
+            return -(libc::EINVAL as i64);
+        }
+        let timeval = |ns: u64| libc::timeval { tv_sec: (ns / 1_000_000_000) as i64, tv_usec: (ns % 1_000_000_000 / 1000) as i64 };
+        let mut was = libc::itimerval { it_interval: timeval(0), it_value: timeval(0) };
+        match value {
+            Ok(v) => {
+                if v.value > 0 {
+                    // Its SIGALRMs are the program's doing, and the run is
+                    // not stuck while one is to come (for good, if periodic).
+                    let secs = if v.interval > 0 { i32::MAX } else { v.value.div_ceil(1_000_000_000).min(i32::MAX as u64) as i32 };
+                    log::send(self.env.log, &Record::Sent { pid: self.pid, sig: libc::SIGALRM });
+                    log::send(self.env.log, &Record::Alarm { pid: self.pid, secs });
+                }
+                let new = libc::itimerval { it_interval: timeval(v.interval), it_value: timeval(v.value) };
+                // SAFETY: plain timer calls with locals.
+                unsafe { libc::setitimer(libc::ITIMER_REAL, &new, &mut was) };
+            }
+            Err(0) => {
+                // SAFETY: as above.
+                unsafe { libc::getitimer(libc::ITIMER_REAL, &mut was) };
+            }
+            Err(e) => return -(e as i64),
+        }
+        if old == 0 {
+            return 0;
+        }
+        let fields = [was.it_interval.tv_sec, was.it_interval.tv_usec, was.it_value.tv_sec, was.it_value.tv_usec];
+        for (k, v) in fields.into_iter().enumerate() {
+            if !self.store(old.wrapping_add(8 * k as u64), MemTy::I64, v as u64) {
+                return -(libc::EFAULT as i64);
+            }
+        }
+        0
+    }
 }

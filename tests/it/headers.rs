@@ -55,6 +55,7 @@ fn every_numeric_macro_has_glibcs_value() {
         "time.h",
         "sys/resource.h",
         "sys/times.h",
+        "sys/time.h",
         "unistd.h",
     ] {
         c.push_str(&format!("#include <{h}>\n"));

@@ -539,6 +539,15 @@ pub enum MqCall {
     },
 }
 
+/// A `struct itimerval`, in ns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Itimer {
+    /// `it_interval`: the period after the first expiry (0: once).
+    pub interval: u64,
+    /// `it_value`: time to the first expiry (0: disarmed).
+    pub value: u64,
+}
+
 /// Calls on processes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProcCall {
@@ -634,6 +643,23 @@ pub enum ProcCall {
     Alarm {
         /// Seconds (0 cancels).
         secs: u32,
+    },
+    /// `setitimer(which, new, old)`: the real-time interval timer (the
+    /// one `alarm` sets too).
+    Setitimer {
+        /// `ITIMER_REAL` (0), `ITIMER_VIRTUAL`, `ITIMER_PROF`.
+        which: i32,
+        /// The new timer read from `*new` (or the errno of a bad one).
+        value: Result<Itimer, i32>,
+        /// Where the old one goes (0: nowhere).
+        old: u64,
+    },
+    /// `getitimer(which, out)`.
+    Getitimer {
+        /// Which timer.
+        which: i32,
+        /// Where it goes.
+        out: u64,
     },
     /// `raise(sig)`: a signal to the caller itself.
     Raise {
@@ -992,6 +1018,8 @@ impl Call {
                 ProcCall::Pause => "pause",
                 ProcCall::Sigsuspend { .. } => "sigsuspend",
                 ProcCall::Alarm { .. } => "alarm",
+                ProcCall::Setitimer { .. } => "setitimer",
+                ProcCall::Getitimer { .. } => "getitimer",
                 ProcCall::Raise { .. } => "raise",
                 ProcCall::Exec { search: false, .. } => "execv",
                 ProcCall::Exec { search: true, .. } => "execvp",

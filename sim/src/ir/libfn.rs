@@ -70,6 +70,7 @@ libfns! {
     OpBegin = "ipcsim_op_begin", OpEnd = "ipcsim_op_end",
     Sigaction = "sigaction", Sigprocmask = "sigprocmask", Sigpending = "sigpending",
     Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
+    Setitimer = "setitimer", Getitimer = "getitimer",
     Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
     Sigdelset = "sigdelset", Sigismember = "sigismember",
     Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",
@@ -226,6 +227,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Sigsuspend
             | Pause
             | Alarm
+            | Setitimer
+            | Getitimer
             | Raise
             | Remove
             | Access

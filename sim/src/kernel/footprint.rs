@@ -339,6 +339,16 @@ impl Machine {
                     f.write(Cell::Proc(me));
                     f.read(Cell::Clock);
                 }
+                ProcCall::Setitimer { old, .. } => {
+                    f.write(Cell::Proc(me));
+                    f.read(Cell::Clock);
+                    self.buffer(i, old, true, f);
+                }
+                ProcCall::Getitimer { out, .. } => {
+                    f.read(Cell::Proc(me));
+                    f.read(Cell::Clock);
+                    self.buffer(i, out, true, f);
+                }
                 ProcCall::Fork => {
                     f.write(Cell::ProcTable);
                     for fd in self.procs[i].fds.iter().flatten() {

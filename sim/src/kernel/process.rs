@@ -42,6 +42,8 @@ impl Machine {
             ProcCall::Sigprocmask { how, set, old } => self.sigprocmask(i, how, set, old),
             ProcCall::Sigpending { set } => self.sigpending(i, set),
             ProcCall::Alarm { secs } => self.alarm(i, secs),
+            ProcCall::Setitimer { which, value, old } => self.setitimer(i, which, value, old),
+            ProcCall::Getitimer { which, out } => self.getitimer(i, which, out),
             ProcCall::Raise { sig } => {
                 let me = self.procs[i].pid;
                 // glibc's raise is tgkill: si_code SI_TKILL.

@@ -8,7 +8,7 @@
 
 use super::calls::Sys;
 use super::{Machine, Pending, StepCtx, TimeMode};
-use crate::abi::call::{Call, FdCall, ProcCall, SleepFn};
+use crate::abi::call::{Call, FdCall, Itimer, ProcCall, SleepFn};
 use crate::abi::errno::{EFAULT, EINTR, EINVAL};
 use crate::abi::flags::{
     SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SI_KERNEL,
@@ -68,6 +68,9 @@ pub struct Signals {
     info: Vec<(i32, Info)>,
     /// When `alarm`'s `SIGALRM` is due (virtual ns).
     pub alarm: Option<u64>,
+    /// The real-time timer's period after it goes off (`setitimer`'s
+    /// `it_interval`, ns; 0: once).
+    pub interval: u64,
     /// Handlers running, innermost last.
     frames: Vec<Resume>,
     /// At a call that blocks, not yet waiting in it: a signal now runs
@@ -578,9 +581,54 @@ impl Machine {
         let s = self.sigs(i);
         let left = s.alarm.map_or(0, |t| t.saturating_sub(now));
         s.alarm = (secs > 0).then(|| now.saturating_add(secs as u64 * 1_000_000_000));
+        s.interval = 0;
         let whole = left / 1_000_000_000;
         let frac = left % 1_000_000_000;
         Sys::Ret((whole + ((whole == 0 && frac > 0) || frac >= 500_000_000) as u64) as i64)
+    }
+
+    /// `setitimer`: the real-time timer is `alarm`'s (each replaces the
+    /// other); the CPU-time ones never go off, as computing takes no
+    /// time in a simulated run, so they are refused.
+    pub(super) fn setitimer(&mut self, i: usize, which: i32, value: Result<Itimer, i32>, old: u64) -> Sys {
+        if which != 0 {
+            return Sys::err(EINVAL);
+        }
+        let value = match value {
+            Ok(v) => v,
+            Err(e) => return Sys::err(e),
+        };
+        if old != 0 && self.write_itimer(i, old).is_err() {
+            return Sys::err(EFAULT);
+        }
+        let now = self.clock;
+        let s = self.sigs(i);
+        s.alarm = (value.value > 0).then(|| now.saturating_add(value.value));
+        s.interval = if value.value > 0 { value.interval } else { 0 };
+        Sys::Ret(0)
+    }
+
+    /// `getitimer`.
+    pub(super) fn getitimer(&mut self, i: usize, which: i32, out: u64) -> Sys {
+        if which != 0 {
+            return Sys::err(EINVAL);
+        }
+        match self.write_itimer(i, out) {
+            Ok(()) => Sys::Ret(0),
+            Err(()) => Sys::err(EFAULT),
+        }
+    }
+
+    /// Stores process `i`'s real-time timer as a `struct itimerval` at
+    /// `at` (microseconds, as Linux rounds them: up).
+    fn write_itimer(&mut self, i: usize, at: u64) -> Result<(), ()> {
+        let now = self.clock;
+        let (left, period) = self.procs[i].signals.as_ref().map_or((0, 0), |s| (s.alarm.map_or(0, |t| t.saturating_sub(now)), s.interval));
+        let us = |ns: u64| ns.div_ceil(1000);
+        for (k, v) in [us(period) / 1_000_000, us(period) % 1_000_000, us(left) / 1_000_000, us(left) % 1_000_000].into_iter().enumerate() {
+            self.store(i, at.wrapping_add(8 * k as u64), MemTy::I64, v)?;
+        }
+        Ok(())
     }
 
     /// Whether process `i`'s alarm may go off at its next step: when the
@@ -610,7 +658,12 @@ impl Machine {
     /// Process `i`'s alarm goes off: the clock reaches it and `SIGALRM`
     /// is sent.
     pub(super) fn ring_alarm(&mut self, i: usize) {
-        let Some(t) = self.sigs(i).alarm.take() else { return };
+        let s = self.sigs(i);
+        let Some(t) = s.alarm.take() else { return };
+        // A periodic timer comes round again.
+        if s.interval > 0 {
+            s.alarm = Some(t.saturating_add(s.interval));
+        }
         self.clock = self.clock.max(t);
         self.send(i, SIGALRM, Info { pid: 0, code: SI_KERNEL, status: 0 });
     }

@@ -238,6 +238,12 @@ int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int pause(void);
 unsigned int alarm(unsigned int seconds);
+struct itimerval { struct timeval it_interval; struct timeval it_value; };
+#define ITIMER_REAL 0
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF 2
+int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
+int getitimer(int which, struct itimerval *value);
 int raise(int sig);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

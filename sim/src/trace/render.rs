@@ -197,6 +197,11 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Proc(ProcCall::Sigaction { sig, .. } | ProcCall::Raise { sig }) => sig.to_string(),
         Call::Proc(ProcCall::Sigprocmask { how, .. }) => how.to_string(),
         Call::Proc(ProcCall::Alarm { secs }) => secs.to_string(),
+        Call::Proc(ProcCall::Setitimer { which, value, old }) => match value {
+            Ok(v) => format!("{which}, {{{} ns, every {} ns}}, {old:#x}", v.value, v.interval),
+            Err(_) => format!("{which}, (bad), {old:#x}"),
+        },
+        Call::Proc(ProcCall::Getitimer { which, out }) => format!("{which}, {out:#x}"),
         Call::Proc(ProcCall::Exec { .. }) => bytes(),
         Call::Proc(_) => String::new(),
         Call::Time(TimeCall::Sleep { ns, .. }) => ns.map_or_else(|e| format!("-{e}"), |n| n.to_string()),

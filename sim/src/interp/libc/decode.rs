@@ -46,6 +46,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Sigsuspend => Call::Proc(ProcCall::Sigsuspend { mask: p.mem.load(sh, a[0], MemTy::I64).map_err(|_| EFAULT) }),
         LibFn::Pause => Call::Proc(ProcCall::Pause),
         LibFn::Alarm => Call::Proc(ProcCall::Alarm { secs: a[0] as u32 }),
+        LibFn::Setitimer => Call::Proc(ProcCall::Setitimer { which: int(0), value: itimerval(p, sh, a[1]), old: a[2] }),
+        LibFn::Getitimer => Call::Proc(ProcCall::Getitimer { which: int(0), out: a[1] }),
         LibFn::Raise => Call::Proc(ProcCall::Raise { sig: int(0) }),
         LibFn::Sleep => sleep(SleepFn::Sleep, Ok((a[0] as u32 as u64) * 1_000_000_000)),
         LibFn::Usleep => sleep(SleepFn::Usleep, Ok((a[0] as u32 as u64) * 1_000)),
@@ -161,6 +163,23 @@ fn abstime(p: &Process, sh: &dyn Shared, at: u64, negative_ok: bool) -> Result<u
 
 /// A `struct timespec` as nanoseconds: `EFAULT` if unreadable, `EINVAL`
 /// if out of range (as `nanosleep` checks it).
+/// A `struct itimerval` (two `struct timeval`s), in ns; a null pointer
+/// is a disarmed timer, as Linux takes it.
+fn itimerval(p: &Process, sh: &dyn Shared, at: u64) -> Result<crate::abi::call::Itimer, i32> {
+    if at == 0 {
+        return Ok(crate::abi::call::Itimer { interval: 0, value: 0 });
+    }
+    let timeval = |at: u64| -> Result<u64, i32> {
+        let sec = p.mem.load(sh, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
+        let usec = p.mem.load(sh, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
+        if sec < 0 || !(0..1_000_000).contains(&usec) {
+            return Err(EINVAL);
+        }
+        Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(usec as u64 * 1000))
+    };
+    Ok(crate::abi::call::Itimer { interval: timeval(at)?, value: timeval(at.wrapping_add(16))? })
+}
+
 fn timespec(p: &Process, sh: &dyn Shared, at: u64) -> Result<u64, i32> {
     let sec = p.mem.load(sh, at, MemTy::I64).map_err(|_| EFAULT)? as i64;
     let nsec = p.mem.load(sh, at.wrapping_add(8), MemTy::I64).map_err(|_| EFAULT)? as i64;
