@@ -153,6 +153,9 @@ pub struct Params {
     pub variadic: bool,
     /// Written `()`: unspecified in C17, treated as `(void)` here.
     pub empty: bool,
+    /// An old-style (K&R) identifier list, `f(a, b)`: each parameter is
+    /// an `int` until the declarations before the body say otherwise.
+    pub old_style: bool,
 }
 
 /// One parameter.

@@ -53,14 +53,7 @@ impl Parser<'_> {
             && self.peek_at(1).is("(")
             && !self.is_typedef_name(self.peek().ident().expect("checked"))
         {
-            let specs = Specs {
-                storage: Storage::None,
-                ty: TypeSpec::Int { size: IntSize::Int, signed: None },
-                is_const: false,
-                is_atomic: false,
-                span: start,
-            };
-            return Some(self.after_specs(specs, start));
+            return Some(self.after_specs(implicit_int(start), start));
         }
         if !self.starts_type() {
             let found = self.describe_next();
@@ -86,8 +79,11 @@ impl Parser<'_> {
     /// A top-level item after its specifiers: a function definition, or
     /// a declaration.
     fn after_specs(&mut self, specs: Specs, start: crate::source::Span) -> Item {
-        let decl = self.declarator(false);
+        let mut decl = self.declarator(false);
         let is_func = matches!(decl.derived.first(), Some(Derived::Function(_)));
+        if matches!(decl.derived.first(), Some(Derived::Function(ps)) if ps.old_style) {
+            self.old_style_declarations(&mut decl);
+        }
         if is_func && self.is("{") {
             if let Some(n) = &decl.name {
                 self.declare(&n.name, false);
@@ -459,12 +455,15 @@ impl Parser<'_> {
         let mut list = Vec::new();
         let mut variadic = false;
         if self.eat(")") {
-            return Params { list, variadic, empty: true };
+            return Params { list, variadic, empty: true, old_style: false };
         }
         if self.is_kw("void") && self.peek_at(1).is(")") {
             self.bump();
             self.bump();
-            return Params { list, variadic, empty: false };
+            return Params { list, variadic, empty: false, old_style: false };
+        }
+        if self.identifier_list_follows() {
+            return self.identifier_list();
         }
         loop {
             if self.eat("...") {
@@ -487,7 +486,61 @@ impl Parser<'_> {
             }
         }
         self.expect(")", "to close the parameter list");
-        Params { list, variadic, empty: false }
+        Params { list, variadic, empty: false, old_style: false }
+    }
+
+    /// Whether an old-style identifier list comes (`f(a, b)`): a name
+    /// that is no type, then `,` or `)`.
+    fn identifier_list_follows(&self) -> bool {
+        let first = self.peek().ident().is_some_and(|n| !self.is_typedef_name(n) && !super::KEYWORDS.contains(&&**n));
+        first && (self.peek_at(1).is(",") || self.peek_at(1).is(")"))
+    }
+
+    /// An old-style identifier list up to its `)`: each an `int` for now.
+    fn identifier_list(&mut self) -> Params {
+        let mut list = Vec::new();
+        loop {
+            let t = self.peek().clone();
+            let Some(n) = t.ident() else {
+                let found = self.describe_next();
+                self.error(t.span, format!("expected a parameter name, found {found}"));
+                break;
+            };
+            self.bump();
+            let name = Name { name: n.clone(), span: t.span };
+            list.push(Param { specs: implicit_int(t.span), decl: Declarator { name: Some(name), derived: Vec::new(), span: t.span } });
+            if !self.eat(",") {
+                break;
+            }
+        }
+        self.expect(")", "to close the parameter list");
+        Params { list, variadic: false, empty: false, old_style: true }
+    }
+
+    /// An old-style definition's parameter declarations, between its
+    /// declarator and its body (`int twice(a) int a; { ... }`): each
+    /// gives its parameter's type; one naming no parameter is an error,
+    /// as in gcc.
+    fn old_style_declarations(&mut self, decl: &mut Declarator) {
+        let Some(Derived::Function(ps)) = decl.derived.first_mut() else { return };
+        let Some(ps) = Rc::get_mut(ps) else { return };
+        while self.starts_type() {
+            let specs = self.specs();
+            loop {
+                let d = self.declarator(false);
+                match ps.list.iter_mut().find(|p| p.decl.name.as_ref().map(|n| &n.name) == d.name.as_ref().map(|n| &n.name)) {
+                    Some(p) => *p = Param { specs: specs.clone(), decl: d },
+                    None => {
+                        let what = d.name.as_ref().map_or("a parameter".to_string(), |n| format!("`{}`", n.name));
+                        self.error(d.span, format!("declaration of {what}, but there is no such parameter"));
+                    }
+                }
+                if !self.eat(",") {
+                    break;
+                }
+            }
+            self.expect(";", "after a parameter's declaration");
+        }
     }
 
     /// `T` or `T *[3]` as in casts and `sizeof`.
@@ -600,4 +653,9 @@ pub(super) fn is_type_word(w: &str) -> bool {
             | "_Complex"
             | "_Atomic"
     )
+}
+
+/// C89's implicit `int` (of `main()` and of an old-style parameter).
+fn implicit_int(span: crate::source::Span) -> Specs {
+    Specs { storage: Storage::None, ty: TypeSpec::Int { size: IntSize::Int, signed: None }, is_const: false, is_atomic: false, span }
 }
