@@ -249,6 +249,37 @@ impl RealProc<'_> {
     }
 
     /// `sigsuspend(mask)`: the real call, which returns once `note` ran.
+    /// `sigtimedwait` on the real kernel: the signal's `siginfo_t` goes
+    /// to the program with the sender's virtual pid.
+    pub(crate) fn sigtimedwait(&mut self, set: Result<u64, i32>, info: u64, timeout: Result<Option<u64>, i32>) -> i64 {
+        let (set, timeout) = match (set, timeout) {
+            (Ok(s), Ok(t)) => (s, t),
+            (Err(e), _) | (_, Err(e)) => return -(e as i64),
+        };
+        let ts = timeout.map(|ns| libc::timespec { tv_sec: (ns / 1_000_000_000) as i64, tv_nsec: (ns % 1_000_000_000) as i64 });
+        // SAFETY: sigtimedwait with locals.
+        let (sig, si) = unsafe {
+            let mut si: libc::siginfo_t = std::mem::zeroed();
+            let r = libc::sigtimedwait(&to_set(set), &mut si, ts.as_ref().map_or(std::ptr::null(), |t| t as *const _));
+            if r < 0 {
+                return -(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL) as i64);
+            }
+            (r, si)
+        };
+        if info != 0 {
+            // SAFETY: reading the siginfo_t the kernel filled.
+            let (real, status, value) = unsafe { (si.si_pid(), si.si_status(), si.si_value().sival_ptr as u64) };
+            let pid = if real == 0 { 0 } else { self.env.ctl.virt(real).unwrap_or(0) };
+            let bytes = sim::abi::sigaction::siginfo(sig, si.si_code, pid, status, value);
+            for (k, w) in bytes.chunks_exact(8).enumerate() {
+                if !self.store(info.wrapping_add(8 * k as u64), MemTy::I64, u64::from_le_bytes(w.try_into().expect("8 bytes"))) {
+                    return -(libc::EFAULT as i64);
+                }
+            }
+        }
+        sig as i64
+    }
+
     pub(crate) fn sigsuspend(&mut self, mask: Result<u64, i32>) -> i64 {
         match mask {
             // SAFETY: sigsuspend with a local set.
@@ -332,7 +363,9 @@ impl RealProc<'_> {
         let slot = &INFO[sig as usize];
         let real = slot[0].load(Ordering::Relaxed);
         let pid = if real == 0 { 0 } else { self.env.ctl.virt(real).unwrap_or(0) };
-        sim::abi::sigaction::siginfo(sig, slot[1].load(Ordering::Relaxed), pid, slot[2].load(Ordering::Relaxed))
+        // A `sigqueue` value arrives as `si_status` (its low word).
+        let status = slot[2].load(Ordering::Relaxed);
+        sim::abi::sigaction::siginfo(sig, slot[1].load(Ordering::Relaxed), pid, status, status as u32 as u64)
     }
 
     /// A fault of the interpreted code with signal `sig`: its handler, if

@@ -56,7 +56,7 @@ pub fn prefixed(prefix: &str, name: &str) -> String {
 }
 
 impl RealProc<'_> {
-    fn store(&mut self, addr: u64, m: MemTy, v: u64) -> bool {
+    pub(crate) fn store(&mut self, addr: u64, m: MemTy, v: u64) -> bool {
         self.proc.mem.store(&mut self.shared, addr, m, v).is_ok()
     }
 
@@ -395,6 +395,8 @@ impl RealProc<'_> {
                     libc::alarm(secs) as i64
                 }
                 ProcCall::Setitimer { which, value, old } => self.setitimer(which, value, old),
+                ProcCall::Sigqueue { pid, sig, value } => self.sigqueue(pid, sig, value),
+                ProcCall::Sigtimedwait { set, info, timeout } => self.sigtimedwait(set, info, timeout),
                 ProcCall::Getitimer { which, out } => self.setitimer(which, Err(0), out),
                 ProcCall::Exec { path, search } => self.exec(path, search),
                 ProcCall::Raise { sig } => {
@@ -477,6 +479,20 @@ impl RealProc<'_> {
             }
             None => -(libc::ESRCH as i64),
         }
+    }
+
+    /// `sigqueue` to one process of the run.
+    fn sigqueue(&mut self, pid: i32, sig: i32, value: u64) -> i64 {
+        if !sim::abi::signal::can_send(sig) || pid == 0 {
+            return -(libc::EINVAL as i64);
+        }
+        let Some(r) = (pid > 0).then(|| self.env.ctl.real(pid)).flatten() else { return -(libc::ESRCH as i64) };
+        if sig != 0 {
+            log::send(self.env.log, &Record::Sent { pid, sig });
+        }
+        let v = libc::sigval { sival_ptr: value as usize as *mut libc::c_void };
+        // SAFETY: signalling a process of the run.
+        ret(unsafe { libc::sigqueue(r, sig, v) } as i64)
     }
 
     fn time_call(&mut self, c: TimeCall) -> i64 {

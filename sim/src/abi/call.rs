@@ -601,6 +601,26 @@ pub enum ProcCall {
         /// Signal (0: just check).
         sig: i32,
     },
+    /// `sigqueue(pid, sig, value)`: `kill` of one process, with a value
+    /// its handler or `sigwaitinfo` sees (`si_code` `SI_QUEUE`).
+    Sigqueue {
+        /// Target.
+        pid: i32,
+        /// Signal (0: just check).
+        sig: i32,
+        /// `si_value`.
+        value: u64,
+    },
+    /// `sigtimedwait(set, info, timeout)` (`sigwaitinfo` and `sigwait`
+    /// too): takes a pending signal of `set` instead of delivering it.
+    Sigtimedwait {
+        /// The signals waited for (or the errno of a bad pointer).
+        set: Result<u64, i32>,
+        /// Where its `siginfo_t` goes (0: nowhere).
+        info: u64,
+        /// How long to wait (`None`: for ever), or the errno of a bad one.
+        timeout: Result<Option<u64>, i32>,
+    },
     /// `signal(sig, handler)`: `SIG_DFL`, `SIG_IGN` or a function.
     Signal {
         /// Signal.
@@ -1019,6 +1039,8 @@ impl Call {
                 ProcCall::Sigsuspend { .. } => "sigsuspend",
                 ProcCall::Alarm { .. } => "alarm",
                 ProcCall::Setitimer { .. } => "setitimer",
+                ProcCall::Sigqueue { .. } => "sigqueue",
+                ProcCall::Sigtimedwait { .. } => "sigtimedwait",
                 ProcCall::Getitimer { .. } => "getitimer",
                 ProcCall::Raise { .. } => "raise",
                 ProcCall::Exec { search: false, .. } => "execv",

@@ -106,6 +106,8 @@ pub const SIG_SETMASK: i32 = 2;
 pub const SI_USER: i32 = 0;
 /// `si_code` of a signal sent by `tgkill` (glibc's `raise`).
 pub const SI_TKILL: i32 = -6;
+/// `SI_QUEUE`: sent by `sigqueue`.
+pub const SI_QUEUE: i32 = -1;
 /// `si_code` of a signal the kernel sent (`alarm`).
 pub const SI_KERNEL: i32 = 0x80;
 /// `si_code` of `SIGCHLD` for a child that exited.

@@ -46,12 +46,17 @@ pub fn write(mem: &mut Memory, sh: &mut dyn Shared, at: u64, a: Action) -> Resul
 
 /// A `siginfo_t` (128 bytes): `si_signo`, `si_errno`, `si_code`, then
 /// `si_pid`, `si_uid`, `si_status` at 16, 20, 24.
-pub fn siginfo(sig: i32, code: i32, pid: i32, status: i32) -> [u8; 128] {
+pub fn siginfo(sig: i32, code: i32, pid: i32, status: i32, value: u64) -> [u8; 128] {
     let mut b = [0u8; 128];
     b[0..4].copy_from_slice(&sig.to_le_bytes());
     b[8..12].copy_from_slice(&code.to_le_bytes());
     b[16..20].copy_from_slice(&pid.to_le_bytes());
     b[20..24].copy_from_slice(&super::UID.to_le_bytes());
-    b[24..28].copy_from_slice(&status.to_le_bytes());
+    // `si_status` and `si_value` share their place, as in the kernel.
+    if code == super::flags::SI_QUEUE {
+        b[24..32].copy_from_slice(&value.to_le_bytes());
+    } else {
+        b[24..28].copy_from_slice(&status.to_le_bytes());
+    }
     b
 }

@@ -70,7 +70,7 @@ libfns! {
     OpBegin = "ipcsim_op_begin", OpEnd = "ipcsim_op_end",
     Sigaction = "sigaction", Sigprocmask = "sigprocmask", Sigpending = "sigpending",
     Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
-    Setitimer = "setitimer", Getitimer = "getitimer",
+    Setitimer = "setitimer", Getitimer = "getitimer", Sigqueue = "__ipcsim_sigqueue", Sigtimedwait = "sigtimedwait",
     Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
     Sigdelset = "sigdelset", Sigismember = "sigismember",
     Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",
@@ -229,6 +229,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Alarm
             | Setitimer
             | Getitimer
+            | Sigqueue
+            | Sigtimedwait
             | Raise
             | Remove
             | Access

@@ -62,6 +62,7 @@ impl Machine {
             Call::Fs(crate::abi::call::FsCall::Open { .. }) => self.fifo_ready(i),
             // Only a handler ends them (a bad mask fails at once).
             Call::Proc(ProcCall::Pause | ProcCall::Sigsuspend { mask: Ok(_) }) => false,
+            Call::Proc(ProcCall::Sigtimedwait { set: Ok(set), timeout: Ok(t), .. }) => t == Some(0) || self.pending_in(i, set).is_some(),
             _ => true,
         }
     }

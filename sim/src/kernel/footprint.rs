@@ -339,6 +339,17 @@ impl Machine {
                     f.write(Cell::Proc(me));
                     f.read(Cell::Clock);
                 }
+                ProcCall::Sigqueue { pid, .. } => {
+                    f.write(Cell::Proc(me));
+                    if let Some(j) = self.index(pid) {
+                        f.write(Cell::Proc(self.procs[j].pid));
+                    }
+                }
+                ProcCall::Sigtimedwait { info, .. } => {
+                    f.write(Cell::Proc(me));
+                    f.read(Cell::Clock);
+                    self.buffer(i, info, true, f);
+                }
                 ProcCall::Setitimer { old, .. } => {
                     f.write(Cell::Proc(me));
                     f.read(Cell::Clock);

@@ -244,6 +244,7 @@ impl Machine {
             // Most calls of most runs: no socket, no timeout to look up.
             Call::Fd(FdCall::Read { .. } | FdCall::Write { .. }) if !sockets => None,
             Call::Fd(FdCall::Poll { timeout_ms, .. }) => (timeout_ms >= 0).then(|| timeout_ms as u64 * 1_000_000),
+            Call::Proc(crate::abi::call::ProcCall::Sigtimedwait { timeout: Ok(t), .. }) => t,
             Call::Fd(FdCall::Select { timeout, .. }) if timeout != 0 => self.timeval(i, timeout).ok(),
             Call::Sock(SockCall::Recv { fd, .. } | SockCall::Accept { fd, .. }) | Call::Fd(FdCall::Read { fd, .. }) => sock(fd, true),
             Call::Sock(SockCall::Send { fd, .. } | SockCall::Connect { fd, .. }) | Call::Fd(FdCall::Write { fd, .. }) => sock(fd, false),

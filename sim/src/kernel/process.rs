@@ -37,6 +37,8 @@ impl Machine {
             ProcCall::Wait { status } => self.wait(i, -1, status, 0, cx),
             ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),
             ProcCall::Kill { pid, sig } => self.kill(i, pid, sig, cx),
+            ProcCall::Sigqueue { pid, sig, value } => self.sigqueue(i, pid, sig, value, cx),
+            ProcCall::Sigtimedwait { set, info, timeout } => self.sigtimedwait(i, set, info, timeout, cx),
             ProcCall::Signal { sig, handler } => self.signal(i, sig, handler),
             ProcCall::Sigaction { sig, act, old } => self.sigaction(i, sig, act, old),
             ProcCall::Sigprocmask { how, set, old } => self.sigprocmask(i, how, set, old),
@@ -47,7 +49,7 @@ impl Machine {
             ProcCall::Raise { sig } => {
                 let me = self.procs[i].pid;
                 // glibc's raise is tgkill: si_code SI_TKILL.
-                self.kill_as(i, me, sig, crate::abi::flags::SI_TKILL, cx)
+                self.kill_as(i, me, sig, (crate::abi::flags::SI_TKILL, 0), cx)
             }
             // Blocked until a handler interrupts them; a bad mask fails.
             ProcCall::Exec { path, search } => self.exec(i, path, search, cx),
@@ -149,11 +151,19 @@ impl Machine {
     }
 
     fn kill(&mut self, i: usize, pid: i32, sig: i32, cx: &mut StepCtx) -> Sys {
-        self.kill_as(i, pid, sig, crate::abi::flags::SI_USER, cx)
+        self.kill_as(i, pid, sig, (crate::abi::flags::SI_USER, 0), cx)
     }
 
-    /// `kill`, with the `si_code` the target's handler sees.
-    fn kill_as(&mut self, i: usize, pid: i32, sig: i32, code: i32, cx: &mut StepCtx) -> Sys {
+    /// `sigqueue`: `kill` of one process, with a value.
+    fn sigqueue(&mut self, i: usize, pid: i32, sig: i32, value: u64, cx: &mut StepCtx) -> Sys {
+        if pid <= 0 {
+            return Sys::err(if pid == 0 { EINVAL } else { ESRCH });
+        }
+        self.kill_as(i, pid, sig, (crate::abi::flags::SI_QUEUE, value), cx)
+    }
+
+    /// `kill`, with the `si_code` and `si_value` the target sees.
+    fn kill_as(&mut self, i: usize, pid: i32, sig: i32, (code, value): (i32, u64), cx: &mut StepCtx) -> Sys {
         if !signal::can_send(sig) {
             return Sys::err(EINVAL);
         }
@@ -180,7 +190,7 @@ impl Machine {
             return Sys::Ret(0);
         }
         let me = self.procs[i].pid;
-        if self.post(j, sig, super::signal::Info { pid: me, code, status: 0 }) {
+        if self.post(j, sig, super::signal::Info { pid: me, code, status: 0, value }) {
             // Caught or blocked: its handler runs at the target's next
             // step (the caller's own, before kill returns).
             cx.history.signal_sent(pid, sig);

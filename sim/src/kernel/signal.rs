@@ -28,6 +28,8 @@ pub struct Info {
     pub code: i32,
     /// `si_status`: a child's exit code or signal.
     pub status: i32,
+    /// `si_value`, of `sigqueue` (where `si_status` is, for a child).
+    pub value: u64,
 }
 
 impl Info {
@@ -36,10 +38,10 @@ impl Info {
         use crate::abi::flags::{CLD_EXITED, CLD_KILLED};
         use crate::outcome::ExitStatus;
         match status {
-            ExitStatus::Code(c) => Info { pid, code: CLD_EXITED, status: c },
-            ExitStatus::Signal(s) => Info { pid, code: CLD_KILLED, status: s },
+            ExitStatus::Code(c) => Info { pid, code: CLD_EXITED, status: c, value: 0 },
+            ExitStatus::Signal(s) => Info { pid, code: CLD_KILLED, status: s, value: 0 },
             // The run ends at undefined behaviour: never delivered.
-            ExitStatus::UndefinedBehaviour => Info { pid, code: CLD_KILLED, status: 0 },
+            ExitStatus::UndefinedBehaviour => Info { pid, code: CLD_KILLED, status: 0, value: 0 },
         }
     }
 }
@@ -406,7 +408,7 @@ impl Machine {
             s.set_action(sig, Some(Action { handler: SIG_DFL, ..a }));
         }
         s.frames.push(Resume { mask: old, op: resume });
-        let bytes = (a.flags & SA_SIGINFO != 0).then(|| crate::abi::sigaction::siginfo(sig, info.code, info.pid, info.status));
+        let bytes = (a.flags & SA_SIGINFO != 0).then(|| crate::abi::sigaction::siginfo(sig, info.code, info.pid, info.status, info.value));
         match self.procs[i].proc.enter_handler(cx.prog, func, sig, bytes.as_ref().map(|b| &b[..])) {
             Ok(()) => true,
             Err(b) => {
@@ -587,6 +589,48 @@ impl Machine {
         Sys::Ret((whole + ((whole == 0 && frac > 0) || frac >= 500_000_000) as u64) as i64)
     }
 
+    /// `sigtimedwait`: takes the first pending signal of `set` (the
+    /// synchronous ones first, then by number, as Linux) instead of
+    /// delivering it, its `siginfo_t` to `info`; `EAGAIN` when none is
+    /// (its timeout passed).
+    pub(super) fn sigtimedwait(
+        &mut self,
+        i: usize,
+        set: Result<u64, i32>,
+        info: u64,
+        timeout: Result<Option<u64>, i32>,
+        cx: &mut StepCtx,
+    ) -> Sys {
+        let set = match (set, timeout) {
+            (Ok(set), Ok(_)) => set,
+            (Err(e), _) | (_, Err(e)) => return Sys::err(e),
+        };
+        let Some(sig) = self.pending_in(i, set) else { return Sys::err(crate::abi::errno::EAGAIN) };
+        cx.history.sync(crate::check::races::SyncKey::Family("signal"), false);
+        cx.history.signal_handled(self.procs[i].pid, sig);
+        let s = self.sigs(i);
+        s.pending &= !bit(sig);
+        let got = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
+        if info != 0 {
+            let bytes = crate::abi::sigaction::siginfo(sig, got.code, got.pid, got.status, got.value);
+            for (k, w) in bytes.chunks_exact(8).enumerate() {
+                let v = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+                if self.store(i, info.wrapping_add(8 * k as u64), MemTy::I64, v).is_err() {
+                    return Sys::err(EFAULT);
+                }
+            }
+        }
+        Sys::Ret(sig as i64)
+    }
+
+    /// The pending signal of `set` `sigtimedwait` takes first.
+    pub(super) fn pending_in(&self, i: usize, set: u64) -> Option<i32> {
+        let s = self.procs[i].signals.as_deref()?;
+        let ready = s.pending & set & !UNBLOCKABLE;
+        const SYNC: [i32; 6] = [4, 5, 7, 8, 11, 31];
+        SYNC.iter().copied().find(|&g| ready & bit(g) != 0).or_else(|| (1..=64).find(|&g| ready & bit(g) != 0))
+    }
+
     /// `setitimer`: the real-time timer is `alarm`'s (each replaces the
     /// other); the CPU-time ones never go off, as computing takes no
     /// time in a simulated run, so they are refused.
@@ -665,7 +709,7 @@ impl Machine {
             s.alarm = Some(t.saturating_add(s.interval));
         }
         self.clock = self.clock.max(t);
-        self.send(i, SIGALRM, Info { pid: 0, code: SI_KERNEL, status: 0 });
+        self.send(i, SIGALRM, Info { pid: 0, code: SI_KERNEL, status: 0, value: 0 });
     }
 
     /// A write to a pipe or stream with no reader: whether the caller
@@ -677,7 +721,7 @@ impl Machine {
             return true;
         }
         let me = self.procs[i].pid;
-        self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0 })
+        self.post(i, SIGPIPE, Info { pid: me, code: crate::abi::flags::SI_USER, status: 0, value: 0 })
     }
 
     /// Process `j` stops (a stop signal's default action): its parent
@@ -708,7 +752,7 @@ impl Machine {
         let Some(k) = self.index(ppid).filter(|&k| self.procs[k].status.is_none()) else { return };
         let nocldstop =
             self.procs[k].signals.as_ref().and_then(|s| s.recorded(signal::SIGCHLD)).is_some_and(|a| a.flags & SA_NOCLDSTOP != 0);
-        if !nocldstop && self.send(k, signal::SIGCHLD, Info { pid, code, status: sig }) {
+        if !nocldstop && self.send(k, signal::SIGCHLD, Info { pid, code, status: sig, value: 0 }) {
             cx.history.signal_sent(ppid, signal::SIGCHLD);
         }
     }

@@ -34,7 +34,9 @@ typedef __sighandler_t sighandler_t;
 typedef __sighandler_t sig_t;
 typedef int sig_atomic_t;
 typedef struct { unsigned long __val[16]; } sigset_t;
-typedef struct { int si_signo; int si_errno; int si_code; int __pad0; pid_t si_pid; uid_t si_uid; int si_status; int __pad1; long si_utime; long si_stime; long __rest[10]; } siginfo_t;
+union sigval { int sival_int; void *sival_ptr; };
+typedef union sigval sigval_t;
+typedef struct { int si_signo; int si_errno; int si_code; int __pad0; pid_t si_pid; uid_t si_uid; union { int si_status; union sigval si_value; }; long si_utime; long si_stime; long __rest[10]; } siginfo_t;
 struct sigaction { union { __sighandler_t sa_handler; void (*sa_sigaction)(int, siginfo_t *, void *); }; sigset_t sa_mask; int sa_flags; void (*sa_restorer)(void); };
 struct mq_attr { long mq_flags; long mq_maxmsg; long mq_msgsize; long mq_curmsgs; long __pad[4]; };
 struct timespec { time_t tv_sec; long tv_nsec; };
@@ -245,6 +247,22 @@ struct itimerval { struct timeval it_interval; struct timeval it_value; };
 int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
 int getitimer(int which, struct itimerval *value);
 int raise(int sig);
+/* sigqueue's value travels as a word; sigwait and sigwaitinfo are
+   sigtimedwait with no timeout (sigwait, as glibc's, again after EINTR). */
+int __ipcsim_sigqueue(pid_t pid, int sig, void *value);
+int sigqueue(pid_t pid, int sig, const union sigval value) { return __ipcsim_sigqueue(pid, sig, value.sival_ptr); }
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info) { return sigtimedwait(set, info, (const struct timespec *)0); }
+int sigwait(const sigset_t *set, int *sig) {
+    int r;
+    do
+        r = sigtimedwait(set, (siginfo_t *)0, (const struct timespec *)0);
+    while (r < 0 && errno == 4); /* EINTR, defined below */
+    if (r < 0)
+        return errno;
+    *sig = r;
+    return 0;
+}
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);

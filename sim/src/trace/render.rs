@@ -202,6 +202,16 @@ fn args(call: &Call, data: &Data) -> String {
             Err(_) => format!("{which}, (bad), {old:#x}"),
         },
         Call::Proc(ProcCall::Getitimer { which, out }) => format!("{which}, {out:#x}"),
+        Call::Proc(ProcCall::Sigqueue { pid, sig, value }) => format!("{pid}, {sig}, {value}"),
+        Call::Proc(ProcCall::Sigtimedwait { set, info, timeout }) => {
+            let set = set.map_or("(bad)".to_string(), |s| format!("{s:#x}"));
+            let timeout = match timeout {
+                Ok(Some(ns)) => format!("{ns} ns"),
+                Ok(None) => "no timeout".to_string(),
+                Err(_) => "(bad)".to_string(),
+            };
+            format!("{set}, {info:#x}, {timeout}")
+        }
         Call::Proc(ProcCall::Exec { .. }) => bytes(),
         Call::Proc(_) => String::new(),
         Call::Time(TimeCall::Sleep { ns, .. }) => ns.map_or_else(|e| format!("-{e}"), |n| n.to_string()),

@@ -48,6 +48,12 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Alarm => Call::Proc(ProcCall::Alarm { secs: a[0] as u32 }),
         LibFn::Setitimer => Call::Proc(ProcCall::Setitimer { which: int(0), value: itimerval(p, sh, a[1]), old: a[2] }),
         LibFn::Getitimer => Call::Proc(ProcCall::Getitimer { which: int(0), out: a[1] }),
+        LibFn::Sigqueue => Call::Proc(ProcCall::Sigqueue { pid: int(0), sig: int(1), value: a[2] }),
+        LibFn::Sigtimedwait => Call::Proc(ProcCall::Sigtimedwait {
+            set: p.mem.load(sh, a[0], MemTy::I64).map_err(|_| EFAULT),
+            info: a[1],
+            timeout: if a[2] == 0 { Ok(None) } else { timespec(p, sh, a[2]).map(Some) },
+        }),
         LibFn::Raise => Call::Proc(ProcCall::Raise { sig: int(0) }),
         LibFn::Sleep => sleep(SleepFn::Sleep, Ok((a[0] as u32 as u64) * 1_000_000_000)),
         LibFn::Usleep => sleep(SleepFn::Usleep, Ok((a[0] as u32 as u64) * 1_000)),
