@@ -111,6 +111,9 @@ pub const ENV: &str = include_str!("env.h");
 /// that names one of [`CALENDAR_NAMES`].
 pub const CALENDAR: &str = include_str!("calendar.h");
 
+/// `freopen`, for a program that names it.
+pub const FREOPEN: &str = include_str!("freopen.h");
+
 /// `uname`, `gethostname`, `getrlimit`, `setrlimit`, for a program that
 /// names one.
 pub const SYSTEM: &str = include_str!("system.h");

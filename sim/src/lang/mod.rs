@@ -219,6 +219,9 @@ fn compile_unit(
         if headers::CALENDAR_NAMES.iter().any(|f| text.contains(f)) {
             toks.extend(pp.run_file("<built-in calendar>", headers::CALENDAR));
         }
+        if text.contains("freopen") {
+            toks.extend(pp.run_file("<built-in freopen>", headers::FREOPEN));
+        }
         if ["uname", "hostname", "rlimit", "RLIMIT"].iter().any(|f| text.contains(f)) {
             toks.extend(pp.run_file("<built-in system>", headers::SYSTEM));
         }
