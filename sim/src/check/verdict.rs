@@ -100,6 +100,11 @@ impl Stuck {
                 let by = if list.is_empty() { "no other live process could provide it".into() } else { format!("only {} could provide it", list.join(", ")) };
                 format!("blocked in {call}() waiting for {what}; {by}")
             }
+            Waits::Lock { call, file, holders } => {
+                let list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+                let by = if list.is_empty() { "nobody else holds it".into() } else { format!("held by {}", list.join(", ")) };
+                format!("blocked in {call}() waiting for a lock on {file}, {by}")
+            }
             Waits::Other(call) => format!("blocked in {call}()"),
             Waits::Cycling => "runs, but every schedule from here goes round the same states for ever: nothing it or the others do leads to an end".into(),
         }
