@@ -463,4 +463,13 @@ fn record_locks_in_opposite_orders_get_edeadlk_and_flocks_deadlock_naming_the_fi
     let mut c = cycle.clone();
     c.sort();
     assert_eq!(c, vec![1001, 1002]);
+
+    // A flock belongs to the open file description: a process's second
+    // open of the file waits for its first.
+    let text = "#include <fcntl.h>\n#include <sys/file.h>\nint main(void) {\n    int a = open(\"x.lock\", O_RDWR | O_CREAT, 0644), b = open(\"x.lock\", O_RDWR);\n    flock(a, LOCK_EX);\n    flock(b, LOCK_EX);\n    return 0;\n}\n";
+    let prog = compile_text("flock_twice.c", text);
+    let r = explore::run(&prog, &config(Path::new("flock_twice.c"), TimeMode::Strict), &mut Random::new(0), false);
+    let End::Deadlock { stuck, .. } = &r.end else { panic!("{:?}", r.end) };
+    let why = stuck[0].why(&prog.sources);
+    assert!(why.contains("held by process 1000 (itself, through another open of the file)"), "{why}");
 }

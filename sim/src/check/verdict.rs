@@ -101,7 +101,13 @@ impl Stuck {
                 format!("blocked in {call}() waiting for {what}; {by}")
             }
             Waits::Lock { call, file, holders } => {
-                let list: Vec<String> = holders.iter().map(|p| format!("process {p}")).collect();
+                // Only a flock can be held by the waiter itself: through
+                // another open of the file (another description).
+                let me = self.pid;
+                let list: Vec<String> = holders
+                    .iter()
+                    .map(|&p| if p == me { format!("process {p} (itself, through another open of the file)") } else { format!("process {p}") })
+                    .collect();
                 let by = if list.is_empty() { "nobody else holds it".into() } else { format!("held by {}", list.join(", ")) };
                 format!("blocked in {call}() waiting for a lock on {file}, {by}")
             }
