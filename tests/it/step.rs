@@ -87,6 +87,13 @@ fn next_follows_a_token_to_its_end() {
     assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");
 }
 
+/// The objects view shows the file locks held, and by whom.
+#[test]
+fn the_session_shows_file_locks() {
+    let out = text(&session(&["scenarios/file_lock_counter.c"], &"n\n".repeat(8)));
+    assert!(out.contains("flock LOCK_EX on \"/home/ipcsim/counter.txt\", through an open file of 1001"), "{out}");
+}
+
 /// The objects view: a message queue's messages, a semaphore's value, a
 /// mailbox's messages.
 #[test]

@@ -325,6 +325,37 @@ impl Machine {
         }
     }
 
+    /// Every lock held, in words (`ipcsim step`'s objects): each file's
+    /// `flock` locks with the processes holding a descriptor of the
+    /// description, and its record locks with their owners.
+    pub fn lock_summary(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (&inode, holds) in &self.locks.flocks {
+            for h in holds {
+                let pids: Vec<String> = self
+                    .procs
+                    .iter()
+                    .filter(|p| p.status.is_none() && p.fds.iter().flatten().any(|d| d.file == h.file))
+                    .map(|p| p.pid.to_string())
+                    .collect();
+                let kind = if h.write { "LOCK_EX" } else { "LOCK_SH" };
+                out.push(format!("flock {kind} on {}, through an open file of {}", self.lock_target(inode), pids.join(", ")));
+            }
+        }
+        for (&inode, records) in &self.locks.records {
+            let each: Vec<String> = records
+                .iter()
+                .map(|r| {
+                    let end = if r.end == crate::ipc::lock::OFFSET_MAX { "end".to_string() } else { r.end.to_string() };
+                    let kind = if r.write { "F_WRLCK" } else { "F_RDLCK" };
+                    format!("{kind} [{}, {end}] by {}", r.start, r.owner)
+                })
+                .collect();
+            out.push(format!("record locks on {}: {}", self.lock_target(inode), each.join(", ")));
+        }
+        out
+    }
+
     /// What process `i`, waiting in lock call `c`, waits for: the file
     /// and the processes holding the locks in the way (for `flock`, every
     /// process with a descriptor of a description holding one).

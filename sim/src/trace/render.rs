@@ -180,12 +180,13 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
         Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
         Call::Fd(FdCall::Lock { fd, cmd, .. }) => {
+            use crate::abi::flags::{F_GETLK, F_SETLK};
             let name = match cmd {
-                5 => "F_GETLK",
-                6 => "F_SETLK",
+                F_GETLK => "F_GETLK",
+                F_SETLK => "F_SETLK",
                 _ => "F_SETLKW",
             };
-            format!("{fd}, {name}, {}", lock_args(cmd == 5, data))
+            format!("{fd}, {name}, {}", lock_args(cmd == F_GETLK, data))
         }
         Call::Fd(FdCall::Flock { fd, op }) => format!("{fd}, {}", crate::abi::lock::flock_op_name(op)),
         Call::Pipe(_) => match data {
