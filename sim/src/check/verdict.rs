@@ -183,14 +183,21 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
     if let Some(&i) = live.iter().find(|&&i| m.procs[i].parked.as_ref().is_some_and(|w| w.is_empty())) {
         return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog) };
     }
-    let stuck: Vec<Stuck> =
-        live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits: waits(m, i) }).collect();
+    let stuck: Vec<Stuck> = live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: place(m, prog, i), waits: waits(m, i) }).collect();
     if stuck.iter().any(|s| s.parked()) {
         End::Livelock(stuck)
     } else {
         let cycle = find_cycle(&stuck);
         End::Deadlock { stuck, cycle }
     }
+}
+
+/// Where process `i` waits, as a report shows it: the program's own line,
+/// the call of a library routine written in C (`lockf`, `pclose`) rather
+/// than the prelude's line inside it; a built-in utility's own line.
+fn place(m: &Machine, prog: &Program, i: usize) -> Span {
+    let p = &m.procs[i].proc;
+    p.user_span(prog).unwrap_or_else(|| p.span(prog))
 }
 
 /// Where each live process of a state in a closed cycle of states is:
@@ -200,7 +207,7 @@ pub fn cycling(m: &Machine, prog: &Program, ready: &[usize]) -> Vec<Stuck> {
     let live = (0..m.procs.len()).filter(|&i| m.procs[i].status.is_none());
     live.map(|i| {
         let waits = if ready.contains(&i) { Waits::Cycling } else { waits(m, i) };
-        Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits }
+        Stuck { pid: m.procs[i].pid, span: place(m, prog, i), waits }
     })
     .collect()
 }
