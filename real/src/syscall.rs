@@ -654,6 +654,8 @@ impl RealProc<'_> {
                     ret(libc::dup2(old, new) as i64)
                 }
                 FdCall::Fcntl { fd, cmd, arg } => ret(libc::fcntl(fd, cmd, arg) as i64),
+                FdCall::Flock { fd, op } => ret(libc::flock(fd, op) as i64),
+                FdCall::Lock { fd, cmd, lock } => self.record_lock(fd, cmd, lock),
                 FdCall::Read { fd, buf, len, at } => self.read(fd, buf, len, at),
                 FdCall::Fsync { fd } => ret(libc::fsync(fd) as i64),
                 FdCall::Poll { fds, nfds, timeout_ms } => self.poll(fds, nfds, timeout_ms),
@@ -684,6 +686,44 @@ impl RealProc<'_> {
                 FdCall::Write { fd, src, len, at } => self.write(fd, src, len, at),
             }
         }
+    }
+
+    /// `fcntl`'s record locks (`F_GETLK`, `F_SETLK`, `F_SETLKW`) on a
+    /// copy of the program's `struct flock`; `F_GETLK`'s answer goes back
+    /// into it (padding left as the program wrote it, as the kernel's
+    /// whole-struct copy leaves it), the holder's pid made virtual.
+    fn record_lock(&mut self, fd: i32, cmd: i32, at: u64) -> i64 {
+        use sim::abi::lock::{Flock, FLOCK_SIZE};
+        let read = self.proc.mem.slice(&self.shared, at, FLOCK_SIZE).ok().and_then(|b| <[u8; FLOCK_SIZE]>::try_from(b).ok());
+        let Some(mut bytes) = read else {
+            // The kernel's own checks come first (EBADF), then its EFAULT.
+            // SAFETY: a null pointer the kernel refuses.
+            return ret(unsafe { libc::fcntl(fd, cmd, std::ptr::null_mut::<libc::flock>()) } as i64);
+        };
+        let mine = Flock::from_bytes(&bytes);
+        // SAFETY: struct flock is plain integers.
+        let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+        fl.l_type = mine.ty;
+        fl.l_whence = mine.whence;
+        fl.l_start = mine.start;
+        fl.l_len = mine.len;
+        fl.l_pid = mine.pid;
+        // SAFETY: fcntl with a pointer to a local struct flock.
+        let r = unsafe { libc::fcntl(fd, cmd, &mut fl as *mut libc::flock) };
+        if r < 0 {
+            return errno();
+        }
+        if cmd == sim::abi::flags::F_GETLK {
+            // With no conflict the kernel changes only l_type.
+            let pid = if fl.l_type == sim::abi::flags::F_UNLCK { fl.l_pid } else { self.env.ctl.virt(fl.l_pid).unwrap_or(fl.l_pid) };
+            let answer = Flock { ty: fl.l_type, whence: fl.l_whence, start: fl.l_start, len: fl.l_len, pid };
+            answer.write_to(&mut bytes);
+            match self.proc.mem.slice_mut(&mut self.shared, at, FLOCK_SIZE) {
+                Ok(dst) => dst.copy_from_slice(&bytes),
+                Err(_) => return -(libc::EFAULT as i64),
+            }
+        }
+        r as i64
     }
 
     fn read(&mut self, fd: i32, at: u64, n: u64, off: Option<i64>) -> i64 {

@@ -533,6 +533,100 @@ fn render_file(op: &FileOp) -> String {
     }
 }
 
+/// Operations on file locks: descriptors `fd[0..4]` (slot n opens file
+/// `n % 2`), `flock` (never a blocking one: a process can wait for
+/// itself through a second open), `fcntl` record locks (no `F_SETLKW`,
+/// for the same reason), `lockf` (no `F_LOCK`).
+#[derive(Debug, Clone)]
+enum LockOp {
+    Open(usize, u8),
+    Close(usize),
+    Dup(usize, usize),
+    Seek(usize, u8),
+    Flock(usize, u8),
+    Set(usize, u8, u8),
+    Get(usize, u8, u8),
+    Lockf(usize, u8, u8),
+}
+
+fn lock_op() -> impl Strategy<Value = LockOp> {
+    prop_oneof![
+        2 => (0..4usize, 0..3u8).prop_map(|(n, m)| LockOp::Open(n, m)),
+        1 => (0..4usize).prop_map(LockOp::Close),
+        1 => (0..4usize, 0..4usize).prop_map(|(a, b)| LockOp::Dup(a, b)),
+        1 => (0..4usize, 0..3u8).prop_map(|(n, o)| LockOp::Seek(n, o)),
+        3 => (0..4usize, 0..6u8).prop_map(|(n, o)| LockOp::Flock(n, o)),
+        4 => (0..4usize, 0..4u8, 0..9u8).prop_map(|(n, t, r)| LockOp::Set(n, t, r)),
+        3 => (0..4usize, 0..4u8, 0..9u8).prop_map(|(n, t, r)| LockOp::Get(n, t, r)),
+        2 => (0..4usize, 0..4u8, 0..4u8).prop_map(|(n, c, l)| LockOp::Lockf(n, c, l)),
+    ]
+}
+
+/// Ranges (`l_whence`, `l_start`, `l_len`) that meet the holder's locks
+/// (`F_WRLCK` on bytes 10..20 and `F_RDLCK` on 30..40 of file 0), run to
+/// the end, look backwards, or are refused.
+const LOCK_RANGES: [(&str, i64, i64); 9] = [
+    ("SEEK_SET", 0, 0),
+    ("SEEK_SET", 0, 5),
+    ("SEEK_SET", 5, 10),
+    ("SEEK_SET", 15, -10),
+    ("SEEK_CUR", 0, 3),
+    ("SEEK_END", -2, 0),
+    ("SEEK_SET", 35, 1),
+    ("SEEK_SET", -1, 1),
+    ("5", 0, 0),
+];
+
+fn render_lock(op: &LockOp) -> String {
+    let modes = ["O_RDONLY", "O_WRONLY", "O_RDWR"];
+    let types = ["F_RDLCK", "F_WRLCK", "F_UNLCK", "7"];
+    let flocks = ["LOCK_SH | LOCK_NB", "LOCK_EX | LOCK_NB", "LOCK_UN", "LOCK_UN | LOCK_NB", "0", "LOCK_EX | LOCK_NB | 32"];
+    match op {
+        LockOp::Open(n, m) => format!(
+            "if (fd[{n}] >= 0) close(fd[{n}]); fd[{n}] = open(lnames[{n} % 2], {}); show(\"open {n} {m}\", fd[{n}] >= 0 ? 0 : -1);",
+            modes[*m as usize]
+        ),
+        LockOp::Close(n) => format!("show(\"close {n}\", close(fd[{n}])); fd[{n}] = -1;"),
+        LockOp::Dup(a, b) => {
+            format!("if (fd[{b}] >= 0 && {a} != {b}) close(fd[{b}]); fd[{b}] = dup(fd[{a}]); show(\"dup {a} {b}\", fd[{b}] >= 0 ? 0 : -1);")
+        }
+        LockOp::Seek(n, o) => format!("show(\"lseek {n} {o}\", lseek(fd[{n}], {}, SEEK_SET));", [0, 12, 36][*o as usize]),
+        LockOp::Flock(n, o) => format!("show(\"flock {n} {o}\", flock(fd[{n}], {}));", flocks[*o as usize]),
+        LockOp::Set(n, t, r) | LockOp::Get(n, t, r) => {
+            let (whence, start, len) = LOCK_RANGES[*r as usize];
+            let cmd = if matches!(op, LockOp::Set(..)) { "F_SETLK" } else { "F_GETLK" };
+            format!("lk(\"{cmd} {n} {t} {r}\", fd[{n}], {cmd}, {}, {whence}, {start}, {len});", types[*t as usize])
+        }
+        LockOp::Lockf(n, c, l) => {
+            let cmds = ["F_TLOCK", "F_TEST", "F_ULOCK", "9"];
+            format!("show(\"lockf {n} {c} {l}\", lockf(fd[{n}], {}, {}));", cmds[*c as usize], [0, 5, -3, 30][*l as usize])
+        }
+    }
+}
+
+/// The lock programs' helpers: `fcntl` with a `struct flock`, and what
+/// `F_GETLK` reported, its holder named by role (pids differ between
+/// the real kernel and the simulator only in the real one's numbering).
+const LOCK_HELPERS: &str = r#"static pid_t holder = -1, first = -1;
+static const char *who(pid_t p) { return p == holder ? "holder" : p == first ? "first" : p == getpid() ? "me" : p == -7 ? "-" : "other"; }
+static void lk(const char *what, int fd, int cmd, int type, int whence, long start, long len) {
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = type;
+    fl.l_whence = whence;
+    fl.l_start = start;
+    fl.l_len = len;
+    fl.l_pid = -7;
+    int r = fcntl(fd, cmd, &fl);
+    if (cmd == F_GETLK && r == 0) {
+        printf("%d %s = 0 type=%d whence=%d start=%ld len=%ld pid=%s\n", (int)getpid(), what, fl.l_type, fl.l_whence, (long)fl.l_start, (long)fl.l_len, who(fl.l_pid));
+        fflush(stdout);
+    } else {
+        show(what, r);
+    }
+}
+"#;
+
 #[derive(Debug, Clone)]
 enum SigOp {
     Catch(usize, bool),
@@ -597,6 +691,7 @@ const HEADER: &str = r#"#define _GNU_SOURCE
 #include <sys/wait.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <sys/file.h>
 #include <unistd.h>
 static char buf[70000];
 static volatile int caught[3];
@@ -856,6 +951,21 @@ proptest! {
         let text = program(setup, &c, &p);
         let dir = Scratch::new("conf-files");
         if let Err(e) = conforms(&dir.0, "files", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn file_locks_behave_as_on_the_real_kernel(child in prop::collection::vec(lock_op(), 0..6), parent in prop::collection::vec(lock_op(), 1..10)) {
+        // A holder keeps locks the others meet: fcntl's on file 0, a
+        // shared flock on file 1; killed at the end.
+        let setup = "    const char *lnames[2] = {\"conf_l0\", \"conf_l1\"};\n    int fd[4] = {-1, -1, -1, -1};\n    first = getpid();\n    close(open(lnames[0], O_RDWR | O_CREAT | O_TRUNC, 0644));\n    close(open(lnames[1], O_RDWR | O_CREAT | O_TRUNC, 0644));\n    { int z = open(lnames[0], O_WRONLY); write(z, buf, 50); close(z); }\n    int ready[2]; pipe(ready);\n    holder = fork();\n    if (holder == 0) {\n        int a = open(lnames[0], O_RDWR), b = open(lnames[1], O_RDONLY);\n        lk(\"holder w\", a, F_SETLK, F_WRLCK, SEEK_SET, 10, 10);\n        lk(\"holder r\", a, F_SETLK, F_RDLCK, SEEK_SET, 30, 10);\n        show(\"holder flock\", flock(b, LOCK_SH));\n        write(ready[1], \"x\", 1);\n        for (;;) pause();\n    }\n    { char c; read(ready[0], &c, 1); }\n";
+        let c: Vec<String> = child.iter().map(render_lock).collect();
+        let mut p: Vec<String> = parent.iter().map(render_lock).collect();
+        p.push("kill(holder, SIGKILL); waitpid(holder, NULL, 0); unlink(lnames[0]); unlink(lnames[1]);".into());
+        let text = program(setup, &c, &p).replace("int main(void) {", &format!("{LOCK_HELPERS}int main(void) {{"));
+        let dir = Scratch::new("conf-locks");
+        if let Err(e) = conforms(&dir.0, "locks", &text) {
             prop_assert!(false, "{}", e);
         }
     }

@@ -415,3 +415,61 @@ fn a_pipeline_whose_yes_ends_of_sigpipe_is_no_failure() {
         assert_eq!(r.outcome.stream(1), b"ok\nyes: signal 13\n");
     }
 }
+
+/// Children incrementing a counter kept in a file: without a lock an
+/// update is lost (random search finds it, exhaustive search too), with
+/// `flock` around each read-modify-write none ever is (exhaustive search
+/// verifies it).
+#[test]
+fn a_file_counter_loses_an_update_without_flock_and_never_with_it() {
+    use sim::explore::exhaustive::exhaustive;
+    let f = "scenarios/file_lock_counter.c";
+    let text = std::fs::read_to_string(f).unwrap();
+    let unlocked: String = text.lines().filter(|l| !l.contains("flock(mine, LOCK_")).map(|l| format!("{l}\n")).collect();
+    assert_eq!(text.lines().count() - unlocked.lines().count(), 2, "the scenario's two flock calls are taken out");
+    let racy = compile_text("file_counter_unlocked.c", &unlocked);
+    let (_, r) = first_failure(&racy, f, 1000).expect("the lost update is found");
+    let out = String::from_utf8_lossy(&r.outcome.stream(1)).into_owned();
+    assert!(out.starts_with("counter = ") && !out.starts_with("counter = 4 "), "{out}");
+    assert!(first_failure(&compile(f), f, 2000).is_none(), "the locked counter never loses one");
+    let mut o = sim::explore::Options::for_program("file_lock_counter");
+    o.strategy = sim::explore::StrategyKind::Exhaustive;
+    let v = exhaustive(&compile(f), &o, &mut |_| true);
+    assert!(v.complete && v.failures.is_empty(), "{:?}", v.failures.first().map(|d| &d.key));
+    let v = exhaustive(&racy, &o, &mut |_| true);
+    assert!(!v.failures.is_empty(), "exhaustive search finds the lost update");
+}
+
+/// `fcntl` record locks taken AB/BA: exactly one of the two gets
+/// `EDEADLK`, in every interleaving (exhaustive search); `flock` locks
+/// taken in opposite orders deadlock, and the report names each file and
+/// its holder, with the wait-for cycle.
+#[test]
+fn record_locks_in_opposite_orders_get_edeadlk_and_flocks_deadlock_naming_the_files() {
+    use sim::explore::exhaustive::exhaustive;
+    let f = "tests/programs/record_locks_ab_ba.c";
+    let mut o = sim::explore::Options::for_program("record_locks_ab_ba");
+    o.strategy = sim::explore::StrategyKind::Exhaustive;
+    let v = exhaustive(&compile(f), &o, &mut |_| true);
+    assert!(v.complete && v.failures.is_empty(), "{:?}", v.failures.first().map(|d| &d.key));
+
+    let f = "tests/programs/flocks_in_opposite_orders.c";
+    let prog = compile(f);
+    let r = explore::run(&prog, &config(Path::new(f), TimeMode::Strict), &mut Random::new(0), false);
+    let End::Deadlock { stuck, cycle } = &r.end else { panic!("{:?}", r.end) };
+    let why = |pid: i32| stuck.iter().find(|s| s.pid == pid).expect("stuck").why(&prog.sources);
+    assert!(why(1001).contains("blocked in flock() waiting for a lock on \"/home/ipcsim/b.lock\", held by process 1002"), "{}", why(1001));
+    assert!(why(1002).contains("blocked in flock() waiting for a lock on \"/home/ipcsim/a.lock\", held by process 1001"), "{}", why(1002));
+    let mut c = cycle.clone();
+    c.sort();
+    assert_eq!(c, vec![1001, 1002]);
+
+    // A flock belongs to the open file description: a process's second
+    // open of the file waits for its first.
+    let text = "#include <fcntl.h>\n#include <sys/file.h>\nint main(void) {\n    int a = open(\"x.lock\", O_RDWR | O_CREAT, 0644), b = open(\"x.lock\", O_RDWR);\n    flock(a, LOCK_EX);\n    flock(b, LOCK_EX);\n    return 0;\n}\n";
+    let prog = compile_text("flock_twice.c", text);
+    let r = explore::run(&prog, &config(Path::new("flock_twice.c"), TimeMode::Strict), &mut Random::new(0), false);
+    let End::Deadlock { stuck, .. } = &r.end else { panic!("{:?}", r.end) };
+    let why = stuck[0].why(&prog.sources);
+    assert!(why.contains("held by process 1000 (itself, through another open of the file)"), "{why}");
+}

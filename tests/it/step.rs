@@ -81,10 +81,17 @@ fn a_goal_not_reached_exits_1_and_a_bad_goal_is_refused() {
 /// With a token, `n` follows it: the run the token names, step by step.
 #[test]
 fn next_follows_a_token_to_its_end() {
-    let token = "ipcsim1-83e800c9866a1573-AAIBAQABAQsAAQ";
+    let token = "ipcsim1-8edeca4163b5fe8f-AAIBAQABAQsAAQ";
     let o = session(&["scenarios/lost_update.c", token], &"n\n".repeat(40));
     let out = text(&o);
     assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");
+}
+
+/// The objects view shows the file locks held, and by whom.
+#[test]
+fn the_session_shows_file_locks() {
+    let out = text(&session(&["scenarios/file_lock_counter.c"], &"n\n".repeat(8)));
+    assert!(out.contains("flock LOCK_EX on \"/home/ipcsim/counter.txt\", through an open file of 1001"), "{out}");
 }
 
 /// The objects view: a message queue's messages, a semaphore's value, a

@@ -819,6 +819,24 @@ pub enum FdCall {
         /// The third argument.
         arg: i64,
     },
+    /// `fcntl(fd, F_GETLK | F_SETLK | F_SETLKW, lock)`: a POSIX record
+    /// lock, owned by the process, on a byte range of the file.
+    Lock {
+        /// Descriptor.
+        fd: Fd,
+        /// `F_GETLK`, `F_SETLK` or `F_SETLKW`.
+        cmd: i32,
+        /// The `struct flock` (read, and written back by `F_GETLK`).
+        lock: Addr,
+    },
+    /// `flock(fd, op)`: a whole-file lock owned by the open file
+    /// description.
+    Flock {
+        /// Descriptor.
+        fd: Fd,
+        /// `LOCK_SH`, `LOCK_EX` or `LOCK_UN`, with `LOCK_NB`.
+        op: i32,
+    },
     /// `poll(fds, nfds, timeout)`.
     Poll {
         /// The `struct pollfd` array.
@@ -1062,7 +1080,8 @@ impl Call {
                 FdCall::Close { .. } => "close",
                 FdCall::Dup { .. } => "dup",
                 FdCall::Dup2 { .. } => "dup2",
-                FdCall::Fcntl { .. } => "fcntl",
+                FdCall::Fcntl { .. } | FdCall::Lock { .. } => "fcntl",
+                FdCall::Flock { .. } => "flock",
                 FdCall::Isatty { .. } => "isatty",
                 FdCall::Fsync { .. } => "fsync",
                 FdCall::Poll { .. } => "poll",
@@ -1218,6 +1237,7 @@ impl Call {
                 FdCall::Read { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Write { fd, .. } | FdCall::Close { fd } | FdCall::Dup { fd },
             )
             | Call::Fd(FdCall::Fcntl { fd, .. } | FdCall::Isatty { fd } | FdCall::Fsync { fd })
+            | Call::Fd(FdCall::Lock { fd, .. } | FdCall::Flock { fd, .. })
             | Call::Shm(ShmCall::Ftruncate { fd, .. }) => Some(fd),
             Call::Mq(
                 MqCall::Close { mqd }

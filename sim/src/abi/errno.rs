@@ -42,6 +42,8 @@ pub const EPIPE: i32 = 32;
 pub const ENAMETOOLONG: i32 = 36;
 /// Value too large for defined data type.
 pub const EOVERFLOW: i32 = 75;
+/// Resource deadlock avoided (`F_SETLKW` that would close a cycle).
+pub const EDEADLK: i32 = 35;
 /// Not a directory.
 pub const ENOTDIR: i32 = 20;
 /// Is a directory.
@@ -130,6 +132,7 @@ pub fn name(e: i32) -> Option<&'static str> {
         EPIPE => "EPIPE",
         ENAMETOOLONG => "ENAMETOOLONG",
         EOVERFLOW => "EOVERFLOW",
+        EDEADLK => "EDEADLK",
         ENOTDIR => "ENOTDIR",
         EISDIR => "EISDIR",
         ENOTEMPTY => "ENOTEMPTY",

@@ -36,6 +36,28 @@ pub const F_SETFD: i32 = 2;
 pub const F_GETFL: i32 = 3;
 /// `F_SETFL`.
 pub const F_SETFL: i32 = 4;
+/// `F_GETLK`: the first lock that would conflict (`struct flock`).
+pub const F_GETLK: i32 = 5;
+/// `F_SETLK`: take or release a record lock, failing at a conflict.
+pub const F_SETLK: i32 = 6;
+/// `F_SETLKW`: take or release a record lock, waiting at a conflict.
+pub const F_SETLKW: i32 = 7;
+/// `F_RDLCK`: a shared (read) record lock.
+pub const F_RDLCK: i16 = 0;
+/// `F_WRLCK`: an exclusive (write) record lock.
+pub const F_WRLCK: i16 = 1;
+/// `F_UNLCK`: no lock (unlocking; `F_GETLK`'s "nothing conflicts").
+pub const F_UNLCK: i16 = 2;
+/// `LOCK_SH`: `flock`'s shared lock.
+pub const LOCK_SH: i32 = 1;
+/// `LOCK_EX`: `flock`'s exclusive lock.
+pub const LOCK_EX: i32 = 2;
+/// `LOCK_NB`: `flock` fails with `EWOULDBLOCK` instead of waiting.
+pub const LOCK_NB: i32 = 4;
+/// `LOCK_UN`: `flock` releases the lock.
+pub const LOCK_UN: i32 = 8;
+/// `LOCK_MAND`: Linux ignores a `flock` with this bit and returns 0.
+pub const LOCK_MAND: i32 = 32;
 /// `F_SETPIPE_SZ`.
 pub const F_SETPIPE_SZ: i32 = 1031;
 /// `F_GETPIPE_SZ`.

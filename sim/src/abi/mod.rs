@@ -9,6 +9,7 @@ pub mod flags;
 pub mod groups;
 pub mod injected;
 pub mod limits;
+pub mod lock;
 pub mod sigaction;
 pub mod signal;
 

@@ -100,6 +100,17 @@ impl Stuck {
                 let by = if list.is_empty() { "no other live process could provide it".into() } else { format!("only {} could provide it", list.join(", ")) };
                 format!("blocked in {call}() waiting for {what}; {by}")
             }
+            Waits::Lock { call, file, holders } => {
+                // Only a flock can be held by the waiter itself: through
+                // another open of the file (another description).
+                let me = self.pid;
+                let list: Vec<String> = holders
+                    .iter()
+                    .map(|&p| if p == me { format!("process {p} (itself, through another open of the file)") } else { format!("process {p}") })
+                    .collect();
+                let by = if list.is_empty() { "nobody else holds it".into() } else { format!("held by {}", list.join(", ")) };
+                format!("blocked in {call}() waiting for a lock on {file}, {by}")
+            }
             Waits::Other(call) => format!("blocked in {call}()"),
             Waits::Cycling => "runs, but every schedule from here goes round the same states for ever: nothing it or the others do leads to an end".into(),
         }
@@ -172,14 +183,21 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
     if let Some(&i) = live.iter().find(|&&i| m.procs[i].parked.as_ref().is_some_and(|w| w.is_empty())) {
         return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog) };
     }
-    let stuck: Vec<Stuck> =
-        live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits: waits(m, i) }).collect();
+    let stuck: Vec<Stuck> = live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: place(m, prog, i), waits: waits(m, i) }).collect();
     if stuck.iter().any(|s| s.parked()) {
         End::Livelock(stuck)
     } else {
         let cycle = find_cycle(&stuck);
         End::Deadlock { stuck, cycle }
     }
+}
+
+/// Where process `i` waits, as a report shows it: the program's own line,
+/// the call of a library routine written in C (`lockf`, `pclose`) rather
+/// than the prelude's line inside it; a built-in utility's own line.
+fn place(m: &Machine, prog: &Program, i: usize) -> Span {
+    let p = &m.procs[i].proc;
+    p.user_span(prog).unwrap_or_else(|| p.span(prog))
 }
 
 /// Where each live process of a state in a closed cycle of states is:
@@ -189,7 +207,7 @@ pub fn cycling(m: &Machine, prog: &Program, ready: &[usize]) -> Vec<Stuck> {
     let live = (0..m.procs.len()).filter(|&i| m.procs[i].status.is_none());
     live.map(|i| {
         let waits = if ready.contains(&i) { Waits::Cycling } else { waits(m, i) };
-        Stuck { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog), waits }
+        Stuck { pid: m.procs[i].pid, span: place(m, prog, i), waits }
     })
     .collect()
 }

@@ -95,6 +95,15 @@ pub enum Waits {
         /// The other live processes that could release it.
         holders: Vec<i32>,
     },
+    /// `flock` or `fcntl(F_SETLKW)` waiting for locks others hold.
+    Lock {
+        /// The call's name.
+        call: &'static str,
+        /// The file, as a report names it (its path).
+        file: String,
+        /// The processes holding the locks in its way.
+        holders: Vec<i32>,
+    },
     /// Blocked in some other call.
     Other(&'static str),
     /// Not blocked: it steps, but only round a cycle of states that no
@@ -116,6 +125,7 @@ impl Waits {
             Waits::Queue { .. } => format!("a message queue {by} sends to"),
             Waits::Socket { what, .. } => format!("{what} from {by}"),
             Waits::Message { what, .. } => format!("{what}, which {by} could provide"),
+            Waits::Lock { file, .. } => format!("a lock on {file} held by {by}"),
             Waits::Sleep(_) | Waits::Spin(_) | Waits::Other(_) | Waits::Cycling | Waits::Unwoken { .. } => format!("{by}"),
             Waits::Stopped(_) => format!("a SIGCONT from {by}"),
         }
@@ -127,7 +137,9 @@ impl Waits {
             Waits::PipeData { holders, .. } | Waits::PipeSpace { holders, .. } => holders.iter().map(|h| h.0).collect(),
             Waits::Children { pids, .. } => pids.clone(),
             Waits::Semaphore { posters, .. } => posters.clone(),
-            Waits::Queue { holders, .. } | Waits::Socket { holders, .. } | Waits::Message { holders, .. } => holders.clone(),
+            Waits::Queue { holders, .. } | Waits::Socket { holders, .. } | Waits::Message { holders, .. } | Waits::Lock { holders, .. } => {
+                holders.clone()
+            }
             _ => Vec::new(),
         };
         v.dedup();
@@ -275,6 +287,10 @@ pub fn waits(m: &Machine, i: usize) -> Waits {
                 None => Waits::Other(c.name()),
             },
             Call::Msg(mc) => message_waits(m, i, mc, c.name()),
+            Call::Fd(ref fc @ (FdCall::Lock { .. } | FdCall::Flock { .. })) => match m.lock_waits(i, fc) {
+                Some((file, holders)) => Waits::Lock { call: c.name(), file, holders },
+                None => Waits::Other(c.name()),
+            },
             Call::Fs(crate::abi::call::FsCall::Open { .. }) if p.fifo_wait.is_some() => {
                 let w = p.fifo_wait.expect("checked by the guard");
                 let side = if w.reader { "a writer" } else { "a reader" };

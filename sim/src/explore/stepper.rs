@@ -249,7 +249,7 @@ impl Stepper<'_> {
     /// The kernel's objects in words: each pipe's bytes and ends, each
     /// named message queue's, mailbox's and non-empty link's messages,
     /// each socket's state and unread bytes, each semaphore's value (as
-    /// its last operation left it).
+    /// its last operation left it), each file lock held.
     pub fn objects(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .m
@@ -322,6 +322,7 @@ impl Stepper<'_> {
             }
         }
         out.extend(sems.into_iter().map(|((obj, off), v)| format!("semaphore shm#{obj}+{off} = {v}")));
+        out.extend(self.m.lock_summary());
         out
     }
 }

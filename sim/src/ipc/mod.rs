@@ -2,6 +2,7 @@
 //! when a caller must wait.
 
 pub mod inet;
+pub mod lock;
 pub mod message;
 pub mod mq;
 pub mod pipe;

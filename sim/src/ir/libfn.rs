@@ -41,7 +41,7 @@ libfns! {
     Fork = "fork", Wait = "wait", Waitpid = "waitpid", Kill = "kill", Signal = "signal",
     SchedYield = "sched_yield", Sleep = "sleep", Usleep = "usleep", Nanosleep = "nanosleep",
     Time = "time", ClockGettime = "clock_gettime",
-    Pipe = "pipe", Close = "close", Dup = "dup", Dup2 = "dup2", Fcntl = "fcntl",
+    Pipe = "pipe", Close = "close", Dup = "dup", Dup2 = "dup2", Fcntl = "fcntl", Flock = "flock",
     Mmap = "mmap", Munmap = "munmap", ShmOpen = "shm_open", ShmUnlink = "shm_unlink",
     Ftruncate = "ftruncate",
     SemInit = "sem_init", SemDestroy = "sem_destroy", SemWait = "sem_wait", SemTrywait = "sem_trywait",
@@ -145,6 +145,7 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Dup
             | Dup2
             | Fcntl
+            | Flock
             | Mmap
             | Munmap
             | ShmOpen

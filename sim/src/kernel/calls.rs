@@ -49,6 +49,7 @@ impl Machine {
             Call::Fd(FdCall::Read { fd, len, .. } | FdCall::Fill { fd, len }) => self.read_ready(i, fd, len),
             Call::Fd(FdCall::Write { fd, len, .. }) => self.write_ready(i, fd, len),
             Call::Fd(FdCall::Poll { fds, nfds, .. }) => self.poll_ready(i, fds, nfds),
+            Call::Fd(ref c @ (FdCall::Lock { .. } | FdCall::Flock { .. })) => self.lock_ready(i, c),
             Call::Fd(FdCall::Select { nfds, sets, timeout }) => {
                 self.select_ready(i, nfds, sets) || timeout != 0 && self.timeval(i, timeout).is_err()
             }
@@ -96,6 +97,7 @@ impl Machine {
             self.procs[i].io_done = 0;
             self.procs[i].idrm = false;
             self.procs[i].asleep = false;
+            self.procs[i].lock_wait = None;
             if v < 0 {
                 self.procs[i].proc.set_errno(cx.prog, (-v) as i32);
                 self.procs[i].proc.resume(call.failure_value());
@@ -153,6 +155,9 @@ impl Machine {
             Call::Sysv(_) => Some("sysv"),
             Call::Fs(_) => Some("file"),
             Call::Proc(ProcCall::Kill { .. }) => Some("signal"),
+            // A lock's release happens before the next lock of the file,
+            // whatever the file is.
+            Call::Fd(FdCall::Lock { .. } | FdCall::Flock { .. }) => Some("file"),
             Call::Fd(_) => match call.fd().and_then(|fd| self.file_of(i, fd as i64)).map(|(_, o)| o.kind) {
                 Some(FileKind::Shm(_)) => Some("file"),
                 Some(FileKind::Socket(_)) => Some("socket"),

@@ -37,8 +37,9 @@ pub enum FileKind {
     DevNull,
     /// `/dev/zero`: reads give zeros, writes vanish.
     DevZero,
-    /// A directory opened read-only: `read` is `EISDIR`.
-    Dir,
+    /// A directory opened read-only: `read` is `EISDIR`. Its number
+    /// is a hash of its resolved path, what a lock on it is on.
+    Dir(u32),
 }
 
 /// An open file description, shared by `dup` and `fork`.
@@ -105,6 +106,9 @@ impl Machine {
         let last = file.refs == 0;
         if last {
             self.files[f as usize] = None;
+            // Its last descriptor closed: its flock lock goes (Linux's
+            // locks_remove_file, at the description's final fput).
+            self.locks.release_flock(f);
         }
         match kind {
             FileKind::PipeRead(p) => self.pipes[p as usize].readers -= 1,
@@ -145,6 +149,7 @@ impl Machine {
         };
         match slot.take() {
             Some(d) => {
+                self.release_records_on_close(i, d.file);
                 self.unref_file(d.file);
                 true
             }
@@ -169,6 +174,8 @@ impl Machine {
             },
             FdCall::Dup2 { old, new } => self.dup2(i, old as i64, new as i64),
             FdCall::Fcntl { fd, cmd, arg } => self.fcntl(i, fd as i64, cmd, arg),
+            FdCall::Lock { fd, cmd, lock } => self.record_call(i, fd, cmd, lock),
+            FdCall::Flock { fd, op } => self.flock_call(i, fd, op),
             FdCall::Read { fd, buf, len, at: None } => self.read(i, fd as i64, buf, len, cx),
             FdCall::Read { fd, buf, len, at: Some(off) } => self.at_offset(i, fd as i64, off, |m| m.read(i, fd as i64, buf, len, cx)),
             FdCall::Fill { fd, len } => self.fill(i, fd as i64, len, cx),
@@ -326,7 +333,7 @@ impl Machine {
         let (kind, nonblock, offset) = (file.kind, file.flags & NONBLOCK != 0, file.offset);
         match kind {
             FileKind::DevNull => Sys::Ret(0),
-            FileKind::Dir => Sys::err(crate::abi::errno::EISDIR),
+            FileKind::Dir(_) => Sys::err(crate::abi::errno::EISDIR),
             FileKind::DevZero => match self.procs[i].proc.mem.slice_mut(&mut self.shared, buf, n as usize) {
                 Ok(dst) => {
                     dst.fill(0);
@@ -402,7 +409,7 @@ impl Machine {
             return Sys::err(EBADF);
         };
         match file.kind {
-            FileKind::Shm(_) | FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir => {}
+            FileKind::Shm(_) | FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir(_) => {}
             _ => return Sys::err(crate::abi::errno::ESPIPE),
         }
         let saved = file.offset;

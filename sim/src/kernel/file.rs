@@ -146,7 +146,7 @@ impl Machine {
                 }
                 Stat::Fifo(0o600)
             }
-            FileKind::Dir => Stat::Dir,
+            FileKind::Dir(_) => Stat::Dir,
             FileKind::Socket(_) => Stat::Socket,
             _ => Stat::Device,
         };
@@ -204,7 +204,7 @@ impl Machine {
             b"/dev/null" => FileKind::DevNull,
             b"/dev/zero" => FileKind::DevZero,
             // A directory opens read-only (what opendir does natively).
-            _ if dir && flags & ACCMODE == O_RDONLY && flags & O_CREAT == 0 => FileKind::Dir,
+            _ if dir && flags & ACCMODE == O_RDONLY && flags & O_CREAT == 0 => FileKind::Dir(dir_ident(&self.socks.names, &raw)),
             _ => FileKind::Shm(self.open_regular(&raw, flags)?),
         };
         if self.open_fds(i) >= MAX_FDS {
@@ -247,7 +247,7 @@ impl Machine {
         let (f, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
         let size = match file.kind {
             FileKind::Shm(obj) => self.shared.sizes[obj as usize] as i64,
-            FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir => 0,
+            FileKind::DevNull | FileKind::DevZero | FileKind::Stdin | FileKind::Dir(_) => 0,
             _ => return Err(ESPIPE),
         };
         let base = match whence {
@@ -262,6 +262,13 @@ impl Machine {
         }
         Ok(to)
     }
+}
+
+/// A directory's identity for locks: a hash of its resolved path (every
+/// path naming it resolves alike).
+fn dir_ident(names: &crate::ipc::sockname::Names, raw: &[u8]) -> u32 {
+    let resolved = names.lookup_file(raw).map(|(r, _)| r).unwrap_or_else(|_| raw.to_vec());
+    resolved.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 /// What a named pipe's inode number is made from: the pipe, not a name

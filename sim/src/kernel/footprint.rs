@@ -74,6 +74,10 @@ pub enum Cell {
     /// The history of marked operations (specification mode): marks
     /// are ordered among themselves, whatever else they touch.
     Ops,
+    /// Every file lock (`flock`'s and record locks) and who waits in a
+    /// lock call: one cell, since a `F_SETLKW`'s deadlock check follows
+    /// waiting owners from file to file.
+    Locks,
 }
 
 impl Cell {
@@ -230,6 +234,37 @@ impl Machine {
         }
         for fd in p.fds.iter().flatten() {
             self.file_cells(fd.file, f);
+        }
+        if self.end_touches_locks(i) {
+            f.write(Cell::Locks);
+        }
+    }
+
+    /// A close of process `i`'s descriptor `fd`: its open file, and the
+    /// locks if the close releases one.
+    fn close_cells(&self, i: usize, fd: i64, f: &mut Footprint) {
+        self.fd_cells(i, fd, f);
+        if let Some((file, _)) = self.file_of(i, fd) {
+            if self.close_touches_locks(i, file) {
+                f.write(Cell::Locks);
+            }
+        }
+    }
+
+    /// A lock call on descriptor `fd`: it reads the open file (its offset,
+    /// for `SEEK_CUR`) and the file's size (`SEEK_END`), and reads
+    /// (`F_GETLK`) or writes the locks.
+    fn lock_cells(&self, i: usize, fd: i64, write: bool, f: &mut Footprint) {
+        if let Some((file, o)) = self.file_of(i, fd) {
+            f.read(Cell::File(file));
+            if let FileKind::Shm(obj) = o.kind {
+                f.read(whole(obj));
+            }
+        }
+        if write {
+            f.write(Cell::Locks);
+        } else {
+            f.read(Cell::Locks);
         }
     }
 
@@ -405,15 +440,19 @@ impl Machine {
                         self.buffer(i, addr, false, f);
                     }
                 }
-                FdCall::Close { fd }
-                | FdCall::Dup { fd }
-                | FdCall::Fcntl { fd, .. }
-                | FdCall::Fill { fd, .. }
-                | FdCall::Isatty { fd }
-                | FdCall::Fsync { fd } => self.fd_cells(i, fd as i64, f),
+                FdCall::Close { fd } => self.close_cells(i, fd as i64, f),
+                FdCall::Lock { fd, cmd, lock } => {
+                    let getlk = cmd == crate::abi::flags::F_GETLK;
+                    self.lock_cells(i, fd as i64, !getlk, f);
+                    self.buffer(i, lock, getlk, f);
+                }
+                FdCall::Flock { fd, .. } => self.lock_cells(i, fd as i64, true, f),
+                FdCall::Dup { fd } | FdCall::Fcntl { fd, .. } | FdCall::Fill { fd, .. } | FdCall::Isatty { fd } | FdCall::Fsync { fd } => {
+                    self.fd_cells(i, fd as i64, f)
+                }
                 FdCall::Dup2 { old, new } => {
                     self.fd_cells(i, old as i64, f);
-                    self.fd_cells(i, new as i64, f);
+                    self.close_cells(i, new as i64, f);
                 }
                 // Readiness of any descriptor: every kernel object.
                 FdCall::Poll { fds, .. } => {

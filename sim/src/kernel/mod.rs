@@ -12,6 +12,7 @@ pub mod footprint;
 mod history;
 mod inet;
 pub mod inject;
+mod lock;
 mod message;
 mod mq;
 mod observe;
@@ -194,6 +195,9 @@ pub struct Pcb {
     pub job_news: Option<i32>,
     /// Waiting in `open` of a named pipe for the other side.
     pub fifo_wait: Option<fifo::FifoWait>,
+    /// Waiting in `flock` or `fcntl(F_SETLKW)` for a lock: its call's
+    /// first step found a conflict (and, for `F_SETLKW`, no deadlock).
+    pub lock_wait: Option<lock::LockWait>,
     /// The file mode creation mask (`umask`), inherited by `fork`.
     pub umask: u32,
     /// Process group (inherited by `fork`).
@@ -240,6 +244,7 @@ crate::reuse::fieldwise_clone!(Pcb {
     stopped,
     job_news,
     fifo_wait,
+    lock_wait,
     umask,
     pgid,
     sid,
@@ -285,6 +290,7 @@ impl Hash for Pcb {
             stopped,
             job_news,
             fifo_wait,
+            lock_wait,
             umask,
             pgid,
             sid,
@@ -297,7 +303,7 @@ impl Hash for Pcb {
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
-        (asleep, stopped, job_news).hash(h);
+        (asleep, stopped, job_news, lock_wait).hash(h);
         (buffer, view).hash(h);
     }
 }
@@ -347,6 +353,8 @@ pub struct Machine {
     pub msg: crate::ipc::message::Messaging,
     /// System V segments, queues and semaphore sets.
     pub sysv: crate::ipc::sysv::Sysv,
+    /// File locks: `flock`'s and POSIX record locks.
+    pub locks: crate::ipc::lock::Locks,
     /// Bytes of shared objects.
     pub shared: SharedStore,
     /// The stores of each shared location a load may still read
@@ -388,6 +396,7 @@ crate::reuse::fieldwise_clone!(Machine {
     net_fault,
     msg,
     sysv,
+    locks,
     shared,
     hist,
     stale_pick,
@@ -515,6 +524,7 @@ impl Machine {
             net_fault: None,
             msg: Default::default(),
             sysv: Default::default(),
+            locks: Default::default(),
             shared: SharedStore::default(),
             clock: 0,
             next_pid: FIRST_PID + 1,
@@ -553,6 +563,7 @@ impl Machine {
             stopped: None,
             job_news: None,
             fifo_wait: None,
+            lock_wait: None,
             umask: 0o022,
             // The first process leads its group (as a native run under a
             // test harness does) but not its session.
@@ -1119,6 +1130,7 @@ impl Machine {
         }
         fds.clear();
         self.procs[i].fds = fds;
+        self.release_all_locks(i, cx);
         self.undo_semaphores(i);
         let pid = self.procs[i].pid;
         let p = &mut self.procs[i];

@@ -94,6 +94,7 @@ impl Machine {
             | Call::Msg(MsgCall::MboxSend { msg: buf, len, .. } | MsgCall::SendTo { msg: buf, len, .. }) => {
                 p.mem.slice(&self.shared, buf, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
+            Call::Fd(FdCall::Lock { cmd, lock, .. }) if cmd != crate::abi::flags::F_GETLK => self.flock_data(i, lock),
             Call::Mq(MqCall::Send { msg, len, .. }) => {
                 p.mem.slice(&self.shared, msg, len.min(64) as usize).map_or(Data::None, |b| Data::Bytes(b.to_vec()))
             }
@@ -125,6 +126,7 @@ impl Machine {
             (Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }), Some(r)) if r > 0 && status != 0 => {
                 load(status, MemTy::I32).map_or(Data::None, |s| Data::Status(s as i32))
             }
+            (Call::Fd(FdCall::Lock { lock, .. }), Some(0)) => self.flock_data(i, lock),
             (Call::Shm(ShmCall::Mmap { .. }), Some(r)) if r >= 0 => Data::Mapping(p.mem.shared_location(r as u64).map(|(o, _)| o)),
             (Call::Sem(SemCall::Open { .. }), Some(r)) if r > 0 => Data::Mapping(p.mem.shared_location(r as u64).map(|(o, _)| o)),
             (Call::Sem(c), _) if c.sem().is_some() => {
@@ -132,6 +134,15 @@ impl Machine {
                 Data::Sem { at: p.mem.shared_location(sem), value: load(sem, MemTy::U32).map(|v| v as u32) }
             }
             _ => Data::None,
+        }
+    }
+
+    /// The `struct flock` at `at` in process `i`'s memory, if readable.
+    fn flock_data(&self, i: usize, at: u64) -> Data {
+        let p = &self.procs[i].proc;
+        match p.mem.slice(&self.shared, at, crate::abi::lock::FLOCK_SIZE).ok().and_then(|b| b.try_into().ok()) {
+            Some(b) => Data::Lock(crate::abi::lock::Flock::from_bytes(b)),
+            None => Data::None,
         }
     }
 }

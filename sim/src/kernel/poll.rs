@@ -56,7 +56,7 @@ impl Machine {
             },
             FileKind::Socket(s) => self.socket_events(s),
             FileKind::Out(_) => POLLOUT,
-            FileKind::Stdin | FileKind::Shm(_) | FileKind::DevNull | FileKind::DevZero | FileKind::Dir | FileKind::Mbox(_) => {
+            FileKind::Stdin | FileKind::Shm(_) | FileKind::DevNull | FileKind::DevZero | FileKind::Dir(_) | FileKind::Mbox(_) => {
                 POLLIN | POLLOUT
             }
         };

@@ -318,10 +318,11 @@ impl Machine {
         p.spin.clear();
         p.digest = Default::default();
         let cloexec: Vec<usize> = p.fds.iter().enumerate().filter(|(_, f)| f.is_some_and(|f| f.cloexec)).map(|(k, _)| k).collect();
+        // Closing them releases the record locks the process holds on
+        // their files, as any close does (its other locks stay: exec
+        // keeps the pid).
         for k in cloexec {
-            if let Some(fd) = self.procs[i].fds[k].take() {
-                self.unref_file(fd.file);
-            }
+            self.close_fd(i, k as i64);
         }
         self.exec_signals(i);
         self.collect_shared();

@@ -245,8 +245,11 @@ impl Machine {
                 // A write that moved bytes already returns their count.
                 let partial = self.procs[i].io_done > 0;
                 if !partial && action.is_some_and(|a| a.flags & SA_RESTART != 0) && call.restartable() {
-                    // A restarted sem_wait looks at the value again.
+                    // A restarted sem_wait looks at the value again; a
+                    // restarted lock call starts anew (a new deadlock
+                    // check, measured: flock and F_SETLKW restart).
                     self.procs[i].asleep = false;
+                    self.procs[i].lock_wait = None;
                     Some(op)
                 } else {
                     self.interrupt(i, &call, cx);
@@ -311,6 +314,15 @@ impl Machine {
         }
     }
 
+    /// Process `i` starts waiting in the call it stands at, by that
+    /// call's own step (a lock call that found a conflict): a signal now
+    /// interrupts the call rather than coming before it.
+    pub(super) fn now_waiting(&mut self, i: usize) {
+        if let Some(s) = self.procs[i].signals.as_mut() {
+            s.arriving = false;
+        }
+    }
+
     /// Process `i` starts waiting in its blocked call.
     pub(super) fn enter_wait(&mut self, i: usize, cx: &mut StepCtx) -> Option<What> {
         self.sigs(i).arriving = false;
@@ -339,6 +351,7 @@ impl Machine {
         p.io_done = 0;
         p.idrm = false;
         p.asleep = false;
+        p.lock_wait = None;
         if r < 0 {
             p.proc.set_errno(cx.prog, (-r) as i32);
             p.proc.resume(call.failure_value());

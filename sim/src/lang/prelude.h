@@ -342,6 +342,17 @@ int close(int fd);
 int dup(int fd);
 int dup2(int fd, int fd2);
 int fcntl(int fd, int cmd, ...);
+/* fcntl.h's record locks (struct flock as glibc's on x86_64: 32 bytes)
+   and sys/file.h's flock */
+struct flock {
+    short l_type;
+    short l_whence;
+    off_t l_start;
+    off_t l_len;
+    pid_t l_pid;
+};
+int flock(int fd, int op);
+int lockf(int fd, int cmd, off_t len);
 /* sys/mman.h, fcntl.h */
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
@@ -714,6 +725,20 @@ off_t lseek(int fd, off_t off, int whence);
 #define FD_CLOEXEC 1
 #define F_SETPIPE_SZ 1031
 #define F_GETPIPE_SZ 1032
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+#define LOCK_SH 1
+#define LOCK_EX 2
+#define LOCK_NB 4
+#define LOCK_UN 8
+#define F_ULOCK 0
+#define F_LOCK 1
+#define F_TLOCK 2
+#define F_TEST 3
 #define PROT_NONE 0x0
 #define PROT_READ 0x1
 #define PROT_WRITE 0x2
@@ -1312,6 +1337,36 @@ FILE *popen(const char *cmd, const char *type) {
         fcntl(mine, F_SETFD, 0);
     __ipcsim_popen_mark(f, pid);
     return f;
+}
+/* lockf as glibc's: fcntl write locks on len bytes from the current
+   offset (0: to the end and beyond). F_TEST answers 0 when no other
+   process holds a conflicting lock, else -1 with EACCES (measured); a
+   conflict of F_TLOCK is fcntl's EAGAIN. */
+int lockf(int fd, int cmd, off_t len) {
+    struct flock fl;
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_CUR;
+    fl.l_start = 0;
+    fl.l_len = len;
+    fl.l_pid = 0;
+    switch (cmd) {
+    case F_TEST:
+        if (fcntl(fd, F_GETLK, &fl) < 0)
+            return -1;
+        if (fl.l_type == F_UNLCK || fl.l_pid == getpid())
+            return 0;
+        errno = EACCES;
+        return -1;
+    case F_ULOCK:
+        fl.l_type = F_UNLCK;
+        return fcntl(fd, F_SETLK, &fl);
+    case F_LOCK:
+        return fcntl(fd, F_SETLKW, &fl);
+    case F_TLOCK:
+        return fcntl(fd, F_SETLK, &fl);
+    }
+    errno = EINVAL;
+    return -1;
 }
 /* glibc's pclose of a stream popen did not make is its fclose. */
 int pclose(FILE *f) {

@@ -56,6 +56,9 @@ pub enum Data {
     /// What `mmap` (or `sem_open`) mapped: a shared object, or private
     /// memory.
     Mapping(Option<u32>),
+    /// A `struct flock`: the lock a `F_SETLK`/`F_SETLKW` asked for, or
+    /// what `F_GETLK` answered.
+    Lock(crate::abi::lock::Flock),
     /// The semaphore a call worked on: where (object and offset, if in
     /// shared memory) and its value after the call.
     Sem {

@@ -179,6 +179,16 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fd(FdCall::Select { nfds, .. }) => nfds.to_string(),
         Call::Fd(FdCall::Dup2 { old, new }) => format!("{old}, {new}"),
         Call::Fd(FdCall::Fcntl { fd, cmd, arg }) => format!("{fd}, {cmd}, {arg}"),
+        Call::Fd(FdCall::Lock { fd, cmd, .. }) => {
+            use crate::abi::flags::{F_GETLK, F_SETLK};
+            let name = match cmd {
+                F_GETLK => "F_GETLK",
+                F_SETLK => "F_SETLK",
+                _ => "F_SETLKW",
+            };
+            format!("{fd}, {name}, {}", lock_args(cmd == F_GETLK, data))
+        }
+        Call::Fd(FdCall::Flock { fd, op }) => format!("{fd}, {}", crate::abi::lock::flock_op_name(op)),
         Call::Pipe(_) => match data {
             Data::Fds(r, w) => format!("[{r}, {w}]"),
             _ => "[0, 0]".into(),
@@ -290,6 +300,25 @@ fn sock_args(c: SockCall, data: &Data, bytes: impl Fn() -> String) -> String {
         SockCall::Name { fd, .. } => fd.to_string(),
         SockCall::SetOpt { fd, level, name, .. } | SockCall::GetOpt { fd, level, name, .. } => format!("{fd}, {level}, {name}"),
     }
+}
+
+/// A `struct flock` as a trace shows it: the lock a `F_SETLK` or
+/// `F_SETLKW` asks for (`{F_WRLCK, SEEK_SET, 0, 10}`), or what `F_GETLK`
+/// found: the holder's lock (`{F_WRLCK, SEEK_SET, 0, 10, pid 1001}`) or
+/// `{F_UNLCK}`.
+fn lock_args(getlk: bool, data: &Data) -> String {
+    let Data::Lock(fl) = data else { return "?".into() };
+    if getlk && fl.ty == crate::abi::flags::F_UNLCK {
+        return "{F_UNLCK}".into();
+    }
+    let whence = match fl.whence {
+        0 => "SEEK_SET".to_string(),
+        1 => "SEEK_CUR".to_string(),
+        2 => "SEEK_END".to_string(),
+        w => w.to_string(),
+    };
+    let pid = if getlk { format!(", pid {}", fl.pid) } else { String::new() };
+    format!("{{{}, {whence}, {}, {}{pid}}}", crate::abi::lock::type_name(fl.ty), fl.start, fl.len)
 }
 
 fn describe_call(call: &Call, ret: Option<i64>, data: &Data) -> String {

@@ -7,6 +7,7 @@ use crate::abi::call::{
     Call, FdCall, FsCall, MqCall, MsgCall, OpCall, PipeCall, ProcCall, SemCall, ShmCall, SleepFn, SockCall, Src, SysvCall, TimeCall,
 };
 use crate::abi::errno::{EFAULT, EINVAL};
+use crate::abi::flags::{F_GETLK, F_SETLK, F_SETLKW};
 use crate::ir::{LibFn, MemTy};
 
 /// The call routine `f` makes with arguments `a` (C types applied: an
@@ -68,7 +69,12 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Close => Call::Fd(FdCall::Close { fd: int(0) }),
         LibFn::Dup => Call::Fd(FdCall::Dup { fd: int(0) }),
         LibFn::Dup2 => Call::Fd(FdCall::Dup2 { old: int(0), new: int(1) }),
-        LibFn::Fcntl => Call::Fd(FdCall::Fcntl { fd: int(0), cmd: int(1), arg: a[2] as i64 }),
+        // The record-lock commands take a `struct flock *`.
+        LibFn::Fcntl => match int(1) {
+            cmd @ (F_GETLK | F_SETLK | F_SETLKW) => Call::Fd(FdCall::Lock { fd: int(0), cmd, lock: a[2] }),
+            cmd => Call::Fd(FdCall::Fcntl { fd: int(0), cmd, arg: a[2] as i64 }),
+        },
+        LibFn::Flock => Call::Fd(FdCall::Flock { fd: int(0), op: int(1) }),
         LibFn::Pipe => Call::Pipe(PipeCall::Pipe { fds: a[0], flags: 0 }),
         LibFn::Pipe2 => Call::Pipe(PipeCall::Pipe { fds: a[0], flags: int(1) }),
         LibFn::Fsync | LibFn::Fdatasync => Call::Fd(FdCall::Fsync { fd: int(0) }),

@@ -149,6 +149,8 @@ fn call_buffer(call: &Call) -> Option<(u64, usize, bool)> {
         Call::Fd(FdCall::Read { buf, len: n, .. }) => Some((buf, len(n), true)),
         Call::Fd(FdCall::Write { src: Src::Mem(buf), len: n, .. }) => Some((buf, len(n), false)),
         Call::Pipe(PipeCall::Pipe { fds, .. }) => Some((fds, 8, true)),
+        // A struct flock is 32 bytes; F_GETLK writes it back.
+        Call::Fd(FdCall::Lock { cmd, lock, .. }) => Some((lock, crate::abi::lock::FLOCK_SIZE, cmd == crate::abi::flags::F_GETLK)),
         Call::Proc(ProcCall::Wait { status } | ProcCall::Waitpid { status, .. }) if status != 0 => Some((status, 4, true)),
         Call::Time(TimeCall::Time { out }) if out != 0 => Some((out, 8, true)),
         Call::Time(TimeCall::ClockGettime { out, .. }) if out != 0 => Some((out, 16, true)),
