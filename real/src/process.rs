@@ -89,6 +89,10 @@ pub struct RealProc<'a> {
     pub mbox_fds: std::collections::BTreeMap<i32, u32>,
     /// `link_capacity`.
     pub link_capacity: i32,
+    /// The working directory as the program sees it, when `chdir` moved
+    /// it (`None`: the simulator's `CWD`); the real one stays the run
+    /// directory's, so paths are mapped, never followed.
+    pub cwd: Option<Vec<u8>>,
     /// Its signal handlers.
     pub handlers: crate::signal::Handlers,
     /// Its shared loads since its last other visible operation.

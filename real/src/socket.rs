@@ -81,7 +81,13 @@ impl RealProc<'_> {
     /// The real path of a program's socket path, or its errno.
     pub(crate) fn real_path(&self, path: &[u8]) -> Result<Vec<u8>, i32> {
         let plain = !path.starts_with(b"/") && !path.split(|&b| b == b'/').any(|c| c == b"..");
-        let real = if plain { path.to_vec() } else { [self.env.rundir.as_bytes(), &sim::ipc::sockname::resolve(path)?].concat() };
+        let real = match &self.cwd {
+            None if plain => path.to_vec(),
+            Some(dir) if !path.is_empty() && !path.starts_with(b"/") => {
+                [self.env.rundir.as_bytes(), &sim::ipc::sockname::absolute(&[dir.as_slice(), b"/", path].concat())?].concat()
+            }
+            _ => [self.env.rundir.as_bytes(), &sim::ipc::sockname::resolve(path)?].concat(),
+        };
         if real.len() >= 108 {
             return Err(libc::ENAMETOOLONG);
         }

@@ -145,6 +145,8 @@ impl RealProc<'_> {
                 Err(e) => -(e as i64),
             },
             Call::Fs(sim::abi::call::FsCall::Opendir { path }) => self.opendir(path),
+            Call::Fs(sim::abi::call::FsCall::Chdir { path }) => self.chdir(path),
+            Call::Fs(sim::abi::call::FsCall::Getcwd { buf, size }) => self.getcwd(buf, size),
             Call::Fs(sim::abi::call::FsCall::Rename { old, new }) => match (self.file_name(old), self.file_name(new)) {
                 // SAFETY: C strings we made.
                 (Ok(a), Ok(b)) => ret(unsafe { libc::rename(a.as_ptr(), b.as_ptr()) } as i64),
@@ -973,5 +975,51 @@ impl RealProc<'_> {
             }
         }
         0
+    }
+}
+
+impl RealProc<'_> {
+    /// `chdir`: to a directory of the run's directory, as the program
+    /// names it (the real working directory does not move).
+    fn chdir(&mut self, path: u64) -> i64 {
+        let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return -(libc::EFAULT as i64) };
+        let full = match &self.cwd {
+            Some(dir) if !raw.is_empty() && !raw.starts_with(b"/") => [dir.as_slice(), b"/", &raw].concat(),
+            _ => raw,
+        };
+        let dir = match sim::ipc::sockname::absolute(&full) {
+            Ok(d) => d,
+            Err(e) => return -(e as i64),
+        };
+        let Ok(real) = std::ffi::CString::new([self.env.rundir.as_bytes(), &dir].concat()) else { return -(libc::EINVAL as i64) };
+        // SAFETY: stat of a C string we made into a local.
+        let st = unsafe {
+            let mut st: libc::stat = std::mem::zeroed();
+            if libc::stat(real.as_ptr(), &mut st) != 0 {
+                return errno();
+            }
+            st
+        };
+        if st.st_mode & libc::S_IFMT != libc::S_IFDIR {
+            return -(libc::ENOTDIR as i64);
+        }
+        self.cwd = (dir != sim::ipc::sockname::CWD.as_bytes()).then_some(dir);
+        0
+    }
+
+    /// `getcwd`: the working directory as the program sees it.
+    fn getcwd(&mut self, buf: u64, size: u64) -> i64 {
+        let mut dir = self.cwd.clone().unwrap_or_else(|| sim::ipc::sockname::CWD.as_bytes().to_vec());
+        dir.push(0);
+        if (size as usize) < dir.len() {
+            return -(libc::ERANGE as i64);
+        }
+        match self.proc.mem.slice_mut(&mut self.shared, buf, dir.len()) {
+            Ok(b) => {
+                b.copy_from_slice(&dir);
+                dir.len() as i64
+            }
+            Err(_) => -(libc::EFAULT as i64),
+        }
     }
 }

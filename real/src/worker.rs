@@ -257,6 +257,7 @@ pub fn run(prog: &Program, cfg: &RealConfig, seed: u64, rundir: &str) -> WorkerR
             chaos: cfg.chaos.then(|| crate::chaos::Chaos::new(seed, pid)),
             mbox_fds: Default::default(),
             link_capacity: 0,
+            cwd: None,
             handlers: Default::default(),
             spin: Default::default(),
             digest: Default::default(),

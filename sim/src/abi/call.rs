@@ -416,6 +416,19 @@ pub enum FsCall {
         /// The path (a C string).
         path: Addr,
     },
+    /// `chdir(path)`.
+    Chdir {
+        /// The path (a C string).
+        path: Addr,
+    },
+    /// `getcwd(buf, size)`: the working directory into `buf`; the
+    /// result is its length with the NUL (the library gives `buf`).
+    Getcwd {
+        /// Where it goes.
+        buf: Addr,
+        /// Room there.
+        size: u64,
+    },
     /// `rmdir(path)`.
     Rmdir {
         /// The path (a C string).
@@ -1146,6 +1159,8 @@ impl Call {
             Call::Fs(FsCall::Umask { .. }) => "umask",
             Call::Fs(FsCall::Rename { .. }) => "rename",
             Call::Fs(FsCall::Rmdir { .. }) => "rmdir",
+            Call::Fs(FsCall::Chdir { .. }) => "chdir",
+            Call::Fs(FsCall::Getcwd { .. }) => "getcwd",
             Call::Fs(FsCall::Opendir { .. }) => "opendir",
             Call::Fs(FsCall::Fstat { .. }) => "fstat",
             Call::Sysv(c) => match c {

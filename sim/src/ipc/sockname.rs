@@ -102,29 +102,47 @@ pub fn resolve(path: &[u8]) -> Result<Vec<u8>, i32> {
     Names::default().resolve_in(path)
 }
 
+/// A path made absolute (from [`CWD`]) and its `.` and `..` resolved, by
+/// its text alone: whether its directories exist is left to whoever
+/// uses it (the real kernel, in the real backend).
+pub fn absolute(path: &[u8]) -> Result<Vec<u8>, i32> {
+    let parts = components(path)?;
+    Ok(if parts.is_empty() { b"/".to_vec() } else { join(&parts) })
+}
+
+/// The components of `path` made absolute, `.` and `..` resolved.
+fn components(path: &[u8]) -> Result<Vec<Vec<u8>>, i32> {
+    if path.is_empty() {
+        return Err(ENOENT);
+    }
+    let full = match path.first() {
+        Some(b'/') => path.to_vec(),
+        _ => [CWD.as_bytes(), b"/", path].concat(),
+    };
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for c in full.split(|&b| b == b'/') {
+        match c {
+            b"" | b"." => {}
+            b".." => {
+                parts.pop();
+            }
+            c if c.len() > 255 => return Err(ENAMETOOLONG),
+            c => parts.push(c.to_vec()),
+        }
+    }
+    Ok(parts)
+}
+
+/// `/a/b` of the components `a`, `b`.
+fn join(p: &[Vec<u8>]) -> Vec<u8> {
+    p.iter().flat_map(|c| [b"/".as_slice(), c].concat()).collect()
+}
+
 impl Names {
     /// As [`resolve`], with the directories the run made; `ENOTDIR` if a
     /// socket file or a regular file stands where a directory should.
     fn resolve_in(&self, path: &[u8]) -> Result<Vec<u8>, i32> {
-        if path.is_empty() {
-            return Err(ENOENT);
-        }
-        let full = match path.first() {
-            Some(b'/') => path.to_vec(),
-            _ => [CWD.as_bytes(), b"/", path].concat(),
-        };
-        let mut parts: Vec<&[u8]> = Vec::new();
-        for c in full.split(|&b| b == b'/') {
-            match c {
-                b"" | b"." => {}
-                b".." => {
-                    parts.pop();
-                }
-                c if c.len() > 255 => return Err(ENAMETOOLONG),
-                c => parts.push(c),
-            }
-        }
-        let join = |p: &[&[u8]]| -> Vec<u8> { p.iter().flat_map(|c| [b"/".as_slice(), c].concat()).collect() };
+        let parts = components(path)?;
         let parent = match parts.len() {
             0 => return Ok(b"/".to_vec()),
             n => join(&parts[..n - 1]),

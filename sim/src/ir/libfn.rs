@@ -79,7 +79,7 @@ libfns! {
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
-    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Pread = "pread", Pwrite = "pwrite", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Opendir = "opendir", Readdir = "readdir",
+    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Pread = "pread", Pwrite = "pwrite", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Chdir = "chdir", Getcwd = "__ipcsim_getcwd", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
     Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
@@ -242,6 +242,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Umask
             | Lstat
             | Rmdir
+            | Chdir
+            | Getcwd
             | Opendir
             | Pipe2
             | Fsync

@@ -30,17 +30,52 @@ const SEEK_CUR: i32 = 1;
 const SEEK_END: i32 = 2;
 
 impl Machine {
+    /// The path at `addr` as process `i` means it: a relative one from
+    /// its working directory.
+    pub(super) fn path_arg(&self, i: usize, addr: u64) -> Result<Vec<u8>, i32> {
+        let raw = self.procs[i].proc.mem.cstr(&self.shared, addr).map_err(|_| EFAULT)?;
+        Ok(match &self.procs[i].cwd {
+            Some(dir) if !raw.is_empty() && raw[0] != b'/' => [dir.as_slice(), b"/", raw].concat(),
+            _ => raw.to_vec(),
+        })
+    }
+
+    /// `chdir`: to a directory of the run's file system.
+    fn chdir(&mut self, i: usize, path: u64) -> Result<i64, i32> {
+        let raw = self.path_arg(i, path)?;
+        match self.socks.names.lookup_file(&raw)? {
+            (dir, Node::Dir) => {
+                self.procs[i].cwd = (dir != crate::ipc::sockname::CWD.as_bytes()).then_some(dir);
+                Ok(0)
+            }
+            (_, Node::Missing) => Err(ENOENT),
+            _ => Err(crate::abi::errno::ENOTDIR),
+        }
+    }
+
+    /// `getcwd`: the working directory and its NUL into `buf` (`ERANGE`
+    /// if `size` cannot hold them); its length with the NUL.
+    fn getcwd(&mut self, i: usize, buf: u64, size: u64) -> Result<i64, i32> {
+        let mut dir = self.procs[i].cwd.clone().unwrap_or_else(|| crate::ipc::sockname::CWD.as_bytes().to_vec());
+        dir.push(0);
+        if (size as usize) < dir.len() {
+            return Err(crate::abi::errno::ERANGE);
+        }
+        let p = &mut self.procs[i].proc;
+        p.mem.slice_mut(&mut self.shared, buf, dir.len()).map_err(|_| EFAULT)?.copy_from_slice(&dir);
+        Ok(dir.len() as i64)
+    }
+
     pub(super) fn fs_call(&mut self, i: usize, c: FsCall) -> Sys {
         Sys::from(match c {
             FsCall::Unlink { path } => self.unlink(i, path),
             FsCall::Open { path, flags, .. } => return self.open_call(i, path, flags),
-            FsCall::Mkfifo { path, mode } => match self.procs[i].proc.mem.cstr(&self.shared, path) {
+            FsCall::Mkfifo { path, mode } => match self.path_arg(i, path) {
                 Ok(raw) => {
-                    let raw = raw.to_vec();
                     let mode = mode & 0o7777 & !self.procs[i].umask;
                     self.mkfifo(&raw, mode)
                 }
-                Err(_) => Err(EFAULT),
+                Err(e) => Err(e),
             },
             FsCall::Umask { mask } => Ok(std::mem::replace(&mut self.procs[i].umask, mask & 0o777) as i64),
             FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
@@ -50,6 +85,8 @@ impl Machine {
             FsCall::Rename { old, new } => self.rename(i, old, new),
             FsCall::Rmdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::rmdir),
             FsCall::Opendir { path } => self.opendir(i, path),
+            FsCall::Chdir { path } => self.chdir(i, path),
+            FsCall::Getcwd { buf, size } => self.getcwd(i, buf, size),
             FsCall::Fstat { fd, buf } => self.fstat(i, fd, buf),
         })
     }
@@ -57,7 +94,7 @@ impl Machine {
     /// `stat`: what a path is (a regular file, a directory, a socket
     /// file, a device).
     fn stat(&mut self, i: usize, path: u64, buf: u64) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let raw = self.path_arg(i, path)?;
         let what = match raw.as_slice() {
             b"/dev/null" | b"/dev/zero" => Stat::Device,
             _ => match self.socks.names.lookup_file(&raw)?.1 {
@@ -77,7 +114,7 @@ impl Machine {
         if mode & !7 != 0 {
             return Err(EINVAL);
         }
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let raw = self.path_arg(i, path)?;
         let node = match raw.as_slice() {
             b"/dev/null" | b"/dev/zero" => Node::Socket,
             _ => self.socks.names.lookup_file(&raw)?.1,
@@ -92,7 +129,7 @@ impl Machine {
 
     /// `mkdir`, `rmdir`: an operation of the file system on a path.
     fn path_op(&mut self, i: usize, path: u64, op: fn(&mut crate::ipc::sockname::Names, &[u8]) -> Result<i64, i32>) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let raw = self.path_arg(i, path)?;
         op(&mut self.socks.names, &raw)
     }
 
@@ -119,15 +156,13 @@ impl Machine {
     /// `rename`: a file, a socket file or an empty directory takes the
     /// new name (replacing a file there).
     fn rename(&mut self, i: usize, old: u64, new: u64) -> Result<i64, i32> {
-        let mem = &self.procs[i].proc.mem;
-        let from = mem.cstr(&self.shared, old).map_err(|_| EFAULT)?.to_vec();
-        let to = mem.cstr(&self.shared, new).map_err(|_| EFAULT)?.to_vec();
+        let (from, to) = (self.path_arg(i, old)?, self.path_arg(i, new)?);
         self.socks.names.rename(&from, &to)
     }
 
     /// `opendir`: the directory's entries become a stream of the caller.
     fn opendir(&mut self, i: usize, path: u64) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let raw = self.path_arg(i, path)?;
         let entries = self.socks.names.list(&raw)?;
         if !self.reserve(280) {
             return Err(crate::abi::errno::ENOMEM);
@@ -183,8 +218,8 @@ impl Machine {
         if self.procs[i].fifo_wait.is_some() {
             return self.open_fifo(i, 0, flags);
         }
-        let fifo = match self.procs[i].proc.mem.cstr(&self.shared, path) {
-            Ok(raw) => match self.socks.names.lookup_file(raw) {
+        let fifo = match self.path_arg(i, path) {
+            Ok(raw) => match self.socks.names.lookup_file(&raw) {
                 Ok((_, Node::Fifo(id))) => Some(id),
                 _ => None,
             },
@@ -198,7 +233,7 @@ impl Machine {
     }
 
     fn open(&mut self, i: usize, path: u64, flags: i32) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?.to_vec();
+        let raw = self.path_arg(i, path)?;
         let dir = matches!(self.socks.names.lookup_file(&raw), Ok((_, Node::Dir)));
         let kind = match raw.as_slice() {
             b"/dev/null" => FileKind::DevNull,

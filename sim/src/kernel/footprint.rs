@@ -609,8 +609,8 @@ impl Machine {
                 f.write(Cell::Sockets);
                 f.write(Cell::Tables);
                 self.buffer(i, path, false, f);
-                if let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path) {
-                    match self.socks.names.lookup_file(raw) {
+                if let Ok(raw) = self.path_arg(i, path) {
+                    match self.socks.names.lookup_file(&raw) {
                         Ok((_, crate::ipc::sockname::Node::File(obj))) => f.write(whole(obj)),
                         // A named pipe's open counts an end of its pipe.
                         Ok((_, crate::ipc::sockname::Node::Fifo(id))) => {
@@ -633,6 +633,15 @@ impl Machine {
                 f.write(Cell::Sockets);
                 self.buffer(i, path, false, f);
             }
+            Call::Fs(FsCall::Chdir { path }) => {
+                f.write(Cell::Proc(me));
+                f.read(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
+            Call::Fs(FsCall::Getcwd { buf, .. }) => {
+                f.read(Cell::Proc(me));
+                self.buffer(i, buf, true, f);
+            }
             Call::Fs(FsCall::Rename { old, new }) => {
                 f.write(Cell::Sockets);
                 self.buffer(i, old, false, f);
@@ -650,8 +659,8 @@ impl Machine {
                 f.read(Cell::Sockets);
                 self.buffer(i, path, false, f);
                 self.buffer(i, buf, true, f);
-                if let Ok(raw) = self.procs[i].proc.mem.cstr(&self.shared, path) {
-                    if let Ok((_, crate::ipc::sockname::Node::File(obj))) = self.socks.names.lookup_file(raw) {
+                if let Ok(raw) = self.path_arg(i, path) {
+                    if let Ok((_, crate::ipc::sockname::Node::File(obj))) = self.socks.names.lookup_file(&raw) {
                         f.read(whole(obj));
                     }
                 }

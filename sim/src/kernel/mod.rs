@@ -200,6 +200,9 @@ pub struct Pcb {
     pub lock_wait: Option<lock::LockWait>,
     /// The file mode creation mask (`umask`), inherited by `fork`.
     pub umask: u32,
+    /// The working directory, absolute, when `chdir` moved it (`None`:
+    /// [`crate::ipc::sockname::CWD`]); inherited by `fork`, kept by `exec`.
+    pub cwd: Option<Vec<u8>>,
     /// Process group (inherited by `fork`).
     pub pgid: i32,
     /// Session (inherited by `fork`).
@@ -246,6 +249,7 @@ crate::reuse::fieldwise_clone!(Pcb {
     fifo_wait,
     lock_wait,
     umask,
+    cwd,
     pgid,
     sid,
     execd,
@@ -292,6 +296,7 @@ impl Hash for Pcb {
             fifo_wait,
             lock_wait,
             umask,
+            cwd,
             pgid,
             sid,
             execd,
@@ -303,6 +308,7 @@ impl Hash for Pcb {
         h.write_u128(self.proc_fp.get(|| crate::ir::fingerprint::of(&self.proc)));
         (pid, ppid, pending, fds, ignored, status, reaped, parked, spin, digest, io_done, dying).hash(h);
         (fault, named_sems, link_capacity, sem_undo, idrm, fifo_wait, umask, pgid, sid, execd, signals, timeout_at).hash(h);
+        cwd.hash(h);
         (asleep, stopped, job_news, lock_wait).hash(h);
         (buffer, view).hash(h);
     }
@@ -565,6 +571,7 @@ impl Machine {
             fifo_wait: None,
             lock_wait: None,
             umask: 0o022,
+            cwd: None,
             // The first process leads its group (as a native run under a
             // test harness does) but not its session.
             pgid: FIRST_PID,

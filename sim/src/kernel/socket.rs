@@ -847,8 +847,8 @@ impl Machine {
 
     /// `unlink(path)`: removes a socket file's name.
     pub(super) fn unlink(&mut self, i: usize, path: u64) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?;
-        self.socks.names.unlink(raw)
+        let raw = self.path_arg(i, path)?;
+        self.socks.names.unlink(&raw)
     }
 }
 

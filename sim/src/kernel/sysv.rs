@@ -173,8 +173,8 @@ impl Machine {
     /// inode is a hash of the resolved path: keys are stable, not the
     /// host's).
     fn ftok(&self, i: usize, path: u64, id: i32) -> Result<i64, i32> {
-        let raw = self.procs[i].proc.mem.cstr(&self.shared, path).map_err(|_| EFAULT)?;
-        let resolved = crate::ipc::sockname::resolve(raw)?;
+        let raw = self.path_arg(i, path)?;
+        let resolved = crate::ipc::sockname::resolve(&raw)?;
         if !self.socks.names.exists(&resolved) {
             return Err(ENOENT);
         }

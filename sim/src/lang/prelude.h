@@ -139,6 +139,9 @@ int mkfifo(const char *path, mode_t mode);
 ssize_t pread(int fd, void *buf, size_t n, off_t off);
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
 int rmdir(const char *path);
+int chdir(const char *path);
+int __ipcsim_getcwd(char *buf, size_t size);
+char *getcwd(char *buf, size_t size);
 struct dirent { unsigned long d_ino; long d_off; unsigned short d_reclen; unsigned char d_type; char d_name[256]; };
 typedef struct __ipcsim_dir DIR;
 DIR *opendir(const char *path);
@@ -211,6 +214,26 @@ void *malloc(size_t n);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t n);
 void free(void *p);
+/* glibc's: with a null buffer, one of the size asked for (or as long as
+   needed, for 0) from malloc. */
+char *getcwd(char *buf, size_t size) {
+    if (buf == (char *)0) {
+        size_t n = size != 0 ? size : 4096;
+        char *b = malloc(n);
+        if (b == (char *)0)
+            return (char *)0;
+        if (__ipcsim_getcwd(b, n) < 0) {
+            free(b);
+            return (char *)0;
+        }
+        return b;
+    }
+    if (size == 0) {
+        errno = 22; /* EINVAL, defined below */
+        return (char *)0;
+    }
+    return __ipcsim_getcwd(buf, size) < 0 ? (char *)0 : buf;
+}
 /* ctype.h */
 int toupper(int c);
 int tolower(int c);

@@ -254,7 +254,10 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fs(FsCall::Lseek { fd, off, whence }) => format!("{fd}, {off}, {whence}"),
         Call::Fs(FsCall::Stat { .. }) => bytes(),
         Call::Fs(FsCall::Access { mode, .. }) => format!("{}, {mode}", bytes()),
-        Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. } | FsCall::Rename { .. }) => bytes(),
+        Call::Fs(FsCall::Mkdir { .. } | FsCall::Rmdir { .. } | FsCall::Opendir { .. } | FsCall::Rename { .. } | FsCall::Chdir { .. }) => {
+            bytes()
+        }
+        Call::Fs(FsCall::Getcwd { buf, size }) => format!("{buf:#x}, {size}"),
         Call::Fs(FsCall::Mkfifo { mode, .. }) => format!("{}, {mode:#o}", bytes()),
         Call::Fs(FsCall::Umask { mask }) => format!("{mask:#o}"),
         Call::Fs(FsCall::Fstat { fd, .. }) => fd.to_string(),

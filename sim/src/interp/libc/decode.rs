@@ -139,6 +139,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Mkdir => Call::Fs(FsCall::Mkdir { path: a[0] }),
         LibFn::Mkfifo => Call::Fs(FsCall::Mkfifo { path: a[0], mode: a[1] as u32 }),
         LibFn::Rmdir => Call::Fs(FsCall::Rmdir { path: a[0] }),
+        LibFn::Chdir => Call::Fs(FsCall::Chdir { path: a[0] }),
+        LibFn::Getcwd => Call::Fs(FsCall::Getcwd { buf: a[0], size: a[1] }),
         LibFn::Opendir => Call::Fs(FsCall::Opendir { path: a[0] }),
         LibFn::Fstat => Call::Fs(FsCall::Fstat { fd: int(0), buf: a[1] }),
         LibFn::MboxOpen => Call::Msg(MsgCall::MboxOpen { name: a[0], capacity: int(1) }),
