@@ -280,6 +280,22 @@ impl RealProc<'_> {
         sig as i64
     }
 
+    /// A `longjmp` left `handlers` of the program's handlers: their saved
+    /// masks are dropped (a plain `longjmp` leaves the handler's mask, as
+    /// natively), so is the fault one was entered for; `siglongjmp`
+    /// restores `sigsetjmp`'s mask.
+    pub(crate) fn longjmp(&mut self, handlers: u32, mask: Option<u64>, val: i32) -> i64 {
+        for _ in 0..handlers {
+            self.handlers.saved.pop();
+            self.handlers.faults.pop();
+        }
+        if let Some(m) = mask {
+            // SAFETY: sigprocmask with a local set.
+            unsafe { libc::sigprocmask(libc::SIG_SETMASK, &to_set(m), std::ptr::null_mut()) };
+        }
+        val as i64
+    }
+
     pub(crate) fn sigsuspend(&mut self, mask: Result<u64, i32>) -> i64 {
         match mask {
             // SAFETY: sigsuspend with a local set.

@@ -398,6 +398,7 @@ impl RealProc<'_> {
                 }
                 ProcCall::Setitimer { which, value, old } => self.setitimer(which, value, old),
                 ProcCall::Sigqueue { pid, sig, value } => self.sigqueue(pid, sig, value),
+                ProcCall::Longjmp { handlers, mask, val } => self.longjmp(handlers, mask, val),
                 ProcCall::Sigtimedwait { set, info, timeout } => self.sigtimedwait(set, info, timeout),
                 ProcCall::Getitimer { which, out } => self.setitimer(which, Err(0), out),
                 ProcCall::Exec { path, search } => self.exec(path, search),

@@ -694,6 +694,17 @@ pub enum ProcCall {
         /// Where it goes.
         out: u64,
     },
+    /// `longjmp`/`siglongjmp` (the interpreter already went back to the
+    /// `setjmp`): the handlers it left end, the mask `sigsetjmp` saved
+    /// comes back; the result is what `setjmp` returns now.
+    Longjmp {
+        /// Signal handlers jumped out of.
+        handlers: u32,
+        /// The mask to restore (`siglongjmp` to a `sigsetjmp(env, 1)`).
+        mask: Option<u64>,
+        /// What `setjmp` returns (1 for 0).
+        val: i32,
+    },
     /// `raise(sig)`: a signal to the caller itself.
     Raise {
         /// Signal.
@@ -1071,6 +1082,7 @@ impl Call {
                 ProcCall::Alarm { .. } => "alarm",
                 ProcCall::Setitimer { .. } => "setitimer",
                 ProcCall::Sigqueue { .. } => "sigqueue",
+                ProcCall::Longjmp { .. } => "longjmp",
                 ProcCall::Sigtimedwait { .. } => "sigtimedwait",
                 ProcCall::Getitimer { .. } => "getitimer",
                 ProcCall::Raise { .. } => "raise",

@@ -128,6 +128,9 @@ pub enum Undefined {
         /// Arguments given.
         args: u32,
     },
+    /// `longjmp` to a `setjmp` whose function has returned, or with a
+    /// buffer no `setjmp` filled (C17 7.13.2.1).
+    BadLongjmp,
 }
 
 impl Undefined {
@@ -164,6 +167,7 @@ impl Undefined {
             Undefined::UseAfterFree { region } => format!("use after free{by} of {}", object(prog, p, *region)),
             Undefined::DoubleFree { region } => format!("double free of {}", object(prog, p, *region)),
             Undefined::BadFree => "free() of a pointer malloc did not return".into(),
+            Undefined::BadLongjmp => "longjmp to a setjmp whose function has returned, or with a jmp_buf no setjmp filled".into(),
             Undefined::CallMismatch { func, args } => {
                 let f = &prog.functions[*func as usize];
                 let n = f.params.len();

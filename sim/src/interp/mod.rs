@@ -5,6 +5,7 @@
 
 pub mod fault;
 mod handler;
+pub mod jump;
 pub mod libc;
 pub mod mapping;
 pub mod memory;

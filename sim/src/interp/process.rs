@@ -131,6 +131,8 @@ pub struct Process {
     pub heap_sites: Vec<(u32, crate::source::Span)>,
     /// The signal handlers running, innermost last.
     pub handlers: Vec<super::handler::HandlerFrame>,
+    /// The contexts `setjmp` saved (a `jmp_buf` holds a number here).
+    pub jumps: Vec<super::jump::Jump>,
     /// Functions `atexit` registered, in order.
     pub atexit: Vec<u64>,
     /// Inside `exit`, running an `atexit` function: the frame depth it
@@ -164,6 +166,7 @@ crate::reuse::fieldwise_clone!(Process {
     scratch,
     heap_sites,
     handlers,
+    jumps,
     atexit,
     exiting,
     image,
@@ -207,6 +210,7 @@ impl Process {
             scratch: Vec::new(),
             heap_sites: Vec::new(),
             handlers: Vec::new(),
+            jumps: Vec::new(),
             atexit: Vec::new(),
             exiting: None,
             image: image as u32,

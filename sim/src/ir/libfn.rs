@@ -71,6 +71,7 @@ libfns! {
     Sigaction = "sigaction", Sigprocmask = "sigprocmask", Sigpending = "sigpending",
     Sigsuspend = "sigsuspend", Pause = "pause", Alarm = "alarm", Raise = "raise",
     Setitimer = "setitimer", Getitimer = "getitimer", Sigqueue = "__ipcsim_sigqueue", Sigtimedwait = "sigtimedwait",
+    Setjmp = "__ipcsim_setjmp", Longjmp = "__ipcsim_longjmp",
     Sigemptyset = "sigemptyset", Sigfillset = "sigfillset", Sigaddset = "sigaddset",
     Sigdelset = "sigdelset", Sigismember = "sigismember",
     Fopen = "fopen", Fdopen = "fdopen", Fclose = "fclose", Fread = "fread", Fwrite = "fwrite",

@@ -380,6 +380,7 @@ impl Machine {
                         f.write(Cell::Proc(self.procs[j].pid));
                     }
                 }
+                ProcCall::Longjmp { .. } => f.write(Cell::Proc(me)),
                 ProcCall::Sigtimedwait { info, .. } => {
                     f.write(Cell::Proc(me));
                     f.read(Cell::Clock);

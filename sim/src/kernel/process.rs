@@ -38,6 +38,7 @@ impl Machine {
             ProcCall::Waitpid { pid, status, options } => self.wait(i, pid, status, options, cx),
             ProcCall::Kill { pid, sig } => self.kill(i, pid, sig, cx),
             ProcCall::Sigqueue { pid, sig, value } => self.sigqueue(i, pid, sig, value, cx),
+            ProcCall::Longjmp { handlers, mask, val } => self.longjmp(i, handlers, mask, val),
             ProcCall::Sigtimedwait { set, info, timeout } => self.sigtimedwait(i, set, info, timeout, cx),
             ProcCall::Signal { sig, handler } => self.signal(i, sig, handler),
             ProcCall::Sigaction { sig, act, old } => self.sigaction(i, sig, act, old),

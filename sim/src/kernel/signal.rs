@@ -636,6 +636,25 @@ impl Machine {
         Sys::Ret(sig as i64)
     }
 
+    /// A `longjmp` left `handlers` signal handlers of process `i`: their
+    /// frames end without giving back the mask they saved (so a plain
+    /// `longjmp` out of a handler leaves its signal blocked, as on
+    /// Linux), and what they came before (a fault to die of, a call to
+    /// restart) is dropped; `siglongjmp` restores `sigsetjmp`'s `mask`.
+    pub(super) fn longjmp(&mut self, i: usize, handlers: u32, mask: Option<u64>, val: i32) -> Sys {
+        for _ in 0..handlers {
+            let Some(r) = self.procs[i].signals.as_mut().and_then(|s| s.frames.pop()) else { break };
+            if r.op == Some(Pending::Fault) {
+                self.procs[i].fault = None;
+            }
+        }
+        if let Some(m) = mask {
+            self.sigs(i).blocked = m & !UNBLOCKABLE;
+            self.settle(i);
+        }
+        Sys::Ret(val as i64)
+    }
+
     /// The pending signal of `set` `sigtimedwait` takes first.
     pub(super) fn pending_in(&self, i: usize, set: u64) -> Option<i32> {
         let s = self.procs[i].signals.as_deref()?;

@@ -38,6 +38,7 @@ pub const KNOWN: &[&str] = &[
     "err.h",
     "time.h",
     "sys/time.h",
+    "setjmp.h",
     "sys/times.h",
     "sys/utsname.h",
     "errno.h",
@@ -77,7 +78,6 @@ pub fn lookup(name: &str) -> Option<Header> {
     }
     let why = match name {
         "complex.h" | "fenv.h" => "complex numbers and the floating-point environment are not supported",
-        "setjmp.h" => "setjmp/longjmp are not supported; return error codes instead",
         "threads.h" => "threads are not supported; use fork() and processes",
         "sys/epoll.h" => "epoll is not supported; use poll or select",
         "sys/poll.h" => "include <poll.h>",

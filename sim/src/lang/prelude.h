@@ -270,6 +270,28 @@ struct itimerval { struct timeval it_interval; struct timeval it_value; };
 int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
 int getitimer(int which, struct itimerval *value);
 int raise(int sig);
+/* setjmp.h: the context is the interpreter's (a jmp_buf holds its
+   number, and the mask for sigsetjmp), so setjmp and sigsetjmp are macros:
+   the call that returns twice is made in the caller's own frame. The
+   buffer is as large as glibc's (200 bytes). */
+typedef struct { long __id; int __saved; int __pad0; sigset_t __mask; long __pad[7]; } __ipcsim_jmp_buf_tag;
+typedef __ipcsim_jmp_buf_tag jmp_buf[1];
+typedef __ipcsim_jmp_buf_tag sigjmp_buf[1];
+int __ipcsim_setjmp(__ipcsim_jmp_buf_tag *env);
+void __ipcsim_longjmp(__ipcsim_jmp_buf_tag *env, int val);
+void __ipcsim_sigsave(__ipcsim_jmp_buf_tag *env, int save);
+#define setjmp(env) (__ipcsim_sigsave((env), 0), __ipcsim_setjmp(env))
+#define _setjmp(env) setjmp(env)
+#define sigsetjmp(env, save) (__ipcsim_sigsave((env), (save)), __ipcsim_setjmp(env))
+#define longjmp(env, val) __ipcsim_longjmp((env), (val))
+#define _longjmp(env, val) __ipcsim_longjmp((env), (val))
+#define siglongjmp(env, val) __ipcsim_longjmp((env), (val))
+/* sigsetjmp's mask, kept in the buffer when SAVE says so. */
+void __ipcsim_sigsave(__ipcsim_jmp_buf_tag *env, int save) {
+    env->__saved = save != 0;
+    if (save)
+        sigprocmask(0, (const sigset_t *)0, &env->__mask);
+}
 /* sigqueue's value travels as a word; sigwait and sigwaitinfo are
    sigtimedwait with no timeout (sigwait, as glibc's, again after EINTR). */
 int __ipcsim_sigqueue(pid_t pid, int sig, void *value);

@@ -213,6 +213,10 @@ fn args(call: &Call, data: &Data) -> String {
         },
         Call::Proc(ProcCall::Getitimer { which, out }) => format!("{which}, {out:#x}"),
         Call::Proc(ProcCall::Sigqueue { pid, sig, value }) => format!("{pid}, {sig}, {value}"),
+        Call::Proc(ProcCall::Longjmp { handlers, mask, val }) => match mask {
+            Some(m) => format!("{val}, out of {handlers} handlers, mask {m:#x}"),
+            None => format!("{val}, out of {handlers} handlers"),
+        },
         Call::Proc(ProcCall::Sigtimedwait { set, info, timeout }) => {
             let set = set.map_or("(bad)".to_string(), |s| format!("{s:#x}"));
             let timeout = match timeout {

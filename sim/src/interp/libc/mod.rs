@@ -83,6 +83,8 @@ pub fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibFn, argc
         LibFn::Vprintf | LibFn::Vfprintf | LibFn::Vsprintf | LibFn::Vsnprintf => v_call(p, prog, sh, f, args),
         LibFn::Atexit => Ok(atexit(p, args[0])),
         LibFn::Strftime => strftime::strftime(p, sh, args),
+        LibFn::Setjmp => p.setjmp(sh, args[0]),
+        LibFn::Longjmp => p.longjmp(sh, args[0], args[1] as i32),
         LibFn::Readdir | LibFn::Rewinddir | LibFn::Closedir => dirs::call(p, sh, f, args),
         LibFn::Execl | LibFn::Execlp | LibFn::Execle | LibFn::Execv | LibFn::Execvp | LibFn::Execve => exec::call(p, sh, f, args),
         LibFn::Fopen | LibFn::Fdopen | LibFn::Fclose | LibFn::Fread | LibFn::Fseek | LibFn::Ftell | LibFn::Rewind | LibFn::Clearerr => {

@@ -65,7 +65,6 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         }
         "setitimer" => (Code::UnknownLibcCall, "use alarm(), or clock_gettime() on the virtual clock"),
         "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
-        "longjmp" | "setjmp" => (Code::Unsupported, "setjmp/longjmp are not supported"),
         _ => return None,
     })
 }
