@@ -270,6 +270,13 @@ struct itimerval { struct timeval it_interval; struct timeval it_value; };
 int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
 int getitimer(int which, struct itimerval *value);
 int raise(int sig);
+int killpg(pid_t pgrp, int sig) {
+    if (pgrp < 0) {
+        errno = 22; /* EINVAL, defined below */
+        return -1;
+    }
+    return kill(-pgrp, sig);
+}
 /* setjmp.h: the context is the interpreter's (a jmp_buf holds its
    number, and the mask for sigsetjmp), so setjmp and sigsetjmp are macros:
    the call that returns twice is made in the caller's own frame. The

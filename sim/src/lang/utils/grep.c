@@ -1,7 +1,10 @@
-/* grep with a fixed string: -v, -c, -i, -n, -F (other options are
-   refused, as GNU refuses invalid ones); one file or standard
-   input; status 0 if a line was selected, 1 if none, 2 on error. */
-static int contains(const char *line, const char *pat, int fold) {
+/* grep with a fixed string: -v, -c, -i, -n, -q (no output: the status
+   says), -x (whole lines), -F (other options are refused, as GNU refuses
+   invalid ones); one file or standard input; status 0 if a line was
+   selected, 1 if none, 2 on error. */
+static int contains(const char *line, const char *pat, int fold, int whole) {
+    if (whole)
+        return fold ? strcasecmp(line, pat) == 0 : strcmp(line, pat) == 0;
     if (!fold)
         return strstr(line, pat) != NULL;
     size_t m = strlen(pat);
@@ -13,7 +16,7 @@ static int contains(const char *line, const char *pat, int fold) {
 
 int main(int argc, char **argv) {
     util_name = "grep";
-    int invert = 0, counting = 0, fold = 0, numbers = 0, usage = 0;
+    int invert = 0, counting = 0, fold = 0, numbers = 0, quiet = 0, whole = 0, usage = 0;
     const char *pat = NULL, *path = NULL;
     for (int i = 1, ended = 0; i < argc; i++) {
         if (!ended && !pat && strcmp(argv[i], "--") == 0) {
@@ -28,6 +31,10 @@ int main(int argc, char **argv) {
                     fold = 1;
                 else if (*o == 'n')
                     numbers = 1;
+                else if (*o == 'q')
+                    quiet = 1;
+                else if (*o == 'x')
+                    whole = 1;
                 else if (*o != 'F') {
                     if (*o == '-')
                         fprintf(stderr, "grep: unrecognized option '%s'\n", argv[i]);
@@ -62,16 +69,18 @@ int main(int argc, char **argv) {
     char **lines = util_lines(text, len, &n);
     long hits = 0;
     for (size_t i = 0; i < n; i++) {
-        if (contains(lines[i], pat, fold) == invert)
+        if (contains(lines[i], pat, fold, whole) == invert)
             continue;
         hits++;
+        if (quiet)
+            return 0;
         if (counting)
             continue;
         if (numbers)
             printf("%zu:", i + 1);
         printf("%s\n", lines[i]);
     }
-    if (counting)
+    if (counting && !quiet)
         printf("%ld\n", hits);
     return hits ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-/* ls as on a pipe (one name a line, sorted as in the C locale): -a, -A,
+/* ls as on a pipe (one name a line, sorted as in the C locale): -a, -A, -d,
    -1, and -l in GNU's layout ("total", mode, links, owner, group, size,
    date, name, columns aligned), whose owner and date are the run's own
    ("ipcsim", the epoch): a native listing's never match, its lines and
@@ -84,7 +84,7 @@ static int list_dir(const char *path, int all, int almost) {
 }
 
 int main(int argc, char **argv) {
-    int all = 0, almost = 0, status = 0, nops = 0;
+    int all = 0, almost = 0, as_file = 0, status = 0, nops = 0;
     char *files[64], *dirs[64];
     int nf = 0, nd = 0;
     for (int i = 1; i < argc; i++) {
@@ -107,10 +107,12 @@ int main(int argc, char **argv) {
                     almost = 1;
                 } else if (*o == 'l') {
                     ls_long = 1;
+                } else if (*o == 'd') {
+                    as_file = 1;
                 } else if (*o != '1') {
                     /* GNU's message for a letter it has no option for; a
                        long listing (its dates, owners) is not built in. */
-                    if (strchr("bcdfghiklmnopqrstuvwxBCDFGHILNQRSTUXZ", *o))
+                    if (strchr("bcfghiklmnopqrstuvwxBCDFGHILNQRSTUXZ", *o))
                         fprintf(stderr, "ls: option -%c is not supported by ipcsim's built-in ls\n", *o);
                     else
                         fprintf(stderr, "ls: invalid option -- '%c'\nTry 'ls --help' for more information.\n", *o);
@@ -124,14 +126,16 @@ int main(int argc, char **argv) {
         if (stat(argv[i], &st) != 0) {
             fprintf(stderr, "ls: cannot access '%s': %s\n", argv[i], strerror(errno));
             status = 2;
-        } else if (S_ISDIR(st.st_mode)) {
+        } else if (S_ISDIR(st.st_mode) && !as_file) {
             if (nd < 64)
                 dirs[nd++] = argv[i];
         } else if (nf < 64) {
             files[nf++] = argv[i];
         }
     }
-    if (nops == 0)
+    if (nops == 0 && as_file)
+        files[nf++] = ".";
+    else if (nops == 0)
         dirs[nd++] = ".";
     qsort(files, nf, sizeof *files, by_name);
     qsort(dirs, nd, sizeof *dirs, by_name);
