@@ -127,9 +127,9 @@ impl RealProc<'_> {
             Call::Fs(sim::abi::call::FsCall::Unlink { path }) => self.unlink(path),
             Call::Fs(sim::abi::call::FsCall::Open { path, flags, mode }) => self.open(path, flags, mode),
             Call::Fs(sim::abi::call::FsCall::Stat { path, buf }) => self.stat(Some(path), 0, buf),
-            Call::Fs(sim::abi::call::FsCall::Mkdir { path }) => match self.file_name(path) {
+            Call::Fs(sim::abi::call::FsCall::Mkdir { path, mode }) => match self.file_name(path) {
                 // SAFETY: a C string we made.
-                Ok(c) => ret(unsafe { libc::mkdir(c.as_ptr(), 0o777) } as i64),
+                Ok(c) => ret(unsafe { libc::mkdir(c.as_ptr(), mode & 0o7777) } as i64),
                 Err(e) => -(e as i64),
             },
             Call::Fs(sim::abi::call::FsCall::Mkfifo { path, mode }) => match self.file_name(path) {

@@ -415,6 +415,8 @@ pub enum FsCall {
     Mkdir {
         /// The path (a C string).
         path: Addr,
+        /// Permission bits (less the umask when made).
+        mode: u32,
     },
     /// `chdir(path)`.
     Chdir {

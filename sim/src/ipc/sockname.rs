@@ -91,6 +91,10 @@ pub struct Names {
     pub dirs: std::collections::BTreeSet<Vec<u8>>,
     /// Resolved path -> the named pipe (`mkfifo`) there.
     pub fifos: BTreeMap<Vec<u8>, u32>,
+    /// Resolved path -> the permission bits of a file or directory the
+    /// run made (`open`'s or `mkdir`'s mode less the umask); one not here
+    /// has the default (0644 a file, 0755 a directory).
+    pub modes: BTreeMap<Vec<u8>, u32>,
     /// Abstract names given by autobind so far.
     autobound: u32,
 }
@@ -254,6 +258,7 @@ impl Names {
             return Err(EISDIR);
         }
         if self.files.remove(&resolved).is_some() || self.fifos.remove(&resolved).is_some() {
+            self.modes.remove(&resolved);
             return Ok(0);
         }
         self.names.remove(&Key::Path(resolved)).map(|_| 0).ok_or(ENOENT)
@@ -284,14 +289,40 @@ impl Names {
         }
     }
 
-    /// `mkdir(path)`.
-    pub fn mkdir(&mut self, path: &[u8]) -> Result<i64, i32> {
+    /// `mkdir(path, perm)` (`perm` already less the umask).
+    pub fn mkdir(&mut self, path: &[u8], perm: u32) -> Result<i64, i32> {
         let resolved = self.resolve_in(path)?;
         if self.exists(&resolved) {
             return Err(EEXIST);
         }
+        self.modes.insert(resolved.clone(), perm);
         self.dirs.insert(resolved);
         Ok(0)
+    }
+
+    /// The permission bits of the file or directory at `resolved`.
+    pub fn perm(&self, resolved: &[u8], dir: bool) -> u32 {
+        self.modes.get(resolved).copied().unwrap_or(if dir { 0o755 } else { 0o644 })
+    }
+
+    /// A directory's link count: its name, its `.`, and each
+    /// subdirectory's `..`.
+    pub fn links(&self, resolved: &[u8]) -> u64 {
+        let child = |d: &[u8]| {
+            let cut = d.iter().rposition(|&b| b == b'/').unwrap_or(0);
+            let parent = if cut == 0 { b"/".as_slice() } else { &d[..cut] };
+            d != b"/" && parent == resolved
+        };
+        let subdirs = DIRS.iter().map(|d| d.as_bytes()).chain(self.dirs.iter().map(|d| d.as_slice())).filter(|d| child(d)).count();
+        2 + subdirs as u64
+    }
+
+    /// A name's permission bits go with it to its new name.
+    fn move_mode(&mut self, a: &[u8], b: &[u8]) {
+        self.modes.remove(b);
+        if let Some(m) = self.modes.remove(a) {
+            self.modes.insert(b.to_vec(), m);
+        }
     }
 
     /// `rmdir(path)`: only an empty directory the run made goes.
@@ -306,6 +337,7 @@ impl Names {
         if self.list(&resolved)?.len() > 2 {
             return Err(ENOTEMPTY);
         }
+        self.modes.remove(&resolved);
         self.dirs.remove(&resolved);
         Ok(0)
     }
@@ -329,6 +361,7 @@ impl Names {
                 return Err(if self.is_dir(&b) { ENOTEMPTY } else { ENOTDIR });
             }
             self.dirs.remove(&a);
+            self.move_mode(&a, &b);
             self.dirs.insert(b);
             return Ok(0);
         }
@@ -338,6 +371,7 @@ impl Names {
         self.files.remove(&b);
         self.fifos.remove(&b);
         self.names.remove(&Key::Path(b.clone()));
+        self.move_mode(&a, &b);
         if let Some(obj) = self.files.remove(&a) {
             self.files.insert(b, obj);
         } else if let Some(f) = self.fifos.remove(&a) {

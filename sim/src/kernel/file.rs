@@ -18,8 +18,10 @@ const O_TRUNC: i32 = 0o1000;
 /// What `stat` reports.
 #[derive(Clone, Copy)]
 enum Stat {
-    File(u64),
-    Dir,
+    /// A regular file: its size and permission bits.
+    File(u64, u32),
+    /// A directory: its permission bits and link count.
+    Dir(u32, u64),
     Socket,
     /// A pipe: its permission bits (anonymous ones are 0600).
     Fifo(u32),
@@ -69,7 +71,7 @@ impl Machine {
     pub(super) fn fs_call(&mut self, i: usize, c: FsCall) -> Sys {
         Sys::from(match c {
             FsCall::Unlink { path } => self.unlink(i, path),
-            FsCall::Open { path, flags, .. } => return self.open_call(i, path, flags),
+            FsCall::Open { path, flags, mode } => return self.open_call(i, path, flags, mode),
             FsCall::Mkfifo { path, mode } => match self.path_arg(i, path) {
                 Ok(raw) => {
                     let mode = mode & 0o7777 & !self.procs[i].umask;
@@ -81,7 +83,10 @@ impl Machine {
             FsCall::Lseek { fd, off, whence } => self.lseek(i, fd, off, whence),
             FsCall::Stat { path, buf } => self.stat(i, path, buf),
             FsCall::Access { path, mode } => self.access(i, path, mode),
-            FsCall::Mkdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::mkdir),
+            FsCall::Mkdir { path, mode } => {
+                let perm = mode & 0o7777 & !self.procs[i].umask;
+                self.path_op(i, path, |n, p| n.mkdir(p, perm))
+            }
             FsCall::Rename { old, new } => self.rename(i, old, new),
             FsCall::Rmdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::rmdir),
             FsCall::Opendir { path } => self.opendir(i, path),
@@ -97,12 +102,12 @@ impl Machine {
         let raw = self.path_arg(i, path)?;
         let what = match raw.as_slice() {
             b"/dev/null" | b"/dev/zero" => Stat::Device,
-            _ => match self.socks.names.lookup_file(&raw)?.1 {
-                Node::File(obj) => Stat::File(self.shared.sizes[obj as usize]),
-                Node::Dir => Stat::Dir,
-                Node::Socket => Stat::Socket,
-                Node::Fifo(id) => return self.store_stat(i, buf, Stat::Fifo(self.fifos[id as usize].mode), &fifo_ident(id)),
-                Node::Missing => return Err(ENOENT),
+            _ => match self.socks.names.lookup_file(&raw)? {
+                (path, Node::File(obj)) => Stat::File(self.shared.sizes[obj as usize], self.socks.names.perm(&path, false)),
+                (path, Node::Dir) => Stat::Dir(self.socks.names.perm(&path, true), self.socks.names.links(&path)),
+                (_, Node::Socket) => Stat::Socket,
+                (_, Node::Fifo(id)) => return self.store_stat(i, buf, Stat::Fifo(self.fifos[id as usize].mode), &fifo_ident(id)),
+                (_, Node::Missing) => return Err(ENOENT),
             },
         };
         self.store_stat(i, buf, what, &raw)
@@ -128,7 +133,12 @@ impl Machine {
     }
 
     /// `mkdir`, `rmdir`: an operation of the file system on a path.
-    fn path_op(&mut self, i: usize, path: u64, op: fn(&mut crate::ipc::sockname::Names, &[u8]) -> Result<i64, i32>) -> Result<i64, i32> {
+    fn path_op(
+        &mut self,
+        i: usize,
+        path: u64,
+        op: impl FnOnce(&mut crate::ipc::sockname::Names, &[u8]) -> Result<i64, i32>,
+    ) -> Result<i64, i32> {
         let raw = self.path_arg(i, path)?;
         op(&mut self.socks.names, &raw)
     }
@@ -173,7 +183,11 @@ impl Machine {
     fn fstat(&mut self, i: usize, fd: i32, buf: u64) -> Result<i64, i32> {
         let (f, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
         let what = match file.kind {
-            FileKind::Shm(obj) => Stat::File(self.shared.sizes[obj as usize]),
+            FileKind::Shm(obj) => {
+                let names = &self.socks.names;
+                let perm = names.files.iter().find(|(_, &o)| o == obj).map_or(0o644, |(p, _)| names.perm(p, false));
+                Stat::File(self.shared.sizes[obj as usize], perm)
+            }
             FileKind::PipeRead(p) | FileKind::PipeWrite(p) | FileKind::PipeBoth(p) => {
                 // A named pipe's end is the named pipe (its inode, its mode).
                 if let Some(id) = self.fifos.iter().position(|n| n.pipe == Some(p)) {
@@ -181,7 +195,7 @@ impl Machine {
                 }
                 Stat::Fifo(0o600)
             }
-            FileKind::Dir(_) => Stat::Dir,
+            FileKind::Dir(_) => Stat::Dir(0o755, 2),
             FileKind::Socket(_) => Stat::Socket,
             _ => Stat::Device,
         };
@@ -193,8 +207,8 @@ impl Machine {
     /// owners and times are 0.
     fn store_stat(&mut self, i: usize, buf: u64, what: Stat, id: &[u8]) -> Result<i64, i32> {
         let (mode, size) = match what {
-            Stat::File(n) => (0o100644u32, n),
-            Stat::Dir => (0o40755, 4096),
+            Stat::File(n, perm) => (0o100000 | perm, n),
+            Stat::Dir(perm, _) => (0o40000 | perm, 4096),
             Stat::Socket => (0o140755, 0),
             Stat::Fifo(perm) => (0o10000 | perm, 0),
             Stat::Device => (0o20666, 0),
@@ -202,7 +216,8 @@ impl Machine {
         let ino = id.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3)) & 0xffff_ffff;
         let mut st = [0u8; 144];
         st[8..16].copy_from_slice(&ino.to_le_bytes());
-        st[16..24].copy_from_slice(&1u64.to_le_bytes());
+        let links = if let Stat::Dir(_, n) = what { n } else { 1 };
+        st[16..24].copy_from_slice(&links.to_le_bytes());
         st[24..28].copy_from_slice(&mode.to_le_bytes());
         st[48..56].copy_from_slice(&size.to_le_bytes());
         st[56..64].copy_from_slice(&4096u64.to_le_bytes());
@@ -214,7 +229,7 @@ impl Machine {
     }
 
     /// `open`: a named pipe's (which may wait), or any other file's.
-    fn open_call(&mut self, i: usize, path: u64, flags: i32) -> Sys {
+    fn open_call(&mut self, i: usize, path: u64, flags: i32, mode: u32) -> Sys {
         if self.procs[i].fifo_wait.is_some() {
             return self.open_fifo(i, 0, flags);
         }
@@ -228,11 +243,11 @@ impl Machine {
         match fifo {
             Some(_) if flags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL => Sys::err(EEXIST),
             Some(id) => self.open_fifo(i, id, flags),
-            None => Sys::from(self.open(i, path, flags)),
+            None => Sys::from(self.open(i, path, flags, mode)),
         }
     }
 
-    fn open(&mut self, i: usize, path: u64, flags: i32) -> Result<i64, i32> {
+    fn open(&mut self, i: usize, path: u64, flags: i32, mode: u32) -> Result<i64, i32> {
         let raw = self.path_arg(i, path)?;
         let dir = matches!(self.socks.names.lookup_file(&raw), Ok((_, Node::Dir)));
         let kind = match raw.as_slice() {
@@ -240,7 +255,7 @@ impl Machine {
             b"/dev/zero" => FileKind::DevZero,
             // A directory opens read-only (what opendir does natively).
             _ if dir && flags & ACCMODE == O_RDONLY && flags & O_CREAT == 0 => FileKind::Dir(dir_ident(&self.socks.names, &raw)),
-            _ => FileKind::Shm(self.open_regular(&raw, flags)?),
+            _ => FileKind::Shm(self.open_regular(&raw, flags, mode & 0o7777 & !self.procs[i].umask)?),
         };
         if self.open_fds(i) >= MAX_FDS {
             return Err(EMFILE);
@@ -248,9 +263,9 @@ impl Machine {
         Ok(self.open_fd(i, kind, flags))
     }
 
-    /// The object of the regular file `path` names, created or truncated
-    /// as `flags` say.
-    fn open_regular(&mut self, path: &[u8], flags: i32) -> Result<u32, i32> {
+    /// The object of the regular file `path` names, created (with
+    /// permission bits `perm`) or truncated as `flags` say.
+    fn open_regular(&mut self, path: &[u8], flags: i32, perm: u32) -> Result<u32, i32> {
         let (resolved, node) = self.socks.names.lookup_file(path)?;
         let writing = flags & ACCMODE != O_RDONLY;
         let obj = match node {
@@ -267,6 +282,7 @@ impl Machine {
             Node::Missing if flags & O_CREAT == 0 => return Err(ENOENT),
             Node::Missing => {
                 let obj = self.shared.create(0);
+                self.socks.names.modes.insert(resolved.clone(), perm);
                 self.socks.names.files.insert(resolved, obj);
                 obj
             }

@@ -630,7 +630,7 @@ impl Machine {
                 self.fd_cells(i, fd as i64, f);
                 self.buffer(i, buf, true, f);
             }
-            Call::Fs(FsCall::Mkdir { path } | FsCall::Rmdir { path } | FsCall::Mkfifo { path, .. }) => {
+            Call::Fs(FsCall::Mkdir { path, .. } | FsCall::Rmdir { path } | FsCall::Mkfifo { path, .. }) => {
                 f.write(Cell::Sockets);
                 self.buffer(i, path, false, f);
             }

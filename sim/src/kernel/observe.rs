@@ -61,7 +61,7 @@ impl Machine {
                 | FsCall::Open { path: name, .. }
                 | FsCall::Stat { path: name, .. }
                 | FsCall::Access { path: name, .. }
-                | FsCall::Mkdir { path: name }
+                | FsCall::Mkdir { path: name, .. }
                 | FsCall::Mkfifo { path: name, .. }
                 | FsCall::Rename { old: name, .. }
                 | FsCall::Rmdir { path: name }

@@ -136,7 +136,7 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::Stat | LibFn::Lstat => Call::Fs(FsCall::Stat { path: a[0], buf: a[1] }),
         LibFn::Umask => Call::Fs(FsCall::Umask { mask: a[0] as u32 }),
         LibFn::Access => Call::Fs(FsCall::Access { path: a[0], mode: int(1) }),
-        LibFn::Mkdir => Call::Fs(FsCall::Mkdir { path: a[0] }),
+        LibFn::Mkdir => Call::Fs(FsCall::Mkdir { path: a[0], mode: a[1] as u32 }),
         LibFn::Mkfifo => Call::Fs(FsCall::Mkfifo { path: a[0], mode: a[1] as u32 }),
         LibFn::Rmdir => Call::Fs(FsCall::Rmdir { path: a[0] }),
         LibFn::Chdir => Call::Fs(FsCall::Chdir { path: a[0] }),
