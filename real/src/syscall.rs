@@ -139,6 +139,13 @@ impl RealProc<'_> {
             },
             // SAFETY: a plain integer argument.
             Call::Fs(sim::abi::call::FsCall::Umask { mask }) => (unsafe { libc::umask(mask) }) as i64,
+            Call::Fs(sim::abi::call::FsCall::Chmod { path, mode }) => match self.file_name(path) {
+                // SAFETY: a C string we made.
+                Ok(c) => ret(unsafe { libc::chmod(c.as_ptr(), mode & 0o7777) } as i64),
+                Err(e) => -(e as i64),
+            },
+            // SAFETY: a plain descriptor call.
+            Call::Fs(sim::abi::call::FsCall::Fchmod { fd, mode }) => ret(unsafe { libc::fchmod(fd, mode & 0o7777) } as i64),
             Call::Fs(sim::abi::call::FsCall::Rmdir { path }) => match self.file_name(path) {
                 // SAFETY: a C string we made.
                 Ok(c) => ret(unsafe { libc::rmdir(c.as_ptr()) } as i64),

@@ -449,6 +449,20 @@ pub enum FsCall {
         /// Permission bits.
         mode: u32,
     },
+    /// `chmod(path, mode)`.
+    Chmod {
+        /// The path (a C string).
+        path: Addr,
+        /// New permission bits.
+        mode: u32,
+    },
+    /// `fchmod(fd, mode)`.
+    Fchmod {
+        /// The descriptor.
+        fd: i32,
+        /// New permission bits.
+        mode: u32,
+    },
     /// `umask(mask)`: the old mask.
     Umask {
         /// The new mask.
@@ -1169,6 +1183,8 @@ impl Call {
             Call::Fs(FsCall::Stat { .. }) => "stat",
             Call::Fs(FsCall::Access { .. }) => "access",
             Call::Fs(FsCall::Mkdir { .. }) => "mkdir",
+            Call::Fs(FsCall::Chmod { .. }) => "chmod",
+            Call::Fs(FsCall::Fchmod { .. }) => "fchmod",
             Call::Fs(FsCall::Mkfifo { .. }) => "mkfifo",
             Call::Fs(FsCall::Umask { .. }) => "umask",
             Call::Fs(FsCall::Rename { .. }) => "rename",

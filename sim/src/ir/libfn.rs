@@ -80,7 +80,7 @@ libfns! {
     Strsignal = "strsignal", Psignal = "psignal", Memchr = "memchr", Ungetc = "ungetc",
     Atexit = "atexit", Access = "access", Msync = "msync",
     Execl = "execl", Execlp = "execlp", Execle = "execle", Execv = "execv", Execvp = "execvp",
-    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Pread = "pread", Pwrite = "pwrite", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Chdir = "chdir", Getcwd = "__ipcsim_getcwd", Opendir = "opendir", Readdir = "readdir",
+    Execve = "execve", Mkdir = "mkdir", Mkfifo = "mkfifo", Pread = "pread", Pwrite = "pwrite", Umask = "umask", Lstat = "lstat", Rmdir = "rmdir", Chmod = "chmod", Fchmod = "fchmod", Chdir = "chdir", Getcwd = "__ipcsim_getcwd", Opendir = "opendir", Readdir = "readdir",
     Rewinddir = "rewinddir", Closedir = "closedir", Pipe2 = "pipe2", Fsync = "fsync",
     Fdatasync = "fdatasync", Rename = "rename", Gettimeofday = "gettimeofday",
     Err = "err", Errx = "errx", Warn = "warn", Warnx = "warnx",
@@ -244,6 +244,8 @@ pub fn is_syscall(f: LibFn) -> bool {
             | Lstat
             | Rmdir
             | Chdir
+            | Chmod
+            | Fchmod
             | Getcwd
             | Opendir
             | Pipe2

@@ -55,6 +55,32 @@ impl Machine {
         }
     }
 
+    /// `chmod`: a file's or directory's new permission bits (others keep
+    /// theirs: a socket file's, a named pipe's, a device's).
+    fn chmod(&mut self, i: usize, path: u64, mode: u32) -> Result<i64, i32> {
+        let raw = self.path_arg(i, path)?;
+        match self.socks.names.lookup_file(&raw)? {
+            (_, Node::Missing) => Err(ENOENT),
+            (p, Node::File(_) | Node::Dir) => {
+                self.socks.names.modes.insert(p, mode & 0o7777);
+                Ok(0)
+            }
+            _ => Ok(0),
+        }
+    }
+
+    /// `fchmod`: as `chmod`, for the file a descriptor has open.
+    fn fchmod(&mut self, i: usize, fd: i32, mode: u32) -> Result<i64, i32> {
+        let (_, file) = self.file_of(i, fd as i64).ok_or(EBADF)?;
+        if let FileKind::Shm(obj) = file.kind {
+            let names = &mut self.socks.names;
+            if let Some(p) = names.files.iter().find(|(_, &o)| o == obj).map(|(p, _)| p.clone()) {
+                names.modes.insert(p, mode & 0o7777);
+            }
+        }
+        Ok(0)
+    }
+
     /// `getcwd`: the working directory and its NUL into `buf` (`ERANGE`
     /// if `size` cannot hold them); its length with the NUL.
     fn getcwd(&mut self, i: usize, buf: u64, size: u64) -> Result<i64, i32> {
@@ -91,6 +117,8 @@ impl Machine {
             FsCall::Rmdir { path } => self.path_op(i, path, crate::ipc::sockname::Names::rmdir),
             FsCall::Opendir { path } => self.opendir(i, path),
             FsCall::Chdir { path } => self.chdir(i, path),
+            FsCall::Chmod { path, mode } => self.chmod(i, path, mode),
+            FsCall::Fchmod { fd, mode } => self.fchmod(i, fd, mode),
             FsCall::Getcwd { buf, size } => self.getcwd(i, buf, size),
             FsCall::Fstat { fd, buf } => self.fstat(i, fd, buf),
         })

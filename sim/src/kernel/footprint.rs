@@ -626,6 +626,14 @@ impl Machine {
             Call::Fs(FsCall::Lseek { fd, .. }) => self.fd_cells(i, fd as i64, f),
             // The mask is the caller's own; a later mkfifo of it reads it.
             Call::Fs(FsCall::Umask { .. }) => {}
+            Call::Fs(FsCall::Chmod { path, .. }) => {
+                f.write(Cell::Sockets);
+                self.buffer(i, path, false, f);
+            }
+            Call::Fs(FsCall::Fchmod { fd, .. }) => {
+                f.write(Cell::Sockets);
+                self.fd_cells(i, fd as i64, f);
+            }
             Call::Fs(FsCall::Fstat { fd, buf }) => {
                 self.fd_cells(i, fd as i64, f);
                 self.buffer(i, buf, true, f);

@@ -140,6 +140,8 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off);
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
 int rmdir(const char *path);
 int chdir(const char *path);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
 int __ipcsim_getcwd(char *buf, size_t size);
 char *getcwd(char *buf, size_t size);
 struct dirent { unsigned long d_ino; long d_off; unsigned short d_reclen; unsigned char d_type; char d_name[256]; };

@@ -264,6 +264,8 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Fs(FsCall::Getcwd { buf, size }) => format!("{buf:#x}, {size}"),
         Call::Fs(FsCall::Mkfifo { mode, .. }) => format!("{}, {mode:#o}", bytes()),
         Call::Fs(FsCall::Umask { mask }) => format!("{mask:#o}"),
+        Call::Fs(FsCall::Chmod { mode, .. }) => format!("{}, {mode:#o}", bytes()),
+        Call::Fs(FsCall::Fchmod { fd, mode }) => format!("{fd}, {mode:#o}"),
         Call::Fs(FsCall::Fstat { fd, .. }) => fd.to_string(),
         Call::Sysv(c) => match c {
             SysvCall::Ftok { id, .. } => format!("{}, {id}", bytes()),

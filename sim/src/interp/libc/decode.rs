@@ -135,6 +135,8 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         // No symbolic links in the run's file system: lstat is stat.
         LibFn::Stat | LibFn::Lstat => Call::Fs(FsCall::Stat { path: a[0], buf: a[1] }),
         LibFn::Umask => Call::Fs(FsCall::Umask { mask: a[0] as u32 }),
+        LibFn::Chmod => Call::Fs(FsCall::Chmod { path: a[0], mode: a[1] as u32 }),
+        LibFn::Fchmod => Call::Fs(FsCall::Fchmod { fd: int(0), mode: a[1] as u32 }),
         LibFn::Access => Call::Fs(FsCall::Access { path: a[0], mode: int(1) }),
         LibFn::Mkdir => Call::Fs(FsCall::Mkdir { path: a[0], mode: a[1] as u32 }),
         LibFn::Mkfifo => Call::Fs(FsCall::Mkfifo { path: a[0], mode: a[1] as u32 }),
