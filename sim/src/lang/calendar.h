@@ -5,8 +5,8 @@
    a program that names one of them (lang::compile_here): its globals then
    belong to every process. No string literal here: one would sit among
    the program's. */
-static char __ipcsim_gmt[4] = {'G', 'M', 'T', 0};
-static char __ipcsim_utc[4] = {'U', 'T', 'C', 0};
+static char __ipcsim_gmt[] = {'G', 'M', 'T', 0};
+static char __ipcsim_utc[] = {'U', 'T', 'C', 0};
 char *tzname[2] = {__ipcsim_utc, __ipcsim_utc};
 long timezone;
 int daylight;

@@ -337,14 +337,16 @@ impl Lower<'_> {
             }
             return;
         }
-        if self.is_builtin(span) {
-            self.builtin_global(name, ty, init);
-            return;
-        }
+        // `int a[] = {1, 2}` takes its length from the initializer (the
+        // library's own globals too).
         let ty = match init {
             Some(i) => self.complete_array_from_init(ty, i),
             None => ty,
         };
+        if self.is_builtin(span) {
+            self.builtin_global(name, ty, init);
+            return;
+        }
         let size = self.t.size(ty);
         if size.is_none() && storage != Storage::Extern {
             self.error(Code::Incomplete, span, format!("`{}` has incomplete type `{}`", name.name, self.t.name(ty)));
