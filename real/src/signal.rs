@@ -11,10 +11,13 @@ use crate::process::RealProc;
 use sim::abi::call::Call;
 use sim::abi::flags::{SA_NOCLDWAIT, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN};
 use sim::ir::MemTy;
-use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 
 /// Signals noted and not yet handled (bit n-1: signal n).
 static PENDING: AtomicU64 = AtomicU64::new(0);
+/// How many times each was noted and not yet handled (a real-time signal
+/// queues: the real kernel calls `note` once for each).
+static NOTED: [AtomicU32; 65] = [const { AtomicU32::new(0) }; 65];
 /// `si_pid` (real), `si_code`, `si_status` of each noted signal.
 static INFO: [[AtomicI32; 3]; 65] = [const { [const { AtomicI32::new(0) }; 3] }; 65];
 
@@ -31,6 +34,7 @@ extern "C" fn note(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc
         slot[1].store(code, Ordering::Relaxed);
         slot[2].store(status, Ordering::Relaxed);
     }
+    NOTED[sig as usize].fetch_add(1, Ordering::SeqCst);
     PENDING.fetch_or(1 << (sig - 1), Ordering::SeqCst);
 }
 
@@ -344,7 +348,13 @@ impl RealProc<'_> {
     /// Enters the program's handler for noted signal `sig`; `restart` is
     /// the call to make again when it returns. False if not caught.
     fn enter_program_handler(&mut self, sig: i32, restart: Option<Call>) -> bool {
-        PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
+        // Handled once: still pending while more were noted (standard
+        // signals are noted once however often they came).
+        let more = sig >= libc::SIGRTMIN() && NOTED[sig as usize].fetch_sub(1, Ordering::SeqCst) > 1;
+        if !more {
+            NOTED[sig as usize].store(0, Ordering::SeqCst);
+            PENDING.fetch_and(!(1u64 << (sig - 1)), Ordering::SeqCst);
+        }
         let Some(a) = self.handlers.caught.get(&sig).copied().filter(|a| a.handler > SIG_IGN) else { return false };
         // A handler that is no function of the program: the jump faults.
         let Some(func) = self.env.prog.callable(a.handler) else { crate::process::die(libc::SIGSEGV) };
@@ -420,4 +430,5 @@ impl RealProc<'_> {
 /// In a new child: no signal is pending (fork(2)).
 pub fn forget_pending() {
     PENDING.store(0, Ordering::SeqCst);
+    NOTED.iter().for_each(|n| n.store(0, Ordering::SeqCst));
 }

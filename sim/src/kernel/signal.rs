@@ -92,6 +92,11 @@ pub fn bit(sig: i32) -> u64 {
     }
 }
 
+/// The first real-time signal.
+const SIGRTMIN: i32 = 34;
+/// Real-time signals a process may have queued at once.
+const MAX_QUEUED: usize = 4096;
+
 /// What cannot be blocked.
 const UNBLOCKABLE: u64 = (1 << (SIGKILL - 1)) | (1 << (SIGSTOP - 1));
 
@@ -128,6 +133,16 @@ impl Signals {
     /// The state a `fork` child starts with: dispositions and mask kept,
     /// no pending signal, no alarm (fork(2)); the running handlers' frames
     /// are kept, since the child's interpreter state holds them too.
+    /// Takes one instance of pending signal `sig`: its `siginfo_t`; the
+    /// signal stays pending while more (queued real-time ones) remain.
+    fn dequeue(&mut self, sig: i32) -> Info {
+        let got = self.info.iter().position(|x| x.0 == sig).map(|k| self.info.remove(k).1).unwrap_or_default();
+        if !self.info.iter().any(|x| x.0 == sig) {
+            self.pending &= !bit(sig);
+        }
+        got
+    }
+
     pub fn for_child(&self) -> Signals {
         Signals { caught: self.caught.clone(), blocked: self.blocked, frames: self.frames.clone(), ..Default::default() }
     }
@@ -147,7 +162,10 @@ impl Machine {
         if sig == SIGKILL || !(s.catches(sig) || mask & bit(sig) != 0) {
             return false;
         }
-        if s.pending & bit(sig) == 0 {
+        // A real-time signal queues (as many as Linux's default
+        // RLIMIT_SIGPENDING would hold, in practice); a standard one is
+        // pending once.
+        if s.pending & bit(sig) == 0 || (sig >= SIGRTMIN && s.info.len() < MAX_QUEUED) {
             s.pending |= bit(sig);
             s.info.push((sig, info));
         }
@@ -392,8 +410,7 @@ impl Machine {
     fn enter_signal_handler(&mut self, i: usize, sig: i32, resume: Option<Pending>, cx: &mut StepCtx) -> bool {
         cx.history.signal_handled(self.procs[i].pid, sig);
         let s = self.sigs(i);
-        s.pending &= !bit(sig);
-        let info = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
+        let info = s.dequeue(sig);
         let Some(a) = s.action(sig) else { return false };
         use crate::interp::fault::{Cause, Fault, Signal, Undefined};
         let span = self.procs[i].proc.span(cx.prog);
@@ -621,9 +638,7 @@ impl Machine {
         let Some(sig) = self.pending_in(i, set) else { return Sys::err(crate::abi::errno::EAGAIN) };
         cx.history.sync(crate::check::races::SyncKey::Family("signal"), false);
         cx.history.signal_handled(self.procs[i].pid, sig);
-        let s = self.sigs(i);
-        s.pending &= !bit(sig);
-        let got = s.info.iter().position(|x| x.0 == sig).map(|k| s.info.remove(k).1).unwrap_or_default();
+        let got = self.sigs(i).dequeue(sig);
         if info != 0 {
             let bytes = crate::abi::sigaction::siginfo(sig, got.code, got.pid, got.status, got.value);
             for (k, w) in bytes.chunks_exact(8).enumerate() {

@@ -555,6 +555,10 @@ impl Machine {
                 return Err(ENOTCONN);
             }
             self.sock(s).peer
+        } else if self.sock(s).no_send {
+            // Measured: a datagram socket shut for sending says EPIPE
+            // before it looks for a peer (one a refused send forgot).
+            return Err(EPIPE);
         } else if io.addr != 0 && io.alen != 0 {
             self.target_address(i, io.addr, io.alen as u32)?;
             None
