@@ -118,9 +118,26 @@ pub const FREOPEN: &str = include_str!("freopen.h");
 /// names one.
 pub const SYSTEM: &str = include_str!("system.h");
 
-/// What a program names to have [`CALENDAR`] compiled in.
-pub const CALENDAR_NAMES: [&str; 11] =
-    ["gmtime", "localtime", "mktime", "timegm", "asctime", "ctime", "clock", "times", "rusage", "wait3", "wait4"];
+/// What a program names to have [`CALENDAR`] compiled in: the calls
+/// themselves (a comment saying "three times" or a `st_ctime` field is
+/// no reason to carry the calendar's globals into every process).
+pub const CALENDAR_NAMES: [&str; 15] = [
+    "gmtime",
+    "localtime",
+    "mktime(",
+    "timegm(",
+    "asctime",
+    "ctime(",
+    "ctime_r(",
+    "clock(",
+    "times(",
+    "rusage",
+    "wait3(",
+    "wait4(",
+    "tzset(",
+    "tzname",
+    "daylight",
+];
 
 /// The extensions of `#include "ipcsim.h"` (LANGUAGE.md).
 pub const IPCSIM_H: &str = include_str!("ipcsim_prelude.h");
