@@ -83,10 +83,10 @@ impl RealProc<'_> {
         let plain = !path.starts_with(b"/") && !path.split(|&b| b == b'/').any(|c| c == b"..");
         let real = match &self.cwd {
             None if plain => path.to_vec(),
-            Some(dir) if !path.is_empty() && !path.starts_with(b"/") => {
-                [self.env.rundir.as_bytes(), &sim::ipc::sockname::absolute(&[dir.as_slice(), b"/", path].concat())?].concat()
+            None => [self.env.rundir.as_bytes(), &sim::ipc::sockname::resolve(path)?].concat(),
+            Some(dir) => {
+                [self.env.rundir.as_bytes(), &sim::ipc::sockname::absolute(&sim::ipc::sockname::from_cwd(Some(dir), path))?].concat()
             }
-            _ => [self.env.rundir.as_bytes(), &sim::ipc::sockname::resolve(path)?].concat(),
         };
         if real.len() >= 108 {
             return Err(libc::ENAMETOOLONG);

@@ -407,7 +407,7 @@ impl RealProc<'_> {
                 ProcCall::Sigqueue { pid, sig, value } => self.sigqueue(pid, sig, value),
                 ProcCall::Longjmp { handlers, mask, val } => self.longjmp(handlers, mask, val),
                 ProcCall::Sigtimedwait { set, info, timeout } => self.sigtimedwait(set, info, timeout),
-                ProcCall::Getitimer { which, out } => self.setitimer(which, Err(0), out),
+                ProcCall::Getitimer { which, out } => self.getitimer(which, out),
                 ProcCall::Exec { path, search } => self.exec(path, search),
                 ProcCall::Raise { sig } => {
                     if !sim::abi::signal::can_send(sig) {
@@ -945,14 +945,13 @@ fn cpu_time_ns() -> u64 {
 }
 
 impl RealProc<'_> {
-    /// `setitimer(ITIMER_REAL, ...)` on the real kernel (`value` an
-    /// `Err(0)`: only read it, as `getitimer`); the CPU-time timers are
-    /// refused, as in the simulator. The old timer goes to `old`.
+    /// `setitimer(ITIMER_REAL, ...)` on the real kernel; the CPU-time
+    /// timers are refused, as in the simulator. The old timer goes to
+    /// `old`.
     fn setitimer(&mut self, which: i32, value: Result<sim::abi::call::Itimer, i32>, old: u64) -> i64 {
         if which != 0 {
             return -(libc::EINVAL as i64);
         }
-        let timeval = |ns: u64| libc::timeval { tv_sec: (ns / 1_000_000_000) as i64, tv_usec: (ns % 1_000_000_000 / 1000) as i64 };
         let mut was = libc::itimerval { it_interval: timeval(0), it_value: timeval(0) };
         match value {
             Ok(v) => {
@@ -967,18 +966,30 @@ impl RealProc<'_> {
                 // SAFETY: plain timer calls with locals.
                 unsafe { libc::setitimer(libc::ITIMER_REAL, &new, &mut was) };
             }
-            Err(0) => {
-                // SAFETY: as above.
-                unsafe { libc::getitimer(libc::ITIMER_REAL, &mut was) };
-            }
             Err(e) => return -(e as i64),
         }
         if old == 0 {
             return 0;
         }
-        let fields = [was.it_interval.tv_sec, was.it_interval.tv_usec, was.it_value.tv_sec, was.it_value.tv_usec];
+        self.store_itimer(old, &was)
+    }
+
+    /// `getitimer(ITIMER_REAL, out)` on the real kernel.
+    fn getitimer(&mut self, which: i32, out: u64) -> i64 {
+        if which != 0 {
+            return -(libc::EINVAL as i64);
+        }
+        let mut now = libc::itimerval { it_interval: timeval(0), it_value: timeval(0) };
+        // SAFETY: a timer read into a local.
+        unsafe { libc::getitimer(libc::ITIMER_REAL, &mut now) };
+        self.store_itimer(out, &now)
+    }
+
+    /// A `struct itimerval` into the program's memory at `at`.
+    fn store_itimer(&mut self, at: u64, t: &libc::itimerval) -> i64 {
+        let fields = [t.it_interval.tv_sec, t.it_interval.tv_usec, t.it_value.tv_sec, t.it_value.tv_usec];
         for (k, v) in fields.into_iter().enumerate() {
-            if !self.store(old.wrapping_add(8 * k as u64), MemTy::I64, v as u64) {
+            if !self.store(at.wrapping_add(8 * k as u64), MemTy::I64, v as u64) {
                 return -(libc::EFAULT as i64);
             }
         }
@@ -986,16 +997,17 @@ impl RealProc<'_> {
     }
 }
 
+/// `ns` as a `struct timeval`.
+fn timeval(ns: u64) -> libc::timeval {
+    libc::timeval { tv_sec: (ns / 1_000_000_000) as i64, tv_usec: (ns % 1_000_000_000 / 1000) as i64 }
+}
+
 impl RealProc<'_> {
     /// `chdir`: to a directory of the run's directory, as the program
     /// names it (the real working directory does not move).
     fn chdir(&mut self, path: u64) -> i64 {
         let Ok(raw) = self.proc.mem.cstr(&self.shared, path).map(|b| b.to_vec()) else { return -(libc::EFAULT as i64) };
-        let full = match &self.cwd {
-            Some(dir) if !raw.is_empty() && !raw.starts_with(b"/") => [dir.as_slice(), b"/", &raw].concat(),
-            _ => raw,
-        };
-        let dir = match sim::ipc::sockname::absolute(&full) {
+        let dir = match sim::ipc::sockname::absolute(&sim::ipc::sockname::from_cwd(self.cwd.as_deref(), &raw)) {
             Ok(d) => d,
             Err(e) => return -(e as i64),
         };

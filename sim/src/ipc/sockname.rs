@@ -114,6 +114,15 @@ pub fn absolute(path: &[u8]) -> Result<Vec<u8>, i32> {
     Ok(if parts.is_empty() { b"/".to_vec() } else { join(&parts) })
 }
 
+/// `path` as a process whose working directory is `cwd` means it (`None`:
+/// [`CWD`], which resolution adds itself).
+pub fn from_cwd(cwd: Option<&[u8]>, path: &[u8]) -> Vec<u8> {
+    match cwd {
+        Some(dir) if !path.is_empty() && path[0] != b'/' => [dir, b"/", path].concat(),
+        _ => path.to_vec(),
+    }
+}
+
 /// The components of `path` made absolute, `.` and `..` resolved.
 fn components(path: &[u8]) -> Result<Vec<Vec<u8>>, i32> {
     if path.is_empty() {

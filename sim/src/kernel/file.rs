@@ -36,10 +36,7 @@ impl Machine {
     /// its working directory.
     pub(super) fn path_arg(&self, i: usize, addr: u64) -> Result<Vec<u8>, i32> {
         let raw = self.procs[i].proc.mem.cstr(&self.shared, addr).map_err(|_| EFAULT)?;
-        Ok(match &self.procs[i].cwd {
-            Some(dir) if !raw.is_empty() && raw[0] != b'/' => [dir.as_slice(), b"/", raw].concat(),
-            _ => raw.to_vec(),
-        })
+        Ok(crate::ipc::sockname::from_cwd(self.procs[i].cwd.as_deref(), raw))
     }
 
     /// `chdir`: to a directory of the run's file system.

@@ -673,9 +673,7 @@ impl Machine {
     /// The pending signal of `set` `sigtimedwait` takes first.
     pub(super) fn pending_in(&self, i: usize, set: u64) -> Option<i32> {
         let s = self.procs[i].signals.as_deref()?;
-        let ready = s.pending & set & !UNBLOCKABLE;
-        const SYNC: [i32; 6] = [4, 5, 7, 8, 11, 31];
-        SYNC.iter().copied().find(|&g| ready & bit(g) != 0).or_else(|| (1..=64).find(|&g| ready & bit(g) != 0))
+        first_in(s.pending & set & !UNBLOCKABLE, |_| true)
     }
 
     /// `setitimer`: the real-time timer is `alarm`'s (each replaces the
@@ -861,7 +859,13 @@ impl Machine {
 /// synchronous ones (SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS)
 /// first, then by number.
 fn first_caught(s: &Signals, ready: u64) -> Option<i32> {
+    first_in(ready, |g| s.catches(g))
+}
+
+/// The signal of `ready` Linux takes first among those `ok` accepts: the
+/// synchronous ones, then by number.
+fn first_in(ready: u64, ok: impl Fn(i32) -> bool) -> Option<i32> {
     const SYNC: [i32; 6] = [4, 5, 7, 8, 11, 31];
-    let pick = |g: &i32| ready & bit(*g) != 0 && s.catches(*g);
+    let pick = |g: &i32| ready & bit(*g) != 0 && ok(*g);
     SYNC.iter().copied().find(pick).or_else(|| (1..=64).find(pick))
 }
