@@ -18,11 +18,9 @@ pub fn spinning(streak: &Streak, fp: u64, shared: &SharedStore) -> Option<Vec<Wa
 fn read(shared: &SharedStore, w: &Watch) -> u64 {
     let bytes = shared.object(w.obj);
     let (o, n) = (w.off as usize, w.width as usize);
-    let mut b = [0u8; 8];
-    if o + n <= bytes.len() {
-        b[..n].copy_from_slice(&bytes[o..o + n]);
-    }
-    u64::from_le_bytes(b)
+    // Fixed widths, not a copy of `n` bytes into a zeroed word: that is
+    // a call to `memcpy` and a stalled reload on every shared load.
+    bytes.get(o..o.saturating_add(n)).map_or(0, crate::interp::memory::read_le)
 }
 
 /// The raw bytes at a location, zero-extended (what a streak records).
