@@ -181,7 +181,7 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
         return End::AllExited;
     }
     if let Some(&i) = live.iter().find(|&&i| m.procs[i].parked.as_ref().is_some_and(|w| w.is_empty())) {
-        return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].proc.span(prog) };
+        return End::EndlessLoop { pid: m.procs[i].pid, span: m.procs[i].span(prog) };
     }
     let stuck: Vec<Stuck> = live.iter().map(|&i| Stuck { pid: m.procs[i].pid, span: place(m, prog, i), waits: waits(m, i) }).collect();
     if stuck.iter().any(|s| s.parked()) {
@@ -196,7 +196,7 @@ pub fn judge(m: &Machine, prog: &Program) -> End {
 /// the call of a library routine written in C (`lockf`, `pclose`) rather
 /// than the prelude's line inside it; a built-in utility's own line.
 fn place(m: &Machine, prog: &Program, i: usize) -> Span {
-    let p = &m.procs[i].proc;
+    let p = &m.procs[i];
     p.user_span(prog).unwrap_or_else(|| p.span(prog))
 }
 

@@ -1027,7 +1027,7 @@ impl<'a> Dfs<'a> {
             if turn(&mut m, &cx, &mut ready).is_some() {
                 return None;
             }
-            places.extend(m.procs.iter().filter(|p| p.status.is_none()).map(|p| p.proc.span(self.prog)));
+            places.extend(m.procs.iter().filter(|p| p.status.is_none()).map(|p| p.span(self.prog)));
             for &i in &ready {
                 let (mut m2, mut h2, mut pace2) = (m.clone(), h.clone(), pace);
                 let mut cx = StepCtx { prog: self.prog, config: self.config, history: &mut h2, instructions: 0 };

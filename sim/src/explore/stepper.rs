@@ -132,7 +132,7 @@ impl<'a> Stepper<'a> {
                 format!("{} reading a store {older} older than the newest it may read", self.step_choice(inject::proc_of(entry)).next);
             (format!("#{}", k + 1), what, None)
         };
-        Choice { pid: p.pid, label, next, span: span.unwrap_or_else(|| p.proc.span(self.prog)) }
+        Choice { pid: p.pid, label, next, span: span.unwrap_or_else(|| p.span(self.prog)) }
     }
 
     fn step_choice(&self, i: usize) -> Choice {
@@ -162,7 +162,7 @@ impl<'a> Stepper<'a> {
             Pending::Exit(code) | Pending::Exiting(code) => format!("exit({code})"),
             _ => "its next step".into(),
         };
-        Choice { pid: p.pid, label: p.pid.to_string(), next, span: p.proc.span(self.prog) }
+        Choice { pid: p.pid, label: p.pid.to_string(), next, span: p.span(self.prog) }
     }
 
     /// Makes the move the user names by its [`Choice::label`].
@@ -218,7 +218,7 @@ impl<'a> Stepper<'a> {
             .states
             .into_iter()
             .filter(|(_, s)| *s != LaneState::Ready)
-            .map(|(pid, s)| (pid, s, self.m.index(pid).map(|i| self.m.procs[i].proc.span(self.prog)).unwrap_or_default()))
+            .map(|(pid, s)| (pid, s, self.m.index(pid).map(|i| self.m.procs[i].span(self.prog)).unwrap_or_default()))
             .collect()
     }
 

@@ -311,6 +311,53 @@ impl Process {
                             }
                         }
                     }
+                    Op::BinK(bop, ty, b) => {
+                        let a = pop!();
+                        match arith::binary(bop, ty, a, b) {
+                            Ok(v) => self.stack.push(v),
+                            Err(_) => {
+                                save_pc!();
+                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
+                                return self.fault(prog, Signal::Fpe, cause);
+                            }
+                        }
+                    }
+                    Op::FieldAddr { slot, off } => {
+                        let at = fp + slot as usize;
+                        let p = super::memory::read_le(&self.mem.stack[at..at + 8]);
+                        self.stack.push(p.wrapping_add(off as u64));
+                    }
+                    Op::LoadField { slot, off, ty: m } => {
+                        let at = fp + slot as usize;
+                        let a = super::memory::read_le(&self.mem.stack[at..at + 8]).wrapping_add(off as u64);
+                        let granted = gate!(AccessKind::Load(m), a) == Gate::Granted;
+                        let v = try_mem!(self.mem.load(ctx.shared, a, m));
+                        if granted {
+                            ctx.performed.as_mut().expect("granted").value = v;
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::CmpJump { op: bop, ty, target, when } => {
+                        let b = pop!();
+                        let a = pop!();
+                        if arith::compare(bop, ty, a, b) == when {
+                            let back = (target as usize) < pc;
+                            pc = target as usize;
+                            if back {
+                                burn!();
+                            }
+                        }
+                    }
+                    Op::CmpJumpK { op: bop, ty, k, target, when } => {
+                        let a = pop!();
+                        if arith::compare(bop, ty, a, k) == when {
+                            let back = (target as usize) < pc;
+                            pc = target as usize;
+                            if back {
+                                burn!();
+                            }
+                        }
+                    }
                     Op::Neg(ty) => {
                         let a = pop!();
                         self.stack.push(ty.norm(a.wrapping_neg()));

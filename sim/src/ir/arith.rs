@@ -32,12 +32,24 @@ pub fn binary(op: BinOp, ty: ArithTy, a: u64, b: u64) -> Result<u64, DivideError
         BinOp::Xor => a ^ b,
         BinOp::Eq => return Ok((a == b) as u64),
         BinOp::Ne => return Ok((a != b) as u64),
-        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => return Ok(compare(op, ty.signed(), a, b) as u64),
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => return Ok(order(op, ty.signed(), a, b) as u64),
     };
     Ok(ty.norm(r))
 }
 
-fn compare(op: BinOp, signed: bool, a: u64, b: u64) -> bool {
+/// Whether `a op b` holds, for a comparison `op` ([`BinOp::compares`]):
+/// what [`binary`] gives as 1 or 0, for a compare-and-branch.
+#[inline]
+pub fn compare(op: BinOp, ty: ArithTy, a: u64, b: u64) -> bool {
+    let (a, b) = (ty.norm(a), ty.norm(b));
+    match op {
+        BinOp::Eq => a == b,
+        BinOp::Ne => a != b,
+        _ => order(op, ty.signed(), a, b),
+    }
+}
+
+fn order(op: BinOp, signed: bool, a: u64, b: u64) -> bool {
     let ord = if signed { (a as i64).cmp(&(b as i64)) } else { a.cmp(&b) };
     match op {
         BinOp::Lt => ord.is_lt(),

@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod bignum;
 pub mod fingerprint;
 pub mod float;
+pub mod fuse;
 mod libfn;
 pub mod strtod;
 
@@ -154,6 +155,13 @@ pub enum BinOp {
     Ge,
 }
 
+impl BinOp {
+    /// True for the comparisons, whose result is an `int` 0 or 1.
+    pub fn compares(self) -> bool {
+        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+    }
+}
+
 /// One instruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
@@ -241,7 +249,56 @@ pub enum Op {
     Ret,
     /// Reached the end of a non-void function other than `main`.
     FellOffEnd,
+    // Superinstructions ([`fuse`]): each does what the ops it replaces
+    // did, in one dispatch.
+    /// `Const(k) Bin(op, ty)`.
+    BinK(BinOp, ArithTy, u64),
+    /// `LoadFrame(slot, I64) Const(off) Bin(Add, U64)`: the address of a
+    /// field through a pointer held in a local.
+    FieldAddr {
+        /// Frame slot of the pointer.
+        slot: u32,
+        /// Offset added.
+        off: u32,
+    },
+    /// [`Op::FieldAddr`] then `Load(ty)`.
+    LoadField {
+        /// Frame slot of the pointer.
+        slot: u32,
+        /// Offset added.
+        off: u32,
+        /// What is loaded.
+        ty: MemTy,
+    },
+    /// `Bin(op, ty)` (a comparison) then `JumpIfNonZero(target)` if
+    /// `when`, else `JumpIfZero(target)`.
+    CmpJump {
+        /// The comparison.
+        op: BinOp,
+        /// Its type.
+        ty: ArithTy,
+        /// Where to jump.
+        target: u32,
+        /// Jump when the comparison holds (else when it fails).
+        when: bool,
+    },
+    /// `Const(k)` then [`Op::CmpJump`].
+    CmpJumpK {
+        /// The comparison.
+        op: BinOp,
+        /// Its type.
+        ty: ArithTy,
+        /// The constant compared with.
+        k: u64,
+        /// Where to jump.
+        target: u32,
+        /// Jump when the comparison holds (else when it fails).
+        when: bool,
+    },
 }
+
+// Dispatch reads ops from a dense array: two words each.
+const _: () = assert!(std::mem::size_of::<Op>() == 16);
 
 /// How a parameter is passed into its frame slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -198,7 +198,7 @@ impl Machine {
         };
         if let Some((kind, key)) = named {
             if !cx.history.created.iter().any(|c| c.0 == kind && c.1 == key) {
-                let span = self.procs[i].proc.span(cx.prog);
+                let span = self.procs[i].span(cx.prog);
                 cx.history.created.push((kind, key, span));
             }
         }

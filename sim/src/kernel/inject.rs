@@ -236,7 +236,7 @@ impl Machine {
         match fault {
             Fault::Crash => {
                 self.crashes += 1;
-                let span = self.procs[i].proc.span(cx.prog);
+                let span = self.procs[i].span(cx.prog);
                 self.crashed.push((self.procs[i].pid, cx.prog.sources.describe(span)));
                 // The death is what was injected, not the program's failure
                 // (as a death by another process's `kill` is not).

@@ -260,6 +260,27 @@ crate::reuse::fieldwise_clone!(Pcb {
 });
 
 impl Pcb {
+    /// The source location the process is at. Stopped in front of a
+    /// shared access, it is at that access (its frame's pc is the op's
+    /// own, not one past it, so the interpreter's answer, made for a
+    /// process that has just run an op, would name the op before).
+    pub fn span(&self, prog: &crate::ir::Program) -> crate::source::Span {
+        match self.pending {
+            Pending::Access(Access { expr: Some(at), .. }) => at,
+            _ => self.proc.span(prog),
+        }
+    }
+
+    /// The innermost place in the program's own code (see
+    /// [`crate::interp::Process::user_span`]), with [`Pcb::span`]'s care
+    /// for a process stopped in front of a shared access.
+    pub fn user_span(&self, prog: &crate::ir::Program) -> Option<crate::source::Span> {
+        match self.pending {
+            Pending::Access(Access { expr: Some(at), .. }) if !prog.sources.is_library(at.file) => Some(at),
+            _ => self.proc.user_span(prog),
+        }
+    }
+
     /// Forgets the cached fingerprints (tests check that a cached one is
     /// never stale).
     pub fn forget_fingerprints(&self) {
@@ -748,7 +769,7 @@ impl Machine {
         cx.history.stepping(pid);
         // Where the operation is, and since when it waits: read before it
         // is performed, and only for the trace.
-        let (span, since) = if cx.tracing() { (self.procs[i].proc.span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
+        let (span, since) = if cx.tracing() { (self.procs[i].span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
         let mut rang = false;
         if self.procs[i].signals.is_some() && self.alarm_due(i, cx.config.time) {
             self.ring_alarm(i);
@@ -941,7 +962,7 @@ impl Machine {
         let passed = loaded.and_then(|m| self.procs[i].buffer.overtaken(a.obj, a.off, m.width() as u64).copied());
         // The statement, for a race report (read before the process
         // moves on).
-        let span = if cx.history.races.is_some() { self.procs[i].proc.span(cx.prog) } else { Default::default() };
+        let span = if cx.history.races.is_some() { self.procs[i].span(cx.prog) } else { Default::default() };
         let performed = self.advance(i, true, cx);
         if let Some(old) = old {
             self.weak_stored(i, &a, old, cx.config.memory.bound);

@@ -23,7 +23,7 @@ impl Machine {
             },
             OpCall::End { value } => (MarkKind::End, value),
         };
-        let span = p.proc.span(cx.prog);
+        let span = p.span(cx.prog);
         cx.history.ops.push(OpMark { pid: p.pid, kind, value, span });
         Sys::from(Ok(0))
     }

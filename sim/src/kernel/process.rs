@@ -272,12 +272,12 @@ impl Machine {
     /// forked it.
     fn user_site(&self, i: usize, cx: &StepCtx) -> crate::source::Span {
         let p = &self.procs[i];
-        if let Some(s) = p.proc.user_span(cx.prog) {
+        if let Some(s) = p.user_span(cx.prog) {
             return s;
         }
         match cx.history.fork_sites.iter().find(|s| s.0 == p.pid) {
             Some(&(_, s)) if !cx.prog.sources.is_library(s.file) => s,
-            _ => p.proc.span(cx.prog),
+            _ => p.span(cx.prog),
         }
     }
 

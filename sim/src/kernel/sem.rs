@@ -162,7 +162,7 @@ impl Machine {
     /// A `sem_t` pointer into no object: glibc dereferences it, and the
     /// process dies of SIGSEGV there.
     fn sem_fault(&mut self, i: usize, bad: BadAccess, cx: &mut StepCtx) -> Sys {
-        let span = self.procs[i].proc.span(cx.prog);
+        let span = self.procs[i].span(cx.prog);
         let fault = Fault::signal(Signal::Segv, Cause::Memory(bad), span);
         self.fault_next(i, fault, cx);
         Sys::Dead

@@ -413,7 +413,7 @@ impl Machine {
         let info = s.dequeue(sig);
         let Some(a) = s.action(sig) else { return false };
         use crate::interp::fault::{Cause, Fault, Signal, Undefined};
-        let span = self.procs[i].proc.span(cx.prog);
+        let span = self.procs[i].span(cx.prog);
         // A handler that is no function of the program: the jump faults.
         let Some(func) = cx.prog.callable(a.handler) else {
             self.fault_next(i, Fault::signal(Signal::Segv, Cause::BadCall { addr: a.handler }, span), cx);
@@ -811,7 +811,7 @@ impl Machine {
         if cx.prog.images[self.procs[i].proc.image as usize].utility {
             cx.history.sent.push((self.procs[i].pid, SIGPIPE));
         } else {
-            let span = self.procs[i].proc.span(cx.prog);
+            let span = self.procs[i].span(cx.prog);
             let fault = crate::interp::fault::Fault::signal(crate::interp::fault::Signal::Pipe, cause, span);
             self.faulted(i, fault, cx);
         }

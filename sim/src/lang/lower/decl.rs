@@ -482,7 +482,7 @@ impl Lower<'_> {
         self.tags.pop();
         let st = std::mem::take(&mut self.f);
         let frame_size = st.frame.div_ceil(16) * 16;
-        self.funcs[id as usize].code = Some(Function {
+        let mut code = Function {
             name: name.name.to_string(),
             ops: st.code,
             spans: st.spans,
@@ -492,7 +492,9 @@ impl Lower<'_> {
             objects: st.objects,
             redzones: st.redzones,
             span: fd.span,
-        });
+        };
+        crate::ir::fuse::fuse(&mut code);
+        self.funcs[id as usize].code = Some(code);
     }
 
     /// A variable-length array `T a[n]` (outermost dimension not
