@@ -466,7 +466,7 @@ impl Memory {
     pub fn slice<'a>(&'a self, sh: &'a dyn Shared, addr: u64, len: usize) -> Result<&'a [u8], BadAccess> {
         let (r, off) = split(addr);
         if r == region::STACK as usize {
-            let s = self.stack.get(off..off.saturating_add(len)).ok_or(self.stack_oob(off, len, false))?;
+            let s = self.stack.get(off..off.saturating_add(len)).ok_or_else(|| self.stack_oob(off, len, false))?;
             self.check_poison(off, len, false)?;
             return Ok(s);
         }
