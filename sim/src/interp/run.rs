@@ -340,6 +340,21 @@ impl Process {
                         }
                         self.stack.push(v);
                     }
+                    Op::FrameOpK { slot, op: bop, ty, m, k } => {
+                        let at = fp + slot as usize;
+                        let w = m.width() as usize;
+                        let v = m.norm(super::memory::read_le(&self.mem.stack[at..at + w]));
+                        // Never a division (the fusion excludes them), so
+                        // never an error.
+                        let r = arith::binary(bop, ty, v, k).unwrap_or(0);
+                        super::memory::write_le(&mut self.mem.stack[at..at + w], r);
+                    }
+                    Op::LoadFrame2 { a, ma, b, mb } => {
+                        let (at, bt) = (fp + a as usize, fp + b as usize);
+                        let va = ma.norm(super::memory::read_le(&self.mem.stack[at..at + ma.width() as usize]));
+                        let vb = mb.norm(super::memory::read_le(&self.mem.stack[bt..bt + mb.width() as usize]));
+                        self.stack.extend_from_slice(&[va, vb]);
+                    }
                     Op::CmpJump { op: bop, ty, target, when } => {
                         let b = pop!();
                         let a = pop!();

@@ -13,29 +13,56 @@
 use super::{ArithTy, BinOp, Function, MemTy, Op};
 use crate::source::Span;
 
-/// Fuses `f`'s code in place and moves its jump targets to match.
+/// What a rule makes of the ops at a place: `op` in place of `len` of
+/// them (`None`: they vanish, an identity), carrying the span of the
+/// part at `span` (the one that can fault, or names the access).
+struct Fused {
+    op: Option<Op>,
+    len: usize,
+    span: usize,
+}
+
+/// A rule: the fusion starting at `code[0]`, given which later ops a
+/// jump lands on (`target(k)` for `code[k]`), if one applies.
+type Rule = fn(&[Op], &dyn Fn(usize) -> bool) -> Option<Fused>;
+
+/// Fuses `f`'s code in place and moves its jump targets to match. Each
+/// pass sees the code the one before made: pairs and field accesses,
+/// then the conversions they make redundant, then whole updates of a
+/// local.
 pub fn fuse(f: &mut Function) {
+    for rule in [pairs as Rule, identities, locals] {
+        rewrite(f, rule);
+    }
+}
+
+/// One pass of `rule` over `f`.
+fn rewrite(f: &mut Function, rule: Rule) {
     let targets = targets(f);
     let (mut ops, mut spans) = (Vec::with_capacity(f.ops.len()), Vec::with_capacity(f.spans.len()));
-    // Where each old op went (an op inside a fusion: the fused op).
+    // Where each old op went (an op inside a fusion: the fused op; a
+    // vanished op: the op after it).
     let mut moved = vec![0u32; f.ops.len() + 1];
     let mut i = 0;
     while i < f.ops.len() {
-        let (op, len) = best(&f.ops[i..], |k| targets[i + k]);
+        let target = |k: usize| targets[i + k];
+        let free = |n: usize| f.ops.len() - i >= n && !(1..n).any(target);
+        let fused = rule(&f.ops[i..], &target).filter(|x| x.len >= 1 && free(x.len));
+        let Fused { op, len, span } = fused.unwrap_or(Fused { op: Some(f.ops[i]), len: 1, span: 0 });
         for m in &mut moved[i..i + len] {
             *m = ops.len() as u32;
         }
-        ops.push(op);
-        spans.push(f.spans.get(i + len - 1).copied().unwrap_or_else(Span::default));
+        if let Some(op) = op {
+            ops.push(op);
+            spans.push(f.spans.get(i + span).copied().unwrap_or_else(Span::default));
+        }
         i += len;
     }
     moved[f.ops.len()] = ops.len() as u32;
     let to = |t: u32| moved.get(t as usize).copied().unwrap_or(t);
     for op in &mut ops {
-        match op {
-            Op::Jump(t) | Op::JumpIfZero(t) | Op::JumpIfNonZero(t) => *t = to(*t),
-            Op::CmpJump { target, .. } | Op::CmpJumpK { target, .. } => *target = to(*target),
-            _ => {}
+        if let Some(t) = target_mut(op) {
+            *t = to(*t);
         }
     }
     for table in &mut f.switches {
@@ -48,6 +75,15 @@ pub fn fuse(f: &mut Function) {
     f.spans = spans;
 }
 
+/// The jump target an op holds, if it jumps.
+fn target_mut(op: &mut Op) -> Option<&mut u32> {
+    match op {
+        Op::Jump(t) | Op::JumpIfZero(t) | Op::JumpIfNonZero(t) => Some(t),
+        Op::CmpJump { target, .. } | Op::CmpJumpK { target, .. } => Some(target),
+        _ => None,
+    }
+}
+
 /// Which ops a jump or a switch lands on (one past the end included).
 fn targets(f: &Function) -> Vec<bool> {
     let mut t = vec![false; f.ops.len() + 1];
@@ -57,7 +93,7 @@ fn targets(f: &Function) -> Vec<bool> {
         }
     };
     for op in &f.ops {
-        if let Op::Jump(x) | Op::JumpIfZero(x) | Op::JumpIfNonZero(x) = *op {
+        if let Some(&mut x) = target_mut(&mut op.clone()) {
             mark(x);
         }
     }
@@ -68,49 +104,83 @@ fn targets(f: &Function) -> Vec<bool> {
     t
 }
 
-/// The longest fusion starting at `code[0]` whose later parts no jump
-/// lands on (`target(k)`: whether one lands on `code[k]`), and how many
-/// ops it replaces; else the op itself.
-fn best(code: &[Op], target: impl Fn(usize) -> bool) -> (Op, usize) {
-    let free = |n: usize| code.len() >= n && !(1..n).any(&target);
+fn fused(op: Op, len: usize) -> Option<Fused> {
+    Some(Fused { op: Some(op), len, span: len - 1 })
+}
+
+/// The first pass: field accesses through a pointer in a local, compares
+/// and branches, operations with a constant.
+fn pairs(code: &[Op], _: &dyn Fn(usize) -> bool) -> Option<Fused> {
     let at = |k: usize| code.get(k).copied();
-    // `p->field`, read: the pointer in a local, a constant offset, a load.
-    if free(4) {
-        if let (Some(Op::LoadFrame(slot, MemTy::I64)), Some(Op::Const(k)), Some(Op::Bin(BinOp::Add, ArithTy::U64)), Some(Op::Load(m))) =
-            (at(0), at(1), at(2), at(3))
+    match (at(0), at(1), at(2), at(3)) {
+        // `p->field`, read: the pointer in a local, a constant offset, a load.
+        (Some(Op::LoadFrame(slot, MemTy::I64)), Some(Op::Const(k)), Some(Op::Bin(BinOp::Add, ArithTy::U64)), Some(Op::Load(m)))
+            if u32::try_from(k).is_ok() =>
         {
-            if let Ok(k) = u32::try_from(k) {
-                return (Op::LoadField { slot, off: k, ty: m }, 4);
-            }
+            fused(Op::LoadField { slot, off: k as u32, ty: m }, 4)
         }
-    }
-    if free(3) {
-        match (at(0), at(1), at(2)) {
-            // `&p->field`: the address a store or a call takes.
-            (Some(Op::LoadFrame(slot, MemTy::I64)), Some(Op::Const(k)), Some(Op::Bin(BinOp::Add, ArithTy::U64))) => {
-                if let Ok(k) = u32::try_from(k) {
-                    return (Op::FieldAddr { slot, off: k }, 3);
-                }
-            }
-            // `if (x < 3)`, `while (n != 0)`: compare with a constant, branch.
-            (Some(Op::Const(k)), Some(Op::Bin(op, ty)), Some(Op::JumpIfZero(t) | Op::JumpIfNonZero(t))) if op.compares() => {
-                let when = matches!(at(2), Some(Op::JumpIfNonZero(_)));
-                return (Op::CmpJumpK { op, ty, k, target: t, when }, 3);
-            }
-            _ => {}
+        // `&p->field`: the address a store or a call takes.
+        (Some(Op::LoadFrame(slot, MemTy::I64)), Some(Op::Const(k)), Some(Op::Bin(BinOp::Add, ArithTy::U64)), _)
+            if u32::try_from(k).is_ok() =>
+        {
+            fused(Op::FieldAddr { slot, off: k as u32 }, 3)
         }
-    }
-    if free(2) {
-        match (at(0), at(1)) {
-            (Some(Op::Bin(op, ty)), Some(Op::JumpIfZero(t) | Op::JumpIfNonZero(t))) if op.compares() => {
-                let when = matches!(at(1), Some(Op::JumpIfNonZero(_)));
-                return (Op::CmpJump { op, ty, target: t, when }, 2);
-            }
-            (Some(Op::Const(k)), Some(Op::Bin(op, ty))) => return (Op::BinK(op, ty, k), 2),
-            _ => {}
+        // `if (x < 3)`, `while (n != 0)`: compare with a constant, branch.
+        (Some(Op::Const(k)), Some(Op::Bin(op, ty)), Some(j @ (Op::JumpIfZero(t) | Op::JumpIfNonZero(t))), _) if op.compares() => {
+            fused(Op::CmpJumpK { op, ty, k, target: t, when: matches!(j, Op::JumpIfNonZero(_)) }, 3)
         }
+        (Some(Op::Bin(op, ty)), Some(j @ (Op::JumpIfZero(t) | Op::JumpIfNonZero(t))), _, _) if op.compares() => {
+            fused(Op::CmpJump { op, ty, target: t, when: matches!(j, Op::JumpIfNonZero(_)) }, 2)
+        }
+        (Some(Op::Const(k)), Some(Op::Bin(op, ty)), _, _) => fused(Op::BinK(op, ty, k), 2),
+        _ => None,
     }
-    (code[0], 1)
+}
+
+/// Whether `code` starts with an update of a local by a constant that no
+/// jump cuts into.
+fn updates(code: &[Op], target: &dyn Fn(usize) -> bool) -> bool {
+    let fits = matches!(
+        (code.first(), code.get(1), code.get(2)),
+        (Some(Op::LoadFrame(slot, m)), Some(Op::BinK(op, _, _)), Some(Op::StoreFrame(s, m2)))
+            if s == slot && m2 == m && !matches!(op, BinOp::Div | BinOp::Rem)
+    );
+    fits && !target(1) && !target(2)
+}
+
+/// Whether `Norm(m)` leaves every result of arithmetic in `ty` as it is.
+fn keeps(ty: ArithTy, m: MemTy) -> bool {
+    matches!((ty, m), (ArithTy::I32, MemTy::I32) | (ArithTy::U32, MemTy::U32) | (ArithTy::I64 | ArithTy::U64, MemTy::I64))
+}
+
+/// The second pass: conversions that change nothing (a 64-bit `Norm`;
+/// a `Norm` to the type an operation already gave, as `i++` makes).
+fn identities(code: &[Op], _: &dyn Fn(usize) -> bool) -> Option<Fused> {
+    match (code.first().copied(), code.get(1).copied()) {
+        (Some(Op::Norm(MemTy::I64)), _) => Some(Fused { op: None, len: 1, span: 0 }),
+        (Some(op @ (Op::Bin(_, ty) | Op::BinK(_, ty, _))), Some(Op::Norm(m))) if keeps(ty, m) => {
+            Some(Fused { op: Some(op), len: 2, span: 0 })
+        }
+        _ => None,
+    }
+}
+
+/// The third pass: a local updated by a constant in place (`i++`,
+/// `n -= 2`, `flags |= 4`: never a division, which could fault), and two
+/// locals pushed together (`a < b`, `x + y`).
+fn locals(code: &[Op], target: &dyn Fn(usize) -> bool) -> Option<Fused> {
+    if updates(code, target) {
+        let (Op::LoadFrame(slot, m), Op::BinK(op, ty, k)) = (code[0], code[1]) else { return None };
+        return fused(Op::FrameOpK { slot, op, ty, m, k }, 3);
+    }
+    let at = |k: usize| code.get(k).copied();
+    match (at(0), at(1), at(2)) {
+        // Not when the second load starts an update of its own.
+        (Some(Op::LoadFrame(a, ma)), Some(Op::LoadFrame(b, mb)), _) if !updates(&code[1..], &|k| target(k + 1)) => {
+            fused(Op::LoadFrame2 { a, ma, b, mb }, 2)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -173,5 +243,47 @@ mod tests {
         assert_eq!(k(Op::Jump(0)), 3);
         assert_eq!(f.switches[0].default, 4);
         assert_eq!(f.switches[0].cases[0].1, 6);
+    }
+
+    #[test]
+    fn an_increment_of_a_local_is_one_op_and_its_identity_conversion_vanishes() {
+        // i++ on a long: load, add 1, Norm(I64), store.
+        let mut f = function(vec![
+            Op::LoadFrame(8, MemTy::I64),
+            Op::Const(1),
+            Op::Bin(BinOp::Add, ArithTy::I64),
+            Op::Norm(MemTy::I64),
+            Op::StoreFrame(8, MemTy::I64),
+            Op::Ret,
+        ]);
+        fuse(&mut f);
+        assert_eq!(f.ops, vec![Op::FrameOpK { slot: 8, op: BinOp::Add, ty: ArithTy::I64, m: MemTy::I64, k: 1 }, Op::Ret]);
+    }
+
+    #[test]
+    fn a_narrowing_conversion_stays_and_a_division_is_not_fused_into_an_update() {
+        let mut f = function(vec![
+            Op::LoadFrame(0, MemTy::I8),
+            Op::Const(1),
+            Op::Bin(BinOp::Add, ArithTy::I32),
+            Op::Norm(MemTy::I8),
+            Op::StoreFrame(0, MemTy::I8),
+            Op::LoadFrame(4, MemTy::I32),
+            Op::Const(0),
+            Op::Bin(BinOp::Div, ArithTy::I32),
+            Op::StoreFrame(4, MemTy::I32),
+            Op::Ret,
+        ]);
+        fuse(&mut f);
+        assert!(f.ops.contains(&Op::Norm(MemTy::I8)), "{:?}", f.ops);
+        assert!(f.ops.contains(&Op::BinK(BinOp::Div, ArithTy::I32, 0)), "{:?}", f.ops);
+        assert!(!f.ops.iter().any(|o| matches!(o, Op::FrameOpK { .. })), "{:?}", f.ops);
+    }
+
+    #[test]
+    fn a_jump_to_a_vanished_conversion_lands_on_the_op_after_it() {
+        let mut f = function(vec![Op::Jump(2), Op::Pop, Op::Norm(MemTy::I64), Op::Ret]);
+        fuse(&mut f);
+        assert_eq!(f.ops, vec![Op::Jump(2), Op::Pop, Op::Ret]);
     }
 }

@@ -282,6 +282,31 @@ pub enum Op {
         /// Jump when the comparison holds (else when it fails).
         when: bool,
     },
+    /// `LoadFrame(slot, m) BinK(op, ty, k) StoreFrame(slot, m)`: a local
+    /// updated in place (`i++`, `n -= 2`); never a division.
+    FrameOpK {
+        /// Frame slot.
+        slot: u32,
+        /// The operation.
+        op: BinOp,
+        /// Its type.
+        ty: ArithTy,
+        /// The local's type.
+        m: MemTy,
+        /// The constant.
+        k: u64,
+    },
+    /// `LoadFrame(a, ma) LoadFrame(b, mb)`.
+    LoadFrame2 {
+        /// First slot.
+        a: u32,
+        /// Its type.
+        ma: MemTy,
+        /// Second slot (pushed last).
+        b: u32,
+        /// Its type.
+        mb: MemTy,
+    },
     /// `Const(k)` then [`Op::CmpJump`].
     CmpJumpK {
         /// The comparison.
