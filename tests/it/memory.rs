@@ -276,7 +276,11 @@ fn the_real_backend_shows_store_buffering_as_the_native_binary_does_and_only_tso
     let start = std::time::Instant::now();
     let mut seed = 0;
     let seen = loop {
-        let seen = crosscheck::real_outcomes(worker, file, &cfg, (seed, 20), 1, &mut |_| {}).expect("real runs");
+        let mut seen = crosscheck::real_outcomes(worker, file, &cfg, (seed, 20), 1, &mut |_| {}).expect("real runs");
+        // A run the harness killed at its timeout says how loaded the
+        // machine was, not what the program can do (this one never
+        // blocks): no model is asked to explain it.
+        seen.retain(|s| !s.run.hung);
         if seen.iter().any(overtaken) {
             break seen;
         }

@@ -355,6 +355,32 @@ impl Process {
                         let vb = mb.norm(super::memory::read_le(&self.mem.stack[bt..bt + mb.width() as usize]));
                         self.stack.extend_from_slice(&[va, vb]);
                     }
+                    Op::LocalCmpJumpK { slot, op: bop, ty, k, target, when } => {
+                        let at = fp + slot as usize;
+                        let m = ty.mem();
+                        let a = m.norm(super::memory::read_le(&self.mem.stack[at..at + m.width() as usize]));
+                        if arith::compare(bop, ty, a, k as i64 as u64) == when {
+                            let back = (target as usize) < pc;
+                            pc = target as usize;
+                            if back {
+                                burn!();
+                            }
+                        }
+                    }
+                    Op::LocalsCmpJump { a, b, op: bop, ty, target, when } => {
+                        let m = ty.mem();
+                        let w = m.width() as usize;
+                        let (at, bt) = (fp + a as usize, fp + b as usize);
+                        let va = m.norm(super::memory::read_le(&self.mem.stack[at..at + w]));
+                        let vb = m.norm(super::memory::read_le(&self.mem.stack[bt..bt + w]));
+                        if arith::compare(bop, ty, va, vb) == when {
+                            let back = (target as usize) < pc;
+                            pc = target as usize;
+                            if back {
+                                burn!();
+                            }
+                        }
+                    }
                     Op::CmpJump { op: bop, ty, target, when } => {
                         let b = pop!();
                         let a = pop!();

@@ -79,7 +79,9 @@ fn rewrite(f: &mut Function, rule: Rule) {
 fn target_mut(op: &mut Op) -> Option<&mut u32> {
     match op {
         Op::Jump(t) | Op::JumpIfZero(t) | Op::JumpIfNonZero(t) => Some(t),
-        Op::CmpJump { target, .. } | Op::CmpJumpK { target, .. } => Some(target),
+        Op::CmpJump { target, .. } | Op::CmpJumpK { target, .. } | Op::LocalCmpJumpK { target, .. } | Op::LocalsCmpJump { target, .. } => {
+            Some(target)
+        }
         _ => None,
     }
 }
@@ -175,6 +177,16 @@ fn locals(code: &[Op], target: &dyn Fn(usize) -> bool) -> Option<Fused> {
     }
     let at = |k: usize| code.get(k).copied();
     match (at(0), at(1), at(2)) {
+        (Some(Op::LoadFrame(a, ma)), Some(Op::LoadFrame(b, mb)), Some(Op::CmpJump { op, ty, target, when }))
+            if ma == ty.mem() && mb == ma =>
+        {
+            fused(Op::LocalsCmpJump { a, b, op, ty, target, when }, 3)
+        }
+        (Some(Op::LoadFrame(slot, m)), Some(Op::CmpJumpK { op, ty, k, target, when }), _)
+            if m == ty.mem() && ty.norm(k as i32 as i64 as u64) == ty.norm(k) =>
+        {
+            fused(Op::LocalCmpJumpK { slot, op, ty, k: k as i32, target, when }, 2)
+        }
         // Not when the second load starts an update of its own.
         (Some(Op::LoadFrame(a, ma)), Some(Op::LoadFrame(b, mb)), _) if !updates(&code[1..], &|k| target(k + 1)) => {
             fused(Op::LoadFrame2 { a, ma, b, mb }, 2)
@@ -238,11 +250,12 @@ mod tests {
         f.switches.push(SwitchTable { cases: vec![(0, 8)], default: 6 });
         fuse(&mut f);
         let k = |op: Op| f.ops.iter().position(|o| *o == op).expect("present");
-        assert_eq!(f.ops[1], Op::CmpJumpK { op: BinOp::Le, ty: ArithTy::I32, k: 3, target: 4, when: false });
-        assert_eq!(f.ops[4], Op::Const(0));
-        assert_eq!(k(Op::Jump(0)), 3);
-        assert_eq!(f.switches[0].default, 4);
-        assert_eq!(f.switches[0].cases[0].1, 6);
+        // The loop's test is one op: the local compared with 3.
+        assert_eq!(f.ops[0], Op::LocalCmpJumpK { slot: 0, op: BinOp::Le, ty: ArithTy::I32, k: 3, target: 3, when: false });
+        assert_eq!(f.ops[3], Op::Const(0));
+        assert_eq!(k(Op::Jump(0)), 2);
+        assert_eq!(f.switches[0].default, 3);
+        assert_eq!(f.switches[0].cases[0].1, 5);
     }
 
     #[test]

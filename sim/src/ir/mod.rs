@@ -81,6 +81,15 @@ pub enum ArithTy {
 }
 
 impl ArithTy {
+    /// The memory type a local of this type is loaded as.
+    pub fn mem(self) -> MemTy {
+        match self {
+            ArithTy::I32 => MemTy::I32,
+            ArithTy::U32 => MemTy::U32,
+            ArithTy::I64 | ArithTy::U64 => MemTy::I64,
+        }
+    }
+
     /// True for the signed ones.
     pub fn signed(self) -> bool {
         matches!(self, ArithTy::I32 | ArithTy::I64)
@@ -295,6 +304,38 @@ pub enum Op {
         m: MemTy,
         /// The constant.
         k: u64,
+    },
+    /// `LoadFrame(slot, m) CmpJumpK`, where `m` is `ty`'s own width and
+    /// the constant fits 32 bits (a loop's `i < 10`).
+    LocalCmpJumpK {
+        /// Frame slot.
+        slot: u32,
+        /// The comparison.
+        op: BinOp,
+        /// Its type (and the local's).
+        ty: ArithTy,
+        /// The constant, sign-extended and then taken in `ty`.
+        k: i32,
+        /// Where to jump.
+        target: u32,
+        /// Jump when the comparison holds (else when it fails).
+        when: bool,
+    },
+    /// `LoadFrame(a, m) LoadFrame(b, m) CmpJump`, where `m` is `ty`'s
+    /// own width (a loop's `i < n`).
+    LocalsCmpJump {
+        /// First slot.
+        a: u32,
+        /// Second slot.
+        b: u32,
+        /// The comparison.
+        op: BinOp,
+        /// Its type (and the locals').
+        ty: ArithTy,
+        /// Where to jump.
+        target: u32,
+        /// Jump when the comparison holds (else when it fails).
+        when: bool,
     },
     /// `LoadFrame(a, ma) LoadFrame(b, mb)`.
     LoadFrame2 {
