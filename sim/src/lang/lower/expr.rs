@@ -65,6 +65,7 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         }
         "setitimer" => (Code::UnknownLibcCall, "use alarm(), or clock_gettime() on the virtual clock"),
         "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
+        "__ipcsim_scm_rights" => (Code::UnknownLibcCall, "passing descriptors with SCM_RIGHTS is not supported yet"),
         _ => return None,
     })
 }
