@@ -120,6 +120,13 @@ pub const UIO: &str = include_str!("uio.h");
 /// The names that bring in [`UIO`].
 pub const UIO_NAMES: [&str; 8] = ["iovec", "msghdr", "writev", "readv", "sendmsg", "recvmsg", "CMSG_", "SCM_"];
 
+/// `struct sigevent` and `mq_notify`, for a program that names one of
+/// [`SIGEVENT_NAMES`].
+pub const SIGEVENT: &str = include_str!("sigevent.h");
+
+/// The names that bring in [`SIGEVENT`].
+pub const SIGEVENT_NAMES: [&str; 4] = ["sigevent", "mq_notify", "SIGEV_", "SI_MESGQ"];
+
 /// `freopen`, for a program that names it.
 pub const FREOPEN: &str = include_str!("freopen.h");
 

@@ -65,6 +65,9 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         }
         "setitimer" => (Code::UnknownLibcCall, "use alarm(), or clock_gettime() on the virtual clock"),
         "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
+        "__ipcsim_sigev_thread" => {
+            (Code::Threads, "SIGEV_THREAD runs the notification in a new thread: threads are not supported; use SIGEV_SIGNAL")
+        }
         "__ipcsim_scm_rights" => (Code::UnknownLibcCall, "passing descriptors with SCM_RIGHTS is not supported yet"),
         _ => return None,
     })
