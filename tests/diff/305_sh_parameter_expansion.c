@@ -14,6 +14,7 @@ int main(void) {
         "kill -0 $$ && echo alive",
         "kill -l 9; kill -l 143; kill -s; echo $?; kill -FOO 1; echo $?; kill; echo $?; kill abc; echo $?",
         "kill -s TERM 999999; echo $?",
+        "kill -l | head -3; kill -l | wc -l; kill -l 0; echo $?",
         "X=$(exit 4); echo $?; echo $(exit 3) $?",
         "echo ${X:=5} $X; echo ${Y-4} $Y",
         "export EXP=1; printenv EXP; LOC=2; printenv LOC || echo nope; T=3 printenv T; echo =$T=",

@@ -916,6 +916,8 @@ static int sh_kill(char **argv) {
     }
     if (list) {
         if (!argv[i]) {
+            /* dash's list starts with 0, as a number. */
+            printf("0\n");
             for (int n = 1; n < 65; n++)
                 printf("%s\n", sh_signame(n));
             fflush(stdout);
