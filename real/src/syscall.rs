@@ -266,6 +266,23 @@ impl RealProc<'_> {
                         efault
                     }
                 }
+                MqCall::Notify { mqd, sev: 0 } => ret(libc::mq_notify(mqd, std::ptr::null()) as i64),
+                MqCall::Notify { mqd, sev } => {
+                    let load = |off: u64, ty| self.proc.mem.load(&self.shared, sev.wrapping_add(off), ty);
+                    let (Ok(value), Ok(signo), Ok(notify)) = (load(0, MemTy::I64), load(8, MemTy::I32), load(12, MemTy::I32)) else {
+                        return efault;
+                    };
+                    // SIGEV_THREAD (refused by the front-end) would start
+                    // a thread in the worker: EINVAL, as the simulator says.
+                    if notify as i32 == libc::SIGEV_THREAD {
+                        return -(libc::EINVAL as i64);
+                    }
+                    let mut s: libc::sigevent = std::mem::zeroed();
+                    s.sigev_value = libc::sigval { sival_ptr: value as usize as *mut libc::c_void };
+                    s.sigev_signo = signo as i32;
+                    s.sigev_notify = notify as i32;
+                    ret(libc::mq_notify(mqd, &s) as i64)
+                }
                 MqCall::SetAttr { mqd, new, old } => {
                     let Some(a) = self.mq_attr_in(new) else { return efault };
                     let mut was: libc::mq_attr = std::mem::zeroed();

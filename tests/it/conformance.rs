@@ -197,6 +197,10 @@ enum MqOp {
     NonBlock(usize, bool),
     Close(usize),
     Unlink(usize),
+    /// `mq_notify`: NULL, `SIGEV_NONE`, `SIGEV_SIGNAL` (a signal ignored by
+    /// default: whether a registration fired shows in the next one's
+    /// `EBUSY`), or a bad `sigev_notify`.
+    Notify(usize, u8),
 }
 
 fn mq_op() -> impl Strategy<Value = MqOp> {
@@ -208,6 +212,7 @@ fn mq_op() -> impl Strategy<Value = MqOp> {
         2 => (0..3usize, any::<bool>()).prop_map(|(n, b)| MqOp::NonBlock(n, b)),
         1 => (0..3usize).prop_map(MqOp::Close),
         1 => (0..3usize).prop_map(MqOp::Unlink),
+        2 => (0..3usize, 0..4u8).prop_map(|(n, k)| MqOp::Notify(n, k)),
     ]
 }
 
@@ -225,6 +230,11 @@ fn render_mq(op: &MqOp) -> String {
         MqOp::NonBlock(n, b) => format!("{{ struct mq_attr a = {{0}}; a.mq_flags = {}; show(\"nonblock {n}\", mq_setattr(q[{n}], &a, NULL)); }}", if *b { "O_NONBLOCK" } else { "0" }),
         MqOp::Close(n) => format!("show(\"close {n}\", mq_close(q[{n}])); q[{n}] = -1;"),
         MqOp::Unlink(n) => format!("show(\"unlink {n}\", mq_unlink(qnames[{n}]));"),
+        MqOp::Notify(n, 0) => format!("show(\"notify {n} NULL\", mq_notify(q[{n}], NULL));"),
+        MqOp::Notify(n, k) => format!(
+            "{{ struct sigevent e; memset(&e, 0, sizeof e); e.sigev_notify = {}; e.sigev_signo = SIGWINCH; show(\"notify {n} {k}\", mq_notify(q[{n}], &e)); }}",
+            ["SIGEV_NONE", "SIGEV_SIGNAL", "7"][*k as usize - 1]
+        ),
     }
 }
 

@@ -566,6 +566,13 @@ pub enum MqCall {
         /// Where the old attributes go (0: nowhere).
         old: Addr,
     },
+    /// `mq_notify(mqd, sevp)`.
+    Notify {
+        /// The queue descriptor.
+        mqd: Fd,
+        /// The `struct sigevent` (0: unregister).
+        sev: Addr,
+    },
 }
 
 /// A `struct itimerval`, in ns.
@@ -1159,6 +1166,7 @@ impl Call {
                 MqCall::Receive { .. } => "mq_timedreceive",
                 MqCall::GetAttr { .. } => "mq_getattr",
                 MqCall::SetAttr { .. } => "mq_setattr",
+                MqCall::Notify { .. } => "mq_notify",
             },
             Call::Sock(c) => match c {
                 SockCall::Socketpair { .. } => "socketpair",
@@ -1289,7 +1297,8 @@ impl Call {
                 | MqCall::Send { mqd, .. }
                 | MqCall::Receive { mqd, .. }
                 | MqCall::GetAttr { mqd, .. }
-                | MqCall::SetAttr { mqd, .. },
+                | MqCall::SetAttr { mqd, .. }
+                | MqCall::Notify { mqd, .. },
             ) => Some(mqd),
             Call::Fd(FdCall::Dup2 { old, .. }) => Some(old),
             Call::Sock(c) => c.fd(),

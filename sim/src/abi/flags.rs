@@ -130,6 +130,14 @@ pub const SI_USER: i32 = 0;
 pub const SI_TKILL: i32 = -6;
 /// `SI_QUEUE`: sent by `sigqueue`.
 pub const SI_QUEUE: i32 = -1;
+/// `SI_MESGQ`: a message queue's notification (`mq_notify`).
+pub const SI_MESGQ: i32 = -3;
+/// `sigev_notify`: a signal.
+pub const SIGEV_SIGNAL: i32 = 0;
+/// `sigev_notify`: nothing.
+pub const SIGEV_NONE: i32 = 1;
+/// `sigev_notify`: a thread (glibc's, over a netlink socket).
+pub const SIGEV_THREAD: i32 = 2;
 /// `si_code` of a signal the kernel sent (`alarm`).
 pub const SI_KERNEL: i32 = 0x80;
 /// `si_code` of `SIGCHLD` for a child that exited.

@@ -53,7 +53,7 @@ pub fn siginfo(sig: i32, code: i32, pid: i32, status: i32, value: u64) -> [u8; 1
     b[16..20].copy_from_slice(&pid.to_le_bytes());
     b[20..24].copy_from_slice(&super::UID.to_le_bytes());
     // `si_status` and `si_value` share their place, as in the kernel.
-    if code == super::flags::SI_QUEUE {
+    if code == super::flags::SI_QUEUE || code == super::flags::SI_MESGQ {
         b[24..32].copy_from_slice(&value.to_le_bytes());
     } else {
         b[24..28].copy_from_slice(&status.to_le_bytes());

@@ -24,6 +24,18 @@ pub struct Queue {
     pub msgsize: i64,
     /// Messages in the order they come out: (priority, bytes).
     pub msgs: Vec<(u32, Vec<u8>)>,
+    /// The process registered with `mq_notify`, and how it is told.
+    pub notify: Option<Notify>,
+}
+
+/// A registration of `mq_notify`: it fires once, when a message arrives
+/// on the empty queue and no process is blocked receiving, then is gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Notify {
+    /// The registered process.
+    pub pid: i32,
+    /// `SIGEV_SIGNAL`'s signal and `sigev_value`; `None` for `SIGEV_NONE`.
+    pub signal: Option<(i32, u64)>,
 }
 
 impl Queue {
@@ -32,7 +44,7 @@ impl Queue {
         if !(1..=MAX_MSG).contains(&maxmsg) || !(1..=MAX_MSGSIZE).contains(&msgsize) {
             return Err(EINVAL);
         }
-        Ok(Queue { maxmsg, msgsize, msgs: Vec::new() })
+        Ok(Queue { maxmsg, msgsize, msgs: Vec::new(), notify: None })
     }
 
     /// Full: a send would block.

@@ -49,6 +49,7 @@ libfns! {
     SemUnlink = "sem_unlink",
     MqOpen = "mq_open", MqClose = "mq_close", MqUnlink = "mq_unlink", MqSend = "mq_send",
     MqReceive = "mq_receive", MqGetattr = "mq_getattr", MqSetattr = "mq_setattr",
+    MqNotify = "mq_notify",
     Strspn = "strspn", Strcspn = "strcspn", Strpbrk = "strpbrk", Strtok = "strtok", StrtokR = "strtok_r",
     Strsep = "strsep", Strcasecmp = "strcasecmp", Strncasecmp = "strncasecmp", Strdup = "strdup",
     Strndup = "strndup", Fileno = "fileno", Sysconf = "sysconf", Isatty = "isatty", Getpgrp = "getpgrp", Getpgid = "getpgid", Setpgid = "setpgid", Getsid = "getsid",
@@ -168,6 +169,7 @@ pub fn is_syscall(f: LibFn) -> bool {
             | MqReceive
             | MqGetattr
             | MqSetattr
+            | MqNotify
             | SemTimedwait
             | Isatty
             | Getpgrp

@@ -150,6 +150,7 @@ impl Machine {
         match slot.take() {
             Some(d) => {
                 self.release_records_on_close(i, d.file);
+                self.mq_flush(i, d.file);
                 self.unref_file(d.file);
                 true
             }

@@ -508,6 +508,13 @@ impl Machine {
                 MqCall::Send { mqd, msg, .. } => {
                     self.fd_cells(i, mqd as i64, f);
                     self.buffer(i, msg, false, f);
+                    // A registered notification looks for a blocked
+                    // receiver and may signal its owner (the caller too).
+                    if self.mq_of(i, mqd).is_some_and(|(_, q, _)| self.mq.queues[q as usize].as_ref().is_some_and(|q| q.notify.is_some())) {
+                        f.write(Cell::ProcTable);
+                        self.procs.iter().for_each(|p| f.write(Cell::Proc(p.pid)));
+                        self.ending(i, f);
+                    }
                 }
                 MqCall::Receive { mqd, buf, prio, .. } => {
                     self.fd_cells(i, mqd as i64, f);
@@ -522,6 +529,10 @@ impl Machine {
                     self.fd_cells(i, mqd as i64, f);
                     self.buffer(i, new, false, f);
                     self.buffer(i, old, true, f);
+                }
+                MqCall::Notify { mqd, sev } => {
+                    self.fd_cells(i, mqd as i64, f);
+                    self.buffer(i, sev, false, f);
                 }
             },
             Call::Sock(c) => {

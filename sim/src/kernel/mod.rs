@@ -1154,6 +1154,7 @@ impl Machine {
         self.drain(i, cx);
         let mut fds = std::mem::take(&mut self.procs[i].fds);
         for fd in fds.iter().flatten() {
+            self.mq_flush(i, fd.file);
             self.unref_file(fd.file);
         }
         fds.clear();

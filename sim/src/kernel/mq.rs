@@ -6,7 +6,7 @@
 use super::calls::Sys;
 use super::fd::{FileKind, ACCMODE, MAX_FDS, NONBLOCK};
 use super::Machine;
-use crate::abi::call::{FdCall, MqCall};
+use crate::abi::call::{Call, FdCall, MqCall};
 use crate::abi::errno::{EAGAIN, EBADF, EEXIST, EFAULT, EMFILE, ENOENT, ENOSPC};
 use crate::abi::flags::{O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_WRONLY};
 use crate::ipc::mq::{self, Queue, MAX_MSG, MAX_MSGSIZE, MAX_QUEUES};
@@ -67,11 +67,104 @@ impl Machine {
             MqCall::Unlink { name } => Sys::from(self.mq_unlink(i, name)),
             // The kernel checks a timeout before anything else.
             MqCall::Send { timeout: Some(Err(e)), .. } | MqCall::Receive { timeout: Some(Err(e)), .. } => Sys::err(e),
-            MqCall::Send { mqd, msg, len, prio, timeout } => Sys::from(self.mq_send(i, mqd, msg, len, prio, timeout.is_some())),
+            MqCall::Send { mqd, msg, len, prio, timeout } => {
+                let r = self.mq_send(i, mqd, msg, len, prio, timeout.is_some());
+                match r {
+                    Ok(Some((pid, sig, value))) => {
+                        // The notification: a signal from the sender, with
+                        // si_code SI_MESGQ (the send itself succeeded).
+                        let flags = (crate::abi::flags::SI_MESGQ, value);
+                        match self.kill_as(i, pid, sig, flags, cx) {
+                            Sys::Dead => Sys::Dead,
+                            _ => Sys::Ret(0),
+                        }
+                    }
+                    Ok(None) => Sys::Ret(0),
+                    Err(e) => Sys::err(e),
+                }
+            }
             MqCall::Receive { mqd, buf, len, prio, timeout } => Sys::from(self.mq_receive(i, mqd, buf, len, prio, timeout.is_some())),
             MqCall::GetAttr { mqd, attr } => Sys::from(self.mq_getattr(i, mqd, attr)),
             MqCall::SetAttr { mqd, new, old } => Sys::from(self.mq_setattr(i, mqd, new, old)),
+            MqCall::Notify { mqd, sev } => Sys::from(self.mq_notify(i, mqd, sev)),
         }
+    }
+
+    /// `mq_notify`, as Linux's `do_mq_notify`: the `sigevent` checked
+    /// first, then the descriptor; NULL removes the caller's own
+    /// registration (silently none other); a second registration, even
+    /// the owner's, is `EBUSY`.
+    fn mq_notify(&mut self, i: usize, mqd: i32, sev: u64) -> Result<i64, i32> {
+        use crate::abi::flags::{SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD};
+        let signal = match sev {
+            0 => None,
+            at => {
+                let load = |off: u64, ty| self.procs[i].proc.mem.load(&self.shared, at + off, ty).map_err(|_| EFAULT);
+                let value = load(0, MemTy::I64)?;
+                let signo = load(8, MemTy::I32)? as i32;
+                let notify = load(12, MemTy::I32)? as i32;
+                match notify {
+                    SIGEV_NONE => Some(None),
+                    SIGEV_SIGNAL if (0..=64).contains(&signo) => Some(Some((signo, value))),
+                    // Refused by the front-end (threads); EINVAL if made up.
+                    SIGEV_THREAD => return Err(crate::abi::errno::EINVAL),
+                    _ => return Err(crate::abi::errno::EINVAL),
+                }
+            }
+        };
+        let (_, q, _) = self.mq_of(i, mqd).ok_or(EBADF)?;
+        let me = self.procs[i].pid;
+        let queue = self.mq.queues[q as usize].as_mut().expect("an open queue exists");
+        match signal {
+            None => {
+                if queue.notify.is_some_and(|n| n.pid == me) {
+                    queue.notify = None;
+                }
+            }
+            Some(_) if queue.notify.is_some() => return Err(crate::abi::errno::EBUSY),
+            Some(signal) => queue.notify = Some(mq::Notify { pid: me, signal }),
+        }
+        Ok(0)
+    }
+
+    /// A descriptor of process `i` on open file `f` closes: if it is a
+    /// queue's, the process's registration goes (Linux's
+    /// `mqueue_flush_file`).
+    pub(super) fn mq_flush(&mut self, i: usize, f: u32) {
+        let Some(FileKind::Mq(q)) = self.files[f as usize].as_ref().map(|file| file.kind) else { return };
+        let me = self.procs[i].pid;
+        if let Some(queue) = self.mq.queues[q as usize].as_mut() {
+            if queue.notify.is_some_and(|n| n.pid == me) {
+                queue.notify = None;
+            }
+        }
+    }
+
+    /// Whether a process other than `i` is blocked in a receive on queue
+    /// `q` (Linux hands it the message: no notification).
+    fn mq_receiver_waits(&self, i: usize, q: u32) -> bool {
+        self.procs.iter().enumerate().any(|(j, p)| {
+            j != i
+                && p.status.is_none()
+                && match &p.pending {
+                    super::Pending::Call(Call::Mq(c @ MqCall::Receive { mqd, timeout, .. })) => {
+                        !matches!(timeout, Some(Err(_)))
+                            && self.mq_of(j, *mqd).is_some_and(|(_, qq, flags)| {
+                                qq == q
+                                    && flags & NONBLOCK == 0
+                                    && Self::can_read(flags)
+                                    && self
+                                        .queue(q)
+                                        .check_receive(match c {
+                                            MqCall::Receive { len, .. } => *len,
+                                            _ => 0,
+                                        })
+                                        .is_ok()
+                            })
+                    }
+                    _ => false,
+                }
+        })
     }
 
     fn mq_name(&self, i: usize, addr: u64) -> Result<String, i32> {
@@ -135,7 +228,8 @@ impl Machine {
         }
     }
 
-    fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32, timed: bool) -> Result<i64, i32> {
+    /// A send, and the notification it fires: (pid, signal, value).
+    fn mq_send(&mut self, i: usize, mqd: i32, msg: u64, len: u64, prio: u32, timed: bool) -> Result<Option<(i32, i32, u64)>, i32> {
         // The kernel checks the priority before the descriptor.
         if prio >= mq::PRIO_MAX {
             return Err(crate::abi::errno::EINVAL);
@@ -153,8 +247,16 @@ impl Machine {
         if self.queue(q).full() {
             return Err(Self::would_block(flags, timed));
         }
-        self.mq.queues[q as usize].as_mut().expect("open").send(prio, bytes);
-        Ok(0)
+        let was_empty = self.queue(q).msgs.is_empty();
+        let waiting = was_empty && self.queue(q).notify.is_some() && self.mq_receiver_waits(i, q);
+        let queue = self.mq.queues[q as usize].as_mut().expect("open");
+        queue.send(prio, bytes);
+        // Linux's __do_notify: on the empty queue's first message, unless
+        // a receiver was waiting for it; the registration is then gone.
+        if !was_empty || waiting {
+            return Ok(None);
+        }
+        Ok(queue.notify.take().and_then(|n| n.signal.map(|(sig, value)| (n.pid, sig, value))))
     }
 
     fn mq_receive(&mut self, i: usize, mqd: i32, buf: u64, len: u64, prio: u64, timed: bool) -> Result<i64, i32> {

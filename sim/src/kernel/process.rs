@@ -164,7 +164,7 @@ impl Machine {
     }
 
     /// `kill`, with the `si_code` and `si_value` the target sees.
-    fn kill_as(&mut self, i: usize, pid: i32, sig: i32, (code, value): (i32, u64), cx: &mut StepCtx) -> Sys {
+    pub(super) fn kill_as(&mut self, i: usize, pid: i32, sig: i32, (code, value): (i32, u64), cx: &mut StepCtx) -> Sys {
         if !signal::can_send(sig) {
             return Sys::err(EINVAL);
         }

@@ -33,6 +33,7 @@ pub const KNOWN: &[&str] = &[
     "semaphore.h",
     "sys/socket.h",
     "sys/un.h",
+    "sys/uio.h",
     "signal.h",
     "sys/signal.h",
     "err.h",
@@ -110,6 +111,21 @@ pub const ENV: &str = include_str!("env.h");
 /// `gmtime`, `mktime`, `ctime`, `clock`, `times`, `wait4`... for a program
 /// that names one of [`CALENDAR_NAMES`].
 pub const CALENDAR: &str = include_str!("calendar.h");
+
+/// `writev`, `readv`, `sendmsg`, `recvmsg`, `struct iovec`, `struct
+/// msghdr` and the `CMSG_` macros, for a program that names one of
+/// [`UIO_NAMES`].
+pub const UIO: &str = include_str!("uio.h");
+
+/// The names that bring in [`UIO`].
+pub const UIO_NAMES: [&str; 8] = ["iovec", "msghdr", "writev", "readv", "sendmsg", "recvmsg", "CMSG_", "SCM_"];
+
+/// `struct sigevent` and `mq_notify`, for a program that names one of
+/// [`SIGEVENT_NAMES`].
+pub const SIGEVENT: &str = include_str!("sigevent.h");
+
+/// The names that bring in [`SIGEVENT`].
+pub const SIGEVENT_NAMES: [&str; 4] = ["sigevent", "mq_notify", "SIGEV_", "SI_MESGQ"];
 
 /// `freopen`, for a program that names it.
 pub const FREOPEN: &str = include_str!("freopen.h");

@@ -219,6 +219,12 @@ fn compile_unit(
         if headers::CALENDAR_NAMES.iter().any(|f| text.contains(f)) {
             toks.extend(pp.run_file("<built-in calendar>", headers::CALENDAR));
         }
+        if headers::UIO_NAMES.iter().any(|f| text.contains(f)) {
+            toks.extend(pp.run_file("<built-in uio>", headers::UIO));
+        }
+        if headers::SIGEVENT_NAMES.iter().any(|f| text.contains(f)) {
+            toks.extend(pp.run_file("<built-in sigevent>", headers::SIGEVENT));
+        }
         if text.contains("freopen") {
             toks.extend(pp.run_file("<built-in freopen>", headers::FREOPEN));
         }

@@ -10,7 +10,7 @@ const LINES: &str = include_str!("utils/lines.h");
 const COUNT: &str = include_str!("utils/count.h");
 
 /// Each utility: its name and the parts of its source, in order.
-const UTILS: [(&str, &[&str]); 20] = [
+const UTILS: [(&str, &[&str]); 21] = [
     ("echo", &[include_str!("utils/echo.c")]),
     ("cat", &[COMMON, include_str!("utils/cat.c")]),
     ("wc", &[COMMON, include_str!("utils/wc.c")]),
@@ -31,6 +31,7 @@ const UTILS: [(&str, &[&str]); 20] = [
     ("printenv", &[include_str!("utils/printenv.c")]),
     ("env", &[include_str!("utils/env.c")]),
     ("printf", &[include_str!("utils/printf.c")]),
+    ("expr", &[include_str!("utils/expr.c")]),
 ];
 
 /// The names of the built-in utilities.

@@ -246,6 +246,7 @@ fn args(call: &Call, data: &Data) -> String {
         Call::Mq(MqCall::Send { mqd, len, prio, .. }) => format!("{mqd}, {}, {len}, {prio}", bytes()),
         Call::Mq(MqCall::Receive { mqd, len, .. }) => format!("{mqd}, {}, {len}", bytes()),
         Call::Mq(MqCall::Close { mqd } | MqCall::GetAttr { mqd, .. } | MqCall::SetAttr { mqd, .. }) => mqd.to_string(),
+        Call::Mq(MqCall::Notify { mqd, sev }) => format!("{mqd}, {}", if sev == 0 { "NULL" } else { "&sev" }),
         Call::Sem(SemCall::Open { oflag, value, .. }) => format!("{}, {oflag:#o}, {value}", bytes()),
         Call::Sem(SemCall::Unlink { .. }) => bytes(),
         Call::Sem(c) => match data {

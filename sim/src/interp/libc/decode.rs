@@ -97,6 +97,7 @@ pub fn decode(f: LibFn, a: &[u64; 6], p: &Process, sh: &dyn Shared) -> Call {
         LibFn::MqClose => Call::Mq(MqCall::Close { mqd: int(0) }),
         LibFn::MqUnlink => Call::Mq(MqCall::Unlink { name: a[0] }),
         LibFn::MqSend => Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32, timeout: None }),
+        LibFn::MqNotify => Call::Mq(MqCall::Notify { mqd: int(0), sev: a[1] }),
         LibFn::MqReceive => Call::Mq(MqCall::Receive { mqd: int(0), buf: a[1], len: a[2], prio: a[3], timeout: None }),
         LibFn::MqTimedsend => {
             Call::Mq(MqCall::Send { mqd: int(0), msg: a[1], len: a[2], prio: a[3] as u32, timeout: Some(abstime(p, sh, a[4], false)) })

@@ -65,6 +65,13 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
         }
         "setitimer" => (Code::UnknownLibcCall, "use alarm(), or clock_gettime() on the virtual clock"),
         "arc4random" => (Code::UnknownLibcCall, "use rand() and srand()"),
+        "__ipcsim_sigev_thread" => {
+            (Code::Threads, "SIGEV_THREAD runs the notification in a new thread: threads are not supported; use SIGEV_SIGNAL")
+        }
+        "__ipcsim_scm_rights" => (
+            Code::UnknownLibcCall,
+            "passing descriptors over a socket (SCM_RIGHTS) is not supported: open the file in each process, or pass it by fork",
+        ),
         _ => return None,
     })
 }
@@ -1305,7 +1312,16 @@ impl Lower<'_> {
             Some(_) => return self.call_ptr(f, args, span),
             None => {
                 let d = match unsupported_call(name) {
-                    Some((code, why)) => Diagnostic::error(code, f.span, format!("`{name}` is not supported by ipcsim")).note(why),
+                    Some((code, why)) => {
+                        // A library macro that expands to a marker call
+                        // (`SCM_RIGHTS`, `SIGEV_THREAD`) is named as written.
+                        let shown = match &**name {
+                            "__ipcsim_scm_rights" => "SCM_RIGHTS",
+                            "__ipcsim_sigev_thread" => "SIGEV_THREAD",
+                            n => n,
+                        };
+                        Diagnostic::error(code, f.span, format!("`{shown}` is not supported by ipcsim")).note(why)
+                    }
                     None => Diagnostic::error(Code::Undeclared, f.span, format!("call to undeclared function `{name}`"))
                         .note("declare or define it before this call; library functions outside LANGUAGE.md are not available"),
                 };
