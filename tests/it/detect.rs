@@ -473,3 +473,18 @@ fn record_locks_in_opposite_orders_get_edeadlk_and_flocks_deadlock_naming_the_fi
     let why = stuck[0].why(&prog.sources);
     assert!(why.contains("held by process 1000 (itself, through another open of the file)"), "{why}");
 }
+
+#[test]
+fn a_compound_shell_command_is_refused_plainly_not_run_as_a_program_named_for() {
+    let text = r#"#include <stdlib.h>
+#include <sys/wait.h>
+int main(void) {
+    int st = system("for i in 1 2; do echo $i; done");
+    return WIFEXITED(st) && WEXITSTATUS(st) == 2 ? 0 : 1;
+}
+"#;
+    let (code, err) = run_cli("for.c", text);
+    assert_eq!(code, 0, "the shell exits with status 2:\n{err}");
+    assert!(err.contains("compound commands (if, for, while, until, case, { ... }) are not supported by ipcsim's sh: for"), "{err}");
+    assert!(!err.contains("W0602"), "no exec of a program named `for` is attempted:\n{err}");
+}

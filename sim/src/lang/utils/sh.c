@@ -762,8 +762,18 @@ static void sh_lex(const char *s) {
    redirection ("end of file unexpected"); status 2. */
 static void sh_check(void) {
     static const char *ops[] = {"", "|", ";", "&&", "||"};
+    /* A compound command's reserved word where a command starts: refused
+       plainly, not run as a program named `for` (ENOENT, status 127). */
+    static const char *reserved[] = {"if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done",
+                                     "case", "esac", "{", "}", "!", "in", "function", "select"};
     for (int k = 0; k < sh_ntok; k++) {
         int kind = sh_kind[k];
+        int starts = k == 0 || (sh_kind[k - 1] != T_WORD && sh_kind[k - 1] != T_REDIR);
+        if (kind == T_WORD && starts) {
+            for (size_t r = 0; r < sizeof reserved / sizeof reserved[0]; r++)
+                if (strcmp(sh_text[k], reserved[r]) == 0)
+                    sh_fail("compound commands (if, for, while, until, case, { ... }) are not supported by ipcsim's sh: ", sh_text[k]);
+        }
         if (kind == T_WORD || kind == T_REDIR)
             continue;
         int prev = k == 0 ? -1 : sh_kind[k - 1];
