@@ -340,6 +340,49 @@ impl Process {
                         }
                         self.stack.push(v);
                     }
+                    Op::LocalOpK { slot, m, op: bop, ty, k: b } => {
+                        let at = fp + slot as usize;
+                        let a = m.norm(super::memory::read_le(&self.mem.stack[at..at + m.width() as usize]));
+                        match arith::binary(bop, ty, a, b) {
+                            Ok(v) => self.stack.push(v),
+                            Err(_) => {
+                                save_pc!();
+                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
+                                return self.fault(prog, Signal::Fpe, cause);
+                            }
+                        }
+                    }
+                    Op::LocalsOp { a, ma, b, mb, op: bop, ty } => {
+                        let (at, bt) = (fp + a as usize, fp + b as usize);
+                        let va = ma.norm(super::memory::read_le(&self.mem.stack[at..at + ma.width() as usize]));
+                        let vb = mb.norm(super::memory::read_le(&self.mem.stack[bt..bt + mb.width() as usize]));
+                        match arith::binary(bop, ty, va, vb) {
+                            Ok(v) => self.stack.push(v),
+                            Err(_) => {
+                                save_pc!();
+                                let cause = if ty.norm(vb) == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
+                                return self.fault(prog, Signal::Fpe, cause);
+                            }
+                        }
+                    }
+                    Op::ElemK { base, slot, m, scale, load } | Op::ElemF { base, slot, m, scale, load } => {
+                        // ElemF's base is an offset in the frame.
+                        let base = if matches!(op, Op::ElemF { .. }) { STACK_BASE | (fp as u64 + base) } else { base };
+                        let at = fp + slot as usize;
+                        let i = m.norm(super::memory::read_le(&self.mem.stack[at..at + m.width() as usize]));
+                        let a = base.wrapping_add(i.wrapping_mul(scale as u64));
+                        match load {
+                            None => self.stack.push(a),
+                            Some(t) => {
+                                let granted = gate!(AccessKind::Load(t), a) == Gate::Granted;
+                                let v = try_mem!(self.mem.load(ctx.shared, a, t));
+                                if granted {
+                                    ctx.performed.as_mut().expect("granted").value = v;
+                                }
+                                self.stack.push(v);
+                            }
+                        }
+                    }
                     Op::FrameOpK { slot, op: bop, ty, m, k } => {
                         let at = fp + slot as usize;
                         let w = m.width() as usize;

@@ -31,7 +31,7 @@ type Rule = fn(&[Op], &dyn Fn(usize) -> bool) -> Option<Fused>;
 /// then the conversions they make redundant, then whole updates of a
 /// local.
 pub fn fuse(f: &mut Function) {
-    for rule in [pairs as Rule, identities, locals] {
+    for rule in [pairs as Rule, identities, elements, locals] {
         rewrite(f, rule);
     }
 }
@@ -160,6 +160,7 @@ fn keeps(ty: ArithTy, m: MemTy) -> bool {
 fn identities(code: &[Op], _: &dyn Fn(usize) -> bool) -> Option<Fused> {
     match (code.first().copied(), code.get(1).copied()) {
         (Some(Op::Norm(MemTy::I64)), _) => Some(Fused { op: None, len: 1, span: 0 }),
+        (Some(Op::Const(k)), Some(Op::Norm(m))) => Some(Fused { op: Some(Op::Const(m.norm(k))), len: 2, span: 0 }),
         (Some(op @ (Op::Bin(_, ty) | Op::BinK(_, ty, _))), Some(Op::Norm(m))) if keeps(ty, m) => {
             Some(Fused { op: Some(op), len: 2, span: 0 })
         }
@@ -167,7 +168,33 @@ fn identities(code: &[Op], _: &dyn Fn(usize) -> bool) -> Option<Fused> {
     }
 }
 
-/// The third pass: a local updated by a constant in place (`i++`,
+/// The third pass: an element of an array at a constant address or in
+/// the frame, indexed by a local (`primes[i]`, `buf[k]`), its address or
+/// its value.
+fn elements(code: &[Op], _: &dyn Fn(usize) -> bool) -> Option<Fused> {
+    let at = |k: usize| code.get(k).copied();
+    let (Some(Op::LoadFrame(slot, m)), true) = (at(1), matches!(at(0), Some(Op::Const(_) | Op::Frame(_)))) else { return None };
+    let (scale, add) = match at(2) {
+        Some(Op::BinK(BinOp::Mul, ArithTy::U64, s @ (2 | 4 | 8 | 16))) => (s as u8, 3),
+        _ => (1, 2),
+    };
+    if at(add) != Some(Op::Bin(BinOp::Add, ArithTy::U64)) {
+        return None;
+    }
+    let load = match at(add + 1) {
+        Some(Op::Load(t)) => Some(t),
+        _ => None,
+    };
+    let len = add + 1 + load.is_some() as usize;
+    let op = match at(0) {
+        Some(Op::Const(base)) => Op::ElemK { base, slot, m, scale, load },
+        Some(Op::Frame(base)) => Op::ElemF { base: base as u64, slot, m, scale, load },
+        _ => return None,
+    };
+    fused(op, len)
+}
+
+/// The fourth pass: a local updated by a constant in place (`i++`,
 /// `n -= 2`, `flags |= 4`: never a division, which could fault), and two
 /// locals pushed together (`a < b`, `x + y`).
 fn locals(code: &[Op], target: &dyn Fn(usize) -> bool) -> Option<Fused> {
@@ -187,6 +214,8 @@ fn locals(code: &[Op], target: &dyn Fn(usize) -> bool) -> Option<Fused> {
         {
             fused(Op::LocalCmpJumpK { slot, op, ty, k: k as i32, target, when }, 2)
         }
+        (Some(Op::LoadFrame(a, ma)), Some(Op::LoadFrame(b, mb)), Some(Op::Bin(op, ty))) => fused(Op::LocalsOp { a, ma, b, mb, op, ty }, 3),
+        (Some(Op::LoadFrame(slot, m)), Some(Op::BinK(op, ty, k)), _) => fused(Op::LocalOpK { slot, m, op, ty, k }, 2),
         // Not when the second load starts an update of its own.
         (Some(Op::LoadFrame(a, ma)), Some(Op::LoadFrame(b, mb)), _) if !updates(&code[1..], &|k| target(k + 1)) => {
             fused(Op::LoadFrame2 { a, ma, b, mb }, 2)
@@ -289,7 +318,9 @@ mod tests {
         ]);
         fuse(&mut f);
         assert!(f.ops.contains(&Op::Norm(MemTy::I8)), "{:?}", f.ops);
-        assert!(f.ops.contains(&Op::BinK(BinOp::Div, ArithTy::I32, 0)), "{:?}", f.ops);
+        // The division stays an operation that can fault, apart from the store.
+        assert!(f.ops.contains(&Op::LocalOpK { slot: 4, m: MemTy::I32, op: BinOp::Div, ty: ArithTy::I32, k: 0 }), "{:?}", f.ops);
+        assert!(f.ops.contains(&Op::StoreFrame(4, MemTy::I32)), "{:?}", f.ops);
         assert!(!f.ops.iter().any(|o| matches!(o, Op::FrameOpK { .. })), "{:?}", f.ops);
     }
 
@@ -298,5 +329,23 @@ mod tests {
         let mut f = function(vec![Op::Jump(2), Op::Pop, Op::Norm(MemTy::I64), Op::Ret]);
         fuse(&mut f);
         assert_eq!(f.ops, vec![Op::Jump(2), Op::Pop, Op::Ret]);
+    }
+
+    #[test]
+    fn an_element_of_a_global_array_indexed_by_a_local_is_one_op() {
+        // primes[i] with int elements: base, index, scale, add, load.
+        let mut f = function(vec![
+            Op::Const(9 << 32),
+            Op::LoadFrame(4, MemTy::I32),
+            Op::Const(4),
+            Op::Bin(BinOp::Mul, ArithTy::U64),
+            Op::Bin(BinOp::Add, ArithTy::U64),
+            Op::Load(MemTy::I32),
+            Op::Ret,
+        ]);
+        fuse(&mut f);
+        let elem = Op::ElemK { base: 9 << 32, slot: 4, m: MemTy::I32, scale: 4, load: Some(MemTy::I32) };
+        assert_eq!(f.ops, vec![elem, Op::Ret]);
+        assert_eq!(f.spans[0].lo, 5, "the load's span");
     }
 }

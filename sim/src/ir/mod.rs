@@ -337,6 +337,65 @@ pub enum Op {
         /// Jump when the comparison holds (else when it fails).
         when: bool,
     },
+    /// `LoadFrame(slot, m) BinK(op, ty, k)`: a local with a constant
+    /// (`n % 2`, `i * 4`).
+    LocalOpK {
+        /// Frame slot.
+        slot: u32,
+        /// The local's type.
+        m: MemTy,
+        /// The operation.
+        op: BinOp,
+        /// Its type.
+        ty: ArithTy,
+        /// The constant.
+        k: u64,
+    },
+    /// `LoadFrame(a, ma) LoadFrame(b, mb) Bin(op, ty)`: two locals
+    /// (`a + b`, `n * m`).
+    LocalsOp {
+        /// First slot.
+        a: u32,
+        /// Its type.
+        ma: MemTy,
+        /// Second slot.
+        b: u32,
+        /// Its type.
+        mb: MemTy,
+        /// The operation.
+        op: BinOp,
+        /// Its type.
+        ty: ArithTy,
+    },
+    /// The address of an element of an array whose address is a constant
+    /// (a global), indexed by a local: `Const(base) LoadFrame(slot, m)
+    /// [BinK(Mul, U64, scale)] Bin(Add, U64)`, then `Load(ty)` if `load`.
+    ElemK {
+        /// The array's address.
+        base: u64,
+        /// Frame slot of the index.
+        slot: u32,
+        /// The index's type.
+        m: MemTy,
+        /// Bytes per element (1 when the lowering did not multiply).
+        scale: u8,
+        /// What is loaded, if the element is read.
+        load: Option<MemTy>,
+    },
+    /// [`Op::ElemK`] for an array in the frame: `Frame(base) LoadFrame
+    /// ...`.
+    ElemF {
+        /// The array's offset in the frame.
+        base: u64,
+        /// Frame slot of the index.
+        slot: u32,
+        /// The index's type.
+        m: MemTy,
+        /// Bytes per element (1 when the lowering did not multiply).
+        scale: u8,
+        /// What is loaded, if the element is read.
+        load: Option<MemTy>,
+    },
     /// `LoadFrame(a, ma) LoadFrame(b, mb)`.
     LoadFrame2 {
         /// First slot.
