@@ -219,6 +219,32 @@ impl Process {
                     }
                 };
             }
+            // `a op b` pushed, or the process ends at a division's SIGFPE.
+            macro_rules! arith {
+                ($bop:expr, $ty:expr, $a:expr, $b:expr) => {{
+                    let (a, b, ty) = ($a, $b, $ty);
+                    match arith::binary($bop, ty, a, b) {
+                        Ok(v) => self.stack.push(v),
+                        Err(_) => {
+                            save_pc!();
+                            let cause = if ty.norm(b) == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
+                            return self.fault(prog, Signal::Fpe, cause);
+                        }
+                    }
+                }};
+            }
+            // A jump; a backward one burns fuel once taken (a process out
+            // of fuel resumes at the target: a handler may run first).
+            macro_rules! jump {
+                ($t:expr) => {{
+                    let t = $t as usize;
+                    let back = t < pc;
+                    pc = t;
+                    if back {
+                        burn!();
+                    }
+                }};
+            }
             macro_rules! burn {
                 () => {
                     *fuel = fuel.saturating_sub(1);
@@ -305,25 +331,11 @@ impl Process {
                     Op::Bin(bop, ty) => {
                         let b = pop!();
                         let a = pop!();
-                        match arith::binary(bop, ty, a, b) {
-                            Ok(v) => self.stack.push(v),
-                            Err(_) => {
-                                save_pc!();
-                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
-                                return self.fault(prog, Signal::Fpe, cause);
-                            }
-                        }
+                        arith!(bop, ty, a, b)
                     }
                     Op::BinK(bop, ty, b) => {
                         let a = pop!();
-                        match arith::binary(bop, ty, a, b) {
-                            Ok(v) => self.stack.push(v),
-                            Err(_) => {
-                                save_pc!();
-                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
-                                return self.fault(prog, Signal::Fpe, cause);
-                            }
-                        }
+                        arith!(bop, ty, a, b)
                     }
                     Op::FieldAddr { slot, off } => {
                         let at = fp + slot as usize;
@@ -340,30 +352,16 @@ impl Process {
                         }
                         self.stack.push(v);
                     }
-                    Op::LocalOpK { slot, m, op: bop, ty, k: b } => {
+                    Op::LocalOpK { slot, m, op: bop, ty, k } => {
                         let at = fp + slot as usize;
                         let a = m.norm(super::memory::read_le(&self.mem.stack[at..at + m.width() as usize]));
-                        match arith::binary(bop, ty, a, b) {
-                            Ok(v) => self.stack.push(v),
-                            Err(_) => {
-                                save_pc!();
-                                let cause = if b == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
-                                return self.fault(prog, Signal::Fpe, cause);
-                            }
-                        }
+                        arith!(bop, ty, a, k)
                     }
                     Op::LocalsOp { a, ma, b, mb, op: bop, ty } => {
                         let (at, bt) = (fp + a as usize, fp + b as usize);
                         let va = ma.norm(super::memory::read_le(&self.mem.stack[at..at + ma.width() as usize]));
                         let vb = mb.norm(super::memory::read_le(&self.mem.stack[bt..bt + mb.width() as usize]));
-                        match arith::binary(bop, ty, va, vb) {
-                            Ok(v) => self.stack.push(v),
-                            Err(_) => {
-                                save_pc!();
-                                let cause = if ty.norm(vb) == 0 { Cause::DivideByZero } else { Cause::DivideOverflow };
-                                return self.fault(prog, Signal::Fpe, cause);
-                            }
-                        }
+                        arith!(bop, ty, va, vb)
                     }
                     Op::ElemK { base, slot, m, scale, load } | Op::ElemF { base, slot, m, scale, load } => {
                         // ElemF's base is an offset in the frame.
@@ -403,11 +401,7 @@ impl Process {
                         let m = ty.mem();
                         let a = m.norm(super::memory::read_le(&self.mem.stack[at..at + m.width() as usize]));
                         if arith::compare(bop, ty, a, k as i64 as u64) == when {
-                            let back = (target as usize) < pc;
-                            pc = target as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(target);
                         }
                     }
                     Op::LocalsCmpJump { a, b, op: bop, ty, target, when } => {
@@ -417,32 +411,20 @@ impl Process {
                         let va = m.norm(super::memory::read_le(&self.mem.stack[at..at + w]));
                         let vb = m.norm(super::memory::read_le(&self.mem.stack[bt..bt + w]));
                         if arith::compare(bop, ty, va, vb) == when {
-                            let back = (target as usize) < pc;
-                            pc = target as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(target);
                         }
                     }
                     Op::CmpJump { op: bop, ty, target, when } => {
                         let b = pop!();
                         let a = pop!();
                         if arith::compare(bop, ty, a, b) == when {
-                            let back = (target as usize) < pc;
-                            pc = target as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(target);
                         }
                     }
                     Op::CmpJumpK { op: bop, ty, k, target, when } => {
                         let a = pop!();
                         if arith::compare(bop, ty, a, k) == when {
-                            let back = (target as usize) < pc;
-                            pc = target as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(target);
                         }
                     }
                     Op::Neg(ty) => {
@@ -486,31 +468,15 @@ impl Process {
                         let a = pop!();
                         self.stack.push((a != 0) as u64);
                     }
-                    // A backward jump burns fuel once taken: a process out of
-                    // fuel resumes at the target (a handler may run first).
-                    Op::Jump(t) => {
-                        let back = (t as usize) < pc;
-                        pc = t as usize;
-                        if back {
-                            burn!();
-                        }
-                    }
+                    Op::Jump(t) => jump!(t),
                     Op::JumpIfZero(t) => {
                         if pop!() == 0 {
-                            let back = (t as usize) < pc;
-                            pc = t as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(t);
                         }
                     }
                     Op::JumpIfNonZero(t) => {
                         if pop!() != 0 {
-                            let back = (t as usize) < pc;
-                            pc = t as usize;
-                            if back {
-                                burn!();
-                            }
+                            jump!(t);
                         }
                     }
                     Op::Switch(t) => {
