@@ -6,6 +6,7 @@
 pub mod arith;
 pub mod atomic;
 pub mod bignum;
+pub mod f80;
 pub mod fingerprint;
 pub mod float;
 pub mod fuse;

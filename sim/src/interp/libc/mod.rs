@@ -8,7 +8,7 @@ pub mod dirs;
 pub(crate) mod errtext;
 mod exec;
 mod files;
-mod floatfmt;
+pub(crate) mod floatfmt;
 pub mod format;
 mod input;
 mod math;
