@@ -11,7 +11,7 @@
 //! A value is stored in 16 bytes: the significand (8 bytes, little
 //! endian), sign and exponent (2 bytes), then 6 bytes of padding.
 
-use crate::ir::ArithTy;
+use crate::ir::{ArithTy, BinOp, FloatTy, LdUnOp};
 use std::cmp::Ordering;
 
 /// An 80-bit extended value: `se` holds the sign (bit 15) and the biased
@@ -495,6 +495,51 @@ fn round_to(e: i32, sig: u128, sticky: bool, prec: i32, bias: i32, emax: i32) ->
         return (emax, 0);
     }
     (bexp, m as u64)
+}
+
+/// `a op b` for [`crate::ir::Op::LdBin`]: `Ok` with an arithmetic
+/// result, `Err` with a comparison's `int` (0 or 1; NaN: false except
+/// `!=`).
+pub fn binary(op: BinOp, a: F80, b: F80) -> Result<F80, u64> {
+    let c = a.compare(b);
+    Err(match op {
+        BinOp::Add => return Ok(a + b),
+        BinOp::Sub => return Ok(a - b),
+        BinOp::Mul => return Ok(a * b),
+        BinOp::Div => return Ok(a / b),
+        BinOp::Eq => c == Some(Ordering::Equal),
+        BinOp::Ne => c != Some(Ordering::Equal),
+        BinOp::Lt => c == Some(Ordering::Less),
+        BinOp::Le => matches!(c, Some(Ordering::Less | Ordering::Equal)),
+        BinOp::Gt => c == Some(Ordering::Greater),
+        BinOp::Ge => matches!(c, Some(Ordering::Greater | Ordering::Equal)),
+        _ => false,
+    } as u64)
+}
+
+/// A unary operation for [`crate::ir::Op::LdUn`].
+pub fn unary(op: LdUnOp, a: F80) -> F80 {
+    match op {
+        LdUnOp::Neg => -a,
+        LdUnOp::Abs => a.abs(),
+        LdUnOp::Sqrt => a.sqrt(),
+    }
+}
+
+/// A `float` or `double` (its stack bits), exactly.
+pub fn from_float(ty: FloatTy, bits: u64) -> F80 {
+    match ty {
+        FloatTy::F32 => F80::from_f32(f32::from_bits(bits as u32)),
+        FloatTy::F64 => F80::from_f64(f64::from_bits(bits)),
+    }
+}
+
+/// Rounded to `float` or `double` (its stack bits).
+pub fn to_float(ty: FloatTy, a: F80) -> u64 {
+    match ty {
+        FloatTy::F32 => a.to_f32().to_bits() as u64,
+        FloatTy::F64 => a.to_f64().to_bits(),
+    }
 }
 
 macro_rules! op {

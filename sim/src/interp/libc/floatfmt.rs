@@ -76,7 +76,6 @@ pub fn float_text(v: f64, conv: u8, s: &FloatSpec) -> FloatText {
 /// shows the explicit integer bit with the three bits after it as the
 /// leading hex digit (`0xc.ccccccccccccccdp-7` for 0.1L), denormals with
 /// the exponent of the smallest normal (`0x0.000000000000001p-16385`).
-#[allow(dead_code)] // printf's `%L` conversions, next
 pub fn float_text_ld(v: F80, conv: u8, s: &FloatSpec) -> FloatText {
     let upper = conv.is_ascii_uppercase();
     let mut prefix = sign(v.is_sign_negative(), s);
@@ -104,7 +103,6 @@ pub fn float_text_ld(v: F80, conv: u8, s: &FloatSpec) -> FloatText {
 
 /// `%La` of `m × 2^e` (the significand as stored: `e` is the exponent
 /// of its last bit).
-#[allow(dead_code)]
 fn hex_ld(m: u64, e: i32, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
     let mut lead = (m >> 60) as u8;
     let mut x = if m == 0 { 0 } else { i64::from(e) + 63 - 3 };
