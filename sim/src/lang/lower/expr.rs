@@ -140,6 +140,13 @@ impl Lower<'_> {
         self.emit(Op::Const(a));
     }
 
+    /// `_Atomic long double` (gcc needs libatomic's 16-byte routines).
+    fn refuse_atomic_ld(&mut self, t: TypeId, span: Span) {
+        if self.t.is_atomic(t) {
+            self.error(Code::Unsupported, span, "`_Atomic long double` is not supported: guard it with a mutex or a semaphore");
+        }
+    }
+
     /// The `long double` at the address on top copied into a temporary
     /// (an object's value as of now: later stores to it do not change it;
     /// in shared memory the copy is the visible access).
@@ -618,6 +625,7 @@ impl Lower<'_> {
                 lv.ty
             }
             TypeKind::Float { size: 16 } => {
+                self.refuse_atomic_ld(lv.ty, span);
                 match lv.place {
                     Place::Frame(off) => {
                         self.emit(Op::Frame(off));
@@ -987,6 +995,7 @@ impl Lower<'_> {
             return t;
         }
         if self.is_ld(lv.ty) {
+            self.refuse_atomic_ld(lv.ty, span);
             // The object's address; its value snapshotted; one added.
             let saved = self.f.span;
             self.f.span = lv.access_span(saved);
@@ -1089,6 +1098,7 @@ impl Lower<'_> {
             return self.c.error;
         }
         if self.is_ld(lv.ty) {
+            self.refuse_atomic_ld(lv.ty, span);
             if let Place::Frame(off) = lv.place {
                 self.emit(Op::Frame(off));
             }
@@ -1797,6 +1807,7 @@ impl Lower<'_> {
                         Class::LongDouble => ("a `long double`", "a `long double` travels on the stack, apart from integers and doubles: printf reads the next one instead"),
                         Class::Pointer => ("a pointer", "printf takes the value as an address"),
                     };
+                    let conv = if class == Class::LongDouble { format!("L{conv}") } else { conv.to_string() };
                     let d = Diagnostic::warning(
                         Code::FormatArgument,
                         a.span,

@@ -253,7 +253,10 @@ impl Parser<'_> {
     }
 
     /// `float`, `double`, `long double` (x87 80-bit, 16 bytes).
-    fn float_spec(&mut self, float: bool, long: i32, _span: crate::source::Span) -> TypeSpec {
+    fn float_spec(&mut self, float: bool, long: i32, span: crate::source::Span) -> TypeSpec {
+        if long > 1 || (long > 0 && float) {
+            self.error(span, if float { "`long float` is not a type" } else { "`long long double` is not a type" });
+        }
         TypeSpec::Float {
             size: if float {
                 4
