@@ -29,14 +29,15 @@ int __ipcsim_isinf(double x);
 int __ipcsim_signbit(double x, int single);
 /* A long double (16 bytes) is classified in its own format. */
 static int __ipcsim_fpclassifyl(long double x) {
-    long double a = x < 0 ? -x : x;
+    unsigned char *b = (unsigned char *)&x;
+    int e = (b[9] & 0x7f) << 8 | b[8];
     if (x != x)
         return FP_NAN;
-    if (a == 0)
-        return FP_ZERO;
-    if (a > 1.18973149535723176502126385303097021e+4932L)
+    if (e == 0x7fff)
         return FP_INFINITE;
-    return a < 3.36210314311209350626267781732175260e-4932L ? FP_SUBNORMAL : FP_NORMAL;
+    if (x == 0)
+        return FP_ZERO;
+    return e == 0 ? FP_SUBNORMAL : FP_NORMAL;
 }
 static int __ipcsim_signbitl(long double x) {
     return ((unsigned char *)&x)[9] >> 7;

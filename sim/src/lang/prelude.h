@@ -101,7 +101,7 @@ double __ipcsim_va_double(__ipcsim_va_list *ap) {
 }
 long double __ipcsim_va_ldouble(__ipcsim_va_list *ap) {
     unsigned long *p = __ipcsim_va_slot(ap, 2);
-    return p ? *(long double *)*p : 0.0L;
+    return p ? *(long double *)*p : 0;
 }
 int vprintf(const char *fmt, va_list ap);
 int vfprintf(FILE *f, const char *fmt, va_list ap);

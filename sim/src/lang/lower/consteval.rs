@@ -49,9 +49,16 @@ impl Lower<'_> {
         self.convert(ty, to);
         let ops: Vec<Op> = self.f.code.drain(start..).collect();
         self.f.spans.truncate(start);
-        let mut ld = LdConsts { rodata: self.rodata, bytes: self.global_mut(self.rodata).bytes.clone(), made: Vec::new() };
+        let mut ld = self.ld_consts_now();
         let a = eval(&ops, start, &mut ld)?;
         ld.read(a).map(|v| (v, ty))
+    }
+
+    /// The `long double` constants made so far, for constant code.
+    fn ld_consts_now(&mut self) -> LdConsts {
+        let pool = self.ld_pool;
+        let bytes = if pool == 0 { Vec::new() } else { self.global_mut(pool).bytes.clone() };
+        LdConsts { pool, bytes, made: Vec::new() }
     }
 
     /// Takes the code emitted since `start` back and runs it.
@@ -62,10 +69,10 @@ impl Lower<'_> {
             .iter()
             .any(|op| matches!(op, Op::LdBin(..) | Op::LdUn(..) | Op::IntToLd(..) | Op::FloatToLd(..) | Op::LdToInt(_) | Op::LdToFloat(_)))
         {
-            let mut none = LdConsts { rodata: self.rodata, bytes: Vec::new(), made: Vec::new() };
+            let mut none = LdConsts { pool: 0, bytes: Vec::new(), made: Vec::new() };
             return eval(&ops, start, &mut none);
         }
-        let mut ld = LdConsts { rodata: self.rodata, bytes: self.global_mut(self.rodata).bytes.clone(), made: Vec::new() };
+        let mut ld = self.ld_consts_now();
         eval(&ops, start, &mut ld)
     }
 }
@@ -73,7 +80,7 @@ impl Lower<'_> {
 /// `long double` values while constant code runs: those in read-only
 /// memory (the constants' pool) and those computed, at made-up addresses.
 struct LdConsts {
-    rodata: u32,
+    pool: u32,
     bytes: Vec<u8>,
     made: Vec<F80>,
 }
@@ -86,7 +93,7 @@ impl LdConsts {
         if addr & 0xFFFF_0000_0000_0000 == MADE {
             return self.made.get((addr & 0xFFFF_FFFF) as usize).copied();
         }
-        if (addr >> 32) as u32 != self.rodata {
+        if self.pool == 0 || (addr >> 32) as u32 != self.pool {
             return None;
         }
         let off = (addr & 0xFFFF_FFFF) as usize;

@@ -132,11 +132,26 @@ impl Lower<'_> {
         self.alloc_bytes(16, 16)
     }
 
-    /// Pushes the address of a `long double` constant (16 bytes in the
-    /// read-only pool of string literals).
+    /// Pushes the address of a `long double` constant (16 bytes in a
+    /// read-only region of its own).
     pub fn ld_const(&mut self, v: F80) {
         let b = v.to_bytes16();
-        let a = self.string_addr(&b[..15]);
+        let a = match self.ld_consts.get(&b) {
+            Some(&a) => a,
+            None => {
+                if self.ld_pool == 0 {
+                    let char_ = self.c.char_;
+                    self.ld_pool = self.new_global("long double constants", Vec::new(), false, char_);
+                }
+                let pool = self.ld_pool;
+                let img = self.global_mut(pool);
+                let off = img.bytes.len() as u64;
+                img.bytes.extend_from_slice(&b);
+                let a = ((pool as u64) << 32) | off;
+                self.ld_consts.insert(b, a);
+                a
+            }
+        };
         self.emit(Op::Const(a));
     }
 
