@@ -81,7 +81,7 @@ fn a_goal_not_reached_exits_1_and_a_bad_goal_is_refused() {
 /// With a token, `n` follows it: the run the token names, step by step.
 #[test]
 fn next_follows_a_token_to_its_end() {
-    let token = "ipcsim1-53682c9b6c80329c-AAIBAQABAQsAAQ";
+    let token = "ipcsim1-0d89a09203200889-AAIBAQABAQsAAQ";
     let o = session(&["scenarios/lost_update.c", token], &"n\n".repeat(40));
     let out = text(&o);
     assert!(out.contains("the run ended: all exited") && out.contains("counter = 9"), "{out}");

@@ -7,6 +7,7 @@ use super::memory::BadAccess;
 use super::process::{After, Then};
 use super::{libc, Access, AccessKind, Event, Performed, Process, RunCtx};
 use crate::ir::atomic::{Atomic, AtomicOp};
+use crate::ir::f80::{self, F80};
 use crate::ir::{arith, float};
 use crate::ir::{region, Op, Program};
 use crate::source::Span;
@@ -148,6 +149,20 @@ impl Process {
     }
 
     /// Stops in front of a shared access, or consumes the grant for it.
+    /// The `long double` at `addr` (its 10 significant bytes).
+    fn read_ld(&self, sh: &dyn super::memory::Shared, addr: u64) -> Result<F80, BadAccess> {
+        let m = self.mem.load(sh, addr, crate::ir::MemTy::I64)?;
+        let se = self.mem.load(sh, addr.wrapping_add(8), crate::ir::MemTy::U16)?;
+        Ok(F80 { se: se as u16, m })
+    }
+
+    /// Writes `v` into the frame slot (a temporary); its address.
+    fn write_ld(&mut self, fp: usize, slot: u32, v: F80) -> u64 {
+        let at = fp + slot as usize;
+        self.mem.stack[at..at + 16].copy_from_slice(&v.to_bytes16());
+        STACK_BASE | at as u64
+    }
+
     fn gate(&self, ctx: &mut RunCtx, kind: AccessKind, addrs: &[u64]) -> Gate {
         let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else {
             return Gate::Private;
@@ -443,6 +458,44 @@ impl Process {
                         let b = pop!();
                         let a = pop!();
                         self.stack.push(float::binary(bop, ty, a, b));
+                    }
+                    Op::LdBin(bop, slot) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let y = try_mem!(self.read_ld(ctx.shared, b));
+                        let x = try_mem!(self.read_ld(ctx.shared, a));
+                        let v = match f80::binary(bop, x, y) {
+                            Ok(r) => self.write_ld(fp, slot, r),
+                            Err(truth) => truth,
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::LdUn(u, slot) => {
+                        let a = pop!();
+                        let x = try_mem!(self.read_ld(ctx.shared, a));
+                        let r = f80::unary(u, x);
+                        let v = self.write_ld(fp, slot, r);
+                        self.stack.push(v);
+                    }
+                    Op::IntToLd(from, slot) => {
+                        let a = pop!();
+                        let v = self.write_ld(fp, slot, F80::from_int(from, a));
+                        self.stack.push(v);
+                    }
+                    Op::FloatToLd(from, slot) => {
+                        let a = pop!();
+                        let v = self.write_ld(fp, slot, f80::from_float(from, a));
+                        self.stack.push(v);
+                    }
+                    Op::LdToInt(to) => {
+                        let a = pop!();
+                        let x = try_mem!(self.read_ld(ctx.shared, a));
+                        self.stack.push(x.to_int(to));
+                    }
+                    Op::LdToFloat(to) => {
+                        let a = pop!();
+                        let x = try_mem!(self.read_ld(ctx.shared, a));
+                        self.stack.push(f80::to_float(to, x));
                     }
                     Op::FNeg(ty) => {
                         let a = pop!();

@@ -348,4 +348,25 @@ mod tests {
         assert_eq!(f.ops, vec![elem, Op::Ret]);
         assert_eq!(f.spans[0].lo, 5, "the load's span");
     }
+
+    #[test]
+    fn long_double_ops_are_never_fused() {
+        // `if (x < 1.0L)`: the constant is an address and the comparison
+        // an `LdBin`, which no superinstruction stands for.
+        let ops = vec![
+            Op::Frame(0),
+            Op::Const(0x3_0000_0010),
+            Op::LdBin(BinOp::Lt, 0),
+            Op::JumpIfZero(5),
+            Op::Const(1),
+            Op::Frame(16),
+            Op::Const(0x3_0000_0010),
+            Op::LdBin(BinOp::Add, 32),
+            Op::LdToInt(ArithTy::I32),
+            Op::Ret,
+        ];
+        let mut f = function(ops.clone());
+        fuse(&mut f);
+        assert_eq!(f.ops, ops);
+    }
 }

@@ -105,7 +105,7 @@ libfns! {
     Modf = "modf", Modff = "modff", Lround = "lround", Lroundf = "lroundf", Llround = "llround",
     Lrint = "lrint", Lrintf = "lrintf", Llrint = "llrint", Ilogb = "ilogb",
     Fpclassify = "__ipcsim_fpclassify", Isinf = "__ipcsim_isinf", Signbit = "__ipcsim_signbit", Atof = "atof",
-    Strtod = "strtod", Strtof = "strtof", PopenMark = "__ipcsim_popen_mark",
+    Strtod = "strtod", Strtof = "strtof", Strtold = "__ipcsim_strtold", PopenMark = "__ipcsim_popen_mark",
     PopenChild = "__ipcsim_popen_child", PopenFd = "__ipcsim_popen_fd", StaticBuf = "__ipcsim_static_buf", GaiStrerror = "gai_strerror",
     Strftime = "strftime",
 }

@@ -6,6 +6,7 @@
 pub mod arith;
 pub mod atomic;
 pub mod bignum;
+pub mod f80;
 pub mod fingerprint;
 pub mod float;
 pub mod fuse;
@@ -127,6 +128,17 @@ impl FloatTy {
     }
 }
 
+/// Unary `long double` operations ([`Op::LdUn`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LdUnOp {
+    /// `-x`.
+    Neg,
+    /// `fabsl(x)`.
+    Abs,
+    /// `sqrtl(x)`.
+    Sqrt,
+}
+
 /// Binary operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
@@ -218,6 +230,27 @@ pub enum Op {
     FloatToInt(FloatTy, ArithTy),
     /// A floating value to the other floating type (rounding to nearest).
     FloatToFloat(FloatTy),
+    /// `long double` ([`f80`]): a value of it is the address of its 16
+    /// bytes (a frame temporary, a variable, a constant in read-only
+    /// memory), as a struct's is. Pops b, pops a (addresses); arithmetic
+    /// writes `a op b` into the frame slot and pushes its address, a
+    /// comparison pushes an `int`.
+    LdBin(BinOp, u32),
+    /// A unary `long double` operation: pops an address, writes the
+    /// result into the frame slot, pushes its address.
+    LdUn(LdUnOp, u32),
+    /// An integer of the arithmetic type to `long double` (exact), into
+    /// the frame slot; pushes its address.
+    IntToLd(ArithTy, u32),
+    /// A `float` or `double` to `long double` (exact), into the frame
+    /// slot; pushes its address.
+    FloatToLd(FloatTy, u32),
+    /// Pops a `long double`'s address, pushes it converted to the
+    /// integer type (truncating, as gcc's `fistp` code does).
+    LdToInt(ArithTy),
+    /// Pops a `long double`'s address, pushes it rounded to the floating
+    /// type.
+    LdToFloat(FloatTy),
     /// Logical not (`!`): 1 if zero.
     Not,
     /// Convert to a narrower or differently signed type.

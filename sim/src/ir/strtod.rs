@@ -26,6 +26,7 @@
 //! not at full precision.
 
 use super::bignum::Big;
+use super::f80::F80;
 use std::cmp::Ordering;
 
 /// The longest prefix of `s` that strtod accepts, after optional leading
@@ -119,7 +120,7 @@ enum Num {
     /// `0.DIGITS × 10^exp`, digits ASCII without leading or trailing zeros.
     Decimal(Vec<u8>, i64),
     /// `(mant + a fraction below 1, nonzero when sticky) × 2^exp`.
-    Hex(u64, i64, bool),
+    Hex(u128, i64, bool),
     Inf,
     /// The payload `nan(n)` asks for, if its digits form a number, and
     /// whether reading them overflowed.
@@ -133,7 +134,12 @@ fn convert(s: &[u8], f: &Format) -> (u64, usize, bool) {
         Num::Zero => (0, false),
         Num::Inf => (f.inf(), false),
         Num::Nan(p, over) => (f.inf() | 1 << (f.mant - 2) | (p.unwrap_or(0) & f.payload), over),
-        Num::Hex(m, e, sticky) => round_binary(f, m, e, sticky),
+        Num::Hex(m, e, sticky) => {
+            // Down to 64 bits for these formats, the rest sticky.
+            let cut = (128 - m.leading_zeros()).saturating_sub(64);
+            let lost = m & ((1u128 << cut) - 1) != 0;
+            round_binary(f, (m >> cut) as u64, e.saturating_add(i64::from(cut)), sticky || lost)
+        }
         Num::Decimal(d, e) => round_decimal(f, &d, e),
     };
     (bits | if neg { f.sign() } else { 0 }, len, range)
@@ -283,11 +289,11 @@ fn exponent(s: &[u8], i: usize, letter: u8) -> (i64, usize) {
 
 /// Hex digits after "0x": `h[.h][p[sign]digits]`, at least one digit.
 fn hex(s: &[u8]) -> Option<(Num, usize)> {
-    let (mut m, mut e, mut sticky, mut any) = (0u64, 0i64, false, false);
+    let (mut m, mut e, mut sticky, mut any) = (0u128, 0i64, false, false);
     let mut nibble = |c: u8, int: bool| {
         any = true;
-        let v = char::from(c).to_digit(16).unwrap_or(0) as u64;
-        if m >> 60 != 0 {
+        let v = char::from(c).to_digit(16).unwrap_or(0) as u128;
+        if m >> 120 != 0 {
             sticky |= v != 0;
             e += i64::from(int) * 4;
         } else if m != 0 || v != 0 {
@@ -570,5 +576,188 @@ mod tests {
             assert_eq!(scan(s.as_bytes(), max), Scanned { len, ok }, "{s:?} width {max}");
             assert_eq!(scan(s.as_bytes(), max).len, len);
         }
+    }
+}
+
+/// `strtold(s, &end)`: the 80-bit value, bytes consumed and whether
+/// glibc sets `ERANGE` (overflow; a tiny inexact result). Correctly
+/// rounded for up to [`MAX_DIGITS`] significant digits (longer ones keep
+/// a sticky digit, as for `double`), and hex digits to 64 bits.
+pub fn strtold(s: &[u8]) -> (F80, usize, bool) {
+    let Some((neg, num, len)) = lex(s) else { return (F80::ZERO, 0, false) };
+    let (v, range) = match num {
+        Num::Zero => (F80::ZERO, false),
+        Num::Inf => (F80::INFINITY, false),
+        Num::Nan(p, over) => (F80 { se: 0x7fff, m: 0xC000_0000_0000_0000 | (p.unwrap_or(0) & ((1 << 62) - 1)) }, over),
+        Num::Hex(m, e, sticky) => round_ld(e.clamp(-1 << 20, 1 << 20) as i32, m, sticky),
+        Num::Decimal(d, e) => decimal_ld(&d, e),
+    };
+    (if neg { -v } else { v }, len, range)
+}
+
+/// Rounds `(sig + sticky) × 2^e` to 80 bits: (value, ERANGE).
+fn round_ld(e: i32, sig: u128, sticky: bool) -> (F80, bool) {
+    let v = F80::round(false, e, sig, sticky);
+    if v.is_infinite() {
+        return (v, true);
+    }
+    let Some((_, m, re)) = v.decompose() else { return (v, false) };
+    let exact = !sticky && {
+        let (m, sig) = (u128::from(m), sig);
+        match re.cmp(&e) {
+            Ordering::Equal => m == sig,
+            Ordering::Greater => m.checked_shl((re - e) as u32).is_some_and(|x| x >> (re - e) == m && x == sig),
+            Ordering::Less => sig.checked_shl((e - re) as u32).is_some_and(|x| x >> (e - re) == sig && x == m),
+        }
+    };
+    let tiny = v.se & 0x7fff == 0;
+    (v, tiny && !exact)
+}
+
+/// `0.DIGITS × 10^e` rounded to 80 bits, through exact big integers.
+fn decimal_ld(d: &[u8], e: i64) -> (F80, bool) {
+    if e > 4934 {
+        return (F80::INFINITY, true);
+    }
+    if e < -4952 {
+        return (F80::ZERO, true);
+    }
+    let mut n = Nat::default();
+    for &c in d {
+        n.mul_add(10, u64::from(c - b'0'));
+    }
+    let k = e - d.len() as i64;
+    if k >= 0 {
+        for _ in 0..k {
+            n.mul_add(10, 0);
+        }
+        let (sig, shift, sticky) = n.top128();
+        return round_ld(shift as i32, sig, sticky);
+    }
+    let neg_k = (-k) as u32;
+    let mut p = Nat::from(1);
+    for _ in 0..neg_k {
+        p.mul_add(5, 0);
+    }
+    let t = n.bits() as i64 - p.bits() as i64 - 67;
+    if t >= 0 {
+        p.shl(t as u32);
+    } else {
+        n.shl((-t) as u32);
+    }
+    let mut s = p;
+    s.shl(68);
+    let mut q: u128 = 0;
+    for i in (0..=68).rev() {
+        if n.cmp(&s) != Ordering::Less {
+            n.sub(&s);
+            q |= 1 << i;
+        }
+        s.shr1();
+    }
+    round_ld((t - i64::from(neg_k)) as i32, q, !n.is_zero())
+}
+
+/// A natural number in base 2^64, least significant limb first (no
+/// trailing zero limbs).
+#[derive(Default, Clone)]
+struct Nat(Vec<u64>);
+
+impl Nat {
+    fn from(v: u64) -> Nat {
+        let mut n = Nat(vec![v]);
+        n.trim();
+        n
+    }
+
+    fn trim(&mut self) {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+
+    fn is_zero(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn mul_add(&mut self, k: u64, add: u64) {
+        let mut carry = u128::from(add);
+        for l in &mut self.0 {
+            let t = u128::from(*l) * u128::from(k) + carry;
+            *l = t as u64;
+            carry = t >> 64;
+        }
+        if carry > 0 {
+            self.0.push(carry as u64);
+        }
+    }
+
+    fn bits(&self) -> u32 {
+        self.0.last().map_or(0, |&top| self.0.len() as u32 * 64 - top.leading_zeros())
+    }
+
+    fn shl(&mut self, n: u32) {
+        if self.is_zero() {
+            return;
+        }
+        let (limbs, b) = ((n / 64) as usize, n % 64);
+        if b > 0 {
+            let mut carry = 0;
+            for l in &mut self.0 {
+                let next = *l >> (64 - b);
+                *l = (*l << b) | carry;
+                carry = next;
+            }
+            if carry > 0 {
+                self.0.push(carry);
+            }
+        }
+        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+    }
+
+    fn shr1(&mut self) {
+        let mut carry = 0;
+        for l in self.0.iter_mut().rev() {
+            let next = *l & 1;
+            *l = (*l >> 1) | (carry << 63);
+            carry = next;
+        }
+        self.trim();
+    }
+
+    fn cmp(&self, o: &Nat) -> Ordering {
+        self.0.len().cmp(&o.0.len()).then_with(|| self.0.iter().rev().cmp(o.0.iter().rev()))
+    }
+
+    /// `self -= o` (o not larger).
+    fn sub(&mut self, o: &Nat) {
+        let mut borrow = false;
+        for (i, l) in self.0.iter_mut().enumerate() {
+            let r = o.0.get(i).copied().unwrap_or(0);
+            let (x, b1) = l.overflowing_sub(r);
+            let (x, b2) = x.overflowing_sub(u64::from(borrow));
+            *l = x;
+            borrow = b1 || b2;
+        }
+        self.trim();
+    }
+
+    /// The top 128 bits, the exponent of their last bit, and whether any
+    /// bit below them is set.
+    fn top128(&self) -> (u128, u32, bool) {
+        let bits = self.bits();
+        if bits <= 128 {
+            let lo = self.0.first().copied().unwrap_or(0);
+            let hi = self.0.get(1).copied().unwrap_or(0);
+            return ((u128::from(hi) << 64) | u128::from(lo), 0, false);
+        }
+        let shift = bits - 128;
+        let bit = |i: u32| (self.0[(i / 64) as usize] >> (i % 64)) & 1;
+        let mut sig = 0u128;
+        for i in (shift..bits).rev() {
+            sig = (sig << 1) | u128::from(bit(i));
+        }
+        let sticky = (0..shift).any(|i| bit(i) != 0);
+        (sig, shift, sticky)
     }
 }

@@ -433,8 +433,10 @@ impl Declarator {
 pub enum ExprKind {
     /// Integer constant.
     Int { value: u64, unsigned: bool, long: bool, decimal: bool },
-    /// Floating constant: its bits in its type (`float` when `single`).
-    Float { bits: u64, single: bool },
+    /// Floating constant: its bits in its type (`float` when `single`);
+    /// `long double` when `ext` holds its sign and exponent (`bits`: its
+    /// significand).
+    Float { bits: u64, single: bool, ext: Option<u16> },
     /// Character constant (type `int`).
     Char(i64),
     /// String literal (adjacent literals joined).

@@ -240,16 +240,18 @@ impl Lexer<'_> {
             _ => None,
         };
         let body = if suffix.is_some() { &text[..text.len() - 1] } else { text };
-        if suffix == Some(b'l') {
-            self.diags.error(
-                Code::FloatingPoint,
-                span,
-                format!("`long double` constant `{text}` (80-bit x87 extended precision) is not supported: drop the `L`"),
-            );
-        }
+        let ext = (suffix == Some(b'l')).then_some(0);
         if is_hex && !body.contains('p') {
             self.diags.error(Code::BadToken, span, format!("hexadecimal floating constant `{text}` needs an exponent (`p`)"));
-            return TokKind::Float { bits: 0, single: suffix == Some(b'f') };
+            return TokKind::Float { bits: 0, single: suffix == Some(b'f'), ext };
+        }
+        if ext.is_some() {
+            let (v, len, _) = crate::ir::strtod::strtold(body.as_bytes());
+            if len != body.len() || body.starts_with(|c: char| c.is_ascii_whitespace()) {
+                self.diags.error(Code::BadToken, span, format!("invalid floating constant `{text}`"));
+                return TokKind::Float { bits: 0, single: false, ext };
+            }
+            return TokKind::Float { bits: v.m, single: false, ext: Some(v.se) };
         }
         let single = suffix == Some(b'f');
         let (bits, len) = if single {
@@ -261,9 +263,9 @@ impl Lexer<'_> {
         };
         if len != body.len() || body.starts_with(|c: char| c.is_ascii_whitespace()) {
             self.diags.error(Code::BadToken, span, format!("invalid floating constant `{text}`"));
-            return TokKind::Float { bits: 0, single };
+            return TokKind::Float { bits: 0, single, ext: None };
         }
-        TokKind::Float { bits, single }
+        TokKind::Float { bits, single, ext: None }
     }
 
     /// One escape sequence after the backslash; returns the byte value.

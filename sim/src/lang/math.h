@@ -27,21 +27,38 @@
 int __ipcsim_fpclassify(double x, int single);
 int __ipcsim_isinf(double x);
 int __ipcsim_signbit(double x, int single);
-#define fpclassify(x) __ipcsim_fpclassify((x), sizeof(x) == sizeof(float))
+/* A long double (16 bytes) is classified in its own format. */
+static int __ipcsim_fpclassifyl(long double x) {
+    unsigned char *b = (unsigned char *)&x;
+    int e = (b[9] & 0x7f) << 8 | b[8];
+    if (x != x)
+        return FP_NAN;
+    if (e == 0x7fff)
+        return FP_INFINITE;
+    if (x == 0)
+        return FP_ZERO;
+    return e == 0 ? FP_SUBNORMAL : FP_NORMAL;
+}
+/* gcc's code for a long double reads the sign from the x87 status word
+   (fxam's C1, bit 9): a negative value gives 512, not 1. */
+static int __ipcsim_signbitl(long double x) {
+    return (((unsigned char *)&x)[9] >> 7) << 9;
+}
+#define fpclassify(x) (sizeof(x) == 16 ? __ipcsim_fpclassifyl(x) : __ipcsim_fpclassify((x), sizeof(x) == sizeof(float)))
 #define isnan(x) (fpclassify(x) == FP_NAN)
-#define isinf(x) __ipcsim_isinf(x)
+#define isinf(x) (sizeof(x) == 16 ? (fpclassify(x) == FP_INFINITE ? (signbit(x) ? -1 : 1) : 0) : __ipcsim_isinf(x))
 #define isfinite(x) (fpclassify(x) >= FP_ZERO)
 #define isnormal(x) (fpclassify(x) == FP_NORMAL)
-#define signbit(x) __ipcsim_signbit((x), sizeof(x) == sizeof(float))
+#define signbit(x) (sizeof(x) == 16 ? __ipcsim_signbitl(x) : __ipcsim_signbit((x), sizeof(x) == sizeof(float)))
 #define isgreater(x, y) ((x) > (y))
 #define isgreaterequal(x, y) ((x) >= (y))
 #define isless(x, y) ((x) < (y))
 #define islessequal(x, y) ((x) <= (y))
 #define islessgreater(x, y) ((x) < (y) || (x) > (y))
 #define isunordered(x, y) (isnan(x) || isnan(y))
-double sqrt(double x); float sqrtf(float x);
+double sqrt(double x); float sqrtf(float x); long double sqrtl(long double x);
 double cbrt(double x); float cbrtf(float x);
-double fabs(double x); float fabsf(float x);
+double fabs(double x); float fabsf(float x); long double fabsl(long double x);
 double floor(double x); float floorf(float x);
 double ceil(double x); float ceilf(float x);
 double round(double x); float roundf(float x);

@@ -70,19 +70,21 @@ int snprintf(char *s, size_t n, const char *fmt, ...);
    parameter, __ipcsim_va_area). A va_list walks it: va_arg takes the
    next integer or the next double, as the registers of x86-64 give
    them, so a well-typed program reads what it passed. */
-typedef struct { unsigned long *__area; unsigned int __gp, __fp; } __ipcsim_va_list;
+typedef struct { unsigned long *__area; unsigned int __gp, __fp, __ld; } __ipcsim_va_list;
 typedef __ipcsim_va_list va_list[1];
-#define va_start(ap, last) ((void)((ap)[0].__area = (unsigned long *)__ipcsim_va_area, (ap)[0].__gp = 0, (ap)[0].__fp = 0))
+#define va_start(ap, last) ((void)((ap)[0].__area = (unsigned long *)__ipcsim_va_area, (ap)[0].__gp = 0, (ap)[0].__fp = 0, (ap)[0].__ld = 0))
 #define va_arg(ap, type) __builtin_va_arg(ap, type)
 #define va_end(ap) ((void)0)
 #define va_copy(dst, src) ((void)((dst)[0] = (src)[0]))
 #define __va_copy(dst, src) va_copy(dst, src)
-static unsigned long *__ipcsim_va_slot(__ipcsim_va_list *ap, int dbl) {
-    unsigned long n = ap->__area[0], doubles = ap->__area[1];
-    unsigned int want = dbl ? ap->__fp++ : ap->__gp++;
+/* Classes: 0 an integer, 1 a double (bit k of the second word), 2 a
+   long double (bit 32 + k; its address is passed). */
+static unsigned long *__ipcsim_va_slot(__ipcsim_va_list *ap, int cls) {
+    unsigned long n = ap->__area[0], classes = ap->__area[1];
+    unsigned int want = cls == 2 ? ap->__ld++ : cls ? ap->__fp++ : ap->__gp++;
     for (unsigned long k = 0; k < n; k++) {
-        int is_double = k < 64 && ((doubles >> k) & 1);
-        if (is_double == dbl && want-- == 0)
+        int c = k >= 32 ? 0 : ((classes >> (32 + k)) & 1) ? 2 : (int)((classes >> k) & 1);
+        if (c == cls && want-- == 0)
             return &ap->__area[2 + k];
     }
     return 0;
@@ -96,6 +98,10 @@ unsigned long __ipcsim_va_int(__ipcsim_va_list *ap) {
 double __ipcsim_va_double(__ipcsim_va_list *ap) {
     unsigned long *p = __ipcsim_va_slot(ap, 1);
     return p ? *(double *)p : 0.0;
+}
+long double __ipcsim_va_ldouble(__ipcsim_va_list *ap) {
+    unsigned long *p = __ipcsim_va_slot(ap, 2);
+    return p ? *(long double *)*p : 0;
 }
 int vprintf(const char *fmt, va_list ap);
 int vfprintf(FILE *f, const char *fmt, va_list ap);
@@ -206,6 +212,12 @@ long atol(const char *s);
 long strtol(const char *s, char **end, int base);
 double atof(const char *s);
 double strtod(const char *s, char **end);
+int __ipcsim_strtold(const char *s, char **end, long double *out);
+long double strtold(const char *s, char **end) {
+    long double v;
+    __ipcsim_strtold(s, end, &v);
+    return v;
+}
 float strtof(const char *s, char **end);
 unsigned long strtoul(const char *s, char **end, int base);
 int rand(void);

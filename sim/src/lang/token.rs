@@ -12,8 +12,9 @@ pub enum TokKind {
     /// Integer constant with its suffix.
     Int { value: u64, unsigned: bool, long: bool, decimal: bool },
     /// Floating constant: the bits of its value in its type (`float`
-    /// when `single`, else `double`).
-    Float { bits: u64, single: bool },
+    /// when `single`, else `double`); a `long double` one (`L` suffix)
+    /// has its sign and exponent in `ext` and its significand in `bits`.
+    Float { bits: u64, single: bool, ext: Option<u16> },
     /// Character constant, already an `int` value as gcc computes it.
     Char(i64),
     /// String literal bytes, escapes resolved, without the terminating NUL.

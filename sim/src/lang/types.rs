@@ -21,7 +21,8 @@ pub enum TypeKind {
     Bool,
     /// Integer of `size` bytes (1, 2, 4, 8).
     Int { size: u8, signed: bool },
-    /// `float` (4 bytes) or `double` (8), IEEE binary32/binary64.
+    /// `float` (4 bytes) or `double` (8), IEEE binary32/binary64;
+    /// `long double` (16: the x87 80-bit format and 6 bytes of padding).
     Float { size: u8 },
     /// Pointer; `is_const` qualifies the pointee.
     Ptr { to: TypeId, is_const: bool },
@@ -108,6 +109,8 @@ pub struct Common {
     pub float: TypeId,
     /// `double`.
     pub double: TypeId,
+    /// `long double`.
+    pub ldouble: TypeId,
     /// `void *`.
     pub void_ptr: TypeId,
     /// `char *`.
@@ -132,6 +135,7 @@ impl Types {
             ulong: t.int(8, false),
             float: t.intern(TypeKind::Float { size: 4 }),
             double: t.intern(TypeKind::Float { size: 8 }),
+            ldouble: t.intern(TypeKind::Float { size: 16 }),
             void_ptr: t.ptr(void, false),
             char_ptr: t.ptr(char_, false),
             error: t.intern(TypeKind::Error),
@@ -258,7 +262,7 @@ impl Types {
         matches!(self.kind(t), TypeKind::Ptr { .. })
     }
 
-    /// True for `float` and `double`.
+    /// True for `float`, `double` and `long double`.
     pub fn is_float(&self, t: TypeId) -> bool {
         matches!(self.kind(t), TypeKind::Float { .. })
     }
@@ -349,6 +353,7 @@ impl Types {
                 }
             }
             TypeKind::Float { size: 4 } => "float".into(),
+            TypeKind::Float { size: 16 } => "long double".into(),
             TypeKind::Float { .. } => "double".into(),
             TypeKind::Ptr { to, is_const } => {
                 let c = if *is_const { "const " } else { "" };

@@ -14,6 +14,7 @@
 //! past the exact expansion every digit is a zero, counted in `zeros`.
 
 use crate::ir::bignum::Big;
+use crate::ir::f80::F80;
 
 /// Flags of one conversion that matter to a floating one.
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,6 +71,67 @@ pub fn float_text(v: f64, conv: u8, s: &FloatSpec) -> FloatText {
     FloatText { prefix, head, zeros, tail, finite: true }
 }
 
+/// `v`, a `long double`, under conversion `conv` (`%Lf` and the others),
+/// as glibc prints the 80-bit value: exactly, like a `double`; `%La`
+/// shows the explicit integer bit with the three bits after it as the
+/// leading hex digit (`0xc.ccccccccccccccdp-7` for 0.1L), denormals with
+/// the exponent of the smallest normal (`0x0.000000000000001p-16385`).
+pub fn float_text_ld(v: F80, conv: u8, s: &FloatSpec) -> FloatText {
+    let upper = conv.is_ascii_uppercase();
+    let mut prefix = sign(v.is_sign_negative(), s);
+    let Some((_, m, e)) = v.decompose() else {
+        return special(if v.is_nan() { f64::NAN } else { f64::INFINITY }, upper, prefix);
+    };
+    let lower = conv.to_ascii_lowercase();
+    // glibc's decimal digits of a pseudo-denormal (exponent 0, integer
+    // bit set) leave the integer bit out.
+    let m = if v.se & 0x7fff == 0 && lower != b'a' { m & !(1 << 63) } else { m };
+    let (head, zeros, tail) = match lower {
+        b'a' => {
+            prefix.extend_from_slice(if upper { b"0X" } else { b"0x" });
+            hex_ld(m, e, s, upper)
+        }
+        b'e' => scientific(&exact_parts(m, e.into()), s.prec.unwrap_or(6), s.alt, upper),
+        b'g' => general(&exact_parts(m, e.into()), s, upper),
+        _ => {
+            let (head, zeros) = fixed(&exact_parts(m, e.into()), s.prec.unwrap_or(6), s.alt);
+            (head, zeros, Vec::new())
+        }
+    };
+    FloatText { prefix, head, zeros, tail, finite: true }
+}
+
+/// `%La` of `m × 2^e` (the significand as stored: `e` is the exponent
+/// of its last bit).
+fn hex_ld(m: u64, e: i32, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
+    let mut lead = (m >> 60) as u8;
+    let mut x = if m == 0 { 0 } else { i64::from(e) + 63 - 3 };
+    let mut nib: Vec<u8> = (0..15).map(|i| ((m >> (56 - 4 * i)) & 0xf) as u8).collect();
+    let mut zeros = 0;
+    match s.prec {
+        None => {
+            while nib.last() == Some(&0) {
+                nib.pop();
+            }
+        }
+        Some(p) if p >= 15 => zeros = p - 15,
+        Some(p) => {
+            lead += round_hex(&mut nib, p, lead);
+            if lead > 15 {
+                lead = 1;
+                x += 4;
+            }
+        }
+    }
+    let digits: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut head = vec![digits[usize::from(lead & 0xf)]];
+    if !nib.is_empty() || zeros > 0 || s.alt {
+        head.push(b'.');
+    }
+    head.extend(nib.iter().map(|&n| digits[usize::from(n & 0xf)]));
+    (head, zeros, exponent(if upper { b'P' } else { b'p' }, x, 1))
+}
+
 /// The sign glibc prints: '-' whenever the sign bit is set (so "-0.000000"
 /// and "-nan"), else '+' or ' ' as the flags ask.
 fn sign(negative: bool, s: &FloatSpec) -> Vec<u8> {
@@ -112,7 +174,12 @@ fn exact(v: f64) -> Decimal {
     let bits = v.to_bits();
     let field = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (mut m, mut e) = if field == 0 { (frac, -1074) } else { (frac | 1 << 52, field - 1075) };
+    let (m, e) = if field == 0 { (frac, -1074) } else { (frac | 1 << 52, field - 1075) };
+    exact_parts(m, e)
+}
+
+/// The exact decimal expansion of `m × 2^e`.
+fn exact_parts(mut m: u64, mut e: i64) -> Decimal {
     if m == 0 {
         return Decimal { digits: Vec::new(), point: 0 };
     }

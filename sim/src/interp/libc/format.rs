@@ -11,8 +11,9 @@
 //! [`FormatError::Overflow`] (`-1` with `EOVERFLOW`): the text made
 //! before it stays.
 
-use super::floatfmt::{float_text, FloatSpec, FloatText};
+use super::floatfmt::{float_text, float_text_ld, FloatSpec, FloatText};
 use crate::interp::memory::{BadAccess, Memory, Shared};
+use crate::ir::f80::F80;
 
 /// Why formatting stopped.
 #[derive(Debug)]
@@ -108,7 +109,8 @@ struct Spec {
 /// native run does.
 pub struct VaList<'a> {
     args: &'a [u64],
-    /// Bit k: `args[k]` is a double.
+    /// Bit k (k < 32): `args[k]` is a double; bit 32 + k: a `long
+    /// double` (passed as its address; natively on the stack).
     floats: u64,
     /// General registers left for the variable arguments.
     gp_regs: usize,
@@ -140,19 +142,27 @@ impl<'a> VaList<'a> {
     }
 
     fn is_float(&self, k: usize) -> bool {
-        k < 64 && self.floats >> k & 1 == 1
+        k < 32 && self.floats >> k & 1 == 1 && !self.is_ld(k)
     }
 
-    /// Index of the `n`th argument of a class (0-based), if any.
+    fn is_ld(&self, k: usize) -> bool {
+        k < 32 && self.floats >> (32 + k) & 1 == 1
+    }
+
+    /// Index of the `n`th argument of a class (0-based), if any: doubles
+    /// (`float`) or integers (`long double`s are neither).
     fn nth_of(&self, float: bool, n: usize) -> Option<usize> {
-        (0..self.args.len()).filter(|&k| self.is_float(k) == float).nth(n)
+        (0..self.args.len()).filter(|&k| self.is_float(k) == float && !self.is_ld(k)).nth(n)
     }
 
     /// The next argument on the stack: one that did not fit its registers.
     fn next_on_stack(&mut self) -> u64 {
         let spilled = |k: usize| {
+            if self.is_ld(k) {
+                return true;
+            }
             let float = self.is_float(k);
-            let rank = (0..k).filter(|&j| self.is_float(j) == float).count();
+            let rank = (0..k).filter(|&j| self.is_float(j) == float && !self.is_ld(j)).count();
             rank >= if float { FP_REGS } else { self.gp_regs }
         };
         let k = (0..self.args.len()).filter(|&k| spilled(k)).nth(self.stack);
@@ -166,6 +176,12 @@ impl<'a> VaList<'a> {
             self.gp += 1;
             return self.nth_of(false, self.gp - 1).map_or(0, |k| self.args[k]);
         }
+        self.next_on_stack()
+    }
+
+    /// `va_arg(ap, long double)`: the address of the next one, which
+    /// x86-64 passes on the stack.
+    pub fn long_double(&mut self) -> u64 {
         self.next_on_stack()
     }
 
@@ -236,11 +252,16 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
                 s.prec = Some(number(fmt, &mut i, out.total)?);
             }
         }
+        // `L`: a `long double` (for an integer conversion, as `ll`).
+        let mut long_double = false;
         loop {
             match fmt.get(i) {
                 Some(b'h') => s.len = if s.len == 2 { 1 } else { 2 },
                 Some(b'l' | b'z' | b'j' | b't' | b'q') => s.len = 8,
-                Some(b'L') => return Err(FormatError::Unsupported('L')),
+                Some(b'L') => {
+                    s.len = 8;
+                    long_double = true;
+                }
                 _ => break,
             }
             i += 1;
@@ -327,8 +348,16 @@ fn format_into(mem: &Memory, sh: &dyn Shared, fmt: &[u8], va: &mut VaList, out: 
             b'n' => return Err(FormatError::Unsupported('n')),
             b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
                 let fs = FloatSpec { plus: s.plus, space: s.space, alt: s.alt, prec: s.prec };
-                let bits = if pos > 0 { va.at(pos) } else { va.double() };
-                let text = float_text(f64::from_bits(bits), conv, &fs);
+                let text = if long_double {
+                    // The argument is the address of its 16 bytes.
+                    let a = if pos > 0 { va.at(pos) } else { va.long_double() };
+                    let m = mem.load(sh, a, crate::ir::MemTy::I64).unwrap_or(0);
+                    let se = mem.load(sh, a.wrapping_add(8), crate::ir::MemTy::U16).unwrap_or(0) as u16;
+                    float_text_ld(F80 { se, m }, conv, &fs)
+                } else {
+                    let bits = if pos > 0 { va.at(pos) } else { va.double() };
+                    float_text(f64::from_bits(bits), conv, &fs)
+                };
                 floating(out, &s, &text);
             }
             _ => out.put(&fmt[start..i]),

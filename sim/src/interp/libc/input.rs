@@ -332,11 +332,17 @@ impl Scanner<'_, '_> {
         }
         let width = if width == 0 { usize::MAX } else { width };
         let mut size = 4;
+        // `L` before a floating conversion: a `long double`.
+        let mut long_double = false;
         loop {
             match at(*k) {
                 b'h' if size == 2 => size = 1,
                 b'h' => size = 2,
-                b'l' | b'L' | b'q' | b'j' | b'z' | b't' => size = 8,
+                b'L' => {
+                    size = 8;
+                    long_double = true;
+                }
+                b'l' | b'q' | b'j' | b'z' | b't' => size = 8,
                 _ => break,
             }
             *k += 1;
@@ -438,7 +444,9 @@ impl Scanner<'_, '_> {
                 }
                 Ok(())
             }
-            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => self.floating(width, size, suppress, done),
+            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
+                self.floating(width, if long_double { 16 } else { size }, suppress, done)
+            }
             _ => Err(Fail::Matching),
         }
     }
@@ -465,6 +473,16 @@ impl Scanner<'_, '_> {
         }
         // What was taken converts as a whole: "1e" is 1.0, as strtod reads it.
         let text = &self.input[start..self.i];
+        if size == 16 {
+            let (v, _, _) = strtod::strtold(text);
+            if !suppress {
+                let t = self.target();
+                self.p.mem.store(self.sh, t, MemTy::I64, v.m)?;
+                self.p.mem.store(self.sh, t.wrapping_add(8), MemTy::U16, u64::from(v.se))?;
+                *done += 1;
+            }
+            return Ok(());
+        }
         let (bits, m) = if size == 8 {
             (strtod::strtod(text).value.to_bits(), MemTy::F64)
         } else {

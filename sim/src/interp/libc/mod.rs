@@ -8,7 +8,7 @@ pub mod dirs;
 pub(crate) mod errtext;
 mod exec;
 mod files;
-mod floatfmt;
+pub(crate) mod floatfmt;
 pub mod format;
 mod input;
 mod math;
@@ -339,18 +339,23 @@ fn va_rest(p: &Process, sh: &dyn Shared, ap: u64) -> Result<(Vec<u64>, u64), Sto
     let area = p.mem.load(sh, ap, MemTy::I64)?;
     let gp = p.mem.load(sh, ap.wrapping_add(8), MemTy::U32)?;
     let fp = p.mem.load(sh, ap.wrapping_add(12), MemTy::U32)?;
+    let ld = p.mem.load(sh, ap.wrapping_add(16), MemTy::U32)?;
     let n = p.mem.load(sh, area, MemTy::I64)?.min(MAX_ARGS as u64);
     let classes = p.mem.load(sh, area.wrapping_add(8), MemTy::I64)?;
-    let (mut rest, mut floats, mut seen) = (Vec::new(), 0u64, [0u64; 2]);
+    let (mut rest, mut floats, mut seen) = (Vec::new(), 0u64, [0u64; 3]);
     for k in 0..n {
-        let double = k < 64 && classes >> k & 1 == 1;
-        let class = double as usize;
+        // Bit k: a double; bit 32 + k: a `long double` (k < 32).
+        let class = match k < 32 {
+            true if classes >> (32 + k) & 1 == 1 => 2,
+            true if classes >> k & 1 == 1 => 1,
+            _ => 0,
+        };
         seen[class] += 1;
-        if seen[class] <= [gp, fp][class] {
+        if seen[class] <= [gp, fp, ld][class] {
             continue;
         }
-        if double {
-            floats |= 1 << rest.len();
+        if rest.len() < 32 && class > 0 {
+            floats |= 1 << (rest.len() + if class == 2 { 32 } else { 0 });
         }
         rest.push(p.mem.load(sh, area.wrapping_add(16 + 8 * k), MemTy::I64)?);
     }

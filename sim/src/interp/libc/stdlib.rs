@@ -25,6 +25,7 @@ pub(super) fn call(p: &mut Process, prog: &Program, sh: &mut dyn Shared, f: LibF
         LibFn::Strtoul => Outcome::Value(strtol(p, prog, sh, a[0], a[1], a[2] as i32, false)? as u64),
         LibFn::Atof => Outcome::Value(strtod(p, prog, sh, a[0], 0, false)?),
         LibFn::Strtod => Outcome::Value(strtod(p, prog, sh, a[0], a[1], false)?),
+        LibFn::Strtold => Outcome::Value(strtold(p, prog, sh, a[0], a[1], a[2])?),
         LibFn::Strtof => Outcome::Value(strtod(p, prog, sh, a[0], a[1], true)?),
         // glibc's rand is its random (one generator, one state).
         LibFn::Rand | LibFn::Random => Outcome::Value(p.rand.rand() as u64),
@@ -148,6 +149,22 @@ fn strtod(p: &mut Process, prog: &Program, sh: &mut dyn Shared, s: u64, end: u64
         p.set_errno(prog, ERANGE);
     }
     Ok(bits)
+}
+
+/// `strtold(s, end)`, its value stored at `out` (the prelude's
+/// `strtold` returns it from there).
+fn strtold(p: &mut Process, prog: &Program, sh: &mut dyn Shared, s: u64, end: u64, out: u64) -> Result<u64, Stop> {
+    let text = p.mem.cstr(sh, s)?;
+    let (v, len, range) = crate::ir::strtod::strtold(text);
+    if end != 0 {
+        p.mem.store(sh, end, crate::ir::MemTy::I64, s + len as u64)?;
+    }
+    if range {
+        p.set_errno(prog, ERANGE);
+    }
+    p.mem.store(sh, out, crate::ir::MemTy::I64, v.m)?;
+    p.mem.store(sh, out.wrapping_add(8), crate::ir::MemTy::U16, u64::from(v.se))?;
+    Ok(0)
 }
 
 /// glibc's `strtol`/`strtoul`: whitespace, sign, base prefix, digits,

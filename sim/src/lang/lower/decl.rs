@@ -49,6 +49,7 @@ impl Lower<'_> {
                 self.t.int(bytes, signed.unwrap_or(true))
             }
             TypeSpec::Float { size: 4 } => self.c.float,
+            TypeSpec::Float { size: 16 } => self.c.ldouble,
             TypeSpec::Float { .. } => self.c.double,
             TypeSpec::Named(n) => match self.lookup(&n.name) {
                 Some(Sym::Typedef(t, _)) => t,
@@ -437,7 +438,7 @@ impl Lower<'_> {
         self.scopes.push(Default::default());
         self.tags.push(Default::default());
         let mut slots = Vec::new();
-        if matches!(self.t.kind(ret), TypeKind::Record(_)) {
+        if self.by_address(ret) {
             let off = self.alloc_slot(self.c.void_ptr);
             self.f.struct_ret = Some(off);
             slots.push(ParamSlot::Scalar(off, crate::ir::MemTy::I64));

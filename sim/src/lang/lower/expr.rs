@@ -5,7 +5,8 @@
 
 use super::{Lower, Sym};
 use crate::diag::{Code, Diagnostic};
-use crate::ir::{ArithTy, BinOp, FloatTy, MemTy, Op};
+use crate::ir::f80::F80;
+use crate::ir::{ArithTy, BinOp, FloatTy, LdUnOp, MemTy, Op};
 use crate::lang::ast::{Binary, Designator, Expr, ExprKind, TypeName, Unary};
 use crate::lang::types::{TypeId, TypeKind};
 use crate::source::Span;
@@ -72,6 +73,14 @@ fn unsupported_call(name: &str) -> Option<(Code, &'static str)> {
             Code::UnknownLibcCall,
             "passing descriptors over a socket (SCM_RIGHTS) is not supported: open the file in each process, or pass it by fork",
         ),
+        "powl" | "expl" | "exp2l" | "expm1l" | "logl" | "log2l" | "log10l" | "log1pl" | "sinl" | "cosl" | "tanl" | "asinl" | "acosl"
+        | "atanl" | "atan2l" | "sinhl" | "coshl" | "tanhl" | "asinhl" | "acoshl" | "atanhl" | "cbrtl" | "hypotl" | "floorl" | "ceill"
+        | "roundl" | "truncl" | "rintl" | "nearbyintl" | "fmodl" | "remainderl" | "fminl" | "fmaxl" | "fdiml" | "fmal" | "ldexpl"
+        | "frexpl" | "modfl" | "scalbnl" | "copysignl" | "nextafterl" | "lroundl" | "llroundl" | "lrintl" | "llrintl" | "ilogbl"
+        | "logbl" | "erfl" | "erfcl" | "tgammal" | "lgammal" => (
+            Code::FloatingPoint,
+            "of <math.h>'s `long double` functions ipcsim has only fabsl and sqrtl: convert to double and call the double version",
+        ),
         _ => return None,
     })
 }
@@ -86,7 +95,8 @@ impl Lower<'_> {
             TypeKind::Int { size: 4, signed } => Some(if *signed { MemTy::I32 } else { MemTy::U32 }),
             // A floating value is held as its bits (see `FloatTy`).
             TypeKind::Float { size: 4 } => Some(MemTy::F32),
-            TypeKind::Float { .. } => Some(MemTy::F64),
+            TypeKind::Float { size: 8 } => Some(MemTy::F64),
+            // `long double` is held by address, as a struct is.
             TypeKind::Int { .. } | TypeKind::Ptr { .. } | TypeKind::Error => Some(MemTy::I64),
             _ => None,
         }
@@ -101,13 +111,72 @@ impl Lower<'_> {
         }
     }
 
-    /// The floating type of `t`, if it is one.
+    /// The floating type of `t`, if it is `float` or `double`.
     pub fn float_ty(&self, t: TypeId) -> Option<FloatTy> {
         match self.t.kind(t) {
             TypeKind::Float { size: 4 } => Some(FloatTy::F32),
-            TypeKind::Float { .. } => Some(FloatTy::F64),
+            TypeKind::Float { size: 8 } => Some(FloatTy::F64),
             _ => None,
         }
+    }
+
+    /// True for `long double`, whose value is the address of its 16
+    /// bytes (see [`Op::LdBin`]): a frame temporary, a variable, or a
+    /// constant in read-only memory.
+    pub fn is_ld(&self, t: TypeId) -> bool {
+        matches!(self.t.kind(t), TypeKind::Float { size: 16 })
+    }
+
+    /// True for the types whose values are their addresses: structs,
+    /// unions and `long double` (copied with [`Op::Copy`], returned
+    /// through a slot the caller passes).
+    pub fn by_address(&self, t: TypeId) -> bool {
+        matches!(self.t.kind(t), TypeKind::Record(_)) || self.is_ld(t)
+    }
+
+    /// A frame temporary for a `long double` result.
+    pub fn ld_temp(&mut self) -> u32 {
+        self.alloc_bytes(16, 16)
+    }
+
+    /// Pushes the address of a `long double` constant (16 bytes in a
+    /// read-only region of its own).
+    pub fn ld_const(&mut self, v: F80) {
+        let b = v.to_bytes16();
+        let a = match self.ld_consts.get(&b) {
+            Some(&a) => a,
+            None => {
+                if self.ld_pool == 0 {
+                    let char_ = self.c.char_;
+                    self.ld_pool = self.new_global("long double constants", Vec::new(), false, char_);
+                }
+                let pool = self.ld_pool;
+                let img = self.global_mut(pool);
+                let off = img.bytes.len() as u64;
+                img.bytes.extend_from_slice(&b);
+                let a = ((pool as u64) << 32) | off;
+                self.ld_consts.insert(b, a);
+                a
+            }
+        };
+        self.emit(Op::Const(a));
+    }
+
+    /// `_Atomic long double` (gcc needs libatomic's 16-byte routines).
+    fn refuse_atomic_ld(&mut self, t: TypeId, span: Span) {
+        if self.t.is_atomic(t) {
+            self.error(Code::Unsupported, span, "`_Atomic long double` is not supported: guard it with a mutex or a semaphore");
+        }
+    }
+
+    /// The `long double` at the address on top copied into a temporary
+    /// (an object's value as of now: later stores to it do not change it;
+    /// in shared memory the copy is the visible access).
+    fn ld_snapshot(&mut self) {
+        let tmp = self.ld_temp();
+        self.emit(Op::Frame(tmp));
+        self.emit_swap();
+        self.emit(Op::Copy(16));
     }
 
     /// The integer type a floating value converts through on its way to
@@ -125,6 +194,11 @@ impl Lower<'_> {
     /// integer jumps can test: a floating one compares unequal to zero
     /// (so `-0.0` is false and NaN true, as in C).
     pub fn truth(&mut self, t: TypeId) {
+        if self.is_ld(t) {
+            self.ld_const(F80::ZERO);
+            self.emit(Op::LdBin(BinOp::Ne, 0));
+            return;
+        }
         if let Some(f) = self.float_ty(t) {
             self.emit(Op::Const(0));
             self.emit(Op::FBin(BinOp::Ne, f));
@@ -141,6 +215,9 @@ impl Lower<'_> {
 
     /// The usual arithmetic conversions.
     fn usual(&mut self, a: TypeId, b: TypeId) -> TypeId {
+        if self.is_ld(a) || self.is_ld(b) {
+            return self.c.ldouble;
+        }
         match (self.float_ty(a), self.float_ty(b)) {
             (Some(FloatTy::F64), _) | (_, Some(FloatTy::F64)) => return self.c.double,
             (Some(_), _) | (_, Some(_)) => return self.c.float,
@@ -196,6 +273,32 @@ impl Lower<'_> {
             self.truth(from);
             self.emit(Op::ToBool);
             return;
+        }
+        match (self.is_ld(from), self.is_ld(to)) {
+            (true, true) => return,
+            (true, false) => {
+                if let Some(f) = self.float_ty(to) {
+                    self.emit(Op::LdToFloat(f));
+                } else {
+                    let via = self.float_target(to);
+                    self.emit(Op::LdToInt(via));
+                    if let Some(m @ (MemTy::I8 | MemTy::U8 | MemTy::I16 | MemTy::U16)) = self.mem_ty(to) {
+                        self.emit(Op::Norm(m));
+                    }
+                }
+                return;
+            }
+            (false, true) => {
+                let tmp = self.ld_temp();
+                if let Some(f) = self.float_ty(from) {
+                    self.emit(Op::FloatToLd(f, tmp));
+                } else {
+                    let a = self.arith(self.promote(from));
+                    self.emit(Op::IntToLd(a, tmp));
+                }
+                return;
+            }
+            (false, false) => {}
         }
         match (self.float_ty(from), self.float_ty(to)) {
             (Some(_), Some(b)) => {
@@ -313,7 +416,11 @@ impl Lower<'_> {
                 self.emit(Op::Const(v));
                 t
             }
-            ExprKind::Float { bits, single } => {
+            ExprKind::Float { bits, ext: Some(se), .. } => {
+                self.ld_const(F80 { se: *se, m: *bits });
+                self.c.ldouble
+            }
+            ExprKind::Float { bits, single, .. } => {
                 self.emit(Op::Const(*bits));
                 if *single {
                     self.c.float
@@ -385,7 +492,9 @@ impl Lower<'_> {
             }
             ExprKind::VaArg(ap, tn) => {
                 let t = self.type_name(tn);
-                let helper = if self.t.is_float(t) {
+                let helper = if self.is_ld(t) {
+                    "__ipcsim_va_ldouble"
+                } else if self.t.is_float(t) {
                     "__ipcsim_va_double"
                 } else if self.t.is_scalar(t) {
                     "__ipcsim_va_int"
@@ -536,6 +645,21 @@ impl Lower<'_> {
                     self.emit(Op::Frame(off));
                 }
                 lv.ty
+            }
+            TypeKind::Float { size: 16 } => {
+                self.refuse_atomic_ld(lv.ty, span);
+                match lv.place {
+                    Place::Frame(off) => {
+                        self.emit(Op::Frame(off));
+                    }
+                    Place::Addr => {
+                        let saved = self.f.span;
+                        self.f.span = lv.access_span(saved);
+                        self.ld_snapshot();
+                        self.f.span = saved;
+                    }
+                }
+                self.t.unqual(lv.ty)
             }
             TypeKind::Void | TypeKind::Func { .. } => {
                 self.error(Code::TypeMismatch, span, format!("cannot use a value of type `{}`", self.t.name(lv.ty)));
@@ -803,6 +927,13 @@ impl Lower<'_> {
         match op {
             Unary::Neg | Unary::Plus | Unary::BitNot => {
                 let t = self.rvalue(x);
+                if let (true, Unary::Neg | Unary::Plus) = (self.is_ld(t), op) {
+                    if op == Unary::Neg {
+                        let tmp = self.ld_temp();
+                        self.emit(Op::LdUn(LdUnOp::Neg, tmp));
+                    }
+                    return t;
+                }
                 if let (Some(f), Unary::Neg | Unary::Plus) = (self.float_ty(t), op) {
                     if op == Unary::Neg {
                         self.emit(Op::FNeg(f));
@@ -885,6 +1016,29 @@ impl Lower<'_> {
             self.f.span = saved;
             return t;
         }
+        if self.is_ld(lv.ty) {
+            self.refuse_atomic_ld(lv.ty, span);
+            // The object's address; its value snapshotted; one added.
+            let saved = self.f.span;
+            self.f.span = lv.access_span(saved);
+            if let Place::Frame(off) = lv.place {
+                self.emit(Op::Frame(off));
+            }
+            self.emit(Op::Dup);
+            self.ld_snapshot();
+            let tmp = self.ld_temp();
+            if post && keep {
+                self.emit(Op::DupX1);
+            }
+            self.ld_const(F80::from_u64(1));
+            self.emit(Op::LdBin(bop, tmp));
+            self.emit(Op::Copy(16));
+            if post || !keep {
+                self.emit(Op::Pop);
+            }
+            self.f.span = saved;
+            return self.t.unqual(lv.ty);
+        }
         let m = self.mem_ty(lv.ty).expect("scalar");
         let a = self.arith(self.promote(lv.ty));
         let is_bool = matches!(self.t.kind(lv.ty), TypeKind::Bool);
@@ -964,6 +1118,36 @@ impl Lower<'_> {
                 self.emit(Op::Const(0));
             }
             return self.c.error;
+        }
+        if self.is_ld(lv.ty) {
+            self.refuse_atomic_ld(lv.ty, span);
+            if let Place::Frame(off) = lv.place {
+                self.emit(Op::Frame(off));
+            }
+            match op {
+                None => {
+                    let tr = self.rvalue(r);
+                    self.assign_convert(tr, lv.ty, r.span, "in assignment");
+                }
+                Some(bop) => {
+                    let saved = self.f.span;
+                    self.f.span = lv.access_span(saved);
+                    self.emit(Op::Dup);
+                    self.ld_snapshot();
+                    self.f.span = saved;
+                    let tr = self.rvalue(r);
+                    let t = self.arith_op(bop, lv.ty, tr, span);
+                    self.convert(t, lv.ty);
+                }
+            }
+            let saved = self.f.span;
+            self.f.span = lv.access_span(saved);
+            self.emit(Op::Copy(16));
+            self.f.span = saved;
+            if !keep {
+                self.emit(Op::Pop);
+            }
+            return self.t.unqual(lv.ty);
         }
         if let TypeKind::Record(_) = self.t.kind(lv.ty) {
             if let Place::Frame(off) = lv.place {
@@ -1114,8 +1298,13 @@ impl Lower<'_> {
             self.convert(ta, t);
             self.emit_swap();
         }
-        let f = self.float_ty(t).expect("a floating common type");
-        self.emit(Op::FBin(bop, f));
+        if self.is_ld(t) {
+            let tmp = if cmp { 0 } else { self.ld_temp() };
+            self.emit(Op::LdBin(bop, tmp));
+        } else {
+            let f = self.float_ty(t).expect("a floating common type");
+            self.emit(Op::FBin(bop, f));
+        }
         if cmp {
             self.c.int
         } else {
@@ -1280,8 +1469,12 @@ impl Lower<'_> {
             );
             self.error(Code::ArgCount, span, msg);
         }
-        if matches!(self.t.kind(ret), TypeKind::Record(_)) {
-            self.error(Code::Unsupported, span, "calling a function that returns a struct through a pointer is not supported");
+        if self.by_address(ret) {
+            self.error(
+                Code::Unsupported,
+                span,
+                format!("calling a function that returns `{}` through a pointer is not supported", self.t.name(ret)),
+            );
         }
         self.push_args(args, &params, "function pointer");
         self.rvalue(f);
@@ -1300,6 +1493,9 @@ impl Lower<'_> {
             return self.call_ptr(f, args, span);
         };
         if let Some(t) = self.float_builtin(name) {
+            return t;
+        }
+        if let Some(t) = self.ld_builtin(name, args, span) {
             return t;
         }
         if name.starts_with("__atomic_") || name.starts_with("__sync_") {
@@ -1369,7 +1565,7 @@ impl Lower<'_> {
         if let Some(l) = lib {
             self.check_format(l, args);
         }
-        let struct_ret = matches!(self.t.kind(ret), TypeKind::Record(_));
+        let struct_ret = self.by_address(ret);
         if struct_ret {
             let tmp = self.alloc_slot(ret);
             self.emit(Op::Frame(tmp));
@@ -1415,14 +1611,46 @@ impl Lower<'_> {
         Some(ty)
     }
 
+    /// `fabsl` and `sqrtl` (as `<math.h>` declares them, or gcc's
+    /// `__builtin_` names): one operation each, in the 80-bit format.
+    fn ld_builtin(&mut self, name: &str, args: &[Expr], span: Span) -> Option<TypeId> {
+        let op = match name.strip_prefix("__builtin_").unwrap_or(name) {
+            "fabsl" => LdUnOp::Abs,
+            "sqrtl" => LdUnOp::Sqrt,
+            _ => return None,
+        };
+        if !name.starts_with("__builtin_") {
+            let Some(Sym::Func(id)) = self.lookup(name) else { return None };
+            let fi = &self.funcs[id as usize];
+            if !(fi.builtin && fi.code.is_none()) {
+                return None;
+            }
+        }
+        let [a] = args else {
+            self.error(Code::ArgCount, span, format!("`{name}` takes one argument, given {}", args.len()));
+            for a in args {
+                self.discard(a);
+            }
+            self.ld_const(F80::ZERO);
+            return Some(self.c.ldouble);
+        };
+        let t = self.rvalue(a);
+        let to = self.c.ldouble;
+        self.assign_convert(t, to, a.span, &format!("argument 1 of `{name}`"));
+        let tmp = self.ld_temp();
+        self.emit(Op::LdUn(op, tmp));
+        Some(to)
+    }
+
     /// Pushes a call's arguments converted to its parameters' types;
     /// returns which of the variable ones (bit k: the k-th after the
     /// parameters) are doubles.
     fn push_args(&mut self, args: &[Expr], params: &[TypeId], name: &str) -> u64 {
         let mut floats = 0u64;
         let mut note = |l: &Self, i: usize, t: TypeId| {
-            if i >= params.len() && i - params.len() < 64 && l.t.is_float(t) {
-                floats |= 1 << (i - params.len());
+            // Bits 0-31: doubles; 32-63: `long double`s (on the stack).
+            if i >= params.len() && i - params.len() < 32 && l.t.is_float(t) {
+                floats |= 1 << (i - params.len() + if l.is_ld(t) { 32 } else { 0 });
             }
         };
         let record_arg = args.iter().any(|a| {
@@ -1541,8 +1769,8 @@ impl Lower<'_> {
             i += 1;
             let (code, why) = match c {
                 b'n' => (Code::Unsupported, "`%n` writes through a pointer argument and is not supported"),
-                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' if long_double => {
-                    (Code::FloatingPoint, "`long double` (80-bit x87) is not supported: use `double` and `%f`")
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' if long_double && !fmt[mods..i].contains(&b'L') => {
+                    (Code::FloatingPoint, "write `long double`'s conversions with `L` (`%Lf`)")
                 }
                 _ => continue,
             };
@@ -1564,6 +1792,7 @@ impl Lower<'_> {
         enum Class {
             Int,
             Float,
+            LongDouble,
             Pointer,
         }
         let mut next = args.iter();
@@ -1578,9 +1807,11 @@ impl Lower<'_> {
                 i += 1;
             }
             let Some(&c) = fmt.get(i) else { break };
+            let long = fmt[at..i].contains(&b'L');
             i += 1;
             match c {
                 b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'c' => wanted.push((Class::Int, c as char)),
+                b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' if long => wanted.push((Class::LongDouble, c as char)),
                 b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => wanted.push((Class::Float, c as char)),
                 b's' | b'p' => wanted.push((Class::Pointer, c as char)),
                 _ => continue,
@@ -1596,15 +1827,18 @@ impl Lower<'_> {
                 let fits = match class {
                     _ if t == self.c.error => true,
                     Class::Int => self.t.is_integer(t),
-                    Class::Float => self.t.is_float(t),
+                    Class::Float => self.t.is_float(t) && !self.is_ld(t),
+                    Class::LongDouble => self.is_ld(t),
                     Class::Pointer => self.t.is_ptr(t),
                 };
                 if !fits {
                     let (what, why) = match class {
                         Class::Int => ("an integer", "integers and doubles travel in different registers: printf reads the next integer argument instead, natively and in ipcsim"),
                         Class::Float => ("a `double`", "integers and doubles travel in different registers: printf reads the next double argument instead, natively and in ipcsim"),
+                        Class::LongDouble => ("a `long double`", "a `long double` travels on the stack, apart from integers and doubles: printf reads the next one instead"),
                         Class::Pointer => ("a pointer", "printf takes the value as an address"),
                     };
+                    let conv = if class == Class::LongDouble { format!("L{conv}") } else { conv.to_string() };
                     let d = Diagnostic::warning(
                         Code::FormatArgument,
                         a.span,

@@ -72,7 +72,7 @@ impl Lower<'_> {
                 out.push(Item::Str(off, cap, s, e.span));
             }
             (TypeKind::Array { .. }, _) => self.error(Code::BadInitializer, e.span, "an array needs a `{ ... }` initializer"),
-            (TypeKind::Record(_), _) => out.push(Item::Copy(off, ty, e)),
+            (TypeKind::Record(_) | TypeKind::Float { size: 16 }, _) => out.push(Item::Copy(off, ty, e)),
             _ => out.push(Item::Scalar(off, ty, e)),
         }
     }
@@ -81,7 +81,7 @@ impl Lower<'_> {
     fn braced<'e>(&mut self, ty: TypeId, off: u64, items: &'e List, span: Span, out: &mut Vec<Item<'e>>) {
         if self.t.is_scalar(ty) {
             match items.first() {
-                Some((_, Init::Expr(e))) => out.push(Item::Scalar(off, ty, e)),
+                Some((_, Init::Expr(e))) => self.one(ty, off, e, out),
                 Some((_, Init::List(inner, s))) => self.braced(ty, off, inner, *s, out),
                 None => {}
             }
@@ -294,6 +294,31 @@ impl Lower<'_> {
                         if let Some(slot) = img.bytes.get_mut(off as usize + i) {
                             *slot = b;
                         }
+                    }
+                }
+                Item::Copy(off, t, e) if self.is_ld(t) => {
+                    let Some((v, from)) = self.const_ld(e) else {
+                        let d = Diagnostic::error(
+                            Code::NotConstant,
+                            e.span,
+                            "the initializer of a global or `static` variable must be a constant",
+                        )
+                        .note("assign the value at the start of `main` instead");
+                        self.push(d);
+                        continue;
+                    };
+                    if !self.t.is_arith(from) {
+                        self.error(
+                            Code::TypeMismatch,
+                            e.span,
+                            format!("cannot initialise `{}` with `{}`", self.t.name(t), self.t.name(from)),
+                        );
+                        continue;
+                    }
+                    let img = self.global_mut(region);
+                    let o = off as usize;
+                    if o + 10 <= img.bytes.len() {
+                        img.bytes[o..o + 10].copy_from_slice(&v.to_bytes());
                     }
                 }
                 Item::Copy(_, _, e) => {

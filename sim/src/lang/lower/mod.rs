@@ -113,6 +113,12 @@ pub(crate) struct Lower<'a> {
     pub global_types: Vec<TypeId>,
     pub strings: HashMap<Vec<u8>, u64>,
     pub rodata: u32,
+    /// The read-only region of `long double` constants (0 until the
+    /// first), apart from the string literals so that their bounds stay
+    /// those of strings.
+    pub ld_pool: u32,
+    /// Each `long double` constant's address there, by its bytes.
+    pub ld_consts: HashMap<[u8; 16], u64>,
     pub f: FnState,
     pub errno_region: u32,
     pub environ_region: u32,
@@ -171,6 +177,8 @@ pub(crate) fn lower(unit: &Unit, builtin_files: Vec<FileId>, diags: &mut Diagnos
         global_types,
         strings: HashMap::new(),
         rodata: 0,
+        ld_pool: 0,
+        ld_consts: HashMap::new(),
         f: FnState::default(),
         errno_region: 0,
         environ_region: 0,

@@ -305,7 +305,7 @@ impl Lower<'_> {
                 self.emit(Op::Const(0));
             }
             (Some(e), false) => {
-                if let (Some(slot), TypeKind::Record(_)) = (self.f.struct_ret, self.t.kind(ret).clone()) {
+                if let (Some(slot), true) = (self.f.struct_ret, self.by_address(ret)) {
                     self.emit(Op::LoadFrame(slot, MemTy::I64));
                     let t = self.rvalue(e);
                     self.assign_convert(t, ret, e.span, "in `return`");

@@ -252,13 +252,20 @@ impl Parser<'_> {
         Specs { storage, ty, is_const, is_atomic, span }
     }
 
-    /// `float`, `double`; `long double` (x87 80-bit) is refused rather
-    /// than computed in another precision than gcc's.
+    /// `float`, `double`, `long double` (x87 80-bit, 16 bytes).
     fn float_spec(&mut self, float: bool, long: i32, span: crate::source::Span) -> TypeSpec {
-        if long > 0 && !float {
-            self.error_code(Code::FloatingPoint, span, "`long double` (80-bit x87 extended precision) is not supported: use `double`");
+        if long > 1 || (long > 0 && float) {
+            self.error(span, if float { "`long float` is not a type" } else { "`long long double` is not a type" });
         }
-        TypeSpec::Float { size: if float { 4 } else { 8 } }
+        TypeSpec::Float {
+            size: if float {
+                4
+            } else if long > 0 {
+                16
+            } else {
+                8
+            },
+        }
     }
 
     fn skip_parens(&mut self) {

@@ -296,9 +296,9 @@ impl Parser<'_> {
                 self.bump();
                 self.mk(ExprKind::Int { value: *value, unsigned: *unsigned, long: *long, decimal: *decimal }, t.span)
             }
-            TokKind::Float { bits, single } => {
+            TokKind::Float { bits, single, ext } => {
                 self.bump();
-                self.mk(ExprKind::Float { bits: *bits, single: *single }, t.span)
+                self.mk(ExprKind::Float { bits: *bits, single: *single, ext: *ext }, t.span)
             }
             TokKind::Char(c) => {
                 self.bump();
