@@ -137,7 +137,7 @@ pub const SYSTEM: &str = include_str!("system.h");
 /// What a program names to have [`CALENDAR`] compiled in: the calls
 /// themselves (a comment saying "three times" or a `st_ctime` field is
 /// no reason to carry the calendar's globals into every process).
-pub const CALENDAR_NAMES: [&str; 15] = [
+pub const CALENDAR_NAMES: [&str; 16] = [
     "gmtime",
     "localtime",
     "mktime(",
@@ -153,6 +153,7 @@ pub const CALENDAR_NAMES: [&str; 15] = [
     "tzset(",
     "tzname",
     "daylight",
+    "strptime(",
 ];
 
 /// The extensions of `#include "ipcsim.h"` (LANGUAGE.md).
