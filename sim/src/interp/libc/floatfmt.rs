@@ -104,9 +104,18 @@ pub fn float_text_ld(v: F80, conv: u8, s: &FloatSpec) -> FloatText {
 /// `%La` of `m × 2^e` (the significand as stored: `e` is the exponent
 /// of its last bit).
 fn hex_ld(m: u64, e: i32, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
-    let mut lead = (m >> 60) as u8;
-    let mut x = if m == 0 { 0 } else { i64::from(e) + 63 - 3 };
-    let mut nib: Vec<u8> = (0..15).map(|i| ((m >> (56 - 4 * i)) & 0xf) as u8).collect();
+    let lead = (m >> 60) as u8;
+    let x = if m == 0 { 0 } else { i64::from(e) + 63 - 3 };
+    let nib: Vec<u8> = (0..15).map(|i| ((m >> (56 - 4 * i)) & 0xf) as u8).collect();
+    hex_digits(lead, nib, x, s, upper)
+}
+
+/// `%a`'s text from the leading digit, the fraction's nibbles and the
+/// binary exponent: trailing zeros dropped without a precision; with
+/// one, zeros added or the nibbles rounded, a carry going into the
+/// leading digit (a long double's 0xf renormalises to 0x1, four more
+/// in the exponent; a double's 1 becomes 2, as glibc prints them).
+fn hex_digits(mut lead: u8, mut nib: Vec<u8>, mut x: i64, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
     let mut zeros = 0;
     match s.prec {
         None => {
@@ -114,7 +123,7 @@ fn hex_ld(m: u64, e: i32, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8
                 nib.pop();
             }
         }
-        Some(p) if p >= 15 => zeros = p - 15,
+        Some(p) if p >= nib.len() => zeros = p - nib.len(),
         Some(p) => {
             lead += round_hex(&mut nib, p, lead);
             if lead > 15 {
@@ -302,7 +311,7 @@ fn hex(v: f64, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
     let bits = v.to_bits();
     let field = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let mut lead = u8::from(field != 0);
+    let lead = u8::from(field != 0);
     let x = if field != 0 {
         field - 1023
     } else if frac != 0 {
@@ -310,27 +319,11 @@ fn hex(v: f64, s: &FloatSpec, upper: bool) -> (Vec<u8>, usize, Vec<u8>) {
     } else {
         0
     };
-    let mut nib: Vec<u8> = (0..13).map(|i| ((frac >> (48 - 4 * i)) & 0xf) as u8).collect();
-    let mut zeros = 0;
-    match s.prec {
-        None => {
-            while nib.last() == Some(&0) {
-                nib.pop();
-            }
-        }
-        Some(p) if p >= 13 => zeros = p - 13,
-        Some(p) => lead += round_hex(&mut nib, p, lead),
-    }
-    let digits: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
-    let mut head = vec![digits[usize::from(lead & 0xf)]];
-    if !nib.is_empty() || zeros > 0 || s.alt {
-        head.push(b'.');
-    }
-    head.extend(nib.iter().map(|&n| digits[usize::from(n & 0xf)]));
-    (head, zeros, exponent(if upper { b'P' } else { b'p' }, x, 1))
+    let nib: Vec<u8> = (0..13).map(|i| ((frac >> (48 - 4 * i)) & 0xf) as u8).collect();
+    hex_digits(lead, nib, x, s, upper)
 }
 
-/// Cuts the hex digits to `p` (< 13), rounding to nearest with ties to the
+/// Cuts the hex digits to `p` (fewer than there are), rounding to nearest with ties to the
 /// even last digit (the leading digit when `p` is 0), as glibc's
 /// `round_away` does. Returns the carry into the leading digit (0 or 1).
 fn round_hex(nib: &mut Vec<u8>, p: usize, lead: u8) -> u8 {
