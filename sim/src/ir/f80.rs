@@ -565,4 +565,4 @@ impl std::ops::Neg for F80 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

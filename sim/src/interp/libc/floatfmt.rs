@@ -403,4 +403,51 @@ mod tests {
             let _ = float_text(1e308, conv, &FloatSpec { prec: Some(usize::MAX), alt: true, ..FloatSpec::default() });
         }
     }
+
+    const LD_FORMATS: [&str; 19] = [
+        "%La", "%LA", "%.3La", "%.0La", "%#.0La", "%Lf", "%.0Lf", "%.25Lf", "%Le", "%.30Le", "%LE", "%Lg", "%.21Lg", "%#Lg", "%.0Lg",
+        "%+Lf", "% Le", "%LG", "%.40Lg",
+    ];
+
+    /// One long double conversion as printf prints it with no width.
+    fn show_ld(v: crate::ir::f80::F80, fmt: &str) -> String {
+        let b = fmt.as_bytes();
+        let flags = &fmt[1..fmt.find(|c: char| c == '.' || c == 'L').unwrap_or(1)];
+        let prec = fmt.split_once('.').map(|(_, p)| p[..p.len() - 2].parse().unwrap_or(0));
+        let spec = FloatSpec { alt: flags.contains('#'), plus: flags.contains('+'), space: flags.contains(' '), prec };
+        let t = float_text_ld(v, b[b.len() - 1], &spec);
+        let mut out = [t.prefix, t.head].concat();
+        out.extend(std::iter::repeat_n(b'0', t.zeros));
+        out.extend(t.tail);
+        String::from_utf8(out).expect("ascii")
+    }
+
+    /// The long double digits against glibc's: the printf lines of the
+    /// x87 cases (`ir/f80/cases.c`), each value in each of 19 formats.
+    #[test]
+    fn long_double_digits_agree_with_glibc() {
+        use crate::ir::f80::tests::{native_cases, parse};
+        let Some(text) = native_cases() else {
+            eprintln!("no C compiler: comparison skipped");
+            return;
+        };
+        let mut bad = Vec::new();
+        let mut seen = 0;
+        for line in text.lines().filter(|l| l.starts_with("p ")) {
+            seen += 1;
+            let (head, _) = line.split_once('|').expect("p line");
+            let mut w = head.split_whitespace().skip(1);
+            let v = parse(w.next().expect("value"));
+            let f: usize = w.next().and_then(|f| f.parse().ok()).expect("format index");
+            let got = format!("{head}|{}|", show_ld(v, LD_FORMATS[f]));
+            if got != line {
+                bad.push(format!(
+                    "glibc: {line}
+ours:  {got}"
+                ));
+            }
+        }
+        assert!(seen > 500, "only {seen} printf cases");
+        assert!(bad.is_empty(), "{} of {seen} disagree, first:\n{}", bad.len(), bad[..bad.len().min(8)].join("\n"));
+    }
 }
