@@ -255,19 +255,20 @@ impl Lower<'_> {
     }
 
     /// Writes a constant initializer into a global's image.
+    /// A global's initializer that is no constant.
+    fn not_constant(&mut self, span: crate::source::Span) {
+        let d = Diagnostic::error(Code::NotConstant, span, "the initializer of a global or `static` variable must be a constant")
+            .note("assign the value at the start of `main` instead");
+        self.push(d);
+    }
+
     pub fn init_global(&mut self, region: u32, ty: TypeId, init: &Init) {
         let items = self.flatten(ty, init);
         for item in items {
             match item {
                 Item::Scalar(off, t, e) => {
                     let Some((v, from)) = self.const_as(e, t) else {
-                        let d = Diagnostic::error(
-                            Code::NotConstant,
-                            e.span,
-                            "the initializer of a global or `static` variable must be a constant",
-                        )
-                        .note("assign the value at the start of `main` instead");
-                        self.push(d);
+                        self.not_constant(e.span);
                         continue;
                     };
                     if !self.t.is_scalar(from) || self.float_pointer_mix(from, t) {
@@ -298,13 +299,7 @@ impl Lower<'_> {
                 }
                 Item::Copy(off, t, e) if self.is_ld(t) => {
                     let Some((v, from)) = self.const_ld(e) else {
-                        let d = Diagnostic::error(
-                            Code::NotConstant,
-                            e.span,
-                            "the initializer of a global or `static` variable must be a constant",
-                        )
-                        .note("assign the value at the start of `main` instead");
-                        self.push(d);
+                        self.not_constant(e.span);
                         continue;
                     };
                     if !self.t.is_arith(from) {
