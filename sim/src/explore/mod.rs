@@ -69,8 +69,9 @@ pub struct RunResult {
     pub spec: Option<Linearizability>,
     /// Each process's state at each step (traced runs only).
     pub lanes: Vec<crate::trace::Lanes>,
-    /// The final machine.
-    pub machine: Machine,
+    /// The final machine (boxed: a result moves through a search's
+    /// hands several times, and the machine is most of its bytes).
+    pub machine: Box<Machine>,
 }
 
 impl RunResult {
@@ -135,8 +136,8 @@ pub struct Runner<'a> {
 /// start, each buffer keeping its capacity).
 #[derive(Default)]
 struct Spare {
-    machine: Option<Machine>,
-    history: Option<History>,
+    machine: Option<Box<Machine>>,
+    history: Option<Box<History>>,
     choices: Vec<u32>,
     ready: Vec<usize>,
     tasks: Vec<Task>,
@@ -190,10 +191,10 @@ impl<'a> Runner<'a> {
         let mut spare = self.spare.take();
         let mut history = match spare.history.take() {
             Some(mut h) => {
-                h.clone_from(&self.start.1);
+                h.as_mut().clone_from(&self.start.1);
                 h
             }
-            None => self.start.1.clone(),
+            None => Box::new(self.start.1.clone()),
         };
         if trace {
             history.trace = Some(Vec::new());
@@ -208,7 +209,7 @@ impl<'a> Runner<'a> {
                 m.reset_from(&self.start.0);
                 m
             }
-            None => self.start.0.clone(),
+            None => Box::new(self.start.0.clone()),
         };
         let mut r = drive(m, &mut cx, sched, &mut spare);
         spare.history = Some(history);
@@ -230,7 +231,7 @@ impl<'a> Runner<'a> {
     }
 }
 
-fn drive(mut m: Machine, cx: &mut StepCtx, sched: &mut dyn Scheduler, spare: &mut Spare) -> RunResult {
+fn drive(mut m: Box<Machine>, cx: &mut StepCtx, sched: &mut dyn Scheduler, spare: &mut Spare) -> RunResult {
     let mut rec = Recorder::reusing(sched, std::mem::take(&mut spare.choices));
     let (ready, tasks) = (&mut spare.ready, &mut spare.tasks);
     let mut current: Option<i32> = None;

@@ -353,7 +353,7 @@ impl Pcb {
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Machine {
     /// Process table in pid order.
-    pub procs: Vec<Pcb>,
+    pub procs: Vec<Box<Pcb>>,
     /// Open file descriptions.
     pub files: Vec<Option<OpenFile>>,
     /// Pipes.
@@ -406,7 +406,7 @@ pub struct Machine {
     pub committed: u64,
     /// Entries of processes that left the table, kept so that a fork
     /// (or the next run of a search) reuses their buffers.
-    retired: crate::reuse::Pool<Pcb>,
+    retired: crate::reuse::Pool<Box<Pcb>>,
 }
 
 crate::reuse::fieldwise_clone!(Machine {
@@ -565,7 +565,7 @@ impl Machine {
         let stdio = [FileKind::Stdin, FileKind::Out(1), FileKind::Out(2)];
         let fds =
             stdio.iter().map(|k| Some(Fd { file: m.open_file(*k, if *k == FileKind::Stdin { 0 } else { 1 }), cloexec: false })).collect();
-        m.procs.push(Pcb {
+        m.procs.push(Box::new(Pcb {
             pid: FIRST_PID,
             ppid: INIT_PID,
             proc: Process::new(cx.prog, &cx.config.process),
@@ -601,7 +601,7 @@ impl Machine {
             signals: None,
             buffer: StoreBuffer::default(),
             view: Default::default(),
-        });
+        }));
         // Static storage is bounded by the front-end, far below the budget.
         m.committed = m.procs[0].proc.mem.committed();
         for (path, bytes) in &cx.config.files {
@@ -884,14 +884,14 @@ impl Machine {
     }
 
     /// Keeps a process entry that left the table for reuse.
-    fn retire(&mut self, mut p: Pcb) {
+    fn retire(&mut self, mut p: Box<Pcb>) {
         p.proc.mem.let_go();
         self.retired.put(p);
     }
 
     /// A copy of process `i`'s entry, in a retired entry's buffers if
     /// one is kept (a fork).
-    pub(super) fn copy_of(&mut self, i: usize) -> Pcb {
+    pub(super) fn copy_of(&mut self, i: usize) -> Box<Pcb> {
         match self.retired.take() {
             Some(mut p) => {
                 p.clone_from(&self.procs[i]);

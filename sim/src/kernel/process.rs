@@ -241,7 +241,7 @@ impl Machine {
     /// The processes that exist, as the group rules see them.
     fn members(&self) -> Vec<groups::Member> {
         let member = |p: &super::Pcb| groups::Member { pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, execd: p.execd };
-        self.procs.iter().filter(|p| !p.reaped).map(member).collect()
+        self.procs.iter().filter(|p| !p.reaped).map(|p| member(p)).collect()
     }
 
     /// The process `getpgid(pid)`/`getsid(pid)` asks about.
