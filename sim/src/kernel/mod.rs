@@ -711,24 +711,29 @@ impl Machine {
         }
     }
 
+    /// (Inlined into [`Machine::ready`], with the usual answers first:
+    /// it runs for every process at every turn of every run.)
+    #[inline]
     fn is_ready(&self, i: usize, config: &Config) -> bool {
         let p = &self.procs[i];
-        if p.status.is_none() && p.dying.is_some() {
+        if p.status.is_some() {
+            return false;
+        }
+        // A dying process takes its death as its step, stopped or not.
+        if p.dying.is_some() {
             return true;
         }
-        if p.status.is_some() || p.stopped.is_some() {
+        if p.stopped.is_some() {
             return false;
         }
         if p.signals.is_some() && (self.deliverable(i).is_some() || self.alarm_due(i, config.time) || self.enters_wait(i, config.time)) {
             return true;
         }
-        if p.parked.is_some() {
-            return false;
-        }
         self.runs_on(i, config.time)
     }
 
     /// Whether process `i`'s pending operation can be performed now.
+    #[inline]
     pub(super) fn runs_on(&self, i: usize, time: TimeMode) -> bool {
         let p = &self.procs[i];
         if p.parked.is_some() {
@@ -736,9 +741,19 @@ impl Machine {
         }
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
+            Pending::Looping | Pending::Done => false,
+            Pending::Sleep(..) | Pending::Call(_) => self.waits_done(i, time),
+        }
+    }
+
+    /// [`Machine::runs_on`] for a sleep or a call: whether its time has
+    /// come or the object lets it proceed (out of line: the rarer case).
+    #[inline(never)]
+    fn waits_done(&self, i: usize, time: TimeMode) -> bool {
+        match &self.procs[i].pending {
             Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
             Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time) || self.waited_out(i, time),
-            Pending::Looping | Pending::Done => false,
+            _ => false,
         }
     }
 
