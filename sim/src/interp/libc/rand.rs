@@ -63,12 +63,31 @@ impl Rand {
     /// generated words) could only park a spinning process early, which
     /// the next write undoes.
     pub fn digest(&self) -> (usize, u32, u32) {
+        // `i` is in 34..68 (see `step`): the words at (i + 3) % 34 and
+        // (i + 31) % 34, without a division (this runs at every shared load).
         let i = self.i;
-        (i, self.r[(i + 34 - 31) % 34], self.r[(i + 34 - 3) % 34])
+        let wrap = |j: usize| if j >= 68 { j - 68 } else { j - 34 };
+        (i, self.r[wrap(i + 3)], self.r[wrap(i + 31)])
     }
 
     /// `rand()`.
     pub fn rand(&mut self) -> i32 {
         (self.step() >> 1) as i32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rand;
+
+    #[test]
+    fn digest_names_the_two_words_the_next_step_reads() {
+        let mut r = Rand::default();
+        for _ in 0..100 {
+            let (i, a, b) = r.digest();
+            assert_eq!((a, b), (r.r[(i + 34 - 31) % 34], r.r[(i + 34 - 3) % 34]));
+            let next = r.step();
+            assert_eq!(next, a.wrapping_add(b));
+        }
     }
 }
