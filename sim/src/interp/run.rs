@@ -164,10 +164,10 @@ impl Process {
     }
 
     fn gate(&self, ctx: &mut RunCtx, kind: AccessKind, addrs: &[u64]) -> Gate {
-        let Some(&addr) = addrs.iter().find(|&&a| self.mem.is_shared(a)) else {
+        // (One look into the region table per address.)
+        let Some((obj, off)) = addrs.iter().find_map(|&a| self.mem.shared_location(a)) else {
             return Gate::Private;
         };
-        let (obj, off) = self.mem.shared_location(addr).expect("shared");
         let access = Access { kind, obj, off, expr: None };
         if kind.is_buffered_store() && ctx.shared.buffers_stores() {
             // After a step that made room in a full buffer, the grant is
