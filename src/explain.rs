@@ -154,21 +154,25 @@ fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     for (i, load) in ev.iter().enumerate() {
         buffers.see(load);
         let What::Load { at, value, passed: Some(passed), .. } = &load.what else { continue };
-        let (value, hidden) = (*value, buffers.other(at, load.pid));
+        let hidden = buffers.other(at, load.pid);
+        let Some(own) = passed_store(ev, i, load.pid, passed) else { continue };
+        // A process sees its own stores in order: the reordering explains
+        // a failure only if another process could tell, by reading a
+        // location while the store to it was still buffered.
+        if hidden.is_none() && !read_while_buffered(ev, own, load.pid) {
+            continue;
+        }
         if chosen.is_none() || hidden.is_some() {
-            chosen = Some((i, load, at, value, passed, hidden));
+            chosen = Some((i, load, at, *value, passed, own, hidden));
         }
         if hidden.is_some() {
             break;
         }
     }
-    let (i, load, at, value, passed, hidden) = chosen?;
+    let (i, load, at, value, passed, own, hidden) = chosen?;
     let p = load.pid;
-    // The passed store's own event, and the last store before the load
-    // (after which a fence drains them all).
-    let stores = || ev[..i].iter().rev().filter(|e| e.pid == p && matches!(e.what, What::Buffered { .. }));
-    let own = stores().find(|e| matches!(&e.what, What::Buffered { at: t, value: v, .. } if same(t, &passed.at) && *v == passed.value))?;
-    let last = stores().next()?;
+    // The last store before the load (after which a fence drains them all).
+    let last = ev[..i].iter().rev().find(|e| e.pid == p && matches!(e.what, What::Buffered { .. }))?;
     let other = match hidden {
         Some(h) => {
             let What::Buffered { at: t, value: v, .. } = &h.what else { return None };
@@ -197,6 +201,30 @@ fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     let mut steps = vec![own.step, load.step];
     steps.extend(hidden.map(|h| h.step));
     Some(Explanation { pattern: Pattern::Reordering, text, steps })
+}
+
+/// The buffered-store event of `passed`, the store of process `p` that
+/// its load at event `i` overtook.
+fn passed_store<'a>(ev: &'a [Event], i: usize, p: i32, passed: &sim::trace::Passed) -> Option<&'a Event> {
+    ev[..i]
+        .iter()
+        .rev()
+        .find(|e| e.pid == p && matches!(&e.what, What::Buffered { at: t, value: v, .. } if same(t, &passed.at) && *v == passed.value))
+}
+
+/// Whether a process other than `p` loaded the location of `p`'s
+/// buffered store `own` after it was buffered and before it was flushed
+/// (and so read the value it replaced).
+fn read_while_buffered(ev: &[Event], own: &Event, p: i32) -> bool {
+    let What::Buffered { at, value, .. } = &own.what else { return false };
+    for e in ev.iter().skip_while(|e| !std::ptr::eq(*e, own)).skip(1) {
+        match &e.what {
+            What::Flush { at: t, value: v, .. } if e.pid == p && same(t, at) && v == value => return false,
+            What::Load { at: t, .. } if e.pid != p && same(t, at) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A load that read an older value than the newest store to its

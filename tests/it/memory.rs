@@ -26,6 +26,14 @@ fn peterson_without_fences_loses_an_increment_under_tso_and_the_trace_names_the_
 }
 
 #[test]
+fn a_failure_no_other_process_could_see_is_not_blamed_on_a_reordering() {
+    let (code, _, err) = ipcsim(&["explore", "tests/programs/own_stores_then_a_failed_assert.c", "--memory", "tso", "--runs", "10"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Assertion `p[1] == 3' failed"), "{err}");
+    assert!(!err.contains("Store-buffer reordering") && !err.contains("__sync_synchronize"), "{err}");
+}
+
+#[test]
 fn peterson_without_fences_is_verified_under_sequential_consistency() {
     let (code, _, err) = ipcsim(&["explore", "scenarios/peterson_tso.c", "--strategy", "exhaustive", "--races", "off", "--memory", "sc"]);
     assert_eq!(code, 0, "{err}");

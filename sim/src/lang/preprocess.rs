@@ -484,6 +484,13 @@ impl<'a> Preprocessor<'a> {
                 let msg: Vec<&str> = rest.iter().map(|t| &*t.text).collect();
                 self.diags.error(Code::ErrorDirective, span, format!("#error {}", msg.join(" ")));
             }
+            // `#pragma pack` changes how gcc lays out the structs after
+            // it: refused rather than silently laid out otherwise.
+            "pragma" if rest.first().and_then(|t| t.ident()).is_some_and(|n| &**n == "pack") && !pops(rest) => self.diags.error(
+                Code::Unsupported,
+                rest[0].span,
+                "`#pragma pack` is not supported: ipcsim lays out structs as gcc does without it",
+            ),
             "pragma" | "line" | "warning" | "ident" => {}
             _ => self.diags.error(Code::BadDirective, name_tok.span, format!("unknown preprocessor directive `#{name}`")),
         }
@@ -681,4 +688,10 @@ fn stringize(arg: &[Token], site: &Token) -> Token {
         s.push_str(&t.text);
     }
     Token { kind: TokKind::Str(s.as_bytes().into()), text: format!("{s:?}").into(), ..site.clone() }
+}
+
+/// `#pragma pack(pop)` or `#pragma pack()`: the end of a packed stretch
+/// (refused at its start already).
+fn pops(rest: &[Token]) -> bool {
+    rest.get(2).is_some_and(|t| t.is(")") || t.ident().is_some_and(|n| &**n == "pop"))
 }

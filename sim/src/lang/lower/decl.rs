@@ -115,7 +115,7 @@ impl Lower<'_> {
         }
         if let Some(fields) = &r.fields {
             let mut members: Vec<(Rc<str>, TypeId, bool)> = Vec::new();
-            for d in fields {
+            for (k, d) in fields.iter().enumerate() {
                 let base = self.base_type(&d.specs);
                 let is_const = self.specs_const(&d.specs);
                 if d.vars.is_empty() {
@@ -125,9 +125,16 @@ impl Lower<'_> {
                     }
                     continue;
                 }
-                for (decl, _) in &d.vars {
-                    let (ty, is_const) = self.apply_declarator_q(base, is_const, decl);
+                for (j, (decl, _)) in d.vars.iter().enumerate() {
+                    let (mut ty, is_const) = self.apply_declarator_q(base, is_const, decl);
                     let name = decl.name.as_ref().map(|n| n.name.clone()).unwrap_or_default();
+                    let last = k + 1 == fields.len() && j + 1 == d.vars.len();
+                    if let Some(flexible) = self.flexible_member(ty, last && !r.is_union && !members.is_empty()) {
+                        // C99's flexible array member (`char data[];`) is laid
+                        // out as gcc lays out a zero-length array: at the
+                        // end, aligned, adding nothing to the size.
+                        ty = flexible;
+                    }
                     if self.t.size(ty).is_none() {
                         self.error(Code::Incomplete, decl.span, format!("member `{name}` has incomplete type `{}`", self.t.name(ty)));
                         continue;
@@ -151,6 +158,18 @@ impl Lower<'_> {
             }
         }
         self.t.intern(TypeKind::Record(id))
+    }
+}
+
+impl Lower<'_> {
+    /// `ty` as a flexible array member, if it is an array of unknown
+    /// length of complete elements and `allowed` (the last member of a
+    /// struct with another): an array of length zero.
+    fn flexible_member(&mut self, ty: TypeId, allowed: bool) -> Option<TypeId> {
+        match *self.t.kind(ty) {
+            TypeKind::Array { of, len: None } if allowed && self.t.size(of).is_some() => Some(self.t.array(of, Some(0))),
+            _ => None,
+        }
     }
 }
 

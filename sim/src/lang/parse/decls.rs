@@ -6,6 +6,9 @@ use crate::lang::ast::*;
 use crate::lang::token::TokKind;
 use std::rc::Rc;
 
+/// Attributes that change a type's size, alignment or layout.
+const LAYOUT_ATTRIBUTES: [&str; 5] = ["packed", "aligned", "vector_size", "mode", "transparent_union"];
+
 impl Parser<'_> {
     /// True if the next token starts declaration specifiers.
     pub(super) fn starts_type(&self) -> bool {
@@ -172,8 +175,7 @@ impl Parser<'_> {
                 }
                 "const" => is_const = true,
                 "__attribute__" => {
-                    self.bump();
-                    self.skip_parens();
+                    self.attribute();
                     continue;
                 }
                 "void" => void += 1,
@@ -268,7 +270,13 @@ impl Parser<'_> {
         }
     }
 
-    fn skip_parens(&mut self) {
+    /// `__attribute__((...))`: most attributes (`unused`, `noreturn`,
+    /// `format`...) change nothing ipcsim checks and are skipped; those
+    /// that change a type's layout (`packed`, `aligned`...) are refused,
+    /// as gcc would lay the type out otherwise and a silent difference in
+    /// `sizeof` or in the bytes sent through a pipe is worse than none.
+    fn attribute(&mut self) {
+        self.bump();
         if !self.is("(") {
             return;
         }
@@ -284,6 +292,14 @@ impl Parser<'_> {
                 }
             } else if self.at_eof() {
                 return;
+            } else if depth == 2 {
+                let tok = self.peek().clone();
+                if let Some(name) = tok.ident().map(|n| n.trim_matches('_').to_string()) {
+                    if LAYOUT_ATTRIBUTES.contains(&name.as_str()) {
+                        let msg = format!("`__attribute__(({name}))` is not supported: ipcsim lays out types as gcc does without it");
+                        self.error_code(Code::Unsupported, tok.span, msg);
+                    }
+                }
             }
             self.bump();
         }
@@ -291,8 +307,7 @@ impl Parser<'_> {
 
     fn record(&mut self, is_union: bool, start: crate::source::Span) -> RecordSpec {
         while self.is_kw("__attribute__") {
-            self.bump();
-            self.skip_parens();
+            self.attribute();
         }
         let tag =
             self.peek().ident().filter(|n| !super::KEYWORDS.contains(&&***n)).cloned().map(|name| Name { name, span: self.peek().span });
@@ -433,8 +448,7 @@ impl Parser<'_> {
             }
         }
         while self.is_kw("__attribute__") {
-            self.bump();
-            self.skip_parens();
+            self.attribute();
         }
         let (name, mut derived) = match inner {
             Some(d) => (d.name, d.derived),
