@@ -56,6 +56,8 @@ pub const KNOWN: &[&str] = &[
     "pthread.h",
     "math.h",
     "float.h",
+    "stdalign.h",
+    "stdnoreturn.h",
     // Included by course programs for little or nothing they use: what
     // they declare beyond the subset is reported where it is used.
     "memory.h",
@@ -93,6 +95,12 @@ pub fn text(name: &str) -> Option<(&'static str, &'static str)> {
     match name {
         "math.h" => Some(("math.h", include_str!("math.h"))),
         "float.h" => Some(("float.h", include_str!("float.h"))),
+        // C11's spellings (`alignas` is then refused as `_Alignas` is).
+        "stdalign.h" => Some((
+            "stdalign.h",
+            "#define alignas _Alignas\n#define alignof _Alignof\n#define __alignas_is_defined 1\n#define __alignof_is_defined 1\n",
+        )),
+        "stdnoreturn.h" => Some(("stdnoreturn.h", "#define noreturn _Noreturn\n")),
         _ => None,
     }
 }

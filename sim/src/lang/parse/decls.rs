@@ -178,6 +178,14 @@ impl Parser<'_> {
                     self.attribute();
                     continue;
                 }
+                "_Alignas" => {
+                    // (Its parenthesised operand is skipped as an
+                    // attribute's is.)
+                    let msg = "`_Alignas` is not supported: ipcsim lays out types as gcc does without it";
+                    self.error_code(Code::Unsupported, tok.span, msg);
+                    self.attribute();
+                    continue;
+                }
                 "void" => void += 1,
                 "_Bool" => bool_ += 1,
                 "char" => char_ += 1,
@@ -666,6 +674,7 @@ pub(super) fn is_type_word(w: &str) -> bool {
             | "float"
             | "double"
             | "__attribute__"
+            | "_Alignas"
             | "_Noreturn"
             | "__extension__"
             | "__inline"

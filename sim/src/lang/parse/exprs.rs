@@ -207,6 +207,18 @@ impl Parser<'_> {
                 self.mk(ExprKind::AlignofType(Box::new(ty)), t.span.to(self.prev_span()))
             }
             Some("__builtin_offsetof") => self.offsetof(),
+            // gcc's branch hint (`likely(x)` macros): the value of its
+            // first operand (gcc's is that value as a `long`); the hint, a
+            // constant, changes nothing here.
+            Some("__builtin_expect") if self.peek_at(1).is("(") => {
+                self.bump();
+                self.bump();
+                let e = self.assignment();
+                self.expect(",", "between `__builtin_expect`'s value and its hint");
+                let _hint = self.assignment();
+                self.expect(")", "to close `__builtin_expect`");
+                self.postfix_ops(e)
+            }
             _ => self.postfix(),
         }
     }

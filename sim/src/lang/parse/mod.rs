@@ -66,6 +66,7 @@ const KEYWORDS: &[&str] = &[
     "volatile",
     "while",
     "_Bool",
+    "_Alignas",
     "_Alignof",
     "_Noreturn",
     "_Static_assert",
