@@ -9,7 +9,7 @@
    expansions on IFS, ~ as $HOME; pipelines, lists with ; && ||,
    redirections < > >> and a descriptor before them (2> 2>&1), comments,
    and dash's builtins echo (escapes interpreted), true, false, :, exit,
-   kill, export and unset. Every other command runs in a child, as
+   kill, export, unset, and test and [. Every other command runs in a child, as
    Debian 12's dash (0.5.12) runs even a single one: a command killed by a
    signal makes the shell exit with 128 + the signal. Not supported (each
    refused with a message and status 2): arithmetic $((...)), the pattern
@@ -989,7 +989,165 @@ static int sh_export_unset(char **argv, int unset) {
     return 0;
 }
 
-static const char *sh_builtins[] = {"echo", "true", ":", "false", "exit", "kill", "export", "unset", NULL};
+/* test and [: dash's expression grammar (! ( ) -a -o, unary file and
+   string tests, binary string and integer comparisons), read by
+   recursive descent over the words sh_t_arg[sh_t_pos..sh_t_n). An error
+   is dash's message and status 2. */
+static char **sh_t_arg;
+static int sh_t_pos, sh_t_n, sh_t_err;
+static const char *sh_t_name;
+
+static int sh_t_fail(const char *msg, const char *what) {
+    if (!sh_t_err)
+        sh_builtin_error(sh_t_name, msg, what);
+    sh_t_err = 1;
+    return 0;
+}
+
+static int sh_t_is(const char *w, const char *const *set) {
+    for (int k = 0; set[k]; k++)
+        if (strcmp(w, set[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const sh_t_unary[] = {"-n", "-z", "-e", "-f", "-d", "-r", "-w", "-x", "-s", "-p", "-S",
+                                         "-L", "-h", "-b", "-c", "-t", NULL};
+static const char *const sh_t_binary[] = {"=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", NULL};
+
+/* An integer operand as dash reads it (blanks around, a sign), or an
+   "Illegal number" error. */
+static long long sh_t_number(const char *s) {
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    char *end;
+    errno = 0;
+    long long v = strtoll(p, &end, 10);
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (end == p || *end || errno) {
+        sh_t_fail("Illegal number: ", s);
+        return 0;
+    }
+    return v;
+}
+
+static int sh_t_unary_op(const char *op, const char *a) {
+    struct stat st;
+    if (strcmp(op, "-n") == 0)
+        return *a != 0;
+    if (strcmp(op, "-z") == 0)
+        return *a == 0;
+    if (strcmp(op, "-t") == 0)
+        return isatty(atoi(a));
+    if (strcmp(op, "-r") == 0 || strcmp(op, "-w") == 0 || strcmp(op, "-x") == 0)
+        return access(a, op[1] == 'r' ? R_OK : op[1] == 'w' ? W_OK : X_OK) == 0;
+    if ((op[1] == 'L' || op[1] == 'h') ? lstat(a, &st) != 0 : stat(a, &st) != 0)
+        return 0;
+    switch (op[1]) {
+    case 'f': return S_ISREG(st.st_mode);
+    case 'd': return S_ISDIR(st.st_mode);
+    case 's': return st.st_size > 0;
+    case 'p': return S_ISFIFO(st.st_mode);
+    case 'S': return S_ISSOCK(st.st_mode);
+    case 'L': case 'h': return (st.st_mode & 0170000) == 0120000;
+    case 'b': return (st.st_mode & 0170000) == 060000;
+    case 'c': return S_ISCHR(st.st_mode);
+    default: return 1; /* -e */
+    }
+}
+
+static int sh_t_binary_op(const char *a, const char *op, const char *b) {
+    if (op[0] != '-') {
+        int c = strcmp(a, b);
+        return op[0] == '=' ? c == 0 : op[0] == '!' ? c != 0 : op[0] == '<' ? c < 0 : c > 0;
+    }
+    long long x = sh_t_number(a), y = sh_t_number(b);
+    switch (op[1] * 256 + op[2]) {
+    case 'e' * 256 + 'q': return x == y;
+    case 'n' * 256 + 'e': return x != y;
+    case 'l' * 256 + 't': return x < y;
+    case 'l' * 256 + 'e': return x <= y;
+    case 'g' * 256 + 't': return x > y;
+    default: return x >= y;
+    }
+}
+
+static int sh_t_or(void);
+
+static int sh_t_primary(void) {
+    int left = sh_t_n - sh_t_pos;
+    if (left <= 0)
+        return sh_t_fail("argument expected", "");
+    char **w = sh_t_arg + sh_t_pos;
+    if (left >= 3 && sh_t_is(w[1], sh_t_binary)) {
+        sh_t_pos += 3;
+        return sh_t_binary_op(w[0], w[1], w[2]);
+    }
+    if (strcmp(w[0], "!") == 0 && left >= 2) {
+        sh_t_pos++;
+        return !sh_t_primary();
+    }
+    if (strcmp(w[0], "(") == 0 && left >= 2) {
+        sh_t_pos++;
+        int v = sh_t_or();
+        if (sh_t_pos >= sh_t_n || strcmp(sh_t_arg[sh_t_pos], ")") != 0)
+            return sh_t_fail("closing paren expected", "");
+        sh_t_pos++;
+        return v;
+    }
+    if (left >= 2 && sh_t_is(w[0], sh_t_unary)) {
+        sh_t_pos += 2;
+        return sh_t_unary_op(w[0], w[1]);
+    }
+    if (left == 2 && strcmp(w[1], "-a") != 0 && strcmp(w[1], "-o") != 0)
+        return sh_t_fail(w[0], ": unexpected operator");
+    sh_t_pos++;
+    return *w[0] != 0;
+}
+
+static int sh_t_and(void) {
+    int v = sh_t_primary();
+    while (sh_t_pos < sh_t_n && strcmp(sh_t_arg[sh_t_pos], "-a") == 0) {
+        sh_t_pos++;
+        v = sh_t_primary() && v;
+    }
+    return v;
+}
+
+static int sh_t_or(void) {
+    int v = sh_t_and();
+    while (sh_t_pos < sh_t_n && strcmp(sh_t_arg[sh_t_pos], "-o") == 0) {
+        sh_t_pos++;
+        v = sh_t_and() || v;
+    }
+    return v;
+}
+
+static int sh_test(char **argv) {
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    sh_t_name = argv[0];
+    if (strcmp(argv[0], "[") == 0) {
+        if (strcmp(argv[argc - 1], "]") != 0)
+            return sh_builtin_error("[", "missing ]", "");
+        argc--;
+    }
+    sh_t_arg = argv + 1;
+    sh_t_n = argc - 1;
+    sh_t_pos = 0;
+    sh_t_err = 0;
+    if (sh_t_n == 0)
+        return 1;
+    int v = sh_t_or();
+    if (!sh_t_err && sh_t_pos < sh_t_n)
+        sh_t_fail(sh_t_arg[sh_t_pos], ": unexpected operator");
+    return sh_t_err ? 2 : !v;
+}
+
+static const char *sh_builtins[] = {"echo", "true", ":", "false", "exit", "kill", "export", "unset", "test", "[", NULL};
 
 /* Whether a command is a builtin: 2 for a special one (its assignments
    stay), 1 for another, 0 for none. */
@@ -1013,6 +1171,8 @@ static int sh_builtin(char **argv) {
         return 1;
     if (strcmp(argv[0], "kill") == 0)
         return sh_kill(argv);
+    if (strcmp(argv[0], "test") == 0 || strcmp(argv[0], "[") == 0)
+        return sh_test(argv);
     if (strcmp(argv[0], "export") == 0 || strcmp(argv[0], "unset") == 0)
         return sh_export_unset(argv, argv[0][0] == 'u');
     fflush(stdout);
