@@ -26,6 +26,25 @@ fn peterson_without_fences_loses_an_increment_under_tso_and_the_trace_names_the_
 }
 
 #[test]
+fn a_store_off_the_end_of_a_mapping_is_sigsegv_under_every_model() {
+    for model in ["sc", "tso", "arm"] {
+        let (code, _, err) = ipcsim(&["run", "tests/programs/arm_store_past_mapping_end.c", "--memory", model]);
+        assert_eq!(code, 1, "{model}: {err}");
+        assert!(err.contains("killed by SIGSEGV: out-of-bounds access"), "{model}: {err}");
+    }
+}
+
+#[test]
+fn a_buffered_store_draining_after_ftruncate_shrank_its_object_is_lost_not_a_crash() {
+    let file = "tests/programs/tso_flush_after_ftruncate.c";
+    let (code, _, err) = ipcsim(&["explore", file, "--memory", "tso", "--runs", "50", "--jobs", "1"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = ipcsim(&["explore", file, "--memory", "tso", "--strategy", "exhaustive"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("verified"), "{err}");
+}
+
+#[test]
 fn a_failure_no_other_process_could_see_is_not_blamed_on_a_reordering() {
     let (code, _, err) = ipcsim(&["explore", "tests/programs/own_stores_then_a_failed_assert.c", "--memory", "tso", "--runs", "10"]);
     assert_eq!(code, 1, "{err}");

@@ -96,13 +96,20 @@ pub trait Shared {
     fn bytes_mut(&mut self, obj: u32) -> &mut [u8];
     /// The object's size; an access past its last page is SIGBUS.
     fn size(&self, obj: u32) -> u64;
-    /// Loads `width` bytes at `off` (zero-extended).
+    /// Loads `width` bytes at `off` (zero-extended). The interpreter
+    /// checks its accesses first; the kernel also peeks at locations it
+    /// has not checked (the value a store under `--memory arm` replaces),
+    /// so bytes past the object read as zero here rather than panic.
     fn load(&self, obj: u32, off: usize, width: usize) -> u64 {
-        read_le(&self.bytes(obj)[off..off + width])
+        self.bytes(obj).get(off..off.saturating_add(width)).map_or(0, read_le)
     }
-    /// Stores the low `width` bytes of `v` at `off`.
+    /// Stores the low `width` bytes of `v` at `off`; nothing past the
+    /// object's bytes: a buffered store that drains after `ftruncate`
+    /// shrank the object under it lands in a page that is gone.
     fn store(&mut self, obj: u32, off: usize, width: usize, v: u64) {
-        write_le(&mut self.bytes_mut(obj)[off..off + width], v);
+        if let Some(b) = self.bytes_mut(obj).get_mut(off..off.saturating_add(width)) {
+            write_le(b, v);
+        }
     }
     /// Commits `n` more bytes of private memory to the calling process
     /// (`malloc`); false if the run's memory is exhausted (`ENOMEM`).
