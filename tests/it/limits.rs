@@ -27,6 +27,14 @@ fn run_capped(file: &str, max_as: u64) -> (i32, String, String) {
 const GIB: u64 = 1 << 30;
 
 #[test]
+fn a_main_whose_locals_pass_the_stack_limit_dies_of_sigsegv() {
+    let (code, out, err) = run_capped("tests/programs/main_frame_past_the_stack_limit.c", 2 * GIB);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("killed by SIGSEGV: stack overflow"), "{err}");
+}
+
+#[test]
 fn forked_children_share_their_parents_memory_until_they_write() {
     // 60 live children of a 32 MiB process: 1.9 GiB if fork copied.
     let (code, out, err) = run_capped("tests/limits/cow_fork.c", GIB + GIB / 2);

@@ -224,8 +224,13 @@ impl Process {
         p.stack.extend([args.len() as u64, argv, envp].into_iter().take(entry.main_params as usize));
         let n = main.params.len().min(p.stack.len());
         p.stack.truncate(n);
-        // The stack has room for main's frame: this cannot overflow.
-        let _ = p.enter(prog, entry.main);
+        // A `main` whose locals pass the stack's limit (`char big[9 << 20]`)
+        // dies of the overflow at its first step, as natively.
+        if let Err(b) = p.enter(prog, entry.main) {
+            let span = main.spans.first().copied().unwrap_or_default();
+            let fault = super::fault::Fault::signal(super::fault::Signal::Segv, super::fault::Cause::Memory(b), span);
+            p.after = After::Drain(Then::Kill(fault));
+        }
         p
     }
 
