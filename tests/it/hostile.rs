@@ -198,6 +198,25 @@ fn moderate_nesting_is_accepted() {
 
 /// Bullet 2: a file ending inside an escape is an unterminated literal.
 #[test]
+fn a_byte_order_mark_opening_a_file_is_skipped_as_gcc_skips_it() {
+    assert_accepted("bom.c", b"\xef\xbb\xbfint main(void) { return 0; }\n");
+}
+
+#[test]
+fn a_control_character_is_shown_as_a_question_mark_with_its_caret_and_never_echoed() {
+    for (name, byte) in [("nul.c", 0u8), ("escape.c", 0x1b), ("delete.c", 0x7f)] {
+        let mut src = b"int main(void) { return 0 ".to_vec();
+        src.push(byte);
+        src.extend_from_slice(b"; }\n");
+        assert_refused(name, &src, "unexpected character");
+        let o = check_file(name, &src);
+        assert!(!o.stderr.as_bytes().contains(&byte), "{name}: the raw byte reached the terminal:\n{}", o.stderr);
+        let excerpt: Vec<&str> = o.stderr.lines().skip_while(|l| !l.contains("return 0 ?;")).take(2).collect();
+        assert!(excerpt.len() == 2 && excerpt[1].trim_end().ends_with('^'), "{name}: no caret under it:\n{}", o.stderr);
+    }
+}
+
+#[test]
 fn eof_inside_an_escape_is_an_unterminated_literal() {
     for (name, src) in [
         ("str.c", "int main(void) { return 0; }\nchar *s = \"\\"),

@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, termcolor};
 pub fn to_text(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     let mut files = SimpleFiles::new();
     for f in sources.files() {
-        files.add(f.name.clone(), f.text.to_string());
+        files.add(f.name.clone(), shown(&f.text));
     }
     let mut buf = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     let config = term::Config::default();
@@ -22,6 +22,14 @@ pub fn to_text(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String
         let _ = term::emit(&mut buf, &config, &files, &to_codespan(d, sources));
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+/// A file's text as the excerpts show it: each control character but
+/// tab and newline as `?` (one byte for one, so spans keep their places),
+/// which gives its caret a column to stand under and keeps an escape
+/// sequence in a hostile file from reaching the terminal.
+fn shown(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_control() && c != '\t' && c != '\n' && c != '\r' { '?' } else { c }).collect()
 }
 
 fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> cs::Diagnostic<usize> {

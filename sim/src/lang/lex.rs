@@ -46,6 +46,11 @@ impl Lexer<'_> {
     }
 
     fn run(&mut self) {
+        // A UTF-8 byte-order mark opening the file (editors on Windows
+        // write one) is no character of the program, as for gcc.
+        if self.src.starts_with("\u{feff}".as_bytes()) {
+            self.pos = 3;
+        }
         let mut line_start = true;
         let mut space = false;
         loop {
