@@ -21,10 +21,29 @@ static GROUP: AtomicI32 = AtomicI32::new(0);
 /// The signals that stop a run.
 const SIGNALS: [i32; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
 
-/// Async-signal-safe: an atomic store and `kill`s.
-extern "C" fn on_stop(_: libc::c_int) {
-    STOPPED.store(true, SeqCst);
+/// Once set, a stop signal ends the process at once ([`stop_at_once`]).
+static AT_ONCE: AtomicBool = AtomicBool::new(false);
+
+/// Async-signal-safe: atomics, `kill`s and `_exit`. A second stop signal,
+/// or one after [`stop_at_once`], ends the process there and then (after
+/// passing it on): what is left to do (rendering a long trace) may not
+/// look at the flag for a long time, and a user's second Ctrl-C, or
+/// `timeout`'s SIGTERM, must end it.
+extern "C" fn on_stop(sig: libc::c_int) {
+    let again = STOPPED.swap(true, SeqCst);
     pass_on();
+    if again || AT_ONCE.load(SeqCst) {
+        // SAFETY: _exit is async-signal-safe; nothing of ours outlives it
+        // (the workers were just told to stop).
+        unsafe { libc::_exit(128 + sig) };
+    }
+}
+
+/// From now on a stop signal ends the process at once: a simulator's
+/// search is over and only its report is left to write (a stop that
+/// came during the search still gets that report).
+pub fn stop_at_once() {
+    AT_ONCE.store(true, SeqCst);
 }
 
 fn pass_on() {

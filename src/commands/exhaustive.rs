@@ -42,6 +42,8 @@ pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
         Some((index, count)) => split::exhaustive_split(prog, &opts, Some(Shard { index, count }), &mut tick),
         None => exhaustive::exhaustive(prog, &opts, &mut tick),
     };
+    // Only the report is left: a stop signal now ends ipcsim at once.
+    real::stop::stop_at_once();
     if let Some(b) = bar {
         b.finish_and_clear();
     }

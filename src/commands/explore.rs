@@ -47,6 +47,8 @@ pub fn explore(a: ExploreArgs) -> Status {
         !real::stop::requested()
     };
     let found = explore::search_until(&prog, &opts, a.outcomes, &mut tick);
+    // Only the report is left: a stop signal now ends ipcsim at once.
+    real::stop::stop_at_once();
     if let Some(b) = bar {
         b.finish_and_clear();
     }

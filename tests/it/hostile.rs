@@ -387,3 +387,40 @@ fn an_endless_standard_input_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
     assert!(start.elapsed() < Duration::from_secs(10));
 }
+
+/// Once a search is over, only its report is left: a stop signal then
+/// ends ipcsim at once (a fork bomb's trace takes minutes to render, and
+/// `timeout` sends one SIGTERM).
+#[test]
+fn a_stop_signal_while_the_report_is_written_ends_ipcsim_at_once() {
+    let file = temp("bomb.c", b"#include <unistd.h>\nint main(void) { while (1) fork(); }\n");
+    let err = file.with_extension("err");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ipcsim"))
+        .args(["explore", file.to_str().unwrap(), "--runs", "1"])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&err).unwrap_or_default().contains("its trace") {
+        assert!(start.elapsed() < Duration::from_secs(120), "no failure reported");
+        assert!(child.try_wait().unwrap().is_none(), "ipcsim ended before its report");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let signalled = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if signalled.elapsed() > WATCHDOG {
+            let _ = child.kill();
+            panic!("still writing its report {WATCHDOG:?} after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let _ = std::fs::remove_file(&err);
+    discard(&file);
+    assert_eq!(status.code(), Some(128 + libc::SIGTERM), "{status:?}");
+}
