@@ -8,8 +8,13 @@ use std::process::Command;
 /// Runs `ipcsim run FILE` with ipcsim's own address space capped at
 /// `max_as` bytes: past it ipcsim's allocations fail and it aborts.
 fn run_capped(file: &str, max_as: u64) -> (i32, String, String) {
+    capped(&["run", file], max_as)
+}
+
+/// `ipcsim ARGS` with its address space capped at `max_as` bytes.
+fn capped(args: &[&str], max_as: u64) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ipcsim"));
-    cmd.args(["run", file]);
+    cmd.args(args);
     // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
     unsafe {
         cmd.pre_exec(move || {
@@ -25,6 +30,13 @@ fn run_capped(file: &str, max_as: u64) -> (i32, String, String) {
 }
 
 const GIB: u64 = 1 << 30;
+
+#[test]
+fn a_deadlock_sixty_five_thousand_steps_long_is_found_and_reported_in_bounded_memory() {
+    let (code, _, err) = capped(&["explore", "tests/programs/two_writers_fill_a_pipe.c", "--runs", "1", "--jobs", "1"], 3 * GIB);
+    assert_eq!(code, 1, "{}", err.chars().rev().take(2000).collect::<String>());
+    assert!(err.contains("deadlock") && err.contains("65538 steps"), "{}", err.chars().rev().take(2000).collect::<String>());
+}
 
 #[test]
 fn a_main_whose_locals_pass_the_stack_limit_dies_of_sigsegv() {

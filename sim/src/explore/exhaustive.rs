@@ -56,8 +56,10 @@ pub enum RanOut {
     /// The work budget (`max_work`: live processes summed over the
     /// states explored, a measure of the copying and hashing) ran out.
     Work,
-    /// The output held by the states on the search's path passed
-    /// [`PATH_OUTPUT`] bytes (each state holds the output so far).
+    /// The output and the bytes in pipes held by the states on the
+    /// search's path passed [`PATH_OUTPUT`] bytes (each state holds a
+    /// copy of both: two writers filling a pipe a byte a step made a path
+    /// of 65,000 states hold 2 GB).
     Memory,
 }
 
@@ -75,7 +77,7 @@ impl RanOut {
             RanOut::Depth => "a path reached the step budget (--max-steps)",
             RanOut::Interrupted => "it was interrupted",
             RanOut::Work => "the work budget ran out",
-            RanOut::Memory => "the output held along the search's path passed 512 MiB",
+            RanOut::Memory => "the output and pipe contents held along the search's path passed 512 MiB",
         }
     }
 }
@@ -776,7 +778,7 @@ impl<'a> Dfs<'a> {
             (Some(f), Visit::New) if !bounded => self.cycles.open(f),
             _ => usize::MAX,
         };
-        let output = h.outcome.kept() as u64;
+        let output = h.outcome.kept() as u64 + m.pipe_bytes();
         let state = Some((m, h));
         Arrival::Node(Box::new(Node {
             state,

@@ -282,6 +282,12 @@ impl History {
         if let Some(r) = &mut self.races {
             r.pipe_wrote(p, n);
         }
+        // The log is for the edges of a traced run: a search copies the
+        // history with each state on its path, and a log that grows with
+        // every unread write made a long path's copies quadratic.
+        if !self.reads_from {
+            return;
+        }
         let step = self.steps;
         let log = self.pipe(p);
         log.written += n;
@@ -294,6 +300,9 @@ impl History {
     pub fn pipe_read(&mut self, p: u32, n: u64) {
         if let Some(r) = &mut self.races {
             r.pipe_read(p, n);
+        }
+        if !self.reads_from {
+            return;
         }
         let to = self.steps;
         let log = self.pipe(p);

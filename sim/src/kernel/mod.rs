@@ -687,6 +687,12 @@ impl Machine {
         used
     }
 
+    /// Bytes the pipes' pages hold (a search keeps a copy per state on
+    /// its path, so it counts them against its memory budget).
+    pub fn pipe_bytes(&self) -> u64 {
+        self.pipes.iter().flat_map(|p| &p.slots).map(|s| s.data.len() as u64).sum()
+    }
+
     /// Index of a pid in the table.
     pub fn index(&self, pid: i32) -> Option<usize> {
         self.procs.binary_search_by_key(&pid, |p| p.pid).ok()
