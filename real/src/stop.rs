@@ -23,16 +23,20 @@ const SIGNALS: [i32; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
 
 /// Once set, a stop signal ends the process at once ([`stop_at_once`]).
 static AT_ONCE: AtomicBool = AtomicBool::new(false);
+/// A second stop signal ends the process at once (a simulator's search,
+/// which starts no process: [`catch_signals_in_search`]).
+static SECOND_AT_ONCE: AtomicBool = AtomicBool::new(false);
 
-/// Async-signal-safe: atomics, `kill`s and `_exit`. A second stop signal,
-/// or one after [`stop_at_once`], ends the process there and then (after
-/// passing it on): what is left to do (rendering a long trace) may not
-/// look at the flag for a long time, and a user's second Ctrl-C, or
-/// `timeout`'s SIGTERM, must end it.
+/// Async-signal-safe: atomics, `kill`s and `_exit`. In a simulator's
+/// search, a second stop signal, or one after [`stop_at_once`], ends the
+/// process there and then: what is left to do (shrinking, rendering a
+/// long trace) may not look at the flag for a long time, and a user's
+/// second Ctrl-C, or `timeout`'s SIGTERM, must end it. (A real run's
+/// driver keeps its own order: its workers first.)
 extern "C" fn on_stop(sig: libc::c_int) {
     let again = STOPPED.swap(true, SeqCst);
     pass_on();
-    if again || AT_ONCE.load(SeqCst) {
+    if AT_ONCE.load(SeqCst) || (again && SECOND_AT_ONCE.load(SeqCst)) {
         // SAFETY: _exit is async-signal-safe; nothing of ours outlives it
         // (the workers were just told to stop).
         unsafe { libc::_exit(128 + sig) };
@@ -75,6 +79,13 @@ pub fn catch_signals() {
             libc::sigaction(sig, &sa, std::ptr::null_mut());
         }
     }
+}
+
+/// [`catch_signals`] for a simulator's search (it starts no process of
+/// its own): a second stop signal ends ipcsim at once.
+pub fn catch_signals_in_search() {
+    SECOND_AT_ONCE.store(true, SeqCst);
+    catch_signals();
 }
 
 /// True once a stop signal arrived (or a worker reported one).

@@ -25,7 +25,7 @@ pub fn explore(a: &ExploreArgs, prog: &Program, mut opts: Options) -> Status {
     opts.preemptions = x.preemptions;
     opts.keep_going = x.keep_going || a.outcomes;
     // Ctrl-C ends the search; what it found so far is reported.
-    real::stop::catch_signals();
+    real::stop::catch_signals_in_search();
     let bar = (!a.json && std::io::stderr().is_terminal()).then(spinner).flatten();
     let started = Instant::now();
     let mut tick = |p: &Progress| {

@@ -39,7 +39,7 @@ pub fn explore(a: ExploreArgs) -> Status {
     }
     let bar = super::progress(opts.runs, a.json, "runs");
     // Ctrl-C ends the search; what it found so far is reported.
-    real::stop::catch_signals();
+    real::stop::catch_signals_in_search();
     let mut tick = |k| {
         if let Some(b) = &bar {
             b.set_position(k);
