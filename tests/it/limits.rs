@@ -39,6 +39,14 @@ fn a_deadlock_sixty_five_thousand_steps_long_is_found_and_reported_in_bounded_me
 }
 
 #[test]
+fn the_race_detector_forgets_reaped_children_so_endless_forks_run_in_bounded_memory() {
+    let (code, _, err) = capped(&["run", "tests/programs/fork_and_reap_forever.c", "--max-steps", "30000"], GIB / 2);
+    assert!(code == 0 || code == 1 || code == 3, "{code}: {}", err.chars().rev().take(1000).collect::<String>());
+    assert!(!err.contains("memory allocation") && !err.contains("internal error"), "{err}");
+    assert!(err.contains("30000 steps"), "{}", err.chars().rev().take(1000).collect::<String>());
+}
+
+#[test]
 fn a_main_whose_locals_pass_the_stack_limit_dies_of_sigsegv() {
     let (code, out, err) = run_capped("tests/programs/main_frame_past_the_stack_limit.c", 2 * GIB);
     assert_eq!(code, 1, "{err}");

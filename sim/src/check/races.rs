@@ -157,8 +157,12 @@ impl Races {
 
     /// The current process reaped `child`.
     pub fn reaped(&mut self, child: i32) {
-        if let Some(c) = self.ended.get(&child) {
-            join(self.clocks.entry(self.current).or_default(), c);
+        // A reaped child never steps again: its clocks live on only in
+        // what the reaper joined (a loop of forks and waits kept every
+        // child's clock, each as long as the children before it).
+        self.clocks.remove(&child);
+        if let Some(c) = self.ended.remove(&child) {
+            join(self.clocks.entry(self.current).or_default(), &c);
         }
     }
 
