@@ -155,11 +155,12 @@ fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
         buffers.see(load);
         let What::Load { at, value, passed: Some(passed), .. } = &load.what else { continue };
         let hidden = buffers.other(at, load.pid);
-        let Some(own) = passed_store(ev, i, load.pid, passed) else { continue };
+        let Some(j) = passed_store(ev, i, load.pid, passed) else { continue };
+        let own = &ev[j];
         // A process sees its own stores in order: the reordering explains
         // a failure only if another process could tell, by reading a
         // location while the store to it was still buffered.
-        if hidden.is_none() && !read_while_buffered(ev, own, load.pid) {
+        if hidden.is_none() && !read_while_buffered(own, &ev[j + 1..]) {
             continue;
         }
         if chosen.is_none() || hidden.is_some() {
@@ -203,21 +204,21 @@ fn reordering(prog: &Program, ev: &[Event]) -> Option<Explanation> {
     Some(Explanation { pattern: Pattern::Reordering, text, steps })
 }
 
-/// The buffered-store event of `passed`, the store of process `p` that
-/// its load at event `i` overtook.
-fn passed_store<'a>(ev: &'a [Event], i: usize, p: i32, passed: &sim::trace::Passed) -> Option<&'a Event> {
+/// The index of the buffered-store event of `passed`, the store of
+/// process `p` that its load at event `i` overtook.
+fn passed_store(ev: &[Event], i: usize, p: i32, passed: &sim::trace::Passed) -> Option<usize> {
     ev[..i]
         .iter()
-        .rev()
-        .find(|e| e.pid == p && matches!(&e.what, What::Buffered { at: t, value: v, .. } if same(t, &passed.at) && *v == passed.value))
+        .rposition(|e| e.pid == p && matches!(&e.what, What::Buffered { at: t, value: v, .. } if same(t, &passed.at) && *v == passed.value))
 }
 
-/// Whether a process other than `p` loaded the location of `p`'s
-/// buffered store `own` after it was buffered and before it was flushed
-/// (and so read the value it replaced).
-fn read_while_buffered(ev: &[Event], own: &Event, p: i32) -> bool {
+/// Whether, in the events `after` the buffered store `own`, a process
+/// other than its own loaded its location before it was flushed (and so
+/// read the value it replaced).
+fn read_while_buffered(own: &Event, after: &[Event]) -> bool {
     let What::Buffered { at, value, .. } = &own.what else { return false };
-    for e in ev.iter().skip_while(|e| !std::ptr::eq(*e, own)).skip(1) {
+    let p = own.pid;
+    for e in after {
         match &e.what {
             What::Flush { at: t, value: v, .. } if e.pid == p && same(t, at) && v == value => return false,
             What::Load { at: t, .. } if e.pid != p && same(t, at) => return true,

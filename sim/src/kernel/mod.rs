@@ -748,19 +748,16 @@ impl Machine {
         match &p.pending {
             Pending::Access(_) | Pending::Exit(_) | Pending::Exiting(_) | Pending::Fault => true,
             Pending::Looping | Pending::Done => false,
-            Pending::Sleep(..) | Pending::Call(_) => self.waits_done(i, time),
+            Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
+            Pending::Call(call) => self.call_proceeds(i, call, time),
         }
     }
 
-    /// [`Machine::runs_on`] for a sleep or a call: whether its time has
-    /// come or the object lets it proceed (out of line: the rarer case).
+    /// [`Machine::runs_on`] for a call: whether the object lets it proceed
+    /// or its time has come (out of line: the rarer, larger case).
     #[inline(never)]
-    fn waits_done(&self, i: usize, time: TimeMode) -> bool {
-        match &self.procs[i].pending {
-            Pending::Sleep(until, _) => time == TimeMode::LowerBound || self.clock >= *until,
-            Pending::Call(call) => self.call_ready(i, call) || self.timed_out(call, time) || self.waited_out(i, time),
-            _ => false,
-        }
+    fn call_proceeds(&self, i: usize, call: &Call, time: TimeMode) -> bool {
+        self.call_ready(i, call) || self.timed_out(call, time) || self.waited_out(i, time)
     }
 
     /// A timed call whose deadline has come: in lower-bound time at any

@@ -159,9 +159,7 @@ impl Lower<'_> {
         }
         self.t.intern(TypeKind::Record(id))
     }
-}
 
-impl Lower<'_> {
     /// `ty` as a flexible array member, if it is an array of unknown
     /// length of complete elements and `allowed` (the last member of a
     /// struct with another): an array of length zero.
