@@ -3,6 +3,7 @@
 //! [`Recorder`]), so the list of choices (a token) replays the run
 //! exactly. `search.rs` holds the library's operations over many runs.
 
+mod ahead;
 mod cycles;
 pub mod exhaustive;
 pub mod pct;
@@ -127,6 +128,10 @@ pub struct Runner<'a> {
     /// The machine, the history and the instructions of the start, for
     /// an untraced and a traced run (the trace starts empty either way).
     start: (Machine, History, u64),
+    /// The start carried through the steps every run takes alike, made
+    /// by the first untraced run without the race detector (`None`
+    /// inside: there are none).
+    ahead: std::cell::OnceCell<Option<ahead::Ahead>>,
     /// What the runs before left to reuse ([`Runner::recycle`]).
     spare: std::cell::RefCell<Spare>,
 }
@@ -151,7 +156,15 @@ impl<'a> Runner<'a> {
         let m = Machine::new(&mut cx);
         let instructions = cx.instructions;
         let start = (m, history, instructions);
-        Runner { prog, config, races: crate::options::RaceMode::Off, spec: None, start, spare: Default::default() }
+        Runner {
+            prog,
+            config,
+            races: crate::options::RaceMode::Off,
+            spec: None,
+            start,
+            ahead: Default::default(),
+            spare: Default::default(),
+        }
     }
 
     /// The same runner, judging runs as `opts` say: looking for data
@@ -188,13 +201,17 @@ impl<'a> Runner<'a> {
     /// One run to its end, asking `sched` at every real choice.
     pub fn run(&self, sched: &mut dyn Scheduler, trace: bool) -> RunResult {
         let (prog, config) = (self.prog, self.config);
+        let (start, start_history, instructions, resume) = match self.ahead(trace) {
+            Some(a) => (&a.machine, &a.history, a.instructions, a.resume),
+            None => (&self.start.0, &self.start.1, self.start.2, ahead::Resume::fresh(&self.start.0)),
+        };
         let mut spare = self.spare.take();
         let mut history = match spare.history.take() {
             Some(mut h) => {
-                h.as_mut().clone_from(&self.start.1);
+                h.as_mut().clone_from(start_history);
                 h
             }
-            None => Box::new(self.start.1.clone()),
+            None => Box::new(start_history.clone()),
         };
         if trace {
             history.trace = Some(Vec::new());
@@ -203,20 +220,30 @@ impl<'a> Runner<'a> {
         if self.races != crate::options::RaceMode::Off {
             history.races = Some(detector());
         }
-        let mut cx = StepCtx { prog, config, history: &mut history, instructions: self.start.2 };
+        let mut cx = StepCtx { prog, config, history: &mut history, instructions };
         let m = match spare.machine.take() {
             Some(mut m) => {
-                m.reset_from(&self.start.0);
+                m.reset_from(start);
                 m
             }
-            None => Box::new(self.start.0.clone()),
+            None => Box::new(start.clone()),
         };
-        let mut r = drive(m, &mut cx, sched, &mut spare);
+        let mut r = drive(m, &mut cx, sched, &mut spare, resume);
         spare.history = Some(history);
         self.spare.replace(spare);
         r.races_fail = self.races.fails();
         r.spec = self.spec.map(|s| linearizable::check(&r.ops, s, linearizable::BUDGET));
         r
+    }
+
+    /// Where an untraced run without the race detector starts: past the
+    /// steps every run takes alike (`None`: at the start; a traced run
+    /// shows those steps, and the detector must see them).
+    fn ahead(&self, trace: bool) -> Option<&ahead::Ahead> {
+        if trace || self.races != crate::options::RaceMode::Off {
+            return None;
+        }
+        self.ahead.get_or_init(|| ahead::make(&self.start, self.prog, self.config)).as_ref()
     }
 
     /// Gives a finished run's buffers back for the next run to reuse (a
@@ -231,12 +258,11 @@ impl<'a> Runner<'a> {
     }
 }
 
-fn drive(mut m: Box<Machine>, cx: &mut StepCtx, sched: &mut dyn Scheduler, spare: &mut Spare) -> RunResult {
+fn drive(mut m: Box<Machine>, cx: &mut StepCtx, sched: &mut dyn Scheduler, spare: &mut Spare, at: ahead::Resume) -> RunResult {
     let mut rec = Recorder::reusing(sched, std::mem::take(&mut spare.choices));
     let (ready, tasks) = (&mut spare.ready, &mut spare.tasks);
-    let mut current: Option<i32> = None;
+    let ahead::Resume { mut current, mut pace } = at;
     let (mut preemptions, mut preempted) = (Vec::new(), 0);
-    let mut pace = Pace::new(&m);
     let mut lanes = Vec::new();
     let end = loop {
         if let Some(end) = turn(&mut m, cx, ready) {

@@ -129,6 +129,7 @@ impl History {
     }
 
     /// Process `i` reached its pending operation at virtual time `t`.
+    #[inline]
     pub fn reached(&mut self, i: usize, t: u64) {
         if self.reached.len() <= i {
             self.reached.resize(i + 1, 0);
@@ -157,7 +158,15 @@ impl History {
     }
 
     /// `pid` takes a step: its first one is ordered after its `fork`.
+    /// (Inlined: at every step of every run, with nothing to do in most.)
+    #[inline]
     pub fn stepping(&mut self, pid: i32) {
+        if self.races.is_some() || !self.born.is_empty() {
+            self.stepping_noted(pid);
+        }
+    }
+
+    fn stepping_noted(&mut self, pid: i32) {
         if let Some(r) = &mut self.races {
             r.step(pid, self.steps);
         }
@@ -232,10 +241,15 @@ impl History {
     }
 
     /// The current step stored `len` bytes at `off` of shared object `obj`.
+    /// (Inlined: only a traced run keeps the stores.)
+    #[inline]
     pub fn shm_stored(&mut self, obj: u32, off: u64, len: u64) {
-        if !self.reads_from {
-            return;
+        if self.reads_from {
+            self.stores_noted(obj, off, len);
         }
+    }
+
+    fn stores_noted(&mut self, obj: u32, off: u64, len: u64) {
         for b in off..off.saturating_add(len) {
             self.stores.insert((obj, b), self.steps);
         }
@@ -243,10 +257,15 @@ impl History {
 
     /// The current step loaded `len` bytes at `off` of `obj`: each store
     /// it reads a byte of happens before it.
+    /// (Inlined: only a traced run collects the edges.)
+    #[inline]
     pub fn shm_loaded(&mut self, obj: u32, off: u64, len: u64) {
-        if !self.reads_from {
-            return;
+        if self.reads_from {
+            self.reads_noted(obj, off, len);
         }
+    }
+
+    fn reads_noted(&mut self, obj: u32, off: u64, len: u64) {
         let to = self.steps;
         let mut last = None;
         for (_, &from) in self.stores.range((obj, off)..(obj, off.saturating_add(len))) {

@@ -785,6 +785,12 @@ impl Machine {
         cx.history.steps += 1;
         let pid = self.procs[i].pid;
         cx.history.stepping(pid);
+        if let Some(a) = self.plain_access(i, cx) {
+            // Most steps of most runs: nothing else to take first, to
+            // drain or to trace.
+            self.step_access(i, a, cx);
+            return;
+        }
         // Where the operation is, and since when it waits: read before it
         // is performed, and only for the trace.
         let (span, since) = if cx.tracing() { (self.procs[i].span(cx.prog), cx.history.since(i)) } else { (Default::default(), 0) };
@@ -858,6 +864,22 @@ impl Machine {
         }
         if self.reaped_now {
             self.forget_reaped(cx);
+        }
+    }
+
+    /// Process `i`'s pending shared access, if its step is only that:
+    /// an untraced run under sequential consistency, with no signal, no
+    /// death and no buffered store to see to first.
+    #[inline]
+    fn plain_access(&self, i: usize, cx: &StepCtx) -> Option<Access> {
+        let p = &self.procs[i];
+        match p.pending {
+            Pending::Access(a)
+                if p.signals.is_none() && p.dying.is_none() && p.buffer.is_empty() && !cx.config.memory.weak() && !cx.tracing() =>
+            {
+                Some(a)
+            }
+            _ => None,
         }
     }
 

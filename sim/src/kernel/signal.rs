@@ -304,7 +304,14 @@ impl Machine {
     /// Called when process `i` stops at its next operation: with
     /// handlers installed, reaching a call that blocks and waiting in it
     /// are two steps (see [`Signals::arriving`]).
+    #[inline]
     pub(super) fn arrive(&mut self, i: usize) {
+        if self.procs[i].signals.is_some() {
+            self.arrive_caught(i);
+        }
+    }
+
+    fn arrive_caught(&mut self, i: usize) {
         let at_call = matches!(self.procs[i].pending, Pending::Call(_));
         let Some(s) = self.procs[i].signals.as_mut() else { return };
         s.arriving = at_call && s.caught.iter().any(|c| c.1.handler > SIG_IGN);
