@@ -20,10 +20,27 @@ pub use crate::abi::limits::MAX_SHARED;
 /// search, with their fingerprint once computed (0: not yet; forgotten
 /// by every write), so that a search copies and hashes an object only
 /// when it changed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Object {
     bytes: Rc<Vec<u8>>,
     digest: Memo,
+}
+
+impl Clone for Object {
+    fn clone(&self) -> Object {
+        Object { bytes: Rc::clone(&self.bytes), digest: self.digest.clone() }
+    }
+
+    /// Into bytes this object alone holds, a copy (the next run of a
+    /// search, reset from the start, writes them anyway: a copy now
+    /// instead of a fresh page at its first store); else shared.
+    fn clone_from(&mut self, source: &Object) {
+        match Rc::get_mut(&mut self.bytes) {
+            Some(mine) => mine.clone_from(&source.bytes),
+            _ => self.bytes = Rc::clone(&source.bytes),
+        }
+        self.digest.clone_from(&source.digest);
+    }
 }
 
 impl Object {
@@ -73,7 +90,32 @@ pub struct SharedStore {
     spare: crate::reuse::Pool<Rc<Vec<u8>>>,
 }
 
-crate::reuse::fieldwise_clone!(SharedStore { objects, sizes, held, spare });
+impl Clone for SharedStore {
+    fn clone(&self) -> SharedStore {
+        let SharedStore { objects, sizes, held, spare } = self;
+        SharedStore { objects: objects.clone(), sizes: sizes.clone(), held: *held, spare: spare.clone() }
+    }
+
+    /// Reuses this store's pages: an object it alone holds, or a freed
+    /// one's kept page, takes a copy of the source's bytes (a run reset
+    /// from the start of a search then allocates nothing, see
+    /// [`Object`]'s `clone_from`).
+    fn clone_from(&mut self, source: &SharedStore) {
+        self.objects.truncate(source.objects.len());
+        let kept = self.objects.len();
+        for (mine, theirs) in self.objects.iter_mut().zip(&source.objects) {
+            if Rc::get_mut(&mut mine.bytes).is_none() && !theirs.bytes.is_empty() {
+                if let Some(page) = self.spare.take() {
+                    mine.bytes = page;
+                }
+            }
+            mine.clone_from(theirs);
+        }
+        self.objects.extend_from_slice(&source.objects[kept..]);
+        self.sizes.clone_from(&source.sizes);
+        self.held = source.held;
+    }
+}
 
 impl Shared for SharedStore {
     fn bytes(&self, obj: u32) -> &[u8] {

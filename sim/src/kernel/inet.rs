@@ -152,11 +152,20 @@ impl Machine {
         Ok(0)
     }
 
-    /// Where a connection or datagram to `a` goes: the loopback network
-    /// (0.0.0.0 is this host), `ENETUNREACH` anywhere else.
-    fn route(a: InetAddr) -> Result<InetAddr, i32> {
+    /// Where a connection or datagram of socket `s` to `a` goes: the
+    /// loopback network, `ENETUNREACH` anywhere else. 0.0.0.0 is this
+    /// host: Linux sends to the socket's own address when it is bound to
+    /// one (`ip_route_output_key`: no destination, the source's), else
+    /// to 127.0.0.1.
+    fn route(&self, s: u32, a: InetAddr) -> Result<InetAddr, i32> {
         match a {
-            InetAddr { ip: 0, port } => Ok(InetAddr { ip: LOOPBACK, port }),
+            InetAddr { ip: 0, port } => {
+                let ip = match self.local(s).ip {
+                    0 => LOOPBACK,
+                    own => own,
+                };
+                Ok(InetAddr { ip, port })
+            }
             a if a.loopback() => Ok(a),
             _ => Err(ENETUNREACH),
         }
@@ -234,7 +243,7 @@ impl Machine {
         if family != AF_INET {
             return Err(EAFNOSUPPORT);
         }
-        let dest = Self::route(a)?;
+        let dest = self.route(s, a)?;
         let me = self.bind_for(s, kind == Kind::Stream)?;
         if kind == Kind::Dgram {
             self.sock_mut(s).remote = Some(dest);
@@ -269,7 +278,7 @@ impl Machine {
             return false;
         }
         match self.inet_address(i, addr, len) {
-            Ok((AF_INET, a)) => Self::route(a).ok().and_then(|d| self.tcp_listener(d)).is_some_and(|t| self.backlog_full(t)),
+            Ok((AF_INET, a)) => self.route(s, a).ok().and_then(|d| self.tcp_listener(d)).is_some_and(|t| self.backlog_full(t)),
             _ => false,
         }
     }
@@ -437,7 +446,7 @@ impl Machine {
             Err(_) if io.len == 0 => Vec::new(),
             Err(_) => return Err(EFAULT),
         };
-        let dest = Self::route(dest)?;
+        let dest = self.route(s, dest)?;
         // Sent from loopback's address; the socket's own stays as bound.
         let from = match self.local(s) {
             InetAddr { ip: 0, port } => InetAddr { ip: LOOPBACK, port },

@@ -788,7 +788,7 @@ impl Machine {
         if let Some(a) = self.plain_access(i, cx) {
             // Most steps of most runs: nothing else to take first, to
             // drain or to trace.
-            self.step_access(i, a, cx);
+            self.step_plain(i, a, cx);
             return;
         }
         // Where the operation is, and since when it waits: read before it
@@ -875,11 +875,46 @@ impl Machine {
         let p = &self.procs[i];
         match p.pending {
             Pending::Access(a)
-                if p.signals.is_none() && p.dying.is_none() && p.buffer.is_empty() && !cx.config.memory.weak() && !cx.tracing() =>
+                if p.signals.is_none()
+                    && p.dying.is_none()
+                    && p.buffer.is_empty()
+                    && cx.config.memory.sc()
+                    && !cx.tracing()
+                    && cx.history.races.is_none() =>
             {
                 Some(a)
             }
             _ => None,
+        }
+    }
+
+    /// [`Machine::step_access`] of a plain load or store
+    /// ([`Machine::plain_access`]): under sequential consistency, with no
+    /// trace and no race detector, a load is its spin check and the
+    /// access, a store the access and the wake-up of what spins on it.
+    fn step_plain(&mut self, i: usize, a: Access, cx: &mut StepCtx) {
+        match a.kind {
+            AccessKind::Load(m) => {
+                let pcb = &mut *self.procs[i];
+                let fp = park::fingerprint(&pcb.proc, &mut pcb.digest);
+                let watch = Watch { obj: a.obj, off: a.off, width: m.width() };
+                if let Some(on) = park::spinning(&pcb.spin, fp, &self.shared) {
+                    pcb.parked = Some(on);
+                    return;
+                }
+                pcb.spin.push(fp, watch, park::peek(&self.shared, &watch), a.expr);
+                self.advance(i, true, cx);
+                cx.history.shm_loaded(a.obj, a.off, m.width() as u64);
+            }
+            AccessKind::Store(m) => {
+                self.procs[i].spin.clear();
+                self.advance(i, true, cx);
+                cx.history.shm_stored(a.obj, a.off, m.width() as u64);
+                self.unpark(a.obj, a.off, m.width() as u64);
+            }
+            _ => {
+                self.step_access(i, a, cx);
+            }
         }
     }
 

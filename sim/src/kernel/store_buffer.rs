@@ -88,6 +88,11 @@ impl Memory {
         self.model == MemoryModel::Arm
     }
 
+    /// Whether every access goes to memory at once, in one order.
+    pub fn sc(&self) -> bool {
+        self.model == MemoryModel::Sc
+    }
+
     /// Sequential consistency, the model before there was a choice:
     /// what a token that names no model was made under.
     pub const SC: Memory = Memory { model: MemoryModel::Sc, bound: DEFAULT_BOUND };
